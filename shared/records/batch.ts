@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { CurrencyAmountsSchema, IsoInstant } from './common'
+
+export const BatchIssue = z.object({ line: z.number().int().nonnegative(), message: z.string() })
+export type BatchIssue = z.infer<typeof BatchIssue>
+
+/**
+ * An immutable import batch, keyed by the content hash of its records. The records
+ * themselves travel as a compact binary payload beside this metadata.
+ */
+export const BatchMeta = z.looseObject({
+  id: z.string(),
+  kind: z.enum(['charges', 'runs']),
+  format: z.string(),
+  fileNames: z.array(z.string()),
+  importedAt: IsoInstant,
+  records: z.number().int().nonnegative(),
+  totals: CurrencyAmountsSchema,
+  from: IsoInstant.nullable(),
+  to: IsoInstant.nullable(),
+  skipped: z.array(BatchIssue),
+  warnings: z.array(BatchIssue),
+})
+export type BatchMeta = z.infer<typeof BatchMeta>

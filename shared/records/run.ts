@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { DecimalString, IsoInstant, TokenCounts } from './common'
+
+export const RunModelUsage = z.object({
+  model: z.string(),
+  tokens: TokenCounts,
+  costUSD: DecimalString,
+  priced: z.boolean(),
+})
+export type RunModelUsage = z.infer<typeof RunModelUsage>
+
+/** One agent session, reduced to derived metadata: no prompt, code or tool input ever enters it. */
+export const Run = z.object({
+  id: z.string(),
+  tool: z.string(),
+  /** "anthropic" | "openai" | …, for reconciliation against billing. */
+  provider: z.string(),
+  repo: z.string().nullable(),
+  branch: z.string().nullable(),
+  start: IsoInstant,
+  end: IsoInstant,
+  models: z.array(z.string()),
+  tokens: TokenCounts,
+  costUSD: DecimalString,
+  /** Estimated cost per UTC month of the requests, for sessions that cross a month boundary. */
+  costByMonth: z.record(z.string(), DecimalString),
+  byModel: z.array(RunModelUsage),
+  unpricedModels: z.array(z.string()),
+  steps: z.array(z.string()),
+  /** Salted pseudonym, or the real name when the team turned attribution on. */
+  actor: z.string().nullable(),
+  requests: z.number().int().nonnegative(),
+})
+export type Run = z.infer<typeof Run>

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { CurrencyCode, DecimalString } from './common'
+
+/** "Bash command matching /pytest/ → test": step labelling is data the team can edit. */
+export const StepRule = z.looseObject({
+  /** Tool names the rule applies to ("Bash", "exec_command", "*"). */
+  tools: z.array(z.string()),
+  /** Regular expression over the command or path; empty matches any input. */
+  pattern: z.string(),
+  /** What the pattern reads: a shell command, a file path, or nothing (tool name only). */
+  on: z.enum(['command', 'path', 'tool']),
+  label: z.string(),
+})
+export type StepRule = z.infer<typeof StepRule>
+
+export const Settings = z.looseObject({
+  currency: CurrencyCode,
+  /** Month (1-12) the fiscal year starts; quarters follow from it. */
+  fiscalYearStartMonth: z.number().int().min(1).max(12),
+  /** Off by default: actors are salted pseudonyms. */
+  attribution: z.boolean(),
+  pseudonymSalt: z.string(),
+  highCostThresholdUSD: DecimalString,
+  /** A LiteLLM-format table (model → fields) used instead of the bundled one, or null. */
+  pricingTable: z.record(z.string(), z.unknown()).nullable(),
+  pricingOverrides: z.record(z.string(), z.record(z.string(), z.number())),
+  stepRules: z.array(StepRule).nullable(),
+})
+export type Settings = z.infer<typeof Settings>
+
+/** A saved column mapping for CSVs of an unknown layout, shared by the team. */
+export const ImportProfile = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  headerSignature: z.string(),
+  mapping: z.record(z.string(), z.string()),
+  dateFormat: z.string(),
+  provider: z.string(),
+  defaultCurrency: CurrencyCode,
+  createdAt: z.string(),
+})
+export type ImportProfile = z.infer<typeof ImportProfile>

@@ -1,0 +1,56 @@
+import * as Y from 'yjs'
+import { EnvelopeMove, Portfolio } from '../records/portfolio'
+import { Recipe } from '../records/recipe'
+import { Review } from '../records/review'
+import { ImportProfile } from '../records/settings'
+import { AnnotationStore } from './annotations'
+import { migrateGovernance, readSchemaVersion } from './migrations'
+import type { RecordProblem } from './problems'
+import { RecordMap } from './recordMap'
+import { SettingsStore } from './settings'
+
+/**
+ * The governance document: small, edited by people, named by the workspace id.
+ * Portfolios, outcome notes, the recipe catalog, reviews, settings and import profiles.
+ */
+export class Governance {
+  readonly portfolios: RecordMap<Portfolio>
+  readonly recipes: RecordMap<Recipe>
+  readonly reviews: RecordMap<Review>
+  readonly importProfiles: RecordMap<ImportProfile>
+  readonly envelopeMoves: RecordMap<EnvelopeMove>
+  readonly annotations: AnnotationStore
+  readonly settings: SettingsStore
+
+  constructor(readonly doc: Y.Doc) {
+    this.portfolios = new RecordMap(doc, 'portfolios', Portfolio)
+    this.recipes = new RecordMap(doc, 'recipes', Recipe)
+    this.reviews = new RecordMap(doc, 'reviews', Review)
+    this.importProfiles = new RecordMap(doc, 'importProfiles', ImportProfile)
+    this.envelopeMoves = new RecordMap(doc, 'envelopeMoves', EnvelopeMove)
+    this.annotations = new AnnotationStore(doc)
+    this.settings = new SettingsStore(doc)
+  }
+
+  /** Brings an older document up to the current schema; call once the local copy has loaded. */
+  migrate(): { from: number; to: number } {
+    return migrateGovernance(this.doc)
+  }
+
+  get schemaVersion(): number {
+    return readSchemaVersion(this.doc)
+  }
+
+  /** Every invalid entry across the document, for the "some entries could not be read" notice. */
+  problems(): RecordProblem[] {
+    return [
+      ...this.portfolios.list().problems,
+      ...this.recipes.list().problems,
+      ...this.reviews.list().problems,
+      ...this.importProfiles.list().problems,
+      ...this.envelopeMoves.list().problems,
+      ...this.annotations.list().problems,
+      ...this.settings.read().problems,
+    ]
+  }
+}

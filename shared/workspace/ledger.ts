@@ -1,0 +1,121 @@
+import * as Y from 'yjs'
+import { BatchMeta } from '../records/batch'
+import { Charge } from '../records/charge'
+import { Run } from '../records/run'
+import { decodeBatchPayload } from './batchPayload'
+import { IMPORT, LOCAL_EDIT } from './origins'
+import type { ReadResult, RecordProblem } from './problems'
+
+type StoredBatch = BatchMeta & { payload: Uint8Array }
+
+/**
+ * The ledger document (`<workspace id>/ledger`): immutable import batches keyed by content
+ * hash. It only grows, except when a person removes a batch (which undo brings back).
+ */
+export class Ledger {
+  readonly batches: Y.Map<StoredBatch>
+  private readonly decoded = new Map<string, { records: unknown[] }>()
+
+  constructor(readonly doc: Y.Doc) {
+    this.batches = doc.getMap('batches')
+  }
+
+  list(): ReadResult<BatchMeta> {
+    const records: BatchMeta[] = []
+    const problems: RecordProblem[] = []
+    for (const [id, stored] of this.batches.entries()) {
+      const { payload: _payload, ...meta } = (stored ?? {}) as Partial<StoredBatch>
+      const result = BatchMeta.safeParse(meta)
+      if (result.success) records.push(result.data)
+      else problems.push({ collection: 'batches', id, message: result.error.issues.map((i) => i.message).join('; ') })
+    }
+    records.sort((a, b) => b.importedAt.localeCompare(a.importedAt))
+    return { records, problems }
+  }
+
+  has(id: string): boolean {
+    return this.batches.has(id)
+  }
+
+  /** Adds a batch atomically; the same content imported again is reported, not added twice. */
+  add(meta: BatchMeta, payload: Uint8Array, origin: unknown = IMPORT): 'added' | 'duplicate' {
+    const parsed = BatchMeta.parse(meta)
+    if (this.batches.has(parsed.id)) return 'duplicate'
+    this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payload }), origin)
+    return 'added'
+  }
+
+  remove(id: string, origin: unknown = LOCAL_EDIT): void {
+    this.doc.transact(() => this.batches.delete(id), origin)
+  }
+
+  /** The decoded records of one batch (cached: batches never change). */
+  records(id: string): unknown[] {
+    const cached = this.decoded.get(id)
+    if (cached) return cached.records
+    const stored = this.batches.get(id)
+    if (!stored || !(stored.payload instanceof Uint8Array)) return []
+    const records = decodeBatchPayload(stored.payload)
+    this.decoded.set(id, { records })
+    return records
+  }
+
+  /** Every charge, each billing row once even when two overlapping exports both hold it. */
+  charges(): ReadResult<Charge & { batchId: string }> {
+    const seen = new Set<string>()
+    const records: (Charge & { batchId: string })[] = []
+    const problems: RecordProblem[] = []
+    for (const meta of this.orderedBatches('charges')) {
+      this.readBatch(meta.id, Charge, problems, (charge) => {
+        const key = `${charge.format}\u0000${charge.identity}`
+        if (seen.has(key)) return
+        seen.add(key)
+        records.push({ ...charge, batchId: meta.id })
+      })
+    }
+    return { records, problems }
+  }
+
+  /**
+   * Every run once. A session imported again later (it grew) or from another machine keeps
+   * the copy with the most requests; the importer already removed requests seen in other batches.
+   */
+  runs(): ReadResult<Run & { batchId: string }> {
+    const byId = new Map<string, Run & { batchId: string }>()
+    const problems: RecordProblem[] = []
+    for (const meta of this.orderedBatches('runs')) {
+      this.readBatch(meta.id, Run, problems, (run) => {
+        const existing = byId.get(run.id)
+        if (!existing || run.requests > existing.requests) byId.set(run.id, { ...run, batchId: meta.id })
+      })
+    }
+    return { records: [...byId.values()], problems }
+  }
+
+  observe(listener: () => void): () => void {
+    const handler = () => listener()
+    this.batches.observe(handler)
+    return () => this.batches.unobserve(handler)
+  }
+
+  private orderedBatches(kind: BatchMeta['kind']): BatchMeta[] {
+    return this.list()
+      .records.filter((meta) => meta.kind === kind)
+      .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id))
+  }
+
+  private readBatch<T>(id: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, problems: RecordProblem[], onRecord: (record: T) => void): void {
+    let records: unknown[]
+    try {
+      records = this.records(id)
+    } catch (error) {
+      problems.push({ collection: 'batches', id, message: `payload unreadable: ${(error as Error).message}` })
+      return
+    }
+    records.forEach((raw, index) => {
+      const result = schema.safeParse(raw)
+      if (result.success) onRecord(result.data)
+      else problems.push({ collection: 'batches', id: `${id}#${index}`, message: result.error.issues.map((i) => i.message).join('; ') })
+    })
+  }
+}

@@ -1,0 +1,103 @@
+import * as Y from 'yjs'
+import type { z } from 'zod'
+import { LOCAL_EDIT } from './origins'
+import type { ReadResult, RecordProblem } from './problems'
+
+type Identified = { id: string }
+
+function describeZodError(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`).join('; ')
+}
+
+/**
+ * Typed access to a Y.Map<id, Y.Map<field, value>>. Each record is a nested map so that two
+ * people editing different fields of the same record both keep their change. Reads validate
+ * with zod and report invalid entries instead of throwing; fields this version does not know
+ * are kept because writes only touch the fields they set.
+ */
+export class RecordMap<T extends Identified> {
+  readonly map: Y.Map<Y.Map<unknown>>
+
+  constructor(
+    private readonly doc: Y.Doc,
+    readonly name: string,
+    private readonly schema: z.ZodType<T>,
+  ) {
+    this.map = doc.getMap(name)
+  }
+
+  list(): ReadResult<T> {
+    const records: T[] = []
+    const problems: RecordProblem[] = []
+    for (const [id, entry] of this.map.entries()) {
+      const result = this.validate(id, entry)
+      if ('record' in result) records.push(result.record)
+      else problems.push(result.problem)
+    }
+    return { records, problems }
+  }
+
+  get(id: string): T | undefined {
+    const entry = this.map.get(id)
+    if (entry === undefined) return undefined
+    const result = this.validate(id, entry)
+    return 'record' in result ? result.record : undefined
+  }
+
+  has(id: string): boolean {
+    return this.map.has(id)
+  }
+
+  /** The live nested map of one record, for fields that are shared types (Y.Text). */
+  entry(id: string): Y.Map<unknown> | undefined {
+    const entry = this.map.get(id)
+    return entry instanceof Y.Map ? entry : undefined
+  }
+
+  /** Creates or replaces the given fields of a record; unknown fields already there stay. */
+  put(record: T, origin: unknown = LOCAL_EDIT): void {
+    const parsed = this.schema.parse(record) as T & Record<string, unknown>
+    this.doc.transact(() => {
+      let entry = this.entry(parsed.id)
+      if (!entry) {
+        entry = new Y.Map<unknown>()
+        this.map.set(parsed.id, entry)
+      }
+      for (const [field, value] of Object.entries(parsed)) {
+        if (!sameJson(entry.get(field), value)) entry.set(field, value)
+      }
+    }, origin)
+  }
+
+  /** Changes some fields of an existing record, validating the result before writing. */
+  update(id: string, patch: Partial<T>, origin: unknown = LOCAL_EDIT): T {
+    const current = this.get(id)
+    if (!current) throw new Error(`${this.name}: no record ${id}`)
+    const next = { ...current, ...patch, id } as T
+    this.put(next, origin)
+    return next
+  }
+
+  delete(id: string, origin: unknown = LOCAL_EDIT): void {
+    this.doc.transact(() => this.map.delete(id), origin)
+  }
+
+  observe(listener: () => void): () => void {
+    const handler = () => listener()
+    this.map.observeDeep(handler)
+    return () => this.map.unobserveDeep(handler)
+  }
+
+  private validate(id: string, entry: unknown): { record: T } | { problem: RecordProblem } {
+    const json = entry instanceof Y.AbstractType ? entry.toJSON() : entry
+    const result = this.schema.safeParse(json)
+    if (result.success) return { record: result.data }
+    return { problem: { collection: this.name, id, message: describeZodError(result.error) } }
+  }
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (a instanceof Y.AbstractType || b instanceof Y.AbstractType) return false
+  return JSON.stringify(a) === JSON.stringify(b)
+}
