@@ -1,0 +1,17 @@
+/** A CLI command: parses its own arguments and returns the process exit code. */
+export interface CliCommand {
+  name: string
+  summary: string
+  usage: string
+  run(args: string[], io: CliIO): Promise<number>
+}
+
+export interface CliIO {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  cwd: string
+  env: Record<string, string | undefined>
+}
+
+/** Thrown for bad arguments: the CLI prints the message and the usage, and exits 2. */
+export class UsageError extends Error {}

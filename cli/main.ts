@@ -1,0 +1,61 @@
+import { COMMANDS } from './commands/index'
+import { UsageError, type CliIO } from './commands/types'
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length), 4)
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
+  return [
+    'Usage: npm run --silent cli -- <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run a command with --help for its options.',
+  ].join('\n')
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help() + '\n')
+    return name ? 0 : 2
+  }
+  const entry = COMMANDS[name]
+  if (!entry) {
+    io.stderr(`Unknown command "${name}".\n\n${help()}\n`)
+    return 2
+  }
+  const command = await entry.load()
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`)
+    return 0
+  }
+  try {
+    return await command.run(args, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\nUsage: ${command.usage}\n`)
+      return 2
+    }
+    throw error
+  }
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)
+if (isEntry) {
+  const io: CliIO = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+  }
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      process.stderr.write(`workfolio: ${(error as Error).stack ?? String(error)}\n`)
+      process.exitCode = 1
+    },
+  )
+}

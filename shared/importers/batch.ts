@@ -1,0 +1,34 @@
+import type { BatchIssue, BatchMeta } from '../records/batch'
+import { batchContentHash, encodeBatchPayload } from '../workspace/batchPayload'
+
+export interface BatchInput {
+  kind: BatchMeta['kind']
+  format: string
+  fileNames: string[]
+  records: readonly unknown[]
+  totals: Record<string, string>
+  from: string | null
+  to: string | null
+  skipped: BatchIssue[]
+  warnings: BatchIssue[]
+  importedAt: string
+}
+
+/** Packs parsed records into an immutable batch keyed by the hash of its content. */
+export function createBatch(input: BatchInput): { meta: BatchMeta; payload: Uint8Array } {
+  const payload = encodeBatchPayload(input.records)
+  const meta: BatchMeta = {
+    id: batchContentHash(input.kind, payload),
+    kind: input.kind,
+    format: input.format,
+    fileNames: input.fileNames,
+    importedAt: input.importedAt,
+    records: input.records.length,
+    totals: input.totals,
+    from: input.from,
+    to: input.to,
+    skipped: input.skipped,
+    warnings: input.warnings,
+  }
+  return { meta, payload }
+}
