@@ -1,0 +1,14 @@
+/**
+ * IPC channel names, shared by the main process and the preload. This file imports nothing,
+ * so the sandboxed CommonJS preload can bundle it.
+ */
+export const IPC = {
+  openFiles: 'files:open',
+  readFileChunk: 'files:read-chunk',
+  closeFile: 'files:close',
+  saveFile: 'files:save',
+  appInfo: 'app:info',
+  menuCommand: 'menu:command',
+} as const
+
+export type MenuCommand = 'import' | 'undo' | 'redo' | 'navigate:overview' | 'navigate:import' | 'navigate:runs' | 'navigate:portfolios' | 'navigate:review' | 'navigate:catalog' | 'navigate:settings'

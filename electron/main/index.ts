@@ -1,0 +1,56 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
+import { join } from 'node:path'
+import { IPC, type MenuCommand } from '../ipcChannels'
+import { registerAppScheme, serveRenderer } from './appProtocol'
+import { OpenFileRegistry } from './ipc/openFileRegistry'
+import { registerIpc } from './ipc/registerIpc'
+import { createMainWindow } from './mainWindow'
+import { buildMenuTemplate } from './menu'
+import { APP_ORIGIN, lockDownSession } from './security'
+
+registerAppScheme()
+
+// In development electron-vite serves the renderer over http; packaged, it is app://workfolio.
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
+const appOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN]
+
+let mainWindow: BrowserWindow | null = null
+const files = new OpenFileRegistry()
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(IPC.menuCommand, command)
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+
+  app.whenReady().then(() => {
+    lockDownSession(session.defaultSession)
+    serveRenderer(join(__dirname, '../renderer'))
+    registerIpc({
+      ipcMain,
+      dialog,
+      window: () => mainWindow,
+      files,
+      trustedOrigins: appOrigins,
+      appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? '' }),
+    })
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, process.platform === 'darwin')))
+    mainWindow = createMainWindow(startUrl, appOrigins)
+    mainWindow.on('closed', () => (mainWindow = null))
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(startUrl, appOrigins)
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    void files.closeAll()
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

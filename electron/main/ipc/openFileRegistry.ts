@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto'
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises'
+import { basename, join, relative } from 'node:path'
+
+const CHUNK_BYTES = 1 << 20
+
+export interface OpenedFile {
+  handle: string
+  name: string
+  /** Path relative to the folder the user picked (or the file name), for messages and log layouts. */
+  relativePath: string
+  size: number
+}
+
+/**
+ * Files the user picked, held open by the main process and read by the renderer one chunk at
+ * a time, so a 500 MB log never crosses IPC (or sits in memory) whole.
+ */
+export class OpenFileRegistry {
+  private readonly files = new Map<string, { file: FileHandle; position: number }>()
+
+  async openPaths(paths: readonly string[], extensions: readonly string[] | undefined): Promise<OpenedFile[]> {
+    const opened: OpenedFile[] = []
+    for (const path of paths) {
+      const info = await stat(path)
+      if (info.isDirectory()) {
+        for (const file of await listFiles(path, extensions)) opened.push(await this.openOne(file, relative(join(path, '..'), file)))
+      } else {
+        opened.push(await this.openOne(path, basename(path)))
+      }
+    }
+    return opened
+  }
+
+  async readChunk(handle: string): Promise<Uint8Array | null> {
+    const entry = this.files.get(handle)
+    if (!entry) throw new Error('unknown or closed file handle')
+    const buffer = new Uint8Array(CHUNK_BYTES)
+    const { bytesRead } = await entry.file.read(buffer, 0, CHUNK_BYTES, entry.position)
+    if (bytesRead === 0) {
+      await this.close(handle)
+      return null
+    }
+    entry.position += bytesRead
+    return buffer.subarray(0, bytesRead)
+  }
+
+  async close(handle: string): Promise<void> {
+    const entry = this.files.get(handle)
+    this.files.delete(handle)
+    await entry?.file.close()
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.files.keys()].map((handle) => this.close(handle)))
+  }
+
+  private async openOne(path: string, relativePath: string): Promise<OpenedFile> {
+    const file = await open(path, 'r')
+    const handle = randomUUID()
+    this.files.set(handle, { file, position: 0 })
+    const { size } = await file.stat()
+    return { handle, name: basename(path), relativePath, size }
+  }
+}
+
+async function listFiles(folder: string, extensions: readonly string[] | undefined): Promise<string[]> {
+  const out: string[] = []
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) out.push(...(await listFiles(path, extensions)))
+    else if (entry.isFile() && (!extensions || extensions.some((ext) => entry.name.toLowerCase().endsWith('.' + ext.toLowerCase())))) out.push(path)
+  }
+  return out.sort()
+}

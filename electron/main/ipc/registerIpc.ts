@@ -1,0 +1,45 @@
+import { writeFile } from 'node:fs/promises'
+import type { BrowserWindow, Dialog } from 'electron'
+import { IPC } from '../../ipcChannels'
+import { handleValidated, type IpcMainLike } from './handleValidated'
+import type { OpenFileRegistry } from './openFileRegistry'
+
+export interface IpcDependencies {
+  ipcMain: IpcMainLike
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>
+  window: () => BrowserWindow | null
+  files: OpenFileRegistry
+  trustedOrigins: readonly string[]
+  appInfo: () => { name: string; version: string; platform: string; electron: string }
+}
+
+/** Wires every renderer request; each one is sender-checked and schema-validated first. */
+export function registerIpc(deps: IpcDependencies): void {
+  const { ipcMain, trustedOrigins } = deps
+
+  handleValidated(ipcMain, IPC.openFiles, trustedOrigins, async (request) => {
+    const window = deps.window()
+    const options = {
+      title: request.title ?? 'Import',
+      properties: [request.directories ? 'openDirectory' : 'openFile', 'multiSelections'] as ('openFile' | 'openDirectory' | 'multiSelections')[],
+      filters: request.extensions && !request.directories ? [{ name: 'Supported files', extensions: request.extensions }] : undefined,
+    }
+    const result = window ? await deps.dialog.showOpenDialog(window, options) : await deps.dialog.showOpenDialog(options)
+    if (result.canceled) return []
+    return deps.files.openPaths(result.filePaths, request.extensions)
+  })
+
+  handleValidated(ipcMain, IPC.readFileChunk, trustedOrigins, (request) => deps.files.readChunk(request.handle))
+  handleValidated(ipcMain, IPC.closeFile, trustedOrigins, (request) => deps.files.close(request.handle))
+
+  handleValidated(ipcMain, IPC.saveFile, trustedOrigins, async (request) => {
+    const window = deps.window()
+    const options = { defaultPath: request.suggestedName }
+    const result = window ? await deps.dialog.showSaveDialog(window, options) : await deps.dialog.showSaveDialog(options)
+    if (result.canceled || !result.filePath) return { saved: false }
+    await writeFile(result.filePath, request.data)
+    return { saved: true, path: result.filePath }
+  })
+
+  handleValidated(ipcMain, IPC.appInfo, trustedOrigins, () => deps.appInfo())
+}

@@ -1,0 +1,49 @@
+import { useEffect } from 'react'
+import { VIEW_IDS, VIEW_LABELS, routeHref, type ViewId } from './navigation/routes'
+import { navigate, useRoute } from './navigation/useRoute'
+import { VIEWS } from './views'
+import { useBridge, useWorkspace } from './workspace/WorkspaceContext'
+import { useUndoShortcuts } from './workspace/useUndoShortcuts'
+
+/** The app frame: navigation on the left, the current view on the right. */
+export function App() {
+  const route = useRoute()
+  const bridge = useBridge()
+  const workspace = useWorkspace()
+  useUndoShortcuts(workspace.undoManager)
+
+  useEffect(
+    () =>
+      bridge.onMenuCommand((command) => {
+        if (command === 'undo') workspace.undoManager.undo()
+        else if (command === 'redo') workspace.undoManager.redo()
+        else if (command === 'import') navigate('import')
+        else navigate(command.slice('navigate:'.length) as ViewId)
+      }),
+    [bridge, workspace],
+  )
+
+  const View = VIEWS[route.view]
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">Workfolio</div>
+        <ul>
+          {VIEW_IDS.map((id) => (
+            <li key={id}>
+              <a href={routeHref(id)} aria-current={route.view === id ? 'page' : undefined}>
+                {VIEW_LABELS[id]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        <View key={route.view} params={route.params} />
+      </main>
+    </div>
+  )
+}

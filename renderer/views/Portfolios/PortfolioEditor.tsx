@@ -1,0 +1,126 @@
+import { useId, useState, type FormEvent } from 'react'
+import type { EnvelopePeriod, PortfolioStatus } from '../../../shared/records/portfolio'
+import {
+  OUTCOME_TAG_SUGGESTIONS,
+  validatePortfolioForm,
+  type PortfolioFormErrors,
+  type PortfolioFormValues,
+} from './portfolioForm'
+
+const STATUSES: PortfolioStatus[] = ['pilot', 'scaling', 'standard', 'retired']
+const PERIODS: EnvelopePeriod[] = ['quarter', 'month', 'half', 'year']
+
+interface Props {
+  initial: PortfolioFormValues
+  title: string
+  submitLabel: string
+  onSubmit(values: PortfolioFormValues): void
+  onCancel(): void
+}
+
+/** The definition form of a portfolio: what it is for, who owns it, and its envelope. */
+export function PortfolioEditor({ initial, title, submitLabel, onSubmit, onCancel }: Props) {
+  const [values, setValues] = useState(initial)
+  const [errors, setErrors] = useState<PortfolioFormErrors>({})
+  const id = useId()
+  const field = <K extends keyof PortfolioFormValues>(key: K) => ({
+    id: `${id}-${key}`,
+    value: values[key] as string,
+    'aria-invalid': errors[key] ? true : undefined,
+    'aria-describedby': errors[key] ? `${id}-${key}-error` : undefined,
+    onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value })),
+  })
+  const error = (key: keyof PortfolioFormValues) =>
+    errors[key] && (
+      <p className="field-error" id={`${id}-${key}-error`} role="alert">
+        {errors[key]}
+      </p>
+    )
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    const found = validatePortfolioForm(values)
+    setErrors(found)
+    if (Object.keys(found).length === 0) onSubmit(values)
+  }
+
+  return (
+    <form className="editor" onSubmit={submit} aria-label={title} noValidate>
+      <h2>{title}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Name</label>
+        <input {...field('name')} autoFocus placeholder="refactor + tests" />
+        {error('name')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-description`}>Description</label>
+        <textarea {...field('description')} rows={3} placeholder="The workflow, and the outcome it should move" />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-outcomeTags`}>Outcome tags</label>
+        <input {...field('outcomeTags')} list={`${id}-tag-suggestions`} placeholder="MTTR, defects" />
+        <datalist id={`${id}-tag-suggestions`}>
+          {OUTCOME_TAG_SUGGESTIONS.map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
+        <p className="field-hint">Comma-separated: MTTR, defects, rework, lead time, or your own.</p>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-owningTeam`}>Owning team</label>
+          <input {...field('owningTeam')} placeholder="Platform team" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>Stage</label>
+          <select {...field('status')}>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <fieldset className="field-row">
+        <legend>Envelope</legend>
+        <div className="field">
+          <label htmlFor={`${id}-envelopeAmount`}>Amount</label>
+          <input {...field('envelopeAmount')} inputMode="decimal" placeholder="12000" />
+          {error('envelopeAmount')}
+        </div>
+        <div className="field narrow">
+          <label htmlFor={`${id}-envelopeCurrency`}>Currency</label>
+          <input {...field('envelopeCurrency')} maxLength={3} />
+          {error('envelopeCurrency')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-envelopePeriod`}>Per</label>
+          <select {...field('envelopePeriod')}>
+            {PERIODS.map((period) => (
+              <option key={period} value={period}>
+                {period}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={values.rollover}
+            onChange={(event) => setValues((v) => ({ ...v, rollover: event.target.checked }))}
+          />
+          Roll unspent or overspent amounts into the next period
+        </label>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="primary">
+          {submitLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,84 @@
+import { useCallback } from 'react'
+import type { Portfolio } from '../../../shared/records/portfolio'
+import { EmptyState } from '../../components/EmptyState'
+import { navigate } from '../../navigation/useRoute'
+import { useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
+import { emptyPortfolioForm, formFromPortfolio, portfolioFromForm, type PortfolioFormValues } from './portfolioForm'
+import { PortfolioEditor } from './PortfolioEditor'
+import { PortfolioList } from './PortfolioList'
+
+function newPortfolioId(): string {
+  return 'pf-' + crypto.randomUUID()
+}
+
+/** List, create, edit and delete the team's workflow portfolios. */
+export function PortfoliosView({ params }: { params: string[] }) {
+  const { governance } = useWorkspace()
+  const portfolios = useObserved(
+    useCallback((onChange) => governance.portfolios.observe(onChange), [governance]),
+    () => governance.portfolios.list().records.sort((a, b) => a.name.localeCompare(b.name)),
+    [governance],
+  )
+  const currency = governance.settings.read().settings.currency
+  const [selected] = params
+
+  const save = (values: PortfolioFormValues, existing?: Portfolio) => {
+    const now = new Date().toISOString()
+    const record = portfolioFromForm(values, existing ?? { id: newPortfolioId() }, now)
+    governance.portfolios.put(record)
+    navigate('portfolios')
+  }
+
+  if (selected === 'new') {
+    return (
+      <PortfolioEditor
+        title="New portfolio"
+        submitLabel="Create portfolio"
+        initial={emptyPortfolioForm(currency)}
+        onSubmit={(values) => save(values)}
+        onCancel={() => navigate('portfolios')}
+      />
+    )
+  }
+
+  if (selected) {
+    const portfolio = portfolios.find((p) => p.id === selected)
+    if (!portfolio) {
+      return (
+        <EmptyState title="Portfolio not found" action={<a className="button" href="#/portfolios">Back to portfolios</a>}>
+          It may have been deleted by a teammate.
+        </EmptyState>
+      )
+    }
+    return (
+      <PortfolioEditor
+        key={portfolio.id}
+        title={`Edit ${portfolio.name}`}
+        submitLabel="Save changes"
+        initial={formFromPortfolio(portfolio)}
+        onSubmit={(values) => save(values, portfolio)}
+        onCancel={() => navigate('portfolios')}
+      />
+    )
+  }
+
+  return (
+    <div className="view">
+      <header className="view-header">
+        <h1>Portfolios</h1>
+        <a className="button primary" href="#/portfolios/new">
+          New portfolio
+        </a>
+      </header>
+      {portfolios.length === 0 ? (
+        <EmptyState title="No portfolios yet">
+          A portfolio is a small, named workflow — “refactor + tests”, “incident triage + postmortem” — with a shared
+          envelope for the quarter and the outcome it should move. Create the first one to start budgeting by workflow
+          instead of by person.
+        </EmptyState>
+      ) : (
+        <PortfolioList portfolios={portfolios} onDelete={(id) => governance.portfolios.delete(id)} />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,85 @@
+import { isDecimalString } from '../../../shared/money/decimal'
+import type { EnvelopePeriod, Portfolio, PortfolioStatus } from '../../../shared/records/portfolio'
+
+/** What the editor's fields hold: plain strings, as typed. */
+export interface PortfolioFormValues {
+  name: string
+  description: string
+  outcomeTags: string
+  owningTeam: string
+  status: PortfolioStatus
+  envelopeAmount: string
+  envelopeCurrency: string
+  envelopePeriod: EnvelopePeriod
+  rollover: boolean
+}
+
+export type PortfolioFormErrors = Partial<Record<keyof PortfolioFormValues, string>>
+
+export const OUTCOME_TAG_SUGGESTIONS = ['MTTR', 'defects', 'rework', 'lead time']
+
+export function emptyPortfolioForm(defaultCurrency = 'USD'): PortfolioFormValues {
+  return {
+    name: '',
+    description: '',
+    outcomeTags: '',
+    owningTeam: '',
+    status: 'pilot',
+    envelopeAmount: '',
+    envelopeCurrency: defaultCurrency,
+    envelopePeriod: 'quarter',
+    rollover: false,
+  }
+}
+
+export function formFromPortfolio(portfolio: Portfolio): PortfolioFormValues {
+  return {
+    name: portfolio.name,
+    description: portfolio.description,
+    outcomeTags: portfolio.outcomeTags.join(', '),
+    owningTeam: portfolio.owningTeam,
+    status: portfolio.status,
+    envelopeAmount: portfolio.envelope.amount,
+    envelopeCurrency: portfolio.envelope.currency,
+    envelopePeriod: portfolio.envelope.period,
+    rollover: portfolio.envelope.rollover,
+  }
+}
+
+/** Amounts as people type them: "12,000", "$1,500.50", " 800 ". */
+export function normalizeAmountInput(text: string): string {
+  return text.replace(/[\s,$€£]/g, '')
+}
+
+export function validatePortfolioForm(values: PortfolioFormValues): PortfolioFormErrors {
+  const errors: PortfolioFormErrors = {}
+  if (!values.name.trim()) errors.name = 'Give the portfolio a name, like “refactor + tests”.'
+  const amount = normalizeAmountInput(values.envelopeAmount)
+  if (!amount) errors.envelopeAmount = 'Set the envelope for the period.'
+  else if (!isDecimalString(amount) || amount.startsWith('-')) errors.envelopeAmount = 'Use a positive amount, like 12000 or 1500.50.'
+  if (!/^[A-Za-z]{3}$/.test(values.envelopeCurrency.trim())) errors.envelopeCurrency = 'Use a three-letter currency code, like USD or EUR.'
+  return errors
+}
+
+/** Builds the record to store; keeps fields the form does not edit (rules, thresholds, unknown fields). */
+export function portfolioFromForm(values: PortfolioFormValues, base: Partial<Portfolio> & { id: string }, now: string): Portfolio {
+  return {
+    expectedHighCostUSD: null,
+    rules: [],
+    createdAt: now,
+    ...base,
+    name: values.name.trim(),
+    description: values.description.trim(),
+    outcomeTags: [...new Set(values.outcomeTags.split(',').map((tag) => tag.trim()).filter(Boolean))],
+    owningTeam: values.owningTeam.trim(),
+    status: values.status,
+    envelope: {
+      ...(base.envelope ?? {}),
+      amount: normalizeAmountInput(values.envelopeAmount),
+      currency: values.envelopeCurrency.trim().toUpperCase(),
+      period: values.envelopePeriod,
+      rollover: values.rollover,
+    },
+    updatedAt: now,
+  }
+}
