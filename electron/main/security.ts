@@ -22,13 +22,23 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
+/**
+ * The origin of a URL as "scheme://host[:port]". Node's URL reports "null" as the origin of
+ * custom schemes such as app://, so the main process cannot use `.origin` for them.
+ */
+export function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url)
+    return parsed.host ? `${parsed.protocol}//${parsed.host}` : null
+  } catch {
+    return null
+  }
+}
+
 /** Navigation is allowed only within the app itself. */
 export function isAllowedNavigation(url: string, appOrigins: readonly string[]): boolean {
-  try {
-    return appOrigins.includes(new URL(url).origin)
-  } catch {
-    return false
-  }
+  const origin = originOf(url)
+  return origin !== null && appOrigins.includes(origin)
 }
 
 /** Blocks navigation away from the app, new windows and webviews. */

@@ -1,4 +1,5 @@
 import type { IpcMainInvokeEvent } from 'electron'
+import { originOf } from '../security'
 import { IPC_CONTRACT, type IpcChannel, type IpcRequest } from './contract'
 
 export interface IpcMainLike {
@@ -9,11 +10,8 @@ export interface IpcMainLike {
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, trustedOrigins: readonly string[]): boolean {
   const frame = event.senderFrame
   if (!frame || frame.parent) return false
-  try {
-    return trustedOrigins.includes(new URL(frame.url).origin)
-  } catch {
-    return false
-  }
+  const origin = originOf(frame.url)
+  return origin !== null && trustedOrigins.includes(origin)
 }
 
 export class IpcRefusal extends Error {}

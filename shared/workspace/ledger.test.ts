@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { createBatch } from '../importers/batch'
+import type { Charge } from '../records/charge'
+import type { Run } from '../records/run'
+import { emptyTokenCounts } from '../records/common'
+import { Ledger } from './ledger'
+import { decodeWorkspaceFile, encodeWorkspaceFile } from './workspaceFile'
+
+const NOW = '2026-11-29T10:00:00.000Z'
+
+function charge(identity: string, cost: string, line: number): Charge {
+  return {
+    identity, format: 'anthropic-console-cost', provider: 'anthropic', start: '2026-08-05T00:00:00.000Z', end: null,
+    granularity: 'day', model: 'Claude Sonnet 4.6', service: null, account: null, workspace: 'Default', project: null,
+    apiKey: 'ci-key', costCenter: null, user: null, tokenType: 'output', tokens: null, quantity: null, cost,
+    currency: 'USD', costKind: 'billed', chargeType: 'usage', tags: {}, source: { file: 'cost.csv', line },
+  }
+}
+
+function run(id: string, requests: number): Run {
+  return {
+    id, tool: 'claude-code', provider: 'anthropic', repo: 'workfolio', branch: 'main', start: NOW, end: NOW,
+    models: ['claude-sonnet-4-6'], tokens: emptyTokenCounts(), costUSD: '1.5', costByMonth: { '2026-11': '1.5' },
+    byModel: [], unpricedModels: [], steps: ['read', 'edit', 'test'], actor: null, requests,
+  }
+}
+
+function chargeBatch(charges: Charge[], importedAt = NOW) {
+  return createBatch({
+    kind: 'charges', format: 'anthropic-console-cost', fileNames: ['cost.csv'], records: charges,
+    totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt,
+  })
+}
+
+describe('ledger document', () => {
+  test('a batch round-trips with its binary payload, and the same content is one batch', () => {
+    const ledger = new Ledger(new Y.Doc())
+    const batch = chargeBatch([charge('a', '1.25', 2), charge('b', '-0.50', 3)])
+    expect(ledger.add(batch.meta, batch.payload)).toBe('added')
+    // Same records (imported later, by someone else) → same content hash → one batch.
+    const again = chargeBatch([charge('a', '1.25', 2), charge('b', '-0.50', 3)], '2026-12-01T00:00:00.000Z')
+    expect(ledger.add(again.meta, again.payload)).toBe('duplicate')
+    expect(again.meta.id).toBe(batch.meta.id)
+
+    const replica = new Ledger(new Y.Doc())
+    Y.applyUpdate(replica.doc, Y.encodeStateAsUpdate(ledger.doc))
+    expect(replica.add(again.meta, again.payload)).toBe('duplicate')
+    expect(replica.list().records).toEqual([batch.meta])
+    expect(replica.charges().records.map((c) => c.cost)).toEqual(['1.25', '-0.50'])
+  })
+
+  test('overlapping exports count each billing row once', () => {
+    const ledger = new Ledger(new Y.Doc())
+    const first = chargeBatch([charge('a', '1', 2), charge('b', '2', 3)], '2026-11-01T00:00:00.000Z')
+    const second = chargeBatch([charge('b', '2', 2), charge('c', '3', 3)], '2026-11-02T00:00:00.000Z')
+    ledger.add(first.meta, first.payload)
+    ledger.add(second.meta, second.payload)
+    expect(ledger.charges().records.map((c) => c.identity).sort()).toEqual(['a', 'b', 'c'])
+  })
+
+  test('a session imported again after it grew keeps the fuller copy', () => {
+    const ledger = new Ledger(new Y.Doc())
+    for (const [requests, at] of [[3, '2026-11-01T00:00:00.000Z'], [7, '2026-11-02T00:00:00.000Z']] as const) {
+      const batch = createBatch({ kind: 'runs', format: 'claude-code', fileNames: ['s.jsonl'], records: [run('s1', requests)], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: at })
+      ledger.add(batch.meta, batch.payload)
+    }
+    expect(ledger.runs().records.map((r) => [r.id, r.requests])).toEqual([['s1', 7]])
+  })
+
+  test('a corrupt record inside a batch is reported, the rest are read', () => {
+    const ledger = new Ledger(new Y.Doc())
+    const batch = chargeBatch([charge('a', '1', 2), { ...charge('b', 'NaN', 3) }])
+    ledger.add(batch.meta, batch.payload)
+    const { records, problems } = ledger.charges()
+    expect(records.map((c) => c.identity)).toEqual(['a'])
+    expect(problems).toEqual([expect.objectContaining({ collection: 'batches', id: `${batch.meta.id}#1` })])
+  })
+
+  test('removing a batch removes its records', () => {
+    const ledger = new Ledger(new Y.Doc())
+    const batch = chargeBatch([charge('a', '1', 2)])
+    ledger.add(batch.meta, batch.payload)
+    ledger.remove(batch.meta.id)
+    expect(ledger.charges().records).toEqual([])
+  })
+
+  test('a workspace file holds both documents and refuses anything else', () => {
+    const ledger = new Ledger(new Y.Doc())
+    const batch = chargeBatch([charge('a', '1', 2)])
+    ledger.add(batch.meta, batch.payload)
+    const governance = new Y.Doc()
+    governance.getMap('settings').set('currency', 'EUR')
+    const bytes = encodeWorkspaceFile({ governance, ledger: ledger.doc })
+    const decoded = decodeWorkspaceFile(bytes)
+    expect(decoded.governance.getMap('settings').get('currency')).toBe('EUR')
+    expect(new Ledger(decoded.ledger).charges().records).toHaveLength(1)
+    expect(() => decodeWorkspaceFile(new TextEncoder().encode('hello'))).toThrow(/not a Workfolio workspace/)
+    expect(() => decodeWorkspaceFile(bytes.subarray(0, bytes.length - 3))).toThrow(/truncated/)
+  })
+})
