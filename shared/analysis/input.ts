@@ -1,0 +1,35 @@
+import type { Charge } from '../records/charge'
+import type { EnvelopeMove, Portfolio } from '../records/portfolio'
+import type { Recipe } from '../records/recipe'
+import type { Run } from '../records/run'
+import type { Settings } from '../records/settings'
+
+/**
+ * Everything the analysis reads, as plain data. Every analysis function is a pure function of
+ * this, so rules apply retroactively: a new import or an edited rule only changes the input.
+ */
+export interface AnalysisInput {
+  portfolios: readonly Portfolio[]
+  runs: readonly Run[]
+  charges: readonly Charge[]
+  recipes: readonly Recipe[]
+  envelopeMoves: readonly EnvelopeMove[]
+  settings: Settings
+  /** Run ids that carry an outcome note (text, value category or evidence). */
+  annotatedRunIds: ReadonlySet<string>
+  /** "Today" as an ISO date or instant: periods are measured and forecast up to this day. */
+  asOf: string
+}
+
+/** The subset the rules engine needs (previews run on it while a rule is being edited). */
+export type RuleInput = Pick<AnalysisInput, 'portfolios' | 'runs' | 'charges' | 'recipes'>
+
+/** A charge's stable id: its format and natural key, the same pair the ledger dedupes on. */
+export function chargeKey(charge: Pick<Charge, 'format' | 'identity'>): string {
+  return `${charge.format}:${charge.identity}`
+}
+
+/** Providers are compared case-insensitively: logs say "anthropic", some exports "Anthropic". */
+export function providerKey(provider: string): string {
+  return provider.trim().toLowerCase()
+}

@@ -1,0 +1,25 @@
+import { envelopeBelowForecast } from './envelopeBelowForecast'
+import { noOutcomeTag } from './noOutcomeTag'
+import { noRunsThisPeriod } from './noRuns'
+import { overlappingRules } from './overlappingRules'
+import { ownerIsPerson } from './ownerIsPerson'
+import { periodShorterThanQuarter } from './shortPeriod'
+import { tooBroad } from './tooBroad'
+import type { Lint, LintContext, PortfolioLint } from './types'
+
+export type { Lint, LintCode, LintContext } from './types'
+
+/** Every portfolio health check, in the order they are shown. */
+export const PORTFOLIO_LINTS: readonly PortfolioLint[] = [
+  tooBroad,
+  envelopeBelowForecast,
+  periodShorterThanQuarter,
+  ownerIsPerson,
+  noOutcomeTag,
+  overlappingRules,
+  noRunsThisPeriod,
+]
+
+export function lintPortfolio(context: LintContext): Lint[] {
+  return PORTFOLIO_LINTS.map((lint) => lint(context)).filter((lint): lint is Lint => lint !== null)
+}

@@ -1,0 +1,15 @@
+import type { LintContext, Lint } from './types'
+
+/** Records matched by two portfolios are counted once, but the rules should say which owns them. */
+export function overlappingRules({ overlaps, portfolioNames }: LintContext): Lint | null {
+  if (overlaps.length === 0) return null
+  const parts = overlaps.map((o) => {
+    const records = [o.runs ? `${o.runs} run(s)` : '', o.charges ? `${o.charges} charge(s)` : ''].filter(Boolean).join(' and ')
+    return `"${portfolioNames.get(o.otherPortfolioId) ?? o.otherPortfolioId}" on ${records} (this portfolio won ${o.won})`
+  })
+  return {
+    code: 'overlapping-rules',
+    message: `Rules overlap with ${parts.join('; ')}. Each record is counted once, for the more specific rule.`,
+    fix: 'Narrow one of the rules (repo, branch or step sequence) so each workflow belongs to one portfolio.',
+  }
+}

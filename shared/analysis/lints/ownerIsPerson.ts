@@ -1,0 +1,27 @@
+import type { LintContext, Lint } from './types'
+
+const EMAIL = /\S+@\S+\.\S+/
+const HANDLE = /^@[\w.-]+$/
+const FIRST_LAST = /^[A-Z][a-z]+(?:[ '-][A-Z][a-z]+){1,2}$/
+const TEAM_WORD = /\b(team|squad|guild|group|crew|tribe|chapter|ops|devops|eng|engineering|platform|infra|infrastructure|sre|devex|security|org|department|services|support|core|data|web|mobile|backend|frontend|api|qa|reliability)\b/i
+
+/** Why an owner string looks like a person rather than a team, or null when it reads as a team. */
+export function personLikeOwner(owner: string): string | null {
+  const text = owner.trim()
+  if (text === '') return 'no owning team is set'
+  if (EMAIL.test(text)) return 'the owner is an email address'
+  if (HANDLE.test(text)) return 'the owner is an @handle'
+  if (FIRST_LAST.test(text) && !TEAM_WORD.test(text)) return 'the owner reads like a first and last name'
+  return null
+}
+
+/** A portfolio owned by a person turns into that person's quota, which is what portfolios replace. */
+export function ownerIsPerson({ portfolio }: LintContext): Lint | null {
+  const why = personLikeOwner(portfolio.owningTeam)
+  if (!why) return null
+  return {
+    code: 'owner-is-person',
+    message: `${why[0].toUpperCase()}${why.slice(1)}${portfolio.owningTeam.trim() ? ` ("${portfolio.owningTeam}")` : ''}: a portfolio owned by one person becomes their quota.`,
+    fix: 'Set the owning team (e.g. "Platform team").',
+  }
+}

@@ -1,0 +1,35 @@
+import type { Portfolio } from '../../records/portfolio'
+import type { Run } from '../../records/run'
+import type { Budget } from '../budgets'
+import type { Period } from '../periods'
+import type { PortfolioOverlap } from '../rules/assign'
+
+/** A portfolio failure mode the app points out: what is wrong, why it matters, what to do. */
+export interface Lint {
+  code: LintCode
+  message: string
+  fix: string
+}
+
+export type LintCode =
+  | 'too-broad'
+  | 'envelope-below-forecast'
+  | 'period-shorter-than-quarter'
+  | 'owner-is-person'
+  | 'no-outcome-tag'
+  | 'overlapping-rules'
+  | 'no-runs-this-period'
+
+export interface LintContext {
+  portfolio: Portfolio
+  period: Period
+  /** The portfolio's runs that started in the period. */
+  runs: readonly Run[]
+  budget: Budget
+  overlaps: readonly PortfolioOverlap[]
+  portfolioNames: ReadonlyMap<string, string>
+  /** Distinct step labels across every run in the workspace. */
+  stepVocabulary: number
+}
+
+export type PortfolioLint = (context: LintContext) => Lint | null

@@ -1,0 +1,41 @@
+import type { Portfolio } from '../../records/portfolio'
+import type { Run } from '../../records/run'
+import { compareDecimal, parseDecimal } from '../../money/decimal'
+
+/**
+ * Legitimacy of high-cost runs (cost above the team's threshold). A high-cost run is
+ * "in portfolio" when it sits in a live (not retired) portfolio that declared high-cost runs
+ * normal by setting expectedHighCostUSD: runs below that value are ordinary for the portfolio,
+ * runs above it are exactly what it sanctioned. Unannotated ones form the team's note queue.
+ */
+export interface HighCost {
+  threshold: string
+  count: number
+  inPortfolio: number
+  annotated: number
+  /** Run ids needing an outcome note, most expensive first: a queue for the team, never a list of people. */
+  unannotatedRunIds: string[]
+}
+
+export function isHighCost(run: Run, thresholdUSD: string): boolean {
+  return compareDecimal(parseDecimal(run.costUSD), parseDecimal(thresholdUSD)) > 0
+}
+
+export function expectsHighCost(portfolio: Portfolio | null): boolean {
+  return !!portfolio && portfolio.status !== 'retired' && portfolio.expectedHighCostUSD !== null
+}
+
+/** `runs` are one portfolio's runs in the period (or the unassigned ones, with portfolio null). */
+export function highCostMetrics(runs: readonly Run[], portfolio: Portfolio | null, thresholdUSD: string, annotatedRunIds: ReadonlySet<string>): HighCost {
+  const high = runs.filter((run) => isHighCost(run, thresholdUSD))
+  const unannotated = high
+    .filter((run) => !annotatedRunIds.has(run.id))
+    .sort((a, b) => compareDecimal(parseDecimal(b.costUSD), parseDecimal(a.costUSD)) || a.id.localeCompare(b.id))
+  return {
+    threshold: thresholdUSD,
+    count: high.length,
+    inPortfolio: expectsHighCost(portfolio) ? high.length : 0,
+    annotated: high.length - unannotated.length,
+    unannotatedRunIds: unannotated.map((run) => run.id),
+  }
+}

@@ -1,0 +1,86 @@
+import type { Charge } from '../records/charge'
+import type { Run } from '../records/run'
+import { compareDecimal, formatDecimal, parseDecimal, subtractDecimal, ZERO } from '../money/decimal'
+import { CurrencyTotals, type CurrencyAmounts } from '../money/totals'
+import { monthOf } from './dates'
+import { providerKey } from './input'
+
+/**
+ * Billed spend (charges) against log-estimated spend (runs) for one provider and month.
+ * Run estimates are USD, so only USD billing is compared; other currencies are listed apart.
+ */
+export interface ReconciliationRow {
+  provider: string
+  month: string
+  billed: CurrencyAmounts
+  estimated: CurrencyAmounts
+  /** The part of USD billing explained by runs: min(billed, estimated). */
+  matched: CurrencyAmounts
+  /** USD billed − estimated: positive when billing is not explained by imported logs, negative when logs estimate more than was billed. */
+  unexplained: CurrencyAmounts
+  /** Runs in a provider-month with no billing imported at all. */
+  runsWithoutBilling: number
+  runs: number
+  charges: number
+  note: string
+}
+
+export function reconcile(runs: readonly Run[], charges: readonly Charge[]): ReconciliationRow[] {
+  const rows = new Map<string, { provider: string; month: string; billed: CurrencyTotals; estimated: CurrencyTotals; runs: number; charges: number }>()
+  const row = (provider: string, month: string) => {
+    const key = `${providerKey(provider)}\u0000${month}`
+    let entry = rows.get(key)
+    if (!entry) {
+      entry = { provider: providerKey(provider), month, billed: new CurrencyTotals(), estimated: new CurrencyTotals(), runs: 0, charges: 0 }
+      rows.set(key, entry)
+    }
+    return entry
+  }
+  for (const charge of charges) {
+    const entry = row(charge.provider, monthOf(charge.start))
+    entry.billed.add(charge.currency, charge.cost)
+    entry.charges += 1
+  }
+  for (const run of runs) {
+    for (const [month, cost] of Object.entries(run.costByMonth)) {
+      const entry = row(run.provider, month)
+      entry.estimated.add('USD', cost)
+      entry.runs += 1
+    }
+  }
+  return [...rows.values()]
+    .sort((a, b) => a.provider.localeCompare(b.provider) || a.month.localeCompare(b.month))
+    .map((entry) => {
+      const billed = entry.billed.toJSON()
+      const estimated = entry.estimated.toJSON()
+      const matched: CurrencyAmounts = {}
+      const unexplained: CurrencyAmounts = {}
+      const otherCurrencies = entry.billed.currencies().filter((c) => c !== 'USD')
+      let note: string
+      if (entry.charges === 0) {
+        note = `No ${entry.provider} billing imported for ${entry.month}: ${entry.runs} run(s) have no billing counterpart.`
+      } else {
+        const billedUSD = billed.USD ? parseDecimal(billed.USD) : ZERO
+        const estimatedUSD = estimated.USD ? parseDecimal(estimated.USD) : ZERO
+        if (billed.USD !== undefined || estimated.USD !== undefined) {
+          matched.USD = formatDecimal(compareDecimal(billedUSD, estimatedUSD) <= 0 ? billedUSD : estimatedUSD)
+          unexplained.USD = formatDecimal(subtractDecimal(billedUSD, estimatedUSD))
+        }
+        note = otherCurrencies.length
+          ? `Billing in ${otherCurrencies.join(', ')} is kept apart: run estimates are USD and are not converted.`
+          : entry.runs === 0 ? `No runs logged for ${entry.provider} in ${entry.month}: all billing is unexplained.` : 'Billed vs log-estimated in USD.'
+      }
+      return {
+        provider: entry.provider,
+        month: entry.month,
+        billed,
+        estimated,
+        matched,
+        unexplained,
+        runsWithoutBilling: entry.charges === 0 ? entry.runs : 0,
+        runs: entry.runs,
+        charges: entry.charges,
+        note,
+      }
+    })
+}

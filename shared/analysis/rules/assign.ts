@@ -1,0 +1,150 @@
+import type { Charge } from '../../records/charge'
+import type { Portfolio, PortfolioRule } from '../../records/portfolio'
+import type { Run } from '../../records/run'
+import { chargeKey, type RuleInput } from '../input'
+import { ruleMatchesCharge, ruleMatchesRun, type RecipeLookup } from './conditions'
+import { ruleSpecificity } from './specificity'
+
+export interface RankedRule {
+  portfolioId: string
+  portfolioName: string
+  rule: PortfolioRule
+  specificity: number
+  specificityWhy: string
+  /** Position in the global order (0 = tried first); the order is shown to people as is. */
+  rank: number
+}
+
+/** Why a record went where it went: the winning rule, and every other rule that also matched. */
+export interface Assignment {
+  portfolioId: string | null
+  winner: RankedRule | null
+  alsoMatched: RankedRule[]
+  /** Rules of more than one portfolio matched: counted once (for the winner), flagged for review. */
+  overlap: boolean
+  decidedBy: 'no match' | 'only match' | 'specificity' | 'condition count' | 'tie-break'
+  reason: string
+}
+
+export interface AssignmentResult {
+  rules: RankedRule[]
+  runs: Map<string, Assignment>
+  /** Keyed by chargeKey(charge). */
+  charges: Map<string, Assignment>
+}
+
+export function recipeLookup(input: Pick<RuleInput, 'recipes'>): RecipeLookup {
+  return new Map(input.recipes.map((recipe) => [recipe.id, recipe]))
+}
+
+/**
+ * Every rule of every portfolio in the order they are tried: higher specificity first, then
+ * more conditions, then portfolio id and rule id, so ties are broken the same way everywhere.
+ */
+export function rankRules(portfolios: readonly Portfolio[], recipes: RecipeLookup): RankedRule[] {
+  const ranked = portfolios.flatMap((portfolio) =>
+    portfolio.rules.map((rule) => {
+      const specificity = ruleSpecificity(rule, recipes)
+      return { portfolioId: portfolio.id, portfolioName: portfolio.name, rule, specificity: specificity.score, specificityWhy: specificity.summary, rank: 0 }
+    }),
+  )
+  ranked.sort(
+    (a, b) =>
+      b.specificity - a.specificity ||
+      b.rule.conditions.length - a.rule.conditions.length ||
+      a.portfolioId.localeCompare(b.portfolioId) ||
+      a.rule.id.localeCompare(b.rule.id),
+  )
+  ranked.forEach((entry, index) => (entry.rank = index))
+  return ranked
+}
+
+function describe(entry: RankedRule): string {
+  return `rule "${entry.rule.id}" of "${entry.portfolioName}" (specificity ${entry.specificityWhy})`
+}
+
+/** Builds the assignment of one record from the rules that matched it, in rank order. */
+export function explainMatches(matches: RankedRule[]): Assignment {
+  if (matches.length === 0) {
+    return { portfolioId: null, winner: null, alsoMatched: [], overlap: false, decidedBy: 'no match', reason: 'No rule matches: counted as Unassigned.' }
+  }
+  const [winner, ...alsoMatched] = matches
+  const overlap = alsoMatched.some((m) => m.portfolioId !== winner.portfolioId)
+  if (alsoMatched.length === 0) {
+    return { portfolioId: winner.portfolioId, winner, alsoMatched, overlap, decidedBy: 'only match', reason: `Only ${describe(winner)} matches.` }
+  }
+  const runnerUp = alsoMatched[0]
+  const decidedBy: Assignment['decidedBy'] =
+    winner.specificity !== runnerUp.specificity ? 'specificity'
+      : winner.rule.conditions.length !== runnerUp.rule.conditions.length ? 'condition count'
+        : 'tie-break'
+  const why =
+    decidedBy === 'specificity' ? 'it is more specific'
+      : decidedBy === 'condition count' ? 'equally specific, but it has more conditions'
+        : 'equally specific with as many conditions; the portfolio id, then the rule id, breaks the tie'
+  const others = alsoMatched.map(describe).join('; ')
+  return {
+    portfolioId: winner.portfolioId,
+    winner,
+    alsoMatched,
+    overlap,
+    decidedBy,
+    reason: `${describe(winner)} wins because ${why}. Also matched: ${others}.${overlap ? ' Rules of several portfolios match: this is an overlap, counted once.' : ''}`,
+  }
+}
+
+export function assignRun(run: Run, rules: readonly RankedRule[], recipes: RecipeLookup): Assignment {
+  return explainMatches(rules.filter((entry) => ruleMatchesRun(entry.rule, run, recipes)))
+}
+
+export function assignCharge(charge: Charge, rules: readonly RankedRule[]): Assignment {
+  return explainMatches(rules.filter((entry) => ruleMatchesCharge(entry.rule, charge)))
+}
+
+/** Assigns every run and charge to at most one portfolio. A pure function of the records and portfolios. */
+export function assignRecords(input: RuleInput): AssignmentResult {
+  const recipes = recipeLookup(input)
+  const rules = rankRules(input.portfolios, recipes)
+  const runRules = rules.filter((entry) => entry.rule.target === 'runs')
+  const chargeRules = rules.filter((entry) => entry.rule.target === 'charges')
+  const runs = new Map<string, Assignment>()
+  for (const run of input.runs) runs.set(run.id, assignRun(run, runRules, recipes))
+  const charges = new Map<string, Assignment>()
+  for (const charge of input.charges) charges.set(chargeKey(charge), assignCharge(charge, chargeRules))
+  return { rules, runs, charges }
+}
+
+export interface PortfolioOverlap {
+  portfolioId: string
+  otherPortfolioId: string
+  runs: number
+  charges: number
+  /** How many of those records this portfolio (not the other one) won. */
+  won: number
+}
+
+/** Overlaps seen from each portfolio's side: with which other portfolio, on how many records. */
+export function overlapsByPortfolio(result: AssignmentResult): Map<string, PortfolioOverlap[]> {
+  const pairs = new Map<string, PortfolioOverlap>()
+  const count = (assignment: Assignment, kind: 'runs' | 'charges') => {
+    if (!assignment.overlap || !assignment.winner) return
+    const involved = new Set([assignment.winner.portfolioId, ...assignment.alsoMatched.map((m) => m.portfolioId)])
+    for (const a of involved) {
+      for (const b of involved) {
+        if (a === b) continue
+        const key = `${a}\u0000${b}`
+        const pair = pairs.get(key) ?? { portfolioId: a, otherPortfolioId: b, runs: 0, charges: 0, won: 0 }
+        pair[kind] += 1
+        if (assignment.portfolioId === a) pair.won += 1
+        pairs.set(key, pair)
+      }
+    }
+  }
+  for (const assignment of result.runs.values()) count(assignment, 'runs')
+  for (const assignment of result.charges.values()) count(assignment, 'charges')
+  const out = new Map<string, PortfolioOverlap[]>()
+  for (const pair of [...pairs.values()].sort((x, y) => x.otherPortfolioId.localeCompare(y.otherPortfolioId))) {
+    out.set(pair.portfolioId, [...(out.get(pair.portfolioId) ?? []), pair])
+  }
+  return out
+}

@@ -1,0 +1,96 @@
+import type { Charge } from '../../records/charge'
+import type { PortfolioRule, RuleCondition } from '../../records/portfolio'
+import type { Recipe } from '../../records/recipe'
+import type { Run } from '../../records/run'
+import { followsSequence } from '../../steps/sequence'
+import { dayOf } from '../dates'
+import { matchesGlob } from './glob'
+
+type Field = RuleCondition['field']
+type Target = PortfolioRule['target']
+
+/** Which condition fields each rule target can read; provider, model and dates exist on both. */
+const FIELDS_BY_TARGET: Record<Target, ReadonlySet<Field>> = {
+  runs: new Set<Field>(['tool', 'repo', 'branch', 'model', 'step', 'sequence', 'recipe', 'dateRange', 'provider']),
+  charges: new Set<Field>(['provider', 'model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tag', 'dateRange']),
+}
+
+export function fieldAppliesTo(field: Field, target: Target): boolean {
+  return FIELDS_BY_TARGET[target].has(field)
+}
+
+export type RecipeLookup = ReadonlyMap<string, Recipe>
+
+/** "2026-07-01..2026-09-30", inclusive; either end may be left open ("2026-07-01.."). */
+export function parseDateRange(value: string): { from: number; to: number } | null {
+  const parts = value.split('..')
+  if (parts.length !== 2) return null
+  const [from, to] = parts.map((p) => p.trim())
+  const valid = (d: string) => d === '' || /^\d{4}-\d{2}-\d{2}$/.test(d)
+  if (!valid(from) || !valid(to)) return null
+  return { from: from ? dayOf(from) : -Infinity, to: to ? dayOf(to) : Infinity }
+}
+
+function inAnyDateRange(instant: string, values: readonly string[]): boolean {
+  const day = dayOf(instant)
+  return values.some((value) => {
+    const range = parseDateRange(value)
+    return !!range && day >= range.from && day <= range.to
+  })
+}
+
+function anyGlob(value: string | null | undefined, globs: readonly string[]): boolean {
+  return value != null && globs.some((glob) => matchesGlob(value, glob))
+}
+
+/** Values are alternatives (any of them), except for a sequence, whose values are its ordered steps. */
+export function runMatchesCondition(run: Run, condition: RuleCondition, recipes: RecipeLookup): boolean {
+  const { values } = condition
+  switch (condition.field) {
+    case 'tool': return anyGlob(run.tool, values)
+    case 'repo': return anyGlob(run.repo, values)
+    case 'branch': return anyGlob(run.branch, values)
+    case 'provider': return anyGlob(run.provider, values)
+    case 'model': return run.models.some((model) => anyGlob(model, values))
+    case 'step': return run.steps.some((step) => anyGlob(step, values))
+    case 'sequence': return values.length > 0 && followsSequence(run.steps, values)
+    case 'recipe': return values.some((id) => {
+      const recipe = recipes.get(id)
+      return !!recipe && followsSequence(run.steps, recipe.steps)
+    })
+    case 'dateRange': return inAnyDateRange(run.start, values)
+    default: return false
+  }
+}
+
+export function chargeMatchesCondition(charge: Charge, condition: RuleCondition): boolean {
+  const { values } = condition
+  switch (condition.field) {
+    case 'provider': return anyGlob(charge.provider, values)
+    case 'model': return anyGlob(charge.model, values)
+    case 'account': return anyGlob(charge.account, values)
+    case 'workspace': return anyGlob(charge.workspace, values)
+    case 'project': return anyGlob(charge.project, values)
+    case 'apiKey': return anyGlob(charge.apiKey, values)
+    case 'costCenter': return anyGlob(charge.costCenter, values)
+    case 'tag': return condition.key !== undefined
+      ? anyGlob(charge.tags[condition.key], values)
+      : Object.values(charge.tags).some((tag) => anyGlob(tag, values))
+    case 'dateRange': return inAnyDateRange(charge.start, values)
+    default: return false
+  }
+}
+
+/** A rule without conditions matches nothing: an empty rule must never become a silent catch-all. */
+function combine(rule: PortfolioRule, test: (condition: RuleCondition) => boolean): boolean {
+  if (rule.conditions.length === 0) return false
+  return rule.combine === 'all' ? rule.conditions.every(test) : rule.conditions.some(test)
+}
+
+export function ruleMatchesRun(rule: PortfolioRule, run: Run, recipes: RecipeLookup): boolean {
+  return rule.target === 'runs' && combine(rule, (c) => fieldAppliesTo(c.field, 'runs') && runMatchesCondition(run, c, recipes))
+}
+
+export function ruleMatchesCharge(rule: PortfolioRule, charge: Charge): boolean {
+  return rule.target === 'charges' && combine(rule, (c) => fieldAppliesTo(c.field, 'charges') && chargeMatchesCondition(charge, c))
+}

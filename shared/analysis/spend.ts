@@ -1,0 +1,70 @@
+import type { Charge } from '../records/charge'
+import type { Run } from '../records/run'
+import { parseDecimal, type Decimal } from '../money/decimal'
+import { allocateCharges, type AllocationExplanation, type Bucket } from './allocation'
+import { dayOf, firstDayOfMonth, monthOf, type DayNumber } from './dates'
+import { chargeKey, providerKey, type AnalysisInput } from './input'
+import type { AssignmentResult } from './rules/assign'
+
+/**
+ * One amount of spend, dated to a UTC day, attributed to a portfolio (or Unassigned).
+ *   billed:    a charge a charge rule assigned directly;
+ *   allocated: a share of a charge without workflow dimension (see allocation.ts);
+ *   estimated: the log-estimated cost of a run, counted only for provider-months with no billing
+ *              imported, so billed and estimated spend are never added up for the same usage.
+ */
+export interface SpendEntry {
+  portfolioId: Bucket
+  day: DayNumber
+  currency: string
+  amount: Decimal
+  basis: 'billed' | 'allocated' | 'estimated'
+  /** chargeKey(charge) for billed and allocated spend, the run id for estimated spend. */
+  source: string
+}
+
+export interface SpendLedger {
+  entries: SpendEntry[]
+  allocations: AllocationExplanation[]
+}
+
+function billedProviderMonths(charges: readonly Charge[]): Set<string> {
+  return new Set(charges.map((c) => `${providerKey(c.provider)}\u0000${monthOf(c.start)}`))
+}
+
+/** A run's estimate for a month is dated on its start day, or on the 1st for months it ran into. */
+function estimateDay(run: Run, month: string): DayNumber {
+  return month === monthOf(run.start) ? dayOf(run.start) : firstDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))
+}
+
+export function buildSpend(input: Pick<AnalysisInput, 'runs' | 'charges' | 'portfolios'>, assignment: AssignmentResult): SpendLedger {
+  const entries: SpendEntry[] = []
+  const unclaimed: Charge[] = []
+  const directlyBilled = new Map<string, Set<string>>()
+  for (const charge of input.charges) {
+    const portfolioId = assignment.charges.get(chargeKey(charge))?.portfolioId ?? null
+    if (portfolioId === null) {
+      unclaimed.push(charge)
+      continue
+    }
+    entries.push({ portfolioId, day: dayOf(charge.start), currency: charge.currency, amount: parseDecimal(charge.cost), basis: 'billed', source: chargeKey(charge) })
+    const key = `${providerKey(charge.provider)}\u0000${monthOf(charge.start)}`
+    directlyBilled.set(key, (directlyBilled.get(key) ?? new Set()).add(portfolioId))
+  }
+
+  const bucketOfRun = (run: Run) => assignment.runs.get(run.id)?.portfolioId ?? null
+  const names = new Map(input.portfolios.map((p) => [p.id, p.name]))
+  const allocation = allocateCharges(unclaimed, input.runs, bucketOfRun, directlyBilled, names)
+  for (const share of allocation.shares) {
+    entries.push({ portfolioId: share.portfolioId, day: dayOf(share.charge.start), currency: share.charge.currency, amount: share.amount, basis: 'allocated', source: chargeKey(share.charge) })
+  }
+
+  const billed = billedProviderMonths(input.charges)
+  for (const run of input.runs) {
+    for (const [month, cost] of Object.entries(run.costByMonth)) {
+      if (billed.has(`${providerKey(run.provider)}\u0000${month}`)) continue
+      entries.push({ portfolioId: bucketOfRun(run), day: estimateDay(run, month), currency: 'USD', amount: parseDecimal(cost), basis: 'estimated', source: run.id })
+    }
+  }
+  return { entries, allocations: allocation.explanations }
+}

@@ -1,0 +1,24 @@
+import type { Governance } from '../workspace/governance'
+import type { Ledger } from '../workspace/ledger'
+import type { AnalysisInput } from './input'
+
+/**
+ * Reads the analysis input from the two workspace documents. Invalid entries are skipped here
+ * (the documents report them separately as problems), so analysis never throws on bad data.
+ */
+export function readAnalysisInput(governance: Governance, ledger: Ledger, asOf: string): AnalysisInput {
+  const annotatedRunIds = new Set<string>()
+  for (const note of governance.annotations.list().records) {
+    if (governance.annotations.isAnnotated(note.subject)) annotatedRunIds.add(note.subject)
+  }
+  return {
+    portfolios: governance.portfolios.list().records,
+    runs: ledger.runs().records,
+    charges: ledger.charges().records,
+    recipes: governance.recipes.list().records,
+    envelopeMoves: governance.envelopeMoves.list().records,
+    settings: governance.settings.read().settings,
+    annotatedRunIds,
+    asOf,
+  }
+}

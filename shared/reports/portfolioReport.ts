@@ -1,0 +1,121 @@
+import { analyze, summarizePortfolio, summarizeUnassigned, type Analysis, type PortfolioPeriodSummary } from '../analysis/analyze'
+import type { AllocationExplanation } from '../analysis/allocation'
+import type { ReviewItem } from '../analysis/budgets'
+import { dateOfDay, dayOf } from '../analysis/dates'
+import type { AnalysisInput } from '../analysis/input'
+import { parsePeriod, periodContaining, type Period } from '../analysis/periods'
+import { reconcile, type ReconciliationRow } from '../analysis/reconciliation'
+import type { CurrencyAmounts } from '../money/totals'
+
+export interface PortfolioReportRow {
+  id: string
+  name: string
+  status: string
+  owningTeam: string
+  outcomeTags: string[]
+  spend: CurrencyAmounts
+  envelope: CurrencyAmounts
+  forecast: CurrencyAmounts
+  forecastMethod: string
+  runs: number
+  charges: number
+  metrics: {
+    adoption: { runs: number; runsPerWeek: number; distinctRepos: number; distinctContributors: number; stage: string }
+    recipeShare: { runs: number; spend: number; promotedRecipes: number }
+    highCost: { count: number; inPortfolio: number; annotated: number }
+  }
+  lints: { code: string; message: string; fix: string }[]
+}
+
+/** The report the CLI prints and the Overview shows: the same numbers, from the same function. */
+export interface PortfolioReport {
+  period: string
+  /** How the period was chosen: asked for, the current quarter, or the latest quarter with data. */
+  periodSource: 'requested' | 'current' | 'latest-with-data'
+  asOf: string
+  portfolios: PortfolioReportRow[]
+  unassigned: { runs: number; charges: number; spend: CurrencyAmounts; highCost: { count: number; annotated: number } }
+  reconciliation: Pick<ReconciliationRow, 'provider' | 'month' | 'billed' | 'estimated' | 'matched' | 'unexplained' | 'runsWithoutBilling' | 'note'>[]
+  allocations: AllocationExplanation[]
+  reviewItems: ReviewItem[]
+}
+
+export interface PortfolioReportOptions {
+  /** "2026-Q3", "2026-H2", "2026-07" or "2026"; default: see choosePeriod. */
+  period?: string
+}
+
+/**
+ * Without an explicit period: the fiscal quarter holding asOf when it has any runs or charges,
+ * otherwise the latest quarter that has some (a workspace of last quarter's exports reports on
+ * that quarter, not on an empty one), otherwise the current quarter.
+ */
+export function choosePeriod(input: AnalysisInput, requested?: string): { period: Period; source: PortfolioReport['periodSource'] } {
+  const fiscal = input.settings.fiscalYearStartMonth
+  if (requested) return { period: parsePeriod(requested, fiscal), source: 'requested' }
+  const current = periodContaining('quarter', input.asOf, fiscal)
+  const days = [...input.runs.map((r) => dayOf(r.start)), ...input.charges.map((c) => dayOf(c.start))]
+  if (days.length === 0 || days.some((day) => day >= current.start && day < current.end)) return { period: current, source: 'current' }
+  const pastDays = days.filter((day) => day < current.start)
+  const latest = pastDays.length ? Math.max(...pastDays) : Math.max(...days)
+  return { period: periodContaining('quarter', latest, fiscal), source: 'latest-with-data' }
+}
+
+function reportRow(summary: PortfolioPeriodSummary): PortfolioReportRow {
+  const { portfolio, budget, metrics } = summary
+  return {
+    id: portfolio.id,
+    name: portfolio.name,
+    status: portfolio.status,
+    owningTeam: portfolio.owningTeam,
+    outcomeTags: portfolio.outcomeTags,
+    spend: budget.spend,
+    envelope: { [budget.currency]: budget.envelope },
+    forecast: budget.forecast,
+    forecastMethod: budget.forecastMethod,
+    runs: summary.runs,
+    charges: summary.charges,
+    metrics: {
+      adoption: {
+        runs: metrics.adoption.runs,
+        runsPerWeek: metrics.adoption.runsPerWeek,
+        distinctRepos: metrics.adoption.distinctRepos,
+        distinctContributors: metrics.adoption.distinctContributors,
+        stage: metrics.adoption.stage,
+      },
+      recipeShare: { runs: metrics.recipeShare.runs, spend: metrics.recipeShare.spend, promotedRecipes: metrics.recipeShare.promotedRecipes },
+      highCost: { count: metrics.highCost.count, inPortfolio: metrics.highCost.inPortfolio, annotated: metrics.highCost.annotated },
+    },
+    lints: summary.lints.map(({ code, message, fix }) => ({ code, message, fix })),
+  }
+}
+
+/** Builds the report from an analysis already computed (the Overview keeps one per document change). */
+export function reportFromAnalysis(analysis: Analysis, period: Period, periodSource: PortfolioReport['periodSource']): PortfolioReport {
+  const { input } = analysis
+  const portfolios = [...input.portfolios].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  const summaries = portfolios.map((portfolio) => summarizePortfolio(analysis, portfolio, period))
+  const unassigned = summarizeUnassigned(analysis, period)
+  const inPeriodMonth = (month: string) => {
+    const day = dayOf(`${month}-01`)
+    return day >= period.start && day < period.end
+  }
+  return {
+    period: period.key,
+    periodSource,
+    asOf: dateOfDay(analysis.asOf),
+    portfolios: summaries.map(reportRow),
+    unassigned: { runs: unassigned.runs, charges: unassigned.charges, spend: unassigned.spend, highCost: { count: unassigned.highCost.count, annotated: unassigned.highCost.annotated } },
+    reconciliation: reconcile(input.runs, input.charges)
+      .filter((row) => inPeriodMonth(row.month))
+      .map(({ provider, month, billed, estimated, matched, unexplained, runsWithoutBilling, note }) => ({ provider, month, billed, estimated, matched, unexplained, runsWithoutBilling, note })),
+    allocations: analysis.spend.allocations.filter((a) => inPeriodMonth(a.month)),
+    reviewItems: summaries.flatMap((s) => s.budget.reviewItems),
+  }
+}
+
+/** The portfolio report for a period: a pure function of the workspace records and portfolios. */
+export function buildPortfolioReport(input: AnalysisInput, options: PortfolioReportOptions = {}): PortfolioReport {
+  const { period, source } = choosePeriod(input, options.period)
+  return reportFromAnalysis(analyze(input), period, source)
+}
