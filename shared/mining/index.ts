@@ -1,0 +1,5 @@
+export { mineRecipes, candidateKey, DEFAULT_MAX_GAP } from './mineRecipes'
+export type { MinableRun, MiningOptions, MiningResult, RecipeCandidate, PatternSummary } from './mineRecipes'
+export { explainMatches } from './explainMatch'
+export type { RunMatch } from './explainMatch'
+export type { CostSummary } from './runCosts'

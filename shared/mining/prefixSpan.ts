@@ -1,0 +1,149 @@
+import type { SequenceDatabase } from './sequenceDatabase'
+
+export interface PatternSearch {
+  /** Least number of runs a pattern must occur in. */
+  minSupport: number
+  /** Most other steps allowed between two consecutive pattern steps. */
+  maxGap: number
+  minLength: number
+  maxLength: number
+}
+
+/** A frequent pattern as label codes, with the runs it occurs in (ascending run indexes). */
+export interface FrequentPattern {
+  readonly codes: readonly number[]
+  readonly runs: Int32Array
+}
+
+/**
+ * A pseudo-projected database: for each run that holds the current prefix, every step index
+ * where an occurrence of the prefix can end. With a gap limit the earliest end is not enough
+ * (a later one may be the only one close enough to the next step), so all ends are kept.
+ */
+interface Projection {
+  runs: Int32Array
+  /** Ends of runs[i] are ends[bounds[i]] … ends[bounds[i + 1] - 1], ascending. */
+  bounds: Int32Array
+  ends: Int32Array
+}
+
+/**
+ * Gap-constrained PrefixSpan. Support is counted once per run. Reports the patterns of
+ * minLength..maxLength steps that no single appended step keeps at the same support (a cheap
+ * first cut towards closed patterns; closedPatterns.ts finishes the job).
+ */
+export function mineFrequentPatterns(db: SequenceDatabase, search: PatternSearch): FrequentPattern[] {
+  const miner = new GapPrefixSpan(db, search)
+  return miner.run()
+}
+
+class GapPrefixSpan {
+  private readonly found: FrequentPattern[] = []
+  private readonly labelCount: number
+  /** Per label: the last run visit that counted it, so a run adds to a label's support once. */
+  private readonly seenAt: Float64Array
+  private visit = 0
+
+  constructor(
+    private readonly db: SequenceDatabase,
+    private readonly search: PatternSearch,
+  ) {
+    this.labelCount = db.labels.length
+    this.seenAt = new Float64Array(this.labelCount)
+  }
+
+  run(): FrequentPattern[] {
+    const roots = this.project(null)
+    roots.forEach((projection, code) => {
+      if (projection) this.grow([code], projection)
+    })
+    return this.found
+  }
+
+  private grow(pattern: number[], projection: Projection): void {
+    const support = projection.runs.length
+    if (pattern.length >= this.search.maxLength) {
+      if (pattern.length >= this.search.minLength) this.found.push({ codes: pattern, runs: projection.runs })
+      return
+    }
+    const children = this.project(projection)
+    const extendsAtSameSupport = children.some((child) => child !== null && child.runs.length === support)
+    if (pattern.length >= this.search.minLength && !extendsAtSameSupport) {
+      this.found.push({ codes: pattern, runs: projection.runs })
+    }
+    children.forEach((child, code) => {
+      if (child) this.grow([...pattern, code], child)
+    })
+  }
+
+  /**
+   * The projections of every frequent one-step extension (indexed by label code; null when
+   * infrequent). With no parent, the projections of the single labels. Two passes over the
+   * parent: count, then fill exact-size typed arrays.
+   */
+  private project(parent: Projection | null): (Projection | null)[] {
+    const runSupport = new Int32Array(this.labelCount)
+    const endCount = new Int32Array(this.labelCount)
+    this.scan(parent, (_run, _position, code, firstInRun) => {
+      endCount[code]++
+      if (firstInRun) runSupport[code]++
+    })
+
+    const children: (Projection | null)[] = []
+    const runCursor = new Int32Array(this.labelCount)
+    const endCursor = new Int32Array(this.labelCount)
+    for (let code = 0; code < this.labelCount; code++) {
+      children.push(
+        runSupport[code] >= this.search.minSupport
+          ? { runs: new Int32Array(runSupport[code]), bounds: new Int32Array(runSupport[code] + 1), ends: new Int32Array(endCount[code]) }
+          : null,
+      )
+    }
+    this.scan(parent, (run, position, code, firstInRun) => {
+      const child = children[code]
+      if (!child) return
+      if (firstInRun) {
+        child.runs[runCursor[code]] = run
+        child.bounds[runCursor[code]] = endCursor[code]
+        runCursor[code]++
+      }
+      child.ends[endCursor[code]++] = position
+    })
+    for (const child of children) if (child) child.bounds[child.runs.length] = child.ends.length
+    return children
+  }
+
+  /**
+   * Visits every step that can follow the prefix: within maxGap steps after one of its ends.
+   * The windows of consecutive ends overlap; each step is visited once per run, in order.
+   */
+  private scan(parent: Projection | null, onStep: (run: number, position: number, code: number, firstInRun: boolean) => void): void {
+    const { codes, offsets, runCount } = this.db
+    const reach = this.search.maxGap + 1
+    const runs = parent ? parent.runs.length : runCount
+    for (let i = 0; i < runs; i++) {
+      const run = parent ? parent.runs[i] : i
+      const visit = ++this.visit
+      const runEnd = offsets[run + 1]
+      if (!parent) {
+        for (let position = offsets[run]; position < runEnd; position++) this.visitStep(run, position, codes[position], visit, onStep)
+        continue
+      }
+      let scanned = -1
+      for (let k = parent.bounds[i]; k < parent.bounds[i + 1]; k++) {
+        const end = parent.ends[k]
+        const to = Math.min(runEnd - 1, end + reach)
+        for (let position = Math.max(end + 1, scanned + 1); position <= to; position++) {
+          this.visitStep(run, position, codes[position], visit, onStep)
+        }
+        if (to > scanned) scanned = to
+      }
+    }
+  }
+
+  private visitStep(run: number, position: number, code: number, visit: number, onStep: (run: number, position: number, code: number, firstInRun: boolean) => void): void {
+    const firstInRun = this.seenAt[code] !== visit
+    this.seenAt[code] = visit
+    onStep(run, position, code, firstInRun)
+  }
+}
