@@ -1,0 +1,53 @@
+import { useSyncExternalStore } from 'react'
+import { analyze, type Analysis } from '../../shared/analysis/analyze'
+import { readAnalysisInput } from '../../shared/analysis/workspaceInput'
+import type { Workspace } from './openLocalWorkspace'
+import { useWorkspace } from './WorkspaceContext'
+
+interface AnalysisCache {
+  version: number
+  computedVersion: number
+  analysis: Analysis | null
+  listeners: Set<() => void>
+}
+
+const caches = new WeakMap<Workspace, AnalysisCache>()
+
+/**
+ * One derived analysis per workspace, shared by every view and recomputed lazily after either
+ * document changes. Derived data is never written back to the shared documents.
+ */
+function cacheFor(workspace: Workspace): AnalysisCache {
+  let cache = caches.get(workspace)
+  if (cache) return cache
+  const created: AnalysisCache = { version: 0, computedVersion: -1, analysis: null, listeners: new Set() }
+  const bump = () => {
+    created.version++
+    for (const listener of created.listeners) listener()
+  }
+  workspace.governance.doc.on('update', bump)
+  workspace.ledger.doc.on('update', bump)
+  caches.set(workspace, created)
+  return created
+}
+
+export function currentAnalysis(workspace: Workspace, now = new Date()): Analysis {
+  const cache = cacheFor(workspace)
+  if (cache.computedVersion !== cache.version || !cache.analysis) {
+    cache.analysis = analyze(readAnalysisInput(workspace.governance, workspace.ledger, now.toISOString()))
+    cache.computedVersion = cache.version
+  }
+  return cache.analysis
+}
+
+export function useAnalysis(): Analysis {
+  const workspace = useWorkspace()
+  const cache = cacheFor(workspace)
+  return useSyncExternalStore(
+    (listener) => {
+      cache.listeners.add(listener)
+      return () => cache.listeners.delete(listener)
+    },
+    () => currentAnalysis(workspace),
+  )
+}
