@@ -12,7 +12,7 @@ export interface AllocationShare {
   /** The weight: log-estimated USD of this bucket's runs of the provider in the month. */
   estimatedUSD: string
   amount: string
-  /** This bucket absorbed the rounding remainder, so the shares add up to the billed total exactly. */
+  /** This bucket absorbed a rounding remainder, so the shares add up to the billed total exactly. */
   tookRemainder: boolean
 }
 
@@ -64,10 +64,10 @@ export function runWeights(runs: readonly Run[], bucketOf: (run: Run) => Bucket,
  * the charge's precision (at least cents), and the rounding remainder goes to the bucket with
  * the largest weight (the first in bucket order on a tie), so the shares sum to the charge.
  */
-export function splitCharge(charge: Charge, weights: Weights): { shares: ChargeShare[]; remainderBucket: Bucket } {
+export function splitCharge(charge: Charge, weights: Weights): { shares: ChargeShare[]; remainder: Decimal; remainderBucket: Bucket } {
   const cost = parseDecimal(charge.cost)
   const buckets = orderedBuckets(weights)
-  if (buckets.length === 0) return { shares: [{ charge, portfolioId: null, amount: cost }], remainderBucket: null }
+  if (buckets.length === 0) return { shares: [{ charge, portfolioId: null, amount: cost }], remainder: ZERO, remainderBucket: null }
   const total = buckets.reduce((sum, b) => addDecimal(sum, weights.get(b)!), ZERO)
   const scale = Math.max(cost.scale, 2)
   const shares = buckets.map((bucket) => ({ charge, portfolioId: bucket, amount: divideDecimal(multiplyDecimal(cost, weights.get(bucket)!), total, scale) }))
@@ -77,7 +77,7 @@ export function splitCharge(charge: Charge, weights: Weights): { shares: ChargeS
     if (compareDecimal(weights.get(bucket)!, weights.get(buckets[largest])!) > 0) largest = i
   })
   shares[largest] = { ...shares[largest], amount: addDecimal(shares[largest].amount, remainder) }
-  return { shares, remainderBucket: buckets[largest] }
+  return { shares, remainder, remainderBucket: buckets[largest] }
 }
 
 function describeBucket(bucket: Bucket, names: ReadonlyMap<string, string>): string {
@@ -115,7 +115,7 @@ export function allocateCharges(
     let total = ZERO
     for (const charge of group) {
       const split = splitCharge(charge, weights)
-      tookRemainder.add(split.remainderBucket)
+      if (split.remainder.units !== 0n) tookRemainder.add(split.remainderBucket)
       total = addDecimal(total, parseDecimal(charge.cost))
       for (const share of split.shares) {
         shares.push(share)
@@ -127,7 +127,7 @@ export function allocateCharges(
       portfolioId: bucket,
       estimatedUSD: formatDecimal(weights.get(bucket) ?? ZERO),
       amount: formatDecimal(totals.get(bucket)!),
-      tookRemainder: weights.size > 0 && tookRemainder.has(bucket),
+      tookRemainder: tookRemainder.has(bucket),
     }))
     const excludedNote = excluded.size ? ` ${[...excluded].sort().map((id) => describeBucket(id, portfolioNames)).join(', ')} left out: billed directly by a charge rule this month.` : ''
     const text = method === 'no-runs-logged'

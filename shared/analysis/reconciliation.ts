@@ -62,7 +62,7 @@ export function reconcile(runs: readonly Run[], charges: readonly Charge[]): Rec
       } else {
         const billedUSD = billed.USD ? parseDecimal(billed.USD) : ZERO
         const estimatedUSD = estimated.USD ? parseDecimal(estimated.USD) : ZERO
-        if (billed.USD !== undefined || estimated.USD !== undefined) {
+        if (billed.USD !== undefined) {
           matched.USD = formatDecimal(compareDecimal(billedUSD, estimatedUSD) <= 0 ? billedUSD : estimatedUSD)
           unexplained.USD = formatDecimal(subtractDecimal(billedUSD, estimatedUSD))
         }

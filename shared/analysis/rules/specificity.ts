@@ -16,6 +16,7 @@ import { isLiteralGlob } from './glob'
 export interface ConditionScore {
   field: RuleCondition['field']
   score: number
+  /** Self-contained: "repo exact", "sequence of 3 steps". */
   why: string
 }
 
@@ -56,14 +57,14 @@ export function conditionSpecificity(condition: RuleCondition, recipes: RecipeLo
       return { field, score: 1, why: 'date range' }
     default: {
       const { score, why } = globScore(values)
-      return { field, score, why }
+      return { field, score, why: `${field} ${why}` }
     }
   }
 }
 
 export function ruleSpecificity(rule: PortfolioRule, recipes: RecipeLookup): RuleSpecificity {
   const conditions = rule.conditions.map((c) => conditionSpecificity(c, recipes))
-  const parts = conditions.map((c) => `${c.field} ${c.why} (${c.score})`)
+  const parts = conditions.map((c) => `${c.why} (${c.score})`)
   if (conditions.length === 0) return { score: 0, conditions, summary: '0 (no conditions)' }
   if (rule.combine === 'all') {
     const score = conditions.reduce((sum, c) => sum + c.score, 0)

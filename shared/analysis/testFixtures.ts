@@ -1,0 +1,110 @@
+import type { Charge } from '../records/charge'
+import { emptyTokenCounts } from '../records/common'
+import type { Portfolio, PortfolioRule, RuleCondition } from '../records/portfolio'
+import type { Recipe } from '../records/recipe'
+import type { Run } from '../records/run'
+import { DEFAULT_SETTINGS } from '../workspace/settings'
+import type { AnalysisInput } from './input'
+
+/** Small, valid records for analysis tests: every field has a plain default, tests override what matters. */
+let counter = 0
+
+export function makeRun(overrides: Partial<Run> & { id: string }): Run {
+  const start = overrides.start ?? '2026-07-10T10:00:00.000Z'
+  const costUSD = overrides.costUSD ?? '1'
+  return {
+    tool: 'claude-code',
+    provider: 'anthropic',
+    repo: 'acme/web',
+    branch: 'main',
+    start,
+    end: start,
+    models: ['claude-sonnet-4'],
+    tokens: emptyTokenCounts(),
+    costUSD,
+    costByMonth: { [start.slice(0, 7)]: costUSD },
+    byModel: [],
+    unpricedModels: [],
+    steps: [],
+    actor: 'actor-1',
+    requests: 1,
+    ...overrides,
+  }
+}
+
+export function makeCharge(overrides: Partial<Charge> = {}): Charge {
+  counter += 1
+  return {
+    identity: `line-${counter}`,
+    format: 'test-billing',
+    provider: 'anthropic',
+    start: '2026-07-01T00:00:00.000Z',
+    end: null,
+    granularity: 'day',
+    model: null,
+    service: null,
+    account: null,
+    workspace: null,
+    project: null,
+    apiKey: null,
+    costCenter: null,
+    user: null,
+    tokenType: null,
+    tokens: null,
+    quantity: null,
+    cost: '10',
+    currency: 'USD',
+    costKind: 'billed',
+    chargeType: 'usage',
+    tags: {},
+    source: { file: 'billing.csv', line: counter },
+    ...overrides,
+  }
+}
+
+export function rule(id: string, target: PortfolioRule['target'], conditions: RuleCondition[], combine: PortfolioRule['combine'] = 'all'): PortfolioRule {
+  return { id, target, combine, conditions }
+}
+
+export function makePortfolio(overrides: Partial<Portfolio> & { id: string }): Portfolio {
+  return {
+    name: overrides.id,
+    description: '',
+    outcomeTags: ['MTTR'],
+    owningTeam: 'Platform team',
+    status: 'pilot',
+    envelope: { amount: '1000', currency: 'USD', period: 'quarter', rollover: false },
+    expectedHighCostUSD: null,
+    rules: [],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  }
+}
+
+export function makeRecipe(overrides: Partial<Recipe> & { id: string; steps: string[] }): Recipe {
+  return {
+    name: overrides.id,
+    description: '',
+    status: 'promoted',
+    version: 1,
+    history: [],
+    provenance: { minedFromRuns: [], reviewId: null, promotedAt: null },
+    mergedFrom: [],
+    ...overrides,
+  }
+}
+
+export function makeInput(overrides: Partial<AnalysisInput> = {}): AnalysisInput {
+  return {
+    portfolios: [],
+    runs: [],
+    charges: [],
+    recipes: [],
+    envelopeMoves: [],
+    settings: DEFAULT_SETTINGS,
+    annotatedRunIds: new Set(),
+    asOf: '2026-08-15',
+    ...overrides,
+  }
+}
