@@ -1,15 +1,17 @@
-import { EmptyState } from '../../components/EmptyState'
+import { GeneralSettings } from './GeneralSettings'
+import { PrivacySettings } from './PrivacySettings'
+import './SettingsView.css'
 
+/** Workspace settings, shared by the whole team. */
 export function SettingsView() {
   return (
-    <div className="view">
+    <div className="view settings-view">
       <header className="view-header">
         <h1>Settings</h1>
       </header>
-      <EmptyState title="Workspace settings">
-        Currency, fiscal quarters, privacy (pseudonymous actors unless the team turns attribution on), the pricing table
-        in use and the step-labelling rules — shared by the whole team.
-      </EmptyState>
+      <p className="settings-intro">These settings belong to the workspace: every teammate computes with the same ones.</p>
+      <GeneralSettings />
+      <PrivacySettings />
     </div>
   )
 }
