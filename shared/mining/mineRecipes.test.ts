@@ -54,11 +54,11 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 }
 
 describe('mineRecipes', () => {
-  it('finds the two recipes and sets the shared "edit, test" aside as a fragment', () => {
+  it('finds the two recipes and sets the shared "edit, test" aside as a common pattern', () => {
     const result = mineRecipes([...runs('r', 5, REFACTOR), ...runs('t', 5, TRIAGE), ...runs('e', 5, ['edit', 'test'])])
     expect(result.candidates.map((c) => c.steps)).toEqual(expect.arrayContaining([REFACTOR, TRIAGE]))
     expect(result.candidates.map((c) => c.steps)).not.toContainEqual(['edit', 'test'])
-    expect(result.fragments).toContainEqual({ key: 'edit>test', steps: ['edit', 'test'], support: 15 })
+    expect(result.commonPatterns.map((p) => p.key)).toContain('edit>test')
     const triage = result.candidates.find((c) => c.key === candidateKey(TRIAGE))!
     expect(triage.support).toBe(5)
     expect(triage.runs).toEqual(['t-000', 't-001', 't-002', 't-003', 't-004'])
@@ -69,6 +69,7 @@ describe('mineRecipes', () => {
     const top = result.candidates.slice(0, 2).map((c) => c.steps)
     expect(top).toEqual(expect.arrayContaining([REFACTOR, TRIAGE]))
     expect(result.candidates.map((c) => c.key)).not.toContain('edit>test')
+    expect(result.commonPatterns).toContainEqual({ key: 'edit>test', steps: ['edit', 'test'], support: 200, reason: 'chance' })
     const refactor = result.candidates.find((c) => c.key === candidateKey(REFACTOR))!
     expect(refactor.support).toBeGreaterThanOrEqual(30)
     expect(refactor.runs.filter((id) => id.startsWith('refactor-'))).toHaveLength(30)
@@ -97,7 +98,7 @@ describe('mineRecipes', () => {
     const only = mineRecipes(runs('a', 5, ['plan', 'edit', 'test']), { minSupportShare: 0 })
     expect(only.candidates.map((c) => c.steps)).toEqual([['plan', 'edit', 'test']])
     expect(only.candidates[0].variants).toEqual([])
-    expect(only.fragments).toEqual([])
+    expect(only.commonPatterns).toEqual([])
 
     const withShort = mineRecipes([...runs('a', 5, ['plan', 'edit', 'test']), ...runs('b', 3, ['plan', 'edit'])], { minSupportShare: 0 })
     expect(withShort.candidates).toHaveLength(1)
@@ -152,6 +153,6 @@ describe('mineRecipes', () => {
   })
 
   it('returns nothing for no runs', () => {
-    expect(mineRecipes([])).toMatchObject({ totalRuns: 0, candidates: [], fragments: [] })
+    expect(mineRecipes([])).toMatchObject({ totalRuns: 0, candidates: [], commonPatterns: [] })
   })
 })

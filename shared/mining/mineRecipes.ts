@@ -1,3 +1,4 @@
+import { ChanceSupport } from './chanceSupport'
 import { closedPatterns } from './closedPatterns'
 import { mineFrequentPatterns, type FrequentPattern } from './prefixSpan'
 import { RunCosts, type CostSummary } from './runCosts'
@@ -23,6 +24,8 @@ export interface MiningOptions {
   minLength?: number
   /** Longest pattern searched (default 12), which bounds the work on long repetitive runs. */
   maxLength?: number
+  /** Least ratio of support to chance support for a pattern to be a recipe (default 2). */
+  minLift?: number
   /** Least Jaccard overlap of run sets for two near-identical patterns to count as one workflow (default 0.5). */
   variantOverlap?: number
   /** Whether a run carries an outcome note (Governance annotations.isAnnotated). */
@@ -32,7 +35,7 @@ export interface MiningOptions {
 }
 
 export const DEFAULT_MAX_GAP = 1
-const DEFAULTS = { minSupportRuns: 3, minSupportShare: 0.05, maxGap: DEFAULT_MAX_GAP, minLength: 2, maxLength: 12, variantOverlap: 0.5 }
+const DEFAULTS = { minSupportRuns: 3, minSupportShare: 0.05, maxGap: DEFAULT_MAX_GAP, minLength: 2, maxLength: 12, minLift: 2, variantOverlap: 0.5 }
 
 export interface PatternSummary {
   key: string
@@ -50,6 +53,8 @@ export interface RecipeCandidate extends PatternSummary {
   costShare: number
   /** supportShare × costShare: what the list is ranked by. */
   score: number
+  /** How many times more runs follow it than chance alone would give (see chanceSupport.ts). */
+  lift: number
   /** Runs among these that carry an outcome note. */
   annotatedRuns: number
   /** Portfolios these runs are assigned to (null: unassigned), most runs first. */
@@ -65,8 +70,13 @@ export interface MiningResult {
   maxGap: number
   /** Best first. */
   candidates: RecipeCandidate[]
-  /** Frequent short patterns shared by several workflows, e.g. "edit, test": shown for context, never ranked as recipes. */
-  fragments: PatternSummary[]
+  /** Frequent patterns that are not recipes on their own, e.g. "edit, test": shown for context, never ranked. */
+  commonPatterns: CommonPattern[]
+}
+
+export interface CommonPattern extends PatternSummary {
+  /** 'chance': the steps are so common that it recurs by chance; 'part-of-workflow': it sits inside a longer workflow without being a form of it. */
+  reason: 'chance' | 'part-of-workflow'
 }
 
 /** A stable key for a step pattern, used as the candidate id and in review decisions. */
@@ -87,7 +97,10 @@ export function mineRecipes(runs: readonly MinableRun[], options: MiningOptions 
   const frequent = mineFrequentPatterns(db, { minSupport, maxGap: settings.maxGap, minLength: settings.minLength, maxLength: settings.maxLength })
   const costs = new RunCosts(ordered.map((run) => run.costUSD))
 
-  const grouping = groupVariants(closedPatterns(frequent), settings.variantOverlap, stepWeights(db))
+  const chance = new ChanceSupport(db, settings.maxGap)
+  const closed = closedPatterns(frequent)
+  const lifts = new Map(closed.map((pattern) => [pattern, chance.lift(pattern.codes, pattern.runs.length)]))
+  const grouping = groupVariants(closed.filter((pattern) => lifts.get(pattern)! >= settings.minLift), settings.variantOverlap, stepWeights(db))
 
   const summary = (pattern: FrequentPattern): PatternSummary => {
     const steps = labelsOf(db, pattern)
@@ -105,6 +118,7 @@ export function mineRecipes(runs: readonly MinableRun[], options: MiningOptions 
       costUSD: costs.summarize(shown.runs),
       costShare,
       score: supportShare * costShare,
+      lift: lifts.get(shown)!,
       annotatedRuns: options.isAnnotated ? runIds.filter(options.isAnnotated).length : 0,
       portfolios: options.portfolioOf ? portfolioCounts(runIds, options.portfolioOf) : [],
       variants: variants.map(summary).sort(bySupport),
@@ -116,7 +130,10 @@ export function mineRecipes(runs: readonly MinableRun[], options: MiningOptions 
     minSupport,
     maxGap: settings.maxGap,
     candidates,
-    fragments: grouping.fragments.map(summary).sort(bySupport),
+    commonPatterns: [
+      ...closed.filter((pattern) => lifts.get(pattern)! < settings.minLift).map((pattern) => ({ ...summary(pattern), reason: 'chance' as const })),
+      ...grouping.fragments.map((pattern) => ({ ...summary(pattern), reason: 'part-of-workflow' as const })),
+    ].sort(bySupport),
   }
 }
 

@@ -43,6 +43,11 @@ class GapPrefixSpan {
   /** Per label: the last run visit that counted it, so a run adds to a label's support once. */
   private readonly seenAt: Float64Array
   private visit = 0
+  private readonly allRuns: Int32Array
+  private readonly allPositions: Int32Array
+  /** Reused by every node: a node's following steps are consumed before its children are grown. */
+  private readonly scratchPositions: Int32Array
+  private readonly scratchBounds: Int32Array
 
   constructor(
     private readonly db: SequenceDatabase,
@@ -50,6 +55,10 @@ class GapPrefixSpan {
   ) {
     this.labelCount = db.labels.length
     this.seenAt = new Float64Array(this.labelCount)
+    this.allRuns = Int32Array.from({ length: db.runCount }, (_, run) => run)
+    this.allPositions = Int32Array.from({ length: db.codes.length }, (_, position) => position)
+    this.scratchPositions = new Int32Array(db.codes.length)
+    this.scratchBounds = new Int32Array(db.runCount + 1)
   }
 
   run(): FrequentPattern[] {
@@ -79,19 +88,26 @@ class GapPrefixSpan {
   /**
    * The projections of every frequent one-step extension (indexed by label code; null when
    * infrequent). With no parent, the projections of the single labels. Two passes over the
-   * parent: count, then fill exact-size typed arrays.
+   * steps that can follow the prefix: count, then fill exact-size typed arrays.
    */
   private project(parent: Projection | null): (Projection | null)[] {
+    const following = this.followingSteps(parent)
     const runSupport = new Int32Array(this.labelCount)
     const endCount = new Int32Array(this.labelCount)
-    this.scan(parent, (_run, _position, code, firstInRun) => {
-      endCount[code]++
-      if (firstInRun) runSupport[code]++
-    })
+    const { codes } = this.db
+    for (let i = 0; i < following.runCount; i++) {
+      const visit = ++this.visit
+      for (let k = following.bounds[i]; k < following.bounds[i + 1]; k++) {
+        const code = codes[following.positions[k]]
+        endCount[code]++
+        if (this.seenAt[code] !== visit) {
+          this.seenAt[code] = visit
+          runSupport[code]++
+        }
+      }
+    }
 
     const children: (Projection | null)[] = []
-    const runCursor = new Int32Array(this.labelCount)
-    const endCursor = new Int32Array(this.labelCount)
     for (let code = 0; code < this.labelCount; code++) {
       children.push(
         runSupport[code] >= this.search.minSupport
@@ -99,51 +115,53 @@ class GapPrefixSpan {
           : null,
       )
     }
-    this.scan(parent, (run, position, code, firstInRun) => {
-      const child = children[code]
-      if (!child) return
-      if (firstInRun) {
-        child.runs[runCursor[code]] = run
-        child.bounds[runCursor[code]] = endCursor[code]
-        runCursor[code]++
+    const runCursor = new Int32Array(this.labelCount)
+    const endCursor = new Int32Array(this.labelCount)
+    for (let i = 0; i < following.runCount; i++) {
+      const visit = ++this.visit
+      const run = following.runs[i]
+      for (let k = following.bounds[i]; k < following.bounds[i + 1]; k++) {
+        const position = following.positions[k]
+        const code = codes[position]
+        const child = children[code]
+        if (!child) continue
+        if (this.seenAt[code] !== visit) {
+          this.seenAt[code] = visit
+          child.runs[runCursor[code]] = run
+          child.bounds[runCursor[code]] = endCursor[code]
+          runCursor[code]++
+        }
+        child.ends[endCursor[code]++] = position
       }
-      child.ends[endCursor[code]++] = position
-    })
+    }
     for (const child of children) if (child) child.bounds[child.runs.length] = child.ends.length
     return children
   }
 
   /**
-   * Visits every step that can follow the prefix: within maxGap steps after one of its ends.
-   * The windows of consecutive ends overlap; each step is visited once per run, in order.
+   * Every step that can follow the prefix: within maxGap steps after one of its ends, each step
+   * once per run and in order (the windows of consecutive ends overlap). Written into reused
+   * scratch arrays; with no parent, every step of every run.
    */
-  private scan(parent: Projection | null, onStep: (run: number, position: number, code: number, firstInRun: boolean) => void): void {
-    const { codes, offsets, runCount } = this.db
+  private followingSteps(parent: Projection | null): { runCount: number; runs: Int32Array; bounds: Int32Array; positions: Int32Array } {
+    const { offsets, runCount } = this.db
+    if (!parent) return { runCount, runs: this.allRuns, bounds: offsets, positions: this.allPositions }
     const reach = this.search.maxGap + 1
-    const runs = parent ? parent.runs.length : runCount
-    for (let i = 0; i < runs; i++) {
-      const run = parent ? parent.runs[i] : i
-      const visit = ++this.visit
-      const runEnd = offsets[run + 1]
-      if (!parent) {
-        for (let position = offsets[run]; position < runEnd; position++) this.visitStep(run, position, codes[position], visit, onStep)
-        continue
-      }
+    const positions = this.scratchPositions
+    const bounds = this.scratchBounds
+    let cursor = 0
+    for (let i = 0; i < parent.runs.length; i++) {
+      bounds[i] = cursor
+      const runEnd = offsets[parent.runs[i] + 1]
       let scanned = -1
       for (let k = parent.bounds[i]; k < parent.bounds[i + 1]; k++) {
         const end = parent.ends[k]
         const to = Math.min(runEnd - 1, end + reach)
-        for (let position = Math.max(end + 1, scanned + 1); position <= to; position++) {
-          this.visitStep(run, position, codes[position], visit, onStep)
-        }
+        for (let position = Math.max(end + 1, scanned + 1); position <= to; position++) positions[cursor++] = position
         if (to > scanned) scanned = to
       }
     }
-  }
-
-  private visitStep(run: number, position: number, code: number, visit: number, onStep: (run: number, position: number, code: number, firstInRun: boolean) => void): void {
-    const firstInRun = this.seenAt[code] !== visit
-    this.seenAt[code] = visit
-    onStep(run, position, code, firstInRun)
+    bounds[parent.runs.length] = cursor
+    return { runCount: parent.runs.length, runs: parent.runs, bounds, positions }
   }
 }

@@ -2,7 +2,10 @@ import type { FrequentPattern } from './prefixSpan'
 import { isSubsequence, labelMask, runJaccard, withinOneEdit } from './patternRelations'
 
 export interface VariantGroup {
-  /** The member that best balances support and specificity (runs × step weight): what the group is shown as. */
+  /**
+   * What the group is shown as: the member that best balances support and specificity
+   * (runs × step weight) among those not found inside another, distinct workflow.
+   */
   readonly shown: FrequentPattern
   /** The other near-identical forms of the same workflow. */
   readonly variants: FrequentPattern[]
@@ -25,7 +28,9 @@ interface Member {
  * apart, with run sets overlapping at least minJaccard. Otherwise a pattern inside some
  * workflow already found is a fragment of it, and any other pattern founds a new workflow, so
  * founders are the maximal patterns. A short pattern that recurs everywhere overlaps no single
- * workflow enough to join it, and so it never stands for one.
+ * workflow enough to join it, and so it never stands for one. A member that also sits inside
+ * another group's founder, more than one edit away from it, is shared by two workflows: it
+ * stays a variant and is never what its group is shown as.
  */
 export function groupVariants(patterns: readonly FrequentPattern[], minJaccard: number, stepWeights: Float64Array): Grouping {
   const ordered = [...patterns].sort((a, b) => b.codes.length - a.codes.length || b.runs.length - a.runs.length || compareCodes(a.codes, b.codes))
@@ -40,10 +45,13 @@ export function groupVariants(patterns: readonly FrequentPattern[], minJaccard: 
   }
   const weight = (pattern: FrequentPattern) => pattern.runs.length * pattern.codes.reduce((sum, code) => sum + stepWeights[code], 0)
   const heaviestFirst = (a: FrequentPattern, b: FrequentPattern) => weight(b) - weight(a) || b.codes.length - a.codes.length || compareCodes(a.codes, b.codes)
+  const founders = groups.map((group) => group.members[0])
   return {
-    groups: groups.map(({ members }) => {
-      const [shown, ...variants] = members.map((m) => m.pattern).sort(heaviestFirst)
-      return { shown, variants }
+    groups: groups.map(({ members }, index) => {
+      const specific = (member: Member) =>
+        founders.every((founder, other) => other === index || !contains(founder, member) || withinOneEdit(founder.pattern.codes, member.pattern.codes))
+      const shown = members.filter(specific).map((m) => m.pattern).sort(heaviestFirst)[0]
+      return { shown, variants: members.map((m) => m.pattern).filter((pattern) => pattern !== shown) }
     }),
     fragments,
   }

@@ -1,0 +1,58 @@
+/**
+ * Recipe mining at scale: 100,000 runs of about 20 steps (a few recurring workflows buried in
+ * noise, steps from the agent-log label set). Target: under 2 s for mineRecipes on this machine.
+ * Run with `npx tsx bench/recipeMining.ts [runs]`.
+ */
+import { mineRecipes, type MinableRun } from '../shared/mining'
+
+const LABELS = ['read', 'search', 'logs', 'edit', 'doc', 'test', 'build', 'git', 'web', 'plan', 'subagent', 'command', 'mcp', 'shell']
+const WORKFLOWS = [
+  ['search', 'read', 'edit', 'test', 'edit', 'test'],
+  ['logs', 'read', 'edit', 'test', 'doc'],
+  ['plan', 'read', 'edit', 'build', 'test', 'git'],
+  ['web', 'read', 'doc'],
+  ['subagent', 'search', 'read', 'plan'],
+  ['mcp', 'logs', 'search', 'read', 'edit', 'test', 'git'],
+]
+
+function seeded(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function generateRuns(count: number): MinableRun[] {
+  const random = seeded(2026)
+  const pick = () => LABELS[Math.floor(random() * LABELS.length)]
+  return Array.from({ length: count }, (_, i) => {
+    const steps: string[] = []
+    const length = 10 + Math.floor(random() * 21)
+    // Most runs follow one or two workflows somewhere among their steps; the rest is noise.
+    const planned = random() < 0.7 ? [WORKFLOWS[Math.floor(random() * WORKFLOWS.length)]] : []
+    if (random() < 0.2) planned.push(WORKFLOWS[Math.floor(random() * WORKFLOWS.length)])
+    while (steps.length < length) {
+      if (planned.length > 0 && random() < 0.25) steps.push(...planned.shift()!)
+      else steps.push(pick())
+    }
+    const collapsed = steps.filter((step, k) => step !== steps[k - 1])
+    const costUSD = (0.05 + random() * 4).toFixed(6)
+    return { id: `run-${String(i).padStart(6, '0')}`, steps: collapsed, costUSD }
+  })
+}
+
+const count = Number(process.argv[2] ?? 100_000)
+const runs = generateRuns(count)
+const steps = runs.reduce((sum, run) => sum + run.steps.length, 0)
+const started = performance.now()
+const result = mineRecipes(runs)
+const elapsed = performance.now() - started
+console.log(`${count} runs, ${(steps / count).toFixed(1)} steps per run on average`)
+console.log(`mineRecipes: ${elapsed.toFixed(0)} ms, ${result.candidates.length} candidates, ${result.commonPatterns.length} common patterns, min support ${result.minSupport}`)
+for (const candidate of result.candidates.slice(0, 8)) {
+  console.log(`  ${candidate.steps.join(' → ').padEnd(56)} ${String(candidate.support).padStart(6)} runs  total $${candidate.costUSD.total}`)
+}
