@@ -1,0 +1,43 @@
+/**
+ * Standalone team sync server:
+ *   npm run server -- --port 1234 --data ./data --tokens tokens.json [--host 0.0.0.0] [--redis redis://127.0.0.1:6379]
+ */
+import { parseCommandLine, USAGE, UsageError } from './commandLine'
+import { startSyncServer, type SyncServerOptions } from './syncServer'
+
+async function main(): Promise<void> {
+  let options: SyncServerOptions
+  try {
+    options = parseCommandLine(process.argv.slice(2), process.env)
+  } catch (error) {
+    const message = (error as Error).message
+    if (error instanceof UsageError && !message) {
+      console.log(USAGE)
+      process.exit(0)
+    }
+    if (error instanceof UsageError) {
+      console.error(`workfolio-server: ${message}\n\n${USAGE}`)
+      process.exit(2)
+    }
+    console.error(`workfolio-server: ${message}`)
+    process.exit(1)
+  }
+  const server = await startSyncServer(options).catch((error: Error) => {
+    console.error(`workfolio-server: ${error.message}`)
+    process.exit(1)
+  })
+  const everywhere = options.host === '0.0.0.0' || options.host === '::'
+  console.log(`Workfolio server listening on ${server.url}${everywhere ? ' (all interfaces)' : ''}`)
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`Workfolio server stopping (${signal}): storing open documents`)
+    await server.close()
+    process.exit(0)
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal))
+}
+
+void main()

@@ -1,0 +1,117 @@
+import { once } from 'node:events'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { Redis } from '@hocuspocus/extension-redis'
+import { Server } from '@hocuspocus/server'
+import type { Extension } from '@hocuspocus/server'
+import { AuthenticationExtension } from './extensions/AuthenticationExtension'
+import { ConnectionLimitExtension } from './extensions/ConnectionLimitExtension'
+import { MessageGuardExtension } from './extensions/MessageGuardExtension'
+import { SqlitePersistenceExtension } from './extensions/SqlitePersistenceExtension'
+import { describeRedisTarget, type RedisTarget } from './redisTarget'
+import type { TokenTable } from './tokens'
+
+export const DEFAULT_MAX_CONNECTIONS = 200
+/**
+ * A client that imported a large ledger offline sends it whole in its first sync message;
+ * 100,000 runs are about 64 MB. Larger messages close the connection (WebSocket code 1009).
+ */
+export const DEFAULT_MAX_MESSAGE_BYTES = 128 * 1024 * 1024
+/**
+ * Hocuspocus stores a document `debounce` ms after its last change, and at the latest when a
+ * change arrives `maxDebounce` ms after the first unstored one; the sum bounds what a crash can
+ * lose to one second of edits (clients still hold those edits and resend them on reconnect).
+ */
+const STORE_DEBOUNCE_MS = 250
+const STORE_MAX_DEBOUNCE_MS = 750
+const REDIS_CONNECT_TIMEOUT_MS = 5000
+export const DATABASE_FILE_NAME = 'workfolio-sync.sqlite'
+
+export interface SyncServerOptions {
+  /** 0 picks a free port. */
+  port: number
+  /** Interface to listen on: "127.0.0.1" for this machine only, "0.0.0.0" for the network. */
+  host: string
+  /** Directory of the SQLite database; created if missing. Processes that scale out share it. */
+  dataDir: string
+  tokens: TokenTable
+  /** Set when several processes serve the same workspaces (see server/README.md). */
+  redis?: RedisTarget
+  maxConnections?: number
+  maxMessageBytes?: number
+}
+
+export interface RunningSyncServer {
+  /** ws://host:port as clients on this machine reach it. */
+  url: string
+  port: number
+  /** Stores every open document, closes every connection, then the database and Redis. */
+  close(): Promise<void>
+}
+
+export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const extensions: Extension[] = [
+    new ConnectionLimitExtension(options.maxConnections ?? DEFAULT_MAX_CONNECTIONS),
+    new MessageGuardExtension(),
+    new AuthenticationExtension(options.tokens),
+    new SqlitePersistenceExtension(join(options.dataDir, DATABASE_FILE_NAME)),
+  ]
+  if (options.redis) extensions.push(await connectRedis(options.redis))
+
+  const server = new Server(
+    {
+      port: options.port,
+      address: options.host,
+      quiet: true,
+      // The embedding app (or server/main.ts) decides what a signal means.
+      stopOnSignals: false,
+      debounce: STORE_DEBOUNCE_MS,
+      maxDebounce: STORE_MAX_DEBOUNCE_MS,
+      extensions,
+    },
+    // ws enforces the limit while reading the frame header, before buffering the payload.
+    { maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES },
+  )
+  try {
+    // Hocuspocus leaves listen errors (EADDRINUSE, EACCES) unhandled, which would crash the process.
+    await new Promise((resolve, reject) => {
+      server.httpServer.once('error', reject)
+      server.listen().then(resolve, reject)
+    })
+  } catch (error) {
+    await server.destroy()
+    throw new Error(`cannot listen on ${urlHost(options.host)}:${options.port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+  const port = server.address.port
+  return {
+    url: `ws://${urlHost(options.host)}:${port}`,
+    port,
+    close: () => server.destroy(),
+  }
+}
+
+/** The Redis extension, once its connection works: a wrong address should fail at start, not at the first edit. */
+async function connectRedis(target: RedisTarget): Promise<Redis> {
+  const { host, port, username, password, db } = target
+  const redis = new Redis({
+    host,
+    port,
+    prefix: 'workfolio',
+    options: { username, password, db, connectTimeout: REDIS_CONNECT_TIMEOUT_MS },
+  })
+  const timeout = AbortSignal.timeout(REDIS_CONNECT_TIMEOUT_MS)
+  try {
+    await Promise.all([once(redis.pub, 'ready', { signal: timeout }), once(redis.sub, 'ready', { signal: timeout })])
+  } catch {
+    await redis.onDestroy()
+    throw new Error(`cannot reach Redis at ${describeRedisTarget(target)}`)
+  }
+  return redis
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1'
+  if (host === '::') return '[::1]'
+  return host.includes(':') ? `[${host}]` : host
+}

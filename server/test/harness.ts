@@ -1,0 +1,146 @@
+/** Real servers, real providers, real processes for the sync tests and the benchmark (Node only). */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import type { TokenTable } from '../tokens'
+
+export const WORKSPACE = 'ws-alpha'
+export const OTHER_WORKSPACE = 'ws-beta'
+export const TOKENS: TokenTable = {
+  'alpha-rw-token': { workspace: WORKSPACE, access: 'rw' },
+  'alpha-ro-token': { workspace: WORKSPACE, access: 'ro' },
+  'beta-rw-token': { workspace: OTHER_WORKSPACE, access: 'rw' },
+}
+export const RW = 'alpha-rw-token'
+export const RO = 'alpha-ro-token'
+
+export function temporaryDirectory(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'workfolio-sync-'))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
+
+export async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done))
+  const { port } = probe.address() as { port: number }
+  await new Promise((done) => probe.close(done))
+  return port
+}
+
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((done) => setTimeout(done, 10))
+  }
+}
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: HocuspocusProvider
+  socket: HocuspocusProviderWebsocket
+  /** The server acknowledged every local change (provider.unsyncedChanges is 0). */
+  acknowledged(): boolean
+  destroy(): void
+}
+
+/** A provider as the renderer would open one, with the ws polyfill and quick reconnects. */
+export function connectClient(url: string, documentName: string, token: string, doc = new Y.Doc()): TestClient {
+  const socket = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: WebSocket,
+    delay: 100,
+    minDelay: 100,
+    maxDelay: 500,
+  })
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentName, document: doc, token })
+  provider.attach()
+  return {
+    doc,
+    provider,
+    socket,
+    acknowledged: () => provider.isSynced && provider.unsyncedChanges === 0,
+    destroy: () => {
+      provider.destroy()
+      socket.destroy()
+    },
+  }
+}
+
+export function writeTokenFile(directory: string, tokens: TokenTable = TOKENS): string {
+  const file = join(directory, 'tokens.json')
+  writeFileSync(file, JSON.stringify(tokens))
+  return file
+}
+
+const MAIN = resolve(import.meta.dirname, '../main.ts')
+
+export interface ServerProcess {
+  child: ChildProcess
+  url: string
+  output(): string
+  /** Resolves with the exit code or signal. */
+  exited: Promise<number | NodeJS.Signals | null>
+}
+
+/** `server/main.ts` in its own Node process, resolved once it prints its listening line. */
+export async function startServerProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | NodeJS.Signals | null>((done) => child.once('exit', (code, signal) => done(signal ?? code)))
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start within 20 s:\n${output}`)), 20_000)
+    const onData = () => {
+      const match = /listening on (ws:\/\/\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        child.stdout!.off('data', onData)
+        done(match[1])
+      }
+    }
+    child.stdout!.on('data', onData)
+    void exited.then((code) => {
+      clearTimeout(timer)
+      fail(new Error(`server exited (${code}) before listening:\n${output}`))
+    })
+  })
+  return { child, url, output: () => output, exited }
+}
+
+/** A private redis-server on a free loopback port, or null when the binary is missing. */
+export async function startRedis(binary = '/usr/bin/redis-server'): Promise<{ port: number; stop(): Promise<void> } | null> {
+  const port = await freePort()
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const started = await new Promise<boolean>((done) => {
+    let output = ''
+    child.once('error', () => done(false))
+    child.stdout!.on('data', (chunk) => {
+      output += chunk
+      if (output.includes('Ready to accept connections')) done(true)
+    })
+    child.once('exit', () => done(false))
+  })
+  if (!started) return null
+  return {
+    port,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      const exit = new Promise((done) => child.once('exit', done))
+      child.kill('SIGKILL')
+      await exit
+    },
+  }
+}
