@@ -2,7 +2,9 @@ import type { LintContext, Lint } from './types'
 
 const EMAIL = /\S+@\S+\.\S+/
 const HANDLE = /^@[\w.-]+$/
-const FIRST_LAST = /^[A-Z][a-z]+(?:[ '-][A-Z][a-z]+){1,2}$/
+/** Two or three capitalized words, each possibly joined by ' or - ("Jane Doe", "Mary-Ann O'Neil"). */
+const NAME_WORD = "[A-Z][a-z]*(?:['-][A-Z]?[a-z]+)*"
+const FIRST_LAST = new RegExp(`^${NAME_WORD}(?: ${NAME_WORD}){1,2}$`)
 const TEAM_WORD = /\b(team|squad|guild|group|crew|tribe|chapter|ops|devops|eng|engineering|platform|infra|infrastructure|sre|devex|security|org|department|services|support|core|data|web|mobile|backend|frontend|api|qa|reliability)\b/i
 
 /** Why an owner string looks like a person rather than a team, or null when it reads as a team. */
