@@ -44,7 +44,6 @@ class GapPrefixSpan {
   private readonly seenAt: Float64Array
   private visit = 0
   private readonly allRuns: Int32Array
-  private readonly allPositions: Int32Array
   /** Reused by every node: a node's following steps are consumed before its children are grown. */
   private readonly scratchPositions: Int32Array
   private readonly scratchBounds: Int32Array
@@ -56,7 +55,6 @@ class GapPrefixSpan {
     this.labelCount = db.labels.length
     this.seenAt = new Float64Array(this.labelCount)
     this.allRuns = Int32Array.from({ length: db.runCount }, (_, run) => run)
-    this.allPositions = Int32Array.from({ length: db.codes.length }, (_, position) => position)
     this.scratchPositions = new Int32Array(db.codes.length)
     this.scratchBounds = new Int32Array(db.runCount + 1)
   }
@@ -87,26 +85,12 @@ class GapPrefixSpan {
 
   /**
    * The projections of every frequent one-step extension (indexed by label code; null when
-   * infrequent). With no parent, the projections of the single labels. Two passes over the
-   * steps that can follow the prefix: count, then fill exact-size typed arrays.
+   * infrequent). With no parent, the projections of the single labels. One pass collects and
+   * counts the steps that can follow the prefix, a second fills exact-size typed arrays.
    */
   private project(parent: Projection | null): (Projection | null)[] {
-    const following = this.followingSteps(parent)
-    const runSupport = new Int32Array(this.labelCount)
-    const endCount = new Int32Array(this.labelCount)
+    const { runSupport, endCount, ...following } = this.followingSteps(parent)
     const { codes } = this.db
-    for (let i = 0; i < following.runCount; i++) {
-      const visit = ++this.visit
-      for (let k = following.bounds[i]; k < following.bounds[i + 1]; k++) {
-        const code = codes[following.positions[k]]
-        endCount[code]++
-        if (this.seenAt[code] !== visit) {
-          this.seenAt[code] = visit
-          runSupport[code]++
-        }
-      }
-    }
-
     const children: (Projection | null)[] = []
     for (let code = 0; code < this.labelCount; code++) {
       children.push(
@@ -140,28 +124,44 @@ class GapPrefixSpan {
 
   /**
    * Every step that can follow the prefix: within maxGap steps after one of its ends, each step
-   * once per run and in order (the windows of consecutive ends overlap). Written into reused
-   * scratch arrays; with no parent, every step of every run.
+   * once per run and in order (the windows of consecutive ends overlap), counted per label
+   * (steps, and runs once each) on the way. Written into reused scratch arrays.
    */
-  private followingSteps(parent: Projection | null): { runCount: number; runs: Int32Array; bounds: Int32Array; positions: Int32Array } {
-    const { offsets, runCount } = this.db
-    if (!parent) return { runCount, runs: this.allRuns, bounds: offsets, positions: this.allPositions }
-    const reach = this.search.maxGap + 1
+  private followingSteps(parent: Projection | null) {
+    const { codes, offsets } = this.db
+    const runs = parent ? parent.runs : this.allRuns
     const positions = this.scratchPositions
     const bounds = this.scratchBounds
+    const runSupport = new Int32Array(this.labelCount)
+    const endCount = new Int32Array(this.labelCount)
+    const reach = this.search.maxGap + 1
     let cursor = 0
-    for (let i = 0; i < parent.runs.length; i++) {
+    for (let i = 0; i < runs.length; i++) {
       bounds[i] = cursor
-      const runEnd = offsets[parent.runs[i] + 1]
-      let scanned = -1
-      for (let k = parent.bounds[i]; k < parent.bounds[i + 1]; k++) {
-        const end = parent.ends[k]
-        const to = Math.min(runEnd - 1, end + reach)
-        for (let position = Math.max(end + 1, scanned + 1); position <= to; position++) positions[cursor++] = position
-        if (to > scanned) scanned = to
+      const visit = ++this.visit
+      const runStart = cursor
+      const runEnd = offsets[runs[i] + 1]
+      if (!parent) {
+        for (let position = offsets[runs[i]]; position < runEnd; position++) positions[cursor++] = position
+      } else {
+        let scanned = -1
+        for (let k = parent.bounds[i]; k < parent.bounds[i + 1]; k++) {
+          const end = parent.ends[k]
+          const to = Math.min(runEnd - 1, end + reach)
+          for (let position = Math.max(end + 1, scanned + 1); position <= to; position++) positions[cursor++] = position
+          if (to > scanned) scanned = to
+        }
+      }
+      for (let k = runStart; k < cursor; k++) {
+        const code = codes[positions[k]]
+        endCount[code]++
+        if (this.seenAt[code] !== visit) {
+          this.seenAt[code] = visit
+          runSupport[code]++
+        }
       }
     }
-    bounds[parent.runs.length] = cursor
-    return { runCount: parent.runs.length, runs: parent.runs, bounds, positions }
+    bounds[runs.length] = cursor
+    return { runCount: runs.length, runs, bounds, positions, runSupport, endCount }
   }
 }

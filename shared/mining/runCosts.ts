@@ -13,13 +13,14 @@ export interface CostSummary {
  */
 export class RunCosts {
   private readonly units: bigint[]
+  /** The same units as doubles: for shares, and for exact sums when every sum stays below 2^53 (much faster than bigints). */
+  private readonly unitsAsNumbers: Float64Array
+  private readonly sumsAreExactInNumbers: boolean
+  private readonly totalAsNumber: number
   private readonly scale: number
   /** run index → position in ascending cost order (ties by run index). */
   private readonly rank: Int32Array
   private readonly byRank: Int32Array
-  /** For ranking only (shares, scores); never summed into money shown to people. */
-  readonly approximate: Float64Array
-  readonly approximateTotal: number
 
   constructor(costs: readonly string[]) {
     const parsed = costs.map((cost) => parseDecimal(cost))
@@ -32,19 +33,22 @@ export class RunCosts {
     })
     this.rank = new Int32Array(costs.length)
     this.byRank.forEach((run, rank) => (this.rank[run] = rank))
-    this.approximate = Float64Array.from(parsed, (cost) => Number(formatDecimal(cost)))
-    this.approximateTotal = this.approximate.reduce((sum, cost) => sum + cost, 0)
+    this.unitsAsNumbers = Float64Array.from(this.units, Number)
+    const largest = this.unitsAsNumbers.reduce((max, units) => Math.max(max, Math.abs(units)), 0)
+    this.sumsAreExactInNumbers = largest * costs.length <= Number.MAX_SAFE_INTEGER
+    this.totalAsNumber = this.unitsAsNumbers.reduce((sum, units) => sum + units, 0)
   }
 
   /** Median (mean of the two middle runs when even), p90 (nearest rank) and total of the given runs. */
   summarize(runs: ArrayLike<number>): CostSummary {
     if (runs.length === 0) return { median: '0', p90: '0', total: '0' }
-    const ranks = Int32Array.from(runs, (run) => this.rank[run]).sort()
+    const ranks = new Int32Array(runs.length)
+    for (let i = 0; i < runs.length; i++) ranks[i] = this.rank[runs[i]]
+    ranks.sort()
     const at = (i: number) => this.units[this.byRank[ranks[i]]]
     const n = ranks.length
     const middle = n % 2 === 1 ? at((n - 1) / 2) * 10n : ((at(n / 2 - 1) + at(n / 2)) * 10n) / 2n
-    let total = 0n
-    for (let i = 0; i < n; i++) total += this.units[runs[i]]
+    const total = this.total(runs)
     return {
       median: this.format(middle, this.scale + 1),
       p90: this.format(at(Math.ceil(0.9 * n) - 1), this.scale),
@@ -52,12 +56,22 @@ export class RunCosts {
     }
   }
 
+  private total(runs: ArrayLike<number>): bigint {
+    if (this.sumsAreExactInNumbers) return BigInt(this.sumAsNumber(runs))
+    let sum = 0n
+    for (let i = 0; i < runs.length; i++) sum += this.units[runs[i]]
+    return sum
+  }
+
   /** Share of the total cost carried by the given runs, for ranking. */
   share(runs: ArrayLike<number>): number {
-    if (this.approximateTotal <= 0) return 0
+    return this.totalAsNumber > 0 ? this.sumAsNumber(runs) / this.totalAsNumber : 0
+  }
+
+  private sumAsNumber(runs: ArrayLike<number>): number {
     let sum = 0
-    for (let i = 0; i < runs.length; i++) sum += this.approximate[runs[i]]
-    return sum / this.approximateTotal
+    for (let i = 0; i < runs.length; i++) sum += this.unitsAsNumbers[runs[i]]
+    return sum
   }
 
   private format(units: bigint, scale: number): string {
