@@ -1,16 +1,74 @@
+import { useMemo } from 'react'
+import { summarizePortfolio } from '../../../shared/analysis/analyze'
+import { reportFromAnalysis } from '../../../shared/reports/portfolioReport'
 import { EmptyState } from '../../components/EmptyState'
+import { useAnalysis } from '../../workspace/useAnalysis'
+import { AllocationNotes } from './AllocationNotes'
+import { Amounts } from './money'
+import { PeriodPicker } from './PeriodPicker'
+import { usePeriodChoice } from './periodChoice'
+import { PortfolioCard } from './PortfolioCard'
+import { ReconciliationTable } from './ReconciliationTable'
+import './OverviewView.css'
 
+/**
+ * One card per portfolio for the period, what is still Unassigned, and the reconciliation gap.
+ * The numbers come from the same function as `cli report`, so both always agree.
+ */
 export function OverviewView() {
+  const analysis = useAnalysis()
+  const choice = usePeriodChoice(analysis.input)
+  const { period, source } = choice
+  const report = useMemo(() => reportFromAnalysis(analysis, period, source), [analysis, period, source])
+  const summaries = useMemo(
+    () => [...analysis.input.portfolios].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((p) => summarizePortfolio(analysis, p, period)),
+    [analysis, period],
+  )
+  const hasData = analysis.input.runs.length > 0 || analysis.input.charges.length > 0
+
   return (
-    <div className="view">
+    <div className="view overview">
       <header className="view-header">
         <h1>Overview</h1>
+        {(hasData || summaries.length > 0) && <PeriodPicker input={analysis.input} choice={choice} />}
       </header>
-      <EmptyState title="Spend by workflow portfolio" action={<a className="button primary" href="#/import">Import data</a>}>
-        One card per portfolio: spend against its envelope, the trend, its stage and health checks, plus what is still
-        unassigned and the gap between billed and log-estimated spend. Import a billing export and your agents' session
-        logs to fill it.
-      </EmptyState>
+      {!hasData && (
+        <EmptyState title="Spend by workflow portfolio" action={<a className="button primary" href="#/import">Import data</a>}>
+          One card per portfolio: spend against its envelope, the trend, its stage and health checks, plus what is still
+          unassigned and the gap between billed and log-estimated spend. Import a billing export and your agents' session
+          logs to fill it.
+        </EmptyState>
+      )}
+      {hasData && summaries.length === 0 && (
+        <p className="overview-hint" role="note">
+          No portfolios yet: everything below is Unassigned. <a href="#/portfolios/new">Create a portfolio</a> and give it
+          rules to see spend by workflow.
+        </p>
+      )}
+      {summaries.length > 0 && (
+        <section aria-label={`Portfolios in ${period.key}`} className="card-grid">
+          {summaries.map((summary) => (
+            <PortfolioCard key={summary.portfolio.id} summary={summary} />
+          ))}
+        </section>
+      )}
+      {hasData && (
+        <>
+          <section className="overview-section unassigned" aria-labelledby="unassigned-heading" data-testid="unassigned">
+            <h2 id="unassigned-heading">Unassigned</h2>
+            <p>
+              <strong data-testid="unassigned-spend">
+                <Amounts amounts={report.unassigned.spend} empty="Nothing" />
+              </strong>{' '}
+              from <span data-testid="unassigned-runs">{report.unassigned.runs}</span> run(s) and{' '}
+              <span data-testid="unassigned-charges">{report.unassigned.charges}</span> charge(s) that no rule matched in {period.key}.
+              {report.unassigned.runs > 0 && summaries.length > 0 && ' Add or widen a rule on a portfolio page to place them.'}
+            </p>
+          </section>
+          <AllocationNotes allocations={report.allocations} />
+          <ReconciliationTable rows={report.reconciliation} />
+        </>
+      )}
     </div>
   )
 }

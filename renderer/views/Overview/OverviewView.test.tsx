@@ -1,0 +1,75 @@
+import { act, fireEvent, screen, within } from '@testing-library/react'
+import { beforeEach, expect, test } from 'vitest'
+import { readAnalysisInput } from '../../../shared/analysis/workspaceInput'
+import { formatMoney } from '../../../shared/money/format'
+import { buildPortfolioReport } from '../../../shared/reports/portfolioReport'
+import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
+import { OverviewView } from './OverviewView'
+import { setPeriodChoice } from './periodChoice'
+import { seedWorkspace } from './testData'
+
+beforeEach(() => setPeriodChoice(null))
+
+function card(name: string) {
+  return screen.getAllByTestId('portfolio-card').find((c) => c.querySelector('h2')?.textContent === name)!
+}
+
+test('without portfolios or data the empty state and its Import link stay', () => {
+  renderWithWorkspace(<OverviewView />)
+  expect(screen.getByText('Spend by workflow portfolio')).toBeTruthy()
+  expect(screen.getByRole('link', { name: 'Import data' }).getAttribute('href')).toBe('#/import')
+  expect(screen.queryByTestId('portfolio-card')).toBeNull()
+})
+
+test('cards show the same spend, envelope, forecast and counts as the CLI report', () => {
+  const workspace = createMemoryWorkspace()
+  seedWorkspace(workspace)
+  renderWithWorkspace(<OverviewView />, workspace)
+
+  const report = buildPortfolioReport(readAnalysisInput(workspace.governance, workspace.ledger, new Date().toISOString().slice(0, 10)))
+  expect(report.period).toBe('2026-Q3')
+  expect(screen.getByRole('combobox', { name: 'Period' })).toBeTruthy()
+  for (const row of report.portfolios) {
+    const c = within(card(row.name))
+    expect(c.getByTestId('card-spend').textContent).toBe(formatMoney(row.spend.USD, 'USD'))
+    expect(c.getByTestId('card-envelope').textContent).toBe(formatMoney(row.envelope.USD, 'USD'))
+    expect(c.getByTestId('card-forecast').textContent).toBe(formatMoney(row.forecast.USD, 'USD'))
+    expect(c.getByTestId('card-runs').textContent).toBe(String(row.runs))
+    expect(c.getByTestId('card-charges').textContent).toBe(String(row.charges))
+  }
+  // Hand-computed: $60 split 30 : 10 : 5.
+  expect(within(card('Incident triage')).getByTestId('card-spend').textContent).toBe('$40.00')
+  expect(within(card('Web work')).getByTestId('card-spend').textContent).toBe('$13.33')
+  expect(screen.getByTestId('unassigned-spend').textContent).toBe('$6.67')
+  expect(screen.getByTestId('unassigned-runs').textContent).toBe('1')
+
+  const [row] = screen.getAllByTestId('reconciliation-row')
+  expect(within(row).getByTestId('rec-billed').textContent).toBe('$60.00')
+  expect(within(row).getByTestId('rec-estimated').textContent).toBe('$45.00')
+  expect(within(row).getByTestId('rec-gap').textContent).toBe('$15.00')
+  expect(screen.getByTestId('allocation-notes').textContent).toContain('in proportion to the log-estimated cost')
+})
+
+test('crossing 80% is shown, never blocks, and each lint explains itself with a fix', () => {
+  const workspace = createMemoryWorkspace()
+  seedWorkspace(workspace)
+  renderWithWorkspace(<OverviewView />, workspace)
+  const webCard = within(card('Web work'))
+  const badge = webCard.getByTestId('budget-badge')
+  expect(badge.textContent).toContain('80% of envelope')
+  expect(badge.textContent).toContain('Nothing is blocked')
+  expect(badge.textContent).toContain('next review')
+  const lint = webCard.getByTestId('lint-no-outcome-tag')
+  expect(lint.querySelector('summary')!.textContent).toBe('No outcome tag')
+  expect(lint.textContent).toContain('Suggested fix:')
+})
+
+test('picking another period recomputes the cards', () => {
+  const workspace = createMemoryWorkspace()
+  seedWorkspace(workspace)
+  renderWithWorkspace(<OverviewView />, workspace)
+  fireEvent.change(screen.getByRole('combobox', { name: 'Period' }), { target: { value: '2026-Q4' } })
+  expect(within(card('Incident triage')).getByTestId('card-spend').textContent).toBe('$0.00')
+  act(() => setPeriodChoice('2026-07'))
+  expect(within(card('Incident triage')).getByTestId('card-spend').textContent).toBe('$40.00')
+})

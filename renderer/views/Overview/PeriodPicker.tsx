@@ -1,0 +1,53 @@
+import { useId } from 'react'
+import type { AnalysisInput } from '../../../shared/analysis/input'
+import { describePeriodDays, periodOptions, setPeriodChoice, type PeriodChoice } from './periodChoice'
+
+const SOURCE_NOTE: Record<PeriodChoice['source'], string> = {
+  requested: '',
+  current: 'the current quarter',
+  'latest-with-data': 'the latest quarter with data',
+}
+
+/** Chooses the period every card and page shows; "Automatic" follows the CLI report's choice. */
+export function PeriodPicker({ input, choice }: { input: AnalysisInput; choice: PeriodChoice }) {
+  const id = useId()
+  const { quarters, months, years } = periodOptions(input, choice.period)
+  const value = choice.chosen ?? ''
+  return (
+    <div className="period-picker">
+      <label htmlFor={id}>Period</label>
+      <select id={id} value={value} onChange={(event) => setPeriodChoice(event.target.value || null)}>
+        <option value="">Automatic ({choice.chosen ? 'quarter' : choice.period.key})</option>
+        <optgroup label="Quarters">
+          {quarters.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.label}
+            </option>
+          ))}
+        </optgroup>
+        {months.length > 0 && (
+          <optgroup label="Months">
+            {months.map((o) => (
+              <option key={o.key} value={o.key}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        {years.length > 0 && (
+          <optgroup label="Years">
+            {years.map((o) => (
+              <option key={o.key} value={o.key}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        )}
+      </select>
+      <span className="period-days">
+        {describePeriodDays(choice.period)} (UTC)
+        {!choice.chosen && SOURCE_NOTE[choice.source] ? ` · ${SOURCE_NOTE[choice.source]}` : ''}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,69 @@
+import type { PortfolioPeriodSummary } from '../../../shared/analysis/analyze'
+import { routeHref } from '../../navigation/routes'
+import { BudgetBadges } from './BudgetBadges'
+import { LintBadges } from './LintBadges'
+import { Money, percent } from './money'
+import { Sparkline } from './Sparkline'
+import { weeklySpend } from './trend'
+
+/** One portfolio in the period: spend against its envelope, the trend, its stage and health checks. */
+export function PortfolioCard({ summary }: { summary: PortfolioPeriodSummary }) {
+  const { portfolio, budget } = summary
+  const currency = budget.currency
+  const spent = budget.spend[currency] ?? '0'
+  const others = Object.entries(budget.spend).filter(([c]) => c !== currency)
+  const share = budget.usedShare
+  const level = share === null ? '' : share >= 1 ? 'over' : share >= 0.8 ? 'near' : ''
+  const weeks = weeklySpend(budget.burnUp)
+  return (
+    <article className="portfolio-card" aria-labelledby={`card-${portfolio.id}`} data-testid="portfolio-card">
+      <header className="card-header">
+        <h2 id={`card-${portfolio.id}`}>
+          <a href={routeHref('portfolios', portfolio.id)}>{portfolio.name}</a>
+        </h2>
+        <span className={`badge status-${portfolio.status}`} title="Stage">
+          {portfolio.status}
+        </span>
+        <BudgetBadges items={budget.reviewItems} />
+      </header>
+      <p className="card-spend">
+        <span className="card-label">Spend</span>{' '}
+        <strong data-testid="card-spend">
+          <Money amount={spent} currency={currency} />
+        </strong>{' '}
+        of{' '}
+        <span data-testid="card-envelope">
+          <Money amount={budget.envelope} currency={currency} />
+        </span>
+        {share !== null && <span className={`card-share ${level}`}> · {percent(share)}</span>}
+      </p>
+      <div className={`meter ${level}`} aria-hidden="true">
+        <div className="meter-fill" style={{ width: `${Math.min(share ?? 0, 1) * 100}%` }} />
+      </div>
+      {others.length > 0 && (
+        <p className="card-other-currencies" data-testid="card-other-currencies">
+          Also spent, not converted:{' '}
+          {others.map(([c, amount], i) => (
+            <span key={c}>
+              {i > 0 && ', '}
+              <Money amount={amount} currency={c} />
+            </span>
+          ))}
+        </p>
+      )}
+      <div className="card-trend">
+        <Sparkline values={weeks} label={`Weekly spend in ${currency}, ${weeks.length} week(s) of ${summary.period}`} />
+        <p className="card-forecast" title={budget.forecastExplanation}>
+          <span className="card-label">Forecast to period end</span>{' '}
+          <span data-testid="card-forecast">
+            <Money amount={budget.forecast[currency] ?? '0'} currency={currency} />
+          </span>
+        </p>
+      </div>
+      <p className="card-counts">
+        <span data-testid="card-runs">{summary.runs}</span> run(s) · <span data-testid="card-charges">{summary.charges}</span> charge(s)
+      </p>
+      <LintBadges lints={summary.lints} />
+    </article>
+  )
+}
