@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { makeInput, makeRun } from '../analysis/testFixtures'
+import { buildPortfolioReport, choosePeriod } from './portfolioReport'
+import { formatPortfolioReport } from './portfolioReportText'
+import { reportExample } from './reportFixture'
+
+describe('buildPortfolioReport', () => {
+  const report = buildPortfolioReport(reportExample())
+
+  it('reports spend, envelope, forecast, counts and metrics per portfolio', () => {
+    expect(report.period).toBe('2026-Q3')
+    expect(report.periodSource).toBe('current')
+    const incidents = report.portfolios.find((p) => p.id === 'incidents')!
+    expect(incidents).toMatchObject({
+      name: 'Incident triage',
+      spend: { USD: '60.00' },
+      envelope: { USD: '3000' },
+      forecast: { USD: '120.00' },
+      runs: 1,
+      charges: 1,
+      metrics: {
+        adoption: { runs: 1, distinctRepos: 1, distinctContributors: 1, stage: 'pilot' },
+        recipeShare: { runs: 0, spend: 0, promotedRecipes: 0 },
+        highCost: { count: 1, inPortfolio: 1, annotated: 1 },
+      },
+    })
+    // i1 also matches the broader "acme/*" rule of "Refactor + tests": counted once, flagged on both sides.
+    expect(incidents.lints.map((l) => l.message)).toEqual([
+      'Rules overlap with "Refactor + tests" on 1 run(s) (this portfolio won 1). Each record is counted once, for the more specific rule.',
+    ])
+    const web = report.portfolios.find((p) => p.id === 'web')!
+    // 20.00 allocated from July's bill + 5 estimated from August's unbilled openai run.
+    expect(web).toMatchObject({ spend: { USD: '25.00' }, runs: 2, charges: 1 })
+    expect(web.lints.map((l) => l.code)).toEqual(['owner-is-person', 'overlapping-rules'])
+    expect(report.portfolios.find((p) => p.id === 'general')!.lints.map((l) => l.code)).toEqual(['too-broad', 'no-outcome-tag', 'no-runs-this-period'])
+  })
+
+  it('sorts portfolios by name and reports Unassigned with its total', () => {
+    expect(report.portfolios.map((p) => p.name)).toEqual(['General help', 'Incident triage', 'Refactor + tests'])
+    expect(report.unassigned).toEqual({ runs: 1, charges: 1, spend: { USD: '20.00' }, highCost: { count: 1, annotated: 0 } })
+  })
+
+  it('includes reconciliation and the allocation explanation for the period', () => {
+    expect(report.reconciliation.map(({ note: _note, ...row }) => row)).toEqual([
+      { provider: 'anthropic', month: '2026-07', billed: { USD: '100' }, estimated: { USD: '50' }, matched: { USD: '50' }, unexplained: { USD: '50' }, runsWithoutBilling: 0 },
+      { provider: 'openai', month: '2026-08', billed: {}, estimated: { USD: '5' }, matched: {}, unexplained: {}, runsWithoutBilling: 1 },
+    ])
+    expect(report.allocations).toHaveLength(1)
+    expect(report.allocations[0].text).toContain('"Incident triage" 30 USD → 60.00 USD')
+  })
+
+  it('is plain JSON', () => {
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report)
+  })
+
+  it('reports another period on request, and rejects a malformed one', () => {
+    const q2 = buildPortfolioReport(reportExample(), { period: '2026-Q2' })
+    expect(q2.portfolios.every((p) => p.runs === 0)).toBe(true)
+    expect(() => buildPortfolioReport(reportExample(), { period: 'Q2' })).toThrow(/not a period/)
+  })
+
+  it('reads as a table without --json', () => {
+    const text = formatPortfolioReport(report)
+    expect(text).toContain('Portfolio report 2026-Q3 (as of 2026-08-15)')
+    expect(text).toMatch(/Incident triage\s+pilot\s+\$60\.00\s+\$3,000\.00\s+\$120\.00\s+1/)
+    expect(text).toContain('Unassigned: 1 run(s), 1 charge(s), 20.00 USD')
+    expect(text).toContain('Refactor + tests [owner-is-person]')
+  })
+})
+
+describe('choosePeriod', () => {
+  const asOf = '2026-08-15'
+  it('is the current quarter when it has data, or when there is no data at all', () => {
+    expect(choosePeriod(makeInput({ asOf, runs: [makeRun({ id: 'a', start: '2026-07-02T00:00:00.000Z' })] })).period.key).toBe('2026-Q3')
+    expect(choosePeriod(makeInput({ asOf })).source).toBe('current')
+  })
+
+  it('falls back to the latest quarter with data', () => {
+    const input = makeInput({ asOf, runs: [makeRun({ id: 'a', start: '2026-02-02T00:00:00.000Z' }), makeRun({ id: 'b', start: '2026-05-02T00:00:00.000Z' })] })
+    expect(choosePeriod(input)).toMatchObject({ period: { key: '2026-Q2' }, source: 'latest-with-data' })
+  })
+
+  it('follows the fiscal year', () => {
+    const input = makeInput({ asOf, settings: { ...makeInput().settings, fiscalYearStartMonth: 4 } })
+    expect(choosePeriod(input).period.key).toBe('2026-Q2')
+  })
+})
