@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AnalysisInput } from '../../shared/analysis/input'
+import { createBatch } from '../../shared/importers/batch'
+import { sumDecimalStrings } from '../../shared/money/decimal'
+import type { CliIO } from './types'
+import { openWorkspaceFile } from '../workspaceStore'
+
+/** A CLI io that keeps what a command prints. */
+export function captureIO(cwd: string): CliIO & { out: () => string; err: () => string } {
+  let out = ''
+  let err = ''
+  return {
+    stdout: (text) => void (out += text),
+    stderr: (text) => void (err += text),
+    cwd,
+    env: {},
+    out: () => out,
+    err: () => err,
+  }
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'workfolio-cli-'))
+}
+
+/** Writes the records of an analysis input into a workspace file, the way imports and edits would. */
+export function writeWorkspace(path: string, input: AnalysisInput): void {
+  const workspace = openWorkspaceFile(path)
+  for (const portfolio of input.portfolios) workspace.governance.portfolios.put(portfolio)
+  for (const runId of input.annotatedRunIds) workspace.governance.annotations.text(runId).insert(0, 'Shipped the fix; see the postmortem.')
+  const batches = [
+    { kind: 'runs' as const, records: input.runs, totals: { USD: sumDecimalStrings(input.runs.map((r) => r.costUSD)) } },
+    { kind: 'charges' as const, records: input.charges, totals: { USD: sumDecimalStrings(input.charges.map((c) => c.cost)) } },
+  ]
+  for (const { kind, records, totals } of batches) {
+    if (records.length === 0) continue
+    const { meta, payload } = createBatch({
+      kind, format: 'test', fileNames: [`${kind}.jsonl`], records, totals, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-08-15T00:00:00.000Z',
+    })
+    workspace.ledger.add(meta, payload)
+  }
+  workspace.save()
+}
