@@ -20,19 +20,22 @@ export const MALFORMED_MESSAGE_CLOSE_CODE = 1007
 export function malformation(bytes: Uint8Array): string | null {
   try {
     const message = new IncomingMessage(bytes)
+    // lib0 reads a length-prefixed array as a view of the underlying buffer, which for a
+    // truncated message can extend past its end into unrelated bytes; an exact copy cannot.
+    const payload = () => message.readVarUint8Array().slice()
     message.readVarString() // document name
     const type = message.readVarUint()
     switch (type) {
       case MessageType.Sync:
       case MessageType.SyncReply: {
         const step = message.readVarUint()
-        if (step === SYNC_STEP_1) Y.decodeStateVector(message.readVarUint8Array())
-        else if (step === SYNC_STEP_2 || step === SYNC_UPDATE) Y.decodeUpdate(message.readVarUint8Array())
+        if (step === SYNC_STEP_1) Y.decodeStateVector(payload())
+        else if (step === SYNC_STEP_2 || step === SYNC_UPDATE) Y.decodeUpdate(payload())
         else return `unknown sync step ${step}`
         break
       }
       case MessageType.Awareness:
-        checkAwarenessUpdate(message.readVarUint8Array())
+        checkAwarenessUpdate(payload())
         break
       case MessageType.Auth:
         if (message.readVarUint() !== AUTH_TOKEN) return 'unexpected authentication message'
@@ -48,7 +51,8 @@ export function malformation(bytes: Uint8Array): string | null {
       default:
         return `unknown message type ${type}`
     }
-    if (message.decoder.pos !== bytes.length) return 'trailing bytes'
+    if (message.decoder.pos > bytes.length) return 'truncated'
+    if (message.decoder.pos < bytes.length) return 'trailing bytes'
     return null
   } catch (error) {
     return `undecodable (${(error as Error).message})`
@@ -64,7 +68,7 @@ function checkAwarenessUpdate(update: Uint8Array): void {
     decoder.readVarUint()
     JSON.parse(decoder.readVarString())
   }
-  if (decoder.decoder.pos !== update.length) throw new Error('trailing bytes in awareness update')
+  if (decoder.decoder.pos !== update.length) throw new Error('awareness update length mismatch')
 }
 
 /**

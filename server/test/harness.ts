@@ -40,6 +40,17 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 10
   }
 }
 
+/**
+ * The ws polyfill, minus one Node-only crash: closing a socket that is still connecting makes
+ * ws emit an 'error' after the provider has removed its listeners (browsers stay silent).
+ */
+export class NodeWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args)
+    this.on('error', () => undefined)
+  }
+}
+
 export interface TestClient {
   doc: Y.Doc
   provider: HocuspocusProvider
@@ -53,19 +64,22 @@ export interface TestClient {
 export function connectClient(url: string, documentName: string, token: string, doc = new Y.Doc()): TestClient {
   const socket = new HocuspocusProviderWebsocket({
     url,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: NodeWebSocket,
     delay: 100,
     minDelay: 100,
     maxDelay: 500,
   })
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentName, document: doc, token })
   provider.attach()
+  let destroyed = false
   return {
     doc,
     provider,
     socket,
     acknowledged: () => provider.isSynced && provider.unsyncedChanges === 0,
     destroy: () => {
+      if (destroyed) return
+      destroyed = true
       provider.destroy()
       socket.destroy()
     },
