@@ -30,6 +30,12 @@ export const Charge = z.object({
   tokens: TokenCounts.partial().nullable(),
   quantity: z.object({ value: DecimalString, unit: z.string() }).nullable(),
   cost: DecimalString,
+  /**
+   * The price before discounts, or the value of usage that was not billed (Anthropic
+   * list_price_usd, Copilot gross_amount, Cursor "Included" rows, FOCUS ListCost), in `currency`.
+   * Optional: added with the billing importers; `cost` stays what was billed.
+   */
+  listCost: DecimalString.optional(),
   currency: CurrencyCode,
   costKind: CostKind,
   chargeType: ChargeType,

@@ -37,6 +37,8 @@ export const ImportProfile = z.looseObject({
   dateFormat: z.string(),
   provider: z.string(),
   defaultCurrency: CurrencyCode,
+  /** Whether the amount column counts cents (some APIs' CSVs) rather than whole units. Optional: added with the importers. */
+  amountUnit: z.enum(['units', 'cents']).optional(),
   createdAt: z.string(),
 })
 export type ImportProfile = z.infer<typeof ImportProfile>

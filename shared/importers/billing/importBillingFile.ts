@@ -1,0 +1,294 @@
+/**
+ * Reads one billing export end to end: bytes → text → CSV records → header detection →
+ * Charges. Streaming throughout: `parseBillingFile` hands each Charge to a callback and
+ * keeps only counts and totals, so a 200 MB file runs in constant memory; `importBillingFile`
+ * collects the Charges into an immutable batch, all or nothing.
+ */
+import type { BatchIssue, BatchMeta } from '../../records/batch'
+import type { Charge } from '../../records/charge'
+import type { ImportProfile } from '../../records/settings'
+import type { CurrencyAmounts } from '../../money/totals'
+import { actorId } from '../../privacy/pseudonym'
+import { createBatch } from '../batch'
+import { CsvSyntaxError, CsvTokenizer } from '../csv/tokenizer'
+import { HeaderIndex } from '../csv/header'
+import { decodeTextChunks } from '../text/decode'
+import { profileFormat } from './customMapping'
+import { detectBillingFormat } from './detect'
+import { BILLING_FORMATS } from './formats'
+import type { BillingFormat, RowContext, RowParser } from './format'
+import { UniqueIdentities } from './identities'
+import { RunningTotals } from './runningTotals'
+
+/** A file as a stream of byte chunks: Node's fs.createReadStream and a browser ReadableStream both are. */
+export interface BillingSource {
+  name: string
+  chunks: AsyncIterable<Uint8Array>
+}
+
+export interface ImportProgress {
+  bytes: number
+  rows: number
+}
+
+export interface BillingParseOptions {
+  /** Import the good rows of a file with bad ones, listing the skipped lines (the user's explicit choice). */
+  skipBadRows?: boolean
+  /** Store people's names as given instead of salted pseudonyms. */
+  attribution?: boolean
+  pseudonymSalt?: string
+  /** Saved column mappings, used when the header is not a built-in format. */
+  profiles?: readonly ImportProfile[]
+  /** Read the file as this built-in format id or profile instead of detecting it. */
+  format?: string | ImportProfile
+  /** Stop after this many charges (previews). */
+  limit?: number
+  /** How many bad lines to list (the rest are counted). */
+  maxErrors?: number
+  onProgress?: (progress: ImportProgress) => void
+}
+
+export interface BillingParseSummary {
+  kind: 'charges'
+  /** The format id, `custom:<profile id>` for a mapped file, or null when unrecognised. */
+  format: string | null
+  formatLabel: string | null
+  status: 'ok' | 'rejected'
+  header: string[]
+  /** Charges produced (0 when rejected). */
+  records: number
+  /** Bad lines: why the file was rejected, or (with skipBadRows) the skipped lines. */
+  errors: BatchIssue[]
+  errorCount: number
+  warnings: BatchIssue[]
+  totals: CurrencyAmounts
+  from: string | null
+  to: string | null
+  bytes: number
+}
+
+const DEFAULT_MAX_ERRORS = 50
+
+/** `file:line: reason`, the way every bad line is reported. */
+export function describeIssue(file: string, issue: BatchIssue): string {
+  return `${file}:${issue.line}: ${issue.message}`
+}
+
+/**
+ * Streams a file and calls `onCharge` for each Charge. When the file is rejected, charges
+ * already handed out must be discarded by the caller (importBillingFile does). Identities
+ * are the rows' natural keys; importBillingFile makes repeats within the file unique.
+ */
+export async function parseBillingFile(source: BillingSource, options: BillingParseOptions & { onCharge?: (charge: Charge) => void } = {}): Promise<BillingParseSummary> {
+  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS
+  const errors: BatchIssue[] = []
+  const warnings: BatchIssue[] = []
+  let errorCount = 0
+  let fatal = false
+  const addError = (line: number, message: string) => {
+    errorCount++
+    if (errors.length < maxErrors) errors.push({ line, message })
+  }
+  const context: RowContext = {
+    file: source.name,
+    actor: pseudonymizer(options),
+    warn: (line, message) => warnings.push({ line, message }),
+  }
+  const totals = new RunningTotals()
+  let header: HeaderIndex | null = null
+  let format: BillingFormat | null = null
+  let parseRow: RowParser | null = null
+  let from: string | null = null
+  let to: string | null = null
+  let records = 0
+  let rows = 0
+  let bytes = 0
+  let done = false
+
+  const onRecord = (fields: string[], line: number) => {
+    if (done) return
+    if (!header) {
+      header = new HeaderIndex(fields)
+      const chosen = chooseFormat(header, options)
+      if (typeof chosen === 'string') {
+        addError(line, chosen)
+        fatal = done = true
+        return
+      }
+      format = chosen
+      try {
+        parseRow = chosen.bind(header, context)
+      } catch (error) {
+        addError(line, (error as Error).message)
+        fatal = done = true
+      }
+      return
+    }
+    if (isBlank(fields)) return
+    rows++
+    if (fields.length !== header.size && !onlyEmptyExtras(fields, header.size)) {
+      if (sameAsHeader(fields, header)) return
+      addError(line, `expected ${header.size} columns, found ${fields.length}`)
+    } else if (sameAsHeader(fields, header)) {
+      // Exports pasted together repeat their header line.
+      warnings.push({ line, message: 'repeated header line skipped' })
+      return
+    } else {
+      let charge: Charge | null
+      try {
+        charge = parseRow!(fields, line)
+      } catch (error) {
+        addError(line, (error as Error).message)
+        charge = null
+      }
+      if (charge) {
+        totals.add(charge.currency, charge.cost)
+        if (from === null || charge.start < from) from = charge.start
+        const last = charge.end ?? charge.start
+        if (to === null || last > to) to = last
+        records++
+        options.onCharge?.(charge)
+        if (options.limit !== undefined && records >= options.limit) done = true
+      }
+    }
+    // Without skipBadRows the file is rejected anyway: stop once enough bad lines are listed.
+    if (!options.skipBadRows && errorCount >= maxErrors) done = true
+  }
+
+  const tokenizer = new CsvTokenizer()
+  try {
+    for await (const text of decodeTextChunks(source.chunks, (n) => (bytes += n))) {
+      tokenizer.push(text, onRecord)
+      options.onProgress?.({ bytes, rows })
+      if (done) break
+    }
+    if (!done) tokenizer.end(onRecord)
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error
+    addError(error.line, error.message)
+  }
+  options.onProgress?.({ bytes, rows })
+
+  if (!header && !fatal) {
+    addError(1, 'the file is empty')
+    fatal = true
+  }
+  if (header && !fatal && rows === 0) warnings.push({ line: 1, message: 'the file has a header but no rows' })
+  const rejected = fatal || (errorCount > 0 && !options.skipBadRows)
+  if (errorCount > errors.length) {
+    warnings.push({ line: errors[errors.length - 1].line, message: `${errorCount - errors.length} more bad lines not listed` })
+  }
+  const chosen = format as BillingFormat | null
+  return {
+    kind: 'charges',
+    format: chosen?.id ?? null,
+    formatLabel: chosen?.label ?? null,
+    status: rejected ? 'rejected' : 'ok',
+    header: header ? [...(header as HeaderIndex).names] : [],
+    records: rejected ? 0 : records,
+    errors,
+    errorCount,
+    warnings,
+    totals: rejected ? {} : totals.toTotals().toJSON(),
+    from: rejected ? null : from,
+    to: rejected ? null : to,
+    bytes,
+  }
+}
+
+export interface BillingImportResult extends BillingParseSummary {
+  /** The charges, or [] when the file was rejected. */
+  charges: Charge[]
+  /** The immutable batch to add to the ledger, or null when the file was rejected. */
+  batch: { meta: BatchMeta; payload: Uint8Array } | null
+}
+
+/** Parses a whole file into a batch: every good row, or (on any bad row, unless skipBadRows) nothing. */
+export async function importBillingFile(source: BillingSource, options: BillingParseOptions & { importedAt?: string } = {}): Promise<BillingImportResult> {
+  const charges: Charge[] = []
+  const identities = new UniqueIdentities()
+  let firstRepeat: BatchIssue | null = null
+  const summary = await parseBillingFile(source, {
+    ...options,
+    onCharge: (charge) => {
+      const unique = identities.next(charge.identity)
+      if (unique.repeated) {
+        charge.identity = unique.identity
+        firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
+      }
+      charges.push(charge)
+    },
+  })
+  if (summary.status === 'rejected' || summary.format === null) return { ...summary, charges: [], batch: null }
+  if (firstRepeat) summary.warnings.push(firstRepeat)
+  const batch = createBatch({
+    kind: 'charges',
+    format: summary.format,
+    fileNames: [source.name],
+    records: charges,
+    totals: summary.totals,
+    from: summary.from,
+    to: summary.to,
+    skipped: options.skipBadRows ? summary.errors : [],
+    warnings: summary.warnings,
+    importedAt: options.importedAt ?? new Date().toISOString(),
+  })
+  return { ...summary, charges, batch }
+}
+
+/** The first `rows` charges as they will be stored, for the import view's preview. */
+export async function previewBillingFile(source: BillingSource, options: BillingParseOptions & { rows?: number } = {}): Promise<BillingParseSummary & { charges: Charge[] }> {
+  const charges: Charge[] = []
+  const summary = await parseBillingFile(source, { ...options, skipBadRows: true, limit: options.rows ?? 20, onCharge: (charge) => charges.push(charge) })
+  return { ...summary, charges }
+}
+
+function chooseFormat(header: HeaderIndex, options: BillingParseOptions): BillingFormat | string {
+  if (typeof options.format === 'object') return profileFormat(options.format)
+  if (typeof options.format === 'string') {
+    return BILLING_FORMATS.find((format) => format.id === options.format) ?? `unknown format "${options.format}"`
+  }
+  const detection = detectBillingFormat(header, options.profiles)
+  switch (detection.kind) {
+    case 'format':
+      return detection.format
+    case 'profile':
+      return profileFormat(detection.profile)
+    case 'ambiguous':
+      return `the header fits several formats (${detection.candidates.map((format) => format.id).join(', ')}); choose one`
+    case 'unknown':
+      return `not a known billing export (header: ${header.names.slice(0, 6).join(', ')}${header.size > 6 ? ', …' : ''}); map its columns with an import profile`
+  }
+}
+
+/** Names become salted pseudonyms unless attribution is on; each distinct name is hashed once. */
+function pseudonymizer(options: BillingParseOptions): (name: string) => string | null {
+  const cache = new Map<string, string | null>()
+  const settings = { attribution: options.attribution ?? false, salt: options.pseudonymSalt ?? '' }
+  return (name) => {
+    if (name === '') return null
+    let id = cache.get(name)
+    if (id === undefined) {
+      id = actorId(name, settings)
+      cache.set(name, id)
+    }
+    return id
+  }
+}
+
+function isBlank(fields: string[]): boolean {
+  for (const field of fields) if (field.trim() !== '') return false
+  return true
+}
+
+/** Trailing empty cells past the header (a stray comma at line end) are harmless. */
+function onlyEmptyExtras(fields: string[], size: number): boolean {
+  if (fields.length < size) return false
+  for (let i = size; i < fields.length; i++) if (fields[i].trim() !== '') return false
+  return true
+}
+
+function sameAsHeader(fields: string[], header: HeaderIndex): boolean {
+  if (fields[0]?.trim() !== header.names[0]) return false
+  return header.names.every((name, index) => fields[index]?.trim() === name)
+}

@@ -1,0 +1,71 @@
+/**
+ * Streaming text decoding for exported files. Excel and consoles hand us UTF-8 with or
+ * without a byte-order mark and UTF-16 (LE or BE, always with a BOM when Excel writes it),
+ * so the encoding is sniffed from the first bytes and the BOM never reaches the parser.
+ */
+// Spelled this way because the Node and the DOM typings declare TextDecoder differently.
+type Decoder = InstanceType<typeof TextDecoder>
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be'
+
+/** The encoding announced by a byte-order mark, and the mark's length. */
+export function sniffEncoding(head: Uint8Array): { encoding: TextEncodingName; bomLength: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 }
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 }
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 }
+  return { encoding: 'utf-8', bomLength: 0 }
+}
+
+/**
+ * Decodes byte chunks into text chunks without splitting multi-byte characters.
+ * `onBytes` reports each chunk's raw size, for progress bars.
+ */
+export async function* decodeTextChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<string> {
+  let decoder: Decoder | null = null
+  let head: Uint8Array | null = null
+  for await (const chunk of chunks) {
+    onBytes?.(chunk.byteLength)
+    if (decoder) {
+      const text = decoder.decode(chunk, { stream: true })
+      if (text) yield text
+      continue
+    }
+    // Wait for three bytes so a BOM split across tiny chunks is still recognised.
+    head = head ? concatBytes(head, chunk) : chunk
+    if (head.byteLength < 3) continue
+    decoder = openDecoder(head)
+    const text = decoder.decode(head.subarray(sniffEncoding(head).bomLength), { stream: true })
+    head = null
+    if (text) yield text
+  }
+  if (!decoder && head) {
+    decoder = openDecoder(head)
+    const text = decoder.decode(head.subarray(sniffEncoding(head).bomLength), { stream: true })
+    if (text) yield text
+  }
+  const rest = decoder?.decode() ?? ''
+  if (rest) yield rest
+}
+
+// ignoreBOM: the mark is removed by hand above, so a second U+FEFF in the data stays data.
+function openDecoder(head: Uint8Array): Decoder {
+  return new TextDecoder(sniffEncoding(head).encoding, { ignoreBOM: true })
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.byteLength + b.byteLength)
+  out.set(a)
+  out.set(b, a.byteLength)
+  return out
+}
+
+/** Wraps in-memory bytes or text as a chunk stream (tests, previews, pasted text). */
+export async function* chunksOf(content: Uint8Array | string, chunkSize = 64 * 1024): AsyncGenerator<Uint8Array> {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content
+  for (let offset = 0; offset < bytes.byteLength; offset += chunkSize) {
+    yield bytes.subarray(offset, Math.min(offset + chunkSize, bytes.byteLength))
+  }
+}
