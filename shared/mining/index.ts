@@ -1,5 +1,6 @@
 export { mineRecipes, candidateKey, DEFAULT_MAX_GAP } from './mineRecipes'
-export type { MinableRun, MiningOptions, MiningResult, RecipeCandidate, PatternSummary } from './mineRecipes'
+export type { MinableRun, MiningOptions, MiningResult, RecipeCandidate, PatternSummary, CommonPattern } from './mineRecipes'
 export { explainMatches } from './explainMatch'
 export type { RunMatch } from './explainMatch'
 export type { CostSummary } from './runCosts'
+export type { PortfolioCount } from './portfolioCounts'

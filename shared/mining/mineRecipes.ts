@@ -1,5 +1,6 @@
 import { ChanceSupport } from './chanceSupport'
 import { closedPatterns } from './closedPatterns'
+import { portfolioCounts, type PortfolioCount } from './portfolioCounts'
 import { mineFrequentPatterns, type FrequentPattern } from './prefixSpan'
 import { RunCosts, type CostSummary } from './runCosts'
 import { buildSequenceDatabase, stepWeights, type SequenceDatabase } from './sequenceDatabase'
@@ -58,7 +59,7 @@ export interface RecipeCandidate extends PatternSummary {
   /** Runs among these that carry an outcome note. */
   annotatedRuns: number
   /** Portfolios these runs are assigned to (null: unassigned), most runs first. */
-  portfolios: { portfolioId: string | null; runs: number }[]
+  portfolios: PortfolioCount[]
   /** Near-identical forms of the same workflow, most runs first. */
   variants: PatternSummary[]
 }
@@ -139,17 +140,6 @@ export function mineRecipes(runs: readonly MinableRun[], options: MiningOptions 
 
 function labelsOf(db: SequenceDatabase, pattern: FrequentPattern): string[] {
   return pattern.codes.map((code) => db.labels[code])
-}
-
-function portfolioCounts(runIds: readonly string[], portfolioOf: (runId: string) => string | null): RecipeCandidate['portfolios'] {
-  const counts = new Map<string | null, number>()
-  for (const id of runIds) {
-    const portfolio = portfolioOf(id)
-    counts.set(portfolio, (counts.get(portfolio) ?? 0) + 1)
-  }
-  return [...counts]
-    .map(([portfolioId, runs]) => ({ portfolioId, runs }))
-    .sort((a, b) => b.runs - a.runs || compareText(a.portfolioId ?? '\uffff', b.portfolioId ?? '\uffff'))
 }
 
 /** By id, then by content, so the mined order never depends on the input order. */

@@ -20,8 +20,13 @@ export const Recipe = z.looseObject({
   status: RecipeStatus,
   version: z.number().int().positive(),
   history: z.array(RecipeVersion),
+  /** Most other steps allowed between two of its steps when matching runs (the maxGap it was mined with); absent: any, in order. */
+  maxGap: z.number().int().nonnegative().optional(),
   provenance: z.looseObject({
+    /** A sample of the runs it was mined from (capped to keep the governance document small)… */
     minedFromRuns: z.array(z.string()),
+    /** …and how many there were in all. */
+    minedFromRunCount: z.number().int().nonnegative().optional(),
     reviewId: z.string().nullable(),
     promotedAt: z.string().nullable(),
   }),

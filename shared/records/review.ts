@@ -31,6 +31,8 @@ export const Review = z.looseObject({
   stage: ReviewStage,
   status: z.enum(['active', 'paused', 'closed']),
   facilitator: z.string(),
+  /** Everyone who took part (counted in the export, never named there); absent in older reviews. */
+  participants: z.array(z.string()).optional(),
   /** Participant ids that asked to move on from the current stage. */
   moveOnRequests: z.array(z.string()),
   decisions: z.array(PortfolioDecision),

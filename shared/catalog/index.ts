@@ -1,0 +1,6 @@
+export { promoteCandidate, mergeCandidateIntoRecipe, deprecateRecipe, PROVENANCE_RUN_SAMPLE } from './recipeCatalog'
+export type { MinedCandidate, CatalogError, CatalogResult, PromoteInput, MergeInput } from './recipeCatalog'
+export { runFollowsRecipe, recipeMatch, repeatableWorkflowShare } from './followsRecipe'
+export type { RepeatableWorkflowShare } from './followsRecipe'
+export { recipeStats } from './recipeStats'
+export type { RecipeStats, RecipeStatsOptions } from './recipeStats'
