@@ -26,9 +26,6 @@ async function main(): Promise<void> {
     console.error(`workfolio-server: ${error.message}`)
     process.exit(1)
   })
-  const everywhere = options.host === '0.0.0.0' || options.host === '::'
-  console.log(`Workfolio server listening on ${server.url}${everywhere ? ' (all interfaces)' : ''}`)
-
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
@@ -38,6 +35,10 @@ async function main(): Promise<void> {
     process.exit(0)
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal))
+
+  // Announced last: whoever waits for this line may signal the process right away.
+  const everywhere = options.host === '0.0.0.0' || options.host === '::'
+  console.log(`Workfolio server listening on ${server.url}${everywhere ? ' (all interfaces)' : ''}`)
 }
 
 void main()

@@ -116,7 +116,7 @@ export async function startServerProcess(args: string[], env: NodeJS.ProcessEnv 
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`server did not start within 20 s:\n${output}`)), 20_000)
     const onData = () => {
-      const match = /listening on (ws:\/\/\S+)/.exec(output)
+      const match = /listening on (ws:\/\/\S+).*\n/.exec(output)
       if (match) {
         clearTimeout(timer)
         child.stdout!.off('data', onData)

@@ -1,0 +1,66 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { parseCommandLine, UsageError } from './commandLine'
+import { startServerProcess, temporaryDirectory, writeTokenFile } from './test/harness'
+
+describe('parseCommandLine', () => {
+  let data: ReturnType<typeof temporaryDirectory>
+  let tokens: string
+  beforeEach(() => {
+    data = temporaryDirectory()
+    tokens = writeTokenFile(data.path)
+  })
+  afterEach(() => data.remove())
+
+  it('reads the flags and the token file', () => {
+    const options = parseCommandLine(['--port', '4321', '--data', 'store', '--tokens', tokens, '--redis', 'redis://10.0.0.5:6380/2'], {})
+    expect(options).toMatchObject({ port: 4321, host: '127.0.0.1', dataDir: 'store', redis: { host: '10.0.0.5', port: 6380, db: 2 } })
+    expect(options.tokens['alpha-ro-token']).toEqual({ workspace: 'ws-alpha', access: 'ro' })
+  })
+
+  it('falls back to WORKFOLIO_TOKENS', () => {
+    expect(Object.keys(parseCommandLine([], { WORKFOLIO_TOKENS: tokens }).tokens)).toHaveLength(3)
+  })
+
+  it('explains bad flags', () => {
+    expect(() => parseCommandLine(['--tokens', tokens, '--prot', '1'], {})).toThrow(UsageError)
+    expect(() => parseCommandLine(['--tokens', tokens, '--port', 'http'], {})).toThrow(/--port must be a whole number/)
+    expect(() => parseCommandLine(['--tokens', tokens, '--redis', 'http://x'], {})).toThrow(/--redis: not a Redis URL/)
+    expect(() => parseCommandLine([], {})).toThrow(/missing --tokens FILE/)
+  })
+
+  it('names the token file and the entry at fault, never the token', () => {
+    expect(() => parseCommandLine(['--tokens', join(data.path, 'absent.json')], {})).toThrow(/cannot read token file .*absent\.json: ENOENT/)
+    const bad = join(data.path, 'bad.json')
+    writeFileSync(bad, '{"hunter2": {"workspace": "a", "access": "admin"}}')
+    expect(() => parseCommandLine(['--tokens', bad], {})).toThrow(/bad\.json: entry 1 is invalid \(access:/)
+    expect(() => parseCommandLine(['--tokens', bad], {})).not.toThrow(/hunter2/)
+    writeFileSync(bad, '{"hunter2": ')
+    expect(() => parseCommandLine(['--tokens', bad], {})).toThrow(/bad\.json is not valid JSON/)
+    writeFileSync(bad, '{"hunter2": {"workspace": "a/ledger", "access": "rw"}}')
+    expect(() => parseCommandLine(['--tokens', bad], {})).toThrow(/cannot contain "\/"/)
+  })
+})
+
+describe('server/main.ts', () => {
+  it('prints its address once listening and stops cleanly on SIGTERM', { timeout: 30_000 }, async () => {
+    const data = temporaryDirectory()
+    try {
+      const server = await startServerProcess(['--port', '0', '--data', data.path, '--tokens', writeTokenFile(data.path)])
+      expect(server.output()).toMatch(/^Workfolio server listening on ws:\/\/127\.0\.0\.1:\d+\n/)
+      expect(server.output()).not.toContain('alpha-rw-token')
+      server.child.kill('SIGTERM')
+      expect(await server.exited).toBe(0)
+    } finally {
+      data.remove()
+    }
+  })
+
+  it('exits with status 2 and the usage on a bad flag', { timeout: 30_000 }, async () => {
+    const failure = await startServerProcess(['--nope']).catch((error: Error) => error.message)
+    expect(failure).toMatch(/exited \(2\) before listening/)
+    expect(failure).toMatch(/Unknown option '--nope'/)
+    expect(failure).toMatch(/usage: npm run server/)
+  })
+})
