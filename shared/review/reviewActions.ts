@@ -1,0 +1,44 @@
+import type { PortfolioDecision, RecipeDecision, Review } from '../records/review'
+
+/** Everything a participant can do in a review; `actor` is passed beside the action. */
+export type ReviewAction =
+  | { type: 'join' }
+  /** Facilitator only: stage control, pause, close, hand-over. */
+  | { type: 'advance' }
+  | { type: 'goBack' }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'close'; at: string }
+  | { type: 'handOver'; to: string }
+  /** Anyone: suggest moving on from the current stage (cleared when the stage changes). */
+  | { type: 'requestMoveOn' }
+  | { type: 'withdrawMoveOn' }
+  /** Anyone, within the vote budget: mark a portfolio or recipe as mattering most. */
+  | { type: 'vote'; subject: string }
+  | { type: 'unvote'; subject: string }
+  | { type: 'decidePortfolio'; decision: PortfolioDecision }
+  | { type: 'withdrawPortfolioDecision'; portfolioId: string }
+  | { type: 'decideRecipe'; decision: RecipeDecision }
+  | { type: 'setNotes'; notes: string }
+
+export type ReviewErrorCode =
+  | 'not-found'
+  | 'closed'
+  | 'paused'
+  | 'not-paused'
+  | 'not-facilitator'
+  | 'wrong-stage'
+  | 'no-next-stage'
+  | 'no-previous-stage'
+  | 'vote-budget-spent'
+  | 'already-voted'
+  | 'not-voted'
+  | 'already-decided'
+  | 'invalid'
+
+export interface ReviewError {
+  code: ReviewErrorCode
+  message: string
+}
+
+export type ReviewResult = { ok: true; review: Review } | { ok: false; error: ReviewError }

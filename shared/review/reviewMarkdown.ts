@@ -1,0 +1,116 @@
+import type { Review } from '../records/review'
+import type { HighCostRun } from './highCostQueue'
+
+/** A line of the data-coverage section ("Runs imported", "2,140"), computed by the caller. */
+export interface CoverageLine {
+  label: string
+  value: string
+}
+
+/** A portfolio's scorecard in brief, computed by the analysis layer and passed in. */
+export interface ScorecardSummary {
+  portfolioId: string
+  name: string
+  /** Exact decimal strings in `currency`. */
+  spent: string
+  envelope: string | null
+  currency: string
+  runs: number
+  /** Share of its runs with an outcome note, 0..1. */
+  annotatedShare: number | null
+}
+
+/** What the export shows beside the review record itself; every part is optional. */
+export interface ReviewReportData {
+  coverage?: CoverageLine[]
+  scorecards?: ScorecardSummary[]
+  highCostQueue?: HighCostRun[]
+  /** Display names for portfolio and recipe ids (votes and decisions name their subjects). */
+  names?: Record<string, string>
+}
+
+const STAGE_TITLES: Record<Review['stage'], string> = {
+  'check-in': '1. Check-in & data coverage',
+  scorecards: '2. Portfolio scorecards',
+  'high-cost': '3. High-cost runs',
+  recipes: '4. Recipe candidates',
+  decisions: '5. Decisions per portfolio',
+  summary: '6. Summary',
+}
+
+/**
+ * The review as Markdown, for the CLI and the app alike. About portfolios, recipes and runs:
+ * participants are counted, never named.
+ */
+export function reviewMarkdown(review: Review, data: ReviewReportData = {}): string {
+  const name = (id: string) => data.names?.[id] ?? id
+  const lines: string[] = [
+    `# Quarterly review ${review.period}`,
+    '',
+    `- Status: ${review.status}${review.status === 'closed' ? '' : ` (at stage ${STAGE_TITLES[review.stage]})`}`,
+    `- Started: ${review.startedAt}${review.closedAt ? `, closed: ${review.closedAt}` : ''}`,
+    `- Participants: ${(review.participants ?? [review.facilitator]).length}`,
+    '',
+    '## Data coverage',
+    '',
+    ...(data.coverage?.length ? data.coverage.map((line) => `- ${line.label}: ${line.value}`) : ['_Not provided._']),
+    '',
+    '## Portfolio scorecards',
+    '',
+    ...table(
+      ['Portfolio', 'Spent', 'Envelope', 'Runs', 'With outcome note'],
+      (data.scorecards ?? []).map((card) => [
+        card.name,
+        `${card.spent} ${card.currency}`,
+        card.envelope === null ? '—' : `${card.envelope} ${card.currency}`,
+        String(card.runs),
+        card.annotatedShare === null ? '—' : `${Math.round(card.annotatedShare * 100)}%`,
+      ]),
+    ),
+    '',
+    '## High-cost runs without an outcome note',
+    '',
+    ...table(
+      ['Run', 'Cost (USD)', 'Portfolio', 'Steps'],
+      (data.highCostQueue ?? []).map((run) => [run.runId, run.costUSD, run.portfolioId ? name(run.portfolioId) : 'unassigned', run.steps.join(' → ')]),
+    ),
+    '',
+    '## Recipe decisions',
+    '',
+    ...table(
+      ['Steps', 'Decision', 'Recipe', 'Reason'],
+      review.recipeDecisions.map((d) => [d.steps.join(' → '), d.action, d.recipeId ? name(d.recipeId) : '—', d.reason || '—']),
+    ),
+    '',
+    '## Portfolio decisions',
+    '',
+    ...table(
+      ['Portfolio', 'Decision', 'Next envelope', 'Note'],
+      review.decisions.map((d) => [name(d.portfolioId), d.decision, d.nextEnvelope ? `${d.nextEnvelope.amount} ${d.nextEnvelope.currency}` : '—', d.note || '—']),
+    ),
+    '',
+    '## Votes',
+    '',
+    ...table(['Subject', 'Votes'], voteTally(review).map(([subject, votes]) => [name(subject), String(votes)])),
+  ]
+  if (review.notes.trim() !== '') lines.push('', '## Notes', '', review.notes.trim())
+  return lines.join('\n') + '\n'
+}
+
+/** Votes per subject, most first. */
+export function voteTally(review: Review): [string, number][] {
+  const tally = new Map<string, number>()
+  for (const subjects of Object.values(review.votes)) for (const subject of subjects) tally.set(subject, (tally.get(subject) ?? 0) + 1)
+  return [...tally].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  if (rows.length === 0) return ['_None._']
+  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`
+  return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map(line)]
+}
+
+/** A table cell: pipes escaped, line breaks folded, so user text cannot break the table. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
+}

@@ -1,0 +1,135 @@
+import { isDecimalString } from '../money/decimal'
+import { REVIEW_STAGES, type Review, type ReviewStage } from '../records/review'
+import type { ReviewAction, ReviewErrorCode, ReviewResult } from './reviewActions'
+
+export const DEFAULT_VOTE_BUDGET = 3
+
+export interface StartReviewInput {
+  id: string
+  period: string
+  facilitator: string
+  at: string
+  voteBudget?: number
+}
+
+/** A new review at stage 1 (check-in & data coverage), facilitated by the person who starts it. */
+export function startReview(input: StartReviewInput): Review {
+  return {
+    id: input.id,
+    period: input.period,
+    stage: 'check-in',
+    status: 'active',
+    facilitator: input.facilitator,
+    participants: [input.facilitator],
+    moveOnRequests: [],
+    decisions: [],
+    recipeDecisions: [],
+    votes: {},
+    voteBudget: input.voteBudget ?? DEFAULT_VOTE_BUDGET,
+    notes: '',
+    startedAt: input.at,
+    closedAt: null,
+  }
+}
+
+const FACILITATOR_ONLY = new Set<ReviewAction['type']>(['advance', 'goBack', 'pause', 'resume', 'close', 'handOver'])
+/** What a paused review still accepts: resuming it, and handing it to someone who will. */
+const WHILE_PAUSED = new Set<ReviewAction['type']>(['resume', 'handOver', 'join'])
+const VOTING_STAGES: readonly ReviewStage[] = ['recipes', 'decisions']
+
+/**
+ * The review as a pure state machine: the next Review, or a typed error saying why not.
+ * Closed reviews are read-only; only the facilitator moves between stages, pauses, closes or
+ * hands over; anyone else can suggest moving on, vote within the budget and record decisions
+ * at their stage. Whoever acts becomes a participant.
+ */
+export function reviewReducer(review: Review, action: ReviewAction, actor: string): ReviewResult {
+  if (review.status === 'closed') return fail('closed', 'this review is closed; past reviews are read-only')
+  if (review.status === 'paused' && !WHILE_PAUSED.has(action.type)) return fail('paused', 'the review is paused; the facilitator can resume it')
+  if (FACILITATOR_ONLY.has(action.type) && actor !== review.facilitator) return fail('not-facilitator', 'only the facilitator can do this; suggest moving on instead')
+  const next = apply(review, action, actor)
+  if (!next.ok) return next
+  return ok({ ...next.review, participants: withParticipant(next.review, actor) })
+}
+
+function apply(review: Review, action: ReviewAction, actor: string): ReviewResult {
+  const stageIndex = REVIEW_STAGES.indexOf(review.stage)
+  switch (action.type) {
+    case 'join':
+      return ok(review)
+    case 'advance':
+      if (stageIndex === REVIEW_STAGES.length - 1) return fail('no-next-stage', 'the summary is the last stage; close the review instead')
+      return ok({ ...review, stage: REVIEW_STAGES[stageIndex + 1], moveOnRequests: [] })
+    case 'goBack':
+      if (stageIndex === 0) return fail('no-previous-stage', 'this is the first stage')
+      return ok({ ...review, stage: REVIEW_STAGES[stageIndex - 1], moveOnRequests: [] })
+    case 'pause':
+      return ok({ ...review, status: 'paused' })
+    case 'resume':
+      if (review.status !== 'paused') return fail('not-paused', 'the review is not paused')
+      return ok({ ...review, status: 'active' })
+    case 'close':
+      if (review.stage !== 'summary') return fail('wrong-stage', 'close the review from the summary stage')
+      return ok({ ...review, status: 'closed', closedAt: action.at, moveOnRequests: [] })
+    case 'handOver': {
+      const to = action.to.trim()
+      if (to === '' || to === review.facilitator) return fail('invalid', 'hand facilitation to someone else')
+      return ok({ ...review, facilitator: to, participants: withParticipant(review, to) })
+    }
+    case 'requestMoveOn':
+      return ok(review.moveOnRequests.includes(actor) ? review : { ...review, moveOnRequests: [...review.moveOnRequests, actor] })
+    case 'withdrawMoveOn':
+      return ok({ ...review, moveOnRequests: review.moveOnRequests.filter((id) => id !== actor) })
+    case 'vote':
+      return vote(review, action.subject, actor)
+    case 'unvote': {
+      const mine = review.votes[actor] ?? []
+      if (!mine.includes(action.subject)) return fail('not-voted', 'no vote of yours on this to take back')
+      return ok({ ...review, votes: { ...review.votes, [actor]: mine.filter((subject) => subject !== action.subject) } })
+    }
+    case 'decidePortfolio': {
+      if (review.stage !== 'decisions') return fail('wrong-stage', 'portfolio decisions are made at the decisions stage')
+      const { decision } = action
+      if (decision.nextEnvelope && !isDecimalString(decision.nextEnvelope.amount)) return fail('invalid', 'the next envelope must be a decimal amount')
+      const others = review.decisions.filter((d) => d.portfolioId !== decision.portfolioId)
+      return ok({ ...review, decisions: [...others, decision] })
+    }
+    case 'withdrawPortfolioDecision':
+      if (review.stage !== 'decisions') return fail('wrong-stage', 'portfolio decisions are made at the decisions stage')
+      return ok({ ...review, decisions: review.decisions.filter((d) => d.portfolioId !== action.portfolioId) })
+    case 'decideRecipe': {
+      if (review.stage !== 'recipes') return fail('wrong-stage', 'recipe candidates are decided at the recipe stage')
+      const { decision } = action
+      if (review.recipeDecisions.some((d) => d.candidateKey === decision.candidateKey)) {
+        return fail('already-decided', 'this candidate was already decided in this review')
+      }
+      if (decision.action === 'reject' && decision.reason.trim() === '') return fail('invalid', 'say why the candidate is rejected')
+      if (decision.action !== 'reject' && !decision.recipeId) return fail('invalid', 'a promoted or merged candidate names its recipe')
+      return ok({ ...review, recipeDecisions: [...review.recipeDecisions, decision] })
+    }
+    case 'setNotes':
+      return ok({ ...review, notes: action.notes })
+  }
+}
+
+function vote(review: Review, subject: string, actor: string): ReviewResult {
+  if (!VOTING_STAGES.includes(review.stage)) return fail('wrong-stage', 'votes are cast at the recipe and decisions stages')
+  const mine = review.votes[actor] ?? []
+  if (mine.includes(subject)) return fail('already-voted', 'you already marked this')
+  if (mine.length >= review.voteBudget) return fail('vote-budget-spent', `each participant has ${review.voteBudget} votes; take one back first`)
+  return ok({ ...review, votes: { ...review.votes, [actor]: [...mine, subject] } })
+}
+
+/** Older reviews carry no participant list: the facilitator was there at least. */
+function withParticipant(review: Review, person: string): string[] {
+  const participants = review.participants ?? [review.facilitator]
+  return participants.includes(person) ? participants : [...participants, person]
+}
+
+function ok(review: Review): ReviewResult {
+  return { ok: true, review }
+}
+
+function fail(code: ReviewErrorCode, message: string): ReviewResult {
+  return { ok: false, error: { code, message } }
+}
