@@ -30,5 +30,10 @@ export const Run = z.object({
   /** Salted pseudonym, or the real name when the team turned attribution on. */
   actor: z.string().nullable(),
   requests: z.number().int().nonnegative(),
+  /**
+   * Hashed identities of the counted requests (Claude Code `message.id:requestId`), so a later
+   * import never counts a request twice. Absent for sources without request ids (Codex).
+   */
+  requestKeys: z.array(z.string()).optional(),
 })
 export type Run = z.infer<typeof Run>

@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+/**
+ * Where coding-agent logs live on this machine, as Claude Code and Codex (and ccusage) find them:
+ * - Claude Code: `<config>/projects/**.jsonl` for each config dir in CLAUDE_CONFIG_DIR (a
+ *   comma-separated list), else ~/.config/claude and ~/.claude.
+ * - Codex CLI: `<CODEX_HOME or ~/.codex>/sessions/**.jsonl` and `archived_sessions/`.
+ */
+export function defaultLogFolders(env: Record<string, string | undefined> = process.env, home = homedir()): string[] {
+  const claudeRoots = env.CLAUDE_CONFIG_DIR?.trim()
+    ? env.CLAUDE_CONFIG_DIR.split(',').map((dir) => dir.trim()).filter(Boolean)
+    : [join(home, '.config', 'claude'), join(home, '.claude')]
+  const codexHome = env.CODEX_HOME?.trim() || join(home, '.codex')
+  return [
+    ...claudeRoots.map((root) => join(resolve(root), 'projects')),
+    join(resolve(codexHome), 'sessions'),
+    join(resolve(codexHome), 'archived_sessions'),
+  ].filter(isDirectory)
+}
+
+/**
+ * The `.jsonl` logs in what the user picked: a file is itself; a Claude config dir means its
+ * `projects/`, a Codex home its `sessions/` and `archived_sessions/` (not history.jsonl or
+ * other state files); any other folder is searched whole. Sorted, each path once.
+ */
+export function findLogFiles(picked: readonly string[]): string[] {
+  const found = new Set<string>()
+  for (const path of picked.map((p) => resolve(p))) {
+    if (!isDirectory(path)) {
+      found.add(path)
+      continue
+    }
+    const logDirs = ['projects', 'sessions', 'archived_sessions'].map((name) => join(path, name)).filter(isDirectory)
+    for (const dir of logDirs.length ? logDirs : [path]) walk(dir, found)
+  }
+  return [...found].sort()
+}
+
+/** Whether a picked path should go to the agent-log importer rather than a billing one. */
+export function isAgentLogPath(path: string): boolean {
+  return isDirectory(path) || /\.jsonl$/i.test(path)
+}
+
+function walk(dir: string, found: Set<string>): void {
+  let entries
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) walk(path, found)
+    else if (entry.isFile() && entry.name.endsWith('.jsonl')) found.add(path)
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}

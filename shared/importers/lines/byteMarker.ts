@@ -1,0 +1,69 @@
+/**
+ * Finds ASCII markers in raw line bytes without decoding them, so a reader can skip the lines
+ * it does not need (most of a transcript's bytes are tool output nobody counts).
+ *
+ * The search jumps between occurrences of the marker's rarest byte with the native
+ * `indexOf` (memchr on Node Buffers) and compares the rest in place.
+ */
+export interface ByteMarker {
+  readonly text: string
+  readonly bytes: Uint8Array
+  /** Index in `bytes` of the byte the search jumps on. */
+  readonly anchor: number
+}
+
+// Bytes that are rare in prose and code, most preferred first.
+const RARE = '<{_:kqzjxvwyg'
+
+export function byteMarker(text: string): ByteMarker {
+  const bytes = new TextEncoder().encode(text)
+  if (bytes.some((byte) => byte > 127)) throw new Error(`marker must be ASCII: ${text}`)
+  let anchor = 0
+  for (const char of RARE) {
+    const index = text.indexOf(char)
+    if (index !== -1) {
+      anchor = index
+      break
+    }
+  }
+  return { text, bytes, anchor }
+}
+
+/** The index of the first occurrence of `marker` in bytes[start, end), or -1. */
+export function indexOfMarker(bytes: Uint8Array, marker: ByteMarker, start: number, end: number): number {
+  const { bytes: needle, anchor } = marker
+  const anchorByte = needle[anchor]
+  const last = end - needle.length
+  let at = bytes.indexOf(anchorByte, start + anchor)
+  while (at !== -1) {
+    const begin = at - anchor
+    if (begin > last) return -1
+    let k = 0
+    while (k < needle.length && bytes[begin + k] === needle[k]) k++
+    if (k === needle.length) return begin
+    at = bytes.indexOf(anchorByte, at + 1)
+  }
+  return -1
+}
+
+export function hasMarker(bytes: Uint8Array, marker: ByteMarker, start: number, end: number): boolean {
+  return indexOfMarker(bytes, marker, start, end) !== -1
+}
+
+/** The index of the last occurrence of `marker` in bytes[start, end), or -1. */
+export function lastIndexOfMarker(bytes: Uint8Array, marker: ByteMarker, start: number, end: number): number {
+  const { bytes: needle, anchor } = marker
+  const anchorByte = needle[anchor]
+  let at = end - needle.length + anchor
+  if (at < start + anchor) return -1
+  at = bytes.lastIndexOf(anchorByte, at)
+  while (at !== -1 && at - anchor >= start) {
+    const begin = at - anchor
+    let k = 0
+    while (k < needle.length && bytes[begin + k] === needle[k]) k++
+    if (k === needle.length) return begin
+    if (at === 0) return -1
+    at = bytes.lastIndexOf(anchorByte, at - 1)
+  }
+  return -1
+}

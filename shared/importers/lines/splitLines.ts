@@ -1,0 +1,99 @@
+/**
+ * Streams lines out of raw byte chunks. Splitting on byte 10 and decoding per line (only the
+ * lines a reader wants) is what keeps JSONL import fast: decoding whole chunks turns any chunk
+ * with one non-ASCII character into a slow two-byte string (engineering-notes §4).
+ */
+export type LineHandler = (bytes: Uint8Array, start: number, end: number, lineNumber: number, terminated: boolean) => void
+
+export interface LineStats {
+  lines: number
+  bytes: number
+  /** Lines over `maxLineBytes`, skipped (a corrupt file with no newlines must not exhaust memory). */
+  oversizedLines: number[]
+}
+
+const NEWLINE = 10
+const CARRIAGE_RETURN = 13
+export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024
+
+/**
+ * Calls `onLine` for every non-empty line with the bytes of the line (without "\n" or "\r\n").
+ * The byte range is only valid during the call. `terminated` is false for a last line that has
+ * no newline, which is how a log cut off mid-write ends.
+ */
+export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: LineHandler, maxLineBytes = DEFAULT_MAX_LINE_BYTES): Promise<LineStats> {
+  const stats: LineStats = { lines: 0, bytes: 0, oversizedLines: [] }
+  let pending: Uint8Array[] = []
+  let pendingBytes = 0
+  let oversized = false
+
+  const emit = (bytes: Uint8Array, start: number, end: number, terminated: boolean) => {
+    stats.lines++
+    if (end > start && bytes[end - 1] === CARRIAGE_RETURN) end--
+    if (end > start) onLine(bytes, start, end, stats.lines, terminated)
+  }
+  const finishPending = (tail: Uint8Array, terminated: boolean) => {
+    if (oversized || pendingBytes + tail.length > maxLineBytes) {
+      stats.lines++
+      stats.oversizedLines.push(stats.lines)
+    } else {
+      const line = concat([...pending, tail], pendingBytes + tail.length)
+      emit(line, 0, line.length, terminated)
+    }
+    pending = []
+    pendingBytes = 0
+    oversized = false
+  }
+
+  for await (const chunk of chunks) {
+    stats.bytes += chunk.length
+    let start = 0
+    let newline = chunk.indexOf(NEWLINE)
+    if (pendingBytes > 0 || oversized) {
+      if (newline === -1) {
+        keep(chunk)
+        continue
+      }
+      finishPending(chunk.subarray(0, newline), true)
+      start = newline + 1
+      newline = chunk.indexOf(NEWLINE, start)
+    }
+    while (newline !== -1) {
+      if (newline - start > maxLineBytes) {
+        stats.lines++
+        stats.oversizedLines.push(stats.lines)
+      } else {
+        emit(chunk, start, newline, true)
+      }
+      start = newline + 1
+      newline = chunk.indexOf(NEWLINE, start)
+    }
+    if (start < chunk.length) keep(chunk.subarray(start))
+  }
+  if (pendingBytes > 0 || oversized) finishPending(new Uint8Array(0), false)
+  return stats
+
+  function keep(part: Uint8Array) {
+    if (oversized) return
+    if (pendingBytes + part.length > maxLineBytes) {
+      oversized = true
+      pending = []
+      pendingBytes = 0
+      return
+    }
+    // Copy: the producer may reuse its buffer for the next chunk (and Buffer#slice would not copy).
+    pending.push(new Uint8Array(part))
+    pendingBytes += part.length
+  }
+}
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]
+  const out = new Uint8Array(length)
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.length
+  }
+  return out
+}

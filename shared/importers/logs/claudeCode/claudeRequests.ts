@@ -1,0 +1,45 @@
+import type { TokenCounts } from '../../../records/common'
+import { hashRequestKey } from '../requestKeys'
+import { totalTokens, type UsageRecord } from '../usageRecord'
+
+interface ClaudeRequest extends UsageRecord {
+  key: string
+  messageId: string
+  requestId: string | null
+  sidechain: boolean
+  total: number
+}
+
+/**
+ * Claude Code usage, deduplicated the way ccusage does it, across every file of an import:
+ * - One API response is written as several lines (one per content block) that share
+ *   `message.id` and `requestId` and each repeat the usage; `claude --resume` copies whole
+ *   transcripts into a new file. The key is `message.id:requestId` (`message.id` alone when a
+ *   gateway drops `requestId`), and the copy with the most tokens wins, because newer builds
+ *   write a growing `output_tokens` on the split lines and only the last one is final.
+ * - A sidechain line whose `message.id` is already a main-thread request under another
+ *   `requestId` is a replay of the parent's message (`/btw` side questions), not new usage.
+ */
+export class ClaudeRequests {
+  private readonly byKey = new Map<string, ClaudeRequest>()
+  private readonly mainByMessageId = new Map<string, ClaudeRequest>()
+
+  add(sessionId: string, model: string, time: number, tokens: TokenCounts, messageId: string, requestId: string | null, sidechain: boolean): void {
+    if (sidechain && requestId !== null) {
+      const main = this.mainByMessageId.get(messageId)
+      if (main && main.requestId !== requestId) return
+    }
+    const key = requestId === null ? messageId : `${messageId}:${requestId}`
+    const total = totalTokens(tokens)
+    const existing = this.byKey.get(key)
+    if (existing && existing.total >= total) return
+    const request: ClaudeRequest = { sessionId, model, time, tokens, key, messageId, requestId, sidechain, total }
+    this.byKey.set(key, request)
+    if (!sidechain) this.mainByMessageId.set(messageId, request)
+  }
+
+  /** The kept requests, keyed by their hashed identity. */
+  records(): UsageRecord[] {
+    return [...this.byKey.values()].map(({ sessionId, model, time, tokens, key }) => ({ sessionId, model, time, tokens, key: hashRequestKey(key) }))
+  }
+}

@@ -1,0 +1,160 @@
+import { byteMarker, hasMarker } from '../../lines/byteMarker'
+import { looksLikeJsonObject, parseJsonLine, peekTimestamp } from '../../lines/jsonLine'
+import type { StepLabeller } from '../../../steps/labelStep'
+import { isObject, text, type JsonObject } from '../jsonFields'
+import { fileStem } from '../claudeCode/claudeSessionId'
+import { repoNameFromRemote } from '../sessionNames'
+import { SessionTrack, parseTime } from '../sessionTrack'
+import { malformedLineMessage, type LogIssue, type LogLineReader } from '../types'
+import type { UsageRecord } from '../usageRecord'
+import { codexToolCall } from './codexToolCall'
+
+// Codex writes `{"timestamp":…,"type":…,"payload":{"type":…` (serde field order), so the record
+// kinds worth parsing are recognisable in the first bytes of a line.
+const HEAD_BYTES = 256
+const WANTED = ['"session_meta"', '"turn_context"', '"token_count"', '"function_call"', '"custom_tool_call"', '"local_shell_call"', '"web_search_call"'].map(byteMarker)
+const TOOL_CALLS = new Set(['function_call', 'custom_tool_call', 'local_shell_call', 'web_search_call'])
+/** The model ccusage assumes for early rollouts without `turn_context` (Sept 2025). */
+const FALLBACK_MODEL = 'gpt-5'
+
+interface Totals {
+  input: number
+  cached: number
+  output: number
+  reasoning: number
+  total: number
+}
+
+export interface CodexSession {
+  track: SessionTrack
+  usage: UsageRecord[]
+}
+
+/**
+ * Reads one Codex CLI rollout. Usage comes only from `token_count` events, as positive deltas
+ * of the cumulative `total_token_usage`: re-emitted events with unchanged totals and `info:null`
+ * events add nothing. A forked or subagent rollout starts by replaying its parent's history,
+ * re-stamped within the second it was created; that burst only sets the baseline.
+ */
+export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (session: CodexSession) => void): LogLineReader {
+  let meta: JsonObject | null = null
+  let replaySecond: number | null = null
+  let model: string | null = null
+  let previous: Totals | null = null
+  let cwd: string | null = null
+  const usage: UsageRecord[] = []
+  const steps: { time: number; label: string; key: string | null }[] = []
+  let start = Infinity
+  let end = -Infinity
+  const seeTime = (time: number) => {
+    if (time < start) start = time
+    if (time > end) end = time
+  }
+
+  const handle = (record: JsonObject) => {
+    const time = parseTime(record.timestamp)
+    const payload = isObject(record.payload) ? record.payload : null
+    if (!payload) return
+    if (record.type === 'session_meta' && meta === null) {
+      meta = payload
+      cwd ??= text(payload.cwd)
+      const source = payload.source
+      const child = text(payload.forked_from_id) || text(payload.parent_thread_id) || (isObject(source) && isObject(source.subagent))
+      if (child && Number.isFinite(time)) replaySecond = Math.floor(time / 1000)
+    }
+    const replayed = replaySecond !== null && Math.floor(time / 1000) === replaySecond
+    if (!replayed && Number.isFinite(time)) seeTime(time)
+    if (record.type === 'turn_context') {
+      model = text(payload.model) ?? model
+      cwd ??= text(payload.cwd)
+    } else if (record.type === 'event_msg' && payload.type === 'token_count') {
+      const totals = isObject(payload.info) && isObject(payload.info.total_token_usage) ? readTotals(payload.info.total_token_usage) : null
+      if (!totals) return
+      const delta = positiveDelta(previous, totals)
+      previous = totals
+      if (replayed || !delta) return
+      usage.push({
+        sessionId: '',
+        model: model ?? FALLBACK_MODEL,
+        time,
+        tokens: {
+          input: Math.max(0, delta.input - delta.cached),
+          output: delta.output,
+          cacheWrite5m: 0,
+          cacheWrite1h: 0,
+          cacheRead: delta.cached,
+          reasoning: delta.reasoning,
+        },
+        key: null,
+      })
+    } else if (record.type === 'response_item' && TOOL_CALLS.has(payload.type as string) && !replayed) {
+      const call = codexToolCall(payload)
+      const label = call && labeller.label(call)
+      if (label) steps.push({ time, label, key: text(payload.call_id) ?? text(payload.id) })
+    }
+  }
+
+  return {
+    line(bytes, lineStart, lineEnd, lineNumber, terminated) {
+      const head = Math.min(lineEnd, lineStart + HEAD_BYTES)
+      if (WANTED.some((marker) => hasMarker(bytes, marker, lineStart, head))) {
+        let record: unknown
+        try {
+          record = parseJsonLine(bytes, lineStart, lineEnd)
+        } catch {
+          warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
+          return
+        }
+        if (isObject(record)) handle(record)
+      } else if (!looksLikeJsonObject(bytes, lineStart, lineEnd)) {
+        warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
+      } else {
+        const time = Date.parse(peekTimestamp(bytes, lineStart, lineEnd, false) ?? '')
+        if (Number.isFinite(time) && (replaySecond === null || Math.floor(time / 1000) !== replaySecond)) seeTime(time)
+      }
+    },
+    finish() {
+      const info = meta as JsonObject | null
+      const id = text(info?.id) ?? rolloutIdFromName(path)
+      const track = new SessionTrack(id, 'codex')
+      track.seeTime(start)
+      track.seeTime(end)
+      track.cwd = cwd
+      const git = isObject(info?.git) ? info.git : null
+      const remote = text(git?.repository_url)
+      track.remoteRepo = remote ? repoNameFromRemote(remote) : null
+      track.branch = text(git?.branch)
+      track.provider = text(info?.model_provider) ?? 'openai'
+      for (const step of steps) track.addStep(step.time, step.label, step.key)
+      done({ track, usage: usage.map((record) => ({ ...record, sessionId: id })) })
+    },
+  }
+}
+
+function readTotals(value: JsonObject): Totals {
+  const n = (field: string) => (typeof value[field] === 'number' && Number.isFinite(value[field]) ? Math.max(0, Math.floor(value[field] as number)) : 0)
+  const input = n('input_tokens')
+  const output = n('output_tokens')
+  return { input, cached: n('cached_input_tokens'), output, reasoning: n('reasoning_output_tokens'), total: n('total_tokens') || input + output }
+}
+
+/** What a cumulative total added since the previous one; null when nothing grew (a re-emit). */
+function positiveDelta(previous: Totals | null, current: Totals): Totals | null {
+  // A smaller total means the counter restarted (a new thread written to the same file).
+  const base = previous === null || current.total < previous.total ? null : previous
+  const delta: Totals = {
+    input: Math.max(0, current.input - (base?.input ?? 0)),
+    cached: Math.max(0, current.cached - (base?.cached ?? 0)),
+    output: Math.max(0, current.output - (base?.output ?? 0)),
+    reasoning: Math.max(0, current.reasoning - (base?.reasoning ?? 0)),
+    total: 0,
+  }
+  return delta.input + delta.output > 0 ? delta : null
+}
+
+const ROLLOUT_ID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i
+
+function rolloutIdFromName(path: string): string {
+  const stem = fileStem(path)
+  return ROLLOUT_ID.exec(stem)?.[1] ?? stem
+}

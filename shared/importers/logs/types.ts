@@ -1,0 +1,28 @@
+/**
+ * A log file as the importer sees it: a name and a way to read its bytes. Node passes a file
+ * stream, the browser `File.stream()`; the importer never touches a file system itself.
+ */
+export interface LogFileSource {
+  path: string
+  chunks: () => AsyncIterable<Uint8Array>
+}
+
+/** A problem in one file; `line` is 1-based, 0 for the file as a whole. */
+export interface LogIssue {
+  path: string
+  line: number
+  message: string
+}
+
+/** Reads one file line by line (see forEachLine); `finish` runs after the last line. */
+export interface LogLineReader {
+  line(bytes: Uint8Array, start: number, end: number, lineNumber: number, terminated: boolean): void
+  finish(): void
+}
+
+export type AgentTool = 'claude-code' | 'codex'
+
+/** The message for a line that is not a JSON object. Never quotes the line: it may hold prompt text. */
+export function malformedLineMessage(terminated: boolean): string {
+  return terminated ? 'not a valid JSON record; line skipped' : 'truncated last line (no newline at the end; the file was being written); line skipped'
+}

@@ -1,0 +1,63 @@
+import { addDecimal, multiplyDecimal, ZERO, type Decimal } from '../money/decimal'
+import type { TokenCounts } from '../records/common'
+import type { ModelPrices, PriceField } from './pricingTable'
+
+/** Anthropic bills a whole request at the long-context rates once its input exceeds this. */
+export const LONG_CONTEXT_THRESHOLD = 200_000
+
+const TIMES_1_25: Decimal = { units: 125n, scale: 2 }
+const TIMES_2: Decimal = { units: 2n, scale: 0 }
+const TIMES_0_1: Decimal = { units: 1n, scale: 1 }
+
+/**
+ * Whether a Claude request is billed at long-context rates. Anthropic's rule: when
+ * input + cache reads + cache writes of the request exceed 200k tokens, *every* token of
+ * the request (output included) is billed at the long-context price.
+ *
+ * ccusage differs: it tiers each token kind on its own (`tiered_cost(tokens, base, above)`,
+ * only the part of that kind above 200k at the higher rate), so on sessions with
+ * long-context requests its cost can be about half of ours. Token counts are unaffected.
+ */
+export function isLongContextRequest(tokens: Pick<TokenCounts, 'input' | 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h'>): boolean {
+  return tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h > LONG_CONTEXT_THRESHOLD
+}
+
+/**
+ * The exact cost of `tokens` at a model's prices. `tokens.output` already includes reasoning
+ * tokens where the provider bills them as output (Codex), so `reasoning` is not added again.
+ * Missing fields fall back as ccusage does: 5-minute cache write 1.25× input, 1-hour write 2×
+ * input, cache read 0.1× input (Anthropic) or the input price (other providers).
+ */
+export function computeCost(model: ModelPrices, tokens: TokenCounts, longContext = false): Decimal {
+  const price = (field: PriceField): Decimal | undefined => {
+    if (longContext) {
+      const above = LONG_CONTEXT_FIELD[field]
+      if (above && model.prices[above]) return model.prices[above]
+    }
+    return model.prices[field]
+  }
+  const input = price('input_cost_per_token') ?? ZERO
+  const output = price('output_cost_per_token') ?? ZERO
+  const write5m = price('cache_creation_input_token_cost') ?? multiplyDecimal(input, TIMES_1_25)
+  const write1h = price('cache_creation_input_token_cost_above_1hr') ?? multiplyDecimal(input, TIMES_2)
+  const read = price('cache_read_input_token_cost') ?? (model.provider === 'anthropic' || model.provider === null ? multiplyDecimal(input, TIMES_0_1) : input)
+  let cost = ZERO
+  for (const [unit, count] of [
+    [input, tokens.input],
+    [output, tokens.output],
+    [write5m, tokens.cacheWrite5m],
+    [write1h, tokens.cacheWrite1h],
+    [read, tokens.cacheRead],
+  ] as const) {
+    if (count > 0) cost = addDecimal(cost, multiplyDecimal(unit, { units: BigInt(count), scale: 0 }))
+  }
+  return cost
+}
+
+const LONG_CONTEXT_FIELD: Partial<Record<PriceField, PriceField>> = {
+  input_cost_per_token: 'input_cost_per_token_above_200k_tokens',
+  output_cost_per_token: 'output_cost_per_token_above_200k_tokens',
+  cache_creation_input_token_cost: 'cache_creation_input_token_cost_above_200k_tokens',
+  cache_creation_input_token_cost_above_1hr: 'cache_creation_input_token_cost_above_1hr_above_200k_tokens',
+  cache_read_input_token_cost: 'cache_read_input_token_cost_above_200k_tokens',
+}

@@ -1,0 +1,55 @@
+/**
+ * Splits a shell command line into the simple commands it runs: on `&&`, `||`, `;`, `|`, `&`
+ * and newlines outside quotes (so `rg 'a|b'` stays one segment), then strips prefixes that do
+ * not say what a command is (`sudo`, `time`, `env`, `nohup`, `VAR=value`, subshell parentheses).
+ * A `cd dir` segment stays; it only matches the lowest-priority `shell` rule, so it never
+ * decides the label of `cd dir && npm test`.
+ */
+export function shellSegments(command: string): string[] {
+  const segments: string[] = []
+  let current = ''
+  let quote: '"' | "'" | null = null
+  for (let i = 0; i < command.length; i++) {
+    const char = command[i]
+    if (quote) {
+      if (char === '\\' && quote === '"' && i + 1 < command.length) {
+        current += char + command[++i]
+        continue
+      }
+      if (char === quote) quote = null
+      current += char
+      continue
+    }
+    if (char === '\\' && i + 1 < command.length) {
+      current += char + command[++i]
+      continue
+    }
+    if (char === '"' || char === "'") {
+      quote = char
+      current += char
+      continue
+    }
+    if (char === ';' || char === '|' || char === '&' || char === '\n') {
+      // `2>&1` and `&>` are redirections, not separators.
+      if (char === '&' && (command[i - 1] === '>' || command[i + 1] === '>')) {
+        current += char
+        continue
+      }
+      segments.push(current)
+      current = ''
+      if ((char === '&' || char === '|') && command[i + 1] === char) i++
+      continue
+    }
+    current += char
+  }
+  segments.push(current)
+  return segments.map(stripPrefixes).filter((segment) => segment !== '')
+}
+
+const PREFIX = /^(?:\(+\s*|(?:sudo|time|env|nohup|exec|command)\s+|[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)/
+
+function stripPrefixes(segment: string): string {
+  let text = segment.trim()
+  for (let match = PREFIX.exec(text); match; match = PREFIX.exec(text)) text = text.slice(match[0].length).trimStart()
+  return text.replace(/\)+$/, '').trim()
+}
