@@ -1,0 +1,138 @@
+/**
+ * Billing import benchmark: `npx tsx bench/billingImport.ts [rows]`.
+ *
+ * Generates a 1,000,000-row (~200 MB) Anthropic Console cost export in bench-data/ (once;
+ * reused while its size matches), then parses it twice, each in its own child process so
+ * peak RSS is measured honestly: our streaming importer (every row becomes a validated-shape
+ * Charge with exact per-currency totals, aggregated through `onCharge`, no batch built) and
+ * papaparse's streaming parse (`step`, header:true) of the same file. Prints MB/s, peak RSS
+ * and the ratio. Targets: >= 150 MB/s, >= 2x papaparse, peak RSS < 300 MB.
+ */
+import { spawnSync } from 'node:child_process'
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Papa from 'papaparse'
+import { parseBillingFile } from '../shared/importers/billing/importBillingFile'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+const DATA_DIR = join(HERE, '..', 'bench-data')
+const HEADER = 'usage_date_utc,model,workspace,api_key,usage_type,context_window,token_type,cost_usd,list_price_usd,cost_type,inference_geo,speed,api_key_id,api_key_status'
+const MODELS = ['Claude Sonnet 4.5', 'Claude Opus 4.6', 'Claude Haiku 4.5', 'Claude 3.5 Sonnet 2024-10-22']
+const WORKSPACES = ['Default', 'Claude Code', 'Platform Engineering Production', 'Data Science Sandbox']
+const TOKEN_TYPES = ['input_no_cache', 'output', 'input_cache_read', 'input_cache_write_5m', 'input_cache_write_1h']
+
+interface SideResult {
+  side: string
+  bytes: number
+  rows: number
+  seconds: number
+  /** CPU time of the parse (user + system): the machine is shared, so wall time alone misleads. */
+  cpuSeconds: number
+  maxRssMB: number
+  check: string
+}
+
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0
+    return state / 2 ** 32
+  }
+}
+
+/** Rows like the real export: 2-decimal dollars (many 0.00), key names with commas quoted, "≤ 200k". */
+async function generate(path: string, rows: number): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true })
+  const out = createWriteStream(path)
+  const next = random(42)
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]
+  let buffer = HEADER + '\n'
+  const start = Date.UTC(2026, 0, 1)
+  for (let i = 0; i < rows; i++) {
+    const day = new Date(start + Math.floor((i / rows) * 300) * 86_400_000).toISOString().slice(0, 10)
+    const user = `dev${Math.floor(next() * 400)}`
+    const key = next() < 0.15 ? `"${user} laptop, claude code key"` : `claude_code_key_${user}_${Math.floor(next() * 65536).toString(16).padStart(4, '0')}`
+    const cents = next() < 0.3 ? 0 : Math.floor(next() * 250_000)
+    const cost = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
+    const keyId = `apikey_01${Math.floor(next() * 1e15).toString(36).padStart(11, '0')}${Math.floor(next() * 1e15).toString(36).padStart(11, '0')}${user}`
+    buffer += `${day},${pick(MODELS)},${pick(WORKSPACES)},${key},message,≤ 200k,${pick(TOKEN_TYPES)},${cost},${cost},token,${next() < 0.5 ? 'global' : 'not_available'},,${keyId},${next() < 0.9 ? 'active' : 'archived'}\n`
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await new Promise((resolve) => out.once('drain', resolve))
+      buffer = ''
+    }
+  }
+  out.write(buffer)
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+}
+
+type Measured = Omit<SideResult, 'side' | 'maxRssMB' | 'cpuSeconds'>
+
+async function runOurs(path: string): Promise<Measured> {
+  const started = performance.now()
+  let rows = 0
+  const summary = await parseBillingFile({ name: path, chunks: createReadStream(path, { highWaterMark: 1 << 20 }) }, { onCharge: () => rows++ })
+  const seconds = (performance.now() - started) / 1000
+  if (summary.status !== 'ok') throw new Error(`import rejected: ${JSON.stringify(summary.errors.slice(0, 3))}`)
+  return { bytes: summary.bytes, rows, seconds, check: `USD ${summary.totals.USD}` }
+}
+
+async function runPapaparse(path: string): Promise<Measured> {
+  const started = performance.now()
+  let rows = 0
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse(createReadStream(path, { highWaterMark: 1 << 20, encoding: 'utf8' }), {
+      header: true,
+      step: () => {
+        rows++
+      },
+      complete: () => resolve(),
+      error: (error: Error) => reject(error),
+    })
+  })
+  const seconds = (performance.now() - started) / 1000
+  return { bytes: statSync(path).size, rows, seconds, check: 'parse only' }
+}
+
+async function child(side: string, path: string): Promise<void> {
+  const cpuBefore = process.cpuUsage()
+  const result = side === 'ours' ? await runOurs(path) : await runPapaparse(path)
+  const cpu = process.cpuUsage(cpuBefore)
+  const maxRssMB = process.resourceUsage().maxRSS / 1024
+  process.stdout.write(JSON.stringify({ side, ...result, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB }) + '\n')
+}
+
+function runChild(side: string, path: string): SideResult {
+  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', side, path], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  if (run.status !== 0) throw new Error(`${side} failed:\n${run.stderr}`)
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as SideResult
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  if (args[0] === '--child') return child(args[1], args[2])
+  const rows = Number(args[0] ?? 1_000_000)
+  const path = join(DATA_DIR, `anthropic-cost-${rows}.csv`)
+  if (!existsSync(path)) {
+    process.stdout.write(`generating ${path} …\n`)
+    await generate(path, rows)
+  }
+  const ours = runChild('ours', path)
+  const papa = runChild('papaparse', path)
+  const mbps = (side: SideResult) => side.bytes / 1e6 / side.seconds
+  const cpuMbps = (side: SideResult) => side.bytes / 1e6 / side.cpuSeconds
+  for (const side of [ours, papa]) {
+    process.stdout.write(
+      `${side.side.padEnd(10)} ${(side.bytes / 1e6).toFixed(1)} MB  ${side.rows} rows  ${side.seconds.toFixed(2)} s wall = ${mbps(side).toFixed(0)} MB/s  ${side.cpuSeconds.toFixed(2)} s CPU = ${cpuMbps(side).toFixed(0)} MB/s  peak RSS ${side.maxRssMB.toFixed(0)} MB  (${side.check})\n`,
+    )
+  }
+  const ratio = mbps(ours) / mbps(papa)
+  const met = mbps(ours) >= 150 && ratio >= 2 && ours.maxRssMB < 300
+  process.stdout.write(`ratio (wall): ${ratio.toFixed(2)}x papaparse streaming, (CPU): ${(cpuMbps(ours) / cpuMbps(papa)).toFixed(2)}x\n`)
+  process.stdout.write(`targets >= 150 MB/s, >= 2x papaparse, peak RSS < 300 MB: ${met ? 'met' : 'NOT met'}\n`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`)
+  process.exitCode = 1
+})

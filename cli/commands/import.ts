@@ -1,0 +1,110 @@
+import { existsSync, statSync } from 'node:fs'
+import { relative, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { billingFileImporter } from '../import/billingFiles'
+import { ChargeSummaryBuilder } from '../import/chargeSummary'
+import type { FileImporter, FileOutcome, FileReport, ImportContext } from '../import/fileImporter'
+import { formatImportReport } from '../import/importReportText'
+import { openWorkspaceFile, type OpenWorkspace } from '../workspaceStore'
+import { UsageError, type CliCommand } from './types'
+
+const usage = 'npm run --silent cli -- import [--json] [--workspace FILE] [--skip-bad-rows] [--pricing FILE] PATH...'
+
+/**
+ * The kinds of file `import` understands, asked in order: the first whose `claims` accepts a
+ * named file gets it; every importer lists its own files inside named folders. Billing comes
+ * last because it takes any file named explicitly.
+ */
+const IMPORTERS: readonly FileImporter[] = [billingFileImporter]
+
+/**
+ * Imports billing exports (and, through further importers, agent logs). Each file becomes one
+ * immutable batch or is rejected whole; with --workspace the batches are added to that file
+ * (created if missing), otherwise nothing is written and the same content named twice is
+ * reported as a duplicate. Exit 0 when every file imported, 1 when any was rejected.
+ */
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Import billing exports (CSV) into a workspace, or check them without one',
+  usage,
+  async run(args, io) {
+    let parsed: { values: { json?: boolean; workspace?: string; 'skip-bad-rows'?: boolean; pricing?: string }; positionals: string[] }
+    try {
+      parsed = parseArgs({
+        args,
+        options: { json: { type: 'boolean' }, workspace: { type: 'string' }, 'skip-bad-rows': { type: 'boolean' }, pricing: { type: 'string' } },
+        strict: true,
+        allowPositionals: true,
+      })
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+    const { values, positionals } = parsed
+    if (positionals.length === 0) throw new UsageError('name at least one file or folder to import')
+    const pricingFile = values.pricing ? resolve(io.cwd, values.pricing) : null
+    if (pricingFile && !existsSync(pricingFile)) throw new UsageError(`no pricing file at ${pricingFile}`)
+    const work = planFiles(positionals.map((path) => resolve(io.cwd, path)))
+
+    const workspace: OpenWorkspace | null = values.workspace ? openWorkspaceFile(resolve(io.cwd, values.workspace)) : null
+    const settings = workspace?.governance.settings.read().settings
+    const context: ImportContext = {
+      skipBadRows: values['skip-bad-rows'] ?? false,
+      attribution: settings?.attribution ?? false,
+      pseudonymSalt: settings?.pseudonymSalt ?? '',
+      profiles: workspace?.governance.importProfiles.list().records ?? [],
+      pricingFile,
+      importedAt: new Date().toISOString(),
+    }
+
+    const files: FileReport[] = []
+    const runs: unknown[] = []
+    const charges = new ChargeSummaryBuilder()
+    const batchIds = new Set<string>()
+    let added = 0
+    for (const { path, importer } of work) {
+      const outcome = await importer.importFile(path, context)
+      const status = outcome.batch ? store(outcome, workspace, batchIds) : outcome.report.status
+      files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
+      if (status !== 'ok') continue
+      if (outcome.batch) added++
+      charges.add(outcome.charges ?? [])
+      runs.push(...(outcome.runs ?? []))
+    }
+    if (workspace && added > 0) workspace.save()
+
+    const summary = charges.build()
+    io.stdout(values.json ? JSON.stringify({ files, charges: summary, runs }, null, 2) + '\n' : formatImportReport(files, summary, workspace && added > 0 ? workspace.path : null))
+    return files.some((file) => file.status === 'rejected') ? 1 : 0
+  },
+}
+
+/** Adds a batch to the workspace (or, without one, to this run's set): 'duplicate' when the same content is already there. */
+function store(outcome: FileOutcome, workspace: OpenWorkspace | null, batchIds: Set<string>): FileReport['status'] {
+  const { meta, payload } = outcome.batch!
+  if (batchIds.has(meta.id)) return 'duplicate'
+  batchIds.add(meta.id)
+  if (!workspace) return 'ok'
+  return workspace.ledger.add(meta, payload) === 'duplicate' ? 'duplicate' : 'ok'
+}
+
+/** Which importer reads which file: named files by `claims`, folders through each importer's `filesIn`. */
+function planFiles(paths: string[]): { path: string; importer: FileImporter }[] {
+  const work: { path: string; importer: FileImporter }[] = []
+  const planned = new Set<string>()
+  const plan = (path: string, importer: FileImporter) => {
+    if (planned.has(path)) return
+    planned.add(path)
+    work.push({ path, importer })
+  }
+  for (const path of paths) {
+    if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`)
+    if (statSync(path).isDirectory()) {
+      const before = work.length
+      for (const importer of IMPORTERS) for (const file of importer.filesIn(path)) plan(file, importer)
+      if (work.length === before) throw new UsageError(`no importable files in ${path}`)
+    } else {
+      plan(path, IMPORTERS.find((importer) => importer.claims(path))!)
+    }
+  }
+  return work
+}

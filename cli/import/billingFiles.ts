@@ -1,0 +1,52 @@
+import { createReadStream, readdirSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { importBillingFile } from '../../shared/importers/billing/importBillingFile'
+import type { FileImporter } from './fileImporter'
+
+/**
+ * Billing exports (CSV, or Excel's tab-separated "Unicode text"). Claims any file named
+ * explicitly that no other importer claimed; inside folders, every `.csv`.
+ */
+export const billingFileImporter: FileImporter = {
+  kind: 'charges',
+  claims: () => true,
+  filesIn: (folder) => walk(folder, (name) => /\.csv$/i.test(name)),
+  async importFile(path, context) {
+    const result = await importBillingFile(
+      // The records name the file, not where it sat: paths are personal and would change the batch hash.
+      { name: basename(path), chunks: createReadStream(path, { highWaterMark: 1 << 20 }) },
+      {
+        skipBadRows: context.skipBadRows,
+        attribution: context.attribution,
+        pseudonymSalt: context.pseudonymSalt,
+        profiles: context.profiles,
+        importedAt: context.importedAt,
+      },
+    )
+    return {
+      report: {
+        path,
+        format: result.format,
+        kind: 'charges',
+        status: result.status,
+        records: result.records,
+        errors: result.errors,
+        warnings: result.warnings,
+      },
+      batch: result.batch,
+      charges: result.charges,
+    }
+  },
+}
+
+/** Files under `folder` whose name passes `wanted`, sorted, hidden folders skipped. */
+function walk(folder: string, wanted: (name: string) => boolean): string[] {
+  const found: string[] = []
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) found.push(...walk(path, wanted))
+    else if (entry.isFile() && wanted(entry.name)) found.push(path)
+  }
+  return found.sort()
+}

@@ -1,0 +1,48 @@
+import type { BatchIssue, BatchMeta } from '../../shared/records/batch'
+import type { Charge } from '../../shared/records/charge'
+import type { ImportProfile } from '../../shared/records/settings'
+
+/** One file's line in the import report (the `files` array of `import --json`). */
+export interface FileReport {
+  path: string
+  format: string | null
+  kind: 'charges' | 'runs'
+  status: 'ok' | 'rejected' | 'duplicate'
+  records: number
+  errors: BatchIssue[]
+  warnings: BatchIssue[]
+}
+
+/** What importing one file produced: its report, the batch to add, and the records for the summary. */
+export interface FileOutcome {
+  report: FileReport
+  batch: { meta: BatchMeta; payload: Uint8Array } | null
+  charges?: Charge[]
+  /** Entries for the `runs` array of the JSON report (agent-log importers). */
+  runs?: unknown[]
+}
+
+/** Everything an importer may need from the command line and the workspace. */
+export interface ImportContext {
+  skipBadRows: boolean
+  attribution: boolean
+  pseudonymSalt: string
+  profiles: readonly ImportProfile[]
+  /** `--pricing FILE`: a LiteLLM-format table for importers that price usage (agent logs). */
+  pricingFile: string | null
+  importedAt: string
+}
+
+/**
+ * A kind of file `import` understands. The command asks each importer in order which named
+ * files it claims and which files inside a named folder it wants, so a second kind (agent
+ * logs) plugs in beside billing CSVs without touching the command.
+ */
+export interface FileImporter {
+  kind: 'charges' | 'runs'
+  /** Whether a file the user named explicitly is of this kind. */
+  claims(file: string): boolean
+  /** The files of this kind inside a folder the user named. */
+  filesIn(folder: string): string[]
+  importFile(path: string, context: ImportContext): Promise<FileOutcome>
+}

@@ -1,0 +1,31 @@
+import { formatCurrencyAmounts } from '../../shared/money/format'
+import type { ChargeSummary } from './chargeSummary'
+import type { FileReport } from './fileImporter'
+
+/** The readable form of an import: one line per file, every bad line as `file:line: reason`, then totals. */
+export function formatImportReport(files: readonly FileReport[], charges: ChargeSummary, wroteTo: string | null): string {
+  const lines: string[] = []
+  const width = Math.min(60, Math.max(4, ...files.map((file) => file.path.length)))
+  lines.push(`${'File'.padEnd(width)}  ${'Format'.padEnd(32)}  ${'Status'.padEnd(9)}  Records`)
+  for (const file of files) {
+    lines.push(`${file.path.padEnd(width)}  ${(file.format ?? '?').padEnd(32)}  ${statusWord(file.status).padEnd(9)}  ${String(file.records).padStart(7)}`)
+  }
+  for (const file of files) {
+    const label = file.status === 'rejected' ? 'error' : 'skipped'
+    for (const issue of file.errors) lines.push(`${file.path}:${issue.line}: ${label}: ${issue.message}`)
+    for (const issue of file.warnings) lines.push(`${file.path}:${issue.line}: warning: ${issue.message}`)
+  }
+  lines.push('')
+  lines.push(`Charges: ${charges.count}  ${formatCurrencyAmounts(charges.cost, 'en-US')}${charges.from ? `  (${charges.from.slice(0, 10)} – ${charges.to?.slice(0, 10)})` : ''}`)
+  for (const [month, amounts] of Object.entries(charges.byMonth)) lines.push(`  ${month}  ${formatCurrencyAmounts(amounts, 'en-US')}`)
+  if (Object.keys(charges.byModel).length > 0) {
+    lines.push('By model or service:')
+    for (const [model, amounts] of Object.entries(charges.byModel)) lines.push(`  ${model}  ${formatCurrencyAmounts(amounts, 'en-US')}`)
+  }
+  lines.push(wroteTo ? `Saved to ${wroteTo}.` : 'Nothing written (no --workspace).')
+  return lines.join('\n') + '\n'
+}
+
+function statusWord(status: FileReport['status']): string {
+  return status === 'duplicate' ? 'already imported' : status
+}
