@@ -1,0 +1,11 @@
+import { createReadStream } from 'node:fs'
+import { join } from 'node:path'
+import type { BillingSource } from '../../shared/importers/billing/importBillingFile'
+
+/** The billing fixtures built from the documented headers (test/fixtures/billing). */
+export const FIXTURES = join(__dirname, '..', 'fixtures', 'billing')
+
+/** A fixture as the importer reads it, in small chunks so chunk boundaries get exercised. */
+export function fixtureSource(file: string, chunkSize = 97): BillingSource {
+  return { name: file, chunks: createReadStream(join(FIXTURES, file), { highWaterMark: chunkSize }) }
+}
