@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import type { Review } from '../records/review'
+import { highCostQueue } from './highCostQueue'
+import { reviewMarkdown } from './reviewMarkdown'
+import { startReview } from './reviewReducer'
+
+const closedReview: Review = {
+  ...startReview({ id: 'rv-q3', period: '2026-Q3', facilitator: 'ana', at: '2026-10-05T09:00:00.000Z' }),
+  stage: 'summary',
+  status: 'closed',
+  closedAt: '2026-10-05T11:00:00.000Z',
+  participants: ['ana', 'ben', 'cy'],
+  recipeDecisions: [
+    { candidateKey: 'logs>read>edit>test>doc', steps: ['logs', 'read', 'edit', 'test', 'doc'], action: 'promote', recipeId: 'rc-triage', reason: '' },
+    { candidateKey: 'edit>test', steps: ['edit', 'test'], action: 'reject', recipeId: null, reason: 'too generic | says nothing' },
+  ],
+  decisions: [
+    { portfolioId: 'pf-incidents', decision: 'grow', nextEnvelope: { amount: '15000.00', currency: 'USD' }, note: 'MTTR down 30%' },
+    { portfolioId: 'pf-general', decision: 'retire', nextEnvelope: null, note: '' },
+  ],
+  votes: { ana: ['pf-incidents', 'rc-triage'], ben: ['pf-incidents'], cy: ['pf-general'] },
+  notes: 'Next review: split the web portfolio.',
+}
+
+describe('reviewMarkdown', () => {
+  const runs = [
+    { id: 'run-a', costUSD: '42.10', steps: ['logs', 'read', 'edit'], start: '2026-08-01T10:00:00.000Z', actor: 'p-1' },
+    { id: 'run-b', costUSD: '80.00', steps: ['plan', 'edit'], start: '2026-08-02T10:00:00.000Z', actor: 'p-2' },
+    { id: 'run-c', costUSD: '95.5', steps: ['web'], start: '2026-08-03T10:00:00.000Z', actor: 'p-3' },
+    { id: 'run-d', costUSD: '3', steps: ['edit'], start: '2026-08-03T10:00:00.000Z', actor: 'p-3' },
+  ]
+  const queue = highCostQueue(runs, { thresholdUSD: '40', isAnnotated: (id) => id === 'run-c', portfolioOf: (id) => (id === 'run-a' ? 'pf-incidents' : null) })
+  const markdown = reviewMarkdown(closedReview, {
+    coverage: [{ label: 'Runs imported', value: '2,140' }, { label: 'Billed spend explained by runs', value: '92%' }],
+    scorecards: [{ portfolioId: 'pf-incidents', name: 'Incident triage', spent: '11890.20', envelope: '12000.00', currency: 'USD', runs: 310, annotatedShare: 0.64 }],
+    highCostQueue: queue,
+    names: { 'pf-incidents': 'Incident triage', 'pf-general': 'General help', 'rc-triage': 'Triage recipe' },
+  })
+
+  it('queues unannotated high-cost runs, costliest first, without the people behind them', () => {
+    expect(queue.map((run) => run.runId)).toEqual(['run-b', 'run-a'])
+    expect(queue[1]).toEqual({ runId: 'run-a', costUSD: '42.10', portfolioId: 'pf-incidents', steps: ['logs', 'read', 'edit'], start: '2026-08-01T10:00:00.000Z' })
+  })
+
+  it('holds period, participant count, coverage, scorecards, queue, decisions and votes', () => {
+    expect(markdown).toContain('# Quarterly review 2026-Q3')
+    expect(markdown).toContain('- Status: closed')
+    expect(markdown).toContain('- Participants: 3')
+    expect(markdown).toContain('- Runs imported: 2,140')
+    expect(markdown).toContain('| Incident triage | 11890.20 USD | 12000.00 USD | 310 | 64% |')
+    expect(markdown).toContain('| run-b | 80.00 | unassigned | plan → edit |')
+    expect(markdown).toContain('| logs → read → edit → test → doc | promote | Triage recipe | — |')
+    expect(markdown).toContain('| edit → test | reject | — | too generic \\| says nothing |')
+    expect(markdown).toContain('| Incident triage | grow | 15000.00 USD | MTTR down 30% |')
+    expect(markdown).toContain('| General help | retire | — | — |')
+    expect(markdown).toMatch(/\| Incident triage \| 2 \|\n\| General help \| 1 \|\n\| Triage recipe \| 1 \|/)
+    expect(markdown).toContain('## Notes\n\nNext review: split the web portfolio.')
+  })
+
+  it('names no participant and no actor', () => {
+    for (const person of ['ana', 'ben', 'cy', 'p-1', 'p-2']) expect(markdown).not.toMatch(new RegExp(`\\b${person}\\b`))
+  })
+
+  it('says so when a section has nothing', () => {
+    const empty = reviewMarkdown(startReview({ id: 'x', period: '2026-Q4', facilitator: 'ana', at: '2026-12-01T00:00:00.000Z' }))
+    expect(empty).toContain('- Status: active (at stage 1. Check-in & data coverage)')
+    expect(empty).toContain('## Votes\n\n_None._')
+    expect(empty).toContain('## Data coverage\n\n_Not provided._')
+  })
+})
