@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { CsvSyntaxError, CsvTokenizer, sniffDelimiter } from './tokenizer'
+
+function tokenize(text: string, chunkSizes: number[] = [text.length || 1]): { fields: string[]; line: number }[] {
+  const records: { fields: string[]; line: number }[] = []
+  const sink = (fields: string[], line: number) => records.push({ fields, line })
+  const tokenizer = new CsvTokenizer()
+  let offset = 0
+  for (let i = 0; offset < text.length; i++) {
+    const size = Math.max(1, chunkSizes[i % chunkSizes.length])
+    tokenizer.push(text.slice(offset, offset + size), sink)
+    offset += size
+  }
+  tokenizer.end(sink)
+  return records
+}
+
+describe('CsvTokenizer', () => {
+  it('splits plain rows and reports the line each record starts on', () => {
+    expect(tokenize('a,b\n1,2\n\n3,4')).toEqual([
+      { fields: ['a', 'b'], line: 1 },
+      { fields: ['1', '2'], line: 2 },
+      { fields: ['3', '4'], line: 4 },
+    ])
+  })
+
+  it('handles CRLF, quoted commas, escaped quotes and newlines inside quotes (LF or CRLF)', () => {
+    const text = 'a,b\r\n"x, y","say ""hi"""\r\n"multi\nline","crlf\r\ninside"\r\nlast,row\r\n'
+    expect(tokenize(text)).toEqual([
+      { fields: ['a', 'b'], line: 1 },
+      { fields: ['x, y', 'say "hi"'], line: 2 },
+      { fields: ['multi\nline', 'crlf\r\ninside'], line: 3 },
+      { fields: ['last', 'row'], line: 6 },
+    ])
+  })
+
+  it('gives the same records however the text is chunked', () => {
+    const text = 'h1,h2,h3\r\n"a,1",b,"c\nd"\n"",,"x""y"\r\nplain,row,here\n"q"'
+    const whole = tokenize(text)
+    for (const sizes of [[1], [2, 3], [5], [7, 1, 13]]) expect(tokenize(text, sizes)).toEqual(whole)
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+      expect(tokenize(text, sizes)).toEqual(whole)
+    }))
+  })
+
+  it('reports a quote that never closes with the line it opened on', () => {
+    expect(() => tokenize('a,b\n1,2\n"open,3\n4,5\n')).toThrowError(CsvSyntaxError)
+    try {
+      tokenize('a,b\n1,2\n"open,3\n4,5\n')
+    } catch (error) {
+      expect((error as CsvSyntaxError).line).toBe(3)
+    }
+  })
+
+  it('keeps stray quotes inside unquoted values instead of guessing', () => {
+    expect(tokenize('a,b\n5" screen,x\n"ab"c,d\n').map((record) => record.fields)).toEqual([['a', 'b'], ['5" screen', 'x'], ['abc', 'd']])
+  })
+
+  it('sniffs tab (Excel "Unicode text") and semicolon separated files from the header', () => {
+    expect(sniffDelimiter('a\tb\tc')).toBe('\t')
+    expect(sniffDelimiter('a;b;c')).toBe(';')
+    expect(sniffDelimiter('a,b;c,d')).toBe(',')
+    expect(tokenize('a\tb\n"1,5"\t2\n').map((record) => record.fields)).toEqual([['a', 'b'], ['1,5', '2']])
+  })
+})

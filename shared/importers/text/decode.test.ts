@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { chunksOf, decodeTextChunks, sniffEncoding } from './decode'
+
+async function decodeAll(bytes: Uint8Array, chunkSize: number): Promise<string> {
+  let text = ''
+  for await (const part of decodeTextChunks(chunksOf(bytes, chunkSize))) text += part
+  return text
+}
+
+function utf16(text: string, bigEndian: boolean): Uint8Array {
+  const bytes = new Uint8Array(2 + text.length * 2)
+  bytes.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe])
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    bytes[2 + i * 2 + (bigEndian ? 1 : 0)] = code & 0xff
+    bytes[2 + i * 2 + (bigEndian ? 0 : 1)] = code >> 8
+  }
+  return bytes
+}
+
+describe('decodeTextChunks', () => {
+  const text = 'usage_date_utc,context_window\n2026-08-05,≤ 200k — résumé 🚀\n'
+
+  it('reads UTF-8 with and without a BOM, never passing the BOM on', async () => {
+    const plain = new TextEncoder().encode(text)
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...plain])
+    for (const size of [1, 2, 3, 5, 64]) {
+      expect(await decodeAll(plain, size)).toBe(text)
+      expect(await decodeAll(withBom, size)).toBe(text)
+    }
+  })
+
+  it('reads UTF-16 LE and BE as Excel saves them, in chunks that split characters', async () => {
+    for (const size of [1, 3, 64]) {
+      expect(await decodeAll(utf16(text, false), size)).toBe(text)
+      expect(await decodeAll(utf16(text, true), size)).toBe(text)
+    }
+  })
+
+  it('reports the bytes of every chunk and copes with tiny and empty files', async () => {
+    let bytes = 0
+    for await (const part of decodeTextChunks(chunksOf('ab', 1), (n) => (bytes += n))) expect(part).toBe(part)
+    expect(bytes).toBe(2)
+    expect(await decodeAll(new Uint8Array([]), 4)).toBe('')
+    expect(await decodeAll(new Uint8Array([0x61]), 4)).toBe('a')
+    expect(sniffEncoding(new Uint8Array([0xff, 0xfe]))).toEqual({ encoding: 'utf-16le', bomLength: 2 })
+  })
+})
