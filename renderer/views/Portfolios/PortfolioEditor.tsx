@@ -113,6 +113,15 @@ export function PortfolioEditor({ initial, title, submitLabel, onSubmit, onCance
           Roll unspent or overspent amounts into the next period
         </label>
       </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-expectedHighCost`}>Expected high-cost runs above (USD)</label>
+        <input {...field('expectedHighCost')} inputMode="decimal" placeholder="25" aria-describedby={`${id}-expectedHighCost-hint${errors.expectedHighCost ? ` ${id}-expectedHighCost-error` : ''}`} />
+        <p className="field-hint" id={`${id}-expectedHighCost-hint`}>
+          Runs above this cost are normal operating procedure for this portfolio, not exceptions. Leave empty to set no
+          expectation.
+        </p>
+        {error('expectedHighCost')}
+      </div>
       <div className="actions">
         <button type="submit" className="primary">
           {submitLabel}

@@ -59,7 +59,7 @@ export function PortfolioList({ portfolios, onDelete }: Props) {
               </span>
             ) : (
               <>
-                <a className="button" href={routeHref('portfolios', portfolio.id)} aria-label={`Edit ${portfolio.name}`}>
+                <a className="button" href={routeHref('portfolios', portfolio.id, 'definition')} aria-label={`Edit ${portfolio.name}`}>
                   Edit
                 </a>{' '}
                 <button type="button" onClick={() => setConfirming(portfolio.id)} aria-label={`Delete ${portfolio.name}`}>

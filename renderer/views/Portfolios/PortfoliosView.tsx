@@ -3,7 +3,10 @@ import type { Portfolio } from '../../../shared/records/portfolio'
 import { EmptyState } from '../../components/EmptyState'
 import { navigate } from '../../navigation/useRoute'
 import { useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
-import { emptyPortfolioForm, formFromPortfolio, portfolioFromForm, type PortfolioFormValues } from './portfolioForm'
+import { PortfolioCodeActions } from './PortfolioCodeActions'
+import { emptyPortfolioForm, portfolioFromForm, type PortfolioFormValues } from './portfolioForm'
+import { PortfolioPage } from './PortfolioPage'
+import { parseTab } from './PortfolioTabs'
 import { PortfolioEditor } from './PortfolioEditor'
 import { PortfolioList } from './PortfolioList'
 
@@ -50,26 +53,20 @@ export function PortfoliosView({ params }: { params: string[] }) {
         </EmptyState>
       )
     }
-    return (
-      <PortfolioEditor
-        key={portfolio.id}
-        title={`Edit ${portfolio.name}`}
-        submitLabel="Save changes"
-        initial={formFromPortfolio(portfolio)}
-        onSubmit={(values) => save(values, portfolio)}
-        onCancel={() => navigate('portfolios')}
-      />
-    )
+    return <PortfolioPage portfolio={portfolio} tab={parseTab(params[1])} />
   }
 
   return (
     <div className="view">
       <header className="view-header">
         <h1>Portfolios</h1>
-        <a className="button primary" href="#/portfolios/new">
-          New portfolio
-        </a>
+        <div className="actions inline">
+          <a className="button primary" href="#/portfolios/new">
+            New portfolio
+          </a>
+        </div>
       </header>
+      <PortfolioCodeActions />
       {portfolios.length === 0 ? (
         <EmptyState title="No portfolios yet">
           A portfolio is a small, named workflow — “refactor + tests”, “incident triage + postmortem” — with a shared

@@ -12,6 +12,8 @@ export interface PortfolioFormValues {
   envelopeCurrency: string
   envelopePeriod: EnvelopePeriod
   rollover: boolean
+  /** USD; empty when the portfolio sets no expectation for high-cost runs. */
+  expectedHighCost: string
 }
 
 export type PortfolioFormErrors = Partial<Record<keyof PortfolioFormValues, string>>
@@ -29,6 +31,7 @@ export function emptyPortfolioForm(defaultCurrency = 'USD'): PortfolioFormValues
     envelopeCurrency: defaultCurrency,
     envelopePeriod: 'quarter',
     rollover: false,
+    expectedHighCost: '',
   }
 }
 
@@ -43,6 +46,7 @@ export function formFromPortfolio(portfolio: Portfolio): PortfolioFormValues {
     envelopeCurrency: portfolio.envelope.currency,
     envelopePeriod: portfolio.envelope.period,
     rollover: portfolio.envelope.rollover,
+    expectedHighCost: portfolio.expectedHighCostUSD ?? '',
   }
 }
 
@@ -58,13 +62,16 @@ export function validatePortfolioForm(values: PortfolioFormValues): PortfolioFor
   if (!amount) errors.envelopeAmount = 'Set the envelope for the period.'
   else if (!isDecimalString(amount) || amount.startsWith('-')) errors.envelopeAmount = 'Use a positive amount, like 12000 or 1500.50.'
   if (!/^[A-Za-z]{3}$/.test(values.envelopeCurrency.trim())) errors.envelopeCurrency = 'Use a three-letter currency code, like USD or EUR.'
+  const threshold = normalizeAmountInput(values.expectedHighCost)
+  if (threshold && (!isDecimalString(threshold) || threshold.startsWith('-'))) {
+    errors.expectedHighCost = 'Use a positive amount in USD, like 25, or leave it empty.'
+  }
   return errors
 }
 
 /** Builds the record to store; keeps fields the form does not edit (rules, thresholds, unknown fields). */
 export function portfolioFromForm(values: PortfolioFormValues, base: Partial<Portfolio> & { id: string }, now: string): Portfolio {
   return {
-    expectedHighCostUSD: null,
     rules: [],
     createdAt: now,
     ...base,
@@ -80,6 +87,7 @@ export function portfolioFromForm(values: PortfolioFormValues, base: Partial<Por
       period: values.envelopePeriod,
       rollover: values.rollover,
     },
+    expectedHighCostUSD: normalizeAmountInput(values.expectedHighCost) || null,
     updatedAt: now,
   }
 }
