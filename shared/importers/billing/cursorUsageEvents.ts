@@ -79,7 +79,7 @@ export const cursorUsageEvents: BillingFormat = {
       if (cloudAgent) charge.tags.cloud_agent_id = cloudAgent
       if (automation) charge.tags.automation_id = automation
       // Events have no id: their time, actor and exact token counts are the key.
-      charge.identity = identityOf(date, user, kind, model, maxMode, cloudAgent, automation, cell(fields, col.cacheWrite), cell(fields, col.input), cell(fields, col.cacheRead), cell(fields, col.output), cell(fields, col.total), costText)
+      charge.identity = identityOf(date, charge.user ?? '', kind, model, maxMode, cloudAgent, automation, cell(fields, col.cacheWrite), cell(fields, col.input), cell(fields, col.cacheRead), cell(fields, col.output), cell(fields, col.total), costText)
       return charge
     }
   },

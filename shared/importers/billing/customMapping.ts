@@ -133,8 +133,8 @@ export function profileFormat(profile: ImportProfile): BillingFormat {
       const endReader = instantReader(profile.mapping.endDate ?? 'endDate', dateFormat)
       const inCents = profile.amountUnit === 'cents'
       const defaultCurrency = profile.defaultCurrency
-      // Identity: the row id when mapped, else every mapped column's value.
-      const keyColumns = col.rowId >= 0 ? [col.rowId] : Object.values(profile.mapping).map((name) => header.find(name))
+      // Identity: the row id when mapped, else every mapped column's value (people as pseudonyms).
+      const keyColumns = col.rowId >= 0 ? [col.rowId] : Object.values(profile.mapping).map((name) => header.find(name)).filter((index) => index !== col.user)
       let badTags = 0
       return (fields, line) => {
         const charge = newCharge(id, profile.provider || 'other', context.file, line)
@@ -173,7 +173,7 @@ export function profileFormat(profile: ImportProfile): BillingFormat {
           const tagValue = cell(fields, index)
           if (tagValue) charge.tags[key] = tagValue
         }
-        charge.identity = identityOf(...keyColumns.map((index) => cell(fields, index)))
+        charge.identity = identityOf(...keyColumns.map((index) => cell(fields, index)), col.rowId >= 0 ? '' : (charge.user ?? ''))
         return charge
       }
     },

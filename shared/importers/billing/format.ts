@@ -12,7 +12,10 @@ export interface RowContext {
   warn(line: number, message: string): void
 }
 
-/** Turns one record into a Charge, or null for a row that carries no charge (e.g. an empty day). */
+/**
+ * Turns one record into a Charge, or null for a row that carries no charge (e.g. an empty day).
+ * A person's name never goes into the identity as written, only as `charge.user` (the pseudonym).
+ */
 export type RowParser = (fields: string[], line: number) => Charge | null
 
 /**

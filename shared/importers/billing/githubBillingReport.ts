@@ -67,7 +67,7 @@ function bindReport(format: string, provider: string) {
       if (workflowPath) charge.tags.workflow_path = workflowPath
       if (product) charge.tags.product = product
       // The same day × user × model appears once per SKU: the SKU is part of the key.
-      charge.identity = identityOf(start, username, product, sku, model, unit, organization, repository, workflowPath, costCenter)
+      charge.identity = identityOf(start, charge.user ?? '', product, sku, model, unit, organization, repository, workflowPath, costCenter)
       return charge
     }
   }

@@ -48,7 +48,7 @@ export const githubPremiumRequestsLegacy: BillingFormat = {
       }
       const quota = cell(fields, col.quota)
       if (quota) charge.tags.total_monthly_quota = quota
-      charge.identity = identityOf(timestamp, user, model, requestsText)
+      charge.identity = identityOf(timestamp, charge.user ?? '', model, requestsText)
       return charge
     }
   },

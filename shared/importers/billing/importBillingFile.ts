@@ -246,7 +246,10 @@ export async function previewBillingFile(source: BillingSource, options: Billing
 function chooseFormat(header: HeaderIndex, options: BillingParseOptions): BillingFormat | string {
   if (typeof options.format === 'object') return profileFormat(options.format)
   if (typeof options.format === 'string') {
-    return BILLING_FORMATS.find((format) => format.id === options.format) ?? `unknown format "${options.format}"`
+    const forced = BILLING_FORMATS.find((format) => format.id === options.format)
+    if (!forced) return `unknown format "${options.format}"`
+    const missing = forced.signature.filter((names) => !header.has(...names)).map((names) => names[0])
+    return missing.length === 0 ? forced : `the header lacks columns a ${forced.id} file has: ${missing.join(', ')}`
   }
   const detection = detectBillingFormat(header, options.profiles)
   switch (detection.kind) {

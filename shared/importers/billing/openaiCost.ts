@@ -69,7 +69,7 @@ export const openaiCost: BillingFormat = {
       charge.apiKey = orNull(apiKeyId)
       charge.user = context.actor(cell(fields, col.userEmail) || userId)
       if (apiSource) charge.tags.api_source = apiSource
-      charge.identity = identityOf(charge.start, charge.end ?? '', lineItem, projectId, organizationId, userId, apiKeyId, apiSource)
+      charge.identity = identityOf(charge.start, charge.end ?? '', lineItem, projectId, organizationId, charge.user ?? '', apiKeyId, apiSource)
       return charge
     }
   },

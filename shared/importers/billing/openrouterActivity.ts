@@ -66,7 +66,7 @@ export const openrouterGenerations: BillingFormat = {
       const cancelled = cell(fields, col.cancelled)
       if (variant) charge.tags.variant = variant
       if (cancelled) charge.tags.cancelled = cancelled.toLowerCase()
-      charge.identity = id || identityOf(cell(fields, col.created), cell(fields, col.model), cell(fields, col.user), cell(fields, col.cost))
+      charge.identity = id || identityOf(cell(fields, col.created), cell(fields, col.model), charge.user ?? '', cell(fields, col.cost))
       return charge
     }
   },

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { Ledger } from '../../workspace/ledger'
+import { chunksOf } from '../text/decode'
+import { describeIssue, importBillingFile, parseBillingFile, previewBillingFile } from './importBillingFile'
+import { fixtureSource } from '../../../test/support/billingFixtures'
+
+const HEADER = 'usage_date_utc,model,workspace,api_key,usage_type,token_type,cost_usd'
+const row = (day: string, cost: string, tokenType = 'output') => `${day},Claude Sonnet 4.5,Default,k1,message,${tokenType},${cost}`
+const source = (text: string, name = 'cost.csv') => ({ name, chunks: chunksOf(text, 16) })
+const options = { importedAt: '2026-11-29T00:00:00.000Z' }
+
+describe('importBillingFile: bad files', () => {
+  it('rejects a file with bad rows, naming each line and its reason, and imports nothing', async () => {
+    const result = await importBillingFile(fixtureSource('anthropic-cost-bad.csv'), options)
+    expect(result.status).toBe('rejected')
+    expect(result.records).toBe(0)
+    expect(result.charges).toEqual([])
+    expect(result.batch).toBeNull()
+    expect(result.totals).toEqual({})
+    expect(result.errors.map((issue) => describeIssue('anthropic-cost-bad.csv', issue))).toEqual([
+      'anthropic-cost-bad.csv:3: usage_date_utc "2026-13-01" is not a date (iso)',
+      'anthropic-cost-bad.csv:4: cost_usd "abc" is not an amount',
+      'anthropic-cost-bad.csv:5: expected 7 columns, found 6',
+    ])
+  })
+
+  it('with skipBadRows imports the good rows and lists the skipped lines in the batch', async () => {
+    const result = await importBillingFile(fixtureSource('anthropic-cost-bad.csv'), { ...options, skipBadRows: true })
+    expect(result.status).toBe('ok')
+    expect(result.records).toBe(2)
+    expect(result.totals).toEqual({ USD: '5.00' })
+    expect(result.batch?.meta.skipped.map((issue) => issue.line)).toEqual([3, 4, 5])
+    expect(result.charges.map((charge) => charge.source.line)).toEqual([2, 6])
+  })
+
+  it('lists at least the first 20 bad lines of a very bad file and counts the rest', async () => {
+    const lines = [HEADER, ...Array.from({ length: 80 }, (_, i) => row('2026-08-01', `x${i}`))]
+    const result = await parseBillingFile(source(lines.join('\n')))
+    expect(result.status).toBe('rejected')
+    expect(result.errors.length).toBeGreaterThanOrEqual(20)
+    expect(result.errors.slice(0, 20).map((issue) => issue.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2))
+  })
+
+  it('rejects empty files, unknown layouts and unclosed quotes at a line', async () => {
+    expect((await importBillingFile(source(''), options)).errors).toEqual([{ line: 1, message: 'the file is empty' }])
+    const unknown = await importBillingFile(source('when,what,how much\n2026-01-01,x,1\n'), options)
+    expect(unknown.status).toBe('rejected')
+    expect(unknown.errors[0].line).toBe(1)
+    expect(unknown.errors[0].message).toContain('map its columns with an import profile')
+    const unclosed = await importBillingFile(source(`${HEADER}\n${row('2026-08-01', '1')}\n2026-08-02,"Claude,Default,k1,message,output,2\n`), options)
+    expect(unclosed.status).toBe('rejected')
+    expect(unclosed.errors).toEqual([{ line: 3, message: 'a quoted value never closes (unbalanced ")' }])
+  })
+
+  it('accepts a header-only file (with a warning), blank and all-empty lines, and repeated header lines', async () => {
+    const headerOnly = await importBillingFile(source(`${HEADER}\r\n\r\n`), options)
+    expect(headerOnly).toMatchObject({ status: 'ok', records: 0, warnings: [{ line: 1, message: 'the file has a header but no rows' }] })
+    const pasted = await importBillingFile(source(`${HEADER}\n${row('2026-08-01', '1')}\n,,,,,,\n${HEADER}\n${row('2026-08-02', '2')}\n\n`), options)
+    expect(pasted).toMatchObject({ status: 'ok', records: 2, totals: { USD: '3' } })
+    expect(pasted.warnings).toEqual([{ line: 4, message: 'repeated header line skipped' }])
+  })
+})
+
+describe('importBillingFile: batches in the ledger', () => {
+  it('the same file twice is one batch: the second add says "duplicate"', async () => {
+    const ledger = new Ledger(new Y.Doc())
+    const first = await importBillingFile(fixtureSource('anthropic-cost-2026-08.csv'), options)
+    const again = await importBillingFile(fixtureSource('anthropic-cost-2026-08.csv', 11), { importedAt: '2026-11-30T00:00:00.000Z' })
+    expect(ledger.add(first.batch!.meta, first.batch!.payload)).toBe('added')
+    expect(again.batch!.meta.id).toBe(first.batch!.meta.id)
+    expect(ledger.add(again.batch!.meta, again.batch!.payload)).toBe('duplicate')
+    expect(ledger.charges().records).toHaveLength(4)
+  })
+
+  it('rows present in two overlapping exports count once', async () => {
+    const ledger = new Ledger(new Y.Doc())
+    const july = await importBillingFile(source([HEADER, row('2026-07-31', '1.10'), row('2026-08-01', '2.20')].join('\n'), 'jul.csv'), options)
+    const august = await importBillingFile(source([HEADER, row('2026-08-01', '2.20'), row('2026-08-02', '3.30')].join('\n'), 'aug.csv'), options)
+    ledger.add(july.batch!.meta, july.batch!.payload)
+    ledger.add(august.batch!.meta, august.batch!.payload)
+    const charges = ledger.charges().records
+    expect(charges.map((charge) => charge.cost).sort()).toEqual(['1.10', '2.20', '3.30'])
+  })
+
+  it('reports progress in bytes and rows, and previews the first rows as stored', async () => {
+    const text = [HEADER, ...Array.from({ length: 50 }, (_, i) => row(`2026-08-${String((i % 28) + 1).padStart(2, '0')}`, `${i}.25`))].join('\n')
+    const seen: { bytes: number; rows: number }[] = []
+    const result = await parseBillingFile(source(text), { onProgress: (progress) => seen.push(progress) })
+    expect(result.records).toBe(50)
+    expect(seen.at(-1)).toEqual({ bytes: new TextEncoder().encode(text).length, rows: 50 })
+    expect(seen.length).toBeGreaterThan(2)
+    const preview = await previewBillingFile(source(text), { rows: 3 })
+    expect(preview.format).toBe('anthropic-console-cost')
+    expect(preview.charges.map((charge) => [charge.start, charge.cost])).toEqual([
+      ['2026-08-01T00:00:00.000Z', '0.25'],
+      ['2026-08-02T00:00:00.000Z', '1.25'],
+      ['2026-08-03T00:00:00.000Z', '2.25'],
+    ])
+  })
+
+  it('stores people as salted pseudonyms unless attribution is on', async () => {
+    const pseudonymous = await importBillingFile(fixtureSource('cursor-usage-events-2026-08-31.csv'), { ...options, pseudonymSalt: 's1' })
+    const otherSalt = await importBillingFile(fixtureSource('cursor-usage-events-2026-08-31.csv'), { ...options, pseudonymSalt: 's2' })
+    const attributed = await importBillingFile(fixtureSource('cursor-usage-events-2026-08-31.csv'), { ...options, attribution: true })
+    expect(pseudonymous.charges[0].user).toMatch(/^p-[0-9a-f]{12}$/)
+    expect(pseudonymous.charges[0].user).toBe(pseudonymous.charges[1].user)
+    expect(otherSalt.charges[0].user).not.toBe(pseudonymous.charges[0].user)
+    expect(attributed.charges[0].user).toBe('ana@acme.test')
+    expect(JSON.stringify(pseudonymous.charges)).not.toContain('acme.test')
+  })
+
+  it('can be told the format instead of detecting it', async () => {
+    const wrong = await parseBillingFile(fixtureSource('anthropic-cost-2024-12.csv'), { format: 'openai-cost' })
+    expect(wrong.errors).toEqual([{ line: 1, message: 'the header lacks columns a openai-cost file has: start_time, end_time, amount_value, amount_currency' }])
+    const right = await parseBillingFile(fixtureSource('anthropic-cost-2024-12.csv'), { format: 'anthropic-console-cost' })
+    expect(right).toMatchObject({ status: 'ok', records: 4 })
+    const unknown = await parseBillingFile(fixtureSource('anthropic-cost-2024-12.csv'), { format: 'nope' })
+    expect(unknown.errors).toEqual([{ line: 1, message: 'unknown format "nope"' }])
+  })
+})
