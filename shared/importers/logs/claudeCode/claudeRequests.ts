@@ -14,11 +14,14 @@ interface ClaudeRequest extends UsageRecord {
  * Claude Code usage, deduplicated the way ccusage does it, across every file of an import:
  * - One API response is written as several lines (one per content block) that share
  *   `message.id` and `requestId` and each repeat the usage; `claude --resume` copies whole
- *   transcripts into a new file. The key is `message.id:requestId` (`message.id` alone when a
- *   gateway drops `requestId`), and the copy with the most tokens wins, because newer builds
- *   write a growing `output_tokens` on the split lines and only the last one is final.
+ *   transcripts into a new file. The key is `message.id:requestId`, and the copy with the most
+ *   tokens wins, because newer builds write a growing `output_tokens` on the split lines and
+ *   only the last one is final.
+ * - When a gateway drops `requestId` the key is `message.id` within the session (ccusage
+ *   scopes this fallback by session since PR #1661; 20.0.24 does).
  * - A sidechain line whose `message.id` is already a main-thread request under another
- *   `requestId` is a replay of the parent's message (`/btw` side questions), not new usage.
+ *   `requestId` is a replay of the parent's message (`/btw` side questions, ccusage#913), not
+ *   new usage. ccusage 20.0.24 still counts such replays, so on them our totals are lower.
  */
 export class ClaudeRequests {
   private readonly byKey = new Map<string, ClaudeRequest>()
@@ -29,7 +32,7 @@ export class ClaudeRequests {
       const main = this.mainByMessageId.get(messageId)
       if (main && main.requestId !== requestId) return
     }
-    const key = requestId === null ? messageId : `${messageId}:${requestId}`
+    const key = requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`
     const total = totalTokens(tokens)
     const existing = this.byKey.get(key)
     if (existing && existing.total >= total) return

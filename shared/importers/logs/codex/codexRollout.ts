@@ -63,7 +63,7 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
       if (child && Number.isFinite(time)) replaySecond = Math.floor(time / 1000)
     }
     const replayed = replaySecond !== null && Math.floor(time / 1000) === replaySecond
-    if (!replayed && Number.isFinite(time)) seeTime(time)
+    if (Number.isFinite(time)) seeTime(time)
     if (record.type === 'turn_context') {
       model = text(payload.model) ?? model
       cwd ??= text(payload.cwd)
@@ -110,7 +110,7 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
         warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
       } else {
         const time = Date.parse(peekTimestamp(bytes, lineStart, lineEnd, false) ?? '')
-        if (Number.isFinite(time) && (replaySecond === null || Math.floor(time / 1000) !== replaySecond)) seeTime(time)
+        if (Number.isFinite(time)) seeTime(time)
       }
     },
     finish() {
