@@ -1,15 +1,49 @@
+import { useMemo, useState } from 'react'
 import { EmptyState } from '../../components/EmptyState'
+import { navigate } from '../../navigation/useRoute'
+import { RunDetail } from './RunDetail'
+import { buildRunRows } from './runRows'
+import { RunsList } from './RunsList'
+import { INITIAL_RUNS_STATE, type RunsListState } from './runsState'
+import { useRunsAnalysis } from './useRunsAnalysis'
+import './RunsView.css'
 
-export function RunsView() {
+/** Every imported agent session (#/runs), and one run's detail (#/runs/<runId>). */
+export function RunsView({ params }: { params: string[] }) {
+  const analysis = useRunsAnalysis()
+  const rows = useMemo(() => buildRunRows(analysis), [analysis])
+  const rowsById = useMemo(() => new Map(rows.map((row) => [row.id, row])), [rows])
+  // Sorting, filters, grouping and the focused row survive a visit to a run's detail.
+  const [state, setState] = useState<RunsListState>(INITIAL_RUNS_STATE)
+  const [runId] = params
+
+  if (runId) {
+    return <RunDetail runId={runId} row={rowsById.get(runId)} assignment={analysis.assignment.runs.get(runId)} />
+  }
   return (
-    <div className="view">
+    <div className="view runs-view">
       <header className="view-header">
         <h1>Runs</h1>
       </header>
-      <EmptyState title="Every agent session, with its cost and steps" action={<a className="button primary" href="#/import">Import session logs</a>}>
-        Each imported session appears here: when it ran, the tool, repo and branch, models, tokens, exact cost, the
-        steps it took and the portfolio it belongs to.
-      </EmptyState>
+      {rows.length === 0 ? (
+        <EmptyState title="Every agent session, with its cost and steps" action={<a className="button primary" href="#/import">Import session logs</a>}>
+          Each imported session appears here: when it ran, the tool, repo and branch, models, tokens, exact cost, the
+          steps it took and the portfolio it belongs to.
+        </EmptyState>
+      ) : (
+        <RunsList
+          rows={rows}
+          portfolios={analysis.input.portfolios}
+          state={state}
+          setState={setState}
+          // Back from a run's detail, the table focuses the run that was opened.
+          returning={state.activeKey !== null}
+          onOpen={(id) => {
+            setState((s) => ({ ...s, activeKey: `run:${id}` }))
+            navigate('runs', id)
+          }}
+        />
+      )}
     </div>
   )
 }
