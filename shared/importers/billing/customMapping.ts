@@ -6,7 +6,7 @@
  */
 import type { ImportProfile } from '../../records/settings'
 import { formatDecimal, parseDecimal } from '../../money/decimal'
-import { cell, HeaderIndex } from '../csv/header'
+import { cell, columnKey, HeaderIndex } from '../csv/header'
 import { DATE_FORMATS, parseInstant, type DateFormat } from './dates'
 import { RowError, type BillingFormat } from './format'
 import { amount, count, identityOf, instantReader, newCharge, orNull, quantityOf, tokensOf } from './rows'
@@ -47,6 +47,21 @@ const SYNONYMS: Record<MappingTarget, string[]> = {
   rowId: ['id', 'row_id', 'line_item_id', 'transaction_id', 'request_id', 'generation_id'],
 }
 
+// Second pass, for columns no synonym named exactly ("Invoice Date", "Amount (EUR)"): a word in the loose name.
+const HINTS: Partial<Record<MappingTarget, RegExp>> = {
+  date: /date|day|time|period/,
+  amount: /cost|amount|price|spend|charge|total|betrag/,
+  currency: /currency|waehrung/,
+  model: /model/,
+  user: /user|email|login/,
+  project: /project|repo/,
+  account: /account|organi[sz]ation|subscription/,
+  workspace: /workspace/,
+  apiKey: /apikey|keyname|keyid/,
+  costCenter: /costcent/,
+  tags: /tag|label/,
+}
+
 export interface MappingSuggestion {
   mapping: Record<string, string>
   dateFormat: DateFormat
@@ -59,11 +74,16 @@ export function suggestMapping(headerFields: readonly string[], sampleRows: read
   const header = new HeaderIndex(headerFields)
   const used = new Set<number>()
   const mapping: Record<string, string> = {}
-  for (const target of MAPPING_TARGETS) {
-    const index = SYNONYMS[target].map((name) => header.find(name)).find((found) => found >= 0 && !used.has(found))
-    if (index === undefined) continue
+  const take = (target: MappingTarget, index: number | undefined) => {
+    if (index === undefined || index < 0 || mapping[target]) return
     used.add(index)
     mapping[target] = header.names[index]
+  }
+  for (const target of MAPPING_TARGETS) {
+    take(target, SYNONYMS[target].map((name) => header.find(name)).find((found) => found >= 0 && !used.has(found)))
+  }
+  for (const [target, hint] of Object.entries(HINTS) as [MappingTarget, RegExp][]) {
+    take(target, header.names.findIndex((name, index) => !used.has(index) && hint.test(columnKey(name))))
   }
   const dateIndex = mapping.date ? header.find(mapping.date) : -1
   const dateSamples = sampleRows.map((row) => cell(row, dateIndex)).filter((text) => text !== '')
