@@ -87,7 +87,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   return {
     url: `ws://${urlHost(options.host)}:${port}`,
     port,
-    close: () => server.destroy(),
+    close: async () => {
+      await server.destroy()
+      // Hocuspocus has stored and closed every document, but ws keeps client sockets open
+      // after its server closes; "going away" makes providers retry elsewhere or later.
+      for (const socket of server.webSocketServer.clients) socket.close(1001, 'server stopping')
+    },
   }
 }
 
