@@ -1,0 +1,102 @@
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createBatch } from '../../shared/importers/batch'
+import { sumDecimalStrings } from '../../shared/money/decimal'
+import { emptyTokenCounts } from '../../shared/records/common'
+import type { Run } from '../../shared/records/run'
+import { runCli } from '../main'
+import { openWorkspaceFile } from '../workspaceStore'
+import { captureIO, tempDir } from './testWorkspace'
+
+const REFACTOR = ['search', 'read', 'edit', 'test', 'edit', 'test']
+const TRIAGE = ['logs', 'read', 'edit', 'test', 'doc']
+
+function run(id: string, steps: string[], costUSD: string): Run {
+  return {
+    id, tool: 'claude-code', provider: 'anthropic', repo: 'shop', branch: 'main',
+    start: '2026-08-01T10:00:00.000Z', end: '2026-08-01T10:30:00.000Z',
+    models: ['claude-sonnet-4-5'], tokens: emptyTokenCounts(), costUSD, costByMonth: { '2026-08': costUSD },
+    byModel: [], unpricedModels: [], steps, actor: 'p-1', requests: 3,
+  }
+}
+
+/** A workspace file built the way the app stores it: runs in a ledger batch, notes in governance. */
+function writeWorkspace(path: string): void {
+  const runs = [
+    ...['1.00', '2.00', '3.00', '4.00', '5.00'].map((cost, i) => run(`refactor-${i}`, REFACTOR, cost)),
+    ...['10.00', '20.00', '30.00'].map((cost, i) => run(`triage-${i}`, TRIAGE, cost)),
+    ...Array.from({ length: 6 }, (_, i) => run(`edit-${i}`, ['edit', 'test'], '0.10')),
+  ]
+  const workspace = openWorkspaceFile(path)
+  const { meta, payload } = createBatch({
+    kind: 'runs', format: 'test', fileNames: ['runs.jsonl'], records: runs, totals: { USD: sumDecimalStrings(runs.map((r) => r.costUSD)) },
+    from: null, to: null, skipped: [], warnings: [], importedAt: '2026-08-15T00:00:00.000Z',
+  })
+  workspace.ledger.add(meta, payload)
+  workspace.governance.annotations.text('triage-1').insert(0, 'Postmortem written, MTTR 40 min.')
+  workspace.save()
+}
+
+describe('cli mine', () => {
+  const dir = tempDir()
+  const path = join(dir, 'team.workfolio')
+  writeWorkspace(path)
+
+  it('prints the candidates as JSON, best first, with exact cost strings', async () => {
+    const io = captureIO(dir)
+    expect(await runCli(['mine', '--json', '--workspace', 'team.workfolio'], io)).toBe(0)
+    const printed = JSON.parse(io.out())
+    expect(printed.recipes.map((r: { steps: string[] }) => r.steps)).toEqual([TRIAGE, REFACTOR])
+    expect(printed.recipes[0]).toEqual({
+      id: 'logs>read>edit>test>doc',
+      steps: TRIAGE,
+      support: 3,
+      runs: ['triage-0', 'triage-1', 'triage-2'],
+      costUSD: { median: '20', p90: '30', total: '60' },
+    })
+    expect(printed.recipes[1].costUSD).toEqual({ median: '3', p90: '5', total: '15' })
+  })
+
+  it('applies --min-support and --max-gap', async () => {
+    const strict = captureIO(dir)
+    expect(await runCli(['mine', '--json', '--min-support', '4', '--workspace', path], strict)).toBe(0)
+    expect(JSON.parse(strict.out()).recipes.map((r: { id: string }) => r.id)).toEqual(['search>read>edit>test>edit>test'])
+    const noGap = captureIO(dir)
+    expect(await runCli(['mine', '--json', '--max-gap', '0', '--workspace', path], noGap)).toBe(0)
+    expect(JSON.parse(noGap.out()).recipes).toHaveLength(2)
+  })
+
+  it('prints a readable list with outcome notes counted', async () => {
+    const io = captureIO(dir)
+    expect(await runCli(['mine', '--workspace', path], io)).toBe(0)
+    expect(io.out()).toContain('Mined 14 run(s)')
+    expect(io.out()).toContain(' 1. logs → read → edit → test → doc')
+    expect(io.out()).toContain('1 with an outcome note')
+    expect(io.out()).toContain('Set aside as too common to be recipes: edit → test (14 runs)')
+  })
+
+  it('mines agent logs read from disk without a workspace', async () => {
+    const io = captureIO(dir)
+    const logs = resolve(__dirname, '../../test/fixtures/logs')
+    expect(await runCli(['mine', '--json', '--min-support', '2', '--min-share', '0', logs], io)).toBe(0)
+    const [first] = JSON.parse(io.out()).recipes
+    expect(first).toMatchObject({ id: 'search>edit>test', steps: ['search', 'edit', 'test'], support: 2 })
+    expect(first.runs).toHaveLength(2)
+  })
+
+  it('explains bad arguments and missing inputs', async () => {
+    const cases: [string[], number, string][] = [
+      [['mine'], 2, 'name agent log files or folders, or --workspace FILE'],
+      [['mine', '--workspace', path, 'logs/'], 2, 'not both'],
+      [['mine', '--workspace', path, '--min-support', 'many'], 2, '--min-support must be a whole number'],
+      [['mine', '--workspace', path, '--min-share', '120'], 2, '--min-share must be a percentage'],
+      [['mine', '--workspace', 'nope.workfolio'], 1, 'No workspace file'],
+      [['mine', 'no-such-folder'], 1, 'No such file or folder'],
+    ]
+    for (const [args, code, message] of cases) {
+      const io = captureIO(dir)
+      expect(await runCli(args, io)).toBe(code)
+      expect(io.err()).toContain(message)
+    }
+  })
+})
