@@ -44,6 +44,10 @@ export class SessionTrack {
   }
 }
 
+const LAST_FOUR_DIGIT_YEAR = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+
+/** Epoch milliseconds of an ISO timestamp, or NaN; years outside 1970–9999 are not real log times. */
 export function parseTime(value: unknown): number {
-  return typeof value === 'string' ? Date.parse(value) : NaN
+  const time = typeof value === 'string' ? Date.parse(value) : NaN
+  return time >= 0 && time <= LAST_FOUR_DIGIT_YEAR ? time : NaN
 }

@@ -57,7 +57,7 @@ export class ClaudeCodeLogs {
         } else if (!looksLikeJsonObject(bytes, lineStart, lineEnd)) {
           this.warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
         } else {
-          const time = Date.parse(peekTimestamp(bytes, lineStart, lineEnd, true) ?? '')
+          const time = parseTime(peekTimestamp(bytes, lineStart, lineEnd, true))
           if (Number.isFinite(time)) seeTime(time)
         }
       },

@@ -109,7 +109,7 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
       } else if (!looksLikeJsonObject(bytes, lineStart, lineEnd)) {
         warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
       } else {
-        const time = Date.parse(peekTimestamp(bytes, lineStart, lineEnd, false) ?? '')
+        const time = parseTime(peekTimestamp(bytes, lineStart, lineEnd, false))
         if (Number.isFinite(time)) seeTime(time)
       }
     },

@@ -1,0 +1,66 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { Run } from '../../records/run'
+import { importAgentLogs } from './importAgentLogs'
+import { claudeAssistantLine, memorySources } from './testSources'
+
+const encoder = new TextEncoder()
+
+const validLine = fc.oneof(
+  fc.record({ id: fc.constantFrom('m1', 'm2', 'm3'), output: fc.nat(1000), sidechain: fc.boolean(), requestId: fc.option(fc.constantFrom('r1', 'r2')) }).map(({ id, output, sidechain, requestId }) =>
+    claudeAssistantLine({
+      sessionId: 's',
+      messageId: id,
+      requestId: requestId ?? undefined,
+      timestamp: '2026-06-01T00:00:00.000Z',
+      output,
+      sidechain,
+      content: [{ type: 'tool_use', id: `t-${id}`, name: 'Bash', input: { command: 'npm test && git push' } }],
+    }),
+  ),
+  fc.constant('{"timestamp":"2026-06-01T00:00:00.000Z","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":10,"cached_input_tokens":4,"output_tokens":3}}}}'),
+  fc.constant('{"type":"summary","summary":"x","leafUuid":"u"}'),
+)
+
+/** Lines that are valid, cut short, replaced by random JSON, random text or random bytes. */
+const corruptedLine = fc.oneof(
+  validLine,
+  validLine.chain((line) => fc.nat(line.length).map((cut) => line.slice(0, cut))),
+  fc.json(),
+  fc.constant('{"type":"assistant","timestamp":"+275760-09-13T00:00:00.000Z","message":{"id":"x","usage":{"input_tokens":1,"output_tokens":1}}}'),
+  fc.jsonValue().map((value) => JSON.stringify({ type: 'assistant', message: value, usage: value })),
+  fc.jsonValue().map((value) => JSON.stringify({ type: 'event_msg', payload: { type: 'token_count', info: value } })),
+  fc.string(),
+)
+
+const fileBytes = fc.oneof(
+  fc.array(corruptedLine, { maxLength: 25 }).map((lines) => encoder.encode(lines.join('\n'))),
+  fc.uint8Array({ maxLength: 400 }),
+)
+
+describe('importAgentLogs on random and corrupted JSONL', () => {
+  it('never throws, and whatever it returns is valid runs', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fileBytes, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 64 }), fc.boolean(), async (files, chunkSize, codexName) => {
+        const named = Object.fromEntries(files.map((bytes, i) => [codexName && i === 0 ? `rollout-2026-06-01T00-00-00-${i}.jsonl` : `session-${i}.jsonl`, bytes]))
+        const result = await importAgentLogs(memorySources(named, chunkSize))
+        for (const run of result.runs) expect(Run.safeParse(run).success).toBe(true)
+        expect(result.errors).toEqual([])
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('gives the same result however the bytes are chunked', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(corruptedLine, { maxLength: 25 }), fc.integer({ min: 1, max: 50 }), async (lines, chunkSize) => {
+        const text = lines.join('\n')
+        const whole = await importAgentLogs(memorySources({ 'a.jsonl': text }), { importedAt: '2026-06-02T00:00:00.000Z' })
+        const chunked = await importAgentLogs(memorySources({ 'a.jsonl': text }, chunkSize), { importedAt: '2026-06-02T00:00:00.000Z' })
+        expect(chunked.runs).toEqual(whole.runs)
+        expect(chunked.warnings).toEqual(whole.warnings)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})

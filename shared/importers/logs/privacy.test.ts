@@ -1,0 +1,54 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { Governance } from '../../workspace/governance'
+import { Ledger } from '../../workspace/ledger'
+import { encodeWorkspaceFile } from '../../workspace/workspaceFile'
+import { importAgentLogs } from './importAgentLogs'
+import { memorySources } from './testSources'
+
+const FIXTURES = join(__dirname, '../../../test/fixtures/logs')
+
+function fixtureFiles(): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {}
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else files[join('/home/alice', relative(FIXTURES, path))] = readFileSync(path)
+    }
+  }
+  walk(FIXTURES)
+  return files
+}
+
+/**
+ * Every prompt, thinking block, tool input, tool output, patch and summary in the fixtures
+ * carries a SECRET-… marker. None may reach what is stored or synced.
+ */
+describe('privacy of imported agent logs', () => {
+  it('stores only derived metadata: no prompt, file content or tool input in the batch or the workspace file', async () => {
+    const files = fixtureFiles()
+    const sourceText = Object.values(files).map((bytes) => new TextDecoder().decode(bytes)).join('\n')
+    const secrets = [...new Set(sourceText.match(/SECRET-[A-Z-]+-\d+/g))]
+    expect(secrets.length).toBeGreaterThanOrEqual(14)
+
+    const result = await importAgentLogs(memorySources(files), { pseudonymSalt: 'salt' })
+    const { meta, payload } = result.batch!
+    const governance = new Governance(new Y.Doc())
+    const ledger = new Ledger(new Y.Doc())
+    ledger.add(meta, payload)
+    const workspace = encodeWorkspaceFile({ governance: governance.doc, ledger: ledger.doc })
+
+    const stored = [new TextDecoder().decode(payload), JSON.stringify(meta), new TextDecoder('latin1').decode(workspace)]
+    for (const text of stored) {
+      for (const secret of secrets) expect(text).not.toContain(secret)
+      // Nor the people and places in paths: the actor is a pseudonym, file names have no folders.
+      expect(text).not.toContain('alice')
+      expect(text).not.toContain('/home/')
+      expect(text).not.toContain('cart.ts')
+    }
+    expect(result.runs.length).toBe(4)
+  })
+})
