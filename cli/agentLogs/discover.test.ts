@@ -1,0 +1,41 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { defaultLogFolders, findLogFiles } from './discover'
+
+const root = mkdtempSync(join(tmpdir(), 'agent-logs-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+function touch(path: string): string {
+  mkdirSync(join(path, '..'), { recursive: true })
+  writeFileSync(path, '{}\n')
+  return path
+}
+
+describe('agent log discovery', () => {
+  const home = join(root, 'home')
+  const main = touch(join(home, '.claude/projects/-p/s.jsonl'))
+  const sub = touch(join(home, '.claude/projects/-p/s/subagents/agent-1.jsonl'))
+  touch(join(home, '.claude/history.jsonl'))
+  const legacy = touch(join(home, '.config/claude/projects/-q/t.jsonl'))
+  const rollout = touch(join(home, '.codex/sessions/2026/01/02/rollout-2026-01-02T03-04-05-x.jsonl'))
+  const archived = touch(join(home, '.codex/archived_sessions/rollout-old.jsonl'))
+  touch(join(home, '.codex/history.jsonl'))
+  const custom = touch(join(root, 'team-a/projects/-r/u.jsonl'))
+  const other = touch(join(root, 'team-b/projects/-s/v.jsonl'))
+
+  it('finds Claude Code and Codex logs in their default places, not history files', () => {
+    expect(findLogFiles(defaultLogFolders({}, home))).toEqual([legacy, sub, main, archived, rollout].sort())
+  })
+
+  it('honours CLAUDE_CONFIG_DIR (a comma-separated list) and CODEX_HOME', () => {
+    const env = { CLAUDE_CONFIG_DIR: `${join(root, 'team-a')}, ${join(root, 'team-b')}`, CODEX_HOME: join(root, 'nowhere') }
+    expect(findLogFiles(defaultLogFolders(env, home))).toEqual([custom, other])
+  })
+
+  it('takes any picked file or folder', () => {
+    expect(findLogFiles([join(home, '.claude'), rollout])).toEqual([rollout, sub, main].sort())
+    expect(findLogFiles([join(home, '.claude/projects/-p/s')])).toEqual([sub])
+  })
+})
