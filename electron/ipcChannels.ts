@@ -6,6 +6,8 @@ export const IPC = {
   openFiles: 'files:open',
   readFileChunk: 'files:read-chunk',
   closeFile: 'files:close',
+  reopenFile: 'files:reopen',
+  scanAgentLogs: 'logs:scan',
   saveFile: 'files:save',
   appInfo: 'app:info',
   menuCommand: 'menu:command',

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { VIEW_IDS, VIEW_LABELS, routeHref, type ViewId } from './navigation/routes'
 import { navigate, useRoute } from './navigation/useRoute'
 import { VIEWS } from './views'
+import { requestFilePicker } from './views/Import/importRequests'
 import { useBridge, useWorkspace } from './workspace/WorkspaceContext'
 import { useUndoShortcuts } from './workspace/useUndoShortcuts'
 
@@ -17,7 +18,11 @@ export function App() {
       bridge.onMenuCommand((command) => {
         if (command === 'undo') workspace.undoManager.undo()
         else if (command === 'redo') workspace.undoManager.redo()
-        else if (command === 'import') navigate('import')
+        else if (command === 'import') {
+          // File > Import…: the Import view, with its file picker open.
+          navigate('import')
+          requestFilePicker()
+        }
         else navigate(command.slice('navigate:'.length) as ViewId)
       }),
     [bridge, workspace],

@@ -7,14 +7,11 @@ export function createElectronBridge(api: ElectronApi): Bridge {
     shell: 'electron',
     async openFiles(options = {}) {
       const opened = await api.openFiles(options)
-      return opened.map(
-        (file): PickedFile => ({
-          name: file.name,
-          relativePath: file.relativePath,
-          size: file.size,
-          stream: () => readChunks(api, file.handle),
-        }),
-      )
+      return opened.map((file) => pickedFile(api, file))
+    },
+    async scanAgentLogs() {
+      const scan = await api.scanAgentLogs()
+      return { available: true, folders: scan.folders, files: scan.files.map((file) => pickedFile(api, file)) }
     },
     saveFile: (suggestedName, data) => api.saveFile(suggestedName, data),
     async appInfo() {
@@ -23,6 +20,22 @@ export function createElectronBridge(api: ElectronApi): Bridge {
     },
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   }
+}
+
+/** The first read uses the handle the main process gave; each later read asks for a fresh one. */
+function pickedFile(api: ElectronApi, file: { handle: string; name: string; relativePath: string; size: number }): PickedFile {
+  let reads = 0
+  return {
+    name: file.name,
+    relativePath: file.relativePath,
+    size: file.size,
+    stream: () => (reads++ === 0 ? readChunks(api, file.handle) : reopened(api, file.handle)),
+  }
+}
+
+async function* reopened(api: ElectronApi, handle: string): AsyncIterable<Uint8Array> {
+  const fresh = await api.reopenFile(handle)
+  yield* readChunks(api, fresh.handle)
 }
 
 async function* readChunks(api: ElectronApi, handle: string): AsyncIterable<Uint8Array> {

@@ -9,6 +9,8 @@ export interface PickedFile {
   relativePath: string
   size: number
   stream(): AsyncIterable<Uint8Array>
+  /** The DOM file behind it, when there is one (the browser build): it can be posted to a worker whole. */
+  file?: Blob
 }
 
 export interface OpenFilesOptions {
@@ -16,6 +18,26 @@ export interface OpenFilesOptions {
   /** Extensions without the dot, e.g. ["csv", "jsonl"]. */
   extensions?: string[]
   directories?: boolean
+}
+
+/** A default agent-log folder the desktop app looked in (Claude Code, Codex). */
+export interface AgentLogFolder {
+  tool: 'claude-code' | 'codex'
+  path: string
+  exists: boolean
+  files: number
+  bytes: number
+  /** Oldest and newest file modification time (a cheap date range), ISO instants or null. */
+  firstModified: string | null
+  lastModified: string | null
+}
+
+export interface AgentLogScan {
+  /** False where the platform cannot look at the machine's folders (the browser build). */
+  available: boolean
+  folders: AgentLogFolder[]
+  /** Every session file found, ready to stream. */
+  files: PickedFile[]
 }
 
 export interface AppInfo {
@@ -34,6 +56,8 @@ export interface Bridge {
   openFiles(options?: OpenFilesOptions): Promise<PickedFile[]>
   saveFile(suggestedName: string, data: string | Uint8Array, mimeType?: string): Promise<{ saved: boolean; path?: string }>
   appInfo(): Promise<AppInfo>
+  /** Looks in the agents' default log folders on this machine (desktop app only). */
+  scanAgentLogs(): Promise<AgentLogScan>
   /** Commands from the application menu (File > Import…, Edit > Undo, View > …). */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }

@@ -10,6 +10,8 @@ export const IPC_CONTRACT = {
   }),
   [IPC.readFileChunk]: z.object({ handle: z.string().uuid() }),
   [IPC.closeFile]: z.object({ handle: z.string().uuid() }),
+  [IPC.reopenFile]: z.object({ handle: z.string().uuid() }),
+  [IPC.scanAgentLogs]: z.undefined(),
   [IPC.saveFile]: z.object({
     suggestedName: z.string().min(1).max(255).refine((name) => !/[\\/]/.test(name), 'a file name, not a path'),
     data: z.union([z.string(), z.instanceof(Uint8Array)]),

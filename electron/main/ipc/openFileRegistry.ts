@@ -18,6 +18,10 @@ export interface OpenedFile {
  */
 export class OpenFileRegistry {
   private readonly files = new Map<string, { file: FileHandle; position: number }>()
+  /** Every handle given out, open or not: what may be read again (the same file, from the start). */
+  private readonly known = new Map<string, { path: string; relativePath: string }>()
+  /** Handles registered but not opened yet: a scan finds thousands of files; each opens on first read. */
+  private readonly lazy = new Set<string>()
 
   async openPaths(paths: readonly string[], extensions: readonly string[] | undefined): Promise<OpenedFile[]> {
     const opened: OpenedFile[] = []
@@ -32,7 +36,28 @@ export class OpenFileRegistry {
     return opened
   }
 
+  /** A handle for a file found by the app itself (an agent-log scan), opened on its first read. */
+  register(path: string, relativePath: string, size: number): OpenedFile {
+    const handle = randomUUID()
+    this.known.set(handle, { path, relativePath })
+    this.lazy.add(handle)
+    return { handle, name: basename(path), relativePath, size }
+  }
+
+  /** A fresh handle on a file already given out, read from the start (a preview, then the import). */
+  async reopen(handle: string): Promise<OpenedFile> {
+    const known = this.known.get(handle)
+    if (!known) throw new Error('unknown file handle')
+    const { size } = await stat(known.path)
+    return this.register(known.path, known.relativePath, size)
+  }
+
   async readChunk(handle: string): Promise<Uint8Array | null> {
+    if (this.lazy.has(handle)) {
+      this.lazy.delete(handle)
+      const known = this.known.get(handle)!
+      this.files.set(handle, { file: await open(known.path, 'r'), position: 0 })
+    }
     const entry = this.files.get(handle)
     if (!entry) throw new Error('unknown or closed file handle')
     const buffer = new Uint8Array(CHUNK_BYTES)
@@ -46,6 +71,7 @@ export class OpenFileRegistry {
   }
 
   async close(handle: string): Promise<void> {
+    this.lazy.delete(handle)
     const entry = this.files.get(handle)
     this.files.delete(handle)
     await entry?.file.close()
@@ -59,6 +85,7 @@ export class OpenFileRegistry {
     const file = await open(path, 'r')
     const handle = randomUUID()
     this.files.set(handle, { file, position: 0 })
+    this.known.set(handle, { path, relativePath })
     const { size } = await file.stat()
     return { handle, name: basename(path), relativePath, size }
   }

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import type { BrowserWindow, Dialog } from 'electron'
 import { IPC } from '../../ipcChannels'
+import { discoverAgentLogs, type AgentLogRoot } from '../agentLogDiscovery'
 import { handleValidated, type IpcMainLike } from './handleValidated'
 import type { OpenFileRegistry } from './openFileRegistry'
 
@@ -11,6 +12,8 @@ export interface IpcDependencies {
   files: OpenFileRegistry
   trustedOrigins: readonly string[]
   appInfo: () => { name: string; version: string; platform: string; electron: string }
+  /** Where to look for agent logs (default: the agents' standard folders for this user). */
+  agentLogRoots?: () => AgentLogRoot[]
 }
 
 /** Wires every renderer request; each one is sender-checked and schema-validated first. */
@@ -31,6 +34,13 @@ export function registerIpc(deps: IpcDependencies): void {
 
   handleValidated(ipcMain, IPC.readFileChunk, trustedOrigins, (request) => deps.files.readChunk(request.handle))
   handleValidated(ipcMain, IPC.closeFile, trustedOrigins, (request) => deps.files.close(request.handle))
+  handleValidated(ipcMain, IPC.reopenFile, trustedOrigins, (request) => deps.files.reopen(request.handle))
+
+  // The agents' default log folders: what is there, and a handle per session file (opened on first read).
+  handleValidated(ipcMain, IPC.scanAgentLogs, trustedOrigins, async () => {
+    const { folders, files } = await discoverAgentLogs(deps.agentLogRoots?.())
+    return { folders, files: files.map((file) => deps.files.register(file.path, file.relativePath, file.size)) }
+  })
 
   handleValidated(ipcMain, IPC.saveFile, trustedOrigins, async (request) => {
     const window = deps.window()

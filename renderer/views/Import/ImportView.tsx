@@ -1,15 +1,132 @@
-import { EmptyState } from '../../components/EmptyState'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { BatchMeta } from '../../../shared/records/batch'
+import type { AgentLogScan } from '../../platform/bridge'
+import { useBridge, useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
+import { AgentLogScanResult } from './AgentLogScan'
+import { BatchList } from './BatchList'
+import { plural } from './display'
+import { DropZone } from './DropZone'
+import type { ImportEngine } from './importEngine'
+import { onFilePickerRequest } from './importRequests'
+import { ImportTaskPanel } from './ImportTaskPanel'
+import { ledgerUndoManager } from './ledgerUndo'
+import type { ImportSource } from './sources'
+import { useImportFlow } from './useImportFlow'
+import { useImportWorker } from './useImportWorker'
+import './ImportView.css'
 
-export function ImportView() {
+const EXTENSIONS = ['csv', 'tsv', 'txt', 'jsonl']
+
+/**
+ * Billing exports and agent session logs in: pick, drop or scan; see the detected format and
+ * the first rows as they will be stored; map an unknown CSV once; import with progress; the
+ * batches the workspace holds, each removable (and restorable).
+ */
+export function ImportView({ engine: providedEngine }: { params?: string[]; engine?: ImportEngine }) {
+  const workspace = useWorkspace()
+  const bridge = useBridge()
+  const engine = useImportWorker(providedEngine)
+  const flow = useImportFlow(engine, workspace)
+  const [scan, setScan] = useState<AgentLogScan | 'scanning' | null>(null)
+  const undo = useMemo(() => ledgerUndoManager(workspace.ledger), [workspace])
+
+  const batches = useObserved((onChange) => workspace.ledger.observe(onChange), () => workspace.ledger.list().records, [workspace])
+  const profiles = useObserved(
+    (onChange) => {
+      workspace.governance.importProfiles.map.observeDeep(onChange)
+      return () => workspace.governance.importProfiles.map.unobserveDeep(onChange)
+    },
+    () => workspace.governance.importProfiles.list().records,
+    [workspace],
+  )
+
+  const { add, notify } = flow
+  const pick = useCallback(
+    (directories = false) => {
+      bridge.openFiles(directories ? { title: 'Import a folder', directories: true } : { title: 'Import', extensions: EXTENSIONS }).then(
+        (files) => files.length > 0 && add(files as ImportSource[]),
+        (error: unknown) => notify({ tone: 'error', text: `Could not open the files: ${(error as Error).message}` }),
+      )
+    },
+    [bridge, add, notify],
+  )
+  useEffect(() => onFilePickerRequest(() => pick()), [pick])
+
+  const scanMachine = () => {
+    setScan('scanning')
+    bridge.scanAgentLogs().then(setScan, (error: unknown) => {
+      setScan(null)
+      notify({ tone: 'error', text: `Could not scan for agent logs: ${(error as Error).message}` })
+    })
+  }
+
+  const remove = (batch: BatchMeta) => {
+    workspace.ledger.remove(batch.id)
+    const name = batch.fileNames.length === 1 ? batch.fileNames[0] : plural(batch.fileNames.length, 'file')
+    notify({ tone: 'info', text: `Removed the batch ${name} (${plural(batch.records, batch.kind === 'charges' ? 'charge' : 'run')}).`, removedBatch: batch.id })
+  }
+  const latestRemoval = flow.notices.find((notice) => notice.removedBatch)?.id
+
   return (
-    <div className="view">
+    <div className="view import-view">
       <header className="view-header">
         <h1>Import</h1>
+        <div className="actions">
+          <button type="button" onClick={() => pick(true)}>
+            Choose a folder…
+          </button>
+          <button type="button" onClick={scanMachine} disabled={scan === 'scanning'}>
+            {scan === 'scanning' ? 'Scanning…' : 'Scan this machine for agent logs'}
+          </button>
+        </div>
       </header>
-      <EmptyState title="Bring in what you spent and what your agents did">
-        Provider billing exports (Anthropic, OpenAI, GitHub Copilot, Cursor, AWS Bedrock, Azure, OpenRouter, FOCUS or
-        any CSV) and coding-agent session logs (Claude Code, Codex). Each import becomes a batch the whole team sees.
-      </EmptyState>
+
+      <DropZone onFiles={add} onPick={() => pick()} busy={flow.task !== null} />
+
+      <div className="import-notices" role="status" aria-live="polite">
+        {flow.notices.map((notice) => (
+          <div key={notice.id} className={`import-notice ${notice.tone}`} data-testid="import-notice">
+            <span>{notice.text}</span>
+            {notice.removedBatch && notice.id === latestRemoval && workspace.ledger.has(notice.removedBatch) === false && (
+              <button
+                type="button"
+                onClick={() => {
+                  undo.undo()
+                  flow.dismissNotice(notice.id)
+                }}
+              >
+                Undo
+              </button>
+            )}
+            <button type="button" className="import-notice-close" aria-label="Dismiss message" onClick={() => flow.dismissNotice(notice.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+
+      {scan && scan !== 'scanning' && (
+        <AgentLogScanResult
+          scan={scan}
+          onImport={() => {
+            add(scan.files)
+            setScan(null)
+          }}
+          onPickFolder={() => {
+            setScan(null)
+            pick(true)
+          }}
+          onClose={() => setScan(null)}
+        />
+      )}
+
+      {flow.task && <ImportTaskPanel task={flow.task} flow={flow} />}
+      {flow.queue.length > 0 && <p className="import-muted">{plural(flow.queue.length, 'more import')} waiting.</p>}
+
+      <section className="import-batches" aria-labelledby="batches-heading">
+        <h2 id="batches-heading">Batches</h2>
+        <BatchList batches={batches} profiles={profiles} onRemove={remove} />
+      </section>
     </div>
   )
 }

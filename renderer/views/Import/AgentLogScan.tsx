@@ -1,0 +1,84 @@
+import type { AgentLogScan as Scan } from '../../platform/bridge'
+import { formatInstant, plural } from './display'
+import { formatBytes } from './sources'
+
+const TOOL_NAMES = { 'claude-code': 'Claude Code', codex: 'Codex' } as const
+
+/** What a scan of this machine found, before anything is read: folders, files, size, dates. */
+export function AgentLogScanResult({ scan, onImport, onPickFolder, onClose }: { scan: Scan; onImport: () => void; onPickFolder: () => void; onClose: () => void }) {
+  if (!scan.available) {
+    return (
+      <section className="import-panel" aria-label="Agent log scan">
+        <h2>Scanning needs the desktop app</h2>
+        <p>
+          A web page cannot look into this machine’s folders. The desktop app finds Claude Code logs (in <code>~/.claude/projects</code>,{' '}
+          <code>~/.config/claude/projects</code> or <code>CLAUDE_CONFIG_DIR</code>) and Codex logs (<code>~/.codex/sessions</code> and{' '}
+          <code>archived_sessions</code>, or <code>CODEX_HOME</code>) by itself. Here, choose one of those folders instead.
+        </p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={onPickFolder}>
+            Choose a log folder…
+          </button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </section>
+    )
+  }
+  const found = scan.folders.filter((folder) => folder.files > 0)
+  const bytes = scan.files.reduce((sum, file) => sum + file.size, 0)
+  return (
+    <section className="import-panel" aria-label="Agent log scan">
+      <h2>{scan.files.length > 0 ? `Found ${plural(scan.files.length, 'session file')} (${formatBytes(bytes)})` : 'No agent logs found on this machine'}</h2>
+      <table className="scan-table">
+        <thead>
+          <tr>
+            <th scope="col">Agent</th>
+            <th scope="col">Folder</th>
+            <th scope="col" className="numeric">
+              Files
+            </th>
+            <th scope="col" className="numeric">
+              Size
+            </th>
+            <th scope="col">Last written</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scan.folders.map((folder) => (
+            <tr key={folder.path}>
+              <td>{TOOL_NAMES[folder.tool]}</td>
+              <td>
+                <code>{folder.path}</code>
+              </td>
+              <td className="numeric">{folder.exists ? folder.files.toLocaleString() : 'not there'}</td>
+              <td className="numeric">{folder.exists ? formatBytes(folder.bytes) : '—'}</td>
+              <td>
+                {folder.firstModified && folder.lastModified
+                  ? `${formatInstant(folder.firstModified, false)} – ${formatInstant(folder.lastModified, false)}`
+                  : '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="import-muted">
+        Only usage, timing, repository, branch and step labels are kept; prompts, code and tool output never leave this machine.
+      </p>
+      <div className="actions">
+        {found.length > 0 && (
+          <button type="button" className="primary" onClick={onImport}>
+            Import {plural(scan.files.length, 'session file')}
+          </button>
+        )}
+        <button type="button" onClick={onPickFolder}>
+          Choose another folder…
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import { formatCurrencyAmounts } from '../../../shared/money/format'
+import type { BatchMeta } from '../../../shared/records/batch'
+import type { ImportProfile } from '../../../shared/records/settings'
+import { useWorkspace } from '../../workspace/WorkspaceContext'
+import { monthlyTotals } from './batchTotals'
+import { formatInstant, formatName, formatRange, plural } from './display'
+import { IssueList } from './IssueList'
+
+/** Every import batch in the workspace, newest first, with its totals and report; removable (undoably). */
+export function BatchList({ batches, profiles, onRemove }: { batches: readonly BatchMeta[]; profiles: readonly ImportProfile[]; onRemove: (batch: BatchMeta) => void }) {
+  if (batches.length === 0) {
+    return (
+      <p className="import-muted" data-testid="batch-empty">
+        No batches yet. Each file you import becomes one batch, shared with the team; the same file imported twice (by anyone) is one batch.
+      </p>
+    )
+  }
+  return (
+    <ul className="batch-list" aria-label="Import batches">
+      {batches.map((batch) => (
+        <BatchItem key={batch.id} batch={batch} profiles={profiles} onRemove={onRemove} />
+      ))}
+    </ul>
+  )
+}
+
+function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: readonly ImportProfile[]; onRemove: (batch: BatchMeta) => void }) {
+  const workspace = useWorkspace()
+  const [open, setOpen] = useState(false)
+  const name = batch.fileNames.length === 1 ? batch.fileNames[0] : plural(batch.fileNames.length, 'file')
+  const reportId = `batch-report-${batch.id.slice(0, 12)}`
+  const issues = batch.skipped.length + batch.warnings.length
+  return (
+    <li className="batch-item" data-testid="batch-item">
+      <div className="batch-main">
+        <div>
+          <span className="batch-name">{name}</span>
+          <span className="badge">{batch.kind === 'charges' ? 'billing' : 'agent logs'}</span>
+          {batch.skipped.length > 0 && <span className="badge warn">{plural(batch.skipped.length, 'line')} skipped</span>}
+        </div>
+        <div className="import-muted">
+          {formatName(batch.format, profiles)} · {plural(batch.records, batch.kind === 'charges' ? 'charge' : 'run')} · {formatRange(batch.from, batch.to)} · imported{' '}
+          {formatInstant(batch.importedAt)}
+        </div>
+        <div className="batch-totals" data-testid="batch-totals">
+          {formatCurrencyAmounts(batch.totals)}
+        </div>
+      </div>
+      <div className="batch-actions">
+        <button type="button" aria-expanded={open} aria-controls={reportId} onClick={() => setOpen(!open)}>
+          {open ? 'Hide report' : issues > 0 ? `Report (${issues})` : 'Report'}
+        </button>
+        <button type="button" onClick={() => onRemove(batch)} aria-label={`Remove batch ${name}`}>
+          Remove
+        </button>
+      </div>
+      {open && (
+        <div id={reportId} className="batch-report">
+          <MonthlyTotals batch={batch} ledger={workspace.ledger} />
+          {batch.fileNames.length > 1 && <p className="import-muted">Files: {batch.fileNames.join(', ')}</p>}
+          {batch.skipped.length > 0 ? (
+            <>
+              <h3>Skipped lines</h3>
+              <IssueList file={batch.fileNames[0] ?? ''} issues={batch.skipped} label="Skipped lines" />
+            </>
+          ) : (
+            <p className="import-muted">No lines were skipped.</p>
+          )}
+          {batch.warnings.length > 0 && (
+            <>
+              <h3>Notes</h3>
+              <IssueList file={batch.fileNames[0] ?? ''} issues={batch.warnings} label="Notes" />
+            </>
+          )}
+        </div>
+      )}
+    </li>
+  )
+}
+
+function MonthlyTotals({ batch, ledger }: { batch: BatchMeta; ledger: Parameters<typeof monthlyTotals>[0] }) {
+  let rows: ReturnType<typeof monthlyTotals>
+  try {
+    rows = monthlyTotals(ledger, batch)
+  } catch (error) {
+    return <p className="field-error">The batch’s records could not be read: {(error as Error).message}</p>
+  }
+  if (rows.length === 0) return <p className="import-muted">No amounts in this batch.</p>
+  return (
+    <table className="batch-months">
+      <caption>Totals per month (UTC) and currency</caption>
+      <thead>
+        <tr>
+          <th scope="col">Month</th>
+          <th scope="col" className="numeric">
+            Total
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.month}>
+            <td>{row.month}</td>
+            <td className="numeric">{formatCurrencyAmounts(row.totals)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

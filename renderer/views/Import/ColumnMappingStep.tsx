@@ -1,0 +1,199 @@
+import { useEffect, useId, useMemo, useState } from 'react'
+import { createImportProfile, suggestMapping, validateMapping, type MappingTarget } from '../../../shared/importers/billing/customMapping'
+import { DATE_FORMATS, type DateFormat } from '../../../shared/importers/billing/dates'
+import type { Charge } from '../../../shared/records/charge'
+import type { BatchIssue } from '../../../shared/records/batch'
+import type { ImportProfile } from '../../../shared/records/settings'
+import { ChargePreview } from './FormatPreview'
+import { IssueList } from './IssueList'
+import { previewRows } from './importJobs'
+import type { BillingAnalysis } from './workerProtocol'
+
+const FIELDS: { target: MappingTarget; label: string; hint?: string }[] = [
+  { target: 'date', label: 'Date column', hint: 'required' },
+  { target: 'amount', label: 'Amount column', hint: 'required' },
+  { target: 'currency', label: 'Currency column' },
+  { target: 'model', label: 'Model column' },
+  { target: 'service', label: 'Service / product column' },
+  { target: 'account', label: 'Account column' },
+  { target: 'workspace', label: 'Workspace column' },
+  { target: 'project', label: 'Project column' },
+  { target: 'apiKey', label: 'API key column' },
+  { target: 'user', label: 'User column', hint: 'stored as a pseudonym unless attribution is on' },
+  { target: 'tags', label: 'Tags column', hint: 'key=value; key=value, or JSON' },
+  { target: 'inputTokens', label: 'Input tokens column' },
+  { target: 'outputTokens', label: 'Output tokens column' },
+]
+
+const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
+  iso: 'ISO 8601 (2026-11-03, 2026-11-03T14:05:00Z)',
+  'unix-seconds': 'Unix seconds',
+  'unix-millis': 'Unix milliseconds',
+  'MM/DD/YYYY': 'MM/DD/YYYY (US)',
+  'DD/MM/YYYY': 'DD/MM/YYYY',
+  'DD.MM.YYYY': 'DD.MM.YYYY',
+  'YYYY/MM/DD': 'YYYY/MM/DD',
+}
+
+function newId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `ip-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+}
+
+/**
+ * A CSV of a layout Workfolio does not know: the person maps its columns once, with a live
+ * preview of the first rows, and saves the mapping as an import profile the whole team reuses.
+ */
+export function ColumnMappingStep({
+  analysis,
+  defaultCurrency,
+  settings,
+  onSave,
+  onCancel,
+}: {
+  analysis: BillingAnalysis
+  defaultCurrency: string
+  settings: { attribution: boolean; pseudonymSalt: string }
+  onSave: (profile: ImportProfile) => void
+  onCancel: () => void
+}) {
+  const id = useId()
+  const suggestion = useMemo(() => suggestMapping(analysis.header, analysis.sampleRows), [analysis])
+  const [mapping, setMapping] = useState<Record<string, string>>(suggestion.mapping)
+  const [dateFormat, setDateFormat] = useState<DateFormat>(suggestion.dateFormat)
+  const [amountUnit, setAmountUnit] = useState<'units' | 'cents'>('units')
+  const [currency, setCurrency] = useState(defaultCurrency)
+  const [provider, setProvider] = useState('other')
+  const [name, setName] = useState(() => analysis.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'Custom CSV')
+  const [profileId] = useState(newId)
+  const [preview, setPreview] = useState<{ charges: Charge[]; errors: BatchIssue[] } | null>(null)
+  const [submitted, setSubmitted] = useState(false)
+
+  const profile = useMemo(
+    () =>
+      createImportProfile({
+        id: profileId,
+        name: name.trim(),
+        headerFields: analysis.header,
+        mapping: Object.fromEntries(Object.entries(mapping).filter(([, column]) => column)),
+        dateFormat,
+        provider: provider.trim() || 'other',
+        defaultCurrency: currency.trim().toUpperCase(),
+        amountUnit,
+        createdAt: new Date().toISOString(),
+      }),
+    [profileId, name, analysis.header, mapping, dateFormat, provider, currency, amountUnit],
+  )
+  const problems = useMemo(() => {
+    const list = validateMapping(profile, analysis.header)
+    if (!/^[A-Z]{3}$/.test(profile.defaultCurrency)) list.push('the default currency must be a three-letter code such as USD')
+    if (!profile.name) list.push('give the profile a name')
+    return list
+  }, [profile, analysis.header])
+
+  useEffect(() => {
+    let live = true
+    if (problems.length > 0) {
+      setPreview(null)
+      return
+    }
+    previewRows(analysis.file, analysis.header, analysis.sampleRows, { profiles: [], format: profile, ...settings }).then(
+      (result) => live && setPreview({ charges: result.charges, errors: result.errors }),
+      (error: unknown) => live && setPreview({ charges: [], errors: [{ line: 0, message: (error as Error).message }] }),
+    )
+    return () => {
+      live = false
+    }
+  }, [analysis, profile, problems, settings])
+
+  const set = (target: string, column: string) => setMapping((current) => ({ ...current, [target]: column }))
+
+  return (
+    <section className="import-panel" aria-label="Map the columns">
+      <h2>Map the columns of {analysis.file}</h2>
+      <p className="import-muted">
+        This CSV is not a billing export Workfolio knows. Say which column holds what; the mapping is saved as an import profile
+        in the workspace, so anyone on the team importing a file with the same columns gets it automatically.
+      </p>
+      <form
+        className="mapping-form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          setSubmitted(true)
+          if (problems.length === 0) onSave(profile)
+        }}
+      >
+        <div className="mapping-grid">
+          {FIELDS.map((field) => (
+            <div className="field" key={field.target}>
+              <label htmlFor={`${id}-${field.target}`}>{field.label}</label>
+              <select id={`${id}-${field.target}`} value={mapping[field.target] ?? ''} onChange={(event) => set(field.target, event.target.value)}>
+                <option value="">— none —</option>
+                {analysis.header.map((column) => (
+                  <option key={column} value={column}>
+                    {column}
+                  </option>
+                ))}
+              </select>
+              {field.hint && <p className="field-hint">{field.hint}</p>}
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor={`${id}-dateFormat`}>Date format</label>
+            <select id={`${id}-dateFormat`} value={dateFormat} onChange={(event) => setDateFormat(event.target.value as DateFormat)}>
+              {DATE_FORMATS.map((format) => (
+                <option key={format} value={format}>
+                  {DATE_FORMAT_LABELS[format]}
+                </option>
+              ))}
+            </select>
+            <p className="field-hint">dates without a zone are read as UTC</p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-unit`}>Amounts are in</label>
+            <select id={`${id}-unit`} value={amountUnit} onChange={(event) => setAmountUnit(event.target.value as 'units' | 'cents')}>
+              <option value="units">whole units (12.34)</option>
+              <option value="cents">cents (1234)</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-currency`}>Default currency</label>
+            <input id={`${id}-currency`} value={currency} maxLength={3} onChange={(event) => setCurrency(event.target.value)} />
+            <p className="field-hint">for rows without a currency column</p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-provider`}>Provider</label>
+            <input id={`${id}-provider`} value={provider} onChange={(event) => setProvider(event.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>Profile name</label>
+            <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} />
+          </div>
+        </div>
+        {(submitted || problems.some((problem) => !problem.startsWith('no column'))) && problems.length > 0 && (
+          <ul className="field-error" role="alert">
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        )}
+        {problems.length > 0 && !submitted && problems.every((problem) => problem.startsWith('no column')) && (
+          <p className="import-muted">Pick the date and amount columns to see a preview.</p>
+        )}
+        {preview && (
+          <>
+            <ChargePreview charges={preview.charges} caption="Live preview: the first rows as they will be stored" />
+            {preview.errors.length > 0 && <IssueList file={analysis.file} issues={preview.errors} label="Rows this mapping cannot read" />}
+          </>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            Save profile and continue
+          </button>
+          <button type="button" onClick={onCancel}>
+            Don’t import this file
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,31 @@
+import { formatBytes } from './sources'
+import type { JobProgress } from './workerProtocol'
+
+/** Bytes read of the whole, rows so far and rows per second, with a way to stop. */
+export function ImportProgress({ label, progress, startedAt, onCancel }: { label: string; progress: JobProgress | null; startedAt: number; onCancel: () => void }) {
+  const seconds = Math.max((Date.now() - startedAt) / 1000, 0.001)
+  const rows = progress?.rows ?? 0
+  const rate = progress && seconds > 0.2 ? Math.round(rows / seconds) : null
+  const total = progress?.totalBytes ?? 0
+  return (
+    <section className="import-panel" aria-label={`Importing ${label}`}>
+      <h2>Importing {label}</h2>
+      <progress
+        className="import-progress"
+        max={total || undefined}
+        value={total ? Math.min(progress?.bytes ?? 0, total) : undefined}
+        aria-label={`Reading ${label}`}
+      />
+      <p className="import-muted" role="status" data-testid="import-progress">
+        {progress
+          ? `${rows.toLocaleString()} rows${rate !== null ? ` · ${rate.toLocaleString()} rows/s` : ''} · ${formatBytes(progress.bytes)}${total ? ` of ${formatBytes(total)}` : ''}${progress.file !== label ? ` · ${progress.file}` : ''}`
+          : 'Starting…'}
+      </p>
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          Cancel import
+        </button>
+      </div>
+    </section>
+  )
+}

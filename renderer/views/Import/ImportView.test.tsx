@@ -1,0 +1,162 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { beforeEach, expect, test, vi } from 'vitest'
+import badCsv from '../../../test/fixtures/billing/anthropic-cost-bad.csv?raw'
+import anthropicCsv from '../../../test/fixtures/billing/anthropic-cost-2026-08.csv?raw'
+import invoiceCsv from '../../../test/fixtures/billing/other-provider-invoice.csv?raw'
+import type { PickedFile } from '../../platform/bridge'
+import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
+import { createInProcessEngine } from './importEngine'
+import { requestFilePicker } from './importRequests'
+import { ImportView } from './ImportView'
+
+beforeEach(() => {
+  window.location.hash = '#/import'
+})
+
+/** A picked file read through chunks (as the desktop app's files are), in small pieces. */
+function picked(relativePath: string, text: string, chunkSize = 64): PickedFile {
+  const bytes = new TextEncoder().encode(text)
+  return {
+    name: relativePath.split('/').pop()!,
+    relativePath,
+    size: bytes.length,
+    async *stream() {
+      for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.slice(i, i + chunkSize)
+    },
+  }
+}
+
+function setup(files: PickedFile[][]) {
+  const queue = [...files]
+  const openFiles = vi.fn(async () => queue.shift() ?? [])
+  const bridge = createFakeBridge({ openFiles })
+  const workspace = createMemoryWorkspace()
+  const engine = createInProcessEngine()
+  const utils = renderWithWorkspace(<ImportView params={[]} engine={engine} />, workspace, bridge)
+  return { ...utils, openFiles }
+}
+
+const chooseFiles = () => fireEvent.click(screen.getByRole('button', { name: /Drop billing exports/ }))
+
+test('a known export shows its format and first rows as stored, imports as one batch, and again is "already imported"', async () => {
+  const { workspace, openFiles } = setup([[picked('anthropic-cost-2026-08.csv', anthropicCsv)], [picked('anthropic-cost-2026-08.csv', anthropicCsv)]])
+  expect(screen.getByTestId('batch-empty')).toBeTruthy()
+  chooseFiles()
+  expect(openFiles).toHaveBeenCalledWith(expect.objectContaining({ extensions: expect.arrayContaining(['csv', 'jsonl']) }))
+
+  const format = await screen.findByTestId('detected-format')
+  expect(format.textContent).toMatch(/Anthropic/)
+  const preview = screen.getByTestId('import-preview')
+  expect(within(preview).getAllByTestId('preview-amount')[0].textContent).toBe('$7.77')
+  expect(preview.textContent).toContain('2026-08-05T00:00:00.000Z')
+  expect(workspace.ledger.list().records).toEqual([])
+
+  fireEvent.click(screen.getByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
+  await screen.findByText(/Imported anthropic-cost-2026-08\.csv/)
+  const [batch] = workspace.ledger.list().records
+  expect(batch).toMatchObject({ kind: 'charges', fileNames: ['anthropic-cost-2026-08.csv'], skipped: [] })
+  expect(screen.getAllByTestId('batch-item')).toHaveLength(1)
+  expect(screen.getByTestId('batch-totals').textContent).toMatch(/\$/)
+
+  fireEvent.click(screen.getByRole('button', { name: 'Report' }))
+  expect(screen.getByRole('table', { name: /Totals per month/ }).textContent).toContain('2026-08')
+
+  chooseFiles()
+  fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
+  await screen.findByText(/anthropic-cost-2026-08\.csv was already imported/)
+  expect(workspace.ledger.list().records).toHaveLength(1)
+})
+
+test('a file with bad lines lists file:line: reason and imports nothing until the person skips them', async () => {
+  const { workspace } = setup([[picked('anthropic-cost-bad.csv', badCsv)]])
+  chooseFiles()
+  fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-bad.csv' }))
+  const issues = await screen.findByRole('list', { name: 'Bad lines' })
+  const lines = within(issues).getAllByRole('listitem').map((item) => item.textContent)
+  expect(lines).toHaveLength(3)
+  expect(lines[0]).toMatch(/^anthropic-cost-bad\.csv:3: /)
+  expect(lines.join('\n')).toMatch(/anthropic-cost-bad\.csv:5: .*columns/)
+  expect(screen.getByText('Nothing has been imported from this file.')).toBeTruthy()
+  expect(workspace.ledger.list().records).toEqual([])
+
+  fireEvent.click(screen.getByRole('button', { name: 'Import the good rows and skip 3 bad lines' }))
+  await screen.findByText(/Imported anthropic-cost-bad\.csv: 2 charges, \$5\.00, 3 bad lines skipped/)
+  const [batch] = workspace.ledger.list().records
+  expect(batch.skipped.map((issue) => issue.line)).toEqual([3, 4, 5])
+  fireEvent.click(screen.getByRole('button', { name: 'Report (3)' }))
+  expect(within(screen.getByRole('list', { name: 'Skipped lines' })).getAllByRole('listitem')[0].textContent).toMatch(/^anthropic-cost-bad\.csv:3: /)
+})
+
+test('choosing not to import a file with bad lines leaves the workspace untouched', async () => {
+  const { workspace } = setup([[picked('anthropic-cost-bad.csv', badCsv)]])
+  chooseFiles()
+  fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-bad.csv' }))
+  fireEvent.click(await screen.findByRole('button', { name: 'Don’t import this file' }))
+  await screen.findByText('Nothing imported from anthropic-cost-bad.csv.')
+  expect(workspace.ledger.list().records).toEqual([])
+})
+
+test('an unknown CSV is mapped once with a live preview, saved as a team profile, and offered for the next file like it', async () => {
+  const second = invoiceCsv.replace('03/07/2026', '04/08/2026')
+  const { workspace } = setup([[picked('other-provider-invoice.csv', invoiceCsv)], [picked('invoice-august.csv', second)]])
+  chooseFiles()
+  await screen.findByRole('heading', { name: 'Map the columns of other-provider-invoice.csv' })
+  fireEvent.change(screen.getByLabelText('Date column'), { target: { value: 'Invoice Date' } })
+  fireEvent.change(screen.getByLabelText('Date format'), { target: { value: 'DD/MM/YYYY' } })
+  fireEvent.change(screen.getByLabelText('Amount column'), { target: { value: 'Amount' } })
+  fireEvent.change(screen.getByLabelText('Model column'), { target: { value: 'Model Name' } })
+  fireEvent.change(screen.getByLabelText('Tags column'), { target: { value: 'Labels' } })
+  fireEvent.change(screen.getByLabelText('Profile name'), { target: { value: 'Acme invoices' } })
+
+  const preview = await screen.findByTestId('import-preview')
+  await waitFor(() => expect(within(preview).getAllByTestId('preview-amount')[0].textContent).toBe('$1,234.56'))
+  expect(preview.textContent).toContain('2026-07-03T00:00:00.000Z')
+  expect(preview.textContent).toContain('team: platform')
+
+  fireEvent.click(screen.getByRole('button', { name: 'Save profile and continue' }))
+  const [profile] = workspace.governance.importProfiles.list().records
+  expect(profile).toMatchObject({ name: 'Acme invoices', dateFormat: 'DD/MM/YYYY', mapping: expect.objectContaining({ date: 'Invoice Date', amount: 'Amount' }) })
+  expect((await screen.findByTestId('detected-format')).textContent).toContain('Acme invoices')
+  fireEvent.click(screen.getByRole('button', { name: 'Import other-provider-invoice.csv' }))
+  await screen.findByText(/Imported other-provider-invoice\.csv: 3 charges/)
+
+  // The next file with the same columns is read with the saved profile, no mapping step.
+  chooseFiles()
+  expect((await screen.findByTestId('detected-format')).textContent).toContain('Acme invoices')
+  expect(screen.queryByRole('heading', { name: /Map the columns/ })).toBeNull()
+})
+
+test('a removed batch comes back with Undo', async () => {
+  const { workspace } = setup([[picked('anthropic-cost-2026-08.csv', anthropicCsv)]])
+  chooseFiles()
+  fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
+  await screen.findByTestId('batch-item')
+  fireEvent.click(screen.getByRole('button', { name: 'Remove batch anthropic-cost-2026-08.csv' }))
+  expect(screen.queryByTestId('batch-item')).toBeNull()
+  expect(workspace.ledger.list().records).toEqual([])
+  fireEvent.click(screen.getByRole('button', { name: 'Undo' }))
+  expect(screen.getAllByTestId('batch-item')).toHaveLength(1)
+  expect(workspace.ledger.charges().records.length).toBeGreaterThan(0)
+})
+
+test('File > Import… opens the file picker, even when asked before the view is shown', async () => {
+  requestFilePicker()
+  const { openFiles } = setup([[]])
+  await waitFor(() => expect(openFiles).toHaveBeenCalledTimes(1))
+  act(() => requestFilePicker())
+  await waitFor(() => expect(openFiles).toHaveBeenCalledTimes(2))
+})
+
+test('in the browser, the agent-log scan explains it needs the desktop app and offers a folder instead', async () => {
+  const { openFiles } = setup([[]])
+  fireEvent.click(screen.getByRole('button', { name: 'Scan this machine for agent logs' }))
+  await screen.findByRole('heading', { name: 'Scanning needs the desktop app' })
+  fireEvent.click(screen.getByRole('button', { name: 'Choose a log folder…' }))
+  await waitFor(() => expect(openFiles).toHaveBeenCalledWith(expect.objectContaining({ directories: true })))
+})
+
+test('other files are left out with a note', async () => {
+  setup([[picked('notes.pdf', 'x')]])
+  chooseFiles()
+  await screen.findByText(/1 file left out: not a CSV export or a JSONL log \(notes\.pdf\)/)
+})

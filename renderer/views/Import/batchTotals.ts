@@ -1,0 +1,25 @@
+import { CurrencyTotals, type CurrencyAmounts } from '../../../shared/money/totals'
+import type { Ledger } from '../../../shared/workspace/ledger'
+import type { BatchMeta } from '../../../shared/records/batch'
+
+/**
+ * A batch's totals per UTC month (the month providers bill by) and currency, from its
+ * decoded records. Runs count their estimated cost (USD) in the months their requests fell in.
+ */
+export function monthlyTotals(ledger: Ledger, meta: BatchMeta): { month: string; totals: CurrencyAmounts }[] {
+  const months = new Map<string, CurrencyTotals>()
+  const add = (month: string, currency: string, amount: string) => {
+    let totals = months.get(month)
+    if (!totals) months.set(month, (totals = new CurrencyTotals()))
+    totals.add(currency, amount)
+  }
+  for (const raw of ledger.records(meta.id)) {
+    const record = raw as Record<string, unknown>
+    if (meta.kind === 'charges' && typeof record.start === 'string' && typeof record.cost === 'string' && typeof record.currency === 'string') {
+      add(record.start.slice(0, 7), record.currency, record.cost)
+    } else if (meta.kind === 'runs' && record.costByMonth && typeof record.costByMonth === 'object') {
+      for (const [month, cost] of Object.entries(record.costByMonth as Record<string, string>)) add(month.slice(0, 7), 'USD', cost)
+    }
+  }
+  return [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, totals]) => ({ month, totals: totals.toJSON() }))
+}

@@ -1,0 +1,59 @@
+/**
+ * What the Import view reads: a picked, dropped or scanned file. A DOM `File` (dropped, or
+ * picked in the browser) can be posted to the import worker whole; anything else (the desktop
+ * app's files, read through the Bridge) is fed to the worker chunk by chunk.
+ */
+export interface ImportSource {
+  name: string
+  /** Path relative to a picked or dropped folder (or just the name); shown in messages. */
+  relativePath: string
+  size: number
+  /** The DOM file, when there is one (the worker then reads it itself). */
+  file?: Blob
+  stream(): AsyncIterable<Uint8Array>
+}
+
+export type SourceKind = 'billing' | 'logs' | 'other'
+
+/** Billing exports are CSV (or TSV), agent session logs are JSON Lines. */
+export function classifySource(path: string): SourceKind {
+  const lower = path.toLowerCase()
+  if (/\.(csv|tsv|txt)$/.test(lower)) return 'billing'
+  if (/\.jsonl$/.test(lower)) return 'logs'
+  return 'other'
+}
+
+export function sourceFromFile(file: File, relativePath?: string): ImportSource {
+  return {
+    name: file.name,
+    relativePath: relativePath || file.webkitRelativePath || file.name,
+    size: file.size,
+    file,
+    stream: () => readBlob(file),
+  }
+}
+
+export async function* readBlob(blob: Blob): AsyncIterable<Uint8Array> {
+  const reader = blob.stream().getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      yield value
+    }
+  } finally {
+    reader.releaseLock()
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  const units = ['KB', 'MB', 'GB', 'TB']
+  let value = bytes / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
+}
