@@ -1,0 +1,110 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FIXTURES } from '../../test/support/billingFixtures'
+import { runCli } from '../main'
+import { openWorkspaceFile } from '../workspaceStore'
+import { captureIO, tempDir } from './testWorkspace'
+
+function folderWith(...files: string[]): string {
+  const dir = tempDir()
+  mkdirSync(join(dir, 'exports', 'nested'), { recursive: true })
+  files.forEach((file, index) => copyFileSync(join(FIXTURES, file), join(dir, 'exports', index % 2 ? 'nested' : '', file)))
+  return dir
+}
+
+async function importJson(dir: string, args: string[]) {
+  const io = captureIO(dir)
+  const code = await runCli(['import', '--json', ...args], io)
+  return { code, output: JSON.parse(io.out()), stderr: io.err() }
+}
+
+describe('cli import', () => {
+  it('imports a folder (recursing for .csv) and prints one JSON object with exact totals per currency, month and model', async () => {
+    const dir = folderWith('anthropic-cost-2026-03.csv', 'azure-cost-details.csv', 'openai-cost_2026-09-01_2026-09-04.csv')
+    const { code, output } = await importJson(dir, ['exports'])
+    expect(code).toBe(0)
+    expect(Object.keys(output)).toEqual(['files', 'charges', 'runs'])
+    expect(output.runs).toEqual([])
+    expect(output.files).toEqual([
+      { path: 'exports/anthropic-cost-2026-03.csv', format: 'anthropic-console-cost', kind: 'charges', status: 'ok', records: 3, errors: [], warnings: [] },
+      { path: 'exports/nested/azure-cost-details.csv', format: 'azure-cost-details', kind: 'charges', status: 'ok', records: 4, errors: [], warnings: [] },
+      { path: 'exports/openai-cost_2026-09-01_2026-09-04.csv', format: 'openai-cost', kind: 'charges', status: 'ok', records: 3, errors: [], warnings: [{ line: 4, message: 'days without spend (empty amount) are left out' }] },
+    ])
+    expect(output.charges).toEqual({
+      count: 10,
+      cost: { EUR: '1.73296789', USD: '31.513835980000000000000000000001' },
+      byMonth: {
+        '2026-03': { USD: '29.75' },
+        '2026-04': { USD: '0.01' },
+        '2026-08': { EUR: '1.73296789' },
+        '2026-09': { USD: '1.753835980000000000000000000001' },
+      },
+      byModel: {
+        'Claude Haiku 4.5': { USD: '0.01' },
+        'Claude Opus 4.6': { USD: '29.75' },
+        'Virtual Machines': { EUR: '0.24' },
+        'gpt 4o 0513': { EUR: '1.13456789' },
+        'gpt-4o-mini-0718': { EUR: '0.3584' },
+        'gpt-5': { USD: '1.250000000000000000000000000001' },
+        'gpt-5-nano': { USD: '0.003835980000000000000000000000' },
+        whisper: { USD: '0.5' },
+      },
+      from: '2026-03-30T00:00:00.000Z',
+      to: '2026-09-04T00:00:00.000Z',
+    })
+  })
+
+  it('exits 1 when a file is rejected, still printing the JSON with file:line reasons, and imports the rest', async () => {
+    const dir = folderWith('anthropic-cost-bad.csv', 'anthropic-cost-2024-12.csv')
+    const { code, output } = await importJson(dir, ['exports/anthropic-cost-bad.csv', 'exports/nested/anthropic-cost-2024-12.csv'])
+    expect(code).toBe(1)
+    expect(output.files[0]).toMatchObject({ status: 'rejected', records: 0, errors: [{ line: 3 }, { line: 4 }, { line: 5 }] })
+    expect(output.files[1]).toMatchObject({ status: 'ok', records: 4 })
+    expect(output.charges).toMatchObject({ count: 4, cost: { USD: '14.70' } })
+
+    const skipping = await importJson(dir, ['--skip-bad-rows', 'exports/anthropic-cost-bad.csv'])
+    expect(skipping.code).toBe(0)
+    expect(skipping.output.files[0]).toMatchObject({ status: 'ok', records: 2, errors: [{ line: 3 }, { line: 4 }, { line: 5 }] })
+
+    const io = captureIO(dir)
+    expect(await runCli(['import', 'exports/anthropic-cost-bad.csv'], io)).toBe(1)
+    expect(io.out()).toContain('exports/anthropic-cost-bad.csv:4: error: cost_usd "abc" is not an amount')
+    expect(io.out()).toContain('Nothing written (no --workspace).')
+  })
+
+  it('exits 2 on usage errors', async () => {
+    const dir = tempDir()
+    for (const args of [[], ['--bogus', 'x.csv'], ['missing.csv'], ['--pricing', 'nope.json', 'x.csv']]) {
+      const io = captureIO(dir)
+      expect(await runCli(['import', ...args], io)).toBe(2)
+      expect(io.err()).toContain('Usage: npm run --silent cli -- import')
+    }
+  })
+
+  it('with --workspace writes the batches (creating the file) and a second import of the same file is "duplicate"', async () => {
+    const dir = folderWith('cursor-usage-events-2026-08-31.csv')
+    const first = await importJson(dir, ['--workspace', 'team.workfolio', 'exports'])
+    expect(first.code).toBe(0)
+    expect(first.output.files[0]).toMatchObject({ status: 'ok', records: 5 })
+    const workspace = openWorkspaceFile(join(dir, 'team.workfolio'))
+    expect(workspace.ledger.charges().records).toHaveLength(5)
+    expect(workspace.ledger.list().records[0]).toMatchObject({ format: 'cursor-usage-events', fileNames: ['cursor-usage-events-2026-08-31.csv'], totals: { USD: '0.2000' } })
+
+    const second = await importJson(dir, ['--workspace', 'team.workfolio', 'exports/cursor-usage-events-2026-08-31.csv'])
+    expect(second.code).toBe(0)
+    expect(second.output.files[0]).toMatchObject({ status: 'duplicate', records: 5 })
+    expect(second.output.charges.count).toBe(0)
+    expect(openWorkspaceFile(join(dir, 'team.workfolio')).ledger.list().records).toHaveLength(1)
+  })
+
+  it('without --workspace writes nothing, and the same content named twice is reported as a duplicate', async () => {
+    const dir = folderWith('anthropic-cost-2024-12.csv')
+    copyFileSync(join(dir, 'exports', 'anthropic-cost-2024-12.csv'), join(dir, 'exports', 'nested', 'anthropic-cost-2024-12.csv'))
+    const { code, output } = await importJson(dir, ['exports'])
+    expect(code).toBe(0)
+    expect(output.files.map((file: { status: string }) => file.status)).toEqual(['ok', 'duplicate'])
+    expect(output.charges.count).toBe(4)
+    expect(existsSync(join(dir, 'team.workfolio'))).toBe(false)
+  })
+})
