@@ -62,6 +62,8 @@ function nearestGroup<G extends { founder: FrequentPattern }>(groups: G[], patte
   let bestJaccard = minJaccard
   for (const group of groups) {
     const { codes, runs } = group.founder
+    // The smaller run set over the larger bounds the Jaccard index: skip the merge walk when it cannot win.
+    if (Math.min(runs.length, pattern.runs.length) / Math.max(runs.length, pattern.runs.length) < bestJaccard) continue
     if (!isSubsequence(pattern.codes, codes) && !withinOneEdit(pattern.codes, codes)) continue
     const jaccard = runJaccard(pattern.runs, runs)
     if (jaccard > bestJaccard || (jaccard === bestJaccard && !best)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Review } from '../records/review'
 import { highCostQueue } from './highCostQueue'
+import { reviewCoverage } from './reviewCoverage'
 import { reviewMarkdown } from './reviewMarkdown'
 import { startReview } from './reviewReducer'
 
@@ -32,7 +33,10 @@ describe('reviewMarkdown', () => {
   const queue = highCostQueue(runs, { thresholdUSD: '40', isAnnotated: (id) => id === 'run-c', portfolioOf: (id) => (id === 'run-a' ? 'pf-incidents' : null) })
   const markdown = reviewMarkdown(closedReview, {
     coverage: [{ label: 'Runs imported', value: '2,140' }, { label: 'Billed spend explained by runs', value: '92%' }],
-    scorecards: [{ portfolioId: 'pf-incidents', name: 'Incident triage', spent: '11890.20', envelope: '12000.00', currency: 'USD', runs: 310, annotatedShare: 0.64 }],
+    scorecards: [
+      { portfolioId: 'pf-incidents', name: 'Incident triage', spent: { USD: '11890.20' }, envelope: { USD: '12000.00' }, runs: 310, highCostRuns: 12, highCostAnnotated: 9 },
+      { portfolioId: 'pf-general', name: 'General help', spent: { EUR: '40', USD: '2.5' }, envelope: {}, runs: 4, highCostRuns: 0, highCostAnnotated: 0 },
+    ],
     highCostQueue: queue,
     names: { 'pf-incidents': 'Incident triage', 'pf-general': 'General help', 'rc-triage': 'Triage recipe' },
   })
@@ -47,7 +51,8 @@ describe('reviewMarkdown', () => {
     expect(markdown).toContain('- Status: closed')
     expect(markdown).toContain('- Participants: 3')
     expect(markdown).toContain('- Runs imported: 2,140')
-    expect(markdown).toContain('| Incident triage | 11890.20 USD | 12000.00 USD | 310 | 64% |')
+    expect(markdown).toContain('| Incident triage | 11890.20 USD | 12000.00 USD | 310 | 9 of 12 |')
+    expect(markdown).toContain('| General help | 40 EUR + 2.5 USD | — | 4 | — |')
     expect(markdown).toContain('| run-b | 80.00 | unassigned | plan → edit |')
     expect(markdown).toContain('| logs → read → edit → test → doc | promote | Triage recipe | — |')
     expect(markdown).toContain('| edit → test | reject | — | too generic \\| says nothing |')
@@ -66,5 +71,21 @@ describe('reviewMarkdown', () => {
     expect(empty).toContain('- Status: active (at stage 1. Check-in & data coverage)')
     expect(empty).toContain('## Votes\n\n_None._')
     expect(empty).toContain('## Data coverage\n\n_Not provided._')
+  })
+
+  it('summarizes data coverage as counts and shares', () => {
+    const coverage = reviewCoverage({ runs, charges: 120, isAnnotated: (id) => id === 'run-c', portfolioOf: (id) => (id === 'run-a' ? 'pf-incidents' : null) })
+    expect(coverage).toEqual([
+      { label: 'Agent runs', value: '4' },
+      { label: 'Billing lines', value: '120' },
+      { label: 'Runs with an outcome note', value: '1 (25%)' },
+      { label: 'Runs in a portfolio', value: '1 (25%)' },
+      { label: 'First and last run', value: '2026-08-01 to 2026-08-03' },
+    ])
+    expect(reviewCoverage({ runs: [], charges: 0, isAnnotated: () => false })).toEqual([
+      { label: 'Agent runs', value: '0' },
+      { label: 'Billing lines', value: '0' },
+      { label: 'Runs with an outcome note', value: '0' },
+    ])
   })
 })

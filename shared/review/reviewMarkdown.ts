@@ -1,3 +1,4 @@
+import type { CurrencyAmounts } from '../money/totals'
 import type { Review } from '../records/review'
 import type { HighCostRun } from './highCostQueue'
 
@@ -11,13 +12,13 @@ export interface CoverageLine {
 export interface ScorecardSummary {
   portfolioId: string
   name: string
-  /** Exact decimal strings in `currency`. */
-  spent: string
-  envelope: string | null
-  currency: string
+  /** Per currency, exact decimal strings: { USD: "11890.20" }. */
+  spent: CurrencyAmounts
+  envelope: CurrencyAmounts
   runs: number
-  /** Share of its runs with an outcome note, 0..1. */
-  annotatedShare: number | null
+  highCostRuns: number
+  /** High-cost runs that carry an outcome note. */
+  highCostAnnotated: number
 }
 
 /** What the export shows beside the review record itself; every part is optional. */
@@ -58,13 +59,13 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
     '## Portfolio scorecards',
     '',
     ...table(
-      ['Portfolio', 'Spent', 'Envelope', 'Runs', 'With outcome note'],
+      ['Portfolio', 'Spent', 'Envelope', 'Runs', 'High-cost runs with a note'],
       (data.scorecards ?? []).map((card) => [
         card.name,
-        `${card.spent} ${card.currency}`,
-        card.envelope === null ? '—' : `${card.envelope} ${card.currency}`,
+        amounts(card.spent),
+        amounts(card.envelope),
         String(card.runs),
-        card.annotatedShare === null ? '—' : `${Math.round(card.annotatedShare * 100)}%`,
+        card.highCostRuns === 0 ? '—' : `${card.highCostAnnotated} of ${card.highCostRuns}`,
       ]),
     ),
     '',
@@ -102,6 +103,12 @@ export function voteTally(review: Review): [string, number][] {
   const tally = new Map<string, number>()
   for (const subjects of Object.values(review.votes)) for (const subject of subjects) tally.set(subject, (tally.get(subject) ?? 0) + 1)
   return [...tally].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+}
+
+/** "12.00 USD + 3 EUR", exact as stored. */
+function amounts(values: CurrencyAmounts): string {
+  const entries = Object.entries(values)
+  return entries.length === 0 ? '—' : entries.map(([currency, amount]) => `${amount} ${currency}`).join(' + ')
 }
 
 function table(header: string[], rows: string[][]): string[] {
