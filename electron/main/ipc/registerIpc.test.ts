@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { IPC } from '../../ipcChannels'
+import { IPC_CONTRACT } from './contract'
 import { OpenFileRegistry } from './openFileRegistry'
 import { registerIpc } from './registerIpc'
 
@@ -14,7 +15,7 @@ type Listener = (event: unknown, payload?: unknown) => unknown
 const APP = 'app://workfolio'
 const trustedEvent = { senderFrame: { url: `${APP}/index.html`, parent: null } }
 
-function setup() {
+function setup(agentLogRoots?: () => { tool: 'claude-code' | 'codex'; path: string }[]) {
   const handlers = new Map<string, Listener>()
   const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() }
   const files = new OpenFileRegistry()
@@ -25,6 +26,7 @@ function setup() {
     files,
     trustedOrigins: [APP],
     appInfo: () => ({ name: 'Workfolio', version: '0.1.0', platform: 'linux', electron: '45.5.0' }),
+    agentLogRoots,
   })
   const invoke = (channel: string, event: unknown, payload?: unknown) => Promise.resolve().then(() => handlers.get(channel)!(event, payload))
   return { handlers, dialog, invoke }
@@ -37,7 +39,8 @@ describe('main-process IPC', () => {
   })
 
   test('every channel has a handler', () => {
-    expect([...ctx.handlers.keys()].sort()).toEqual([IPC.appInfo, IPC.closeFile, IPC.openFiles, IPC.readFileChunk, IPC.saveFile].sort())
+    expect([...ctx.handlers.keys()].sort()).toEqual(Object.keys(IPC_CONTRACT).sort())
+    expect(ctx.handlers.has(IPC.scanAgentLogs) && ctx.handlers.has(IPC.reopenFile)).toBe(true)
   })
 
   test('a message from an unexpected sender is refused before the handler runs', async () => {
@@ -48,6 +51,8 @@ describe('main-process IPC', () => {
       { senderFrame: { url: 'not a url', parent: null } },
     ]) {
       await expect(ctx.invoke(IPC.openFiles, event, {})).rejects.toThrow(/untrusted sender/)
+      await expect(ctx.invoke(IPC.scanAgentLogs, event)).rejects.toThrow(/untrusted sender/)
+      await expect(ctx.invoke(IPC.reopenFile, event, { handle: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(/untrusted sender/)
     }
     expect(ctx.dialog.showOpenDialog).not.toHaveBeenCalled()
   })
@@ -57,6 +62,9 @@ describe('main-process IPC', () => {
     await expect(ctx.invoke(IPC.readFileChunk, trustedEvent, { handle: 42 })).rejects.toThrow(/malformed/)
     await expect(ctx.invoke(IPC.saveFile, trustedEvent, { suggestedName: '../../.bashrc', data: 'x' })).rejects.toThrow(/malformed/)
     await expect(ctx.invoke(IPC.appInfo, trustedEvent, { extra: true })).rejects.toThrow(/malformed/)
+    await expect(ctx.invoke(IPC.scanAgentLogs, trustedEvent, { path: '/etc' })).rejects.toThrow(/malformed/)
+    await expect(ctx.invoke(IPC.reopenFile, trustedEvent, { handle: '/etc/passwd' })).rejects.toThrow(/malformed/)
+    await expect(ctx.invoke(IPC.reopenFile, trustedEvent, { handle: randomUUIDLike() })).rejects.toThrow(/unknown file handle/)
     expect(ctx.dialog.showOpenDialog).not.toHaveBeenCalled()
     expect(ctx.dialog.showSaveDialog).not.toHaveBeenCalled()
   })
@@ -79,4 +87,56 @@ describe('main-process IPC', () => {
     await expect(ctx.invoke(IPC.readFileChunk, trustedEvent, { handle: file.handle })).rejects.toThrow(/closed/)
     expect(await ctx.invoke(IPC.appInfo, trustedEvent)).toMatchObject({ name: 'Workfolio' })
   })
+
+  test('a file already read can be read again from the start through a fresh handle', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wf-ipc-'))
+    const path = join(dir, 'cost.csv')
+    writeFileSync(path, 'date,cost\n2026-01-01,1\n')
+    ctx.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] })
+    const [file] = (await ctx.invoke(IPC.openFiles, trustedEvent, {})) as { handle: string }[]
+    await ctx.invoke(IPC.readFileChunk, trustedEvent, { handle: file.handle })
+    await ctx.invoke(IPC.closeFile, trustedEvent, { handle: file.handle })
+    const again = (await ctx.invoke(IPC.reopenFile, trustedEvent, { handle: file.handle })) as { handle: string; size: number }
+    expect(again.handle).not.toBe(file.handle)
+    const chunk = (await ctx.invoke(IPC.readFileChunk, trustedEvent, { handle: again.handle })) as Uint8Array
+    expect(new TextDecoder().decode(chunk)).toBe('date,cost\n2026-01-01,1\n')
+  })
 })
+
+describe('agent-log scan over IPC', () => {
+  test('lists the default folders with counts and sizes, and streams each session file on demand', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'wf-scan-'))
+    const claude = join(home, '.claude', 'projects')
+    mkdirSync(join(claude, '-home-me-repo'), { recursive: true })
+    writeFileSync(join(claude, '-home-me-repo', 'a1.jsonl'), '{"type":"user"}\n')
+    writeFileSync(join(claude, '-home-me-repo', 'notes.txt'), 'not a log')
+    const codex = join(home, '.codex', 'sessions')
+    mkdirSync(join(codex, '2026', '11', '03'), { recursive: true })
+    writeFileSync(join(codex, '2026', '11', '03', 'rollout-1.jsonl'), '{"type":"session_meta"}\n{"type":"x"}\n')
+    const roots = [
+      { tool: 'claude-code' as const, path: claude },
+      { tool: 'codex' as const, path: codex },
+      { tool: 'codex' as const, path: join(home, '.codex', 'archived_sessions') },
+    ]
+    const ctx = setup(() => roots)
+    const scan = (await ctx.invoke(IPC.scanAgentLogs, trustedEvent)) as {
+      folders: { tool: string; path: string; exists: boolean; files: number; bytes: number; lastModified: string | null }[]
+      files: { handle: string; relativePath: string; size: number }[]
+    }
+    expect(scan.folders.map(({ tool, exists, files }) => ({ tool, exists, files }))).toEqual([
+      { tool: 'claude-code', exists: true, files: 1 },
+      { tool: 'codex', exists: true, files: 1 },
+      { tool: 'codex', exists: false, files: 0 },
+    ])
+    expect(scan.folders[1].bytes).toBe(37)
+    expect(scan.folders[0].lastModified).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+    expect(scan.files.map((file) => file.relativePath)).toEqual(['projects/-home-me-repo/a1.jsonl', 'sessions/2026/11/03/rollout-1.jsonl'])
+    const chunk = (await ctx.invoke(IPC.readFileChunk, trustedEvent, { handle: scan.files[0].handle })) as Uint8Array
+    expect(new TextDecoder().decode(chunk)).toBe('{"type":"user"}\n')
+    expect(await ctx.invoke(IPC.readFileChunk, trustedEvent, { handle: scan.files[0].handle })).toBeNull()
+  })
+})
+
+function randomUUIDLike(): string {
+  return '00000000-0000-4000-8000-000000000000'
+}
