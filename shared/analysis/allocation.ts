@@ -1,11 +1,14 @@
 import type { Charge } from '../records/charge'
 import type { Run } from '../records/run'
 import { addDecimal, compareDecimal, divideDecimal, formatDecimal, multiplyDecimal, parseDecimal, subtractDecimal, ZERO, type Decimal } from '../money/decimal'
-import { monthOf } from './dates'
-import { providerKey } from './input'
+import { dayOf, monthOf, type DayNumber } from './dates'
+import { chargeKey, providerKey } from './input'
 
 /** A portfolio id, or null for Unassigned. */
 export type Bucket = string | null
+
+/** Estimated USD per bucket: the weights charges are split by. */
+export type Weights = Map<Bucket, Decimal>
 
 export interface AllocationShare {
   portfolioId: Bucket
@@ -30,109 +33,133 @@ export interface AllocationExplanation {
   text: string
 }
 
-/** One charge's share for one bucket. */
-export interface ChargeShare {
-  charge: Charge
+/** One bucket's share of one day's charges of a provider, in one currency. */
+export interface AllocatedShare {
   portfolioId: Bucket
+  day: DayNumber
+  currency: string
   amount: Decimal
+  chargeKeys: readonly string[]
 }
 
-type Weights = Map<Bucket, Decimal>
-
-/** Buckets in a fixed order: portfolios by id, Unassigned last. */
-function orderedBuckets(weights: Weights): Bucket[] {
-  return [...weights.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+/** `${provider}\u0000${month}`: the unit charges are allocated in. */
+export function providerMonthKey(provider: string, month: string): string {
+  return `${providerKey(provider)}\u0000${month}`
 }
 
-/** Estimated USD per bucket of the runs of one provider in one month. */
-export function runWeights(runs: readonly Run[], bucketOf: (run: Run) => Bucket, provider: string, month: string, excluded: ReadonlySet<string>): Weights {
-  const weights: Weights = new Map()
+/** Estimated USD per bucket of the runs of each provider and month, in one pass over the runs. */
+export function estimatedWeights(runs: readonly Run[], bucketOf: (run: Run) => Bucket): Map<string, Weights> {
+  const byProviderMonth = new Map<string, Weights>()
   for (const run of runs) {
-    if (providerKey(run.provider) !== providerKey(provider)) continue
-    const cost = run.costByMonth[month]
-    if (cost === undefined) continue
     const bucket = bucketOf(run)
-    if (bucket !== null && excluded.has(bucket)) continue
-    weights.set(bucket, addDecimal(weights.get(bucket) ?? ZERO, parseDecimal(cost)))
+    for (const [month, cost] of Object.entries(run.costByMonth)) {
+      const key = providerMonthKey(run.provider, month)
+      const weights = byProviderMonth.get(key) ?? new Map<Bucket, Decimal>()
+      byProviderMonth.set(key, weights)
+      weights.set(bucket, addDecimal(weights.get(bucket) ?? ZERO, parseDecimal(cost)))
+    }
   }
-  for (const [bucket, weight] of weights) if (weight.units === 0n) weights.delete(bucket)
-  return weights
+  return byProviderMonth
 }
 
 /**
- * Splits one charge in proportion to the weights, exactly: each share is rounded half-even to
- * the charge's precision (at least cents), and the rounding remainder goes to the bucket with
- * the largest weight (the first in bucket order on a tie), so the shares sum to the charge.
+ * Splits amounts in proportion to fixed weights, exactly: each share is rounded half-even to the
+ * amount's precision (at least cents), and the rounding remainder goes to the bucket with the
+ * largest weight (the first in bucket order on a tie), so the shares always sum to the amount.
  */
-export function splitCharge(charge: Charge, weights: Weights): { shares: ChargeShare[]; remainder: Decimal; remainderBucket: Bucket } {
-  const cost = parseDecimal(charge.cost)
-  const buckets = orderedBuckets(weights)
-  if (buckets.length === 0) return { shares: [{ charge, portfolioId: null, amount: cost }], remainder: ZERO, remainderBucket: null }
-  const total = buckets.reduce((sum, b) => addDecimal(sum, weights.get(b)!), ZERO)
-  const scale = Math.max(cost.scale, 2)
-  const shares = buckets.map((bucket) => ({ charge, portfolioId: bucket, amount: divideDecimal(multiplyDecimal(cost, weights.get(bucket)!), total, scale) }))
-  const remainder = subtractDecimal(cost, shares.reduce((sum, s) => addDecimal(sum, s.amount), ZERO))
-  let largest = 0
-  buckets.forEach((bucket, i) => {
-    if (compareDecimal(weights.get(bucket)!, weights.get(buckets[largest])!) > 0) largest = i
-  })
-  shares[largest] = { ...shares[largest], amount: addDecimal(shares[largest].amount, remainder) }
-  return { shares, remainder, remainderBucket: buckets[largest] }
+export class ProportionalSplitter {
+  /** Portfolios by id, Unassigned last; zero weights left out. */
+  readonly buckets: Bucket[]
+  private readonly total: Decimal
+  private readonly largest: number
+
+  constructor(private readonly weights: Weights) {
+    this.buckets = [...weights.keys()]
+      .filter((bucket) => weights.get(bucket)!.units !== 0n)
+      .sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+    this.total = this.buckets.reduce((sum, b) => addDecimal(sum, weights.get(b)!), ZERO)
+    let largest = 0
+    this.buckets.forEach((bucket, i) => {
+      if (compareDecimal(weights.get(bucket)!, weights.get(this.buckets[largest])!) > 0) largest = i
+    })
+    this.largest = largest
+  }
+
+  /** With nothing to weigh by, the whole amount stays Unassigned. */
+  split(amount: Decimal): { shares: { portfolioId: Bucket; amount: Decimal }[]; remainder: Decimal; remainderBucket: Bucket } {
+    if (this.buckets.length === 0) return { shares: [{ portfolioId: null, amount }], remainder: ZERO, remainderBucket: null }
+    const scale = Math.max(amount.scale, 2)
+    const shares = this.buckets.map((bucket) => ({ portfolioId: bucket, amount: divideDecimal(multiplyDecimal(amount, this.weights.get(bucket)!), this.total, scale) }))
+    const remainder = subtractDecimal(amount, shares.reduce((sum, s) => addDecimal(sum, s.amount), ZERO))
+    shares[this.largest] = { ...shares[this.largest], amount: addDecimal(shares[this.largest].amount, remainder) }
+    return { shares, remainder, remainderBucket: this.buckets[this.largest] }
+  }
 }
 
 function describeBucket(bucket: Bucket, names: ReadonlyMap<string, string>): string {
   return bucket === null ? 'Unassigned' : `"${names.get(bucket) ?? bucket}"`
 }
 
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    const group = groups.get(key)
+    if (group) group.push(item)
+    else groups.set(key, [item])
+  }
+  return groups
+}
+
 /**
  * Allocates charges that no charge rule claimed (most invoices have no workflow dimension) per
  * provider and month, in proportion to the log-estimated cost of each portfolio's runs there.
- * Runs no rule claimed weigh for Unassigned; with no runs logged at all the charge stays Unassigned.
+ * Each day's charges are split together, so spend keeps its dates for burn-up and forecasts.
+ * Runs no rule claimed weigh for Unassigned; with no runs logged at all the charges stay Unassigned.
+ * Portfolios billed directly by a charge rule in that provider-month are left out: their runs are paid for.
  */
 export function allocateCharges(
   charges: readonly Charge[],
-  runs: readonly Run[],
-  bucketOfRun: (run: Run) => Bucket,
+  weightsByProviderMonth: ReadonlyMap<string, Weights>,
   directlyBilled: ReadonlyMap<string, ReadonlySet<string>>,
   portfolioNames: ReadonlyMap<string, string>,
-): { shares: ChargeShare[]; explanations: AllocationExplanation[] } {
-  const groups = new Map<string, Charge[]>()
-  for (const charge of charges) {
-    const key = [providerKey(charge.provider), monthOf(charge.start), charge.currency].join('\u0000')
-    const group = groups.get(key)
-    if (group) group.push(charge)
-    else groups.set(key, [charge])
-  }
-  const shares: ChargeShare[] = []
+): { shares: AllocatedShare[]; explanations: AllocationExplanation[] } {
+  const groups = groupBy(charges, (c) => `${providerMonthKey(c.provider, monthOf(c.start))}\u0000${c.currency}`)
+  const shares: AllocatedShare[] = []
   const explanations: AllocationExplanation[] = []
   for (const key of [...groups.keys()].sort()) {
     const group = groups.get(key)!
     const [provider, month, currency] = key.split('\u0000')
-    const excluded = directlyBilled.get(`${provider}\u0000${month}`) ?? new Set<string>()
-    const weights = runWeights(runs, bucketOfRun, provider, month, excluded)
+    const excluded = directlyBilled.get(providerMonthKey(provider, month)) ?? new Set<string>()
+    const weights: Weights = new Map([...(weightsByProviderMonth.get(providerMonthKey(provider, month)) ?? [])].filter(([bucket]) => bucket === null || !excluded.has(bucket)))
+    const splitter = new ProportionalSplitter(weights)
     const totals = new Map<Bucket, Decimal>()
     const tookRemainder = new Set<Bucket>()
     let total = ZERO
-    for (const charge of group) {
-      const split = splitCharge(charge, weights)
+    for (const [day, dayCharges] of groupBy(group, (c) => String(dayOf(c.start)))) {
+      const amount = dayCharges.reduce((sum, c) => addDecimal(sum, parseDecimal(c.cost)), ZERO)
+      const chargeKeys = dayCharges.map(chargeKey)
+      const split = splitter.split(amount)
       if (split.remainder.units !== 0n) tookRemainder.add(split.remainderBucket)
-      total = addDecimal(total, parseDecimal(charge.cost))
+      total = addDecimal(total, amount)
       for (const share of split.shares) {
-        shares.push(share)
+        shares.push({ portfolioId: share.portfolioId, day: Number(day), currency, amount: share.amount, chargeKeys })
         totals.set(share.portfolioId, addDecimal(totals.get(share.portfolioId) ?? ZERO, share.amount))
       }
     }
-    const method = weights.size === 0 ? 'no-runs-logged' : 'proportional-to-estimated-runs'
-    const explanationShares = orderedBuckets(totals).map((bucket) => ({
-      portfolioId: bucket,
-      estimatedUSD: formatDecimal(weights.get(bucket) ?? ZERO),
-      amount: formatDecimal(totals.get(bucket)!),
-      tookRemainder: tookRemainder.has(bucket),
-    }))
+    const method = splitter.buckets.length === 0 ? 'no-runs-logged' : 'proportional-to-estimated-runs'
+    const explanationShares = [...totals.keys()]
+      .sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+      .map((bucket) => ({
+        portfolioId: bucket,
+        estimatedUSD: formatDecimal(weights.get(bucket) ?? ZERO),
+        amount: formatDecimal(totals.get(bucket)!),
+        tookRemainder: tookRemainder.has(bucket),
+      }))
     const excludedNote = excluded.size ? ` ${[...excluded].sort().map((id) => describeBucket(id, portfolioNames)).join(', ')} left out: billed directly by a charge rule this month.` : ''
     const text = method === 'no-runs-logged'
       ? `${group.length} ${provider} charge(s) of ${month} (${formatDecimal(total)} ${currency}) have no workflow dimension and no logged runs to weigh them: kept Unassigned.${excludedNote}`
-      : `${group.length} ${provider} charge(s) of ${month} (${formatDecimal(total)} ${currency}) have no workflow dimension: split in proportion to the log-estimated cost of each portfolio's ${provider} runs that month (${explanationShares.map((s) => `${describeBucket(s.portfolioId, portfolioNames)} ${s.estimatedUSD} USD → ${s.amount} ${currency}`).join('; ')}). Rounding remainders go to the largest share.${excludedNote}`
+      : `${group.length} ${provider} charge(s) of ${month} (${formatDecimal(total)} ${currency}) have no workflow dimension: split in proportion to the log-estimated cost of each portfolio's ${provider} runs that month (${explanationShares.map((s) => `${describeBucket(s.portfolioId, portfolioNames)} ${s.estimatedUSD} USD → ${s.amount} ${currency}`).join('; ')}). Each day's charges are split together; rounding remainders go to the largest share.${excludedNote}`
     explanations.push({ provider, month, currency, charges: group.length, total: formatDecimal(total), method, excludedPortfolios: [...excluded].sort(), shares: explanationShares, text })
   }
   return { shares, explanations }

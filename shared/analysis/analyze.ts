@@ -1,6 +1,7 @@
 import type { Portfolio } from '../records/portfolio'
 import type { Run } from '../records/run'
 import { CurrencyTotals, type CurrencyAmounts } from '../money/totals'
+import type { Bucket } from './allocation'
 import { portfolioBudget, type Budget } from './budgets'
 import { DailySpend } from './dailySpend'
 import { dayOf, type DayNumber } from './dates'
@@ -24,14 +25,30 @@ export interface Analysis {
   spend: SpendLedger
   daily: DailySpend
   overlaps: Map<string, PortfolioOverlap[]>
+  /** Runs and spend entries per bucket (portfolio id, null for Unassigned), so per-portfolio questions don't scan everything. */
+  runsByBucket: Map<Bucket, Run[]>
+  entriesByBucket: Map<Bucket, SpendEntry[]>
   /** Distinct step labels across all runs: the scale for the "too broad" entropy. */
   stepVocabulary: number
+}
+
+function indexBy<T>(items: readonly T[], bucketOf: (item: T) => Bucket): Map<Bucket, T[]> {
+  const index = new Map<Bucket, T[]>()
+  for (const item of items) {
+    const bucket = bucketOf(item)
+    const list = index.get(bucket)
+    if (list) list.push(item)
+    else index.set(bucket, [item])
+  }
+  return index
 }
 
 export function analyze(input: AnalysisInput): Analysis {
   const assignment = assignRecords(input)
   const spend = buildSpend(input, assignment)
   return {
+    runsByBucket: indexBy(input.runs, (run) => assignment.runs.get(run.id)?.portfolioId ?? null),
+    entriesByBucket: indexBy(spend.entries, (entry) => entry.portfolioId),
     input,
     asOf: dayOf(input.asOf),
     assignment,
@@ -55,14 +72,12 @@ export interface PortfolioPeriodSummary {
 }
 
 /** The runs a bucket (portfolio id, or null for Unassigned) owns that started in the period. */
-export function runsIn(analysis: Analysis, portfolioId: string | null, period: Period): Run[] {
-  return analysis.input.runs.filter(
-    (run) => (analysis.assignment.runs.get(run.id)?.portfolioId ?? null) === portfolioId && containsDay(period, dayOf(run.start)),
-  )
+export function runsIn(analysis: Analysis, portfolioId: Bucket, period: Period): Run[] {
+  return (analysis.runsByBucket.get(portfolioId) ?? []).filter((run) => containsDay(period, dayOf(run.start)))
 }
 
-function spendEntriesIn(analysis: Analysis, portfolioId: string | null, period: Period): SpendEntry[] {
-  return analysis.spend.entries.filter((entry) => entry.portfolioId === portfolioId && containsDay(period, entry.day))
+function spendEntriesIn(analysis: Analysis, portfolioId: Bucket, period: Period): SpendEntry[] {
+  return (analysis.entriesByBucket.get(portfolioId) ?? []).filter((entry) => containsDay(period, entry.day))
 }
 
 export function spendByBasis(entries: readonly SpendEntry[]): Record<SpendEntry['basis'], CurrencyAmounts> {
@@ -72,7 +87,9 @@ export function spendByBasis(entries: readonly SpendEntry[]): Record<SpendEntry[
 }
 
 export function countCharges(entries: readonly SpendEntry[]): number {
-  return new Set(entries.filter((e) => e.basis !== 'estimated' && e.amount.units !== 0n).map((e) => e.source)).size
+  const keys = new Set<string>()
+  for (const entry of entries) if (entry.basis !== 'estimated' && entry.amount.units !== 0n) for (const key of entry.sources) keys.add(key)
+  return keys.size
 }
 
 /** Everything a portfolio card or report row shows for one period. */

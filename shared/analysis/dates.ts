@@ -6,12 +6,20 @@ export type DayNumber = number
 
 const MS_PER_DAY = 86_400_000
 
+// Every run and charge is dated, often on the same few hundred days: parsing once per date string keeps reports fast.
+const parsedDays = new Map<string, DayNumber>()
+
 /** "2026-07-14" or a full ISO instant → its UTC day. */
 export function dayOf(isoDateOrInstant: string): DayNumber {
-  const [year, month, day] = isoDateOrInstant.slice(0, 10).split('-').map(Number)
+  const date = isoDateOrInstant.slice(0, 10)
+  const cached = parsedDays.get(date)
+  if (cached !== undefined) return cached
+  const [year, month, day] = date.split('-').map(Number)
   const ms = Date.UTC(year, month - 1, day)
   if (Number.isNaN(ms)) throw new Error(`not a date: "${isoDateOrInstant}"`)
-  return Math.floor(ms / MS_PER_DAY)
+  if (parsedDays.size > 100_000) parsedDays.clear()
+  parsedDays.set(date, Math.floor(ms / MS_PER_DAY))
+  return parsedDays.get(date)!
 }
 
 export function dateOfDay(day: DayNumber): string {

@@ -1,9 +1,9 @@
 import type { Charge } from '../records/charge'
 import type { Run } from '../records/run'
 import { parseDecimal, type Decimal } from '../money/decimal'
-import { allocateCharges, type AllocationExplanation, type Bucket } from './allocation'
+import { allocateCharges, estimatedWeights, providerMonthKey, type AllocationExplanation, type Bucket } from './allocation'
 import { dayOf, firstDayOfMonth, monthOf, type DayNumber } from './dates'
-import { chargeKey, providerKey, type AnalysisInput } from './input'
+import { chargeKey, type AnalysisInput } from './input'
 import type { AssignmentResult } from './rules/assign'
 
 /**
@@ -19,8 +19,8 @@ export interface SpendEntry {
   currency: string
   amount: Decimal
   basis: 'billed' | 'allocated' | 'estimated'
-  /** chargeKey(charge) for billed and allocated spend, the run id for estimated spend. */
-  source: string
+  /** The charge keys (billed, allocated) or the run id (estimated) the amount comes from. */
+  sources: readonly string[]
 }
 
 export interface SpendLedger {
@@ -28,9 +28,6 @@ export interface SpendLedger {
   allocations: AllocationExplanation[]
 }
 
-function billedProviderMonths(charges: readonly Charge[]): Set<string> {
-  return new Set(charges.map((c) => `${providerKey(c.provider)}\u0000${monthOf(c.start)}`))
-}
 
 /** A run's estimate for a month is dated on its start day, or on the 1st for months it ran into. */
 function estimateDay(run: Run, month: string): DayNumber {
@@ -47,23 +44,23 @@ export function buildSpend(input: Pick<AnalysisInput, 'runs' | 'charges' | 'port
       unclaimed.push(charge)
       continue
     }
-    entries.push({ portfolioId, day: dayOf(charge.start), currency: charge.currency, amount: parseDecimal(charge.cost), basis: 'billed', source: chargeKey(charge) })
-    const key = `${providerKey(charge.provider)}\u0000${monthOf(charge.start)}`
+    entries.push({ portfolioId, day: dayOf(charge.start), currency: charge.currency, amount: parseDecimal(charge.cost), basis: 'billed', sources: [chargeKey(charge)] })
+    const key = providerMonthKey(charge.provider, monthOf(charge.start))
     directlyBilled.set(key, (directlyBilled.get(key) ?? new Set()).add(portfolioId))
   }
 
   const bucketOfRun = (run: Run) => assignment.runs.get(run.id)?.portfolioId ?? null
   const names = new Map(input.portfolios.map((p) => [p.id, p.name]))
-  const allocation = allocateCharges(unclaimed, input.runs, bucketOfRun, directlyBilled, names)
+  const allocation = allocateCharges(unclaimed, estimatedWeights(input.runs, bucketOfRun), directlyBilled, names)
   for (const share of allocation.shares) {
-    entries.push({ portfolioId: share.portfolioId, day: dayOf(share.charge.start), currency: share.charge.currency, amount: share.amount, basis: 'allocated', source: chargeKey(share.charge) })
+    entries.push({ portfolioId: share.portfolioId, day: share.day, currency: share.currency, amount: share.amount, basis: 'allocated', sources: share.chargeKeys })
   }
 
-  const billed = billedProviderMonths(input.charges)
+  const billed = new Set(input.charges.map((c) => providerMonthKey(c.provider, monthOf(c.start))))
   for (const run of input.runs) {
     for (const [month, cost] of Object.entries(run.costByMonth)) {
-      if (billed.has(`${providerKey(run.provider)}\u0000${month}`)) continue
-      entries.push({ portfolioId: bucketOfRun(run), day: estimateDay(run, month), currency: 'USD', amount: parseDecimal(cost), basis: 'estimated', source: run.id })
+      if (billed.has(providerMonthKey(run.provider, month))) continue
+      entries.push({ portfolioId: bucketOfRun(run), day: estimateDay(run, month), currency: 'USD', amount: parseDecimal(cost), basis: 'estimated', sources: [run.id] })
     }
   }
   return { entries, allocations: allocation.explanations }
