@@ -11,8 +11,11 @@ import * as Y from 'yjs'
  * and a store interrupted at any point rolls back to the previous row, never a torn one.
  *
  * Several server processes may share one database file (scaling out). A process only knows
- * the edits it has received so far, so a store merges its state into the stored row instead
- * of overwriting it: an edit another process stored a moment earlier is never erased.
+ * the edits it has received so far, so when another process wrote the row since this one
+ * last read or wrote it, the store merges into the row instead of overwriting it: an edit
+ * stored a moment earlier elsewhere is never erased. Otherwise (always, with one process) the
+ * in-memory document already contains the row and is written as is, which matters for a
+ * ledger of tens of megabytes.
  */
 export class SqlitePersistenceExtension extends DatabaseExtension implements Extension {
   extensionName = 'SqlitePersistence'
@@ -28,22 +31,33 @@ export class SqlitePersistenceExtension extends DatabaseExtension implements Ext
     db.exec(`CREATE TABLE IF NOT EXISTS documents (
       name TEXT PRIMARY KEY,
       state BLOB NOT NULL,
+      version INTEGER NOT NULL,
       updated_at INTEGER NOT NULL
     )`)
-    const select = db.prepare<[string], { state: Buffer }>('SELECT state FROM documents WHERE name = ?')
-    const upsert = db.prepare<[string, Uint8Array, number]>(
-      `INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+    const selectState = db.prepare<[string], { state: Buffer; version: number }>('SELECT state, version FROM documents WHERE name = ?')
+    const selectVersion = db.prepare<[string], { version: number }>('SELECT version FROM documents WHERE name = ?')
+    const upsert = db.prepare<[string, Uint8Array, number, number]>(
+      `INSERT INTO documents (name, state, version, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET state = excluded.state, version = excluded.version, updated_at = excluded.updated_at`,
     )
-    const merge = db.transaction((name: string, state: Uint8Array) => {
-      const stored = select.get(name)?.state
-      upsert.run(name, stored ? Y.mergeUpdates([stored, state]) : state, Date.now())
+    /** The row version this process last read or wrote, per document (0: no row). */
+    const seen = new Map<string, number>()
+    const write = db.transaction((name: string, state: Uint8Array) => {
+      const version = selectVersion.get(name)?.version ?? 0
+      const current = version === 0 || version === (seen.get(name) ?? 0)
+      const merged = current ? state : Y.mergeUpdates([selectState.get(name)!.state, state])
+      upsert.run(name, merged, version + 1, Date.now())
+      seen.set(name, version + 1)
     })
     super({
-      fetch: async ({ documentName }) => select.get(documentName)?.state ?? null,
-      // IMMEDIATE takes the write lock before reading, so two processes cannot both merge
-      // into the same old row.
-      store: async ({ documentName, state }) => merge.immediate(documentName, state),
+      fetch: async ({ documentName }) => {
+        const row = selectState.get(documentName)
+        seen.set(documentName, row?.version ?? 0)
+        return row?.state ?? null
+      },
+      // IMMEDIATE takes the write lock before reading the version, so two processes cannot
+      // both decide the row is theirs.
+      store: async ({ documentName, state }) => write.immediate(documentName, state),
     })
     this.db = db
   }
