@@ -1,6 +1,9 @@
 import { existsSync, statSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { knownRequestKeys } from '../../shared/importers/logs/requestKeys'
+import { DEFAULT_SETTINGS } from '../../shared/workspace/settings'
+import { agentLogFileImporter } from '../import/agentLogFiles'
 import { billingFileImporter } from '../import/billingFiles'
 import { ChargeSummaryBuilder } from '../import/chargeSummary'
 import type { FileImporter, FileOutcome, FileReport, ImportContext } from '../import/fileImporter'
@@ -15,17 +18,17 @@ const usage = 'npm run --silent cli -- import [--json] [--workspace FILE] [--ski
  * named file gets it; every importer lists its own files inside named folders. Billing comes
  * last because it takes any file named explicitly.
  */
-const IMPORTERS: readonly FileImporter[] = [billingFileImporter]
+const IMPORTERS: readonly FileImporter[] = [agentLogFileImporter, billingFileImporter]
 
 /**
- * Imports billing exports (and, through further importers, agent logs). Each file becomes one
- * immutable batch or is rejected whole; with --workspace the batches are added to that file
- * (created if missing), otherwise nothing is written and the same content named twice is
- * reported as a duplicate. Exit 0 when every file imported, 1 when any was rejected.
+ * Imports billing exports and agent session logs. Each billing file becomes one immutable
+ * batch or is rejected whole; the agent logs named together become one batch of runs. With
+ * --workspace the batches are added to that file (created if missing), otherwise nothing is
+ * written and the same content named twice is reported as a duplicate. Exit 0 when every file imported, 1 when any was rejected.
  */
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Import billing exports (CSV) into a workspace, or check them without one',
+  summary: 'Import billing exports (CSV) and agent session logs (JSONL) into a workspace, or check them without one',
   usage,
   async run(args, io) {
     let parsed: { values: { json?: boolean; workspace?: string; 'skip-bad-rows'?: boolean; pricing?: string }; positionals: string[] }
@@ -54,21 +57,34 @@ export const importCommand: CliCommand = {
       profiles: workspace?.governance.importProfiles.list().records ?? [],
       pricingFile,
       importedAt: new Date().toISOString(),
+      settings: settings ?? DEFAULT_SETTINGS,
+      knownRequestKeys: () => knownRequestKeys(workspace?.ledger.runs().records ?? []),
     }
 
     const files: FileReport[] = []
     const runs: unknown[] = []
     const charges = new ChargeSummaryBuilder()
     const batchIds = new Set<string>()
+    const storedBatches = new Map<object, FileReport['status']>()
     let added = 0
-    for (const { path, importer } of work) {
-      const outcome = await importer.importFile(path, context)
-      const status = outcome.batch ? store(outcome, workspace, batchIds) : outcome.report.status
-      files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
-      if (status !== 'ok') continue
-      if (outcome.batch) added++
-      charges.add(outcome.charges ?? [])
-      runs.push(...(outcome.runs ?? []))
+    for (const { importer, paths } of groupByImporter(work)) {
+      const outcomes = importer.importFiles ? await importer.importFiles(paths, context) : await importEach(importer, paths, context)
+      for (const outcome of outcomes) {
+        const { path } = outcome.report
+        let status = outcome.report.status
+        if (outcome.batch) {
+          // Files of one grouped import share a batch: it is stored once and they share its status.
+          if (!storedBatches.has(outcome.batch)) {
+            storedBatches.set(outcome.batch, store(outcome, workspace, batchIds))
+            if (storedBatches.get(outcome.batch) === 'ok') added++
+          }
+          status = storedBatches.get(outcome.batch)!
+        }
+        files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
+        if (status !== 'ok') continue
+        charges.add(outcome.charges ?? [])
+        runs.push(...(outcome.runs ?? []))
+      }
     }
     if (workspace && added > 0) workspace.save()
 
@@ -85,6 +101,19 @@ function store(outcome: FileOutcome, workspace: OpenWorkspace | null, batchIds: 
   batchIds.add(meta.id)
   if (!workspace) return 'ok'
   return workspace.ledger.add(meta, payload) === 'duplicate' ? 'duplicate' : 'ok'
+}
+
+/** The planned files per importer, importers in the order they first appear. */
+function groupByImporter(work: { path: string; importer: FileImporter }[]): { importer: FileImporter; paths: string[] }[] {
+  const groups = new Map<FileImporter, string[]>()
+  for (const { path, importer } of work) groups.set(importer, [...(groups.get(importer) ?? []), path])
+  return [...groups].map(([importer, paths]) => ({ importer, paths }))
+}
+
+async function importEach(importer: FileImporter, paths: string[], context: ImportContext): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = []
+  for (const path of paths) outcomes.push(await importer.importFile(path, context))
+  return outcomes
 }
 
 /** Which importer reads which file: named files by `claims`, folders through each importer's `filesIn`. */

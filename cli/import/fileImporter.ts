@@ -1,6 +1,6 @@
 import type { BatchIssue, BatchMeta } from '../../shared/records/batch'
 import type { Charge } from '../../shared/records/charge'
-import type { ImportProfile } from '../../shared/records/settings'
+import type { ImportProfile, Settings } from '../../shared/records/settings'
 
 /** One file's line in the import report (the `files` array of `import --json`). */
 export interface FileReport {
@@ -31,6 +31,10 @@ export interface ImportContext {
   /** `--pricing FILE`: a LiteLLM-format table for importers that price usage (agent logs). */
   pricingFile: string | null
   importedAt: string
+  /** The workspace's settings (defaults without one): pricing table and overrides, step rules. */
+  settings: Settings
+  /** Request key → run id of the runs already in the workspace, so no request is counted twice. */
+  knownRequestKeys: () => ReadonlyMap<string, string>
 }
 
 /**
@@ -45,4 +49,10 @@ export interface FileImporter {
   /** The files of this kind inside a folder the user named. */
   filesIn(folder: string): string[]
   importFile(path: string, context: ImportContext): Promise<FileOutcome>
+  /**
+   * For kinds whose files belong together (agent logs: requests deduplicated across files,
+   * subagent files joining their parent session): all planned files at once, one outcome per
+   * file in order. Outcomes may share one batch object, which the command then stores once.
+   */
+  importFiles?(paths: readonly string[], context: ImportContext): Promise<FileOutcome[]>
 }

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs'
+import { importAgentLogs } from '../../shared/importers/logs/importAgentLogs'
+import { pricingFromSettings } from '../../shared/pricing/pricingTable'
+import type { Run } from '../../shared/records/run'
+import { findLogFiles } from '../agentLogs/discover'
+import { fileLogSource } from '../agentLogs/fileSource'
+import type { FileImporter, FileOutcome, ImportContext } from './fileImporter'
+
+/**
+ * Coding-agent session logs (Claude Code transcripts, Codex rollouts: `.jsonl`). All the log
+ * files of one command are imported together, because a request is counted once across them
+ * and a subagent file belongs to its parent's session: one `runs` batch, one report per file.
+ */
+export const agentLogFileImporter: FileImporter = {
+  kind: 'runs',
+  claims: (file) => /\.jsonl$/i.test(file),
+  filesIn: (folder) => findLogFiles([folder]),
+  async importFile(path, context) {
+    const [outcome] = await importLogFiles([path], context)
+    return outcome
+  },
+  importFiles: importLogFiles,
+}
+
+async function importLogFiles(paths: readonly string[], context: ImportContext): Promise<FileOutcome[]> {
+  let pricingTable = context.settings.pricingTable
+  if (context.pricingFile) {
+    try {
+      pricingTable = JSON.parse(readFileSync(context.pricingFile, 'utf8'))
+    } catch (error) {
+      const message = `cannot read the pricing table ${context.pricingFile}: ${(error as Error).message}`
+      return paths.map((path) => rejected(path, message))
+    }
+  }
+  const result = await importAgentLogs(paths.map(fileLogSource), {
+    pricing: pricingFromSettings({ pricingTable, pricingOverrides: context.settings.pricingOverrides }),
+    stepRules: context.settings.stepRules,
+    attribution: context.attribution,
+    pseudonymSalt: context.pseudonymSalt,
+    knownRequestKeys: context.knownRequestKeys(),
+    importedAt: context.importedAt,
+  })
+  const runsById = new Map(result.runs.map((run) => [run.id, run]))
+  const reported = new Set<string>()
+  return result.files.map((file): FileOutcome => {
+    const errors = result.errors.filter((issue) => issue.path === file.path)
+    if (errors.length > 0) return rejected(file.path, errors.map((issue) => issue.message).join('; '))
+    // Each run is listed once, with the first file that contributed to it.
+    const runs = file.runs.filter((id) => !reported.has(id)).map((id) => runsById.get(id)!)
+    runs.forEach((run) => reported.add(run.id))
+    return {
+      report: {
+        path: file.path,
+        format: file.format,
+        kind: 'runs',
+        status: 'ok',
+        records: file.runs.length,
+        errors: [],
+        warnings: result.warnings.filter((issue) => issue.path === file.path).map(({ line, message }) => ({ line, message })),
+      },
+      // One batch object shared by every file of the import: the command stores it once.
+      batch: result.batch,
+      runs: runs.map(runSummary),
+    }
+  })
+}
+
+function rejected(path: string, message: string): FileOutcome {
+  return { report: { path, format: null, kind: 'runs', status: 'rejected', records: 0, errors: [{ line: 0, message }], warnings: [] }, batch: null, runs: [] }
+}
+
+/** A run as `import --json` prints it: cache writes of both TTLs together, reasoning apart. */
+function runSummary(run: Run) {
+  return {
+    id: run.id,
+    tool: run.tool,
+    repo: run.repo,
+    branch: run.branch,
+    start: run.start,
+    end: run.end,
+    models: run.models,
+    tokens: {
+      input: run.tokens.input,
+      output: run.tokens.output,
+      cacheWrite: run.tokens.cacheWrite5m + run.tokens.cacheWrite1h,
+      cacheRead: run.tokens.cacheRead,
+      reasoning: run.tokens.reasoning,
+    },
+    costUSD: run.costUSD,
+    unpricedModels: run.unpricedModels,
+    steps: run.steps,
+  }
+}
