@@ -24,7 +24,8 @@ const IMPORTERS: readonly FileImporter[] = [agentLogFileImporter, billingFileImp
  * Imports billing exports and agent session logs. Each billing file becomes one immutable
  * batch or is rejected whole; the agent logs named together become one batch of runs. With
  * --workspace the batches are added to that file (created if missing), otherwise nothing is
- * written and the same content named twice is reported as a duplicate. Exit 0 when every file imported, 1 when any was rejected.
+ * written and the same content named twice is reported as a duplicate. Exit 0 when every
+ * file imported, 1 when any was rejected.
  */
 export const importCommand: CliCommand = {
   name: 'import',
