@@ -73,7 +73,7 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
     '',
     ...table(
       ['Run', 'Cost (USD)', 'Portfolio', 'Steps'],
-      (data.highCostQueue ?? []).map((run) => [run.runId, run.costUSD, run.portfolioId ? name(run.portfolioId) : 'unassigned', run.steps.join(' → ')]),
+      (data.highCostQueue ?? []).map((run) => [run.runId, run.costUSD, run.portfolioId ? name(run.portfolioId) : 'unassigned', run.steps.join(' → ') || '—']),
     ),
     '',
     '## Recipe decisions',
