@@ -2,6 +2,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, expect, test, vi } from 'vitest'
 import badCsv from '../../../test/fixtures/billing/anthropic-cost-bad.csv?raw'
 import anthropicCsv from '../../../test/fixtures/billing/anthropic-cost-2026-08.csv?raw'
+import claudeSession from '../../../test/fixtures/logs/claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl?raw'
+import codexRollout from '../../../test/fixtures/logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl?raw'
 import invoiceCsv from '../../../test/fixtures/billing/other-provider-invoice.csv?raw'
 import type { PickedFile } from '../../platform/bridge'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
@@ -159,4 +161,25 @@ test('other files are left out with a note', async () => {
   setup([[picked('notes.pdf', 'x')]])
   chooseFiles()
   await screen.findByText(/1 file left out: not a CSV export or a JSONL log \(notes\.pdf\)/)
+})
+
+test('agent session logs go to the logs importer as one batch of runs; the same logs again are "already imported"', async () => {
+  const logs = () => [
+    picked('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096),
+    picked('sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl', codexRollout, 4096),
+  ]
+  const { workspace } = setup([logs(), logs()])
+  chooseFiles()
+  await screen.findByRole('heading', { name: /2 agent session files/ })
+  fireEvent.click(screen.getByRole('button', { name: 'Import 2 session files' }))
+  await screen.findByText(/Imported 2 session files: 2 runs, \$[\d.,]+ estimated/)
+  const [batch] = workspace.ledger.list().records
+  expect(batch).toMatchObject({ kind: 'runs', format: 'agent-logs' })
+  expect(workspace.ledger.runs().records.map((run) => run.tool).sort()).toEqual(['claude-code', 'codex'])
+  expect(screen.getByTestId('batch-item').textContent).toContain('agent logs')
+
+  chooseFiles()
+  fireEvent.click(await screen.findByRole('button', { name: 'Import 2 session files' }))
+  await screen.findByText(/2 session files was already imported/)
+  expect(workspace.ledger.list().records).toHaveLength(1)
 })

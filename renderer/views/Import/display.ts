@@ -29,7 +29,7 @@ export function formatMonth(key: string): string {
   return new Date(year, month - 1, 1).toLocaleDateString(undefined, { year: 'numeric', month: 'long' })
 }
 
-const TOOL_LABELS: Record<string, string> = { 'claude-code': 'Claude Code sessions', codex: 'Codex sessions' }
+const TOOL_LABELS: Record<string, string> = { 'agent-logs': 'Agent session logs', 'claude-code': 'Claude Code sessions', codex: 'Codex sessions' }
 
 /** What people call a batch's source format. */
 export function formatName(format: string, profiles: readonly ImportProfile[]): string {
@@ -47,6 +47,7 @@ export function formatName(format: string, profiles: readonly ImportProfile[]): 
 
 /** `file:line: reason`, the way every bad line is shown. */
 export function issueText(file: string, issue: BatchIssue): string {
+  if (!file) return issue.message
   return issue.line > 0 ? `${file}:${issue.line}: ${issue.message}` : `${file}: ${issue.message}`
 }
 

@@ -5,6 +5,7 @@ import type { Workspace } from '../../workspace/openLocalWorkspace'
 import { isCancelled, type ImportEngine } from './importEngine'
 import { classifySource, type ImportSource } from './sources'
 import { formatCurrencyAmounts } from '../../../shared/money/format'
+import { knownRequestKeys } from '../../../shared/importers/logs/requestKeys'
 import { plural } from './display'
 import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } from './workerProtocol'
 
@@ -142,7 +143,11 @@ export function useImportFlow(engine: ImportEngine, workspace: Workspace) {
       } else {
         const what = outcome.kind === 'import-billing' ? plural(batch.meta.records, 'charge') : plural(batch.meta.records, 'run')
         const skipped = batch.meta.skipped.length > 0 ? `, ${plural(outcome.summary.errorCount, 'bad line')} skipped` : ''
-        notify({ tone: 'ok', text: `Imported ${label}: ${what}, ${formatCurrencyAmounts(batch.meta.totals)}${skipped}.` })
+        const notes = outcome.kind === 'import-logs' && batch.meta.warnings.length > 0 ? `; ${plural(batch.meta.warnings.length, 'note')} in the batch report` : ''
+        notify({ tone: 'ok', text: `Imported ${label}: ${what}, ${formatCurrencyAmounts(batch.meta.totals)}${outcome.kind === 'import-logs' ? ' estimated' : ''}${skipped}${notes}.` })
+      }
+      if (outcome.kind === 'import-logs' && outcome.summary.errors.length > 0) {
+        notify({ tone: 'warn', text: `Could not read ${plural(outcome.summary.errors.length, 'file')}: ${outcome.summary.errors.map((issue) => issue.message).join('; ')}` })
       }
       next()
     },
@@ -158,7 +163,11 @@ export function useImportFlow(engine: ImportEngine, workspace: Workspace) {
       const job =
         item.kind === 'billing'
           ? engine.run<ImportOutcome>({ kind: 'import-billing', options: billingOptions(format ?? item.format), importedAt }, [item.source], onProgress)
-          : engine.run<ImportOutcome>({ kind: 'import-logs', options: { attribution: settings.attribution, pseudonymSalt: settings.pseudonymSalt }, importedAt }, item.sources, onProgress)
+          : engine.run<ImportOutcome>(
+              { kind: 'import-logs', options: { settings, knownRequestKeys: [...knownRequestKeys(workspace.ledger.runs().records)] }, importedAt },
+              item.sources,
+              onProgress,
+            )
       running.current = job
       function onProgress(progress: JobProgress) {
         const current = taskRef.current

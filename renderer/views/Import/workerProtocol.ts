@@ -11,7 +11,7 @@
  */
 import type { BatchIssue, BatchMeta } from '../../../shared/records/batch'
 import type { Charge } from '../../../shared/records/charge'
-import type { ImportProfile } from '../../../shared/records/settings'
+import type { ImportProfile, Settings } from '../../../shared/records/settings'
 
 export interface SourceRef {
   name: string
@@ -28,10 +28,17 @@ export interface BillingJobOptions {
   pseudonymSalt: string
 }
 
+export interface LogJobOptions {
+  /** The workspace settings: pricing table and overrides, step rules, attribution, salt. */
+  settings: Settings
+  /** Hashed request key → run id of the runs already in the workspace (no request counted twice). */
+  knownRequestKeys: [string, string][]
+}
+
 export type JobSpec =
   | { kind: 'analyze-billing'; options: BillingJobOptions }
   | { kind: 'import-billing'; options: BillingJobOptions; importedAt: string }
-  | { kind: 'import-logs'; options: { attribution: boolean; pseudonymSalt: string }; importedAt: string }
+  | { kind: 'import-logs'; options: LogJobOptions; importedAt: string }
 
 export interface JobProgress {
   bytes: number
