@@ -27,7 +27,7 @@ export function ReconciliationTable({ rows }: { rows: PortfolioReport['reconcili
               {rows.map((row) => (
                 <tr key={`${row.provider}-${row.month}`} data-testid="reconciliation-row">
                   <th scope="row">{row.provider}</th>
-                  <td>{row.month}</td>
+                  <td className="month">{row.month}</td>
                   <td className="numeric" data-testid="rec-billed"><Amounts amounts={row.billed} /></td>
                   <td className="numeric" data-testid="rec-estimated"><Amounts amounts={row.estimated} /></td>
                   <td className="numeric"><Amounts amounts={row.matched} /></td>

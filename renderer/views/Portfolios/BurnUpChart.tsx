@@ -22,7 +22,9 @@ export function BurnUpChart({ series, currency, summary }: { series: BurnUpSerie
   useEffect(() => {
     const element = container.current
     if (!element || !canvasAvailable()) return
-    const money = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 })
+    const top = Math.max(...series.envelope, ...series.forecast.map((v) => v ?? 0), ...series.spent.map((v) => v ?? 0))
+    const axisMoney = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: top >= 20 ? 0 : 2 })
+    const money = new Intl.NumberFormat(undefined, { style: 'currency', currency })
     const value = (_: uPlot, v: number | null) => (v == null ? '—' : money.format(v))
     const options: uPlot.Options = {
       width: Math.max(element.clientWidth, 320),
@@ -30,7 +32,7 @@ export function BurnUpChart({ series, currency, summary }: { series: BurnUpSerie
       // Budgets work on UTC days: label the axis in UTC so a day never shifts in another zone.
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       scales: { x: { time: true } },
-      axes: [{}, { values: (_, ticks) => ticks.map((t) => money.format(t)), size: 70 }],
+      axes: [{}, { values: (_, ticks) => ticks.map((t) => axisMoney.format(t)), size: 76 }],
       series: [
         { label: 'Day (UTC)' },
         { label: 'Spent', stroke: '#2f5bd3', width: 2, fill: 'rgba(47, 91, 211, 0.08)', value },

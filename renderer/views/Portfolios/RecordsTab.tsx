@@ -1,10 +1,13 @@
 import type { Analysis } from '../../../shared/analysis/analyze'
 import { runsIn } from '../../../shared/analysis/analyze'
+import { dateOfDay } from '../../../shared/analysis/dates'
 import { chargeKey } from '../../../shared/analysis/input'
 import { containsDay, type Period } from '../../../shared/analysis/periods'
 import { formatDecimal } from '../../../shared/money/decimal'
+import { CurrencyTotals } from '../../../shared/money/totals'
 import type { Charge } from '../../../shared/records/charge'
-import { LocalTime, Money, UtcDate } from '../Overview/money'
+import { routeHref } from '../../navigation/routes'
+import { Amounts, LocalTime, Money, UtcDate } from '../Overview/money'
 
 const LIMIT = 200
 
@@ -12,13 +15,16 @@ const LIMIT = 200
 export function RecordsTab({ analysis, portfolioId, period }: { analysis: Analysis; portfolioId: string; period: Period }) {
   const runs = runsIn(analysis, portfolioId, period).sort((a, b) => b.start.localeCompare(a.start))
   const chargesByKey = new Map(analysis.input.charges.map((c) => [chargeKey(c), c]))
-  const shares: { charge: Charge; basis: string; amount: string }[] = []
+  // Billed charges one by one; an allocated share may stand for several invoice lines of a provider and month.
+  const shares: { key: string; charges: Charge[]; basis: string; amount: string; currency: string; day: string }[] = []
   for (const entry of analysis.spend.entries) {
     if (entry.portfolioId !== portfolioId || entry.basis === 'estimated' || !containsDay(period, entry.day)) continue
-    const charge = chargesByKey.get(entry.source)
-    if (charge) shares.push({ charge, basis: entry.basis, amount: formatDecimal(entry.amount) })
+    const charges = entry.sources.map((key) => chargesByKey.get(key)).filter((c): c is Charge => !!c)
+    if (charges.length === 0) continue
+    shares.push({ key: `${entry.basis}:${entry.sources.join('|')}:${entry.day}`, charges, basis: entry.basis, amount: formatDecimal(entry.amount), currency: entry.currency, day: dateOfDay(entry.day) })
   }
-  shares.sort((a, b) => b.charge.start.localeCompare(a.charge.start))
+  shares.sort((a, b) => b.day.localeCompare(a.day))
+  const chargeCount = new Set(shares.flatMap((s) => s.charges.map(chargeKey))).size
   return (
     <div className="records-tab">
       <section className="page-section" aria-labelledby="runs-heading">
@@ -42,7 +48,11 @@ export function RecordsTab({ analysis, portfolioId, period }: { analysis: Analys
               <tbody>
                 {runs.slice(0, LIMIT).map((run) => (
                   <tr key={run.id}>
-                    <td><LocalTime iso={run.start} /></td>
+                    <td>
+                      <a href={routeHref('runs', run.id)} aria-label={`Run of ${run.start.slice(0, 16).replace('T', ' ')} UTC in the Runs view`}>
+                        <LocalTime iso={run.start} />
+                      </a>
+                    </td>
                     <td>{run.tool}</td>
                     <td>{run.repo ?? '—'}{run.branch ? ` · ${run.branch}` : ''}</td>
                     <td>{run.models.join(', ')}</td>
@@ -58,7 +68,7 @@ export function RecordsTab({ analysis, portfolioId, period }: { analysis: Analys
         {runs.length > LIMIT && <p className="muted">Showing the latest {LIMIT}.</p>}
       </section>
       <section className="page-section" aria-labelledby="charges-heading">
-        <h2 id="charges-heading">Charges ({shares.length})</h2>
+        <h2 id="charges-heading">Charges ({chargeCount})</h2>
         {shares.length === 0 ? (
           <p className="muted">No billed or allocated charge in {period.key}.</p>
         ) : (
@@ -75,16 +85,20 @@ export function RecordsTab({ analysis, portfolioId, period }: { analysis: Analys
                 </tr>
               </thead>
               <tbody>
-                {shares.slice(0, LIMIT).map(({ charge, basis, amount }) => (
-                  <tr key={chargeKey(charge)}>
-                    <td><UtcDate date={charge.start.slice(0, 10)} /></td>
-                    <td>{charge.provider}{charge.model ? ` · ${charge.model}` : ''}</td>
-                    <td>{[charge.account, charge.project, charge.apiKey].filter(Boolean).join(' / ') || '—'}</td>
-                    <td>{basis === 'billed' ? 'billed directly (charge rule)' : 'allocated share'}</td>
-                    <td className="numeric"><Money amount={amount} currency={charge.currency} /></td>
-                    <td className="numeric"><Money amount={charge.cost} currency={charge.currency} /></td>
-                  </tr>
-                ))}
+                {shares.slice(0, LIMIT).map(({ key, charges, basis, amount, currency, day }) => {
+                  const [first] = charges
+                  const single = charges.length === 1
+                  return (
+                    <tr key={key}>
+                      <td><UtcDate date={day} /></td>
+                      <td>{first.provider}{single && first.model ? ` · ${first.model}` : ''}</td>
+                      <td>{single ? [first.account, first.project, first.apiKey].filter(Boolean).join(' / ') || '—' : `${charges.length} invoice lines`}</td>
+                      <td>{basis === 'billed' ? 'billed directly (charge rule)' : 'allocated share'}</td>
+                      <td className="numeric"><Money amount={amount} currency={currency} /></td>
+                      <td className="numeric">{single ? <Money amount={first.cost} currency={first.currency} /> : <Amounts amounts={totalOf(charges)} />}</td>
+                    </tr>
+                  )
+                })}
               </tbody>
             </table>
           </div>
@@ -94,3 +108,9 @@ export function RecordsTab({ analysis, portfolioId, period }: { analysis: Analys
   )
 }
 
+
+function totalOf(charges: readonly Charge[]) {
+  const totals = new CurrencyTotals()
+  for (const charge of charges) totals.add(charge.currency, charge.cost)
+  return totals.toJSON()
+}
