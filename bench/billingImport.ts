@@ -21,6 +21,12 @@ const HEADER = 'usage_date_utc,model,workspace,api_key,usage_type,context_window
 const MODELS = ['Claude Sonnet 4.5', 'Claude Opus 4.6', 'Claude Haiku 4.5', 'Claude 3.5 Sonnet 2024-10-22']
 const WORKSPACES = ['Default', 'Claude Code', 'Platform Engineering Production', 'Data Science Sandbox']
 const TOKEN_TYPES = ['input_no_cache', 'output', 'input_cache_read', 'input_cache_write_5m', 'input_cache_write_1h']
+/**
+ * Read size for both sides. 64 KiB chunks decode to strings that die young in V8's new
+ * space; 1 MiB chunks become large-object-space strings that linger until a full GC
+ * (measured here: peak RSS 282 MB and twice the CPU time, against 115 MB).
+ */
+const CHUNK_BYTES = 64 * 1024
 
 interface SideResult {
   side: string
@@ -71,7 +77,7 @@ type Measured = Omit<SideResult, 'side' | 'maxRssMB' | 'cpuSeconds'>
 async function runOurs(path: string): Promise<Measured> {
   const started = performance.now()
   let rows = 0
-  const summary = await parseBillingFile({ name: path, chunks: createReadStream(path, { highWaterMark: 1 << 20 }) }, { onCharge: () => rows++ })
+  const summary = await parseBillingFile({ name: path, chunks: createReadStream(path, { highWaterMark: CHUNK_BYTES }) }, { onCharge: () => rows++ })
   const seconds = (performance.now() - started) / 1000
   if (summary.status !== 'ok') throw new Error(`import rejected: ${JSON.stringify(summary.errors.slice(0, 3))}`)
   return { bytes: summary.bytes, rows, seconds, check: `USD ${summary.totals.USD}` }
@@ -81,7 +87,7 @@ async function runPapaparse(path: string): Promise<Measured> {
   const started = performance.now()
   let rows = 0
   await new Promise<void>((resolve, reject) => {
-    Papa.parse(createReadStream(path, { highWaterMark: 1 << 20, encoding: 'utf8' }), {
+    Papa.parse(createReadStream(path, { highWaterMark: CHUNK_BYTES, encoding: 'utf8' }), {
       header: true,
       step: () => {
         rows++

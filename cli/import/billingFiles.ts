@@ -14,7 +14,8 @@ export const billingFileImporter: FileImporter = {
   async importFile(path, context) {
     const result = await importBillingFile(
       // The records name the file, not where it sat: paths are personal and would change the batch hash.
-      { name: basename(path), chunks: createReadStream(path, { highWaterMark: 1 << 20 }) },
+      // 64 KiB reads: decoded chunks then die young (1 MiB ones doubled the benchmark's memory and time).
+      { name: basename(path), chunks: createReadStream(path, { highWaterMark: 64 * 1024 }) },
       {
         skipBadRows: context.skipBadRows,
         attribution: context.attribution,

@@ -11,7 +11,7 @@ import type { CurrencyAmounts } from '../../money/totals'
 import { actorId } from '../../privacy/pseudonym'
 import { createBatch } from '../batch'
 import { CsvSyntaxError, CsvTokenizer } from '../csv/tokenizer'
-import { HeaderIndex } from '../csv/header'
+import { cell, HeaderIndex } from '../csv/header'
 import { decodeTextChunks } from '../text/decode'
 import { profileFormat } from './customMapping'
 import { detectBillingFormat } from './detect'
@@ -124,12 +124,15 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
       }
       return
     }
-    if (isBlank(fields)) return
+    // Cheap first-cell tests guard the slower whole-row checks (this runs once per row).
+    const first = fields[0]
+    if ((first === '' || first.charCodeAt(0) <= 32) && isBlank(fields)) return
     rows++
+    const maybeHeader = cell(fields, 0) === header.names[0] && sameAsHeader(fields, header)
     if (fields.length !== header.size && !onlyEmptyExtras(fields, header.size)) {
-      if (sameAsHeader(fields, header)) return
+      if (maybeHeader) return
       addError(line, `expected ${header.size} columns, found ${fields.length}`)
-    } else if (sameAsHeader(fields, header)) {
+    } else if (maybeHeader) {
       // Exports pasted together repeat their header line.
       warnings.push({ line, message: 'repeated header line skipped' })
       return
@@ -292,6 +295,5 @@ function onlyEmptyExtras(fields: string[], size: number): boolean {
 }
 
 function sameAsHeader(fields: string[], header: HeaderIndex): boolean {
-  if (fields[0]?.trim() !== header.names[0]) return false
   return header.names.every((name, index) => fields[index]?.trim() === name)
 }
