@@ -79,6 +79,14 @@ describe('portfolioBudget', () => {
     expect(result.envelope).toBe('320')
   })
 
+  it('carries nothing into periods before the portfolio existed, even inside the report period', () => {
+    const portfolio = makePortfolio({ id: 'p', envelope: { amount: '100', currency: 'USD', period: 'month', rollover: true }, createdAt: '2026-08-10T00:00:00.000Z' })
+    const result = budget(portfolio, [['p', '2026-07-10', '30'], ['p', '2026-08-10', '40']])
+    expect(result.steps.map((s) => [s.period, s.carriedIn, s.effective])).toEqual([['2026-07', '0', '100'], ['2026-08', '0', '100'], ['2026-09', '60', '160']])
+    const later = makePortfolio({ ...portfolio, createdAt: '2026-12-01T00:00:00.000Z' })
+    expect(budget(later, []).envelope).toBe('300')
+  })
+
   it('prorates a yearly envelope by months', () => {
     const portfolio = makePortfolio({ id: 'p', envelope: { amount: '1000', currency: 'USD', period: 'year', rollover: false } })
     expect(budget(portfolio, []).envelope).toBe('250.00')

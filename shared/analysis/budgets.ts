@@ -82,6 +82,7 @@ export function portfolioBudget(portfolio: Portfolio, period: Period, context: B
   const overlapping = periodsOverlapping(portfolio.envelope.period, period, fiscalYearStartMonth)
   const chain = envelopeChain(
     portfolio,
+    overlapping[0].period,
     overlapping[overlapping.length - 1].period,
     context.moves,
     (p) => daily.periodTotal(portfolio.id, currency, p),

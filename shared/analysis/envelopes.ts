@@ -44,11 +44,13 @@ function chainStart(portfolio: Portfolio, fiscalYearStartMonth: number, firstSpe
 }
 
 /**
- * The envelope of each of the portfolio's own periods from its first one up to `until`:
- * base + moves, plus (with rollover on) what the previous period left unspent or overspent.
+ * The envelope of each of the portfolio's own periods from `from` (or its first period, if
+ * earlier) up to `until`: base + moves, plus (with rollover on) what the previous period left
+ * unspent or overspent. Periods before the portfolio's first one carry nothing over.
  */
 export function envelopeChain(
   portfolio: Portfolio,
+  from: Period,
   until: Period,
   moves: readonly EnvelopeMove[],
   spendIn: (period: Period) => Decimal,
@@ -58,16 +60,16 @@ export function envelopeChain(
   const { envelope } = portfolio
   const base = parseDecimal(envelope.amount)
   const start = chainStart(portfolio, fiscalYearStartMonth, firstSpendDay)
-  let period = start && start.start <= until.start ? start : until
+  let period = start && start.start < from.start ? start : from
   const steps: EnvelopeStep[] = []
   let carry = ZERO
   for (;;) {
     const moved = movesFor(portfolio.id, period.key, envelope.currency, moves).total
-    const carriedIn = envelope.rollover ? carry : ZERO
+    const carriedIn = envelope.rollover && start !== null && period.start > start.start ? carry : ZERO
     const effective = addDecimal(addDecimal(base, moved), carriedIn)
     const spend = spendIn(period)
     steps.push({ period: period.key, base, moves: moved, carriedIn, effective, spend })
-    if (period.key === until.key) return steps
+    if (period.start >= until.start) return steps
     carry = subtractDecimal(effective, spend)
     period = shiftPeriod(period, 1, fiscalYearStartMonth)
   }
