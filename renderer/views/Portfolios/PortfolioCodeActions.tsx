@@ -43,7 +43,10 @@ export function PortfolioCodeActions() {
 
   return (
     <div className="code-actions">
-      <div className="actions inline">
+      <div className="actions inline" role="group" aria-labelledby="portfolio-code-label">
+        <span id="portfolio-code-label" className="code-label">
+          Portfolios as code
+        </span>
         <button type="button" onClick={exportCode}>
           Export as JSON
         </button>

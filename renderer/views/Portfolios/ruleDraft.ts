@@ -163,11 +163,19 @@ export function describeRule(rule: PortfolioRule): string {
   const parts = rule.conditions.map((c) => {
     const label = FIELD_LABELS[c.field].toLowerCase()
     if (c.field === 'sequence') return `steps ${c.values.join(' → ')} in order`
-    if (c.field === 'dateRange') return `dated ${c.values.map((v) => v.replace('..', ' to ')).join(' or ')}`
+    if (c.field === 'dateRange') return `dated ${c.values.map(describeRange).join(' or ')}`
     if (c.field === 'tag') return `tag ${c.key ? `${c.key} ` : ''}is ${c.values.join(' or ')}`
     return `${label} is ${c.values.join(' or ')}`
   })
   return `${rule.target === 'runs' ? 'Runs' : 'Charges'} where ${parts.join(rule.combine === 'all' ? ' and ' : ' or ')}`
+}
+
+function describeRange(value: string): string {
+  const [from, to] = value.split('..')
+  if (from && to) return `${from} to ${to}`
+  if (from) return `from ${from}`
+  if (to) return `until ${to}`
+  return 'any time'
 }
 
 export function nextRuleId(target: RuleTarget, existing: readonly string[]): string {
