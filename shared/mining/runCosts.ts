@@ -26,17 +26,18 @@ export class RunCosts {
     const parsed = costs.map((cost) => parseDecimal(cost))
     this.scale = parsed.reduce((max, cost) => Math.max(max, cost.scale), 0)
     this.units = parsed.map((cost) => cost.units * 10n ** BigInt(this.scale - cost.scale))
-    this.byRank = Int32Array.from(this.units.keys()).sort((a, b) => {
-      const x = this.units[a]
-      const y = this.units[b]
-      return x < y ? -1 : x > y ? 1 : a - b
-    })
-    this.rank = new Int32Array(costs.length)
-    this.byRank.forEach((run, rank) => (this.rank[run] = rank))
     this.unitsAsNumbers = Float64Array.from(this.units, Number)
     const largest = this.unitsAsNumbers.reduce((max, units) => Math.max(max, Math.abs(units)), 0)
     this.sumsAreExactInNumbers = largest * costs.length <= Number.MAX_SAFE_INTEGER
     this.totalAsNumber = this.unitsAsNumbers.reduce((sum, units) => sum + units, 0)
+    const numbers = this.unitsAsNumbers
+    const units = this.units
+    const byCost = this.sumsAreExactInNumbers
+      ? (a: number, b: number) => numbers[a] - numbers[b] || a - b
+      : (a: number, b: number) => (units[a] < units[b] ? -1 : units[a] > units[b] ? 1 : a - b)
+    this.byRank = Int32Array.from(this.units.keys()).sort(byCost)
+    this.rank = new Int32Array(costs.length)
+    this.byRank.forEach((run, rank) => (this.rank[run] = rank))
   }
 
   /** Median (mean of the two middle runs when even), p90 (nearest rank) and total of the given runs. */
