@@ -5,12 +5,12 @@ import type { FileImporter } from './fileImporter'
 
 /**
  * Billing exports (CSV, or Excel's tab-separated "Unicode text"). Claims any file named
- * explicitly that no other importer claimed; inside folders, every `.csv`.
+ * explicitly that no other importer claimed; inside folders, every `.csv` and `.tsv`.
  */
 export const billingFileImporter: FileImporter = {
   kind: 'charges',
   claims: () => true,
-  filesIn: (folder) => walk(folder, (name) => /\.csv$/i.test(name)),
+  filesIn: (folder) => walk(folder, (name) => /\.(csv|tsv)$/i.test(name)),
   async importFile(path, context) {
     const result = await importBillingFile(
       // The records name the file, not where it sat: paths are personal and would change the batch hash.
