@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseCommandLine, UsageError } from './commandLine'
-import { startServerProcess, temporaryDirectory, writeTokenFile } from './test/harness'
+import { freePort, startServerProcess, temporaryDirectory, writeTokenFile } from './test/harness'
 
 describe('parseCommandLine', () => {
   let data: ReturnType<typeof temporaryDirectory>
@@ -52,6 +52,18 @@ describe('server/main.ts', () => {
       expect(server.output()).not.toContain('alpha-rw-token')
       server.child.kill('SIGTERM')
       expect(await server.exited).toBe(0)
+    } finally {
+      data.remove()
+    }
+  })
+
+  it('refuses to start when Redis is unreachable', { timeout: 30_000 }, async () => {
+    const data = temporaryDirectory()
+    try {
+      const args = ['--port', '0', '--data', data.path, '--tokens', writeTokenFile(data.path), '--redis', `redis://127.0.0.1:${await freePort()}`]
+      const failure = await startServerProcess(args).catch((error: Error) => error.message)
+      expect(failure).toMatch(/exited \(1\) before listening/)
+      expect(failure).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+/)
     } finally {
       data.remove()
     }

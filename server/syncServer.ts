@@ -1,14 +1,13 @@
-import { once } from 'node:events'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { Redis } from '@hocuspocus/extension-redis'
 import { Server } from '@hocuspocus/server'
 import type { Extension } from '@hocuspocus/server'
 import { AuthenticationExtension } from './extensions/AuthenticationExtension'
 import { ConnectionLimitExtension } from './extensions/ConnectionLimitExtension'
 import { MessageGuardExtension } from './extensions/MessageGuardExtension'
+import { RedisScalingExtension } from './extensions/RedisScalingExtension'
 import { SqlitePersistenceExtension } from './extensions/SqlitePersistenceExtension'
-import { describeRedisTarget, type RedisTarget } from './redisTarget'
+import type { RedisTarget } from './redisTarget'
 import type { TokenTable } from './tokens'
 
 export const DEFAULT_MAX_CONNECTIONS = 200
@@ -24,7 +23,6 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 128 * 1024 * 1024
  */
 const STORE_DEBOUNCE_MS = 250
 const STORE_MAX_DEBOUNCE_MS = 750
-const REDIS_CONNECT_TIMEOUT_MS = 5000
 export const DATABASE_FILE_NAME = 'workfolio-sync.sqlite'
 
 export interface SyncServerOptions {
@@ -51,13 +49,15 @@ export interface RunningSyncServer {
 
 export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
   mkdirSync(options.dataDir, { recursive: true })
+  // Redis first: it is the step that can fail, and then nothing else is left open.
+  const redis = options.redis ? [await RedisScalingExtension.connect(options.redis)] : []
   const extensions: Extension[] = [
     new ConnectionLimitExtension(options.maxConnections ?? DEFAULT_MAX_CONNECTIONS),
     new MessageGuardExtension(),
     new AuthenticationExtension(options.tokens),
     new SqlitePersistenceExtension(join(options.dataDir, DATABASE_FILE_NAME)),
+    ...redis,
   ]
-  if (options.redis) extensions.push(await connectRedis(options.redis))
 
   const server = new Server(
     {
@@ -94,25 +94,6 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       for (const socket of server.webSocketServer.clients) socket.close(1001, 'server stopping')
     },
   }
-}
-
-/** The Redis extension, once its connection works: a wrong address should fail at start, not at the first edit. */
-async function connectRedis(target: RedisTarget): Promise<Redis> {
-  const { host, port, username, password, db } = target
-  const redis = new Redis({
-    host,
-    port,
-    prefix: 'workfolio',
-    options: { username, password, db, connectTimeout: REDIS_CONNECT_TIMEOUT_MS },
-  })
-  const timeout = AbortSignal.timeout(REDIS_CONNECT_TIMEOUT_MS)
-  try {
-    await Promise.all([once(redis.pub, 'ready', { signal: timeout }), once(redis.sub, 'ready', { signal: timeout })])
-  } catch {
-    await redis.onDestroy()
-    throw new Error(`cannot reach Redis at ${describeRedisTarget(target)}`)
-  }
-  return redis
 }
 
 function urlHost(host: string): string {
