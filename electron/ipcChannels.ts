@@ -10,6 +10,7 @@ export const IPC = {
   scanAgentLogs: 'logs:scan',
   saveFile: 'files:save',
   appInfo: 'app:info',
+  hostSession: 'sync:host-session',
   menuCommand: 'menu:command',
 } as const
 

@@ -7,6 +7,7 @@ import { registerIpc } from './ipc/registerIpc'
 import { createMainWindow } from './mainWindow'
 import { buildMenuTemplate } from './menu'
 import { APP_ORIGIN, lockDownSession } from './security'
+import { SyncHost } from './syncHost'
 
 registerAppScheme()
 
@@ -17,6 +18,7 @@ const appOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [
 
 let mainWindow: BrowserWindow | null = null
 const files = new OpenFileRegistry()
+const syncHost = new SyncHost(app.getPath('userData'))
 
 function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(IPC.menuCommand, command)
@@ -39,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
       window: () => mainWindow,
       files,
       trustedOrigins: appOrigins,
+      hostSession: (workspaceId) => syncHost.host(workspaceId),
       appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? '' }),
     })
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, process.platform === 'darwin')))
@@ -51,6 +54,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => {
     void files.closeAll()
+    void syncHost.stop()
     if (process.platform !== 'darwin') app.quit()
   })
 }

@@ -1,6 +1,16 @@
 import type { MenuCommand } from '../ipcChannels'
 
 /** What the preload exposes as `window.workfolio`; renderer/platform/bridge.electron.ts adapts it. */
+/** A team server the desktop app hosts for a meeting, and how teammates on the network reach it. */
+export interface HostedSessionInfo {
+  workspaceId: string
+  token: string
+  /** Where this app itself connects (loopback). */
+  localServerUrl: string
+  /** One entry per network address of this machine. */
+  addresses: { serverUrl: string; joinCode: string }[]
+}
+
 export interface ElectronApi {
   openFiles(options: { title?: string; extensions?: string[]; directories?: boolean }): Promise<
     { handle: string; name: string; relativePath: string; size: number }[]
@@ -15,6 +25,7 @@ export interface ElectronApi {
     files: { handle: string; name: string; relativePath: string; size: number }[]
   }>
   saveFile(suggestedName: string, data: string | Uint8Array): Promise<{ saved: boolean; path?: string }>
+  hostSession(workspaceId: string): Promise<HostedSessionInfo>
   appInfo(): Promise<{ name: string; version: string; platform: string; electron: string }>
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }

@@ -12,6 +12,7 @@ const api: ElectronApi = {
   scanAgentLogs: () => ipcRenderer.invoke(IPC.scanAgentLogs),
   saveFile: (suggestedName, data) => ipcRenderer.invoke(IPC.saveFile, { suggestedName, data }),
   appInfo: () => ipcRenderer.invoke(IPC.appInfo),
+  hostSession: (workspaceId) => ipcRenderer.invoke(IPC.hostSession, { workspaceId }),
   onMenuCommand: (listener) => {
     const handler = (_event: unknown, command: MenuCommand) => listener(command)
     ipcRenderer.on(IPC.menuCommand, handler)

@@ -1,6 +1,8 @@
 import type { MenuCommand } from '../../electron/ipcChannels'
+import type { HostedSessionInfo } from '../../electron/preload/api'
 
 export type { MenuCommand }
+export type HostedSession = HostedSessionInfo
 
 /** A file the person picked or dropped, read as a stream so big files never load whole. */
 export interface PickedFile {
@@ -56,6 +58,8 @@ export interface Bridge {
   openFiles(options?: OpenFilesOptions): Promise<PickedFile[]>
   saveFile(suggestedName: string, data: string | Uint8Array, mimeType?: string): Promise<{ saved: boolean; path?: string }>
   appInfo(): Promise<AppInfo>
+  /** Runs the team sync server inside the desktop app for a meeting; absent in the browser build. */
+  hostSession?(workspaceId: string): Promise<HostedSession>
   /** Looks in the agents' default log folders on this machine (desktop app only). */
   scanAgentLogs(): Promise<AgentLogScan>
   /** Commands from the application menu (File > Import…, Edit > Undo, View > …). */

@@ -17,6 +17,7 @@ export const IPC_CONTRACT = {
     data: z.union([z.string(), z.instanceof(Uint8Array)]),
   }),
   [IPC.appInfo]: z.undefined(),
+  [IPC.hostSession]: z.object({ workspaceId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/) }),
 } as const
 
 export type IpcChannel = keyof typeof IPC_CONTRACT

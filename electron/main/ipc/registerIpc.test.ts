@@ -17,6 +17,7 @@ const trustedEvent = { senderFrame: { url: `${APP}/index.html`, parent: null } }
 
 function setup(agentLogRoots?: () => { tool: 'claude-code' | 'codex'; path: string }[]) {
   const handlers = new Map<string, Listener>()
+  const hostSession = vi.fn(async (workspaceId: string) => ({ workspaceId, token: 't', localServerUrl: 'ws://127.0.0.1:1234', addresses: [] }))
   const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() }
   const files = new OpenFileRegistry()
   registerIpc({
@@ -26,10 +27,11 @@ function setup(agentLogRoots?: () => { tool: 'claude-code' | 'codex'; path: stri
     files,
     trustedOrigins: [APP],
     appInfo: () => ({ name: 'Workfolio', version: '0.1.0', platform: 'linux', electron: '45.5.0' }),
+    hostSession,
     agentLogRoots,
   })
   const invoke = (channel: string, event: unknown, payload?: unknown) => Promise.resolve().then(() => handlers.get(channel)!(event, payload))
-  return { handlers, dialog, invoke }
+  return { handlers, dialog, invoke, hostSession }
 }
 
 describe('main-process IPC', () => {
@@ -140,3 +142,14 @@ describe('agent-log scan over IPC', () => {
 function randomUUIDLike(): string {
   return '00000000-0000-4000-8000-000000000000'
 }
+
+describe('hosting a session over IPC', () => {
+  test('takes a valid workspace id from the app only', async () => {
+    const ctx = setup()
+    await expect(ctx.invoke(IPC.hostSession, { senderFrame: { url: 'https://evil.example/', parent: null } }, { workspaceId: 'team' })).rejects.toThrow(/untrusted sender/)
+    await expect(ctx.invoke(IPC.hostSession, trustedEvent, { workspaceId: '../etc' })).rejects.toThrow(/malformed/)
+    await expect(ctx.invoke(IPC.hostSession, trustedEvent, {})).rejects.toThrow(/malformed/)
+    expect(ctx.hostSession).not.toHaveBeenCalled()
+    expect(await ctx.invoke(IPC.hostSession, trustedEvent, { workspaceId: 'team' })).toMatchObject({ workspaceId: 'team' })
+  })
+})

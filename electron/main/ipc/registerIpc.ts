@@ -4,6 +4,7 @@ import { IPC } from '../../ipcChannels'
 import { discoverAgentLogs, type AgentLogRoot } from '../agentLogDiscovery'
 import { handleValidated, type IpcMainLike } from './handleValidated'
 import type { OpenFileRegistry } from './openFileRegistry'
+import type { HostedSessionInfo } from '../../preload/api'
 
 export interface IpcDependencies {
   ipcMain: IpcMainLike
@@ -12,6 +13,8 @@ export interface IpcDependencies {
   files: OpenFileRegistry
   trustedOrigins: readonly string[]
   appInfo: () => { name: string; version: string; platform: string; electron: string }
+  /** Starts (or returns) the team server embedded in this app for a workspace. */
+  hostSession?: (workspaceId: string) => Promise<HostedSessionInfo>
   /** Where to look for agent logs (default: the agents' standard folders for this user). */
   agentLogRoots?: () => AgentLogRoot[]
 }
@@ -52,4 +55,9 @@ export function registerIpc(deps: IpcDependencies): void {
   })
 
   handleValidated(ipcMain, IPC.appInfo, trustedOrigins, () => deps.appInfo())
+
+  handleValidated(ipcMain, IPC.hostSession, trustedOrigins, (request) => {
+    if (!deps.hostSession) throw new Error('hosting a session is not available')
+    return deps.hostSession(request.workspaceId)
+  })
 }
