@@ -54,11 +54,19 @@ export function choosePeriod(input: AnalysisInput, requested?: string): { period
   const fiscal = input.settings.fiscalYearStartMonth
   if (requested) return { period: parsePeriod(requested, fiscal), source: 'requested' }
   const current = periodContaining('quarter', input.asOf, fiscal)
-  const days = [...input.runs.map((r) => dayOf(r.start)), ...input.charges.map((c) => dayOf(c.start))]
-  if (days.length === 0 || days.some((day) => day >= current.start && day < current.end)) return { period: current, source: 'current' }
-  const pastDays = days.filter((day) => day < current.start)
-  const latest = pastDays.length ? Math.max(...pastDays) : Math.max(...days)
-  return { period: periodContaining('quarter', latest, fiscal), source: 'latest-with-data' }
+  // One pass, no spread: a workspace holds far more records than a call can take arguments.
+  let hasCurrent = false
+  let latestBefore = -Infinity
+  let latest = -Infinity
+  for (const start of [...input.runs.map((r) => r.start), ...input.charges.map((c) => c.start)]) {
+    const day = dayOf(start)
+    if (day >= current.start && day < current.end) hasCurrent = true
+    if (day < current.start) latestBefore = Math.max(latestBefore, day)
+    latest = Math.max(latest, day)
+  }
+  if (hasCurrent || latest === -Infinity) return { period: current, source: 'current' }
+  const chosen = latestBefore > -Infinity ? latestBefore : latest
+  return { period: periodContaining('quarter', chosen, fiscal), source: 'latest-with-data' }
 }
 
 function reportRow(summary: PortfolioPeriodSummary): PortfolioReportRow {
