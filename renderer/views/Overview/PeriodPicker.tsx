@@ -14,7 +14,7 @@ export function PeriodPicker({ input, choice }: { input: AnalysisInput; choice: 
   const { quarters, months, years } = periodOptions(input, choice.period)
   const value = choice.chosen ?? ''
   return (
-    <div className="period-picker">
+    <div className="period-picker" data-period={choice.period.key}>
       <label htmlFor={id}>Period</label>
       <select id={id} value={value} onChange={(event) => setPeriodChoice(event.target.value || null)}>
         <option value="">Automatic ({choice.chosen ? 'quarter' : choice.period.key})</option>

@@ -52,6 +52,7 @@ export function RuleEditor({ input, portfolioId, initial, otherRuleIds, isNew, o
           <label htmlFor={`${id}-id`}>Rule name</label>
           <input
             id={`${id}-id`}
+            autoFocus
             value={draft.id}
             aria-invalid={errors.id ? true : undefined}
             aria-describedby={errors.id ? `${id}-id-error` : undefined}

@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { runCli } from '../../cli/main'
+import { formatMoney } from '../../shared/money/format'
+import type { PortfolioReport } from '../../shared/reports/portfolioReport'
+import { startAppServer } from './support/appServer'
+import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures')
+const LOG_FOLDER = join(FIXTURES, 'logs')
+const BILLING_FILE = join(FIXTURES, 'billing/anthropic-cost-2026-03.csv')
+
+let browser: Browser
+let app: Awaited<ReturnType<typeof startAppServer>>
+
+beforeAll(async () => {
+  app = await startAppServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+async function cli(args: string[]): Promise<string> {
+  let out = ''
+  let err = ''
+  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: process.cwd(), env: process.env })
+  expect(code, `cli ${args.join(' ')}\n${err}`).toBe(0)
+  return out
+}
+
+async function importThroughView(page: Page, pick: () => Promise<void>, path: string, importButton: RegExp) {
+  const chooser = page.waitForEvent('filechooser')
+  await pick()
+  await (await chooser).setFiles(path)
+  await page.getByRole('button', { name: importButton }).click()
+}
+
+async function createPortfolio(page: Page, name: string, amount: string) {
+  await page.goto(app.url + '#/portfolios/new')
+  await page.getByLabel('Name', { exact: true }).fill(name)
+  await page.getByLabel('Outcome tags').fill('lead time')
+  await page.getByLabel('Owning team').fill('Platform team')
+  await page.getByLabel('Amount', { exact: true }).fill(amount)
+  await page.getByRole('button', { name: 'Create portfolio' }).click()
+  await page.getByTestId('portfolio-item').filter({ hasText: name }).waitFor()
+}
+
+async function addRule(page: Page, portfolio: string, ruleName: string, field: string, value: string) {
+  await page.goto(app.url + '#/portfolios')
+  await page.getByRole('link', { name: portfolio, exact: true }).click()
+  await page.getByRole('link', { name: 'Rules' }).click()
+  await page.getByRole('button', { name: 'New rule for runs' }).click()
+  await page.getByLabel('Rule name').fill(ruleName)
+  await page.getByLabel('Condition 1 field').selectOption(field)
+  await page.getByLabel('Condition 1 values').fill(value)
+  // The preview answers before saving.
+  await page.getByTestId('preview-matched-runs').filter({ hasText: /^[1-9]\d*$/ }).waitFor()
+  await page.getByRole('button', { name: 'Save rule' }).click()
+  await page.getByTestId('rule-item').filter({ hasText: ruleName }).waitFor()
+}
+
+function money(amounts: Record<string, string>, currency = 'USD'): string {
+  return formatMoney(amounts[currency] ?? '0', currency)
+}
+
+async function text(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim()
+}
+
+async function expectOverviewToMatch(page: Page, report: PortfolioReport) {
+  const cards = page.getByTestId('portfolio-card')
+  await cards.first().waitFor()
+  await page.locator(`.period-picker[data-period="${report.period}"]`).waitFor()
+  await expect(cards.count()).resolves.toBe(report.portfolios.length)
+  for (const row of report.portfolios) {
+    const card = cards.filter({ has: page.getByRole('heading', { name: row.name }) })
+    const currency = Object.keys(row.envelope)[0]
+    await expect(text(card.getByTestId('card-spend'))).resolves.toBe(money(row.spend, currency))
+    await expect(text(card.getByTestId('card-envelope'))).resolves.toBe(money(row.envelope, currency))
+    await expect(text(card.getByTestId('card-forecast'))).resolves.toBe(money(row.forecast, currency))
+    await expect(text(card.getByTestId('card-runs'))).resolves.toBe(String(row.runs))
+    await expect(text(card.getByTestId('card-charges'))).resolves.toBe(String(row.charges))
+    const lintCodes = await card.locator('details.lint').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')!.replace('lint-', '')))
+    expect(lintCodes).toEqual(row.lints.map((l) => l.code))
+  }
+  await expect(text(page.getByTestId('unassigned-spend'))).resolves.toBe(amounts(report.unassigned.spend, 'Nothing'))
+  await expect(text(page.getByTestId('unassigned-runs'))).resolves.toBe(String(report.unassigned.runs))
+  await expect(text(page.getByTestId('unassigned-charges'))).resolves.toBe(String(report.unassigned.charges))
+  const rows = page.getByTestId('reconciliation-row')
+  await expect(rows.count()).resolves.toBe(report.reconciliation.length)
+  for (const [i, row] of report.reconciliation.entries()) {
+    await expect(text(rows.nth(i).getByTestId('rec-billed'))).resolves.toBe(amounts(row.billed))
+    await expect(text(rows.nth(i).getByTestId('rec-estimated'))).resolves.toBe(amounts(row.estimated))
+    await expect(text(rows.nth(i).getByTestId('rec-gap'))).resolves.toBe(amounts(row.unexplained))
+  }
+}
+
+function amounts(a: Record<string, string>, empty = '—'): string {
+  return Object.keys(a).length ? Object.entries(a).map(([c, v]) => formatMoney(v, c)).join(' + ') : empty
+}
+
+test('the Overview shows the same numbers as the CLI report for the same files and portfolio definitions', async () => {
+  const context = await browser.newContext({ acceptDownloads: true })
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+
+  // 1. Import a log folder and a billing file through the Import view.
+  await page.goto(app.url + '#/import')
+  await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
+  await importThroughView(page, () => page.getByRole('button', { name: 'Choose a folder…' }).click(), LOG_FOLDER, /^Import \d+ session files?$/)
+  await page.getByTestId('batch-item').filter({ hasText: 'agent logs' }).first().waitFor({ timeout: 60_000 })
+  await importThroughView(page, () => page.locator('.drop-zone button, button.drop-zone').first().click(), BILLING_FILE, /^Import anthropic-cost-2026-03\.csv$/)
+  await page.getByTestId('batch-item').filter({ hasText: 'billing' }).waitFor({ timeout: 60_000 })
+
+  // 2. Define two portfolios with rules, in the app.
+  await createPortfolio(page, 'Cart refactor', '40')
+  await createPortfolio(page, 'Codex sessions', '500')
+  await addRule(page, 'Cart refactor', 'feature-branches', 'branch', 'feature/*')
+  await addRule(page, 'Codex sessions', 'codex-tool', 'tool', 'codex')
+
+  // 3. Export them as code, the file a team keeps in its repository.
+  await page.goto(app.url + '#/portfolios')
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export as JSON' }).click()
+  const dir = mkdtempSync(join(tmpdir(), 'workfolio-e2e-'))
+  const defs = join(dir, 'portfolios.json')
+  await (await download).saveAs(defs)
+  expect(JSON.parse(readFileSync(defs, 'utf8')).portfolios).toHaveLength(2)
+
+  // 4. The same files and definitions through the CLI.
+  const workspaceFile = join(dir, 'workspace.workfolio')
+  await cli(['import', '--workspace', workspaceFile, LOG_FOLDER, BILLING_FILE])
+  await cli(['portfolios', 'import', '--workspace', workspaceFile, defs])
+  const report = async (...extra: string[]) => JSON.parse(await cli(['report', '--workspace', workspaceFile, '--json', ...extra])) as PortfolioReport
+
+  // 5. The Overview agrees, card by card, with Unassigned and the reconciliation gap: first for the
+  // period both choose on their own (the latest quarter with data), then for the quarter of the logs.
+  await page.goto(app.url + '#/overview')
+  const automatic = await report()
+  expect(automatic.portfolios.map((p) => p.name)).toEqual(['Cart refactor', 'Codex sessions'])
+  await expectOverviewToMatch(page, automatic)
+  await page.getByLabel('Period').selectOption('2026-Q1')
+  const q1 = await report('--period', '2026-Q1')
+  await expectOverviewToMatch(page, q1)
+  expect(q1.portfolios.every((p) => p.runs > 0)).toBe(true)
+  expect(q1.unassigned.runs).toBeGreaterThan(0)
+  await saveScreenshot(page, 'overview.png')
+
+  // 6. The portfolio page: burn-up chart drawn (uPlot on a canvas) with its text summary.
+  await page.getByRole('link', { name: 'Cart refactor' }).click()
+  await page.getByRole('heading', { name: 'Cart refactor', level: 1 }).waitFor()
+  await page.getByTestId('burn-up-chart').locator('canvas').waitFor()
+  await expect(text(page.getByTestId('burn-up-summary'))).resolves.toContain('Forecast by')
+  await saveScreenshot(page, 'portfolio-page.png')
+
+  expect(errors, errors.join('\n')).toEqual([])
+  await context.close()
+})
