@@ -40,7 +40,7 @@ function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: 
           {batch.skipped.length > 0 && <span className="badge warn">{plural(batch.skipped.length, 'line')} skipped</span>}
         </div>
         <div className="import-muted">
-          {formatName(batch.format, profiles)} · {plural(batch.records, batch.kind === 'charges' ? 'charge' : 'run')} · {formatRange(batch.from, batch.to)} · imported{' '}
+          {formatName(batch.format, profiles)} · {plural(batch.records, batch.kind === 'charges' ? 'charge' : 'run')} · {formatRange(batch.from, batch.to, batch.kind === 'charges')} · imported{' '}
           {formatInstant(batch.importedAt)}
         </div>
         <div className="batch-totals" data-testid="batch-totals">

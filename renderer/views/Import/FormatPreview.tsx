@@ -27,7 +27,13 @@ export function ChargePreview({ charges, caption }: { charges: readonly Charge[]
             <tr key={`${charge.source.line}-${index}`}>
               <td className="numeric import-muted">{charge.source.line}</td>
               <td>
-                <span>{formatInstant(charge.start, charge.granularity === 'event' || charge.granularity === 'hour')}</span>
+                {charge.granularity === 'day' || charge.granularity === 'month' ? (
+                  <span>
+                    {formatInstant(charge.start, false, true)} <span className="import-muted">{charge.granularity === 'day' ? '(UTC day)' : '(UTC month)'}</span>
+                  </span>
+                ) : (
+                  <span>{formatInstant(charge.start)}</span>
+                )}
                 <span className="import-stored" title="Stored as this UTC instant">
                   {charge.start}
                 </span>

@@ -160,7 +160,7 @@ test('in the browser, the agent-log scan explains it needs the desktop app and o
 test('other files are left out with a note', async () => {
   setup([[picked('notes.pdf', 'x')]])
   chooseFiles()
-  await screen.findByText(/1 file left out: not a CSV export or a JSONL log \(notes\.pdf\)/)
+  await screen.findByText(/1 file left out: not a CSV export or an agent session log \(notes\.pdf\)/)
 })
 
 test('agent session logs go to the logs importer as one batch of runs; the same logs again are "already imported"', async () => {

@@ -2,19 +2,26 @@ import { BILLING_FORMATS } from '../../../shared/importers/billing/formats'
 import type { BatchIssue } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 
-/** An instant (stored in UTC) as people read it, in their own time zone. */
-export function formatInstant(iso: string, withTime = true): string {
+/**
+ * An instant (stored in UTC) as people read it, in their own time zone. Whole billing days
+ * and months are different: a provider's "2026-08-05" is a UTC day, so `utcDay` shows that
+ * calendar day as billed rather than the local time its midnight falls on.
+ */
+export function formatInstant(iso: string, withTime = true, utcDay = false): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
+  if (utcDay) return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
   return withTime
     ? date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
     : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
 }
 
-export function formatRange(from: string | null, to: string | null): string {
+/** A batch's span; `to` is the exclusive end of its last bucket, so the last day shown is the one before. */
+export function formatRange(from: string | null, to: string | null, utcDays = false): string {
   if (!from) return 'no dates'
-  const a = formatInstant(from, false)
-  const b = to ? formatInstant(to, false) : a
+  const a = formatInstant(from, false, utcDays)
+  const lastMoment = to ? new Date(Math.max(Date.parse(from), Date.parse(to) - 1)).toISOString() : from
+  const b = formatInstant(lastMoment, false, utcDays)
   return a === b ? a : `${a} – ${b}`
 }
 

@@ -57,3 +57,16 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
 }
+
+const LOG_FOLDERS = new Set(['projects', 'sessions', 'archived_sessions'])
+
+/**
+ * The session logs among picked JSONL files. A picked ~/.claude or ~/.codex also holds other
+ * JSONL state (history.jsonl, …): when some files sit under a projects/, sessions/ or
+ * archived_sessions/ folder, only those are session logs (as the CLI's discovery decides).
+ */
+export function sessionLogs(sources: readonly ImportSource[]): { logs: ImportSource[]; ignored: ImportSource[] } {
+  const inLogFolder = (source: ImportSource) => source.relativePath.split(/[\\/]/).slice(0, -1).some((part) => LOG_FOLDERS.has(part))
+  if (!sources.some(inLogFolder)) return { logs: [...sources], ignored: [] }
+  return { logs: sources.filter(inLogFolder), ignored: sources.filter((source) => !inLogFolder(source)) }
+}

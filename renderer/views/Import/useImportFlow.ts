@@ -3,7 +3,7 @@ import type { BatchIssue } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
 import { isCancelled, type ImportEngine } from './importEngine'
-import { classifySource, type ImportSource } from './sources'
+import { classifySource, sessionLogs, type ImportSource } from './sources'
 import { formatCurrencyAmounts } from '../../../shared/money/format'
 import { knownRequestKeys } from '../../../shared/importers/logs/requestKeys'
 import { plural } from './display'
@@ -113,12 +113,12 @@ export function useImportFlow(engine: ImportEngine, workspace: Workspace) {
   const add = useCallback(
     (sources: ImportSource[]) => {
       const billing = sources.filter((source) => classifySource(source.relativePath) === 'billing')
-      const logs = sources.filter((source) => classifySource(source.relativePath) === 'logs')
-      const other = sources.filter((source) => classifySource(source.relativePath) === 'other')
+      const { logs, ignored } = sessionLogs(sources.filter((source) => classifySource(source.relativePath) === 'logs'))
+      const other = [...sources.filter((source) => classifySource(source.relativePath) === 'other'), ...ignored]
       if (other.length > 0) {
         notify({
           tone: 'info',
-          text: `${plural(other.length, 'file')} left out: not a CSV export or a JSONL log (${other.slice(0, 3).map((s) => s.relativePath).join(', ')}${other.length > 3 ? ', …' : ''}).`,
+          text: `${plural(other.length, 'file')} left out: not a CSV export or an agent session log (${other.slice(0, 3).map((s) => s.relativePath).join(', ')}${other.length > 3 ? ', …' : ''}).`,
         })
       }
       const items: ImportItem[] = [...billing.map((source): ImportItem => ({ kind: 'billing', source })), ...(logs.length > 0 ? [{ kind: 'logs' as const, sources: logs }] : [])]

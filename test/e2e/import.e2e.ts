@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { startAppServer } from './support/appServer'
+import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+
+const BILLING = resolve(import.meta.dirname, '../fixtures/billing')
+const LOGS = resolve(import.meta.dirname, '../fixtures/logs')
+const CLAUDE_SESSION = resolve(LOGS, 'claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl')
+
+let browser: Browser
+let app: Awaited<ReturnType<typeof startAppServer>>
+
+beforeAll(async () => {
+  app = await startAppServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+/** Presses the drop zone (it is also a button) and answers the file picker. */
+async function pickFiles(page: Page, paths: string[]) {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('drop-zone').click()
+  await (await chooser).setFiles(paths)
+}
+
+/** Drops a file on the drop zone the way a file manager does. */
+async function dropFile(page: Page, path: string) {
+  const name = path.split('/').pop()!
+  const content = readFileSync(path, 'utf8')
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, content }) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([content], name, { type: 'text/csv' }))
+      return transfer
+    },
+    { name, content },
+  )
+  await page.getByTestId('drop-zone').dispatchEvent('dragover', { dataTransfer })
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer })
+}
+
+const notice = (page: Page, text: RegExp) => page.getByTestId('import-notice').filter({ hasText: text })
+
+test('billing exports and agent logs: detected format and preview, import, "already imported", bad lines only with explicit skip', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-US' })
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+  await page.goto(app.url + '#/import')
+  await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
+  await page.getByTestId('batch-empty').waitFor()
+
+  // A known export: its format and its first rows as they will be stored.
+  await pickFiles(page, [resolve(BILLING, 'anthropic-cost-2026-08.csv')])
+  const format = page.getByTestId('detected-format')
+  await format.waitFor()
+  expect(await format.textContent()).toContain('Anthropic Console cost export')
+  const preview = page.getByTestId('import-preview')
+  expect(await preview.getByTestId('preview-amount').first().textContent()).toBe('$7.77')
+  expect(await preview.textContent()).toContain('2026-08-05T00:00:00.000Z')
+  await saveScreenshot(page, 'import-preview.png')
+
+  await page.getByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }).click()
+  await notice(page, /Imported anthropic-cost-2026-08\.csv/).waitFor()
+  const batches = page.getByTestId('batch-item')
+  await batches.first().waitFor()
+  expect(await batches.count()).toBe(1)
+  expect(await batches.first().getByTestId('batch-totals').textContent()).toMatch(/\$/)
+
+  // The same file again: one batch, and the person is told.
+  await pickFiles(page, [resolve(BILLING, 'anthropic-cost-2026-08.csv')])
+  await page.getByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }).click()
+  await notice(page, /already imported/).waitFor()
+  expect(await batches.count()).toBe(1)
+
+  // A file with bad lines: every bad line named, nothing imported until the person skips them.
+  await dropFile(page, resolve(BILLING, 'anthropic-cost-bad.csv'))
+  await page.getByRole('button', { name: 'Import anthropic-cost-bad.csv' }).click()
+  const issues = page.getByRole('list', { name: 'Bad lines' })
+  await issues.waitFor()
+  const lines = await issues.getByRole('listitem').allTextContents()
+  expect(lines.length).toBe(3)
+  expect(lines[0]).toMatch(/^anthropic-cost-bad\.csv:3: /)
+  expect(await batches.count()).toBe(1)
+  await saveScreenshot(page, 'import-bad-lines.png')
+  await page.getByRole('button', { name: 'Import the good rows and skip 3 bad lines' }).click()
+  await notice(page, /Imported anthropic-cost-bad\.csv: 2 charges/).waitFor()
+  expect(await batches.count()).toBe(2)
+  const skippedBatch = batches.filter({ hasText: 'anthropic-cost-bad.csv' })
+  expect(await skippedBatch.textContent()).toContain('3 lines skipped')
+
+  // A Claude Code session goes to the logs importer.
+  await pickFiles(page, [CLAUDE_SESSION])
+  await page.getByRole('button', { name: 'Import 1 session file' }).click()
+  await notice(page, /Imported .*5a1e0000-0000-4000-8000-000000000001\.jsonl: 1 run/).waitFor()
+  expect(await batches.count()).toBe(3)
+
+  // Everything is still there after a reload (the workspace lives in IndexedDB).
+  await page.reload()
+  await batches.first().waitFor()
+  expect(await batches.count()).toBe(3)
+  await skippedBatch.getByRole('button', { name: /Report/ }).click()
+  expect(await page.getByRole('list', { name: 'Skipped lines' }).getByRole('listitem').first().textContent()).toMatch(/^anthropic-cost-bad\.csv:3: /)
+  await saveScreenshot(page, 'import.png')
+
+  expect(errors, errors.join('\n')).toEqual([])
+  await context.close()
+})
