@@ -40,6 +40,11 @@ describe('importBillingFile: bad files', () => {
     expect(result.status).toBe('rejected')
     expect(result.errors.length).toBeGreaterThanOrEqual(20)
     expect(result.errors.slice(0, 20).map((issue) => issue.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2))
+    expect(result.warnings).toEqual([{ line: 51, message: 'stopped reading after 50 bad lines' }])
+    const skipping = await parseBillingFile(source(lines.join('\n')), { skipBadRows: true, maxErrors: 20 })
+    expect(skipping).toMatchObject({ status: 'rejected', records: 0, errorCount: 80 })
+    expect(skipping.errors).toHaveLength(20)
+    expect(skipping.warnings).toEqual([{ line: 21, message: '60 more bad lines not listed' }])
   })
 
   it('rejects empty files, unknown layouts and unclosed quotes at a line', async () => {

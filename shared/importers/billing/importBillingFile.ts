@@ -177,9 +177,12 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
     fatal = true
   }
   if (header && !fatal && rows === 0) warnings.push({ line: 1, message: 'the file has a header but no rows' })
-  const rejected = fatal || (errorCount > 0 && !options.skipBadRows)
+  // Skipping bad rows still needs one good row: a file of only bad rows is rejected.
+  const rejected = fatal || (errorCount > 0 && (!options.skipBadRows || records === 0))
   if (errorCount > errors.length) {
     warnings.push({ line: errors[errors.length - 1].line, message: `${errorCount - errors.length} more bad lines not listed` })
+  } else if (!fatal && !options.skipBadRows && errorCount >= maxErrors) {
+    warnings.push({ line: errors[errors.length - 1].line, message: `stopped reading after ${maxErrors} bad lines` })
   }
   const chosen = format as BillingFormat | null
   return {
