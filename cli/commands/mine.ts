@@ -60,6 +60,7 @@ export const mineCommand: CliCommand = {
     const source = values.workspace ? readWorkspaceRuns(resolve(io.cwd, values.workspace), io) : await readLogRuns(positionals.map((path) => resolve(io.cwd, path)), values.pricing ? resolve(io.cwd, values.pricing) : null, io)
     if (!source) return 1
     const result = mineRecipes(source.runs, { ...options, isAnnotated: source.isAnnotated })
+    if (result.truncated) io.stderr('So many patterns recur that the search stopped early; raise --min-support or --min-share for a complete list.\n')
     io.stdout(values.json ? JSON.stringify(jsonReport(result), null, 2) + '\n' : textReport(result))
     return 0
   },

@@ -152,6 +152,24 @@ describe('mineRecipes', () => {
     expect(mineRecipes(workspace).candidates[0].costUSD).toEqual({ median: '2.5', p90: '4', total: '10' })
   })
 
+  it('stops at its work budget on long repetitive runs, and says so', () => {
+    const random = seeded(3)
+    const loop = ['read', 'edit', 'test', 'build']
+    const repetitive = Array.from({ length: 60 }, (_, i) => {
+      const steps = ['read']
+      while (steps.length < 80) {
+        const next = loop[Math.floor(random() * loop.length)]
+        if (next !== steps[steps.length - 1]) steps.push(next)
+      }
+      return { id: `long-${i}`, steps, costUSD: '1' }
+    })
+    const started = Date.now()
+    const result = mineRecipes(repetitive)
+    expect(result.truncated).toBe(true)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(mineRecipes(runs('r', 5, REFACTOR)).truncated).toBe(false)
+  })
+
   it('returns nothing for no runs', () => {
     expect(mineRecipes([])).toMatchObject({ totalRuns: 0, candidates: [], commonPatterns: [] })
   })

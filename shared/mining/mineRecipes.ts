@@ -23,8 +23,10 @@ export interface MiningOptions {
   maxGap?: number
   /** Shortest pattern worth showing (default 2: a recipe has several steps). */
   minLength?: number
-  /** Longest pattern searched (default 12), which bounds the work on long repetitive runs. */
+  /** Longest pattern searched (default 8): recipes are a handful of steps, and each step more multiplies the search. */
   maxLength?: number
+  /** Most steps the search visits, as a multiple of all steps in scope (default 100; typical mining needs under 10); see PatternSearch.workBudget. */
+  workBudget?: number
   /** Least ratio of support to chance support for a pattern to be a recipe (default 2). */
   minLift?: number
   /** Least Jaccard overlap of run sets for two near-identical patterns to count as one workflow (default 0.5). */
@@ -36,7 +38,7 @@ export interface MiningOptions {
 }
 
 export const DEFAULT_MAX_GAP = 1
-const DEFAULTS = { minSupportRuns: 3, minSupportShare: 0.05, maxGap: DEFAULT_MAX_GAP, minLength: 2, maxLength: 12, minLift: 2, variantOverlap: 0.5 }
+const DEFAULTS = { minSupportRuns: 3, minSupportShare: 0.05, maxGap: DEFAULT_MAX_GAP, minLength: 2, maxLength: 8, workBudget: 100, minLift: 2, variantOverlap: 0.5 }
 
 export interface PatternSummary {
   key: string
@@ -69,6 +71,8 @@ export interface MiningResult {
   /** The effective least number of runs. */
   minSupport: number
   maxGap: number
+  /** The search hit its work budget and stopped early: raise the support or narrow the scope. */
+  truncated: boolean
   /** Best first. */
   candidates: RecipeCandidate[]
   /** Frequent patterns that are not recipes on their own, e.g. "edit, test": shown for context, never ranked. */
@@ -95,12 +99,13 @@ export function mineRecipes(runs: readonly MinableRun[], options: MiningOptions 
   const ordered = [...runs].sort(compareRuns)
   const minSupport = Math.max(1, settings.minSupportRuns, Math.ceil(settings.minSupportShare * ordered.length))
   const db = buildSequenceDatabase(ordered.map((run) => run.steps))
-  const frequent = mineFrequentPatterns(db, { minSupport, maxGap: settings.maxGap, minLength: settings.minLength, maxLength: settings.maxLength })
+  const search = mineFrequentPatterns(db, { minSupport, maxGap: settings.maxGap, minLength: settings.minLength, maxLength: settings.maxLength, workBudget: settings.workBudget })
   const costs = new RunCosts(ordered.map((run) => run.costUSD))
 
   const chance = new ChanceSupport(db, settings.maxGap)
-  const closed = closedPatterns(frequent)
+  const closed = closedPatterns(search.patterns)
   const lifts = new Map(closed.map((pattern) => [pattern, chance.lift(pattern.codes, pattern.runs.length)]))
+  const byChance = closed.filter((pattern) => lifts.get(pattern)! < settings.minLift)
   const grouping = groupVariants(closed.filter((pattern) => lifts.get(pattern)! >= settings.minLift), settings.variantOverlap, stepWeights(db))
 
   const summary = (pattern: FrequentPattern): PatternSummary => {
@@ -130,9 +135,10 @@ export function mineRecipes(runs: readonly MinableRun[], options: MiningOptions 
     totalRuns: ordered.length,
     minSupport,
     maxGap: settings.maxGap,
+    truncated: search.truncated,
     candidates,
     commonPatterns: [
-      ...closed.filter((pattern) => lifts.get(pattern)! < settings.minLift).map((pattern) => ({ ...summary(pattern), reason: 'chance' as const })),
+      ...byChance.map((pattern) => ({ ...summary(pattern), reason: 'chance' as const })),
       ...grouping.fragments.map((pattern) => ({ ...summary(pattern), reason: 'part-of-workflow' as const })),
     ].sort(bySupport),
   }

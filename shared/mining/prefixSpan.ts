@@ -3,6 +3,13 @@ import type { SequenceDatabase } from './sequenceDatabase'
 export interface PatternSearch {
   /** Least number of runs a pattern must occur in. */
   minSupport: number
+  /**
+   * Most steps the search may visit in all, as a multiple of the steps in the database (never
+   * less than MIN_WORK). Long, repetitive runs (read, edit, test, edit, test…) can make millions
+   * of patterns frequent; past this budget, or past MAX_PATTERNS, the search stops and says so
+   * rather than running for minutes.
+   */
+  workBudget: number
   /** Most other steps allowed between two consecutive pattern steps. */
   maxGap: number
   minLength: number
@@ -27,14 +34,26 @@ interface Projection {
   ends: Int32Array
 }
 
+/** A node's fixed cost in visited-step units (typed arrays per label), so many tiny projections count too. */
+const NODE_COST = 256
+/** Work any search may do, so that small scopes are always searched in full. */
+const MIN_WORK = 1 << 22
+/** Patterns reported at most: later steps compare patterns pairwise. */
+export const MAX_PATTERNS = 5000
+
+export interface PatternSearchResult {
+  patterns: FrequentPattern[]
+  /** The work budget ran out: longer patterns under the later labels were not searched. */
+  truncated: boolean
+}
+
 /**
  * Gap-constrained PrefixSpan. Support is counted once per run. Reports the patterns of
  * minLength..maxLength steps that no single appended step keeps at the same support (a cheap
  * first cut towards closed patterns; closedPatterns.ts finishes the job).
  */
-export function mineFrequentPatterns(db: SequenceDatabase, search: PatternSearch): FrequentPattern[] {
-  const miner = new GapPrefixSpan(db, search)
-  return miner.run()
+export function mineFrequentPatterns(db: SequenceDatabase, search: PatternSearch): PatternSearchResult {
+  return new GapPrefixSpan(db, search).run()
 }
 
 class GapPrefixSpan {
@@ -43,6 +62,9 @@ class GapPrefixSpan {
   /** Per label: the last run visit that counted it, so a run adds to a label's support once. */
   private readonly seenAt: Float64Array
   private visit = 0
+  private work = 0
+  private truncated = false
+  private readonly workLimit: number
   private readonly allRuns: Int32Array
   /** Reused by every node: a node's following steps are consumed before its children are grown. */
   private readonly scratchPositions: Int32Array
@@ -53,23 +75,26 @@ class GapPrefixSpan {
     private readonly search: PatternSearch,
   ) {
     this.labelCount = db.labels.length
+    this.workLimit = Math.max(MIN_WORK, search.workBudget * db.codes.length)
     this.seenAt = new Float64Array(this.labelCount)
     this.allRuns = Int32Array.from({ length: db.runCount }, (_, run) => run)
     this.scratchPositions = new Int32Array(db.codes.length)
     this.scratchBounds = new Int32Array(db.runCount + 1)
   }
 
-  run(): FrequentPattern[] {
+  run(): PatternSearchResult {
     const roots = this.project(null)
     roots.forEach((projection, code) => {
       if (projection) this.grow([code], projection)
     })
-    return this.found
+    return { patterns: this.found, truncated: this.truncated }
   }
 
   private grow(pattern: number[], projection: Projection): void {
     const support = projection.runs.length
-    if (pattern.length >= this.search.maxLength) {
+    const outOfBudget = this.work > this.workLimit || this.found.length >= MAX_PATTERNS
+    if (outOfBudget) this.truncated = true
+    if (pattern.length >= this.search.maxLength || outOfBudget) {
       if (pattern.length >= this.search.minLength) this.found.push({ codes: pattern, runs: projection.runs })
       return
     }
@@ -162,6 +187,7 @@ class GapPrefixSpan {
       }
     }
     bounds[runs.length] = cursor
+    this.work += cursor + NODE_COST
     return { runCount: runs.length, runs, bounds, positions, runSupport, endCount }
   }
 }
