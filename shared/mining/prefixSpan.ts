@@ -39,11 +39,11 @@ const NODE_COST = 256
 /** Work any search may do, so that small scopes are always searched in full. */
 const MIN_WORK = 1 << 22
 /** Patterns reported at most: later steps compare patterns pairwise. */
-export const MAX_PATTERNS = 5000
+const MAX_PATTERNS = 5000
 
 export interface PatternSearchResult {
   patterns: FrequentPattern[]
-  /** The work budget ran out: longer patterns under the later labels were not searched. */
+  /** The work budget or the pattern cap ran out: longer patterns under the later labels were not searched. */
   truncated: boolean
 }
 
