@@ -12,6 +12,7 @@
  * Targets: p50 < 20 ms, p99 < 100 ms, load < 2 s. Latencies include client-side work
  * (all clients live in this one process) and are sent-to-observed times on one clock.
  */
+import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import * as Y from 'yjs'
 import { connectWorkspace } from '../renderer/sync/connectWorkspace'
@@ -30,6 +31,31 @@ import {
 } from '../server/test/harness'
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+
+/** User + system CPU seconds a process has used so far (Linux /proc; clock ticks are 100 Hz). */
+function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+/**
+ * Runs a phase and prints the CPU time the server and the clients spent on it: on a shared
+ * machine latency also measures the wait for a core, CPU time shows the work itself.
+ */
+async function withCpu(serverPid: number, label: string, phase: () => Promise<number>): Promise<void> {
+  const serverBefore = processCpuSeconds(serverPid)
+  const clientsBefore = process.cpuUsage()
+  const started = performance.now()
+  const edits = await phase()
+  const wall = (performance.now() - started) / 1000
+  const server = processCpuSeconds(serverPid) - serverBefore
+  const clients = process.cpuUsage(clientsBefore)
+  const clientSeconds = (clients.user + clients.system) / 1e6
+  console.log(
+    `  ${label}: ${wall.toFixed(1)} s wall; CPU: server ${server.toFixed(2)} s (${((server / edits) * 1e6).toFixed(0)} us per edit), ` +
+      `clients ${clientSeconds.toFixed(2)} s`,
+  )
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
@@ -63,7 +89,7 @@ async function connectAll(url: string, count: number): Promise<TestClient[]> {
   return clients
 }
 
-async function twoClients(url: string): Promise<void> {
+async function twoClients(url: string): Promise<number> {
   const [a, b] = await connectAll(url, 2)
   const latencies: number[] = []
   observeEdits([b], latencies)
@@ -74,9 +100,10 @@ async function twoClients(url: string): Promise<void> {
   summary('2 clients, 1,000 sequential edits', latencies)
   a.destroy()
   b.destroy()
+  return 1000
 }
 
-async function twentyClients(url: string): Promise<void> {
+async function twentyClients(url: string): Promise<number> {
   const clients = await connectAll(url, 20)
   const latencies: number[] = []
   observeEdits(clients, latencies)
@@ -91,6 +118,7 @@ async function twentyClients(url: string): Promise<void> {
   await waitFor(() => latencies.length === 1000 * 19, 'every edit seen by the 19 other clients', 30_000)
   summary('20 clients editing at once, 1,000 edits x 19 receivers', latencies)
   clients.forEach((client) => client.destroy())
+  return 1000
 }
 
 async function loadLargeWorkspace(url: string, restart: () => Promise<string>): Promise<void> {
@@ -141,8 +169,9 @@ async function main(): Promise<void> {
   console.log(`load average at start: ${loadavg().map((load) => load.toFixed(1)).join(' ')} on this machine`)
   try {
     console.log(`server: ${server.url} (own process)`)
-    await twoClients(server.url)
-    await twentyClients(server.url)
+    const pid = server.child.pid!
+    await withCpu(pid, '2 clients', () => twoClients(server.url))
+    await withCpu(pid, '20 clients', () => twentyClients(server.url))
     await loadLargeWorkspace(server.url, restart)
   } finally {
     await stop()

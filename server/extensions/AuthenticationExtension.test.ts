@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startSyncServer, type RunningSyncServer } from '../syncServer'
 import { connectClient, OTHER_WORKSPACE, RO, RW, temporaryDirectory, TOKENS, waitFor, WORKSPACE, type TestClient } from '../test/harness'
 
@@ -17,7 +17,18 @@ describe('AuthenticationExtension', () => {
   const refusal = (client: TestClient) =>
     new Promise<string>((done) => client.provider.on('authenticationFailed', ({ reason }: { reason: string }) => done(reason)))
 
+  /** Everything the server printed during the test: no token may appear in it. */
+  let logged: string[]
+
   beforeEach(async () => {
+    logged = []
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      const original = console[method].bind(console)
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        logged.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg))).join(' '))
+        original(...args)
+      })
+    }
     data = temporaryDirectory()
     await start()
     const writer = connect(WORKSPACE, RW)
@@ -29,11 +40,14 @@ describe('AuthenticationExtension', () => {
     clients.splice(0).forEach((client) => client.destroy())
     await server.close()
     data.remove()
+    vi.restoreAllMocks()
+    for (const token of [...Object.keys(TOKENS), 'not-a-token']) expect(logged.filter((line) => line.includes(token))).toEqual([])
   })
 
   it('refuses an unknown token and sends it nothing', async () => {
     const intruder = connect(WORKSPACE, 'not-a-token')
     expect(await refusal(intruder)).toBe('permission-denied')
+    expect(logged.some((line) => line.includes('refused ws-alpha: unknown token'))).toBe(true)
     expect(intruder.provider.isSynced).toBe(false)
     expect(intruder.doc.getMap('notes').size).toBe(0)
   })
