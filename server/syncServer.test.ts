@@ -95,6 +95,14 @@ describe('sync server', () => {
     expect(b.doc.getMap('notes').get('before')).toBe('intact')
   })
 
+  it('reports a port already in use as an error, not a crash', async () => {
+    await expect(startSyncServer({ port: server.port, host: '127.0.0.1', dataDir: data.path, tokens: TOKENS })).rejects.toThrow(
+      /cannot listen on 127\.0\.0\.1:\d+: EADDRINUSE/,
+    )
+    const client = connect()
+    await waitFor(() => client.provider.isSynced, 'the first server still serves')
+  })
+
   it('delivers a ledger of 100,000 runs to a new client', { timeout: 120_000 }, async () => {
     const ledgerName = `${WORKSPACE}/ledger`
     const importer = connect(ledgerName)
