@@ -12,7 +12,7 @@ export { parsePeriod, periodContaining, shiftPeriod, type Period } from './perio
 export { assignRecords, type Assignment, type AssignmentResult, type RankedRule, type PortfolioOverlap } from './rules/assign'
 export { previewRule, withDraftRule, type RulePreview } from './rules/preview'
 export { ruleSpecificity, type RuleSpecificity } from './rules/specificity'
-export { fieldAppliesTo } from './rules/conditions'
+export { compileChargeRule, compileRunRule, fieldAppliesTo } from './rules/conditions'
 export type { AllocationExplanation } from './allocation'
 export type { Budget, ReviewItem } from './budgets'
 export { reconcile, type ReconciliationRow } from './reconciliation'

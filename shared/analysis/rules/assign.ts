@@ -1,8 +1,6 @@
-import type { Charge } from '../../records/charge'
 import type { Portfolio, PortfolioRule } from '../../records/portfolio'
-import type { Run } from '../../records/run'
 import { chargeKey, type RuleInput } from '../input'
-import { ruleMatchesCharge, ruleMatchesRun, type RecipeLookup } from './conditions'
+import { compileChargeRule, compileRunRule, type RecipeLookup } from './conditions'
 import { ruleSpecificity } from './specificity'
 
 export interface RankedRule {
@@ -93,24 +91,22 @@ export function explainMatches(matches: RankedRule[]): Assignment {
   }
 }
 
-export function assignRun(run: Run, rules: readonly RankedRule[], recipes: RecipeLookup): Assignment {
-  return explainMatches(rules.filter((entry) => ruleMatchesRun(entry.rule, run, recipes)))
-}
-
-export function assignCharge(charge: Charge, rules: readonly RankedRule[]): Assignment {
-  return explainMatches(rules.filter((entry) => ruleMatchesCharge(entry.rule, charge)))
+function matching<T>(rules: readonly { entry: RankedRule; matches: (record: T) => boolean }[], record: T): RankedRule[] {
+  const matched: RankedRule[] = []
+  for (const { entry, matches } of rules) if (matches(record)) matched.push(entry)
+  return matched
 }
 
 /** Assigns every run and charge to at most one portfolio. A pure function of the records and portfolios. */
 export function assignRecords(input: RuleInput): AssignmentResult {
   const recipes = recipeLookup(input)
   const rules = rankRules(input.portfolios, recipes)
-  const runRules = rules.filter((entry) => entry.rule.target === 'runs')
-  const chargeRules = rules.filter((entry) => entry.rule.target === 'charges')
+  const runRules = rules.filter((entry) => entry.rule.target === 'runs').map((entry) => ({ entry, matches: compileRunRule(entry.rule, recipes) }))
+  const chargeRules = rules.filter((entry) => entry.rule.target === 'charges').map((entry) => ({ entry, matches: compileChargeRule(entry.rule) }))
   const runs = new Map<string, Assignment>()
-  for (const run of input.runs) runs.set(run.id, assignRun(run, runRules, recipes))
+  for (const run of input.runs) runs.set(run.id, explainMatches(matching(runRules, run)))
   const charges = new Map<string, Assignment>()
-  for (const charge of input.charges) charges.set(chargeKey(charge), assignCharge(charge, chargeRules))
+  for (const charge of input.charges) charges.set(chargeKey(charge), explainMatches(matching(chargeRules, charge)))
   return { rules, runs, charges }
 }
 

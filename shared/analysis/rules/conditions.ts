@@ -81,16 +81,25 @@ export function chargeMatchesCondition(charge: Charge, condition: RuleCondition)
   }
 }
 
-/** A rule without conditions matches nothing: an empty rule must never become a silent catch-all. */
-function combine(rule: PortfolioRule, test: (condition: RuleCondition) => boolean): boolean {
-  if (rule.conditions.length === 0) return false
-  return rule.combine === 'all' ? rule.conditions.every(test) : rule.conditions.some(test)
+/**
+ * A rule as a predicate, checked once for which conditions its target can read: under "all" one
+ * unreadable condition means no match, under "any" it is just never the one that matches.
+ * A rule without conditions matches nothing: an empty rule must never become a silent catch-all.
+ */
+function compile<T>(rule: PortfolioRule, target: Target, test: (record: T, condition: RuleCondition) => boolean): (record: T) => boolean {
+  if (rule.target !== target || rule.conditions.length === 0) return () => false
+  const readable = rule.conditions.filter((c) => fieldAppliesTo(c.field, target))
+  if (rule.combine === 'all') {
+    if (readable.length < rule.conditions.length) return () => false
+    return (record) => readable.every((c) => test(record, c))
+  }
+  return (record) => readable.some((c) => test(record, c))
 }
 
-export function ruleMatchesRun(rule: PortfolioRule, run: Run, recipes: RecipeLookup): boolean {
-  return rule.target === 'runs' && combine(rule, (c) => fieldAppliesTo(c.field, 'runs') && runMatchesCondition(run, c, recipes))
+export function compileRunRule(rule: PortfolioRule, recipes: RecipeLookup): (run: Run) => boolean {
+  return compile<Run>(rule, 'runs', (run, condition) => runMatchesCondition(run, condition, recipes))
 }
 
-export function ruleMatchesCharge(rule: PortfolioRule, charge: Charge): boolean {
-  return rule.target === 'charges' && combine(rule, (c) => fieldAppliesTo(c.field, 'charges') && chargeMatchesCondition(charge, c))
+export function compileChargeRule(rule: PortfolioRule): (charge: Charge) => boolean {
+  return compile<Charge>(rule, 'charges', chargeMatchesCondition)
 }

@@ -3,7 +3,7 @@ import { parseDecimal } from '../../money/decimal'
 import { CurrencyTotals, type CurrencyAmounts } from '../../money/totals'
 import { chargeKey, type RuleInput } from '../input'
 import { assignRecords, type RankedRule } from './assign'
-import { ruleMatchesCharge, ruleMatchesRun } from './conditions'
+import { compileChargeRule, compileRunRule } from './conditions'
 
 export interface RulePreview {
   /** Records the rule matches on its own. */
@@ -41,7 +41,8 @@ export function withDraftRule(portfolios: readonly Portfolio[], portfolioId: str
 export function previewRule(input: RuleInput, portfolioId: string, rule: PortfolioRule): RulePreview {
   const after = assignRecords({ ...input, portfolios: withDraftRule(input.portfolios, portfolioId, rule) })
   const self = after.rules.find((entry) => entry.portfolioId === portfolioId && entry.rule.id === rule.id)!
-  const recipes = new Map(input.recipes.map((r) => [r.id, r]))
+  const matchesRun = compileRunRule(rule, new Map(input.recipes.map((r) => [r.id, r])))
+  const matchesCharge = compileChargeRule(rule)
   const isSelf = (winner: RankedRule | null) => winner?.portfolioId === portfolioId && winner.rule.id === rule.id
   const lost = new Map<string, RulePreview['lostTo'][number]>()
   const noteLoss = (winner: RankedRule, kind: 'runs' | 'charges') => {
@@ -57,7 +58,7 @@ export function previewRule(input: RuleInput, portfolioId: string, rule: Portfol
   }
   const runCost = new CurrencyTotals()
   for (const run of input.runs) {
-    if (!ruleMatchesRun(rule, run, recipes)) continue
+    if (!matchesRun(run)) continue
     preview.matchedRunIds.push(run.id)
     const winner = after.runs.get(run.id)!.winner!
     if (isSelf(winner)) {
@@ -67,7 +68,7 @@ export function previewRule(input: RuleInput, portfolioId: string, rule: Portfol
   }
   const chargeTotals = new CurrencyTotals()
   for (const charge of input.charges) {
-    if (!ruleMatchesCharge(rule, charge)) continue
+    if (!matchesCharge(charge)) continue
     const key = chargeKey(charge)
     preview.matchedChargeKeys.push(key)
     const winner = after.charges.get(key)!.winner!
