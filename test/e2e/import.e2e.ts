@@ -111,3 +111,38 @@ test('billing exports and agent logs: detected format and preview, import, "alre
   expect(errors, errors.join('\n')).toEqual([])
   await context.close()
 })
+
+test('an unknown CSV: map its columns once with a live preview; the saved profile reads the next such file by itself', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+  await page.goto(app.url + '#/import')
+  await dropFile(page, resolve(BILLING, 'other-provider-invoice.csv'))
+  await page.getByRole('heading', { name: 'Map the columns of other-provider-invoice.csv' }).waitFor()
+  await page.getByLabel('Date column').selectOption('Invoice Date')
+  await page.getByLabel('Date format').selectOption('DD/MM/YYYY')
+  await page.getByLabel('Amount column').selectOption('Amount')
+  await page.getByLabel('Model column').selectOption('Model Name')
+  await page.getByLabel('Tags column').selectOption('Labels')
+  await page.getByLabel('Profile name').fill('Acme invoices')
+  const amounts = page.getByTestId('import-preview').getByTestId('preview-amount')
+  await amounts.first().waitFor()
+  expect(await amounts.allTextContents()).toEqual(['$1,234.56', '-$987.65', '$0.00'])
+  await saveScreenshot(page, 'import-mapping.png')
+
+  await page.getByRole('button', { name: 'Save profile and continue' }).click()
+  expect(await page.getByTestId('detected-format').textContent()).toContain('Acme invoices')
+  await page.getByRole('button', { name: 'Import other-provider-invoice.csv' }).click()
+  await notice(page, /Imported other-provider-invoice\.csv: 3 charges/).waitFor()
+
+  // Keyboard: the drop zone is a button; Enter opens the picker. The same columns again need no mapping.
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('drop-zone').focus()
+  await page.keyboard.press('Enter')
+  await (await chooser).setFiles({ name: 'acme-august.csv', mimeType: 'text/csv', buffer: Buffer.from(readFileSync(resolve(BILLING, 'other-provider-invoice.csv'), 'utf8').replace('03/07/2026', '04/08/2026')) })
+  expect(await page.getByTestId('detected-format').textContent()).toContain('Acme invoices')
+  expect(await page.getByRole('heading', { name: /Map the columns/ }).count()).toBe(0)
+
+  expect(errors, errors.join('\n')).toEqual([])
+  await context.close()
+})

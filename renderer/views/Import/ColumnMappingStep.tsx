@@ -106,6 +106,20 @@ export function ColumnMappingStep({
   }, [analysis, profile, problems, settings])
 
   const set = (target: string, column: string) => setMapping((current) => ({ ...current, [target]: column }))
+  const columnSelect = (field: (typeof FIELDS)[number]) => (
+    <div className="field" key={field.target}>
+      <label htmlFor={`${id}-${field.target}`}>{field.label}</label>
+      <select id={`${id}-${field.target}`} value={mapping[field.target] ?? ''} onChange={(event) => set(field.target, event.target.value)}>
+        <option value="">— none —</option>
+        {analysis.header.map((column) => (
+          <option key={column} value={column}>
+            {column}
+          </option>
+        ))}
+      </select>
+      {field.hint && <p className="field-hint">{field.hint}</p>}
+    </div>
+  )
 
   return (
     <section className="import-panel" aria-label="Map the columns">
@@ -123,20 +137,7 @@ export function ColumnMappingStep({
         }}
       >
         <div className="mapping-grid">
-          {FIELDS.map((field) => (
-            <div className="field" key={field.target}>
-              <label htmlFor={`${id}-${field.target}`}>{field.label}</label>
-              <select id={`${id}-${field.target}`} value={mapping[field.target] ?? ''} onChange={(event) => set(field.target, event.target.value)}>
-                <option value="">— none —</option>
-                {analysis.header.map((column) => (
-                  <option key={column} value={column}>
-                    {column}
-                  </option>
-                ))}
-              </select>
-              {field.hint && <p className="field-hint">{field.hint}</p>}
-            </div>
-          ))}
+          {columnSelect(FIELDS[0])}
           <div className="field">
             <label htmlFor={`${id}-dateFormat`}>Date format</label>
             <select id={`${id}-dateFormat`} value={dateFormat} onChange={(event) => setDateFormat(event.target.value as DateFormat)}>
@@ -148,6 +149,7 @@ export function ColumnMappingStep({
             </select>
             <p className="field-hint">dates without a zone are read as UTC</p>
           </div>
+          {columnSelect(FIELDS[1])}
           <div className="field">
             <label htmlFor={`${id}-unit`}>Amounts are in</label>
             <select id={`${id}-unit`} value={amountUnit} onChange={(event) => setAmountUnit(event.target.value as 'units' | 'cents')}>
@@ -155,11 +157,13 @@ export function ColumnMappingStep({
               <option value="cents">cents (1234)</option>
             </select>
           </div>
+          {columnSelect(FIELDS[2])}
           <div className="field">
             <label htmlFor={`${id}-currency`}>Default currency</label>
             <input id={`${id}-currency`} value={currency} maxLength={3} onChange={(event) => setCurrency(event.target.value)} />
             <p className="field-hint">for rows without a currency column</p>
           </div>
+          {FIELDS.slice(3).map(columnSelect)}
           <div className="field">
             <label htmlFor={`${id}-provider`}>Provider</label>
             <input id={`${id}-provider`} value={provider} onChange={(event) => setProvider(event.target.value)} />

@@ -27,9 +27,9 @@ export function ChargePreview({ charges, caption }: { charges: readonly Charge[]
             <tr key={`${charge.source.line}-${index}`}>
               <td className="numeric import-muted">{charge.source.line}</td>
               <td>
-                {charge.granularity === 'day' || charge.granularity === 'month' ? (
+                {isWholeDay(charge) ? (
                   <span>
-                    {formatInstant(charge.start, false, true)} <span className="import-muted">{charge.granularity === 'day' ? '(UTC day)' : '(UTC month)'}</span>
+                    {formatInstant(charge.start, false, true)} <span className="import-muted">{charge.granularity === 'month' ? '(UTC month)' : '(UTC day)'}</span>
                   </span>
                 ) : (
                   <span>{formatInstant(charge.start)}</span>
@@ -59,4 +59,9 @@ export function ChargePreview({ charges, caption }: { charges: readonly Charge[]
       </table>
     </div>
   )
+}
+
+/** A daily or monthly bucket, or a date without a time (midnight UTC): a calendar day as billed, not a moment. */
+function isWholeDay(charge: Charge): boolean {
+  return charge.granularity === 'day' || charge.granularity === 'month' || (charge.granularity === 'event' && charge.start.endsWith('T00:00:00.000Z'))
 }
