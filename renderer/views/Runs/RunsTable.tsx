@@ -1,6 +1,6 @@
 import { flexRender, getCoreRowModel, useReactTable, type OnChangeFn, type SortingState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import { formatDecimal } from '../../../shared/money/decimal'
 import { formatMoney } from '../../../shared/money/format'
 import { NUMERIC_COLUMNS, runColumns } from './runColumns'
@@ -34,11 +34,13 @@ interface Props {
 export function RunsTable({ sorting, onSortingChange, items, activeKey, onActiveChange, focusActiveOnMount, onOpen, onToggleGroup }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const pendingFocus = useRef<number | null>(null)
+  // Stable between renders: a new key function would make the virtualizer re-measure every row.
+  const getItemKey = useCallback((index: number) => itemKey(items[index]), [items])
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => itemKey(items[index]),
+    getItemKey,
     overscan: 10,
     initialRect: FALLBACK_RECT,
     observeElementRect: observeRectWithFallback,
