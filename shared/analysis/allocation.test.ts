@@ -75,6 +75,11 @@ describe('allocateCharges', () => {
     expect(explanations[0].text).toContain('kept Unassigned')
   })
 
+  it('counts included and not-charged lines as no money', () => {
+    const { explanations } = allocateCharges([makeCharge({ cost: '4', costKind: 'included' }), makeCharge({ cost: '4', costKind: 'not_charged' }), makeCharge({ cost: '4' })], weightsOf(runs), new Map(), names)
+    expect(explanations[0]).toMatchObject({ charges: 3, total: '4' })
+  })
+
   it('keeps currencies apart', () => {
     const { explanations } = allocateCharges([makeCharge({ cost: '8', currency: 'EUR' }), makeCharge({ cost: '4' })], weightsOf(runs), new Map(), names)
     expect(explanations.map((e) => [e.currency, e.total])).toEqual([['EUR', '8'], ['USD', '4']])

@@ -2,7 +2,7 @@ import type { Charge } from '../records/charge'
 import type { Run } from '../records/run'
 import { addDecimal, compareDecimal, divideDecimal, formatDecimal, multiplyDecimal, parseDecimal, subtractDecimal, ZERO, type Decimal } from '../money/decimal'
 import { dayOf, monthOf, type DayNumber } from './dates'
-import { chargeKey, providerKey } from './input'
+import { chargeAmount, chargeKey, providerKey } from './input'
 
 /** A portfolio id, or null for Unassigned. */
 export type Bucket = string | null
@@ -137,7 +137,7 @@ export function allocateCharges(
     const tookRemainder = new Set<Bucket>()
     let total = ZERO
     for (const [day, dayCharges] of groupBy(group, (c) => String(dayOf(c.start)))) {
-      const amount = dayCharges.reduce((sum, c) => addDecimal(sum, parseDecimal(c.cost)), ZERO)
+      const amount = dayCharges.reduce((sum, c) => addDecimal(sum, chargeAmount(c)), ZERO)
       const chargeKeys = dayCharges.map(chargeKey)
       const split = splitter.split(amount)
       if (split.remainder.units !== 0n) tookRemainder.add(split.remainderBucket)

@@ -1,3 +1,4 @@
+import { parseDecimal, ZERO, type Decimal } from '../money/decimal'
 import type { Charge } from '../records/charge'
 import type { EnvelopeMove, Portfolio } from '../records/portfolio'
 import type { Recipe } from '../records/recipe'
@@ -32,4 +33,13 @@ export function chargeKey(charge: Pick<Charge, 'format' | 'identity'>): string {
 /** Providers are compared case-insensitively: logs say "anthropic", some exports "Anthropic". */
 export function providerKey(provider: string): string {
   return provider.trim().toLowerCase()
+}
+
+/**
+ * The money a charge line stands for. Lines marked included (in a plan or quota), not charged or
+ * without cost keep their usage but cost nothing: a provider's list price for them is not spend.
+ * They still count as billing for their provider and month (the provider said what it charged).
+ */
+export function chargeAmount(charge: Pick<Charge, 'cost' | 'costKind'>): Decimal {
+  return charge.costKind === 'included' || charge.costKind === 'not_charged' || charge.costKind === 'none' ? ZERO : parseDecimal(charge.cost)
 }

@@ -12,13 +12,14 @@ describe('reconcile', () => {
   const charges = [
     makeCharge({ cost: '100' }),
     makeCharge({ cost: '0.5', provider: 'Anthropic' }),
+    makeCharge({ cost: '9', costKind: 'included' }),
     makeCharge({ cost: '5', start: '2026-08-01T00:00:00.000Z' }),
     makeCharge({ cost: '50', provider: 'openai', currency: 'EUR', start: '2026-08-01T00:00:00.000Z' }),
   ]
   const rows = reconcile(runs, charges)
 
   it('compares billed and log-estimated USD per provider and month', () => {
-    expect(rows[0]).toMatchObject({ provider: 'anthropic', month: '2026-07', billed: { USD: '100.5' }, estimated: { USD: '80.5' }, matched: { USD: '80.5' }, unexplained: { USD: '20.0' }, charges: 2, runs: 2 })
+    expect(rows[0]).toMatchObject({ provider: 'anthropic', month: '2026-07', billed: { USD: '100.5' }, estimated: { USD: '80.5' }, matched: { USD: '80.5' }, unexplained: { USD: '20.0' }, charges: 3, runs: 2 })
     expect(rows[1]).toMatchObject({ provider: 'anthropic', month: '2026-08', billed: { USD: '5' }, estimated: { USD: '10' }, matched: { USD: '5' }, unexplained: { USD: '-5' } })
   })
 

@@ -3,7 +3,7 @@ import type { Run } from '../records/run'
 import { compareDecimal, formatDecimal, parseDecimal, subtractDecimal, ZERO } from '../money/decimal'
 import { CurrencyTotals, type CurrencyAmounts } from '../money/totals'
 import { monthOf } from './dates'
-import { providerKey } from './input'
+import { chargeAmount, providerKey } from './input'
 
 /**
  * Billed spend (charges) against log-estimated spend (runs) for one provider and month.
@@ -38,7 +38,7 @@ export function reconcile(runs: readonly Run[], charges: readonly Charge[]): Rec
   }
   for (const charge of charges) {
     const entry = row(charge.provider, monthOf(charge.start))
-    entry.billed.add(charge.currency, charge.cost)
+    entry.billed.add(charge.currency, chargeAmount(charge))
     entry.charges += 1
   }
   for (const run of runs) {

@@ -3,7 +3,7 @@ import type { Run } from '../records/run'
 import { parseDecimal, type Decimal } from '../money/decimal'
 import { allocateCharges, estimatedWeights, providerMonthKey, type AllocationExplanation, type Bucket } from './allocation'
 import { dayOf, firstDayOfMonth, monthOf, type DayNumber } from './dates'
-import { chargeKey, type AnalysisInput } from './input'
+import { chargeAmount, chargeKey, type AnalysisInput } from './input'
 import type { AssignmentResult } from './rules/assign'
 
 /**
@@ -28,7 +28,6 @@ export interface SpendLedger {
   allocations: AllocationExplanation[]
 }
 
-
 /** A run's estimate for a month is dated on its start day, or on the 1st for months it ran into. */
 function estimateDay(run: Run, month: string): DayNumber {
   return month === monthOf(run.start) ? dayOf(run.start) : firstDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))
@@ -44,7 +43,7 @@ export function buildSpend(input: Pick<AnalysisInput, 'runs' | 'charges' | 'port
       unclaimed.push(charge)
       continue
     }
-    entries.push({ portfolioId, day: dayOf(charge.start), currency: charge.currency, amount: parseDecimal(charge.cost), basis: 'billed', sources: [chargeKey(charge)] })
+    entries.push({ portfolioId, day: dayOf(charge.start), currency: charge.currency, amount: chargeAmount(charge), basis: 'billed', sources: [chargeKey(charge)] })
     const key = providerMonthKey(charge.provider, monthOf(charge.start))
     directlyBilled.set(key, (directlyBilled.get(key) ?? new Set()).add(portfolioId))
   }
