@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chunksOf, decodeTextChunks, sniffEncoding } from './decode'
+import { chunksOf, decodeTextChunks, readableStreamChunks, sniffEncoding } from './decode'
 
 async function decodeAll(bytes: Uint8Array, chunkSize: number): Promise<string> {
   let text = ''
@@ -44,5 +44,21 @@ describe('decodeTextChunks', () => {
     expect(await decodeAll(new Uint8Array([]), 4)).toBe('')
     expect(await decodeAll(new Uint8Array([0x61]), 4)).toBe('a')
     expect(sniffEncoding(new Uint8Array([0xff, 0xfe]))).toEqual({ encoding: 'utf-16le', bomLength: 2 })
+  })
+})
+
+describe('readableStreamChunks', () => {
+  it('reads a web ReadableStream (as File.stream() gives) into the decoder', async () => {
+    const bytes = new TextEncoder().encode('a,b\n1,2\n')
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.subarray(0, 3))
+        controller.enqueue(bytes.subarray(3))
+        controller.close()
+      },
+    })
+    let text = ''
+    for await (const part of decodeTextChunks(readableStreamChunks(stream))) text += part
+    expect(text).toBe('a,b\n1,2\n')
   })
 })

@@ -69,3 +69,22 @@ export async function* chunksOf(content: Uint8Array | string, chunkSize = 64 * 1
     yield bytes.subarray(offset, Math.min(offset + chunkSize, bytes.byteLength))
   }
 }
+
+/** The part of a web ReadableStream (a File's `stream()`, a fetch body) that reading needs. */
+export interface ByteStreamLike {
+  getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; releaseLock(): void }
+}
+
+/** Reads a web ReadableStream as chunks, for runtimes whose streams are not async-iterable. */
+export async function* readableStreamChunks(stream: ByteStreamLike): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      if (value) yield value
+    }
+  } finally {
+    reader.releaseLock()
+  }
+}
