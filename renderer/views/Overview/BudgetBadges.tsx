@@ -17,7 +17,10 @@ export function BudgetBadges({ items }: { items: readonly ReviewItem[] }) {
             Reached {item.threshold}% on <UtcDate date={item.crossedOn} />.
           </p>
         ))}
-        <p>Nothing is blocked. Added to the next review, with a request for outcome notes on this portfolio.</p>
+        <p>
+          Nothing is blocked. Added to the next review, with a request for outcome notes on this portfolio.{' '}
+          <a href="#/review">Open the review</a>
+        </p>
       </div>
     </details>
   )

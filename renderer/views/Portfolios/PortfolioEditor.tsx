@@ -14,12 +14,14 @@ interface Props {
   initial: PortfolioFormValues
   title: string
   submitLabel: string
-  onSubmit(values: PortfolioFormValues): void
+  /** `opened` is what the form showed when it opened, to tell which fields the person changed. */
+  onSubmit(values: PortfolioFormValues, opened: PortfolioFormValues): void
   onCancel(): void
 }
 
 /** The definition form of a portfolio: what it is for, who owns it, and its envelope. */
 export function PortfolioEditor({ initial, title, submitLabel, onSubmit, onCancel }: Props) {
+  const [opened] = useState(initial)
   const [values, setValues] = useState(initial)
   const [errors, setErrors] = useState<PortfolioFormErrors>({})
   const id = useId()
@@ -41,7 +43,7 @@ export function PortfolioEditor({ initial, title, submitLabel, onSubmit, onCance
     event.preventDefault()
     const found = validatePortfolioForm(values)
     setErrors(found)
-    if (Object.keys(found).length === 0) onSubmit(values)
+    if (Object.keys(found).length === 0) onSubmit(values, opened)
   }
 
   return (

@@ -5,12 +5,13 @@ import { navigate } from '../../navigation/useRoute'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { BudgetBadges } from '../Overview/BudgetBadges'
+import { LintBadges } from '../Overview/LintBadges'
 import { PeriodPicker } from '../Overview/PeriodPicker'
 import { usePeriodChoice } from '../Overview/periodChoice'
 import { BudgetTab } from './BudgetTab'
 import { MetricsTab } from './MetricsTab'
 import { PortfolioEditor } from './PortfolioEditor'
-import { formFromPortfolio, portfolioFromForm } from './portfolioForm'
+import { formFromPortfolio, portfolioPatchFromForm } from './portfolioForm'
 import { PortfolioTabs, TAB_LABELS, type PortfolioTab } from './PortfolioTabs'
 import { RecordsTab } from './RecordsTab'
 import { RulesTab } from './RulesTab'
@@ -33,7 +34,7 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
       <header className="view-header page-header">
         <div>
           <h1>{portfolio.name}</h1>
-          <p className="page-meta">
+          <div className="page-meta">
             <span className={`badge status-${portfolio.status}`}>{portfolio.status}</span> {portfolio.owningTeam || 'No owning team yet'}
             {portfolio.outcomeTags.map((tag) => (
               <span key={tag} className="chip">
@@ -41,7 +42,12 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
               </span>
             ))}
             <BudgetBadges items={summary.budget.reviewItems} />
-          </p>
+          </div>
+          {summary.lints.length > 0 && (
+            <div className="page-lints">
+              <LintBadges lints={summary.lints} />
+            </div>
+          )}
           {portfolio.description && <p className="page-description">{portfolio.description}</p>}
         </div>
         {tab !== 'definition' && tab !== 'rules' && <PeriodPicker input={analysis.input} choice={choice} />}
@@ -58,10 +64,11 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
             title={`Edit ${portfolio.name}`}
             submitLabel="Save changes"
             initial={formFromPortfolio(portfolio)}
-            onSubmit={(values) => {
-              // Read the record again: rules or moves a teammate saved meanwhile are kept.
+            onSubmit={(values, opened) => {
+              // Write only what this person changed: a teammate's concurrent edits of other fields stay.
               const current = governance.portfolios.get(portfolio.id) ?? portfolio
-              governance.portfolios.put(portfolioFromForm(values, current, new Date().toISOString()))
+              const patch = portfolioPatchFromForm(opened, values, current, new Date().toISOString())
+              if (Object.keys(patch).length > 0) governance.portfolios.update(portfolio.id, patch)
               navigate('portfolios')
             }}
             onCancel={() => navigate('portfolios', portfolio.id)}

@@ -91,3 +91,17 @@ export function portfolioFromForm(values: PortfolioFormValues, base: Partial<Por
     updatedAt: now,
   }
 }
+
+/**
+ * Only the fields the person changed in the form (compared with what it showed when opened),
+ * so a teammate's concurrent edit of another field of the same portfolio is kept.
+ */
+export function portfolioPatchFromForm(opened: PortfolioFormValues, values: PortfolioFormValues, current: Portfolio, now: string): Partial<Portfolio> {
+  const before = portfolioFromForm(opened, current, now)
+  const after = portfolioFromForm(values, current, now)
+  const patch: Partial<Portfolio> = {}
+  for (const key of Object.keys(after) as (keyof Portfolio)[]) {
+    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) Object.assign(patch, { [key]: after[key] })
+  }
+  return Object.keys(patch).length > 0 ? { ...patch, updatedAt: now } : {}
+}
