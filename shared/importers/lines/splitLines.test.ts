@@ -12,7 +12,7 @@ async function* chunksOf(text: string, size: number): AsyncIterable<Uint8Array> 
 
 async function lines(text: string, size: number, max?: number) {
   const seen: { text: string; line: number; terminated: boolean }[] = []
-  const stats = await forEachLine(chunksOf(text, size), (bytes, start, end, line, terminated) => seen.push({ text: decodeLine(bytes, start, end), line, terminated }), max)
+  const stats = await forEachLine(chunksOf(text, size), (bytes, line, terminated) => seen.push({ text: decodeLine(bytes, 0, bytes.length), line, terminated }), max)
   return { seen, stats }
 }
 

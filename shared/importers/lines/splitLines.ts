@@ -3,7 +3,7 @@
  * lines a reader wants) is what keeps JSONL import fast: decoding whole chunks turns any chunk
  * with one non-ASCII character into a slow two-byte string (engineering-notes §4).
  */
-export type LineHandler = (bytes: Uint8Array, start: number, end: number, lineNumber: number, terminated: boolean) => void
+export type LineHandler = (line: Uint8Array, lineNumber: number, terminated: boolean) => void
 
 export interface LineStats {
   lines: number
@@ -17,9 +17,10 @@ const CARRIAGE_RETURN = 13
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024
 
 /**
- * Calls `onLine` for every non-empty line with the bytes of the line (without "\n" or "\r\n").
- * The byte range is only valid during the call. `terminated` is false for a last line that has
- * no newline, which is how a log cut off mid-write ends.
+ * Calls `onLine` for every non-empty line with the bytes of the line (without "\n" or "\r\n"),
+ * a view that is only valid during the call. Each line is its own view so that searches in it
+ * (`indexOf` has no end bound) stop at the line's end, not the chunk's. `terminated` is false
+ * for a last line that has no newline, which is how a log cut off mid-write ends.
  */
 export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: LineHandler, maxLineBytes = DEFAULT_MAX_LINE_BYTES): Promise<LineStats> {
   const stats: LineStats = { lines: 0, bytes: 0, oversizedLines: [] }
@@ -30,7 +31,7 @@ export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: Lin
   const emit = (bytes: Uint8Array, start: number, end: number, terminated: boolean) => {
     stats.lines++
     if (end > start && bytes[end - 1] === CARRIAGE_RETURN) end--
-    if (end > start) onLine(bytes, start, end, stats.lines, terminated)
+    if (end > start) onLine(bytes.subarray(start, end), stats.lines, terminated)
   }
   const finishPending = (tail: Uint8Array, terminated: boolean) => {
     if (oversized || pendingBytes + tail.length > maxLineBytes) {

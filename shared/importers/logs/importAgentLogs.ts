@@ -82,12 +82,12 @@ export async function importAgentLogs(sources: readonly LogFileSource[], options
     const file: ImportedLogFile = { path: source.path, format: null, lines: 0, bytes: 0, runs: [] }
     let reader: LogLineReader | null = null
     try {
-      const stats = await forEachLine(source.chunks(), (bytes, start, end, lineNumber, terminated) => {
+      const stats = await forEachLine(source.chunks(), (line, lineNumber, terminated) => {
         if (!reader) {
-          file.format = isCodexRollout(source.path, bytes, start, end) ? 'codex' : 'claude-code'
+          file.format = isCodexRollout(source.path, line) ? 'codex' : 'claude-code'
           reader = file.format === 'codex' ? codexReader(file) : claudeReader(file)
         }
-        reader.line(bytes, start, end, lineNumber, terminated)
+        reader.line(line, lineNumber, terminated)
       })
       file.lines = stats.lines
       file.bytes = stats.bytes
@@ -147,9 +147,9 @@ export async function importAgentLogs(sources: readonly LogFileSource[], options
   }
 }
 
-function isCodexRollout(path: string, bytes: Uint8Array, start: number, end: number): boolean {
+function isCodexRollout(path: string, line: Uint8Array): boolean {
   const name = path.split(/[\\/]/).pop() ?? ''
-  return /^rollout-.*\.jsonl$/i.test(name) || hasMarker(bytes, CODEX_PAYLOAD, start, Math.min(end, start + FORMAT_HEAD_BYTES))
+  return /^rollout-.*\.jsonl$/i.test(name) || hasMarker(line, CODEX_PAYLOAD, 0, Math.min(line.length, FORMAT_HEAD_BYTES))
 }
 
 /** Drops requests that a run already in the workspace counted under another session id. */

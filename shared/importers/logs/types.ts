@@ -16,7 +16,7 @@ export interface LogIssue {
 
 /** Reads one file line by line (see forEachLine); `finish` runs after the last line. */
 export interface LogLineReader {
-  line(bytes: Uint8Array, start: number, end: number, lineNumber: number, terminated: boolean): void
+  line(bytes: Uint8Array, lineNumber: number, terminated: boolean): void
   finish(): void
 }
 

@@ -40,11 +40,11 @@ export class ClaudeCodeLogs {
       if (time > end) end = time
     }
     return {
-      line: (bytes, lineStart, lineEnd, lineNumber, terminated) => {
-        if (hasMarker(bytes, USAGE, lineStart, lineEnd) || hasMarker(bytes, COMMAND, lineStart, lineEnd)) {
+      line: (bytes, lineNumber, terminated) => {
+        if (hasMarker(bytes, USAGE, 0, bytes.length) || hasMarker(bytes, COMMAND, 0, bytes.length)) {
           let record: unknown
           try {
-            record = parseJsonLine(bytes, lineStart, lineEnd)
+            record = parseJsonLine(bytes, 0, bytes.length)
           } catch {
             this.warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
             return
@@ -54,10 +54,10 @@ export class ClaudeCodeLogs {
           const time = parseTime(record.timestamp)
           if (Number.isFinite(time)) seeTime(time)
           this.record(record, session, time, `${path}:${lineNumber}`)
-        } else if (!looksLikeJsonObject(bytes, lineStart, lineEnd)) {
+        } else if (!looksLikeJsonObject(bytes, 0, bytes.length)) {
           this.warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
         } else {
-          const time = parseTime(peekTimestamp(bytes, lineStart, lineEnd, true))
+          const time = parseTime(peekTimestamp(bytes, 0, bytes.length, true))
           if (Number.isFinite(time)) seeTime(time)
         }
       },

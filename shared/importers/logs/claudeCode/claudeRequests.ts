@@ -2,11 +2,12 @@ import type { TokenCounts } from '../../../records/common'
 import { hashRequestKey } from '../requestKeys'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 
-interface ClaudeRequest extends UsageRecord {
-  key: string
-  messageId: string
-  requestId: string | null
-  sidechain: boolean
+/** A kept request; lean, because a year of transcripts holds hundreds of thousands. */
+interface ClaudeRequest {
+  sessionId: string
+  model: string
+  time: number
+  tokens: TokenCounts
   total: number
 }
 
@@ -25,24 +26,24 @@ interface ClaudeRequest extends UsageRecord {
  */
 export class ClaudeRequests {
   private readonly byKey = new Map<string, ClaudeRequest>()
-  private readonly mainByMessageId = new Map<string, ClaudeRequest>()
+  /** Main-thread message id → its request id, to recognise sidechain replays. */
+  private readonly mainRequestIds = new Map<string, string | null>()
 
   add(sessionId: string, model: string, time: number, tokens: TokenCounts, messageId: string, requestId: string | null, sidechain: boolean): void {
     if (sidechain && requestId !== null) {
-      const main = this.mainByMessageId.get(messageId)
-      if (main && main.requestId !== requestId) return
+      const mainRequestId = this.mainRequestIds.get(messageId)
+      if (mainRequestId !== undefined && mainRequestId !== requestId) return
     }
     const key = requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`
     const total = totalTokens(tokens)
     const existing = this.byKey.get(key)
     if (existing && existing.total >= total) return
-    const request: ClaudeRequest = { sessionId, model, time, tokens, key, messageId, requestId, sidechain, total }
-    this.byKey.set(key, request)
-    if (!sidechain) this.mainByMessageId.set(messageId, request)
+    this.byKey.set(key, { sessionId, model, time, tokens, total })
+    if (!sidechain) this.mainRequestIds.set(messageId, requestId)
   }
 
   /** The kept requests, keyed by their hashed identity. */
   records(): UsageRecord[] {
-    return [...this.byKey.values()].map(({ sessionId, model, time, tokens, key }) => ({ sessionId, model, time, tokens, key: hashRequestKey(key) }))
+    return [...this.byKey].map(([key, { sessionId, model, time, tokens }]) => ({ sessionId, model, time, tokens, key: hashRequestKey(key) }))
   }
 }

@@ -95,21 +95,21 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
   }
 
   return {
-    line(bytes, lineStart, lineEnd, lineNumber, terminated) {
-      const head = Math.min(lineEnd, lineStart + HEAD_BYTES)
-      if (WANTED.some((marker) => hasMarker(bytes, marker, lineStart, head))) {
+    line(bytes, lineNumber, terminated) {
+      const head = Math.min(bytes.length, HEAD_BYTES)
+      if (WANTED.some((marker) => hasMarker(bytes, marker, 0, head))) {
         let record: unknown
         try {
-          record = parseJsonLine(bytes, lineStart, lineEnd)
+          record = parseJsonLine(bytes, 0, bytes.length)
         } catch {
           warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
           return
         }
         if (isObject(record)) handle(record)
-      } else if (!looksLikeJsonObject(bytes, lineStart, lineEnd)) {
+      } else if (!looksLikeJsonObject(bytes, 0, bytes.length)) {
         warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
       } else {
-        const time = parseTime(peekTimestamp(bytes, lineStart, lineEnd, false))
+        const time = parseTime(peekTimestamp(bytes, 0, bytes.length, false))
         if (Number.isFinite(time)) seeTime(time)
       }
     },
