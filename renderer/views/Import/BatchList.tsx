@@ -70,7 +70,7 @@ function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: 
           {batch.warnings.length > 0 && (
             <>
               <h3>Notes</h3>
-              <IssueList file={batch.fileNames[0] ?? ''} issues={batch.warnings} label="Notes" />
+              <IssueList file={batch.kind === 'charges' ? (batch.fileNames[0] ?? '') : ''} issues={batch.kind === 'charges' ? batch.warnings : batch.warnings.map(logIssue)} label="Notes" />
             </>
           )}
         </div>
@@ -108,4 +108,11 @@ function MonthlyTotals({ batch, ledger }: { batch: BatchMeta; ledger: Parameters
       </tbody>
     </table>
   )
+}
+
+/** Agent-log notes carry their file name in the message (`name: reason`); put the line after it. */
+function logIssue(issue: BatchMeta['warnings'][number]): BatchMeta['warnings'][number] {
+  const match = /^([^:]+): ([\s\S]*)$/.exec(issue.message)
+  if (!match || issue.line === 0) return { line: 0, message: issue.message }
+  return { line: 0, message: `${match[1]}:${issue.line}: ${match[2]}` }
 }
