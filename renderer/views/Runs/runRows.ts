@@ -66,7 +66,7 @@ export function buildRunRows(analysis: Analysis): RunRow[] {
   })
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 const monthFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long' })
 const tokenFormat = new Intl.NumberFormat()
 const compactFormat = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 })
