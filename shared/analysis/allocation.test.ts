@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { formatDecimal, parseDecimal } from '../money/decimal'
 import { allocateCharges, estimatedWeights, ProportionalSplitter } from './allocation'
@@ -24,6 +25,16 @@ describe('ProportionalSplitter', () => {
     expect(even.remainderBucket).toBe('a')
     const skewed = split('1', ([['a', '1'], ['b', '2']]))
     expect(amounts(skewed.shares)).toEqual([['a', '0.33'], ['b', '0.67']])
+  })
+
+  it('always sums exactly to the amount, whatever the weights', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.nat(8), fc.array(fc.bigInt({ min: 1n, max: 10n ** 9n }), { minLength: 1, maxLength: 12 }), (units, scale, ws) => {
+        const { shares } = new ProportionalSplitter(new Map(ws.map((w, i) => [`p${i}`, { units: w, scale: 3 }]))).split({ units, scale })
+        const sum = shares.reduce((acc, s) => acc + s.amount.units * 10n ** BigInt(Math.max(scale, 2) - s.amount.scale), 0n)
+        expect(sum).toBe(units * 10n ** BigInt(Math.max(scale, 2) - scale))
+      }),
+    )
   })
 
   it('keeps refunds and long fractions exact', () => {
