@@ -3,6 +3,8 @@ import { VIEW_IDS, VIEW_LABELS, routeHref, type ViewId } from './navigation/rout
 import { navigate, useRoute } from './navigation/useRoute'
 import { VIEWS } from './views'
 import { requestFilePicker } from './views/Import/importRequests'
+import { ConnectionIndicator } from './collaboration/ConnectionIndicator'
+import { usePublishPresence } from './collaboration/CollaborationContext'
 import { useBridge, useWorkspace } from './workspace/WorkspaceContext'
 import { useUndoShortcuts } from './workspace/useUndoShortcuts'
 
@@ -12,6 +14,7 @@ export function App() {
   const bridge = useBridge()
   const workspace = useWorkspace()
   useUndoShortcuts(workspace.undoManager)
+  usePublishPresence(route.view)
 
   useEffect(
     () =>
@@ -45,6 +48,9 @@ export function App() {
             </li>
           ))}
         </ul>
+        <div className="sidebar-footer">
+          <ConnectionIndicator />
+        </div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         <View key={route.view} params={route.params} />

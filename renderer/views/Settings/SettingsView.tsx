@@ -1,3 +1,4 @@
+import { TeamSyncSettings } from '../../collaboration/TeamSyncSettings'
 import { GeneralSettings } from './GeneralSettings'
 import { PrivacySettings } from './PrivacySettings'
 import './SettingsView.css'
@@ -11,6 +12,7 @@ export function SettingsView() {
       </header>
       <p className="settings-intro">These settings belong to the workspace: every teammate computes with the same ones.</p>
       <GeneralSettings />
+      <TeamSyncSettings />
       <PrivacySettings />
     </div>
   )

@@ -1,0 +1,119 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { encodeJoinCode } from '../../renderer/collaboration/connectionConfig'
+import { startAppServer } from './support/appServer'
+import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+import { startTestSyncServer } from './support/syncServer'
+
+const WORKSPACE = 'team-e2e'
+const TOKEN = 'e2e-rw-token'
+
+let browser: Browser
+let app: Awaited<ReturnType<typeof startAppServer>>
+let sync: Awaited<ReturnType<typeof startTestSyncServer>>
+
+beforeAll(async () => {
+  app = await startAppServer()
+  sync = await startTestSyncServer({ [TOKEN]: { workspace: WORKSPACE, access: 'rw' } })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await sync?.dispose()
+  await app?.close()
+})
+
+/** A teammate: their own browser profile, a name, and the workspace joined with a join code. */
+async function teammate(name: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+  await page.goto(app.url + '#/settings')
+  const nameField = page.getByLabel('Your name for teammates')
+  await nameField.fill(name)
+  await nameField.blur()
+  await page.getByLabel('Join code').fill(encodeJoinCode({ serverUrl: sync.url, token: TOKEN, workspaceId: WORKSPACE }))
+  await page.getByRole('button', { name: 'Join', exact: true }).first().click()
+  await page.getByTestId('sync-status').and(page.locator('[data-status="synced"]')).waitFor()
+  return { context, page, errors }
+}
+
+async function portfolioField(page: Page, portfolio: string, label: string) {
+  await page.goto(app.url + '#/portfolios')
+  await page.getByTestId('portfolio-item').filter({ hasText: portfolio }).getByRole('link', { name: `Edit ${portfolio}` }).click()
+  return page.getByLabel(label, { exact: true })
+}
+
+test('two teammates co-edit one portfolio, see each other, and keep offline edits', async () => {
+  const alice = await teammate('Alice')
+  const bob = await teammate('Bob')
+
+  // Presence: each sees the other, by the name they picked, and where they are.
+  await alice.page.goto(app.url + '#/portfolios')
+  await bob.page.getByTestId('presence-peer').filter({ hasText: 'Alice' }).filter({ hasText: 'Portfolios' }).waitFor()
+  await alice.page.getByTestId('presence-peer').filter({ hasText: 'Bob' }).waitFor()
+  expect(await alice.page.getByTestId('people-here').textContent()).toBe('2 people here')
+
+  // Alice creates a portfolio; it reaches Bob.
+  await alice.page.getByRole('link', { name: 'New portfolio' }).click()
+  await alice.page.getByLabel('Name', { exact: true }).fill('Refactor + tests')
+  await alice.page.getByLabel('Amount', { exact: true }).fill('9000')
+  await alice.page.getByRole('button', { name: 'Create portfolio' }).click()
+  await bob.page.goto(app.url + '#/portfolios')
+  await bob.page.getByTestId('portfolio-item').filter({ hasText: 'Refactor + tests' }).waitFor()
+
+  // Both edit the same portfolio at the same time, different fields: both changes survive.
+  const aliceDescription = await portfolioField(alice.page, 'Refactor + tests', 'Description')
+  const bobTeam = await portfolioField(bob.page, 'Refactor + tests', 'Owning team')
+  await aliceDescription.fill('Search, read, edit, test until green')
+  await bobTeam.fill('Platform team')
+  await Promise.all([
+    alice.page.getByRole('button', { name: 'Save changes' }).click(),
+    bob.page.getByRole('button', { name: 'Save changes' }).click(),
+  ])
+  for (const { page } of [alice, bob]) {
+    await page.goto(app.url + '#/portfolios')
+    const item = page.getByTestId('portfolio-item').filter({ hasText: 'Search, read, edit, test until green' }).filter({ hasText: 'Platform team' })
+    await item.waitFor()
+  }
+
+  // The server goes away: both keep working offline, and everything merges when it is back.
+  await sync.stop()
+  await alice.page.getByTestId('sync-status').and(alice.page.locator('[data-status="offline"]')).waitFor()
+  await alice.page.getByRole('link', { name: 'New portfolio' }).click()
+  await alice.page.getByLabel('Name', { exact: true }).fill('Incident triage')
+  await alice.page.getByLabel('Amount', { exact: true }).fill('3000')
+  await alice.page.getByRole('button', { name: 'Create portfolio' }).click()
+  await bob.page.getByRole('link', { name: 'New portfolio' }).click()
+  await bob.page.getByLabel('Name', { exact: true }).fill('Dependency upgrades')
+  await bob.page.getByLabel('Amount', { exact: true }).fill('1500')
+  await bob.page.getByRole('button', { name: 'Create portfolio' }).click()
+  await sync.start()
+  for (const { page } of [alice, bob]) {
+    await page.getByTestId('sync-status').and(page.locator('[data-status="synced"]')).waitFor({ timeout: 30_000 })
+    await page.getByTestId('portfolio-item').filter({ hasText: 'Incident triage' }).waitFor()
+    await page.getByTestId('portfolio-item').filter({ hasText: 'Dependency upgrades' }).waitFor()
+  }
+  await saveScreenshot(bob.page, 'sync-two-teammates.png')
+
+  // Nothing lost across a reload either: the local copy and the server agree.
+  await bob.page.reload()
+  await bob.page.getByTestId('portfolio-item').filter({ hasText: 'Incident triage' }).waitFor()
+  expect(await bob.page.getByTestId('portfolio-item').count()).toBe(3)
+
+  expect(alice.errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
+  expect(bob.errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
+  await alice.context.close()
+  await bob.context.close()
+})
+
+test('a wrong token is shown as refused, not as synced', async () => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(app.url + '#/settings')
+  await page.getByLabel('Join code').fill(encodeJoinCode({ serverUrl: sync.url, token: 'not-a-token', workspaceId: WORKSPACE }))
+  await page.getByRole('button', { name: 'Join', exact: true }).first().click()
+  await page.getByTestId('sync-status').and(page.locator('[data-status="denied"]')).waitFor()
+  await context.close()
+})
