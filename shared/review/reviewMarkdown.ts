@@ -1,6 +1,7 @@
 import type { CurrencyAmounts } from '../money/totals'
 import type { Review } from '../records/review'
 import type { HighCostRun } from './highCostQueue'
+import { REVIEW_STAGE_TITLES } from './reviewStages'
 
 /** A line of the data-coverage section ("Runs imported", "2,140"), computed by the caller. */
 export interface CoverageLine {
@@ -30,15 +31,6 @@ export interface ReviewReportData {
   names?: Record<string, string>
 }
 
-const STAGE_TITLES: Record<Review['stage'], string> = {
-  'check-in': '1. Check-in & data coverage',
-  scorecards: '2. Portfolio scorecards',
-  'high-cost': '3. High-cost runs',
-  recipes: '4. Recipe candidates',
-  decisions: '5. Decisions per portfolio',
-  summary: '6. Summary',
-}
-
 /**
  * The review as Markdown, for the CLI and the app alike. About portfolios, recipes and runs:
  * participants are counted, never named.
@@ -48,7 +40,7 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
   const lines: string[] = [
     `# Quarterly review ${review.period}`,
     '',
-    `- Status: ${review.status}${review.status === 'closed' ? '' : ` (at stage ${STAGE_TITLES[review.stage]})`}`,
+    `- Status: ${review.status}${review.status === 'closed' ? '' : ` (at stage ${REVIEW_STAGE_TITLES[review.stage]})`}`,
     `- Started: ${review.startedAt}${review.closedAt ? `, closed: ${review.closedAt}` : ''}`,
     `- Participants: ${(review.participants ?? [review.facilitator]).length}`,
     '',
