@@ -42,6 +42,7 @@ test('cards show the same spend, envelope, forecast and counts as the CLI report
   expect(within(card('Web work')).getByTestId('card-spend').textContent).toBe('$13.33')
   expect(screen.getByTestId('unassigned-spend').textContent).toBe('$6.67')
   expect(screen.getByTestId('unassigned-runs').textContent).toBe('1')
+  expect(screen.getByTestId('unassigned-groups').textContent).toBe('globex/app · 1 run(s) · $5.00 estimated')
 
   const [row] = screen.getAllByTestId('reconciliation-row')
   expect(within(row).getByTestId('rec-billed').textContent).toBe('$60.00')

@@ -4,11 +4,11 @@ import { reportFromAnalysis } from '../../../shared/reports/portfolioReport'
 import { EmptyState } from '../../components/EmptyState'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { AllocationNotes } from './AllocationNotes'
-import { Amounts } from './money'
 import { PeriodPicker } from './PeriodPicker'
 import { usePeriodChoice } from './periodChoice'
 import { PortfolioCard } from './PortfolioCard'
 import { ReconciliationTable } from './ReconciliationTable'
+import { UnassignedSection } from './UnassignedSection'
 import './OverviewView.css'
 
 /**
@@ -54,17 +54,7 @@ export function OverviewView() {
       )}
       {hasData && (
         <>
-          <section className="overview-section unassigned" aria-labelledby="unassigned-heading" data-testid="unassigned">
-            <h2 id="unassigned-heading">Unassigned</h2>
-            <p>
-              <strong data-testid="unassigned-spend">
-                <Amounts amounts={report.unassigned.spend} empty="Nothing" />
-              </strong>{' '}
-              from <span data-testid="unassigned-runs">{report.unassigned.runs}</span> run(s) and{' '}
-              <span data-testid="unassigned-charges">{report.unassigned.charges}</span> charge(s) that no rule matched in {period.key}.
-              {report.unassigned.runs > 0 && summaries.length > 0 && ' Add or widen a rule on a portfolio page to place them.'}
-            </p>
-          </section>
+          <UnassignedSection unassigned={report.unassigned} analysis={analysis} period={period} hasPortfolios={summaries.length > 0} />
           <AllocationNotes allocations={report.allocations} />
           <ReconciliationTable rows={report.reconciliation} />
         </>

@@ -1,0 +1,34 @@
+import type { Analysis } from '../../../shared/analysis/analyze'
+import type { Period } from '../../../shared/analysis/periods'
+import type { PortfolioReport } from '../../../shared/reports/portfolioReport'
+import { Amounts, Money } from './money'
+import { unassignedByRepo } from './unassignedGroups'
+
+/** What no rule matched in the period, with its total, and where a rule would place the most. */
+export function UnassignedSection({ unassigned, analysis, period, hasPortfolios }: { unassigned: PortfolioReport['unassigned']; analysis: Analysis; period: Period; hasPortfolios: boolean }) {
+  const groups = unassignedByRepo(analysis, period)
+  return (
+    <section className="overview-section unassigned" aria-labelledby="unassigned-heading" data-testid="unassigned">
+      <h2 id="unassigned-heading">Unassigned</h2>
+      <p>
+        <strong data-testid="unassigned-spend">
+          <Amounts amounts={unassigned.spend} empty="Nothing" />
+        </strong>{' '}
+        from <span data-testid="unassigned-runs">{unassigned.runs}</span> run(s) and <span data-testid="unassigned-charges">{unassigned.charges}</span>{' '}
+        charge(s) that no rule matched in {period.key}.
+      </p>
+      {groups.length > 0 && (
+        <>
+          <p className="muted unassigned-hint">{hasPortfolios ? 'Add or widen a rule on a portfolio page to place them. ' : ''}Largest unassigned groups of runs:</p>
+          <ul className="unassigned-groups" data-testid="unassigned-groups">
+            {groups.map((g) => (
+              <li key={g.repo}>
+                <code>{g.repo}</code> · {g.runs} run(s) · <Money amount={g.estimatedUSD} currency="USD" /> estimated
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
