@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { Governance } from '../../workspace/governance'
 import { chargeKey } from '../input'
 import { makeCharge, makePortfolio, makeRun, rule } from '../testFixtures'
 import { assignRecords } from './assign'
@@ -49,6 +51,17 @@ describe('previewRule', () => {
       expect(preview.assignedChargeKeys).toEqual(wonCharges)
     }
     expect(previewRule(input, 'incidents', drafts[2]).chargeTotals).toEqual({ USD: '7.5' })
+  })
+
+  it('equals the result after saving the rule in the governance document', () => {
+    const governance = new Governance(new Y.Doc())
+    for (const portfolio of input.portfolios) governance.portfolios.put(portfolio)
+    const draft = rule('d1', 'runs', [{ field: 'sequence', values: ['logs', 'edit', 'test'] }])
+    const preview = previewRule({ ...input, portfolios: governance.portfolios.list().records }, 'incidents', draft)
+    governance.portfolios.update('incidents', { rules: [...governance.portfolios.get('incidents')!.rules, draft] })
+    const saved = assignRecords({ ...input, portfolios: governance.portfolios.list().records })
+    expect(preview.assignedRunIds).toEqual(runs.filter((r) => saved.runs.get(r.id)!.winner?.rule.id === 'd1').map((r) => r.id))
+    expect(preview.assignedRunIds).toEqual(['r1', 'r3'])
   })
 
   it('replaces a saved rule with the same id instead of adding a twin', () => {
