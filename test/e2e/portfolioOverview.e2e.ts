@@ -51,7 +51,7 @@ async function createPortfolio(page: Page, name: string, amount: string) {
   await page.getByTestId('portfolio-item').filter({ hasText: name }).waitFor()
 }
 
-async function addRule(page: Page, portfolio: string, ruleName: string, field: string, value: string) {
+async function addRule(page: Page, portfolio: string, ruleName: string, field: string, value: string, screenshot?: string) {
   await page.goto(app.url + '#/portfolios')
   await page.getByRole('link', { name: portfolio, exact: true }).click()
   await page.getByRole('link', { name: 'Rules' }).click()
@@ -61,6 +61,7 @@ async function addRule(page: Page, portfolio: string, ruleName: string, field: s
   await page.getByLabel('Condition 1 values').fill(value)
   // The preview answers before saving.
   await page.getByTestId('preview-matched-runs').filter({ hasText: /^[1-9]\d*$/ }).waitFor()
+  if (screenshot) await saveScreenshot(page, screenshot)
   await page.getByRole('button', { name: 'Save rule' }).click()
   await page.getByTestId('rule-item').filter({ hasText: ruleName }).waitFor()
 }
@@ -122,7 +123,7 @@ test('the Overview shows the same numbers as the CLI report for the same files a
   await createPortfolio(page, 'Cart refactor', '40')
   await createPortfolio(page, 'Codex sessions', '500')
   await addRule(page, 'Cart refactor', 'feature-branches', 'branch', 'feature/*')
-  await addRule(page, 'Codex sessions', 'codex-tool', 'tool', 'codex')
+  await addRule(page, 'Codex sessions', 'codex-tool', 'tool', 'codex', 'portfolio-rule-preview.png')
 
   // 3. Export them as code, the file a team keeps in its repository.
   await page.goto(app.url + '#/portfolios')
