@@ -1,3 +1,4 @@
+import { describeIssue } from '../../shared/importers/billing/importBillingFile'
 import { formatCurrencyAmounts } from '../../shared/money/format'
 import type { ChargeSummary } from './chargeSummary'
 import type { FileReport } from './fileImporter'
@@ -12,8 +13,8 @@ export function formatImportReport(files: readonly FileReport[], charges: Charge
   }
   for (const file of files) {
     const label = file.status === 'rejected' ? 'error' : 'skipped'
-    for (const issue of file.errors) lines.push(`${file.path}:${issue.line}: ${label}: ${issue.message}`)
-    for (const issue of file.warnings) lines.push(`${file.path}:${issue.line}: warning: ${issue.message}`)
+    for (const issue of file.errors) lines.push(describeIssue(file.path, { line: issue.line, message: `${label}: ${issue.message}` }))
+    for (const issue of file.warnings) lines.push(describeIssue(file.path, { line: issue.line, message: `warning: ${issue.message}` }))
   }
   lines.push('')
   lines.push(`Charges: ${charges.count}  ${formatCurrencyAmounts(charges.cost, 'en-US')}${charges.from ? `  (${charges.from.slice(0, 10)} – ${charges.to?.slice(0, 10)})` : ''}`)

@@ -61,7 +61,3 @@ export function parseCount(text: string): number | null {
   if (amount === null || amount === '' || amount.startsWith('-')) return Number.NaN
   return Number(amount)
 }
-
-export function isZeroAmount(amount: string): boolean {
-  return !/[1-9]/.test(amount)
-}

@@ -99,7 +99,7 @@ type TokenKind = 'input' | 'output' | 'cacheRead' | 'cacheWrite5m'
  * "USE1-Claude4.6Sonnet-cache-read-input-token-count" → model "Claude4.6Sonnet", kind cache
  * read. Region prefix and tier suffixes (-flex, -batch, -cross-region-global, mantle) dropped.
  */
-export function parseBedrockUsageType(usageType: string): { model: string; tokenType: string; tokenKind: TokenKind } | null {
+function parseBedrockUsageType(usageType: string): { model: string; tokenType: string; tokenKind: TokenKind } | null {
   const m = /^(?:[A-Z]{2,4}\d?-)?(.+?)-(?:mantle-)?(input-tokens?|output-tokens?|cache-read-input-token-count|cache-write-input-token-count)(?:-.*)?$/i.exec(usageType)
   if (!m) return null
   const tokenType = m[2].toLowerCase()

@@ -88,7 +88,7 @@ export const azureCostDetails: BillingFormat = {
 const METER_WORDS = /^(?:inp|inpt|input|outp|outpt|output|out|cached|cchd|cache|glbl|global|gl|rgnl|regional|regnl|dzone|datazone|data|zone|batch|tokens?|1k|1m)$/i
 
 /** "gpt-4o-mini-0718-Inp-glbl Tokens" → "gpt-4o-mini-0718"; null for meters that are not token meters. */
-export function azureOpenAiModel(meterName: string): string | null {
+function azureOpenAiModel(meterName: string): string | null {
   if (!/tokens?$/i.test(meterName)) return null
   const words = meterName.split(/([\s-]+)/)
   while (words.length > 0 && (METER_WORDS.test(words[words.length - 1]) || /^[\s-]*$/.test(words[words.length - 1]))) words.pop()

@@ -10,7 +10,7 @@ export type Detection =
   | { kind: 'unknown' }
 
 /** Whether `header` has every signature column of `format` and none of its excluded ones. */
-export function matchesFormat(header: HeaderIndex, format: BillingFormat): boolean {
+function matchesFormat(header: HeaderIndex, format: BillingFormat): boolean {
   return format.signature.every((names) => header.has(...names)) && !(format.excludes ?? []).some((name) => header.has(name))
 }
 

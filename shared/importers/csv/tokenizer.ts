@@ -51,11 +51,6 @@ export class CsvTokenizer {
     this.delimiter = options.delimiter ?? null
   }
 
-  /** The delimiter in use (sniffed from the first line unless given). */
-  get separator(): string | null {
-    return this.delimiter
-  }
-
   /** Feeds decoded text; calls `sink` for every record completed by it. */
   push(text: string, sink: RecordSink): void {
     let buf = this.buffer.length > 0 ? this.buffer + text : text
