@@ -65,7 +65,8 @@ export function RunsTable({ sorting, onSortingChange, items, activeKey, onActive
     enableSortingRemoval: false,
     getCoreRowModel: getCoreRowModel(),
   })
-  const activeIndex = activeKey ? items.findIndex((item) => itemKey(item) === activeKey) : -1
+  // Found once per change of rows or active row, not on every scroll frame.
+  const activeIndex = useMemo(() => (activeKey ? items.findIndex((item) => itemKey(item) === activeKey) : -1), [items, activeKey])
   const rendered = new Set(virtualItems.map((v) => v.index))
   // The tab stop: the active row when it is rendered, else the first rendered row.
   const tabStop = rendered.has(activeIndex) ? activeIndex : (virtualItems[0]?.index ?? -1)

@@ -150,6 +150,19 @@ test('rows are one tab stop; arrows move between them and Enter opens the run', 
   expect(window.location.hash).toBe('#/runs/r3')
 })
 
+test('coming back from a run’s detail keeps the sort and filters, and focuses the run that was opened', () => {
+  const { rerender } = setup()
+  fireEvent.click(screen.getByRole('button', { name: /Cost/ }))
+  fireEvent.change(screen.getByLabelText('Repo'), { target: { value: 'web' } })
+  fireEvent.click(rowOf('r3'))
+  expect(window.location.hash).toBe('#/runs/r3')
+  rerender(<RunsView params={['r3']} />)
+  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('claude-code on web')
+  rerender(<RunsView params={[]} />)
+  expect(rowIds()).toEqual(['r1', 'r3'])
+  expect(document.activeElement).toBe(rowOf('r3'))
+})
+
 test('a run’s detail: step timeline, tokens and cost by model with unpriced models visible, and its outcome note', () => {
   const { workspace } = setup(RUNS, ['r3'])
   expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('claude-code on web')
