@@ -64,12 +64,16 @@ export const awsCur: BillingFormat = {
       charge.user = context.actor(cell(fields, col.principal))
       const unit = cell(fields, col.pricingUnit)
       charge.quantity = quantityOf(cell(fields, col.usageAmount), unit, 'line_item_usage_amount')
+      const productName = productNameOf(fields, col.productName, col.product)
       const bedrock = parseBedrockUsageType(usageType)
-      if (bedrock || /bedrock/i.test(productCode)) {
+      // Marketplace models (legacy form) only say "Bedrock" in the product name.
+      const marketplace = bedrock ? null : parseMarketplaceUsageType(usageType)
+      if (bedrock || /bedrock/i.test(productCode) || /bedrock/i.test(productName)) {
+        const tokenKind = bedrock?.tokenKind ?? marketplace?.tokenKind
         charge.provider = 'aws-bedrock'
-        charge.model = bedrock?.model ?? orNull(productNameOf(fields, col.productName, col.product))
-        charge.tokenType = bedrock?.tokenType ?? null
-        if (bedrock && charge.quantity) charge.tokens = tokensOf({ [bedrock.tokenKind]: tokensIn(charge.quantity.value, unit) })
+        charge.model = bedrock?.model ?? orNull(productName)
+        charge.tokenType = bedrock?.tokenType ?? marketplace?.tokenType ?? null
+        if (tokenKind && charge.quantity) charge.tokens = tokensOf({ [tokenKind]: tokensIn(charge.quantity.value, unit) })
       }
       if (usageType) charge.tags.usage_type = usageType
       const tagText = cell(fields, col.tags)
@@ -105,6 +109,15 @@ function parseBedrockUsageType(usageType: string): { model: string; tokenType: s
   const tokenType = m[2].toLowerCase()
   const tokenKind: TokenKind = tokenType.startsWith('cache-read') ? 'cacheRead' : tokenType.startsWith('cache-write') ? 'cacheWrite5m' : tokenType.startsWith('output') ? 'output' : 'input'
   return { model: m[1], tokenType, tokenKind }
+}
+
+/** "USE1-MP:USE1_InputTokenCount-Units" of product "Claude Sonnet 4.5 (Amazon Bedrock Edition)". */
+function parseMarketplaceUsageType(usageType: string): { tokenType: string; tokenKind: TokenKind } | null {
+  const m = /(Input|Output|CacheRead|CacheWrite)TokenCount/i.exec(usageType)
+  if (!m) return null
+  const word = m[1].toLowerCase()
+  const tokenKind: TokenKind = word === 'cacheread' ? 'cacheRead' : word === 'cachewrite' ? 'cacheWrite5m' : word === 'output' ? 'output' : 'input'
+  return { tokenType: m[0], tokenKind }
 }
 
 /** Usage amounts are in the pricing unit ("1K tokens", "Million … Tokens"), not tokens. */

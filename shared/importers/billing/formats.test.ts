@@ -28,6 +28,14 @@ const CASES: { file: string; format: string; records: number; totals: Record<str
   { file: 'azure-cost-details.csv', format: 'azure-cost-details', records: 4, totals: { EUR: '1.73296789' }, from: '2026-08-05T00:00:00.000Z', to: '2026-08-22T00:00:00.000Z' },
   { file: 'openrouter_activity_2026-02-06.csv', format: 'openrouter-generations', records: 3, totals: { USD: '1.5123456' }, from: '2026-02-06T18:54:30.040Z', to: '2026-02-07T01:02:03.004Z' },
   { file: 'openrouter-daily.csv', format: 'openrouter-daily', records: 2, totals: { USD: '3.64159' }, from: '2026-05-12T00:00:00.000Z', to: '2026-05-14T00:00:00.000Z' },
+  { file: 'anthropic-usage-old.csv', format: 'anthropic-console-usage', records: 1, totals: { USD: '0' }, from: '2025-06-01T00:00:00.000Z', to: '2025-06-02T00:00:00.000Z' },
+  { file: 'cursor-usage-v1.csv', format: 'cursor-usage-events', records: 1, totals: { USD: '0.40' }, from: '2025-07-01T08:00:00.000Z', to: '2025-07-01T08:00:00.000Z' },
+  { file: 'cursor-usage-old.csv', format: 'cursor-usage-events', records: 1, totals: { USD: '1.25' }, from: '2025-05-01T08:00:00.000Z', to: '2025-05-01T08:00:00.000Z' },
+  { file: 'cursor-team-requests.csv', format: 'cursor-usage-events', records: 1, totals: { USD: '0' }, from: '2026-08-30T10:00:00.000Z', to: '2026-08-30T10:00:00.000Z' },
+  { file: 'aws-cur-legacy-marketplace.csv', format: 'aws-cur', records: 3, totals: { USD: '0.99' }, from: '2025-10-01T00:00:00.000Z', to: '2025-10-02T00:00:00.000Z' },
+  { file: 'azure-ea-cost-details.csv', format: 'azure-cost-details', records: 1, totals: { USD: '1.5' }, from: '2026-09-30T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' },
+  { file: 'azure-legacy-usage.csv', format: 'azure-cost-details', records: 1, totals: { GBP: '2.00' }, from: '2024-05-01T00:00:00.000Z', to: '2024-05-02T00:00:00.000Z' },
+  { file: 'focus-1.3.csv', format: 'focus', records: 1, totals: { USD: '0.42' }, from: '2026-10-01T00:00:00.000Z', to: '2026-10-02T00:00:00.000Z' },
   { file: 'focus-1.2.csv', format: 'focus', records: 3, totals: { EUR: '7.25', USD: '9.5000' }, from: '2026-07-01T00:00:00.000Z', to: '2026-08-01T00:00:00.000Z' },
 ]
 
@@ -123,6 +131,20 @@ describe('billing formats: what each row becomes', () => {
     expect(byLine.get(2)).toMatchObject({ identity: 'gen-1', start: '2026-02-06T18:54:30.040Z', model: 'anthropic/claude-4.5-sonnet-20250929', service: 'Anthropic', apiKey: 'laptop', tokens: { input: 800, cacheRead: 200, output: 400, reasoning: 100 } })
     expect(byLine.get(3)).toMatchObject({ cost: '0', listCost: '0.5', user: null })
     expect(byLine.get(4)).toMatchObject({ apiKey: 'ci, nightly', tags: { cancelled: 'true' } })
+  })
+
+  it('older and other layouts: legacy CUR with Marketplace models, Azure EA, Cursor v1/old/requests, old Anthropic usage, FOCUS 1.3', async () => {
+    const legacyCur = (await load('aws-cur-legacy-marketplace.csv')).byLine
+    expect(legacyCur.get(2)).toMatchObject({ provider: 'aws-bedrock', model: 'Claude Sonnet 4.5 (Amazon Bedrock Edition)', tokens: { input: 250000 }, tags: { 'user:team': 'platform', 'user:workflow': 'pr-review' } })
+    expect(legacyCur.get(3)).toMatchObject({ tokens: { output: 10000 } })
+    expect(legacyCur.get(4)).toMatchObject({ chargeType: 'tax', provider: 'aws-bedrock', tokens: null })
+    expect((await load('azure-ea-cost-details.csv')).byLine.get(2)).toMatchObject({ model: 'GPT 5', currency: 'USD', project: 'rg-ml', costCenter: 'CC-7', tags: { team: 'ml' } })
+    expect((await load('azure-legacy-usage.csv')).byLine.get(2)).toMatchObject({ model: 'gpt-4', currency: 'GBP', project: 'rg' })
+    expect((await load('cursor-usage-v1.csv')).byLine.get(2)).toMatchObject({ cost: '0.40', tokens: { cacheWrite5m: 100, input: 200, cacheRead: 300, output: 400 } })
+    expect((await load('cursor-usage-old.csv')).byLine.get(2)).toMatchObject({ cost: '1.25', tokens: null, quantity: { value: '12345', unit: 'tokens' } })
+    expect((await load('cursor-team-requests.csv')).byLine.get(2)).toMatchObject({ costKind: 'none', quantity: { value: '1', unit: 'requests' } })
+    expect((await load('anthropic-usage-old.csv')).byLine.get(2)).toMatchObject({ tokens: { input: 100, cacheWrite5m: 50, cacheRead: 25, output: 10 } })
+    expect((await load('focus-1.3.csv')).byLine.get(2)).toMatchObject({ provider: 'openrouter', model: 'openai/gpt-5', start: '2026-10-01T00:00:00.000Z', granularity: 'day' })
   })
 
   it('FOCUS: BilledCost per BillingCurrency, Tags JSON and x_ columns as tags, credits', async () => {

@@ -43,7 +43,11 @@ export function instantReader(column: string, format: DateFormat = 'iso'): (text
   return (text) => {
     if (text === '') throw new RowError(`${column} is empty`)
     const instant = cached(text)
-    if (instant === null) throw new RowError(`${column} "${text}" is not a date (${format})`)
+    if (instant === null) {
+      // A spreadsheet re-save turns 2026-08-05 into 8/5/2026 (or 5/8/2026): say so rather than guess the order.
+      const resaved = format === 'iso' && /^\d{1,2}[/.]\d{1,2}[/.]\d{4}/.test(text)
+      throw new RowError(`${column} "${text}" is not a date (${format})${resaved ? '; the file looks re-saved by a spreadsheet: use the original export, or import it with a column mapping that names the date order' : ''}`)
+    }
     return instant
   }
 }
