@@ -68,6 +68,7 @@ class GapPrefixSpan {
   private readonly allRuns: Int32Array
   /** Reused by every node: a node's following steps are consumed before its children are grown. */
   private readonly scratchPositions: Int32Array
+  private readonly scratchLabels: Uint16Array
   private readonly scratchBounds: Int32Array
 
   constructor(
@@ -79,6 +80,7 @@ class GapPrefixSpan {
     this.seenAt = new Float64Array(this.labelCount)
     this.allRuns = Int32Array.from({ length: db.runCount }, (_, run) => run)
     this.scratchPositions = new Int32Array(db.codes.length)
+    this.scratchLabels = new Uint16Array(db.codes.length)
     this.scratchBounds = new Int32Array(db.runCount + 1)
   }
 
@@ -95,70 +97,91 @@ class GapPrefixSpan {
     const outOfBudget = this.work > this.workLimit || this.found.length >= MAX_PATTERNS
     if (outOfBudget) this.truncated = true
     if (pattern.length >= this.search.maxLength || outOfBudget) {
-      if (pattern.length >= this.search.minLength) this.found.push({ codes: pattern, runs: projection.runs })
+      if (pattern.length >= this.search.minLength) this.report(pattern, projection)
       return
     }
     const children = this.project(projection)
     const extendsAtSameSupport = children.some((child) => child !== null && child.runs.length === support)
-    if (pattern.length >= this.search.minLength && !extendsAtSameSupport) {
-      this.found.push({ codes: pattern, runs: projection.runs })
-    }
+    if (pattern.length >= this.search.minLength && !extendsAtSameSupport) this.report(pattern, projection)
     children.forEach((child, code) => {
       if (child) this.grow([...pattern, code], child)
     })
   }
 
+  /** A copy of the runs: the projection is a view into arrays its siblings share. */
+  private report(pattern: number[], projection: Projection): void {
+    this.found.push({ codes: pattern, runs: projection.runs.slice() })
+  }
+
   /**
    * The projections of every frequent one-step extension (indexed by label code; null when
    * infrequent). With no parent, the projections of the single labels. One pass collects and
-   * counts the steps that can follow the prefix, a second fills exact-size typed arrays.
+   * counts the steps that can follow the prefix; a second sorts them by label into one
+   * allocation per node (a counting sort), each child a view of its slice.
    */
   private project(parent: Projection | null): (Projection | null)[] {
-    const { runSupport, endCount, ...following } = this.followingSteps(parent)
-    const { codes } = this.db
-    const children: (Projection | null)[] = []
+    const { runCount, runs, bounds, positions, labels, runSupport, endCount } = this.followingSteps(parent)
+    const minSupport = this.search.minSupport
+    // Where each frequent label's runs and ends start in the node's shared arrays.
+    const runStart = new Int32Array(this.labelCount + 1)
+    const endStart = new Int32Array(this.labelCount + 1)
     for (let code = 0; code < this.labelCount; code++) {
-      children.push(
-        runSupport[code] >= this.search.minSupport
-          ? { runs: new Int32Array(runSupport[code]), bounds: new Int32Array(runSupport[code] + 1), ends: new Int32Array(endCount[code]) }
-          : null,
-      )
+      const frequent = runSupport[code] >= minSupport
+      runStart[code + 1] = runStart[code] + (frequent ? runSupport[code] : 0)
+      endStart[code + 1] = endStart[code] + (frequent ? endCount[code] : 0)
     }
-    const runCursor = new Int32Array(this.labelCount)
-    const endCursor = new Int32Array(this.labelCount)
-    for (let i = 0; i < following.runCount; i++) {
+    const childRuns = new Int32Array(runStart[this.labelCount])
+    // One more bound per child than runs: child c's bounds start at runStart[c] + c.
+    const childBounds = new Int32Array(runStart[this.labelCount] + this.labelCount)
+    const childEnds = new Int32Array(endStart[this.labelCount])
+    const runCursor = runStart.slice(0, this.labelCount)
+    const endCursor = endStart.slice(0, this.labelCount)
+    const seenAt = this.seenAt
+    for (let i = 0; i < runCount; i++) {
       const visit = ++this.visit
-      const run = following.runs[i]
-      for (let k = following.bounds[i]; k < following.bounds[i + 1]; k++) {
-        const position = following.positions[k]
-        const code = codes[position]
-        const child = children[code]
-        if (!child) continue
-        if (this.seenAt[code] !== visit) {
-          this.seenAt[code] = visit
-          child.runs[runCursor[code]] = run
-          child.bounds[runCursor[code]] = endCursor[code]
-          runCursor[code]++
+      const run = runs[i]
+      for (let k = bounds[i]; k < bounds[i + 1]; k++) {
+        const code = labels[k]
+        if (runSupport[code] < minSupport) continue
+        if (seenAt[code] !== visit) {
+          seenAt[code] = visit
+          childBounds[runCursor[code] + code] = endCursor[code] - endStart[code]
+          childRuns[runCursor[code]++] = run
         }
-        child.ends[endCursor[code]++] = position
+        childEnds[endCursor[code]++] = positions[k]
       }
     }
-    for (const child of children) if (child) child.bounds[child.runs.length] = child.ends.length
+    const children: (Projection | null)[] = []
+    for (let code = 0; code < this.labelCount; code++) {
+      if (runSupport[code] < minSupport) {
+        children.push(null)
+        continue
+      }
+      const boundsStart = runStart[code] + code
+      childBounds[boundsStart + runSupport[code]] = endCount[code]
+      children.push({
+        runs: childRuns.subarray(runStart[code], runStart[code + 1]),
+        bounds: childBounds.subarray(boundsStart, boundsStart + runSupport[code] + 1),
+        ends: childEnds.subarray(endStart[code], endStart[code + 1]),
+      })
+    }
     return children
   }
 
   /**
    * Every step that can follow the prefix: within maxGap steps after one of its ends, each step
-   * once per run and in order (the windows of consecutive ends overlap), counted per label
-   * (steps, and runs once each) on the way. Written into reused scratch arrays.
+   * once per run and in order (the windows of consecutive ends overlap), with its label, counted
+   * per label (steps, and runs once each) on the way. Written into reused scratch arrays.
    */
   private followingSteps(parent: Projection | null) {
     const { codes, offsets } = this.db
     const runs = parent ? parent.runs : this.allRuns
     const positions = this.scratchPositions
+    const labels = this.scratchLabels
     const bounds = this.scratchBounds
     const runSupport = new Int32Array(this.labelCount)
     const endCount = new Int32Array(this.labelCount)
+    const seenAt = this.seenAt
     const reach = this.search.maxGap + 1
     let cursor = 0
     for (let i = 0; i < runs.length; i++) {
@@ -179,15 +202,16 @@ class GapPrefixSpan {
       }
       for (let k = runStart; k < cursor; k++) {
         const code = codes[positions[k]]
+        labels[k] = code
         endCount[code]++
-        if (this.seenAt[code] !== visit) {
-          this.seenAt[code] = visit
+        if (seenAt[code] !== visit) {
+          seenAt[code] = visit
           runSupport[code]++
         }
       }
     }
     bounds[runs.length] = cursor
     this.work += cursor + NODE_COST
-    return { runCount: runs.length, runs, bounds, positions, runSupport, endCount }
+    return { runCount: runs.length, runs, bounds, positions, labels, runSupport, endCount }
   }
 }

@@ -13,23 +13,30 @@ export interface SequenceDatabase {
 }
 
 export function buildSequenceDatabase(sequences: readonly (readonly string[])[]): SequenceDatabase {
-  const distinct = new Set<string>()
+  // One pass numbers labels as they come; a permutation then renumbers them in sorted order.
+  const firstSeen = new Map<string, number>()
   let total = 0
-  for (const steps of sequences) {
-    for (const step of steps) distinct.add(step)
-    total += steps.length
-  }
-  const labels = [...distinct].sort()
-  if (labels.length > 0xffff) throw new Error(`too many distinct step labels to mine (${labels.length})`)
-  const codeOf = new Map(labels.map((label, code) => [label, code]))
+  for (const steps of sequences) total += steps.length
   const codes = new Uint16Array(total)
   const offsets = new Int32Array(sequences.length + 1)
   let cursor = 0
-  sequences.forEach((steps, run) => {
+  for (let run = 0; run < sequences.length; run++) {
     offsets[run] = cursor
-    for (const step of steps) codes[cursor++] = codeOf.get(step)!
-  })
+    for (const step of sequences[run]) {
+      let code = firstSeen.get(step)
+      if (code === undefined) {
+        if (firstSeen.size > 0xffff) throw new Error('too many distinct step labels to mine')
+        code = firstSeen.size
+        firstSeen.set(step, code)
+      }
+      codes[cursor++] = code
+    }
+  }
   offsets[sequences.length] = cursor
+  const labels = [...firstSeen.keys()].sort()
+  const sortedCode = new Uint16Array(labels.length)
+  labels.forEach((label, code) => (sortedCode[firstSeen.get(label)!] = code))
+  for (let i = 0; i < codes.length; i++) codes[i] = sortedCode[codes[i]]
   return { labels, codes, offsets, runCount: sequences.length }
 }
 
