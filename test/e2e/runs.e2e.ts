@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import * as Y from 'yjs'
@@ -12,6 +13,8 @@ import { emptyTokenCounts } from '../../shared/records/common'
 import { makePortfolio, makeRun } from '../../renderer/views/Runs/testRuns'
 import { startAppServer } from './support/appServer'
 import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+
+const CLAUDE_SESSION = resolve(import.meta.dirname, '../fixtures/logs/claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl')
 
 let browser: Browser
 let app: Awaited<ReturnType<typeof startAppServer>>
@@ -203,3 +206,38 @@ test('runs: empty state, then thousands of runs to sort, filter, group, open and
   await page.close()
 })
 
+
+test('a Claude Code session imported through the Import view shows up as a run, in the person’s time zone, with no prompt text', async () => {
+  // Berlin: the session started 2026-03-31 23:50 UTC, which is April 1 there.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' })
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+  await page.goto(app.url + '#/import')
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('drop-zone').click()
+  await (await chooser).setFiles([CLAUDE_SESSION])
+  await page.getByRole('button', { name: 'Import 1 session file' }).click()
+  await page.getByTestId('import-notice').filter({ hasText: /Imported .*: 1 run/ }).waitFor()
+
+  await page.getByRole('link', { name: 'Runs', exact: true }).click()
+  const row = page.getByTestId('run-row')
+  await row.first().waitFor()
+  expect(await row.count()).toBe(1)
+  expect(await page.getByTestId('total-runs').textContent()).toBe('1')
+  const time = row.locator('time')
+  expect(await time.getAttribute('datetime')).toBe('2026-03-31T23:50:00.000Z')
+  expect(await time.textContent()).toMatch(/^Apr 1, 2026, 1:50/)
+  expect(await row.textContent()).toContain('feature/cart')
+  await page.getByLabel('Group by').selectOption('month')
+  await page.locator('tr.runs-group').filter({ hasText: 'April 2026' }).waitFor()
+
+  await row.focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('list', { name: 'Step timeline' }).waitFor()
+  expect(await page.getByRole('list', { name: 'Step timeline' }).getByRole('listitem').count()).toBeGreaterThan(0)
+  expect(await page.getByRole('table', { name: 'Tokens and cost by model' }).textContent()).toContain('claude-sonnet-4-5')
+  // Raw prompts, thinking and summaries never reach a record, so never the screen.
+  expect(await page.locator('body').textContent()).not.toContain('SECRET')
+  expect(errors, errors.join('\n')).toEqual([])
+  await context.close()
+})

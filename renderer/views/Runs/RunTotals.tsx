@@ -27,7 +27,10 @@ export function RunTotals({ totals, of }: { totals: RunSummary; of: number }) {
           {formatMoney(formatDecimal(totals.cost), 'USD')}
         </span>
       </div>
-      {filtered && <span className="run-totals-note">for the runs matching the filters</span>}
+      <span className="run-totals-note">
+        {filtered && <>For the runs matching the filters · </>}
+        <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> opens a run · Shift+click a header to sort by more columns
+      </span>
     </section>
   )
 }
