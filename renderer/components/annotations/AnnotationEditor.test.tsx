@@ -76,3 +76,14 @@ test('value category and evidence links are stored on the note; evidence can be 
   fireEvent.click(screen.getByRole('button', { name: 'Remove Pull request org/web#1234' }))
   expect(workspace.governance.annotations.get('run-7')?.evidence).toEqual([{ kind: 'incident', ref: 'INC-2041' }])
 })
+
+test('one editor can move from run to run (as in a review queue): each subject keeps its own note', () => {
+  const { workspace, rerender } = renderWithWorkspace(<AnnotationEditor subject="run-a" />)
+  type(screen.getByLabelText('Outcome note') as HTMLTextAreaElement, 'Note A')
+  rerender(<AnnotationEditor subject="run-b" />)
+  expect((screen.getByLabelText('Outcome note') as HTMLTextAreaElement).value).toBe('')
+  type(screen.getByLabelText('Outcome note') as HTMLTextAreaElement, 'Note B')
+  rerender(<AnnotationEditor subject="run-a" />)
+  expect((screen.getByLabelText('Outcome note') as HTMLTextAreaElement).value).toBe('Note A')
+  expect(workspace.governance.annotations.text('run-b').toString()).toBe('Note B')
+})

@@ -30,7 +30,12 @@ interface Props {
  * anywhere (run detail, the review's high-cost queue): `<AnnotationEditor subject={runId} />`.
  * Nothing is written until the person edits; it never shows who wrote what.
  */
-export function AnnotationEditor({ subject, title = 'Outcome' }: Props) {
+export function AnnotationEditor(props: Props) {
+  // A new subject is a new note: fresh field state, a fresh binding to its text.
+  return <NoteEditor key={props.subject} {...props} />
+}
+
+function NoteEditor({ subject, title = 'Outcome' }: Props) {
   const { governance } = useWorkspace()
   const { note, text } = useAnnotation(subject)
   const id = useId()
