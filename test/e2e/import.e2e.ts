@@ -117,6 +117,7 @@ test('an unknown CSV: map its columns once with a live preview; the saved profil
   const page = await context.newPage()
   const errors = collectPageErrors(page)
   await page.goto(app.url + '#/import')
+  await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
   await dropFile(page, resolve(BILLING, 'other-provider-invoice.csv'))
   await page.getByRole('heading', { name: 'Map the columns of other-provider-invoice.csv' }).waitFor()
   await page.getByLabel('Date column').selectOption('Invoice Date')

@@ -8,10 +8,10 @@ import { ChargePreview } from './FormatPreview'
 import { ImportProgress } from './ImportProgress'
 import { IssueList } from './IssueList'
 import { formatBytes } from './sources'
-import { itemLabel, type ImportTask, type useImportFlow } from './useImportFlow'
+import { itemLabel, type ImportFlow, type ImportTask } from './useImportFlow'
 import type { BillingAnalysis } from './workerProtocol'
 
-type Flow = ReturnType<typeof useImportFlow>
+type Flow = ImportFlow
 
 /** The step the current file is at: reading, preview, mapping, progress, bad lines. */
 export function ImportTaskPanel({ task, flow }: { task: ImportTask; flow: Flow }) {

@@ -183,3 +183,30 @@ test('agent session logs go to the logs importer as one batch of runs; the same 
   await screen.findByText(/2 session files was already imported/)
   expect(workspace.ledger.list().records).toHaveLength(1)
 })
+
+test('leaving the view during an import lets it finish; coming back shows the result', async () => {
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  const bytes = new TextEncoder().encode(anthropicCsv)
+  let reads = 0
+  const slow: PickedFile = {
+    name: 'anthropic-cost-2026-08.csv',
+    relativePath: 'anthropic-cost-2026-08.csv',
+    size: bytes.length,
+    async *stream() {
+      // The preview reads freely; the import waits at the gate.
+      if (reads++ > 0) await gate
+      yield bytes
+    },
+  }
+  const { workspace, bridge, unmount } = setup([[slow]])
+  chooseFiles()
+  fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
+  await screen.findByRole('button', { name: 'Cancel import' })
+  unmount()
+  release()
+  await waitFor(() => expect(workspace.ledger.list().records).toHaveLength(1))
+  renderWithWorkspace(<ImportView params={[]} />, workspace, bridge)
+  expect(screen.getByText(/Imported anthropic-cost-2026-08\.csv/)).toBeTruthy()
+  expect(screen.getAllByTestId('batch-item')).toHaveLength(1)
+})

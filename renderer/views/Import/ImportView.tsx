@@ -12,7 +12,6 @@ import { ImportTaskPanel } from './ImportTaskPanel'
 import { ledgerUndoManager } from './ledgerUndo'
 import type { ImportSource } from './sources'
 import { useImportFlow } from './useImportFlow'
-import { useImportWorker } from './useImportWorker'
 import './ImportView.css'
 
 const EXTENSIONS = ['csv', 'tsv', 'txt', 'jsonl']
@@ -25,8 +24,7 @@ const EXTENSIONS = ['csv', 'tsv', 'txt', 'jsonl']
 export function ImportView({ engine: providedEngine }: { params?: string[]; engine?: ImportEngine }) {
   const workspace = useWorkspace()
   const bridge = useBridge()
-  const engine = useImportWorker(providedEngine)
-  const flow = useImportFlow(engine, workspace)
+  const flow = useImportFlow(workspace, providedEngine)
   const [scan, setScan] = useState<AgentLogScan | 'scanning' | null>(null)
   const undo = useMemo(() => ledgerUndoManager(workspace.ledger), [workspace])
 

@@ -1,28 +1,19 @@
-import { useEffect, useMemo, useRef } from 'react'
 import { createInProcessEngine, createWorkerEngine, type ImportEngine, type WorkerLike } from './importEngine'
 
 /**
- * The view's import engine: a module Web Worker where the platform has one (the app, in
- * Electron and in the browser), otherwise parsing in-process. The worker starts on the first
- * job and stops when the view goes away.
+ * The app's import engine: a module Web Worker where the platform has one (Electron and the
+ * browser), otherwise parsing in-process. The worker only starts with the first job, and then
+ * stays for the workspace's lifetime so an import goes on while the person looks elsewhere.
  */
-export function useImportWorker(provided?: ImportEngine): ImportEngine {
-  const current = useRef<ImportEngine | null>(null)
-  useEffect(
-    () => () => {
-      if (!provided) current.current?.dispose()
-      current.current = null
+export function createLazyDefaultEngine(): ImportEngine {
+  let engine: ImportEngine | null = null
+  return {
+    run: (job, sources, onProgress) => (engine ??= createDefaultEngine()).run(job, sources, onProgress),
+    dispose() {
+      engine?.dispose()
+      engine = null
     },
-    [provided],
-  )
-  return useMemo<ImportEngine>(
-    () =>
-      provided ?? {
-        run: (job, sources, onProgress) => (current.current ??= createDefaultEngine()).run(job, sources, onProgress),
-        dispose: () => current.current?.dispose(),
-      },
-    [provided],
-  )
+  }
 }
 
 export function createDefaultEngine(): ImportEngine {

@@ -1,0 +1,263 @@
+import { knownRequestKeys } from '../../../shared/importers/logs/requestKeys'
+import { formatCurrencyAmounts } from '../../../shared/money/format'
+import type { BatchIssue } from '../../../shared/records/batch'
+import type { ImportProfile } from '../../../shared/records/settings'
+import type { Workspace } from '../../workspace/openLocalWorkspace'
+import { plural } from './display'
+import { isCancelled, type ImportEngine, type RunningJob } from './importEngine'
+import { classifySource, sessionLogs, type ImportSource } from './sources'
+import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } from './workerProtocol'
+
+export type ImportItem = { kind: 'billing'; source: ImportSource; format?: string | ImportProfile } | { kind: 'logs'; sources: ImportSource[] }
+
+export type ImportTask =
+  | { stage: 'analyzing'; item: ImportItem & { kind: 'billing' } }
+  | { stage: 'preview' | 'ambiguous' | 'mapping'; item: ImportItem & { kind: 'billing' }; analysis: BillingAnalysis }
+  | { stage: 'unreadable'; item: ImportItem; file: string; errors: BatchIssue[]; errorCount: number }
+  | { stage: 'logs'; item: ImportItem & { kind: 'logs' } }
+  | { stage: 'importing'; item: ImportItem; progress: JobProgress | null; startedAt: number }
+  | { stage: 'bad-rows'; item: ImportItem; outcome: ImportOutcome }
+
+export interface ImportNotice {
+  id: number
+  tone: 'ok' | 'info' | 'warn' | 'error'
+  text: string
+  /** A removed batch the notice offers to bring back. */
+  removedBatch?: string
+}
+
+export interface ImportState {
+  task: ImportTask | null
+  queue: ImportItem[]
+  notices: ImportNotice[]
+}
+
+export function itemLabel(item: ImportItem): string {
+  return item.kind === 'billing' ? item.source.relativePath : item.sources.length === 1 ? item.sources[0].relativePath : plural(item.sources.length, 'session file')
+}
+
+/**
+ * The import work of one workspace: each billing file is analysed, previewed (or mapped),
+ * then imported; agent logs go in as one batch. One task is shown at a time; files added
+ * meanwhile wait their turn. Nothing reaches the ledger until the person confirms.
+ *
+ * It lives as long as the workspace, not the view: leaving the Import view in the middle of
+ * a long import lets it finish, and coming back shows where it is.
+ */
+export class ImportSession {
+  private state: ImportState = { task: null, queue: [], notices: [] }
+  private readonly listeners = new Set<() => void>()
+  private running: RunningJob | null = null
+  private noticeId = 0
+
+  constructor(
+    private readonly workspace: Workspace,
+    private engine: ImportEngine,
+  ) {}
+
+  /** Tests run jobs in-process; the app uses the worker engine it was created with. */
+  useEngine(engine: ImportEngine): void {
+    this.engine = engine
+  }
+
+  getState = (): ImportState => this.state
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private set(patch: Partial<ImportState>): void {
+    this.state = { ...this.state, ...patch }
+    for (const listener of this.listeners) listener()
+  }
+
+  private setTask(task: ImportTask | null): void {
+    this.set({ task })
+  }
+
+  notify = (notice: Omit<ImportNotice, 'id'>): void => {
+    this.set({ notices: [{ ...notice, id: ++this.noticeId }, ...this.state.notices].slice(0, 6) })
+  }
+
+  dismissNotice = (id: number): void => {
+    this.set({ notices: this.state.notices.filter((notice) => notice.id !== id) })
+  }
+
+  private billingOptions(format?: string | ImportProfile): BillingJobOptions {
+    const { settings } = this.workspace.governance.settings.read()
+    return {
+      profiles: this.workspace.governance.importProfiles.list().records,
+      format,
+      attribution: settings.attribution,
+      pseudonymSalt: settings.pseudonymSalt,
+    }
+  }
+
+  /** Whether `item` is still what the person is looking at (results for older tasks are dropped). */
+  private isCurrent(item: ImportItem): boolean {
+    return this.state.task?.item === item
+  }
+
+  private start(item: ImportItem): void {
+    if (item.kind === 'logs') {
+      this.setTask({ stage: 'logs', item })
+      return
+    }
+    this.setTask({ stage: 'analyzing', item })
+    const job = this.engine.run<BillingAnalysis>({ kind: 'analyze-billing', options: this.billingOptions(item.format) }, [item.source])
+    this.running = job
+    job.result.then(
+      (analysis) => {
+        if (!this.isCurrent(item)) return
+        this.running = null
+        if (analysis.detection === 'unreadable' || (analysis.errors.length > 0 && analysis.header.length === 0)) {
+          this.setTask({ stage: 'unreadable', item, file: analysis.file, errors: analysis.errors, errorCount: analysis.errors.length })
+        } else if (analysis.detection === 'unknown') this.setTask({ stage: 'mapping', item, analysis })
+        else if (analysis.detection === 'ambiguous') this.setTask({ stage: 'ambiguous', item, analysis })
+        else this.setTask({ stage: 'preview', item, analysis })
+      },
+      (error: unknown) => {
+        if (!this.isCurrent(item) || isCancelled(error)) return
+        this.running = null
+        this.setTask({ stage: 'unreadable', item, file: item.source.relativePath, errors: [{ line: 0, message: (error as Error).message }], errorCount: 1 })
+      },
+    )
+  }
+
+  private next(): void {
+    this.running = null
+    const [head, ...rest] = this.state.queue
+    this.set({ queue: rest })
+    if (head) this.start(head)
+    else this.setTask(null)
+  }
+
+  add = (sources: ImportSource[]): void => {
+    const billing = sources.filter((source) => classifySource(source.relativePath) === 'billing')
+    const { logs, ignored } = sessionLogs(sources.filter((source) => classifySource(source.relativePath) === 'logs'))
+    const other = [...sources.filter((source) => classifySource(source.relativePath) === 'other'), ...ignored]
+    if (other.length > 0) {
+      this.notify({
+        tone: 'info',
+        text: `${plural(other.length, 'file')} left out: not a CSV export or an agent session log (${other
+          .slice(0, 3)
+          .map((s) => s.relativePath)
+          .join(', ')}${other.length > 3 ? ', …' : ''}).`,
+      })
+    }
+    const items: ImportItem[] = [...billing.map((source): ImportItem => ({ kind: 'billing', source })), ...(logs.length > 0 ? [{ kind: 'logs' as const, sources: logs }] : [])]
+    if (items.length === 0) return
+    if (this.state.task) this.set({ queue: [...this.state.queue, ...items] })
+    else {
+      const [head, ...rest] = items
+      this.set({ queue: [...this.state.queue, ...rest] })
+      this.start(head)
+    }
+  }
+
+  private commit(item: ImportItem, outcome: ImportOutcome): void {
+    const batch = outcome.batch!
+    const result = this.workspace.ledger.add(batch.meta, batch.payload)
+    const label = itemLabel(item)
+    if (result === 'duplicate') {
+      this.notify({ tone: 'info', text: `${label} was already imported: this batch is in the workspace, nothing added.` })
+    } else {
+      const logs = outcome.kind === 'import-logs'
+      const what = logs ? plural(batch.meta.records, 'run') : plural(batch.meta.records, 'charge')
+      const skipped = batch.meta.skipped.length > 0 ? `, ${plural(outcome.summary.errorCount, 'bad line')} skipped` : ''
+      const notes = logs && batch.meta.warnings.length > 0 ? `; ${plural(batch.meta.warnings.length, 'note')} in the batch report` : ''
+      this.notify({ tone: 'ok', text: `Imported ${label}: ${what}, ${formatCurrencyAmounts(batch.meta.totals)}${logs ? ' estimated' : ''}${skipped}${notes}.` })
+    }
+    if (outcome.kind === 'import-logs' && outcome.summary.errors.length > 0) {
+      this.notify({ tone: 'warn', text: `Could not read ${plural(outcome.summary.errors.length, 'file')}: ${outcome.summary.errors.map((issue) => issue.message).join('; ')}` })
+    }
+    this.next()
+  }
+
+  private runImport(item: ImportItem, format?: string | ImportProfile): void {
+    this.setTask({ stage: 'importing', item, progress: null, startedAt: Date.now() })
+    const { settings } = this.workspace.governance.settings.read()
+    const importedAt = new Date().toISOString()
+    const onProgress = (progress: JobProgress) => {
+      const current = this.state.task
+      if (current?.stage === 'importing' && current.item === item) this.setTask({ ...current, progress })
+    }
+    const job =
+      item.kind === 'billing'
+        ? this.engine.run<ImportOutcome>({ kind: 'import-billing', options: this.billingOptions(format ?? item.format), importedAt }, [item.source], onProgress)
+        : this.engine.run<ImportOutcome>(
+            { kind: 'import-logs', options: { settings, knownRequestKeys: [...knownRequestKeys(this.workspace.ledger.runs().records)] }, importedAt },
+            item.sources,
+            onProgress,
+          )
+    this.running = job
+    job.result.then(
+      (outcome) => {
+        if (!this.isCurrent(item)) return
+        this.running = null
+        const file = outcome.summary.files.join(', ')
+        if (!outcome.batch) this.setTask({ stage: 'unreadable', item, file, errors: outcome.summary.errors, errorCount: outcome.summary.errors.length })
+        else if (outcome.summary.errorCount > 0) this.setTask({ stage: 'bad-rows', item, outcome })
+        else this.commit(item, outcome)
+      },
+      (error: unknown) => {
+        if (!this.isCurrent(item)) return
+        this.running = null
+        if (isCancelled(error)) {
+          this.notify({ tone: 'info', text: `Import of ${itemLabel(item)} cancelled; nothing was added.` })
+          this.next()
+        } else this.setTask({ stage: 'unreadable', item, file: itemLabel(item), errors: [{ line: 0, message: (error as Error).message }], errorCount: 1 })
+      },
+    )
+  }
+
+  importCurrent = (): void => {
+    const current = this.state.task
+    if (!current) return
+    if (current.stage === 'preview' && current.item.kind === 'billing') {
+      const analysis = current.analysis
+      // Read the whole file exactly as previewed: the detected format or the profile used.
+      const profile = analysis.profileId ? this.workspace.governance.importProfiles.get(analysis.profileId) : undefined
+      this.runImport(current.item, profile ?? analysis.format ?? undefined)
+    } else if (current.stage === 'logs') this.runImport(current.item)
+  }
+
+  skipBadRows = (): void => {
+    const current = this.state.task
+    if (current?.stage === 'bad-rows') this.commit(current.item, current.outcome)
+  }
+
+  chooseFormat = (format: string | ImportProfile): void => {
+    const current = this.state.task
+    if (current && current.item.kind === 'billing') this.start({ ...current.item, format })
+  }
+
+  saveProfile = (profile: ImportProfile): void => {
+    this.workspace.governance.importProfiles.put(profile)
+    this.notify({ tone: 'ok', text: `Saved the import profile “${profile.name}”; the team’s next file with these columns is read with it.` })
+    this.chooseFormat(profile)
+  }
+
+  /** Stops the current job or dismisses the current step, then moves on. */
+  cancel = (): void => {
+    const current = this.state.task
+    const job = this.running
+    this.running = null
+    // Leave the task first so the cancelled job's rejection is ignored.
+    this.setTask(null)
+    job?.cancel()
+    if (current?.stage === 'bad-rows') this.notify({ tone: 'info', text: `Nothing imported from ${itemLabel(current.item)}.` })
+    if (current?.stage === 'importing') this.notify({ tone: 'info', text: `Import of ${itemLabel(current.item)} cancelled; nothing was added.` })
+    this.next()
+  }
+}
+
+const sessions = new WeakMap<Workspace, ImportSession>()
+
+/** The workspace's import session, created with `createEngine` the first time. */
+export function importSessionFor(workspace: Workspace, createEngine: () => ImportEngine): ImportSession {
+  let session = sessions.get(workspace)
+  if (!session) sessions.set(workspace, (session = new ImportSession(workspace, createEngine())))
+  return session
+}
