@@ -6,7 +6,7 @@ import { buildPortfolioReport } from '../../../shared/reports/portfolioReport'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { OverviewView } from './OverviewView'
 import { setPeriodChoice } from './periodChoice'
-import { seedWorkspace } from './testData'
+import { charges, importRecords, runs, seedWorkspace } from './testData'
 
 beforeEach(() => setPeriodChoice(null))
 
@@ -73,4 +73,15 @@ test('picking another period recomputes the cards', () => {
   expect(within(card('Incident triage')).getByTestId('card-spend').textContent).toBe('$0.00')
   act(() => setPeriodChoice('2026-07'))
   expect(within(card('Incident triage')).getByTestId('card-spend').textContent).toBe('$40.00')
+})
+
+test('with data but no portfolios everything is Unassigned, with a way to create one', () => {
+  const workspace = createMemoryWorkspace()
+  importRecords(workspace, runs, charges)
+  renderWithWorkspace(<OverviewView />, workspace)
+  expect(screen.queryByText('Spend by workflow portfolio')).toBeNull()
+  expect(screen.getByRole('note').textContent).toContain('No portfolios yet')
+  expect(screen.getByRole('link', { name: 'Create a portfolio' }).getAttribute('href')).toBe('#/portfolios/new')
+  expect(screen.getByTestId('unassigned-spend').textContent).toBe('$60.00')
+  expect(screen.getByTestId('unassigned-runs').textContent).toBe('3')
 })

@@ -21,27 +21,29 @@ export function RulePreviewPanel({ input, portfolioId, rule }: { input: RuleInpu
   const charges = input.charges.filter((charge) => matchedCharges.has(chargeKey(charge))).slice(0, SHOWN)
   const isRuns = rule.target === 'runs'
   return (
-    <section className="rule-preview" aria-labelledby="rule-preview-heading" aria-live="polite" data-testid="rule-preview">
+    <section className="rule-preview" aria-labelledby="rule-preview-heading" data-testid="rule-preview">
       <h3 id="rule-preview-heading">Preview, before saving</h3>
-      {isRuns ? (
-        <p>
-          Matches <strong data-testid="preview-matched-runs">{preview.matchedRunIds.length}</strong> run(s), of every import so far.
-          Once saved it takes <strong data-testid="preview-assigned-runs">{preview.assignedRunIds.length}</strong> of them, log-estimated at{' '}
-          <strong data-testid="preview-run-cost">
-            <Money amount={preview.runCostUSD} currency="USD" />
-          </strong>
-          .
-        </p>
-      ) : (
-        <p>
-          Matches <strong data-testid="preview-matched-charges">{preview.matchedChargeKeys.length}</strong> charge(s). Once saved it bills{' '}
-          <strong data-testid="preview-assigned-charges">{preview.assignedChargeKeys.length}</strong> of them directly to this portfolio:{' '}
-          <strong data-testid="preview-charge-totals">
-            <Amounts amounts={preview.chargeTotals} empty="nothing" />
-          </strong>
-          .
-        </p>
-      )}
+      <div aria-live="polite">
+        {isRuns ? (
+          <p>
+            Matches <strong data-testid="preview-matched-runs">{preview.matchedRunIds.length}</strong> run(s), of every import so far.
+            Once saved it takes <strong data-testid="preview-assigned-runs">{preview.assignedRunIds.length}</strong> of them, log-estimated at{' '}
+            <strong data-testid="preview-run-cost">
+              <Money amount={preview.runCostUSD} currency="USD" />
+            </strong>
+            .
+          </p>
+        ) : (
+          <p>
+            Matches <strong data-testid="preview-matched-charges">{preview.matchedChargeKeys.length}</strong> charge(s). Once saved it bills{' '}
+            <strong data-testid="preview-assigned-charges">{preview.assignedChargeKeys.length}</strong> of them directly to this portfolio:{' '}
+            <strong data-testid="preview-charge-totals">
+              <Amounts amounts={preview.chargeTotals} empty="nothing" />
+            </strong>
+            .
+          </p>
+        )}
+      </div>
       {preview.lostTo.length > 0 && (
         <ul className="preview-lost">
           {preview.lostTo.map((loss) => (
