@@ -4,9 +4,10 @@ import { compareDecimal, parseDecimal } from '../../money/decimal'
 
 /**
  * Legitimacy of high-cost runs (cost above the team's threshold). A high-cost run is
- * "in portfolio" when it sits in a live (not retired) portfolio that declared high-cost runs
- * normal by setting expectedHighCostUSD: runs below that value are ordinary for the portfolio,
- * runs above it are exactly what it sanctioned. Unannotated ones form the team's note queue.
+ * "in portfolio" when it sits in a sanctioned portfolio: live (not retired), outcome-tagged, and
+ * declaring high-cost runs normal by setting expectedHighCostUSD. The run's cost is not compared
+ * with that value: runs below it are ordinary for the portfolio, runs above it are exactly what it
+ * sanctioned. Unannotated ones form the team's note queue.
  */
 export interface HighCost {
   threshold: string
@@ -22,7 +23,12 @@ export function isHighCost(run: Run, thresholdUSD: string): boolean {
 }
 
 export function expectsHighCost(portfolio: Portfolio | null): boolean {
-  return !!portfolio && portfolio.status !== 'retired' && portfolio.expectedHighCostUSD !== null
+  return (
+    !!portfolio &&
+    portfolio.status !== 'retired' &&
+    portfolio.expectedHighCostUSD !== null &&
+    portfolio.outcomeTags.some((tag) => tag.trim() !== '')
+  )
 }
 
 /** `runs` are one portfolio's runs in the period (or the unassigned ones, with portfolio null). */

@@ -58,6 +58,8 @@ describe('thesis metrics', () => {
     const noExpectation = { ...portfolio, expectedHighCostUSD: null }
     const unexpected = summarizePortfolio(analyze({ ...input, portfolios: [noExpectation] }), noExpectation, q3)
     expect(unexpected.metrics.highCost.inPortfolio).toBe(0)
+    const untagged = { ...portfolio, outcomeTags: [] }
+    expect(summarizePortfolio(analyze({ ...input, portfolios: [untagged] }), untagged, q3).metrics.highCost.inPortfolio).toBe(0)
     expect(summarizeUnassigned(analysis, q3).highCost).toMatchObject({ count: 1, inPortfolio: 0, annotated: 1 })
   })
 
