@@ -96,7 +96,7 @@ export function candidateKey(steps: readonly string[]): string {
  */
 export function mineRecipes(runs: readonly MinableRun[], options: MiningOptions = {}): MiningResult {
   const settings = { ...DEFAULTS, ...definedOnly(options) }
-  const ordered = [...runs].sort(compareRuns)
+  const ordered = inOrder(runs, compareRuns)
   const minSupport = Math.max(1, settings.minSupportRuns, Math.ceil(settings.minSupportShare * ordered.length))
   const db = buildSequenceDatabase(ordered.map((run) => run.steps))
   const search = mineFrequentPatterns(db, { minSupport, maxGap: settings.maxGap, minLength: settings.minLength, maxLength: settings.maxLength, workBudget: settings.workBudget })
@@ -146,6 +146,12 @@ export function mineRecipes(runs: readonly MinableRun[], options: MiningOptions 
 
 function labelsOf(db: SequenceDatabase, pattern: FrequentPattern): string[] {
   return pattern.codes.map((code) => db.labels[code])
+}
+
+/** The runs sorted, without the sort when they already are (the usual case: the ledger keeps its order). */
+function inOrder<T>(items: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
+  for (let i = 1; i < items.length; i++) if (compare(items[i - 1], items[i]) > 0) return [...items].sort(compare)
+  return items
 }
 
 /** By id, then by content, so the mined order never depends on the input order. */
