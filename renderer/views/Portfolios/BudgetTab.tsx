@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { Analysis, PortfolioPeriodSummary } from '../../../shared/analysis/analyze'
+import { summarizePortfolio, type Analysis, type PortfolioPeriodSummary } from '../../../shared/analysis/analyze'
 import { dateOfDay } from '../../../shared/analysis/dates'
 import type { Period } from '../../../shared/analysis/periods'
 import { formatMoney } from '../../../shared/money/format'
@@ -97,6 +97,7 @@ export function BudgetTab({ summary, period, analysis }: { summary: PortfolioPer
         moves={analysis.input.envelopeMoves}
         period={period}
         fiscalYearStartMonth={analysis.input.settings.fiscalYearStartMonth}
+        envelopeOf={(p, own) => summarizePortfolio(analysis, p, own).budget.envelope}
       />
     </div>
   )

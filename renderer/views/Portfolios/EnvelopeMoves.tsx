@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { periodContaining, type Period } from '../../../shared/analysis/periods'
-import { isDecimalString, parseDecimal } from '../../../shared/money/decimal'
+import { compareDecimal, isDecimalString, parseDecimal } from '../../../shared/money/decimal'
+import { formatMoney } from '../../../shared/money/format'
 import type { EnvelopeMove, Portfolio } from '../../../shared/records/portfolio'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { LocalTime, Money } from '../Overview/money'
@@ -12,6 +13,8 @@ interface Props {
   moves: readonly EnvelopeMove[]
   period: Period
   fiscalYearStartMonth: number
+  /** A portfolio's envelope for one of its own periods, moves included. */
+  envelopeOf(portfolio: Portfolio, period: Period): string
 }
 
 /**
@@ -19,7 +22,7 @@ interface Props {
  * giver and a receiver, so the total of all envelopes never changes (zero-sum), and it stays
  * on record with its reason.
  */
-export function EnvelopeMoves({ portfolio, portfolios, moves, period, fiscalYearStartMonth }: Props) {
+export function EnvelopeMoves({ portfolio, portfolios, moves, period, fiscalYearStartMonth, envelopeOf }: Props) {
   const { governance } = useWorkspace()
   const id = useId()
   const own = periodContaining(portfolio.envelope.period, period.start, fiscalYearStartMonth)
@@ -45,6 +48,10 @@ export function EnvelopeMoves({ portfolio, portfolios, moves, period, fiscalYear
     if (!isDecimalString(value) || parseDecimal(value).units <= 0n) return setError('Use a positive amount, like 500.')
     if (!reason.trim()) return setError('Say why, for the record (the review reads it).')
     const [from, to] = direction === 'give' ? [portfolio, other] : [other, portfolio]
+    const available = envelopeOf(from, own)
+    if (compareDecimal(parseDecimal(value), parseDecimal(available)) > 0) {
+      return setError(`“${from.name}” has ${formatMoney(available, from.envelope.currency)} in its ${own.key} envelope: move at most that.`)
+    }
     governance.envelopeMoves.put({
       id: 'move-' + crypto.randomUUID(),
       period: own.key,
