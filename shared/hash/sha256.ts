@@ -28,12 +28,18 @@ export class Sha256 {
     this.totalLength += bytes.length
     let offset = 0
     while (offset < bytes.length) {
+      // Whole blocks straight from the input: a view per 64 bytes made hashing megabytes slow.
+      if (this.blockLength === 0 && bytes.length - offset >= 64) {
+        this.compress(bytes, offset)
+        offset += 64
+        continue
+      }
       const take = Math.min(64 - this.blockLength, bytes.length - offset)
       this.block.set(bytes.subarray(offset, offset + take), this.blockLength)
       this.blockLength += take
       offset += take
       if (this.blockLength === 64) {
-        this.compress()
+        this.compress(this.block, 0)
         this.blockLength = 0
       }
     }
@@ -45,27 +51,31 @@ export class Sha256 {
     this.block[this.blockLength++] = 0x80
     if (this.blockLength > 56) {
       this.block.fill(0, this.blockLength)
-      this.compress()
+      this.compress(this.block, 0)
       this.blockLength = 0
     }
     this.block.fill(0, this.blockLength)
     const view = new DataView(this.block.buffer)
     view.setUint32(56, Math.floor(bitLength / 2 ** 32))
     view.setUint32(60, bitLength >>> 0)
-    this.compress()
+    this.compress(this.block, 0)
     return Array.from(this.state, (word) => word.toString(16).padStart(8, '0')).join('')
   }
 
-  private compress(): void {
+  private compress(b: Uint8Array, offset: number): void {
     const w = this.words
-    const b = this.block
-    for (let i = 0; i < 16; i++) w[i] = (b[i * 4] << 24) | (b[i * 4 + 1] << 16) | (b[i * 4 + 2] << 8) | b[i * 4 + 3]
+    for (let i = 0; i < 16; i++) {
+      const at = offset + i * 4
+      w[i] = (b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]
+    }
     for (let i = 16; i < 64; i++) {
       const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3)
       const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10)
       w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0
     }
-    let [a, bb, c, d, e, f, g, h] = this.state
+    const s = this.state
+    // Plain reads: destructuring a typed array goes through its iterator on every block.
+    let a = s[0], bb = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7]
     for (let i = 0; i < 64; i++) {
       const t1 = (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0
       const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & bb) ^ (a & c) ^ (bb & c))) | 0
@@ -78,7 +88,6 @@ export class Sha256 {
       bb = a
       a = (t1 + t2) | 0
     }
-    const s = this.state
     s[0] += a; s[1] += bb; s[2] += c; s[3] += d; s[4] += e; s[5] += f; s[6] += g; s[7] += h
   }
 }

@@ -28,18 +28,23 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
   const end = Number.isFinite(track.end) ? track.end : firstFinite(ordered.map((r) => r.time).reverse())
   if (!Number.isFinite(start) || !Number.isFinite(end)) return null
 
-  const groups = new Map<string, { model: string; month: string; long: boolean; tokens: TokenCounts }>()
+  type Group = { model: string; month: string; long: boolean; tokens: TokenCounts }
+  const groups = new Map<string, Group>()
   const modelTokens = new Map<string, TokenCounts>()
   const total = emptyTokenCounts()
+  let group: Group | null = null
   for (const request of ordered) {
     const month = monthOf(Number.isFinite(request.time) ? request.time : start)
     // Anthropic's long-context rule is per request, so the tier is decided before summing.
     const long = track.tool === 'claude-code' && isLongContextRequest(request.tokens)
-    const key = `${request.model}\u0000${month}\u0000${long}`
-    let group = groups.get(key)
-    if (!group) groups.set(key, (group = { model: request.model, month, long, tokens: emptyTokenCounts() }))
+    // Requests in time order mostly continue the previous group.
+    if (!group || group.model !== request.model || group.month !== month || group.long !== long) {
+      const key: string = `${request.model}\u0000${month}\u0000${long}`
+      group = groups.get(key) ?? null
+      if (!group) groups.set(key, (group = { model: request.model, month, long, tokens: emptyTokenCounts() }))
+      if (!modelTokens.has(request.model)) modelTokens.set(request.model, emptyTokenCounts())
+    }
     addTokens(group.tokens, request.tokens)
-    if (!modelTokens.has(request.model)) modelTokens.set(request.model, emptyTokenCounts())
     addTokens(modelTokens.get(request.model)!, request.tokens)
     addTokens(total, request.tokens)
   }

@@ -44,6 +44,42 @@ export class SessionTrack {
   }
 }
 
+/**
+ * The earliest and latest of many timestamps. Canonical UTC forms ("2026-03-31T23:50:00.000Z",
+ * as both agents write them) order as strings, so they are compared as read and only the two
+ * ends are parsed; a timestamp is seen on every line, and Date.parse on each was measurable.
+ */
+export class TimeSpan {
+  private first: string | null = null
+  private last: string | null = null
+  private earliest = Infinity
+  private latest = -Infinity
+
+  seeText(text: string | null): void {
+    if (text === null) return
+    if (text.length === 24 && text.charCodeAt(10) === 84 && text.charCodeAt(23) === 90) {
+      if (this.first === null || text < this.first) this.first = text
+      if (this.last === null || text > this.last) this.last = text
+    } else {
+      this.seeTime(parseTime(text))
+    }
+  }
+
+  seeTime(time: number): void {
+    if (time < this.earliest) this.earliest = time
+    if (time > this.latest) this.latest = time
+  }
+
+  /** Adds the span to a session's. */
+  addTo(track: SessionTrack): void {
+    for (const time of [this.earliest, this.latest, parseTime(this.first), parseTime(this.last)]) track.seeTime(time)
+  }
+
+  get empty(): boolean {
+    return this.first === null && this.earliest === Infinity
+  }
+}
+
 const LAST_FOUR_DIGIT_YEAR = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 
 /** Epoch milliseconds of an ISO timestamp, or NaN; years outside 1970–9999 are not real log times. */

@@ -1,7 +1,7 @@
 import { byteMarker, hasMarker } from '../../lines/byteMarker'
 import { looksLikeJsonObject, parseJsonLine, peekTimestamp } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
-import { SessionTrack, parseTime } from '../sessionTrack'
+import { SessionTrack, TimeSpan, parseTime } from '../sessionTrack'
 import { malformedLineMessage, type LogIssue, type LogLineReader } from '../types'
 import type { UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
@@ -33,12 +33,7 @@ export class ClaudeCodeLogs {
   reader(path: string): LogLineReader & { sessionIds(): string[] } {
     const fromPath = claudeSessionIdFromPath(path)
     let session: SessionTrack | null = fromPath === null ? null : this.session(fromPath)
-    let start = Infinity
-    let end = -Infinity
-    const seeTime = (time: number) => {
-      if (time < start) start = time
-      if (time > end) end = time
-    }
+    const span = new TimeSpan()
     return {
       line: (bytes, lineNumber, terminated) => {
         if (hasMarker(bytes, USAGE, 0, bytes.length) || hasMarker(bytes, COMMAND, 0, bytes.length)) {
@@ -52,20 +47,18 @@ export class ClaudeCodeLogs {
           if (!isObject(record)) return
           session ??= this.session(text(record.sessionId) ?? fileStem(path))
           const time = parseTime(record.timestamp)
-          if (Number.isFinite(time)) seeTime(time)
+          span.seeTime(time)
           this.record(record, session, time, `${path}:${lineNumber}`)
         } else if (!looksLikeJsonObject(bytes, 0, bytes.length)) {
           this.warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
         } else {
-          const time = parseTime(peekTimestamp(bytes, 0, bytes.length, true))
-          if (Number.isFinite(time)) seeTime(time)
+          span.seeText(peekTimestamp(bytes, 0, bytes.length, true))
         }
       },
       finish: () => {
-        if (start === Infinity) return
+        if (span.empty) return
         session ??= this.session(fileStem(path))
-        session.seeTime(start)
-        session.seeTime(end)
+        span.addTo(session)
       },
       sessionIds: () => (session ? [session.id] : []),
     }

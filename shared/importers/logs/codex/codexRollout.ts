@@ -4,7 +4,7 @@ import type { StepLabeller } from '../../../steps/labelStep'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { fileStem } from '../claudeCode/claudeSessionId'
 import { repoNameFromRemote } from '../sessionNames'
-import { SessionTrack, parseTime } from '../sessionTrack'
+import { SessionTrack, TimeSpan, parseTime } from '../sessionTrack'
 import { malformedLineMessage, type LogIssue, type LogLineReader } from '../types'
 import type { UsageRecord } from '../usageRecord'
 import { codexToolCall } from './codexToolCall'
@@ -44,12 +44,7 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
   let cwd: string | null = null
   const usage: UsageRecord[] = []
   const steps: { time: number; label: string; key: string | null }[] = []
-  let start = Infinity
-  let end = -Infinity
-  const seeTime = (time: number) => {
-    if (time < start) start = time
-    if (time > end) end = time
-  }
+  const span = new TimeSpan()
 
   const handle = (record: JsonObject) => {
     const time = parseTime(record.timestamp)
@@ -63,7 +58,7 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
       if (child && Number.isFinite(time)) replaySecond = Math.floor(time / 1000)
     }
     const replayed = replaySecond !== null && Math.floor(time / 1000) === replaySecond
-    if (Number.isFinite(time)) seeTime(time)
+    span.seeTime(time)
     if (record.type === 'turn_context') {
       model = text(payload.model) ?? model
       cwd ??= text(payload.cwd)
@@ -109,16 +104,14 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
       } else if (!looksLikeJsonObject(bytes, 0, bytes.length)) {
         warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
       } else {
-        const time = parseTime(peekTimestamp(bytes, 0, bytes.length, false))
-        if (Number.isFinite(time)) seeTime(time)
+        span.seeText(peekTimestamp(bytes, 0, bytes.length, false))
       }
     },
     finish() {
       const info = meta as JsonObject | null
       const id = text(info?.id) ?? rolloutIdFromName(path)
       const track = new SessionTrack(id, 'codex')
-      track.seeTime(start)
-      track.seeTime(end)
+      span.addTo(track)
       track.cwd = cwd
       const git = isObject(info?.git) ? info.git : null
       const remote = text(git?.repository_url)
