@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { networkInterfaces } from 'node:os'
+import { encodeJoinCode } from '../shared/sync/joinCode'
 import type { TokenGrant, TokenTable } from './tokens'
 
 /**
@@ -21,16 +22,8 @@ export function createHostSession(workspaceId: string, access: TokenGrant['acces
     workspaceId,
     token,
     tokens: { [token]: { workspace: workspaceId, access } },
-    joinCodeFor: (serverUrl) => encodeJoinCode(serverUrl, token, workspaceId),
+    joinCodeFor: (serverUrl) => encodeJoinCode({ serverUrl, token, workspaceId }),
   }
-}
-
-/**
- * The format renderer/collaboration/connectionConfig.ts decodes: "wf1." + base64url of
- * {u: server URL, t: token, w: workspace id}. It holds the token: show it like a password.
- */
-function encodeJoinCode(serverUrl: string, token: string, workspaceId: string): string {
-  return `wf1.${Buffer.from(JSON.stringify({ u: serverUrl, t: token, w: workspaceId })).toString('base64url')}`
 }
 
 /** ws:// addresses of this machine that teammates on the local network can reach. */

@@ -5,7 +5,7 @@ import { afterEach, expect, test, vi } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { connectWorkspace } from '../../renderer/sync/connectWorkspace'
-import { decodeJoinCode } from '../../renderer/collaboration/connectionConfig'
+import { decodeJoinCode } from '../../shared/sync/joinCode'
 import { SyncHost } from './syncHost'
 
 vi.mock('electron', () => ({}))

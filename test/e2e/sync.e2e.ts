@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { encodeJoinCode } from '../../renderer/collaboration/connectionConfig'
+import { encodeJoinCode } from '../../shared/sync/joinCode'
 import { startAppServer } from './support/appServer'
 import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
 import { startTestSyncServer } from './support/syncServer'
