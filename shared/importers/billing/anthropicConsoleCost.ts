@@ -1,6 +1,6 @@
 import { cell } from '../csv/header'
 import type { BillingFormat } from './format'
-import { amount, dayReader, identityOf, newCharge, optionalAmount, orNull, repairMojibake } from './rows'
+import { amount, dayReader, newCharge, optionalAmount, orNull, repairMojibake } from './rows'
 
 /**
  * Claude Console → Cost → Export. One row per day × model × workspace × key × token type,
@@ -56,7 +56,7 @@ export const anthropicConsoleCost: BillingFormat = {
       if (geo) charge.tags.inference_geo = geo
       if (speed) charge.tags.speed = speed
       // The key id outlives renames of the key; older exports only have the name.
-      charge.identity = identityOf(start, model, workspace, apiKeyId || apiKey, usageType, contextWindow, tokenType, costType, geo, speed)
+      charge.identity = `${start}\u001f${model}\u001f${workspace}\u001f${apiKeyId || apiKey}\u001f${usageType}\u001f${contextWindow}\u001f${tokenType}\u001f${costType}\u001f${geo}\u001f${speed}`
       return charge
     }
   },

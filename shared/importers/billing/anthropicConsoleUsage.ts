@@ -1,6 +1,6 @@
 import { cell } from '../csv/header'
 import type { BillingFormat } from './format'
-import { count, dayReader, identityOf, newCharge, orNull, repairMojibake, tokensOf } from './rows'
+import { count, dayReader, newCharge, orNull, repairMojibake, tokensOf } from './rows'
 
 /**
  * Claude Console → Usage → Export: tokens by kind per day, model id and key, and no money.
@@ -59,7 +59,7 @@ export const anthropicConsoleUsage: BillingFormat = {
       if (contextWindow) charge.tags.context_window = contextWindow
       if (geo) charge.tags.inference_geo = geo
       if (speed) charge.tags.speed = speed
-      charge.identity = identityOf(start, model, workspace, apiKey, usageType, contextWindow, geo, speed)
+      charge.identity = `${start}\u001f${model}\u001f${workspace}\u001f${apiKey}\u001f${usageType}\u001f${contextWindow}\u001f${geo}\u001f${speed}`
       return charge
     }
   },

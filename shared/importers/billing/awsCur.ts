@@ -1,6 +1,6 @@
 import { cell } from '../csv/header'
 import type { BillingFormat } from './format'
-import { amount, chargeTypeOf, identityOf, instantReader, newCharge, optionalAmount, orNull, quantityOf, tokensOf } from './rows'
+import { amount, chargeTypeOf, instantReader, newCharge, optionalAmount, orNull, quantityOf, tokensOf } from './rows'
 import { granularityOf } from './dates'
 import { parseTags } from './tags'
 
@@ -90,8 +90,8 @@ export const awsCur: BillingFormat = {
       // AWS's own key for a line item; the dimensions stand in when the export left it out.
       const id = cell(fields, col.id)
       charge.identity = id
-        ? identityOf(id, cell(fields, col.interval) || charge.start)
-        : identityOf(charge.start, endText, cell(fields, col.accountId), lineItemType, productCode, usageType, cell(fields, col.operation), cell(fields, col.resource), cell(fields, col.description))
+        ? `${id}\u001f${cell(fields, col.interval) || charge.start}`
+        : `${charge.start}\u001f${endText}\u001f${cell(fields, col.accountId)}\u001f${lineItemType}\u001f${productCode}\u001f${usageType}\u001f${cell(fields, col.operation)}\u001f${cell(fields, col.resource)}\u001f${cell(fields, col.description)}`
       return charge
     }
   },

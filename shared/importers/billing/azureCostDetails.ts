@@ -1,6 +1,6 @@
 import { cell } from '../csv/header'
 import type { BillingFormat } from './format'
-import { amount, chargeTypeOf, identityOf, newCharge, optionalAmount, orNull, quantityOf } from './rows'
+import { amount, chargeTypeOf, newCharge, optionalAmount, orNull, quantityOf } from './rows'
 import { addDays, lastValueCache, parseInstant } from './dates'
 import { RowError } from './format'
 import { parseTags } from './tags'
@@ -79,7 +79,7 @@ export const azureCostDetails: BillingFormat = {
       } else {
         Object.assign(charge.tags, tags)
       }
-      charge.identity = identityOf(charge.start, cell(fields, col.subscriptionId), resource, cell(fields, col.meterId), meterName, chargeType, cell(fields, col.pricingModel), cell(fields, col.reservationId), cell(fields, col.benefitId), cell(fields, col.invoiceSection), tagText, cell(fields, col.additionalInfo))
+      charge.identity = `${charge.start}\u001f${cell(fields, col.subscriptionId)}\u001f${resource}\u001f${cell(fields, col.meterId)}\u001f${meterName}\u001f${chargeType}\u001f${cell(fields, col.pricingModel)}\u001f${cell(fields, col.reservationId)}\u001f${cell(fields, col.benefitId)}\u001f${cell(fields, col.invoiceSection)}\u001f${tagText}\u001f${cell(fields, col.additionalInfo)}`
       return charge
     }
   },

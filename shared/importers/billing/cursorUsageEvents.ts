@@ -1,6 +1,6 @@
 import { cell } from '../csv/header'
 import type { BillingFormat } from './format'
-import { amount, count, identityOf, instantReader, newCharge, orNull, quantityOf, tokensOf } from './rows'
+import { amount, count, instantReader, newCharge, orNull, quantityOf, tokensOf } from './rows'
 
 /**
  * Cursor dashboard → Usage → Export CSV (team and personal, versions v1–v3 and the old
@@ -79,7 +79,7 @@ export const cursorUsageEvents: BillingFormat = {
       if (cloudAgent) charge.tags.cloud_agent_id = cloudAgent
       if (automation) charge.tags.automation_id = automation
       // Events have no id: their time, actor and exact token counts are the key.
-      charge.identity = identityOf(date, charge.user ?? '', kind, model, maxMode, cloudAgent, automation, cell(fields, col.cacheWrite), cell(fields, col.input), cell(fields, col.cacheRead), cell(fields, col.output), cell(fields, col.total), costText)
+      charge.identity = `${date}\u001f${charge.user ?? ''}\u001f${kind}\u001f${model}\u001f${maxMode}\u001f${cloudAgent}\u001f${automation}\u001f${cell(fields, col.cacheWrite)}\u001f${cell(fields, col.input)}\u001f${cell(fields, col.cacheRead)}\u001f${cell(fields, col.output)}\u001f${cell(fields, col.total)}\u001f${costText}`
       return charge
     }
   },

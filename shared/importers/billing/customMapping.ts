@@ -193,7 +193,7 @@ export function profileFormat(profile: ImportProfile): BillingFormat {
           const tagValue = cell(fields, index)
           if (tagValue) charge.tags[key] = tagValue
         }
-        charge.identity = identityOf(...keyColumns.map((index) => cell(fields, index)), col.rowId >= 0 ? '' : (charge.user ?? ''))
+        charge.identity = identityOf([...keyColumns.map((index) => cell(fields, index)), col.rowId >= 0 ? '' : (charge.user ?? '')])
         return charge
       }
     },

@@ -1,6 +1,6 @@
 import { cell } from '../csv/header'
 import type { BillingFormat } from './format'
-import { amount, chargeTypeOf, identityOf, instantReader, newCharge, optionalAmount, orNull, quantityOf } from './rows'
+import { amount, chargeTypeOf, instantReader, newCharge, optionalAmount, orNull, quantityOf } from './rows'
 import { granularityOf } from './dates'
 import { parseTags } from './tags'
 
@@ -75,7 +75,7 @@ export const focus: BillingFormat = {
         if (value) charge.tags[name] = value
       }
       // FOCUS has no row id: the charge's dimensions are its key.
-      charge.identity = identityOf(charge.start, endText, cell(fields, col.billingAccountId), cell(fields, col.subAccountId), cell(fields, col.resourceId), cell(fields, col.sku), cell(fields, col.skuPrice), category, chargeClass, cell(fields, col.description), cell(fields, col.service), tagText)
+      charge.identity = `${charge.start}\u001f${endText}\u001f${cell(fields, col.billingAccountId)}\u001f${cell(fields, col.subAccountId)}\u001f${cell(fields, col.resourceId)}\u001f${cell(fields, col.sku)}\u001f${cell(fields, col.skuPrice)}\u001f${category}\u001f${chargeClass}\u001f${cell(fields, col.description)}\u001f${cell(fields, col.service)}\u001f${tagText}`
       return charge
     }
   },

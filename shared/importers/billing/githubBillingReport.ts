@@ -1,6 +1,6 @@
 import { cell, type HeaderIndex } from '../csv/header'
 import type { BillingFormat, RowContext, RowParser } from './format'
-import { amount, count, dayReader, identityOf, newCharge, optionalAmount, orNull, quantityOf, tokensOf } from './rows'
+import { amount, count, dayReader, newCharge, optionalAmount, orNull, quantityOf, tokensOf } from './rows'
 
 /**
  * GitHub billing reports that share the `date, …, net_amount` layout: the Copilot AI usage
@@ -67,7 +67,7 @@ function bindReport(format: string, provider: string) {
       if (workflowPath) charge.tags.workflow_path = workflowPath
       if (product) charge.tags.product = product
       // The same day × user × model appears once per SKU: the SKU is part of the key.
-      charge.identity = identityOf(start, charge.user ?? '', product, sku, model, unit, organization, repository, workflowPath, costCenter)
+      charge.identity = `${start}\u001f${charge.user ?? ''}\u001f${product}\u001f${sku}\u001f${model}\u001f${unit}\u001f${organization}\u001f${repository}\u001f${workflowPath}\u001f${costCenter}`
       return charge
     }
   }

@@ -1,7 +1,7 @@
 import { cell } from '../csv/header'
 import { multiplyDecimal, parseDecimal, formatDecimal } from '../../money/decimal'
 import type { BillingFormat } from './format'
-import { count, identityOf, instantReader, newCharge, orNull } from './rows'
+import { count, instantReader, newCharge, orNull } from './rows'
 
 /** Premium requests beyond the monthly quota were billed at $0.04 each. */
 const PRICE_PER_PREMIUM_REQUEST = parseDecimal('0.04')
@@ -48,7 +48,7 @@ export const githubPremiumRequestsLegacy: BillingFormat = {
       }
       const quota = cell(fields, col.quota)
       if (quota) charge.tags.total_monthly_quota = quota
-      charge.identity = identityOf(timestamp, charge.user ?? '', model, requestsText)
+      charge.identity = `${timestamp}\u001f${charge.user ?? ''}\u001f${model}\u001f${requestsText}`
       return charge
     }
   },

@@ -1,6 +1,6 @@
 import { cell } from '../csv/header'
 import type { BillingFormat } from './format'
-import { amount, identityOf, instantReader, newCharge, orNull, quantityOf } from './rows'
+import { amount, instantReader, newCharge, orNull, quantityOf } from './rows'
 import { granularityOf } from './dates'
 
 /**
@@ -69,7 +69,7 @@ export const openaiCost: BillingFormat = {
       charge.apiKey = orNull(apiKeyId)
       charge.user = context.actor(cell(fields, col.userEmail) || userId)
       if (apiSource) charge.tags.api_source = apiSource
-      charge.identity = identityOf(charge.start, charge.end ?? '', lineItem, projectId, organizationId, charge.user ?? '', apiKeyId, apiSource)
+      charge.identity = `${charge.start}\u001f${charge.end ?? ''}\u001f${lineItem}\u001f${projectId}\u001f${organizationId}\u001f${charge.user ?? ''}\u001f${apiKeyId}\u001f${apiSource}`
       return charge
     }
   },

@@ -1,6 +1,6 @@
 import { cell } from '../csv/header'
 import type { BillingFormat } from './format'
-import { amount, count, dayReader, identityOf, instantReader, newCharge, optionalAmount, orNull, tokensOf } from './rows'
+import { amount, count, dayReader, instantReader, newCharge, optionalAmount, orNull, tokensOf } from './rows'
 
 /**
  * Token kinds are stored disjoint (they add up to the total): OpenRouter's prompt count
@@ -66,7 +66,7 @@ export const openrouterGenerations: BillingFormat = {
       const cancelled = cell(fields, col.cancelled)
       if (variant) charge.tags.variant = variant
       if (cancelled) charge.tags.cancelled = cancelled.toLowerCase()
-      charge.identity = id || identityOf(cell(fields, col.created), cell(fields, col.model), charge.user ?? '', cell(fields, col.cost))
+      charge.identity = id || `${cell(fields, col.created)}\u001f${cell(fields, col.model)}\u001f${charge.user ?? ''}\u001f${cell(fields, col.cost)}`
       return charge
     }
   },
@@ -103,7 +103,7 @@ export const openrouterDaily: BillingFormat = {
       const requests = count(cell(fields, col.requests), 'Requests')
       if (requests !== null) charge.quantity = { value: String(requests), unit: 'requests' }
       charge.tokens = disjointTokens(count(cell(fields, col.prompt), 'Prompt Tokens'), null, count(cell(fields, col.completion), 'Completion Tokens'), count(cell(fields, col.reasoning), 'Reasoning Tokens'))
-      charge.identity = identityOf(start, slug)
+      charge.identity = `${start}\u001f${slug}`
       return charge
     }
   },
