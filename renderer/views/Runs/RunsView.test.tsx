@@ -62,7 +62,7 @@ test('each run is a row: local time, tool, repo, branch, models, tokens, exact c
   expect(r1.textContent).toContain('fix/checkout')
   expect(r1.textContent).toContain('1,200')
   expect(r1.textContent).toContain('$0.30')
-  expect(within(r1).getByLabelText('Steps: explore, edit, test, commit').textContent).toBe('exploreedittest+1')
+  expect(within(r1).getByLabelText('Steps: explore, edit, test, commit').textContent).toBe('exploreedit+2')
   // Two portfolios' rules match r1: it counts once, and says so.
   expect(within(r1).getByText('overlap').getAttribute('title')).toMatch(/Also matched: (Web refactor|Checkout fixes)/)
 

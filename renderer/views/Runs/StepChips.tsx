@@ -5,11 +5,13 @@ export function StepChips({ steps, max = 3 }: { steps: readonly string[]; max?: 
   const rest = steps.length - shown.length
   return (
     <span className="step-chips" title={steps.join(' → ')} aria-label={`Steps: ${steps.join(', ')}`}>
-      {shown.map((step, index) => (
-        <span key={index} className="step-chip">
-          {step}
-        </span>
-      ))}
+      <span className="step-chips-list">
+        {shown.map((step, index) => (
+          <span key={index} className="step-chip">
+            {step}
+          </span>
+        ))}
+      </span>
       {rest > 0 && <span className="step-chip more">+{rest}</span>}
     </span>
   )

@@ -64,7 +64,7 @@ export const runColumns: ColumnDef<RunRow>[] = [
     id: 'steps',
     header: 'Steps',
     accessorFn: (row) => row.run.steps.length,
-    cell: ({ row }) => <StepChips steps={row.original.run.steps} />,
+    cell: ({ row }) => <StepChips steps={row.original.run.steps} max={2} />,
   },
   {
     id: 'portfolio',
