@@ -55,8 +55,10 @@ export function instantReader(column: string, format: DateFormat = 'iso'): (text
 /** A reader for daily buckets: the UTC day's start and the next day's start. */
 export function dayReader(column: string, format: DateFormat = 'iso'): (text: string) => { start: string; end: string } {
   const read = instantReader(column, format)
-  const cached = lastValueCache((start: string) => ({ start, end: addDays(start, 1) }))
-  return (text) => cached(read(text))
+  return lastValueCache((text: string) => {
+    const start = read(text)
+    return { start, end: addDays(start, 1) }
+  })
 }
 
 export function amount(text: string, column: string): string {
