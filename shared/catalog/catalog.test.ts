@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Recipe } from '../records/recipe'
 import { recipeMatch, repeatableWorkflowShare, runFollowsRecipe } from './followsRecipe'
-import { deprecateRecipe, mergeCandidateIntoRecipe, promoteCandidate, PROVENANCE_RUN_SAMPLE } from './recipeCatalog'
+import { deprecateRecipe, mergeCandidateIntoRecipe, promoteCandidate, PROVENANCE_RUN_SAMPLE, reviseRecipe } from './recipeCatalog'
 import { recipeStats } from './recipeStats'
 
 const AT = '2026-10-02T10:00:00.000Z'
@@ -56,6 +56,15 @@ describe('the recipe catalog', () => {
     const adopted = mergeCandidateIntoRecipe(result.recipe, variant, { adoptSteps: true, reviewId: null, at: AT, note: '' })
     expect(adopted.ok && adopted.recipe.steps).toEqual(variant.steps)
     expect(adopted.ok && adopted.recipe.mergedFrom).toEqual(['logs>search>edit>test>doc'])
+  })
+
+  it('versions a rename or new steps, but not a description edit', () => {
+    const described = reviseRecipe(promoted(), { description: 'from alert to postmortem' }, { at: AT, note: '' })
+    expect(described.ok && described.recipe).toMatchObject({ version: 1, description: 'from alert to postmortem' })
+    const renamed = reviseRecipe(promoted(), { name: 'On-call triage' }, { at: AT, note: 'clearer name' })
+    expect(renamed.ok && renamed.recipe).toMatchObject({ version: 2, name: 'On-call triage', steps: TRIAGE.steps })
+    expect(renamed.ok && renamed.recipe.history[1]).toEqual({ version: 2, steps: TRIAGE.steps, name: 'On-call triage', at: AT, note: 'clearer name' })
+    expect(reviseRecipe(promoted(), { steps: [] }, { at: AT, note: '' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
   })
 
   it('deprecates once, and merges nothing into a deprecated recipe', () => {

@@ -1,4 +1,4 @@
-export { promoteCandidate, mergeCandidateIntoRecipe, deprecateRecipe, PROVENANCE_RUN_SAMPLE } from './recipeCatalog'
+export { promoteCandidate, mergeCandidateIntoRecipe, reviseRecipe, deprecateRecipe, PROVENANCE_RUN_SAMPLE } from './recipeCatalog'
 export type { MinedCandidate, CatalogError, CatalogResult, PromoteInput, MergeInput } from './recipeCatalog'
 export { runFollowsRecipe, recipeMatch, repeatableWorkflowShare } from './followsRecipe'
 export type { RepeatableWorkflowShare } from './followsRecipe'

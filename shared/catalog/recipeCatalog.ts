@@ -84,6 +84,21 @@ export function mergeCandidateIntoRecipe(recipe: Recipe, candidate: MinedCandida
   }
 }
 
+/** A person's edit of the name, description or steps: a new version when the name or steps change. */
+export function reviseRecipe(recipe: Recipe, change: { name?: string; description?: string; steps?: readonly string[] }, input: { at: string; note: string }): CatalogResult {
+  const name = change.name?.trim() ?? recipe.name
+  const steps = change.steps ? [...change.steps] : recipe.steps
+  if (name === '') return invalid('a recipe needs a name')
+  if (steps.length === 0) return invalid('a recipe needs steps')
+  const description = change.description ?? recipe.description
+  if (name === recipe.name && steps.join('\u0000') === recipe.steps.join('\u0000')) return { ok: true, recipe: { ...recipe, description } }
+  const version = recipe.version + 1
+  return {
+    ok: true,
+    recipe: { ...recipe, name, description, steps, version, history: [...recipe.history, { version, steps, name, at: input.at, note: input.note || 'edited' }] },
+  }
+}
+
 /** Retires a recipe: it stays readable and matchable (old portfolio rules), but no longer counts as a shared workflow. */
 export function deprecateRecipe(recipe: Recipe, input: { at: string; note: string }): CatalogResult {
   if (recipe.status === 'deprecated') return { ok: false, error: { code: 'already-deprecated', message: `recipe "${recipe.name}" is already deprecated` } }
