@@ -10,3 +10,5 @@ export type { CoverageLine, ReviewReportData, ScorecardSummary } from './reviewM
 export { reviewCoverage } from './reviewCoverage'
 export type { CoverageInput } from './reviewCoverage'
 export { REVIEW_STAGE_TITLES } from './reviewStages'
+export { reviewReportData, reviewScope, scopeCoverage } from './reviewReportData'
+export type { ReviewScope } from './reviewReportData'
