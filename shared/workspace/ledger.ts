@@ -15,6 +15,8 @@ type StoredBatch = BatchMeta & { payload: Uint8Array }
 export class Ledger {
   readonly batches: Y.Map<StoredBatch>
   private readonly decoded = new Map<string, { records: unknown[] }>()
+  /** Validated records per batch: batches never change, so each is checked once per session. */
+  private readonly validated = new Map<string, { records: unknown[]; problems: RecordProblem[] }>()
 
   constructor(readonly doc: Y.Doc) {
     this.batches = doc.getMap('batches')
@@ -70,7 +72,7 @@ export class Ledger {
         const key = `${charge.format}\u0000${charge.identity}`
         if (seen.has(key)) return
         seen.add(key)
-        records.push({ ...charge, batchId: meta.id })
+        records.push(charge)
       })
     }
     return { records, problems }
@@ -86,7 +88,7 @@ export class Ledger {
     for (const meta of this.orderedBatches('runs')) {
       this.readBatch(meta.id, Run, problems, (run) => {
         const existing = byId.get(run.id)
-        if (!existing || run.requests > existing.requests) byId.set(run.id, { ...run, batchId: meta.id })
+        if (!existing || run.requests > existing.requests) byId.set(run.id, run)
       })
     }
     return { records: [...byId.values()], problems }
@@ -104,18 +106,23 @@ export class Ledger {
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id))
   }
 
-  private readBatch<T>(id: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, problems: RecordProblem[], onRecord: (record: T) => void): void {
-    let records: unknown[]
-    try {
-      records = this.records(id)
-    } catch (error) {
-      problems.push({ collection: 'batches', id, message: `payload unreadable: ${(error as Error).message}` })
-      return
+  private readBatch<T>(id: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void): void {
+    let cached = this.validated.get(id)
+    if (!cached) {
+      cached = { records: [], problems: [] }
+      try {
+        this.records(id).forEach((raw, index) => {
+          const result = schema.safeParse(raw)
+          if (result.success) cached!.records.push({ ...result.data, batchId: id })
+          else cached!.problems.push({ collection: 'batches', id: `${id}#${index}`, message: result.error.issues.map((i) => i.message).join('; ') })
+        })
+      } catch (error) {
+        cached.problems.push({ collection: 'batches', id, message: `payload unreadable: ${(error as Error).message}` })
+      }
+      this.validated.set(id, cached)
     }
-    records.forEach((raw, index) => {
-      const result = schema.safeParse(raw)
-      if (result.success) onRecord(result.data)
-      else problems.push({ collection: 'batches', id: `${id}#${index}`, message: result.error.issues.map((i) => i.message).join('; ') })
-    })
+    problems.push(...cached.problems)
+    for (const record of cached.records) onRecord(record as T & { batchId: string })
   }
+
 }
