@@ -5,10 +5,11 @@
 import { parseCommandLine, USAGE, UsageError } from './commandLine'
 import { startSyncServer, type SyncServerOptions } from './syncServer'
 
-async function main(): Promise<void> {
+/** Runs the server until SIGINT or SIGTERM; `npm run server` and `cli server` both come here. */
+export async function runServer(argv: string[]): Promise<void> {
   let options: SyncServerOptions
   try {
-    options = parseCommandLine(process.argv.slice(2), process.env)
+    options = parseCommandLine(argv, process.env)
   } catch (error) {
     const message = (error as Error).message
     if (error instanceof UsageError && !message) {
@@ -41,4 +42,4 @@ async function main(): Promise<void> {
   console.log(`Workfolio server listening on ${server.url}${everywhere ? ' (all interfaces)' : ''}`)
 }
 
-void main()
+if (process.argv[1] && /server[\\/]main\.ts$/.test(process.argv[1])) void runServer(process.argv.slice(2))

@@ -7,4 +7,5 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Cli
   portfolios: { summary: 'Export or import portfolio definitions and rules as JSON', load: async () => (await import('./portfolios')).portfoliosCommand },
   mine: { summary: 'Find recurring multi-step workflows (recipe candidates) in runs', load: async () => (await import('./mine')).mineCommand },
   review: { summary: 'Export a quarterly review (decisions, votes, recipe decisions) as Markdown', load: async () => (await import('./review')).reviewCommand },
+  server: { summary: 'Run the team sync server (the same as npm run server)', load: async () => (await import('./server')).serverCommand },
 }
