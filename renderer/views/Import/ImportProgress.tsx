@@ -7,6 +7,7 @@ export function ImportProgress({ label, progress, startedAt, onCancel }: { label
   const rows = progress?.rows ?? 0
   const rate = progress && seconds > 0.2 ? Math.round(rows / seconds) : null
   const total = progress?.totalBytes ?? 0
+  const packing = progress !== null && total > 0 && progress.bytes >= total
   return (
     <section className="import-panel" aria-label={`Importing ${label}`}>
       <h2>Importing {label}</h2>
@@ -20,6 +21,7 @@ export function ImportProgress({ label, progress, startedAt, onCancel }: { label
         {progress
           ? `${rows.toLocaleString()} rows${rate !== null ? ` · ${rate.toLocaleString()} rows/s` : ''} · ${formatBytes(progress.bytes)}${total ? ` of ${formatBytes(total)}` : ''}${progress.file !== label ? ` · ${progress.file}` : ''}`
           : 'Starting…'}
+        {packing && ' · all rows read; packing the batch…'}
       </p>
       <div className="actions">
         <button type="button" onClick={onCancel}>
