@@ -12,20 +12,23 @@ export interface ByteMarker {
   readonly anchor: number
 }
 
-// Bytes that are rare in prose and code, most preferred first; `"` and `:` are everywhere in JSON.
-const RARE = '<{_kqzjxvwygp:'
+// How common a byte is in JSON logs of prose and code, lowest first: punctuation rare in text,
+// capitals, then lowercase letters by English frequency. `:` and `"` are in every key.
+const RARE_PUNCTUATION = '<{_'
+const LETTERS_BY_RARITY = 'zqxjkvbpygwfmucldrhsnioate'
+
+function rarity(char: string): number {
+  if (RARE_PUNCTUATION.includes(char)) return RARE_PUNCTUATION.indexOf(char)
+  if (char >= 'A' && char <= 'Z') return 3
+  if (LETTERS_BY_RARITY.includes(char)) return 4 + LETTERS_BY_RARITY.indexOf(char)
+  return char === ':' ? 40 : char === '"' ? 50 : 30
+}
 
 export function byteMarker(text: string): ByteMarker {
   const bytes = new TextEncoder().encode(text)
   if (bytes.some((byte) => byte > 127)) throw new Error(`marker must be ASCII: ${text}`)
   let anchor = 0
-  for (const char of RARE) {
-    const index = text.indexOf(char)
-    if (index !== -1) {
-      anchor = index
-      break
-    }
-  }
+  for (let i = 1; i < text.length; i++) if (rarity(text[i]) < rarity(text[anchor])) anchor = i
   return { text, bytes, anchor }
 }
 
