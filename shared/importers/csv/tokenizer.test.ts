@@ -62,5 +62,9 @@ describe('CsvTokenizer', () => {
     expect(sniffDelimiter('a;b;c')).toBe(';')
     expect(sniffDelimiter('a,b;c,d')).toBe(',')
     expect(tokenize('a\tb\n"1,5"\t2\n').map((record) => record.fields)).toEqual([['a', 'b'], ['1,5', '2']])
+    expect(tokenize('sep=;\r\na;b,c\n1;2\n')).toEqual([
+      { fields: ['a', 'b,c'], line: 2 },
+      { fields: ['1', '2'], line: 3 },
+    ])
   })
 })

@@ -60,7 +60,14 @@ export class CsvTokenizer {
         this.buffer = buf
         return
       }
-      this.delimiter = sniffDelimiter(buf.slice(0, firstLineEnd))
+      const firstLine = buf.slice(0, firstLineEnd)
+      // Excel's "sep=;" hint line names the delimiter and is not part of the data.
+      const hint = /^"?sep=(.)"?\r?$/i.exec(firstLine)
+      this.delimiter = hint ? hint[1] : sniffDelimiter(firstLine)
+      if (hint) {
+        buf = buf.slice(firstLineEnd + 1)
+        this.line++
+      }
     }
     const delimiter = this.delimiter
     let pos = 0
