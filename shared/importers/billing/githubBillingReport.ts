@@ -76,7 +76,7 @@ function bindReport(format: string, provider: string) {
 export const githubCopilotAiUsage: BillingFormat = {
   id: 'github-copilot-ai-usage',
   label: 'GitHub Copilot AI usage report',
-  signature: [['date'], ['username'], ['model'], ['net_amount'], ['total_monthly_quota']],
+  signature: [['date'], ['username'], ['model'], ['net_amount']],
   excludes: ['exceeds_quota'],
   bind: bindReport('github-copilot-ai-usage', 'github-copilot'),
 }
