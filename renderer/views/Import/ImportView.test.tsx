@@ -48,6 +48,9 @@ test('a known export shows its format and first rows as stored, imports as one b
 
   const format = await screen.findByTestId('detected-format')
   expect(format.textContent).toMatch(/Anthropic/)
+  // Keyboard and screen-reader users land on the new step.
+  expect(document.activeElement?.tagName).toBe('H2')
+  expect(document.activeElement?.textContent).toBe('anthropic-cost-2026-08.csv')
   const preview = screen.getByTestId('import-preview')
   expect(within(preview).getAllByTestId('preview-amount')[0].textContent).toBe('$7.77')
   expect(preview.textContent).toContain('2026-08-05T00:00:00.000Z')

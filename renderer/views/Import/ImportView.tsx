@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { BatchMeta } from '../../../shared/records/batch'
 import type { AgentLogScan } from '../../platform/bridge'
 import { useBridge, useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
@@ -63,6 +63,18 @@ export function ImportView({ engine: providedEngine }: { params?: string[]; engi
     const name = batch.fileNames.length === 1 ? batch.fileNames[0] : plural(batch.fileNames.length, 'file')
     notify({ tone: 'info', text: `Removed the batch ${name} (${plural(batch.records, batch.kind === 'charges' ? 'charge' : 'run')}).`, removedBatch: batch.id })
   }
+  // Each new step takes the focus to its heading (its button just went away), unless the person is typing.
+  const panel = useRef<HTMLDivElement>(null)
+  const stage = flow.task?.stage ?? null
+  const item = flow.task?.item
+  useEffect(() => {
+    if (!stage || document.activeElement?.closest('input, select, textarea')) return
+    const heading = panel.current?.querySelector('h2')
+    if (!heading) return
+    heading.tabIndex = -1
+    heading.focus({ preventScroll: false })
+  }, [stage, item])
+
   const latestRemoval = flow.notices.find((notice) => notice.removedBatch)?.id
 
   return (
@@ -118,7 +130,7 @@ export function ImportView({ engine: providedEngine }: { params?: string[]; engi
         />
       )}
 
-      {flow.task && <ImportTaskPanel task={flow.task} flow={flow} />}
+      <div ref={panel}>{flow.task && <ImportTaskPanel task={flow.task} flow={flow} />}</div>
       {flow.queue.length > 0 && <p className="import-muted">{plural(flow.queue.length, 'more import')} waiting.</p>}
 
       <section className="import-batches" aria-labelledby="batches-heading">
