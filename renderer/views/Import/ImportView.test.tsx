@@ -73,7 +73,7 @@ test('a known export shows its format and first rows as stored, imports as one b
 })
 
 test('a file with bad lines lists file:line: reason and imports nothing until the person skips them', async () => {
-  const { workspace } = setup([[picked('anthropic-cost-bad.csv', badCsv)]])
+  const { workspace } = setup([[picked('anthropic-cost-bad.csv', badCsv)], [picked('anthropic-cost-bad.csv', badCsv)]])
   chooseFiles()
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-bad.csv' }))
   const issues = await screen.findByRole('list', { name: 'Bad lines' })
@@ -90,6 +90,12 @@ test('a file with bad lines lists file:line: reason and imports nothing until th
   expect(batch.skipped.map((issue) => issue.line)).toEqual([3, 4, 5])
   fireEvent.click(screen.getByRole('button', { name: 'Report (3)' }))
   expect(within(screen.getByRole('list', { name: 'Skipped lines' })).getAllByRole('listitem')[0].textContent).toMatch(/^anthropic-cost-bad\.csv:3: /)
+
+  // The same file again, once its good rows are in: nothing to decide.
+  chooseFiles()
+  fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-bad.csv' }))
+  await screen.findByText(/anthropic-cost-bad\.csv was already imported/)
+  expect(workspace.ledger.list().records).toHaveLength(1)
 })
 
 test('choosing not to import a file with bad lines leaves the workspace untouched', async () => {

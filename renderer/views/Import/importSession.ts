@@ -198,7 +198,8 @@ export class ImportSession {
         this.running = null
         const file = outcome.summary.files.join(', ')
         if (!outcome.batch) this.setTask({ stage: 'unreadable', item, file, errors: outcome.summary.errors, errorCount: outcome.summary.errors.length })
-        else if (outcome.summary.errorCount > 0) this.setTask({ stage: 'bad-rows', item, outcome })
+        // Already in the workspace (bad lines and all): say so rather than ask about skipping again.
+        else if (outcome.summary.errorCount > 0 && !this.workspace.ledger.has(outcome.batch.meta.id)) this.setTask({ stage: 'bad-rows', item, outcome })
         else this.commit(item, outcome)
       },
       (error: unknown) => {
