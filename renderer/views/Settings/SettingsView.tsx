@@ -1,6 +1,8 @@
 import { TeamSyncSettings } from '../../collaboration/TeamSyncSettings'
 import { GeneralSettings } from './GeneralSettings'
+import { PricingSettings } from './PricingSettings'
 import { PrivacySettings } from './PrivacySettings'
+import { StepRulesSettings } from './StepRulesSettings'
 import './SettingsView.css'
 
 /** Workspace settings, shared by the whole team. */
@@ -14,6 +16,8 @@ export function SettingsView() {
       <GeneralSettings />
       <TeamSyncSettings />
       <PrivacySettings />
+      <PricingSettings />
+      <StepRulesSettings />
     </div>
   )
 }

@@ -1,0 +1,119 @@
+import { useMemo, useState, type FormEvent } from 'react'
+import { bundledPricingTable, loadPricingTable } from '../../../shared/pricing/pricingTable'
+import { useBridge } from '../../workspace/WorkspaceContext'
+import { compactLiteLlmTable, perMillionFromPerToken, perTokenFromPerMillion } from './pricingTableFile'
+import { readPickedText } from './readPickedText'
+import { useSettings } from './useSettings'
+
+const OVERRIDE_FIELDS = [
+  ['input_cost_per_token', 'Input'],
+  ['output_cost_per_token', 'Output'],
+  ['cache_read_input_token_cost', 'Cache read'],
+  ['cache_creation_input_token_cost', 'Cache write (5 min)'],
+] as const
+
+/** The price table the whole team computes run costs with, and the team's own overrides. */
+export function PricingSettings() {
+  const { settings, set } = useSettings()
+  const bridge = useBridge()
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null)
+  const [draft, setDraft] = useState<Record<string, string>>({ model: '' })
+  const modelsInUse = useMemo(() => (settings.pricingTable ? loadPricingTable(settings.pricingTable) : bundledPricingTable()).models.size, [settings.pricingTable])
+
+  const loadFile = async () => {
+    const [file] = await bridge.openFiles({ title: 'Load a LiteLLM price table', extensions: ['json'] })
+    if (!file) return
+    try {
+      const { table, models } = compactLiteLlmTable(await readPickedText(file), file.name)
+      set('pricingTable', table)
+      setMessage({ kind: 'ok', text: `Loaded ${models} priced models from ${file.name}.` })
+    } catch (error) {
+      setMessage({ kind: 'error', text: (error as Error).message })
+    }
+  }
+
+  const addOverride = (event: FormEvent) => {
+    event.preventDefault()
+    const model = draft.model.trim()
+    if (!model) return setMessage({ kind: 'error', text: 'Name the model the prices are for, e.g. claude-sonnet-4-6.' })
+    const fields: Record<string, number> = {}
+    for (const [field, label] of OVERRIDE_FIELDS) {
+      if (!draft[field]?.trim()) continue
+      const value = perTokenFromPerMillion(draft[field])
+      if (value === null) return setMessage({ kind: 'error', text: `${label}: use a price in dollars per million tokens, like 3 or 0.30.` })
+      fields[field] = value
+    }
+    if (!('input_cost_per_token' in fields) && !settings.pricingOverrides[model]) return setMessage({ kind: 'error', text: 'A new model needs at least its input price.' })
+    set('pricingOverrides', { ...settings.pricingOverrides, [model]: { ...settings.pricingOverrides[model], ...fields } })
+    setDraft({ model: '' })
+    setMessage({ kind: 'ok', text: `Prices for ${model} saved.` })
+  }
+
+  const removeOverride = (model: string) => {
+    const { [model]: _removed, ...rest } = settings.pricingOverrides
+    set('pricingOverrides', rest)
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-pricing">
+      <h2 id="settings-pricing">Pricing</h2>
+      <p>
+        In use: <strong>{settings.pricingTable ? 'a LiteLLM price file loaded by the team' : 'the bundled offline table'}</strong> ({modelsInUse} priced models)
+        {Object.keys(settings.pricingOverrides).length > 0 && `, with ${Object.keys(settings.pricingOverrides).length} override(s)`}.
+      </p>
+      <p className="field-hint">Run costs are computed when logs are imported, with the table in use then. A model with no price counts its tokens and shows as unpriced.</p>
+      <div className="actions">
+        <button type="button" onClick={loadFile}>Load a LiteLLM price file…</button>
+        {settings.pricingTable && (
+          <button type="button" onClick={() => set('pricingTable', null)}>
+            Use the bundled table
+          </button>
+        )}
+      </div>
+      {Object.keys(settings.pricingOverrides).length > 0 && (
+        <table className="overrides" aria-label="Price overrides">
+          <thead>
+            <tr>
+              <th>Model</th>
+              {OVERRIDE_FIELDS.map(([field, label]) => (
+                <th key={field} className="numeric">{label} ($/M)</th>
+              ))}
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(settings.pricingOverrides).map(([model, fields]) => (
+              <tr key={model}>
+                <td>{model}</td>
+                {OVERRIDE_FIELDS.map(([field]) => (
+                  <td key={field} className="numeric">{perMillionFromPerToken(fields[field])}</td>
+                ))}
+                <td>
+                  <button type="button" onClick={() => removeOverride(model)} aria-label={`Remove the override for ${model}`}>Remove</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="join-form" onSubmit={addOverride} aria-label="Override a model's prices">
+        <div className="field">
+          <label htmlFor="override-model">Model</label>
+          <input id="override-model" value={draft.model} onChange={(e) => setDraft({ ...draft, model: e.target.value })} placeholder="claude-sonnet-4-6" />
+        </div>
+        {OVERRIDE_FIELDS.map(([field, label]) => (
+          <div className="field narrow-price" key={field}>
+            <label htmlFor={`override-${field}`}>{label} $/M</label>
+            <input id={`override-${field}`} inputMode="decimal" value={draft[field] ?? ''} onChange={(e) => setDraft({ ...draft, [field]: e.target.value })} />
+          </div>
+        ))}
+        <button type="submit">Save prices</button>
+      </form>
+      {message && (
+        <p className={message.kind === 'error' ? 'field-error' : 'field-ok'} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  )
+}
