@@ -23,6 +23,8 @@ export default defineConfig({
     build: {
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
+    // The import worker is a module worker, as in the browser build (vite.web.config.ts).
+    worker: { format: 'es' },
     plugins: [react()],
   },
 })
