@@ -143,6 +143,14 @@ test('an unknown CSV: map its columns once with a live preview; the saved profil
   await (await chooser).setFiles({ name: 'acme-august.csv', mimeType: 'text/csv', buffer: Buffer.from(readFileSync(resolve(BILLING, 'other-provider-invoice.csv'), 'utf8').replace('03/07/2026', '04/08/2026')) })
   expect(await page.getByTestId('detected-format').textContent()).toContain('Acme invoices')
   expect(await page.getByRole('heading', { name: /Map the columns/ }).count()).toBe(0)
+  await page.getByRole('button', { name: 'Don’t import' }).click()
+
+  // Removing a batch is undoable.
+  await page.getByRole('button', { name: 'Remove batch other-provider-invoice.csv' }).click()
+  await page.getByTestId('batch-empty').waitFor()
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await page.getByTestId('batch-item').filter({ hasText: 'other-provider-invoice.csv' }).waitFor()
+  expect(await page.getByTestId('batch-item').first().textContent()).toContain('Import profile “Acme invoices”')
 
   expect(errors, errors.join('\n')).toEqual([])
   await context.close()
