@@ -57,6 +57,8 @@ export interface Bridge {
   readonly shell: AppInfo['shell']
   openFiles(options?: OpenFilesOptions): Promise<PickedFile[]>
   saveFile(suggestedName: string, data: string | Uint8Array, mimeType?: string): Promise<{ saved: boolean; path?: string }>
+  /** Saves the page on screen (a printable report) as a PDF; desktop app only, absent in the browser build. */
+  printToPdf?(suggestedName: string): Promise<{ saved: boolean; path?: string }>
   appInfo(): Promise<AppInfo>
   /** Runs the team sync server inside the desktop app for a meeting; absent in the browser build. */
   hostSession?(workspaceId: string): Promise<HostedSession>

@@ -1,0 +1,81 @@
+import { REVIEW_STAGES, type Review } from '../../../shared/records/review'
+import { REVIEW_STAGE_TITLES, type ReviewAction } from '../../../shared/review'
+import { usePeers } from '../../collaboration/CollaborationContext'
+
+interface Props {
+  review: Review
+  me: string
+  dispatch: (action: ReviewAction) => boolean
+}
+
+/**
+ * The shared stage for everyone: the facilitator moves between stages, pauses and resumes;
+ * anyone else can suggest moving on. Who is where comes from live presence only.
+ */
+export function ReviewControls({ review, me, dispatch }: Props) {
+  const index = REVIEW_STAGES.indexOf(review.stage)
+  const facilitating = review.facilitator === me
+  const paused = review.status === 'paused'
+  const suggested = review.moveOnRequests.includes(me)
+  const suggestions = review.moveOnRequests.length
+  const next = REVIEW_STAGES[index + 1]
+  const peersHere = usePeers().filter((peer) => peer.location?.view === 'review' && peer.location.reviewStage === REVIEW_STAGE_TITLES[review.stage])
+
+  return (
+    <div className="review-controls">
+      <nav aria-label="Review stages">
+        <ol className="review-stepper">
+          {REVIEW_STAGES.map((stage, i) => (
+            <li key={stage} className={i < index ? 'done' : i === index ? 'current' : ''} aria-current={i === index ? 'step' : undefined}>
+              {REVIEW_STAGE_TITLES[stage]}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div className="review-toolbar">
+        {facilitating ? (
+          <div className="review-buttons" role="group" aria-label="Facilitator">
+            <button type="button" onClick={() => dispatch({ type: 'goBack' })} disabled={paused || index === 0}>
+              Back
+            </button>
+            {next && (
+              <button type="button" className="primary" onClick={() => dispatch({ type: 'advance' })} disabled={paused}>
+                Next: {REVIEW_STAGE_TITLES[next].replace(/^\d+\. /, '')}
+              </button>
+            )}
+            {paused ? (
+              <button type="button" onClick={() => dispatch({ type: 'resume' })}>
+                Resume
+              </button>
+            ) : (
+              <button type="button" onClick={() => dispatch({ type: 'pause' })}>
+                Pause
+              </button>
+            )}
+          </div>
+        ) : (
+          <div className="review-buttons">
+            <button type="button" aria-pressed={suggested} disabled={paused} onClick={() => dispatch({ type: suggested ? 'withdrawMoveOn' : 'requestMoveOn' })}>
+              {suggested ? 'Withdraw my suggestion' : 'Suggest moving on'}
+            </button>
+          </div>
+        )}
+        <p className="review-suggestions" aria-live="polite" data-testid="move-on-count">
+          {suggestions === 0 ? 'No one has suggested moving on yet' : `${suggestions} suggest${suggestions === 1 ? 's' : ''} moving on`}
+        </p>
+        {peersHere.length > 0 && (
+          <p className="review-here">
+            Here now:{' '}
+            {peersHere.map((peer, i) => (
+              <span key={peer.clientId}>
+                {i > 0 && ', '}
+                <span className="presence-swatch inline" style={{ background: peer.colour }} aria-hidden="true" />
+                {peer.isSelf ? `${peer.name} (you)` : peer.name}
+              </span>
+            ))}
+          </p>
+        )}
+      </div>
+    </div>
+  )
+}

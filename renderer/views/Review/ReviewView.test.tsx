@@ -1,0 +1,204 @@
+import { act, fireEvent, screen, within } from '@testing-library/react'
+import { beforeEach, expect, test, vi } from 'vitest'
+import { applyReviewAction, createReview } from '../../../shared/review'
+import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
+import type { Workspace } from '../../workspace/openLocalWorkspace'
+import { seedReviewWorkspace } from './reviewTestData'
+import { ReviewView } from './ReviewView'
+
+const ME = 'p-me000001'
+const OTHER = 'p-other0001'
+
+beforeEach(() => {
+  localStorage.setItem('workfolio:participant', ME)
+  window.location.hash = '#/review'
+})
+
+function seeded(): Workspace {
+  const workspace = createMemoryWorkspace()
+  seedReviewWorkspace(workspace)
+  return workspace
+}
+
+/** A Q3 review started by `facilitator`, moved on to `stage` steps. */
+function reviewAt(workspace: Workspace, facilitator: string, advances = 0, voteBudget?: number) {
+  createReview(workspace.governance, { id: 'rv-q3', period: '2026-Q3', facilitator, at: '2026-10-05T09:00:00.000Z', voteBudget })
+  for (let i = 0; i < advances; i++) applyReviewAction(workspace.governance, 'rv-q3', { type: 'advance' }, facilitator)
+}
+
+const review = (workspace: Workspace) => workspace.governance.reviews.get('rv-q3')!
+
+test('without a review it offers to start one; whoever starts it facilitates, by device id, at stage 1', () => {
+  const workspace = seeded()
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  expect(screen.getByRole('heading', { name: 'No review yet — start the 2026 Q3 review' })).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: 'Start the 2026 Q3 review' }))
+
+  const [started] = workspace.governance.reviews.list().records
+  expect(started).toMatchObject({ period: '2026-Q3', stage: 'check-in', status: 'active', facilitator: ME, participants: [ME] })
+  expect(window.location.hash).toBe(`#/review/${started.id}`)
+  expect(screen.getByRole('heading', { name: '1. Check-in & data coverage' })).toBeTruthy()
+  const coverage = screen.getByTestId('review-coverage')
+  expect(within(coverage).getByText('Agent runs').nextSibling?.textContent).toBe('7')
+  expect(within(coverage).getByText('Providers').nextSibling?.textContent).toBe('anthropic')
+  expect(screen.getByText('You facilitate this review', { exact: false })).toBeTruthy()
+})
+
+test('only the facilitator moves between stages; anyone else suggests moving on, counted for all', () => {
+  const workspace = seeded()
+  reviewAt(workspace, OTHER)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  // This device joined as a participant, and cannot advance.
+  expect(review(workspace).participants).toEqual([OTHER, ME])
+  expect(screen.queryByRole('button', { name: /^Next/ })).toBeNull()
+  expect(screen.getByTestId('move-on-count').textContent).toBe('No one has suggested moving on yet')
+
+  fireEvent.click(screen.getByRole('button', { name: 'Suggest moving on' }))
+  expect(review(workspace).moveOnRequests).toEqual([ME])
+  expect(screen.getByTestId('move-on-count').textContent).toBe('1 suggests moving on')
+  expect(screen.getByRole('button', { name: 'Withdraw my suggestion' }).getAttribute('aria-pressed')).toBe('true')
+
+  // The facilitator's device moves on: the stage changes here too and the suggestions clear.
+  act(() => void applyReviewAction(workspace.governance, 'rv-q3', { type: 'advance' }, OTHER))
+  expect(screen.getByRole('heading', { name: '2. Portfolio scorecards' })).toBeTruthy()
+  expect(screen.getByTestId('move-on-count').textContent).toBe('No one has suggested moving on yet')
+  expect(screen.getAllByTestId('scorecard')).toHaveLength(3)
+  expect(applyReviewAction(workspace.governance, 'rv-q3', { type: 'advance' }, ME)).toMatchObject({ ok: false, error: { code: 'not-facilitator' } })
+})
+
+test('the facilitator advances, goes back, pauses and resumes', () => {
+  const workspace = seeded()
+  reviewAt(workspace, ME)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  expect(screen.getByRole('button', { name: 'Back' })).toHaveProperty('disabled', true)
+  fireEvent.click(screen.getByRole('button', { name: 'Next: Portfolio scorecards' }))
+  fireEvent.click(screen.getByRole('button', { name: 'Next: High-cost runs' }))
+  expect(review(workspace).stage).toBe('high-cost')
+  expect(screen.getByRole('navigation', { name: 'Review stages' }).querySelector('[aria-current="step"]')?.textContent).toBe('3. High-cost runs')
+  fireEvent.click(screen.getByRole('button', { name: 'Back' }))
+  expect(review(workspace).stage).toBe('scorecards')
+
+  fireEvent.click(screen.getByRole('button', { name: 'Pause' }))
+  expect(review(workspace).status).toBe('paused')
+  expect(screen.getByRole('status').textContent).toContain('Paused')
+  expect(screen.getByRole('button', { name: /^Next/ })).toHaveProperty('disabled', true)
+  fireEvent.click(screen.getByRole('button', { name: 'Resume' }))
+  expect(review(workspace).status).toBe('active')
+  expect(screen.getByRole('button', { name: /^Next/ })).toHaveProperty('disabled', false)
+})
+
+test('stage 3 lists high-cost runs per portfolio with their notes, never who ran them; the rest form a queue', () => {
+  const workspace = seeded()
+  reviewAt(workspace, ME, 2)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  expect(screen.getByTestId('note-queue').textContent).toContain('2 of 2 high-cost run(s) still need an outcome note')
+  const group = screen.getByRole('region', { name: 'Incident triage' })
+  expect(within(group).getAllByText('Needs a note')).toHaveLength(2)
+  expect(document.body.textContent).not.toContain('actor-')
+  expect(screen.getByLabelText('Outcome note')).toBeTruthy()
+  act(() => workspace.governance.annotations.text('run-t2').insert(0, 'Found the root cause of the outage'))
+  expect(screen.getByTestId('note-queue').textContent).toContain('1 of 2')
+})
+
+test('stage 4 promotes a mined candidate into the catalog, with the review as its provenance', () => {
+  const workspace = seeded()
+  reviewAt(workspace, ME, 3)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  const [candidate] = screen.getAllByTestId('recipe-candidate')
+  expect(candidate.textContent).toContain('4 runs')
+  fireEvent.click(within(candidate).getByRole('button', { name: 'Promote…' }))
+  fireEvent.change(within(candidate).getByLabelText('Recipe name'), { target: { value: 'Incident triage to postmortem' } })
+  fireEvent.click(within(candidate).getByRole('button', { name: 'Promote to the catalog' }))
+
+  const [recipe] = workspace.governance.recipes.list().records
+  expect(recipe).toMatchObject({
+    name: 'Incident triage to postmortem',
+    steps: ['logs', 'read', 'edit', 'test', 'doc'],
+    status: 'promoted',
+    provenance: { reviewId: 'rv-q3', minedFromRuns: ['run-t1', 'run-t2', 'run-t3', 'run-t4'] },
+  })
+  expect(review(workspace).recipeDecisions).toEqual([expect.objectContaining({ action: 'promote', recipeId: recipe.id })])
+  expect(within(candidate).getByTestId('recipe-decision').textContent).toContain('Incident triage to postmortem')
+})
+
+test('stage 5: decisions per portfolio, and votes only within the budget', () => {
+  const workspace = seeded()
+  reviewAt(workspace, ME, 4, 2)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  expect(screen.getByTestId('vote-budget').textContent).toBe('You have 2 of 2 votes left to mark what matters most.')
+  fireEvent.click(screen.getByRole('button', { name: 'Vote for Incident triage' }))
+  fireEvent.click(screen.getByRole('button', { name: 'Vote for Docs' }))
+  expect(screen.getByTestId('vote-budget').textContent).toContain('0 of 2')
+  expect(screen.getByRole('button', { name: 'Vote for Refactor + tests' })).toHaveProperty('disabled', true)
+  expect(review(workspace).votes[ME]).toEqual(['pf-triage', 'pf-docs'])
+  fireEvent.click(screen.getByRole('button', { name: 'Take back my vote for Docs' }))
+  expect(screen.getByRole('button', { name: 'Vote for Refactor + tests' })).toHaveProperty('disabled', false)
+
+  const [first] = screen.getAllByTestId('portfolio-decision')
+  expect(first.textContent).toContain('Docs')
+  fireEvent.click(within(first).getByLabelText('Retire'))
+  fireEvent.change(within(first).getByLabelText('Why'), { target: { value: 'nothing runs there' } })
+  fireEvent.click(within(first).getByRole('button', { name: 'Record decision' }))
+  const triageItem = screen.getAllByTestId('portfolio-decision')[1]
+  fireEvent.click(within(triageItem).getByLabelText('Grow'))
+  fireEvent.change(within(triageItem).getByLabelText("Next quarter's envelope (USD)"), { target: { value: '$1,200' } })
+  fireEvent.click(within(triageItem).getByRole('button', { name: 'Record decision' }))
+  expect(review(workspace).decisions).toEqual([
+    { portfolioId: 'pf-docs', decision: 'retire', nextEnvelope: null, note: 'nothing runs there' },
+    { portfolioId: 'pf-triage', decision: 'grow', nextEnvelope: { amount: '1200', currency: 'USD' }, note: '' },
+  ])
+})
+
+test('the summary exports Markdown through the Bridge, and the facilitator closes the review, which stays readable', async () => {
+  const workspace = seeded()
+  reviewAt(workspace, ME, 4)
+  applyReviewAction(workspace.governance, 'rv-q3', { type: 'decidePortfolio', decision: { portfolioId: 'pf-triage', decision: 'grow', nextEnvelope: { amount: '900', currency: 'USD' }, note: 'MTTR down' } }, ME)
+  applyReviewAction(workspace.governance, 'rv-q3', { type: 'vote', subject: 'pf-triage' }, ME)
+  applyReviewAction(workspace.governance, 'rv-q3', { type: 'advance' }, ME)
+  const saveFile = vi.fn(async () => ({ saved: true }))
+  const { rerender } = renderWithWorkspace(<ReviewView params={[]} />, workspace, createFakeBridge({ saveFile }))
+  expect(screen.getByTestId('review-summary').textContent).toContain('Incident triage')
+  fireEvent.change(screen.getByLabelText('Notes'), { target: { value: 'Split the web work next time.' } })
+  fireEvent.blur(screen.getByLabelText('Notes'))
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export Markdown' })))
+
+  expect(saveFile).toHaveBeenCalledTimes(1)
+  const [name, markdown, type] = saveFile.mock.calls[0] as unknown as [string, string, string]
+  expect([name, type]).toEqual(['review-2026-Q3.md', 'text/markdown'])
+  expect(markdown).toContain('# Quarterly review 2026-Q3')
+  expect(markdown).toContain('| Incident triage | grow | 900 USD | MTTR down |')
+  expect(markdown).toContain('| Incident triage | 1 |')
+  expect(markdown).toContain('- Providers: anthropic')
+  expect(markdown).toContain('| run-t2 | 62 | Incident triage | logs → read → edit → test → doc |')
+  expect(markdown).toContain('Split the web work next time.')
+  expect(markdown).not.toContain(ME)
+  expect(markdown).not.toContain('actor-')
+
+  fireEvent.click(screen.getByRole('button', { name: 'Close the review' }))
+  expect(review(workspace).status).toBe('closed')
+  expect(window.location.hash).toBe('#/review/rv-q3')
+  rerender(<ReviewView params={['rv-q3']} />)
+  expect(screen.getByText('Closed — read-only', { exact: false })).toBeTruthy()
+  expect(screen.queryByRole('button', { name: 'Close the review' })).toBeNull()
+})
+
+test('past reviews are listed and open read-only; the printable report has its charts and a Print button', () => {
+  const workspace = seeded()
+  reviewAt(workspace, ME, 5)
+  applyReviewAction(workspace.governance, 'rv-q3', { type: 'close', at: '2026-10-05T11:00:00.000Z' }, ME)
+  const { rerender } = renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  expect(screen.getByRole('heading', { name: 'No review in progress — start the 2026 Q3 review' })).toBeTruthy()
+  const [past] = screen.getAllByTestId('past-review')
+  expect(past.textContent).toContain('closed')
+  expect(within(past).getByRole('link').getAttribute('href')).toBe('#/review/rv-q3')
+
+  rerender(<ReviewView params={['rv-q3', 'print']} />)
+  const report = screen.getByTestId('review-report')
+  expect(within(report).getByRole('heading', { name: 'Quarterly review 2026 Q3' })).toBeTruthy()
+  expect(within(report).getByTestId('spend-chart')).toBeTruthy()
+  const print = vi.fn()
+  window.print = print
+  fireEvent.click(screen.getByRole('button', { name: 'Print' }))
+  expect(print).toHaveBeenCalled()
+  expect(screen.queryByRole('button', { name: 'Save as PDF' })).toBeNull()
+})

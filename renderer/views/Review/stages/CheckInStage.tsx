@@ -1,0 +1,65 @@
+import { routeHref } from '../../../navigation/routes'
+import { Amounts } from '../../Overview/money'
+import type { StageProps } from './stageProps'
+
+/** Stage 1: what data the review stands on: providers and months, reconciliation gaps, unassigned spend. */
+export function CheckInStage({ review, data }: StageProps) {
+  const { scope, report } = data
+  if (scope.runs.length === 0 && scope.charges === 0) {
+    return (
+      <div className="review-empty">
+        <p>
+          Nothing is imported for {review.period.replace('-', ' ')} yet. <a href={routeHref('import')}>Import</a> the billing
+          exports and the agents' session logs, then come back: every stage fills in from them.
+        </p>
+      </div>
+    )
+  }
+  return (
+    <div className="review-checkin">
+      <dl className="review-coverage" data-testid="review-coverage">
+        {report.coverage?.map((line) => (
+          <div key={line.label}>
+            <dt>{line.label}</dt>
+            <dd>{line.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>Billed against log-estimated, per provider and month</h3>
+      {scope.reconciliation.length === 0 ? (
+        <p className="muted">No provider-month in this period.</p>
+      ) : (
+        <table className="review-table">
+          <thead>
+            <tr>
+              <th scope="col">Provider</th>
+              <th scope="col">Month</th>
+              <th scope="col" className="numeric">Billed</th>
+              <th scope="col" className="numeric">Estimated from logs</th>
+              <th scope="col" className="numeric">Gap</th>
+              <th scope="col">Note</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scope.reconciliation.map((row) => (
+              <tr key={`${row.provider}-${row.month}`}>
+                <td>{row.provider}</td>
+                <td>{row.month}</td>
+                <td className="numeric"><Amounts amounts={row.billed} /></td>
+                <td className="numeric"><Amounts amounts={row.estimated} /></td>
+                <td className="numeric"><Amounts amounts={row.unexplained} /></td>
+                <td>{row.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data.unassigned && (
+        <p className="review-unassigned">
+          <strong>Unassigned:</strong> <Amounts amounts={data.unassigned.spend} empty="nothing" /> over {data.unassigned.runs} run(s) no portfolio claims.{' '}
+          {data.unassigned.runs > 0 && <a href={routeHref('overview')}>See where a rule would place them</a>}
+        </p>
+      )}
+    </div>
+  )
+}

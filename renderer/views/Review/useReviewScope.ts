@@ -1,0 +1,35 @@
+import { useMemo } from 'react'
+import { summarizePortfolio, summarizeUnassigned, type PortfolioPeriodSummary, type UnassignedSummary } from '../../../shared/analysis/analyze'
+import type { Review } from '../../../shared/records/review'
+import { reviewReportData, reviewScope, type ReviewScope } from '../../../shared/review'
+import type { ReviewReportData } from '../../../shared/review'
+import { useAnalysis } from '../../workspace/useAnalysis'
+
+export interface ReviewContextData {
+  scope: ReviewScope
+  report: ReviewReportData
+  /** One per portfolio, by name; empty when the review's period is not a period key. */
+  summaries: PortfolioPeriodSummary[]
+  unassigned: UnassignedSummary | null
+  names: Record<string, string>
+  thresholdUSD: string
+}
+
+/** What the review's period holds in the workspace now: recomputed when either document changes. */
+export function useReviewScope(review: Pick<Review, 'period'>): ReviewContextData {
+  const analysis = useAnalysis()
+  return useMemo(() => {
+    const scope = reviewScope(analysis, review.period)
+    const portfolios = [...analysis.input.portfolios].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    const summaries = scope.period ? portfolios.map((p) => summarizePortfolio(analysis, p, scope.period!)) : []
+    const report = reviewReportData(analysis, review, scope)
+    return {
+      scope,
+      report,
+      summaries,
+      unassigned: scope.period ? summarizeUnassigned(analysis, scope.period) : null,
+      names: report.names ?? {},
+      thresholdUSD: analysis.input.settings.highCostThresholdUSD,
+    }
+  }, [analysis, review.period])
+}
