@@ -1,0 +1,9 @@
+/**
+ * Coding-agent session logs → runs. The API the Runs view, the desktop import and the CLI use:
+ * `importAgentLogs(files, importOptionsFromSettings(settings) + { knownRequestKeys })` with
+ * files as `{path, chunks}` byte streams (File.stream() in the browser, fs streams in Node).
+ */
+export { importAgentLogs, importOptionsFromSettings } from './importAgentLogs'
+export type { AgentLogImport, ImportAgentLogsOptions, ImportedLogFile } from './importAgentLogs'
+export { knownRequestKeys, hashRequestKey } from './requestKeys'
+export type { AgentTool, LogFileSource, LogIssue } from './types'
