@@ -26,10 +26,13 @@ export function ChargePreview({ charges, caption }: { charges: readonly Charge[]
           {charges.map((charge, index) => (
             <tr key={`${charge.source.line}-${index}`}>
               <td className="numeric import-muted">{charge.source.line}</td>
-              <td>
+              <td className="preview-date">
                 {isWholeDay(charge) ? (
                   <span>
-                    {formatInstant(charge.start, false, true)} <span className="import-muted">{charge.granularity === 'month' ? '(UTC month)' : '(UTC day)'}</span>
+                    {formatInstant(charge.start, false, true)}{' '}
+                    <abbr className="import-muted" title={charge.granularity === 'month' ? 'a month as billed, in UTC' : 'a day as billed, in UTC'}>
+                      UTC
+                    </abbr>
                   </span>
                 ) : (
                   <span>{formatInstant(charge.start)}</span>

@@ -112,7 +112,7 @@ function PreviewPanel({ analysis, label, flow, profiles }: { analysis: BillingAn
           </>
         )}
       </p>
-      <ChargePreview charges={analysis.charges} caption={`The first ${plural(analysis.charges.length, 'row')} as they will be stored (dates in your time zone, stored in UTC)`} />
+      <ChargePreview charges={analysis.charges} caption={`The first ${plural(analysis.charges.length, 'row')} as they will be stored (times in your time zone, billing days as billed in UTC; stored as UTC instants)`} />
       {analysis.errors.length > 0 && (
         <>
           <p className="import-warning">Some of the first rows cannot be read; importing will list every bad line before anything is added.</p>
