@@ -28,12 +28,9 @@ export function peekTimestamp(bytes: Uint8Array, start: number, end: number, fro
   const valueStart = at + TIMESTAMP_KEY.bytes.length
   const close = bytes.indexOf(QUOTE, valueStart)
   if (close === -1 || close > end || close - valueStart > MAX_TIMESTAMP_BYTES) return null
-  let text = ''
-  for (let i = valueStart; i < close; i++) {
-    if (bytes[i] > 127) return null
-    text += String.fromCharCode(bytes[i])
-  }
-  return text
+  const value = bytes.subarray(valueStart, close)
+  if (value.some((byte) => byte > 127)) return null
+  return String.fromCharCode(...value)
 }
 
 const OPEN_BRACE = 123
