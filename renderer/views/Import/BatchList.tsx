@@ -4,7 +4,7 @@ import type { BatchMeta } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { monthlyTotals } from './batchTotals'
-import { formatInstant, formatName, formatRange, plural } from './display'
+import { formatInstant, formatMonth, formatName, formatRange, plural } from './display'
 import { IssueList } from './IssueList'
 
 /** Every import batch in the workspace, newest first, with its totals and report; removable (undoably). */
@@ -45,7 +45,9 @@ function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: 
         </div>
         <div className="batch-totals" data-testid="batch-totals">
           {formatCurrencyAmounts(batch.totals)}
+          {batch.kind === 'runs' && <span className="import-muted"> estimated</span>}
         </div>
+        <MonthSummary batch={batch} ledger={workspace.ledger} />
       </div>
       <div className="batch-actions">
         <button type="button" aria-expanded={open} aria-controls={reportId} onClick={() => setOpen(!open)}>
@@ -79,6 +81,24 @@ function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: 
   )
 }
 
+/** The batch's totals per month on one line (the report has the table). */
+function MonthSummary({ batch, ledger }: { batch: BatchMeta; ledger: Parameters<typeof monthlyTotals>[0] }) {
+  let rows: ReturnType<typeof monthlyTotals>
+  try {
+    rows = monthlyTotals(ledger, batch)
+  } catch {
+    return null
+  }
+  if (rows.length < 2) return null
+  const shown = rows.slice(0, 6)
+  return (
+    <div className="batch-months-inline import-muted" data-testid="batch-months">
+      {shown.map((row) => `${formatMonth(row.month)}: ${formatCurrencyAmounts(row.totals)}`).join(' · ')}
+      {rows.length > shown.length && ` · … ${rows.length - shown.length} more months`}
+    </div>
+  )
+}
+
 function MonthlyTotals({ batch, ledger }: { batch: BatchMeta; ledger: Parameters<typeof monthlyTotals>[0] }) {
   let rows: ReturnType<typeof monthlyTotals>
   try {
@@ -101,7 +121,7 @@ function MonthlyTotals({ batch, ledger }: { batch: BatchMeta; ledger: Parameters
       <tbody>
         {rows.map((row) => (
           <tr key={row.month}>
-            <td>{row.month}</td>
+            <td>{formatMonth(row.month)}</td>
             <td className="numeric">{formatCurrencyAmounts(row.totals)}</td>
           </tr>
         ))}

@@ -64,7 +64,8 @@ test('a known export shows its format and first rows as stored, imports as one b
   expect(screen.getByTestId('batch-totals').textContent).toMatch(/\$/)
 
   fireEvent.click(screen.getByRole('button', { name: 'Report' }))
-  expect(screen.getByRole('table', { name: /Totals per month/ }).textContent).toContain('2026-08')
+  expect(screen.getByTestId('batch-months').textContent).toMatch(/^Aug 2026: \$[\d.]+ · Sep 2026: \$0\.03$/)
+  expect(screen.getByRole('table', { name: /Totals per month/ }).textContent).toContain('Aug 2026')
 
   chooseFiles()
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))

@@ -6,7 +6,20 @@ import type { BatchMeta } from '../../../shared/records/batch'
  * A batch's totals per UTC month (the month providers bill by) and currency, from its
  * decoded records. Runs count their estimated cost (USD) in the months their requests fell in.
  */
+const cache = new WeakMap<Ledger, Map<string, { month: string; totals: CurrencyAmounts }[]>>()
+
 export function monthlyTotals(ledger: Ledger, meta: BatchMeta): { month: string; totals: CurrencyAmounts }[] {
+  // Batches never change: each one is summed once.
+  let byBatch = cache.get(ledger)
+  if (!byBatch) cache.set(ledger, (byBatch = new Map()))
+  const cached = byBatch.get(meta.id)
+  if (cached) return cached
+  const result = sumByMonth(ledger, meta)
+  byBatch.set(meta.id, result)
+  return result
+}
+
+function sumByMonth(ledger: Ledger, meta: BatchMeta): { month: string; totals: CurrencyAmounts }[] {
   const months = new Map<string, CurrencyTotals>()
   const add = (month: string, currency: string, amount: string) => {
     let totals = months.get(month)

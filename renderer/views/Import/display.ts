@@ -25,15 +25,10 @@ export function formatRange(from: string | null, to: string | null, utcDays = fa
   return a === b ? a : `${a} – ${b}`
 }
 
-/** The month an instant falls in, in the viewer's zone: "2026-11". */
-export function monthKey(iso: string): string {
-  const date = new Date(iso)
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`
-}
-
+/** "2026-08" (a UTC month, as providers bill) as people read it: "Aug 2026". */
 export function formatMonth(key: string): string {
   const [year, month] = key.split('-').map(Number)
-  return new Date(year, month - 1, 1).toLocaleDateString(undefined, { year: 'numeric', month: 'long' })
+  return new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' })
 }
 
 const TOOL_LABELS: Record<string, string> = { 'agent-logs': 'Agent session logs', 'claude-code': 'Claude Code sessions', codex: 'Codex sessions' }
