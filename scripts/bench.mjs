@@ -1,21 +1,28 @@
-// `npm run bench`: every benchmark in bench/, one after another (each measures on a quiet
-// machine, so they never run in parallel). Pass names to run some: npm run bench -- billing
-import { readdirSync } from 'node:fs'
+// `npm run bench`: every benchmark, one after another (each measures on a quiet machine, so
+// they never run in parallel). Pass names to run some: npm run bench -- billing mining
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 
-const dir = resolve(import.meta.dirname, '../bench')
-const filters = process.argv.slice(2).map((f) => f.toLowerCase())
-const benches = readdirSync(dir)
-  .filter((name) => name.endsWith('.ts') && !name.includes('.lib.') && !name.startsWith('_'))
-  .filter((name) => filters.length === 0 || filters.some((f) => name.toLowerCase().includes(f)))
-  .sort()
+const BENCHMARKS = {
+  billing: 'bench/billingImport.ts',
+  logs: 'bench/logImport.ts',
+  sync: 'bench/syncLatency.ts',
+  mining: 'bench/recipeMining.ts',
+}
+
+const root = resolve(import.meta.dirname, '..')
+const wanted = process.argv.slice(2)
+const unknown = wanted.filter((name) => !(name in BENCHMARKS))
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Choose from: ${Object.keys(BENCHMARKS).join(', ')}`)
+  process.exit(2)
+}
 
 let failed = 0
-for (const name of benches) {
-  console.log(`\n=== ${name} ===`)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', resolve(dir, name)], { stdio: 'inherit' })
+for (const [name, file] of Object.entries(BENCHMARKS)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue
+  console.log(`\n=== ${name} (${file}) ===`)
+  const result = spawnSync(process.execPath, ['--import', 'tsx', resolve(root, file)], { stdio: 'inherit', cwd: root })
   if (result.status !== 0) failed++
 }
-if (benches.length === 0) console.log('No benchmark matched.')
 process.exit(failed ? 1 : 0)
