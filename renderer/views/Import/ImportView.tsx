@@ -130,7 +130,7 @@ export function ImportView({ engine: providedEngine }: { params?: string[]; engi
         />
       )}
 
-      <div ref={panel}>{flow.task && <ImportTaskPanel task={flow.task} flow={flow} />}</div>
+      <div ref={panel} className="import-task">{flow.task && <ImportTaskPanel task={flow.task} flow={flow} />}</div>
       {flow.queue.length > 0 && <p className="import-muted">{plural(flow.queue.length, 'more import')} waiting.</p>}
 
       <section className="import-batches" aria-labelledby="batches-heading">
