@@ -1,3 +1,5 @@
+import './Steps.css'
+
 /** A step sequence as chips; matched indexes (where a run follows a recipe) are highlighted. */
 export function Steps({ steps, matched }: { steps: readonly string[]; matched?: readonly number[] }) {
   if (steps.length === 0) return <span className="muted">No steps</span>

@@ -4,7 +4,8 @@ import type { Recipe } from '../../../../shared/records/recipe'
 import type { RecipeDecision } from '../../../../shared/records/review'
 import { decideRecipe, type RecipeChoice } from '../../../../shared/review'
 import { routeHref } from '../../../navigation/routes'
-import { useObserved, useWorkspace } from '../../../workspace/WorkspaceContext'
+import { useWorkspace } from '../../../workspace/WorkspaceContext'
+import { useRecipes } from '../../Catalog/useRecipes'
 import { Money } from '../../Overview/money'
 import { randomId } from '../participant'
 import { Steps } from '../Steps'
@@ -12,20 +13,6 @@ import { VoteBudget, VoteButton } from '../VoteButton'
 import type { StageProps } from './stageProps'
 
 const ACTION_LABELS: Record<RecipeDecision['action'], string> = { promote: 'Promoted', merge: 'Merged', reject: 'Rejected' }
-
-/** The catalog's recipes, live. */
-export function useRecipes(): Recipe[] {
-  const { governance } = useWorkspace()
-  const map = governance.recipes.map
-  return useObserved(
-    (onChange) => {
-      map.observeDeep(onChange)
-      return () => map.unobserveDeep(onChange)
-    },
-    () => governance.recipes.list().records.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
-    [governance],
-  )
-}
 
 /**
  * Stage 4: recurring multi-step workflows mined from the period's runs. Each is promoted into

@@ -1,0 +1,112 @@
+import { useId, useMemo, useState } from 'react'
+import { promoteCandidate } from '../../../shared/catalog'
+import { mineRecipes, type RecipeCandidate } from '../../../shared/mining'
+import type { Recipe } from '../../../shared/records/recipe'
+import { useWorkspace } from '../../workspace/WorkspaceContext'
+import { Money } from '../Overview/money'
+import { randomId } from '../Review/participant'
+import { Steps } from '../Review/Steps'
+import type { CatalogContext } from './useCatalogStats'
+
+/**
+ * Candidates mined from every imported run, on request (mining a large workspace takes a
+ * moment): any of them can be promoted here, outside a review.
+ */
+export function MinedCandidates({ context, recipes, autoOpen }: { context: CatalogContext; recipes: readonly Recipe[]; autoOpen?: boolean }) {
+  const [minRuns, setMinRuns] = useState<number | null>(autoOpen ? 3 : null)
+  const [draft, setDraft] = useState(3)
+  const id = useId()
+  const mined = useMemo(
+    () => (minRuns === null ? null : mineRecipes(context.runs, { minSupportRuns: minRuns, isAnnotated: context.isAnnotated, portfolioOf: context.portfolioOf })),
+    [context, minRuns],
+  )
+  const known = new Set(recipes.flatMap((recipe) => [recipe.steps.join('\u0000')]))
+  const merged = new Set(recipes.flatMap((recipe) => recipe.mergedFrom))
+  const candidates = mined?.candidates.filter((c) => !known.has(c.steps.join('\u0000')) && !merged.has(c.key)) ?? []
+
+  return (
+    <section className="catalog-mined" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Candidates from the runs</h2>
+      <form
+        className="catalog-mine-form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          setMinRuns(draft)
+        }}
+      >
+        <div className="field narrow">
+          <label htmlFor={`${id}-min`}>Least runs</label>
+          <input id={`${id}-min`} type="number" min={2} max={10000} value={draft} onChange={(event) => setDraft(Math.max(2, Number(event.target.value) || 2))} />
+        </div>
+        <button type="submit">{mined ? 'Mine again' : 'Find candidates in the runs'}</button>
+        <p className="field-hint">Recurring multi-step workflows across all {context.runs.length} imported run(s). The quarterly review offers the same, for its quarter.</p>
+      </form>
+      {mined && candidates.length === 0 && (
+        <p className="muted" role="status">
+          No new multi-step workflow recurs in at least {mined.minSupport} runs{mined.candidates.length > 0 ? ' that is not already in the catalog' : ''}.
+        </p>
+      )}
+      {candidates.length > 0 && (
+        <ol className="catalog-candidates">
+          {candidates.map((candidate) => (
+            <CandidateRow key={candidate.key} candidate={candidate} maxGap={mined!.maxGap} portfolioNames={context.portfolioNames} />
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
+
+function CandidateRow({ candidate, maxGap, portfolioNames }: { candidate: RecipeCandidate; maxGap: number; portfolioNames: Record<string, string> }) {
+  const { governance } = useWorkspace()
+  const id = useId()
+  const [open, setOpen] = useState(false)
+  const [name, setName] = useState('')
+  const [description, setDescription] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const label = candidate.steps.join(' → ')
+  const promote = (event: React.FormEvent) => {
+    event.preventDefault()
+    const result = promoteCandidate(candidate, { id: `rc-${randomId()}`, name: name.trim() || label, description, reviewId: null, at: new Date().toISOString(), maxGap })
+    if (!result.ok) {
+      setError(result.error.message)
+      return
+    }
+    governance.recipes.put(result.recipe)
+  }
+  return (
+    <li className="catalog-candidate" data-testid="catalog-candidate">
+      <Steps steps={candidate.steps} />
+      <p className="muted">
+        {candidate.support} runs · median <Money amount={candidate.costUSD.median} currency="USD" />, p90 <Money amount={candidate.costUSD.p90} currency="USD" /> · total{' '}
+        <Money amount={candidate.costUSD.total} currency="USD" /> · {candidate.annotatedRuns} with a note · in{' '}
+        {candidate.portfolios.map((p) => (p.portfolioId ? (portfolioNames[p.portfolioId] ?? p.portfolioId) : 'Unassigned')).join(', ')}
+      </p>
+      {!open ? (
+        <button type="button" onClick={() => setOpen(true)} aria-label={`Promote ${label}…`}>
+          Promote…
+        </button>
+      ) : (
+        <form className="recipe-form" onSubmit={promote} aria-label={`Promote ${label}`}>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>Recipe name</label>
+            <input id={`${id}-name`} value={name} placeholder={label} onChange={(event) => setName(event.target.value)} autoFocus />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-description`}>Description</label>
+            <input id={`${id}-description`} value={description} onChange={(event) => setDescription(event.target.value)} />
+          </div>
+          {error && <p className="field-error" role="alert">{error}</p>}
+          <div className="actions">
+            <button type="submit" className="primary">
+              Promote to the catalog
+            </button>
+            <button type="button" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  )
+}
