@@ -1,6 +1,8 @@
 /**
- * Where coding agents keep their session logs on this machine, and what is there. Node only
- * (the main process; the CLI can import it too: it needs nothing from Electron).
+ * Where coding agents keep their session logs on this machine, and what is there, for the
+ * desktop app's "Scan this machine". Node only, nothing from Electron. The CLI has its own
+ * `cli/agentLogs/discover.ts` (same folders, existing ones only); this one also reports the
+ * folders it looked in that are not there, with counts, sizes and modification dates.
  *
  * Claude Code: every folder in CLAUDE_CONFIG_DIR (comma-separated) + /projects, otherwise
  * ~/.claude/projects and ~/.config/claude/projects (XDG_CONFIG_HOME respected).
@@ -45,8 +47,9 @@ export function agentLogRoots(env: Record<string, string | undefined> = process.
   if (claudeDirs.length > 0) {
     for (const dir of claudeDirs) roots.push({ tool: 'claude-code', path: join(dir, 'projects') })
   } else {
-    roots.push({ tool: 'claude-code', path: join(home, '.claude', 'projects') })
+    // The same order as cli/agentLogs/discover.ts (and ccusage): the XDG folder first.
     roots.push({ tool: 'claude-code', path: join(env.XDG_CONFIG_HOME || join(home, '.config'), 'claude', 'projects') })
+    roots.push({ tool: 'claude-code', path: join(home, '.claude', 'projects') })
   }
   const codexHome = env.CODEX_HOME?.trim() || join(home, '.codex')
   roots.push({ tool: 'codex', path: join(codexHome, 'sessions') })
