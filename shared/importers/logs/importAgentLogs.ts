@@ -1,6 +1,6 @@
 import { createBatch } from '../batch'
 import { byteMarker, hasMarker } from '../lines/byteMarker'
-import { forEachLine } from '../lines/splitLines'
+import { DEFAULT_MAX_LINE_BYTES, forEachLine } from '../lines/splitLines'
 import { sumDecimalStrings } from '../../money/decimal'
 import { bundledPricingTable, pricingFromSettings, type PricingTable } from '../../pricing/pricingTable'
 import type { BatchMeta } from '../../records/batch'
@@ -91,7 +91,7 @@ export async function importAgentLogs(sources: readonly LogFileSource[], options
       })
       file.lines = stats.lines
       file.bytes = stats.bytes
-      for (const line of stats.oversizedLines) warn({ path: source.path, line, message: 'line longer than 64 MiB; skipped' })
+      for (const line of stats.oversizedLines) warn({ path: source.path, line, message: `line longer than ${DEFAULT_MAX_LINE_BYTES / 2 ** 20} MiB; skipped` })
     } catch (error) {
       errors.push({ path: source.path, line: 0, message: `cannot read the file: ${(error as Error).message ?? String(error)}` })
     }
