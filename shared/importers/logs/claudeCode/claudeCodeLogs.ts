@@ -1,11 +1,11 @@
 import { byteMarker, hasMarker } from '../../lines/byteMarker'
 import { looksLikeJsonObject, parseJsonLine, peekTimestamp } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
+import { isObject, text, type JsonObject } from '../jsonFields'
 import { SessionTrack, TimeSpan, parseTime } from '../sessionTrack'
 import { malformedLineMessage, type LogIssue, type LogLineReader } from '../types'
 import type { UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
-import { isObject, text, type JsonObject } from '../jsonFields'
 import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
 import { ClaudeRequests } from './claudeRequests'
 
