@@ -1,17 +1,19 @@
 import { Sha256 } from '../hash/sha256'
+import { decodeRecordColumns, encodeRecordColumns } from './columnCodec'
 
 /**
  * The records of a batch travel as one binary blob in the ledger (Yjs stores a Uint8Array
- * with ~20 bytes of overhead, where a Y.Map of 100k entries would cost seconds to load).
+ * with ~20 bytes of overhead, where a Y.Map of 100k entries would cost seconds to load),
+ * column-encoded (see columnCodec.ts) to keep it small.
  */
 export function encodeBatchPayload(records: readonly unknown[]): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(records))
+  return new TextEncoder().encode(JSON.stringify(encodeRecordColumns(records)))
 }
 
 export function decodeBatchPayload(payload: Uint8Array): unknown[] {
   const value: unknown = JSON.parse(new TextDecoder().decode(payload))
-  if (!Array.isArray(value)) throw new Error('batch payload is not a list of records')
-  return value
+  // The first prototype stored a plain JSON list; such batches still read.
+  return Array.isArray(value) ? value : decodeRecordColumns(value)
 }
 
 /** A batch's id: the content hash of its kind and records, so one file imported twice is one batch. */
