@@ -9,6 +9,7 @@ export const IPC = {
   reopenFile: 'files:reopen',
   scanAgentLogs: 'logs:scan',
   saveFile: 'files:save',
+  printToPdf: 'files:print-to-pdf',
   appInfo: 'app:info',
   hostSession: 'sync:host-session',
   menuCommand: 'menu:command',

@@ -42,6 +42,7 @@ if (!app.requestSingleInstanceLock()) {
       files,
       trustedOrigins: appOrigins,
       hostSession: (workspaceId) => syncHost.host(workspaceId),
+      printToPdf: (sender) => sender.printToPDF({ printBackground: true, pageSize: 'A4', margins: { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 } }),
       appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? '' }),
     })
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, process.platform === 'darwin')))

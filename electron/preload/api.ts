@@ -25,6 +25,8 @@ export interface ElectronApi {
     files: { handle: string; name: string; relativePath: string; size: number }[]
   }>
   saveFile(suggestedName: string, data: string | Uint8Array): Promise<{ saved: boolean; path?: string }>
+  /** The page on screen as a PDF (webContents.printToPDF), saved through a dialog. */
+  printToPdf(suggestedName: string): Promise<{ saved: boolean; path?: string }>
   hostSession(workspaceId: string): Promise<HostedSessionInfo>
   appInfo(): Promise<{ name: string; version: string; platform: string; electron: string }>
   onMenuCommand(listener: (command: MenuCommand) => void): () => void

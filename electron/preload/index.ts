@@ -11,6 +11,7 @@ const api: ElectronApi = {
   reopenFile: (handle) => ipcRenderer.invoke(IPC.reopenFile, { handle }),
   scanAgentLogs: () => ipcRenderer.invoke(IPC.scanAgentLogs),
   saveFile: (suggestedName, data) => ipcRenderer.invoke(IPC.saveFile, { suggestedName, data }),
+  printToPdf: (suggestedName) => ipcRenderer.invoke(IPC.printToPdf, { suggestedName }),
   appInfo: () => ipcRenderer.invoke(IPC.appInfo),
   hostSession: (workspaceId) => ipcRenderer.invoke(IPC.hostSession, { workspaceId }),
   onMenuCommand: (listener) => {

@@ -14,6 +14,7 @@ export function createElectronBridge(api: ElectronApi): Bridge {
       return { available: true, folders: scan.folders, files: scan.files.map((file) => pickedFile(api, file)) }
     },
     saveFile: (suggestedName, data) => api.saveFile(suggestedName, data),
+    printToPdf: (suggestedName) => api.printToPdf(suggestedName),
     hostSession: (workspaceId) => api.hostSession(workspaceId),
     async appInfo() {
       const info = await api.appInfo()

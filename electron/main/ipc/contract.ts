@@ -16,6 +16,14 @@ export const IPC_CONTRACT = {
     suggestedName: z.string().min(1).max(255).refine((name) => !/[\\/]/.test(name), 'a file name, not a path'),
     data: z.union([z.string(), z.instanceof(Uint8Array)]),
   }),
+  [IPC.printToPdf]: z.object({
+    suggestedName: z
+      .string()
+      .min(5)
+      .max(255)
+      .refine((name) => !/[\\/]/.test(name), 'a file name, not a path')
+      .refine((name) => name.toLowerCase().endsWith('.pdf'), 'a .pdf file name'),
+  }),
   [IPC.appInfo]: z.undefined(),
   [IPC.hostSession]: z.object({ workspaceId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/) }),
 } as const

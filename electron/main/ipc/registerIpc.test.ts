@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
@@ -19,6 +19,7 @@ function setup(agentLogRoots?: () => { tool: 'claude-code' | 'codex'; path: stri
   const handlers = new Map<string, Listener>()
   const hostSession = vi.fn(async (workspaceId: string) => ({ workspaceId, token: 't', localServerUrl: 'ws://127.0.0.1:1234', addresses: [] }))
   const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() }
+  const printToPdf = vi.fn(async () => new TextEncoder().encode('%PDF-1.7 report'))
   const files = new OpenFileRegistry()
   registerIpc({
     ipcMain: { handle: (channel, listener) => handlers.set(channel, listener as Listener) },
@@ -28,10 +29,11 @@ function setup(agentLogRoots?: () => { tool: 'claude-code' | 'codex'; path: stri
     trustedOrigins: [APP],
     appInfo: () => ({ name: 'Workfolio', version: '0.1.0', platform: 'linux', electron: '45.5.0' }),
     hostSession,
+    printToPdf,
     agentLogRoots,
   })
   const invoke = (channel: string, event: unknown, payload?: unknown) => Promise.resolve().then(() => handlers.get(channel)!(event, payload))
-  return { handlers, dialog, invoke, hostSession }
+  return { handlers, dialog, invoke, hostSession, printToPdf }
 }
 
 describe('main-process IPC', () => {
@@ -142,6 +144,28 @@ describe('agent-log scan over IPC', () => {
 function randomUUIDLike(): string {
   return '00000000-0000-4000-8000-000000000000'
 }
+
+describe('saving the printable report as a PDF over IPC', () => {
+  test('takes a .pdf file name from the app only, prints the sender and saves where the person says', async () => {
+    const ctx = setup()
+    await expect(ctx.invoke(IPC.printToPdf, { senderFrame: { url: 'https://evil.example/', parent: null }, sender: {} }, { suggestedName: 'review-2026-Q3.pdf' })).rejects.toThrow(
+      /untrusted sender/,
+    )
+    await expect(ctx.invoke(IPC.printToPdf, trustedEvent, { suggestedName: '../../review.pdf' })).rejects.toThrow(/malformed/)
+    await expect(ctx.invoke(IPC.printToPdf, trustedEvent, { suggestedName: 'review.exe' })).rejects.toThrow(/malformed/)
+    await expect(ctx.invoke(IPC.printToPdf, trustedEvent, {})).rejects.toThrow(/malformed/)
+    expect(ctx.printToPdf).not.toHaveBeenCalled()
+    expect(ctx.dialog.showSaveDialog).not.toHaveBeenCalled()
+
+    const path = join(mkdtempSync(join(tmpdir(), 'wf-pdf-')), 'review-2026-Q3.pdf')
+    ctx.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: path })
+    const sender = { id: 1 }
+    expect(await ctx.invoke(IPC.printToPdf, { ...trustedEvent, sender }, { suggestedName: 'review-2026-Q3.pdf' })).toEqual({ saved: true, path })
+    expect(ctx.printToPdf).toHaveBeenCalledWith(sender)
+    expect(ctx.dialog.showSaveDialog.mock.calls[0][0]).toMatchObject({ defaultPath: 'review-2026-Q3.pdf' })
+    expect(readFileSync(path, 'latin1').startsWith('%PDF')).toBe(true)
+  })
+})
 
 describe('hosting a session over IPC', () => {
   test('takes a valid workspace id from the app only', async () => {

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises'
-import type { BrowserWindow, Dialog } from 'electron'
+import type { BrowserWindow, Dialog, WebContents } from 'electron'
 import { IPC } from '../../ipcChannels'
 import { discoverAgentLogs, type AgentLogRoot } from '../agentLogDiscovery'
 import { handleValidated, type IpcMainLike } from './handleValidated'
@@ -15,6 +15,8 @@ export interface IpcDependencies {
   appInfo: () => { name: string; version: string; platform: string; electron: string }
   /** Starts (or returns) the team server embedded in this app for a workspace. */
   hostSession?: (workspaceId: string) => Promise<HostedSessionInfo>
+  /** Renders the sender's page as a PDF (Electron's webContents.printToPDF); absent where it cannot. */
+  printToPdf?: (sender: WebContents) => Promise<Uint8Array>
   /** Where to look for agent logs (default: the agents' standard folders for this user). */
   agentLogRoots?: () => AgentLogRoot[]
 }
@@ -51,6 +53,18 @@ export function registerIpc(deps: IpcDependencies): void {
     const result = window ? await deps.dialog.showSaveDialog(window, options) : await deps.dialog.showSaveDialog(options)
     if (result.canceled || !result.filePath) return { saved: false }
     await writeFile(result.filePath, request.data)
+    return { saved: true, path: result.filePath }
+  })
+
+  // The page on screen (the review's printable report) as a PDF, saved where the person says.
+  handleValidated(ipcMain, IPC.printToPdf, trustedOrigins, async (request, event) => {
+    if (!deps.printToPdf) throw new Error('saving as PDF is not available')
+    const pdf = await deps.printToPdf(event.sender)
+    const window = deps.window()
+    const options = { defaultPath: request.suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] }
+    const result = window ? await deps.dialog.showSaveDialog(window, options) : await deps.dialog.showSaveDialog(options)
+    if (result.canceled || !result.filePath) return { saved: false }
+    await writeFile(result.filePath, pdf)
     return { saved: true, path: result.filePath }
   })
 
