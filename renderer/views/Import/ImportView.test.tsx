@@ -220,3 +220,52 @@ test('leaving the view during an import lets it finish; coming back shows the re
   expect(screen.getByText(/Imported anthropic-cost-2026-08\.csv/)).toBeTruthy()
   expect(screen.getAllByTestId('batch-item')).toHaveLength(1)
 })
+
+test('in the desktop app, the scan shows what it found before anything is read, then imports the session files', async () => {
+  const files = [picked('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096)]
+  const scanAgentLogs = vi.fn(async () => ({
+    available: true,
+    folders: [
+      { tool: 'claude-code' as const, path: '/home/alice/.claude/projects', exists: true, files: 1, bytes: files[0].size, firstModified: '2026-04-01T08:00:00.000Z', lastModified: '2026-04-01T09:00:00.000Z' },
+      { tool: 'codex' as const, path: '/home/alice/.codex/sessions', exists: false, files: 0, bytes: 0, firstModified: null, lastModified: null },
+    ],
+    files,
+  }))
+  const workspace = createMemoryWorkspace()
+  renderWithWorkspace(<ImportView params={[]} engine={createInProcessEngine()} />, workspace, createFakeBridge({ scanAgentLogs }))
+  fireEvent.click(screen.getByRole('button', { name: 'Scan this machine for agent logs' }))
+  const scan = await screen.findByRole('region', { name: 'Agent log scan' })
+  expect(within(scan).getByRole('heading').textContent).toMatch(/^Found 1 session file \(/)
+  expect(scan.textContent).toContain('/home/alice/.claude/projects')
+  expect(scan.textContent).toContain('not there')
+  expect(workspace.ledger.list().records).toEqual([])
+  fireEvent.click(within(scan).getByRole('button', { name: 'Import 1 session file' }))
+  fireEvent.click(await screen.findByRole('button', { name: 'Import 1 session file' }))
+  await screen.findByText(/Imported .*5a1e0000-0000-4000-8000-000000000001\.jsonl: 1 run/)
+  expect(workspace.ledger.runs().records).toHaveLength(1)
+})
+
+test('cancelling a running import adds nothing and says so', async () => {
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  const bytes = new TextEncoder().encode(anthropicCsv)
+  let reads = 0
+  const slow: PickedFile = {
+    name: 'anthropic-cost-2026-08.csv',
+    relativePath: 'anthropic-cost-2026-08.csv',
+    size: bytes.length,
+    async *stream() {
+      if (reads++ > 0) await gate
+      yield bytes
+    },
+  }
+  const { workspace } = setup([[slow]])
+  chooseFiles()
+  fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
+  fireEvent.click(await screen.findByRole('button', { name: 'Cancel import' }))
+  release()
+  await screen.findByText('Import of anthropic-cost-2026-08.csv cancelled; nothing was added.')
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(workspace.ledger.list().records).toEqual([])
+  expect(screen.queryByRole('button', { name: 'Cancel import' })).toBeNull()
+})
