@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { startAppServer } from './support/appServer'
+import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures')
+/** Four sessions of February 2026; a Claude Code and a Codex session both search, edit, then test. */
+const LOGS = [
+  'logs/claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl',
+  'logs/claude/projects/-Users-bob-src-payments/5a1e0000-0000-4000-8000-000000000002.jsonl',
+  'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl',
+  'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-30-00-019b0000-0000-7000-8000-0000000000c2.jsonl',
+].map((path) => resolve(FIXTURES, path))
+const BILL = resolve(FIXTURES, 'billing/anthropic-cost-2026-03.csv')
+
+let browser: Browser
+let app: Awaited<ReturnType<typeof startAppServer>>
+
+beforeAll(async () => {
+  app = await startAppServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+async function importFiles(page: Page, paths: string[], button: RegExp) {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('drop-zone').click()
+  await (await chooser).setFiles(paths)
+  await page.getByRole('button', { name: button }).click()
+  await page.getByTestId('import-notice').filter({ hasText: /Imported/ }).last().waitFor()
+}
+
+const stageHeading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true }).waitFor()
+
+test('a quarterly review: import logs and a bill, walk the six stages, promote a recipe, export the report', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-US', acceptDownloads: true })
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+
+  // The quarter's data, through the Import view.
+  await page.goto(app.url + '#/import')
+  await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
+  await importFiles(page, LOGS, /^Import \d+ session files?$/)
+  await importFiles(page, [BILL], /^Import anthropic-cost-2026-03\.csv$/)
+  await page.getByTestId('batch-item').nth(1).waitFor()
+
+  // One portfolio to decide on.
+  await page.goto(app.url + '#/portfolios/new')
+  await page.getByLabel('Name', { exact: true }).fill('Refactor + tests')
+  await page.getByLabel('Amount', { exact: true }).fill('2000')
+  await page.getByRole('button', { name: 'Create portfolio' }).click()
+  await page.getByText('Refactor + tests').first().waitFor()
+
+  // No review yet: start the 2026 Q1 review; this device facilitates.
+  await page.goto(app.url + '#/review')
+  await page.getByRole('heading', { name: /^No review yet — start the / }).waitFor()
+  await page.getByLabel('Quarter').selectOption('2026-Q1')
+  await page.getByRole('button', { name: 'Start the 2026 Q1 review' }).click()
+
+  // 1. Check-in & data coverage.
+  await stageHeading(page, '1. Check-in & data coverage')
+  const coverage = await page.getByTestId('review-coverage').textContent()
+  expect(coverage).toContain('anthropic')
+  expect(coverage).toContain('2026-03')
+  expect(coverage).toContain('Unassigned spend')
+  await page.getByRole('button', { name: 'Next: Portfolio scorecards' }).click()
+
+  // 2. Scorecards.
+  await stageHeading(page, '2. Portfolio scorecards')
+  expect(await page.getByTestId('scorecard').count()).toBe(1)
+  await page.getByRole('button', { name: 'Pause' }).click()
+  await page.getByText('Paused.', { exact: false }).waitFor()
+  await page.getByRole('button', { name: 'Resume' }).click()
+  await page.getByRole('button', { name: 'Next: High-cost runs' }).click()
+
+  // 3. High-cost runs (none above the default threshold in these fixtures).
+  await stageHeading(page, '3. High-cost runs')
+  await page.getByRole('button', { name: 'Next: Recipe candidates' }).click()
+
+  // 4. Recipe candidates: two runs share "search, edit, test"; lower the minimum to see it, and promote it.
+  await stageHeading(page, '4. Recipe candidates')
+  await page.getByLabel('Least runs').fill('2')
+  const candidate = page.getByTestId('recipe-candidate').first()
+  await candidate.waitFor()
+  expect(await candidate.getByLabel(/^Steps:/).first().getAttribute('aria-label')).toBe('Steps: search, edit, test')
+  await candidate.getByRole('button', { name: /^Vote for/ }).click()
+  await candidate.getByRole('button', { name: 'Promote…' }).click()
+  await candidate.getByLabel('Recipe name').fill('Search, fix, test')
+  await candidate.getByLabel('Description').fill('Find the code, change it, prove it')
+  await candidate.getByRole('button', { name: 'Promote to the catalog' }).click()
+  await candidate.getByTestId('recipe-decision').filter({ hasText: 'Search, fix, test' }).waitFor()
+  await saveScreenshot(page, 'review.png')
+  await page.getByRole('button', { name: 'Next: Decisions per portfolio' }).click()
+
+  // 5. Decisions.
+  await stageHeading(page, '5. Decisions per portfolio')
+  const decision = page.getByTestId('portfolio-decision').first()
+  await decision.getByLabel('Grow').check()
+  await decision.getByLabel("Next quarter's envelope (USD)").fill('2500')
+  await decision.getByLabel('Why').fill('the refactor loop pays off')
+  await decision.getByRole('button', { name: 'Record decision' }).click()
+  await decision.getByTestId('decision-recorded').waitFor()
+  await decision.getByRole('button', { name: 'Vote for Refactor + tests' }).click()
+  expect(await page.getByTestId('vote-budget').textContent()).toBe('You have 1 of 3 votes left to mark what matters most.')
+  await page.getByRole('button', { name: 'Next: Summary' }).click()
+
+  // 6. Summary and the Markdown export.
+  await stageHeading(page, '6. Summary')
+  await page.getByLabel('Notes').fill('Next quarter: split docs work out.')
+  await page.getByLabel('Notes').blur()
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export Markdown' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('review-2026-Q1.md')
+  const markdown = readFileSync(await download.path(), 'utf8')
+  expect(markdown).toContain('# Quarterly review 2026-Q1')
+  expect(markdown).toContain('- Providers: anthropic, openai')
+  expect(markdown).toContain('| search → edit → test | promote | Search, fix, test | — |')
+  expect(markdown).toContain('| Refactor + tests | grow | 2500 USD | the refactor loop pays off |')
+  expect(markdown).toContain('Next quarter: split docs work out.')
+  expect(markdown).not.toMatch(/alice|bob|carol/i)
+
+  // The printable report, with its charts and a Print button.
+  await page.getByRole('link', { name: 'Printable report' }).last().click()
+  const report = page.getByTestId('review-report')
+  await report.waitFor()
+  await report.getByTestId('spend-chart').waitFor()
+  await report.getByTestId('votes-chart').waitFor()
+  expect(await report.getByRole('heading', { name: 'Quarterly review 2026 Q1' }).count()).toBe(1)
+  expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(true)
+  await page.emulateMedia({ media: 'print' })
+  expect(await page.locator('.sidebar').isVisible()).toBe(false)
+  await page.emulateMedia({ media: 'screen' })
+
+  // Close it: it stays readable in the list of reviews.
+  await page.getByRole('link', { name: 'Back to the review' }).click()
+  await page.getByRole('button', { name: 'Close the review' }).click()
+  await page.getByText('Closed — read-only', { exact: false }).waitFor()
+  await page.getByRole('link', { name: 'All reviews' }).click()
+  await page.getByTestId('past-review').filter({ hasText: 'closed' }).waitFor()
+
+  // The promoted recipe is in the catalog, with its statistics and provenance.
+  await page.getByRole('link', { name: 'Catalog', exact: true }).click()
+  const card = page.getByTestId('recipe-card')
+  await card.waitFor()
+  expect(await card.getByRole('heading', { name: 'Search, fix, test' }).count()).toBe(1)
+  expect(await card.getByTestId('recipe-stats').textContent()).toContain('Runs following it2')
+  expect(await card.getByTestId('recipe-provenance').textContent()).toContain('promoted in the 2026 Q1 review')
+  await saveScreenshot(page, 'catalog.png')
+
+  expect(errors).toEqual([])
+  await context.close()
+})
