@@ -7,9 +7,10 @@ import codexRollout from '../../../test/fixtures/logs/codex/sessions/2026/02/12/
 import invoiceCsv from '../../../test/fixtures/billing/other-provider-invoice.csv?raw'
 import type { PickedFile } from '../../platform/bridge'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
-import { createInProcessEngine } from './importEngine'
+import { createInProcessEngine, type ImportEngine } from './importEngine'
 import { requestFilePicker } from './importRequests'
 import { ImportView } from './ImportView'
+import type { BillingAnalysis, JobResult, JobSpec } from './workerProtocol'
 
 beforeEach(() => {
   window.location.hash = '#/import'
@@ -268,4 +269,30 @@ test('cancelling a running import adds nothing and says so', async () => {
   await new Promise((resolve) => setTimeout(resolve, 20))
   expect(workspace.ledger.list().records).toEqual([])
   expect(screen.queryByRole('button', { name: 'Cancel import' })).toBeNull()
+})
+
+test('a header that fits two known exports is not guessed: the person chooses, and the file is read as that format', async () => {
+  const runs: JobSpec[] = []
+  const analysis = (patch: Partial<BillingAnalysis>): BillingAnalysis => ({
+    kind: 'analyze-billing', file: 'usage.csv', detection: 'format', format: null, formatLabel: null, candidates: [], profileId: null,
+    header: ['date', 'cost'], sampleRows: [], charges: [], errors: [], warnings: [], ...patch,
+  })
+  const engine: ImportEngine = {
+    run<R extends JobResult>(job: JobSpec) {
+      runs.push(job)
+      const chosen = job.kind === 'analyze-billing' ? job.options.format : undefined
+      const result = chosen
+        ? analysis({ detection: 'chosen', format: 'github-metered-usage', formatLabel: 'GitHub metered usage' })
+        : analysis({ detection: 'ambiguous', candidates: [{ id: 'github-copilot-premium-requests', label: 'GitHub premium requests' }, { id: 'github-metered-usage', label: 'GitHub metered usage' }] })
+      return { result: Promise.resolve(result as R), cancel() {} }
+    },
+    dispose() {},
+  }
+  renderWithWorkspace(<ImportView params={[]} engine={engine} />, createMemoryWorkspace(), createFakeBridge({ openFiles: async () => [picked('usage.csv', 'date,cost\n')] }))
+  chooseFiles()
+  await screen.findByRole('heading', { name: 'Which export is usage.csv?' })
+  fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'github-metered-usage' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Read as this format' }))
+  expect((await screen.findByTestId('detected-format')).textContent).toBe('Detected format: GitHub metered usage')
+  expect(runs.map((job) => (job.kind === 'analyze-billing' ? job.options.format ?? null : job.kind))).toEqual([null, 'github-metered-usage'])
 })
