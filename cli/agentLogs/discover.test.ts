@@ -34,6 +34,11 @@ describe('agent log discovery', () => {
     expect(findLogFiles(defaultLogFolders(env, home))).toEqual([custom, other])
   })
 
+  it('looks in $XDG_CONFIG_HOME/claude instead of ~/.config/claude when it is set', () => {
+    const xdg = touch(join(root, 'xdg/claude/projects/-x/w.jsonl'))
+    expect(findLogFiles(defaultLogFolders({ XDG_CONFIG_HOME: join(root, 'xdg') }, join(root, 'nobody')))).toEqual([xdg])
+  })
+
   it('takes any picked file or folder', () => {
     expect(findLogFiles([join(home, '.claude'), rollout])).toEqual([rollout, sub, main].sort())
     expect(findLogFiles([join(home, '.claude/projects/-p/s')])).toEqual([sub])

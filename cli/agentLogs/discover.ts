@@ -5,13 +5,13 @@ import { join, resolve } from 'node:path'
 /**
  * Where coding-agent logs live on this machine, as Claude Code and Codex (and ccusage) find them:
  * - Claude Code: `<config>/projects/**.jsonl` for each config dir in CLAUDE_CONFIG_DIR (a
- *   comma-separated list), else ~/.config/claude and ~/.claude.
+ *   comma-separated list), else $XDG_CONFIG_HOME/claude (~/.config/claude) and ~/.claude.
  * - Codex CLI: `<CODEX_HOME or ~/.codex>/sessions/**.jsonl` and `archived_sessions/`.
  */
 export function defaultLogFolders(env: Record<string, string | undefined> = process.env, home = homedir()): string[] {
   const claudeRoots = env.CLAUDE_CONFIG_DIR?.trim()
     ? env.CLAUDE_CONFIG_DIR.split(',').map((dir) => dir.trim()).filter(Boolean)
-    : [join(home, '.config', 'claude'), join(home, '.claude')]
+    : [join(env.XDG_CONFIG_HOME?.trim() || join(home, '.config'), 'claude'), join(home, '.claude')]
   const codexHome = env.CODEX_HOME?.trim() || join(home, '.codex')
   return [
     ...claudeRoots.map((root) => join(resolve(root), 'projects')),
