@@ -44,6 +44,19 @@ describe('the review report data', () => {
     expect(markdown).toContain('| r1 | 30 | Incident triage | logs → edit |')
   })
 
+  it('shows the gap and unassigned spend to the cent', () => {
+    const fine = analyze(
+      makeInput({
+        asOf: '2026-10-05',
+        runs: [makeRun({ id: 'r1', costUSD: '0.004', start: '2026-07-06T09:00:00.000Z' })],
+        charges: [makeCharge({ provider: 'anthropic', start: '2026-07-06T00:00:00.000Z', cost: '1.126' })],
+      }),
+    )
+    const coverage = Object.fromEntries(reviewReportData(fine, { period: '2026-Q3' }).coverage!.map((line) => [line.label, line.value]))
+    expect(coverage['Reconciliation gaps']).toBe('anthropic 2026-07: 1.12 USD')
+    expect(coverage['Unassigned spend']).toBe('1.13 USD over 1 run(s)')
+  })
+
   it('reads a free-form period as everything imported', () => {
     const scope = reviewScope(analysis, 'Offsite')
     expect(scope.period).toBeNull()

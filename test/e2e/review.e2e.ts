@@ -114,6 +114,7 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   await stageHeading(page, '6. Summary')
   await page.getByLabel('Notes').fill('Next quarter: split docs work out.')
   await page.getByLabel('Notes').blur()
+  await saveScreenshot(page, 'review-summary.png')
   const downloading = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export Markdown' }).click()
   const download = await downloading
@@ -134,6 +135,7 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   await report.getByTestId('votes-chart').waitFor()
   expect(await report.getByRole('heading', { name: 'Quarterly review 2026 Q1' }).count()).toBe(1)
   expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(true)
+  await saveScreenshot(page, 'review-print.png')
   await page.emulateMedia({ media: 'print' })
   expect(await page.locator('.sidebar').isVisible()).toBe(false)
   await page.emulateMedia({ media: 'screen' })

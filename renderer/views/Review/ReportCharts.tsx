@@ -19,7 +19,7 @@ export function SpendChart({ scorecards }: { scorecards: readonly ScorecardSumma
   const height = rows.length * ROW + 8
   return (
     <figure className="report-chart">
-      <svg role="img" aria-labelledby="spend-chart-title" width="100%" viewBox={`0 0 ${WIDTH} ${height}`} data-testid="spend-chart">
+      <svg role="img" aria-labelledby="spend-chart-title" width={WIDTH} height={height} className="report-svg" viewBox={`0 0 ${WIDTH} ${height}`} data-testid="spend-chart">
         <title id="spend-chart-title">Spend against envelope per portfolio</title>
         {rows.map((row, i) => {
           const y = i * ROW + 6
@@ -48,7 +48,7 @@ export function VotesChart({ tally, names }: { tally: readonly [string, number][
   const height = tally.length * 24 + 4
   return (
     <figure className="report-chart">
-      <svg role="img" aria-labelledby="votes-chart-title" width="100%" viewBox={`0 0 ${WIDTH} ${height}`} data-testid="votes-chart">
+      <svg role="img" aria-labelledby="votes-chart-title" width={WIDTH} height={height} className="report-svg" viewBox={`0 0 ${WIDTH} ${height}`} data-testid="votes-chart">
         <title id="votes-chart-title">Votes for what matters most</title>
         {tally.map(([subject, votes], i) => {
           const name = names[subject] ?? subject.split('>').map(decodeURIComponent).join(' → ')
