@@ -2,7 +2,7 @@ import { useMemo, useSyncExternalStore } from 'react'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
 import type { ImportEngine } from './importEngine'
 import { importSessionFor, type ImportSession, type ImportState } from './importSession'
-import { createLazyDefaultEngine } from './useImportWorker'
+import { createLazyDefaultEngine } from './defaultEngine'
 
 export type { ImportItem, ImportNotice, ImportTask } from './importSession'
 export { itemLabel } from './importSession'
