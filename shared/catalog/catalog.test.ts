@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { mineRecipes } from '../mining/mineRecipes'
 import { Recipe } from '../records/recipe'
 import { recipeMatch, repeatableWorkflowShare, runFollowsRecipe } from './followsRecipe'
 import { deprecateRecipe, mergeCandidateIntoRecipe, promoteCandidate, PROVENANCE_RUN_SAMPLE, reviseRecipe } from './recipeCatalog'
@@ -109,5 +110,21 @@ describe('runFollowsRecipe', () => {
       annotatedRuns: 1,
       portfolios: [{ portfolioId: 'pf-incidents', runs: 2 }],
     })
+  })
+
+  it('follows a promoted recipe in exactly the runs it was mined from', () => {
+    const runs = [
+      ...['a', 'b', 'c', 'd'].map((id) => run([id, 'logs', 'read', 'shell', 'edit', 'test', 'doc'], '1')),
+      ...['e', 'f', 'g'].map((id) => run(['logs', 'read', id, 'web', 'edit', 'test', 'doc'], '1')),
+      run(['plan', 'edit'], '1'),
+    ]
+    const mined = mineRecipes(runs, { minSupportShare: 0 })
+    expect(mined.candidates.length).toBeGreaterThan(1)
+    for (const candidate of mined.candidates) {
+      const promotedRecipe = promoteCandidate(candidate, { id: 'rc', name: 'Triage', description: '', reviewId: null, at: AT, maxGap: mined.maxGap })
+      if (!promotedRecipe.ok) throw new Error(promotedRecipe.error.message)
+      expect(runs.filter((r) => runFollowsRecipe(r, promotedRecipe.recipe)).map((r) => r.id).sort()).toEqual(candidate.runs)
+      expect(recipeStats(promotedRecipe.recipe, runs).runs).toBe(candidate.support)
+    }
   })
 })
