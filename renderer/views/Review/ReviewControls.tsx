@@ -23,6 +23,9 @@ export function ReviewControls({ review, me, dispatch }: Props) {
 
   return (
     <div className="review-controls">
+      <p className="review-visually-hidden" aria-live="polite">
+        {paused ? 'The review is paused' : `The review is at ${REVIEW_STAGE_TITLES[review.stage]}`}
+      </p>
       <nav aria-label="Review stages">
         <ol className="review-stepper">
           {REVIEW_STAGES.map((stage, i) => (
