@@ -104,6 +104,9 @@ describe('importAgentLogs: Claude Code', () => {
       claudeAssistantLine({ sessionId: 's', messageId: 'msg_1', requestId, timestamp: '2026-05-01T00:00:00.000Z', output, sidechain })
     const result = await importAgentLogs(memorySources({ 's.jsonl': `${line('req_1', false, 10)}\n${line('req_9', true, 10)}\n` }))
     expect(result.runs[0]).toMatchObject({ requests: 1, tokens: { output: 10 } })
+    // Whatever order the files come in: here the sidechain file sorts first.
+    const split = await importAgentLogs(memorySources({ 'p/s.jsonl': `${line('req_1', false, 10)}\n`, 'p/agent-1.jsonl': `${line('req_9', true, 10)}\n` }))
+    expect(split.runs.map((run) => [run.id, run.requests])).toEqual([['s', 1]])
   })
 
   it('deduplicates requestId-less lines by message id within a session, as ccusage 20.0.24 does', async () => {

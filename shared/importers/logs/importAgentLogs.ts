@@ -77,8 +77,9 @@ export async function importAgentLogs(sources: readonly LogFileSource[], options
   const files: ImportedLogFile[] = []
   const fileSessions = new Map<ImportedLogFile, () => string[]>()
 
-  // Sorted so that which copy of a duplicated request wins never depends on the order files were picked in.
-  for (const source of [...sources].sort((a, b) => a.path.localeCompare(b.path))) {
+  // Sorted (by code unit, not locale) so that which copy of a duplicated request wins never
+  // depends on the order files were picked in.
+  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file: ImportedLogFile = { path: source.path, format: null, lines: 0, bytes: 0, runs: [] }
     let reader: LogLineReader | null = null
     try {

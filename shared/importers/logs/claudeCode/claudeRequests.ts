@@ -9,6 +9,8 @@ interface ClaudeRequest {
   time: number
   tokens: TokenCounts
   total: number
+  /** For sidechain requests only: the ids a replay check needs once every file is read. */
+  sidechain: { messageId: string; requestId: string } | null
 }
 
 /**
@@ -22,7 +24,8 @@ interface ClaudeRequest {
  *   scopes this fallback by session since PR #1661; 20.0.24 does).
  * - A sidechain line whose `message.id` is already a main-thread request under another
  *   `requestId` is a replay of the parent's message (`/btw` side questions, ccusage#913), not
- *   new usage. ccusage 20.0.24 still counts such replays, so on them our totals are lower.
+ *   new usage. Checked once all files are read, so file order does not matter. ccusage 20.0.24
+ *   still counts such replays, so on them our totals are lower.
  */
 export class ClaudeRequests {
   private readonly byKey = new Map<string, ClaudeRequest>()
@@ -32,10 +35,6 @@ export class ClaudeRequests {
   private previous = { messageId: '', requestId: null as string | null, sessionId: '', key: '' }
 
   add(sessionId: string, model: string, time: number, tokens: TokenCounts, messageId: string, requestId: string | null, sidechain: boolean): void {
-    if (sidechain && requestId !== null) {
-      const mainRequestId = this.mainRequestIds.get(messageId)
-      if (mainRequestId !== undefined && mainRequestId !== requestId) return
-    }
     const previous = this.previous
     let key = previous.key
     if (messageId !== previous.messageId || requestId !== previous.requestId || sessionId !== previous.sessionId) {
@@ -45,12 +44,18 @@ export class ClaudeRequests {
     const total = totalTokens(tokens)
     const existing = this.byKey.get(key)
     if (existing && existing.total >= total) return
-    this.byKey.set(key, { sessionId, model, time, tokens, total })
+    this.byKey.set(key, { sessionId, model, time, tokens, total, sidechain: sidechain && requestId !== null ? { messageId, requestId } : null })
     if (!sidechain) this.mainRequestIds.set(messageId, requestId)
   }
 
-  /** The kept requests, keyed by their hashed identity. */
+  /** The kept requests, keyed by their hashed identity, without sidechain replays. */
   records(): UsageRecord[] {
-    return [...this.byKey].map(([key, { sessionId, model, time, tokens }]) => ({ sessionId, model, time, tokens, key: hashRequestKey(key) }))
+    const records: UsageRecord[] = []
+    for (const [key, { sessionId, model, time, tokens, sidechain }] of this.byKey) {
+      const mainRequestId = sidechain && this.mainRequestIds.get(sidechain.messageId)
+      if (sidechain && mainRequestId !== undefined && mainRequestId !== sidechain.requestId) continue
+      records.push({ sessionId, model, time, tokens, key: hashRequestKey(key) })
+    }
+    return records
   }
 }
