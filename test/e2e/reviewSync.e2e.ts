@@ -1,0 +1,78 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { encodeJoinCode } from '../../shared/sync/joinCode'
+import { startAppServer } from './support/appServer'
+import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+import { startTestSyncServer } from './support/syncServer'
+
+const WORKSPACE = 'team-review'
+const TOKEN = 'review-rw-token'
+
+let browser: Browser
+let app: Awaited<ReturnType<typeof startAppServer>>
+let sync: Awaited<ReturnType<typeof startTestSyncServer>>
+
+beforeAll(async () => {
+  app = await startAppServer()
+  sync = await startTestSyncServer({ [TOKEN]: { workspace: WORKSPACE, access: 'rw' } })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await sync?.dispose()
+  await app?.close()
+})
+
+/** A teammate in their own browser profile (so their own participant id), joined to the team workspace. */
+async function teammate(name: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+  await page.goto(app.url + '#/settings')
+  const nameField = page.getByLabel('Your name for teammates')
+  await nameField.fill(name)
+  await nameField.blur()
+  await page.getByLabel('Join code').fill(encodeJoinCode({ serverUrl: sync.url, token: TOKEN, workspaceId: WORKSPACE }))
+  await page.getByRole('button', { name: 'Join', exact: true }).first().click()
+  await page.getByTestId('sync-status').and(page.locator('[data-status="synced"]')).waitFor()
+  return { page, errors }
+}
+
+test('a synced review: one facilitator moves the stage for everyone, a teammate suggests moving on', async () => {
+  const ana = await teammate('Ana')
+  const ben = await teammate('Ben')
+
+  await ana.page.goto(app.url + '#/review')
+  await ana.page.getByRole('button', { name: /^Start the .* review$/ }).click()
+  await ana.page.getByRole('heading', { name: '1. Check-in & data coverage' }).waitFor()
+
+  // Ben sees the same review at the same stage, without the facilitator's controls.
+  await ben.page.goto(app.url + '#/review')
+  await ben.page.getByRole('heading', { name: '1. Check-in & data coverage' }).waitFor()
+  expect(await ben.page.getByRole('button', { name: /^Next/ }).count()).toBe(0)
+  expect(await ben.page.getByText('Another participant facilitates this review', { exact: false }).count()).toBe(1)
+
+  // Names come from live presence only: who is on this stage now.
+  await ana.page.getByText('Here now:', { exact: false }).filter({ hasText: 'Ben' }).waitFor()
+  await ana.page.getByTestId('presence-peer').filter({ hasText: 'Ben' }).filter({ hasText: '1. Check-in & data coverage' }).waitFor()
+
+  await ben.page.getByRole('button', { name: 'Suggest moving on' }).click()
+  await ana.page.getByTestId('move-on-count').filter({ hasText: '1 suggests moving on' }).waitFor()
+  await saveScreenshot(ana.page, 'review-sync.png')
+
+  // The facilitator moves on: Ben follows, and the suggestions clear.
+  await ana.page.getByRole('button', { name: 'Next: Portfolio scorecards' }).click()
+  await ben.page.getByRole('heading', { name: '2. Portfolio scorecards' }).waitFor()
+  expect(await ben.page.getByTestId('move-on-count').textContent()).toBe('No one has suggested moving on yet')
+  await ana.page.getByTestId('presence-peer').filter({ hasText: 'Ben' }).filter({ hasText: '2. Portfolio scorecards' }).waitFor()
+
+  // A pause reaches everyone; only the facilitator resumes.
+  await ana.page.getByRole('button', { name: 'Pause' }).click()
+  await ben.page.getByText('the facilitator resumes it', { exact: false }).waitFor()
+  expect(await ben.page.getByRole('button', { name: 'Suggest moving on' }).isDisabled()).toBe(true)
+  await ana.page.getByRole('button', { name: 'Resume' }).click()
+  await ben.page.getByRole('button', { name: 'Suggest moving on' }).and(ben.page.locator(':enabled')).waitFor()
+
+  expect([...ana.errors, ...ben.errors]).toEqual([])
+})
