@@ -1,13 +1,9 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { analyze, parsePeriod, readAnalysisInput, type Period } from '../../shared/analysis'
-import { dayOf } from '../../shared/analysis/dates'
-import { buildPortfolioReport } from '../../shared/reports/portfolioReport'
+import { analyze, readAnalysisInput } from '../../shared/analysis'
 import type { Review } from '../../shared/records/review'
-import { highCostQueue, reviewCoverage, reviewMarkdown, type ReviewReportData } from '../../shared/review'
-import type { Governance } from '../../shared/workspace/governance'
-import type { Ledger } from '../../shared/workspace/ledger'
+import { reviewMarkdown, reviewReportData } from '../../shared/review'
 import { openWorkspaceFile } from '../workspaceStore'
 import { UsageError, type CliCommand } from './types'
 
@@ -44,43 +40,13 @@ export const reviewCommand: CliCommand = {
       io.stderr(values.review ? `No review ${values.review} in this workspace.\n` : 'No review in this workspace yet.\n')
       return 1
     }
-    io.stdout(reviewMarkdown(review, reportData(review, workspace.governance, workspace.ledger)))
+    // The same data and text as the app's export.
+    const analysis = analyze(readAnalysisInput(workspace.governance, workspace.ledger, new Date().toISOString()))
+    io.stdout(reviewMarkdown(review, reviewReportData(analysis, review)))
     return 0
   },
 }
 
 function latest(reviews: readonly Review[]): Review | undefined {
   return [...reviews].sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.id.localeCompare(b.id))[0]
-}
-
-function reportData(review: Review, governance: Governance, ledger: Ledger): ReviewReportData {
-  const input = readAnalysisInput(governance, ledger, new Date().toISOString())
-  const analysis = analyze(input)
-  const portfolioOf = (runId: string) => analysis.assignment.runs.get(runId)?.portfolioId ?? null
-  const isAnnotated = (runId: string) => input.annotatedRunIds.has(runId)
-  let period: Period | null = null
-  try {
-    period = parsePeriod(review.period, input.settings.fiscalYearStartMonth)
-  } catch {
-    // A period the analysis cannot read ("Q3 offsite"): report over everything imported.
-  }
-  const inPeriod = (instant: string) => !period || (dayOf(instant) >= period.start && dayOf(instant) < period.end)
-  const runs = input.runs.filter((run) => inPeriod(run.start))
-  const scorecards = period
-    ? buildPortfolioReport(input, { period: review.period }).portfolios.map((row) => ({
-        portfolioId: row.id,
-        name: row.name,
-        spent: row.spend,
-        envelope: row.envelope,
-        runs: row.runs,
-        highCostRuns: row.metrics.highCost.count,
-        highCostAnnotated: row.metrics.highCost.annotated,
-      }))
-    : []
-  return {
-    coverage: reviewCoverage({ runs, charges: input.charges.filter((charge) => inPeriod(charge.start)).length, isAnnotated, portfolioOf }),
-    scorecards,
-    highCostQueue: highCostQueue(runs, { thresholdUSD: input.settings.highCostThresholdUSD, isAnnotated, portfolioOf }),
-    names: Object.fromEntries([...input.portfolios, ...input.recipes].map((item) => [item.id, item.name])),
-  }
 }
