@@ -1,24 +1,30 @@
 import { REVIEW_STAGES, type Review } from '../../../shared/records/review'
 import { REVIEW_STAGE_TITLES, type ReviewAction } from '../../../shared/review'
+import { useState } from 'react'
 import { usePeers } from '../../collaboration/CollaborationContext'
+import type { Peer } from '../../collaboration/presence'
 
 interface Props {
   review: Review
   me: string
   dispatch: (action: ReviewAction) => boolean
+  /** Teammates here now, by participant id (from live presence). */
+  peers: Map<string, Peer>
 }
 
 /**
  * The shared stage for everyone: the facilitator moves between stages, pauses and resumes;
  * anyone else can suggest moving on. Who is where comes from live presence only.
  */
-export function ReviewControls({ review, me, dispatch }: Props) {
+export function ReviewControls({ review, me, dispatch, peers }: Props) {
   const index = REVIEW_STAGES.indexOf(review.stage)
   const facilitating = review.facilitator === me
   const paused = review.status === 'paused'
   const suggested = review.moveOnRequests.includes(me)
   const suggestions = review.moveOnRequests.length
   const next = REVIEW_STAGES[index + 1]
+  const successors = [...peers].filter(([id, peer]) => id !== me && !peer.isSelf)
+  const [successor, setSuccessor] = useState('')
   const peersHere = usePeers().filter((peer) => peer.location?.view === 'review' && peer.location.reviewStage === REVIEW_STAGE_TITLES[review.stage])
 
   return (
@@ -54,6 +60,24 @@ export function ReviewControls({ review, me, dispatch }: Props) {
               <button type="button" onClick={() => dispatch({ type: 'pause' })}>
                 Pause
               </button>
+            )}
+            {successors.length > 0 && (
+              <span className="review-handover">
+                <label className="review-visually-hidden" htmlFor="review-handover">
+                  Hand facilitation to
+                </label>
+                <select id="review-handover" value={successor} onChange={(event) => setSuccessor(event.target.value)}>
+                  <option value="">Hand over to…</option>
+                  {successors.map(([id, peer]) => (
+                    <option key={id} value={id}>
+                      {peer.name}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" disabled={!successor} onClick={() => successor && dispatch({ type: 'handOver', to: successor })}>
+                  Hand over
+                </button>
+              </span>
             )}
           </div>
         ) : (

@@ -12,6 +12,7 @@ import { ScorecardsStage } from './stages/ScorecardsStage'
 import { SummaryStage } from './stages/SummaryStage'
 import type { StageProps } from './stages/stageProps'
 import { useReviewDispatch } from './useReviews'
+import { useReviewPeers } from './useReviewPeers'
 import { useReviewScope } from './useReviewScope'
 
 const STAGES: Record<Review['stage'], (props: StageProps) => React.ReactNode> = {
@@ -27,6 +28,8 @@ const STAGES: Record<Review['stage'], (props: StageProps) => React.ReactNode> = 
 export function ReviewSession({ review }: { review: Review }) {
   const { me, dispatch, error, setError } = useReviewDispatch(review.id)
   const data = useReviewScope(review)
+  const peers = useReviewPeers(me)
+  const facilitatorName = peers.get(review.facilitator)?.name
   const closed = review.status === 'closed'
   const stage = closed ? 'summary' : review.stage
   useReportReviewStage(closed ? undefined : REVIEW_STAGE_TITLES[stage])
@@ -45,7 +48,11 @@ export function ReviewSession({ review }: { review: Review }) {
         <div>
           <h1>{review.period.replace('-', ' ')} review</h1>
           <p className="review-subtitle">
-            {closed ? 'Closed — read-only' : review.facilitator === me ? 'You facilitate this review' : 'Another participant facilitates this review'}
+            {closed
+              ? 'Closed — read-only'
+              : review.facilitator === me
+                ? 'You facilitate this review'
+                : `${facilitatorName ?? 'Another participant'} facilitates this review${facilitatorName ? '' : ' (not here right now)'}`}
             {' · '}
             {(review.participants ?? [review.facilitator]).length} participant(s)
           </p>
@@ -54,7 +61,7 @@ export function ReviewSession({ review }: { review: Review }) {
           Printable report
         </a>
       </header>
-      {!closed && <ReviewControls review={review} me={me} dispatch={dispatch} />}
+      {!closed && <ReviewControls review={review} me={me} dispatch={dispatch} peers={peers} />}
       {review.status === 'paused' && (
         <p className="review-banner paused" role="status">
           Paused. Everything stays as it is; {review.facilitator === me ? 'resume when the team is back.' : 'the facilitator resumes it.'} Outcome notes can still be written.
