@@ -1,75 +1,100 @@
 import * as Y from 'yjs'
+import type { z } from 'zod'
 import { Annotation, type EvidenceLink, type ValueCategory } from '../records/annotation'
 import { LOCAL_EDIT } from './origins'
+import type { ReadResult } from './problems'
 import { RecordMap } from './recordMap'
 
-const AnnotationWithId = Annotation.transform((a) => ({ ...a, id: a.subject }))
-type AnnotationRecord = Annotation & { id: string }
+const AnnotationFields = Annotation.omit({ text: true }).transform((fields) => ({ ...fields, id: fields.subject }))
+type AnnotationFields = z.output<typeof AnnotationFields>
+export type AnnotationRecord = Annotation & { id: string }
 
 /**
- * Outcome notes keyed by run id (or "portfolio:<id>:<period>"). The text is a Y.Text so
- * concurrent typing in one note merges character by character.
+ * The text of a note lives in a top-level Y.Text named after its subject. Top-level types are
+ * identified by name, so two people who start the same note at the same moment write into one
+ * text and both keep what they typed; a Y.Text nested in a map would be created twice and one
+ * copy would win.
+ */
+export const NOTE_TEXT_PREFIX = 'annotation-text:'
+
+/**
+ * Outcome notes keyed by run id (or "portfolio:<id>:<period>"): the co-edited text, plus the
+ * value category, evidence links and times in the `annotations` map.
  */
 export class AnnotationStore {
-  readonly records: RecordMap<AnnotationRecord>
+  readonly records: RecordMap<AnnotationFields>
 
   constructor(private readonly doc: Y.Doc) {
-    this.records = new RecordMap(doc, 'annotations', AnnotationWithId as never)
+    this.records = new RecordMap(doc, 'annotations', AnnotationFields as never)
   }
 
-  list() {
-    return this.records.list()
+  list(): ReadResult<AnnotationRecord> {
+    const { records, problems } = this.records.list()
+    return { records: records.map((fields) => this.withText(fields)), problems }
   }
 
   get(subject: string): AnnotationRecord | undefined {
-    return this.records.get(subject)
+    const fields = this.records.get(subject)
+    return fields && this.withText(fields)
   }
 
-  /** The shared text of a note, created (empty) on first use. */
+  /** The shared text of a note, created (empty) with its fields on first use. */
   text(subject: string, now = new Date().toISOString()): Y.Text {
-    let entry = this.records.entry(subject)
-    if (!entry) {
+    if (!this.records.has(subject)) {
       this.doc.transact(() => {
-        entry = new Y.Map<unknown>()
+        const entry = new Y.Map<unknown>()
         entry.set('subject', subject)
-        entry.set('text', new Y.Text())
         entry.set('valueCategory', 'unset')
         entry.set('evidence', [])
         entry.set('createdAt', now)
         entry.set('updatedAt', now)
         this.records.map.set(subject, entry)
       }, LOCAL_EDIT)
-      entry = this.records.entry(subject)!
     }
-    const text = entry.get('text')
-    if (text instanceof Y.Text) return text
-    // An older or foreign entry stored plain text: upgrade it in place, keeping its content.
-    const upgraded = new Y.Text(typeof text === 'string' ? text : '')
-    this.doc.transact(() => entry!.set('text', upgraded), LOCAL_EDIT)
-    return upgraded
+    return this.doc.getText(NOTE_TEXT_PREFIX + subject)
+  }
+
+  /** The note's text if the note exists; reading never creates one. */
+  existingText(subject: string): Y.Text | null {
+    return this.records.has(subject) ? this.doc.getText(NOTE_TEXT_PREFIX + subject) : null
+  }
+
+  /** Calls `listener` when the note's fields or its text change. */
+  observeSubject(subject: string, listener: () => void): () => void {
+    const stopFields = this.records.observe(listener)
+    const text = this.doc.getText(NOTE_TEXT_PREFIX + subject)
+    const onText = () => listener()
+    text.observe(onText)
+    return () => {
+      stopFields()
+      text.unobserve(onText)
+    }
   }
 
   setCategory(subject: string, category: ValueCategory, now = new Date().toISOString()): void {
-    this.text(subject)
-    const entry = this.records.entry(subject)!
-    this.doc.transact(() => {
-      entry.set('valueCategory', category)
-      entry.set('updatedAt', now)
-    }, LOCAL_EDIT)
+    this.setFields(subject, { valueCategory: category }, now)
   }
 
   setEvidence(subject: string, evidence: EvidenceLink[], now = new Date().toISOString()): void {
-    this.text(subject)
-    const entry = this.records.entry(subject)!
-    this.doc.transact(() => {
-      entry.set('evidence', evidence)
-      entry.set('updatedAt', now)
-    }, LOCAL_EDIT)
+    this.setFields(subject, { evidence }, now)
   }
 
   /** Whether a subject carries a real note: some text, a value category or evidence. */
   isAnnotated(subject: string): boolean {
     const note = this.get(subject)
     return !!note && (note.text.trim() !== '' || note.valueCategory !== 'unset' || note.evidence.length > 0)
+  }
+
+  private setFields(subject: string, fields: Partial<Annotation>, now: string): void {
+    this.text(subject, now)
+    const entry = this.records.entry(subject)!
+    this.doc.transact(() => {
+      for (const [key, value] of Object.entries(fields)) entry.set(key, value)
+      entry.set('updatedAt', now)
+    }, LOCAL_EDIT)
+  }
+
+  private withText(fields: AnnotationFields): AnnotationRecord {
+    return { ...fields, text: this.doc.getText(NOTE_TEXT_PREFIX + fields.subject).toString() }
   }
 }

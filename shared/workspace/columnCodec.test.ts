@@ -15,6 +15,11 @@ test('any list of JSON records round-trips exactly, absent keys and odd keys inc
   )
 })
 
+test('a property set to undefined is absent after the round trip, as in JSON', () => {
+  const records = [{ id: 'a', listCost: undefined }, { id: 'b', listCost: '1.5' }]
+  expect(decodeRecordColumns(JSON.parse(JSON.stringify(encodeRecordColumns(records))))).toEqual([{ id: 'a' }, { id: 'b', listCost: '1.5' }])
+})
+
 test('runs shrink severalfold against plain JSON, and old plain-JSON payloads still read', () => {
   const runs = Array.from({ length: 2000 }, (_, i) => generatedRun(i))
   const plain = new TextEncoder().encode(JSON.stringify(runs))

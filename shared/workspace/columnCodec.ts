@@ -55,7 +55,8 @@ function encodeObjects(objects: readonly Record<string, Json>[]): Column {
     const values: Json[] = []
     const missing: number[] = []
     objects.forEach((object, row) => {
-      if (Object.prototype.hasOwnProperty.call(object, key)) values.push(object[key])
+      // A property set to undefined is absent, as JSON.stringify treats it.
+      if (Object.prototype.hasOwnProperty.call(object, key) && object[key] !== undefined) values.push(object[key])
       else missing.push(row)
     })
     columns.push(encodeColumn(values))

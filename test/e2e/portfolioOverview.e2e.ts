@@ -8,6 +8,7 @@ import { formatMoney } from '../../shared/money/format'
 import type { PortfolioReport } from '../../shared/reports/portfolioReport'
 import { startAppServer } from './support/appServer'
 import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+import { importLogFolder, importThroughView } from './support/importThroughView'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')
 const LOG_FOLDER = join(FIXTURES, 'logs')
@@ -32,13 +33,6 @@ async function cli(args: string[]): Promise<string> {
   const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: process.cwd(), env: process.env })
   expect(code, `cli ${args.join(' ')}\n${err}`).toBe(0)
   return out
-}
-
-async function importThroughView(page: Page, pick: () => Promise<void>, path: string, importButton: RegExp) {
-  const chooser = page.waitForEvent('filechooser')
-  await pick()
-  await (await chooser).setFiles(path)
-  await page.getByRole('button', { name: importButton }).click()
 }
 
 async function createPortfolio(page: Page, name: string, amount: string) {
@@ -112,10 +106,7 @@ test('the Overview shows the same numbers as the CLI report for the same files a
   const errors = collectPageErrors(page)
 
   // 1. Import a log folder and a billing file through the Import view.
-  await page.goto(app.url + '#/import')
-  await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
-  await importThroughView(page, () => page.getByRole('button', { name: 'Choose a folder…' }).click(), LOG_FOLDER, /^Import \d+ session files?$/)
-  await page.getByTestId('batch-item').filter({ hasText: 'agent logs' }).first().waitFor({ timeout: 60_000 })
+  await importLogFolder(page, app.url, LOG_FOLDER)
   await importThroughView(page, () => page.locator('.drop-zone button, button.drop-zone').first().click(), BILLING_FILE, /^Import anthropic-cost-2026-03\.csv$/)
   await page.getByTestId('batch-item').filter({ hasText: 'billing' }).waitFor({ timeout: 60_000 })
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { encodeJoinCode } from '../../shared/sync/joinCode'
 import { startAppServer } from './support/appServer'
 import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+import { importLogFolder } from './support/importThroughView'
 import { startTestSyncServer } from './support/syncServer'
 
 const WORKSPACE = 'team-e2e'
@@ -104,6 +105,35 @@ test('two teammates co-edit one portfolio, see each other, and keep offline edit
 
   expect(alice.errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
   expect(bob.errors.filter((e) => !/WebSocket/.test(e))).toEqual([])
+  await alice.context.close()
+  await bob.context.close()
+})
+
+test('two teammates typing in the same outcome note both keep their text', async () => {
+  const alice = await teammate('Alice')
+  const bob = await teammate('Bob')
+  // Alice imports the session logs; the runs reach Bob through the ledger document.
+  await importLogFolder(alice.page, app.url)
+  const runUrl = app.url + '#/runs/5a1e0000-0000-4000-8000-000000000001'
+  for (const { page } of [alice, bob]) {
+    await page.goto(runUrl)
+    await page.getByLabel('Outcome note').waitFor({ timeout: 30_000 })
+  }
+  const aliceNote = alice.page.getByLabel('Outcome note')
+  const bobNote = bob.page.getByLabel('Outcome note')
+  await aliceNote.click()
+  await bobNote.click()
+  // Both type at once, each at the start of the (empty) note.
+  await Promise.all([
+    aliceNote.pressSequentially('Root cause found in the logs. ', { delay: 15 }),
+    bobNote.pressSequentially('PR 4711 merged. ', { delay: 15 }),
+  ])
+  for (const note of [aliceNote, bobNote]) {
+    await expect.poll(() => note.inputValue(), { timeout: 15_000 }).toMatch(/Root cause found in the logs\. /)
+    await expect.poll(() => note.inputValue(), { timeout: 15_000 }).toMatch(/PR 4711 merged\. /)
+  }
+  expect(await aliceNote.inputValue()).toBe(await bobNote.inputValue())
+  await saveScreenshot(bob.page, 'sync-shared-note.png')
   await alice.context.close()
   await bob.context.close()
 })

@@ -58,6 +58,8 @@ export function AnnotationText({ id, subject, text, placeholder, describedBy }: 
     applyingLocal.current = true
     try {
       const shared = ensureNote(governance, subject)
+      // The note's text is a top-level type: undo tracks it once this person types in it.
+      undoManager.addToScope(shared)
       governance.doc.transact(() => {
         const change = diffText(shared.toString(), value, caret)
         if (!change) return

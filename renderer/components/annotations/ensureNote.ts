@@ -10,8 +10,8 @@ export const NOTE_CREATED = 'workfolio:annotation-created'
 
 export function ensureNote(governance: Governance, subject: string): Y.Text {
   const store = governance.annotations
-  const existing = store.records.entry(subject)?.get('text')
-  if (existing instanceof Y.Text) return existing
+  const existing = store.existingText(subject)
+  if (existing) return existing
   let text!: Y.Text
   // Nested transactions join the outer one, so the store's own LOCAL_EDIT origin is replaced.
   governance.doc.transact(() => {

@@ -10,14 +10,11 @@ import { useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
 export function useAnnotation(subject: string): { note: Annotation | null; text: Y.Text | null } {
   const { governance } = useWorkspace()
   const store = governance.annotations
-  const subscribe = useCallback((onChange: () => void) => store.records.observe(onChange), [store])
+  const subscribe = useCallback((onChange: () => void) => store.observeSubject(subject, onChange), [store, subject])
   const note = useObserved(subscribe, () => store.get(subject) ?? null, [subscribe, subject])
   const text = useObserved(
     subscribe,
-    () => {
-      const value = store.records.entry(subject)?.get('text')
-      return value instanceof Y.Text ? value : null
-    },
+    () => store.existingText(subject),
     [subscribe, subject],
   )
   return { note, text }

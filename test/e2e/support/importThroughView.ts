@@ -1,0 +1,21 @@
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+
+export const FIXTURES = resolve(import.meta.dirname, '../../fixtures')
+export const LOG_FIXTURES = join(FIXTURES, 'logs')
+
+/** Picks files or a folder in the Import view's file chooser and confirms the import. */
+export async function importThroughView(page: Page, pick: () => Promise<void>, path: string, importButton: RegExp): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await pick()
+  await (await chooser).setFiles(path)
+  await page.getByRole('button', { name: importButton }).click()
+}
+
+/** Imports every agent log under a folder through the Import view's "Choose a folder…", and waits for its batch. */
+export async function importLogFolder(page: Page, appUrl: string, folder = LOG_FIXTURES): Promise<void> {
+  await page.goto(appUrl + '#/import')
+  await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
+  await importThroughView(page, () => page.getByRole('button', { name: 'Choose a folder…' }).click(), folder, /^Import \d+ session files?$/)
+  await page.getByTestId('batch-item').filter({ hasText: 'agent logs' }).first().waitFor({ timeout: 60_000 })
+}
