@@ -85,6 +85,7 @@ describe('reviewReducer', () => {
     const decided = run(decisions, [{ type: 'decidePortfolio', decision: keep }, 'ben'], [{ type: 'decidePortfolio', decision: { ...keep, decision: 'keep', nextEnvelope: null } }, 'cy'])
     expect(decided.decisions).toEqual([{ ...keep, decision: 'keep', nextEnvelope: null }])
     expect(errorOf(decisions, { type: 'decidePortfolio', decision: { ...keep, nextEnvelope: { amount: 'lots', currency: 'USD' } } }, 'ben')).toBe('invalid')
+    expect(errorOf(decisions, { type: 'decidePortfolio', decision: { ...keep, nextEnvelope: { amount: '10', currency: 'dollars' } } }, 'ben')).toBe('invalid')
     expect(run(decided, [{ type: 'withdrawPortfolioDecision', portfolioId: 'pf-refactor' }, 'ben']).decisions).toEqual([])
   })
 

@@ -1,5 +1,4 @@
-import { isDecimalString } from '../money/decimal'
-import { REVIEW_STAGES, type Review, type ReviewStage } from '../records/review'
+import { Review, REVIEW_STAGES, type ReviewStage } from '../records/review'
 import type { ReviewAction, ReviewErrorCode, ReviewResult } from './reviewActions'
 
 export const DEFAULT_VOTE_BUDGET = 3
@@ -49,7 +48,11 @@ export function reviewReducer(review: Review, action: ReviewAction, actor: strin
   if (FACILITATOR_ONLY.has(action.type) && actor !== review.facilitator) return fail('not-facilitator', 'only the facilitator can do this; suggest moving on instead')
   const next = apply(review, action, actor)
   if (!next.ok) return next
-  return ok({ ...next.review, participants: withParticipant(next.review, actor) })
+  const result = { ...next.review, participants: withParticipant(next.review, actor) }
+  // Whatever the action carried (a currency code, an id) must leave a review the document accepts.
+  const checked = Review.safeParse(result)
+  if (!checked.success) return fail('invalid', checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '))
+  return ok(result)
 }
 
 function apply(review: Review, action: ReviewAction, actor: string): ReviewResult {
@@ -90,7 +93,6 @@ function apply(review: Review, action: ReviewAction, actor: string): ReviewResul
     case 'decidePortfolio': {
       if (review.stage !== 'decisions') return fail('wrong-stage', 'portfolio decisions are made at the decisions stage')
       const { decision } = action
-      if (decision.nextEnvelope && !isDecimalString(decision.nextEnvelope.amount)) return fail('invalid', 'the next envelope must be a decimal amount')
       const others = review.decisions.filter((d) => d.portfolioId !== decision.portfolioId)
       return ok({ ...review, decisions: [...others, decision] })
     }
