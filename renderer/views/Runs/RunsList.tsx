@@ -32,7 +32,8 @@ export function RunsList({ rows, portfolios, state, setState, returning, onOpen 
   const visible = useMemo(() => sortRuns(filtered, state.sorting), [filtered, state.sorting])
   const collapsed = useMemo(() => new Set(state.collapsed), [state.collapsed])
   const items = useMemo(() => groupRows(visible, state.groupBy, collapsed), [visible, state.groupBy, collapsed])
-  const totals = useMemo(() => summarize(visible), [visible])
+  // Totals do not depend on the order: re-sorting does not re-add 100,000 costs.
+  const totals = useMemo(() => summarize(filtered), [filtered])
 
   const options = useMemo<FilterOptions>(() => {
     const tools = new Set<string>()
