@@ -57,6 +57,11 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   await page.getByRole('button', { name: 'Create portfolio' }).click()
   await page.getByText('Refactor + tests').first().waitFor()
 
+  // A low high-cost threshold, so these small runs make a stage-3 queue.
+  await page.goto(app.url + '#/settings')
+  await page.getByLabel('High-cost run threshold (USD)').fill('0.01')
+  await page.getByLabel('High-cost run threshold (USD)').blur()
+
   // No review yet: start the 2026 Q1 review; this device facilitates.
   await page.goto(app.url + '#/review')
   await page.getByRole('heading', { name: /^No review yet — start the / }).waitFor()
@@ -79,8 +84,15 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   await page.getByRole('button', { name: 'Resume' }).click()
   await page.getByRole('button', { name: 'Next: High-cost runs' }).click()
 
-  // 3. High-cost runs (none above the default threshold in these fixtures).
+  // 3. High-cost runs per portfolio, each with its outcome note; the team fills in the queue.
   await stageHeading(page, '3. High-cost runs')
+  const queue = page.getByTestId('note-queue')
+  const before = Number((await queue.textContent())!.match(/^(\d+) of/)![1])
+  expect(before).toBeGreaterThan(0)
+  await page.getByLabel('Outcome note').fill('Found the flaky test behind the failed deploys')
+  await queue.filter({ hasText: new RegExp(`^${before - 1} of|^All`) }).waitFor()
+  expect(await page.locator('.review-highcost').textContent()).not.toMatch(/alice|bob|carol/i)
+  await saveScreenshot(page, 'review-highcost.png')
   await page.getByRole('button', { name: 'Next: Recipe candidates' }).click()
 
   // 4. Recipe candidates: two runs share "search, edit, test"; lower the minimum to see it, and promote it.

@@ -96,8 +96,16 @@ test('stage 3 lists high-cost runs per portfolio with their notes, never who ran
   expect(within(group).getAllByText('Needs a note')).toHaveLength(2)
   expect(document.body.textContent).not.toContain('actor-')
   expect(screen.getByLabelText('Outcome note')).toBeTruthy()
-  act(() => workspace.governance.annotations.text('run-t2').insert(0, 'Found the root cause of the outage'))
+  // Typing in the open note takes the run out of the queue, but its note stays open.
+  const editor = screen.getByLabelText('Outcome note') as HTMLTextAreaElement
+  fireEvent.change(editor, { target: { value: 'F' } })
   expect(screen.getByTestId('note-queue').textContent).toContain('1 of 2')
+  expect(screen.getByLabelText('Outcome note')).toBe(editor)
+  expect(workspace.governance.annotations.isAnnotated('run-t2')).toBe(true)
+  fireEvent.click(screen.getByRole('button', { name: 'Next in the queue' }))
+  expect(screen.getByRole('link', { name: 'run-t1' }).getAttribute('href')).toBe('#/runs/run-t1')
+  act(() => workspace.governance.annotations.text('run-t1').insert(0, 'Found the root cause of the outage'))
+  expect(screen.getByTestId('note-queue').textContent).toBe('All 2 high-cost run(s) carry an outcome note. ')
 })
 
 test('stage 4 promotes a mined candidate into the catalog, with the review as its provenance', () => {

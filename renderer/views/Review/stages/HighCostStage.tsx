@@ -35,7 +35,8 @@ export function HighCostStage({ data }: StageProps) {
   }, [scope, names, thresholdUSD])
   const queue = groups.flatMap((group) => group.runs.filter((run) => !run.annotated))
   const total = groups.reduce((sum, group) => sum + group.runs.length, 0)
-  const [selected, setSelected] = useState<string | null>(null)
+  // The run whose note is open stays open while it is written (it leaves the queue on the first key).
+  const [selected, setSelected] = useState<string | null>(() => queue[0]?.id ?? groups[0]?.runs[0]?.id ?? null)
   const open = selected ?? queue[0]?.id ?? null
 
   if (total === 0) {
