@@ -1,26 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { startAppServer } from './support/appServer'
-import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
+import { collectPageErrors, saveScreenshot } from './support/browser'
+import { useAppInBrowser } from './support/lifecycle'
 
 const BILLING = resolve(import.meta.dirname, '../fixtures/billing')
 const LOGS = resolve(import.meta.dirname, '../fixtures/logs')
 const CLAUDE_SESSION = resolve(LOGS, 'claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl')
 
-let browser: Browser
-let app: Awaited<ReturnType<typeof startAppServer>>
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const env = useAppInBrowser()
 
 /** Presses the drop zone (it is also a button) and answers the file picker. */
 async function pickFiles(page: Page, paths: string[]) {
@@ -48,10 +37,10 @@ async function dropFile(page: Page, path: string) {
 const notice = (page: Page, text: RegExp) => page.getByTestId('import-notice').filter({ hasText: text })
 
 test('billing exports and agent logs: detected format and preview, import, "already imported", bad lines only with explicit skip', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-US' })
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-US' })
   const page = await context.newPage()
   const errors = collectPageErrors(page)
-  await page.goto(app.url + '#/import')
+  await page.goto(env.app.url + '#/import')
   await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
   await page.getByTestId('batch-empty').waitFor()
 
@@ -113,10 +102,10 @@ test('billing exports and agent logs: detected format and preview, import, "alre
 })
 
 test('an unknown CSV: map its columns once with a live preview; the saved profile reads the next such file by itself', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
   const page = await context.newPage()
   const errors = collectPageErrors(page)
-  await page.goto(app.url + '#/import')
+  await page.goto(env.app.url + '#/import')
   await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
   await dropFile(page, resolve(BILLING, 'other-provider-invoice.csv'))
   await page.getByRole('heading', { name: 'Map the columns of other-provider-invoice.csv' }).waitFor()

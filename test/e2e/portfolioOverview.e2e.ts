@@ -1,31 +1,20 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import { runCli } from '../../cli/main'
 import { formatMoney } from '../../shared/money/format'
 import type { PortfolioReport } from '../../shared/reports/portfolioReport'
-import { startAppServer } from './support/appServer'
-import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+import { collectPageErrors, saveScreenshot } from './support/browser'
+import { useAppInBrowser } from './support/lifecycle'
 import { importLogFolder, importThroughView } from './support/importThroughView'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')
 const LOG_FOLDER = join(FIXTURES, 'logs')
 const BILLING_FILE = join(FIXTURES, 'billing/anthropic-cost-2026-03.csv')
 
-let browser: Browser
-let app: Awaited<ReturnType<typeof startAppServer>>
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const env = useAppInBrowser()
 
 async function cli(args: string[]): Promise<string> {
   let out = ''
@@ -36,7 +25,7 @@ async function cli(args: string[]): Promise<string> {
 }
 
 async function createPortfolio(page: Page, name: string, amount: string) {
-  await page.goto(app.url + '#/portfolios/new')
+  await page.goto(env.app.url + '#/portfolios/new')
   await page.getByLabel('Name', { exact: true }).fill(name)
   await page.getByLabel('Outcome tags').fill('lead time')
   await page.getByLabel('Owning team').fill('Platform team')
@@ -46,7 +35,7 @@ async function createPortfolio(page: Page, name: string, amount: string) {
 }
 
 async function addRule(page: Page, portfolio: string, ruleName: string, field: string, value: string, screenshot?: string) {
-  await page.goto(app.url + '#/portfolios')
+  await page.goto(env.app.url + '#/portfolios')
   await page.getByRole('link', { name: portfolio, exact: true }).click()
   await page.getByRole('link', { name: 'Rules' }).click()
   await page.getByRole('button', { name: 'New rule for runs' }).click()
@@ -101,12 +90,12 @@ function amounts(a: Record<string, string>, empty = '—'): string {
 }
 
 test('the Overview shows the same numbers as the CLI report for the same files and portfolio definitions', async () => {
-  const context = await browser.newContext({ acceptDownloads: true })
+  const context = await env.browser.newContext({ acceptDownloads: true })
   const page = await context.newPage()
   const errors = collectPageErrors(page)
 
   // 1. Import a log folder and a billing file through the Import view.
-  await importLogFolder(page, app.url, LOG_FOLDER)
+  await importLogFolder(page, env.app.url, LOG_FOLDER)
   await importThroughView(page, () => page.locator('.drop-zone button, button.drop-zone').first().click(), BILLING_FILE, /^Import anthropic-cost-2026-03\.csv$/)
   await page.getByTestId('batch-item').filter({ hasText: 'billing' }).waitFor({ timeout: 60_000 })
 
@@ -117,7 +106,7 @@ test('the Overview shows the same numbers as the CLI report for the same files a
   await addRule(page, 'Codex sessions', 'codex-tool', 'tool', 'codex', 'portfolio-rule-preview.png')
 
   // 3. Export them as code, the file a team keeps in its repository.
-  await page.goto(app.url + '#/portfolios')
+  await page.goto(env.app.url + '#/portfolios')
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export as JSON' }).click()
   const dir = mkdtempSync(join(tmpdir(), 'workfolio-e2e-'))
@@ -133,7 +122,7 @@ test('the Overview shows the same numbers as the CLI report for the same files a
 
   // 5. The Overview agrees, card by card, with Unassigned and the reconciliation gap: first for the
   // period both choose on their own (the latest quarter with data), then for the quarter of the logs.
-  await page.goto(app.url + '#/overview')
+  await page.goto(env.app.url + '#/overview')
   const automatic = await report()
   expect(automatic.portfolios.map((p) => p.name)).toEqual(['Cart refactor', 'Codex sessions'])
   await expectOverviewToMatch(page, automatic)

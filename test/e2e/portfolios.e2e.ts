@@ -1,26 +1,14 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { startAppServer } from './support/appServer'
-import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+import { expect, test } from 'vitest'
+import { collectPageErrors, saveScreenshot } from './support/browser'
+import { useAppInBrowser } from './support/lifecycle'
 
-let browser: Browser
-let app: Awaited<ReturnType<typeof startAppServer>>
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const env = useAppInBrowser()
 
 test('a portfolio created through the UI is still there after a reload, and can be edited and deleted', async () => {
-  const context = await browser.newContext()
+  const context = await env.browser.newContext()
   const page = await context.newPage()
   const errors = collectPageErrors(page)
-  await page.goto(app.url + '#/portfolios')
+  await page.goto(env.app.url + '#/portfolios')
   await page.getByRole('heading', { name: 'Portfolios', exact: true }).waitFor()
   await expect(page.getByText('No portfolios yet').isVisible()).resolves.toBe(true)
 
@@ -66,8 +54,8 @@ test('a portfolio created through the UI is still there after a reload, and can 
 })
 
 test('the editor explains what is wrong instead of saving a bad envelope', async () => {
-  const page = await browser.newPage()
-  await page.goto(app.url + '#/portfolios/new')
+  const page = await env.browser.newPage()
+  await page.goto(env.app.url + '#/portfolios/new')
   await page.getByLabel('Name', { exact: true }).fill('Refactor + tests')
   await page.getByLabel('Amount', { exact: true }).fill('a lot')
   await page.getByRole('button', { name: 'Create portfolio' }).click()
