@@ -81,7 +81,17 @@ export function RunDetail({ row, runId, assignment }: Props) {
         </div>
         <div>
           <dt>Models</dt>
-          <dd>{run.models.join(', ') || '—'}</dd>
+          <dd>
+            {run.models.length === 0
+              ? '—'
+              : run.models.map((model, index) => (
+                  <span key={model}>
+                    {index > 0 && ', '}
+                    {model}
+                    {run.unpricedModels.includes(model) && <span className="badge warn unpriced-badge">unpriced</span>}
+                  </span>
+                ))}
+          </dd>
         </div>
         <div>
           <dt>Tokens</dt>
