@@ -1,7 +1,7 @@
 import type { Recipe } from '../../records/recipe'
 import type { Run } from '../../records/run'
-import { addDecimal, decimalToNumber, parseDecimal, ZERO } from '../../money/decimal'
-import { followsSequence } from '../../steps/sequence'
+import { decimalToNumber, parseDecimal } from '../../money/decimal'
+import { repeatableWorkflowShare } from '../../catalog/followsRecipe'
 
 /** How much of a portfolio's work follows a promoted catalog recipe: repeatable workflows. */
 export interface RecipeShare {
@@ -12,23 +12,14 @@ export interface RecipeShare {
   spend: number
 }
 
+/** The catalog's repeatable-workflow share, so metrics, rules and the catalog match runs alike. */
 export function recipeShare(runs: readonly Run[], recipes: readonly Recipe[]): RecipeShare {
-  const promoted = recipes.filter((recipe) => recipe.status === 'promoted')
-  let all = ZERO
-  let following = ZERO
-  let followingRuns = 0
-  for (const run of runs) {
-    const cost = parseDecimal(run.costUSD)
-    all = addDecimal(all, cost)
-    if (promoted.some((recipe) => followsSequence(run.steps, recipe.steps))) {
-      followingRuns += 1
-      following = addDecimal(following, cost)
-    }
-  }
+  const share = repeatableWorkflowShare(runs, recipes)
+  const total = parseDecimal(share.totalCostUSD)
   return {
-    promotedRecipes: promoted.length,
-    followingRuns,
-    runs: runs.length ? followingRuns / runs.length : 0,
-    spend: all.units > 0n ? decimalToNumber(following) / decimalToNumber(all) : 0,
+    promotedRecipes: recipes.filter((recipe) => recipe.status === 'promoted').length,
+    followingRuns: share.runs,
+    runs: share.share,
+    spend: total.units > 0n ? decimalToNumber(parseDecimal(share.costUSD)) / decimalToNumber(total) : 0,
   }
 }

@@ -2,6 +2,7 @@ import type { Charge } from '../../records/charge'
 import type { PortfolioRule, RuleCondition } from '../../records/portfolio'
 import type { Recipe } from '../../records/recipe'
 import type { Run } from '../../records/run'
+import { runFollowsRecipe } from '../../catalog/followsRecipe'
 import { followsSequence } from '../../steps/sequence'
 import { dayOf } from '../dates'
 import { matchesGlob } from './glob'
@@ -56,7 +57,7 @@ export function runMatchesCondition(run: Run, condition: RuleCondition, recipes:
     case 'sequence': return values.length > 0 && followsSequence(run.steps, values)
     case 'recipe': return values.some((id) => {
       const recipe = recipes.get(id)
-      return !!recipe && followsSequence(run.steps, recipe.steps)
+      return !!recipe && runFollowsRecipe(run, recipe)
     })
     case 'dateRange': return inAnyDateRange(run.start, values)
     default: return false
