@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, expect, test, vi } from 'vitest'
+import { promoteCandidate } from '../../../shared/catalog'
 import { applyReviewAction, createReview } from '../../../shared/review'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
@@ -127,6 +128,28 @@ test('stage 4 promotes a mined candidate into the catalog, with the review as it
   })
   expect(review(workspace).recipeDecisions).toEqual([expect.objectContaining({ action: 'promote', recipeId: recipe.id })])
   expect(within(candidate).getByTestId('recipe-decision').textContent).toContain('Incident triage to postmortem')
+})
+
+test('stage 4 merges a candidate into an existing recipe, or rejects it with a reason', () => {
+  const workspace = seeded()
+  reviewAt(workspace, ME, 3)
+  const existing = promoteCandidate(
+    { key: 'logs>edit>test', steps: ['logs', 'edit', 'test'], runs: ['run-t1'] },
+    { id: 'rc-old', name: 'Triage (old)', description: '', reviewId: null, at: '2026-06-01T00:00:00.000Z', maxGap: 1 },
+  )
+  if (existing.ok) workspace.governance.recipes.put(existing.recipe)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  const [candidate] = screen.getAllByTestId('recipe-candidate')
+  fireEvent.click(within(candidate).getByRole('button', { name: 'Reject…' }))
+  fireEvent.click(within(candidate).getByRole('button', { name: 'Cancel' }))
+  fireEvent.click(within(candidate).getByRole('button', { name: 'Merge into…' }))
+  expect(within(candidate).getByLabelText('Into recipe')).toHaveProperty('value', 'rc-old')
+  fireEvent.click(within(candidate).getByLabelText("Take these steps as the recipe's new steps"))
+  fireEvent.change(within(candidate).getByLabelText('Reason'), { target: { value: 'the same triage, with reading and a postmortem' } })
+  fireEvent.click(within(candidate).getByRole('button', { name: 'Merge' }))
+  expect(workspace.governance.recipes.get('rc-old')).toMatchObject({ version: 2, steps: ['logs', 'read', 'edit', 'test', 'doc'], mergedFrom: ['logs>read>edit>test>doc'] })
+  expect(review(workspace).recipeDecisions).toEqual([expect.objectContaining({ action: 'merge', recipeId: 'rc-old', reason: 'the same triage, with reading and a postmortem' })])
+  expect(within(candidate).getByTestId('recipe-decision').textContent).toContain('Merged')
 })
 
 test('stage 5: decisions per portfolio, and votes only within the budget', () => {
