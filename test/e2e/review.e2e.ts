@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { startAppServer } from './support/appServer'
-import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
+import { collectPageErrors, saveScreenshot } from './support/browser'
+import { useAppInBrowser } from './support/lifecycle'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')
 /** Four sessions of February 2026; a Claude Code and a Codex session both search, edit, then test. */
@@ -15,18 +15,7 @@ const LOGS = [
 ].map((path) => resolve(FIXTURES, path))
 const BILL = resolve(FIXTURES, 'billing/anthropic-cost-2026-03.csv')
 
-let browser: Browser
-let app: Awaited<ReturnType<typeof startAppServer>>
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const env = useAppInBrowser()
 
 async function importFiles(page: Page, paths: string[], button: RegExp) {
   const chooser = page.waitForEvent('filechooser')
@@ -39,31 +28,31 @@ async function importFiles(page: Page, paths: string[], button: RegExp) {
 const stageHeading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true }).waitFor()
 
 test('a quarterly review: import logs and a bill, walk the six stages, promote a recipe, export the report', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-US', acceptDownloads: true })
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-US', acceptDownloads: true })
   const page = await context.newPage()
   const errors = collectPageErrors(page)
 
   // The quarter's data, through the Import view.
-  await page.goto(app.url + '#/import')
+  await page.goto(env.app.url + '#/import')
   await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
   await importFiles(page, LOGS, /^Import \d+ session files?$/)
   await importFiles(page, [BILL], /^Import anthropic-cost-2026-03\.csv$/)
   await page.getByTestId('batch-item').nth(1).waitFor()
 
   // One portfolio to decide on.
-  await page.goto(app.url + '#/portfolios/new')
+  await page.goto(env.app.url + '#/portfolios/new')
   await page.getByLabel('Name', { exact: true }).fill('Refactor + tests')
   await page.getByLabel('Amount', { exact: true }).fill('2000')
   await page.getByRole('button', { name: 'Create portfolio' }).click()
   await page.getByText('Refactor + tests').first().waitFor()
 
   // A low high-cost threshold, so these small runs make a stage-3 queue.
-  await page.goto(app.url + '#/settings')
+  await page.goto(env.app.url + '#/settings')
   await page.getByLabel('High-cost run threshold (USD)').fill('0.01')
   await page.getByLabel('High-cost run threshold (USD)').blur()
 
   // No review yet: start the 2026 Q1 review; this device facilitates.
-  await page.goto(app.url + '#/review')
+  await page.goto(env.app.url + '#/review')
   await page.getByRole('heading', { name: /^No review yet — start the / }).waitFor()
   await page.getByLabel('Quarter').selectOption('2026-Q1')
   await page.getByRole('button', { name: 'Start the 2026 Q1 review' }).click()
