@@ -170,3 +170,24 @@ describe('governance document', () => {
     expect(governance.portfolios.map.size).toBe(0)
   })
 })
+
+describe('reviews', () => {
+  test('two participants voting at the same moment both keep their votes', () => {
+    const facilitator = new Governance(new Y.Doc())
+    facilitator.reviews.put({ ...sampleReview, votes: {} })
+    const other = new Governance(new Y.Doc())
+    Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(facilitator.doc))
+
+    facilitator.reviews.update('rv-1', { votes: { 'p-abc': ['pf-1'] } })
+    other.reviews.update('rv-1', { votes: { 'p-def': ['pf-2', 'rc-1'] } })
+    Y.applyUpdate(facilitator.doc, Y.encodeStateAsUpdate(other.doc))
+    Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(facilitator.doc))
+
+    for (const side of [facilitator, other]) {
+      expect(side.reviews.get('rv-1')!.votes).toEqual({ 'p-abc': ['pf-1'], 'p-def': ['pf-2', 'rc-1'] })
+    }
+    // Withdrawing a vote removes that participant's key only.
+    facilitator.reviews.update('rv-1', { votes: { 'p-def': ['pf-2', 'rc-1'] } })
+    expect(facilitator.reviews.get('rv-1')!.votes).toEqual({ 'p-def': ['pf-2', 'rc-1'] })
+  })
+})

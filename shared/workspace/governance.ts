@@ -25,7 +25,7 @@ export class Governance {
   constructor(readonly doc: Y.Doc) {
     this.portfolios = new RecordMap(doc, 'portfolios', Portfolio)
     this.recipes = new RecordMap(doc, 'recipes', Recipe)
-    this.reviews = new RecordMap(doc, 'reviews', Review)
+    this.reviews = new RecordMap(doc, 'reviews', Review, ['votes'])
     this.importProfiles = new RecordMap(doc, 'importProfiles', ImportProfile)
     this.envelopeMoves = new RecordMap(doc, 'envelopeMoves', EnvelopeMove)
     this.annotations = new AnnotationStore(doc)

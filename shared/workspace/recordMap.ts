@@ -18,10 +18,15 @@ function describeZodError(error: z.ZodError): string {
 export class RecordMap<T extends Identified> {
   readonly map: Y.Map<Y.Map<unknown>>
 
+  /**
+   * @param keyedFields fields holding an object of independent keys (a review's votes per
+   *   participant): stored as a nested map, so two people writing different keys both keep theirs.
+   */
   constructor(
     private readonly doc: Y.Doc,
     readonly name: string,
     private readonly schema: z.ZodType<T>,
+    private readonly keyedFields: readonly string[] = [],
   ) {
     this.map = doc.getMap(name)
   }
@@ -64,7 +69,8 @@ export class RecordMap<T extends Identified> {
         this.map.set(parsed.id, entry)
       }
       for (const [field, value] of Object.entries(parsed)) {
-        if (!sameJson(entry.get(field), value)) entry.set(field, value)
+        if (this.keyedFields.includes(field) && isPlainObject(value)) writeKeyed(entry, field, value)
+        else if (!sameJson(entry.get(field), value)) entry.set(field, value)
       }
     }, origin)
   }
@@ -94,6 +100,22 @@ export class RecordMap<T extends Identified> {
     if (result.success) return { record: result.data }
     return { problem: { collection: this.name, id, message: describeZodError(result.error) } }
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array)
+}
+
+/** Writes only the keys that changed into the field's nested map (created on first write). */
+function writeKeyed(entry: Y.Map<unknown>, field: string, value: Record<string, unknown>): void {
+  let nested = entry.get(field)
+  if (!(nested instanceof Y.Map)) {
+    nested = new Y.Map<unknown>()
+    entry.set(field, nested)
+  }
+  const map = nested as Y.Map<unknown>
+  for (const [key, item] of Object.entries(value)) if (!sameJson(map.get(key), item)) map.set(key, item)
+  for (const key of [...map.keys()]) if (!(key in value)) map.delete(key)
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
