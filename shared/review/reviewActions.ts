@@ -10,6 +10,8 @@ export type ReviewAction =
   | { type: 'resume' }
   | { type: 'close'; at: string }
   | { type: 'handOver'; to: string }
+  /** Anyone: take over facilitation when the facilitator has left (the app offers it only then). */
+  | { type: 'takeOver' }
   /** Anyone: suggest moving on from the current stage (cleared when the stage changes). */
   | { type: 'requestMoveOn' }
   | { type: 'withdrawMoveOn' }

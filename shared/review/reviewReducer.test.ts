@@ -65,6 +65,11 @@ describe('reviewReducer', () => {
     expect(errorOf(fresh(), { type: 'handOver', to: 'ana' }, 'ana')).toBe('invalid')
     expect(errorOf(fresh(), { type: 'handOver', to: 'cy' }, 'ben')).toBe('not-facilitator')
     expect(run(fresh(), [{ type: 'handOver', to: 'cy' }, 'ana']).participants).toEqual(['ana', 'cy'])
+    // When the facilitator has left, anyone can take over, even while the review is paused.
+    const taken = run(fresh(), [{ type: 'pause' }, 'ana'], [{ type: 'takeOver' }, 'ben'])
+    expect(taken.facilitator).toBe('ben')
+    expect(run(taken, [{ type: 'resume' }, 'ben']).status).toBe('active')
+    expect(errorOf(fresh(), { type: 'takeOver' }, 'ana')).toBe('invalid')
   })
 
   it('limits votes to the budget, one per subject, at the recipe and decision stages', () => {

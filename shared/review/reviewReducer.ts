@@ -33,7 +33,7 @@ export function startReview(input: StartReviewInput): Review {
 
 const FACILITATOR_ONLY = new Set<ReviewAction['type']>(['advance', 'goBack', 'pause', 'resume', 'close', 'handOver'])
 /** What a paused review still accepts: resuming it, and handing it to someone who will. */
-const WHILE_PAUSED = new Set<ReviewAction['type']>(['resume', 'handOver', 'join'])
+const WHILE_PAUSED = new Set<ReviewAction['type']>(['resume', 'handOver', 'takeOver', 'join'])
 const VOTING_STAGES: readonly ReviewStage[] = ['recipes', 'decisions']
 
 /**
@@ -79,6 +79,10 @@ function apply(review: Review, action: ReviewAction, actor: string): ReviewResul
       if (to === '' || to === review.facilitator) return fail('invalid', 'hand facilitation to someone else')
       return ok({ ...review, facilitator: to, participants: withParticipant(review, to) })
     }
+    case 'takeOver':
+      // A meeting must never be stuck because its facilitator's laptop went to sleep.
+      if (actor === review.facilitator) return fail('invalid', 'you already facilitate this review')
+      return ok({ ...review, facilitator: actor })
     case 'requestMoveOn':
       return ok(review.moveOnRequests.includes(actor) ? review : { ...review, moveOnRequests: [...review.moveOnRequests, actor] })
     case 'withdrawMoveOn':

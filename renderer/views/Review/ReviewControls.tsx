@@ -82,6 +82,11 @@ export function ReviewControls({ review, me, dispatch, peers }: Props) {
           </div>
         ) : (
           <div className="review-buttons">
+            {!peers.has(review.facilitator) && (
+              <button type="button" onClick={() => dispatch({ type: 'takeOver' })}>
+                Take over facilitation
+              </button>
+            )}
             <button type="button" aria-pressed={suggested} disabled={paused} onClick={() => dispatch({ type: suggested ? 'withdrawMoveOn' : 'requestMoveOn' })}>
               {suggested ? 'Withdraw my suggestion' : 'Suggest moving on'}
             </button>

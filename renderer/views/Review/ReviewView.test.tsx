@@ -67,6 +67,15 @@ test('only the facilitator moves between stages; anyone else suggests moving on,
   expect(applyReviewAction(workspace.governance, 'rv-q3', { type: 'advance' }, ME)).toMatchObject({ ok: false, error: { code: 'not-facilitator' } })
 })
 
+test('when the facilitator is not here, anyone can take over so the meeting is never stuck', () => {
+  const workspace = seeded()
+  reviewAt(workspace, OTHER)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  fireEvent.click(screen.getByRole('button', { name: 'Take over facilitation' }))
+  expect(review(workspace).facilitator).toBe(ME)
+  expect(screen.getByRole('button', { name: /^Next/ })).toBeTruthy()
+})
+
 test('the facilitator advances, goes back, pauses and resumes', () => {
   const workspace = seeded()
   reviewAt(workspace, ME)
