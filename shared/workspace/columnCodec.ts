@@ -81,10 +81,16 @@ export function decodeColumn(column: Column, length: number): Json[] {
     case 'obj': {
       const rows: Record<string, Json>[] = Array.from({ length }, () => ({}))
       column.k.forEach((key, k) => {
-        const missing = new Set(column.absent[k])
-        const values = decodeColumn(column.c[k], length - missing.size)
+        const missing = column.absent[k]
+        const values = decodeColumn(column.c[k], length - missing.length)
+        if (missing.length === 0 && key !== '__proto__') {
+          // The common case, kept tight: every record has this key.
+          for (let row = 0; row < length; row++) rows[row][key] = values[row]
+          return
+        }
+        const absent = new Set(missing)
         let next = 0
-        for (let row = 0; row < length; row++) if (!missing.has(row)) setOwn(rows[row], key, values[next++])
+        for (let row = 0; row < length; row++) if (!absent.has(row)) setOwn(rows[row], key, values[next++])
       })
       return rows
     }

@@ -113,7 +113,8 @@ export class Ledger {
       try {
         this.records(id).forEach((raw, index) => {
           const result = schema.safeParse(raw)
-          if (result.success) cached!.records.push({ ...result.data, batchId: id })
+          // zod returns a fresh object, so tagging it with its batch copies nothing.
+          if (result.success) cached!.records.push(Object.assign(result.data as object, { batchId: id }))
           else cached!.problems.push({ collection: 'batches', id: `${id}#${index}`, message: result.error.issues.map((i) => i.message).join('; ') })
         })
       } catch (error) {
