@@ -1,54 +1,24 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { encodeJoinCode } from '../../shared/sync/joinCode'
-import { startAppServer } from './support/appServer'
-import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
-import { startTestSyncServer } from './support/syncServer'
+import { expect, test } from 'vitest'
+import { saveScreenshot } from './support/browser'
+import { useTeamWorkspace } from './support/team'
 
 const WORKSPACE = 'team-review'
 const TOKEN = 'review-rw-token'
 
-let browser: Browser
-let app: Awaited<ReturnType<typeof startAppServer>>
-let sync: Awaited<ReturnType<typeof startTestSyncServer>>
-
-beforeAll(async () => {
-  app = await startAppServer()
-  sync = await startTestSyncServer({ [TOKEN]: { workspace: WORKSPACE, access: 'rw' } })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await sync?.dispose()
-  await app?.close()
-})
-
+const team = useTeamWorkspace(WORKSPACE, TOKEN)
 /** A teammate in their own browser profile (so their own participant id), joined to the team workspace. */
-async function teammate(name: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
-  const page = await context.newPage()
-  const errors = collectPageErrors(page)
-  await page.goto(app.url + '#/settings')
-  const nameField = page.getByLabel('Your name for teammates')
-  await nameField.fill(name)
-  await nameField.blur()
-  await page.getByLabel('Join code').fill(encodeJoinCode({ serverUrl: sync.url, token: TOKEN, workspaceId: WORKSPACE }))
-  await page.getByRole('button', { name: 'Join', exact: true }).first().click()
-  await page.getByTestId('sync-status').and(page.locator('[data-status="synced"]')).waitFor()
-  return { page, errors }
-}
+const teammate = (name: string) => team.join(name, { viewport: { width: 1280, height: 800 }, locale: 'en-US' })
 
 test('a synced review: one facilitator moves the stage for everyone, a teammate suggests moving on', async () => {
   const ana = await teammate('Ana')
   const ben = await teammate('Ben')
 
-  await ana.page.goto(app.url + '#/review')
+  await ana.page.goto(team.env.app.url + '#/review')
   await ana.page.getByRole('button', { name: /^Start the .* review$/ }).click()
   await ana.page.getByRole('heading', { name: '1. Check-in & data coverage' }).waitFor()
 
   // Ben sees the same review at the same stage, without the facilitator's controls.
-  await ben.page.goto(app.url + '#/review')
+  await ben.page.goto(team.env.app.url + '#/review')
   await ben.page.getByRole('heading', { name: '1. Check-in & data coverage' }).waitFor()
   expect(await ben.page.getByRole('button', { name: /^Next/ }).count()).toBe(0)
   // The stored review holds device ids only; the facilitator's name comes from live presence.

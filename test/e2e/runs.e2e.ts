@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { compareDecimal, parseDecimal, sumDecimalStrings } from '../../shared/money/decimal'
 import { formatMoney } from '../../shared/money/format'
@@ -11,23 +11,12 @@ import { assignRecords } from '../../shared/analysis/rules/assign'
 import { createBatch } from '../../shared/importers/batch'
 import { emptyTokenCounts } from '../../shared/records/common'
 import { makePortfolio, makeRun } from '../../renderer/views/Runs/testRuns'
-import { startAppServer } from './support/appServer'
-import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+import { collectPageErrors, saveScreenshot } from './support/browser'
+import { useAppInBrowser } from './support/lifecycle'
 
 const CLAUDE_SESSION = resolve(import.meta.dirname, '../fixtures/logs/claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl')
 
-let browser: Browser
-let app: Awaited<ReturnType<typeof startAppServer>>
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const env = useAppInBrowser()
 
 /**
  * Seeds the workspace the way y-indexeddb keeps it (a Yjs update in the "updates" store of
@@ -131,9 +120,9 @@ const rowCount = (page: Page) => page.getByTestId('run-row').count()
 
 test('runs: empty state, then thousands of runs to sort, filter, group, open and annotate by keyboard', async () => {
   const { runs, portfolios, governanceUpdate, ledgerUpdate } = createMemoryLedgerSeed(5_000)
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } })
   const errors = collectPageErrors(page)
-  await page.goto(app.url + '#/runs')
+  await page.goto(env.app.url + '#/runs')
   await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor()
   await page.getByText('Every agent session, with its cost and steps').waitFor()
 
@@ -209,10 +198,10 @@ test('runs: empty state, then thousands of runs to sort, filter, group, open and
 
 test('a Claude Code session imported through the Import view shows up as a run, in the person’s time zone, with no prompt text', async () => {
   // Berlin: the session started 2026-03-31 23:50 UTC, which is April 1 there.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' })
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' })
   const page = await context.newPage()
   const errors = collectPageErrors(page)
-  await page.goto(app.url + '#/import')
+  await page.goto(env.app.url + '#/import')
   const chooser = page.waitForEvent('filechooser')
   await page.getByTestId('drop-zone').click()
   await (await chooser).setFiles([CLAUDE_SESSION])

@@ -1,47 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { encodeJoinCode } from '../../shared/sync/joinCode'
-import { startAppServer } from './support/appServer'
-import { collectPageErrors, launchBrowser, saveScreenshot } from './support/browser'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
+import { saveScreenshot } from './support/browser'
 import { importLogFolder } from './support/importThroughView'
-import { startTestSyncServer } from './support/syncServer'
+import { useTeamWorkspace } from './support/team'
 
 const WORKSPACE = 'team-e2e'
 const TOKEN = 'e2e-rw-token'
 
-let browser: Browser
-let app: Awaited<ReturnType<typeof startAppServer>>
-let sync: Awaited<ReturnType<typeof startTestSyncServer>>
-
-beforeAll(async () => {
-  app = await startAppServer()
-  sync = await startTestSyncServer({ [TOKEN]: { workspace: WORKSPACE, access: 'rw' } })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await sync?.dispose()
-  await app?.close()
-})
-
-/** A teammate: their own browser profile, a name, and the workspace joined with a join code. */
-async function teammate(name: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const errors = collectPageErrors(page)
-  await page.goto(app.url + '#/settings')
-  const nameField = page.getByLabel('Your name for teammates')
-  await nameField.fill(name)
-  await nameField.blur()
-  await page.getByLabel('Join code').fill(encodeJoinCode({ serverUrl: sync.url, token: TOKEN, workspaceId: WORKSPACE }))
-  await page.getByRole('button', { name: 'Join', exact: true }).first().click()
-  await page.getByTestId('sync-status').and(page.locator('[data-status="synced"]')).waitFor()
-  return { context, page, errors }
-}
+const team = useTeamWorkspace(WORKSPACE, TOKEN)
+const teammate = (name: string) => team.join(name)
 
 async function portfolioField(page: Page, portfolio: string, label: string) {
-  await page.goto(app.url + '#/portfolios')
+  await page.goto(team.env.app.url + '#/portfolios')
   await page.getByTestId('portfolio-item').filter({ hasText: portfolio }).getByRole('link', { name: `Edit ${portfolio}` }).click()
   return page.getByLabel(label, { exact: true })
 }
@@ -51,7 +21,7 @@ test('two teammates co-edit one portfolio, see each other, and keep offline edit
   const bob = await teammate('Bob')
 
   // Presence: each sees the other, by the name they picked, and where they are.
-  await alice.page.goto(app.url + '#/portfolios')
+  await alice.page.goto(team.env.app.url + '#/portfolios')
   await bob.page.getByTestId('presence-peer').filter({ hasText: 'Alice' }).filter({ hasText: 'Portfolios' }).waitFor()
   await alice.page.getByTestId('presence-peer').filter({ hasText: 'Bob' }).waitFor()
   expect(await alice.page.getByTestId('people-here').textContent()).toBe('2 people here')
@@ -61,7 +31,7 @@ test('two teammates co-edit one portfolio, see each other, and keep offline edit
   await alice.page.getByLabel('Name', { exact: true }).fill('Refactor + tests')
   await alice.page.getByLabel('Amount', { exact: true }).fill('9000')
   await alice.page.getByRole('button', { name: 'Create portfolio' }).click()
-  await bob.page.goto(app.url + '#/portfolios')
+  await bob.page.goto(team.env.app.url + '#/portfolios')
   await bob.page.getByTestId('portfolio-item').filter({ hasText: 'Refactor + tests' }).waitFor()
 
   // Both edit the same portfolio at the same time, different fields: both changes survive.
@@ -74,13 +44,13 @@ test('two teammates co-edit one portfolio, see each other, and keep offline edit
     bob.page.getByRole('button', { name: 'Save changes' }).click(),
   ])
   for (const { page } of [alice, bob]) {
-    await page.goto(app.url + '#/portfolios')
+    await page.goto(team.env.app.url + '#/portfolios')
     const item = page.getByTestId('portfolio-item').filter({ hasText: 'Search, read, edit, test until green' }).filter({ hasText: 'Platform team' })
     await item.waitFor()
   }
 
   // The server goes away: both keep working offline, and everything merges when it is back.
-  await sync.stop()
+  await team.sync.stop()
   await alice.page.getByTestId('sync-status').and(alice.page.locator('[data-status="offline"]')).waitFor()
   await alice.page.getByRole('link', { name: 'New portfolio' }).click()
   await alice.page.getByLabel('Name', { exact: true }).fill('Incident triage')
@@ -90,7 +60,7 @@ test('two teammates co-edit one portfolio, see each other, and keep offline edit
   await bob.page.getByLabel('Name', { exact: true }).fill('Dependency upgrades')
   await bob.page.getByLabel('Amount', { exact: true }).fill('1500')
   await bob.page.getByRole('button', { name: 'Create portfolio' }).click()
-  await sync.start()
+  await team.sync.start()
   for (const { page } of [alice, bob]) {
     await page.getByTestId('sync-status').and(page.locator('[data-status="synced"]')).waitFor({ timeout: 30_000 })
     await page.getByTestId('portfolio-item').filter({ hasText: 'Incident triage' }).waitFor()
@@ -113,8 +83,8 @@ test('two teammates typing in the same outcome note both keep their text', async
   const alice = await teammate('Alice')
   const bob = await teammate('Bob')
   // Alice imports the session logs; the runs reach Bob through the ledger document.
-  await importLogFolder(alice.page, app.url)
-  const runUrl = app.url + '#/runs/5a1e0000-0000-4000-8000-000000000001'
+  await importLogFolder(alice.page, team.env.app.url)
+  const runUrl = team.env.app.url + '#/runs/5a1e0000-0000-4000-8000-000000000001'
   for (const { page } of [alice, bob]) {
     await page.goto(runUrl)
     await page.getByLabel('Outcome note').waitFor({ timeout: 30_000 })
@@ -139,11 +109,6 @@ test('two teammates typing in the same outcome note both keep their text', async
 })
 
 test('a wrong token is shown as refused, not as synced', async () => {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.goto(app.url + '#/settings')
-  await page.getByLabel('Join code').fill(encodeJoinCode({ serverUrl: sync.url, token: 'not-a-token', workspaceId: WORKSPACE }))
-  await page.getByRole('button', { name: 'Join', exact: true }).first().click()
-  await page.getByTestId('sync-status').and(page.locator('[data-status="denied"]')).waitFor()
-  await context.close()
+  const stranger = await team.join('Stranger', {}, 'not-a-token')
+  await stranger.context.close()
 })
