@@ -1,3 +1,4 @@
+import { readableStreamChunks } from '../../shared/importers/text/decode'
 import type { AppInfo, Bridge, OpenFilesOptions, PickedFile } from './bridge'
 
 /** Wraps a DOM File (from a file input or a drop) as a PickedFile. */
@@ -7,20 +8,7 @@ export function pickedFileFromDom(file: File, relativePath?: string): PickedFile
     relativePath: relativePath || file.webkitRelativePath || file.name,
     size: file.size,
     file,
-    stream: () => readableToIterable(file.stream()),
-  }
-}
-
-async function* readableToIterable(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
-  const reader = stream.getReader()
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) return
-      yield value
-    }
-  } finally {
-    reader.releaseLock()
+    stream: () => readableStreamChunks(file.stream()),
   }
 }
 

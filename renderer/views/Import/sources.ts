@@ -1,3 +1,5 @@
+import { readableStreamChunks } from '../../../shared/importers/text/decode'
+import { pickedFileFromDom } from '../../platform/bridge.web'
 /**
  * What the Import view reads: a picked, dropped or scanned file. A DOM `File` (dropped, or
  * picked in the browser) can be posted to the import worker whole; anything else (the desktop
@@ -23,27 +25,11 @@ export function classifySource(path: string): SourceKind {
   return 'other'
 }
 
-export function sourceFromFile(file: File, relativePath?: string): ImportSource {
-  return {
-    name: file.name,
-    relativePath: relativePath || file.webkitRelativePath || file.name,
-    size: file.size,
-    file,
-    stream: () => readBlob(file),
-  }
-}
+/** A dropped or picked DOM file: the same wrapping the web bridge gives its picked files. */
+export const sourceFromFile: (file: File, relativePath?: string) => ImportSource = pickedFileFromDom
 
-export async function* readBlob(blob: Blob): AsyncIterable<Uint8Array> {
-  const reader = blob.stream().getReader()
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) return
-      yield value
-    }
-  } finally {
-    reader.releaseLock()
-  }
+export function readBlob(blob: Blob): AsyncIterable<Uint8Array> {
+  return readableStreamChunks(blob.stream())
 }
 
 export function formatBytes(bytes: number): string {
