@@ -7,6 +7,7 @@ import { Money } from '../Overview/money'
 import { randomId } from '../Review/participant'
 import { Steps } from '../Review/Steps'
 import type { CatalogContext } from './useCatalogStats'
+import { RecipeNameFields } from '../../components/recipes/RecipeNameFields'
 
 /**
  * Candidates mined from every imported run, on request (mining a large workspace takes a
@@ -88,14 +89,7 @@ function CandidateRow({ candidate, maxGap, portfolioNames }: { candidate: Recipe
         </button>
       ) : (
         <form className="recipe-form" onSubmit={promote} aria-label={`Promote ${label}`}>
-          <div className="field">
-            <label htmlFor={`${id}-name`}>Recipe name</label>
-            <input id={`${id}-name`} value={name} placeholder={label} onChange={(event) => setName(event.target.value)} autoFocus />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-description`}>Description</label>
-            <input id={`${id}-description`} value={description} onChange={(event) => setDescription(event.target.value)} />
-          </div>
+          <RecipeNameFields id={id} name={name} description={description} placeholder={label} onName={setName} onDescription={setDescription} />
           {error && <p className="field-error" role="alert">{error}</p>}
           <div className="actions">
             <button type="submit" className="primary">

@@ -11,6 +11,7 @@ import { randomId } from '../participant'
 import { Steps } from '../Steps'
 import { VoteBudget, VoteButton } from '../VoteButton'
 import type { StageProps } from './stageProps'
+import { RecipeNameFields } from '../../../components/recipes/RecipeNameFields'
 
 const ACTION_LABELS: Record<RecipeDecision['action'], string> = { promote: 'Promoted', merge: 'Merged', reject: 'Rejected' }
 
@@ -180,16 +181,7 @@ function CandidateItem({
       ) : (
         <form className="review-decide-form" onSubmit={submit} aria-label={`${mode} ${label}`}>
           {mode === 'promote' && (
-            <>
-              <div className="field">
-                <label htmlFor={`${id}-name`}>Recipe name</label>
-                <input id={`${id}-name`} value={name} placeholder={label} onChange={(event) => setName(event.target.value)} autoFocus />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-description`}>Description</label>
-                <input id={`${id}-description`} value={description} onChange={(event) => setDescription(event.target.value)} />
-              </div>
-            </>
+            <RecipeNameFields id={id} name={name} description={description} placeholder={label} onName={setName} onDescription={setDescription} />
           )}
           {mode === 'merge' && (
             <>
