@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { defaultLogFolders, findLogFiles } from './discover'
+import { agentLogRoots, defaultLogFolders, findLogFiles } from './discover'
 
 const root = mkdtempSync(join(tmpdir(), 'agent-logs-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -43,4 +43,20 @@ describe('agent log discovery', () => {
     expect(findLogFiles([join(home, '.claude'), rollout])).toEqual([rollout, sub, main].sort())
     expect(findLogFiles([join(home, '.claude/projects/-p/s')])).toEqual([sub])
   })
+})
+
+it('the agents’ default log folders, and the environment variables that move them', () => {
+  expect(agentLogRoots({}, '/home/me')).toEqual([
+    { tool: 'claude-code', path: join('/home/me', '.config', 'claude', 'projects') },
+    { tool: 'claude-code', path: join('/home/me', '.claude', 'projects') },
+    { tool: 'codex', path: join('/home/me', '.codex', 'sessions') },
+    { tool: 'codex', path: join('/home/me', '.codex', 'archived_sessions') },
+  ])
+  expect(agentLogRoots({ CLAUDE_CONFIG_DIR: '/a, /b', CODEX_HOME: '/c', XDG_CONFIG_HOME: '/x' }, '/home/me')).toEqual([
+    { tool: 'claude-code', path: join('/a', 'projects') },
+    { tool: 'claude-code', path: join('/b', 'projects') },
+    { tool: 'codex', path: join('/c', 'sessions') },
+    { tool: 'codex', path: join('/c', 'archived_sessions') },
+  ])
+  expect(agentLogRoots({ XDG_CONFIG_HOME: '/x' }, '/home/me')[0]).toEqual({ tool: 'claude-code', path: join('/x', 'claude', 'projects') })
 })

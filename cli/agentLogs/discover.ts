@@ -2,22 +2,37 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 
+export type AgentTool = 'claude-code' | 'codex'
+
+export interface AgentLogRoot {
+  tool: AgentTool
+  path: string
+}
+
 /**
  * Where coding-agent logs live on this machine, as Claude Code and Codex (and ccusage) find them:
  * - Claude Code: `<config>/projects/**.jsonl` for each config dir in CLAUDE_CONFIG_DIR (a
  *   comma-separated list), else $XDG_CONFIG_HOME/claude (~/.config/claude) and ~/.claude.
  * - Codex CLI: `<CODEX_HOME or ~/.codex>/sessions/**.jsonl` and `archived_sessions/`.
+ * The desktop app's "Scan this machine" looks in the same folders.
  */
-export function defaultLogFolders(env: Record<string, string | undefined> = process.env, home = homedir()): string[] {
+export function agentLogRoots(env: Record<string, string | undefined> = process.env, home = homedir()): AgentLogRoot[] {
   const claudeRoots = env.CLAUDE_CONFIG_DIR?.trim()
     ? env.CLAUDE_CONFIG_DIR.split(',').map((dir) => dir.trim()).filter(Boolean)
     : [join(env.XDG_CONFIG_HOME?.trim() || join(home, '.config'), 'claude'), join(home, '.claude')]
-  const codexHome = env.CODEX_HOME?.trim() || join(home, '.codex')
+  const codexHome = resolve(env.CODEX_HOME?.trim() || join(home, '.codex'))
   return [
-    ...claudeRoots.map((root) => join(resolve(root), 'projects')),
-    join(resolve(codexHome), 'sessions'),
-    join(resolve(codexHome), 'archived_sessions'),
-  ].filter(isDirectory)
+    ...claudeRoots.map((root): AgentLogRoot => ({ tool: 'claude-code', path: join(resolve(root), 'projects') })),
+    { tool: 'codex', path: join(codexHome, 'sessions') },
+    { tool: 'codex', path: join(codexHome, 'archived_sessions') },
+  ]
+}
+
+/** The default folders that exist. */
+export function defaultLogFolders(env: Record<string, string | undefined> = process.env, home = homedir()): string[] {
+  return agentLogRoots(env, home)
+    .map((root) => root.path)
+    .filter(isDirectory)
 }
 
 /**

@@ -1,23 +1,18 @@
 /**
  * Where coding agents keep their session logs on this machine, and what is there, for the
- * desktop app's "Scan this machine". Node only, nothing from Electron. The CLI has its own
- * `cli/agentLogs/discover.ts` (same folders, existing ones only); this one also reports the
- * folders it looked in that are not there, with counts, sizes and modification dates.
+ * desktop app's "Scan this machine". Node only, nothing from Electron. The folders are the
+ * CLI's (`cli/agentLogs/discover.ts`); this also reports the ones that are not there, with
+ * counts, sizes and modification dates.
  *
  * Claude Code: every folder in CLAUDE_CONFIG_DIR (comma-separated) + /projects, otherwise
  * ~/.claude/projects and ~/.config/claude/projects (XDG_CONFIG_HOME respected).
  * Codex: CODEX_HOME (default ~/.codex) + /sessions and /archived_sessions.
  */
 import { readdir, realpath, stat } from 'node:fs/promises'
-import { homedir } from 'node:os'
 import { basename, join, relative } from 'node:path'
+import { agentLogRoots, type AgentLogRoot, type AgentTool } from '../../cli/agentLogs/discover'
 
-export type AgentTool = 'claude-code' | 'codex'
-
-export interface AgentLogRoot {
-  tool: AgentTool
-  path: string
-}
+export type { AgentLogRoot, AgentTool }
 
 export interface FoundLogFile {
   tool: AgentTool
@@ -36,25 +31,6 @@ export interface AgentLogFolderSummary {
   bytes: number
   firstModified: string | null
   lastModified: string | null
-}
-
-export function agentLogRoots(env: Record<string, string | undefined> = process.env, home: string = homedir()): AgentLogRoot[] {
-  const roots: AgentLogRoot[] = []
-  const claudeDirs = (env.CLAUDE_CONFIG_DIR ?? '')
-    .split(',')
-    .map((dir) => dir.trim())
-    .filter(Boolean)
-  if (claudeDirs.length > 0) {
-    for (const dir of claudeDirs) roots.push({ tool: 'claude-code', path: join(dir, 'projects') })
-  } else {
-    // The same order as cli/agentLogs/discover.ts (and ccusage): the XDG folder first.
-    roots.push({ tool: 'claude-code', path: join(env.XDG_CONFIG_HOME || join(home, '.config'), 'claude', 'projects') })
-    roots.push({ tool: 'claude-code', path: join(home, '.claude', 'projects') })
-  }
-  const codexHome = env.CODEX_HOME?.trim() || join(home, '.codex')
-  roots.push({ tool: 'codex', path: join(codexHome, 'sessions') })
-  roots.push({ tool: 'codex', path: join(codexHome, 'archived_sessions') })
-  return roots
 }
 
 /** Lists every .jsonl under each root (a folder reached twice through a link counts once). */
