@@ -1,6 +1,4 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { temporaryFolder } from '../../test/support/tempDirs'
 import type { AnalysisInput } from '../../shared/analysis/input'
 import { createBatch } from '../../shared/importers/batch'
 import { sumDecimalStrings } from '../../shared/money/decimal'
@@ -22,7 +20,7 @@ export function captureIO(cwd: string): CliIO & { out: () => string; err: () => 
 }
 
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'workfolio-cli-'))
+  return temporaryFolder('workfolio-cli-')
 }
 
 /** Writes the records of an analysis input into a workspace file, the way imports and edits would. */

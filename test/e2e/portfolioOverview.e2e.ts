@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { expect, test } from 'vitest'
@@ -9,6 +8,7 @@ import type { PortfolioReport } from '../../shared/reports/portfolioReport'
 import { collectPageErrors, saveScreenshot } from './support/browser'
 import { useAppInBrowser } from './support/lifecycle'
 import { importLogFolder, importThroughView } from './support/importThroughView'
+import { temporaryFolder } from '../support/tempDirs'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')
 const LOG_FOLDER = join(FIXTURES, 'logs')
@@ -109,7 +109,7 @@ test('the Overview shows the same numbers as the CLI report for the same files a
   await page.goto(env.app.url + '#/portfolios')
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export as JSON' }).click()
-  const dir = mkdtempSync(join(tmpdir(), 'workfolio-e2e-'))
+  const dir = temporaryFolder('workfolio-e2e-')
   const defs = join(dir, 'portfolios.json')
   await (await download).saveAs(defs)
   expect(JSON.parse(readFileSync(defs, 'utf8')).portfolios).toHaveLength(2)

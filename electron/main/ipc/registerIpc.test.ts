@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
+import { temporaryFolder } from '../../../test/support/tempDirs'
 import { IPC } from '../../ipcChannels'
 import { IPC_CONTRACT } from './contract'
 import { OpenFileRegistry } from './openFileRegistry'
@@ -74,7 +74,7 @@ describe('main-process IPC', () => {
   })
 
   test('a valid request from the app is served: a picked file streams back in chunks', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wf-ipc-'))
+    const dir = temporaryFolder('wf-ipc-')
     const path = join(dir, 'cost.csv')
     writeFileSync(path, 'a'.repeat((1 << 20) + 10))
     ctx.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] })
@@ -93,7 +93,7 @@ describe('main-process IPC', () => {
   })
 
   test('a file already read can be read again from the start through a fresh handle', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wf-ipc-'))
+    const dir = temporaryFolder('wf-ipc-')
     const path = join(dir, 'cost.csv')
     writeFileSync(path, 'date,cost\n2026-01-01,1\n')
     ctx.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] })
@@ -109,7 +109,7 @@ describe('main-process IPC', () => {
 
 describe('agent-log scan over IPC', () => {
   test('lists the default folders with counts and sizes, and streams each session file on demand', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'wf-scan-'))
+    const home = temporaryFolder('wf-scan-')
     const claude = join(home, '.claude', 'projects')
     mkdirSync(join(claude, '-home-me-repo'), { recursive: true })
     writeFileSync(join(claude, '-home-me-repo', 'a1.jsonl'), '{"type":"user"}\n')
@@ -157,7 +157,7 @@ describe('saving the printable report as a PDF over IPC', () => {
     expect(ctx.printToPdf).not.toHaveBeenCalled()
     expect(ctx.dialog.showSaveDialog).not.toHaveBeenCalled()
 
-    const path = join(mkdtempSync(join(tmpdir(), 'wf-pdf-')), 'review-2026-Q3.pdf')
+    const path = join(temporaryFolder('wf-pdf-'), 'review-2026-Q3.pdf')
     ctx.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: path })
     const sender = { id: 1 }
     expect(await ctx.invoke(IPC.printToPdf, { ...trustedEvent, sender }, { suggestedName: 'review-2026-Q3.pdf' })).toEqual({ saved: true, path })
