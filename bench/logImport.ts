@@ -18,7 +18,7 @@ import { findLogFiles } from '../cli/agentLogs/discover'
 import { fileLogSource } from '../cli/agentLogs/fileSource'
 import { importAgentLogs } from '../shared/importers/logs/importAgentLogs'
 import { generateTranscripts } from './generateTranscripts'
-import { CCUSAGE_BINARY } from '../cli/agentLogs/ccusageBinary'
+import { ccusageBinary } from '../cli/agentLogs/ccusageBinary'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const DATA_DIR = process.env.LOG_BENCH_DIR ?? join(HERE, '..', 'bench-data', 'agent-logs')
@@ -82,7 +82,7 @@ function runCcusage(folder: string, bytes: number): SideResult {
   // An empty HOME and CODEX_HOME: ccusage sees only the benchmark's transcripts.
   const home = mkdtempSync(join(tmpdir(), 'ccusage-bench-'))
   try {
-    const run = timed(CCUSAGE_BINARY, ['session', '--json', '--offline'], { PATH: process.env.PATH, HOME: home, CLAUDE_CONFIG_DIR: folder, CODEX_HOME: join(home, 'codex') })
+    const run = timed(ccusageBinary(), ['session', '--json', '--offline'], { PATH: process.env.PATH, HOME: home, CLAUDE_CONFIG_DIR: folder, CODEX_HOME: join(home, 'codex') })
     const report = JSON.parse(run.stdout)
     const totals: Totals = { input: report.totals.inputTokens, output: report.totals.outputTokens, cacheWrite: report.totals.cacheCreationTokens, cacheRead: report.totals.cacheReadTokens }
     return { side: 'ccusage', bytes, sessions: report.session.length, processSeconds: run.seconds, importSeconds: null, cpuSeconds: run.cpuSeconds, maxRssMB: run.maxRssMB, totals }

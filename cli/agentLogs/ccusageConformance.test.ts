@@ -7,7 +7,7 @@ import { importAgentLogs } from '../../shared/importers/logs/importAgentLogs'
 import type { Run } from '../../shared/records/run'
 import { findLogFiles } from './discover'
 import { fileLogSource } from './fileSource'
-import { CCUSAGE_BINARY, ccusageAvailable } from './ccusageBinary'
+import { ccusageAvailable, ccusageBinary } from './ccusageBinary'
 
 /**
  * Conformance with ccusage 20.0.24 (the de-facto reference; installed as a dev dependency):
@@ -29,7 +29,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }))
 
 function ccusage(...args: string[]): any {
   // An empty HOME keeps ccusage from finding the logs of whoever runs the tests.
-  const result = spawnSync(CCUSAGE_BINARY, [...args, '--json', '--offline'], {
+  const result = spawnSync(ccusageBinary(), [...args, '--json', '--offline'], {
     env: { PATH: process.env.PATH, HOME: home, CLAUDE_CONFIG_DIR: CLAUDE_DIR, CODEX_HOME: CODEX_DIR, NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 60_000,
