@@ -16,6 +16,8 @@ export type AnnotationRecord = Annotation & { id: string }
  * copy would win.
  */
 export const NOTE_TEXT_PREFIX = 'annotation-text:'
+/** Evidence links live in a top-level Y.Array for the same reason: two links added at once both stay. */
+export const NOTE_EVIDENCE_PREFIX = 'annotation-evidence:'
 
 /**
  * Outcome notes keyed by run id (or "portfolio:<id>:<period>"): the co-edited text, plus the
@@ -54,6 +56,11 @@ export class AnnotationStore {
     return this.doc.getText(NOTE_TEXT_PREFIX + subject)
   }
 
+  /** The note's evidence list, a shared type for undo scopes; reading never creates a note. */
+  evidenceList(subject: string): Y.Array<EvidenceLink> {
+    return this.doc.getArray<EvidenceLink>(NOTE_EVIDENCE_PREFIX + subject)
+  }
+
   /** The note's text if the note exists; reading never creates one. */
   existingText(subject: string): Y.Text | null {
     return this.records.has(subject) ? this.doc.getText(NOTE_TEXT_PREFIX + subject) : null
@@ -63,11 +70,14 @@ export class AnnotationStore {
   observeSubject(subject: string, listener: () => void): () => void {
     const stopFields = this.records.observe(listener)
     const text = this.doc.getText(NOTE_TEXT_PREFIX + subject)
-    const onText = () => listener()
-    text.observe(onText)
+    const evidence = this.evidenceList(subject)
+    const onShared = () => listener()
+    text.observe(onShared)
+    evidence.observe(onShared)
     return () => {
       stopFields()
-      text.unobserve(onText)
+      text.unobserve(onShared)
+      evidence.unobserve(onShared)
     }
   }
 
@@ -75,8 +85,20 @@ export class AnnotationStore {
     this.setFields(subject, { valueCategory: category }, now)
   }
 
+  /** Makes the note's evidence this list: removes what is gone and appends what is new, so a teammate's concurrent addition stays. */
   setEvidence(subject: string, evidence: EvidenceLink[], now = new Date().toISOString()): void {
-    this.setFields(subject, { evidence }, now)
+    this.text(subject, now)
+    const list = this.evidenceList(subject)
+    const key = (link: EvidenceLink) => `${link.kind}\u0000${link.ref}`
+    const wanted = new Set(evidence.map(key))
+    this.doc.transact(() => {
+      const current = list.toArray()
+      for (let index = current.length - 1; index >= 0; index--) if (!wanted.has(key(current[index]))) list.delete(index, 1)
+      const kept = new Set(list.toArray().map(key))
+      const added = evidence.filter((link) => !kept.has(key(link)))
+      if (added.length > 0) list.push(added)
+      this.records.entry(subject)!.set('updatedAt', now)
+    }, LOCAL_EDIT)
   }
 
   /** Whether a subject carries a real note: some text, a value category or evidence. */
@@ -95,6 +117,12 @@ export class AnnotationStore {
   }
 
   private withText(fields: AnnotationFields): AnnotationRecord {
-    return { ...fields, text: this.doc.getText(NOTE_TEXT_PREFIX + fields.subject).toString() }
+    const evidence = this.evidenceList(fields.subject).toArray()
+    return {
+      ...fields,
+      text: this.doc.getText(NOTE_TEXT_PREFIX + fields.subject).toString(),
+      // Notes written before evidence moved to its own list keep theirs in the fields.
+      evidence: evidence.length > 0 ? evidence : fields.evidence,
+    }
   }
 }

@@ -191,3 +191,23 @@ describe('reviews', () => {
     expect(facilitator.reviews.get('rv-1')!.votes).toEqual({ 'p-def': ['pf-2', 'rc-1'] })
   })
 })
+
+describe('outcome notes', () => {
+  test('two people adding evidence at the same moment both keep their link, and removal removes one', () => {
+    const alice = new Governance(new Y.Doc())
+    alice.annotations.text('run-1')
+    const bob = new Governance(new Y.Doc())
+    Y.applyUpdate(bob.doc, Y.encodeStateAsUpdate(alice.doc))
+
+    alice.annotations.setEvidence('run-1', [{ kind: 'pr', ref: 'org/web#1' }])
+    bob.annotations.setEvidence('run-1', [{ kind: 'incident', ref: 'INC-7' }])
+    Y.applyUpdate(alice.doc, Y.encodeStateAsUpdate(bob.doc))
+    Y.applyUpdate(bob.doc, Y.encodeStateAsUpdate(alice.doc))
+    for (const side of [alice, bob]) {
+      expect(new Set(side.annotations.get('run-1')!.evidence.map((e) => e.ref))).toEqual(new Set(['org/web#1', 'INC-7']))
+    }
+    alice.annotations.setEvidence('run-1', alice.annotations.get('run-1')!.evidence.filter((e) => e.ref !== 'INC-7'))
+    expect(alice.annotations.get('run-1')!.evidence).toEqual([{ kind: 'pr', ref: 'org/web#1' }])
+    expect(alice.annotations.isAnnotated('run-1')).toBe(true)
+  })
+})

@@ -36,7 +36,7 @@ export function AnnotationEditor(props: Props) {
 }
 
 function NoteEditor({ subject, title = 'Outcome' }: Props) {
-  const { governance } = useWorkspace()
+  const { governance, undoManager } = useWorkspace()
   const { note, text } = useAnnotation(subject)
   const id = useId()
   const store = governance.annotations
@@ -89,6 +89,8 @@ function NoteEditor({ subject, title = 'Outcome' }: Props) {
       </div>
       <EvidenceList evidence={note?.evidence ?? []} onChange={(evidence) => {
           ensureNote(governance, subject)
+          // A top-level list: undo tracks it once this person edits it.
+          undoManager.addToScope(store.evidenceList(subject))
           store.setEvidence(subject, evidence)
         }} />
     </section>
