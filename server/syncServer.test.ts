@@ -1,31 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import * as Y from 'yjs'
 import { Ledger } from '../shared/workspace/ledger'
-import { startSyncServer, type RunningSyncServer } from './syncServer'
+import { startSyncServer } from './syncServer'
 import { fillLedger } from './test/generatedRuns'
-import { connectClient, RW, temporaryDirectory, TOKENS, waitFor, WORKSPACE, type TestClient } from './test/harness'
+import { temporaryDirectory, TOKENS, waitFor, WORKSPACE, type TestClient } from './test/harness'
+import { useServerPerTest } from './test/serverPerTest'
 
 describe('sync server', () => {
-  let data: ReturnType<typeof temporaryDirectory>
-  let server: RunningSyncServer
-  const clients: TestClient[] = []
-  const connect = (name = WORKSPACE, token = RW, doc?: Y.Doc) => {
-    const client = connectClient(server.url, name, token, doc)
-    clients.push(client)
-    return client
-  }
-
-  beforeEach(async () => {
-    data = temporaryDirectory()
-    server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir: data.path, tokens: TOKENS })
-  })
-
-  afterEach(async () => {
-    clients.splice(0).forEach((client) => client.destroy())
-    await server.close()
-    data.remove()
-  })
+  const harness = useServerPerTest()
+  const connect = harness.connect
 
   it('converges concurrent edits to one map and shares awareness between two clients', async () => {
     const a = connect()
@@ -69,22 +52,20 @@ describe('sync server', () => {
     a.doc.getMap('notes').set('kept', 'yes')
     await waitFor(a.acknowledged, 'edit acknowledged')
     a.destroy()
-    await server.close()
-    server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir: data.path, tokens: TOKENS })
+    await harness.restart()
     const b = connect()
     await waitFor(() => b.provider.isSynced, 'new client synced')
     expect(b.doc.getMap('notes').get('kept')).toBe('yes')
   })
 
   it('closes a connection that sends an oversized message and keeps serving the others', async () => {
-    await server.close()
-    server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir: data.path, tokens: TOKENS, maxMessageBytes: 64 * 1024 })
+    await harness.restart({ maxMessageBytes: 64 * 1024 })
     const a = connect()
     const b = connect()
     a.doc.getMap('notes').set('before', 'intact')
     await waitFor(() => b.doc.getMap('notes').get('before') === 'intact', 'first edit reached b')
 
-    const raw = new WebSocket(server.url)
+    const raw = new WebSocket(harness.server.url)
     await new Promise((done) => raw.once('open', done))
     const closed = new Promise<number>((done) => raw.once('close', (code) => done(code)))
     raw.send(new Uint8Array(65 * 1024))
@@ -96,9 +77,11 @@ describe('sync server', () => {
   })
 
   it('reports a port already in use as an error, not a crash', async () => {
-    await expect(startSyncServer({ port: server.port, host: '127.0.0.1', dataDir: data.path, tokens: TOKENS })).rejects.toThrow(
+    const other = temporaryDirectory()
+    await expect(startSyncServer({ port: harness.server.port, host: '127.0.0.1', dataDir: other.path, tokens: TOKENS })).rejects.toThrow(
       /cannot listen on 127\.0\.0\.1:\d+: EADDRINUSE/,
     )
+    other.remove()
     const client = connect()
     await waitFor(() => client.provider.isSynced, 'the first server still serves')
   })

@@ -1,9 +1,9 @@
 import { OutgoingMessage } from '@hocuspocus/server'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { startSyncServer, type RunningSyncServer } from '../syncServer'
-import { connectClient, RW, temporaryDirectory, TOKENS, waitFor, WORKSPACE, type TestClient } from '../test/harness'
+import { waitFor, WORKSPACE } from '../test/harness'
+import { useServerPerTest } from '../test/serverPerTest'
 import { MALFORMED_MESSAGE_CLOSE_CODE, malformation } from './MessageGuardExtension'
 
 /** An update adding `count` keys named `${prefix}<n>`, from a document of its own. */
@@ -36,25 +36,8 @@ describe('malformation', () => {
 })
 
 describe('MessageGuardExtension', () => {
-  let data: ReturnType<typeof temporaryDirectory>
-  let server: RunningSyncServer
-  const clients: TestClient[] = []
-  const connect = () => {
-    const client = connectClient(server.url, WORKSPACE, RW)
-    clients.push(client)
-    return client
-  }
-
-  beforeEach(async () => {
-    data = temporaryDirectory()
-    server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir: data.path, tokens: TOKENS })
-  })
-
-  afterEach(async () => {
-    clients.splice(0).forEach((client) => client.destroy())
-    await server.close()
-    data.remove()
-  })
+  const harness = useServerPerTest()
+  const connect = harness.connect
 
   it('closes an authenticated connection that sends a truncated update; the document and other clients are untouched', async () => {
     const a = connect()
@@ -85,7 +68,7 @@ describe('MessageGuardExtension', () => {
     await waitFor(() => b.doc.getMap('notes').get('honest') === 'edit', 'honest edit reached b')
 
     for (let attempt = 0; attempt < 5; attempt++) {
-      const raw = new WebSocket(server.url)
+      const raw = new WebSocket(harness.server.url)
       await new Promise((done) => raw.once('open', done))
       const closed = new Promise<number>((done) => raw.once('close', (code) => done(code)))
       raw.send(randomBytes(200 + attempt * 100))
