@@ -192,6 +192,27 @@ describe('reviews', () => {
   })
 })
 
+describe('review decisions', () => {
+  test('decisions on two portfolios and two move-on suggestions made at once all stay', () => {
+    const facilitator = new Governance(new Y.Doc())
+    facilitator.reviews.put({ ...sampleReview, decisions: [], moveOnRequests: [] })
+    const other = new Governance(new Y.Doc())
+    Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(facilitator.doc))
+
+    const decision = (portfolioId: string) => ({ portfolioId, decision: 'keep' as const, nextEnvelope: null, note: '' })
+    facilitator.reviews.update('rv-1', { decisions: [decision('pf-2')], moveOnRequests: ['p-abc'] })
+    other.reviews.update('rv-1', { decisions: [decision('pf-1')], moveOnRequests: ['p-def'] })
+    Y.applyUpdate(facilitator.doc, Y.encodeStateAsUpdate(other.doc))
+    Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(facilitator.doc))
+
+    for (const side of [facilitator, other]) {
+      const review = side.reviews.get('rv-1')!
+      expect(review.decisions.map((d) => d.portfolioId)).toEqual(['pf-1', 'pf-2'])
+      expect(review.moveOnRequests).toEqual(['p-abc', 'p-def'])
+    }
+  })
+})
+
 describe('outcome notes', () => {
   test('two people adding evidence at the same moment both keep their link, and removal removes one', () => {
     const alice = new Governance(new Y.Doc())

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { EnvelopeMove, Portfolio } from '../records/portfolio'
 import { Recipe } from '../records/recipe'
-import { Review } from '../records/review'
+import { Review, type PortfolioDecision, type RecipeDecision } from '../records/review'
 import { ImportProfile } from '../records/settings'
 import { AnnotationStore } from './annotations'
 import { migrateGovernance, readSchemaVersion } from './migrations'
@@ -25,7 +25,12 @@ export class Governance {
   constructor(readonly doc: Y.Doc) {
     this.portfolios = new RecordMap(doc, 'portfolios', Portfolio)
     this.recipes = new RecordMap(doc, 'recipes', Recipe)
-    this.reviews = new RecordMap(doc, 'reviews', Review, ['votes'])
+    this.reviews = new RecordMap(doc, 'reviews', Review, {
+      votes: { kind: 'object' },
+      decisions: { kind: 'list', keyOf: (decision) => (decision as PortfolioDecision).portfolioId },
+      recipeDecisions: { kind: 'list', keyOf: (decision) => (decision as RecipeDecision).candidateKey },
+      moveOnRequests: { kind: 'list', keyOf: (participant) => String(participant) },
+    })
     this.importProfiles = new RecordMap(doc, 'importProfiles', ImportProfile)
     this.envelopeMoves = new RecordMap(doc, 'envelopeMoves', EnvelopeMove)
     this.annotations = new AnnotationStore(doc)

@@ -5,6 +5,14 @@ import type { ReadResult, RecordProblem } from './problems'
 
 type Identified = { id: string }
 
+/**
+ * A field whose parts are written independently by different people: an object of keys (a
+ * review's votes per participant) or a list of items each with its own key (decisions per
+ * portfolio: `keyOf` names the item). Stored as a nested map, so concurrent writes of
+ * different keys all stay; a list reads back ordered by key.
+ */
+export type KeyedField = { kind: 'object' } | { kind: 'list'; keyOf: (item: unknown) => string }
+
 function describeZodError(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`).join('; ')
 }
@@ -18,15 +26,12 @@ function describeZodError(error: z.ZodError): string {
 export class RecordMap<T extends Identified> {
   readonly map: Y.Map<Y.Map<unknown>>
 
-  /**
-   * @param keyedFields fields holding an object of independent keys (a review's votes per
-   *   participant): stored as a nested map, so two people writing different keys both keep theirs.
-   */
+  /** @param keyedFields fields whose parts merge key by key (see KeyedField). */
   constructor(
     private readonly doc: Y.Doc,
     readonly name: string,
     private readonly schema: z.ZodType<T>,
-    private readonly keyedFields: readonly string[] = [],
+    private readonly keyedFields: Readonly<Record<string, KeyedField>> = {},
   ) {
     this.map = doc.getMap(name)
   }
@@ -69,7 +74,9 @@ export class RecordMap<T extends Identified> {
         this.map.set(parsed.id, entry)
       }
       for (const [field, value] of Object.entries(parsed)) {
-        if (this.keyedFields.includes(field) && isPlainObject(value)) writeKeyed(entry, field, value)
+        const keyed = this.keyedFields[field]
+        if (keyed?.kind === 'object' && isPlainObject(value)) writeKeyed(entry, field, value)
+        else if (keyed?.kind === 'list' && Array.isArray(value)) writeKeyed(entry, field, Object.fromEntries(value.map((item) => [keyed.keyOf(item), item])))
         else if (!sameJson(entry.get(field), value)) entry.set(field, value)
       }
     }, origin)
@@ -96,10 +103,26 @@ export class RecordMap<T extends Identified> {
 
   private validate(id: string, entry: unknown): { record: T } | { problem: RecordProblem } {
     const json = entry instanceof Y.AbstractType ? entry.toJSON() : entry
-    const result = this.schema.safeParse(json)
+    const result = this.schema.safeParse(this.withKeyedLists(json))
     if (result.success) return { record: result.data }
     return { problem: { collection: this.name, id, message: describeZodError(result.error) } }
   }
+  /** Keyed lists are stored as maps; they read back as lists, ordered by key. */
+  private withKeyedLists(json: unknown): unknown {
+    if (!isPlainObject(json)) return json
+    let out = json
+    for (const [field, keyed] of Object.entries(this.keyedFields)) {
+      if (keyed.kind === 'list' && isPlainObject(json[field])) out = { ...out, [field]: keyedListValues(json[field] as Record<string, unknown>) }
+    }
+    return out
+  }
+
+}
+
+function keyedListValues(value: Record<string, unknown>): unknown[] {
+  return Object.keys(value)
+    .sort()
+    .map((key) => value[key])
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
