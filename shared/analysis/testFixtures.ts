@@ -3,6 +3,7 @@ import { emptyTokenCounts } from '../records/common'
 import type { Portfolio, PortfolioRule, RuleCondition } from '../records/portfolio'
 import type { Recipe } from '../records/recipe'
 import type { Run } from '../records/run'
+import { newCharge } from '../importers/billing/rows'
 import { DEFAULT_SETTINGS } from '../workspace/settings'
 import type { AnalysisInput } from './input'
 
@@ -35,29 +36,10 @@ export function makeRun(overrides: Partial<Run> & { id: string }): Run {
 export function makeCharge(overrides: Partial<Charge> = {}): Charge {
   counter += 1
   return {
+    ...newCharge('test-billing', 'anthropic', 'billing.csv', counter),
     identity: `line-${counter}`,
-    format: 'test-billing',
-    provider: 'anthropic',
     start: '2026-07-01T00:00:00.000Z',
-    end: null,
-    granularity: 'day',
-    model: null,
-    service: null,
-    account: null,
-    workspace: null,
-    project: null,
-    apiKey: null,
-    costCenter: null,
-    user: null,
-    tokenType: null,
-    tokens: null,
-    quantity: null,
     cost: '10',
-    currency: 'USD',
-    costKind: 'billed',
-    chargeType: 'usage',
-    tags: {},
-    source: { file: 'billing.csv', line: counter },
     ...overrides,
   }
 }

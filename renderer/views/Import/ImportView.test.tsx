@@ -17,6 +17,24 @@ beforeEach(() => {
 })
 
 /** A picked file read through chunks (as the desktop app's files are), in small pieces. */
+/** The Anthropic export whose preview reads freely while its import waits until `release()`. */
+function gatedExport(): { file: PickedFile; release: () => void } {
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  const bytes = new TextEncoder().encode(anthropicCsv)
+  let reads = 0
+  const file: PickedFile = {
+    name: 'anthropic-cost-2026-08.csv',
+    relativePath: 'anthropic-cost-2026-08.csv',
+    size: bytes.length,
+    async *stream() {
+      if (reads++ > 0) await gate
+      yield bytes
+    },
+  }
+  return { file, release }
+}
+
 function picked(relativePath: string, text: string, chunkSize = 64): PickedFile {
   const bytes = new TextEncoder().encode(text)
   return {
@@ -196,20 +214,7 @@ test('agent session logs go to the logs importer as one batch of runs; the same 
 })
 
 test('leaving the view during an import lets it finish; coming back shows the result', async () => {
-  let release!: () => void
-  const gate = new Promise<void>((resolve) => (release = resolve))
-  const bytes = new TextEncoder().encode(anthropicCsv)
-  let reads = 0
-  const slow: PickedFile = {
-    name: 'anthropic-cost-2026-08.csv',
-    relativePath: 'anthropic-cost-2026-08.csv',
-    size: bytes.length,
-    async *stream() {
-      // The preview reads freely; the import waits at the gate.
-      if (reads++ > 0) await gate
-      yield bytes
-    },
-  }
+  const { file: slow, release } = gatedExport()
   const { workspace, bridge, unmount } = setup([[slow]])
   chooseFiles()
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
@@ -247,19 +252,7 @@ test('in the desktop app, the scan shows what it found before anything is read, 
 })
 
 test('cancelling a running import adds nothing and says so', async () => {
-  let release!: () => void
-  const gate = new Promise<void>((resolve) => (release = resolve))
-  const bytes = new TextEncoder().encode(anthropicCsv)
-  let reads = 0
-  const slow: PickedFile = {
-    name: 'anthropic-cost-2026-08.csv',
-    relativePath: 'anthropic-cost-2026-08.csv',
-    size: bytes.length,
-    async *stream() {
-      if (reads++ > 0) await gate
-      yield bytes
-    },
-  }
+  const { file: slow, release } = gatedExport()
   const { workspace } = setup([[slow]])
   chooseFiles()
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))

@@ -1,3 +1,4 @@
+import { makePortfolio as portfolioFixture } from '../../../shared/analysis/testFixtures'
 import { createBatch } from '../../../shared/importers/batch'
 import { emptyTokenCounts } from '../../../shared/records/common'
 import type { Portfolio, RuleCondition } from '../../../shared/records/portfolio'
@@ -45,17 +46,11 @@ export function seedRuns(workspace: Workspace, runs: readonly Run[]): void {
 }
 
 export function makePortfolio(id: string, name: string, conditions: RuleCondition[]): Portfolio {
-  return {
+  return portfolioFixture({
     id,
     name,
-    description: '',
-    outcomeTags: ['MTTR'],
-    owningTeam: 'Platform team',
-    status: 'pilot',
-    envelope: { amount: '1000', currency: 'USD', period: 'quarter', rollover: false },
-    expectedHighCostUSD: null,
     rules: [{ id: `${id}-rule`, target: 'runs', combine: 'all', conditions }],
     createdAt: '2026-10-01T00:00:00.000Z',
     updatedAt: '2026-10-01T00:00:00.000Z',
-  }
+  })
 }
