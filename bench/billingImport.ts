@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Papa from 'papaparse'
 import { parseBillingFile } from '../shared/importers/billing/importBillingFile'
+import { lcg } from '../test/support/seededRandom'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const DATA_DIR = join(HERE, '..', 'bench-data')
@@ -39,19 +40,11 @@ interface SideResult {
   check: string
 }
 
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
-
 /** Rows like the real export: 2-decimal dollars (many 0.00), key names with commas quoted, "≤ 200k". */
 async function generate(path: string, rows: number): Promise<void> {
   mkdirSync(dirname(path), { recursive: true })
   const out = createWriteStream(path)
-  const next = random(42)
+  const next = lcg(42)
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]
   let buffer = HEADER + '\n'
   const start = Date.UTC(2026, 0, 1)

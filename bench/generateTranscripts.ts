@@ -1,5 +1,6 @@
 import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { lcg } from '../test/support/seededRandom'
 
 /**
  * Writes Claude Code–shaped transcripts for the import benchmark: per session a summary line,
@@ -23,15 +24,6 @@ const WORDS = 'the request handler retries parse token budget cache window strea
 // one word in 500, so roughly half of the long lines hold a non-ASCII character (which turns the
 // whole decoded line into a two-byte string, the slow path of decoding and JSON.parse).
 const NON_ASCII = ['—', 'résumé', '✓', '→', '日本語', '🚀']
-
-/** A deterministic pseudo-random generator, so every run benchmarks the same bytes. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
 
 function text(next: () => number, bytes: number): string {
   const parts: string[] = []
@@ -107,7 +99,7 @@ function sessionLines(sessionId: string, next: () => number, targetBytes: number
 
 /** Generates about `totalBytes` of transcripts under `<root>/projects/`; returns the bytes written. */
 export async function generateTranscripts(root: string, totalBytes: number, seed = 7): Promise<number> {
-  const next = random(seed)
+  const next = lcg(seed)
   const sessionBytes = 3_000_000
   let written = 0
   let index = 0

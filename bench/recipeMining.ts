@@ -4,6 +4,7 @@
  * Run with `npx tsx bench/recipeMining.ts [runs]`.
  */
 import { mineRecipes, type MinableRun } from '../shared/mining'
+import { mulberry32 } from '../test/support/seededRandom'
 
 const LABELS = ['read', 'search', 'logs', 'edit', 'doc', 'test', 'build', 'git', 'web', 'plan', 'subagent', 'command', 'mcp', 'shell']
 const WORKFLOWS = [
@@ -15,19 +16,8 @@ const WORKFLOWS = [
   ['mcp', 'logs', 'search', 'read', 'edit', 'test', 'git'],
 ]
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function generateRuns(count: number): MinableRun[] {
-  const random = seeded(2026)
+  const random = mulberry32(2026)
   const pick = () => LABELS[Math.floor(random() * LABELS.length)]
   return Array.from({ length: count }, (_, i) => {
     const steps: string[] = []

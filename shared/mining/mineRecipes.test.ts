@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { explainMatches } from './explainMatch'
 import { candidateKey, mineRecipes, type MinableRun } from './mineRecipes'
+import { mulberry32 } from '../../test/support/seededRandom'
 
 const REFACTOR = ['search', 'read', 'edit', 'test', 'edit', 'test']
 const TRIAGE = ['logs', 'read', 'edit', 'test', 'doc']
@@ -8,18 +9,6 @@ const NOISE_LABELS = ['read', 'search', 'build', 'git', 'plan', 'web', 'shell', 
 
 function runs(prefix: string, count: number, steps: string[], costUSD = '1.00'): MinableRun[] {
   return Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${String(i).padStart(3, '0')}`, steps, costUSD }))
-}
-
-/** A small seeded generator so the noisy fixtures are the same on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Random steps with one to three "edit, test" pairs dropped in, consecutive duplicates collapsed. */
@@ -34,7 +23,7 @@ function noisySteps(random: () => number, core: string[] = []): string[] {
 }
 
 function noisyWorkspace(): MinableRun[] {
-  const random = seeded(7)
+  const random = mulberry32(7)
   const make = (prefix: string, count: number, core: string[], cost: () => string) =>
     Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${i}`, steps: noisySteps(random, core), costUSD: cost() }))
   return [
@@ -77,7 +66,7 @@ describe('mineRecipes', () => {
 
   it('gives the same result whatever order the runs arrive in', () => {
     const workspace = noisyWorkspace()
-    const random = seeded(99)
+    const random = mulberry32(99)
     expect(mineRecipes(shuffled(workspace, random))).toEqual(mineRecipes(workspace))
     expect(mineRecipes(shuffled(workspace, random))).toEqual(mineRecipes(workspace))
   })
@@ -153,7 +142,7 @@ describe('mineRecipes', () => {
   })
 
   it('stops at its work budget on long repetitive runs, and says so', () => {
-    const random = seeded(3)
+    const random = mulberry32(3)
     const loop = ['read', 'edit', 'test', 'build']
     const repetitive = Array.from({ length: 60 }, (_, i) => {
       const steps = ['read']
