@@ -1,7 +1,7 @@
-import { useState } from 'react'
 import { formatMoney } from '../../../shared/money/format'
 import type { Portfolio } from '../../../shared/records/portfolio'
 import { routeHref } from '../../navigation/routes'
+import { DeleteWithConfirm } from '../../components/DeleteWithConfirm'
 
 interface Props {
   portfolios: Portfolio[]
@@ -10,7 +10,6 @@ interface Props {
 
 /** The team's portfolios, each with its stage, owner and envelope. */
 export function PortfolioList({ portfolios, onDelete }: Props) {
-  const [confirming, setConfirming] = useState<string | null>(null)
   return (
     <ul className="portfolio-list" aria-label="Portfolios">
       {portfolios.map((portfolio) => (
@@ -39,34 +38,11 @@ export function PortfolioList({ portfolios, onDelete }: Props) {
             </p>
           </div>
           <div className="portfolio-actions">
-            {confirming === portfolio.id ? (
-              <span role="group" aria-label={`Confirm deleting ${portfolio.name}`}>
-                Delete “{portfolio.name}”?{' '}
-                <button
-                  type="button"
-                  className="danger"
-                  autoFocus
-                  onClick={() => {
-                    setConfirming(null)
-                    onDelete(portfolio.id)
-                  }}
-                >
-                  Delete
-                </button>{' '}
-                <button type="button" onClick={() => setConfirming(null)}>
-                  Keep
-                </button>
-              </span>
-            ) : (
-              <>
-                <a className="button" href={routeHref('portfolios', portfolio.id, 'definition')} aria-label={`Edit ${portfolio.name}`}>
-                  Edit
-                </a>{' '}
-                <button type="button" onClick={() => setConfirming(portfolio.id)} aria-label={`Delete ${portfolio.name}`}>
-                  Delete
-                </button>
-              </>
-            )}
+            <DeleteWithConfirm subject={portfolio.name} question={<>Delete “{portfolio.name}”?</>} onDelete={() => onDelete(portfolio.id)}>
+              <a className="button" href={routeHref('portfolios', portfolio.id, 'definition')} aria-label={`Edit ${portfolio.name}`}>
+                Edit
+              </a>{' '}
+            </DeleteWithConfirm>
           </div>
         </li>
       ))}

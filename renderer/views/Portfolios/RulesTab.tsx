@@ -6,6 +6,7 @@ import { RuleEditor } from './RuleEditor'
 import { RuleOrder } from './RuleOrder'
 import { rulesAfterSave } from './ruleChanges'
 import { describeRule, draftFromRule, newDraft, nextRuleId, type DraftRule } from './ruleDraft'
+import { DeleteWithConfirm } from '../../components/DeleteWithConfirm'
 
 type Editing = { draft: DraftRule; isNew: boolean } | null
 
@@ -13,7 +14,6 @@ type Editing = { draft: DraftRule; isNew: boolean } | null
 export function RulesTab({ portfolio, analysis }: { portfolio: Portfolio; analysis: Analysis }) {
   const { governance } = useWorkspace()
   const [editing, setEditing] = useState<Editing>(null)
-  const [confirming, setConfirming] = useState<string | null>(null)
   const ranked = analysis.assignment.rules.filter((entry) => entry.portfolioId === portfolio.id)
   const rankOf = new Map(ranked.map((entry) => [entry.rule.id, entry]))
   const ids = portfolio.rules.map((r) => r.id)
@@ -25,7 +25,6 @@ export function RulesTab({ portfolio, analysis }: { portfolio: Portfolio; analys
   }
   const remove = (ruleId: string) => {
     governance.portfolios.update(portfolio.id, { rules: portfolio.rules.filter((r) => r.id !== ruleId), updatedAt: new Date().toISOString() })
-    setConfirming(null)
   }
 
   return (
@@ -60,26 +59,11 @@ export function RulesTab({ portfolio, analysis }: { portfolio: Portfolio; analys
                     <p className="rule-text">{describeRule(rule)}</p>
                   </div>
                   <div className="rule-actions">
-                    {confirming === rule.id ? (
-                      <span role="group" aria-label={`Confirm deleting rule ${rule.id}`}>
-                        Delete rule “{rule.id}”?{' '}
-                        <button type="button" className="danger" autoFocus onClick={() => remove(rule.id)}>
-                          Delete
-                        </button>{' '}
-                        <button type="button" onClick={() => setConfirming(null)}>
-                          Keep
-                        </button>
-                      </span>
-                    ) : (
-                      <>
-                        <button type="button" onClick={() => setEditing({ draft: draftFromRule(rule), isNew: false })} aria-label={`Edit rule ${rule.id}`} disabled={!!editing}>
-                          Edit
-                        </button>
-                        <button type="button" onClick={() => setConfirming(rule.id)} aria-label={`Delete rule ${rule.id}`}>
-                          Delete
-                        </button>
-                      </>
-                    )}
+                    <DeleteWithConfirm subject={`rule ${rule.id}`} question={<>Delete rule “{rule.id}”?</>} onDelete={() => remove(rule.id)}>
+                      <button type="button" onClick={() => setEditing({ draft: draftFromRule(rule), isNew: false })} aria-label={`Edit rule ${rule.id}`} disabled={!!editing}>
+                        Edit
+                      </button>
+                    </DeleteWithConfirm>
                   </div>
                 </li>
               )

@@ -1,0 +1,45 @@
+import { useState, type ReactNode } from 'react'
+
+interface Props {
+  /** What is deleted, as people read it: `portfolio “X”`-style text goes in `question`. */
+  subject: string
+  /** The question asked before deleting, e.g. `Delete “Refactor + tests”?`. */
+  question: ReactNode
+  onDelete(): void
+  /** Other actions shown beside Delete until it is pressed (Edit, …). */
+  children?: ReactNode
+}
+
+/** A Delete button that asks once, inline, with Keep as the way out (no modal dialog). */
+export function DeleteWithConfirm({ subject, question, onDelete, children }: Props) {
+  const [confirming, setConfirming] = useState(false)
+  if (confirming) {
+    return (
+      <span role="group" aria-label={`Confirm deleting ${subject}`}>
+        {question}{' '}
+        <button
+          type="button"
+          className="danger"
+          autoFocus
+          onClick={() => {
+            setConfirming(false)
+            onDelete()
+          }}
+        >
+          Delete
+        </button>{' '}
+        <button type="button" onClick={() => setConfirming(false)}>
+          Keep
+        </button>
+      </span>
+    )
+  }
+  return (
+    <>
+      {children}
+      <button type="button" onClick={() => setConfirming(true)} aria-label={`Delete ${subject}`}>
+        Delete
+      </button>
+    </>
+  )
+}
