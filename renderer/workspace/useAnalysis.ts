@@ -14,8 +14,8 @@ interface AnalysisCache {
 const caches = new WeakMap<Workspace, AnalysisCache>()
 
 /**
- * One derived analysis per workspace, shared by every view and recomputed lazily after either
- * document changes. Derived data is never written back to the shared documents.
+ * One derived analysis per workspace, shared by every view and recomputed lazily after what it
+ * reads changes. Derived data is never written back to the shared documents.
  */
 function cacheFor(workspace: Workspace): AnalysisCache {
   let cache = caches.get(workspace)
@@ -25,8 +25,19 @@ function cacheFor(workspace: Workspace): AnalysisCache {
     created.version++
     for (const listener of created.listeners) listener()
   }
-  workspace.governance.doc.on('update', bump)
-  workspace.ledger.doc.on('update', bump)
+  // Only what the analysis reads invalidates it: typing an outcome note or moving a review
+  // stage must not re-analyse 100,000 runs on every keystroke.
+  const { governance, ledger } = workspace
+  ledger.observe(bump)
+  for (const records of [governance.portfolios, governance.recipes, governance.envelopeMoves]) records.observe(bump)
+  governance.settings.observe(bump)
+  let annotated = governance.annotations.annotatedSubjects()
+  governance.doc.on('update', () => {
+    const now = governance.annotations.annotatedSubjects()
+    if (now.size === annotated.size && [...now].every((subject) => annotated.has(subject))) return
+    annotated = now
+    bump()
+  })
   caches.set(workspace, created)
   return created
 }

@@ -7,10 +7,6 @@ import type { AnalysisInput } from './input'
  * (the documents report them separately as problems), so analysis never throws on bad data.
  */
 export function readAnalysisInput(governance: Governance, ledger: Ledger, asOf: string): AnalysisInput {
-  const annotatedRunIds = new Set<string>()
-  for (const note of governance.annotations.list().records) {
-    if (governance.annotations.isAnnotated(note.subject)) annotatedRunIds.add(note.subject)
-  }
   return {
     portfolios: governance.portfolios.list().records,
     runs: ledger.runs().records,
@@ -18,7 +14,7 @@ export function readAnalysisInput(governance: Governance, ledger: Ledger, asOf: 
     recipes: governance.recipes.list().records,
     envelopeMoves: governance.envelopeMoves.list().records,
     settings: governance.settings.read().settings,
-    annotatedRunIds,
+    annotatedRunIds: governance.annotations.annotatedSubjects(),
     asOf,
   }
 }

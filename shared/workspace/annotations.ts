@@ -104,7 +104,12 @@ export class AnnotationStore {
   /** Whether a subject carries a real note: some text, a value category or evidence. */
   isAnnotated(subject: string): boolean {
     const note = this.get(subject)
-    return !!note && (note.text.trim() !== '' || note.valueCategory !== 'unset' || note.evidence.length > 0)
+    return !!note && hasContent(note)
+  }
+
+  /** Every subject that carries a real note (see isAnnotated), read in one pass. */
+  annotatedSubjects(): Set<string> {
+    return new Set(this.list().records.filter(hasContent).map((note) => note.subject))
   }
 
   private setFields(subject: string, fields: Partial<Annotation>, now: string): void {
@@ -125,4 +130,8 @@ export class AnnotationStore {
       evidence: evidence.length > 0 ? evidence : fields.evidence,
     }
   }
+}
+
+function hasContent(note: Annotation): boolean {
+  return note.text.trim() !== '' || note.valueCategory !== 'unset' || note.evidence.length > 0
 }

@@ -5,12 +5,12 @@ import { RunDetail } from './RunDetail'
 import { buildRunRows } from './runRows'
 import { RunsList } from './RunsList'
 import { INITIAL_RUNS_STATE, type RunsListState } from './runsState'
-import { useRunsAnalysis } from './useRunsAnalysis'
+import { useAnalysis } from '../../workspace/useAnalysis'
 import './RunsView.css'
 
 /** Every imported agent session (#/runs), and one run's detail (#/runs/<runId>). */
 export function RunsView({ params }: { params: string[] }) {
-  const analysis = useRunsAnalysis()
+  const analysis = useAnalysis()
   const rows = useMemo(() => buildRunRows(analysis), [analysis])
   const rowsById = useMemo(() => new Map(rows.map((row) => [row.id, row])), [rows])
   // Sorting, filters, grouping and the focused row survive a visit to a run's detail.
