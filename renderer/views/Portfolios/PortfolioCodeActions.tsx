@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { exportPortfolioCode, type PortfolioCodeError, type PortfolioImportPlan } from '../../../shared/portfolios/portfolioCode'
 import { useBridge, useWorkspace } from '../../workspace/WorkspaceContext'
-import { importPortfolioCode, readText } from './portfolioCodeImport'
+import { readPickedText } from '../../platform/readPickedText'
+import { importPortfolioCode } from './portfolioCodeImport'
 
 type Outcome =
   | { kind: 'imported'; file: string; plan: PortfolioImportPlan }
@@ -32,7 +33,7 @@ export function PortfolioCodeActions() {
     try {
       const [file] = await bridge.openFiles({ title: 'Import portfolio definitions', extensions: ['json'] })
       if (!file) return
-      const result = importPortfolioCode(await readText(file), governance, undoManager)
+      const result = importPortfolioCode(await readPickedText(file), governance, undoManager)
       setOutcome(result.ok ? { kind: 'imported', file: file.name, plan: result.plan } : { kind: 'invalid', file: file.name, errors: result.errors })
     } catch (error) {
       setOutcome({ kind: 'failed', message: `Could not read the file: ${(error as Error).message}` })

@@ -2,14 +2,6 @@ import type * as Y from 'yjs'
 import { parsePortfolioCode, planPortfolioImport, type PortfolioCodeError, type PortfolioImportPlan } from '../../../shared/portfolios/portfolioCode'
 import type { Governance } from '../../../shared/workspace/governance'
 import { LOCAL_EDIT } from '../../../shared/workspace/origins'
-import type { PickedFile } from '../../platform/bridge'
-
-export async function readText(file: PickedFile): Promise<string> {
-  const decoder = new TextDecoder()
-  let text = ''
-  for await (const chunk of file.stream()) text += decoder.decode(chunk, { stream: true })
-  return text + decoder.decode()
-}
 
 export type CodeImportResult = { ok: true; plan: PortfolioImportPlan } | { ok: false; errors: PortfolioCodeError[] }
 

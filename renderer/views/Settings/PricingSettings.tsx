@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react'
 import { bundledPricingTable, loadPricingTable } from '../../../shared/pricing/pricingTable'
 import { useBridge } from '../../workspace/WorkspaceContext'
 import { compactLiteLlmTable, perMillionFromPerToken, perTokenFromPerMillion } from './pricingTableFile'
-import { readPickedText } from './readPickedText'
+import { readPickedText } from '../../platform/readPickedText'
 import { useSettings } from './useSettings'
 
 const OVERRIDE_FIELDS = [
@@ -24,7 +24,7 @@ export function PricingSettings() {
     const [file] = await bridge.openFiles({ title: 'Load a LiteLLM price table', extensions: ['json'] })
     if (!file) return
     try {
-      const { table, models } = compactLiteLlmTable(await readPickedText(file), file.name)
+      const { table, models } = compactLiteLlmTable(await readPickedText(file, 50 * 1024 * 1024), file.name)
       set('pricingTable', table)
       setMessage({ kind: 'ok', text: `Loaded ${models} priced models from ${file.name}.` })
     } catch (error) {

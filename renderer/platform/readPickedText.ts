@@ -1,7 +1,7 @@
-import type { PickedFile } from '../../platform/bridge'
+import type { PickedFile } from './bridge'
 
-/** Reads a small picked file (a price table, a rules file) as UTF-8 text. */
-export async function readPickedText(file: PickedFile, maxBytes = 50 * 1024 * 1024): Promise<string> {
+/** Reads a small picked file (a price table, portfolio definitions) as UTF-8 text, refusing one over `maxBytes`. */
+export async function readPickedText(file: PickedFile, maxBytes = Infinity): Promise<string> {
   if (file.size > maxBytes) throw new Error(`${file.name} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`)
   const decoder = new TextDecoder('utf-8')
   let text = ''
