@@ -14,7 +14,6 @@ type StoredBatch = BatchMeta & { payload: Uint8Array }
  */
 export class Ledger {
   readonly batches: Y.Map<StoredBatch>
-  private readonly decoded = new Map<string, { records: unknown[] }>()
   /** Validated records per batch: batches never change, so each is checked once per session. */
   private readonly validated = new Map<string, { records: unknown[]; problems: RecordProblem[] }>()
 
@@ -51,14 +50,12 @@ export class Ledger {
     this.doc.transact(() => this.batches.delete(id), origin)
   }
 
-  /** The decoded records of one batch (cached: batches never change). */
-  records(id: string): unknown[] {
-    const cached = this.decoded.get(id)
-    if (cached) return cached.records
-    const stored = this.batches.get(id)
-    if (!stored || !(stored.payload instanceof Uint8Array)) return []
-    const records = decodeBatchPayload(stored.payload)
-    this.decoded.set(id, { records })
+  /** The valid records of one batch, whatever its kind (validated once: batches never change). */
+  batchRecords(id: string): (Charge | Run)[] {
+    const kind = this.batches.get(id)?.kind
+    const records: (Charge | Run)[] = []
+    if (kind === 'charges') this.readBatch(id, Charge, [], (charge) => records.push(charge))
+    else if (kind === 'runs') this.readBatch(id, Run, [], (run) => records.push(run))
     return records
   }
 
@@ -111,7 +108,9 @@ export class Ledger {
     if (!cached) {
       cached = { records: [], problems: [] }
       try {
-        this.records(id).forEach((raw, index) => {
+        const stored = this.batches.get(id)
+        const decoded = stored?.payload instanceof Uint8Array ? decodeBatchPayload(stored.payload) : []
+        decoded.forEach((raw, index) => {
           const result = schema.safeParse(raw)
           // zod returns a fresh object, so tagging it with its batch copies nothing.
           if (result.success) cached!.records.push(Object.assign(result.data as object, { batchId: id }))
@@ -125,5 +124,4 @@ export class Ledger {
     problems.push(...cached.problems)
     for (const record of cached.records) onRecord(record as T & { batchId: string })
   }
-
 }

@@ -26,12 +26,11 @@ function sumByMonth(ledger: Ledger, meta: BatchMeta): { month: string; totals: C
     if (!totals) months.set(month, (totals = new CurrencyTotals()))
     totals.add(currency, amount)
   }
-  for (const raw of ledger.records(meta.id)) {
-    const record = raw as Record<string, unknown>
-    if (meta.kind === 'charges' && typeof record.start === 'string' && typeof record.cost === 'string' && typeof record.currency === 'string') {
+  for (const record of ledger.batchRecords(meta.id)) {
+    if ('costByMonth' in record) {
+      for (const [month, cost] of Object.entries(record.costByMonth)) add(month.slice(0, 7), 'USD', cost)
+    } else {
       add(record.start.slice(0, 7), record.currency, record.cost)
-    } else if (meta.kind === 'runs' && record.costByMonth && typeof record.costByMonth === 'object') {
-      for (const [month, cost] of Object.entries(record.costByMonth as Record<string, string>)) add(month.slice(0, 7), 'USD', cost)
     }
   }
   return [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, totals]) => ({ month, totals: totals.toJSON() }))
