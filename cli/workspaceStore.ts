@@ -18,6 +18,7 @@ export function openWorkspaceFile(path: string): OpenWorkspace {
   if (existsSync(path)) decodeWorkspaceFile(new Uint8Array(readFileSync(path)), docs)
   const governance = new Governance(docs.governance)
   governance.migrate()
+  governance.ensurePseudonymSalt()
   const ledger = new Ledger(docs.ledger)
   return {
     path,

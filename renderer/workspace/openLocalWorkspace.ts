@@ -2,7 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { Governance } from '../../shared/workspace/governance'
 import { Ledger } from '../../shared/workspace/ledger'
-import { LOCAL_EDIT, MIGRATION } from '../../shared/workspace/origins'
+import { LOCAL_EDIT } from '../../shared/workspace/origins'
 
 export interface Workspace {
   id: string
@@ -26,7 +26,7 @@ export async function openLocalWorkspace(id: string): Promise<Workspace> {
   await Promise.all(persistence.map((p) => p.whenSynced))
   const governance = new Governance(governanceDoc)
   governance.migrate()
-  ensurePseudonymSalt(governance)
+  governance.ensurePseudonymSalt()
   const ledger = new Ledger(ledgerDoc)
   const undoManager = new Y.UndoManager(
     GOVERNANCE_SCOPE.map((name) => governanceDoc.getMap(name)),
@@ -44,11 +44,4 @@ export async function openLocalWorkspace(id: string): Promise<Workspace> {
       ledgerDoc.destroy()
     },
   }
-}
-
-/** Actor pseudonyms are salted per workspace; a new workspace gets its random salt once. */
-function ensurePseudonymSalt(governance: Governance): void {
-  if (governance.settings.read().settings.pseudonymSalt) return
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  governance.settings.set('pseudonymSalt', Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''), MIGRATION)
 }

@@ -232,3 +232,17 @@ describe('outcome notes', () => {
     expect(alice.annotations.isAnnotated('run-1')).toBe(true)
   })
 })
+
+describe('pseudonym salt', () => {
+  test('a new workspace gets a random salt once; an existing one keeps its own', () => {
+    const first = new Governance(new Y.Doc())
+    first.ensurePseudonymSalt()
+    const salt = first.settings.read().settings.pseudonymSalt
+    expect(salt).toMatch(/^[0-9a-f]{32}$/)
+    first.ensurePseudonymSalt()
+    expect(first.settings.read().settings.pseudonymSalt).toBe(salt)
+    const second = new Governance(new Y.Doc())
+    second.ensurePseudonymSalt()
+    expect(second.settings.read().settings.pseudonymSalt).not.toBe(salt)
+  })
+})

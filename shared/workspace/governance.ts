@@ -5,6 +5,7 @@ import { Review, type PortfolioDecision, type RecipeDecision } from '../records/
 import { ImportProfile } from '../records/settings'
 import { AnnotationStore } from './annotations'
 import { migrateGovernance, readSchemaVersion } from './migrations'
+import { MIGRATION } from './origins'
 import type { RecordProblem } from './problems'
 import { RecordMap } from './recordMap'
 import { SettingsStore } from './settings'
@@ -40,6 +41,17 @@ export class Governance {
   /** Brings an older document up to the current schema; call once the local copy has loaded. */
   migrate(): { from: number; to: number } {
     return migrateGovernance(this.doc)
+  }
+
+  /**
+   * Actor pseudonyms are salted per workspace: a new workspace gets its random salt once, in
+   * the app and in a workspace file the CLI creates alike (an empty salt would make pseudonyms
+   * the same in every team, and guessable).
+   */
+  ensurePseudonymSalt(): void {
+    if (this.settings.read().settings.pseudonymSalt) return
+    const bytes = crypto.getRandomValues(new Uint8Array(16))
+    this.settings.set('pseudonymSalt', Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''), MIGRATION)
   }
 
   get schemaVersion(): number {
