@@ -67,4 +67,26 @@ describe('CsvTokenizer', () => {
       { fields: ['1', '2'], line: 3 },
     ])
   })
+
+  it('reads back any records written as CSV, quoted or not, with the line each starts on', () => {
+    const value = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r\n', 'é', '≤'), maxLength: 8 })
+    const record = fc.array(fc.tuple(value, fc.boolean()), { minLength: 1, maxLength: 5 })
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 6 }), fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 4 }), (records, sizes) => {
+        // A value must be quoted when it holds a delimiter, a quote or a line break.
+        const lines = records.map((fields) =>
+          fields.map(([text, quoteAnyway]) => (quoteAnyway || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)).join(','),
+        )
+        const expected: { fields: string[]; line: number }[] = []
+        let line = 1
+        records.forEach((fields, index) => {
+          const texts = fields.map(([text]) => text)
+          // A lone empty unquoted value is a blank line, which the tokenizer skips.
+          if (lines[index] !== '') expected.push({ fields: texts, line })
+          line += lines[index].split('\n').length
+        })
+        expect(tokenize(lines.join('\n') + '\n', sizes)).toEqual(expected)
+      }),
+    )
+  })
 })
