@@ -13,6 +13,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } 
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Papa from 'papaparse'
+import { billingFileSource } from '../cli/import/billingFiles'
 import { parseBillingFile } from '../shared/importers/billing/importBillingFile'
 import { lcg } from '../test/support/seededRandom'
 
@@ -70,7 +71,7 @@ type Measured = Omit<SideResult, 'side' | 'maxRssMB' | 'cpuSeconds'>
 async function runOurs(path: string): Promise<Measured> {
   const started = performance.now()
   let rows = 0
-  const summary = await parseBillingFile({ name: path, chunks: createReadStream(path, { highWaterMark: CHUNK_BYTES }) }, { onCharge: () => rows++ })
+  const summary = await parseBillingFile(billingFileSource(path), { onCharge: () => rows++ })
   const seconds = (performance.now() - started) / 1000
   if (summary.status !== 'ok') throw new Error(`import rejected: ${JSON.stringify(summary.errors.slice(0, 3))}`)
   return { bytes: summary.bytes, rows, seconds, check: `USD ${summary.totals.USD}` }

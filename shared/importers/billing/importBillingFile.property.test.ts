@@ -12,8 +12,18 @@ import { FIXTURES } from '../../../test/support/billingFixtures'
 const FIXTURE_FILES = ['anthropic-cost-2026-08.csv', 'openai-cost_2026-09-01_2026-09-04.csv', 'cursor-usage-events-2026-08-31.csv', 'azure-cost-details.csv', 'aws-cur2-bedrock.csv', 'github-copilot-ai-usage-21.csv']
 const fixtureBytes = FIXTURE_FILES.map((file) => readFileSync(join(FIXTURES, file)))
 
-async function importBytes(bytes: Uint8Array, chunkSize = 13) {
-  return importBillingFile({ name: 'input.csv', chunks: chunksOf(bytes, chunkSize) }, { importedAt: '2026-11-29T00:00:00.000Z' })
+/** How the CLI reads files on Node (see cli/import/billingFiles.ts). */
+const nodeLatin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+
+async function importBytes(bytes: Uint8Array, chunkSize = 13, latin1 = false) {
+  return importBillingFile({ name: 'input.csv', chunks: chunksOf(bytes, chunkSize), latin1: latin1 ? nodeLatin1 : undefined }, { importedAt: '2026-11-29T00:00:00.000Z' })
+}
+
+/** Reading bytes as chars and decoding only non-ASCII values must change nothing at all. */
+async function expectSameThroughLatin1(bytes: Uint8Array, chunkSize: number) {
+  const decoded = await importBytes(bytes, chunkSize)
+  const latin1 = await importBytes(bytes, chunkSize, true)
+  expect(latin1).toEqual(decoded)
 }
 
 /** Either imported, or rejected with at least one line number inside the file. */
@@ -39,7 +49,9 @@ describe('billing import never crashes (property-based)', () => {
   it('random CSV-ish text either imports or is rejected with a line number', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(csvChar, { maxLength: 300 }).map((chars) => chars.join('')), async (text) => {
-        expectImportedOrRejectedAtALine(await importBytes(new TextEncoder().encode(text)), text)
+        const bytes = new TextEncoder().encode(text)
+        expectImportedOrRejectedAtALine(await importBytes(bytes), text)
+        await expectSameThroughLatin1(bytes, 13)
       }),
       { numRuns: 200 },
     )
@@ -65,6 +77,7 @@ describe('billing import never crashes (property-based)', () => {
         }
         const data = new Uint8Array(bytes)
         expectImportedOrRejectedAtALine(await importBytes(data, chunk), new TextDecoder().decode(data))
+        await expectSameThroughLatin1(data, chunk)
       }),
       { numRuns: 200 },
     )

@@ -12,7 +12,8 @@ import { actorId } from '../../privacy/pseudonym'
 import { createBatch } from '../batch'
 import { CsvSyntaxError, CsvTokenizer } from '../csv/tokenizer'
 import { cell, HeaderIndex } from '../csv/header'
-import { decodeTextChunks } from '../text/decode'
+import { utf8BytesOrText } from '../text/decode'
+import type { Latin1Reader } from '../text/latin1'
 import { profileFormat } from './customMapping'
 import { detectBillingFormat } from './detect'
 import { BILLING_FORMATS } from './formats'
@@ -24,6 +25,8 @@ import { RunningTotals } from './runningTotals'
 export interface BillingSource {
   name: string
   chunks: AsyncIterable<Uint8Array>
+  /** The platform's fast byte-per-char reader, when it has one (see text/latin1.ts). */
+  latin1?: Latin1Reader
 }
 
 export interface ImportProgress {
@@ -159,13 +162,21 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
   }
 
   const tokenizer = new CsvTokenizer()
+  const { latin1 } = source
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
   try {
-    for await (const text of decodeTextChunks(source.chunks, (n) => (bytes += n))) {
-      tokenizer.push(text, onRecord)
+    for await (const part of utf8BytesOrText(source.chunks, (n) => (bytes += n))) {
+      if (typeof part === 'string') tokenizer.push(part, onRecord)
+      else if (latin1) tokenizer.pushUtf8(part, latin1, onRecord)
+      else tokenizer.push(utf8.decode(part, { stream: true }), onRecord)
       options.onProgress?.({ bytes, rows })
       if (done) break
     }
-    if (!done) tokenizer.end(onRecord)
+    if (!done) {
+      const rest = utf8.decode()
+      if (rest) tokenizer.push(rest, onRecord)
+      tokenizer.end(onRecord)
+    }
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error
     addError(error.line, error.message)

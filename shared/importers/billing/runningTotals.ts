@@ -10,18 +10,45 @@ import type { Decimal } from '../../money/decimal'
 export class RunningTotals {
   private readonly exact = new CurrencyTotals()
   private readonly fast = new Map<string, number[]>()
+  // Exports are mostly one currency: skip the map lookup while it stays the same.
+  private lastCurrency = ''
+  private lastSums: number[] = []
 
+  /** Adds a plain decimal string (`-?\d+(\.\d+)?`, as parseAmount returns). */
   add(currency: string, amount: string): void {
-    const dot = amount.indexOf('.')
-    const digits = amount.length - (dot >= 0 ? 1 : 0) - (amount.charCodeAt(0) === 45 ? 1 : 0)
+    const length = amount.length
+    let i = amount.charCodeAt(0) === 45 ? 1 : 0
+    const negative = i === 1
+    let units = 0
+    let scale = -1
+    let digits = 0
+    for (; i < length; i++) {
+      const code = amount.charCodeAt(i)
+      if (code === 46 && scale < 0) {
+        scale = 0
+        continue
+      }
+      if (code < 48 || code > 57) {
+        this.exact.add(currency, amount)
+        return
+      }
+      units = units * 10 + (code - 48)
+      digits++
+      if (scale >= 0) scale++
+    }
     if (digits > 15) {
       this.exact.add(currency, amount)
       return
     }
-    const scale = dot >= 0 ? amount.length - dot - 1 : 0
-    const units = dot >= 0 ? Number(amount.slice(0, dot) + amount.slice(dot + 1)) : Number(amount)
-    let sums = this.fast.get(currency)
-    if (!sums) this.fast.set(currency, (sums = []))
+    if (scale < 0) scale = 0
+    if (negative) units = -units
+    let sums = this.lastSums
+    if (currency !== this.lastCurrency) {
+      sums = this.fast.get(currency) ?? []
+      this.fast.set(currency, sums)
+      this.lastCurrency = currency
+      this.lastSums = sums
+    }
     const sum = (sums[scale] ?? 0) + units
     if (Number.isSafeInteger(sum) && Math.abs(sum) < 2 ** 52) {
       sums[scale] = sum

@@ -89,4 +89,39 @@ describe('CsvTokenizer', () => {
       }),
     )
   })
+
+  it('reads raw UTF-8 through a byte-per-char reader exactly as decoded text, however the bytes are chunked', () => {
+    const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+    const unit = fc.constantFrom('a', ',', ';', '"', '\n', '\r\n', 'é', '≤ 200k', '🚀', '\uFFFD')
+    const head = fc.constantFrom('', 'sep=;\n', '"sep=,"\r\n')
+    fc.assert(
+      fc.property(head, fc.string({ unit, maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }), (hint, body, sizes) => {
+        const bytes = new TextEncoder().encode(hint + body)
+        const viaText = (() => {
+          try {
+            return tokenize(new TextDecoder().decode(bytes))
+          } catch (error) {
+            return (error as CsvSyntaxError).line
+          }
+        })()
+        const records: { fields: string[]; line: number }[] = []
+        const sink = (fields: string[], line: number) => records.push({ fields, line })
+        const tokenizer = new CsvTokenizer()
+        const viaBytes = (() => {
+          try {
+            for (let offset = 0, i = 0; offset < bytes.length; i++) {
+              const size = sizes[i % sizes.length]
+              tokenizer.pushUtf8(bytes.subarray(offset, offset + size), latin1, sink)
+              offset += size
+            }
+            tokenizer.end(sink)
+            return records
+          } catch (error) {
+            return (error as CsvSyntaxError).line
+          }
+        })()
+        expect(viaBytes).toEqual(viaText)
+      }),
+    )
+  })
 })

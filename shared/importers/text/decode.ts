@@ -17,42 +17,55 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncodingName; b
 }
 
 /**
- * Decodes byte chunks into text chunks without splitting multi-byte characters.
+ * The chunks of a UTF-8 file as raw bytes with the BOM cut off, or, for UTF-16, as decoded
+ * text (without splitting characters). Raw bytes go to CsvTokenizer.pushUtf8 or a decoder.
  * `onBytes` reports each chunk's raw size, for progress bars.
  */
-export async function* decodeTextChunks(
-  chunks: AsyncIterable<Uint8Array>,
-  onBytes?: (bytes: number) => void,
-): AsyncGenerator<string> {
-  let decoder: Decoder | null = null
+export async function* utf8BytesOrText(chunks: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void): AsyncGenerator<Uint8Array | string> {
+  let utf16: Decoder | null = null
   let head: Uint8Array | null = null
+  let sniffed = false
   for await (const chunk of chunks) {
     onBytes?.(chunk.byteLength)
-    if (decoder) {
-      const text = decoder.decode(chunk, { stream: true })
-      if (text) yield text
+    if (sniffed) {
+      if (utf16) yield utf16.decode(chunk, { stream: true })
+      else yield chunk
       continue
     }
     // Wait for three bytes so a BOM split across tiny chunks is still recognised.
     head = head ? concatBytes(head, chunk) : chunk
     if (head.byteLength < 3) continue
-    decoder = openDecoder(head)
-    const text = decoder.decode(head.subarray(sniffEncoding(head).bomLength), { stream: true })
-    head = null
+    sniffed = true
+    utf16 = utf16Decoder(head)
+    yield afterMark(head, utf16)
+  }
+  if (!sniffed && head) {
+    utf16 = utf16Decoder(head)
+    yield afterMark(head, utf16)
+  }
+  if (utf16) yield utf16.decode()
+}
+
+/** Decodes byte chunks into text chunks (UTF-8 or UTF-16, by the byte-order mark). */
+export async function* decodeTextChunks(chunks: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+  // ignoreBOM: the mark is removed already, so a second U+FEFF in the data stays data.
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
+  for await (const part of utf8BytesOrText(chunks, onBytes)) {
+    const text = typeof part === 'string' ? part : utf8.decode(part, { stream: true })
     if (text) yield text
   }
-  if (!decoder && head) {
-    decoder = openDecoder(head)
-    const text = decoder.decode(head.subarray(sniffEncoding(head).bomLength), { stream: true })
-    if (text) yield text
-  }
-  const rest = decoder?.decode() ?? ''
+  const rest = utf8.decode()
   if (rest) yield rest
 }
 
-// ignoreBOM: the mark is removed by hand above, so a second U+FEFF in the data stays data.
-function openDecoder(head: Uint8Array): Decoder {
-  return new TextDecoder(sniffEncoding(head).encoding, { ignoreBOM: true })
+function utf16Decoder(head: Uint8Array): Decoder | null {
+  const { encoding } = sniffEncoding(head)
+  return encoding === 'utf-8' ? null : new TextDecoder(encoding, { ignoreBOM: true })
+}
+
+function afterMark(head: Uint8Array, utf16: Decoder | null): Uint8Array | string {
+  const body = head.subarray(sniffEncoding(head).bomLength)
+  return utf16 ? utf16.decode(body, { stream: true }) : body
 }
 
 function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {

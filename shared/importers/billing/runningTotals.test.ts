@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { CurrencyTotals } from '../../money/totals'
+import { isPlainDecimal } from './amounts'
+import { RunningTotals } from './runningTotals'
+
+const digits = (maxLength: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength })
+const decimal = fc
+  .tuple(fc.boolean(), digits(12), fc.option(digits(20)))
+  .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === null ? '' : '.' + fraction}`)
+
+describe('RunningTotals', () => {
+  it('sums exactly what bigint decimal totals sum, per currency, short and long amounts alike', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('USD', 'EUR'), decimal), { maxLength: 60 }), (rows) => {
+        const running = new RunningTotals()
+        const exact = new CurrencyTotals()
+        for (const [currency, amount] of rows) {
+          running.add(currency, amount)
+          exact.add(currency, amount)
+        }
+        expect(running.toTotals().toJSON()).toEqual(exact.toJSON())
+      }),
+    )
+  })
+
+  it('stays exact when the running double would pass 2^53', () => {
+    const running = new RunningTotals()
+    for (let i = 0; i < 3000; i++) running.add('USD', '999999999999.999')
+    expect(running.toTotals().toJSON()).toEqual({ USD: '2999999999999997.000' })
+  })
+})
+
+describe('isPlainDecimal', () => {
+  it('accepts exactly -?digits(.digits)?', () => {
+    const plain = /^-?\d+(?:\.\d+)?$/
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789.-+e, '), maxLength: 8 }), (text) => {
+        expect(isPlainDecimal(text)).toBe(plain.test(text))
+      }),
+    )
+  })
+})
