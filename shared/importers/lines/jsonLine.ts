@@ -28,9 +28,14 @@ export function peekTimestamp(bytes: Uint8Array, start: number, end: number, fro
   const valueStart = at + TIMESTAMP_KEY.bytes.length
   const close = bytes.indexOf(QUOTE, valueStart)
   if (close === -1 || close > end || close - valueStart > MAX_TIMESTAMP_BYTES) return null
-  const value = bytes.subarray(valueStart, close)
-  if (value.some((byte) => byte > 127)) return null
-  return String.fromCharCode(...value)
+  // A plain loop: spreading the bytes into String.fromCharCode cost six times as much, on every line.
+  let value = ''
+  for (let i = valueStart; i < close; i++) {
+    const byte = bytes[i]
+    if (byte > 127) return null
+    value += String.fromCharCode(byte)
+  }
+  return value
 }
 
 const OPEN_BRACE = 123
