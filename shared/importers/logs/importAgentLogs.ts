@@ -1,4 +1,6 @@
 import { createBatch } from '../batch'
+import { byteMarker, hasMarker } from '../lines/byteMarker'
+import { DEFAULT_MAX_LINE_BYTES, forEachLine } from '../lines/splitLines'
 import { sumDecimalStrings } from '../../money/decimal'
 import { bundledPricingTable, pricingFromSettings, type PricingTable } from '../../pricing/pricingTable'
 import type { BatchMeta } from '../../records/batch'
@@ -7,9 +9,8 @@ import type { Settings, StepRule } from '../../records/settings'
 import { createStepLabeller } from '../../steps/labelStep'
 import { buildRun } from './buildRun'
 import { ClaudeCodeLogs } from './claudeCode/claudeCodeLogs'
-import { codexSessionTrack, type CodexRollout } from './codex/codexRollout'
-import { readAgentLogFile, type AgentLogFile } from './readAgentLogFile'
-import type { AgentTool, LogFileSource, LogIssue } from './types'
+import { codexRolloutReader, type CodexSession } from './codex/codexRollout'
+import type { AgentTool, LogFileSource, LogIssue, LogLineReader } from './types'
 import type { UsageRecord } from './usageRecord'
 
 export interface ImportAgentLogsOptions {
@@ -56,46 +57,59 @@ export function importOptionsFromSettings(settings: Settings): ImportAgentLogsOp
   }
 }
 
-/** Path order by code unit (not locale): which copy of a duplicated request wins never depends on the order files were picked in. */
-export function byPath(a: { path: string }, b: { path: string }): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
-}
+// A Codex rollout line has a `payload`; a Claude Code transcript line never does.
+const CODEX_PAYLOAD = byteMarker('"payload":{')
+const FORMAT_HEAD_BYTES = 256
 
 /**
  * Imports Claude Code transcripts and Codex rollouts into runs: one per session, with
  * deduplicated token counts (as ccusage counts them), exact costs, and step sequences.
- * Pure: files arrive as byte streams, so the same code runs in a browser worker and in Node
- * (where cli/agentLogs/importAgentLogFiles.ts reads big imports on several threads).
+ * Pure: files arrive as byte streams, so the same code runs in a browser worker and in Node.
  */
 export async function importAgentLogs(sources: readonly LogFileSource[], options: ImportAgentLogsOptions = {}): Promise<AgentLogImport> {
-  const labeller = createStepLabeller(options.stepRules ?? null)
-  const files: AgentLogFile[] = []
-  for (const source of [...sources].sort(byPath)) files.push(await readAgentLogFile(source, labeller))
-  return assembleAgentLogs(files, options)
-}
-
-/** Runs from files read by readAgentLogFile, on any thread and in any order. */
-export function assembleAgentLogs(read: readonly AgentLogFile[], options: ImportAgentLogsOptions = {}): AgentLogImport {
   const warnings: LogIssue[] = []
   const errors: LogIssue[] = []
-  for (const problem of createStepLabeller(options.stepRules ?? null).problems) warnings.push({ path: 'settings.stepRules', line: 0, message: problem })
-  const claude = new ClaudeCodeLogs()
-  const codexRollouts: CodexRollout[] = []
+  const warn = (issue: LogIssue) => warnings.push(issue)
+  const labeller = createStepLabeller(options.stepRules ?? null)
+  for (const problem of labeller.problems) warn({ path: 'settings.stepRules', line: 0, message: problem })
+  const claude = new ClaudeCodeLogs(labeller, warn)
+  const codexSessions: CodexSession[] = []
   const files: ImportedLogFile[] = []
-  const fileSessions = new Map<ImportedLogFile, string[]>()
-  for (const logFile of [...read].sort(byPath)) {
-    const file: ImportedLogFile = { path: logFile.path, format: logFile.format, lines: logFile.lines, bytes: logFile.bytes, runs: [] }
-    warnings.push(...logFile.warnings)
-    if (logFile.error) errors.push({ path: logFile.path, line: 0, message: logFile.error })
-    if (logFile.claude) {
-      claude.add(logFile.claude)
-      fileSessions.set(file, logFile.claude.sessionId === null ? [] : [logFile.claude.sessionId])
+  const fileSessions = new Map<ImportedLogFile, () => string[]>()
+
+  // Sorted (by code unit, not locale) so that which copy of a duplicated request wins never
+  // depends on the order files were picked in.
+  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const file: ImportedLogFile = { path: source.path, format: null, lines: 0, bytes: 0, runs: [] }
+    let reader: LogLineReader | null = null
+    try {
+      const stats = await forEachLine(source.chunks(), (line, lineNumber, terminated) => {
+        if (!reader) {
+          file.format = isCodexRollout(source.path, line) ? 'codex' : 'claude-code'
+          reader = file.format === 'codex' ? codexReader(file) : claudeReader(file)
+        }
+        reader.line(line, lineNumber, terminated)
+      })
+      file.lines = stats.lines
+      file.bytes = stats.bytes
+      for (const line of stats.oversizedLines) warn({ path: source.path, line, message: `line longer than ${DEFAULT_MAX_LINE_BYTES / 2 ** 20} MiB; skipped` })
+    } catch (error) {
+      errors.push({ path: source.path, line: 0, message: `cannot read the file: ${(error as Error).message ?? String(error)}` })
     }
-    if (logFile.codex) {
-      codexRollouts.push(logFile.codex)
-      fileSessions.set(file, [logFile.codex.id])
-    }
+    ;(reader as LogLineReader | null)?.finish()
     files.push(file)
+  }
+
+  function claudeReader(file: ImportedLogFile): LogLineReader {
+    const reader = claude.reader(file.path)
+    fileSessions.set(file, () => reader.sessionIds())
+    return reader
+  }
+  function codexReader(file: ImportedLogFile): LogLineReader {
+    return codexRolloutReader(file.path, labeller, warn, (session) => {
+      codexSessions.push(session)
+      fileSessions.set(file, () => [session.track.id])
+    })
   }
 
   const context = {
@@ -110,19 +124,19 @@ export function assembleAgentLogs(read: readonly AgentLogFile[], options: Import
     if (run) runs.push(run)
   }
   // One rollout can be in both sessions/ and archived_sessions/: keep the fuller copy.
-  const codexById = new Map<string, CodexRollout>()
-  for (const rollout of codexRollouts) {
-    const existing = codexById.get(rollout.id)
-    if (!existing || rollout.usage.length > existing.usage.length) codexById.set(rollout.id, rollout)
+  const codexById = new Map<string, CodexSession>()
+  for (const session of codexSessions) {
+    const existing = codexById.get(session.track.id)
+    if (!existing || session.usage.length > existing.usage.length) codexById.set(session.track.id, session)
   }
-  for (const rollout of codexById.values()) {
-    const run = buildRun(codexSessionTrack(rollout), rollout.usage, context)
+  for (const session of codexById.values()) {
+    const run = buildRun(session.track, session.usage, context)
     if (run) runs.push(run)
   }
   runs.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
 
   const runIds = new Set(runs.map((run) => run.id))
-  for (const [file, sessionIds] of fileSessions) file.runs = [...new Set(sessionIds)].filter((id) => runIds.has(id))
+  for (const [file, sessionIds] of fileSessions) file.runs = [...new Set(sessionIds())].filter((id) => runIds.has(id))
 
   return {
     runs,
@@ -132,6 +146,11 @@ export function assembleAgentLogs(read: readonly AgentLogFile[], options: Import
     unpricedModels: [...new Set(runs.flatMap((run) => run.unpricedModels))].sort(),
     batch: runs.length ? runsBatch(runs, files, warnings, options.importedAt ?? new Date().toISOString()) : null,
   }
+}
+
+function isCodexRollout(path: string, line: Uint8Array): boolean {
+  const name = path.split(/[\\/]/).pop() ?? ''
+  return /^rollout-.*\.jsonl$/i.test(name) || hasMarker(line, CODEX_PAYLOAD, 0, Math.min(line.length, FORMAT_HEAD_BYTES))
 }
 
 /** Drops requests that a run already in the workspace counted under another session id. */
