@@ -9,7 +9,7 @@
  * `indexOf('\n')` plus `split(delimiter)` per row, which measures faster than udsv here;
  * only rows containing a quote go through the character-level state machine below.
  */
-import { HighBytes, type Latin1Reader, utf8FromLatin1 } from '../text/latin1'
+import { ByteWindow, type Latin1Reader, utf8FromLatin1 } from '../text/latin1'
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -49,10 +49,9 @@ export class CsvTokenizer {
   private recordLines = 0
   private recordChars = 0
 
-  // UTF-8 read as bytes-as-chars (pushUtf8): where its non-ASCII bytes are, and the bytes left over.
+  // UTF-8 read as bytes-as-chars (pushUtf8): the bytes behind the text, with where the non-ASCII ones are.
   private latin1: Latin1Reader | null = null
-  private highBytes: HighBytes | null = null
-  private bufferBytes = new Uint8Array(0)
+  private window: ByteWindow | null = null
 
   constructor(options: { delimiter?: string } = {}) {
     this.delimiter = options.delimiter ?? null
@@ -64,15 +63,12 @@ export class CsvTokenizer {
    * decoded text, and only the fields holding non-ASCII bytes are decoded. Do not mix with `push`.
    */
   pushUtf8(bytes: Uint8Array, latin1: Latin1Reader, sink: RecordSink): void {
-    const rest = this.bufferBytes
-    const all = new Uint8Array(rest.length + bytes.length)
-    all.set(rest)
-    all.set(bytes, rest.length)
+    this.window ??= new ByteWindow()
+    // The text left over is the window's tail, one char per byte.
+    const all = this.window.append(this.buffer.length, bytes)
     this.latin1 = latin1
-    this.highBytes = new HighBytes(all)
     this.buffer = ''
     this.push(latin1(all), sink)
-    this.bufferBytes = all.subarray(all.length - this.buffer.length)
   }
 
   /** Feeds decoded text; calls `sink` for every record completed by it. */
@@ -90,7 +86,7 @@ export class CsvTokenizer {
       this.delimiter = hint ? hint[1] : sniffDelimiter(firstLine)
       if (hint) {
         buf = buf.slice(firstLineEnd + 1)
-        this.highBytes?.skip(firstLineEnd + 1)
+        this.window?.skip(firstLineEnd + 1)
         this.line++
       }
     }
@@ -104,8 +100,8 @@ export class CsvTokenizer {
       }
     }
     const length = buf.length
-    const highBytes = this.highBytes
-    let high = highBytes ? highBytes.next(pos) : length
+    const window = this.window
+    let high = window ? window.next(pos) : length
     let quote = buf.indexOf('"', pos)
     while (pos < length) {
       const newline = buf.indexOf('\n', pos)
@@ -114,8 +110,8 @@ export class CsvTokenizer {
         let end = newline
         if (end > pos && buf.charCodeAt(end - 1) === CR) end--
         if (end > pos) {
-          const fields = highBytes ? splitRange(buf, pos, end, delimiter) : buf.slice(pos, end).split(delimiter)
-          if (high < end) high = decodeHighFields(fields, pos, high, highBytes!)
+          const fields = window ? splitRange(buf, pos, end, delimiter) : buf.slice(pos, end).split(delimiter)
+          if (high < end) high = decodeHighFields(fields, pos, high, window!)
           sink(fields, this.line)
         }
         this.line++
@@ -128,7 +124,7 @@ export class CsvTokenizer {
       if (fields) {
         if (high < end) {
           decodeEachHighField(fields)
-          high = highBytes!.next(newline + 1)
+          high = window!.next(newline + 1)
         }
         sink(fields, this.line)
         this.line++
@@ -144,7 +140,7 @@ export class CsvTokenizer {
         return
       }
       quote = buf.indexOf('"', pos)
-      if (high < pos) high = highBytes!.next(pos)
+      if (high < pos) high = window!.next(pos)
     }
     buf = pos > 0 ? buf.slice(pos) : buf
     this.buffer = buf
@@ -251,7 +247,7 @@ export class CsvTokenizer {
   private endRecord(next: number, sink: RecordSink): number {
     this.fields.push(this.field)
     const fields = this.fields
-    if (this.highBytes) decodeEachHighField(fields)
+    if (this.window) decodeEachHighField(fields)
     const line = this.recordLine
     this.line = line + this.recordLines + 1
     this.fields = []
@@ -291,13 +287,13 @@ const HIGH_BYTE = /[\x80-\xff]/
  * `high`; returns where the next one is. Walks field offsets instead of testing every
  * field: most records have one non-ASCII value ("≤ 200k") or none.
  */
-function decodeHighFields(fields: string[], start: number, high: number, highBytes: HighBytes): number {
+function decodeHighFields(fields: string[], start: number, high: number, window: ByteWindow): number {
   let fieldStart = start
   for (let i = 0; i < fields.length; i++) {
     const fieldEnd = fieldStart + fields[i].length
     if (high < fieldEnd) {
       fields[i] = decodedField(fields[i])
-      high = highBytes.next(fieldEnd)
+      high = window.next(fieldEnd)
     }
     fieldStart = fieldEnd + 1
   }
@@ -312,13 +308,19 @@ function decodeEachHighField(fields: string[]): void {
 // Repeated values ("≤ 200k", a workspace name) are decoded once.
 const decoded = new Map<string, string>()
 
+let lastField = ''
+let lastDecoded = ''
+
 function decodedField(field: string): string {
+  if (field === lastField) return lastDecoded
   let text = decoded.get(field)
   if (text === undefined) {
     text = utf8FromLatin1(field)
     if (decoded.size >= 4096) decoded.clear()
     decoded.set(field, text)
   }
+  lastField = field
+  lastDecoded = text
   return text
 }
 
