@@ -1,4 +1,4 @@
-import { byteMarker, indexOfMarker, lastIndexOfMarker } from './byteMarker'
+import { byteMarker, indexOfMarker, lastIndexOfMarker, type ByteMarker } from './byteMarker'
 
 const decoder = new TextDecoder()
 
@@ -14,28 +14,64 @@ export function parseJsonLine(bytes: Uint8Array, start: number, end: number): un
 
 const TIMESTAMP_KEY = byteMarker('"timestamp":"')
 const QUOTE = 34
+const BACKSLASH = 92
 const MAX_TIMESTAMP_BYTES = 40
 
 /**
  * The value of a top-level-looking `"timestamp":"…"` key, read straight from the bytes of a line
- * the reader does not otherwise parse (a key pattern with its quotes cannot occur inside a JSON
- * string, where quotes are escaped). `fromEnd` searches backwards, for formats that write the
+ * the reader does not otherwise parse. `fromEnd` searches backwards, for formats that write the
  * timestamp last. Returns null when absent or not ASCII.
  */
 export function peekTimestamp(bytes: Uint8Array, start: number, end: number, fromEnd: boolean): string | null {
-  const at = fromEnd ? lastIndexOfMarker(bytes, TIMESTAMP_KEY, start, end) : indexOfMarker(bytes, TIMESTAMP_KEY, start, end)
+  return peekAsciiValue(bytes, TIMESTAMP_KEY, start, end, fromEnd, MAX_TIMESTAMP_BYTES)
+}
+
+/**
+ * The string after a `"key":"` marker, read from the bytes (a key pattern with its quotes
+ * cannot occur inside a JSON string, where quotes are escaped). Null when the key is absent,
+ * or the value is longer than `maxBytes`, escaped or not ASCII.
+ */
+export function peekAsciiValue(bytes: Uint8Array, key: ByteMarker, start: number, end: number, fromEnd: boolean, maxBytes: number): string | null {
+  const at = fromEnd ? lastIndexOfMarker(bytes, key, start, end) : indexOfMarker(bytes, key, start, end)
   if (at === -1) return null
-  const valueStart = at + TIMESTAMP_KEY.bytes.length
+  const valueStart = at + key.bytes.length
   const close = bytes.indexOf(QUOTE, valueStart)
-  if (close === -1 || close > end || close - valueStart > MAX_TIMESTAMP_BYTES) return null
+  if (close === -1 || close > end || close - valueStart > maxBytes) return null
   // A plain loop: spreading the bytes into String.fromCharCode cost six times as much, on every line.
   let value = ''
   for (let i = valueStart; i < close; i++) {
     const byte = bytes[i]
-    if (byte > 127) return null
+    if (byte > 127 || byte === BACKSLASH) return null
     value += String.fromCharCode(byte)
   }
   return value
+}
+
+/**
+ * Parses the JSON object whose "{" is at `open`, alone (its end found by counting braces
+ * outside strings); null when it does not close before `end` or is not valid JSON.
+ */
+export function parseJsonObjectAt(bytes: Uint8Array, open: number, end: number): unknown {
+  let depth = 0
+  let inString = false
+  for (let i = open; i < end; i++) {
+    const byte = bytes[i]
+    if (inString) {
+      if (byte === BACKSLASH) i++
+      else if (byte === QUOTE) inString = false
+    } else if (byte === QUOTE) {
+      inString = true
+    } else if (byte === OPEN_BRACE) {
+      depth++
+    } else if (byte === CLOSE_BRACE && --depth === 0) {
+      try {
+        return JSON.parse(decodeLine(bytes, open, i + 1))
+      } catch {
+        return null
+      }
+    }
+  }
+  return null
 }
 
 const OPEN_BRACE = 123

@@ -64,3 +64,43 @@ describe('importAgentLogs on random and corrupted JSONL', () => {
     )
   })
 })
+
+describe('importAgentLogs on responses split over several lines', () => {
+  // One response per request: a thinking, text or tool-call line per content block, each
+  // repeating the usage (growing output), sometimes with a line cut off or a bad usage object.
+  const block = fc.constantFrom<unknown>(
+    { type: 'thinking', thinking: 'weighing "options"\n'.repeat(20), signature: 'sig'.repeat(30) },
+    { type: 'text', text: 'Done — “quoted” text with {braces} and "usage":{"x":1} inside'.repeat(5) },
+    { type: 'tool_use', id: 'toolu_x', name: 'Bash', input: { command: 'npm test' } },
+  )
+  const response = fc.record({ blocks: fc.array(fc.tuple(block, fc.nat(5000), fc.nat(500)), { minLength: 1, maxLength: 4 }), sidechain: fc.boolean() })
+
+  it('counts each request once, with the largest usage any of its lines carries', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(response, { minLength: 1, maxLength: 6 }), async (responses) => {
+        const lines: string[] = []
+        let expectedOutput = 0
+        let expectedCacheRead = 0
+        responses.forEach((r, index) => {
+          let best = { total: -1, output: 0, cacheRead: 0 }
+          r.blocks.forEach(([content, output, cacheRead], line) => {
+            const timestamp = new Date(Date.UTC(2026, 5, 1) + index * 60_000 + line * 1000).toISOString()
+            lines.push(claudeAssistantLine({ sessionId: 's', messageId: `msg_${index}`, requestId: `req_${index}`, timestamp, output, cacheRead, sidechain: r.sidechain, content: [content] }))
+            if (1 + output + cacheRead > best.total) best = { total: 1 + output + cacheRead, output, cacheRead }
+          })
+          expectedOutput += best.output
+          expectedCacheRead += best.cacheRead
+        })
+        const result = await importAgentLogs(memorySources({ 'p/s.jsonl': lines.join('\n') + '\n' }, 97))
+        expect(result.warnings).toEqual([])
+        expect(result.runs).toHaveLength(1)
+        expect(result.runs[0].requests).toBe(responses.length)
+        expect(result.runs[0].tokens.output).toBe(expectedOutput)
+        expect(result.runs[0].tokens.cacheRead).toBe(expectedCacheRead)
+        const toolCalls = responses.some((r) => !r.sidechain && r.blocks.some(([content]) => (content as { type: string }).type === 'tool_use'))
+        expect(result.runs[0].steps.length > 0).toBe(toolCalls)
+      }),
+      { numRuns: 150 },
+    )
+  })
+})
