@@ -5,7 +5,8 @@
  * while the size marker matches): hundreds of sessions, a subagent file for every third,
  * lines of 1–4 KB (see generateTranscripts.ts). Then, in one run, each side in its own child
  * process: our whole import (discovery, streaming, dedup, pricing, steps, the runs batch) and
- * `ccusage session --json --offline` on the same folder. Prints MB/s, CPU time and peak RSS of
+ * `ccusage session --json --offline` on the same folder, taking turns for three rounds
+ * (BENCH_ROUNDS), each side's best round counting. Prints MB/s, CPU time and peak RSS of
  * both, the ratio, and whether the token totals agree. Targets: >= 250 MB/s, peak RSS < 300 MB,
  * faster than ccusage.
  */
@@ -101,8 +102,18 @@ async function main(): Promise<void> {
     process.stdout.write(`generating ~${megabytes} MB of transcripts in ${DATA_DIR} …\n`)
     writeFileSync(marker, String(await generateTranscripts(DATA_DIR, megabytes * 1e6)))
   }
-  const ours = runOurs(DATA_DIR)
-  const theirs = runCcusage(DATA_DIR, ours.bytes)
+  // The machine is shared and its speed drifts: the two take turns, and each keeps its best round.
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
+  let ours: SideResult | null = null
+  let theirs: SideResult | null = null
+  const better = (best: SideResult | null, next: SideResult) =>
+    !best || next.processSeconds < best.processSeconds ? { ...next, maxRssMB: Math.max(next.maxRssMB, best?.maxRssMB ?? 0) } : { ...best, maxRssMB: Math.max(best.maxRssMB, next.maxRssMB) }
+  for (let round = 0; round < rounds; round++) {
+    ours = better(ours, runOurs(DATA_DIR))
+    theirs = better(theirs, runCcusage(DATA_DIR, ours.bytes))
+  }
+  if (!ours || !theirs) throw new Error('BENCH_ROUNDS must be at least 1')
+  process.stdout.write(`best of ${rounds} alternating rounds per side:\n`)
   const mbps = (seconds: number) => ours.bytes / 1e6 / seconds
   for (const side of [ours, theirs]) {
     const importPart = side.importSeconds === null ? '' : `  import alone ${side.importSeconds.toFixed(2)} s = ${mbps(side.importSeconds).toFixed(0)} MB/s`
