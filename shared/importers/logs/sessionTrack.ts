@@ -70,9 +70,9 @@ export class TimeSpan {
     if (time > this.latest) this.latest = time
   }
 
-  /** Adds the span to a session's. */
-  addTo(track: SessionTrack): void {
-    for (const time of [this.earliest, this.latest, parseTime(this.first), parseTime(this.last)]) track.seeTime(time)
+  /** The times that bound the span, for SessionTrack.seeTime. */
+  times(): number[] {
+    return [this.earliest, this.latest, parseTime(this.first), parseTime(this.last)]
   }
 
   get empty(): boolean {

@@ -1,6 +1,7 @@
 import { byteMarker, hasMarker, indexOfMarker } from '../../lines/byteMarker'
 import { looksLikeJsonObject, parseJsonLine, parseJsonObjectAt, peekAsciiValue, peekTimestamp } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
+import type { TokenCounts } from '../../../records/common'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { SessionTrack, TimeSpan, parseTime } from '../sessionTrack'
 import { malformedLineMessage, type LogIssue, type LogLineReader } from '../types'
@@ -18,73 +19,80 @@ const TOOL_USE = byteMarker('"tool_use"')
 const REQUEST_ID = byteMarker('"requestId":"')
 const MAX_REQUEST_ID_BYTES = 128
 
-/** The request a fully parsed assistant line counted, which its split lines continue. */
-interface CountedRequest {
+/** One request line as read, before deduplication across files. */
+export interface ClaudeRequestLine {
   model: string
+  time: number
+  tokens: TokenCounts
   messageId: string
-  requestId: string
+  requestId: string | null
   sidechain: boolean
 }
 
-/** Claude Code transcripts of one import: usage is deduplicated across all of its files. */
-export class ClaudeCodeLogs {
-  readonly sessions = new Map<string, SessionTrack>()
-  private readonly requests = new ClaudeRequests()
+/**
+ * What one transcript says, as plain data (it may be read on another thread): the session its
+ * lines went to and, in file order, what they add to it. Merged by `ClaudeCodeLogs.add`.
+ */
+export interface ClaudeTranscript {
+  sessionId: string | null
+  /** The first working directory and the last branch of the main thread, if any. */
+  cwd: string | null
+  branch: string | null
+  requests: ClaudeRequestLine[]
+  steps: { time: number; label: string; key: string | null }[]
+  /** Timestamps that bound the session (earliest and latest, as numbers and as read). */
+  times: number[]
+}
 
-  constructor(
-    private readonly labeller: StepLabeller,
-    private readonly warn: (issue: LogIssue) => void,
-  ) {}
+/** The request a fully parsed assistant line counted, which its split lines continue. */
+type CountedRequest = Omit<ClaudeRequestLine, 'time' | 'tokens'> & { requestId: string }
 
-  usage(): UsageRecord[] {
-    return this.requests.records()
+/** Reads one Claude Code transcript; `result` is ready after `finish`. */
+export function claudeTranscriptReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void): LogLineReader & { result(): ClaudeTranscript } {
+  const transcript: ClaudeTranscript = { sessionId: claudeSessionIdFromPath(path), cwd: null, branch: null, requests: [], steps: [], times: [] }
+  const span = new TimeSpan()
+  let counted: CountedRequest | null = null
+
+  /** Reads a parsed line; returns the request it counted, if any. */
+  const record = (line: JsonObject, time: number, location: string): CountedRequest | null => {
+    const sidechain = line.isSidechain === true
+    if (!sidechain) {
+      transcript.cwd ??= text(line.cwd)
+      transcript.branch = text(line.gitBranch) ?? transcript.branch
+    }
+    const message = line.message
+    if (!isObject(message)) return null
+    if (line.type === 'assistant') return assistant(message, line, time, sidechain, location)
+    if (line.type === 'user' && !sidechain && line.isMeta !== true) {
+      const command = slashCommand(message.content)
+      const label = command && labeller.label({ tool: 'SlashCommand', command })
+      if (label) transcript.steps.push({ time, label, key: text(line.uuid) })
+    }
+    return null
   }
 
-  /** A reader for one transcript; `sessionIds` names the session its lines went to. */
-  reader(path: string): LogLineReader & { sessionIds(): string[] } {
-    const fromPath = claudeSessionIdFromPath(path)
-    let session: SessionTrack | null = fromPath === null ? null : this.session(fromPath)
-    const span = new TimeSpan()
-    let counted: CountedRequest | null = null
-    return {
-      line: (bytes, lineNumber, terminated) => {
-        const usageAt = indexOfMarker(bytes, USAGE, 0, bytes.length)
-        if (usageAt !== -1 || hasMarker(bytes, COMMAND, 0, bytes.length)) {
-          if (counted && terminated && this.continuation(bytes, usageAt, counted, session!, span)) return
-          let record: unknown
-          try {
-            record = parseJsonLine(bytes, 0, bytes.length)
-          } catch {
-            this.warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
-            return
-          }
-          if (!isObject(record)) return
-          session ??= this.session(text(record.sessionId) ?? fileStem(path))
-          const time = parseTime(record.timestamp)
-          span.seeTime(time)
-          counted = this.record(record, session, time, `${path}:${lineNumber}`)
-        } else if (!looksLikeJsonObject(bytes, 0, bytes.length)) {
-          this.warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
-        } else {
-          span.seeText(peekTimestamp(bytes, 0, bytes.length, true))
-        }
-      },
-      finish: () => {
-        if (span.empty) return
-        session ??= this.session(fileStem(path))
-        span.addTo(session)
-      },
-      sessionIds: () => (session ? [session.id] : []),
+  const assistant = (message: JsonObject, line: JsonObject, time: number, sidechain: boolean, location: string): CountedRequest | null => {
+    const model = text(message.model)
+    let request: CountedRequest | null = null
+    // API-error lines carry model "<synthetic>" and zero usage: not a billed request.
+    if (isObject(message.usage) && model !== '<synthetic>') {
+      const tokens = claudeTokens(message.usage)
+      if (tokens) {
+        const messageId = text(message.id) ?? location
+        const requestId = text(line.requestId)
+        transcript.requests.push({ model: model ?? 'unknown', time, tokens, messageId, requestId, sidechain })
+        // Without a request id there is nothing to recognise the split lines by.
+        if (requestId !== null) request = { model: model ?? 'unknown', messageId, requestId, sidechain }
+      }
     }
-  }
-
-  private session(id: string): SessionTrack {
-    let session = this.sessions.get(id)
-    if (!session) {
-      session = new SessionTrack(id, 'claude-code')
-      this.sessions.set(id, session)
+    // Subagent work is one `subagent` step (the Agent/Task call); its own calls stay out.
+    if (sidechain || !Array.isArray(message.content)) return request
+    for (const block of message.content) {
+      if (!isObject(block) || block.type !== 'tool_use' || typeof block.name !== 'string') continue
+      const label = labeller.label(claudeToolCall(block.name, block.input))
+      if (label) transcript.steps.push({ time, label, key: text(block.id) })
     }
-    return session
+    return request
   }
 
   /**
@@ -94,59 +102,76 @@ export class ClaudeCodeLogs {
    * around them (thinking, text: most of the bytes) is never parsed. Whatever does not fit
    * (no usage object, an unreadable one) is parsed in full instead.
    */
-  private continuation(bytes: Uint8Array, usageAt: number, counted: CountedRequest, session: SessionTrack, span: TimeSpan): boolean {
+  const continuation = (bytes: Uint8Array, usageAt: number, request: CountedRequest): boolean => {
     const end = bytes.length
     if (usageAt === -1 || hasMarker(bytes, TOOL_USE, 0, end) || hasMarker(bytes, COMMAND, 0, end) || !looksLikeJsonObject(bytes, 0, end)) return false
-    if (peekAsciiValue(bytes, REQUEST_ID, 0, end, true, MAX_REQUEST_ID_BYTES) !== counted.requestId) return false
+    if (peekAsciiValue(bytes, REQUEST_ID, 0, end, true, MAX_REQUEST_ID_BYTES) !== request.requestId) return false
     const usage = parseJsonObjectAt(bytes, usageAt + USAGE.bytes.length - 1, end)
     const timestamp = peekTimestamp(bytes, 0, end, true)
     const tokens = isObject(usage) ? claudeTokens(usage) : null
     if (!tokens || timestamp === null) return false
     const time = parseTime(timestamp)
     span.seeTime(time)
-    this.requests.add(session.id, counted.model, time, tokens, counted.messageId, counted.requestId, counted.sidechain)
+    transcript.requests.push({ model: request.model, time, tokens, messageId: request.messageId, requestId: request.requestId, sidechain: request.sidechain })
     return true
   }
 
-  /** Reads a parsed line into its session; returns the request it counted, if any. */
-  private record(record: JsonObject, session: SessionTrack, time: number, location: string): CountedRequest | null {
-    const sidechain = record.isSidechain === true
-    if (!sidechain) {
-      session.cwd ??= text(record.cwd)
-      session.branch = text(record.gitBranch) ?? session.branch
+  return {
+    line: (bytes, lineNumber, terminated) => {
+      const usageAt = indexOfMarker(bytes, USAGE, 0, bytes.length)
+      if (usageAt !== -1 || hasMarker(bytes, COMMAND, 0, bytes.length)) {
+        if (counted && terminated && continuation(bytes, usageAt, counted)) return
+        let line: unknown
+        try {
+          line = parseJsonLine(bytes, 0, bytes.length)
+        } catch {
+          warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
+          return
+        }
+        if (!isObject(line)) return
+        transcript.sessionId ??= text(line.sessionId) ?? fileStem(path)
+        const time = parseTime(line.timestamp)
+        span.seeTime(time)
+        counted = record(line, time, `${path}:${lineNumber}`)
+      } else if (!looksLikeJsonObject(bytes, 0, bytes.length)) {
+        warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
+      } else {
+        span.seeText(peekTimestamp(bytes, 0, bytes.length, true))
+      }
+    },
+    finish: () => {
+      if (span.empty) return
+      transcript.sessionId ??= fileStem(path)
+      transcript.times = span.times()
+    },
+    result: () => transcript,
+  }
+}
+
+/** Claude Code transcripts of one import: usage is deduplicated across all of its files. */
+export class ClaudeCodeLogs {
+  readonly sessions = new Map<string, SessionTrack>()
+  private readonly requests = new ClaudeRequests()
+
+  /** Adds a transcript's lines, in the order the files are read. */
+  add(transcript: ClaudeTranscript): void {
+    if (transcript.sessionId === null) return
+    let session = this.sessions.get(transcript.sessionId)
+    if (!session) {
+      session = new SessionTrack(transcript.sessionId, 'claude-code')
+      this.sessions.set(session.id, session)
     }
-    const message = record.message
-    if (!isObject(message)) return null
-    if (record.type === 'assistant') return this.assistant(message, record, session, time, sidechain, location)
-    if (record.type === 'user' && !sidechain && record.isMeta !== true) {
-      const command = slashCommand(message.content)
-      const label = command && this.labeller.label({ tool: 'SlashCommand', command })
-      if (label) session.addStep(time, label, text(record.uuid))
+    session.cwd ??= transcript.cwd
+    session.branch = transcript.branch ?? session.branch
+    for (const request of transcript.requests) {
+      this.requests.add(session.id, request.model, request.time, request.tokens, request.messageId, request.requestId, request.sidechain)
     }
-    return null
+    // Steps before the file's own times: a step without a timestamp goes where the session stood.
+    for (const step of transcript.steps) session.addStep(step.time, step.label, step.key)
+    for (const time of transcript.times) session.seeTime(time)
   }
 
-  private assistant(message: JsonObject, record: JsonObject, session: SessionTrack, time: number, sidechain: boolean, location: string): CountedRequest | null {
-    const model = text(message.model)
-    let counted: CountedRequest | null = null
-    // API-error lines carry model "<synthetic>" and zero usage: not a billed request.
-    if (isObject(message.usage) && model !== '<synthetic>') {
-      const tokens = claudeTokens(message.usage)
-      if (tokens) {
-        const messageId = text(message.id) ?? location
-        const requestId = text(record.requestId)
-        this.requests.add(session.id, model ?? 'unknown', time, tokens, messageId, requestId, sidechain)
-        // Without a request id there is nothing to recognise the split lines by.
-        if (requestId !== null) counted = { model: model ?? 'unknown', messageId, requestId, sidechain }
-      }
-    }
-    // Subagent work is one `subagent` step (the Agent/Task call); its own calls stay out.
-    if (sidechain || !Array.isArray(message.content)) return counted
-    for (const block of message.content) {
-      if (!isObject(block) || block.type !== 'tool_use' || typeof block.name !== 'string') continue
-      const label = this.labeller.label(claudeToolCall(block.name, block.input))
-      if (label) session.addStep(time, label, text(block.id))
-    }
-    return counted
+  usage(): UsageRecord[] {
+    return this.requests.records()
   }
 }

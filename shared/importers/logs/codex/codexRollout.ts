@@ -25,9 +25,30 @@ interface Totals {
   total: number
 }
 
-export interface CodexSession {
-  track: SessionTrack
+/** What one rollout says, as plain data (it may be read on another thread). */
+export interface CodexRollout {
+  id: string
+  cwd: string | null
+  /** Repository name from the git remote the rollout records. */
+  remoteRepo: string | null
+  branch: string | null
+  provider: string
+  /** Timestamps that bound the session. */
+  times: number[]
+  steps: { time: number; label: string; key: string | null }[]
   usage: UsageRecord[]
+}
+
+/** The rollout's session as the run builder takes it. */
+export function codexSessionTrack(rollout: CodexRollout): SessionTrack {
+  const track = new SessionTrack(rollout.id, 'codex')
+  for (const time of rollout.times) track.seeTime(time)
+  track.cwd = rollout.cwd
+  track.remoteRepo = rollout.remoteRepo
+  track.branch = rollout.branch
+  track.provider = rollout.provider
+  for (const step of rollout.steps) track.addStep(step.time, step.label, step.key)
+  return track
 }
 
 /**
@@ -36,7 +57,7 @@ export interface CodexSession {
  * events add nothing. A forked or subagent rollout starts by replaying its parent's history,
  * re-stamped within the second it was created; that burst only sets the baseline.
  */
-export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (session: CodexSession) => void): LogLineReader {
+export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (rollout: CodexRollout) => void): LogLineReader {
   let meta: JsonObject | null = null
   let replaySecond: number | null = null
   let model: string | null = null
@@ -110,16 +131,18 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
     finish() {
       const info = meta as JsonObject | null
       const id = text(info?.id) ?? rolloutIdFromName(path)
-      const track = new SessionTrack(id, 'codex')
-      span.addTo(track)
-      track.cwd = cwd
       const git = isObject(info?.git) ? info.git : null
       const remote = text(git?.repository_url)
-      track.remoteRepo = remote ? repoNameFromRemote(remote) : null
-      track.branch = text(git?.branch)
-      track.provider = text(info?.model_provider) ?? 'openai'
-      for (const step of steps) track.addStep(step.time, step.label, step.key)
-      done({ track, usage: usage.map((record) => ({ ...record, sessionId: id })) })
+      done({
+        id,
+        cwd,
+        remoteRepo: remote ? repoNameFromRemote(remote) : null,
+        branch: text(git?.branch),
+        provider: text(info?.model_provider) ?? 'openai',
+        times: span.times(),
+        steps,
+        usage: usage.map((record) => ({ ...record, sessionId: id })),
+      })
     },
   }
 }

@@ -1,0 +1,119 @@
+import { createBatch } from '../batch'
+import { sumDecimalStrings } from '../../money/decimal'
+import { bundledPricingTable } from '../../pricing/pricingTable'
+import type { Run } from '../../records/run'
+import { createStepLabeller } from '../../steps/labelStep'
+import { buildRun } from './buildRun'
+import { ClaudeCodeLogs } from './claudeCode/claudeCodeLogs'
+import { codexSessionTrack, type CodexRollout } from './codex/codexRollout'
+import type { AgentLogImport, ImportAgentLogsOptions, ImportedLogFile } from './importAgentLogs'
+import type { AgentLogFile } from './readAgentLogFile'
+import type { LogIssue } from './types'
+import type { UsageRecord } from './usageRecord'
+
+/**
+ * Builds runs from files read by readAgentLogFile, on whatever thread. Files must be added in
+ * path order (byPath): which copy of a duplicated request wins depends on it. Each file is
+ * merged as it is added, so only the deduplicated requests are held, not every line read.
+ */
+export class AgentLogAssembler {
+  private readonly warnings: LogIssue[] = []
+  private readonly errors: LogIssue[] = []
+  private readonly claude = new ClaudeCodeLogs()
+  private readonly codexRollouts: CodexRollout[] = []
+  private readonly files: ImportedLogFile[] = []
+  private readonly fileSessions = new Map<ImportedLogFile, string[]>()
+
+  constructor(private readonly options: ImportAgentLogsOptions = {}) {
+    for (const problem of createStepLabeller(options.stepRules ?? null).problems) this.warnings.push({ path: 'settings.stepRules', line: 0, message: problem })
+  }
+
+  add(logFile: AgentLogFile): void {
+    const file: ImportedLogFile = { path: logFile.path, format: logFile.format, lines: logFile.lines, bytes: logFile.bytes, runs: [] }
+    this.warnings.push(...logFile.warnings)
+    if (logFile.error) this.errors.push({ path: logFile.path, line: 0, message: logFile.error })
+    if (logFile.claude) {
+      this.claude.add(logFile.claude)
+      this.fileSessions.set(file, logFile.claude.sessionId === null ? [] : [logFile.claude.sessionId])
+    }
+    if (logFile.codex) {
+      this.codexRollouts.push(logFile.codex)
+      this.fileSessions.set(file, [logFile.codex.id])
+    }
+    this.files.push(file)
+  }
+
+  finish(): AgentLogImport {
+    const { options, claude, files, warnings, errors } = this
+    const context = {
+      pricing: options.pricing ?? bundledPricingTable(),
+      attribution: options.attribution ?? false,
+      pseudonymSalt: options.pseudonymSalt ?? '',
+    }
+    const runs: Run[] = []
+    const claudeUsage = groupBySession(withoutKnownRequests(claude.usage(), options.knownRequestKeys))
+    for (const track of claude.sessions.values()) {
+      const run = buildRun(track, claudeUsage.get(track.id) ?? [], context)
+      if (run) runs.push(run)
+    }
+    // One rollout can be in both sessions/ and archived_sessions/: keep the fuller copy.
+    const codexById = new Map<string, CodexRollout>()
+    for (const rollout of this.codexRollouts) {
+      const existing = codexById.get(rollout.id)
+      if (!existing || rollout.usage.length > existing.usage.length) codexById.set(rollout.id, rollout)
+    }
+    for (const rollout of codexById.values()) {
+      const run = buildRun(codexSessionTrack(rollout), rollout.usage, context)
+      if (run) runs.push(run)
+    }
+    runs.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
+
+    const runIds = new Set(runs.map((run) => run.id))
+    for (const [file, sessionIds] of this.fileSessions) file.runs = [...new Set(sessionIds)].filter((id) => runIds.has(id))
+
+    return {
+      runs,
+      files,
+      warnings,
+      errors,
+      unpricedModels: [...new Set(runs.flatMap((run) => run.unpricedModels))].sort(),
+      batch: runs.length ? runsBatch(runs, files, warnings, options.importedAt ?? new Date().toISOString()) : null,
+    }
+  }
+}
+
+/** Drops requests that a run already in the workspace counted under another session id. */
+function withoutKnownRequests(usage: UsageRecord[], known: ReadonlyMap<string, string> | undefined): UsageRecord[] {
+  if (!known || known.size === 0) return usage
+  return usage.filter((record) => {
+    const owner = record.key === null ? undefined : known.get(record.key)
+    return owner === undefined || owner === record.sessionId
+  })
+}
+
+function groupBySession(usage: UsageRecord[]): Map<string, UsageRecord[]> {
+  const bySession = new Map<string, UsageRecord[]>()
+  for (const record of usage) {
+    const list = bySession.get(record.sessionId)
+    if (list) list.push(record)
+    else bySession.set(record.sessionId, [record])
+  }
+  return bySession
+}
+
+function runsBatch(runs: Run[], files: ImportedLogFile[], warnings: LogIssue[], importedAt: string) {
+  // Only file names, never paths: a path names the person's home folder and project.
+  const name = (path: string) => path.split(/[\\/]/).pop() ?? path
+  return createBatch({
+    kind: 'runs',
+    format: 'agent-logs',
+    fileNames: files.map((file) => name(file.path)),
+    records: runs,
+    totals: { USD: sumDecimalStrings(runs.map((run) => run.costUSD)) },
+    from: runs.reduce((min, run) => (run.start < min ? run.start : min), runs[0].start),
+    to: runs.reduce((max, run) => (run.end > max ? run.end : max), runs[0].end),
+    skipped: [],
+    warnings: warnings.map((issue) => ({ line: issue.line, message: `${name(issue.path)}: ${issue.message}` })),
+    importedAt,
+  })
+}
