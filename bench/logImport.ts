@@ -16,8 +16,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findLogFiles } from '../cli/agentLogs/discover'
-import { fileLogSource } from '../cli/agentLogs/fileSource'
-import { importAgentLogs } from '../shared/importers/logs/importAgentLogs'
+import { importAgentLogFiles } from '../cli/agentLogs/importAgentLogFiles'
 import { generateTranscripts } from './generateTranscripts'
 import { ccusageBinary } from '../cli/agentLogs/ccusageBinary'
 
@@ -48,7 +47,7 @@ interface SideResult {
 async function child(folder: string): Promise<void> {
   const cpuBefore = process.cpuUsage()
   const started = performance.now()
-  const result = await importAgentLogs(findLogFiles([folder]).map(fileLogSource))
+  const result = await importAgentLogFiles(findLogFiles([folder]))
   const importSeconds = (performance.now() - started) / 1000
   const cpu = process.cpuUsage(cpuBefore)
   const totals: Totals = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 }

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { importAgentLogs } from '../../shared/importers/logs/importAgentLogs'
 import { mineRecipes, type MinableRun, type MiningOptions, type MiningResult } from '../../shared/mining'
 import { loadPricingTable } from '../../shared/pricing/pricingTable'
 import { findLogFiles } from '../agentLogs/discover'
-import { fileLogSource } from '../agentLogs/fileSource'
+import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
 import { openWorkspaceFile } from '../workspaceStore'
 import { UsageError, type CliCommand, type CliIO } from './types'
 
@@ -118,7 +117,7 @@ async function readLogRuns(paths: string[], pricingFile: string | null, io: CliI
     io.stderr('No agent logs (.jsonl) found there.\n')
     return null
   }
-  const imported = await importAgentLogs(files.map(fileLogSource), { pricing })
+  const imported = await importAgentLogFiles(files, { pricing })
   for (const error of imported.errors) io.stderr(`${error.path}: ${error.message}\n`)
   if (imported.warnings.length > 0) io.stderr(`${imported.warnings.length} log line(s) skipped; run \`import\` on the files for details.\n`)
   return { runs: imported.runs }

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { importAgentLogs } from '../../shared/importers/logs/importAgentLogs'
 import { pricingFromSettings } from '../../shared/pricing/pricingTable'
 import type { Run } from '../../shared/records/run'
 import { findLogFiles } from '../agentLogs/discover'
-import { fileLogSource } from '../agentLogs/fileSource'
+import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
 import type { FileImporter, FileOutcome, ImportContext } from './fileImporter'
 
 /**
@@ -32,7 +31,7 @@ async function importLogFiles(paths: readonly string[], context: ImportContext):
       return paths.map((path) => rejected(path, message))
     }
   }
-  const result = await importAgentLogs(paths.map(fileLogSource), {
+  const result = await importAgentLogFiles(paths, {
     pricing: pricingFromSettings({ pricingTable, pricingOverrides: context.settings.pricingOverrides }),
     stepRules: context.settings.stepRules,
     attribution: context.attribution,

@@ -1,0 +1,35 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { importAgentLogs } from '../../shared/importers/logs/importAgentLogs'
+import { findLogFiles } from './discover'
+import { fileLogSource } from './fileSource'
+import { importAgentLogFiles, importOnThreads } from './importAgentLogFiles'
+
+const FIXTURES = join(__dirname, '../../test/fixtures/logs')
+const options = { importedAt: '2026-11-29T00:00:00.000Z', pseudonymSalt: 'salt' }
+
+describe('importAgentLogFiles', () => {
+  it('reads small imports on this thread, with the same result', async () => {
+    const paths = findLogFiles([join(FIXTURES, 'claude')])
+    expect(await importAgentLogFiles(paths, options)).toEqual(await importAgentLogs(paths.map(fileLogSource), options))
+  })
+
+  it('gives exactly what a one-thread import gives when files are read on several threads', async () => {
+    const paths = findLogFiles([join(FIXTURES, 'claude'), join(FIXTURES, 'codex')])
+    expect(paths.length).toBeGreaterThan(4)
+    const oneThread = await importAgentLogs(paths.map(fileLogSource), options)
+    expect(oneThread.runs.length).toBeGreaterThan(2)
+    for (const threads of [2, 3]) {
+      // Reversed: the order paths are given in must not matter either.
+      const threaded = await importOnThreads([...paths].reverse(), options, threads)
+      expect(threaded).toEqual(oneThread)
+    }
+  })
+
+  it('reports a missing file as an error and imports the rest, on threads too', async () => {
+    const paths = [...findLogFiles([join(FIXTURES, 'claude')]), join(FIXTURES, 'claude', 'gone.jsonl')]
+    const result = await importOnThreads(paths, options, 2)
+    expect(result.errors).toEqual([{ path: join(FIXTURES, 'claude', 'gone.jsonl'), line: 0, message: expect.stringContaining('ENOENT') }])
+    expect(result.runs.length).toBeGreaterThan(0)
+  })
+})
