@@ -5,7 +5,7 @@ import type { TokenCounts } from '../../../records/common'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { SessionTrack, TimeSpan, parseTime } from '../sessionTrack'
 import { malformedLineMessage, type LogIssue, type LogLineReader } from '../types'
-import type { UsageRecord } from '../usageRecord'
+import { totalTokens, type UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
 import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
 import { ClaudeRequests } from './claudeRequests'
@@ -53,6 +53,21 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
   const span = new TimeSpan()
   let counted: CountedRequest | null = null
 
+  /**
+   * Split lines of one response follow each other: of such a run only the line with the most
+   * tokens (the first of equals) is kept, which is all ClaudeRequests would keep of them in
+   * any case, so a transcript carries a third of the lines to the merge (and across threads).
+   */
+  const addRequest = (request: ClaudeRequestLine) => {
+    const requests = transcript.requests
+    const last = requests[requests.length - 1]
+    if (last && last.messageId === request.messageId && last.requestId === request.requestId && last.sidechain === request.sidechain) {
+      if (totalTokens(request.tokens) > totalTokens(last.tokens)) requests[requests.length - 1] = request
+    } else {
+      requests.push(request)
+    }
+  }
+
   /** Reads a parsed line; returns the request it counted, if any. */
   const record = (line: JsonObject, time: number, location: string): CountedRequest | null => {
     const sidechain = line.isSidechain === true
@@ -80,7 +95,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
       if (tokens) {
         const messageId = text(message.id) ?? location
         const requestId = text(line.requestId)
-        transcript.requests.push({ model: model ?? 'unknown', time, tokens, messageId, requestId, sidechain })
+        addRequest({ model: model ?? 'unknown', time, tokens, messageId, requestId, sidechain })
         // Without a request id there is nothing to recognise the split lines by.
         if (requestId !== null) request = { model: model ?? 'unknown', messageId, requestId, sidechain }
       }
@@ -112,7 +127,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     if (!tokens || timestamp === null) return false
     const time = parseTime(timestamp)
     span.seeTime(time)
-    transcript.requests.push({ model: request.model, time, tokens, messageId: request.messageId, requestId: request.requestId, sidechain: request.sidechain })
+    addRequest({ model: request.model, time, tokens, messageId: request.messageId, requestId: request.requestId, sidechain: request.sidechain })
     return true
   }
 
