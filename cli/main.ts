@@ -41,8 +41,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)
-if (isEntry) {
+/** Runs the command line on this process's arguments and streams, and sets its exit code. */
+export function runMain(): void {
   const io: CliIO = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -59,3 +59,7 @@ if (isEntry) {
     },
   )
 }
+
+// Run directly (`tsx cli/main.ts`); `npm run cli` goes through scripts/cli.mjs, which calls runMain.
+const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)
+if (isEntry) runMain()

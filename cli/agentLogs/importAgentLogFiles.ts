@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
@@ -11,24 +11,35 @@ import { fileLogSource } from './fileSource'
 const THREADS_FROM_BYTES = 64 * 1024 * 1024
 const MAX_THREADS = 4
 
+export interface ReadingChoices {
+  /** How many threads read (default: one per core for 64 MB and more, else 1). */
+  threads?: number
+  /** Told when the threads failed and the import ran again on one thread. */
+  notice?: (message: string) => void
+}
+
 /**
  * Imports log files from disk. With enough to read, the files are read on one worker thread
  * per core and assembled here in path order, so the result is the one importAgentLogs gives,
  * whichever thread read which file. If a thread cannot start or fails, everything is read
  * again on this thread.
  */
-export async function importAgentLogFiles(paths: readonly string[], options: ImportAgentLogsOptions = {}, threads = threadsFor(paths)): Promise<AgentLogImport> {
+export async function importAgentLogFiles(paths: readonly string[], options: ImportAgentLogsOptions = {}, choices: ReadingChoices = {}): Promise<AgentLogImport> {
+  const threads = choices.threads ?? threadsFor(paths)
   if (threads > 1) {
     try {
       return await importOnThreads(paths, options, threads)
-    } catch {
-      // Fall through: one thread.
+    } catch (error) {
+      choices.notice?.(`reading the logs on ${threads} threads failed (${(error as Error).message}); reading them on one thread instead\n`)
     }
   }
   return importAgentLogs(paths.map(fileLogSource), options)
 }
 
+/** WORKFOLIO_LOG_THREADS overrides the choice (1: read on the main thread only). */
 function threadsFor(paths: readonly string[]): number {
+  const forced = Number(process.env.WORKFOLIO_LOG_THREADS)
+  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, MAX_THREADS)
   let bytes = 0
   for (const path of paths) {
     try {
@@ -45,7 +56,7 @@ export async function importOnThreads(paths: readonly string[], options: ImportA
   const ordered = [...new Set(paths)].map((path) => ({ path })).sort(byPath)
   const assembler = new AgentLogAssembler(options)
   const done = new Map<number, AgentLogFile>()
-  const code = await workerScript()
+  const script = await workerScript()
   const workers: Worker[] = []
   try {
     await new Promise<void>((resolve, reject) => {
@@ -55,7 +66,7 @@ export async function importOnThreads(paths: readonly string[], options: ImportA
         if (sent < ordered.length) worker.postMessage({ index: sent, path: ordered[sent++].path })
       }
       for (let i = 0; i < threads; i++) {
-        const worker = new Worker(code, { eval: true, workerData: { stepRules: options.stepRules ?? null } })
+        const worker = new Worker(script.path ?? script.code!, { eval: script.path === undefined, workerData: { stepRules: options.stepRules ?? null } })
         workers.push(worker)
         worker.on('message', (message: { index: number; file?: AgentLogFile; error?: string }) => {
           if (message.error !== undefined) return reject(new Error(message.error))
@@ -79,25 +90,29 @@ export async function importOnThreads(paths: readonly string[], options: ImportA
   return assembler.finish()
 }
 
-let bundled: Promise<string> | null = null
+let bundled: Promise<{ path?: string; code?: string }> | null = null
 
 /**
- * The reader thread's code as one CommonJS script. The command line runs its TypeScript
- * through tsx, whose loader a thread would have to start again (half a second each);
- * bundling the thread's few modules with esbuild takes a tenth of that, once per process.
+ * The reader thread's code. The bundled command line (scripts/cli.mjs) has it built beside
+ * this module. Run from TypeScript (tsx, tests), a thread would have to start tsx's loader
+ * again (half a second each), so its few modules are bundled here with esbuild, in a tenth
+ * of that, once per process.
  */
-function workerScript(): Promise<string> {
-  bundled ??= import('esbuild').then(async ({ build }) => {
-    const result = await build({
-      entryPoints: [fileURLToPath(new URL('./agentLogWorker.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    })
-    return result.outputFiles[0].text
-  })
+function workerScript(): Promise<{ path?: string; code?: string }> {
+  const prebuilt = fileURLToPath(new URL('./agentLogWorker.cjs', import.meta.url))
+  bundled ??= existsSync(prebuilt)
+    ? Promise.resolve({ path: prebuilt })
+    : import('esbuild').then(async ({ build }) => {
+        const result = await build({
+          entryPoints: [fileURLToPath(new URL('./agentLogWorker.ts', import.meta.url))],
+          bundle: true,
+          platform: 'node',
+          format: 'cjs',
+          target: 'node20',
+          write: false,
+          logLevel: 'silent',
+        })
+        return { code: result.outputFiles[0].text }
+      })
   return bundled
 }

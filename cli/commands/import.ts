@@ -60,6 +60,7 @@ export const importCommand: CliCommand = {
       importedAt: new Date().toISOString(),
       settings: settings ?? DEFAULT_SETTINGS,
       knownRequestKeys: () => knownRequestKeys(workspace?.ledger.runs().records ?? []),
+      notice: io.stderr,
     }
 
     const files: FileReport[] = []

@@ -117,7 +117,7 @@ async function readLogRuns(paths: string[], pricingFile: string | null, io: CliI
     io.stderr('No agent logs (.jsonl) found there.\n')
     return null
   }
-  const imported = await importAgentLogFiles(files, { pricing })
+  const imported = await importAgentLogFiles(files, { pricing }, { notice: io.stderr })
   for (const error of imported.errors) io.stderr(`${error.path}: ${error.message}\n`)
   if (imported.warnings.length > 0) io.stderr(`${imported.warnings.length} log line(s) skipped; run \`import\` on the files for details.\n`)
   return { runs: imported.runs }

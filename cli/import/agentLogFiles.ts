@@ -38,7 +38,7 @@ async function importLogFiles(paths: readonly string[], context: ImportContext):
     pseudonymSalt: context.pseudonymSalt,
     knownRequestKeys: context.knownRequestKeys(),
     importedAt: context.importedAt,
-  })
+  }, { notice: context.notice })
   const runsById = new Map(result.runs.map((run) => [run.id, run]))
   const reported = new Set<string>()
   return result.files.map((file): FileOutcome => {

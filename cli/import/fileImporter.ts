@@ -35,6 +35,8 @@ export interface ImportContext {
   settings: Settings
   /** Request key → run id of the runs already in the workspace, so no request is counted twice. */
   knownRequestKeys: () => ReadonlyMap<string, string>
+  /** Tells the person running the command something that is not about one file (stderr). */
+  notice: (message: string) => void
 }
 
 /**

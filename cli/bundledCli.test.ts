@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { captureIO } from './commands/testWorkspace'
+import { runCli } from './main'
+
+const ROOT = join(__dirname, '..')
+const LOGS = join(ROOT, 'test/fixtures/logs')
+const EXPORTS = join(ROOT, 'test/fixtures/billing')
+
+/** `npm run cli` as users run it: scripts/cli.mjs, from its esbuild bundle. */
+function bundledCli(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [join(ROOT, 'scripts/cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } })
+}
+
+describe('the bundled command line (npm run cli)', () => {
+  it('prints what the TypeScript sources print, for logs and billing exports alike', async () => {
+    const args = ['import', '--json', LOGS, join(EXPORTS, 'anthropic-cost-2026-08.csv')]
+    const io = captureIO(ROOT)
+    expect(await runCli(args, io)).toBe(0)
+    // On one thread, and with the logs read on two threads started from the bundle's own reader script.
+    for (const threads of ['1', '2']) {
+      const bundled = bundledCli(args, { WORKFOLIO_LOG_THREADS: threads })
+      expect(bundled.stderr).toBe('')
+      expect(bundled.status).toBe(0)
+      const output = JSON.parse(bundled.stdout)
+      expect(output).toEqual(JSON.parse(io.out()))
+      expect(output.runs.length).toBeGreaterThan(2)
+      expect(output.charges.count).toBeGreaterThan(0)
+    }
+  }, 120_000)
+
+  it('keeps exit codes and usage errors', () => {
+    const result = bundledCli(['import'])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('Usage: npm run --silent cli -- import')
+  }, 120_000)
+})
