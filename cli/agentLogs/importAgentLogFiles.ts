@@ -53,7 +53,7 @@ function threadsFor(paths: readonly string[]): number {
 
 /** Files go out in path order to whichever thread is free; results are merged in that order. */
 export async function importOnThreads(paths: readonly string[], options: ImportAgentLogsOptions, threads: number): Promise<AgentLogImport> {
-  const ordered = [...new Set(paths)].map((path) => ({ path })).sort(byPath)
+  const ordered = paths.map((path) => ({ path })).sort(byPath)
   const assembler = new AgentLogAssembler(options)
   const done = new Map<number, AgentLogFile>()
   const script = await workerScript()
