@@ -31,7 +31,7 @@ export function peekTimestamp(bytes: Uint8Array, start: number, end: number, fro
  * cannot occur inside a JSON string, where quotes are escaped). Null when the key is absent,
  * or the value is longer than `maxBytes`, escaped or not ASCII.
  */
-export function peekAsciiValue(bytes: Uint8Array, key: ByteMarker, start: number, end: number, fromEnd: boolean, maxBytes: number): string | null {
+function peekAsciiValue(bytes: Uint8Array, key: ByteMarker, start: number, end: number, fromEnd: boolean, maxBytes: number): string | null {
   const at = fromEnd ? lastIndexOfMarker(bytes, key, start, end) : indexOfMarker(bytes, key, start, end)
   if (at === -1) return null
   const valueStart = at + key.bytes.length
@@ -45,6 +45,16 @@ export function peekAsciiValue(bytes: Uint8Array, key: ByteMarker, start: number
     value += String.fromCharCode(byte)
   }
   return value
+}
+
+/** Whether the last `"key":"` of the line has exactly `expected` (ASCII) as its value; compared in place. */
+export function asciiValueIs(bytes: Uint8Array, key: ByteMarker, expected: string): boolean {
+  const at = lastIndexOfMarker(bytes, key, 0, bytes.length)
+  if (at === -1) return false
+  const valueStart = at + key.bytes.length
+  if (bytes[valueStart + expected.length] !== QUOTE) return false
+  for (let i = 0; i < expected.length; i++) if (bytes[valueStart + i] !== expected.charCodeAt(i)) return false
+  return true
 }
 
 /**

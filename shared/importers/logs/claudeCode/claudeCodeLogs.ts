@@ -1,5 +1,5 @@
 import { byteMarker, hasMarker, indexOfMarker } from '../../lines/byteMarker'
-import { looksLikeJsonObject, parseJsonLine, parseJsonObjectAt, peekAsciiValue, peekTimestamp } from '../../lines/jsonLine'
+import { asciiValueIs, looksLikeJsonObject, parseJsonLine, parseJsonObjectAt, peekTimestamp } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { TokenCounts } from '../../../records/common'
 import { isObject, text, type JsonObject } from '../jsonFields'
@@ -17,7 +17,6 @@ const USAGE = byteMarker('"usage":{')
 const COMMAND = byteMarker('<command-name>')
 const TOOL_USE = byteMarker('"tool_use"')
 const REQUEST_ID = byteMarker('"requestId":"')
-const MAX_REQUEST_ID_BYTES = 128
 
 /** One request line as read, before deduplication across files. */
 export interface ClaudeRequestLine {
@@ -119,8 +118,8 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
    */
   const continuation = (bytes: Uint8Array, usageAt: number, request: CountedRequest): boolean => {
     const end = bytes.length
-    if (usageAt === -1 || hasMarker(bytes, TOOL_USE, 0, end) || hasMarker(bytes, COMMAND, 0, end) || !looksLikeJsonObject(bytes, 0, end)) return false
-    if (peekAsciiValue(bytes, REQUEST_ID, 0, end, true, MAX_REQUEST_ID_BYTES) !== request.requestId) return false
+    // Only assistant lines carry a requestId, so a user line with a command never gets this far.
+    if (usageAt === -1 || !looksLikeJsonObject(bytes, 0, end) || !asciiValueIs(bytes, REQUEST_ID, request.requestId) || hasMarker(bytes, TOOL_USE, 0, end)) return false
     const usage = parseJsonObjectAt(bytes, usageAt + USAGE.bytes.length - 1, end)
     const timestamp = peekTimestamp(bytes, 0, end, true)
     const tokens = isObject(usage) ? claudeTokens(usage) : null
