@@ -42,7 +42,12 @@ async function bundleFolder() {
   if (existsSync(join(folder, 'main.mjs'))) return folder
   const building = join(cacheRoot, `${version}.${process.pid}.building`)
   mkdirSync(building, { recursive: true })
-  await bundle(building)
+  try {
+    await bundle(building)
+  } catch (error) {
+    rmSync(building, { recursive: true, force: true })
+    throw error
+  }
   try {
     renameSync(building, folder)
   } catch {
@@ -52,5 +57,17 @@ async function bundleFolder() {
   return folder
 }
 
-const { runMain } = await import(pathToFileURL(join(await bundleFolder(), 'main.mjs')).href)
+/** Without a writable cache (or esbuild), the sources run through tsx as before, only slower to start. */
+async function loadCli() {
+  try {
+    return await import(pathToFileURL(join(await bundleFolder(), 'main.mjs')).href)
+  } catch (error) {
+    process.stderr.write(`workfolio: running without the command-line bundle (${error.message})\n`)
+    const { register } = await import('tsx/esm/api')
+    register()
+    return import(pathToFileURL(join(root, 'cli', 'main.ts')).href)
+  }
+}
+
+const { runMain } = await loadCli()
 runMain()
