@@ -9,6 +9,8 @@ interface ClaudeRequest {
   time: number
   tokens: TokenCounts
   total: number
+  /** The key as stored with the run (hashRequestKey), computed when the key is first seen. */
+  hashedKey: string
   /** For sidechain requests only: the ids a replay check needs once every file is read. */
   sidechain: { messageId: string; requestId: string } | null
 }
@@ -44,17 +46,20 @@ export class ClaudeRequests {
     const total = totalTokens(tokens)
     const existing = this.byKey.get(key)
     if (existing && existing.total >= total) return
-    this.byKey.set(key, { sessionId, model, time, tokens, total, sidechain: sidechain && requestId !== null ? { messageId, requestId } : null })
+    // Hashed here rather than in records(): a threaded import merges files while the threads
+    // still read, and records() runs after the last one, when nothing else can.
+    const hashedKey = existing?.hashedKey ?? hashRequestKey(key)
+    this.byKey.set(key, { sessionId, model, time, tokens, total, hashedKey, sidechain: sidechain && requestId !== null ? { messageId, requestId } : null })
     if (!sidechain) this.mainRequestIds.set(messageId, requestId)
   }
 
   /** The kept requests, keyed by their hashed identity, without sidechain replays. */
   records(): UsageRecord[] {
     const records: UsageRecord[] = []
-    for (const [key, { sessionId, model, time, tokens, sidechain }] of this.byKey) {
+    for (const { sessionId, model, time, tokens, sidechain, hashedKey } of this.byKey.values()) {
       const mainRequestId = sidechain && this.mainRequestIds.get(sidechain.messageId)
       if (sidechain && mainRequestId !== undefined && mainRequestId !== sidechain.requestId) continue
-      records.push({ sessionId, model, time, tokens, key: hashRequestKey(key) })
+      records.push({ sessionId, model, time, tokens, key: hashedKey })
     }
     return records
   }
