@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import { expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { generatedRun } from '../../server/test/generatedRuns'
 import { decodeBatchPayload, encodeBatchPayload } from './batchPayload'
-import { decodeRecordColumns, encodeRecordColumns } from './columnCodec'
+import { decodeColumn, decodeRecordColumns, encodeColumn, encodeRecordColumns } from './columnCodec'
 
 test('any list of JSON records round-trips exactly, absent keys and odd keys included (property)', () => {
   const record = fc.dictionary(fc.oneof(fc.constantFrom('id', 'cost', 'tags', '__proto__', 'constructor'), fc.string()), fc.jsonValue(), { maxKeys: 6 })
@@ -28,4 +28,18 @@ test('runs shrink severalfold against plain JSON, and old plain-JSON payloads st
   expect(decodeBatchPayload(encoded)).toEqual(runs)
   expect(decodeBatchPayload(plain)).toEqual(runs)
   expect(() => decodeBatchPayload(new TextEncoder().encode('{"format":"nope"}'))).toThrow(/not a column-encoded/)
+})
+
+describe('encodeColumn dictionary choice', () => {
+  test('uses a dictionary exactly when at most half the values are distinct', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 15 }), (numbers) => {
+        const values = numbers.map(String)
+        fc.pre(new Set(values).size > 1)
+        const column = encodeColumn(values)
+        expect(column.t).toBe(new Set(values).size <= values.length / 2 ? 'dict' : 'raw')
+        expect(decodeColumn(column, values.length)).toEqual(values)
+      }),
+    )
+  })
 })

@@ -27,14 +27,19 @@ export function encodeColumn(values: readonly Json[]): Column {
   const first = values[0]
   if (isScalar(first) && values.every((value) => value === first)) return { t: 'const', v: first }
   if (values.every(isScalar)) {
+    // A dictionary pays off when values repeat: stop building it once half are distinct.
     const index = new Map<Json, number>()
-    const ids = values.map((value) => {
+    const ids: number[] = []
+    const limit = values.length / 2
+    for (const value of values) {
       let id = index.get(value)
-      if (id === undefined) index.set(value, (id = index.size))
-      return id
-    })
-    if (index.size <= values.length / 2) return { t: 'dict', d: [...index.keys()], i: ids }
-    return { t: 'raw', v: [...values] }
+      if (id === undefined) {
+        if (index.size + 1 > limit) return { t: 'raw', v: [...values] }
+        index.set(value, (id = index.size))
+      }
+      ids.push(id)
+    }
+    return { t: 'dict', d: [...index.keys()], i: ids }
   }
   if (values.every(isPlainObject)) return encodeObjects(values as Record<string, Json>[])
   if (values.every(Array.isArray)) {
