@@ -1,6 +1,8 @@
 /**
- * A reader thread of importAgentLogFiles: reads the log files it is sent, one at a time, and
- * posts each back as an AgentLogFile (plain data), or the error that stopped it.
+ * A reader thread of importAgentLogFiles: reads the log files it is sent, one at a time and
+ * in the order sent, and posts each back as an AgentLogFile (plain data), or the error that
+ * stopped it. The main thread sends the next file before this one is done, so the thread
+ * never waits for it.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { readAgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
@@ -9,10 +11,22 @@ import { createStepLabeller } from '../../shared/steps/labelStep'
 import { fileLogSource } from './fileSource'
 
 const labeller = createStepLabeller((workerData as { stepRules: readonly StepRule[] | null }).stepRules)
+const queue: { index: number; path: string }[] = []
+let reading = false
 
-parentPort!.on('message', ({ index, path }: { index: number; path: string }) => {
-  readAgentLogFile(fileLogSource(path), labeller).then(
-    (file) => parentPort!.postMessage({ index, file }),
-    (error: unknown) => parentPort!.postMessage({ index, error: (error as Error).stack ?? String(error) }),
-  )
+async function readQueued(): Promise<void> {
+  reading = true
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    try {
+      parentPort!.postMessage({ index: job.index, file: await readAgentLogFile(fileLogSource(job.path), labeller) })
+    } catch (error) {
+      parentPort!.postMessage({ index: job.index, error: (error as Error).stack ?? String(error) })
+    }
+  }
+  reading = false
+}
+
+parentPort!.on('message', (job: { index: number; path: string }) => {
+  queue.push(job)
+  if (!reading) void readQueued()
 })

@@ -51,7 +51,7 @@ function threadsFor(paths: readonly string[]): number {
   return bytes < THREADS_FROM_BYTES ? 1 : Math.min(availableParallelism(), MAX_THREADS, paths.length)
 }
 
-/** Files go out in path order to whichever thread is free; results are merged in that order. */
+/** Files go out in path order to whichever thread is free (one ahead); results are merged in path order. */
 export async function importOnThreads(paths: readonly string[], options: ImportAgentLogsOptions, threads: number): Promise<AgentLogImport> {
   const ordered = paths.map((path) => ({ path })).sort(byPath)
   const assembler = new AgentLogAssembler(options)
@@ -80,6 +80,8 @@ export async function importOnThreads(paths: readonly string[], options: ImportA
         })
         worker.on('error', reject)
         worker.on('exit', (exitCode) => exitCode !== 0 && reject(new Error(`log reader thread stopped (exit code ${exitCode})`)))
+        // Two files each to begin with: a thread starts its next file while this thread merges.
+        send(worker)
         send(worker)
       }
       if (ordered.length === 0) resolve()
