@@ -1,3 +1,6 @@
+import { parseJsonLine } from '../lines/jsonLine'
+import { isObject, type JsonObject } from './jsonFields'
+
 /**
  * A log file as the importer sees it: a name and a way to read its bytes. Node passes a file
  * stream, the browser `File.stream()`; the importer never touches a file system itself.
@@ -25,4 +28,16 @@ export type AgentTool = 'claude-code' | 'codex'
 /** The message for a line that is not a JSON object. Never quotes the line: it may hold prompt text. */
 export function malformedLineMessage(terminated: boolean): string {
   return terminated ? 'not a valid JSON record; line skipped' : 'truncated last line (no newline at the end; the file was being written); line skipped'
+}
+
+/** A JSONL line as an object, or null: a malformed line becomes a warning naming its line. */
+export function parseLogLine(bytes: Uint8Array, path: string, lineNumber: number, terminated: boolean, warn: (issue: LogIssue) => void): JsonObject | null {
+  let record: unknown
+  try {
+    record = parseJsonLine(bytes, 0, bytes.length)
+  } catch {
+    warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
+    return null
+  }
+  return isObject(record) ? record : null
 }

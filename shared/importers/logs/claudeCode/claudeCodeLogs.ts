@@ -1,10 +1,10 @@
 import { byteMarker, hasMarker, indexOfMarker } from '../../lines/byteMarker'
-import { asciiValueIs, looksLikeJsonObject, parseJsonLine, parseJsonObjectAt, peekTimestamp } from '../../lines/jsonLine'
+import { asciiValueIs, looksLikeJsonObject, parseJsonObjectAt, peekTimestamp } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { TokenCounts } from '../../../records/common'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { SessionTrack, TimeSpan, parseTime } from '../sessionTrack'
-import { malformedLineMessage, type LogIssue, type LogLineReader } from '../types'
+import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
 import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
@@ -135,14 +135,8 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
       const usageAt = indexOfMarker(bytes, USAGE, 0, bytes.length)
       if (usageAt !== -1 || hasMarker(bytes, COMMAND, 0, bytes.length)) {
         if (counted && terminated && continuation(bytes, usageAt, counted)) return
-        let line: unknown
-        try {
-          line = parseJsonLine(bytes, 0, bytes.length)
-        } catch {
-          warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
-          return
-        }
-        if (!isObject(line)) return
+        const line = parseLogLine(bytes, path, lineNumber, terminated, warn)
+        if (!line) return
         transcript.sessionId ??= text(line.sessionId) ?? fileStem(path)
         const time = parseTime(line.timestamp)
         span.seeTime(time)

@@ -1,11 +1,11 @@
 import { byteMarker, hasMarker } from '../../lines/byteMarker'
-import { looksLikeJsonObject, parseJsonLine, peekTimestamp } from '../../lines/jsonLine'
+import { looksLikeJsonObject, peekTimestamp } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { fileStem } from '../claudeCode/claudeSessionId'
 import { repoNameFromRemote } from '../sessionNames'
 import { SessionTrack, TimeSpan, parseTime } from '../sessionTrack'
-import { malformedLineMessage, type LogIssue, type LogLineReader } from '../types'
+import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import type { UsageRecord } from '../usageRecord'
 import { codexToolCall } from './codexToolCall'
 
@@ -114,14 +114,8 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
     line(bytes, lineNumber, terminated) {
       const head = Math.min(bytes.length, HEAD_BYTES)
       if (WANTED.some((marker) => hasMarker(bytes, marker, 0, head))) {
-        let record: unknown
-        try {
-          record = parseJsonLine(bytes, 0, bytes.length)
-        } catch {
-          warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
-          return
-        }
-        if (isObject(record)) handle(record)
+        const record = parseLogLine(bytes, path, lineNumber, terminated, warn)
+        if (record) handle(record)
       } else if (!looksLikeJsonObject(bytes, 0, bytes.length)) {
         warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
       } else {
