@@ -11,6 +11,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
 import { agentLogRoots, type AgentLogRoot, type AgentTool } from '../../cli/agentLogs/discover'
+import type { AgentLogFolder } from '../preload/api'
 
 export type { AgentLogRoot, AgentTool }
 
@@ -23,23 +24,13 @@ export interface FoundLogFile {
   modified: number
 }
 
-export interface AgentLogFolderSummary {
-  tool: AgentTool
-  path: string
-  exists: boolean
-  files: number
-  bytes: number
-  firstModified: string | null
-  lastModified: string | null
-}
-
 /** Lists every .jsonl under each root (a folder reached twice through a link counts once). */
-export async function discoverAgentLogs(roots: readonly AgentLogRoot[] = agentLogRoots()): Promise<{ folders: AgentLogFolderSummary[]; files: FoundLogFile[] }> {
-  const folders: AgentLogFolderSummary[] = []
+export async function discoverAgentLogs(roots: readonly AgentLogRoot[] = agentLogRoots()): Promise<{ folders: AgentLogFolder[]; files: FoundLogFile[] }> {
+  const folders: AgentLogFolder[] = []
   const files: FoundLogFile[] = []
   const seenRoots = new Set<string>()
   for (const root of roots) {
-    const summary: AgentLogFolderSummary = { tool: root.tool, path: root.path, exists: false, files: 0, bytes: 0, firstModified: null, lastModified: null }
+    const summary: AgentLogFolder = { tool: root.tool, path: root.path, exists: false, files: 0, bytes: 0, firstModified: null, lastModified: null }
     folders.push(summary)
     let real: string
     try {

@@ -11,19 +11,35 @@ export interface HostedSessionInfo {
   addresses: { serverUrl: string; joinCode: string }[]
 }
 
+/** A file the main process opened for the renderer to read by handle. */
+export interface OpenedFile {
+  handle: string
+  name: string
+  /** Path relative to the folder the user picked (or the file name), for messages and log layouts. */
+  relativePath: string
+  size: number
+}
+
+/** A default agent-log folder the desktop app looked in (Claude Code, Codex). */
+export interface AgentLogFolder {
+  tool: 'claude-code' | 'codex'
+  path: string
+  exists: boolean
+  files: number
+  bytes: number
+  /** Oldest and newest file modification time (a cheap date range), ISO instants or null. */
+  firstModified: string | null
+  lastModified: string | null
+}
+
 export interface ElectronApi {
-  openFiles(options: { title?: string; extensions?: string[]; directories?: boolean }): Promise<
-    { handle: string; name: string; relativePath: string; size: number }[]
-  >
+  openFiles(options: { title?: string; extensions?: string[]; directories?: boolean }): Promise<OpenedFile[]>
   readFileChunk(handle: string): Promise<Uint8Array | null>
   closeFile(handle: string): Promise<void>
   /** A fresh handle on a file already opened, to read it again from the start. */
-  reopenFile(handle: string): Promise<{ handle: string; name: string; relativePath: string; size: number }>
+  reopenFile(handle: string): Promise<OpenedFile>
   /** The agents' default log folders on this machine and the session files in them. */
-  scanAgentLogs(): Promise<{
-    folders: { tool: 'claude-code' | 'codex'; path: string; exists: boolean; files: number; bytes: number; firstModified: string | null; lastModified: string | null }[]
-    files: { handle: string; name: string; relativePath: string; size: number }[]
-  }>
+  scanAgentLogs(): Promise<{ folders: AgentLogFolder[]; files: OpenedFile[] }>
   saveFile(suggestedName: string, data: string | Uint8Array): Promise<{ saved: boolean; path?: string }>
   /** The page on screen as a PDF (webContents.printToPDF), saved through a dialog. */
   printToPdf(suggestedName: string): Promise<{ saved: boolean; path?: string }>

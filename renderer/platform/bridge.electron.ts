@@ -1,4 +1,4 @@
-import type { ElectronApi } from '../../electron/preload/api'
+import type { ElectronApi, OpenedFile } from '../../electron/preload/api'
 import type { Bridge, PickedFile } from './bridge'
 
 /** Adapts the preload's window.workfolio to the Bridge, turning chunk reads into streams. */
@@ -25,7 +25,7 @@ export function createElectronBridge(api: ElectronApi): Bridge {
 }
 
 /** The first read uses the handle the main process gave; each later read asks for a fresh one. */
-function pickedFile(api: ElectronApi, file: { handle: string; name: string; relativePath: string; size: number }): PickedFile {
+function pickedFile(api: ElectronApi, file: OpenedFile): PickedFile {
   let reads = 0
   return {
     name: file.name,

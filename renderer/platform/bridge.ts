@@ -1,7 +1,7 @@
 import type { MenuCommand } from '../../electron/ipcChannels'
-import type { HostedSessionInfo } from '../../electron/preload/api'
+import type { AgentLogFolder, HostedSessionInfo } from '../../electron/preload/api'
 
-export type { MenuCommand }
+export type { AgentLogFolder, MenuCommand }
 export type HostedSession = HostedSessionInfo
 
 /** A file the person picked or dropped, read as a stream so big files never load whole. */
@@ -20,18 +20,6 @@ export interface OpenFilesOptions {
   /** Extensions without the dot, e.g. ["csv", "jsonl"]. */
   extensions?: string[]
   directories?: boolean
-}
-
-/** A default agent-log folder the desktop app looked in (Claude Code, Codex). */
-export interface AgentLogFolder {
-  tool: 'claude-code' | 'codex'
-  path: string
-  exists: boolean
-  files: number
-  bytes: number
-  /** Oldest and newest file modification time (a cheap date range), ISO instants or null. */
-  firstModified: string | null
-  lastModified: string | null
 }
 
 export interface AgentLogScan {

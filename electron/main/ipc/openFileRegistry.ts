@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
+import type { OpenedFile } from '../../preload/api'
 
 const CHUNK_BYTES = 1 << 20
-
-export interface OpenedFile {
-  handle: string
-  name: string
-  /** Path relative to the folder the user picked (or the file name), for messages and log layouts. */
-  relativePath: string
-  size: number
-}
 
 /**
  * Files the user picked, held open by the main process and read by the renderer one chunk at
