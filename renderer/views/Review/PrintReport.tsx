@@ -5,6 +5,7 @@ import { routeHref } from '../../navigation/routes'
 import { useBridge } from '../../workspace/WorkspaceContext'
 import { Amounts, LocalTime, Money } from '../Overview/money'
 import { SpendChart, VotesChart } from './ReportCharts'
+import { CoverageList } from './CoverageList'
 import { exportFileName } from './ReviewExport'
 import { DECISION_LABELS } from './stages/DecisionsStage'
 import { useReviewScope } from './useReviewScope'
@@ -62,14 +63,7 @@ export function PrintReport({ review }: { review: Review }) {
 
       <section>
         <h2>Data coverage</h2>
-        <dl className="review-coverage">
-          {report.coverage?.map((line) => (
-            <div key={line.label}>
-              <dt>{line.label}</dt>
-              <dd>{line.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <CoverageList lines={report.coverage} />
       </section>
 
       <section>

@@ -1,5 +1,6 @@
 import { routeHref } from '../../../navigation/routes'
 import { Amounts } from '../../Overview/money'
+import { CoverageList } from '../CoverageList'
 import type { StageProps } from './stageProps'
 
 /** Stage 1: what data the review stands on: providers and months, reconciliation gaps, unassigned spend. */
@@ -17,14 +18,7 @@ export function CheckInStage({ review, data }: StageProps) {
   }
   return (
     <div className="review-checkin">
-      <dl className="review-coverage" data-testid="review-coverage">
-        {report.coverage?.map((line) => (
-          <div key={line.label}>
-            <dt>{line.label}</dt>
-            <dd>{line.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <CoverageList lines={report.coverage} testId="review-coverage" />
       <h3>Billed against log-estimated, per provider and month</h3>
       {scope.reconciliation.length === 0 ? (
         <p className="muted">No provider-month in this period.</p>
