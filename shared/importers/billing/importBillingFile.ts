@@ -12,7 +12,7 @@ import { actorId } from '../../privacy/pseudonym'
 import { createBatch } from '../batch'
 import { CsvSyntaxError, CsvTokenizer } from '../csv/tokenizer'
 import { cell, HeaderIndex } from '../csv/header'
-import { utf8BytesOrText } from '../text/decode'
+import { decodeTextChunks, utf8BytesOrText } from '../text/decode'
 import type { Latin1Reader } from '../text/latin1'
 import { profileFormat } from './customMapping'
 import { detectBillingFormat } from './detect'
@@ -163,20 +163,17 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
 
   const tokenizer = new CsvTokenizer()
   const { latin1 } = source
-  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
+  const countBytes = (n: number) => (bytes += n)
+  // With a fast byte-per-char reader, UTF-8 stays bytes until the tokenizer (UTF-16 is still decoded).
+  const parts = latin1 ? utf8BytesOrText(source.chunks, countBytes) : decodeTextChunks(source.chunks, countBytes)
   try {
-    for await (const part of utf8BytesOrText(source.chunks, (n) => (bytes += n))) {
+    for await (const part of parts) {
       if (typeof part === 'string') tokenizer.push(part, onRecord)
-      else if (latin1) tokenizer.pushUtf8(part, latin1, onRecord)
-      else tokenizer.push(utf8.decode(part, { stream: true }), onRecord)
+      else tokenizer.pushUtf8(part, latin1!, onRecord)
       options.onProgress?.({ bytes, rows })
       if (done) break
     }
-    if (!done) {
-      const rest = utf8.decode()
-      if (rest) tokenizer.push(rest, onRecord)
-      tokenizer.end(onRecord)
-    }
+    if (!done) tokenizer.end(onRecord)
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error
     addError(error.line, error.message)
