@@ -33,16 +33,9 @@ export class ClaudeRequests {
   private readonly byKey = new Map<string, ClaudeRequest>()
   /** Main-thread message id → its request id, to recognise sidechain replays. */
   private readonly mainRequestIds = new Map<string, string | null>()
-  // Split lines of one response follow each other: their key is built (and hashed by the Map) once.
-  private previous = { messageId: '', requestId: null as string | null, sessionId: '', key: '' }
 
   add(sessionId: string, model: string, time: number, tokens: TokenCounts, messageId: string, requestId: string | null, sidechain: boolean): void {
-    const previous = this.previous
-    let key = previous.key
-    if (messageId !== previous.messageId || requestId !== previous.requestId || sessionId !== previous.sessionId) {
-      key = requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`
-      this.previous = { messageId, requestId, sessionId, key }
-    }
+    const key = requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`
     const total = totalTokens(tokens)
     const existing = this.byKey.get(key)
     if (existing && existing.total >= total) return
