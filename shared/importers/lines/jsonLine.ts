@@ -19,24 +19,16 @@ const MAX_TIMESTAMP_BYTES = 40
 
 /**
  * The value of a top-level-looking `"timestamp":"…"` key, read straight from the bytes of a line
- * the reader does not otherwise parse. `fromEnd` searches backwards, for formats that write the
- * timestamp last. Returns null when absent or not ASCII.
+ * the reader does not otherwise parse (a key pattern with its quotes cannot occur inside a JSON
+ * string, where quotes are escaped). `fromEnd` searches backwards, for formats that write the
+ * timestamp last. Returns null when absent, too long, escaped or not ASCII.
  */
 export function peekTimestamp(bytes: Uint8Array, start: number, end: number, fromEnd: boolean): string | null {
-  return peekAsciiValue(bytes, TIMESTAMP_KEY, start, end, fromEnd, MAX_TIMESTAMP_BYTES)
-}
-
-/**
- * The string after a `"key":"` marker, read from the bytes (a key pattern with its quotes
- * cannot occur inside a JSON string, where quotes are escaped). Null when the key is absent,
- * or the value is longer than `maxBytes`, escaped or not ASCII.
- */
-function peekAsciiValue(bytes: Uint8Array, key: ByteMarker, start: number, end: number, fromEnd: boolean, maxBytes: number): string | null {
-  const at = fromEnd ? lastIndexOfMarker(bytes, key, start, end) : indexOfMarker(bytes, key, start, end)
+  const at = fromEnd ? lastIndexOfMarker(bytes, TIMESTAMP_KEY, start, end) : indexOfMarker(bytes, TIMESTAMP_KEY, start, end)
   if (at === -1) return null
-  const valueStart = at + key.bytes.length
+  const valueStart = at + TIMESTAMP_KEY.bytes.length
   const close = bytes.indexOf(QUOTE, valueStart)
-  if (close === -1 || close > end || close - valueStart > maxBytes) return null
+  if (close === -1 || close > end || close - valueStart > MAX_TIMESTAMP_BYTES) return null
   // A plain loop: spreading the bytes into String.fromCharCode cost six times as much, on every line.
   let value = ''
   for (let i = valueStart; i < close; i++) {
