@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { build } from 'esbuild'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { captureIO } from './commands/testWorkspace'
@@ -35,4 +36,18 @@ describe('the bundled command line (npm run cli)', () => {
     expect(result.status).toBe(2)
     expect(result.stderr).toContain('Usage: npm run --silent cli -- import')
   }, 120_000)
+
+  it('starts an import without --workspace without loading zod or Yjs (a tenth of a second at every start)', async () => {
+    const { metafile } = await build({ entryPoints: [join(ROOT, 'cli/commands/import.ts')], absWorkingDir: ROOT, bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, metafile: true, outdir: 'unused' })
+    const loadedAtStart = new Set<string>()
+    const visit = (path: string) => {
+      if (loadedAtStart.has(path)) return
+      loadedAtStart.add(path)
+      for (const imported of metafile.inputs[path]?.imports ?? []) if (imported.kind !== 'dynamic-import') visit(imported.path)
+    }
+    visit('cli/commands/import.ts')
+    expect(loadedAtStart).toContain('shared/importers/logs/buildRun.ts')
+    expect(loadedAtStart).not.toContain('zod')
+    expect(loadedAtStart).not.toContain('yjs')
+  })
 })

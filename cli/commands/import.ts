@@ -2,13 +2,13 @@ import { existsSync, statSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { knownRequestKeys } from '../../shared/importers/logs/requestKeys'
-import { DEFAULT_SETTINGS } from '../../shared/workspace/settings'
+import { DEFAULT_SETTINGS } from '../../shared/workspace/defaultSettings'
 import { agentLogFileImporter } from '../import/agentLogFiles'
 import { billingFileImporter } from '../import/billingFiles'
 import { ChargeSummaryBuilder } from '../import/chargeSummary'
 import type { FileImporter, FileOutcome, FileReport, ImportContext } from '../import/fileImporter'
 import { formatImportReport } from '../import/importReportText'
-import { openWorkspaceFile, type OpenWorkspace } from '../workspaceStore'
+import type { OpenWorkspace } from '../workspaceStore'
 import { UsageError, type CliCommand } from './types'
 
 const usage = 'npm run --silent cli -- import [--json] [--workspace FILE] [--skip-bad-rows] [--pricing FILE] PATH...'
@@ -49,7 +49,8 @@ export const importCommand: CliCommand = {
     if (pricingFile && !existsSync(pricingFile)) throw new UsageError(`no pricing file at ${pricingFile}`)
     const work = planFiles(positionals.map((path) => resolve(io.cwd, path)))
 
-    const workspace: OpenWorkspace | null = values.workspace ? openWorkspaceFile(resolve(io.cwd, values.workspace)) : null
+    // Loaded only when needed: Yjs and zod take a tenth of a second to load, a visible share of a check without a workspace.
+    const workspace: OpenWorkspace | null = values.workspace ? (await import('../workspaceStore')).openWorkspaceFile(resolve(io.cwd, values.workspace)) : null
     const settings = workspace?.governance.settings.read().settings
     const context: ImportContext = {
       skipBadRows: values['skip-bad-rows'] ?? false,

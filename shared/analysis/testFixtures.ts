@@ -1,10 +1,10 @@
 import type { Charge } from '../records/charge'
-import { emptyTokenCounts } from '../records/common'
+import { emptyTokenCounts } from '../records/tokenCounts'
 import type { Portfolio, PortfolioRule, RuleCondition } from '../records/portfolio'
 import type { Recipe } from '../records/recipe'
 import type { Run } from '../records/run'
 import { newCharge } from '../importers/billing/rows'
-import { DEFAULT_SETTINGS } from '../workspace/settings'
+import { DEFAULT_SETTINGS } from '../workspace/defaultSettings'
 import type { AnalysisInput } from './input'
 
 /** Small, valid records for analysis tests: every field has a plain default, tests override what matters. */

@@ -23,7 +23,3 @@ export const TokenCounts = z.object({
   reasoning: z.number().nonnegative(),
 })
 export type TokenCounts = z.infer<typeof TokenCounts>
-
-export function emptyTokenCounts(): TokenCounts {
-  return { input: 0, output: 0, cacheWrite5m: 0, cacheWrite1h: 0, cacheRead: 0, reasoning: 0 }
-}

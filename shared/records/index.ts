@@ -1,4 +1,5 @@
 export * from './common'
+export * from './tokenCounts'
 export * from './charge'
 export * from './run'
 export * from './batch'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../analysis/analyze'
 import { makeCharge, makeInput, makePortfolio, makeRun, rule } from '../analysis/testFixtures'
-import { DEFAULT_SETTINGS } from '../workspace/settings'
+import { DEFAULT_SETTINGS } from '../workspace/defaultSettings'
 import { reviewMarkdown } from './reviewMarkdown'
 import { startReview } from './reviewReducer'
 import { reviewReportData, reviewScope } from './reviewReportData'

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { createBatch } from '../importers/batch'
 import type { Charge } from '../records/charge'
 import type { Run } from '../records/run'
-import { emptyTokenCounts } from '../records/common'
+import { emptyTokenCounts } from '../records/tokenCounts'
 import { Ledger } from './ledger'
 import { decodeWorkspaceFile, encodeWorkspaceFile } from './workspaceFile'
 

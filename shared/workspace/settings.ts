@@ -1,18 +1,8 @@
 import * as Y from 'yjs'
 import { Settings } from '../records/settings'
+import { DEFAULT_SETTINGS } from './defaultSettings'
 import { LOCAL_EDIT } from './origins'
 import type { RecordProblem } from './problems'
-
-export const DEFAULT_SETTINGS: Settings = {
-  currency: 'USD',
-  fiscalYearStartMonth: 1,
-  attribution: false,
-  pseudonymSalt: '',
-  highCostThresholdUSD: '5',
-  pricingTable: null,
-  pricingOverrides: {},
-  stepRules: null,
-}
 
 /**
  * The workspace settings: one Y.Map of keys. A key that fails validation is reported and

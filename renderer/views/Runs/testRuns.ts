@@ -1,6 +1,6 @@
 import { makePortfolio as portfolioFixture } from '../../../shared/analysis/testFixtures'
 import { createBatch } from '../../../shared/importers/batch'
-import { emptyTokenCounts } from '../../../shared/records/common'
+import { emptyTokenCounts } from '../../../shared/records/tokenCounts'
 import type { Portfolio, RuleCondition } from '../../../shared/records/portfolio'
 import type { Run } from '../../../shared/records/run'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
