@@ -15,8 +15,27 @@ const fixtureBytes = FIXTURE_FILES.map((file) => readFileSync(join(FIXTURES, fil
 /** How the CLI reads files on Node (see cli/import/billingFiles.ts). */
 const nodeLatin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
 
+/**
+ * Chunks as the CLI's readFileChunks hands them out: views of one buffer that the next read
+ * overwrites, scribbled over at the end, so an importer that kept a chunk reads garbage.
+ */
+async function* reusedBufferChunks(bytes: Uint8Array, chunkSize: number): AsyncGenerator<Uint8Array> {
+  const buffer = new Uint8Array(chunkSize)
+  try {
+    for await (const chunk of chunksOf(bytes, chunkSize)) {
+      buffer.set(chunk)
+      yield buffer.subarray(0, chunk.length)
+      buffer.fill(0x22)
+    }
+  } finally {
+    buffer.fill(0x2c)
+  }
+}
+
+/** Decoded from fresh chunks, or (latin1) read as Node's CLI reads files: bytes as chars, from a reused buffer. */
 async function importBytes(bytes: Uint8Array, chunkSize = 13, latin1 = false) {
-  return importBillingFile({ name: 'input.csv', chunks: chunksOf(bytes, chunkSize), latin1: latin1 ? nodeLatin1 : undefined }, { importedAt: '2026-11-29T00:00:00.000Z' })
+  const chunks = latin1 ? reusedBufferChunks(bytes, chunkSize) : chunksOf(bytes, chunkSize)
+  return importBillingFile({ name: 'input.csv', chunks, latin1: latin1 ? nodeLatin1 : undefined }, { importedAt: '2026-11-29T00:00:00.000Z' })
 }
 
 /** Reading bytes as chars and decoding only non-ASCII values must change nothing at all. */

@@ -24,6 +24,7 @@ import { RunningTotals } from './runningTotals'
 /** A file as a stream of byte chunks: Node's fs.createReadStream and a browser ReadableStream both are. */
 export interface BillingSource {
   name: string
+  /** A chunk may be a view of a buffer the source reuses: it is read before the next is asked for, never kept. */
   chunks: AsyncIterable<Uint8Array>
   /** The platform's fast byte-per-char reader, when it has one (see text/latin1.ts). */
   latin1?: Latin1Reader

@@ -34,7 +34,11 @@ export async function* utf8BytesOrText(chunks: AsyncIterable<Uint8Array>, onByte
     }
     // Wait for three bytes so a BOM split across tiny chunks is still recognised.
     head = head ? concatBytes(head, chunk) : chunk
-    if (head.byteLength < 3) continue
+    if (head.byteLength < 3) {
+      // Kept past the next chunk, which may reuse this one's buffer.
+      head = head.slice()
+      continue
+    }
     sniffed = true
     utf16 = utf16Decoder(head)
     yield afterMark(head, utf16)
