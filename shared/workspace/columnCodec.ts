@@ -14,60 +14,160 @@ export type Column =
   | { t: 'list'; n: number[]; items: Column }
   | { t: 'raw'; v: Json[] }
 
-function isPlainObject(value: unknown): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function isScalar(value: unknown): value is null | boolean | number | string {
   return value === null || typeof value !== 'object'
 }
 
 export function encodeColumn(values: readonly Json[]): Column {
-  if (values.length === 0) return { t: 'raw', v: [] }
-  const first = values[0]
-  if (isScalar(first) && values.every((value) => value === first)) return { t: 'const', v: first }
-  if (values.every(isScalar)) {
-    // A dictionary pays off when values repeat: stop building it once half are distinct.
-    const index = new Map<Json, number>()
-    const ids: number[] = []
-    const limit = values.length / 2
-    for (const value of values) {
-      let id = index.get(value)
-      if (id === undefined) {
-        if (index.size + 1 > limit) return { t: 'raw', v: [...values] }
-        index.set(value, (id = index.size))
-      }
-      ids.push(id)
-    }
-    return { t: 'dict', d: [...index.keys()], i: ids }
-  }
-  if (values.every(isPlainObject)) return encodeObjects(values as Record<string, Json>[])
-  if (values.every(Array.isArray)) {
-    const items: Json[] = []
-    for (const list of values as Json[][]) for (const item of list) items.push(item)
-    return { t: 'list', n: (values as Json[][]).map((list) => list.length), items: encodeColumn(items) }
-  }
-  return { t: 'raw', v: [...values] }
+  const builder = new ColumnBuilder()
+  for (const value of values) builder.add(value)
+  return builder.finish()
 }
 
-function encodeObjects(objects: readonly Record<string, Json>[]): Column {
-  const keys: string[] = []
-  const seen = new Set<string>()
-  for (const object of objects) for (const key in object) if (!seen.has(key)) (seen.add(key), keys.push(key))
-  const columns: Column[] = []
-  const absent: number[][] = []
-  for (const key of keys) {
-    const values: Json[] = []
-    const missing: number[] = []
-    objects.forEach((object, row) => {
-      // A property set to undefined is absent, as JSON.stringify treats it.
-      if (Object.prototype.hasOwnProperty.call(object, key) && object[key] !== undefined) values.push(object[key])
-      else missing.push(row)
-    })
-    columns.push(encodeColumn(values))
-    absent.push(missing)
+type Kind = 'none' | 'scalar' | 'object' | 'list' | 'raw'
+
+function kindOf(value: Json): Exclude<Kind, 'none' | 'raw'> {
+  return isScalar(value) ? 'scalar' : Array.isArray(value) ? 'list' : 'object'
+}
+
+/**
+ * Encodes a column value by value, so that a batch's records need not all exist as objects
+ * at once: a million-row billing export is shredded into its columns as it is parsed.
+ * `finish()` gives exactly what the whole list would have: scalars become a constant, a
+ * dictionary (when at most half are distinct) or raw values; objects become one column per
+ * key (in first-seen order, with the rows lacking it); lists one column of their items; a
+ * column mixing those kinds stays raw.
+ */
+export class ColumnBuilder {
+  private kind: Kind = 'none'
+  private rows = 0
+  /** Scalar or raw columns: the values. */
+  private values: Json[] = []
+  // Object columns: per key, its column and the rows without it.
+  private keys: string[] = []
+  private keyIndex = new Map<string, number>()
+  private children: ColumnBuilder[] = []
+  private absent: number[][] = []
+  private lastRowWith: number[] = []
+  // List columns: each list's length and one column of all items.
+  private lengths: number[] = []
+  private items: ColumnBuilder | null = null
+  /** Values whose keys would not decode in their own order (see becomeRaw), by row. */
+  private reordered = new Map<number, Json>()
+
+  get length(): number {
+    return this.rows
   }
-  return { t: 'obj', k: keys, c: columns, absent }
+
+  /**
+   * Adds the next value. Returns whether decoding the column gives it back with its keys in
+   * the same order (a key it has before one seen earlier in the column breaks that).
+   */
+  add(record: unknown): boolean {
+    const value = record as Json
+    const kind = kindOf(value)
+    if (this.kind === 'none') this.kind = kind
+    else if (this.kind !== kind && this.kind !== 'raw') this.becomeRaw()
+    const row = this.rows++
+    if (this.kind === 'scalar' || this.kind === 'raw') {
+      this.values.push(value)
+      return true
+    }
+    const inOrder = this.kind === 'object' ? this.addObject(value as Record<string, Json>, row) : this.addList(value as Json[])
+    if (!inOrder) this.reordered.set(row, value)
+    return inOrder
+  }
+
+  /** The encoded column; the builder is spent. */
+  finish(): Column {
+    switch (this.kind) {
+      case 'none':
+        return { t: 'raw', v: [] }
+      case 'scalar':
+        return encodeScalars(this.values)
+      case 'raw':
+        return { t: 'raw', v: this.values }
+      case 'object':
+        return { t: 'obj', k: this.keys, c: this.children.map((child) => child.finish()), absent: this.absent }
+      case 'list':
+        return { t: 'list', n: this.lengths, items: this.items!.finish() }
+    }
+  }
+
+  private addObject(object: Record<string, Json>, row: number): boolean {
+    const { keys, lastRowWith } = this
+    let inOrder = true
+    // Records mostly share one key order: try the next known key before the map.
+    let expected = 0
+    for (const key in object) {
+      let k = keys[expected] === key ? expected : this.keyIndex.get(key)
+      if (k === undefined) {
+        k = keys.length
+        keys.push(key)
+        this.keyIndex.set(key, k)
+        this.children.push(new ColumnBuilder())
+        this.absent.push(Array.from({ length: row }, (_, earlier) => earlier))
+        lastRowWith.push(-1)
+      }
+      if (k < expected) inOrder = false
+      expected = k + 1
+      // A property set to undefined is absent, as JSON.stringify treats it.
+      const value = object[key]
+      if (value !== undefined && Object.prototype.hasOwnProperty.call(object, key)) {
+        if (!this.children[k].add(value)) inOrder = false
+        lastRowWith[k] = row
+      }
+    }
+    for (let k = 0; k < keys.length; k++) if (lastRowWith[k] !== row) this.absent[k].push(row)
+    return inOrder
+  }
+
+  private addList(list: Json[]): boolean {
+    this.items ??= new ColumnBuilder()
+    this.lengths.push(list.length)
+    let inOrder = true
+    for (const item of list) if (!this.items.add(item)) inOrder = false
+    return inOrder
+  }
+
+  /**
+   * Values of different kinds in one column are kept as they are, as a list of them would
+   * have been: the objects and lists added so far are decoded back, and the few whose keys
+   * would come back in another order were kept whole for this.
+   */
+  private becomeRaw(): void {
+    if (this.kind !== 'scalar') {
+      this.values = decodeColumn(this.finish(), this.rows)
+      for (const [row, value] of this.reordered) this.values[row] = value
+    }
+    this.kind = 'raw'
+    this.keys = []
+    this.keyIndex = new Map()
+    this.children = []
+    this.absent = []
+    this.lastRowWith = []
+    this.lengths = []
+    this.items = null
+    this.reordered = new Map()
+  }
+}
+
+function encodeScalars(values: Json[]): Column {
+  const first = values[0]
+  if (values.every((value) => value === first)) return { t: 'const', v: first }
+  // A dictionary pays off when values repeat: stop building it once half are distinct.
+  const index = new Map<Json, number>()
+  const ids: number[] = []
+  const limit = values.length / 2
+  for (const value of values) {
+    let id = index.get(value)
+    if (id === undefined) {
+      if (index.size + 1 > limit) return { t: 'raw', v: values }
+      index.set(value, (id = index.size))
+    }
+    ids.push(id)
+  }
+  return { t: 'dict', d: [...index.keys()], i: ids }
 }
 
 export function decodeColumn(column: Column, length: number): Json[] {
@@ -110,7 +210,9 @@ function setOwn(object: Record<string, Json>, key: string, value: Json): void {
 
 export const COLUMN_FORMAT = 'workfolio-columns-1'
 
-export function encodeRecordColumns(records: readonly unknown[]): { format: string; length: number; column: Column } {
+/** Records as one column-encoded value: from a list, or from a ColumnBuilder they were added to one by one. */
+export function encodeRecordColumns(records: readonly unknown[] | ColumnBuilder): { format: string; length: number; column: Column } {
+  if (records instanceof ColumnBuilder) return { format: COLUMN_FORMAT, length: records.length, column: records.finish() }
   return { format: COLUMN_FORMAT, length: records.length, column: encodeColumn(records as Json[]) }
 }
 
