@@ -1,11 +1,13 @@
 import type { BatchIssue, BatchMeta } from '../records/batch'
+import type { ColumnBuilder } from '../workspace/columnCodec'
 import { batchContentHash, encodeBatchPayload } from '../workspace/batchPayload'
 
 export interface BatchInput {
   kind: BatchMeta['kind']
   format: string
   fileNames: string[]
-  records: readonly unknown[]
+  /** The records, or the builder they were added to as they were read. */
+  records: readonly unknown[] | ColumnBuilder
   totals: Record<string, string>
   from: string | null
   to: string | null

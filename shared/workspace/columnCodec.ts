@@ -43,6 +43,12 @@ export class ColumnBuilder {
   private rows = 0
   /** Scalar or raw columns: the values. */
   private values: Json[] = []
+  /**
+   * Scalar columns start as a count of values equal to the first: many columns of an
+   * export (format, currency, an empty dimension) never change, and need no list.
+   */
+  private repeats = 0
+  private first: Json = null
   // Object columns: per key, its column and the rows without it.
   private keys: string[] = []
   private keyIndex = new Map<string, number>()
@@ -69,8 +75,12 @@ export class ColumnBuilder {
     if (this.kind === 'none') this.kind = kind
     else if (this.kind !== kind && this.kind !== 'raw') this.becomeRaw()
     const row = this.rows++
+    if (this.kind === 'scalar' && this.values.length === 0 && (this.repeats === 0 || value === this.first)) {
+      if (this.repeats++ === 0) this.first = value
+      return true
+    }
     if (this.kind === 'scalar' || this.kind === 'raw') {
-      this.values.push(value)
+      this.scalarValues().push(value)
       return true
     }
     const inOrder = this.kind === 'object' ? this.addObject(value as Record<string, Json>, row) : this.addList(value as Json[])
@@ -84,7 +94,7 @@ export class ColumnBuilder {
       case 'none':
         return { t: 'raw', v: [] }
       case 'scalar':
-        return encodeScalars(this.values)
+        return this.values.length === 0 ? { t: 'const', v: this.first } : encodeScalars(this.values)
       case 'raw':
         return { t: 'raw', v: this.values }
       case 'object':
@@ -92,6 +102,15 @@ export class ColumnBuilder {
       case 'list':
         return { t: 'list', n: this.lengths, items: this.items!.finish() }
     }
+  }
+
+  /** The scalar values added so far, as a list. */
+  private scalarValues(): Json[] {
+    if (this.repeats > 0) {
+      this.values = new Array<Json>(this.repeats).fill(this.first)
+      this.repeats = 0
+    }
+    return this.values
   }
 
   private addObject(object: Record<string, Json>, row: number): boolean {
@@ -136,7 +155,9 @@ export class ColumnBuilder {
    * would come back in another order were kept whole for this.
    */
   private becomeRaw(): void {
-    if (this.kind !== 'scalar') {
+    if (this.kind === 'scalar') {
+      this.scalarValues()
+    } else {
       this.values = decodeColumn(this.finish(), this.rows)
       for (const [row, value] of this.reordered) this.values[row] = value
     }

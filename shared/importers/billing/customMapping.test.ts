@@ -3,7 +3,7 @@ import { ImportProfile } from '../../records/settings'
 import { chunksOf } from '../text/decode'
 import { createImportProfile, guessDateFormat, suggestMapping, validateMapping } from './customMapping'
 import { importBillingFile, previewBillingFile } from './importBillingFile'
-import { fixtureSource } from '../../../test/support/billingFixtures'
+import { fixtureSource, storedCharges } from '../../../test/support/billingFixtures'
 
 const HEADER = ['Invoice Date', 'Service', 'Model Name', 'Team', 'Amount', 'Currency', 'Labels']
 const SAMPLES = [
@@ -45,8 +45,8 @@ describe('custom column mapping', () => {
     const result = await importBillingFile(fixtureSource('other-provider-invoice.csv'), { profiles: [profile], importedAt: '2026-11-29T00:00:00.000Z' })
     expect(result.errors).toEqual([])
     expect(result).toMatchObject({ status: 'ok', format: 'custom:acme-invoice', records: 3, totals: { USD: '246.91' } })
-    expect(result.charges[0]).toMatchObject({ provider: 'acme', start: '2026-07-03T00:00:00.000Z', model: 'acme-large', service: 'LLM API', project: 'platform', cost: '1234.56', tags: { team: 'platform', env: 'prod' } })
-    expect(result.charges[1]).toMatchObject({ cost: '-987.65', chargeType: 'credit', start: '2026-07-15T00:00:00.000Z' })
+    expect(storedCharges(result)[0]).toMatchObject({ provider: 'acme', start: '2026-07-03T00:00:00.000Z', model: 'acme-large', service: 'LLM API', project: 'platform', cost: '1234.56', tags: { team: 'platform', env: 'prod' } })
+    expect(storedCharges(result)[1]).toMatchObject({ cost: '-987.65', chargeType: 'credit', start: '2026-07-15T00:00:00.000Z' })
   })
 
   it('previews a file through a profile chosen by the user', async () => {
@@ -58,7 +58,7 @@ describe('custom column mapping', () => {
     const text = 'day,cents\n2026-01-01,12345\n2026-01-02,0.5\n'
     const profile = createImportProfile({ id: 'c', name: 'cents', headerFields: ['day', 'cents'], mapping: { date: 'day', amount: 'cents' }, dateFormat: 'iso', provider: 'x', defaultCurrency: 'EUR', amountUnit: 'cents', createdAt: '' })
     const result = await importBillingFile({ name: 'c.csv', chunks: chunksOf(text) }, { profiles: [profile], importedAt: '2026-11-29T00:00:00.000Z' })
-    expect(result.charges.map((charge) => [charge.cost, charge.currency])).toEqual([['123.45', 'EUR'], ['0.005', 'EUR']])
+    expect(storedCharges(result).map((charge) => [charge.cost, charge.currency])).toEqual([['123.45', 'EUR'], ['0.005', 'EUR']])
   })
 
   it('rejects a profile that does not fit the file, saying why', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Charge } from '../../records/charge'
 import { importBillingFile } from './importBillingFile'
-import { fixtureSource } from '../../../test/support/billingFixtures'
+import { fixtureSource, storedCharges } from '../../../test/support/billingFixtures'
 
 /**
  * One fixture per documented layout and version, with the quirks the research found
@@ -41,7 +41,7 @@ const CASES: { file: string; format: string; records: number; totals: Record<str
 
 async function load(file: string) {
   const result = await importBillingFile(fixtureSource(file), { importedAt: '2026-11-29T00:00:00.000Z', pseudonymSalt: 'team-salt' })
-  return { result, byLine: new Map(result.charges.map((charge) => [charge.source.line, charge])) }
+  return { result, byLine: new Map(storedCharges(result).map((charge) => [charge.source.line, charge])) }
 }
 
 describe('billing formats: every fixture imports with exact totals', () => {
@@ -52,12 +52,12 @@ describe('billing formats: every fixture imports with exact totals', () => {
       expect(result.status).toBe('ok')
       expect(result.format).toBe(expected.format)
       expect(result.records).toBe(expected.records)
-      expect(result.charges).toHaveLength(expected.records)
+      expect(storedCharges(result)).toHaveLength(expected.records)
       expect(result.totals).toEqual(expected.totals)
       expect(result.batch?.meta.totals).toEqual(expected.totals)
       expect([result.from, result.to]).toEqual([expected.from, expected.to])
-      for (const charge of result.charges) expect(Charge.safeParse(charge).error).toBeUndefined()
-      expect(new Set(result.charges.map((charge) => charge.identity)).size).toBe(expected.records)
+      for (const charge of storedCharges(result)) expect(Charge.safeParse(charge).error).toBeUndefined()
+      expect(new Set(storedCharges(result).map((charge) => charge.identity)).size).toBe(expected.records)
     })
   }
 })

@@ -7,7 +7,7 @@ import { CurrencyTotals } from '../../money/totals'
 import { Ledger } from '../../workspace/ledger'
 import { chunksOf } from '../text/decode'
 import { importBillingFile } from './importBillingFile'
-import { FIXTURES } from '../../../test/support/billingFixtures'
+import { FIXTURES, storedCharges } from '../../../test/support/billingFixtures'
 
 const FIXTURE_FILES = ['anthropic-cost-2026-08.csv', 'openai-cost_2026-09-01_2026-09-04.csv', 'cursor-usage-events-2026-08-31.csv', 'azure-cost-details.csv', 'aws-cur2-bedrock.csv', 'github-copilot-ai-usage-21.csv']
 const fixtureBytes = FIXTURE_FILES.map((file) => readFileSync(join(FIXTURES, file)))
@@ -50,7 +50,7 @@ function expectImportedOrRejectedAtALine(result: Awaited<ReturnType<typeof impor
   const lines = text.split('\n').length + 1
   if (result.status === 'ok') {
     expect(result.batch).not.toBeNull()
-    expect(result.charges).toHaveLength(result.records)
+    expect(storedCharges(result)).toHaveLength(result.records)
   } else {
     expect(result.status).toBe('rejected')
     expect(result.batch).toBeNull()

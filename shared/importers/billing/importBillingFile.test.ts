@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { Ledger } from '../../workspace/ledger'
 import { chunksOf } from '../text/decode'
 import { describeIssue, importBillingFile, parseBillingFile, previewBillingFile } from './importBillingFile'
-import { fixtureSource } from '../../../test/support/billingFixtures'
+import { fixtureSource, storedCharges } from '../../../test/support/billingFixtures'
 
 const HEADER = 'usage_date_utc,model,workspace,api_key,usage_type,token_type,cost_usd'
 const row = (day: string, cost: string, tokenType = 'output') => `${day},Claude Sonnet 4.5,Default,k1,message,${tokenType},${cost}`
@@ -15,7 +15,7 @@ describe('importBillingFile: bad files', () => {
     const result = await importBillingFile(fixtureSource('anthropic-cost-bad.csv'), options)
     expect(result.status).toBe('rejected')
     expect(result.records).toBe(0)
-    expect(result.charges).toEqual([])
+    expect(storedCharges(result)).toEqual([])
     expect(result.batch).toBeNull()
     expect(result.totals).toEqual({})
     expect(result.errors.map((issue) => describeIssue('anthropic-cost-bad.csv', issue))).toEqual([
@@ -31,7 +31,7 @@ describe('importBillingFile: bad files', () => {
     expect(result.records).toBe(2)
     expect(result.totals).toEqual({ USD: '5.00' })
     expect(result.batch?.meta.skipped.map((issue) => issue.line)).toEqual([3, 4, 5])
-    expect(result.charges.map((charge) => charge.source.line)).toEqual([2, 6])
+    expect(storedCharges(result).map((charge) => charge.source.line)).toEqual([2, 6])
   })
 
   it('lists at least the first 20 bad lines of a very bad file and counts the rest', async () => {
@@ -108,11 +108,11 @@ describe('importBillingFile: batches in the ledger', () => {
     const pseudonymous = await importBillingFile(fixtureSource('cursor-usage-events-2026-08-31.csv'), { ...options, pseudonymSalt: 's1' })
     const otherSalt = await importBillingFile(fixtureSource('cursor-usage-events-2026-08-31.csv'), { ...options, pseudonymSalt: 's2' })
     const attributed = await importBillingFile(fixtureSource('cursor-usage-events-2026-08-31.csv'), { ...options, attribution: true })
-    expect(pseudonymous.charges[0].user).toMatch(/^p-[0-9a-f]{12}$/)
-    expect(pseudonymous.charges[0].user).toBe(pseudonymous.charges[1].user)
-    expect(otherSalt.charges[0].user).not.toBe(pseudonymous.charges[0].user)
-    expect(attributed.charges[0].user).toBe('ana@acme.test')
-    expect(JSON.stringify(pseudonymous.charges)).not.toContain('acme.test')
+    expect(storedCharges(pseudonymous)[0].user).toMatch(/^p-[0-9a-f]{12}$/)
+    expect(storedCharges(pseudonymous)[0].user).toBe(storedCharges(pseudonymous)[1].user)
+    expect(storedCharges(otherSalt)[0].user).not.toBe(storedCharges(pseudonymous)[0].user)
+    expect(storedCharges(attributed)[0].user).toBe('ana@acme.test')
+    expect(JSON.stringify(storedCharges(pseudonymous))).not.toContain('acme.test')
   })
 
   it('can be told the format instead of detecting it', async () => {

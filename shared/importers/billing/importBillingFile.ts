@@ -9,6 +9,7 @@ import type { Charge } from '../../records/charge'
 import type { ImportProfile } from '../../records/settings'
 import type { CurrencyAmounts } from '../../money/totals'
 import { actorId } from '../../privacy/pseudonym'
+import { ColumnBuilder } from '../../workspace/columnCodec'
 import { createBatch } from '../batch'
 import { CsvSyntaxError, CsvTokenizer } from '../csv/tokenizer'
 import { cell, HeaderIndex } from '../csv/header'
@@ -212,15 +213,17 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
 }
 
 export interface BillingImportResult extends BillingParseSummary {
-  /** The charges, or [] when the file was rejected. */
-  charges: Charge[]
   /** The immutable batch to add to the ledger, or null when the file was rejected. */
   batch: { meta: BatchMeta; payload: Uint8Array } | null
 }
 
-/** Parses a whole file into a batch: every good row, or (on any bad row, unless skipBadRows) nothing. */
-export async function importBillingFile(source: BillingSource, options: BillingParseOptions & { importedAt?: string } = {}): Promise<BillingImportResult> {
-  const charges: Charge[] = []
+/**
+ * Parses a whole file into a batch: every good row, or (on any bad row, unless skipBadRows)
+ * nothing. Each Charge goes into the batch's columns as it is read, and to `onCharge` (with
+ * its final identity), so no file is ever held as a list of row objects.
+ */
+export async function importBillingFile(source: BillingSource, options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void } = {}): Promise<BillingImportResult> {
+  const records = new ColumnBuilder()
   const identities = new UniqueIdentities()
   let firstRepeat: BatchIssue | null = null
   const summary = await parseBillingFile(source, {
@@ -231,16 +234,17 @@ export async function importBillingFile(source: BillingSource, options: BillingP
         charge.identity = unique.identity
         firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
       }
-      charges.push(charge)
+      records.add(charge)
+      options.onCharge?.(charge)
     },
   })
-  if (summary.status === 'rejected' || summary.format === null) return { ...summary, charges: [], batch: null }
+  if (summary.status === 'rejected' || summary.format === null) return { ...summary, batch: null }
   if (firstRepeat) summary.warnings.push(firstRepeat)
   const batch = createBatch({
     kind: 'charges',
     format: summary.format,
     fileNames: [source.name],
-    records: charges,
+    records,
     totals: summary.totals,
     from: summary.from,
     to: summary.to,
@@ -248,7 +252,7 @@ export async function importBillingFile(source: BillingSource, options: BillingP
     warnings: summary.warnings,
     importedAt: options.importedAt ?? new Date().toISOString(),
   })
-  return { ...summary, charges, batch }
+  return { ...summary, batch }
 }
 
 /** The first `rows` charges as they will be stored, for the import view's preview. */
