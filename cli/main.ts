@@ -1,5 +1,7 @@
+import { useNativeSha256 } from '../shared/hash/sha256'
 import { COMMANDS } from './commands/index'
 import { UsageError, type CliIO } from './commands/types'
+import { nodeSha256 } from './nativeSha256'
 
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length), 4)
@@ -43,6 +45,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
 /** Runs the command line on this process's arguments and streams, and sets its exit code. */
 export function runMain(): void {
+  useNativeSha256(nodeSha256)
   const io: CliIO = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

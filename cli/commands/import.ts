@@ -61,12 +61,12 @@ export const importCommand: CliCommand = {
       importedAt: new Date().toISOString(),
       settings: settings ?? DEFAULT_SETTINGS,
       knownRequestKeys: () => knownRequestKeys(workspace?.ledger.runs().records ?? []),
+      chargeSummary: new ChargeSummaryBuilder(),
       notice: io.stderr,
     }
 
     const files: FileReport[] = []
     const runs: unknown[] = []
-    const charges = new ChargeSummaryBuilder()
     const batchIds = new Set<string>()
     const storedBatches = new Map<object, FileReport['status']>()
     let added = 0
@@ -85,13 +85,13 @@ export const importCommand: CliCommand = {
         }
         files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
         if (status !== 'ok') continue
-        charges.add(outcome.charges ?? [])
+        outcome.charges?.commit()
         runs.push(...(outcome.runs ?? []))
       }
     }
     if (workspace && added > 0) workspace.save()
 
-    const summary = charges.build()
+    const summary = context.chargeSummary.build()
     io.stdout(values.json ? JSON.stringify({ files, charges: summary, runs }, null, 2) + '\n' : formatImportReport(files, summary, workspace && added > 0 ? workspace.path : null))
     return files.some((file) => file.status === 'rejected') ? 1 : 0
   },

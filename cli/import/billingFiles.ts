@@ -13,6 +13,7 @@ export const billingFileImporter: FileImporter = {
   claims: () => true,
   filesIn: (folder) => walk(folder, (name) => /\.(csv|tsv)$/i.test(name)),
   async importFile(path, context) {
+    const charges = context.chargeSummary.pending()
     const result = await importBillingFile(
       billingFileSource(path),
       {
@@ -21,6 +22,7 @@ export const billingFileImporter: FileImporter = {
         pseudonymSalt: context.pseudonymSalt,
         profiles: context.profiles,
         importedAt: context.importedAt,
+        onCharge: (charge) => charges.add(charge),
       },
     )
     return {
@@ -34,7 +36,7 @@ export const billingFileImporter: FileImporter = {
         warnings: result.warnings,
       },
       batch: result.batch,
-      charges: result.charges,
+      charges,
     }
   },
 }

@@ -1,3 +1,4 @@
+import { RunningTotals } from '../../shared/importers/billing/runningTotals'
 import { CurrencyTotals, type CurrencyAmounts } from '../../shared/money/totals'
 import type { Charge } from '../../shared/records/charge'
 
@@ -13,10 +14,11 @@ export interface ChargeSummary {
 
 /**
  * Sums the charges of the files imported in one run. A row present in two overlapping
- * exports counts once (same format and identity), as in the ledger.
+ * exports counts once (same format and identity), as in the ledger. Each file's charges are
+ * summed as they are read (`pending`) and count once the file is known to have imported.
  */
 export class ChargeSummaryBuilder {
-  private readonly seen = new Set<string>()
+  private readonly seen = new CountedIdentities()
   private readonly cost = new CurrencyTotals()
   private readonly byMonth = new Map<string, CurrencyTotals>()
   private readonly byModel = new Map<string, CurrencyTotals>()
@@ -24,20 +26,9 @@ export class ChargeSummaryBuilder {
   private from: string | null = null
   private to: string | null = null
 
-  add(charges: readonly Charge[]): void {
-    for (const charge of charges) {
-      const key = `${charge.format}\u0000${charge.identity}`
-      if (this.seen.has(key)) continue
-      this.seen.add(key)
-      this.count++
-      this.cost.add(charge.currency, charge.cost)
-      // Month of the usage start, in UTC (start is a UTC ISO instant).
-      bucket(this.byMonth, charge.start.slice(0, 7)).add(charge.currency, charge.cost)
-      bucket(this.byModel, charge.model ?? charge.service ?? '(none)').add(charge.currency, charge.cost)
-      if (this.from === null || charge.start < this.from) this.from = charge.start
-      const last = charge.end ?? charge.start
-      if (this.to === null || last > this.to) this.to = last
-    }
+  /** A file's charges, summed as they stream by; nothing counts until `commit`. */
+  pending(): PendingCharges {
+    return new PendingCharges(this.seen, (file) => this.commit(file))
   }
 
   build(): ChargeSummary {
@@ -50,11 +41,85 @@ export class ChargeSummaryBuilder {
       to: this.to,
     }
   }
+
+  private commit(file: FileSums): void {
+    for (const [format, identities] of file.identities) this.seen.add(format, identities)
+    this.count += file.count
+    this.cost.addAll(file.cost.toTotals().toJSON())
+    for (const [month, totals] of file.byMonth) bucket(this.byMonth, month, () => new CurrencyTotals()).addAll(totals.toTotals().toJSON())
+    for (const [model, totals] of file.byModel) bucket(this.byModel, model, () => new CurrencyTotals()).addAll(totals.toTotals().toJSON())
+    if (file.from !== null && (this.from === null || file.from < this.from)) this.from = file.from
+    if (file.to !== null && (this.to === null || file.to > this.to)) this.to = file.to
+  }
 }
 
-function bucket(map: Map<string, CurrencyTotals>, key: string): CurrencyTotals {
+interface FileSums {
+  identities: Map<string, string[]>
+  count: number
+  cost: RunningTotals
+  byMonth: Map<string, RunningTotals>
+  byModel: Map<string, RunningTotals>
+  from: string | null
+  to: string | null
+}
+
+/** One file's share of the summary (a file's own rows are unique: the importer makes them so). */
+export class PendingCharges implements FileSums {
+  readonly identities = new Map<string, string[]>()
+  count = 0
+  readonly cost = new RunningTotals()
+  readonly byMonth = new Map<string, RunningTotals>()
+  readonly byModel = new Map<string, RunningTotals>()
+  from: string | null = null
+  to: string | null = null
+
+  constructor(
+    private readonly committed: CountedIdentities,
+    private readonly onCommit: (file: FileSums) => void,
+  ) {}
+
+  add(charge: Charge): void {
+    if (this.committed.has(charge.format, charge.identity)) return
+    bucket(this.identities, charge.format, () => [] as string[]).push(charge.identity)
+    this.count++
+    this.cost.add(charge.currency, charge.cost)
+    // Month of the usage start, in UTC (start is a UTC ISO instant).
+    bucket(this.byMonth, charge.start.slice(0, 7), () => new RunningTotals()).add(charge.currency, charge.cost)
+    bucket(this.byModel, charge.model ?? charge.service ?? '(none)', () => new RunningTotals()).add(charge.currency, charge.cost)
+    if (this.from === null || charge.start < this.from) this.from = charge.start
+    const last = charge.end ?? charge.start
+    if (this.to === null || last > this.to) this.to = last
+  }
+
+  commit(): void {
+    this.onCommit(this)
+  }
+}
+
+/**
+ * The identities of the rows already counted, per format. Indexed only when a later file
+ * asks: a single big export (the usual case) never pays for a set of a million keys.
+ */
+class CountedIdentities {
+  private readonly indexed = new Map<string, Set<string>>()
+  private readonly waiting: { format: string; identities: string[] }[] = []
+
+  add(format: string, identities: string[]): void {
+    this.waiting.push({ format, identities })
+  }
+
+  has(format: string, identity: string): boolean {
+    for (let next = this.waiting.pop(); next; next = this.waiting.pop()) {
+      const set = bucket(this.indexed, next.format, () => new Set<string>())
+      for (const id of next.identities) set.add(id)
+    }
+    return this.indexed.get(format)?.has(identity) ?? false
+  }
+}
+
+function bucket<T>(map: Map<string, T>, key: string, create: () => T): T {
   let totals = map.get(key)
-  if (!totals) map.set(key, (totals = new CurrencyTotals()))
+  if (totals === undefined) map.set(key, (totals = create()))
   return totals
 }
 

@@ -1,6 +1,6 @@
 import type { BatchIssue, BatchMeta } from '../../shared/records/batch'
-import type { Charge } from '../../shared/records/charge'
 import type { ImportProfile, Settings } from '../../shared/records/settings'
+import type { ChargeSummaryBuilder, PendingCharges } from './chargeSummary'
 
 /** One file's line in the import report (the `files` array of `import --json`). */
 export interface FileReport {
@@ -13,11 +13,12 @@ export interface FileReport {
   warnings: BatchIssue[]
 }
 
-/** What importing one file produced: its report, the batch to add, and the records for the summary. */
+/** What importing one file produced: its report, the batch to add, and its share of the charge summary. */
 export interface FileOutcome {
   report: FileReport
   batch: { meta: BatchMeta; payload: Uint8Array } | null
-  charges?: Charge[]
+  /** Committed to the summary only when the file's batch is stored (not rejected, not a duplicate). */
+  charges?: PendingCharges
   /** Entries for the `runs` array of the JSON report (agent-log importers). */
   runs?: unknown[]
 }
@@ -35,6 +36,8 @@ export interface ImportContext {
   settings: Settings
   /** Request key → run id of the runs already in the workspace, so no request is counted twice. */
   knownRequestKeys: () => ReadonlyMap<string, string>
+  /** The run's charge summary, which billing importers add each file's charges to as they read them. */
+  chargeSummary: ChargeSummaryBuilder
   /** Tells the person running the command something that is not about one file (stderr). */
   notice: (message: string) => void
 }

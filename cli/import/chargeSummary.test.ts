@@ -1,0 +1,54 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { newCharge } from '../../shared/importers/billing/rows'
+import { CurrencyTotals } from '../../shared/money/totals'
+import type { Charge } from '../../shared/records/charge'
+import { ChargeSummaryBuilder } from './chargeSummary'
+
+function charge(identity: string, cost: string, start = '2026-07-31T00:00:00.000Z', currency = 'USD'): Charge {
+  return { ...newCharge('anthropic-console-cost', 'anthropic', 'x.csv', 2), identity, cost, start, currency, model: 'm' }
+}
+
+describe('ChargeSummaryBuilder', () => {
+  it('counts a file only once committed, and a row of two overlapping exports once', () => {
+    const summary = new ChargeSummaryBuilder()
+    const first = summary.pending()
+    first.add(charge('a', '1.10'))
+    first.add(charge('b', '2.20', '2026-08-01T00:00:00.000Z'))
+    first.commit()
+    const rejected = summary.pending()
+    rejected.add(charge('z', '100'))
+    const overlapping = summary.pending()
+    overlapping.add(charge('b', '2.20', '2026-08-01T00:00:00.000Z'))
+    overlapping.add(charge('c', '-0.30', '2026-08-02T00:00:00.000Z', 'EUR'))
+    overlapping.commit()
+    expect(summary.build()).toEqual({
+      count: 3,
+      cost: { EUR: '-0.30', USD: '3.30' },
+      byMonth: { '2026-07': { USD: '1.10' }, '2026-08': { EUR: '-0.30', USD: '2.20' } },
+      byModel: { m: { EUR: '-0.30', USD: '3.30' } },
+      from: '2026-07-31T00:00:00.000Z',
+      to: '2026-08-02T00:00:00.000Z',
+    })
+  })
+
+  it('sums exactly, however many files the charges come in (property)', () => {
+    const amount = fc.tuple(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.integer({ min: 0, max: 9 })).map(([units, scale]) => {
+      const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, '0')
+      return `${units < 0n ? '-' : ''}${scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits}`
+    })
+    fc.assert(
+      fc.property(fc.array(fc.array(amount, { maxLength: 20 }), { maxLength: 4 }), (files) => {
+        const summary = new ChargeSummaryBuilder()
+        const expected = new CurrencyTotals()
+        files.forEach((amounts, file) => {
+          const pending = summary.pending()
+          amounts.forEach((cost, row) => pending.add(charge(`${file}:${row}`, cost)))
+          pending.commit()
+          for (const cost of amounts) expected.add('USD', cost)
+        })
+        expect(summary.build().cost).toEqual(expected.toJSON())
+      }),
+    )
+  })
+})
