@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findLogFiles } from '../cli/agentLogs/discover'
 import { generateTranscripts } from './generateTranscripts'
+import { timedCommand } from './timedCommand'
 import { ccusageBinary } from '../cli/agentLogs/ccusageBinary'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -43,18 +44,8 @@ interface SideResult {
   totals: Totals
 }
 
-/** Runs a command under GNU time for its peak RSS and CPU time. */
-function timed(command: string, args: string[], env: NodeJS.ProcessEnv): { stdout: string; seconds: number; cpuSeconds: number; maxRssMB: number } {
-  const started = performance.now()
-  const run = spawnSync('/usr/bin/time', ['-v', command, ...args], { env, encoding: 'utf8', maxBuffer: 256 << 20 })
-  const seconds = (performance.now() - started) / 1000
-  if (run.status !== 0) throw new Error(`${command} failed:\n${run.stderr}`)
-  const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(run.stderr)?.[1] ?? NaN)
-  return { stdout: run.stdout, seconds, cpuSeconds: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'), maxRssMB: field('Maximum resident set size \\(kbytes\\)') / 1024 }
-}
-
 function runOurs(folder: string, bytes: number): SideResult {
-  const run = timed(process.execPath, [CLI, 'import', '--json', folder], process.env)
+  const run = timedCommand(process.execPath, [CLI, 'import', '--json', folder], process.env)
   const report = JSON.parse(run.stdout) as { runs: { tokens: Totals }[] }
   const totals: Totals = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 }
   for (const { tokens } of report.runs) {
@@ -70,7 +61,7 @@ function runCcusage(folder: string, bytes: number): SideResult {
   // An empty HOME and CODEX_HOME: ccusage sees only the benchmark's transcripts.
   const home = mkdtempSync(join(tmpdir(), 'ccusage-bench-'))
   try {
-    const run = timed(ccusageBinary(), ['session', '--json', '--offline'], { PATH: process.env.PATH, HOME: home, CLAUDE_CONFIG_DIR: folder, CODEX_HOME: join(home, 'codex') })
+    const run = timedCommand(ccusageBinary(), ['session', '--json', '--offline'], { PATH: process.env.PATH, HOME: home, CLAUDE_CONFIG_DIR: folder, CODEX_HOME: join(home, 'codex') })
     const report = JSON.parse(run.stdout)
     const totals: Totals = { input: report.totals.inputTokens, output: report.totals.outputTokens, cacheWrite: report.totals.cacheCreationTokens, cacheRead: report.totals.cacheReadTokens }
     return { side: 'ccusage', bytes, sessions: report.session.length, processSeconds: run.seconds, cpuSeconds: run.cpuSeconds, maxRssMB: run.maxRssMB, totals }
