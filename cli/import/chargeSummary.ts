@@ -42,7 +42,7 @@ export class ChargeSummaryBuilder {
     }
   }
 
-  private commit(file: FileSums): void {
+  private commit(file: PendingCharges): void {
     for (const [format, identities] of file.identities) this.seen.add(format, identities)
     this.count += file.count
     this.cost.addAll(file.cost.toTotals().toJSON())
@@ -53,18 +53,8 @@ export class ChargeSummaryBuilder {
   }
 }
 
-interface FileSums {
-  identities: Map<string, string[]>
-  count: number
-  cost: RunningTotals
-  byMonth: Map<string, RunningTotals>
-  byModel: Map<string, RunningTotals>
-  from: string | null
-  to: string | null
-}
-
 /** One file's share of the summary (a file's own rows are unique: the importer makes them so). */
-export class PendingCharges implements FileSums {
+export class PendingCharges {
   readonly identities = new Map<string, string[]>()
   count = 0
   readonly cost = new RunningTotals()
@@ -75,7 +65,7 @@ export class PendingCharges implements FileSums {
 
   constructor(
     private readonly committed: CountedIdentities,
-    private readonly onCommit: (file: FileSums) => void,
+    private readonly onCommit: (file: PendingCharges) => void,
   ) {}
 
   add(charge: Charge): void {
