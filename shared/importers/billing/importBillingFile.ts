@@ -163,7 +163,7 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
     if (!options.skipBadRows && errorCount >= maxErrors) done = true
   }
 
-  const tokenizer = new CsvTokenizer()
+  const tokenizer = new CsvTokenizer({ trim: true })
   const { latin1 } = source
   const countBytes = (n: number) => (bytes += n)
   // With a fast byte-per-char reader, UTF-8 stays bytes until the tokenizer (UTF-16 is still decoded).

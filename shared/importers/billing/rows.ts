@@ -118,10 +118,11 @@ export function chargeTypeOf(text: string, cost: string): Charge['chargeType'] {
   return 'other'
 }
 
-/** Excel re-saves "≤ 200k" read as Windows-1252 as "â‰¤ 200k"; keep identities stable. */
-export function repairMojibake(text: string): string {
-  return text.includes('â‰') ? text.replace(/â‰¤/g, '≤').replace(/â‰¥/g, '≥') : text
-}
+/**
+ * Excel re-saves "≤ 200k" read as Windows-1252 as "â‰¤ 200k"; keep identities stable. The
+ * column holds one or two values, so the last one is remembered.
+ */
+export const repairMojibake = lastValueCache((text: string): string => (text.includes('â‰') ? text.replace(/â‰¤/g, '≤').replace(/â‰¥/g, '≥') : text))
 
 /** A usage quantity in its unit (credits, requests, "1K tokens"), or null when the cell is empty. */
 export function quantityOf(text: string, unit: string, column: string): Charge['quantity'] {

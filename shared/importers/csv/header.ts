@@ -49,11 +49,7 @@ export class HeaderIndex {
   }
 }
 
-/** The trimmed value at `index`, or '' when the column is absent. */
+/** The value at `index` (trimmed already: CsvTokenizer's `trim`), or '' when the column is absent. */
 export function cell(fields: readonly string[], index: number): string {
-  if (index < 0) return ''
-  const value = fields[index]
-  if (value === undefined || value === '') return ''
-  // Most cells have no surrounding blanks: skip trim() for them (it is on the per-cell hot path).
-  return value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32 ? value : value.trim()
+  return index < 0 ? '' : (fields[index] ?? '')
 }

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { CsvSyntaxError, CsvTokenizer, sniffDelimiter } from './tokenizer'
 
-function tokenize(text: string, chunkSizes: number[] = [text.length || 1]): { fields: string[]; line: number }[] {
+function tokenize(text: string, chunkSizes: number[] = [text.length || 1], options: { trim?: boolean } = {}): { fields: string[]; line: number }[] {
   const records: { fields: string[]; line: number }[] = []
   const sink = (fields: string[], line: number) => records.push({ fields, line })
-  const tokenizer = new CsvTokenizer()
+  const tokenizer = new CsvTokenizer(options)
   let offset = 0
   for (let i = 0; offset < text.length; i++) {
     const size = Math.max(1, chunkSizes[i % chunkSizes.length])
@@ -122,6 +122,41 @@ describe('CsvTokenizer', () => {
         })()
         expect(viaBytes).toEqual(viaText)
       }),
+    )
+  })
+
+  it('with trim, gives each value as read untrimmed, trimmed when it starts or ends with a blank, from text or from bytes', () => {
+    const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+    // "à" is C3 A0 in UTF-8: read as bytes its second half is a Latin-1 no-break space, which must survive.
+    const unit = fc.constantFrom('a', ',', '"', '\n', '\r\n', ' ', '\t', 'à', '\u00a0', '≤ 200k')
+    const outcome = (read: () => { fields: string[]; line: number }[]) => {
+      try {
+        return read()
+      } catch (error) {
+        return (error as CsvSyntaxError).line
+      }
+    }
+    const cellRule = (value: string) => (value !== '' && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value)
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }), (body, sizes) => {
+        const text = 'h1,h2\n' + body
+        const expected = outcome(() => tokenize(text).map(({ fields, line }) => ({ fields: fields.map(cellRule), line })))
+        expect(outcome(() => tokenize(text, sizes, { trim: true }))).toEqual(expected)
+        const bytes = new TextEncoder().encode(text)
+        const viaBytes = outcome(() => {
+          const records: { fields: string[]; line: number }[] = []
+          const sink = (fields: string[], line: number) => records.push({ fields, line })
+          const tokenizer = new CsvTokenizer({ trim: true })
+          for (let offset = 0, i = 0; offset < bytes.length; i++) {
+            tokenizer.pushUtf8(bytes.subarray(offset, offset + sizes[i % sizes.length]), latin1, sink)
+            offset += sizes[i % sizes.length]
+          }
+          tokenizer.end(sink)
+          return records
+        })
+        expect(viaBytes).toEqual(expected)
+      }),
+      { numRuns: 300 },
     )
   })
 })
