@@ -119,7 +119,7 @@ export class CsvTokenizer {
         if (end > pos && buf.charCodeAt(end - 1) === CR) end--
         if (end > pos) {
           const fields = window ? splitRange(buf, pos, end, delimiter) : buf.slice(pos, end).split(delimiter)
-          if (high < end) high = decodeHighFields(fields, pos, high, window!)
+          if (high < end) high = decodeHighFields(fields, high, window!)
           if (this.trim && (window ? splitFoundBlankEdge : true)) trimBlankEdges(fields)
           sink(fields, this.line)
         }
@@ -131,10 +131,7 @@ export class CsvTokenizer {
       if (end > pos && buf.charCodeAt(end - 1) === CR) end--
       const fields = splitQuotedRange(buf, pos, end, delimiter)
       if (fields) {
-        if (high < end) {
-          decodeEachHighField(fields)
-          high = window!.next(newline + 1)
-        }
+        if (high < end) high = decodeHighFields(fields, high, window!)
         if (this.trim) trimBlankEdges(fields)
         sink(fields, this.line)
         this.line++
@@ -288,6 +285,7 @@ function splitRange(text: string, start: number, end: number, delimiter: string)
     const at = text.indexOf(delimiter, from)
     const stop = at < 0 || at >= end ? end : at
     if (stop > from && (text.charCodeAt(from) <= 32 || text.charCodeAt(stop - 1) <= 32)) blankEdge = true
+    fieldEnds[fields.length] = stop
     fields.push(text.slice(from, stop))
     if (stop === end) {
       splitFoundBlankEdge = blankEdge
@@ -308,25 +306,26 @@ function trimBlankEdges(fields: string[]): void {
 const NEWLINE_BYTE = new Uint8Array([LF])
 const HIGH_BYTE = /[\x80-\xff]/
 
+/** Where in the text each value of the last one-line record split ends (splitRange, splitQuotedRange). */
+const fieldEnds: number[] = []
+
 /**
- * Decodes the fields of the record at `start` that hold non-ASCII bytes, the first at
- * `high`; returns where the next one is. Walks field offsets instead of testing every
- * field: most records have one non-ASCII value ("≤ 200k") or none.
+ * Decodes the values of the one-line record just split that hold non-ASCII bytes, the first
+ * at `high`; returns where the next one is. Walks the values' ends instead of testing every
+ * value: most records have one non-ASCII value ("≤ 200k") or none.
  */
-function decodeHighFields(fields: string[], start: number, high: number, window: ByteWindow): number {
-  let fieldStart = start
+function decodeHighFields(fields: string[], high: number, window: ByteWindow): number {
   for (let i = 0; i < fields.length; i++) {
-    const fieldEnd = fieldStart + fields[i].length
+    const fieldEnd = fieldEnds[i]
     if (high < fieldEnd) {
       fields[i] = decodedField(fields[i])
       high = window.next(fieldEnd)
     }
-    fieldStart = fieldEnd + 1
   }
   return high
 }
 
-/** For records whose values were unquoted, so offsets no longer line up. */
+/** For records read by the state machine, whose values' offsets are not kept. */
 function decodeEachHighField(fields: string[]): void {
   for (let i = 0; i < fields.length; i++) if (HIGH_BYTE.test(fields[i])) fields[i] = decodedField(fields[i])
 }
@@ -368,6 +367,7 @@ function splitQuotedRange(text: string, start: number, end: number, delimiter: s
       // `"abc"def`: the state machine keeps the stray text.
       if (after < end && text[after] !== delimiter) return null
       const value = text.slice(from + 1, close)
+      fieldEnds[fields.length] = after
       fields.push(value.indexOf('"') < 0 ? value : value.replace(/""/g, '"'))
       if (after >= end) return fields
       from = after + 1
@@ -377,6 +377,7 @@ function splitQuotedRange(text: string, start: number, end: number, delimiter: s
     const stop = at < 0 || at >= end ? end : at
     const value = text.slice(from, stop)
     if (value.indexOf('"') >= 0) return null
+    fieldEnds[fields.length] = stop
     fields.push(value)
     if (stop === end) return fields
     from = stop + 1
