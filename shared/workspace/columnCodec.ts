@@ -173,9 +173,8 @@ export class ColumnBuilder {
   }
 }
 
+/** Scalars of which at least two differ (equal ones stay a count: ColumnBuilder's `repeats`). */
 function encodeScalars(values: Json[]): Column {
-  const first = values[0]
-  if (values.every((value) => value === first)) return { t: 'const', v: first }
   // A dictionary pays off when values repeat: stop building it once half are distinct.
   const index = new Map<Json, number>()
   const ids: number[] = []
