@@ -22,9 +22,19 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncodingName; b
  * `onBytes` reports each chunk's raw size, for progress bars.
  */
 export async function* utf8BytesOrText(chunks: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void): AsyncGenerator<Uint8Array | string> {
-  let utf16: Decoder | null = null
+  // Typed by its initializer: `open` sets it, where the compiler's narrowing does not look.
+  let utf16 = null as Decoder | null
   let head: Uint8Array | null = null
   let sniffed = false
+  // The first bytes without their mark: raw for UTF-8, else decoded by the UTF-16 decoder opened for the rest.
+  const open = (bytes: Uint8Array): Uint8Array | string => {
+    sniffed = true
+    const { encoding, bomLength } = sniffEncoding(bytes)
+    const body = bytes.subarray(bomLength)
+    if (encoding === 'utf-8') return body
+    utf16 = new TextDecoder(encoding, { ignoreBOM: true })
+    return utf16.decode(body, { stream: true })
+  }
   for await (const chunk of chunks) {
     onBytes?.(chunk.byteLength)
     if (sniffed) {
@@ -39,14 +49,9 @@ export async function* utf8BytesOrText(chunks: AsyncIterable<Uint8Array>, onByte
       head = head.slice()
       continue
     }
-    sniffed = true
-    utf16 = utf16Decoder(head)
-    yield afterMark(head, utf16)
+    yield open(head)
   }
-  if (!sniffed && head) {
-    utf16 = utf16Decoder(head)
-    yield afterMark(head, utf16)
-  }
+  if (!sniffed && head) yield open(head)
   if (utf16) yield utf16.decode()
 }
 
@@ -60,16 +65,6 @@ export async function* decodeTextChunks(chunks: AsyncIterable<Uint8Array>, onByt
   }
   const rest = utf8.decode()
   if (rest) yield rest
-}
-
-function utf16Decoder(head: Uint8Array): Decoder | null {
-  const { encoding } = sniffEncoding(head)
-  return encoding === 'utf-8' ? null : new TextDecoder(encoding, { ignoreBOM: true })
-}
-
-function afterMark(head: Uint8Array, utf16: Decoder | null): Uint8Array | string {
-  const body = head.subarray(sniffEncoding(head).bomLength)
-  return utf16 ? utf16.decode(body, { stream: true }) : body
 }
 
 function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
