@@ -57,7 +57,7 @@ export class TimeSpan {
 
   seeText(text: string | null): void {
     if (text === null) return
-    if (text.length === 24 && text.charCodeAt(10) === 84 && text.charCodeAt(23) === 90) {
+    if (hasCanonicalShape(text)) {
       if (this.first === null || text < this.first) this.first = text
       if (this.last === null || text > this.last) this.last = text
     } else {
@@ -94,8 +94,8 @@ export function parseTime(value: unknown): number {
  * hand-read could get wrong (a day past the 28th, an hour of 24), goes to Date.parse.
  */
 function canonicalTime(text: string): number {
-  if (text.length !== 24 || text.charCodeAt(23) !== 90 || text.charCodeAt(10) !== 84) return Date.parse(text)
-  for (const at of SEPARATORS) if (text.charCodeAt(at) !== SEPARATOR_CODES[at]) return Date.parse(text)
+  if (!hasCanonicalShape(text)) return Date.parse(text)
+  for (let i = 0; i < SEPARATORS.length; i += 2) if (text.charCodeAt(SEPARATORS[i]) !== SEPARATORS[i + 1]) return Date.parse(text)
   const year = digits(text, 0, 4)
   const month = digits(text, 5, 2)
   const day = digits(text, 8, 2)
@@ -109,8 +109,13 @@ function canonicalTime(text: string): number {
   return Date.UTC(year, month - 1, day, hour, minute, second, millisecond)
 }
 
-const SEPARATORS = [4, 7, 13, 16, 19]
-const SEPARATOR_CODES: Record<number, number> = { 4: 45, 7: 45, 13: 58, 16: 58, 19: 46 }
+/** "2026-03-31T23:50:00.000Z": 24 chars, a T at 10 and a Z at the end (the separators are checked apart). */
+function hasCanonicalShape(text: string): boolean {
+  return text.length === 24 && text.charCodeAt(10) === 84 && text.charCodeAt(23) === 90
+}
+
+/** Position and char code of each separator of the canonical form: - - : : . */
+const SEPARATORS = [4, 45, 7, 45, 13, 58, 16, 58, 19, 46]
 
 /** The decimal number in text[from, from + count), or -1 when a char is not a digit. */
 function digits(text: string, from: number, count: number): number {
