@@ -67,7 +67,7 @@ export function parseJsonObjectAt(bytes: Uint8Array, open: number, end: number):
       depth++
     } else if (byte === CLOSE_BRACE && --depth === 0) {
       try {
-        return JSON.parse(decodeLine(bytes, open, i + 1))
+        return parseJsonLine(bytes, open, i + 1)
       } catch {
         return null
       }
