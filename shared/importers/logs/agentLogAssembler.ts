@@ -2,7 +2,7 @@ import { createBatch } from '../batch'
 import { sumDecimalStrings } from '../../money/decimal'
 import { bundledPricingTable } from '../../pricing/pricingTable'
 import type { Run } from '../../records/run'
-import { createStepLabeller } from '../../steps/labelStep'
+import { createStepLabeller, type StepLabeller } from '../../steps/labelStep'
 import { buildRun } from './buildRun'
 import { ClaudeCodeLogs } from './claudeCode/claudeCodeLogs'
 import { codexSessionTrack, type CodexRollout } from './codex/codexRollout'
@@ -22,24 +22,23 @@ export class AgentLogAssembler {
   private readonly claude = new ClaudeCodeLogs()
   private readonly codexRollouts: CodexRollout[] = []
   private readonly files: ImportedLogFile[] = []
-  private readonly fileSessions = new Map<ImportedLogFile, string[]>()
 
-  constructor(private readonly options: ImportAgentLogsOptions = {}) {
-    for (const problem of createStepLabeller(options.stepRules ?? null).problems) this.warnings.push({ path: 'settings.stepRules', line: 0, message: problem })
+  /** `labeller`: the one the files were read with, when read on this thread; its rule problems become warnings. */
+  constructor(
+    private readonly options: ImportAgentLogsOptions = {},
+    labeller: StepLabeller = createStepLabeller(options.stepRules ?? null),
+  ) {
+    for (const problem of labeller.problems) this.warnings.push({ path: 'settings.stepRules', line: 0, message: problem })
   }
 
   add(logFile: AgentLogFile): void {
-    const file: ImportedLogFile = { path: logFile.path, format: logFile.format, lines: logFile.lines, bytes: logFile.bytes, runs: [] }
+    // The file's session, until finish() keeps only sessions that became runs.
+    const session = logFile.claude?.sessionId ?? logFile.codex?.id
+    const file: ImportedLogFile = { path: logFile.path, format: logFile.format, lines: logFile.lines, bytes: logFile.bytes, runs: session === undefined || session === null ? [] : [session] }
     this.warnings.push(...logFile.warnings)
     if (logFile.error) this.errors.push({ path: logFile.path, line: 0, message: logFile.error })
-    if (logFile.claude) {
-      this.claude.add(logFile.claude)
-      this.fileSessions.set(file, logFile.claude.sessionId === null ? [] : [logFile.claude.sessionId])
-    }
-    if (logFile.codex) {
-      this.codexRollouts.push(logFile.codex)
-      this.fileSessions.set(file, [logFile.codex.id])
-    }
+    if (logFile.claude) this.claude.add(logFile.claude)
+    if (logFile.codex) this.codexRollouts.push(logFile.codex)
     this.files.push(file)
   }
 
@@ -69,7 +68,7 @@ export class AgentLogAssembler {
     runs.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
 
     const runIds = new Set(runs.map((run) => run.id))
-    for (const [file, sessionIds] of this.fileSessions) file.runs = [...new Set(sessionIds)].filter((id) => runIds.has(id))
+    for (const file of files) file.runs = file.runs.filter((id) => runIds.has(id))
 
     return {
       runs,

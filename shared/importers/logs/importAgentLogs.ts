@@ -64,7 +64,7 @@ export function byPath(a: { path: string }, b: { path: string }): number {
  */
 export async function importAgentLogs(sources: readonly LogFileSource[], options: ImportAgentLogsOptions = {}): Promise<AgentLogImport> {
   const labeller = createStepLabeller(options.stepRules ?? null)
-  const assembler = new AgentLogAssembler(options)
+  const assembler = new AgentLogAssembler(options, labeller)
   for (const source of [...sources].sort(byPath)) assembler.add(await readAgentLogFile(source, labeller))
   return assembler.finish()
 }
