@@ -12,8 +12,6 @@ const THREADS_FROM_BYTES = 64 * 1024 * 1024
 const MAX_THREADS = 4
 
 export interface ReadingChoices {
-  /** How many threads read (default: one per core for 64 MB and more, else 1). */
-  threads?: number
   /** Told when the threads failed and the import ran again on one thread. */
   notice?: (message: string) => void
 }
@@ -25,7 +23,7 @@ export interface ReadingChoices {
  * again on this thread.
  */
 export async function importAgentLogFiles(paths: readonly string[], options: ImportAgentLogsOptions = {}, choices: ReadingChoices = {}): Promise<AgentLogImport> {
-  const threads = choices.threads ?? threadsFor(paths)
+  const threads = threadsFor(paths)
   if (threads > 1) {
     try {
       return await importOnThreads(paths, options, threads)
@@ -36,7 +34,7 @@ export async function importAgentLogFiles(paths: readonly string[], options: Imp
   return importAgentLogs(paths.map(fileLogSource), options)
 }
 
-/** WORKFOLIO_LOG_THREADS overrides the choice (1: read on the main thread only). */
+/** One per core (up to four) for 64 MB and more, else 1; WORKFOLIO_LOG_THREADS overrides the choice (1: read on the main thread only). */
 function threadsFor(paths: readonly string[]): number {
   const forced = Number(process.env.WORKFOLIO_LOG_THREADS)
   if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, MAX_THREADS)
