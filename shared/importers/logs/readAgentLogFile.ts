@@ -8,7 +8,7 @@ import type { AgentTool, LogFileSource, LogIssue, LogLineReader } from './types'
 /**
  * One log file read on its own, as plain data: nothing in it depends on the other files, so
  * files can be read in any order or on several threads, then assembled in path order
- * (assembleAgentLogs), which is where requests are deduplicated across files.
+ * (AgentLogAssembler), which is where requests are deduplicated across files.
  */
 export interface AgentLogFile {
   path: string
@@ -31,18 +31,14 @@ export async function readAgentLogFile(source: LogFileSource, labeller: StepLabe
   const file: AgentLogFile = { path: source.path, format: null, lines: 0, bytes: 0, warnings: [], error: null, claude: null, codex: null }
   const warn = (issue: LogIssue) => file.warnings.push(issue)
   let reader: LogLineReader | null = null
-  let finish = () => {}
   try {
     const stats = await forEachLine(source.chunks(), (line, lineNumber, terminated) => {
       if (!reader) {
         file.format = isCodexRollout(source.path, line) ? 'codex' : 'claude-code'
-        if (file.format === 'codex') {
-          reader = codexRolloutReader(source.path, labeller, warn, (rollout) => (file.codex = rollout))
-        } else {
-          const transcript = claudeTranscriptReader(source.path, labeller, warn)
-          reader = transcript
-          finish = () => (file.claude = transcript.result())
-        }
+        reader =
+          file.format === 'codex'
+            ? codexRolloutReader(source.path, labeller, warn, (rollout) => (file.codex = rollout))
+            : claudeTranscriptReader(source.path, labeller, warn, (transcript) => (file.claude = transcript))
       }
       reader.line(line, lineNumber, terminated)
     })
@@ -53,7 +49,6 @@ export async function readAgentLogFile(source: LogFileSource, labeller: StepLabe
     file.error = `cannot read the file: ${(error as Error).message ?? String(error)}`
   }
   ;(reader as LogLineReader | null)?.finish()
-  finish()
   return file
 }
 

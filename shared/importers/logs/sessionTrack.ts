@@ -1,5 +1,12 @@
 import type { AgentTool } from './types'
 
+/** A labelled step as a reader saw it, for SessionTrack.addStep. */
+export interface SessionStep {
+  time: number
+  label: string
+  key: string | null
+}
+
 /**
  * What one session's lines say besides usage: when it ran, where, on which branch, and its
  * labelled steps. Only derived values are kept: a step is its label, never the tool input.

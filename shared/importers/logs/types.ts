@@ -2,8 +2,9 @@ import { parseJsonLine } from '../lines/jsonLine'
 import { isObject, type JsonObject } from './jsonFields'
 
 /**
- * A log file as the importer sees it: a name and a way to read its bytes. Node passes a file
- * stream, the browser `File.stream()`; the importer never touches a file system itself.
+ * A log file as the importer sees it: a name and a way to read its bytes. Node passes
+ * readFileChunks (views of one reused buffer: a reader copies what it keeps), the browser
+ * `File.stream()`; the importer never touches a file system itself.
  */
 export interface LogFileSource {
   path: string

@@ -3,7 +3,7 @@ import { asciiValueIs, looksLikeJsonObject, parseJsonObjectAt, peekTimestamp } f
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { TokenCounts } from '../../../records/common'
 import { isObject, text, type JsonObject } from '../jsonFields'
-import { SessionTrack, TimeSpan, parseTime } from '../sessionTrack'
+import { SessionTrack, TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
 import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
@@ -38,7 +38,7 @@ export interface ClaudeTranscript {
   cwd: string | null
   branch: string | null
   requests: ClaudeRequestLine[]
-  steps: { time: number; label: string; key: string | null }[]
+  steps: SessionStep[]
   /** Timestamps that bound the session (earliest and latest, as numbers and as read). */
   times: number[]
 }
@@ -46,8 +46,8 @@ export interface ClaudeTranscript {
 /** The request a fully parsed assistant line counted, which its split lines continue. */
 type CountedRequest = Omit<ClaudeRequestLine, 'time' | 'tokens'> & { requestId: string }
 
-/** Reads one Claude Code transcript; `result` is ready after `finish`. */
-export function claudeTranscriptReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void): LogLineReader & { result(): ClaudeTranscript } {
+/** Reads one Claude Code transcript; `done` gets it after the last line. */
+export function claudeTranscriptReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (transcript: ClaudeTranscript) => void): LogLineReader {
   const transcript: ClaudeTranscript = { sessionId: claudeSessionIdFromPath(path), cwd: null, branch: null, requests: [], steps: [], times: [] }
   const span = new TimeSpan()
   let counted: CountedRequest | null = null
@@ -148,11 +148,12 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
       }
     },
     finish: () => {
-      if (span.empty) return
-      transcript.sessionId ??= fileStem(path)
-      transcript.times = span.times()
+      if (!span.empty) {
+        transcript.sessionId ??= fileStem(path)
+        transcript.times = span.times()
+      }
+      done(transcript)
     },
-    result: () => transcript,
   }
 }
 

@@ -4,7 +4,7 @@ import type { StepLabeller } from '../../../steps/labelStep'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { fileStem } from '../claudeCode/claudeSessionId'
 import { repoNameFromRemote } from '../sessionNames'
-import { SessionTrack, TimeSpan, parseTime } from '../sessionTrack'
+import { SessionTrack, TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
 import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import type { UsageRecord } from '../usageRecord'
 import { codexToolCall } from './codexToolCall'
@@ -35,7 +35,7 @@ export interface CodexRollout {
   provider: string
   /** Timestamps that bound the session. */
   times: number[]
-  steps: { time: number; label: string; key: string | null }[]
+  steps: SessionStep[]
   usage: UsageRecord[]
 }
 
@@ -64,7 +64,7 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
   let previous: Totals | null = null
   let cwd: string | null = null
   const usage: UsageRecord[] = []
-  const steps: { time: number; label: string; key: string | null }[] = []
+  const steps: SessionStep[] = []
   const span = new TimeSpan()
 
   const handle = (record: JsonObject) => {
