@@ -2,8 +2,8 @@
  * Billing import benchmark: `npx tsx bench/billingImport.ts [rows]`.
  *
  * Generates a 1,000,000-row (~200 MB) Anthropic Console cost export in bench-data/ (once;
- * reused while its size matches), then parses it twice, each in its own child process so
- * peak RSS is measured honestly: our streaming importer (every row becomes a validated-shape
+ * reused while its size matches), then parses it three ways, each in its own child process
+ * so peak RSS is measured honestly: our streaming importer (every row becomes a validated-shape
  * Charge with exact per-currency totals, aggregated through `onCharge`, no batch built) and
  * papaparse's streaming parse (`step`, header:true) of the same file; then udsv's streaming
  * parse, to show how fast this machine is right now. The three take turns for three rounds
@@ -22,6 +22,7 @@ import { readFileChunks } from '../cli/fileChunks'
 import { billingFileSource } from '../cli/import/billingFiles'
 import { parseBillingFile } from '../shared/importers/billing/importBillingFile'
 import { lcg } from '../test/support/seededRandom'
+import { bestOfAlternatingRounds } from './bestOfRounds'
 import { timedCommand } from './timedCommand'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -32,7 +33,7 @@ const MODELS = ['Claude Sonnet 4.5', 'Claude Opus 4.6', 'Claude Haiku 4.5', 'Cla
 const WORKSPACES = ['Default', 'Claude Code', 'Platform Engineering Production', 'Data Science Sandbox']
 const TOKEN_TYPES = ['input_no_cache', 'output', 'input_cache_read', 'input_cache_write_5m', 'input_cache_write_1h']
 /**
- * Read size for both sides. 64 KiB chunks decode to strings that die young in V8's new
+ * Read size for every side. 64 KiB chunks decode to strings that die young in V8's new
  * space; 1 MiB chunks become large-object-space strings that linger until a full GC
  * (measured here: peak RSS 282 MB and twice the CPU time, against 115 MB).
  */
@@ -155,16 +156,8 @@ async function main(): Promise<void> {
     process.stdout.write(`generating ${path} …\n`)
     await generate(path, rows)
   }
-  // The machine is shared and its speed drifts: the sides take turns, and each keeps its best round.
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
-  const best: Record<string, SideResult> = {}
-  for (let round = 0; round < rounds; round++) {
-    for (const side of Object.keys(SIDES)) {
-      const result = runChild(side, path)
-      if (!best[side] || result.seconds < best[side].seconds) best[side] = { ...result, maxRssMB: Math.max(result.maxRssMB, best[side]?.maxRssMB ?? 0) }
-      else best[side].maxRssMB = Math.max(best[side].maxRssMB, result.maxRssMB)
-    }
-  }
+  const sides = Object.fromEntries(Object.keys(SIDES).map((side) => [side, () => runChild(side, path)]))
+  const { rounds, best } = bestOfAlternatingRounds(sides, (result) => result.seconds)
   const { ours, papaparse: papa, udsv } = best
   process.stdout.write(`best of ${rounds} alternating rounds per side:\n`)
   const mbps = (side: SideResult) => side.bytes / 1e6 / side.seconds

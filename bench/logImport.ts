@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findLogFiles } from '../cli/agentLogs/discover'
 import { generateTranscripts } from './generateTranscripts'
+import { bestOfAlternatingRounds } from './bestOfRounds'
 import { timedCommand } from './timedCommand'
 import { ccusageBinary } from '../cli/agentLogs/ccusageBinary'
 
@@ -82,17 +83,8 @@ async function main(): Promise<void> {
   const bytes = findLogFiles([DATA_DIR]).reduce((sum, path) => sum + statSync(path).size, 0)
   // Build the command line's bundle now, so no round pays for it.
   spawnSync(process.execPath, [CLI, '--help'], { stdio: 'ignore' })
-  // The machine is shared and its speed drifts: the two take turns, and each keeps its best round.
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
-  let ours: SideResult | null = null
-  let theirs: SideResult | null = null
-  const better = (best: SideResult | null, next: SideResult) =>
-    !best || next.processSeconds < best.processSeconds ? { ...next, maxRssMB: Math.max(next.maxRssMB, best?.maxRssMB ?? 0) } : { ...best, maxRssMB: Math.max(best.maxRssMB, next.maxRssMB) }
-  for (let round = 0; round < rounds; round++) {
-    ours = better(ours, runOurs(DATA_DIR, bytes))
-    theirs = better(theirs, runCcusage(DATA_DIR, bytes))
-  }
-  if (!ours || !theirs) throw new Error('BENCH_ROUNDS must be at least 1')
+  const { rounds, best } = bestOfAlternatingRounds({ ours: () => runOurs(DATA_DIR, bytes), ccusage: () => runCcusage(DATA_DIR, bytes) }, (result) => result.processSeconds)
+  const { ours, ccusage: theirs } = best
   process.stdout.write(`best of ${rounds} alternating rounds per side:\n`)
   const mbps = (seconds: number) => bytes / 1e6 / seconds
   for (const side of [ours, theirs]) {
