@@ -70,12 +70,12 @@ export class PendingCharges {
 
   add(charge: Charge): void {
     if (this.committed.has(charge.format, charge.identity)) return
-    bucket(this.identities, charge.format, () => [] as string[]).push(charge.identity)
+    bucket(this.identities, charge.format, newList).push(charge.identity)
     this.count++
     this.cost.add(charge.currency, charge.cost)
     // Month of the usage start, in UTC (start is a UTC ISO instant).
-    bucket(this.byMonth, charge.start.slice(0, 7), () => new RunningTotals()).add(charge.currency, charge.cost)
-    bucket(this.byModel, charge.model ?? charge.service ?? '(none)', () => new RunningTotals()).add(charge.currency, charge.cost)
+    bucket(this.byMonth, charge.start.slice(0, 7), newRunningTotals).add(charge.currency, charge.cost)
+    bucket(this.byModel, charge.model ?? charge.service ?? '(none)', newRunningTotals).add(charge.currency, charge.cost)
     if (this.from === null || charge.start < this.from) this.from = charge.start
     const last = charge.end ?? charge.start
     if (this.to === null || last > this.to) this.to = last
@@ -106,6 +106,10 @@ class CountedIdentities {
     return this.indexed.get(format)?.has(identity) ?? false
   }
 }
+
+// Made once, not per charge: `add` runs for every row of a million-row export.
+const newList = (): string[] => []
+const newRunningTotals = () => new RunningTotals()
 
 function bucket<T>(map: Map<string, T>, key: string, create: () => T): T {
   let totals = map.get(key)
