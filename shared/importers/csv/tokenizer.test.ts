@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { CsvSyntaxError, CsvTokenizer, sniffDelimiter } from './tokenizer'
 
+/** Node's byte-per-char reader, as the command line passes it (cli/import/billingFiles.ts). */
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+
 function tokenize(text: string, chunkSizes: number[] = [text.length || 1], options: { trim?: boolean } = {}): { fields: string[]; line: number }[] {
   const records: { fields: string[]; line: number }[] = []
   const sink = (fields: string[], line: number) => records.push({ fields, line })
@@ -91,7 +94,6 @@ describe('CsvTokenizer', () => {
   })
 
   it('reads raw UTF-8 through a byte-per-char reader exactly as decoded text, however the bytes are chunked', () => {
-    const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
     const unit = fc.constantFrom('a', ',', ';', '"', '\n', '\r\n', 'é', '≤ 200k', '🚀', '\uFFFD')
     const head = fc.constantFrom('', 'sep=;\n', '"sep=,"\r\n')
     fc.assert(
@@ -126,7 +128,6 @@ describe('CsvTokenizer', () => {
   })
 
   it('with trim, gives each value as read untrimmed, trimmed when it starts or ends with a blank, from text or from bytes', () => {
-    const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
     // "à" is C3 A0 in UTF-8: read as bytes its second half is a Latin-1 no-break space, which must survive.
     const unit = fc.constantFrom('a', ',', '"', '\n', '\r\n', ' ', '\t', 'à', '\u00a0', '≤ 200k')
     const outcome = (read: () => { fields: string[]; line: number }[]) => {
