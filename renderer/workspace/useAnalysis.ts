@@ -8,6 +8,8 @@ interface AnalysisCache {
   version: number
   computedVersion: number
   analysis: Analysis | null
+  /** The annotated subjects as last read: a change to them invalidates the analysis, which then uses them. */
+  annotated: ReadonlySet<string>
   listeners: Set<() => void>
 }
 
@@ -20,22 +22,22 @@ const caches = new WeakMap<Workspace, AnalysisCache>()
 function cacheFor(workspace: Workspace): AnalysisCache {
   let cache = caches.get(workspace)
   if (cache) return cache
-  const created: AnalysisCache = { version: 0, computedVersion: -1, analysis: null, listeners: new Set() }
+  const { governance, ledger } = workspace
+  const created: AnalysisCache = { version: 0, computedVersion: -1, analysis: null, annotated: governance.annotations.annotatedSubjects(), listeners: new Set() }
   const bump = () => {
     created.version++
     for (const listener of created.listeners) listener()
   }
   // Only what the analysis reads invalidates it: typing an outcome note or moving a review
   // stage must not re-analyse 100,000 runs on every keystroke.
-  const { governance, ledger } = workspace
   ledger.observe(bump)
   for (const records of [governance.portfolios, governance.recipes, governance.envelopeMoves]) records.observe(bump)
   governance.settings.observe(bump)
-  let annotated = governance.annotations.annotatedSubjects()
   governance.doc.on('update', () => {
     const now = governance.annotations.annotatedSubjects()
+    const { annotated } = created
     if (now.size === annotated.size && [...now].every((subject) => annotated.has(subject))) return
-    annotated = now
+    created.annotated = now
     bump()
   })
   caches.set(workspace, created)
@@ -45,7 +47,7 @@ function cacheFor(workspace: Workspace): AnalysisCache {
 export function currentAnalysis(workspace: Workspace, now = new Date()): Analysis {
   const cache = cacheFor(workspace)
   if (cache.computedVersion !== cache.version || !cache.analysis) {
-    cache.analysis = analyze(readAnalysisInput(workspace.governance, workspace.ledger, now.toISOString()))
+    cache.analysis = analyze(readAnalysisInput(workspace.governance, workspace.ledger, now.toISOString(), cache.annotated))
     cache.computedVersion = cache.version
   }
   return cache.analysis
