@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
+import type { AgentTool } from '../../shared/importers/logs/types'
 
-export type AgentTool = 'claude-code' | 'codex'
+export type { AgentTool }
 
 export interface AgentLogRoot {
   tool: AgentTool

@@ -1,6 +1,6 @@
+import type { AgentTool } from '../../shared/importers/logs/types'
 import type { MenuCommand } from '../ipcChannels'
 
-/** What the preload exposes as `window.workfolio`; renderer/platform/bridge.electron.ts adapts it. */
 /** A team server the desktop app hosts for a meeting, and how teammates on the network reach it. */
 export interface HostedSessionInfo {
   workspaceId: string
@@ -22,7 +22,7 @@ export interface OpenedFile {
 
 /** A default agent-log folder the desktop app looked in (Claude Code, Codex). */
 export interface AgentLogFolder {
-  tool: 'claude-code' | 'codex'
+  tool: AgentTool
   path: string
   exists: boolean
   files: number
@@ -32,6 +32,7 @@ export interface AgentLogFolder {
   lastModified: string | null
 }
 
+/** What the preload exposes as `window.workfolio`; renderer/platform/bridge.electron.ts adapts it. */
 export interface ElectronApi {
   openFiles(options: { title?: string; extensions?: string[]; directories?: boolean }): Promise<OpenedFile[]>
   readFileChunk(handle: string): Promise<Uint8Array | null>
