@@ -16,7 +16,6 @@ beforeEach(() => {
   window.location.hash = '#/import'
 })
 
-/** A picked file read through chunks (as the desktop app's files are), in small pieces. */
 /** The Anthropic export whose preview reads freely while its import waits until `release()`. */
 function gatedExport(): { file: PickedFile; release: () => void } {
   let release!: () => void
@@ -35,6 +34,7 @@ function gatedExport(): { file: PickedFile; release: () => void } {
   return { file, release }
 }
 
+/** A picked file read through chunks (as the desktop app's files are), in small pieces. */
 function picked(relativePath: string, text: string, chunkSize = 64): PickedFile {
   const bytes = new TextEncoder().encode(text)
   return {
