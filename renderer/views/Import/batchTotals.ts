@@ -4,7 +4,7 @@ import type { BatchMeta } from '../../../shared/records/batch'
 
 /**
  * A batch's totals per UTC month (the month providers bill by) and currency, from its
- * decoded records. Runs count their estimated cost (USD) in the months their requests fell in.
+ * validated records. Runs count their estimated cost (USD) in the months their requests fell in.
  */
 const cache = new WeakMap<Ledger, Map<string, { month: string; totals: CurrencyAmounts }[]>>()
 
@@ -14,19 +14,19 @@ export function monthlyTotals(ledger: Ledger, meta: BatchMeta): { month: string;
   if (!byBatch) cache.set(ledger, (byBatch = new Map()))
   const cached = byBatch.get(meta.id)
   if (cached) return cached
-  const result = sumByMonth(ledger, meta)
+  const result = sumByMonth(ledger, meta.id)
   byBatch.set(meta.id, result)
   return result
 }
 
-function sumByMonth(ledger: Ledger, meta: BatchMeta): { month: string; totals: CurrencyAmounts }[] {
+function sumByMonth(ledger: Ledger, batchId: string): { month: string; totals: CurrencyAmounts }[] {
   const months = new Map<string, CurrencyTotals>()
   const add = (month: string, currency: string, amount: string) => {
     let totals = months.get(month)
     if (!totals) months.set(month, (totals = new CurrencyTotals()))
     totals.add(currency, amount)
   }
-  for (const record of ledger.batchRecords(meta.id)) {
+  for (const record of ledger.batchRecords(batchId)) {
     if ('costByMonth' in record) {
       for (const [month, cost] of Object.entries(record.costByMonth)) add(month.slice(0, 7), 'USD', cost)
     } else {
