@@ -107,6 +107,7 @@ export class RecordMap<T extends Identified> {
     if (result.success) return { record: result.data }
     return { problem: { collection: this.name, id, message: describeZodError(result.error) } }
   }
+
   /** Keyed lists are stored as maps; they read back as lists, ordered by key. */
   private withKeyedLists(json: unknown): unknown {
     if (!isPlainObject(json)) return json
@@ -116,7 +117,6 @@ export class RecordMap<T extends Identified> {
     }
     return out
   }
-
 }
 
 function keyedListValues(value: Record<string, unknown>): unknown[] {
