@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 
 interface Props {
-  /** What is deleted, as people read it: `portfolio “X”`-style text goes in `question`. */
+  /** Who or what is deleted, as its buttons' accessible names say it (`portfolio “X”`). */
   subject: string
   /** The question asked before deleting, e.g. `Delete “Refactor + tests”?`. */
   question: ReactNode
