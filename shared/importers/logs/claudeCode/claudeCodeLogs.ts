@@ -114,7 +114,9 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
    * usage. A line of the request the previous parsed line counted, without a tool call or a
    * command, adds only its usage and time: those are read from its bytes, and the prose
    * around them (thinking, text: most of the bytes) is never parsed. Whatever does not fit
-   * (no usage object, an unreadable one) is parsed in full instead.
+   * (no usage object, an unreadable one) is parsed in full instead. Only the requestId is
+   * compared: the lines of one response repeat its message id, sidechain flag, cwd and branch
+   * (Claude Code writes each block with the same envelope), so those are taken as counted.
    */
   const continuation = (bytes: Uint8Array, usageAt: number, request: CountedRequest): boolean => {
     const end = bytes.length
