@@ -7,8 +7,8 @@ export const ChargeType = z.enum(['usage', 'refund', 'credit', 'tax', 'purchase'
 
 /**
  * One billing line, normalized. Dimensions are kept as the provider gives them;
- * `identity` is the row's natural key in its format, so overlapping exports of the
- * same account count each row once.
+ * `identity` is the row's natural key in its format (hashed when long: chargeIdentity.ts),
+ * so overlapping exports of the same account count each row once.
  */
 export const Charge = z.object({
   identity: z.string(),

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { createBatch } from '../importers/batch'
 import type { Charge } from '../records/charge'
+import { storedIdentity } from '../records/chargeIdentity'
 import type { Run } from '../records/run'
 import { emptyTokenCounts } from '../records/tokenCounts'
 import { Ledger } from './ledger'
@@ -57,6 +58,16 @@ describe('ledger document', () => {
     ledger.add(first.meta, first.payload)
     ledger.add(second.meta, second.payload)
     expect(ledger.charges().records.map((c) => c.identity).sort()).toEqual(['a', 'b', 'c'])
+  })
+
+  test('a batch stored with whole natural keys overlaps the same rows stored with hashed keys', () => {
+    const naturalKey = `2026-08-05T00:00:00.000Z${'\u001fClaude Sonnet 4.6\u001fDefault'.repeat(3)}`
+    const ledger = new Ledger(new Y.Doc())
+    const before = chargeBatch([charge(naturalKey, '1', 2)], '2026-11-01T00:00:00.000Z')
+    const now = chargeBatch([charge(storedIdentity(naturalKey), '1', 2), charge('c', '3', 3)], '2026-11-02T00:00:00.000Z')
+    ledger.add(before.meta, before.payload)
+    ledger.add(now.meta, now.payload)
+    expect(ledger.charges().records.map((c) => c.cost).sort()).toEqual(['1', '3'])
   })
 
   test('a session imported again after it grew keeps the fuller copy', () => {

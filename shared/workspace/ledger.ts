@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { BatchMeta } from '../records/batch'
 import { Charge } from '../records/charge'
+import { storedIdentity } from '../records/chargeIdentity'
 import { Run } from '../records/run'
 import { decodeBatchPayload } from './batchPayload'
 import { IMPORT, LOCAL_EDIT } from './origins'
@@ -66,7 +67,8 @@ export class Ledger {
     const problems: RecordProblem[] = []
     for (const meta of this.orderedBatches('charges')) {
       this.readBatch(meta.id, Charge, problems, (charge) => {
-        const key = `${charge.format}\u0000${charge.identity}`
+        // Batches stored before identities were hashed hold whole natural keys.
+        const key = `${charge.format}\u0000${storedIdentity(charge.identity)}`
         if (seen.has(key)) return
         seen.add(key)
         records.push(charge)

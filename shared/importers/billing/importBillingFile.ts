@@ -230,10 +230,8 @@ export async function importBillingFile(source: BillingSource, options: BillingP
     ...options,
     onCharge: (charge) => {
       const unique = identities.next(charge.identity)
-      if (unique.repeated) {
-        charge.identity = unique.identity
-        firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
-      }
+      charge.identity = unique.identity
+      if (unique.repeated) firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
       records.add(charge)
       options.onCharge?.(charge)
     },
