@@ -1,3 +1,5 @@
+import { hex32 } from './hex32'
+
 /**
  * A fast 64-bit non-cryptographic string hash (cyrb53's two lanes, both kept), as 16 hex
  * characters. For identities that must be short and collide practically never, but are not
@@ -13,5 +15,5 @@ export function hash64Hex(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0')
+  return hex32(h2) + hex32(h1)
 }
