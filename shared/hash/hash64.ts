@@ -1,4 +1,4 @@
-import { hex32 } from './hex32'
+import { hexWords } from './hexWords'
 
 /**
  * A fast 64-bit non-cryptographic string hash (cyrb53's two lanes, both kept), as 16 hex
@@ -15,5 +15,5 @@ export function hash64Hex(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return hex32(h2) + hex32(h1)
+  return hexWords([h2, h1])
 }

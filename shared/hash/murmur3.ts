@@ -1,4 +1,4 @@
-import { hex32 } from './hex32'
+import { hexWords } from './hexWords'
 
 /**
  * MurmurHash3 x86_128 (Austin Appleby's reference, seed 0) of a string's UTF-8 bytes, as 32
@@ -66,7 +66,7 @@ export function murmur3x86_128HexOfBytes(bytes: Uint8Array, length = bytes.lengt
   h2 = (h2 + h1) | 0
   h3 = (h3 + h1) | 0
   h4 = (h4 + h1) | 0
-  return hex32(h1) + hex32(h2) + hex32(h3) + hex32(h4)
+  return hexWords([h1, h2, h3, h4])
 }
 
 const C1 = 0x239b961b

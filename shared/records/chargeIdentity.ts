@@ -1,15 +1,15 @@
 import { murmur3x86_128Hex } from '../hash/murmur3'
 
-/** Natural keys up to this length are stored as they are; a hashed key is 33 characters. */
+/** Natural keys up to this length are stored as they are; a hashed key is 32 characters. */
 const LONGEST_KEPT_KEY = 40
 
 /**
  * The identity a charge is stored and compared under. Most formats' natural keys join ten
  * or more columns (190 characters for an Anthropic cost row, more than the row itself): they
- * are stored as "#" and their 128-bit MurmurHash3, short ids (an AWS line item, an
- * OpenRouter generation) as they are. Idempotent, so batches stored with whole keys before
- * still match the same rows imported now.
+ * are stored as their 128-bit MurmurHash3 in hex, short ids (an AWS line item, an OpenRouter
+ * generation) as they are. Idempotent, so batches stored with whole keys before still match
+ * the same rows imported now.
  */
 export function storedIdentity(naturalKey: string): string {
-  return naturalKey.length <= LONGEST_KEPT_KEY ? naturalKey : `#${murmur3x86_128Hex(naturalKey)}`
+  return naturalKey.length <= LONGEST_KEPT_KEY ? naturalKey : murmur3x86_128Hex(naturalKey)
 }

@@ -1,0 +1,16 @@
+const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0))
+const digits: number[] = []
+
+/**
+ * 32-bit words as 8 lowercase hex digits each, big-endian, in one flat string. Not by
+ * `(word >>> 0).toString(16)`: on a word of 2^31 or more that formats a heap number, about
+ * 0.5 µs here, three quarters of hashing a 190-character key. And not by concatenating
+ * pieces, which V8 keeps as a tree of strings: a million stored identities held 240 bytes
+ * each instead of 56.
+ */
+export function hexWords(words: readonly number[]): string {
+  digits.length = words.length * 8
+  let at = 0
+  for (const word of words) for (let shift = 28; shift >= 0; shift -= 4) digits[at++] = HEX_DIGITS[(word >>> shift) & 15]
+  return String.fromCharCode.apply(null, digits)
+}
