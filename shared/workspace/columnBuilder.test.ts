@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { generatedRun } from '../../server/test/generatedRuns'
 import { ColumnBuilder, decodeRecordColumns, encodeColumn, encodeRecordColumns, type Column } from './columnCodec'
+import { ScalarColumn } from './scalarColumn'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
@@ -67,6 +68,21 @@ describe('ColumnBuilder', () => {
         expect(json(builder.finish())).toBe(json(wholeListEncoding(records as Json[])))
       }),
       { numRuns: 500 },
+    )
+  })
+
+  test('a scalar column that gives up its dictionary, or goes back to one, still encodes as the whole list (property)', () => {
+    const repeating = fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('a', 'b', null, true)), { maxLength: 50 })
+    // Distinct values first make the dictionary give up early; repeats after can bring it back.
+    const column = fc.tuple(fc.uniqueArray(fc.integer({ min: 100 }), { maxLength: 12 }), repeating, repeating).map(([a, b, c]) => [...b.slice(0, 2), ...a, ...c])
+    fc.assert(
+      fc.property(column, fc.integer({ min: 1, max: 8 }), (values, trial) => {
+        const scalars = new ScalarColumn(trial)
+        for (const value of values) scalars.add(value)
+        expect(json(scalars.list())).toBe(json(values))
+        if (values.length > 0) expect(json(scalars.finish())).toBe(json(wholeListEncoding(values)))
+      }),
+      { numRuns: 1000 },
     )
   })
 

@@ -1,3 +1,5 @@
+import { ScalarColumn } from './scalarColumn'
+
 /**
  * A compact, schema-free encoding of a list of JSON records, column by column: repeated
  * strings become dictionary indexes, nested objects and lists become columns of their own,
@@ -5,7 +7,7 @@
  * and parse faster, which is what a new teammate downloads and what IndexedDB keeps.
  * decode(encode(records)) deep-equals records for any JSON values, absent keys included.
  */
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
 export type Column =
   | { t: 'const'; v: Json }
@@ -41,14 +43,9 @@ function kindOf(value: Json): Exclude<Kind, 'none' | 'raw'> {
 export class ColumnBuilder {
   private kind: Kind = 'none'
   private rows = 0
-  /** Scalar or raw columns: the values. */
+  private scalars = new ScalarColumn()
+  /** Raw columns (values of mixed kinds): the values. */
   private values: Json[] = []
-  /**
-   * Scalar columns start as a count of values equal to the first: many columns of an
-   * export (format, currency, an empty dimension) never change, and need no list.
-   */
-  private repeats = 0
-  private first: Json = null
   // Object columns: per key, its column and the rows without it.
   private keys: string[] = []
   private keyIndex = new Map<string, number>()
@@ -75,12 +72,12 @@ export class ColumnBuilder {
     if (this.kind === 'none') this.kind = kind
     else if (this.kind !== kind && this.kind !== 'raw') this.becomeRaw()
     const row = this.rows++
-    if (this.kind === 'scalar' && this.values.length === 0 && (this.repeats === 0 || value === this.first)) {
-      if (this.repeats++ === 0) this.first = value
+    if (this.kind === 'scalar') {
+      this.scalars.add(value)
       return true
     }
-    if (this.kind === 'scalar' || this.kind === 'raw') {
-      this.scalarValues().push(value)
+    if (this.kind === 'raw') {
+      this.values.push(value)
       return true
     }
     const inOrder = this.kind === 'object' ? this.addObject(value as Record<string, Json>, row) : this.addList(value as Json[])
@@ -94,7 +91,7 @@ export class ColumnBuilder {
       case 'none':
         return { t: 'raw', v: [] }
       case 'scalar':
-        return this.values.length === 0 ? { t: 'const', v: this.first } : encodeScalars(this.values)
+        return this.scalars.finish()
       case 'raw':
         return { t: 'raw', v: this.values }
       case 'object':
@@ -102,15 +99,6 @@ export class ColumnBuilder {
       case 'list':
         return { t: 'list', n: this.lengths, items: this.items!.finish() }
     }
-  }
-
-  /** The scalar values added so far, as a list. */
-  private scalarValues(): Json[] {
-    if (this.repeats > 0) {
-      this.values = new Array<Json>(this.repeats).fill(this.first)
-      this.repeats = 0
-    }
-    return this.values
   }
 
   private addObject(object: Record<string, Json>, row: number): boolean {
@@ -156,7 +144,8 @@ export class ColumnBuilder {
    */
   private becomeRaw(): void {
     if (this.kind === 'scalar') {
-      this.scalarValues()
+      this.values = this.scalars.list()
+      this.scalars = new ScalarColumn()
     } else {
       this.values = decodeColumn(this.finish(), this.rows)
       for (const [row, value] of this.reordered) this.values[row] = value
@@ -171,23 +160,6 @@ export class ColumnBuilder {
     this.items = null
     this.reordered = new Map()
   }
-}
-
-/** Scalars of which at least two differ (equal ones stay a count: ColumnBuilder's `repeats`). */
-function encodeScalars(values: Json[]): Column {
-  // A dictionary pays off when values repeat: stop building it once half are distinct.
-  const index = new Map<Json, number>()
-  const ids: number[] = []
-  const limit = values.length / 2
-  for (const value of values) {
-    let id = index.get(value)
-    if (id === undefined) {
-      if (index.size + 1 > limit) return { t: 'raw', v: values }
-      index.set(value, (id = index.size))
-    }
-    ids.push(id)
-  }
-  return { t: 'dict', d: [...index.keys()], i: ids }
 }
 
 export function decodeColumn(column: Column, length: number): Json[] {

@@ -1,0 +1,92 @@
+import type { Column, Json } from './columnCodec'
+
+
+/**
+ * A column of scalars, encoded as values arrive: a count while all are equal, then a
+ * dictionary (each row keeps a small id, so a million rows of dates or model names do not
+ * keep a million strings alive), and a plain list once over half of at least `trial` values
+ * differ (ids, keys). `finish()` gives exactly what encoding the whole list at once gives.
+ */
+export class ScalarColumn {
+  /** @param trial distinct values the dictionary may reach before a column of mostly distinct values gives it up */
+  constructor(private readonly trial = 4096) {}
+
+  private repeats = 0
+  private first: Json = null
+  private index: Map<Json, number> | null = null
+  private distinct: Json[] = []
+  private ids: number[] = []
+  private values: Json[] | null = null
+
+  add(value: Json): void {
+    if (this.values !== null) {
+      this.values.push(ownCopy(value))
+      return
+    }
+    if (this.index === null) {
+      if (this.repeats === 0 || value === this.first) {
+        if (this.repeats++ === 0) this.first = value
+        return
+      }
+      this.index = new Map([[this.first, 0]])
+      this.distinct = [this.first]
+      this.ids = new Array<number>(this.repeats).fill(0)
+    }
+    let id = this.index.get(value)
+    if (id === undefined) {
+      id = this.distinct.length
+      if (id >= this.trial && id + 1 > (this.ids.length + 1) / 2) {
+        this.values = this.list()
+        this.values.push(ownCopy(value))
+        this.index = null
+        this.distinct = []
+        this.ids = []
+        return
+      }
+      this.index.set(value, id)
+      this.distinct.push(ownCopy(value))
+    }
+    this.ids.push(id)
+  }
+
+  /** Every value added so far, in order. */
+  list(): Json[] {
+    if (this.values !== null) return this.values
+    if (this.index === null) return new Array<Json>(this.repeats).fill(this.first)
+    return this.ids.map((id) => this.distinct[id])
+  }
+
+  /** A constant, a dictionary when at most half the values are distinct, otherwise the values. */
+  finish(): Column {
+    if (this.values !== null) return encodeScalars(this.values)
+    if (this.index === null) return { t: 'const', v: this.first }
+    return this.distinct.length > this.ids.length / 2 ? { t: 'raw', v: this.list() } : { t: 'dict', d: this.distinct, i: this.ids }
+  }
+}
+
+/**
+ * A string that keeps only its own characters. A parser's values are slices of the text they
+ * were cut from, and V8 keeps that whole text alive for each slice of 13 characters or more:
+ * a million API key names kept the benchmark file's 187 MB of text. Shorter slices are
+ * copies already. The copy is a slice of a fresh string one character longer.
+ */
+function ownCopy(value: Json): Json {
+  return typeof value === 'string' && value.length >= 13 ? ` ${value}`.slice(1) : value
+}
+
+/** Scalars of which at least two differ, encoded as a whole list. */
+function encodeScalars(values: Json[]): Column {
+  // A dictionary pays off when values repeat: stop building it once half are distinct.
+  const index = new Map<Json, number>()
+  const ids: number[] = []
+  const limit = values.length / 2
+  for (const value of values) {
+    let id = index.get(value)
+    if (id === undefined) {
+      if (index.size + 1 > limit) return { t: 'raw', v: values }
+      index.set(value, (id = index.size))
+    }
+    ids.push(id)
+  }
+  return { t: 'dict', d: [...index.keys()], i: ids }
+}
