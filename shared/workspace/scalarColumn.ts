@@ -4,11 +4,13 @@ import type { Column, Json } from './columnCodec'
 /**
  * A column of scalars, encoded as values arrive: a count while all are equal, then a
  * dictionary (each row keeps a small id, so a million rows of dates or model names do not
- * keep a million strings alive), and a plain list once over half of at least `trial` values
- * differ (ids, keys). `finish()` gives exactly what encoding the whole list at once gives.
+ * keep a million strings alive), and a plain list when over three quarters of the first
+ * `trial` values differ (ids, keys). `finish()` gives exactly what encoding the whole list at
+ * once gives. (Amounts can be two thirds distinct over thousands of rows and then repeat:
+ * giving up on them at half meant encoding them a second time at the end.)
  */
 export class ScalarColumn {
-  /** @param trial distinct values the dictionary may reach before a column of mostly distinct values gives it up */
+  /** @param trial the number of values after which a column of mostly distinct ones (ids, keys) gives its dictionary up */
   constructor(private readonly trial = 4096) {}
 
   private repeats = 0
@@ -35,18 +37,16 @@ export class ScalarColumn {
     let id = this.index.get(value)
     if (id === undefined) {
       id = this.distinct.length
-      if (id >= this.trial && id + 1 > (this.ids.length + 1) / 2) {
-        this.values = this.list()
-        this.values.push(ownCopy(value))
-        this.index = null
-        this.distinct = []
-        this.ids = []
-        return
-      }
       this.index.set(value, id)
       this.distinct.push(ownCopy(value))
     }
     this.ids.push(id)
+    if (this.ids.length === this.trial && this.distinct.length > this.trial * 0.75) {
+      this.values = this.list()
+      this.index = null
+      this.distinct = []
+      this.ids = []
+    }
   }
 
   /** Every value added so far, in order. */
@@ -76,17 +76,12 @@ function ownCopy(value: Json): Json {
 
 /** Scalars of which at least two differ, encoded as a whole list. */
 function encodeScalars(values: Json[]): Column {
-  // A dictionary pays off when values repeat: stop building it once half are distinct.
-  const index = new Map<Json, number>()
-  const ids: number[] = []
+  // A dictionary pays off when values repeat: at most half distinct. Counted first with one
+  // set operation a value, since columns that reach this point are mostly distinct.
   const limit = values.length / 2
-  for (const value of values) {
-    let id = index.get(value)
-    if (id === undefined) {
-      if (index.size + 1 > limit) return { t: 'raw', v: values }
-      index.set(value, (id = index.size))
-    }
-    ids.push(id)
-  }
-  return { t: 'dict', d: [...index.keys()], i: ids }
+  const distinct = new Set<Json>()
+  for (const value of values) if (distinct.add(value).size > limit) return { t: 'raw', v: values }
+  const index = new Map<Json, number>()
+  for (const value of distinct) index.set(value, index.size)
+  return { t: 'dict', d: [...distinct], i: values.map((value) => index.get(value)!) }
 }

@@ -13,10 +13,8 @@ export class UniqueIdentities {
   /** The stored identity for the next row with natural key `naturalKey`. */
   next(naturalKey: string): { identity: string; repeated: boolean } {
     const identity = storedIdentity(naturalKey)
-    if (!this.seen.has(identity)) {
-      this.seen.add(identity)
-      return { identity, repeated: false }
-    }
+    const before = this.seen.size
+    if (this.seen.add(identity).size > before) return { identity, repeated: false }
     const occurrence = (this.repeats.get(identity) ?? 0) + 1
     this.repeats.set(identity, occurrence)
     return { identity: storedIdentity(`${naturalKey}\u001f#${occurrence}`), repeated: true }
