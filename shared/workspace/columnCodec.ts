@@ -175,23 +175,36 @@ export function decodeColumn(column: Column, length: number): Json[] {
       let at = 0
       return column.n.map((n) => items.slice(at, (at += n)))
     }
-    case 'obj': {
-      const rows: Record<string, Json>[] = Array.from({ length }, () => ({}))
-      column.k.forEach((key, k) => {
-        const missing = column.absent[k]
-        const values = decodeColumn(column.c[k], length - missing.length)
-        if (missing.length === 0 && key !== '__proto__') {
-          // The common case, kept tight: every record has this key.
-          for (let row = 0; row < length; row++) rows[row][key] = values[row]
-          return
-        }
-        const absent = new Set(missing)
-        let next = 0
-        for (let row = 0; row < length; row++) if (!absent.has(row)) setOwn(rows[row], key, values[next++])
-      })
-      return rows
-    }
+    case 'obj':
+      return decodeObjects(column, length)
   }
+}
+
+/**
+ * Records are built row by row. A record with every key starts as a copy of one template, so
+ * all share one shape and each key is a store into a field it already has; filling records
+ * column by column, each key a new property, took 7 µs a record for a million charges.
+ */
+function decodeObjects(column: Extract<Column, { t: 'obj' }>, length: number): Record<string, Json>[] {
+  const keys = column.k
+  const values = keys.map((_, k) => decodeColumn(column.c[k], length - column.absent[k].length))
+  const next = keys.map(() => 0)
+  const nextAbsent = keys.map(() => 0)
+  // Parsed, not assigned key by key: V8 turns an object given many computed keys into a hash
+  // map, and a copy of a hash map is slow to make and to fill.
+  const template = JSON.parse(`{${keys.map((key) => `${JSON.stringify(key)}:null`).join(',')}}`) as Record<string, Json>
+  const rows: Record<string, Json>[] = new Array(length)
+  for (let row = 0; row < length; row++) {
+    let complete = true
+    for (let k = 0; k < keys.length; k++) if (column.absent[k][nextAbsent[k]] === row) complete = false
+    const record = complete ? { ...template } : {}
+    for (let k = 0; k < keys.length; k++) {
+      if (column.absent[k][nextAbsent[k]] === row) nextAbsent[k]++
+      else setOwn(record, keys[k], values[k][next[k]++])
+    }
+    rows[row] = record
+  }
+  return rows
 }
 
 /** "__proto__" is a valid JSON key; plain assignment would change the prototype instead. */
