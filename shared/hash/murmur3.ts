@@ -24,31 +24,18 @@ export function murmur3x86_128HexOfBytes(bytes: Uint8Array, length = bytes.lengt
   let h4 = 0
   const blockEnd = length - (length % 16)
   for (let i = 0; i < blockEnd; i += 16) {
-    let k1 = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)
-    let k2 = bytes[i + 4] | (bytes[i + 5] << 8) | (bytes[i + 6] << 16) | (bytes[i + 7] << 24)
-    let k3 = bytes[i + 8] | (bytes[i + 9] << 8) | (bytes[i + 10] << 16) | (bytes[i + 11] << 24)
-    let k4 = bytes[i + 12] | (bytes[i + 13] << 8) | (bytes[i + 14] << 16) | (bytes[i + 15] << 24)
-
-    k1 = Math.imul(rotl(Math.imul(k1, C1), 15), C2)
-    h1 ^= k1
-    h1 = (Math.imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0
-    k2 = Math.imul(rotl(Math.imul(k2, C2), 16), C3)
-    h2 ^= k2
-    h2 = (Math.imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0
-    k3 = Math.imul(rotl(Math.imul(k3, C3), 17), C4)
-    h3 ^= k3
-    h3 = (Math.imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0
-    k4 = Math.imul(rotl(Math.imul(k4, C4), 18), C1)
-    h4 ^= k4
-    h4 = (Math.imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0
+    h1 = mixLane(h1 ^ scramble(wordAt(bytes, i), C1, 15, C2), 19, h2, 0x561ccd1b)
+    h2 = mixLane(h2 ^ scramble(wordAt(bytes, i + 4), C2, 16, C3), 17, h3, 0x0bcaa747)
+    h3 = mixLane(h3 ^ scramble(wordAt(bytes, i + 8), C3, 17, C4), 15, h4, 0x96cd1c35)
+    h4 = mixLane(h4 ^ scramble(wordAt(bytes, i + 12), C4, 18, C1), 13, h1, 0x32ac3b17)
   }
 
   // The tail's 1–15 bytes, as the reference's fall-through switch reads them.
   const tail = length - blockEnd
-  if (tail > 12) h4 ^= Math.imul(rotl(Math.imul(tailWord(bytes, blockEnd + 12, length), C4), 18), C1)
-  if (tail > 8) h3 ^= Math.imul(rotl(Math.imul(tailWord(bytes, blockEnd + 8, length), C3), 17), C4)
-  if (tail > 4) h2 ^= Math.imul(rotl(Math.imul(tailWord(bytes, blockEnd + 4, length), C2), 16), C3)
-  if (tail > 0) h1 ^= Math.imul(rotl(Math.imul(tailWord(bytes, blockEnd, length), C1), 15), C2)
+  if (tail > 12) h4 ^= scramble(tailWord(bytes, blockEnd + 12, length), C4, 18, C1)
+  if (tail > 8) h3 ^= scramble(tailWord(bytes, blockEnd + 8, length), C3, 17, C4)
+  if (tail > 4) h2 ^= scramble(tailWord(bytes, blockEnd + 4, length), C2, 16, C3)
+  if (tail > 0) h1 ^= scramble(tailWord(bytes, blockEnd, length), C1, 15, C2)
 
   h1 ^= length
   h2 ^= length
@@ -74,11 +61,26 @@ const C2 = 0xab0e9789
 const C3 = 0x38b34ae5
 const C4 = 0xa1e38b93
 
+/** The little-endian word at `at`. */
+function wordAt(bytes: Uint8Array, at: number): number {
+  return bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)
+}
+
 /** Up to four little-endian bytes from `at`, none past `end`. */
 function tailWord(bytes: Uint8Array, at: number, end: number): number {
   let word = 0
   for (let i = Math.min(at + 4, end) - 1; i >= at; i--) word = (word << 8) | bytes[i]
   return word
+}
+
+/** A block word's mixing: k * c1, rotated by r, * c2. */
+function scramble(k: number, c1: number, r: number, c2: number): number {
+  return Math.imul(rotl(Math.imul(k, c1), r), c2)
+}
+
+/** A lane's update after taking its word: rotated by r, plus the next lane, * 5 + n. */
+function mixLane(h: number, r: number, next: number, n: number): number {
+  return (Math.imul(rotl(h, r) + next, 5) + n) | 0
 }
 
 function rotl(x: number, r: number): number {
