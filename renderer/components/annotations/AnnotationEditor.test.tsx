@@ -2,6 +2,7 @@ import { act, fireEvent, screen } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { Governance } from '../../../shared/workspace/governance'
+import { LOCAL_EDIT } from '../../../shared/workspace/origins'
 import { renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { AnnotationEditor } from './AnnotationEditor'
 
@@ -51,6 +52,55 @@ test('a teammate’s typing shows up in place and the caret stays beside the sam
   // Undo only undoes this person's typing, never the teammate's.
   act(() => workspace.undoManager.undo())
   expect(area.value).toBe('Incident 42: ')
+})
+
+/**
+ * A teammate who starts the same note, with their document's changes ready to send. Their
+ * client id is the lower one, so where both type first, Yjs puts their text before mine.
+ */
+function teammateStarting(workspace: { governance: Governance }, words: string) {
+  const teammate = new Governance(new Y.Doc())
+  teammate.doc.clientID = workspace.governance.doc.clientID - 1
+  Y.applyUpdate(teammate.doc, Y.encodeStateAsUpdate(workspace.governance.doc))
+  teammate.doc.transact(() => teammate.annotations.text('run-1').insert(0, words))
+  return () => Y.applyUpdate(workspace.governance.doc, Y.encodeStateAsUpdate(teammate.doc), 'sync')
+}
+
+test('a teammate’s text that arrives between my first keystroke and the editor binding to the note: the caret stays in my text', () => {
+  const { workspace } = renderWithWorkspace(<AnnotationEditor subject="run-1" />)
+  const area = screen.getByLabelText('Outcome note') as HTMLTextAreaElement
+  area.focus()
+  const deliver = teammateStarting(workspace, 'PR 4711 merged. ')
+  // Their text lands as my keystroke is stored, before React re-renders and binds the editor.
+  const doc = workspace.governance.doc
+  const afterMyKeystroke = (transaction: Y.Transaction) => {
+    if (transaction.origin !== LOCAL_EDIT) return
+    doc.off('afterTransaction', afterMyKeystroke)
+    deliver()
+  }
+  doc.on('afterTransaction', afterMyKeystroke)
+  // My first input (a paste, say) leaves the caret inside it: "Ro|ot".
+  type(area, 'Root', 2)
+  const text = workspace.governance.annotations.text('run-1').toString()
+  expect(text).toBe('PR 4711 merged. Root')
+  expect(area.value).toBe(text)
+  // Still between "Ro" and "ot": neither where it was in my text alone nor at the end.
+  expect(area.selectionStart).toBe('PR 4711 merged. Ro'.length)
+})
+
+test('my first keystroke on a note a teammate started but the editor does not show yet keeps their text', () => {
+  const { workspace } = renderWithWorkspace(<AnnotationEditor subject="run-1" />)
+  const area = screen.getByLabelText('Outcome note') as HTMLTextAreaElement
+  area.focus()
+  const deliver = teammateStarting(workspace, 'PR 4711 merged. ')
+  act(() => {
+    deliver()
+    type(area, 'R')
+  })
+  const text = workspace.governance.annotations.text('run-1').toString()
+  expect(text).toBe('RPR 4711 merged. ')
+  expect(area.value).toBe(text)
+  expect(area.selectionStart).toBe(1)
 })
 
 test('value category and evidence links are stored on the note; evidence can be removed', () => {

@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { applyChange, diffText, mapPosition, mapSelection, type TextChange } from './textDiff'
+import { applyChange, diffText, mapPosition, mapSelection, rebaseChange, type TextChange } from './textDiff'
 
 /** What the editor does on input: the minimal change, applied to the shared text. */
 function applyToYText(text: Y.Text, change: TextChange | null): void {
@@ -121,4 +122,20 @@ test('concurrent typing at the same spot keeps both insertions', () => {
   expect(result).toContain('#12')
   expect(result).toContain('#34')
   expect(result.length).toBe('PR: #12#34'.length)
+})
+
+test('a local change made before a teammate’s text was shown lands beside the same characters, and both are kept (property)', () => {
+  expect(rebaseChange({ index: 0, remove: 0, insert: 'R' }, { index: 0, remove: 0, insert: 'PR 4711' })).toEqual({ index: 0, remove: 0, insert: 'R' })
+  expect(rebaseChange({ index: 5, remove: 0, insert: '!' }, { index: 0, remove: 0, insert: 'Note: ' })).toEqual({ index: 11, remove: 0, insert: '!' })
+  fc.assert(
+    fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), fc.nat(), (base, local, remote, at) => {
+      // Each side inserts somewhere in the text both started from.
+      const mine = { index: at % (base.length + 1), remove: 0, insert: local }
+      const theirs = diffText(base, remote.length ? base.slice(0, (at * 7) % (base.length + 1)) + remote + base.slice((at * 7) % (base.length + 1)) : base)
+      if (!theirs) return
+      const merged = applyChange(applyChange(base, theirs), rebaseChange(mine, theirs))
+      expect(merged.length).toBe(base.length + local.length + remote.length)
+      expect(merged).toContain(local)
+    }),
+  )
 })

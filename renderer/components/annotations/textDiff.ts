@@ -85,3 +85,20 @@ export function mapSelection(selection: { start: number; end: number }, delta: T
   const end = Math.max(start, mapPosition(selection.end, delta))
   return { start, end }
 }
+
+/** A change as a Yjs-style delta, to map positions through it. */
+export function changeDelta(change: TextChange): TextDelta {
+  return [{ retain: change.index }, { delete: change.remove }, { insert: change.insert }]
+}
+
+/**
+ * A local change made to `base`, moved onto a text in which a teammate's change to `base`
+ * already happened (a note that arrived before the textarea showed it). Both people's text
+ * is kept: the local change lands where the same characters now are.
+ */
+export function rebaseChange(local: TextChange, remote: TextChange): TextChange {
+  const delta = changeDelta(remote)
+  const index = mapPosition(local.index, delta)
+  const end = Math.max(index, mapPosition(local.index + local.remove, delta))
+  return { index, remove: end - index, insert: local.insert }
+}
