@@ -1,5 +1,7 @@
 import { createSha256 } from '../hash/sha256'
-import { type ColumnBuilder, decodeRecordColumns, encodeRecordColumns } from './columnCodec'
+import type { z } from 'zod'
+import { type Column, type ColumnBuilder, decodeRecordColumns, encodeRecordColumns } from './columnCodec'
+import { columnIsValid } from './columnValidation'
 
 /**
  * The records of a batch travel as one binary blob in the ledger (Yjs stores a Uint8Array
@@ -11,9 +13,29 @@ export function encodeBatchPayload(records: readonly unknown[] | ColumnBuilder):
 }
 
 export function decodeBatchPayload(payload: Uint8Array): unknown[] {
+  return decodeCheckedBatchPayload(payload, null).records
+}
+
+/**
+ * The records, and whether every one is valid under `schema` as it is (checked column by
+ * column, see columnValidation.ts). When not, the caller validates record by record.
+ */
+export function decodeCheckedBatchPayload(payload: Uint8Array, schema: z.core.$ZodType | null): { records: unknown[]; valid: boolean } {
   const value: unknown = JSON.parse(new TextDecoder().decode(payload))
   // The first prototype stored a plain JSON list; such batches still read.
-  return Array.isArray(value) ? value : decodeRecordColumns(value)
+  if (Array.isArray(value)) return { records: value, valid: false }
+  const records = decodeRecordColumns(value)
+  const { column, length } = value as { column: Column; length: number }
+  return { records, valid: schema !== null && columnIsValidOrFalse(schema, column, length) }
+}
+
+/** A column that decoded but is malformed deeper down (a damaged copy from a peer) is not valid. */
+function columnIsValidOrFalse(schema: z.core.$ZodType, column: Column, length: number): boolean {
+  try {
+    return columnIsValid(schema, column, length)
+  } catch {
+    return false
+  }
 }
 
 /** A batch's id: the content hash of its kind and records, so one file imported twice is one batch. */

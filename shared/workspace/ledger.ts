@@ -1,9 +1,10 @@
 import * as Y from 'yjs'
+import type { z } from 'zod'
 import { BatchMeta } from '../records/batch'
 import { Charge } from '../records/charge'
 import { storedIdentity } from '../records/chargeIdentity'
 import { Run } from '../records/run'
-import { decodeBatchPayload } from './batchPayload'
+import { decodeCheckedBatchPayload } from './batchPayload'
 import { IMPORT, LOCAL_EDIT } from './origins'
 import type { ReadResult, RecordProblem } from './problems'
 
@@ -105,19 +106,16 @@ export class Ledger {
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id))
   }
 
-  private readBatch<T>(id: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void): void {
+  private readBatch<T>(id: string, schema: z.ZodType<T>, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void): void {
     let cached = this.validated.get(id)
     if (!cached) {
       cached = { records: [], problems: [] }
       try {
         const stored = this.batches.get(id)
-        const decoded = stored?.payload instanceof Uint8Array ? decodeBatchPayload(stored.payload) : []
-        decoded.forEach((raw, index) => {
-          const result = schema.safeParse(raw)
-          // zod returns a fresh object, so tagging it with its batch copies nothing.
-          if (result.success) cached!.records.push(Object.assign(result.data as object, { batchId: id }))
-          else cached!.problems.push({ collection: 'batches', id: `${id}#${index}`, message: result.error.issues.map((i) => i.message).join('; ') })
-        })
+        const { records, valid } = stored?.payload instanceof Uint8Array ? decodeCheckedBatchPayload(stored.payload, schema) : { records: [], valid: true }
+        // Decoded records are fresh objects, so tagging them with their batch copies nothing.
+        if (valid) for (const record of records) cached.records.push(Object.assign(record as object, { batchId: id }))
+        else this.validateEach(id, schema, records, cached)
       } catch (error) {
         cached.problems.push({ collection: 'batches', id, message: `payload unreadable: ${(error as Error).message}` })
       }
@@ -125,5 +123,15 @@ export class Ledger {
     }
     problems.push(...cached.problems)
     for (const record of cached.records) onRecord(record as T & { batchId: string })
+  }
+
+  /** Record by record: the good ones kept, each bad one a problem naming its batch and index. */
+  private validateEach<T>(id: string, schema: z.ZodType<T>, records: unknown[], into: { records: unknown[]; problems: RecordProblem[] }): void {
+    records.forEach((raw, index) => {
+      const result = schema.safeParse(raw)
+      // zod returns a fresh object, so tagging it with its batch copies nothing.
+      if (result.success) into.records.push(Object.assign(result.data as object, { batchId: id }))
+      else into.problems.push({ collection: 'batches', id: `${id}#${index}`, message: result.error.issues.map((i) => i.message).join('; ') })
+    })
   }
 }

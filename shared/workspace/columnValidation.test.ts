@@ -1,0 +1,78 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { z } from 'zod'
+import { Charge } from '../records/charge'
+import { decodeCheckedBatchPayload, encodeBatchPayload } from './batchPayload'
+
+const validCharge = fc.record(
+  {
+    identity: fc.constantFrom('a', 'b', '0123456789abcdef0123456789abcdef'),
+    format: fc.constant('anthropic-console-cost'),
+    provider: fc.constant('anthropic'),
+    start: fc.constantFrom('2026-08-05T00:00:00.000Z', '2026-08-06T00:00:00.000Z'),
+    end: fc.constantFrom(null, '2026-08-06T00:00:00.000Z'),
+    granularity: fc.constantFrom('day', 'event'),
+    model: fc.constantFrom(null, 'Claude Sonnet 4.6', 'Claude Opus 4.6'),
+    service: fc.constant(null),
+    account: fc.constant(null),
+    workspace: fc.constantFrom('Default', 'Claude Code'),
+    project: fc.constant(null),
+    apiKey: fc.option(fc.string({ maxLength: 4 }), { nil: null }),
+    costCenter: fc.constant(null),
+    user: fc.constant(null),
+    tokenType: fc.constantFrom(null, 'output'),
+    tokens: fc.option(fc.record({ input: fc.nat(9), output: fc.nat(9) }, { requiredKeys: ['output'] }), { nil: null }),
+    quantity: fc.option(fc.record({ value: fc.constantFrom('1', '2.5'), unit: fc.constant('requests') }), { nil: null }),
+    cost: fc.constantFrom('0', '1.25', '-0.50'),
+    listCost: fc.constantFrom('1', '2'),
+    currency: fc.constantFrom('USD', 'EUR'),
+    costKind: fc.constantFrom('billed', 'included'),
+    chargeType: fc.constant('usage'),
+    tags: fc.dictionary(fc.constantFrom('team', 'env'), fc.constantFrom('x', 'y'), { maxKeys: 2 }),
+    source: fc.record({ file: fc.constant('cost.csv'), line: fc.nat(20) }),
+  },
+  { requiredKeys: ['identity', 'format', 'provider', 'start', 'end', 'granularity', 'model', 'service', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'user', 'tokenType', 'tokens', 'quantity', 'cost', 'currency', 'costKind', 'chargeType', 'tags', 'source'] },
+)
+
+/** What can go wrong in a stored record: a bad value, a missing required key, a key the schema drops. */
+const damage = fc.oneof(
+  fc.record({ key: fc.constantFrom('cost', 'start', 'currency', 'granularity'), value: fc.constantFrom('NaN', 'yesterday', 'usd', 7, null) }),
+  fc.record({ key: fc.constantFrom('source', 'tags', 'tokens'), value: fc.constantFrom({ file: 1, line: 2 }, { team: 3 }, { input: -1 }, 'x') }),
+  fc.record({ key: fc.constantFrom('identity', 'cost', 'source'), value: fc.constant(undefined) }),
+  fc.record({ key: fc.constant('unexpected'), value: fc.constant('kept by nobody') }),
+)
+
+const records = fc
+  .tuple(fc.array(validCharge, { maxLength: 30 }), fc.array(fc.tuple(fc.nat(), damage), { maxLength: 2 }))
+  .map(([charges, damages]) => {
+    const list: Record<string, unknown>[] = charges.map((charge) => ({ ...charge }))
+    for (const [at, { key, value }] of damages) if (list.length > 0) list[at % list.length][key] = value
+    return list
+  })
+
+/** JSON with every object's keys sorted: equal for records that differ only in key order. */
+const canonical = (value: unknown) =>
+  JSON.stringify(value, (_, inner: unknown) => (inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner))
+
+describe('checking batch records column by column', () => {
+  test('says valid exactly when every record parses unchanged, and then gives what parsing each gives (property)', () => {
+    fc.assert(
+      fc.property(records, (list) => {
+        const { records: decoded, valid } = decodeCheckedBatchPayload(encodeBatchPayload(list), Charge)
+        const parsed = decoded.map((record) => Charge.safeParse(record))
+        const unchanged = parsed.every((result, index) => result.success && canonical(result.data) === canonical(decoded[index]))
+        expect(valid).toBe(unchanged)
+        if (valid) expect(decoded).toEqual(parsed.map((result) => result.data))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  test('a record schema with enum keys, or an object refined as a whole, is checked value by value', () => {
+    const schema = z.object({ byTeam: z.record(z.enum(['a', 'b']), z.number()), range: z.object({ from: z.number(), to: z.number() }).refine((r) => r.from <= r.to) })
+    const check = (list: unknown[]) => decodeCheckedBatchPayload(encodeBatchPayload(list), schema).valid
+    expect(check([{ byTeam: { a: 1, b: 2 }, range: { from: 1, to: 2 } }])).toBe(true)
+    expect(check([{ byTeam: { a: 1 }, range: { from: 1, to: 2 } }])).toBe(false)
+    expect(check([{ byTeam: { a: 1, b: 2 }, range: { from: 3, to: 2 } }])).toBe(false)
+  })
+})

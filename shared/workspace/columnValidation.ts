@@ -1,0 +1,68 @@
+import type { z } from 'zod'
+import { type Column, decodeColumn } from './columnCodec'
+
+type Schema = z.core.$ZodType
+
+/**
+ * Whether every value of a column is valid under `schema` exactly as it is, so that parsing
+ * each would only copy it. Checked column by column: a constant or a dictionary's values
+ * once each, not once a row (a million charges have a few hundred dates and models), and an
+ * object column key by key when its schema is an object or a record. False when any value
+ * is invalid or would come out changed (a key the schema drops); the caller then parses
+ * record by record, for the exact problems.
+ */
+export function columnIsValid(schema: Schema, column: Column, length: number): boolean {
+  switch (column.t) {
+    case 'const':
+      return length === 0 || parsesUnchanged(schema, column.v)
+    case 'dict':
+      return column.d.every((value) => parsesUnchanged(schema, value))
+    case 'obj': {
+      const shaped = objectSchema(schema)
+      if (shaped?.kind === 'object') return objectColumnIsValid(shaped.shape, column, length)
+      if (shaped?.kind === 'record') return column.k.every((key) => parsesUnchanged(shaped.keys, key)) && column.c.every((child, k) => columnIsValid(shaped.values, child, length - column.absent[k].length))
+      break
+    }
+  }
+  return decodeColumn(column, length).every((value) => parsesUnchanged(schema, value))
+}
+
+function objectColumnIsValid(shape: Record<string, Schema>, column: Extract<Column, { t: 'obj' }>, length: number): boolean {
+  if (column.k.some((key) => !Object.prototype.hasOwnProperty.call(shape, key))) return false
+  for (const [key, field] of Object.entries(shape)) {
+    const k = column.k.indexOf(key)
+    const missing = k < 0 ? length : column.absent[k].length
+    if (missing > 0 && !acceptsAbsent(field)) return false
+    if (k >= 0 && !columnIsValid(field, column.c[k], length - missing)) return false
+  }
+  return true
+}
+
+/** An object column's schema, looking through optional and nullable (an object column holds no nulls). */
+function objectSchema(schema: Schema): { kind: 'object'; shape: Record<string, Schema> } | { kind: 'record'; keys: Schema; values: Schema } | null {
+  const def = schema._zod.def as { type: string; innerType?: Schema; shape?: Record<string, Schema>; keyType?: Schema; valueType?: Schema; checks?: unknown[] }
+  if (def.checks?.length) return null
+  if (def.type === 'optional' || def.type === 'nullable') return objectSchema(def.innerType!)
+  if (def.type === 'object' && def.shape) return { kind: 'object', shape: def.shape }
+  // String keys only: zod checks a record with enum keys for every key, not key by key.
+  if (def.type === 'record' && def.keyType?._zod.def.type === 'string' && def.valueType) return { kind: 'record', keys: def.keyType, values: def.valueType }
+  return null
+}
+
+function acceptsAbsent(schema: Schema): boolean {
+  return (schema._zod as { optin?: string }).optin === 'optional'
+}
+
+function parsesUnchanged(schema: Schema, value: unknown): boolean {
+  const result = (schema as z.ZodType).safeParse(value)
+  return result.success && sameJson(result.data, value)
+}
+
+/** Deep equality of JSON values, key order aside (a parsed object has its schema's key order). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+}
