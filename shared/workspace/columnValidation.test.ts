@@ -68,6 +68,13 @@ describe('checking batch records column by column', () => {
     )
   })
 
+  test('a key with a default is not left out: parsing would fill it in', () => {
+    const schema = z.object({ id: z.string(), unit: z.string().default('tokens') })
+    const check = (list: unknown[]) => decodeCheckedBatchPayload(encodeBatchPayload(list), schema).valid
+    expect(check([{ id: 'a', unit: 'requests' }])).toBe(true)
+    expect(check([{ id: 'a', unit: 'requests' }, { id: 'b' }])).toBe(false)
+  })
+
   test('a record schema with enum keys, or an object refined as a whole, is checked value by value', () => {
     const schema = z.object({ byTeam: z.record(z.enum(['a', 'b']), z.number()), range: z.object({ from: z.number(), to: z.number() }).refine((r) => r.from <= r.to) })
     const check = (list: unknown[]) => decodeCheckedBatchPayload(encodeBatchPayload(list), schema).valid

@@ -49,8 +49,9 @@ function objectSchema(schema: Schema): { kind: 'object'; shape: Record<string, S
   return null
 }
 
+/** Optional and nothing more: a default would fill the key in, so the record would change. */
 function acceptsAbsent(schema: Schema): boolean {
-  return (schema._zod as { optin?: string }).optin === 'optional'
+  return schema._zod.def.type === 'optional'
 }
 
 function parsesUnchanged(schema: Schema, value: unknown): boolean {

@@ -1,6 +1,5 @@
 import type { Column, Json } from './columnCodec'
 
-
 /**
  * A column of scalars, encoded as values arrive: a count while all are equal, then a
  * dictionary (each row keeps a small id, so a million rows of dates or model names do not
