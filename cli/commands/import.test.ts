@@ -96,6 +96,12 @@ describe('cli import', () => {
     expect(second.output.files[0]).toMatchObject({ status: 'duplicate', records: 5 })
     expect(second.output.charges.count).toBe(0)
     expect(openWorkspaceFile(join(dir, 'team.workfolio')).ledger.list().records).toHaveLength(1)
+
+    // Read by a person: the file was named, so "no --workspace" would be wrong.
+    const io = captureIO(dir)
+    expect(await runCli(['import', '--workspace', 'team.workfolio', 'exports/cursor-usage-events-2026-08-31.csv'], io)).toBe(0)
+    expect(io.out()).toMatch(/cursor-usage-events-2026-08-31\.csv +cursor-usage-events +already imported +5\n/)
+    expect(io.out()).toMatch(/Nothing new for \S*team\.workfolio: it is unchanged\./)
   })
 
   it('without --workspace writes nothing, and the same content named twice is reported as a duplicate', async () => {

@@ -92,7 +92,7 @@ export const importCommand: CliCommand = {
     if (workspace && added > 0) workspace.save()
 
     const summary = context.chargeSummary.build()
-    io.stdout(values.json ? JSON.stringify({ files, charges: summary, runs }, null, 2) + '\n' : formatImportReport(files, summary, workspace && added > 0 ? workspace.path : null))
+    io.stdout(values.json ? JSON.stringify({ files, charges: summary, runs }, null, 2) + '\n' : formatImportReport(files, summary, workspace ? { path: workspace.path, added } : null))
     return files.some((file) => file.status === 'rejected') ? 1 : 0
   },
 }

@@ -3,13 +3,20 @@ import { formatCurrencyAmounts } from '../../shared/money/format'
 import type { ChargeSummary } from './chargeSummary'
 import type { FileReport } from './fileImporter'
 
+/** Where an import went: the workspace file and how many batches it gained, or none (no --workspace). */
+export interface ImportDestination {
+  path: string
+  added: number
+}
+
 /** The readable form of an import: one line per file, every bad line as `file:line: reason`, then totals. */
-export function formatImportReport(files: readonly FileReport[], charges: ChargeSummary, wroteTo: string | null): string {
+export function formatImportReport(files: readonly FileReport[], charges: ChargeSummary, destination: ImportDestination | null): string {
   const lines: string[] = []
   const width = Math.min(60, Math.max(4, ...files.map((file) => file.path.length)))
-  lines.push(`${'File'.padEnd(width)}  ${'Format'.padEnd(32)}  ${'Status'.padEnd(9)}  Records`)
+  const statusWidth = Math.max(6, ...files.map((file) => statusWord(file.status).length))
+  lines.push(`${'File'.padEnd(width)}  ${'Format'.padEnd(32)}  ${'Status'.padEnd(statusWidth)}  Records`)
   for (const file of files) {
-    lines.push(`${file.path.padEnd(width)}  ${(file.format ?? '?').padEnd(32)}  ${statusWord(file.status).padEnd(9)}  ${String(file.records).padStart(7)}`)
+    lines.push(`${file.path.padEnd(width)}  ${(file.format ?? '?').padEnd(32)}  ${statusWord(file.status).padEnd(statusWidth)}  ${String(file.records).padStart(7)}`)
   }
   for (const file of files) {
     const label = file.status === 'rejected' ? 'error' : 'skipped'
@@ -23,7 +30,8 @@ export function formatImportReport(files: readonly FileReport[], charges: Charge
     lines.push('By model or service:')
     for (const [model, amounts] of Object.entries(charges.byModel)) lines.push(`  ${model}  ${formatCurrencyAmounts(amounts, 'en-US')}`)
   }
-  lines.push(wroteTo ? `Saved to ${wroteTo}.` : 'Nothing written (no --workspace).')
+  if (!destination) lines.push('Nothing written (no --workspace).')
+  else lines.push(destination.added > 0 ? `Saved to ${destination.path}.` : `Nothing new for ${destination.path}: it is unchanged.`)
   return lines.join('\n') + '\n'
 }
 
