@@ -29,7 +29,9 @@ test('a local edit becomes the smallest replacement between common prefix and su
 test('the caret places an ambiguous change where the person typed', () => {
   // Typing "a" at the very start of "aa": without the caret the insert would land at the end.
   expect(diffText('aa', 'aaa')).toEqual({ index: 2, remove: 0, insert: 'a' })
-  expect(diffText('aa', 'aaa', 1)).toEqual({ index: 1, remove: 0, insert: 'a' })
+  expect(diffText('aa', 'aaa', 1)).toEqual({ index: 0, remove: 0, insert: 'a' })
+  // A teammate's "R" follows my "P", and I type "R" between them: it goes before theirs.
+  expect(diffText('PR', 'PRR', 2)).toEqual({ index: 1, remove: 0, insert: 'R' })
   // Deleting the first of three identical characters.
   expect(diffText('aaa', 'aa', 0)).toEqual({ index: 0, remove: 1, insert: '' })
   for (const [before, after, caret] of [['aa', 'aaa', 1], ['aaa', 'aa', 0], ['xyxy', 'xyxyxy', 2]] as const) {
@@ -136,6 +138,24 @@ test('a local change made before a teammate’s text was shown lands beside the 
       const merged = applyChange(applyChange(base, theirs), rebaseChange(mine, theirs))
       expect(merged.length).toBe(base.length + local.length + remote.length)
       expect(merged).toContain(local)
+    }),
+  )
+})
+
+test('with the caret, typed or deleted text is found exactly where it was typed, however repetitive the text (property)', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', 'R', ' '), maxLength: 10 })
+  fc.assert(
+    fc.property(text, text.filter((typed) => typed.length > 0), fc.nat(), (before, typed, at) => {
+      const index = at % (before.length + 1)
+      const after = before.slice(0, index) + typed + before.slice(index)
+      expect(diffText(before, after, index + typed.length)).toEqual({ index, remove: 0, insert: typed })
+    }),
+  )
+  fc.assert(
+    fc.property(text.filter((before) => before.length > 0), fc.nat(), fc.nat(), (before, at, length) => {
+      const index = at % before.length
+      const remove = 1 + (length % (before.length - index))
+      expect(diffText(before, before.slice(0, index) + before.slice(index + remove), index)).toEqual({ index, remove, insert: '' })
     }),
   )
 })

@@ -26,24 +26,37 @@ function isLowSurrogate(code: number): boolean {
  * The minimal change from `before` to `after`: the common prefix and common suffix stay, the
  * middle is replaced. The boundaries never split a surrogate pair (an emoji stays one unit of
  * editing). `caret` (the caret after the edit, when known) resolves ambiguous cases such as
- * typing "a" into "aa": the change is placed just before the caret, where the person typed.
+ * typing "a" into "aa": the typed text ends at the caret, so the text after the caret is kept
+ * as the suffix first and the change lands where the person typed. (Taking the prefix first
+ * put a teammate's "R" typed before my "R" after it instead: in a shared note, everything
+ * they typed next then went in between my first character and the rest of mine.)
  * Returns null when nothing changed.
  */
 export function diffText(before: string, after: string, caret?: number): TextChange | null {
   if (before === after) return null
-  const maxPrefix = Math.min(before.length, after.length)
-  let prefix = 0
-  while (prefix < maxPrefix && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++
-  // The edited region of `after` holds the caret: where repeated characters make the
-  // boundary ambiguous, place the change where the person actually typed.
+  const shorter = Math.min(before.length, after.length)
   const knownCaret = caret !== undefined && caret >= 0 && caret <= after.length
-  if (knownCaret) prefix = Math.min(prefix, caret)
-  // Keep a surrogate pair whole: never end the prefix between its two halves.
+  const commonSuffix = (limit: number) => {
+    let suffix = 0
+    while (suffix < limit && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++
+    return suffix
+  }
+  const commonPrefix = (limit: number) => {
+    let prefix = 0
+    while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++
+    return prefix
+  }
+  let prefix: number
+  let suffix: number
+  if (knownCaret) {
+    suffix = commonSuffix(Math.min(shorter, after.length - caret))
+    prefix = commonPrefix(shorter - suffix)
+  } else {
+    prefix = commonPrefix(shorter)
+    suffix = commonSuffix(shorter - prefix)
+  }
+  // Keep a surrogate pair whole: never end the prefix, or start the suffix, between its halves.
   if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--
-  let suffix = 0
-  let maxSuffix = Math.min(before.length, after.length) - prefix
-  if (knownCaret) maxSuffix = Math.min(maxSuffix, after.length - caret)
-  while (suffix < maxSuffix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++
   if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--
   return { index: prefix, remove: before.length - prefix - suffix, insert: after.slice(prefix, after.length - suffix) }
 }
