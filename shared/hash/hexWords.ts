@@ -8,9 +8,9 @@ const digits: number[] = []
  * pieces, which V8 keeps as a tree of strings: a million stored identities held 240 bytes
  * each instead of 56.
  */
-export function hexWords(words: readonly number[]): string {
+export function hexWords(words: ArrayLike<number>): string {
   digits.length = words.length * 8
   let at = 0
-  for (const word of words) for (let shift = 28; shift >= 0; shift -= 4) digits[at++] = HEX_DIGITS[(word >>> shift) & 15]
+  for (let i = 0; i < words.length; i++) for (let shift = 28; shift >= 0; shift -= 4) digits[at++] = HEX_DIGITS[(words[i] >>> shift) & 15]
   return String.fromCharCode.apply(null, digits)
 }

@@ -2,6 +2,8 @@
  * SHA-256, synchronous and dependency-free, so the pure core can key batches by content
  * and pseudonymize actors the same way in the browser, the main process and the CLI.
  */
+import { hexWords } from './hexWords'
+
 // Int32 arrays: V8 keeps their values in integer registers, where Uint32 values above 2^31
 // become doubles (25% slower hashing).
 const K = new Int32Array([
@@ -67,7 +69,7 @@ export class Sha256 implements Sha256Digest {
     view.setUint32(56, Math.floor(bitLength / 2 ** 32))
     view.setUint32(60, bitLength >>> 0)
     this.compress(this.block, 0)
-    return Array.from(this.state, (word) => (word >>> 0).toString(16).padStart(8, '0')).join('')
+    return hexWords(this.state)
   }
 
   private compress(b: Uint8Array, offset: number): void {
