@@ -40,7 +40,8 @@ export function AnnotationText({ id, subject, text, placeholder, describedBy }: 
     if (!text) return
     const onChange = (event: Y.YTextEvent) => {
       if (applyingLocal.current) return
-      if (area.value !== text.toString()) showText(area, text.toString(), event.delta as TextDelta)
+      const next = text.toString()
+      if (area.value !== next) showText(area, next, event.delta as TextDelta)
     }
     text.observe(onChange)
     return () => text.unobserve(onChange)
