@@ -9,15 +9,25 @@ import { hexWords } from './hexWords'
  * as long as encoding it and reading bytes.
  */
 export function murmur3x86_128Hex(text: string): string {
+  return hexWords(murmur3x86_128(text))
+}
+
+/** The hash as its four words h1…h4, in an array that the next call overwrites. */
+export function murmur3x86_128(text: string): Int32Array {
   if (text.length * 3 > scratch.length) scratch = new Uint8Array(text.length * 3)
-  return murmur3x86_128HexOfBytes(scratch, encoder.encodeInto(text, scratch).written)
+  return murmur3x86_128OfBytes(scratch, encoder.encodeInto(text, scratch).written)
 }
 
 const encoder = new TextEncoder()
 let scratch = new Uint8Array(1024)
+const words = new Int32Array(4)
 
-/** The hash of `bytes[0, length)`. */
+/** The hash of `bytes[0, length)`, in hex. */
 export function murmur3x86_128HexOfBytes(bytes: Uint8Array, length = bytes.length): string {
+  return hexWords(murmur3x86_128OfBytes(bytes, length))
+}
+
+function murmur3x86_128OfBytes(bytes: Uint8Array, length: number): Int32Array {
   let h1 = 0
   let h2 = 0
   let h3 = 0
@@ -53,7 +63,11 @@ export function murmur3x86_128HexOfBytes(bytes: Uint8Array, length = bytes.lengt
   h2 = (h2 + h1) | 0
   h3 = (h3 + h1) | 0
   h4 = (h4 + h1) | 0
-  return hexWords([h1, h2, h3, h4])
+  words[0] = h1
+  words[1] = h2
+  words[2] = h3
+  words[3] = h4
+  return words
 }
 
 const C1 = 0x239b961b

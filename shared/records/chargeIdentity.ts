@@ -11,5 +11,10 @@ const LONGEST_KEPT_KEY = 40
  * the same rows imported now.
  */
 export function storedIdentity(naturalKey: string): string {
-  return naturalKey.length <= LONGEST_KEPT_KEY ? naturalKey : murmur3x86_128Hex(naturalKey)
+  return isStoredWhole(naturalKey) ? naturalKey : murmur3x86_128Hex(naturalKey)
+}
+
+/** Whether a natural key is stored as it is rather than as its hash. */
+export function isStoredWhole(naturalKey: string): boolean {
+  return naturalKey.length <= LONGEST_KEPT_KEY
 }

@@ -1,4 +1,7 @@
-import { storedIdentity } from '../../records/chargeIdentity'
+import { HashSet128 } from '../../hash/hashSet128'
+import { murmur3x86_128 } from '../../hash/murmur3'
+import { hexWords } from '../../hash/hexWords'
+import { isStoredWhole, storedIdentity } from '../../records/chargeIdentity'
 
 /**
  * Keeps identities unique within one batch. Two rows with the same natural key in one export
@@ -7,14 +10,15 @@ import { storedIdentity } from '../../records/chargeIdentity'
  * therefore the same identities.
  */
 export class UniqueIdentities {
-  private readonly seen = new Set<string>()
+  // Keys seen, by their 128-bit hash: the hash a long key is stored as, computed once.
+  private readonly seen = new HashSet128()
   private readonly repeats = new Map<string, number>()
 
   /** The stored identity for the next row with natural key `naturalKey`. */
   next(naturalKey: string): { identity: string; repeated: boolean } {
-    const identity = storedIdentity(naturalKey)
-    const before = this.seen.size
-    if (this.seen.add(identity).size > before) return { identity, repeated: false }
+    const hash = murmur3x86_128(naturalKey)
+    const identity = isStoredWhole(naturalKey) ? naturalKey : hexWords(hash)
+    if (this.seen.add(hash)) return { identity, repeated: false }
     const occurrence = (this.repeats.get(identity) ?? 0) + 1
     this.repeats.set(identity, occurrence)
     return { identity: storedIdentity(`${naturalKey}\u001f#${occurrence}`), repeated: true }

@@ -1,0 +1,30 @@
+import fc from 'fast-check'
+import { expect, test } from 'vitest'
+import { HashSet128 } from './hashSet128'
+
+// Few distinct words, so hashes repeat, share first words (one slot) and include all-zero ones.
+const word = fc.constantFrom(0, 1, -1, 0x7fffffff, -0x80000000, 4096, 8192)
+const hash = fc.tuple(word, word, word, word)
+
+test('adding says "new" exactly when a Set of the same hashes grows, through every growth (property)', () => {
+  fc.assert(
+    fc.property(fc.array(hash, { maxLength: 3000 }), (hashes) => {
+      const set = new HashSet128()
+      const reference = new Set<string>()
+      for (const words of hashes) {
+        const key = words.join(',')
+        expect(set.add(words)).toBe(!reference.has(key))
+        reference.add(key)
+        expect(set.size).toBe(reference.size)
+      }
+    }),
+    { numRuns: 60 },
+  )
+})
+
+test('hashes that differ only in their last word are different', () => {
+  const set = new HashSet128()
+  for (let i = 0; i < 10_000; i++) expect(set.add([7, 7, 7, i])).toBe(true)
+  for (let i = 0; i < 10_000; i++) expect(set.add([7, 7, 7, i])).toBe(false)
+  expect(set.size).toBe(10_000)
+})
