@@ -2,6 +2,7 @@ import { createSha256 } from '../hash/sha256'
 import type { z } from 'zod'
 import { type Column, type ColumnBuilder, decodeRecordColumns, encodeRecordColumns } from './columnCodec'
 import { columnIsValid } from './columnValidation'
+import { jsonUtf8 } from './jsonUtf8'
 
 /**
  * The records of a batch travel as one binary blob in the ledger (Yjs stores a Uint8Array
@@ -9,7 +10,7 @@ import { columnIsValid } from './columnValidation'
  * column-encoded (see columnCodec.ts) to keep it small.
  */
 export function encodeBatchPayload(records: readonly unknown[] | ColumnBuilder): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(encodeRecordColumns(records)))
+  return jsonUtf8(encodeRecordColumns(records))
 }
 
 export function decodeBatchPayload(payload: Uint8Array): unknown[] {

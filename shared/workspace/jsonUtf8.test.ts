@@ -1,0 +1,52 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Json } from './columnCodec'
+import { jsonUtf8 } from './jsonUtf8'
+
+const viaOneString = (value: Json) => new TextEncoder().encode(JSON.stringify(value))
+// toEqual on megabytes of bytes takes seconds.
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, at) => byte === b[at])
+
+// Scalars that stringify in every way JSON has: escapes, lone surrogates, astral and
+// non-Latin-1 characters, and numbers JSON writes as null.
+const scalar = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom('≤ 200k', '"', '\\', '\n', '\u2028', '\ud800', '__proto__'),
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+)
+const json: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    scalar,
+    fc.array(tie('value'), { maxLength: 40 }),
+    fc.array(scalar, { maxLength: 200 }),
+    fc.dictionary(fc.string(), tie('value'), { maxKeys: 5 }),
+  ),
+})).value
+
+describe('jsonUtf8', () => {
+  it('gives the bytes of JSON.stringify for any JSON value, whatever the slice length', () => {
+    fc.assert(
+      fc.property(json, fc.integer({ min: 1, max: 9 }), (value, sliceLength) => {
+        expect(sameBytes(jsonUtf8(value, sliceLength), viaOneString(value))).toBe(true)
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('joins pages when the value is larger than one', () => {
+    const value = { t: 'raw', v: Array.from({ length: 300_000 }, (_, i) => (i % 3 === 0 ? `≤ ${i}` : i % 3 === 1 ? i * 1.5 : null)) } as Json
+    const bytes = jsonUtf8(value)
+    expect(bytes.length).toBeGreaterThan(2 << 20)
+    expect(sameBytes(bytes, viaOneString(value))).toBe(true)
+  })
+
+  it('keeps a key named __proto__ as JSON.stringify does', () => {
+    const value = JSON.parse('{"__proto__":[1,{"a":[]}],"b":{}}') as Json
+    expect(new TextDecoder().decode(jsonUtf8(value, 1))).toBe('{"__proto__":[1,{"a":[]}],"b":{}}')
+  })
+})
