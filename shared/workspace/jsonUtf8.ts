@@ -64,13 +64,13 @@ class PagedBytes {
     // At most three bytes a UTF-16 unit.
     if (this.page.length - this.used < text.length * 3) this.nextPage(text.length * 3)
     const start = this.used
-    this.used += this.encoder.encodeInto(text, this.used === 0 ? this.page : this.page.subarray(this.used)).written
+    this.used += this.encoder.encodeInto(text, this.page.subarray(this.used)).written
     if (firstChar !== undefined) this.page[start] = firstChar.charCodeAt(0)
     if (dropLast) this.used--
   }
 
   bytes(): Uint8Array {
-    this.nextPage(0)
+    this.closePage()
     const bytes = new Uint8Array(this.total)
     let at = 0
     for (const page of this.pages) {
@@ -82,11 +82,15 @@ class PagedBytes {
   }
 
   private nextPage(atLeast: number): void {
+    this.closePage()
+    this.page = new Uint8Array(Math.max(PAGE_BYTES, atLeast))
+  }
+
+  private closePage(): void {
     if (this.used > 0) {
       this.pages.push(this.page.subarray(0, this.used))
       this.total += this.used
     }
-    this.page = new Uint8Array(Math.max(PAGE_BYTES, atLeast))
     this.used = 0
   }
 }
