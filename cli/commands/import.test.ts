@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIXTURES } from '../../test/support/billingFixtures'
@@ -112,5 +112,35 @@ describe('cli import', () => {
     expect(output.files.map((file: { status: string }) => file.status)).toEqual(['ok', 'duplicate'])
     expect(output.charges.count).toBe(4)
     expect(existsSync(join(dir, 'team.workfolio'))).toBe(false)
+  })
+
+  describe('overlapping exports named in one command', () => {
+    const header = 'usage_date_utc,model,workspace,api_key,usage_type,token_type,cost_usd\n'
+    const rows = (days: [string, string][]) => header + days.map(([day, cost]) => `${day},Claude Sonnet 4.5,Default,ci-key,message,output,${cost}\n`).join('')
+    function overlappingExports(): string {
+      const dir = tempDir()
+      writeFileSync(join(dir, 'a.csv'), rows([['2026-08-01', '1.00'], ['2026-08-02', '2.00'], ['2026-08-03', '3.00']]))
+      writeFileSync(join(dir, 'b.csv'), rows([['2026-08-02', '2.00'], ['2026-08-03', '3.00'], ['2026-08-04', '4.00']]))
+      copyFileSync(join(dir, 'a.csv'), join(dir, 'a copy.csv'))
+      return dir
+    }
+
+    it('counts a row held by two of the files once, and reports a copy under another name as a duplicate', async () => {
+      const dir = overlappingExports()
+      const { code, output } = await importJson(dir, ['a.csv', 'b.csv', 'a copy.csv'])
+      expect(code).toBe(0)
+      expect(output.files.map((file: { path: string; status: string }) => [file.path, file.status])).toEqual([['a.csv', 'ok'], ['b.csv', 'ok'], ['a copy.csv', 'duplicate']])
+      expect(output.charges).toMatchObject({ count: 4, cost: { USD: '10.00' }, from: '2026-08-01T00:00:00.000Z', to: '2026-08-05T00:00:00.000Z' })
+    })
+
+    it('with --workspace stores each row once and adds no batch for a copy of a file already imported', async () => {
+      const dir = overlappingExports()
+      expect((await importJson(dir, ['--workspace', 'team.workfolio', 'a.csv', 'b.csv'])).output.charges).toMatchObject({ count: 4, cost: { USD: '10.00' } })
+      const copy = await importJson(dir, ['--workspace', 'team.workfolio', 'a copy.csv'])
+      expect(copy.output.files[0]).toMatchObject({ status: 'duplicate', records: 3 })
+      const ledger = openWorkspaceFile(join(dir, 'team.workfolio')).ledger
+      expect(ledger.list().records.map((batch) => batch.fileNames[0]).sort()).toEqual(['a.csv', 'b.csv'])
+      expect(ledger.charges().records).toHaveLength(4)
+    })
   })
 })

@@ -24,7 +24,8 @@ const IMPORTERS: readonly FileImporter[] = [agentLogFileImporter, billingFileImp
  * Imports billing exports and agent session logs. Each billing file becomes one immutable
  * batch or is rejected whole; the agent logs named together become one batch of runs. With
  * --workspace the batches are added to that file (created if missing), otherwise nothing is
- * written and the same content named twice is reported as a duplicate. Exit 0 when every
+ * written; the same content named twice, or a file whose every row is already counted, is
+ * reported as a duplicate. Exit 0 when every
  * file imported, 1 when any was rejected.
  */
 export const importCommand: CliCommand = {
@@ -70,24 +71,27 @@ export const importCommand: CliCommand = {
     const batchIds = new Set<string>()
     const storedBatches = new Map<object, FileReport['status']>()
     let added = 0
-    for (const { importer, paths } of groupByImporter(work)) {
-      const outcomes = importer.importFiles ? await importer.importFiles(paths, context) : await importEach(importer, paths, context)
-      for (const outcome of outcomes) {
-        const { path } = outcome.report
-        let status = outcome.report.status
-        if (outcome.batch) {
-          // Files of one grouped import share a batch: it is stored once and they share its status.
-          if (!storedBatches.has(outcome.batch)) {
-            storedBatches.set(outcome.batch, store(outcome, workspace, batchIds))
-            if (storedBatches.get(outcome.batch) === 'ok') added++
-          }
-          status = storedBatches.get(outcome.batch)!
+    // Each outcome is stored and counted before the next file is read, so a row that an earlier
+    // file of this run already holds is recognised while the later file streams by.
+    const take = (outcome: FileOutcome) => {
+      const { path } = outcome.report
+      let status = outcome.report.status
+      if (outcome.batch) {
+        // Files of one grouped import share a batch: it is stored once and they share its status.
+        if (!storedBatches.has(outcome.batch)) {
+          storedBatches.set(outcome.batch, store(outcome, workspace, batchIds))
+          if (storedBatches.get(outcome.batch) === 'ok') added++
         }
-        files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
-        if (status !== 'ok') continue
-        outcome.charges?.commit()
-        runs.push(...(outcome.runs ?? []))
+        status = storedBatches.get(outcome.batch)!
       }
+      files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
+      if (status !== 'ok') return
+      outcome.charges?.commit()
+      runs.push(...(outcome.runs ?? []))
+    }
+    for (const { importer, paths } of groupByImporter(work)) {
+      if (importer.importFiles) (await importer.importFiles(paths, context)).forEach(take)
+      else for (const path of paths) take(await importer.importFile(path, context))
     }
     if (workspace && added > 0) workspace.save()
 
@@ -97,10 +101,16 @@ export const importCommand: CliCommand = {
   },
 }
 
-/** Adds a batch to the workspace (or, without one, to this run's set): 'duplicate' when the same content is already there. */
+/**
+ * Adds a batch to the workspace (or, without one, to this run's set): 'duplicate' when the
+ * same content is already there, or when every row of the file is (a copy under another name).
+ */
 function store(outcome: FileOutcome, workspace: OpenWorkspace | null, batchIds: Set<string>): FileReport['status'] {
   const { meta, payload } = outcome.batch!
   if (batchIds.has(meta.id)) return 'duplicate'
+  const charges = outcome.charges
+  if (charges && meta.records > 0 && charges.count === 0) return 'duplicate'
+  if (charges && meta.records > 0 && workspace && [...charges.identities].every(([format, identities]) => workspace.ledger.holdsCharges(format, identities))) return 'duplicate'
   batchIds.add(meta.id)
   if (!workspace) return 'ok'
   return workspace.ledger.add(meta, payload) === 'duplicate' ? 'duplicate' : 'ok'
@@ -111,12 +121,6 @@ function groupByImporter(work: { path: string; importer: FileImporter }[]): { im
   const groups = new Map<FileImporter, string[]>()
   for (const { path, importer } of work) groups.set(importer, [...(groups.get(importer) ?? []), path])
   return [...groups].map(([importer, paths]) => ({ importer, paths }))
-}
-
-async function importEach(importer: FileImporter, paths: string[], context: ImportContext): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = []
-  for (const path of paths) outcomes.push(await importer.importFile(path, context))
-  return outcomes
 }
 
 /** Which importer reads which file: named files by `claims`, folders through each importer's `filesIn`. */

@@ -68,14 +68,19 @@ export class Ledger {
     const problems: RecordProblem[] = []
     for (const meta of this.orderedBatches('charges')) {
       this.readBatch(meta.id, Charge, problems, (charge) => {
-        // Batches stored before identities were hashed hold whole natural keys.
-        const key = `${charge.format}\u0000${storedIdentity(charge.identity)}`
+        const key = chargeKey(charge.format, charge.identity)
         if (seen.has(key)) return
         seen.add(key)
         records.push(charge)
       })
     }
     return { records, problems }
+  }
+
+  /** Whether every one of these rows of a format is already in the ledger (a file imported under another name). */
+  holdsCharges(format: string, identities: readonly string[]): boolean {
+    const held = new Set(this.charges().records.map((charge) => chargeKey(charge.format, charge.identity)))
+    return identities.every((identity) => held.has(chargeKey(format, identity)))
   }
 
   /**
@@ -134,4 +139,9 @@ export class Ledger {
       else into.problems.push({ collection: 'batches', id: `${id}#${index}`, message: result.error.issues.map((i) => i.message).join('; ') })
     })
   }
+}
+
+/** What tells two billing rows apart across batches. Batches stored before identities were hashed hold whole natural keys. */
+function chargeKey(format: string, identity: string): string {
+  return `${format}\u0000${storedIdentity(identity)}`
 }
