@@ -25,8 +25,7 @@ const IMPORTERS: readonly FileImporter[] = [agentLogFileImporter, billingFileImp
  * batch or is rejected whole; the agent logs named together become one batch of runs. With
  * --workspace the batches are added to that file (created if missing), otherwise nothing is
  * written; the same content named twice, or a file whose every row is already counted, is
- * reported as a duplicate. Exit 0 when every
- * file imported, 1 when any was rejected.
+ * reported as a duplicate. Exit 0 when every file imported, 1 when any was rejected.
  */
 export const importCommand: CliCommand = {
   name: 'import',
