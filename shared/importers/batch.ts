@@ -1,4 +1,5 @@
 import type { BatchIssue, BatchMeta } from '../records/batch'
+import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
 import type { ColumnBuilder } from '../workspace/columnCodec'
 import { batchContentHash, encodeBatchPayload } from '../workspace/batchPayload'
 
@@ -31,6 +32,7 @@ export function createBatch(input: BatchInput): { meta: BatchMeta; payload: Uint
     to: input.to,
     skipped: input.skipped,
     warnings: input.warnings,
+    ...(input.kind === 'charges' ? { identityVersion: CHARGE_IDENTITY_VERSION } : {}),
   }
   return { meta, payload }
 }

@@ -20,5 +20,7 @@ export const BatchMeta = z.looseObject({
   to: IsoInstant.nullable(),
   skipped: z.array(BatchIssue),
   warnings: z.array(BatchIssue),
+  /** Charges only: the version of the natural keys its identities were made by (chargeIdentity.ts); absent is 1. */
+  identityVersion: z.number().int().positive().optional(),
 })
 export type BatchMeta = z.infer<typeof BatchMeta>

@@ -18,3 +18,11 @@ export function storedIdentity(naturalKey: string): string {
 export function isStoredWhole(naturalKey: string): boolean {
   return naturalKey.length <= LONGEST_KEPT_KEY
 }
+
+/**
+ * The version of the natural keys a batch's charges are stored under (BatchMeta.identityVersion;
+ * a batch without one is version 1).
+ * 2: Anthropic Console rows keyed by the columns every header version has (anthropicConsoleKey.ts).
+ * Batches of an older version are re-keyed when the ledger reads them (legacyIdentities.ts).
+ */
+export const CHARGE_IDENTITY_VERSION = 2

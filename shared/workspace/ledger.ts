@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { z } from 'zod'
+import { rekeyLegacyCharges } from '../importers/billing/legacyIdentities'
 import { BatchMeta } from '../records/batch'
 import { Charge } from '../records/charge'
 import { storedIdentity } from '../records/chargeIdentity'
@@ -121,6 +122,7 @@ export class Ledger {
         // Decoded records are fresh objects, so tagging them with their batch copies nothing.
         if (valid) for (const record of records) cached.records.push(Object.assign(record as object, { batchId: id }))
         else this.validateEach(id, schema, records, cached)
+        if (stored?.kind === 'charges') rekeyLegacyCharges(stored, cached.records as Charge[])
       } catch (error) {
         cached.problems.push({ collection: 'batches', id, message: `payload unreadable: ${(error as Error).message}` })
       }

@@ -1,4 +1,5 @@
 import { cell } from '../csv/header'
+import { anthropicConsoleKey } from './anthropicConsoleKey'
 import type { BillingFormat } from './format'
 import { amount, dayReader, newCharge, optionalAmount, orNull, repairMojibake } from './rows'
 
@@ -25,7 +26,6 @@ export const anthropicConsoleCost: BillingFormat = {
       costType: header.find('cost_type'),
       geo: header.find('inference_geo'),
       speed: header.find('speed'),
-      apiKeyId: header.find('api_key_id'),
     }
     const day = dayReader('usage_date_utc')
     return (fields, line) => {
@@ -34,7 +34,6 @@ export const anthropicConsoleCost: BillingFormat = {
       const model = cell(fields, col.model)
       const workspace = cell(fields, col.workspace)
       const apiKey = cell(fields, col.apiKey)
-      const apiKeyId = cell(fields, col.apiKeyId)
       const usageType = cell(fields, col.usageType)
       const contextWindow = repairMojibake(cell(fields, col.contextWindow))
       const tokenType = cell(fields, col.tokenType)
@@ -55,8 +54,7 @@ export const anthropicConsoleCost: BillingFormat = {
       if (contextWindow) charge.tags.context_window = contextWindow
       if (geo) charge.tags.inference_geo = geo
       if (speed) charge.tags.speed = speed
-      // The key id outlives renames of the key; older exports only have the name.
-      charge.identity = `${start}\u001f${model}\u001f${workspace}\u001f${apiKeyId || apiKey}\u001f${usageType}\u001f${contextWindow}\u001f${tokenType}\u001f${costType}\u001f${geo}\u001f${speed}`
+      charge.identity = anthropicConsoleKey({ start, model, workspace, apiKey, usageType, tokenType, costType, contextWindow, geo, speed })
       return charge
     }
   },

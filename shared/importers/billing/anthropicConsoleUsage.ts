@@ -1,4 +1,5 @@
 import { cell } from '../csv/header'
+import { anthropicConsoleKey } from './anthropicConsoleKey'
 import type { BillingFormat } from './format'
 import { count, dayReader, newCharge, orNull, repairMojibake, tokensOf } from './rows'
 
@@ -59,7 +60,7 @@ export const anthropicConsoleUsage: BillingFormat = {
       if (contextWindow) charge.tags.context_window = contextWindow
       if (geo) charge.tags.inference_geo = geo
       if (speed) charge.tags.speed = speed
-      charge.identity = `${start}\u001f${model}\u001f${workspace}\u001f${apiKey}\u001f${usageType}\u001f${contextWindow}\u001f${geo}\u001f${speed}`
+      charge.identity = anthropicConsoleKey({ start, model, workspace, apiKey, usageType, tokenType: '', costType: '', contextWindow, geo, speed })
       return charge
     }
   },
