@@ -78,6 +78,25 @@ describe('importBillingFile: batches in the ledger', () => {
     expect(ledger.charges().records).toHaveLength(4)
   })
 
+  it('reads an export re-saved in Windows-1252, on the byte path and the text path', async () => {
+    const text = `${HEADER}\r\n2026-08-01,Claude Sonnet 4.5,Zürich,key – prod,message,output,€1.00\r\n`
+    const bytes = Uint8Array.from([...text].map((char) => ({ 'ü': 0xfc, '–': 0x96, '€': 0x80 })[char] ?? char.charCodeAt(0)))
+    for (const latin1 of [undefined, (chunk: Uint8Array) => String.fromCharCode(...chunk)]) {
+      const result = await importBillingFile({ name: 'ansi.csv', chunks: chunksOf(bytes, 16), latin1 }, options)
+      expect(result.errors).toEqual([])
+      expect(storedCharges(result)).toMatchObject([{ workspace: 'Zürich', apiKey: 'key – prod', cost: '1.00' }])
+    }
+  })
+
+  it('names the encoding when an ANSI byte first appears past the sniffed 64 KiB', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => row(`2026-08-${String((i % 28) + 1).padStart(2, '0')}`, '1.00'))
+    const bytes = new TextEncoder().encode([HEADER, ...rows, row('2026-08-01', 'E1.00')].join('\n'))
+    bytes[bytes.length - 5] = 0x80 // "€" in Windows-1252
+    const result = await importBillingFile({ name: 'late.csv', chunks: chunksOf(bytes, 4096) }, options)
+    expect(result.status).toBe('rejected')
+    expect(result.errors).toEqual([{ line: 1502, message: 'cost_usd "\uFFFD1.00" is not an amount; the file is not UTF-8 here (an ANSI re-save?): use the original export, or save it as "CSV UTF-8"' }])
+  })
+
   it('rows present in two overlapping exports count once', async () => {
     const ledger = new Ledger(new Y.Doc())
     const july = await importBillingFile(source([HEADER, row('2026-07-31', '1.10'), row('2026-08-01', '2.20')].join('\n'), 'jul.csv'), options)
@@ -89,11 +108,12 @@ describe('importBillingFile: batches in the ledger', () => {
   })
 
   it('reports progress in bytes and rows, and previews the first rows as stored', async () => {
-    const text = [HEADER, ...Array.from({ length: 50 }, (_, i) => row(`2026-08-${String((i % 28) + 1).padStart(2, '0')}`, `${i}.25`))].join('\n')
+    // Past the first 64 KiB, which are read whole to sniff the encoding.
+    const text = [HEADER, ...Array.from({ length: 3000 }, (_, i) => row(`2026-08-${String((i % 28) + 1).padStart(2, '0')}`, `${i}.25`))].join('\n')
     const seen: { bytes: number; rows: number }[] = []
     const result = await parseBillingFile(source(text), { onProgress: (progress) => seen.push(progress) })
-    expect(result.records).toBe(50)
-    expect(seen.at(-1)).toEqual({ bytes: new TextEncoder().encode(text).length, rows: 50 })
+    expect(result.records).toBe(3000)
+    expect(seen.at(-1)).toEqual({ bytes: new TextEncoder().encode(text).length, rows: 3000 })
     expect(seen.length).toBeGreaterThan(2)
     const preview = await previewBillingFile(source(text), { rows: 3 })
     expect(preview.format).toBe('anthropic-console-cost')

@@ -63,7 +63,7 @@ export function dayReader(column: string, format: DateFormat = 'iso'): (text: st
 
 export function amount(text: string, column: string): string {
   const value = parseAmount(text)
-  if (value === null) throw new RowError(`${column} "${text}" is not an amount`)
+  if (value === null) throw notAnAmount(text, column)
   if (value === '') throw new RowError(`${column} is empty`)
   return value
 }
@@ -71,8 +71,14 @@ export function amount(text: string, column: string): string {
 /** An amount that may be missing: '' gives null. */
 export function optionalAmount(text: string, column: string): string | null {
   const value = parseAmount(text)
-  if (value === null) throw new RowError(`${column} "${text}" is not an amount`)
+  if (value === null) throw notAnAmount(text, column)
   return value === '' ? null : value
+}
+
+function notAnAmount(text: string, column: string): RowError {
+  // U+FFFD: bytes that were not UTF-8, as in "€" from an ANSI re-save whose first 64 KiB were plain ASCII.
+  const notUtf8 = text.includes('\uFFFD') ? '; the file is not UTF-8 here (an ANSI re-save?): use the original export, or save it as "CSV UTF-8"' : ''
+  return new RowError(`${column} "${text}" is not an amount${notUtf8}`)
 }
 
 /** A token or request count; null when the cell is empty. */

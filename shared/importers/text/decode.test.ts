@@ -37,6 +37,15 @@ describe('decodeTextChunks', () => {
     }
   })
 
+  it('reads a file without a BOM that is not UTF-8 as Windows-1252 (Excel\'s ANSI "CSV" save)', async () => {
+    // "Zürich – €5" in Windows-1252: ü is 0xFC, the en dash 0x96 and the euro sign 0x80.
+    const ansi = new Uint8Array([0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68, 0x20, 0x96, 0x20, 0x80, 0x35, 0x0a])
+    for (const size of [3, 5, 64]) expect(await decodeAll(ansi, size)).toBe('Zürich – €5\n')
+    expect(sniffEncoding(ansi).encoding).toBe('windows-1252')
+    // A UTF-8 character cut off by the end of the first chunk is still UTF-8.
+    expect(sniffEncoding(new TextEncoder().encode('ab€').subarray(0, 4)).encoding).toBe('utf-8')
+  })
+
   it('reports the bytes of every chunk and copes with tiny and empty files', async () => {
     let bytes = 0
     for await (const part of decodeTextChunks(chunksOf('ab', 1), (n) => (bytes += n))) expect(part).toBe(part)

@@ -2,60 +2,77 @@
  * Streaming text decoding for exported files. Excel and consoles hand us UTF-8 with or
  * without a byte-order mark and UTF-16 (LE or BE, always with a BOM when Excel writes it),
  * so the encoding is sniffed from the first bytes and the BOM never reaches the parser.
+ * Excel's plain "CSV" save on Windows writes the ANSI code page instead: a file without a
+ * BOM whose first 64 KiB are not UTF-8 is read as Windows-1252, so "€" and "ü" survive.
  */
 // Spelled this way because the Node and the DOM typings declare TextDecoder differently.
 type Decoder = InstanceType<typeof TextDecoder>
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be'
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
 
-/** The encoding announced by a byte-order mark, and the mark's length. */
+/** The encoding announced by a byte-order mark (or, without one, UTF-8 unless the bytes are not), and the mark's length. */
 export function sniffEncoding(head: Uint8Array): { encoding: TextEncodingName; bomLength: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 }
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 }
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 }
-  return { encoding: 'utf-8', bomLength: 0 }
+  return { encoding: isUtf8(head) ? 'utf-8' : 'windows-1252', bomLength: 0 }
+}
+
+/** Whether the bytes are UTF-8, a character cut off at the end (the rest is in the next chunk) allowed. */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true })
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**
- * The chunks of a UTF-8 file as raw bytes with the BOM cut off, or, for UTF-16, as decoded
- * text (without splitting characters). Raw bytes go to CsvTokenizer.pushUtf8 or a decoder.
+ * How much of the file the encoding is sniffed from: a byte-order mark needs three bytes, and
+ * an ANSI file shows itself by its first byte that is not ASCII, seen if it is this early.
+ */
+const SNIFF_BYTES = 64 * 1024
+
+/**
+ * The chunks of a UTF-8 file as raw bytes with the BOM cut off, or, for other encodings, as
+ * decoded text (without splitting characters). Raw bytes go to CsvTokenizer.pushUtf8 or a decoder.
  * `onBytes` reports each chunk's raw size, for progress bars.
  */
 export async function* utf8BytesOrText(chunks: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void): AsyncGenerator<Uint8Array | string> {
   // Typed by its initializer: `open` sets it, where the compiler's narrowing does not look.
-  let utf16 = null as Decoder | null
-  let head: Uint8Array | null = null
+  let decoder = null as Decoder | null
   let sniffed = false
-  // The first bytes without their mark: raw for UTF-8, else decoded by the UTF-16 decoder opened for the rest.
+  // The first bytes without their mark: raw for UTF-8, else decoded by the decoder opened for the rest.
   const open = (bytes: Uint8Array): Uint8Array | string => {
     sniffed = true
     const { encoding, bomLength } = sniffEncoding(bytes)
     const body = bytes.subarray(bomLength)
     if (encoding === 'utf-8') return body
-    utf16 = new TextDecoder(encoding, { ignoreBOM: true })
-    return utf16.decode(body, { stream: true })
+    decoder = new TextDecoder(encoding, { ignoreBOM: true })
+    return decoder.decode(body, { stream: true })
   }
+  let waiting: Uint8Array[] = []
+  let waitingBytes = 0
   for await (const chunk of chunks) {
     onBytes?.(chunk.byteLength)
     if (sniffed) {
-      if (utf16) yield utf16.decode(chunk, { stream: true })
+      if (decoder) yield decoder.decode(chunk, { stream: true })
       else yield chunk
       continue
     }
-    // Wait for three bytes so a BOM split across tiny chunks is still recognised.
-    head = head ? concatBytes(head, chunk) : chunk
-    if (head.byteLength < 3) {
-      // Kept past the next chunk, which may reuse this one's buffer.
-      head = head.slice()
-      continue
-    }
-    yield open(head)
+    // Kept past the next chunk, which may reuse this one's buffer.
+    waiting.push(chunk.slice())
+    waitingBytes += chunk.byteLength
+    if (waitingBytes < SNIFF_BYTES) continue
+    yield open(concatBytes(waiting))
+    waiting = []
   }
-  if (!sniffed && head) yield open(head)
-  if (utf16) yield utf16.decode()
+  if (!sniffed && waitingBytes > 0) yield open(concatBytes(waiting))
+  if (decoder) yield decoder.decode()
 }
 
-/** Decodes byte chunks into text chunks (UTF-8 or UTF-16, by the byte-order mark). */
+/** Decodes byte chunks into text chunks (UTF-8, UTF-16 or Windows-1252, as sniffed from the first 64 KiB). */
 export async function* decodeTextChunks(chunks: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
   // ignoreBOM: the mark is removed already, so a second U+FEFF in the data stays data.
   const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
@@ -67,10 +84,14 @@ export async function* decodeTextChunks(chunks: AsyncIterable<Uint8Array>, onByt
   if (rest) yield rest
 }
 
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.byteLength + b.byteLength)
-  out.set(a)
-  out.set(b, a.byteLength)
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]
+  const out = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0))
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.byteLength
+  }
   return out
 }
 
