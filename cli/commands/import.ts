@@ -107,9 +107,8 @@ export const importCommand: CliCommand = {
 function store(outcome: FileOutcome, workspace: OpenWorkspace | null, batchIds: Set<string>): FileReport['status'] {
   const { meta, payload } = outcome.batch!
   if (batchIds.has(meta.id)) return 'duplicate'
-  const charges = outcome.charges
-  if (charges && meta.records > 0 && charges.count === 0) return 'duplicate'
-  if (charges && meta.records > 0 && workspace && [...charges.identities].every(([format, identities]) => workspace.ledger.holdsCharges(format, identities))) return 'duplicate'
+  // Every row already counted in this run; one already in the workspace is the ledger's to say.
+  if (outcome.charges && meta.records > 0 && outcome.charges.count === 0) return 'duplicate'
   batchIds.add(meta.id)
   if (!workspace) return 'ok'
   return workspace.ledger.add(meta, payload) === 'duplicate' ? 'duplicate' : 'ok'

@@ -41,11 +41,22 @@ export class Ledger {
     return this.batches.has(id)
   }
 
-  /** Adds a batch atomically; the same content imported again is reported, not added twice. */
+  /**
+   * Adds a batch atomically. 'duplicate', and nothing added, when the same content is there
+   * already, or when every billing row of it is (a copy of a file under another name).
+   */
   add(meta: BatchMeta, payload: Uint8Array, origin: unknown = IMPORT): 'added' | 'duplicate' {
     const parsed = BatchMeta.parse(meta)
     if (this.batches.has(parsed.id)) return 'duplicate'
-    this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payload }), origin)
+    const stored = { ...parsed, payload }
+    if (parsed.kind === 'charges' && parsed.records > 0) {
+      // Decoded now to compare its rows, and kept: the views read the new batch next.
+      const decoded = this.decode(parsed.id, stored, Charge)
+      const held = new Set(this.charges().records.map((charge) => chargeKey(charge.format, charge.identity)))
+      if (decoded.problems.length === 0 && (decoded.records as Charge[]).every((charge) => held.has(chargeKey(charge.format, charge.identity)))) return 'duplicate'
+      this.validated.set(parsed.id, decoded)
+    }
+    this.doc.transact(() => this.batches.set(parsed.id, stored), origin)
     return 'added'
   }
 
@@ -76,12 +87,6 @@ export class Ledger {
       })
     }
     return { records, problems }
-  }
-
-  /** Whether every one of these rows of a format is already in the ledger (a file imported under another name). */
-  holdsCharges(format: string, identities: readonly string[]): boolean {
-    const held = new Set(this.charges().records.map((charge) => chargeKey(charge.format, charge.identity)))
-    return identities.every((identity) => held.has(chargeKey(format, identity)))
   }
 
   /**
@@ -115,21 +120,26 @@ export class Ledger {
   private readBatch<T>(id: string, schema: z.ZodType<T>, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void): void {
     let cached = this.validated.get(id)
     if (!cached) {
-      cached = { records: [], problems: [] }
-      try {
-        const stored = this.batches.get(id)
-        const { records, valid } = stored?.payload instanceof Uint8Array ? decodeCheckedBatchPayload(stored.payload, schema) : { records: [], valid: true }
-        // Decoded records are fresh objects, so tagging them with their batch copies nothing.
-        if (valid) for (const record of records) cached.records.push(Object.assign(record as object, { batchId: id }))
-        else this.validateEach(id, schema, records, cached)
-        if (stored?.kind === 'charges') rekeyLegacyCharges(stored, cached.records as Charge[])
-      } catch (error) {
-        cached.problems.push({ collection: 'batches', id, message: `payload unreadable: ${(error as Error).message}` })
-      }
+      cached = this.decode(id, this.batches.get(id), schema)
       this.validated.set(id, cached)
     }
     problems.push(...cached.problems)
     for (const record of cached.records) onRecord(record as T & { batchId: string })
+  }
+
+  /** A stored batch's valid records, each tagged with its batch, and a problem for each bad one. */
+  private decode<T>(id: string, stored: StoredBatch | undefined, schema: z.ZodType<T>): { records: unknown[]; problems: RecordProblem[] } {
+    const decoded = { records: [] as unknown[], problems: [] as RecordProblem[] }
+    try {
+      const { records, valid } = stored?.payload instanceof Uint8Array ? decodeCheckedBatchPayload(stored.payload, schema) : { records: [], valid: true }
+      // Decoded records are fresh objects, so tagging them with their batch copies nothing.
+      if (valid) for (const record of records) decoded.records.push(Object.assign(record as object, { batchId: id }))
+      else this.validateEach(id, schema, records, decoded)
+      if (stored?.kind === 'charges') rekeyLegacyCharges(stored, decoded.records as Charge[])
+    } catch (error) {
+      decoded.problems.push({ collection: 'batches', id, message: `payload unreadable: ${(error as Error).message}` })
+    }
+    return decoded
   }
 
   /** Record by record: the good ones kept, each bad one a problem naming its batch and index. */

@@ -83,7 +83,8 @@ describe('Anthropic Console cost rows keep one identity across header versions',
     ledger.add(legacyMeta, legacy.payload)
     ledger.add(today.batch!.meta, today.batch!.payload)
     expect(ledger.charges().records).toHaveLength(3)
-    expect(ledger.holdsCharges('anthropic-console-cost', storedCharges(today).map((charge) => charge.identity))).toBe(true)
+    const renamed = await importBillingFile({ ...exportOf('2026-08', DAYS), name: 'renamed.csv' }, options)
+    expect(ledger.add(renamed.batch!.meta, renamed.batch!.payload)).toBe('duplicate')
   })
 
   it('gives a usage-export row the same identity under the old and the current usage header', async () => {
