@@ -161,7 +161,7 @@ export class ImportSession {
     const result = this.workspace.ledger.add(batch.meta, batch.payload)
     const label = itemLabel(item)
     if (result === 'duplicate') {
-      this.notify({ tone: 'info', text: `${label} was already imported: this batch is in the workspace, nothing added.` })
+      this.notify({ tone: 'info', text: `${label} was already imported: the workspace holds all of it, nothing added.` })
     } else {
       const logs = outcome.kind === 'import-logs'
       const what = logs ? plural(batch.meta.records, 'run') : plural(batch.meta.records, 'charge')
