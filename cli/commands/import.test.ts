@@ -114,6 +114,15 @@ describe('cli import', () => {
     expect(existsSync(join(dir, 'team.workfolio'))).toBe(false)
   })
 
+  it('counts the rows of a tokens-only export without claiming a cost for them', async () => {
+    const dir = folderWith('anthropic-usage.csv', 'anthropic-cost-2024-12.csv')
+    const { code, output } = await importJson(dir, ['exports'])
+    expect(code).toBe(0)
+    expect(output.charges).toMatchObject({ count: 6, cost: { USD: '14.70' }, from: '2024-12-01T00:00:00.000Z', to: '2026-08-06T00:00:00.000Z' })
+    expect(Object.keys(output.charges.byMonth)).toEqual(['2024-12'])
+    expect(Object.keys(output.charges.byModel)).not.toContain('claude-opus-4-6')
+  })
+
   describe('overlapping exports named in one command', () => {
     const header = 'usage_date_utc,model,workspace,api_key,usage_type,token_type,cost_usd\n'
     const rows = (days: [string, string][]) => header + days.map(([day, cost]) => `${day},Claude Sonnet 4.5,Default,ci-key,message,output,${cost}\n`).join('')

@@ -72,10 +72,8 @@ export class PendingCharges {
     if (this.committed.has(charge.format, charge.identity)) return
     bucket(this.identities, charge.format, newList).push(charge.identity)
     this.count++
-    this.cost.add(charge.currency, charge.cost)
-    // Month of the usage start, in UTC (start is a UTC ISO instant).
-    bucket(this.byMonth, charge.start.slice(0, 7), newRunningTotals).add(charge.currency, charge.cost)
-    bucket(this.byModel, charge.model ?? charge.service ?? '(none)', newRunningTotals).add(charge.currency, charge.cost)
+    // A tokens-only row (Anthropic usage, Cursor requests) has no cost, not a cost of 0.
+    if (charge.costKind !== 'none') this.addCost(charge)
     if (this.from === null || charge.start < this.from) this.from = charge.start
     const last = charge.end ?? charge.start
     if (this.to === null || last > this.to) this.to = last
@@ -83,6 +81,13 @@ export class PendingCharges {
 
   commit(): void {
     this.onCommit(this)
+  }
+
+  private addCost(charge: Charge): void {
+    this.cost.add(charge.currency, charge.cost)
+    // Month of the usage start, in UTC (start is a UTC ISO instant).
+    bucket(this.byMonth, charge.start.slice(0, 7), newRunningTotals).add(charge.currency, charge.cost)
+    bucket(this.byModel, charge.model ?? charge.service ?? '(none)', newRunningTotals).add(charge.currency, charge.cost)
   }
 }
 

@@ -82,7 +82,9 @@ test('a known export shows its format and first rows as stored, imports as one b
   expect(screen.getAllByTestId('batch-item')).toHaveLength(1)
   expect(screen.getByTestId('batch-totals').textContent).toMatch(/\$/)
 
-  fireEvent.click(screen.getByRole('button', { name: 'Report' }))
+  // The fixture's $0.00 row is kept and said so, so that it is not taken for missing spend.
+  fireEvent.click(screen.getByRole('button', { name: 'Report (1)' }))
+  expect(screen.getByTestId('batch-item').textContent).toContain('1 row costs 0 (kept; the first is on this line)')
   expect(screen.getByTestId('batch-months').textContent).toMatch(/^Aug 2026: \$[\d.]+ · Sep 2026: \$0\.03$/)
   expect(screen.getByRole('table', { name: /Totals per month/ }).textContent).toContain('Aug 2026')
 

@@ -29,7 +29,8 @@ function sumByMonth(ledger: Ledger, batchId: string): { month: string; totals: C
   for (const record of ledger.batchRecords(batchId)) {
     if ('costByMonth' in record) {
       for (const [month, cost] of Object.entries(record.costByMonth)) add(month.slice(0, 7), 'USD', cost)
-    } else {
+    } else if (record.costKind !== 'none') {
+      // A tokens-only row (Anthropic usage, Cursor requests) has no cost, not a cost of 0.
       add(record.start.slice(0, 7), record.currency, record.cost)
     }
   }

@@ -65,6 +65,14 @@ describe('importBillingFile: bad files', () => {
     expect(pasted).toMatchObject({ status: 'ok', records: 2, totals: { USD: '3' } })
     expect(pasted.warnings).toEqual([{ line: 4, message: 'repeated header line skipped' }])
   })
+
+  it('keeps zero-cost rows and says so once, at the first; a tokens-only export has no money total', async () => {
+    const zeros = await importBillingFile(source(`${HEADER}\n${row('2026-08-01', '1.50')}\n${row('2026-08-02', '0.00')}\n${row('2026-08-03', '-0')}\n`), options)
+    expect(zeros).toMatchObject({ status: 'ok', records: 3, totals: { USD: '1.50' } })
+    expect(zeros.warnings).toEqual([{ line: 3, message: '2 rows cost 0 (kept; the first is on this line)' }])
+    const usage = await importBillingFile(fixtureSource('anthropic-usage.csv'), options)
+    expect(usage).toMatchObject({ status: 'ok', records: 2, totals: {}, warnings: [] })
+  })
 })
 
 describe('importBillingFile: batches in the ledger', () => {

@@ -100,6 +100,8 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
     warn: (line, message) => warnings.push({ line, message }),
   }
   const totals = new RunningTotals()
+  let zeroRows = 0
+  let firstZeroLine = 0
   let header: HeaderIndex | null = null
   let format: BillingFormat | null = null
   let parseRow: RowParser | null = null
@@ -150,7 +152,9 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
         charge = null
       }
       if (charge) {
-        totals.add(charge.currency, charge.cost)
+        // A row without money (a tokens-only export) has no cost to add, not a cost of 0.
+        if (charge.costKind !== 'none') totals.add(charge.currency, charge.cost)
+        if (charge.costKind === 'billed' && isZeroAmount(charge.cost) && zeroRows++ === 0) firstZeroLine = line
         if (from === null || charge.start < from) from = charge.start
         const last = charge.end ?? charge.start
         if (to === null || last > to) to = last
@@ -187,6 +191,8 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
     fatal = true
   }
   if (header && !fatal && rows === 0) warnings.push({ line: 1, message: 'the file has a header but no rows' })
+  // Kept, as billed; said so that a page of 0.00 rows is not mistaken for missing spend.
+  if (zeroRows > 0) warnings.push({ line: firstZeroLine, message: `${zeroRows === 1 ? '1 row costs' : `${zeroRows} rows cost`} 0 (kept; the first is on this line)` })
   // Skipping bad rows still needs one good row: a file of only bad rows is rejected.
   const rejected = fatal || (errorCount > 0 && (!options.skipBadRows || records === 0))
   if (errorCount > errors.length) {
@@ -310,4 +316,13 @@ function onlyEmptyExtras(fields: string[], size: number): boolean {
 
 function sameAsHeader(fields: string[], header: HeaderIndex): boolean {
   return header.names.every((name, index) => fields[index]?.trim() === name)
+}
+
+/** Whether a decimal string ("0.00", "-0", "0.000000") is zero. Checked by hand: it runs for every row. */
+function isZeroAmount(amount: string): boolean {
+  for (let i = 0; i < amount.length; i++) {
+    const code = amount.charCodeAt(i)
+    if (code !== 48 && code !== 46 && code !== 45) return false
+  }
+  return true
 }
