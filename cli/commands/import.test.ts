@@ -123,6 +123,17 @@ describe('cli import', () => {
     expect(Object.keys(output.charges.byModel)).not.toContain('claude-opus-4-6')
   })
 
+  it('counts an OpenAI organisation total only for days that no grouped export in the run covers', async () => {
+    const header = 'start_time,end_time,amount_value,amount_currency,line_item,project_id,organization_id\n'
+    const [day1, day2] = ['1759276800,1759363200', '1759363200,1759449600']
+    const dir = tempDir()
+    writeFileSync(join(dir, 'cost_ungrouped.csv'), `${header}${day1},3.25,usd,,,org_1\n${day2},1.10,usd,,,org_1\n`)
+    writeFileSync(join(dir, 'cost_grouped.csv'), `${header}${day1},2.5,usd,"gpt-5, input_tokens",proj_1,org_1\n${day1},0.75,usd,"gpt-5, output_tokens",proj_1,org_1\n`)
+    const { code, output } = await importJson(dir, ['cost_ungrouped.csv', 'cost_grouped.csv'])
+    expect(code).toBe(0)
+    expect(output.charges).toMatchObject({ count: 3, cost: { USD: '4.35' }, byModel: { 'gpt-5': { USD: '3.25' }, '(none)': { USD: '1.10' } } })
+  })
+
   describe('overlapping exports named in one command', () => {
     const header = 'usage_date_utc,model,workspace,api_key,usage_type,token_type,cost_usd\n'
     const rows = (days: [string, string][]) => header + days.map(([day, cost]) => `${day},Claude Sonnet 4.5,Default,ci-key,message,output,${cost}\n`).join('')

@@ -108,7 +108,7 @@ function store(outcome: FileOutcome, workspace: OpenWorkspace | null, batchIds: 
   const { meta, payload } = outcome.batch!
   if (batchIds.has(meta.id)) return 'duplicate'
   // Every row already counted in this run; one already in the workspace is the ledger's to say.
-  if (outcome.charges && meta.records > 0 && outcome.charges.count === 0) return 'duplicate'
+  if (outcome.charges && meta.records > 0 && outcome.charges.newRows === 0) return 'duplicate'
   batchIds.add(meta.id)
   if (!workspace) return 'ok'
   return workspace.ledger.add(meta, payload) === 'duplicate' ? 'duplicate' : 'ok'

@@ -1,3 +1,4 @@
+import { GroupedOpenAiBuckets, isOpenAiOrganizationTotal } from '../../shared/importers/billing/openaiOrganizationTotals'
 import { RunningTotals } from '../../shared/importers/billing/runningTotals'
 import { CurrencyTotals, type CurrencyAmounts } from '../../shared/money/totals'
 import type { Charge } from '../../shared/records/charge'
@@ -13,12 +14,15 @@ export interface ChargeSummary {
 }
 
 /**
- * Sums the charges of the files imported in one run. A row present in two overlapping
- * exports counts once (same format and identity), as in the ledger. Each file's charges are
- * summed as they are read (`pending`) and count once the file is known to have imported.
+ * Sums the charges of the files imported in one run, as the ledger counts them: a row present
+ * in two overlapping exports once (same format and identity), and an OpenAI organisation total
+ * only for days no grouped export in the run covers. Each file's charges are summed as they
+ * are read (`pending`) and count once the file is known to have imported.
  */
 export class ChargeSummaryBuilder {
   private readonly seen = new CountedIdentities()
+  private readonly groupedOpenAi = new GroupedOpenAiBuckets()
+  private readonly organizationTotals: Charge[] = []
   private readonly cost = new CurrencyTotals()
   private readonly byMonth = new Map<string, CurrencyTotals>()
   private readonly byModel = new Map<string, CurrencyTotals>()
@@ -32,6 +36,7 @@ export class ChargeSummaryBuilder {
   }
 
   build(): ChargeSummary {
+    this.countUncoveredOrganizationTotals()
     return {
       count: this.count,
       cost: this.cost.toJSON(),
@@ -42,8 +47,16 @@ export class ChargeSummaryBuilder {
     }
   }
 
+  private countUncoveredOrganizationTotals(): void {
+    const uncovered = this.pending()
+    for (const total of this.organizationTotals.splice(0)) if (!this.groupedOpenAi.covers(total)) uncovered.tally(total)
+    uncovered.commit()
+  }
+
   private commit(file: PendingCharges): void {
     for (const [format, identities] of file.identities) this.seen.add(format, identities)
+    this.groupedOpenAi.addAll(file.groupedOpenAi)
+    this.organizationTotals.push(...file.organizationTotals)
     this.count += file.count
     this.cost.addAll(file.cost.toTotals().toJSON())
     for (const [month, totals] of file.byMonth) bucket(this.byMonth, month, () => new CurrencyTotals()).addAll(totals.toTotals().toJSON())
@@ -60,6 +73,9 @@ export class PendingCharges {
   readonly cost = new RunningTotals()
   readonly byMonth = new Map<string, RunningTotals>()
   readonly byModel = new Map<string, RunningTotals>()
+  readonly groupedOpenAi = new GroupedOpenAiBuckets()
+  /** Held back until the run's grouped rows are known (one row per day: few). */
+  readonly organizationTotals: Charge[] = []
   from: string | null = null
   to: string | null = null
 
@@ -71,12 +87,27 @@ export class PendingCharges {
   add(charge: Charge): void {
     if (this.committed.has(charge.format, charge.identity)) return
     bucket(this.identities, charge.format, newList).push(charge.identity)
+    if (isOpenAiOrganizationTotal(charge)) {
+      this.organizationTotals.push(charge)
+      return
+    }
+    this.groupedOpenAi.note(charge)
+    this.tally(charge)
+  }
+
+  /** Counts a charge now (its identity is already noted). */
+  tally(charge: Charge): void {
     this.count++
     // A tokens-only row (Anthropic usage, Cursor requests) has no cost, not a cost of 0.
     if (charge.costKind !== 'none') this.addCost(charge)
     if (this.from === null || charge.start < this.from) this.from = charge.start
     const last = charge.end ?? charge.start
     if (this.to === null || last > this.to) this.to = last
+  }
+
+  /** Rows not yet counted in this run (organisation totals included, though they count later). */
+  get newRows(): number {
+    return this.count + this.organizationTotals.length
   }
 
   commit(): void {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { z } from 'zod'
 import { rekeyLegacyCharges } from '../importers/billing/legacyIdentities'
+import { withoutCoveredOrganizationTotals } from '../importers/billing/openaiOrganizationTotals'
 import { BatchMeta } from '../records/batch'
 import { Charge } from '../records/charge'
 import { storedIdentity } from '../records/chargeIdentity'
@@ -52,7 +53,7 @@ export class Ledger {
     if (parsed.kind === 'charges' && parsed.records > 0) {
       // Decoded now to compare its rows, and kept: the views read the new batch next.
       const decoded = this.decode(parsed.id, stored, Charge)
-      const held = new Set(this.charges().records.map((charge) => chargeKey(charge.format, charge.identity)))
+      const held = new Set(this.everyCharge().records.map((charge) => chargeKey(charge.format, charge.identity)))
       if (decoded.problems.length === 0 && (decoded.records as Charge[]).every((charge) => held.has(chargeKey(charge.format, charge.identity)))) return 'duplicate'
       this.validated.set(parsed.id, decoded)
     }
@@ -73,8 +74,17 @@ export class Ledger {
     return records
   }
 
-  /** Every charge, each billing row once even when two overlapping exports both hold it. */
+  /**
+   * The charges to count: each billing row once even when two overlapping exports both hold
+   * it, and no OpenAI organisation total for a day that a grouped export also covers.
+   */
   charges(): ReadResult<Charge & { batchId: string }> {
+    const { records, problems } = this.everyCharge()
+    return { records: withoutCoveredOrganizationTotals(records), problems }
+  }
+
+  /** Every stored billing row once. */
+  private everyCharge(): ReadResult<Charge & { batchId: string }> {
     const seen = new Set<string>()
     const records: (Charge & { batchId: string })[] = []
     const problems: RecordProblem[] = []

@@ -2,13 +2,15 @@ import { cell } from '../csv/header'
 import type { BillingFormat } from './format'
 import { amount, instantReader, newCharge, orNull, quantityOf } from './rows'
 import { granularityOf } from './dates'
+import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
 
 /**
  * OpenAI dashboard → Usage → Cost → Export (`cost_<from>_<to>.csv`). Buckets are unix
  * seconds (the *_iso columns are a fallback: one source shows their offset missing),
  * `amount_value` is dollars with up to 30 fractional digits, `line_item` is
  * "<model>, <kind>" (always quoted) or a bare name. Days without spend come as rows with
- * everything after end_time_iso empty: they are not charges and are left out.
+ * everything after end_time_iso empty: they are not charges and are left out. An ungrouped
+ * export has one organisation total per day (openaiOrganizationTotals.ts).
  */
 export const openaiCost: BillingFormat = {
   id: 'openai-cost',
@@ -39,6 +41,7 @@ export const openaiCost: BillingFormat = {
     const iso = instantReader('start_time_iso')
     const endIso = instantReader('end_time_iso')
     let emptyDays = 0
+    let organizationTotals = 0
     return (fields, line) => {
       const amountText = cell(fields, col.amount)
       if (amountText === '' && cell(fields, col.lineItem) === '') {
@@ -69,6 +72,9 @@ export const openaiCost: BillingFormat = {
       charge.apiKey = orNull(apiKeyId)
       charge.user = context.actor(cell(fields, col.userEmail) || userId)
       if (apiSource) charge.tags.api_source = apiSource
+      if (isOpenAiOrganizationTotal(charge) && organizationTotals++ === 0) {
+        context.warn(line, 'rows without line_item or project are organisation totals: for days a grouped export also covers, its rows count instead')
+      }
       charge.identity = `${charge.start}\u001f${charge.end ?? ''}\u001f${lineItem}\u001f${projectId}\u001f${organizationId}\u001f${charge.user ?? ''}\u001f${apiKeyId}\u001f${apiSource}`
       return charge
     }
