@@ -55,6 +55,18 @@ describe('cli import', () => {
     })
   })
 
+  it("finds Excel's UTF-16 \"Unicode text\" saves (.txt) in folders, and no other .txt", async () => {
+    const dir = folderWith('anthropic-cost-2025-12-utf16le.txt', 'anthropic-cost-2024-12.csv')
+    writeFileSync(join(dir, 'exports', 'notes.txt'), 'usage_date_utc,model\nnot an export\n')
+    const { code, output } = await importJson(dir, ['exports'])
+    expect(code).toBe(0)
+    expect(output.files.map((file: { path: string; status: string }) => [file.path, file.status])).toEqual([
+      ['exports/anthropic-cost-2025-12-utf16le.txt', 'ok'],
+      ['exports/nested/anthropic-cost-2024-12.csv', 'ok'],
+    ])
+    expect(output.charges.cost).toEqual({ USD: '127.70' })
+  })
+
   it('exits 1 when a file is rejected, still printing the JSON with file:line reasons, and imports the rest', async () => {
     const dir = folderWith('anthropic-cost-bad.csv', 'anthropic-cost-2024-12.csv')
     const { code, output } = await importJson(dir, ['exports/anthropic-cost-bad.csv', 'exports/nested/anthropic-cost-2024-12.csv'])

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { type BillingSource, importBillingFile } from '../../shared/importers/billing/importBillingFile'
 import { readFileChunks } from '../fileChunks'
@@ -6,12 +6,13 @@ import type { FileImporter } from './fileImporter'
 
 /**
  * Billing exports (CSV, or Excel's tab-separated "Unicode text"). Claims any file named
- * explicitly that no other importer claimed; inside folders, every `.csv` and `.tsv`.
+ * explicitly that no other importer claimed; inside folders, every `.csv` and `.tsv`, and
+ * every `.txt` that starts with a UTF-16 byte order mark (how Excel names "Unicode text").
  */
 export const billingFileImporter: FileImporter = {
   kind: 'charges',
   claims: () => true,
-  filesIn: (folder) => walk(folder, (name) => /\.(csv|tsv)$/i.test(name)),
+  filesIn: (folder) => walk(folder, (path) => /\.(csv|tsv)$/i.test(path) || (/\.txt$/i.test(path) && startsWithUtf16Bom(path))),
   async importFile(path, context) {
     const charges = context.chargeSummary.pending()
     const result = await importBillingFile(
@@ -55,14 +56,25 @@ export function billingFileSource(path: string): BillingSource {
   }
 }
 
-/** Files under `folder` whose name passes `wanted`, sorted, hidden folders skipped. */
-function walk(folder: string, wanted: (name: string) => boolean): string[] {
+/** Files under `folder` whose path passes `wanted`, sorted, hidden folders skipped. */
+function walk(folder: string, wanted: (path: string) => boolean): string[] {
   const found: string[] = []
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue
     const path = join(folder, entry.name)
     if (entry.isDirectory()) found.push(...walk(path, wanted))
-    else if (entry.isFile() && wanted(entry.name)) found.push(path)
+    else if (entry.isFile() && wanted(path)) found.push(path)
   }
   return found.sort()
+}
+
+function startsWithUtf16Bom(path: string): boolean {
+  const bom = Buffer.alloc(2)
+  const fd = openSync(path, 'r')
+  try {
+    readSync(fd, bom, 0, 2, 0)
+  } finally {
+    closeSync(fd)
+  }
+  return (bom[0] === 0xff && bom[1] === 0xfe) || (bom[0] === 0xfe && bom[1] === 0xff)
 }
