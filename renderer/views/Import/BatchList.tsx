@@ -44,7 +44,7 @@ function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: 
           {formatInstant(batch.importedAt)}
         </div>
         <div className="batch-totals" data-testid="batch-totals">
-          {formatCurrencyAmounts(batch.totals)}
+          {isTokensOnly(batch) ? <span className="import-muted">No money in this export: usage only</span> : formatCurrencyAmounts(batch.totals)}
           {batch.kind === 'runs' && <span className="import-muted"> estimated</span>}
         </div>
         <MonthSummary batch={batch} ledger={workspace.ledger} />
@@ -135,4 +135,9 @@ function logIssue(issue: BatchMeta['warnings'][number]): BatchMeta['warnings'][n
   const match = /^([^:]+): ([\s\S]*)$/.exec(issue.message)
   if (!match || issue.line === 0) return { line: 0, message: issue.message }
   return { line: 0, message: `${match[1]}:${issue.line}: ${match[2]}` }
+}
+
+/** Anthropic's usage export and Cursor's request export count tokens or requests, not money. */
+function isTokensOnly(batch: BatchMeta): boolean {
+  return batch.kind === 'charges' && batch.records > 0 && Object.keys(batch.totals).length === 0
 }

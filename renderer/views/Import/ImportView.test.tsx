@@ -4,6 +4,7 @@ import badCsv from '../../../test/fixtures/billing/anthropic-cost-bad.csv?raw'
 import anthropicCsv from '../../../test/fixtures/billing/anthropic-cost-2026-08.csv?raw'
 import claudeSession from '../../../test/fixtures/logs/claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl?raw'
 import codexRollout from '../../../test/fixtures/logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl?raw'
+import usageCsv from '../../../test/fixtures/billing/anthropic-usage.csv?raw'
 import invoiceCsv from '../../../test/fixtures/billing/other-provider-invoice.csv?raw'
 import type { PickedFile } from '../../platform/bridge'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
@@ -92,6 +93,16 @@ test('a known export shows its format and first rows as stored, imports as one b
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
   await screen.findByText(/anthropic-cost-2026-08\.csv was already imported/)
   expect(workspace.ledger.list().records).toHaveLength(1)
+})
+
+test('a usage export (tokens, no money) is listed as such, not as $0', async () => {
+  setup([[picked('anthropic-usage.csv', usageCsv)]])
+  chooseFiles()
+  fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-usage.csv' }))
+  await screen.findByText(/Imported anthropic-usage\.csv/)
+  expect(screen.getByTestId('batch-totals').textContent).toBe('No money in this export: usage only')
+  fireEvent.click(screen.getByRole('button', { name: 'Report' }))
+  expect(screen.getByText('No amounts in this batch.')).toBeTruthy()
 })
 
 test('a file with bad lines lists file:line: reason and imports nothing until the person skips them', async () => {
