@@ -40,9 +40,10 @@ export const azureCostDetails: BillingFormat = {
       invoiceSection: header.find('invoiceSectionId', 'invoiceSectionName'),
       additionalInfo: header.find('additionalInfo'),
     }
-    // MM/DD/YYYY is what the export writes; ISO is accepted for the API-made files.
+    // MM/DD/YYYY is what the export writes; ISO is accepted for the API-made files, and a
+    // German-locale re-save's DD.MM.YYYY (the dots say day first, unlike the slashes).
     const day = lastValueCache((text: string) => {
-      const start = parseInstant(text, /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text) ? 'MM/DD/YYYY' : 'iso')
+      const start = parseInstant(text, /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text) ? 'MM/DD/YYYY' : /^\d{1,2}\.\d{1,2}\.\d{4}/.test(text) ? 'DD.MM.YYYY' : 'iso')
       return start && { start, end: addDays(start.slice(0, 10) + 'T00:00:00.000Z', 1) }
     })
     let badTags = 0

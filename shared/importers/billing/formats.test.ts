@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Charge } from '../../records/charge'
 import { storedIdentity } from '../../records/chargeIdentity'
+import { chunksOf } from '../text/decode'
 import { importBillingFile } from './importBillingFile'
 import { fixtureSource, storedCharges } from '../../../test/support/billingFixtures'
 
@@ -127,6 +128,12 @@ describe('billing formats: what each row becomes', () => {
     expect(byLine.get(3)).toMatchObject({ start: '2026-08-13T00:00:00.000Z', model: 'gpt 4o 0513', cost: '1.23456789' })
     expect(byLine.get(4)).toMatchObject({ chargeType: 'refund', cost: '-0.10' })
     expect(byLine.get(5)).toMatchObject({ model: null, service: 'Virtual Machines', cost: '0.24' })
+  })
+
+  it('Azure: a German-locale re-save with DD.MM.YYYY dates reads day first', async () => {
+    const text = 'UsageDateTime,MeterCategory,MeterName,PreTaxCost,Currency\n13.08.2026,Cognitive Services,gpt-4 Output Tokens,2.00,EUR\n01.09.2026,Cognitive Services,gpt-4 Output Tokens,1.00,EUR\n'
+    const result = await importBillingFile({ name: 'azure.csv', chunks: chunksOf(text, 32) }, { importedAt: '2026-11-29T00:00:00.000Z' })
+    expect(result).toMatchObject({ status: 'ok', format: 'azure-cost-details', from: '2026-08-13T00:00:00.000Z', to: '2026-09-02T00:00:00.000Z' })
   })
 
   it('OpenRouter: zone-less times are UTC, generation id is the identity, token kinds disjoint, BYOK value kept', async () => {
