@@ -96,13 +96,22 @@ describe('importBillingFile: batches in the ledger', () => {
     }
   })
 
-  it('names the encoding when an ANSI byte first appears past the sniffed 64 KiB', async () => {
+  it('reads an ANSI byte that first appears past the sniffed 64 KiB as Windows-1252, on both paths', async () => {
     const rows = Array.from({ length: 1500 }, (_, i) => row(`2026-08-${String((i % 28) + 1).padStart(2, '0')}`, '1.00'))
-    const bytes = new TextEncoder().encode([HEADER, ...rows, row('2026-08-01', 'E1.00')].join('\n'))
-    bytes[bytes.length - 5] = 0x80 // "€" in Windows-1252
-    const result = await importBillingFile({ name: 'late.csv', chunks: chunksOf(bytes, 4096) }, options)
-    expect(result.status).toBe('rejected')
-    expect(result.errors).toEqual([{ line: 1502, message: 'cost_usd "\uFFFD1.00" is not an amount; the file is not UTF-8 here (an ANSI re-save?): use the original export, or save it as "CSV UTF-8"' }])
+    const text = [HEADER, ...rows, '2026-08-01,Claude Sonnet 4.5,Zürich,k1,message,output,€1.00'].join('\n')
+    expect(new TextEncoder().encode(text).length).toBeGreaterThan(64 * 1024)
+    const bytes = Uint8Array.from([...text].map((char) => ({ 'ü': 0xfc, '€': 0x80 })[char] ?? char.charCodeAt(0)))
+    for (const latin1 of [undefined, (chunk: Uint8Array) => String.fromCharCode(...chunk)]) {
+      const result = await importBillingFile({ name: 'late.csv', chunks: chunksOf(bytes, 4093), latin1 }, options)
+      expect(result.errors).toEqual([])
+      expect(result.totals).toEqual({ USD: '1501.00' })
+      expect(storedCharges(result).find((charge) => charge.source.line === 1502)).toMatchObject({ workspace: 'Zürich', cost: '1.00' })
+    }
+  })
+
+  it('names a character an earlier conversion lost (U+FFFD in the file) when it breaks an amount', async () => {
+    const result = await importBillingFile(source(`${HEADER}\n${row('2026-08-01', '\uFFFD1.00')}\n`), options)
+    expect(result.errors).toEqual([{ line: 2, message: 'cost_usd "\uFFFD1.00" is not an amount; "\uFFFD" marks a character lost by an earlier conversion: use the original export' }])
   })
 
   it('rows present in two overlapping exports count once', async () => {

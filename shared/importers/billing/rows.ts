@@ -76,9 +76,9 @@ export function optionalAmount(text: string, column: string): string | null {
 }
 
 function notAnAmount(text: string, column: string): RowError {
-  // U+FFFD: bytes that were not UTF-8, as in "€" from an ANSI re-save whose first 64 KiB were plain ASCII.
-  const notUtf8 = text.includes('\uFFFD') ? '; the file is not UTF-8 here (an ANSI re-save?): use the original export, or save it as "CSV UTF-8"' : ''
-  return new RowError(`${column} "${text}" is not an amount${notUtf8}`)
+  // U+FFFD in the file itself: a tool that re-saved it could not read a character ("€", say).
+  const lost = text.includes('\uFFFD') ? '; "\uFFFD" marks a character lost by an earlier conversion: use the original export' : ''
+  return new RowError(`${column} "${text}" is not an amount${lost}`)
 }
 
 /** A token or request count; null when the cell is empty. */

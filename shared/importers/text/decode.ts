@@ -3,8 +3,12 @@
  * without a byte-order mark and UTF-16 (LE or BE, always with a BOM when Excel writes it),
  * so the encoding is sniffed from the first bytes and the BOM never reaches the parser.
  * Excel's plain "CSV" save on Windows writes the ANSI code page instead: a file without a
- * BOM whose first 64 KiB are not UTF-8 is read as Windows-1252, so "€" and "ü" survive.
+ * BOM whose first 64 KiB are not UTF-8 is read as Windows-1252, so "€" and "ü" survive;
+ * past those, a byte that breaks UTF-8 is read as Windows-1252 too (utf8OrAnsi.ts).
  */
+import { concatBytes } from './concatBytes'
+import { Utf8OrAnsiDecoder } from './utf8OrAnsi'
+
 // Spelled this way because the Node and the DOM typings declare TextDecoder differently.
 type Decoder = InstanceType<typeof TextDecoder>
 
@@ -74,25 +78,14 @@ export async function* utf8BytesOrText(chunks: AsyncIterable<Uint8Array>, onByte
 
 /** Decodes byte chunks into text chunks (UTF-8, UTF-16 or Windows-1252, as sniffed from the first 64 KiB). */
 export async function* decodeTextChunks(chunks: AsyncIterable<Uint8Array>, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
-  // ignoreBOM: the mark is removed already, so a second U+FEFF in the data stays data.
-  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
+  // The mark is removed already, so a second U+FEFF in the data stays data.
+  const utf8 = new Utf8OrAnsiDecoder()
   for await (const part of utf8BytesOrText(chunks, onBytes)) {
-    const text = typeof part === 'string' ? part : utf8.decode(part, { stream: true })
+    const text = typeof part === 'string' ? part : utf8.decode(part)
     if (text) yield text
   }
-  const rest = utf8.decode()
+  const rest = utf8.end()
   if (rest) yield rest
-}
-
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]
-  const out = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.byteLength
-  }
-  return out
 }
 
 /** Wraps in-memory bytes or text as a chunk stream (tests, previews, pasted text). */

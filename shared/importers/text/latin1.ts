@@ -1,3 +1,5 @@
+import { decodeUtf8OrAnsi } from './utf8OrAnsi'
+
 /**
  * UTF-8 read one byte per char. A platform's byte-per-char reader (Node's
  * `Buffer#latin1Slice`) is five times faster than UTF-8 decoding and gives one-byte
@@ -8,16 +10,14 @@
  */
 export type Latin1Reader = (bytes: Uint8Array) => string
 
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
-
 /**
  * Decodes a value read by a Latin1Reader. Values end at ASCII bytes, so this gives exactly
- * what decoding the whole file would, U+FFFD for broken sequences included.
+ * what decoding the whole file would, Windows-1252 for bytes that break UTF-8 included.
  */
 export function utf8FromLatin1(text: string): string {
   const bytes = new Uint8Array(text.length)
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i)
-  return utf8.decode(bytes)
+  return decodeUtf8OrAnsi(bytes)
 }
 
 const HIGH_BITS = 0x80808080
