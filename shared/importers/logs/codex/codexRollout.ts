@@ -8,6 +8,7 @@ import { SessionTrack, TimeSpan, parseTime, type SessionStep } from '../sessionT
 import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import type { UsageRecord } from '../usageRecord'
 import { codexToolCall } from './codexToolCall'
+import { CumulativeUsage, readTotals } from './cumulativeUsage'
 
 // Codex writes `{"timestamp":…,"type":…,"payload":{"type":…` (serde field order), so the record
 // kinds worth parsing are recognisable in the first bytes of a line.
@@ -16,14 +17,6 @@ const WANTED = ['"session_meta"', '"turn_context"', '"token_count"', '"function_
 const TOOL_CALLS = new Set(['function_call', 'custom_tool_call', 'local_shell_call', 'web_search_call'])
 /** The model ccusage assumes for early rollouts without `turn_context` (Sept 2025). */
 const FALLBACK_MODEL = 'gpt-5'
-
-interface Totals {
-  input: number
-  cached: number
-  output: number
-  reasoning: number
-  total: number
-}
 
 /** What one rollout says, as plain data (it may be read on another thread). */
 export interface CodexRollout {
@@ -53,15 +46,15 @@ export function codexSessionTrack(rollout: CodexRollout): SessionTrack {
 
 /**
  * Reads one Codex CLI rollout. Usage comes only from `token_count` events, as positive deltas
- * of the cumulative `total_token_usage`: re-emitted events with unchanged totals and `info:null`
- * events add nothing. A forked or subagent rollout starts by replaying its parent's history,
- * re-stamped within the second it was created; that burst only sets the baseline.
+ * of the cumulative `total_token_usage` (see CumulativeUsage): re-emitted and stale snapshots and
+ * `info:null` events add nothing. A forked or subagent rollout starts by replaying its parent's
+ * history, re-stamped within the second it was created; that burst only sets the baseline.
  */
 export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (rollout: CodexRollout) => void): LogLineReader {
   let meta: JsonObject | null = null
   let replaySecond: number | null = null
   let model: string | null = null
-  let previous: Totals | null = null
+  const counter = new CumulativeUsage()
   let cwd: string | null = null
   const usage: UsageRecord[] = []
   const steps: SessionStep[] = []
@@ -71,6 +64,7 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
     const time = parseTime(record.timestamp)
     const payload = isObject(record.payload) ? record.payload : null
     if (!payload) return
+    if (record.type === 'session_meta') counter.newRecord()
     if (record.type === 'session_meta' && meta === null) {
       meta = payload
       cwd ??= text(payload.cwd)
@@ -86,8 +80,7 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
     } else if (record.type === 'event_msg' && payload.type === 'token_count') {
       const totals = isObject(payload.info) && isObject(payload.info.total_token_usage) ? readTotals(payload.info.total_token_usage) : null
       if (!totals) return
-      const delta = positiveDelta(previous, totals)
-      previous = totals
+      const delta = counter.advance(totals)
       if (replayed || !delta) return
       usage.push({
         sessionId: '',
@@ -139,27 +132,6 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
       })
     },
   }
-}
-
-function readTotals(value: JsonObject): Totals {
-  const n = (field: string) => (typeof value[field] === 'number' && Number.isFinite(value[field]) ? Math.max(0, Math.floor(value[field] as number)) : 0)
-  const input = n('input_tokens')
-  const output = n('output_tokens')
-  return { input, cached: n('cached_input_tokens'), output, reasoning: n('reasoning_output_tokens'), total: n('total_tokens') || input + output }
-}
-
-/** What a cumulative total added since the previous one; null when nothing grew (a re-emit). */
-function positiveDelta(previous: Totals | null, current: Totals): Totals | null {
-  // A smaller total means the counter restarted (a new thread written to the same file).
-  const base = previous === null || current.total < previous.total ? null : previous
-  const delta: Totals = {
-    input: Math.max(0, current.input - (base?.input ?? 0)),
-    cached: Math.max(0, current.cached - (base?.cached ?? 0)),
-    output: Math.max(0, current.output - (base?.output ?? 0)),
-    reasoning: Math.max(0, current.reasoning - (base?.reasoning ?? 0)),
-    total: 0,
-  }
-  return delta.input + delta.output > 0 ? delta : null
 }
 
 const ROLLOUT_ID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i
