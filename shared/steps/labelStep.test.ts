@@ -16,6 +16,23 @@ describe('shellSegments', () => {
     ])
     expect(shellSegments('echo "x && y" || git push')).toEqual(['echo "x && y"', 'git push'])
   })
+
+  it('drops sudo, time, env, nice and nohup with their options, including options that take a value', () => {
+    expect(shellSegments('sudo -E make test')).toEqual(['make test'])
+    expect(shellSegments('sudo -u www -g staff make')).toEqual(['make'])
+    expect(shellSegments('sudo -uwww --group=staff --chdir /srv -- make')).toEqual(['make'])
+    expect(shellSegments('time -p make test')).toEqual(['make test'])
+    expect(shellSegments('/usr/bin/time -f %e -o t.txt npm run build')).toEqual(['npm run build'])
+    expect(shellSegments('env -i -u HOME PATH=/bin FOO="a b" make')).toEqual(['make'])
+    expect(shellSegments('nice -n 10 nohup cargo build')).toEqual(['cargo build'])
+    expect(shellSegments('sudo -E env FOO=1 time -p pytest -q')).toEqual(['pytest -q'])
+  })
+
+  it('keeps a wrapper that runs nothing, and `command -v`, which only looks a command up', () => {
+    expect(shellSegments('sudo -i')).toEqual([])
+    expect(shellSegments('env')).toEqual(['env'])
+    expect(shellSegments('command -v make')).toEqual(['-v make'])
+  })
 })
 
 describe('default step rules', () => {
@@ -31,6 +48,18 @@ describe('default step rules', () => {
     expect(bash('go test ./... && go vet ./...')).toBe('test')
     expect(bash('pip install requests')).toBe('shell')
     expect(label({ tool: 'exec_command', command: 'cargo clippy' })).toBe('build')
+  })
+
+  it('labels a command run through sudo, time, env or nice by the command itself', () => {
+    expect(bash('sudo -E make test')).toBe('test')
+    expect(bash('sudo -u www make')).toBe('build')
+    expect(bash('time make')).toBe('build')
+    expect(bash('time -p npm test')).toBe('test')
+    expect(bash('env FOO=1 make')).toBe('build')
+    expect(bash('env -u HOME make')).toBe('build')
+    expect(bash('cd x && sudo make')).toBe('build')
+    expect(bash('nice -n 19 make')).toBe('build')
+    expect(bash('sudo -u postgres journalctl -u api')).toBe('logs')
   })
 
   it('tells docs from code edits by path', () => {

@@ -1,7 +1,10 @@
+import { stripCommandPrefixes } from './commandPrefixes'
+
 /**
  * Splits a shell command line into the simple commands it runs: on `&&`, `||`, `;`, `|`, `&`
  * and newlines outside quotes (so `rg 'a|b'` stays one segment), then strips prefixes that do
- * not say what a command is (`sudo`, `time`, `env`, `nohup`, `VAR=value`, subshell parentheses).
+ * not say what a command is (see stripCommandPrefixes: `sudo -u www`, `time -p`, `env -i`,
+ * `VAR=value`, subshell parentheses).
  * A `cd dir` segment stays; it only matches the lowest-priority `shell` rule, so it never
  * decides the label of `cd dir && npm test`.
  */
@@ -43,13 +46,5 @@ export function shellSegments(command: string): string[] {
     current += char
   }
   segments.push(current)
-  return segments.map(stripPrefixes).filter((segment) => segment !== '')
-}
-
-const PREFIX = /^(?:\(+\s*|(?:sudo|time|env|nohup|exec|command)\s+|[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|\S*)\s+)/
-
-function stripPrefixes(segment: string): string {
-  let text = segment.trim()
-  for (let match = PREFIX.exec(text); match; match = PREFIX.exec(text)) text = text.slice(match[0].length).trimStart()
-  return text.replace(/\)+$/, '').trim()
+  return segments.map(stripCommandPrefixes).filter((segment) => segment !== '')
 }
