@@ -21,6 +21,11 @@ describe('computeCost', () => {
     expect(cost('claude-sonnet-4-5', request, false)).toBe('0.228')
   })
 
+  it('prices gpt-5-nano at its own published rates, not gpt-5\'s', () => {
+    // 1M input·$0.05 + 1M output·$0.40 + 1M cached·$0.005 (gpt-5 would be 11.375)
+    expect(cost('gpt-5-nano', tokens(1_000_000, 1_000_000, 0, 0, 1_000_000))).toBe('0.455')
+  })
+
   it('falls back like ccusage when a table lacks cache prices', () => {
     const table = loadPricingTable({
       'plain-claude': { input_cost_per_token: 2e-6, litellm_provider: 'anthropic' },

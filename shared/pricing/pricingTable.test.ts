@@ -35,6 +35,43 @@ describe('findModelPrices', () => {
     expect(keyOf('claude-mystery-9')).toBeNull()
     expect(keyOf('<synthetic>')).toBeNull()
   })
+
+  it('resolves gateway and cloud spellings of a model to its table entry', () => {
+    expect(keyOf('anthropic/claude-4.6-opus-20260205')).toBe('claude-opus-4-6')
+    expect(keyOf('openrouter/anthropic/claude-4.5-sonnet')).toBe('claude-sonnet-4-5')
+    expect(keyOf('us.anthropic.claude-opus-4-6-v1:0')).toBe('claude-opus-4-6')
+    expect(keyOf('bedrock/eu.anthropic.claude-haiku-4-5-20251001-v1:0')).toBe('claude-haiku-4-5')
+    expect(keyOf('vertex_ai/claude-opus-4-5@20251101')).toBe('claude-opus-4-5')
+    expect(keyOf('claude-opus-4-6[1m]')).toBe('claude-opus-4-6')
+    expect(keyOf('anthropic/claude-4-opus')).toBe('claude-opus-4-20250514')
+    // Claude 3 keys put the version first too; both spellings meet in the middle.
+    const claude3 = loadPricingTable({ 'claude-3-5-sonnet-20241022': { input_cost_per_token: 3e-6 } })
+    expect(findModelPrices(claude3, 'anthropic/claude-sonnet-3.5')?.model).toBe('claude-3-5-sonnet-20241022')
+    expect(findModelPrices(claude3, 'claude-3-5-sonnet-latest')?.model).toBe('claude-3-5-sonnet-20241022')
+  })
+
+  it('keeps gateway spellings to their own version, and reads "-v3" as a name, not a Bedrock revision', () => {
+    expect(keyOf('anthropic/claude-4.7-opus-20260401')).toBeNull()
+    expect(keyOf('anthropic/claude-5-sonnet')).toBeNull()
+    const table = loadPricingTable({ deepseek: { input_cost_per_token: 1e-6 } })
+    expect(findModelPrices(table, 'deepseek-v3')).toBeNull()
+  })
+
+  it('never prices a different product tier at a shorter key', () => {
+    // A table without the tiers: they stay unpriced instead of costing as gpt-5.
+    const gpt5Only = loadPricingTable({ 'gpt-5': { input_cost_per_token: 1.25e-6 }, 'gpt-5-codex': { input_cost_per_token: 1.25e-6 } })
+    for (const model of ['gpt-5-nano', 'gpt-5-mini', 'gpt-5-pro', 'gpt-5-codex-mini', 'gpt-5-chat-latest', 'openai/gpt-5-nano-2025-08-07']) {
+      expect(findModelPrices(gpt5Only, model), model).toBeNull()
+    }
+    expect(findModelPrices(gpt5Only, 'gpt-5-2025-08-07')?.model).toBe('gpt-5')
+    expect(findModelPrices(gpt5Only, 'gpt-5-codex-high')?.model).toBe('gpt-5-codex')
+    // The bundled table prices the tiers it has on their own rows.
+    expect(keyOf('gpt-5-nano')).toBe('gpt-5-nano')
+    expect(keyOf('gpt-5-nano-2025-08-07')).toBe('gpt-5-nano')
+    expect(keyOf('gpt-5-mini-2025-08-07')).toBe('gpt-5-mini')
+    expect(keyOf('gpt-5-codex-mini')).toBeNull()
+    expect(keyOf('claude-opus-4-6-fast')).toBeNull()
+  })
 })
 
 describe('loading and overriding tables', () => {

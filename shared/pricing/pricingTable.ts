@@ -76,10 +76,12 @@ export function pricingFromSettings(settings: Pick<Settings, 'pricingTable' | 'p
 }
 
 /**
- * Finds a model's prices: the exact key, then the normalized id (provider prefix and date
- * stripped, "." → "-"), then the longest table key contained in the id at name boundaries
- * ("claude-sonnet-4-5-thinking" → "claude-sonnet-4-5"). A key may not run into a version
- * suffix, so "gpt-5" never prices "gpt-5-1-codex" and "claude-opus-4" never "claude-opus-4-6".
+ * Finds a model's prices: the exact key, else the table key with the same normalized id
+ * (see `normalizeModelId`), else the longest key the id starts with when the rest of the id
+ * only says how the model is run ("gpt-5-mini-high", "claude-sonnet-4-5-thinking"). Any
+ * other ending may name a different product with its own price ("gpt-5-nano",
+ * "gpt-5-codex-mini", "claude-opus-4-6" against "claude-opus-4"), so such a model stays
+ * unpriced rather than taking a shorter key's price.
  */
 export function findModelPrices(table: PricingTable, model: string): ModelPrices | null {
   const cached = table.cache.get(model)
@@ -97,33 +99,41 @@ function lookup(table: PricingTable, model: string): ModelPrices | null {
   if (key) return table.models.get(key)!
   let best: string | null = null
   for (const candidate of table.normalized.keys()) {
-    if ((!best || candidate.length > best.length) && containsAtBoundary(id, candidate)) best = candidate
+    if ((!best || candidate.length > best.length) && isVariantOf(id, candidate)) best = candidate
   }
   return best ? table.models.get(table.normalized.get(best)!)! : null
 }
 
+function isVariantOf(id: string, key: string): boolean {
+  return id.startsWith(key) && SAME_PRICE_ENDING.test(id.slice(key.length))
+}
+
+/**
+ * Endings that keep the base model's per-token price: reasoning effort, extended thinking,
+ * the "-latest" alias and Claude Code's "[1m]" context flag (the long-context tier is
+ * chosen per request from token counts, not from the name).
+ */
+const SAME_PRICE_ENDING = /^(?:-(?:minimal|low|medium|high|xhigh|thinking|latest)|\[1m\])+$/
+
+/** Bedrock ids: region and vendor before the name, a revision after ("us.anthropic.claude-opus-4-6-v1:0"). */
+const BEDROCK_ID = /^(?:[a-z]+\.)+(.+?)(?:-v\d+(?::\d+)?)?$/
+
+/**
+ * One spelling per model, applied to table keys and looked-up ids alike: lower case; no
+ * gateway path ("openrouter/anthropic/"), Bedrock region, vendor or revision, or snapshot
+ * date ("-20250929", "@20251001", "-2025-08-07"); "." → "-"; and Claude's family before its
+ * version, as Claude 3 ids ("claude-3-5-sonnet") and some gateways ("claude-4.6-opus") put
+ * the version first.
+ */
 export function normalizeModelId(model: string): string {
   return model
     .trim()
     .toLowerCase()
     .replace(/^.*\//, '')
+    .replace(BEDROCK_ID, '$1')
     .replace(/[@-](\d{8}|\d{4}-\d{2}-\d{2})$/, '')
     .replace(/[.@]/g, '-')
-}
-
-function containsAtBoundary(id: string, key: string): boolean {
-  for (let at = id.indexOf(key); at !== -1; at = id.indexOf(key, at + 1)) {
-    const before = id[at - 1]
-    const after = id.slice(at + key.length)
-    if (before !== undefined && isAlphanumeric(before)) continue
-    if (after !== '' && (isAlphanumeric(after[0]) || /^[-_]\d/.test(after))) continue
-    return true
-  }
-  return false
-}
-
-function isAlphanumeric(char: string): boolean {
-  return /[a-z0-9]/i.test(char)
+    .replace(/^claude-(\d{1,2}(?:-\d{1,2})?)-([a-z]+)/, 'claude-$2-$1')
 }
 
 function readPrices(entry: unknown): Omit<ModelPrices, 'model'> | null {
