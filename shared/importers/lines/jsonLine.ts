@@ -81,7 +81,7 @@ const CLOSE_BRACE = 125
 
 /**
  * A cheap check for lines a reader skips without parsing: a JSONL record starts with "{" and
- * ends with "}", so a line cut off mid-write fails it. (Whitespace was trimmed by the writer.)
+ * ends with "}", so a line cut off mid-write fails it. (forEachLine trims the blanks around it.)
  */
 export function looksLikeJsonObject(bytes: Uint8Array, start: number, end: number): boolean {
   return end > start && bytes[start] === OPEN_BRACE && bytes[end - 1] === CLOSE_BRACE

@@ -51,3 +51,17 @@ describe('byte markers', () => {
     expect(peekTimestamp(line, 0, 30, true)).toBeNull()
   })
 })
+
+describe('forEachLine around the record', () => {
+  it('drops a UTF-8 byte order mark and blanks around each line, whatever the chunk size', async () => {
+    const text = '\uFEFF{"a":1} \r\n\t{"b":2}\t\r\r\n  \r\n{"c":3}  '
+    for (const size of [1, 2, 3, 64]) {
+      const { seen } = await lines(text, size)
+      expect(seen).toEqual([
+        { text: '{"a":1}', line: 1, terminated: true },
+        { text: '{"b":2}', line: 2, terminated: true },
+        { text: '{"c":3}', line: 4, terminated: false },
+      ])
+    }
+  })
+})

@@ -14,13 +14,19 @@ export interface LineStats {
 
 const NEWLINE = 10
 const CARRIAGE_RETURN = 13
+const SPACE = 32
+const TAB = 9
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf]
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024
 
 /**
- * Calls `onLine` for every non-empty line with the bytes of the line (without "\n" or "\r\n"),
- * a view that is only valid during the call. Each line is its own view so that searches in it
- * (`indexOf` has no end bound) stop at the line's end, not the chunk's. `terminated` is false
- * for a last line that has no newline, which is how a log cut off mid-write ends.
+ * Calls `onLine` for every non-blank line with the bytes of the line, a view that is only valid
+ * during the call. Each line is its own view so that searches in it (`indexOf` has no end
+ * bound) stop at the line's end, not the chunk's. `terminated` is false for a last line that
+ * has no newline, which is how a log cut off mid-write ends.
+ * A line comes without the blanks around it ("\r" of CRLF files, spaces an editor left) and,
+ * on line 1, without a UTF-8 byte order mark (Windows tools write one), so that readers can
+ * tell a record by its first and last byte.
  */
 export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: LineHandler, maxLineBytes = DEFAULT_MAX_LINE_BYTES): Promise<LineStats> {
   const stats: LineStats = { lines: 0, bytes: 0, oversizedLines: [] }
@@ -30,7 +36,9 @@ export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: Lin
 
   const emit = (bytes: Uint8Array, start: number, end: number, terminated: boolean) => {
     stats.lines++
-    if (end > start && bytes[end - 1] === CARRIAGE_RETURN) end--
+    if (stats.lines === 1 && startsWithByteOrderMark(bytes, start, end)) start += BYTE_ORDER_MARK.length
+    while (end > start && isBlank(bytes[end - 1])) end--
+    while (start < end && isBlank(bytes[start])) start++
     if (end > start) onLine(bytes.subarray(start, end), stats.lines, terminated)
   }
   const finishPending = (tail: Uint8Array, terminated: boolean) => {
@@ -86,6 +94,14 @@ export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: Lin
     pending.push(new Uint8Array(part))
     pendingBytes += part.length
   }
+}
+
+function isBlank(byte: number): boolean {
+  return byte === SPACE || byte === TAB || byte === CARRIAGE_RETURN
+}
+
+function startsWithByteOrderMark(bytes: Uint8Array, start: number, end: number): boolean {
+  return end - start >= BYTE_ORDER_MARK.length && BYTE_ORDER_MARK.every((byte, i) => bytes[start + i] === byte)
 }
 
 function concat(parts: Uint8Array[], length: number): Uint8Array {
