@@ -3,11 +3,12 @@ import { sumDecimalStrings } from '../../money/decimal'
 import { bundledPricingTable } from '../../pricing/pricingTable'
 import type { Run } from '../../records/run'
 import { createStepLabeller, type StepLabeller } from '../../steps/labelStep'
-import { buildRun } from './buildRun'
+import { buildRun, type RunContext } from './buildRun'
 import { ClaudeCodeLogs } from './claudeCode/claudeCodeLogs'
 import { codexSessionTrack, type CodexRollout } from './codex/codexRollout'
 import type { AgentLogImport, ImportAgentLogsOptions, ImportedLogFile } from './importAgentLogs'
 import type { AgentLogFile } from './readAgentLogFile'
+import type { SessionTrack } from './sessionTrack'
 import type { LogIssue } from './types'
 import type { UsageRecord } from './usageRecord'
 
@@ -19,7 +20,7 @@ import type { UsageRecord } from './usageRecord'
 export class AgentLogAssembler {
   private readonly warnings: LogIssue[] = []
   private readonly errors: LogIssue[] = []
-  private readonly claude = new ClaudeCodeLogs()
+  private readonly claude: ClaudeCodeLogs
   private readonly codexRollouts: CodexRollout[] = []
   private readonly files: ImportedLogFile[] = []
 
@@ -29,6 +30,7 @@ export class AgentLogAssembler {
     labeller: StepLabeller = createStepLabeller(options.stepRules ?? null),
   ) {
     for (const problem of labeller.problems) this.warnings.push({ path: 'settings.stepRules', line: 0, message: problem })
+    this.claude = new ClaudeCodeLogs(options.knownRequestKeys)
   }
 
   add(logFile: AgentLogFile): void {
@@ -50,21 +52,15 @@ export class AgentLogAssembler {
       pseudonymSalt: options.pseudonymSalt ?? '',
     }
     const runs: Run[] = []
-    const claudeUsage = groupBySession(withoutKnownRequests(claude.usage(), options.knownRequestKeys))
-    for (const track of claude.sessions.values()) {
-      const run = buildRun(track, claudeUsage.get(track.id) ?? [], context)
-      if (run) runs.push(run)
-    }
+    const claudeUsage = groupBySession(claude.usage())
+    for (const track of claude.sessions.values()) this.addRun(runs, track, claudeUsage.get(track.id) ?? [], context)
     // One rollout can be in both sessions/ and archived_sessions/: keep the fuller copy.
     const codexById = new Map<string, CodexRollout>()
     for (const rollout of this.codexRollouts) {
       const existing = codexById.get(rollout.id)
       if (!existing || rollout.usage.length > existing.usage.length) codexById.set(rollout.id, rollout)
     }
-    for (const rollout of codexById.values()) {
-      const run = buildRun(codexSessionTrack(rollout), rollout.usage, context)
-      if (run) runs.push(run)
-    }
+    for (const rollout of codexById.values()) this.addRun(runs, codexSessionTrack(rollout), rollout.usage, context)
     runs.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
 
     const runIds = new Set(runs.map((run) => run.id))
@@ -79,15 +75,18 @@ export class AgentLogAssembler {
       batch: runs.length ? runsBatch(runs, files, warnings, options.importedAt ?? new Date().toISOString()) : null,
     }
   }
-}
 
-/** Drops requests that a run already in the workspace counted under another session id. */
-function withoutKnownRequests(usage: UsageRecord[], known: ReadonlyMap<string, string> | undefined): UsageRecord[] {
-  if (!known || known.size === 0) return usage
-  return usage.filter((record) => {
-    const owner = record.key === null ? undefined : known.get(record.key)
-    return owner === undefined || owner === record.sessionId
-  })
+  /** Requests that make no run (buildRun needs a time to place them) are reported, not dropped unseen. */
+  private addRun(runs: Run[], track: SessionTrack, usage: readonly UsageRecord[], context: RunContext): void {
+    const run = buildRun(track, usage, context)
+    if (run) {
+      runs.push(run)
+    } else if (usage.length > 0) {
+      const path = this.files.find((file) => file.runs.includes(track.id))?.path ?? track.id
+      const requests = usage.length === 1 ? '1 request' : `${usage.length} requests`
+      this.warnings.push({ path, line: 0, message: `${requests} not imported: no line of the session has a valid timestamp` })
+    }
+  }
 }
 
 function groupBySession(usage: UsageRecord[]): Map<string, UsageRecord[]> {

@@ -28,6 +28,21 @@ export interface ClaudeRequestLine {
   sidechain: boolean
 }
 
+/** A request's identity, as ClaudeRequests keys it. */
+interface RequestId {
+  messageId: string
+  requestId: string
+}
+
+/**
+ * A step as read, with the request it goes with: its own line's for a tool call, the one that
+ * answers it for a slash command (null when none does). `claude --resume` copies its parent's
+ * lines, so a step goes with the run that counted its request (ClaudeCodeLogs.keepsStep).
+ */
+export interface ClaudeStep extends SessionStep {
+  request: RequestId | null
+}
+
 /**
  * What one transcript says, as plain data (it may be read on another thread): the session its
  * lines went to and, in file order, what they add to it. Merged by `ClaudeCodeLogs.add`.
@@ -38,19 +53,24 @@ export interface ClaudeTranscript {
   cwd: string | null
   branch: string | null
   requests: ClaudeRequestLine[]
-  steps: SessionStep[]
+  steps: ClaudeStep[]
   /** Timestamps that bound the session (earliest and latest, as numbers and as read). */
   times: number[]
 }
 
 /** The request a fully parsed assistant line counted, which its split lines continue. */
-type CountedRequest = Omit<ClaudeRequestLine, 'time' | 'tokens'> & { requestId: string }
+type CountedRequest = Omit<ClaudeRequestLine, 'time' | 'tokens'> & RequestId
 
 /** Reads one Claude Code transcript; `done` gets it after the last line. */
 export function claudeTranscriptReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (transcript: ClaudeTranscript) => void): LogLineReader {
   const transcript: ClaudeTranscript = { sessionId: claudeSessionIdFromPath(path), cwd: null, branch: null, requests: [], steps: [], times: [] }
   const span = new TimeSpan()
   let counted: CountedRequest | null = null
+  /** Slash command steps the next main-thread request answers. */
+  let unanswered: ClaudeStep[] = []
+  // Assistant lines that could not be counted are reported once per file, with the first one.
+  let unreadableUsage = 0
+  let firstUnreadableUsage = 0
 
   /**
    * Split lines of one response follow each other: of such a run only the line with the most
@@ -68,43 +88,55 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
   }
 
   /** Reads a parsed line; returns the request it counted, if any. */
-  const record = (line: JsonObject, time: number, location: string): CountedRequest | null => {
+  const record = (line: JsonObject, time: number, lineNumber: number): CountedRequest | null => {
     const sidechain = line.isSidechain === true
     if (!sidechain) {
       transcript.cwd ??= text(line.cwd)
       transcript.branch = text(line.gitBranch) ?? transcript.branch
     }
     const message = line.message
+    if (line.type === 'assistant') return assistant(isObject(message) ? message : {}, line, time, sidechain, lineNumber)
     if (!isObject(message)) return null
-    if (line.type === 'assistant') return assistant(message, line, time, sidechain, location)
     if (line.type === 'user' && !sidechain && line.isMeta !== true) {
       const command = slashCommand(message.content)
       const label = command && labeller.label({ tool: 'SlashCommand', command })
-      if (label) transcript.steps.push({ time, label, key: text(line.uuid) })
+      if (label) {
+        const step: ClaudeStep = { time, label, key: text(line.uuid), request: null }
+        transcript.steps.push(step)
+        unanswered.push(step)
+      }
     }
     return null
   }
 
-  const assistant = (message: JsonObject, line: JsonObject, time: number, sidechain: boolean, location: string): CountedRequest | null => {
-    const model = text(message.model)
+  const assistant = (message: JsonObject, line: JsonObject, time: number, sidechain: boolean, lineNumber: number): CountedRequest | null => {
+    const model = text(message.model) ?? 'unknown'
+    const messageId = text(message.id) ?? `${path}:${lineNumber}`
+    const requestId = text(line.requestId)
+    // Without a request id there is nothing to recognise the split lines (or a copy) by.
+    const id: RequestId | null = requestId === null ? null : { messageId, requestId }
     let request: CountedRequest | null = null
     // API-error lines carry model "<synthetic>" and zero usage: not a billed request.
-    if (isObject(message.usage) && model !== '<synthetic>') {
-      const tokens = claudeTokens(message.usage)
+    if (model !== '<synthetic>') {
+      const tokens = isObject(message.usage) ? claudeTokens(message.usage) : null
       if (tokens) {
-        const messageId = text(message.id) ?? location
-        const requestId = text(line.requestId)
-        addRequest({ model: model ?? 'unknown', time, tokens, messageId, requestId, sidechain })
-        // Without a request id there is nothing to recognise the split lines by.
-        if (requestId !== null) request = { model: model ?? 'unknown', messageId, requestId, sidechain }
+        addRequest({ model, time, tokens, messageId, requestId, sidechain })
+        if (id) request = { model, sidechain, ...id }
+      } else if (unreadableUsage++ === 0) {
+        firstUnreadableUsage = lineNumber
       }
     }
     // Subagent work is one `subagent` step (the Agent/Task call); its own calls stay out.
-    if (sidechain || !Array.isArray(message.content)) return request
+    if (sidechain) return request
+    if (id) {
+      for (const step of unanswered) step.request = id
+      unanswered = []
+    }
+    if (!Array.isArray(message.content)) return request
     for (const block of message.content) {
       if (!isObject(block) || block.type !== 'tool_use' || typeof block.name !== 'string') continue
       const label = labeller.label(claudeToolCall(block.name, block.input))
-      if (label) transcript.steps.push({ time, label, key: text(block.id) })
+      if (label) transcript.steps.push({ time, label, key: text(block.id), request: id })
     }
     return request
   }
@@ -121,7 +153,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
   const continuation = (bytes: Uint8Array, usageAt: number, request: CountedRequest): boolean => {
     const end = bytes.length
     // Only assistant lines carry a requestId, so a user line with a command never gets this far.
-    if (usageAt === -1 || !looksLikeJsonObject(bytes, 0, end) || !asciiValueIs(bytes, REQUEST_ID, request.requestId) || hasMarker(bytes, TOOL_USE, 0, end)) return false
+    if (usageAt === -1 || !asciiValueIs(bytes, REQUEST_ID, request.requestId) || hasMarker(bytes, TOOL_USE, 0, end)) return false
     const usage = parseJsonObjectAt(bytes, usageAt + USAGE.bytes.length - 1, end)
     const timestamp = peekTimestamp(bytes, 0, end, true)
     const tokens = isObject(usage) ? claudeTokens(usage) : null
@@ -134,6 +166,8 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
 
   return {
     line: (bytes, lineNumber, terminated) => {
+      // Checked first for every line: valid JSON that is not an object (an array) is no record either.
+      if (!looksLikeJsonObject(bytes, 0, bytes.length)) return warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
       const usageAt = indexOfMarker(bytes, USAGE, 0, bytes.length)
       if (usageAt !== -1 || hasMarker(bytes, COMMAND, 0, bytes.length)) {
         if (counted && terminated && continuation(bytes, usageAt, counted)) return
@@ -142,9 +176,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
         transcript.sessionId ??= text(line.sessionId) ?? fileStem(path)
         const time = parseTime(line.timestamp)
         span.seeTime(time)
-        counted = record(line, time, `${path}:${lineNumber}`)
-      } else if (!looksLikeJsonObject(bytes, 0, bytes.length)) {
-        warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
+        counted = record(line, time, lineNumber)
       } else {
         span.seeText(peekTimestamp(bytes, 0, bytes.length, true))
       }
@@ -154,15 +186,26 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
         transcript.sessionId ??= fileStem(path)
         transcript.times = span.times()
       }
+      if (unreadableUsage > 0) {
+        const lines = unreadableUsage === 1 ? '1 assistant line has' : `${unreadableUsage} assistant lines have`
+        warn({ path, line: firstUnreadableUsage, message: `${lines} no readable token usage; not counted (the first is on this line)` })
+      }
       done(transcript)
     },
   }
 }
 
-/** Claude Code transcripts of one import: usage is deduplicated across all of its files. */
+/** Claude Code transcripts of one import: usage and steps are deduplicated across all of its files. */
 export class ClaudeCodeLogs {
   readonly sessions = new Map<string, SessionTrack>()
-  private readonly requests = new ClaudeRequests()
+  private readonly requests: ClaudeRequests
+  /** Tool call ids and command line uuids of the steps kept so far, in any session. */
+  private readonly stepKeys = new Set<string>()
+
+  /** `knownRequestKeys`: requests already in the workspace, by hashed key → run id. */
+  constructor(knownRequestKeys?: ReadonlyMap<string, string>) {
+    this.requests = new ClaudeRequests(knownRequestKeys)
+  }
 
   /** Adds a transcript's lines, in the order the files are read. */
   add(transcript: ClaudeTranscript): void {
@@ -178,8 +221,23 @@ export class ClaudeCodeLogs {
       this.requests.add(session.id, request.model, request.time, request.tokens, request.messageId, request.requestId, request.sidechain)
     }
     // Steps before the file's own times: a step without a timestamp goes where the session stood.
-    for (const step of transcript.steps) session.addStep(step.time, step.label, step.key)
+    for (const step of transcript.steps) if (this.keepsStep(session.id, step)) session.addStep(step.time, step.label, step.key)
     for (const time of transcript.times) session.seeTime(time)
+  }
+
+  /**
+   * A step repeated in several files (`claude --resume` copies the parent's lines into the new
+   * session's file) is kept once: by the run already in the workspace that counted its
+   * request, else by the first file of this import that has it (which, for copies with equal
+   * usage, also keeps the request). A step without a request (no request id, a command nothing
+   * answered) is only recognised within one import: runs keep request keys, not step keys.
+   */
+  private keepsStep(sessionId: string, step: ClaudeStep): boolean {
+    if (step.request && this.requests.countedElsewhere(sessionId, step.request.messageId, step.request.requestId)) return false
+    if (step.key === null) return true
+    if (this.stepKeys.has(step.key)) return false
+    this.stepKeys.add(step.key)
+    return true
   }
 
   usage(): UsageRecord[] {

@@ -28,22 +28,41 @@ interface ClaudeRequest {
  *   `requestId` is a replay of the parent's message (`/btw` side questions, ccusage#913), not
  *   new usage. Checked once all files are read, so file order does not matter. ccusage 20.0.24
  *   still counts such replays, so on them our totals are lower.
+ * - A request a run already in the workspace counted under another session (`known`, see
+ *   knownRequestKeys) is not counted again. Each copy is checked as it comes, before the
+ *   deduplication, so that the owner's own copy is kept whichever file comes first.
  */
 export class ClaudeRequests {
   private readonly byKey = new Map<string, ClaudeRequest>()
   /** Main-thread message id → its request id, to recognise sidechain replays. */
   private readonly mainRequestIds = new Map<string, string | null>()
 
+  constructor(private readonly known: ReadonlyMap<string, string> = new Map()) {}
+
   add(sessionId: string, model: string, time: number, tokens: TokenCounts, messageId: string, requestId: string | null, sidechain: boolean): void {
-    const key = requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`
+    const key = requestKey(sessionId, messageId, requestId)
     const total = totalTokens(tokens)
     const existing = this.byKey.get(key)
     if (existing && existing.total >= total) return
     // Hashed here rather than in records(): a threaded import merges files while the threads
     // still read, and records() runs after the last one, when nothing else can.
     const hashedKey = existing?.hashedKey ?? hashRequestKey(key)
-    this.byKey.set(key, { sessionId, model, time, tokens, total, hashedKey, sidechain: sidechain && requestId !== null ? { messageId, requestId } : null })
+    // Set even for a copy counted elsewhere: a sidechain replay of it is still a replay.
     if (!sidechain) this.mainRequestIds.set(messageId, requestId)
+    if (this.ownedElsewhere(hashedKey, sessionId)) return
+    this.byKey.set(key, { sessionId, model, time, tokens, total, hashedKey, sidechain: sidechain && requestId !== null ? { messageId, requestId } : null })
+  }
+
+  /** Whether a run already in the workspace counted this request under another session. */
+  countedElsewhere(sessionId: string, messageId: string, requestId: string | null): boolean {
+    if (this.known.size === 0) return false
+    const key = requestKey(sessionId, messageId, requestId)
+    return this.ownedElsewhere(this.byKey.get(key)?.hashedKey ?? hashRequestKey(key), sessionId)
+  }
+
+  private ownedElsewhere(hashedKey: string, sessionId: string): boolean {
+    const owner = this.known.get(hashedKey)
+    return owner !== undefined && owner !== sessionId
   }
 
   /** The kept requests, keyed by their hashed identity, without sidechain replays. */
@@ -56,4 +75,9 @@ export class ClaudeRequests {
     }
     return records
   }
+}
+
+/** `message.id:requestId`; without a request id, the message id within its session. */
+function requestKey(sessionId: string, messageId: string, requestId: string | null): string {
+  return requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`
 }
