@@ -1,3 +1,5 @@
+import { concatBytes } from '../text/concatBytes'
+
 /**
  * Streams lines out of raw byte chunks. Splitting on byte 10 and decoding per line (only the
  * lines a reader wants) is what keeps JSONL import fast: decoding whole chunks turns any chunk
@@ -46,7 +48,7 @@ export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: Lin
       stats.lines++
       stats.oversizedLines.push(stats.lines)
     } else {
-      const line = concat([...pending, tail], pendingBytes + tail.length)
+      const line = concatBytes([...pending, tail], pendingBytes + tail.length)
       emit(line, 0, line.length, terminated)
     }
     pending = []
@@ -102,15 +104,4 @@ function isBlank(byte: number): boolean {
 
 function startsWithByteOrderMark(bytes: Uint8Array, start: number, end: number): boolean {
   return end - start >= BYTE_ORDER_MARK.length && BYTE_ORDER_MARK.every((byte, i) => bytes[start + i] === byte)
-}
-
-function concat(parts: Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0]
-  const out = new Uint8Array(length)
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
 }
