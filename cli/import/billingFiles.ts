@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { type BillingSource, importBillingFile } from '../../shared/importers/billing/importBillingFile'
+import { sniffEncoding } from '../../shared/importers/text/decode'
 import { readFileChunks } from '../fileChunks'
 import type { FileImporter } from './fileImporter'
 
@@ -69,12 +70,12 @@ function walk(folder: string, wanted: (path: string) => boolean): string[] {
 }
 
 function startsWithUtf16Bom(path: string): boolean {
-  const bom = Buffer.alloc(2)
+  const head = Buffer.alloc(2)
   const fd = openSync(path, 'r')
   try {
-    readSync(fd, bom, 0, 2, 0)
+    readSync(fd, head, 0, 2, 0)
   } finally {
     closeSync(fd)
   }
-  return (bom[0] === 0xff && bom[1] === 0xfe) || (bom[0] === 0xfe && bom[1] === 0xff)
+  return sniffEncoding(head).encoding.startsWith('utf-16')
 }
