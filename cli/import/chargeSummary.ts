@@ -2,6 +2,7 @@ import { GroupedOpenAiBuckets, isOpenAiOrganizationTotal } from '../../shared/im
 import { RunningTotals } from '../../shared/importers/billing/runningTotals'
 import { CurrencyTotals, type CurrencyAmounts } from '../../shared/money/totals'
 import type { Charge } from '../../shared/records/charge'
+import { carriesCost } from '../../shared/records/chargeCost'
 
 /** The `charges` block of `import --json`: per currency, never added across currencies. */
 export interface ChargeSummary {
@@ -98,8 +99,7 @@ export class PendingCharges {
   /** Counts a charge now (its identity is already noted). */
   tally(charge: Charge): void {
     this.count++
-    // A tokens-only row (Anthropic usage, Cursor requests) has no cost, not a cost of 0.
-    if (charge.costKind !== 'none') this.addCost(charge)
+    if (carriesCost(charge)) this.addCost(charge)
     if (this.from === null || charge.start < this.from) this.from = charge.start
     const last = charge.end ?? charge.start
     if (this.to === null || last > this.to) this.to = last

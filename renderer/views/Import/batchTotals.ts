@@ -1,6 +1,7 @@
 import { CurrencyTotals, type CurrencyAmounts } from '../../../shared/money/totals'
 import type { Ledger } from '../../../shared/workspace/ledger'
 import type { BatchMeta } from '../../../shared/records/batch'
+import { carriesCost } from '../../../shared/records/chargeCost'
 
 /**
  * A batch's totals per UTC month (the month providers bill by) and currency, from its
@@ -29,8 +30,7 @@ function sumByMonth(ledger: Ledger, batchId: string): { month: string; totals: C
   for (const record of ledger.batchRecords(batchId)) {
     if ('costByMonth' in record) {
       for (const [month, cost] of Object.entries(record.costByMonth)) add(month.slice(0, 7), 'USD', cost)
-    } else if (record.costKind !== 'none') {
-      // A tokens-only row (Anthropic usage, Cursor requests) has no cost, not a cost of 0.
+    } else if (carriesCost(record)) {
       add(record.start.slice(0, 7), record.currency, record.cost)
     }
   }

@@ -6,6 +6,7 @@
  */
 import type { BatchIssue, BatchMeta } from '../../records/batch'
 import type { Charge } from '../../records/charge'
+import { carriesCost } from '../../records/chargeCost'
 import type { ImportProfile } from '../../records/settings'
 import type { CurrencyAmounts } from '../../money/totals'
 import { actorId } from '../../privacy/pseudonym'
@@ -152,8 +153,7 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
         charge = null
       }
       if (charge) {
-        // A row without money (a tokens-only export) has no cost to add, not a cost of 0.
-        if (charge.costKind !== 'none') totals.add(charge.currency, charge.cost)
+        if (carriesCost(charge)) totals.add(charge.currency, charge.cost)
         if (charge.costKind === 'billed' && isZeroAmount(charge.cost) && zeroRows++ === 0) firstZeroLine = line
         if (from === null || charge.start < from) from = charge.start
         const last = charge.end ?? charge.start
