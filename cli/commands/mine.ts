@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { mineRecipes, type MinableRun, type MiningOptions, type MiningResult } from '../../shared/mining'
 import { loadPricingTable } from '../../shared/pricing/pricingTable'
 import { findLogFiles } from '../agentLogs/discover'
+import { describeFileError } from '../fileErrors'
 import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
 import { openWorkspaceFile } from '../workspaceStore'
 import { UsageError, type CliCommand, type CliIO } from './types'
@@ -112,7 +113,7 @@ async function readLogRuns(paths: string[], pricingFile: string | null, io: CliI
       return null
     }
   }
-  const files = findLogFiles(paths)
+  const files = findLogFiles(paths, (folder, error) => io.stderr(`Skipped ${describeFileError(error, folder)}\n`))
   if (files.length === 0) {
     io.stderr('No agent logs (.jsonl) found there.\n')
     return null

@@ -13,7 +13,7 @@ import type { FileImporter, FileOutcome, ImportContext } from './fileImporter'
 export const agentLogFileImporter: FileImporter = {
   kind: 'runs',
   claims: (file) => /\.jsonl$/i.test(file),
-  filesIn: (folder) => findLogFiles([folder]),
+  filesIn: (folder, unreadable) => findLogFiles([folder], unreadable),
   async importFile(path, context) {
     const [outcome] = await importLogFiles([path], context)
     return outcome
