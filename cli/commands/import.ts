@@ -147,7 +147,12 @@ function planFiles(paths: string[], io: CliIO): PlannedFile[] {
     planned.add(path)
     work.push({ path, importer })
   }
-  const unreadable = (folder: string, error: unknown) => io.stderr(`Skipped ${describeFileError(error, folder)}\n`)
+  // Each importer walks the folder: a subfolder none can list is reported once.
+  const skipped = new Set<string>()
+  const unreadable = (folder: string, error: unknown) => {
+    if (!skipped.has(folder)) io.stderr(`Skipped ${describeFileError(error, folder)}\n`)
+    skipped.add(folder)
+  }
   for (const path of paths) {
     let stats
     try {
