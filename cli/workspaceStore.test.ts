@@ -17,16 +17,18 @@ vi.mock('node:fs', async (importOriginal) => {
   const denied = (path: unknown) => String(path).includes('unreadable') && Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES', syscall: 'open', path })
   return {
     ...fs,
-    openSync: (path: string, ...rest: []) => {
+    openSync: (...args: Parameters<typeof fs.openSync>) => {
+      const [path] = args
       if (String(path).includes('read-only')) throw Object.assign(new Error(`EROFS: read-only file system, open '${path}'`), { code: 'EROFS', syscall: 'open', path })
-      const fd = fs.openSync(path, ...rest)
-      opened.set(fd, path)
+      const fd = fs.openSync(...args)
+      opened.set(fd, String(path))
       return fd
     },
-    readFileSync: (path: string, ...rest: []) => {
+    readFileSync: (...args: Parameters<typeof fs.readFileSync>) => {
+      const [path] = args
       const error = denied(path)
       if (error) throw error
-      return fs.readFileSync(path, ...rest)
+      return fs.readFileSync(...args)
     },
     fsyncSync: (fd: number) => {
       fsLog.push(`fsync ${opened.get(fd)}`)

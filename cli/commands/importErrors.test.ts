@@ -16,13 +16,15 @@ vi.mock('node:fs', async (importOriginal) => {
   const denied = (syscall: string, path: unknown) => Object.assign(new Error(`EACCES: permission denied, ${syscall} '${path}'`), { code: 'EACCES', syscall, path })
   return {
     ...fs,
-    readdirSync: (path: string, ...rest: []) => {
+    readdirSync: (...args: Parameters<typeof fs.readdirSync>) => {
+      const [path] = args
       if (String(path).endsWith('/locked')) throw denied('scandir', path)
-      return fs.readdirSync(path, ...rest)
+      return fs.readdirSync(...args)
     },
-    openSync: (path: string, ...rest: []) => {
+    openSync: (...args: Parameters<typeof fs.openSync>) => {
+      const [path] = args
       if (String(path).endsWith('/locked.csv')) throw denied('open', path)
-      return fs.openSync(path, ...rest)
+      return fs.openSync(...args)
     },
   }
 })
