@@ -1,5 +1,5 @@
 import { byteMarker, hasMarker, indexOfMarker } from '../../lines/byteMarker'
-import { asciiValueIs, looksLikeJsonObject, parseJsonObjectAt, peekTimestamp } from '../../lines/jsonLine'
+import { asciiValueIs, looksLikeJsonObject, parseJsonObjectAt, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { TokenCounts } from '../../../records/common'
 import { isObject, text, type JsonObject } from '../jsonFields'
@@ -168,9 +168,11 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     line: (bytes, lineNumber, terminated) => {
       // Checked first for every line: valid JSON that is not an object (an array) is no record either.
       if (!looksLikeJsonObject(bytes, 0, bytes.length)) return warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
-      const usageAt = indexOfMarker(bytes, USAGE, 0, bytes.length)
-      if (usageAt !== -1 || hasMarker(bytes, COMMAND, 0, bytes.length)) {
-        if (counted && terminated && continuation(bytes, usageAt, counted)) return
+      // A line not written compactly defeats the byte patterns: it is parsed in full.
+      const compact = writtenCompactly(bytes, 0, bytes.length)
+      const usageAt = compact ? indexOfMarker(bytes, USAGE, 0, bytes.length) : -1
+      if (!compact || usageAt !== -1 || hasMarker(bytes, COMMAND, 0, bytes.length)) {
+        if (compact && counted && terminated && continuation(bytes, usageAt, counted)) return
         const line = parseLogLine(bytes, path, lineNumber, terminated, warn)
         if (!line) return
         transcript.sessionId ??= text(line.sessionId) ?? fileStem(path)

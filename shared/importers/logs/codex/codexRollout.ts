@@ -1,5 +1,5 @@
 import { byteMarker, hasMarker } from '../../lines/byteMarker'
-import { looksLikeJsonObject, peekTimestamp } from '../../lines/jsonLine'
+import { looksLikeJsonObject, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { fileStem } from '../claudeCode/claudeSessionId'
@@ -105,12 +105,12 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
 
   return {
     line(bytes, lineNumber, terminated) {
+      if (!looksLikeJsonObject(bytes, 0, bytes.length)) return warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
       const head = Math.min(bytes.length, HEAD_BYTES)
-      if (WANTED.some((marker) => hasMarker(bytes, marker, 0, head))) {
+      // A line not written compactly may hold its type past the head, and its timestamp escapes peekTimestamp: parsed in full.
+      if (!writtenCompactly(bytes, 0, bytes.length) || WANTED.some((marker) => hasMarker(bytes, marker, 0, head))) {
         const record = parseLogLine(bytes, path, lineNumber, terminated, warn)
         if (record) handle(record)
-      } else if (!looksLikeJsonObject(bytes, 0, bytes.length)) {
-        warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
       } else {
         span.seeText(peekTimestamp(bytes, 0, bytes.length, false))
       }
