@@ -5,6 +5,7 @@ import type { TokenCounts } from '../../../records/common'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { SessionTrack, TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
 import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
+import { isImplausible } from '../tokenCounts'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
 import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
@@ -119,7 +120,9 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     // API-error lines carry model "<synthetic>" and zero usage: not a billed request.
     if (model !== '<synthetic>') {
       const tokens = isObject(message.usage) ? claudeTokens(message.usage) : null
-      if (tokens) {
+      if (tokens && isImplausible(tokens)) {
+        warn({ path, line: lineNumber, message: `${tokens.implausible}; line not counted` })
+      } else if (tokens) {
         addRequest({ model, time, tokens, messageId, requestId, sidechain })
         if (id) request = { model, sidechain, ...id }
       } else if (unreadableUsage++ === 0) {
@@ -157,7 +160,8 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     const usage = parseJsonObjectAt(bytes, usageAt + USAGE.bytes.length - 1, end)
     const timestamp = peekTimestamp(bytes, 0, end, true)
     const tokens = isObject(usage) ? claudeTokens(usage) : null
-    if (!tokens || timestamp === null) return false
+    // An implausible count is left to the full parse, which reports the line.
+    if (!tokens || isImplausible(tokens) || timestamp === null) return false
     const time = parseTime(timestamp)
     span.seeTime(time)
     addRequest({ model: request.model, time, tokens, messageId: request.messageId, requestId: request.requestId, sidechain: request.sidechain })
