@@ -82,8 +82,8 @@ export class CsvTokenizer {
     this.window ??= new ByteWindow()
     this.latin1 = latin1
     if (this.holdsBack(bytes.length, bytes.indexOf(LF) < 0)) {
-      // A copy: the caller may reuse the chunk's buffer.
-      this.heldBytes.push(bytes.slice())
+      // A copy (not `slice`, which on a Node Buffer is a view): the caller may reuse the chunk's buffer.
+      this.heldBytes.push(new Uint8Array(bytes))
       return
     }
     const chunk = this.heldBytes.length > 0 ? concatBytes([...this.heldBytes, bytes], this.heldLength + bytes.length) : bytes
@@ -184,7 +184,7 @@ export class CsvTokenizer {
     if (this.buffer.length === 0 || !endless) return false
     this.heldLength += length
     if (this.buffer.length + this.heldLength > MAX_RECORD_CHARS) {
-      throw new CsvSyntaxError(this.line, `a line longer than ${MAX_RECORD_MB} MB without a line end; not a CSV record`)
+      throw new CsvSyntaxError(this.line, `a line longer than ${MAX_RECORD_MB} MB; not a CSV record`)
     }
     return true
   }
