@@ -2,7 +2,7 @@
  * What a file system error means to the person who named the path, in a few words: the
  * command line prints it on one line instead of a stack trace.
  */
-const REASONS: Record<string, string> = {
+export const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   ENOENT: 'does not exist',
@@ -27,14 +27,4 @@ export function describeFileError(error: unknown, subject: string): string {
 /** Whether `error` is a file system error (it has a code the system gave). */
 export function isFileError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string'
-}
-
-/**
- * Why `path` is no file to read, or null when it is a regular file. A pipe or a device
- * (`/dev/zero`, a FIFO) named explicitly could block a read forever or never end, so it is
- * refused before being opened; stat follows symbolic links to what they name.
- */
-export function notARegularFile(path: string, stats: { isFile(): boolean; isDirectory(): boolean }): string | null {
-  if (stats.isFile()) return null
-  return stats.isDirectory() ? `${path}: ${REASONS.EISDIR}` : `${path}: not a regular file (a device, pipe or socket); only files can be imported`
 }

@@ -87,8 +87,8 @@ describe('workspace store', () => {
 
   it('says why a workspace cannot be read: a folder, a device, no permission', async () => {
     const dir = tempDir()
-    expect(() => openWorkspaceFile(dir)).toThrow(new InputError(`cannot use the workspace ${dir}: is a folder, not a file`))
-    expect(() => openWorkspaceFile('/dev/zero')).toThrow(/cannot use the workspace \/dev\/zero: not a regular file/)
+    expect(() => openWorkspaceFile(dir)).toThrow(new InputError(`cannot read the workspace ${dir}: is a folder, not a file`))
+    expect(() => openWorkspaceFile('/dev/zero')).toThrow(/cannot read the workspace \/dev\/zero: not a regular file/)
     const unreadable = join(dir, 'unreadable.wf')
     writeFileSync(unreadable, '')
     expect(() => openWorkspaceFile(unreadable)).toThrow(new InputError(`cannot read the workspace ${unreadable}: permission denied`))

@@ -1,11 +1,11 @@
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import * as Y from 'yjs'
 import { Governance } from '../shared/workspace/governance'
 import { Ledger } from '../shared/workspace/ledger'
 import { DamagedWorkspaceError, decodeWorkspaceFile, encodeWorkspaceFile, type WorkspaceDocs } from '../shared/workspace/workspaceFile'
 import { InputError } from './commands/types'
-import { describeFileError, notARegularFile } from './fileErrors'
+import { readNamedFile } from './namedFiles'
 import { lockWorkspace, type LockOptions } from './workspaceLock'
 
 export interface Workspace {
@@ -55,17 +55,8 @@ export async function updateWorkspaceFile<T>(path: string, change: (workspace: O
 
 function readDocs(path: string): WorkspaceDocs {
   const docs = { governance: new Y.Doc(), ledger: new Y.Doc() }
-  let bytes: Uint8Array
-  try {
-    const stats = statSync(path, { throwIfNoEntry: false })
-    if (!stats) return docs
-    const problem = notARegularFile(path, stats)
-    if (problem) throw new InputError(`cannot use the workspace ${problem}`)
-    bytes = new Uint8Array(readFileSync(path))
-  } catch (error) {
-    if (error instanceof InputError) throw error
-    throw new InputError(`cannot read the workspace ${describeFileError(error, path)}`)
-  }
+  if (!existsSync(path)) return docs
+  const bytes = new Uint8Array(readNamedFile(path, 'the workspace'))
   try {
     return decodeWorkspaceFile(bytes, docs)
   } catch (error) {

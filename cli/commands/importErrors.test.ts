@@ -71,10 +71,29 @@ describe('cli import: bad paths are one clear line', () => {
     execFileSync('mkfifo', [join(dir, 'pipe.csv')])
     const pipe = await importing(dir, ['pipe.csv'])
     expect(pipe.code).toBe(2)
-    expectOneClearLine(pipe.err, `cannot import ${join(dir, 'pipe.csv')}: not a regular file (a device, pipe or socket); only files can be imported`)
+    expectOneClearLine(pipe.err, `cannot import ${join(dir, 'pipe.csv')}: not a regular file (a device, pipe or socket)`)
     const zero = await importing(dir, ['/dev/zero'])
     expect(zero.code).toBe(2)
-    expectOneClearLine(zero.err, 'cannot import /dev/zero: not a regular file (a device, pipe or socket); only files can be imported')
+    expectOneClearLine(zero.err, 'cannot import /dev/zero: not a regular file (a device, pipe or socket)')
+  })
+
+  it('refuses a pipe or a device named as a pricing table, a portfolios file, a workspace or a log to mine', async () => {
+    const dir = tempDir()
+    execFileSync('mkfifo', [join(dir, 'pipe.json')])
+    const pricing = await importing(dir, ['--json', '--pricing', 'pipe.json', LOG])
+    expect(pricing.code).toBe(1)
+    expect(JSON.parse(pricing.out).files[0].errors).toEqual([{ line: 0, message: `cannot read the pricing table ${join(dir, 'pipe.json')}: not a regular file (a device, pipe or socket)` }])
+    const cases: [string[], string][] = [
+      [['portfolios', 'import', '--workspace', 'team.wf', 'pipe.json'], `cannot read the portfolios file ${join(dir, 'pipe.json')}: not a regular file (a device, pipe or socket)`],
+      [['report', '--workspace', '/dev/zero'], 'cannot read the workspace /dev/zero: not a regular file (a device, pipe or socket)'],
+      [['mine', '--pricing', 'pipe.json', LOG], `cannot read the pricing table ${join(dir, 'pipe.json')}: not a regular file (a device, pipe or socket)`],
+      [['mine', '/dev/zero'], 'Cannot read /dev/zero: not a regular file (a device, pipe or socket)'],
+    ]
+    for (const [args, message] of cases) {
+      const io = captureIO(dir)
+      expect(await runCli(args, io), args.join(' ')).toBe(1)
+      expectOneClearLine(io.err(), message)
+    }
   })
 
   it('says what is wrong with the workspace path before reading any file', async () => {
@@ -86,7 +105,7 @@ describe('cli import: bad paths are one clear line', () => {
     expectOneClearLine(missing.err, `cannot write the workspace ${join(dir, 'nowhere/team.wf')}: its folder: does not exist`)
     const folder = await importing(dir, ['--workspace', '.', 'cost.csv'])
     expect(folder.code).toBe(1)
-    expectOneClearLine(folder.err, `cannot use the workspace ${dir}: is a folder, not a file`)
+    expectOneClearLine(folder.err, `cannot read the workspace ${dir}: is a folder, not a file`)
   })
 
   it('refuses to import into a damaged workspace and leaves it as it was', async () => {

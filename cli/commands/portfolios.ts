@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { exportPortfolioCode, parsePortfolioCode, planPortfolioImport } from '../../shared/portfolios/portfolioCode'
 import { openWorkspaceFile, updateWorkspaceFile } from '../workspaceStore'
 import { describeFileError } from '../fileErrors'
+import { readNamedFile } from '../namedFiles'
 import { InputError, UsageError, type CliCommand } from './types'
 
 const usage = 'npm run --silent cli -- portfolios import|export --workspace FILE FILE.json'
@@ -47,7 +48,7 @@ export const portfoliosCommand: CliCommand = {
       io.stderr(`No file at ${jsonPath}.\n`)
       return 1
     }
-    const result = parsePortfolioCode(readFileSync(jsonPath, 'utf8'))
+    const result = parsePortfolioCode(readNamedFile(jsonPath, 'the portfolios file').toString('utf8'))
     if (!result.ok) {
       io.stderr(`${file} is not a valid portfolios file; nothing was imported:\n${result.errors.map((e) => `  ${file}: ${e.path}: ${e.message}`).join('\n')}\n`)
       return 1
