@@ -11,7 +11,7 @@ import { formatImportReport } from '../import/importReportText'
 import { describeFileError } from '../fileErrors'
 import { notARegularFile } from '../namedFiles'
 import type { OpenWorkspace } from '../workspaceStore'
-import { UsageError, type CliCommand, type CliIO } from './types'
+import { InputError, UsageError, type CliCommand, type CliIO } from './types'
 
 const usage = 'npm run --silent cli -- import [--json] [--workspace FILE] [--skip-bad-rows] [--pricing FILE] PATH...'
 
@@ -148,12 +148,9 @@ function planFiles(paths: string[], io: CliIO): PlannedFile[] {
     planned.add(path)
     work.push({ path, importer })
   }
-  // Each importer walks the folder: a subfolder none can list is reported once.
-  const skipped = new Set<string>()
-  const unreadable = (folder: string, error: unknown) => {
-    if (!skipped.has(folder)) io.stderr(`Skipped ${describeFileError(error, folder)}\n`)
-    skipped.add(folder)
-  }
+  // Each importer walks the folder: a subfolder none can list is reported once, at the end.
+  const skipped = new Map<string, unknown>()
+  const unreadable = (folder: string, error: unknown) => skipped.set(folder, error)
   for (const path of paths) {
     let stats
     try {
@@ -164,6 +161,7 @@ function planFiles(paths: string[], io: CliIO): PlannedFile[] {
     if (stats.isDirectory()) {
       const before = work.length
       for (const importer of IMPORTERS) for (const file of importer.filesIn(path, unreadable)) plan(file, importer)
+      if (skipped.has(path)) throw new InputError(`cannot import ${describeFileError(skipped.get(path), path)}`)
       if (work.length === before) throw new UsageError(`no importable files in ${path}`)
       continue
     }
@@ -171,5 +169,6 @@ function planFiles(paths: string[], io: CliIO): PlannedFile[] {
     if (problem) throw new UsageError(`cannot import ${problem}`)
     plan(path, IMPORTERS.find((importer) => importer.claims(path))!)
   }
+  for (const [folder, error] of skipped) io.stderr(`Skipped ${describeFileError(error, folder)}\n`)
   return work
 }

@@ -55,6 +55,15 @@ describe('cli import: bad paths are one clear line', () => {
     expect(JSON.parse(out).files.map((file: { path: string; status: string }) => `${file.path} ${file.status}`)).toEqual(['exports/session.jsonl ok', 'exports/cost.csv ok'])
   })
 
+  it('refuses a named folder it cannot list in one line', async () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'locked'))
+    const { code, out, err } = await importing(dir, ['locked'])
+    expect(code).toBe(1)
+    expect(out).toBe('')
+    expect(err).toBe(`cannot import ${join(dir, 'locked')}: permission denied\n`)
+  })
+
   it('rejects an unreadable billing file with the reason, and imports the others', async () => {
     const dir = tempDir()
     copyFileSync(join(FIXTURES, 'anthropic-cost-2026-08.csv'), join(dir, 'locked.csv'))
