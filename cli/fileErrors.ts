@@ -1,6 +1,7 @@
 /**
  * What a file system error means to the person who named the path, in a few words: the
- * command line prints it on one line instead of a stack trace.
+ * command line prints it on one line instead of a stack trace. The unusual codes keep the
+ * system's own message.
  */
 export const REASONS: Record<string, string> = {
   EACCES: 'permission denied',

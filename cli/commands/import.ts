@@ -25,9 +25,10 @@ const IMPORTERS: readonly FileImporter[] = [agentLogFileImporter, billingFileImp
 /**
  * Imports billing exports and agent session logs. Each billing file becomes one immutable
  * batch or is rejected whole; the agent logs named together become one batch of runs. With
- * --workspace the batches are added to that file (created if missing), otherwise nothing is
- * written; the same content named twice, or a file whose every row is already counted, is
- * reported as a duplicate. Exit 0 when every file imported, 1 when any was rejected.
+ * --workspace the batches are added to that file (created if missing) under its lock, taken
+ * before any file is read (see workspaceStore.ts), otherwise nothing is written; the same
+ * content named twice, or a file whose every row is already counted, is reported as a
+ * duplicate. Exit 0 when every file imported, 1 when any was rejected.
  */
 export const importCommand: CliCommand = {
   name: 'import',
