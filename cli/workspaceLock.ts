@@ -70,9 +70,13 @@ function tryCreate(lockPath: string, me: LockHolder, workspacePath: string): boo
   }
   try {
     writeSync(fd, JSON.stringify(me))
-  } finally {
+  } catch (error) {
+    // An empty lock would hold the others off until it is old enough to be taken for stale.
     closeSync(fd)
+    unlinkSync(lockPath)
+    throw new InputError(`cannot write the workspace ${workspacePath}: ${describeFileError(error, 'its folder')}`)
   }
+  closeSync(fd)
   return true
 }
 

@@ -11,6 +11,8 @@ import { openWorkspaceFile, updateWorkspaceFile } from './workspaceStore'
  * "read-only" folder fails to open with EROFS, as the system would.
  */
 const fsLog = vi.hoisted(() => [] as string[])
+/** Set to make the next rename fail, as a writer killed between writing its temp file and renaming it would. */
+const crash = vi.hoisted(() => ({ beforeRename: false }))
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>()
   const opened = new Map<number, string>()
@@ -35,6 +37,10 @@ vi.mock('node:fs', async (importOriginal) => {
       fs.fsyncSync(fd)
     },
     renameSync: (from: string, to: string) => {
+      if (crash.beforeRename) {
+        crash.beforeRename = false
+        throw new Error('killed before the rename')
+      }
       fsLog.push(`rename ${from} -> ${to}`)
       fs.renameSync(from, to)
     },
@@ -57,6 +63,23 @@ describe('workspace store', () => {
     await workspaceWithPortfolioSetting(path)
     const temp = join(dir, `.team.wf.${process.pid}.tmp`)
     expect(fsLog).toEqual([`fsync ${temp}`, `rename ${temp} -> ${path}`, `fsync ${dir}`])
+    expect(openWorkspaceFile(path).governance.doc.getMap('settings').get('currency')).toBe('EUR')
+  })
+
+  it('keeps the old state when a writer dies before its rename, and the next writer removes its temp file', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'team.wf')
+    await workspaceWithPortfolioSetting(path)
+    const before = readFileSync(path)
+    crash.beforeRename = true
+    await expect(updateWorkspaceFile(path, (workspace) => {
+      workspace.governance.doc.getMap('settings').set('currency', 'JPY')
+      workspace.save()
+    })).rejects.toThrow('killed before the rename')
+    expect(readFileSync(path).equals(before)).toBe(true)
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([`.team.wf.${process.pid}.tmp`])
+    await updateWorkspaceFile(path, () => undefined)
+    expect(readdirSync(dir)).toEqual(['team.wf'])
     expect(openWorkspaceFile(path).governance.doc.getMap('settings').get('currency')).toBe('EUR')
   })
 
