@@ -12,7 +12,7 @@
  * Then, once, the whole `import --json` command, which also builds and hashes the batch.
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs'
+import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -185,6 +185,12 @@ async function main(): Promise<void> {
   process.stdout.write(
     `whole command \`npm run cli -- import --json\` (streaming parse, plus the batch: ${report.charges.count} charges column-encoded and hashed): ${command.seconds.toFixed(2)} s = ${(ours.bytes / 1e6 / command.seconds).toFixed(0)} MB/s, peak RSS ${command.maxRssMB.toFixed(0)} MB (once; no target)\n`,
   )
+
+  // One row 15 MB long (just under the 16 MB record cap): read in linear time, or a minute when each chunk re-read the line.
+  const longLine = join(DATA_DIR, 'anthropic-cost-long-line.csv')
+  if (!existsSync(longLine)) writeFileSync(longLine, `${HEADER}\n2026-08-05,Claude Sonnet 4.6,Default,${'k'.repeat(15 * 1024 * 1024)},message,≤ 200k,output,1.25,1.25,token,global,,apikey_01,active\n`)
+  const long = runChild('ours', longLine)
+  process.stdout.write(`one 15 MB row: ${long.seconds.toFixed(2)} s = ${mbps(long).toFixed(0)} MB/s (once; no target)\n`)
 }
 
 main().catch((error: unknown) => {

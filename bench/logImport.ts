@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findLogFiles } from '../cli/agentLogs/discover'
+import { failOnUnreadable } from '../cli/filesInFolder'
 import { generateTranscripts } from './generateTranscripts'
 import { bestOfAlternatingRounds } from './bestOfRounds'
 import { timedCommand } from './timedCommand'
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     process.stdout.write(`generating ~${megabytes} MB of transcripts in ${DATA_DIR} …\n`)
     writeFileSync(marker, String(await generateTranscripts(DATA_DIR, megabytes * 1e6)))
   }
-  const bytes = findLogFiles([DATA_DIR]).reduce((sum, path) => sum + statSync(path).size, 0)
+  const bytes = findLogFiles([DATA_DIR], failOnUnreadable).reduce((sum, path) => sum + statSync(path).size, 0)
   // Build the command line's bundle now, so no round pays for it.
   spawnSync(process.execPath, [CLI, '--help'], { stdio: 'ignore' })
   const { rounds, best } = bestOfAlternatingRounds({ ours: () => runOurs(DATA_DIR, bytes), ccusage: () => runCcusage(DATA_DIR, bytes) }, (result) => result.processSeconds)

@@ -1,6 +1,7 @@
 import { useNativeSha256 } from '../shared/hash/sha256'
 import { COMMANDS } from './commands/index'
-import { UsageError, type CliIO } from './commands/types'
+import { InputError, UsageError, type CliIO } from './commands/types'
+import { describeFileError, isFileError } from './fileErrors'
 import { nodeSha256 } from './nativeSha256'
 
 function help(): string {
@@ -38,6 +39,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\nUsage: ${command.usage}\n`)
       return 2
+    }
+    if (error instanceof InputError) {
+      io.stderr(`${error.message}\n`)
+      return 1
+    }
+    // A path that went bad while the command ran (removed, unreadable): one line, not a stack trace.
+    if (isFileError(error)) {
+      io.stderr(`${describeFileError(error, error.path ?? 'a file')}\n`)
+      return 1
     }
     throw error
   }

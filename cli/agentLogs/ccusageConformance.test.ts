@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { importAgentLogs } from '../../shared/importers/logs/importAgentLogs'
 import type { Run } from '../../shared/records/run'
+import { failOnUnreadable } from '../filesInFolder'
 import { findLogFiles } from './discover'
 import { fileLogSource } from './fileSource'
 import { ccusageAvailable, ccusageBinary } from './ccusageBinary'
@@ -39,7 +40,7 @@ function ccusage(...args: string[]): any {
 }
 
 async function ourRuns(): Promise<Map<string, Run>> {
-  const result = await importAgentLogs(findLogFiles([CLAUDE_DIR, CODEX_DIR]).map(fileLogSource))
+  const result = await importAgentLogs(findLogFiles([CLAUDE_DIR, CODEX_DIR], failOnUnreadable).map(fileLogSource))
   return new Map(result.runs.map((run) => [run.id, run]))
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { failOnUnreadable } from '../filesInFolder'
 import { agentLogRoots, defaultLogFolders, findLogFiles } from './discover'
 
 const root = mkdtempSync(join(tmpdir(), 'agent-logs-'))
@@ -26,22 +27,22 @@ describe('agent log discovery', () => {
   const other = touch(join(root, 'team-b/projects/-s/v.jsonl'))
 
   it('finds Claude Code and Codex logs in their default places, not history files', () => {
-    expect(findLogFiles(defaultLogFolders({}, home))).toEqual([legacy, sub, main, archived, rollout].sort())
+    expect(findLogFiles(defaultLogFolders({}, home), failOnUnreadable)).toEqual([legacy, sub, main, archived, rollout].sort())
   })
 
   it('honours CLAUDE_CONFIG_DIR (a comma-separated list) and CODEX_HOME', () => {
     const env = { CLAUDE_CONFIG_DIR: `${join(root, 'team-a')}, ${join(root, 'team-b')}`, CODEX_HOME: join(root, 'nowhere') }
-    expect(findLogFiles(defaultLogFolders(env, home))).toEqual([custom, other])
+    expect(findLogFiles(defaultLogFolders(env, home), failOnUnreadable)).toEqual([custom, other])
   })
 
   it('looks in $XDG_CONFIG_HOME/claude instead of ~/.config/claude when it is set', () => {
     const xdg = touch(join(root, 'xdg/claude/projects/-x/w.jsonl'))
-    expect(findLogFiles(defaultLogFolders({ XDG_CONFIG_HOME: join(root, 'xdg') }, join(root, 'nobody')))).toEqual([xdg])
+    expect(findLogFiles(defaultLogFolders({ XDG_CONFIG_HOME: join(root, 'xdg') }, join(root, 'nobody')), failOnUnreadable)).toEqual([xdg])
   })
 
   it('takes any picked file or folder', () => {
-    expect(findLogFiles([join(home, '.claude'), rollout])).toEqual([rollout, sub, main].sort())
-    expect(findLogFiles([join(home, '.claude/projects/-p/s')])).toEqual([sub])
+    expect(findLogFiles([join(home, '.claude'), rollout], failOnUnreadable)).toEqual([rollout, sub, main].sort())
+    expect(findLogFiles([join(home, '.claude/projects/-p/s')], failOnUnreadable)).toEqual([sub])
   })
 })
 

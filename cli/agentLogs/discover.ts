@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { AgentTool } from '../../shared/importers/logs/types'
+import { filesInFolder, type FolderWalk } from '../filesInFolder'
 
 export type { AgentTool }
 
@@ -41,15 +42,16 @@ export function defaultLogFolders(env: Record<string, string | undefined> = proc
  * `projects/`, a Codex home its `sessions/` and `archived_sessions/` (not history.jsonl or
  * other state files); any other folder is searched whole. Sorted, each path once.
  */
-export function findLogFiles(picked: readonly string[]): string[] {
+export function findLogFiles(picked: readonly string[], unreadable: FolderWalk['unreadable']): string[] {
   const found = new Set<string>()
+  const walk: FolderWalk = { wanted: (path) => path.endsWith('.jsonl'), skipHidden: false, unreadable }
   for (const path of picked.map((p) => resolve(p))) {
     if (!isDirectory(path)) {
       found.add(path)
       continue
     }
     const logDirs = ['projects', 'sessions', 'archived_sessions'].map((name) => join(path, name)).filter(isDirectory)
-    for (const dir of logDirs.length ? logDirs : [path]) walk(dir, found)
+    for (const dir of logDirs.length ? logDirs : [path]) for (const file of filesInFolder(dir, walk)) found.add(file)
   }
   return [...found].sort()
 }
@@ -57,20 +59,6 @@ export function findLogFiles(picked: readonly string[]): string[] {
 /** Whether a picked path should go to the agent-log importer rather than a billing one. */
 export function isAgentLogPath(path: string): boolean {
   return isDirectory(path) || /\.jsonl$/i.test(path)
-}
-
-function walk(dir: string, found: Set<string>): void {
-  let entries
-  try {
-    entries = readdirSync(dir, { withFileTypes: true })
-  } catch {
-    return
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) walk(path, found)
-    else if (entry.isFile() && entry.name.endsWith('.jsonl')) found.add(path)
-  }
 }
 
 function isDirectory(path: string): boolean {

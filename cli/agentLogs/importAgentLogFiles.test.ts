@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importAgentLogs } from '../../shared/importers/logs/importAgentLogs'
+import { failOnUnreadable } from '../filesInFolder'
 import { findLogFiles } from './discover'
 import { fileLogSource } from './fileSource'
 import { importAgentLogFiles, importOnThreads } from './importAgentLogFiles'
@@ -10,12 +11,12 @@ const options = { importedAt: '2026-11-29T00:00:00.000Z', pseudonymSalt: 'salt' 
 
 describe('importAgentLogFiles', () => {
   it('reads small imports on this thread, with the same result', async () => {
-    const paths = findLogFiles([join(FIXTURES, 'claude')])
+    const paths = findLogFiles([join(FIXTURES, 'claude')], failOnUnreadable)
     expect(await importAgentLogFiles(paths, options)).toEqual(await importAgentLogs(paths.map(fileLogSource), options))
   })
 
   it('gives exactly what a one-thread import gives when files are read on several threads', async () => {
-    const paths = findLogFiles([join(FIXTURES, 'claude'), join(FIXTURES, 'codex')])
+    const paths = findLogFiles([join(FIXTURES, 'claude'), join(FIXTURES, 'codex')], failOnUnreadable)
     expect(paths.length).toBeGreaterThan(4)
     const oneThread = await importAgentLogs(paths.map(fileLogSource), options)
     expect(oneThread.runs.length).toBeGreaterThan(2)
@@ -27,7 +28,7 @@ describe('importAgentLogFiles', () => {
   })
 
   it('reports a missing file as an error and imports the rest, on threads too', async () => {
-    const paths = [...findLogFiles([join(FIXTURES, 'claude')]), join(FIXTURES, 'claude', 'gone.jsonl')]
+    const paths = [...findLogFiles([join(FIXTURES, 'claude')], failOnUnreadable), join(FIXTURES, 'claude', 'gone.jsonl')]
     const result = await importOnThreads(paths, options, 2)
     expect(result.errors).toEqual([{ path: join(FIXTURES, 'claude', 'gone.jsonl'), line: 0, message: expect.stringContaining('ENOENT') }])
     expect(result.runs.length).toBeGreaterThan(0)

@@ -8,8 +8,10 @@ import { billingFileImporter } from '../import/billingFiles'
 import { ChargeSummaryBuilder } from '../import/chargeSummary'
 import type { FileImporter, FileOutcome, FileReport, ImportContext } from '../import/fileImporter'
 import { formatImportReport } from '../import/importReportText'
+import { describeFileError } from '../fileErrors'
+import { notARegularFile } from '../namedFiles'
 import type { OpenWorkspace } from '../workspaceStore'
-import { UsageError, type CliCommand } from './types'
+import { InputError, UsageError, type CliCommand, type CliIO } from './types'
 
 const usage = 'npm run --silent cli -- import [--json] [--workspace FILE] [--skip-bad-rows] [--pricing FILE] PATH...'
 
@@ -23,9 +25,10 @@ const IMPORTERS: readonly FileImporter[] = [agentLogFileImporter, billingFileImp
 /**
  * Imports billing exports and agent session logs. Each billing file becomes one immutable
  * batch or is rejected whole; the agent logs named together become one batch of runs. With
- * --workspace the batches are added to that file (created if missing), otherwise nothing is
- * written; the same content named twice, or a file whose every row is already counted, is
- * reported as a duplicate. Exit 0 when every file imported, 1 when any was rejected.
+ * --workspace the batches are added to that file (created if missing) under its lock, taken
+ * before any file is read (see workspaceStore.ts), otherwise nothing is written; the same
+ * content named twice, or a file whose every row is already counted, is reported as a
+ * duplicate. Exit 0 when every file imported, 1 when any was rejected.
  */
 export const importCommand: CliCommand = {
   name: 'import',
@@ -47,57 +50,64 @@ export const importCommand: CliCommand = {
     if (positionals.length === 0) throw new UsageError('name at least one file or folder to import')
     const pricingFile = values.pricing ? resolve(io.cwd, values.pricing) : null
     if (pricingFile && !existsSync(pricingFile)) throw new UsageError(`no pricing file at ${pricingFile}`)
-    const work = planFiles(positionals.map((path) => resolve(io.cwd, path)))
+    const work = planFiles(positionals.map((path) => resolve(io.cwd, path)), io)
 
+    const options = { skipBadRows: values['skip-bad-rows'] ?? false, pricingFile, json: values.json ?? false }
+    if (!values.workspace) return importFiles(work, options, null, io)
     // Loaded only when needed: Yjs and zod take a tenth of a second to load, a visible share of a check without a workspace.
-    const workspace: OpenWorkspace | null = values.workspace ? (await import('../workspaceStore')).openWorkspaceFile(resolve(io.cwd, values.workspace)) : null
-    const settings = workspace?.governance.settings.read().settings
-    const context: ImportContext = {
-      skipBadRows: values['skip-bad-rows'] ?? false,
-      attribution: settings?.attribution ?? false,
-      pseudonymSalt: settings?.pseudonymSalt ?? '',
-      profiles: workspace?.governance.importProfiles.list().records ?? [],
-      pricingFile,
-      importedAt: new Date().toISOString(),
-      settings: settings ?? DEFAULT_SETTINGS,
-      knownRequestKeys: () => knownRequestKeys(workspace?.ledger.runs().records ?? []),
-      chargeSummary: new ChargeSummaryBuilder(),
-      notice: io.stderr,
-    }
-
-    const files: FileReport[] = []
-    const runs: unknown[] = []
-    const batchIds = new Set<string>()
-    const storedBatches = new Map<object, FileReport['status']>()
-    let added = 0
-    // Each outcome is stored and counted before the next file is read, so a row that an earlier
-    // file of this run already holds is recognised while the later file streams by.
-    const take = (outcome: FileOutcome) => {
-      const { path } = outcome.report
-      let status = outcome.report.status
-      if (outcome.batch) {
-        // Files of one grouped import share a batch: it is stored once and they share its status.
-        if (!storedBatches.has(outcome.batch)) {
-          storedBatches.set(outcome.batch, store(outcome, workspace, batchIds))
-          if (storedBatches.get(outcome.batch) === 'ok') added++
-        }
-        status = storedBatches.get(outcome.batch)!
-      }
-      files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
-      if (status !== 'ok') return
-      outcome.charges?.commit()
-      runs.push(...(outcome.runs ?? []))
-    }
-    for (const { importer, paths } of groupByImporter(work)) {
-      if (importer.importFiles) (await importer.importFiles(paths, context)).forEach(take)
-      else for (const path of paths) take(await importer.importFile(path, context))
-    }
-    if (workspace && added > 0) workspace.save()
-
-    const summary = context.chargeSummary.build()
-    io.stdout(values.json ? JSON.stringify({ files, charges: summary, runs }, null, 2) + '\n' : formatImportReport(files, summary, workspace ? { path: workspace.path, added } : null))
-    return files.some((file) => file.status === 'rejected') ? 1 : 0
+    const { updateWorkspaceFile } = await import('../workspaceStore')
+    return updateWorkspaceFile(resolve(io.cwd, values.workspace), (workspace) => importFiles(work, options, workspace, io), { notice: io.stderr })
   },
+}
+
+/** Imports the planned files, into the workspace (whose lock is held) when there is one; returns the exit code. */
+async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean; pricingFile: string | null; json: boolean }, workspace: OpenWorkspace | null, io: CliIO): Promise<number> {
+  const settings = workspace?.governance.settings.read().settings
+  const context: ImportContext = {
+    skipBadRows: options.skipBadRows,
+    attribution: settings?.attribution ?? false,
+    pseudonymSalt: settings?.pseudonymSalt ?? '',
+    profiles: workspace?.governance.importProfiles.list().records ?? [],
+    pricingFile: options.pricingFile,
+    importedAt: new Date().toISOString(),
+    settings: settings ?? DEFAULT_SETTINGS,
+    knownRequestKeys: () => knownRequestKeys(workspace?.ledger.runs().records ?? []),
+    chargeSummary: new ChargeSummaryBuilder(),
+    notice: io.stderr,
+  }
+
+  const files: FileReport[] = []
+  const runs: unknown[] = []
+  const batchIds = new Set<string>()
+  const storedBatches = new Map<object, FileReport['status']>()
+  let added = 0
+  // Each outcome is stored and counted before the next file is read, so a row that an earlier
+  // file of this run already holds is recognised while the later file streams by.
+  const take = (outcome: FileOutcome) => {
+    const { path } = outcome.report
+    let status = outcome.report.status
+    if (outcome.batch) {
+      // Files of one grouped import share a batch: it is stored once and they share its status.
+      if (!storedBatches.has(outcome.batch)) {
+        storedBatches.set(outcome.batch, store(outcome, workspace, batchIds))
+        if (storedBatches.get(outcome.batch) === 'ok') added++
+      }
+      status = storedBatches.get(outcome.batch)!
+    }
+    files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
+    if (status !== 'ok') return
+    outcome.charges?.commit()
+    runs.push(...(outcome.runs ?? []))
+  }
+  for (const { importer, paths } of groupByImporter(work)) {
+    if (importer.importFiles) (await importer.importFiles(paths, context)).forEach(take)
+    else for (const path of paths) take(await importer.importFile(path, context))
+  }
+  if (workspace && added > 0) workspace.save()
+
+  const summary = context.chargeSummary.build()
+  io.stdout(options.json ? JSON.stringify({ files, charges: summary, runs }, null, 2) + '\n' : formatImportReport(files, summary, workspace ? { path: workspace.path, added } : null))
+  return files.some((file) => file.status === 'rejected') ? 1 : 0
 }
 
 /**
@@ -115,30 +125,51 @@ function store(outcome: FileOutcome, workspace: OpenWorkspace | null, batchIds: 
 }
 
 /** The planned files per importer, importers in the order they first appear. */
-function groupByImporter(work: { path: string; importer: FileImporter }[]): { importer: FileImporter; paths: string[] }[] {
+function groupByImporter(work: PlannedFile[]): { importer: FileImporter; paths: string[] }[] {
   const groups = new Map<FileImporter, string[]>()
   for (const { path, importer } of work) groups.set(importer, [...(groups.get(importer) ?? []), path])
   return [...groups].map(([importer, paths]) => ({ importer, paths }))
 }
 
-/** Which importer reads which file: named files by `claims`, folders through each importer's `filesIn`. */
-function planFiles(paths: string[]): { path: string; importer: FileImporter }[] {
-  const work: { path: string; importer: FileImporter }[] = []
+interface PlannedFile {
+  path: string
+  importer: FileImporter
+}
+
+/**
+ * Which importer reads which file: named files by `claims`, folders through each importer's
+ * `filesIn`. A named path that is no regular file (a pipe, a device) is refused before
+ * anything opens it; a subfolder that cannot be listed is reported and skipped.
+ */
+function planFiles(paths: string[], io: CliIO): PlannedFile[] {
+  const work: PlannedFile[] = []
   const planned = new Set<string>()
   const plan = (path: string, importer: FileImporter) => {
     if (planned.has(path)) return
     planned.add(path)
     work.push({ path, importer })
   }
+  // Each importer walks the folder: a subfolder none can list is reported once, at the end.
+  const skipped = new Map<string, unknown>()
+  const unreadable = (folder: string, error: unknown) => skipped.set(folder, error)
   for (const path of paths) {
-    if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`)
-    if (statSync(path).isDirectory()) {
-      const before = work.length
-      for (const importer of IMPORTERS) for (const file of importer.filesIn(path)) plan(file, importer)
-      if (work.length === before) throw new UsageError(`no importable files in ${path}`)
-    } else {
-      plan(path, IMPORTERS.find((importer) => importer.claims(path))!)
+    let stats
+    try {
+      stats = statSync(path)
+    } catch (error) {
+      throw new UsageError(`cannot import ${describeFileError(error, path)}`)
     }
+    if (stats.isDirectory()) {
+      const before = work.length
+      for (const importer of IMPORTERS) for (const file of importer.filesIn(path, unreadable)) plan(file, importer)
+      if (skipped.has(path)) throw new InputError(`cannot import ${describeFileError(skipped.get(path), path)}`)
+      if (work.length === before) throw new UsageError(`no importable files in ${path}`)
+      continue
+    }
+    const problem = notARegularFile(path, stats)
+    if (problem) throw new UsageError(`cannot import ${problem}`)
+    plan(path, IMPORTERS.find((importer) => importer.claims(path))!)
   }
+  for (const [folder, error] of skipped) io.stderr(`Skipped ${describeFileError(error, folder)}\n`)
   return work
 }

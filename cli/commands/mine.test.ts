@@ -6,7 +6,7 @@ import { emptyTokenCounts } from '../../shared/records/tokenCounts'
 import type { Run } from '../../shared/records/run'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
-import { captureIO, tempDir } from './testWorkspace'
+import { captureIO, saveTestWorkspace, tempDir } from './testWorkspace'
 
 const REFACTOR = ['search', 'read', 'edit', 'test', 'edit', 'test']
 const TRIAGE = ['logs', 'read', 'edit', 'test', 'doc']
@@ -34,7 +34,7 @@ function writeWorkspace(path: string): void {
   })
   workspace.ledger.add(meta, payload)
   workspace.governance.annotations.text('triage-1').insert(0, 'Postmortem written, MTTR 40 min.')
-  workspace.save()
+  saveTestWorkspace(workspace)
 }
 
 describe('cli mine', () => {

@@ -1,12 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { mineRecipes, type MinableRun, type MiningOptions, type MiningResult } from '../../shared/mining'
 import { loadPricingTable } from '../../shared/pricing/pricingTable'
 import { findLogFiles } from '../agentLogs/discover'
+import { describeFileError } from '../fileErrors'
+import { notARegularFile, readNamedFile } from '../namedFiles'
 import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
 import { openWorkspaceFile } from '../workspaceStore'
-import { UsageError, type CliCommand, type CliIO } from './types'
+import { InputError, UsageError, type CliCommand, type CliIO } from './types'
 
 const usage = 'npm run --silent cli -- mine [--json] [--min-support N] [--min-share PCT] [--max-gap N] [--pricing FILE] (PATH... | --workspace FILE)'
 
@@ -103,16 +105,23 @@ async function readLogRuns(paths: string[], pricingFile: string | null, io: CliI
     io.stderr(missing.map((path) => `No such file or folder: ${path}\n`).join(''))
     return null
   }
+  // A pipe or device named as a log would block the read or never end.
+  const notFiles = paths.map((path) => (statSync(path).isDirectory() ? null : notARegularFile(path, statSync(path)))).filter((problem) => problem !== null)
+  if (notFiles.length > 0) {
+    io.stderr(notFiles.map((problem) => `Cannot read ${problem}\n`).join(''))
+    return null
+  }
   let pricing
   if (pricingFile) {
     try {
-      pricing = loadPricingTable(JSON.parse(readFileSync(pricingFile, 'utf8')))
+      pricing = loadPricingTable(JSON.parse(readNamedFile(pricingFile, 'the pricing table').toString('utf8')))
     } catch (error) {
+      if (error instanceof InputError) throw error
       io.stderr(`Cannot read the pricing table ${pricingFile}: ${(error as Error).message}\n`)
       return null
     }
   }
-  const files = findLogFiles(paths)
+  const files = findLogFiles(paths, (folder, error) => io.stderr(`Skipped ${describeFileError(error, folder)}\n`))
   if (files.length === 0) {
     io.stderr('No agent logs (.jsonl) found there.\n')
     return null

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { exportPortfolioCode, parsePortfolioCode, planPortfolioImport } from '../../shared/portfolios/portfolioCode'
-import { openWorkspaceFile } from '../workspaceStore'
-import { UsageError, type CliCommand } from './types'
+import { openWorkspaceFile, updateWorkspaceFile } from '../workspaceStore'
+import { describeFileError } from '../fileErrors'
+import { readNamedFile } from '../namedFiles'
+import { InputError, UsageError, type CliCommand } from './types'
 
 const usage = 'npm run --silent cli -- portfolios import|export --workspace FILE FILE.json'
 
@@ -33,7 +35,11 @@ export const portfoliosCommand: CliCommand = {
       }
       const { governance } = openWorkspaceFile(workspacePath)
       const portfolios = governance.portfolios.list().records
-      writeFileSync(jsonPath, exportPortfolioCode(portfolios))
+      try {
+        writeFileSync(jsonPath, exportPortfolioCode(portfolios))
+      } catch (error) {
+        throw new InputError(`cannot write the export ${describeFileError(error, jsonPath)}`)
+      }
       io.stdout(`Exported ${portfolios.length} portfolio(s) to ${file}.\n`)
       return 0
     }
@@ -42,17 +48,23 @@ export const portfoliosCommand: CliCommand = {
       io.stderr(`No file at ${jsonPath}.\n`)
       return 1
     }
-    const result = parsePortfolioCode(readFileSync(jsonPath, 'utf8'))
+    const result = parsePortfolioCode(readNamedFile(jsonPath, 'the portfolios file').toString('utf8'))
     if (!result.ok) {
       io.stderr(`${file} is not a valid portfolios file; nothing was imported:\n${result.errors.map((e) => `  ${file}: ${e.path}: ${e.message}`).join('\n')}\n`)
       return 1
     }
-    const workspace = openWorkspaceFile(workspacePath)
-    const plan = planPortfolioImport(workspace.governance.portfolios.list().records, result.portfolios, new Date().toISOString())
-    workspace.governance.doc.transact(() => {
-      for (const portfolio of plan.put) workspace.governance.portfolios.put(portfolio)
-    })
-    workspace.save()
+    const plan = await updateWorkspaceFile(
+      workspacePath,
+      (workspace) => {
+        const plan = planPortfolioImport(workspace.governance.portfolios.list().records, result.portfolios, new Date().toISOString())
+        workspace.governance.doc.transact(() => {
+          for (const portfolio of plan.put) workspace.governance.portfolios.put(portfolio)
+        })
+        workspace.save()
+        return plan
+      },
+      { notice: io.stderr },
+    )
     io.stdout(
       `Imported ${file}: ${plan.added.length} added, ${plan.updated.length} updated, ${plan.unchanged.length} unchanged` +
         (plan.untouched.length ? `; ${plan.untouched.length} not in the file left as they are (${plan.untouched.join(', ')})` : '') +

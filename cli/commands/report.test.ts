@@ -49,4 +49,13 @@ describe('cli report', () => {
     expect(await runCli(['report', '--workspace', 'nope.workfolio'], missing)).toBe(1)
     expect(missing.err()).toContain('No workspace file')
   })
+
+  it('refuses an --as-of date that does not exist as a usage error', async () => {
+    for (const asOf of ['2026-02-30', '2026-04-31', '2025-02-29', '2026-13-01', '2026-00-10']) {
+      const io = captureIO(dir)
+      expect(await runCli(['report', '--workspace', path, '--as-of', asOf], io)).toBe(2)
+      expect(io.err()).toContain(`--as-of must be a date like 2026-08-15, not "${asOf}"`)
+    }
+    expect(await runCli(['report', '--workspace', path, '--as-of', '2028-02-29'], captureIO(dir))).toBe(0)
+  })
 })

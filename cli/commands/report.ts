@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { readAnalysisInput } from '../../shared/analysis/workspaceInput'
+import { parseInstant } from '../../shared/importers/billing/dates'
 import { buildPortfolioReport } from '../../shared/reports/portfolioReport'
 import { formatPortfolioReport } from '../../shared/reports/portfolioReportText'
 import { openWorkspaceFile } from '../workspaceStore'
@@ -32,7 +33,7 @@ export const reportCommand: CliCommand = {
     }
     if (!values.workspace) throw new UsageError('--workspace FILE is required')
     const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10)
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new UsageError(`--as-of must be a date like 2026-08-15, not "${asOf}"`)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || parseInstant(asOf) === null) throw new UsageError(`--as-of must be a date like 2026-08-15, not "${asOf}"`)
     const path = resolve(io.cwd, values.workspace)
     if (!existsSync(path)) {
       io.stderr(`No workspace file at ${path}.\n`)

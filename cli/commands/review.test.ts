@@ -4,7 +4,7 @@ import { reportExample } from '../../shared/reports/reportFixture'
 import { applyReviewAction, createReview } from '../../shared/review'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
-import { captureIO, tempDir, writeWorkspace } from './testWorkspace'
+import { captureIO, saveTestWorkspace, tempDir, writeWorkspace } from './testWorkspace'
 
 describe('cli review export', () => {
   const dir = tempDir()
@@ -17,7 +17,7 @@ describe('cli review export', () => {
   const grow = { portfolioId: 'incidents', decision: 'grow' as const, nextEnvelope: { amount: '4000', currency: 'USD' }, note: 'MTTR halved' }
   applyReviewAction(workspace.governance, 'rv-q3', { type: 'decidePortfolio', decision: grow }, 'ben')
   applyReviewAction(workspace.governance, 'rv-q3', { type: 'vote', subject: 'incidents' }, 'ben')
-  workspace.save()
+  saveTestWorkspace(workspace)
 
   it('prints the latest review as Markdown with the period’s data', async () => {
     const io = captureIO(dir)

@@ -1,9 +1,11 @@
+import { writeFileSync } from 'node:fs'
 import { temporaryFolder } from '../../test/support/tempDirs'
 import type { AnalysisInput } from '../../shared/analysis/input'
 import { createBatch } from '../../shared/importers/batch'
 import { sumDecimalStrings } from '../../shared/money/decimal'
+import { encodeWorkspaceFile } from '../../shared/workspace/workspaceFile'
 import type { CliIO } from './types'
-import { openWorkspaceFile } from '../workspaceStore'
+import { openWorkspaceFile, type Workspace } from '../workspaceStore'
 
 /** A CLI io that keeps what a command prints. */
 export function captureIO(cwd: string): CliIO & { out: () => string; err: () => string } {
@@ -39,5 +41,10 @@ export function writeWorkspace(path: string, input: AnalysisInput): void {
     })
     workspace.ledger.add(meta, payload)
   }
-  workspace.save()
+  saveTestWorkspace(workspace)
+}
+
+/** Writes a workspace opened in a test back to its file (tests write one at a time: no lock). */
+export function saveTestWorkspace(workspace: Workspace): void {
+  writeFileSync(workspace.path, encodeWorkspaceFile({ governance: workspace.governance.doc, ledger: workspace.ledger.doc }))
 }

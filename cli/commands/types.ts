@@ -15,3 +15,6 @@ export interface CliIO {
 
 /** Thrown for bad arguments: the CLI prints the message and the usage, and exits 2. */
 export class UsageError extends Error {}
+
+/** Thrown for input the command cannot use (a damaged workspace, an unreadable path): the CLI prints the message as one line and exits 1. */
+export class InputError extends Error {}

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { pricingFromSettings } from '../../shared/pricing/pricingTable'
 import type { Run } from '../../shared/records/run'
 import { findLogFiles } from '../agentLogs/discover'
 import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
+import { InputError } from '../commands/types'
+import { readNamedFile } from '../namedFiles'
 import type { FileImporter, FileOutcome, ImportContext } from './fileImporter'
 
 /**
@@ -13,7 +14,7 @@ import type { FileImporter, FileOutcome, ImportContext } from './fileImporter'
 export const agentLogFileImporter: FileImporter = {
   kind: 'runs',
   claims: (file) => /\.jsonl$/i.test(file),
-  filesIn: (folder) => findLogFiles([folder]),
+  filesIn: (folder, unreadable) => findLogFiles([folder], unreadable),
   async importFile(path, context) {
     const [outcome] = await importLogFiles([path], context)
     return outcome
@@ -25,9 +26,9 @@ async function importLogFiles(paths: readonly string[], context: ImportContext):
   let pricingTable = context.settings.pricingTable
   if (context.pricingFile) {
     try {
-      pricingTable = JSON.parse(readFileSync(context.pricingFile, 'utf8'))
+      pricingTable = JSON.parse(readNamedFile(context.pricingFile, 'the pricing table').toString('utf8'))
     } catch (error) {
-      const message = `cannot read the pricing table ${context.pricingFile}: ${(error as Error).message}`
+      const message = error instanceof InputError ? error.message : `cannot read the pricing table ${context.pricingFile}: ${(error as Error).message}`
       return paths.map((path) => rejected(path, message))
     }
   }

@@ -1,8 +1,10 @@
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { closeSync, openSync, readSync } from 'node:fs'
+import { basename } from 'node:path'
 import { type BillingSource, importBillingFile } from '../../shared/importers/billing/importBillingFile'
 import { sniffEncoding } from '../../shared/importers/text/decode'
+import { describeFileError, isFileError } from '../fileErrors'
 import { readFileChunks } from '../fileChunks'
+import { filesInFolder } from '../filesInFolder'
 import type { FileImporter } from './fileImporter'
 
 /**
@@ -13,20 +15,25 @@ import type { FileImporter } from './fileImporter'
 export const billingFileImporter: FileImporter = {
   kind: 'charges',
   claims: () => true,
-  filesIn: (folder) => walk(folder, (path) => /\.(csv|tsv)$/i.test(path) || (/\.txt$/i.test(path) && startsWithUtf16Bom(path))),
+  filesIn: (folder, unreadable) =>
+    filesInFolder(folder, { wanted: (path) => /\.(csv|tsv)$/i.test(path) || (/\.txt$/i.test(path) && startsWithUtf16Bom(path)), skipHidden: true, unreadable }),
   async importFile(path, context) {
     const charges = context.chargeSummary.pending()
-    const result = await importBillingFile(
-      billingFileSource(path),
-      {
+    let result
+    try {
+      result = await importBillingFile(billingFileSource(path), {
         skipBadRows: context.skipBadRows,
         attribution: context.attribution,
         pseudonymSalt: context.pseudonymSalt,
         profiles: context.profiles,
         importedAt: context.importedAt,
         onCharge: (charge) => charges.add(charge),
-      },
-    )
+      })
+    } catch (error) {
+      if (!isFileError(error)) throw error
+      const message = describeFileError(error, 'cannot read the file')
+      return { report: { path, format: null, kind: 'charges', status: 'rejected', records: 0, errors: [{ line: 0, message }], warnings: [] }, batch: null }
+    }
     return {
       report: {
         path,
@@ -55,18 +62,6 @@ export function billingFileSource(path: string): BillingSource {
     chunks: readFileChunks(path, 64 * 1024),
     latin1: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
   }
-}
-
-/** Files under `folder` whose path passes `wanted`, sorted, hidden folders skipped. */
-function walk(folder: string, wanted: (path: string) => boolean): string[] {
-  const found: string[] = []
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue
-    const path = join(folder, entry.name)
-    if (entry.isDirectory()) found.push(...walk(path, wanted))
-    else if (entry.isFile() && wanted(path)) found.push(path)
-  }
-  return found.sort()
 }
 
 function startsWithUtf16Bom(path: string): boolean {

@@ -1,3 +1,4 @@
+import type { FolderWalk } from '../filesInFolder'
 import type { BatchIssue, BatchMeta } from '../../shared/records/batch'
 import type { ImportProfile, Settings } from '../../shared/records/settings'
 import type { ChargeSummaryBuilder, PendingCharges } from './chargeSummary'
@@ -51,8 +52,8 @@ export interface FileImporter {
   kind: 'charges' | 'runs'
   /** Whether a file the user named explicitly is of this kind. */
   claims(file: string): boolean
-  /** The files of this kind inside a folder the user named. */
-  filesIn(folder: string): string[]
+  /** The files of this kind inside a folder the user named; a subfolder that cannot be listed goes to `unreadable` (filesInFolder.ts). */
+  filesIn(folder: string, unreadable: FolderWalk['unreadable']): string[]
   importFile(path: string, context: ImportContext): Promise<FileOutcome>
   /**
    * For kinds whose files belong together (agent logs: requests deduplicated across files,

@@ -1,47 +1,99 @@
 import * as Y from 'yjs'
+import { createSha256 } from '../hash/sha256'
+import { batchContentHash } from './batchPayload'
 
 /**
- * A workspace saved to one file (the CLI's --workspace, the desktop backup): a magic header,
- * then the governance and ledger documents as Yjs updates, each length-prefixed.
+ * A workspace saved to one file (the CLI's --workspace): a magic header naming the format
+ * version, then the governance and ledger documents as Yjs updates.
+ * - v1 (`WORKFOLIO-WS1`): each document is a 4-byte big-endian length and the update.
+ * - v2 (`WORKFOLIO-WS2`): each document is a 4-byte length, the SHA-256 of the update (64
+ *   hex characters) and the update, and nothing follows the ledger. A flipped byte anywhere
+ *   fails the header, a length or a checksum, so damage is found before anything is read.
+ * v1 files still read (without checksums: their batches' content hashes are the only check)
+ * and are written back as v2.
  */
-const MAGIC = new TextEncoder().encode('WORKFOLIO-WS1\n')
+const MAGIC_V1 = ascii('WORKFOLIO-WS1\n')
+const MAGIC_V2 = ascii('WORKFOLIO-WS2\n')
+const CHECKSUM_BYTES = 64
+const DOCUMENTS = ['governance', 'ledger'] as const
 
 export interface WorkspaceDocs {
   governance: Y.Doc
   ledger: Y.Doc
 }
 
+/** The file is not a whole, intact workspace; `message` names what is damaged. */
+export class DamagedWorkspaceError extends Error {}
+
 export function encodeWorkspaceFile(docs: WorkspaceDocs): Uint8Array {
-  const parts = [Y.encodeStateAsUpdate(docs.governance), Y.encodeStateAsUpdate(docs.ledger)]
-  const size = MAGIC.length + parts.reduce((sum, part) => sum + 4 + part.length, 0)
+  const parts = DOCUMENTS.map((name) => Y.encodeStateAsUpdate(docs[name]))
+  const size = MAGIC_V2.length + parts.reduce((sum, part) => sum + 4 + CHECKSUM_BYTES + part.length, 0)
   const out = new Uint8Array(size)
   const view = new DataView(out.buffer)
-  out.set(MAGIC, 0)
-  let offset = MAGIC.length
+  out.set(MAGIC_V2, 0)
+  let offset = MAGIC_V2.length
   for (const part of parts) {
     view.setUint32(offset, part.length)
-    out.set(part, offset + 4)
-    offset += 4 + part.length
+    out.set(ascii(checksum(part)), offset + 4)
+    out.set(part, offset + 4 + CHECKSUM_BYTES)
+    offset += 4 + CHECKSUM_BYTES + part.length
   }
   return out
 }
 
+/**
+ * The two documents of a workspace file, after checking the file's checksums (v2) and every
+ * batch against its content hash. Throws DamagedWorkspaceError naming what is damaged.
+ */
 export function decodeWorkspaceFile(bytes: Uint8Array, into: WorkspaceDocs = { governance: new Y.Doc(), ledger: new Y.Doc() }): WorkspaceDocs {
-  const header = bytes.subarray(0, MAGIC.length)
-  if (header.length !== MAGIC.length || header.some((byte, i) => byte !== MAGIC[i])) {
-    throw new Error('not a Workfolio workspace file')
-  }
+  const version = startsWith(bytes, MAGIC_V2) ? 2 : startsWith(bytes, MAGIC_V1) ? 1 : null
+  if (version === null) throw new DamagedWorkspaceError('not a Workfolio workspace file (its header is missing or damaged)')
+  const checksumBytes = version === 2 ? CHECKSUM_BYTES : 0
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let offset = MAGIC.length
+  let offset = MAGIC_V2.length
   const parts: Uint8Array[] = []
-  for (let i = 0; i < 2; i++) {
-    if (offset + 4 > bytes.length) throw new Error('workspace file is truncated')
+  for (const name of DOCUMENTS) {
+    if (offset + 4 + checksumBytes > bytes.length) throw new DamagedWorkspaceError(`the workspace file is truncated (in the ${name} document)`)
     const length = view.getUint32(offset)
-    if (offset + 4 + length > bytes.length) throw new Error('workspace file is truncated')
-    parts.push(bytes.subarray(offset + 4, offset + 4 + length))
-    offset += 4 + length
+    const start = offset + 4 + checksumBytes
+    if (start + length > bytes.length) throw new DamagedWorkspaceError(`the workspace file is truncated or damaged (the ${name} document's length)`)
+    const part = bytes.subarray(start, start + length)
+    if (version === 2 && new TextDecoder().decode(bytes.subarray(offset + 4, start)) !== checksum(part)) {
+      throw new DamagedWorkspaceError(`the ${name} document is damaged (it fails its checksum)`)
+    }
+    parts.push(part)
+    offset = start + length
   }
-  Y.applyUpdate(into.governance, parts[0])
-  Y.applyUpdate(into.ledger, parts[1])
+  if (version === 2 && offset !== bytes.length) throw new DamagedWorkspaceError(`the workspace file is damaged (${bytes.length - offset} unexpected byte(s) after the ledger document)`)
+  DOCUMENTS.forEach((name, i) => {
+    try {
+      Y.applyUpdate(into[name], parts[i])
+    } catch (error) {
+      throw new DamagedWorkspaceError(`the ${name} document is damaged (${(error as Error).message})`)
+    }
+  })
+  checkBatchHashes(into.ledger)
   return into
+}
+
+/** Every stored batch is keyed by the hash of its kind and payload; one that no longer matches was damaged. */
+function checkBatchHashes(ledger: Y.Doc): void {
+  for (const [id, stored] of ledger.getMap<{ kind?: unknown; payload?: unknown; fileNames?: unknown }>('batches').entries()) {
+    const { kind, payload, fileNames } = stored ?? {}
+    if (typeof kind === 'string' && payload instanceof Uint8Array && batchContentHash(kind, payload) === id) continue
+    const from = Array.isArray(fileNames) && fileNames.length > 0 ? ` (imported from ${fileNames.join(', ')})` : ''
+    throw new DamagedWorkspaceError(`batch ${id.slice(0, 12)}${from} is damaged (its content no longer matches its hash)`)
+  }
+}
+
+function checksum(part: Uint8Array): string {
+  return createSha256().update(part).digestHex()
+}
+
+function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte)
+}
+
+function ascii(text: string): Uint8Array {
+  return new TextEncoder().encode(text)
 }

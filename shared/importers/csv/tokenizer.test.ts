@@ -160,4 +160,54 @@ describe('CsvTokenizer', () => {
       { numRuns: 300 },
     )
   })
+
+  describe('a very long line', () => {
+    const CHUNK = 64 * 1024
+    const longValue = 'x'.repeat(5 * 1024 * 1024)
+    const text = `id,note\n1,${longValue},≤ 200k\n2,short,é\n`
+
+    it('is decoded once in all, not once per chunk (bytes read as chars stay linear in the line)', () => {
+      const bytes = new TextEncoder().encode(text)
+      let decodedChars = 0
+      const countingLatin1 = (chunk: Uint8Array) => {
+        decodedChars += chunk.length
+        return latin1(chunk)
+      }
+      const records: string[][] = []
+      const tokenizer = new CsvTokenizer()
+      // Each chunk in one reused Node Buffer, as readFileChunks gives them: what is held back must be copied.
+      const reused = Buffer.alloc(CHUNK)
+      for (let offset = 0; offset < bytes.length; offset += CHUNK) {
+        const chunk = bytes.subarray(offset, offset + CHUNK)
+        reused.set(chunk)
+        tokenizer.pushUtf8(reused.subarray(0, chunk.length), countingLatin1, (fields) => records.push(fields))
+      }
+      tokenizer.end((fields) => records.push(fields))
+      expect(records).toEqual([['id', 'note'], ['1', longValue, '≤ 200k'], ['2', 'short', 'é']])
+      // Each byte is read as a char about once (a chunk's left-over line start again with the next): not the line's length per chunk.
+      expect(decodedChars).toBeLessThan(2 * bytes.length)
+    })
+
+    it('gives the same record from text in many chunks', () => {
+      expect(tokenize(text, [CHUNK, 7, CHUNK * 3]).map((record) => record.fields)).toEqual([['id', 'note'], ['1', longValue, '≤ 200k'], ['2', 'short', 'é']])
+    })
+
+    it('is refused past 16 MB, as an unclosed quote is, with the line it starts on', () => {
+      const endless = `id,note\n1,ok\n2,${'y'.repeat(17 * 1024 * 1024)}`
+      for (const read of [() => tokenize(endless, [CHUNK]), () => {
+        const tokenizer = new CsvTokenizer()
+        const bytes = new TextEncoder().encode(endless)
+        for (let offset = 0; offset < bytes.length; offset += CHUNK) tokenizer.pushUtf8(bytes.subarray(offset, offset + CHUNK), latin1, () => {})
+      }]) {
+        let error: unknown
+        try {
+          read()
+        } catch (thrown) {
+          error = thrown
+        }
+        expect(error).toBeInstanceOf(CsvSyntaxError)
+        expect(error).toMatchObject({ line: 3, message: 'a line longer than 16 MB; not a CSV record' })
+      }
+    })
+  })
 })

@@ -9,6 +9,7 @@
  * `indexOf('\n')` plus `split(delimiter)` per row, which measures faster than udsv here;
  * only rows containing a quote go through the character-level state machine below.
  */
+import { concatBytes } from '../text/concatBytes'
 import { ByteWindow, type Latin1Reader, utf8FromLatin1 } from '../text/latin1'
 
 export class CsvSyntaxError extends Error {
@@ -34,8 +35,9 @@ const enum State {
 const QUOTE = 34
 const CR = 13
 const LF = 10
-/** A record this long is a quote that never closes, not data; stop before memory runs out. */
+/** A record this long (quoted or not) is a quote that never closes or no CSV at all, not data; stop before memory runs out. */
 const MAX_RECORD_CHARS = 16 * 1024 * 1024
+const MAX_RECORD_MB = MAX_RECORD_CHARS / 1024 / 1024
 
 export class CsvTokenizer {
   private buffer = ''
@@ -53,6 +55,12 @@ export class CsvTokenizer {
   // UTF-8 read as bytes-as-chars (pushUtf8): the bytes behind the text, with where the non-ASCII ones are.
   private latin1: Latin1Reader | null = null
   private window: ByteWindow | null = null
+
+  // Chunks of a line whose end has not come yet, after `buffer`: held apart and joined once
+  // when it comes. Joined, copied and searched again at every chunk, a 50 MB line took a minute.
+  private heldText: string[] = []
+  private heldBytes: Uint8Array[] = []
+  private heldLength = 0
 
   /**
    * `trim`: values come as billing cells are read, a value that starts or ends with a blank
@@ -72,16 +80,30 @@ export class CsvTokenizer {
    */
   pushUtf8(bytes: Uint8Array, latin1: Latin1Reader, sink: RecordSink): void {
     this.window ??= new ByteWindow()
-    // The text left over is the window's tail, one char per byte.
-    const all = this.window.append(this.buffer.length, bytes)
     this.latin1 = latin1
+    if (this.holdsBack(bytes.length, bytes.indexOf(LF) < 0)) {
+      // A copy (not `slice`, which on a Node Buffer is a view): the caller may reuse the chunk's buffer.
+      this.heldBytes.push(new Uint8Array(bytes))
+      return
+    }
+    const chunk = this.heldBytes.length > 0 ? concatBytes([...this.heldBytes, bytes], this.heldLength + bytes.length) : bytes
+    this.heldBytes = []
+    this.heldLength = 0
+    // The text left over is the window's tail, one char per byte.
+    const all = this.window.append(this.buffer.length, chunk)
     this.buffer = ''
     this.push(latin1(all), sink)
   }
 
   /** Feeds decoded text; calls `sink` for every record completed by it. */
   push(text: string, sink: RecordSink): void {
-    let buf = this.buffer.length > 0 ? this.buffer + text : text
+    if (this.holdsBack(text.length, text.indexOf('\n') < 0)) {
+      this.heldText.push(text)
+      return
+    }
+    let buf = this.buffer.length > 0 ? this.buffer + this.heldText.join('') + text : text
+    this.heldText = []
+    this.heldLength = 0
     if (this.delimiter === null) {
       const firstLineEnd = buf.indexOf('\n')
       if (firstLineEnd < 0) {
@@ -153,10 +175,24 @@ export class CsvTokenizer {
     this.buffer = buf
   }
 
+  /**
+   * Whether a chunk of `length` that ends no line (`endless`) only continues the line left
+   * over: it is then held back, unsearched, until the line ends. A line past the record cap
+   * is refused here, as a quoted value past it is in `append`.
+   */
+  private holdsBack(length: number, endless: boolean): boolean {
+    if (this.buffer.length === 0 || !endless) return false
+    this.heldLength += length
+    if (this.buffer.length + this.heldLength > MAX_RECORD_CHARS) {
+      throw new CsvSyntaxError(this.line, `a line longer than ${MAX_RECORD_MB} MB; not a CSV record`)
+    }
+    return true
+  }
+
   /** Flushes the last record (files often lack a final newline). */
   end(sink: RecordSink): void {
     if (this.buffer.length > 0 || this.state !== State.Idle) {
-      if (this.delimiter === null) this.delimiter = sniffDelimiter(this.buffer)
+      if (this.delimiter === null) this.delimiter = sniffDelimiter(this.buffer + this.heldText.join('') + this.heldBytes.map((bytes) => this.latin1!(bytes)).join(''))
       if (this.latin1) this.pushUtf8(NEWLINE_BYTE, this.latin1, sink)
       else this.push('\n', sink)
     }
@@ -240,7 +276,7 @@ export class CsvTokenizer {
     if (to <= from) return
     this.recordChars += to - from
     if (this.recordChars > MAX_RECORD_CHARS) {
-      throw new CsvSyntaxError(this.recordLine, 'a quoted value never closes (record longer than 16 MB)')
+      throw new CsvSyntaxError(this.recordLine, `a quoted value never closes (record longer than ${MAX_RECORD_MB} MB)`)
     }
     this.field += buf.slice(from, to)
   }

@@ -78,6 +78,23 @@ export function parseJsonObjectAt(bytes: Uint8Array, open: number, end: number):
 
 const OPEN_BRACE = 123
 const CLOSE_BRACE = 125
+const COLON = 58
+
+/**
+ * Whether a JSON object line is written compactly, as the agents write their logs: its first
+ * key right after the "{" and the colon right after it, with no space. The byte-pattern fast
+ * paths (`"usage":{`, `"timestamp":"`) only match such lines; a log re-saved by a script
+ * (`{"type": "user"}`, `{ "type": … }`) is valid JSON too and must be parsed in full instead.
+ */
+export function writtenCompactly(bytes: Uint8Array, start: number, end: number): boolean {
+  if (bytes[start] !== OPEN_BRACE || bytes[start + 1] !== QUOTE) return false
+  for (let i = start + 2; i < end; i++) {
+    const byte = bytes[i]
+    if (byte === BACKSLASH) i++
+    else if (byte === QUOTE) return bytes[i + 1] === COLON && bytes[i + 2] !== 32 && bytes[i + 2] !== 9
+  }
+  return false
+}
 
 /**
  * A cheap check for lines a reader skips without parsing: a JSONL record starts with "{" and

@@ -180,3 +180,42 @@ describe('importing again', () => {
     for (const run of result.runs) expect(Run.safeParse(run).success).toBe(true)
   })
 })
+
+describe('logs re-saved by a script (valid JSON, spaced differently)', () => {
+  /** Each line re-serialised, still one object per line; malformed lines (the fixtures have some) stay as they are. */
+  const respace = (files: Record<string, Uint8Array>, style: (record: unknown) => string) =>
+    Object.fromEntries(
+      Object.entries(files).map(([path, bytes]) => {
+        const lines = new TextDecoder().decode(bytes).split('\n').map((line) => {
+          try {
+            return style(JSON.parse(line))
+          } catch {
+            return line
+          }
+        })
+        // Named as a script might save them: the format is told from the content, not from a rollout- name.
+        return [path.replace('rollout-', 'saved-'), lines.join('\n')]
+      }),
+    )
+  const styles = {
+    'indented like JSON.stringify(x, null, 1), joined on one line': (record: unknown) => JSON.stringify(record, null, 1).replace(/\n */g, ' '),
+    'with ": " after every key, as Python’s json.dumps writes': (record: unknown) => JSON.stringify(record, null, 1).replace(/\n */g, '').replace(/,"/g, ', "'),
+  }
+
+  for (const [name, style] of Object.entries(styles)) {
+    it(`imports the same Claude Code and Codex runs from lines ${name}`, async () => {
+      const compact = await importAgentLogs(memorySources(respace(fixtureFiles(), (record) => JSON.stringify(record)), 97), { importedAt: '2026-11-29T00:00:00.000Z' })
+      const spaced = await importAgentLogs(memorySources(respace(fixtureFiles(), style), 97), { importedAt: '2026-11-29T00:00:00.000Z' })
+      expect(compact.runs.map((run) => run.tool).sort()).toEqual(['claude-code', 'claude-code', 'codex', 'codex'])
+      expect(spaced.runs).toEqual(compact.runs)
+      expect(spaced.warnings).toEqual(compact.warnings)
+    })
+  }
+
+  it('warns about a file from which nothing could be read, instead of importing it as an empty session', async () => {
+    const result = await importAgentLogs(memorySources({ 'notes.jsonl': '{"note":"not a transcript"}\n{"note":"either"}\n' }))
+    expect(result.runs).toEqual([])
+    expect(result.errors).toEqual([])
+    expect(result.warnings).toEqual([{ path: 'notes.jsonl', line: 0, message: 'nothing could be read from this file: none of its 2 line(s) has a timestamp or token usage' }])
+  })
+})

@@ -1,5 +1,7 @@
 import { byteMarker, hasMarker } from '../lines/byteMarker'
+import { parseJsonLine, writtenCompactly } from '../lines/jsonLine'
 import { DEFAULT_MAX_LINE_BYTES, forEachLine } from '../lines/splitLines'
+import { isObject } from './jsonFields'
 import type { StepLabeller } from '../../steps/labelStep'
 import { claudeTranscriptReader, type ClaudeTranscript } from './claudeCode/claudeCodeLogs'
 import { codexRolloutReader, type CodexRollout } from './codex/codexRollout'
@@ -49,10 +51,28 @@ export async function readAgentLogFile(source: LogFileSource, labeller: StepLabe
     file.error = `cannot read the file: ${(error as Error).message ?? String(error)}`
   }
   ;(reader as LogLineReader | null)?.finish()
+  if (nothingRead(file)) warn({ path: source.path, line: 0, message: `nothing could be read from this file: none of its ${file.lines} line(s) has a timestamp or token usage` })
   return file
 }
 
 function isCodexRollout(path: string, line: Uint8Array): boolean {
   const name = path.split(/[\\/]/).pop() ?? ''
-  return /^rollout-.*\.jsonl$/i.test(name) || hasMarker(line, CODEX_PAYLOAD, 0, Math.min(line.length, FORMAT_HEAD_BYTES))
+  if (/^rollout-.*\.jsonl$/i.test(name)) return true
+  if (writtenCompactly(line, 0, line.length)) return hasMarker(line, CODEX_PAYLOAD, 0, Math.min(line.length, FORMAT_HEAD_BYTES))
+  // Re-saved with spaces, the marker cannot match: the line is parsed instead.
+  try {
+    const record = parseJsonLine(line, 0, line.length)
+    return isObject(record) && isObject(record.payload)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A file of lines of which none gave a timestamp or a request (all malformed, or a format
+ * the readers do not know) imports nothing: said, so it is never taken for an empty session.
+ */
+function nothingRead(file: AgentLogFile): boolean {
+  const read = (part: { times: number[] } | null, requests: number) => part !== null && (part.times.length > 0 || requests > 0)
+  return file.lines > 0 && file.error === null && !read(file.claude, file.claude?.requests.length ?? 0) && !read(file.codex, file.codex?.usage.length ?? 0)
 }

@@ -88,6 +88,27 @@ describe('Claude Code: lines that cannot be read', () => {
     expect(result.runs[0].requests).toBe(1)
   })
 
+  it('reports a line with an implausible token count, negative or not finite, instead of pricing or zeroing it', async () => {
+    const answer = (n: number, output: number) => claudeAssistantLine({ sessionId: 's', messageId: `msg_${n}`, requestId: `req_${n}`, timestamp: at(n), output })
+    const lines = [
+      answer(1, 5),
+      answer(2, 7).replace('"output_tokens":7', '"output_tokens":18446744073709551617'),
+      answer(3, 7).replace('"output_tokens":7', '"output_tokens":-3'),
+      answer(4, 7).replace('"output_tokens":7', '"output_tokens":2.5'),
+      // A split line of request 1 (a continuation, read from its bytes) with a huge count.
+      answer(1, 5).replace('"output_tokens":5', '"output_tokens":1e999'),
+    ]
+    const result = await importAgentLogs(memorySources({ 's.jsonl': lines.join('\n') + '\n' }))
+    expect(result.warnings).toEqual([
+      { path: 's.jsonl', line: 2, message: 'implausible token count: output_tokens is 18446744073709552000; line not counted' },
+      { path: 's.jsonl', line: 3, message: 'implausible token count: output_tokens is -3; line not counted' },
+      { path: 's.jsonl', line: 4, message: 'implausible token count: output_tokens is 2.5; line not counted' },
+      { path: 's.jsonl', line: 5, message: 'implausible token count: output_tokens is Infinity; line not counted' },
+    ])
+    expect(result.runs[0]).toMatchObject({ requests: 1, tokens: { output: 5 } })
+    expect(Number(result.runs[0].costUSD)).toBeLessThan(0.01)
+  })
+
   it('does not warn about record types ignored by design', async () => {
     const lines = [
       '{"type":"summary","summary":"title","leafUuid":"u"}',

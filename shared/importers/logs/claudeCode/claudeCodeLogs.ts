@@ -1,10 +1,11 @@
 import { byteMarker, hasMarker, indexOfMarker } from '../../lines/byteMarker'
-import { asciiValueIs, looksLikeJsonObject, parseJsonObjectAt, peekTimestamp } from '../../lines/jsonLine'
+import { asciiValueIs, looksLikeJsonObject, parseJsonObjectAt, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { TokenCounts } from '../../../records/common'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { SessionTrack, TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
 import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
+import { isImplausible } from '../tokenCounts'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
 import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
@@ -119,7 +120,9 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     // API-error lines carry model "<synthetic>" and zero usage: not a billed request.
     if (model !== '<synthetic>') {
       const tokens = isObject(message.usage) ? claudeTokens(message.usage) : null
-      if (tokens) {
+      if (tokens && isImplausible(tokens)) {
+        warn({ path, line: lineNumber, message: `${tokens.implausible}; line not counted` })
+      } else if (tokens) {
         addRequest({ model, time, tokens, messageId, requestId, sidechain })
         if (id) request = { model, sidechain, ...id }
       } else if (unreadableUsage++ === 0) {
@@ -157,7 +160,8 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     const usage = parseJsonObjectAt(bytes, usageAt + USAGE.bytes.length - 1, end)
     const timestamp = peekTimestamp(bytes, 0, end, true)
     const tokens = isObject(usage) ? claudeTokens(usage) : null
-    if (!tokens || timestamp === null) return false
+    // An implausible count is left to the full parse, which reports the line.
+    if (!tokens || isImplausible(tokens) || timestamp === null) return false
     const time = parseTime(timestamp)
     span.seeTime(time)
     addRequest({ model: request.model, time, tokens, messageId: request.messageId, requestId: request.requestId, sidechain: request.sidechain })
@@ -168,9 +172,11 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     line: (bytes, lineNumber, terminated) => {
       // Checked first for every line: valid JSON that is not an object (an array) is no record either.
       if (!looksLikeJsonObject(bytes, 0, bytes.length)) return warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
-      const usageAt = indexOfMarker(bytes, USAGE, 0, bytes.length)
-      if (usageAt !== -1 || hasMarker(bytes, COMMAND, 0, bytes.length)) {
-        if (counted && terminated && continuation(bytes, usageAt, counted)) return
+      // A line not written compactly defeats the byte patterns: it is parsed in full.
+      const compact = writtenCompactly(bytes, 0, bytes.length)
+      const usageAt = compact ? indexOfMarker(bytes, USAGE, 0, bytes.length) : -1
+      if (!compact || usageAt !== -1 || hasMarker(bytes, COMMAND, 0, bytes.length)) {
+        if (compact && counted && terminated && continuation(bytes, usageAt, counted)) return
         const line = parseLogLine(bytes, path, lineNumber, terminated, warn)
         if (!line) return
         transcript.sessionId ??= text(line.sessionId) ?? fileStem(path)

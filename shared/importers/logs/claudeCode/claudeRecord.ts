@@ -1,29 +1,32 @@
 import type { TokenCounts } from '../../../records/common'
 import type { ToolCall } from '../../../steps/labelStep'
 import { isObject, text, type JsonObject } from '../jsonFields'
+import { isImplausible, MAX_REQUEST_TOKENS, readTokenCounts, type ImplausibleCount } from '../tokenCounts'
 
 /** Readers for the parts of Claude Code transcript lines that matter: usage, tool calls, commands. */
 
-function count(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0
-}
+const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens'] as const
 
 /**
- * Token counts of an assistant line's `message.usage`, or null when it lacks the counts.
- * `cache_creation_input_tokens` is the whole write; the `cache_creation` breakdown (mid-2025
- * and later) says how much of it has the 1-hour TTL, billed at 2× input instead of 1.25×.
+ * Token counts of an assistant line's `message.usage`: null when it lacks the counts, which
+ * count is implausible when one is (see tokenCounts.ts). `cache_creation_input_tokens` is the
+ * whole write; the `cache_creation` breakdown (mid-2025 and later) says how much of it has
+ * the 1-hour TTL, billed at 2× input instead of 1.25×.
  */
-export function claudeTokens(usage: JsonObject): TokenCounts | null {
+export function claudeTokens(usage: JsonObject): TokenCounts | ImplausibleCount | null {
   if (typeof usage.input_tokens !== 'number' || typeof usage.output_tokens !== 'number') return null
-  const written = count(usage.cache_creation_input_tokens)
-  const breakdown = usage.cache_creation
-  const written1h = isObject(breakdown) ? Math.min(count(breakdown.ephemeral_1h_input_tokens), written) : 0
+  const counts = readTokenCounts(usage, USAGE_FIELDS, MAX_REQUEST_TOKENS)
+  if (isImplausible(counts)) return counts
+  const breakdown = isObject(usage.cache_creation) ? readTokenCounts(usage.cache_creation, ['ephemeral_1h_input_tokens'], MAX_REQUEST_TOKENS) : { ephemeral_1h_input_tokens: 0 }
+  if (isImplausible(breakdown)) return breakdown
+  const written = counts.cache_creation_input_tokens
+  const written1h = Math.min(breakdown.ephemeral_1h_input_tokens, written)
   return {
-    input: count(usage.input_tokens),
-    output: count(usage.output_tokens),
+    input: counts.input_tokens,
+    output: counts.output_tokens,
     cacheWrite5m: written - written1h,
     cacheWrite1h: written1h,
-    cacheRead: count(usage.cache_read_input_tokens),
+    cacheRead: counts.cache_read_input_tokens,
     reasoning: 0,
   }
 }

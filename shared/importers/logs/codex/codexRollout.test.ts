@@ -101,3 +101,18 @@ describe('codexRolloutReader: cumulative token totals', () => {
     expect(summed(rollout)).toEqual({ input: 50000 + 10000, cacheRead: 290000, output: 6000 })
   })
 })
+
+describe('codexRolloutReader: implausible counts', () => {
+  it('reports a snapshot with a count no thread reaches, negative or not finite as a bad line, and counts on from the good ones', () => {
+    const huge = tokenCount(2, 1, 0, 1).replace('"output_tokens":1', '"output_tokens":18446744073709551617')
+    const negative = tokenCount(3, 1, 0, 1).replace('"input_tokens":1', '"input_tokens":-5')
+    const infinite = tokenCount(4, 1, 0, 1).replace('"output_tokens":1', '"output_tokens":1e999')
+    const { rollout, issues } = readRollout([sessionMeta(THREAD, 0), tokenCount(1, 1000, 0, 100), huge, negative, infinite, tokenCount(5, 3000, 0, 300)])
+    expect(issues).toEqual([
+      { path: expect.any(String), line: 3, message: 'implausible token count: output_tokens is 18446744073709552000; line not counted' },
+      { path: expect.any(String), line: 4, message: 'implausible token count: input_tokens is -5; line not counted' },
+      { path: expect.any(String), line: 5, message: 'implausible token count: output_tokens is Infinity; line not counted' },
+    ])
+    expect(summed(rollout)).toEqual({ input: 3000, cacheRead: 0, output: 300 })
+  })
+})

@@ -1,5 +1,5 @@
 import { byteMarker, hasMarker } from '../../lines/byteMarker'
-import { looksLikeJsonObject, peekTimestamp } from '../../lines/jsonLine'
+import { looksLikeJsonObject, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { fileStem } from '../claudeCode/claudeSessionId'
@@ -8,6 +8,7 @@ import { SessionTrack, TimeSpan, parseTime, type SessionStep } from '../sessionT
 import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import type { UsageRecord } from '../usageRecord'
 import { codexToolCall } from './codexToolCall'
+import { isImplausible } from '../tokenCounts'
 import { CumulativeUsage, readTotals } from './cumulativeUsage'
 
 // Codex writes `{"timestamp":…,"type":…,"payload":{"type":…` (serde field order), so the record
@@ -60,7 +61,7 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
   const steps: SessionStep[] = []
   const span = new TimeSpan()
 
-  const handle = (record: JsonObject) => {
+  const handle = (record: JsonObject, lineNumber: number) => {
     const time = parseTime(record.timestamp)
     const payload = isObject(record.payload) ? record.payload : null
     if (!payload) return
@@ -80,6 +81,7 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
     } else if (record.type === 'event_msg' && payload.type === 'token_count') {
       const totals = isObject(payload.info) && isObject(payload.info.total_token_usage) ? readTotals(payload.info.total_token_usage) : null
       if (!totals) return
+      if (isImplausible(totals)) return warn({ path, line: lineNumber, message: `${totals.implausible}; line not counted` })
       const delta = counter.advance(totals)
       if (replayed || !delta) return
       usage.push({
@@ -105,12 +107,12 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
 
   return {
     line(bytes, lineNumber, terminated) {
+      if (!looksLikeJsonObject(bytes, 0, bytes.length)) return warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
       const head = Math.min(bytes.length, HEAD_BYTES)
-      if (WANTED.some((marker) => hasMarker(bytes, marker, 0, head))) {
+      // A line not written compactly may hold its type past the head, and its timestamp escapes peekTimestamp: parsed in full.
+      if (!writtenCompactly(bytes, 0, bytes.length) || WANTED.some((marker) => hasMarker(bytes, marker, 0, head))) {
         const record = parseLogLine(bytes, path, lineNumber, terminated, warn)
-        if (record) handle(record)
-      } else if (!looksLikeJsonObject(bytes, 0, bytes.length)) {
-        warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
+        if (record) handle(record, lineNumber)
       } else {
         span.seeText(peekTimestamp(bytes, 0, bytes.length, false))
       }

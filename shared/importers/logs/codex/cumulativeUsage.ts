@@ -1,4 +1,5 @@
 import type { JsonObject } from '../jsonFields'
+import { isImplausible, MAX_THREAD_TOKENS, readTokenCounts, type ImplausibleCount } from '../tokenCounts'
 
 /** One `total_token_usage` snapshot: what a thread has used so far. */
 export interface Totals {
@@ -9,11 +10,14 @@ export interface Totals {
   total: number
 }
 
-export function readTotals(value: JsonObject): Totals {
-  const n = (field: string) => (typeof value[field] === 'number' && Number.isFinite(value[field]) ? Math.max(0, Math.floor(value[field] as number)) : 0)
-  const input = n('input_tokens')
-  const output = n('output_tokens')
-  return { input, cached: n('cached_input_tokens'), output, reasoning: n('reasoning_output_tokens'), total: n('total_tokens') || input + output }
+const TOTAL_FIELDS = ['input_tokens', 'cached_input_tokens', 'output_tokens', 'reasoning_output_tokens', 'total_tokens'] as const
+
+/** A `total_token_usage` snapshot, or which count is implausible (see tokenCounts.ts). */
+export function readTotals(value: JsonObject): Totals | ImplausibleCount {
+  const counts = readTokenCounts(value, TOTAL_FIELDS, MAX_THREAD_TOKENS)
+  if (isImplausible(counts)) return counts
+  const { input_tokens: input, output_tokens: output } = counts
+  return { input, cached: counts.cached_input_tokens, output, reasoning: counts.reasoning_output_tokens, total: counts.total_tokens || input + output }
 }
 
 /**

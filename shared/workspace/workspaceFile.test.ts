@@ -1,0 +1,103 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { createBatch } from '../importers/batch'
+import { Ledger } from './ledger'
+import { DamagedWorkspaceError, decodeWorkspaceFile, encodeWorkspaceFile, type WorkspaceDocs } from './workspaceFile'
+
+/** A small workspace: a setting and a note in governance, one billing batch in the ledger. */
+function smallWorkspace(): WorkspaceDocs {
+  const governance = new Y.Doc()
+  governance.getMap('settings').set('currency', 'EUR')
+  governance.getMap('annotations').set('run-1', 'Shipped the fix')
+  const ledger = new Ledger(new Y.Doc())
+  const records = [
+    { identity: 'a', cost: '543.92', currency: 'USD', model: 'claude-sonnet-4-6' },
+    { identity: 'b', cost: '5.47', currency: 'USD', model: 'gpt-5' },
+  ]
+  const { meta, payload } = createBatch({
+    kind: 'charges', format: 'test', fileNames: ['cost.csv'], records, totals: { USD: '549.39' },
+    from: null, to: null, skipped: [], warnings: [], importedAt: '2026-08-15T00:00:00.000Z',
+  })
+  ledger.add(meta, payload)
+  return { governance, ledger: ledger.doc }
+}
+
+/** What a reader sees of a workspace: both documents as JSON. */
+function contents(docs: WorkspaceDocs) {
+  return { governance: docs.governance.getMap('settings').toJSON(), annotations: docs.governance.getMap('annotations').toJSON(), batches: docs.ledger.getMap('batches').toJSON() }
+}
+
+/** The version 1 layout (no checksums), as files written before checksums hold it. */
+function encodeVersion1(docs: WorkspaceDocs): Uint8Array {
+  const parts = [Y.encodeStateAsUpdate(docs.governance), Y.encodeStateAsUpdate(docs.ledger)]
+  const magic = new TextEncoder().encode('WORKFOLIO-WS1\n')
+  const out = new Uint8Array(magic.length + parts.reduce((sum, part) => sum + 4 + part.length, 0))
+  out.set(magic)
+  let offset = magic.length
+  for (const part of parts) {
+    new DataView(out.buffer).setUint32(offset, part.length)
+    out.set(part, offset + 4)
+    offset += 4 + part.length
+  }
+  return out
+}
+
+function flipped(bytes: Uint8Array, position: number, mask: number): Uint8Array {
+  const copy = bytes.slice()
+  copy[position] ^= mask
+  return copy
+}
+
+describe('workspace file', () => {
+  test('round-trips both documents', () => {
+    const docs = smallWorkspace()
+    expect(contents(decodeWorkspaceFile(encodeWorkspaceFile(docs)))).toEqual(contents(docs))
+  })
+
+  test('a version 1 file (before checksums) still reads, and is written back as version 2', () => {
+    const docs = smallWorkspace()
+    const old = encodeVersion1(docs)
+    const read = decodeWorkspaceFile(old)
+    expect(contents(read)).toEqual(contents(docs))
+    const again = encodeWorkspaceFile(read)
+    expect(new TextDecoder().decode(again.subarray(0, 14))).toBe('WORKFOLIO-WS2\n')
+    expect(contents(decodeWorkspaceFile(again))).toEqual(contents(docs))
+  })
+
+  test('a version 1 file whose batch content changed is refused by the batch content hash, naming the batch', () => {
+    const docs = smallWorkspace()
+    const old = encodeVersion1(docs)
+    // "543.92" is stored as text inside the batch payload: make it "043.92".
+    const at = new TextDecoder('latin1').decode(old).indexOf('543.92')
+    expect(at).toBeGreaterThan(0)
+    const damaged = old.slice()
+    damaged[at] = '0'.charCodeAt(0)
+    expect(() => decodeWorkspaceFile(damaged)).toThrow(DamagedWorkspaceError)
+    expect(() => decodeWorkspaceFile(damaged)).toThrow(/batch [0-9a-f]{12} \(imported from cost\.csv\) is damaged/)
+  })
+
+  test('every flipped byte of a file is found, at every position (fuzz)', () => {
+    const docs = smallWorkspace()
+    const bytes = encodeWorkspaceFile(docs)
+    // Every position with every single-bit flip, then random masks at random positions.
+    for (let position = 0; position < bytes.length; position++) {
+      for (let bit = 0; bit < 8; bit++) expect(() => decodeWorkspaceFile(flipped(bytes, position, 1 << bit)), `bit ${bit} of byte ${position}`).toThrow(DamagedWorkspaceError)
+    }
+    fc.assert(
+      fc.property(fc.nat(bytes.length - 1), fc.integer({ min: 1, max: 255 }), (position, mask) => {
+        expect(() => decodeWorkspaceFile(flipped(bytes, position, mask))).toThrow(DamagedWorkspaceError)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  test('a truncated file, a file with bytes after the ledger and a file of something else are refused', () => {
+    const bytes = encodeWorkspaceFile(smallWorkspace())
+    for (const length of [0, 10, 20, 100, bytes.length - 1]) expect(() => decodeWorkspaceFile(bytes.subarray(0, length))).toThrow(DamagedWorkspaceError)
+    const longer = new Uint8Array(bytes.length + 1)
+    longer.set(bytes)
+    expect(() => decodeWorkspaceFile(longer)).toThrow(/1 unexpected byte/)
+    expect(() => decodeWorkspaceFile(new TextEncoder().encode('hello'))).toThrow(/not a Workfolio workspace/)
+  })
+})
