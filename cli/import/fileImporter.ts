@@ -1,4 +1,5 @@
 import type { BatchIssue, BatchMeta } from '../../shared/records/batch'
+import type { Run } from '../../shared/records/run'
 import type { ImportProfile, Settings } from '../../shared/records/settings'
 import type { ChargeSummaryBuilder, PendingCharges } from './chargeSummary'
 
@@ -19,8 +20,8 @@ export interface FileOutcome {
   batch: { meta: BatchMeta; payload: Uint8Array } | null
   /** Committed to the summary only when the file's batch is stored (not rejected, not a duplicate). */
   charges?: PendingCharges
-  /** Entries for the `runs` array of the JSON report (agent-log importers). */
-  runs?: unknown[]
+  /** The runs this file was the first to contribute to (agent-log importers). */
+  runs?: Run[]
 }
 
 /** Everything an importer may need from the command line and the workspace. */

@@ -3,7 +3,7 @@ import { actorId } from '../../privacy/pseudonym'
 import { computeCost, usesLongContextTier } from '../../pricing/computeCost'
 import { findModelPrices, pricePeriodAt, pricesInPeriod, type PricingTable } from '../../pricing/pricingTable'
 import type { TokenCounts } from '../../records/common'
-import { emptyTokenCounts } from '../../records/tokenCounts'
+import { addTokenCounts, emptyTokenCounts } from '../../records/tokenCounts'
 import type { Run } from '../../records/run'
 import { collapseRepeats } from '../../steps/labelStep'
 import { actorNameFromCwd, repoNameFromCwd } from './sessionNames'
@@ -49,9 +49,9 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
       if (!group) groups.set(key, (group = { model: request.model, month, period, long, tokens: emptyTokenCounts() }))
       if (!modelTokens.has(request.model)) modelTokens.set(request.model, emptyTokenCounts())
     }
-    addTokens(group.tokens, request.tokens)
-    addTokens(modelTokens.get(request.model)!, request.tokens)
-    addTokens(total, request.tokens)
+    addTokenCounts(group.tokens, request.tokens)
+    addTokenCounts(modelTokens.get(request.model)!, request.tokens)
+    addTokenCounts(total, request.tokens)
   }
 
   let cost = ZERO
@@ -105,15 +105,6 @@ function monthOf(time: number): string {
   const to = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
   monthCache = { from, to, month: date.toISOString().slice(0, 7) }
   return monthCache.month
-}
-
-function addTokens(into: TokenCounts, add: TokenCounts): void {
-  into.input += add.input
-  into.output += add.output
-  into.cacheWrite5m += add.cacheWrite5m
-  into.cacheWrite1h += add.cacheWrite1h
-  into.cacheRead += add.cacheRead
-  into.reasoning += add.reasoning
 }
 
 function firstFinite(values: number[]): number {
