@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { formatDecimal, multiplyByInteger, normalizeDecimal } from '../money/decimal'
+import { formatDecimal, normalizeDecimal } from '../money/decimal'
 import { computeCost, usesLongContextTier } from './computeCost'
+import { perMillionTokens } from './exactPrice'
 import { applyPricingOverrides, BUNDLED_PRICES_SOURCE, bundledPricingTable, findModelPrices, type ModelPrices, type PriceField } from './pricingTable'
 
 /** A model's prices in dollars per million tokens, as the providers publish them. */
@@ -8,7 +9,7 @@ function perMillion(prices: ModelPrices | null, fields: readonly PriceField[]): 
   if (!prices) throw new Error('not priced')
   return fields.map((field) => {
     const price = prices.prices[field]
-    return price ? formatDecimal(normalizeDecimal(multiplyByInteger(price, 1_000_000))) : '-'
+    return price ? perMillionTokens(price) : '-'
   })
 }
 
