@@ -87,4 +87,10 @@ describe('the bundled table (generated from @pydantic/genai-prices)', () => {
     expect(perMillion(before, ['input_cost_per_token', 'output_cost_per_token'])).toEqual(['5', '10'])
     expect(perMillion(after, ['input_cost_per_token', 'output_cost_per_token'])).toEqual(['4', '10'])
   })
+
+  it('overrides an id the table knows under another spelling for that id only', () => {
+    const table = applyPricingOverrides(bundledPricingTable(), { 'gpt-5-codex': { output_cost_per_token: 8e-6 } })
+    expect(perMillion(findModelPrices(table, 'gpt-5-codex'), OPENAI)).toEqual(['1.25', '0.125', '8'])
+    expect(perMillion(findModelPrices(table, 'gpt-5'), OPENAI)).toEqual(['1.25', '0.125', '10'])
+  })
 })

@@ -95,11 +95,12 @@ export function applyPricingOverrides(table: PricingTable, overrides: Record<str
   const models = new Map(table.models)
   for (const [model, fields] of Object.entries(overrides)) {
     const extra = readFields(fields)
-    if (!extra) continue
-    const base = models.get(model)
+    // An id the table knows under another spelling ("gpt-5-codex", priced as gpt-5) starts from
+    // those prices and becomes a row of its own, so the override changes that id only.
+    const base = models.get(model) ?? findModelPrices(table, model) ?? undefined
+    if (!extra || (!base && !extra.input_cost_per_token)) continue
     const provider = typeof fields.litellm_provider === 'string' ? fields.litellm_provider : (base?.provider ?? null)
     const merged = (prices: ModelPrices | undefined): ModelPrices => withPrices(model, provider, { ...prices?.prices, ...extra }, [])
-    if (!base && !extra.input_cost_per_token) continue
     models.set(model, { ...merged(base), earlier: (base?.earlier ?? []).map(({ until, prices }) => ({ until, prices: merged(prices) })) })
   }
   return indexTable(models, table.aliases)

@@ -57,3 +57,15 @@ test('with every model priced, Settings says so', () => {
   renderWithWorkspace(<SettingsView />, workspace)
   expect(screen.getByTestId('unpriced-models').textContent).toBe('Every model in the imported runs has a price.')
 })
+
+test('a model the table prices can be overridden field by field; an unknown one needs its input price', () => {
+  const { workspace } = renderWithWorkspace(<SettingsView />)
+  fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'gpt-5-codex' } })
+  fireEvent.change(screen.getByLabelText('Output $/M'), { target: { value: '8' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Save prices' }))
+  expect(workspace.governance.settings.read().settings.pricingOverrides).toEqual({ 'gpt-5-codex': { output_cost_per_token: 8e-6 } })
+  fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'in-house-llm' } })
+  fireEvent.change(screen.getByLabelText('Output $/M'), { target: { value: '8' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Save prices' }))
+  expect(screen.getByRole('alert').textContent).toBe('A new model needs at least its input price.')
+})

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react'
-import { BUNDLED_PRICES_SOURCE, pricingFromSettings } from '../../../shared/pricing/pricingTable'
+import { BUNDLED_PRICES_SOURCE, findModelPrices, pricingFromSettings } from '../../../shared/pricing/pricingTable'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { useBridge } from '../../workspace/WorkspaceContext'
 import { PriceTable } from './PriceTable'
@@ -52,7 +52,7 @@ export function PricingSettings() {
       if (value === null) return setMessage({ kind: 'error', text: `${label}: use a price in dollars per million tokens, like 3 or 0.30.` })
       fields[field] = value
     }
-    if (!('input_cost_per_token' in fields) && !settings.pricingOverrides[model]) return setMessage({ kind: 'error', text: 'A new model needs at least its input price.' })
+    if (!('input_cost_per_token' in fields) && !findModelPrices(table, model)) return setMessage({ kind: 'error', text: 'A new model needs at least its input price.' })
     set('pricingOverrides', { ...settings.pricingOverrides, [model]: { ...settings.pricingOverrides[model], ...fields } })
     setDraft({ model: '' })
     setMessage({ kind: 'ok', text: `Prices for ${model} saved.` })
