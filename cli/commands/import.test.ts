@@ -24,7 +24,7 @@ describe('cli import', () => {
     const dir = folderWith('anthropic-cost-2026-03.csv', 'azure-cost-details.csv', 'openai-cost_2026-09-01_2026-09-04.csv')
     const { code, output } = await importJson(dir, ['exports'])
     expect(code).toBe(0)
-    expect(Object.keys(output)).toEqual(['files', 'charges', 'runs'])
+    expect(Object.keys(output)).toEqual(['files', 'charges', 'runs', 'unpriced'])
     expect(output.runs).toEqual([])
     expect(output.files).toEqual([
       { path: 'exports/anthropic-cost-2026-03.csv', format: 'anthropic-console-cost', kind: 'charges', status: 'ok', records: 3, errors: [], warnings: [] },

@@ -2,8 +2,10 @@ import { existsSync, statSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { knownRequestKeys } from '../../shared/importers/logs/requestKeys'
+import { formatUnpriced, summarizeUnpriced } from '../../shared/pricing/unpricedModels'
+import type { Run } from '../../shared/records/run'
 import { DEFAULT_SETTINGS } from '../../shared/workspace/defaultSettings'
-import { agentLogFileImporter } from '../import/agentLogFiles'
+import { agentLogFileImporter, runSummary } from '../import/agentLogFiles'
 import { billingFileImporter } from '../import/billingFiles'
 import { ChargeSummaryBuilder } from '../import/chargeSummary'
 import type { FileImporter, FileOutcome, FileReport, ImportContext } from '../import/fileImporter'
@@ -77,7 +79,7 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
   }
 
   const files: FileReport[] = []
-  const runs: unknown[] = []
+  const runs: Run[] = []
   const batchIds = new Set<string>()
   const storedBatches = new Map<object, FileReport['status']>()
   let added = 0
@@ -106,7 +108,12 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
   if (workspace && added > 0) workspace.save()
 
   const summary = context.chargeSummary.build()
-  io.stdout(options.json ? JSON.stringify({ files, charges: summary, runs }, null, 2) + '\n' : formatImportReport(files, summary, workspace ? { path: workspace.path, added } : null))
+  const unpriced = summarizeUnpriced(runs)
+  io.stdout(
+    options.json
+      ? JSON.stringify({ files, charges: summary, runs: runs.map(runSummary), unpriced }, null, 2) + '\n'
+      : formatImportReport(files, summary, workspace ? { path: workspace.path, added } : null) + formatUnpriced(unpriced).map((line) => `${line}\n`).join(''),
+  )
   return files.some((file) => file.status === 'rejected') ? 1 : 0
 }
 

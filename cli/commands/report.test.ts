@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readAnalysisInput } from '../../shared/analysis/workspaceInput'
+import { makeRun } from '../../shared/analysis/testFixtures'
 import { buildPortfolioReport } from '../../shared/reports/portfolioReport'
 import { reportExample } from '../../shared/reports/reportFixture'
 import { runCli } from '../main'
@@ -36,6 +37,27 @@ describe('cli report', () => {
     expect(await runCli(['report', '--workspace', path, '--as-of', '2026-08-15'], io)).toBe(0)
     expect(io.out()).toContain('Portfolio report 2026-Q3 (as of 2026-08-15)')
     expect(io.out()).toContain('Reconciliation (billed vs log-estimated):')
+  })
+
+  it('lists the period\'s runs on models without a price, in JSON and text', async () => {
+    const example = reportExample()
+    const tokens = { input: 1200, output: 300, cacheWrite5m: 0, cacheWrite1h: 0, cacheRead: 5000, reasoning: 0 }
+    const unpriced = (id: string, start: string) =>
+      makeRun({ id, start, costUSD: '0', models: ['in-house-llm'], unpricedModels: ['in-house-llm'], byModel: [{ model: 'in-house-llm', tokens, costUSD: '0', priced: false }] })
+    const runs = [...example.runs, unpriced('no-price-1', '2026-07-02T10:00:00.000Z'), unpriced('no-price-2', '2026-08-03T10:00:00.000Z'), unpriced('no-price-q2', '2026-05-03T10:00:00.000Z')]
+    const unpricedPath = join(dir, 'unpriced.workfolio')
+    writeWorkspace(unpricedPath, { ...example, runs })
+    const json = captureIO(dir)
+    await runCli(['report', '--workspace', unpricedPath, '--period', '2026-Q3', '--as-of', '2026-08-15', '--json'], json)
+    expect(JSON.parse(json.out()).unpriced).toEqual({ runs: 2, models: [{ model: 'in-house-llm', runs: 2, tokens: { ...tokens, input: 2400, output: 600, cacheRead: 10000 } }] })
+    const text = captureIO(dir)
+    await runCli(['report', '--workspace', unpricedPath, '--period', '2026-Q3', '--as-of', '2026-08-15'], text)
+    expect(text.out()).toContain('Warning: 2 runs on 1 model have no price')
+    expect(text.out()).toContain('  in-house-llm  2 runs  13,000 tokens (input 2,400, output 600, cache write 0, cache read 10,000)')
+    // Without unpriced runs the report says nothing about prices.
+    const plain = captureIO(dir)
+    await runCli(['report', '--workspace', path, '--as-of', '2026-08-15'], plain)
+    expect(plain.out()).not.toContain('no price')
   })
 
   it('explains bad arguments and a missing workspace', async () => {

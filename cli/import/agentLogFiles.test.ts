@@ -50,6 +50,29 @@ describe('cli import of agent logs', () => {
     })
   })
 
+  it('lists the models without a price, with run counts and tokens, in JSON and in the text report', async () => {
+    const dir = tempDir()
+    cpSync(FIXTURES, join(dir, 'logs'), { recursive: true })
+    const { output } = await importJson(dir, ['logs'])
+    expect(output.unpriced).toEqual({
+      runs: 1,
+      models: [{ model: 'claude-mystery-9', runs: 1, tokens: { input: 100, output: 10, cacheWrite5m: 0, cacheWrite1h: 0, cacheRead: 0, reasoning: 0 } }],
+    })
+    const io = captureIO(dir)
+    expect(await runCli(['import', 'logs'], io)).toBe(0)
+    expect(io.out()).toContain('Warning: 1 run on 1 model has no price; their cost is counted as 0.')
+    expect(io.out()).toContain('  claude-mystery-9  1 run  110 tokens (input 100, output 10, cache write 0, cache read 0)\n')
+  })
+
+  it('warns about nothing when every model has a price', async () => {
+    const dir = tempDir()
+    const rollout = join(FIXTURES, 'codex/sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl')
+    const io = captureIO(dir)
+    expect(await runCli(['import', rollout], io)).toBe(0)
+    expect(io.out()).not.toContain('no price')
+    expect((await importJson(dir, [rollout])).output.unpriced).toEqual({ runs: 0, models: [] })
+  })
+
   it('prices with --pricing FILE instead of the bundled table', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'prices.json'), JSON.stringify({ 'gpt-5-codex': { input_cost_per_token: 1e-6, output_cost_per_token: 1e-5, cache_read_input_token_cost: 1e-7 } }))

@@ -60,7 +60,7 @@ async function importLogFiles(paths: readonly string[], context: ImportContext):
       },
       // One batch object shared by every file of the import: the command stores it once.
       batch: result.batch,
-      runs: runs.map(runSummary),
+      runs,
     }
   })
 }
@@ -70,7 +70,7 @@ function rejected(path: string, message: string): FileOutcome {
 }
 
 /** A run as `import --json` prints it: cache writes of both TTLs together, reasoning apart. */
-function runSummary(run: Run) {
+export function runSummary(run: Run) {
   return {
     id: run.id,
     tool: run.tool,

@@ -1,5 +1,6 @@
 import type { FolderWalk } from '../filesInFolder'
 import type { BatchIssue, BatchMeta } from '../../shared/records/batch'
+import type { Run } from '../../shared/records/run'
 import type { ImportProfile, Settings } from '../../shared/records/settings'
 import type { ChargeSummaryBuilder, PendingCharges } from './chargeSummary'
 
@@ -20,8 +21,8 @@ export interface FileOutcome {
   batch: { meta: BatchMeta; payload: Uint8Array } | null
   /** Committed to the summary only when the file's batch is stored (not rejected, not a duplicate). */
   charges?: PendingCharges
-  /** Entries for the `runs` array of the JSON report (agent-log importers). */
-  runs?: unknown[]
+  /** The runs this file was the first to contribute to (agent-log importers). */
+  runs?: Run[]
 }
 
 /** Everything an importer may need from the command line and the workspace. */

@@ -1,6 +1,6 @@
 import { addDecimal, multiplyDecimal, ZERO, type Decimal } from '../money/decimal'
 import type { TokenCounts } from '../records/common'
-import type { ModelPrices, PriceField } from './pricingTable'
+import { tierField, type BasePriceField, type ModelPrices } from './pricingTable'
 
 /** Anthropic bills a whole request at the long-context rates once its input exceeds this. */
 export const LONG_CONTEXT_THRESHOLD = 200_000
@@ -18,8 +18,17 @@ const TIMES_0_1: Decimal = { units: 1n, scale: 1 }
  * only the part of that kind above 200k at the higher rate), so on sessions with
  * long-context requests its cost can be about half of ours. Token counts are unaffected.
  */
-export function isLongContextRequest(tokens: Pick<TokenCounts, 'input' | 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h'>): boolean {
-  return tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h > LONG_CONTEXT_THRESHOLD
+export function isLongContextRequest(tokens: Pick<TokenCounts, 'input' | 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h'>, threshold = LONG_CONTEXT_THRESHOLD): boolean {
+  return tokens.input + tokens.cacheRead + tokens.cacheWrite5m + tokens.cacheWrite1h > threshold
+}
+
+/**
+ * Whether one request is billed at a model's long-context tier (`model.longContextAbove`): the
+ * same whole-request rule, which genai-prices applies to every tiered model (Claude, Gemini, and
+ * OpenAI's 272k tier).
+ */
+export function usesLongContextTier(model: ModelPrices, tokens: Pick<TokenCounts, 'input' | 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h'>): boolean {
+  return model.longContextAbove !== null && isLongContextRequest(tokens, model.longContextAbove)
 }
 
 /**
@@ -29,12 +38,9 @@ export function isLongContextRequest(tokens: Pick<TokenCounts, 'input' | 'cacheR
  * input, cache read 0.1× input (Anthropic) or the input price (other providers).
  */
 export function computeCost(model: ModelPrices, tokens: TokenCounts, longContext = false): Decimal {
-  const price = (field: PriceField): Decimal | undefined => {
-    if (longContext) {
-      const above = LONG_CONTEXT_FIELD[field]
-      if (above && model.prices[above]) return model.prices[above]
-    }
-    return model.prices[field]
+  const price = (field: BasePriceField): Decimal | undefined => {
+    const above = longContext && model.longContextAbove !== null ? model.prices[tierField(field, model.longContextAbove)] : undefined
+    return above ?? model.prices[field]
   }
   const input = price('input_cost_per_token') ?? ZERO
   const output = price('output_cost_per_token') ?? ZERO
@@ -52,12 +58,4 @@ export function computeCost(model: ModelPrices, tokens: TokenCounts, longContext
     if (count > 0) cost = addDecimal(cost, multiplyDecimal(unit, { units: BigInt(count), scale: 0 }))
   }
   return cost
-}
-
-const LONG_CONTEXT_FIELD: Partial<Record<PriceField, PriceField>> = {
-  input_cost_per_token: 'input_cost_per_token_above_200k_tokens',
-  output_cost_per_token: 'output_cost_per_token_above_200k_tokens',
-  cache_creation_input_token_cost: 'cache_creation_input_token_cost_above_200k_tokens',
-  cache_creation_input_token_cost_above_1hr: 'cache_creation_input_token_cost_above_1hr_above_200k_tokens',
-  cache_read_input_token_cost: 'cache_read_input_token_cost_above_200k_tokens',
 }

@@ -1,4 +1,4 @@
-import type { Decimal } from '../money/decimal'
+import { formatDecimal, multiplyByInteger, normalizeDecimal, type Decimal } from '../money/decimal'
 
 const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i
 
@@ -15,4 +15,9 @@ export function decimalFromNumber(value: number): Decimal {
   const digits = BigInt(whole + fraction) * (sign === '-' ? -1n : 1n)
   const scale = fraction.length - Number(exponentText)
   return scale >= 0 ? { units: digits, scale } : { units: digits * 10n ** BigInt(-scale), scale: 0 }
+}
+
+/** A per-token price as people read it: exact dollars per million tokens ("3.75"). */
+export function perMillionTokens(price: Decimal): string {
+  return formatDecimal(normalizeDecimal(multiplyByInteger(price, 1_000_000)))
 }

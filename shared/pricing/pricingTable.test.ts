@@ -19,10 +19,11 @@ describe('findModelPrices', () => {
   const keyOf = (model: string) => findModelPrices(table, model)?.model ?? null
 
   it('looks up exact, then normalized (prefix, date, dots), then the longest key at a boundary', () => {
-    expect(keyOf('claude-sonnet-4-5-20250929')).toBe('claude-sonnet-4-5-20250929')
+    expect(keyOf('claude-sonnet-4-5')).toBe('claude-sonnet-4-5')
+    expect(keyOf('claude-sonnet-4-5-20250929')).toBe('claude-sonnet-4-5')
     expect(keyOf('anthropic/claude-opus-4.6')).toBe('claude-opus-4-6')
     expect(keyOf('claude-haiku-4-5@20251001')).toBe('claude-haiku-4-5')
-    expect(keyOf('gpt-5.2-codex')).toBe('gpt-5.2-codex')
+    expect(keyOf('gpt-5.3-codex')).toBe('gpt-5.3-codex')
     expect(keyOf('openai/gpt-5-2025-08-07')).toBe('gpt-5')
     expect(keyOf('claude-sonnet-4-5-thinking')).toBe('claude-sonnet-4-5')
     expect(keyOf('gpt-5-mini-high')).toBe('gpt-5-mini')
@@ -30,8 +31,8 @@ describe('findModelPrices', () => {
 
   it('never lets a shorter key match a longer model family or version', () => {
     expect(keyOf('gpt-5')).toBe('gpt-5')
-    expect(keyOf('gpt-5-1-codex')).toBeNull()
-    expect(keyOf('claude-opus-4-7')).toBeNull()
+    expect(keyOf('gpt-5-9-codex')).toBeNull()
+    expect(keyOf('claude-opus-4-9')).toBeNull()
     expect(keyOf('claude-mystery-9')).toBeNull()
     expect(keyOf('<synthetic>')).toBeNull()
   })
@@ -43,7 +44,7 @@ describe('findModelPrices', () => {
     expect(keyOf('bedrock/eu.anthropic.claude-haiku-4-5-20251001-v1:0')).toBe('claude-haiku-4-5')
     expect(keyOf('vertex_ai/claude-opus-4-5@20251101')).toBe('claude-opus-4-5')
     expect(keyOf('claude-opus-4-6[1m]')).toBe('claude-opus-4-6')
-    expect(keyOf('anthropic/claude-4-opus')).toBe('claude-opus-4-20250514')
+    expect(keyOf('anthropic/claude-4-opus')).toBe('claude-opus-4-0')
     // Claude 3 keys put the version first too; both spellings meet in the middle.
     const claude3 = loadPricingTable({ 'claude-3-5-sonnet-20241022': { input_cost_per_token: 3e-6 } })
     expect(findModelPrices(claude3, 'anthropic/claude-sonnet-3.5')?.model).toBe('claude-3-5-sonnet-20241022')
@@ -51,8 +52,9 @@ describe('findModelPrices', () => {
   })
 
   it('keeps gateway spellings to their own version, and reads "-v3" as a name, not a Bedrock revision', () => {
-    expect(keyOf('anthropic/claude-4.7-opus-20260401')).toBeNull()
-    expect(keyOf('anthropic/claude-5-sonnet')).toBeNull()
+    expect(keyOf('anthropic/claude-4.9-opus-20270401')).toBeNull()
+    expect(keyOf('anthropic/claude-4.7-opus-20260401')).toBe('claude-opus-4-7')
+    expect(keyOf('anthropic/claude-6-sonnet')).toBeNull()
     const table = loadPricingTable({ deepseek: { input_cost_per_token: 1e-6 } })
     expect(findModelPrices(table, 'deepseek-v3')).toBeNull()
   })

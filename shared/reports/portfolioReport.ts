@@ -2,6 +2,7 @@ import { analyze, summarizePortfolio, summarizeUnassigned, type Analysis, type P
 import type { AllocationExplanation } from '../analysis/allocation'
 import type { ReviewItem } from '../analysis/budgets'
 import { dateOfDay, dayOf } from '../analysis/dates'
+import { summarizeUnpriced, type UnpricedSummary } from '../pricing/unpricedModels'
 import type { AnalysisInput } from '../analysis/input'
 import { parsePeriod, periodContaining, type Period } from '../analysis/periods'
 import { reconcile, type ReconciliationRow } from '../analysis/reconciliation'
@@ -38,6 +39,8 @@ export interface PortfolioReport {
   reconciliation: Pick<ReconciliationRow, 'provider' | 'month' | 'billed' | 'estimated' | 'matched' | 'unexplained' | 'runsWithoutBilling' | 'note'>[]
   allocations: AllocationExplanation[]
   reviewItems: ReviewItem[]
+  /** Runs started in the period with a model that had no price (their cost counted as 0). */
+  unpriced: UnpricedSummary
 }
 
 export interface PortfolioReportOptions {
@@ -104,10 +107,8 @@ export function reportFromAnalysis(analysis: Analysis, period: Period, periodSou
   const portfolios = [...input.portfolios].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
   const summaries = portfolios.map((portfolio) => summarizePortfolio(analysis, portfolio, period))
   const unassigned = summarizeUnassigned(analysis, period)
-  const inPeriodMonth = (month: string) => {
-    const day = dayOf(`${month}-01`)
-    return day >= period.start && day < period.end
-  }
+  const inPeriodDay = (day: number) => day >= period.start && day < period.end
+  const inPeriodMonth = (month: string) => inPeriodDay(dayOf(`${month}-01`))
   return {
     period: period.key,
     periodSource,
@@ -119,6 +120,7 @@ export function reportFromAnalysis(analysis: Analysis, period: Period, periodSou
       .map(({ provider, month, billed, estimated, matched, unexplained, runsWithoutBilling, note }) => ({ provider, month, billed, estimated, matched, unexplained, runsWithoutBilling, note })),
     allocations: analysis.spend.allocations.filter((a) => inPeriodMonth(a.month)),
     reviewItems: summaries.flatMap((s) => s.budget.reviewItems),
+    unpriced: summarizeUnpriced(input.runs.filter((run) => run.unpricedModels.length > 0 && inPeriodDay(dayOf(run.start)))),
   }
 }
 

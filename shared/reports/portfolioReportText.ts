@@ -1,5 +1,6 @@
 import { formatCurrencyAmounts } from '../money/format'
 import type { CurrencyAmounts } from '../money/totals'
+import { formatUnpriced } from '../pricing/unpricedModels'
 import type { PortfolioReport } from './portfolioReport'
 
 function table(header: string[], rows: string[][]): string[] {
@@ -57,5 +58,7 @@ export function formatPortfolioReport(report: PortfolioReport, locale = 'en-US')
     out.push('', 'Allocations:')
     for (const a of report.allocations) out.push(`  ${a.text}`)
   }
+  const unpriced = formatUnpriced(report.unpriced, locale)
+  if (unpriced.length) out.push('', ...unpriced)
   return out.join('\n') + '\n'
 }

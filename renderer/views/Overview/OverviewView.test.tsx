@@ -6,6 +6,8 @@ import { buildPortfolioReport } from '../../../shared/reports/portfolioReport'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { OverviewView } from './OverviewView'
 import { setPeriodChoice } from './periodChoice'
+import { makeRun } from '../../../shared/analysis/testFixtures'
+import { emptyTokenCounts } from '../../../shared/records/tokenCounts'
 import { charges, importRecords, runs, seedWorkspace } from './testData'
 
 beforeEach(() => setPeriodChoice(null))
@@ -84,4 +86,24 @@ test('with data but no portfolios everything is Unassigned, with a way to create
   expect(screen.getByRole('link', { name: 'Create a portfolio' }).getAttribute('href')).toBe('#/portfolios/new')
   expect(screen.getByTestId('unassigned-spend').textContent).toBe('$60.00')
   expect(screen.getByTestId('unassigned-runs').textContent).toBe('3')
+})
+
+test('says how many runs on how many models have no price, and links to Runs and Settings', () => {
+  const workspace = createMemoryWorkspace()
+  const tokens = { ...emptyTokenCounts(), input: 900, output: 90 }
+  const unpriced = (id: string, model: string) =>
+    makeRun({ id, start: '2026-07-10T09:00:00.000Z', costUSD: '0', models: [model], unpricedModels: [model], byModel: [{ model, tokens, costUSD: '0', priced: false }] })
+  importRecords(workspace, [...runs, unpriced('u1', 'in-house-llm'), unpriced('u2', 'in-house-llm'), unpriced('u3', 'gemini-9-ultra')], charges)
+  renderWithWorkspace(<OverviewView />, workspace)
+  const notice = screen.getByTestId('unpriced-notice')
+  expect(notice.textContent).toContain('3 runs on 2 models have no price (in-house-llm, gemini-9-ultra)')
+  expect(within(notice).getByRole('link', { name: 'See them in Runs' }).getAttribute('href')).toBe('#/runs')
+  expect(within(notice).getByRole('link', { name: 'add prices in Settings' }).getAttribute('href')).toBe('#/settings')
+})
+
+test('says nothing about prices when every run is priced', () => {
+  const workspace = createMemoryWorkspace()
+  seedWorkspace(workspace)
+  renderWithWorkspace(<OverviewView />, workspace)
+  expect(screen.queryByTestId('unpriced-notice')).toBeNull()
 })

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { summarizePortfolio } from '../../../shared/analysis/analyze'
 import { reportFromAnalysis } from '../../../shared/reports/portfolioReport'
 import { EmptyState } from '../../components/EmptyState'
+import { UnpricedNotice } from '../../components/pricing/UnpricedNotice'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { AllocationNotes } from './AllocationNotes'
 import { PeriodPicker } from './PeriodPicker'
@@ -39,6 +40,7 @@ export function OverviewView() {
           logs to fill it.
         </EmptyState>
       )}
+      {hasData && <UnpricedNotice summary={report.unpriced} />}
       {hasData && summaries.length === 0 && (
         <p className="overview-hint" role="note">
           No portfolios yet: everything below is Unassigned. <a href="#/portfolios/new">Create a portfolio</a> and give it

@@ -4,6 +4,9 @@ import { promoteCandidate } from '../../../shared/catalog'
 import { applyReviewAction, createReview } from '../../../shared/review'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
+import { makeRun } from '../../../shared/analysis/testFixtures'
+import { emptyTokenCounts } from '../../../shared/records/tokenCounts'
+import { importRecords } from '../Overview/testData'
 import { seedReviewWorkspace } from './reviewTestData'
 import { ReviewView } from './ReviewView'
 
@@ -43,6 +46,17 @@ test('without a review it offers to start one; whoever starts it facilitates, by
   expect(within(coverage).getByText('Agent runs').nextSibling?.textContent).toBe('7')
   expect(within(coverage).getByText('Providers').nextSibling?.textContent).toBe('anthropic')
   expect(screen.getByText('You facilitate this review', { exact: false })).toBeTruthy()
+})
+
+test('stage 1 says how many of the period\'s runs have no price; runs of other periods do not count', () => {
+  const workspace = seeded()
+  const model = 'in-house-llm'
+  const unpriced = (id: string, start: string) =>
+    makeRun({ id, start, costUSD: '0', models: [model], unpricedModels: [model], byModel: [{ model, tokens: { ...emptyTokenCounts(), input: 10 }, costUSD: '0', priced: false }] })
+  importRecords(workspace, [unpriced('np-1', '2026-08-02T09:00:00.000Z'), unpriced('np-q2', '2026-05-02T09:00:00.000Z')], [])
+  reviewAt(workspace, ME)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  expect(screen.getByTestId('unpriced-notice').textContent).toContain('1 run on 1 model has no price (in-house-llm)')
 })
 
 test('only the facilitator moves between stages; anyone else suggests moving on, counted for all', () => {

@@ -60,7 +60,7 @@ export function RunsList({ rows, portfolios, state, setState, returning, onOpen 
     <>
       <RunsToolbar
         options={options}
-        values={{ search: state.search, tool: filterValue('tool'), repo: filterValue('repo'), portfolio: filterValue('portfolio') }}
+        values={{ search: state.search, tool: filterValue('tool'), repo: filterValue('repo'), portfolio: filterValue('portfolio'), price: filterValue('price') }}
         groupBy={state.groupBy}
         onSearch={(search) => setState((s) => ({ ...s, search }))}
         onFilter={setFilter}

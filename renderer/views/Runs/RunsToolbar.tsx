@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { GROUP_BY_LABELS, type GroupBy } from './runGrouping'
-import { OVERLAP_FILTER, UNASSIGNED_FILTER } from './runQuery'
+import { OVERLAP_FILTER, UNASSIGNED_FILTER, UNPRICED_FILTER } from './runQuery'
 
 export interface FilterOptions {
   tools: string[]
@@ -13,6 +13,7 @@ export interface FilterValues {
   tool: string
   repo: string
   portfolio: string
+  price: string
 }
 
 interface Props {
@@ -20,7 +21,7 @@ interface Props {
   values: FilterValues
   groupBy: GroupBy
   onSearch(value: string): void
-  onFilter(column: 'tool' | 'repo' | 'portfolio', value: string): void
+  onFilter(column: 'tool' | 'repo' | 'portfolio' | 'price', value: string): void
   onGroupBy(value: GroupBy): void
   onClear(): void
 }
@@ -28,7 +29,7 @@ interface Props {
 /** Search, per-column filters and grouping for the runs table. */
 export function RunsToolbar({ options, values, groupBy, onSearch, onFilter, onGroupBy, onClear }: Props) {
   const id = useId()
-  const filtering = values.search !== '' || values.tool !== '' || values.repo !== '' || values.portfolio !== ''
+  const filtering = values.search !== '' || values.tool !== '' || values.repo !== '' || values.portfolio !== '' || values.price !== ''
   return (
     <div className="runs-toolbar" role="search" aria-label="Filter runs">
       <div className="runs-control runs-search">
@@ -75,6 +76,15 @@ export function RunsToolbar({ options, values, groupBy, onSearch, onFilter, onGr
           <option value={UNASSIGNED_FILTER}>Unassigned</option>
           <option value={OVERLAP_FILTER}>Overlaps (matched two portfolios)</option>
         </select>
+      </div>
+      <div className="runs-control runs-toggle">
+        <input
+          id={`${id}-price`}
+          type="checkbox"
+          checked={values.price === UNPRICED_FILTER}
+          onChange={(event) => onFilter('price', event.target.checked ? UNPRICED_FILTER : '')}
+        />
+        <label htmlFor={`${id}-price`} title="Runs with a model that has no price: their cost leaves it out">No price</label>
       </div>
       <div className="runs-control">
         <label htmlFor={`${id}-group`}>Group by</label>

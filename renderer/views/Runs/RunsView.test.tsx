@@ -116,6 +116,21 @@ test('search and column filters narrow the rows, and the totals are those of the
   expect(screen.getByTestId('total-runs').textContent).toBe('0 of 4')
 })
 
+test('the "No price" toggle keeps only runs with an unpriced model, and clears with the other filters', () => {
+  setup()
+  const toggle = screen.getByLabelText('No price') as HTMLInputElement
+  expect(toggle.checked).toBe(false)
+  fireEvent.click(toggle)
+  expect(toggle.checked).toBe(true)
+  expect(rowIds()).toEqual(['r3'])
+  expect(screen.getByTestId('total-runs').textContent).toBe('1 of 4')
+  fireEvent.change(screen.getByLabelText('Tool'), { target: { value: 'codex' } })
+  expect(screen.getByText('No runs match these filters.')).toBeTruthy()
+  fireEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0])
+  expect((screen.getByLabelText('No price') as HTMLInputElement).checked).toBe(false)
+  expect(rowIds()).toEqual(['r4', 'r2', 'r1', 'r3'])
+})
+
 test('grouping by repo shows a subtotal row per group; a group folds with Enter', () => {
   setup()
   fireEvent.change(screen.getByLabelText('Group by'), { target: { value: 'repo' } })

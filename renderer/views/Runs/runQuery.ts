@@ -11,6 +11,8 @@ import type { RunRow } from './runRows'
 /** Portfolio filter values besides a portfolio id. */
 export const UNASSIGNED_FILTER = '__unassigned'
 export const OVERLAP_FILTER = '__overlap'
+/** The "price" filter's one value: runs with a model that had no price. */
+export const UNPRICED_FILTER = 'unpriced'
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 type Compare = (a: RunRow, b: RunRow) => number
@@ -52,6 +54,7 @@ function matchesColumn(row: RunRow, id: string, value: unknown): boolean {
   switch (id) {
     case 'tool': return row.run.tool === value
     case 'repo': return row.repo === value
+    case 'price': return value === UNPRICED_FILTER && row.run.unpricedModels.length > 0
     case 'portfolio':
       if (value === UNASSIGNED_FILTER) return row.portfolioId === null
       if (value === OVERLAP_FILTER) return row.overlap

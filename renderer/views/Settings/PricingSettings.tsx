@@ -1,8 +1,11 @@
-import { useMemo, useState, type FormEvent } from 'react'
-import { bundledPricingTable, loadPricingTable } from '../../../shared/pricing/pricingTable'
+import { useMemo, useRef, useState, type FormEvent } from 'react'
+import { BUNDLED_PRICES_SOURCE, findModelPrices, pricingFromSettings } from '../../../shared/pricing/pricingTable'
+import { useAnalysis } from '../../workspace/useAnalysis'
 import { useBridge } from '../../workspace/WorkspaceContext'
+import { PriceTable } from './PriceTable'
 import { compactLiteLlmTable, perMillionFromPerToken, perTokenFromPerMillion } from './pricingTableFile'
 import { readPickedText } from '../../platform/readPickedText'
+import { UnpricedModelsList } from './UnpricedModelsList'
 import { useSettings } from './useSettings'
 
 const OVERRIDE_FIELDS = [
@@ -12,13 +15,19 @@ const OVERRIDE_FIELDS = [
   ['cache_creation_input_token_cost', 'Cache write (5 min)'],
 ] as const
 
-/** The price table the whole team computes run costs with, and the team's own overrides. */
+/** The price table the whole team computes run costs with, the team's own overrides, and the models left without a price. */
 export function PricingSettings() {
   const { settings, set } = useSettings()
   const bridge = useBridge()
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null)
   const [draft, setDraft] = useState<Record<string, string>>({ model: '' })
-  const modelsInUse = useMemo(() => (settings.pricingTable ? loadPricingTable(settings.pricingTable) : bundledPricingTable()).models.size, [settings.pricingTable])
+  const table = useMemo(() => pricingFromSettings(settings), [settings])
+  const runs = useAnalysis().input.runs
+  const modelInput = useRef<HTMLInputElement>(null)
+  const setPriceFor = (model: string) => {
+    setDraft({ model })
+    modelInput.current?.focus()
+  }
 
   const loadFile = async () => {
     const [file] = await bridge.openFiles({ title: 'Load a LiteLLM price table', extensions: ['json'] })
@@ -43,7 +52,7 @@ export function PricingSettings() {
       if (value === null) return setMessage({ kind: 'error', text: `${label}: use a price in dollars per million tokens, like 3 or 0.30.` })
       fields[field] = value
     }
-    if (!('input_cost_per_token' in fields) && !settings.pricingOverrides[model]) return setMessage({ kind: 'error', text: 'A new model needs at least its input price.' })
+    if (!('input_cost_per_token' in fields) && !findModelPrices(table, model)) return setMessage({ kind: 'error', text: 'A new model needs at least its input price.' })
     set('pricingOverrides', { ...settings.pricingOverrides, [model]: { ...settings.pricingOverrides[model], ...fields } })
     setDraft({ model: '' })
     setMessage({ kind: 'ok', text: `Prices for ${model} saved.` })
@@ -58,10 +67,10 @@ export function PricingSettings() {
     <section className="settings-section" aria-labelledby="settings-pricing">
       <h2 id="settings-pricing">Pricing</h2>
       <p>
-        In use: <strong>{settings.pricingTable ? 'a LiteLLM price file loaded by the team' : 'the bundled offline table'}</strong> ({modelsInUse} priced models)
+        In use: <strong>{settings.pricingTable ? 'a LiteLLM price file loaded by the team' : `the bundled offline table (${BUNDLED_PRICES_SOURCE})`}</strong> ({table.models.size} priced models)
         {Object.keys(settings.pricingOverrides).length > 0 && `, with ${Object.keys(settings.pricingOverrides).length} override(s)`}.
       </p>
-      <p className="field-hint">Run costs are computed when logs are imported, with the table in use then. A model with no price counts its tokens and shows as unpriced.</p>
+      <p className="field-hint">Run costs are computed when logs are imported, with the table in use then, each request at the price in force when it was made. A model with no price counts its tokens and shows as unpriced.</p>
       <div className="actions">
         <button type="button" onClick={loadFile}>Load a LiteLLM price file…</button>
         {settings.pricingTable && (
@@ -99,7 +108,7 @@ export function PricingSettings() {
       <form className="join-form" onSubmit={addOverride} aria-label="Override a model's prices">
         <div className="field">
           <label htmlFor="override-model">Model</label>
-          <input id="override-model" value={draft.model} onChange={(e) => setDraft({ ...draft, model: e.target.value })} placeholder="claude-sonnet-4-6" />
+          <input id="override-model" ref={modelInput} value={draft.model} onChange={(e) => setDraft({ ...draft, model: e.target.value })} placeholder="claude-sonnet-4-6" />
         </div>
         {OVERRIDE_FIELDS.map(([field, label]) => (
           <div className="field narrow-price" key={field}>
@@ -114,6 +123,10 @@ export function PricingSettings() {
           {message.text}
         </p>
       )}
+      <h3>Models in the data without a price</h3>
+      <UnpricedModelsList runs={runs} table={table} onSetPrice={setPriceFor} />
+      <h3>Price table</h3>
+      <PriceTable table={table} overrides={settings.pricingOverrides} />
     </section>
   )
 }

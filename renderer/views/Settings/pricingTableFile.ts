@@ -1,8 +1,8 @@
-import { loadPricingTable, PRICE_FIELDS } from '../../../shared/pricing/pricingTable'
+import { isPriceField, loadPricingTable } from '../../../shared/pricing/pricingTable'
 
 /**
  * Reads a LiteLLM `model_prices_and_context_window.json` and keeps only what cost needs (the
- * price fields and the provider of each priced model), so the copy stored in the shared
+ * price fields, provider, aliases and earlier prices of each priced model), so the copy stored in the shared
  * workspace stays small. Throws with a reason when the file is not such a table.
  */
 export function compactLiteLlmTable(text: string, fileName: string): { table: Record<string, Record<string, unknown>>; models: number } {
@@ -18,11 +18,13 @@ export function compactLiteLlmTable(text: string, fileName: string): { table: Re
   const table: Record<string, Record<string, unknown>> = {}
   for (const model of loaded.models.keys()) {
     const entry: Record<string, unknown> = {}
-    for (const field of [...PRICE_FIELDS, 'litellm_provider']) if (field in source[model]) entry[field] = source[model][field]
+    for (const [field, value] of Object.entries(source[model])) if (isPriceField(field) || KEPT_FIELDS.has(field)) entry[field] = value
     table[model] = entry
   }
   return { table, models: loaded.models.size }
 }
+
+const KEPT_FIELDS = new Set(['litellm_provider', 'aliases', 'prices_before'])
 
 const PER_MILLION = 1_000_000
 

@@ -1,9 +1,9 @@
 import { addDecimal, formatDecimal, normalizeDecimal, ZERO, type Decimal } from '../../money/decimal'
 import { actorId } from '../../privacy/pseudonym'
-import { computeCost, isLongContextRequest } from '../../pricing/computeCost'
-import { findModelPrices, type PricingTable } from '../../pricing/pricingTable'
+import { computeCost, usesLongContextTier } from '../../pricing/computeCost'
+import { findModelPrices, pricePeriodAt, pricesInPeriod, type PricingTable } from '../../pricing/pricingTable'
 import type { TokenCounts } from '../../records/common'
-import { emptyTokenCounts } from '../../records/tokenCounts'
+import { addTokenCounts, emptyTokenCounts } from '../../records/tokenCounts'
 import type { Run } from '../../records/run'
 import { collapseRepeats } from '../../steps/labelStep'
 import { actorNameFromCwd, repoNameFromCwd } from './sessionNames'
@@ -17,9 +17,10 @@ export interface RunContext {
 }
 
 /**
- * One session's Run: its deduplicated requests priced exactly. Requests are summed per model,
- * UTC month and rate tier first and priced once per group, which is exact (prices are decimal
- * and multiplication distributes) and keeps bigint work off the per-request path.
+ * One session's Run: its deduplicated requests priced exactly, each at the price in force when
+ * it was made. Requests are summed per model, UTC month, price period and rate tier first and
+ * priced once per group, which is exact (prices are decimal and multiplication distributes) and
+ * keeps bigint work off the per-request path.
  * A session without a billed request is not a run (null).
  */
 export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], context: RunContext): Run | null {
@@ -29,25 +30,28 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
   const end = Number.isFinite(track.end) ? track.end : firstFinite(ordered.map((r) => r.time).reverse())
   if (!Number.isFinite(start) || !Number.isFinite(end)) return null
 
-  type Group = { model: string; month: string; long: boolean; tokens: TokenCounts }
+  type Group = { model: string; month: string; period: number; long: boolean; tokens: TokenCounts }
   const groups = new Map<string, Group>()
   const modelTokens = new Map<string, TokenCounts>()
   const total = emptyTokenCounts()
   let group: Group | null = null
   for (const request of ordered) {
-    const month = monthOf(Number.isFinite(request.time) ? request.time : start)
-    // Anthropic's long-context rule is per request, so the tier is decided before summing.
-    const long = track.tool === 'claude-code' && isLongContextRequest(request.tokens)
+    const time = Number.isFinite(request.time) ? request.time : start
+    const month = monthOf(time)
+    const model = findModelPrices(context.pricing, request.model)
+    const period = model ? pricePeriodAt(model, time) : 0
+    // The long-context rule is per request, so the tier is decided before summing.
+    const long = model !== null && usesLongContextTier(pricesInPeriod(model, period), request.tokens)
     // Requests in time order mostly continue the previous group.
-    if (!group || group.model !== request.model || group.month !== month || group.long !== long) {
-      const key: string = `${request.model}\u0000${month}\u0000${long}`
+    if (!group || group.model !== request.model || group.month !== month || group.period !== period || group.long !== long) {
+      const key: string = `${request.model}\u0000${month}\u0000${period}\u0000${long}`
       group = groups.get(key) ?? null
-      if (!group) groups.set(key, (group = { model: request.model, month, long, tokens: emptyTokenCounts() }))
+      if (!group) groups.set(key, (group = { model: request.model, month, period, long, tokens: emptyTokenCounts() }))
       if (!modelTokens.has(request.model)) modelTokens.set(request.model, emptyTokenCounts())
     }
-    addTokens(group.tokens, request.tokens)
-    addTokens(modelTokens.get(request.model)!, request.tokens)
-    addTokens(total, request.tokens)
+    addTokenCounts(group.tokens, request.tokens)
+    addTokenCounts(modelTokens.get(request.model)!, request.tokens)
+    addTokenCounts(total, request.tokens)
   }
 
   let cost = ZERO
@@ -55,7 +59,8 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
   const costByModel = new Map<string, Decimal>()
   const unpriced = new Set<string>()
   for (const group of groups.values()) {
-    const prices = findModelPrices(context.pricing, group.model)
+    const model = findModelPrices(context.pricing, group.model)
+    const prices = model && pricesInPeriod(model, group.period)
     if (!prices) unpriced.add(group.model)
     const groupCost = prices ? computeCost(prices, group.tokens, group.long) : ZERO
     cost = addDecimal(cost, groupCost)
@@ -100,15 +105,6 @@ function monthOf(time: number): string {
   const to = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
   monthCache = { from, to, month: date.toISOString().slice(0, 7) }
   return monthCache.month
-}
-
-function addTokens(into: TokenCounts, add: TokenCounts): void {
-  into.input += add.input
-  into.output += add.output
-  into.cacheWrite5m += add.cacheWrite5m
-  into.cacheWrite1h += add.cacheWrite1h
-  into.cacheRead += add.cacheRead
-  into.reasoning += add.reasoning
 }
 
 function firstFinite(values: number[]): number {

@@ -88,6 +88,15 @@ describe('importAgentLogs: Claude Code', () => {
     expect(result.unpricedModels).toEqual(['claude-mystery-9'])
   })
 
+  it('prices each request at the price in force when it was made, within one month', async () => {
+    // claude-opus-4-6 billed requests above 200k input at $10 / $37.50 until 2026-03-12; from 2026-03-13 at $5 / $25.
+    const line = (messageId: string, timestamp: string) => claudeAssistantLine({ sessionId: 's', messageId, requestId: `req_${messageId}`, model: 'claude-opus-4-6', timestamp, input: 250_000, output: 1_000 })
+    const result = await importAgentLogs(memorySources({ 's.jsonl': `${line('msg_1', '2026-03-12T23:00:00.000Z')}\n${line('msg_2', '2026-03-13T01:00:00.000Z')}\n` }))
+    // 250k·10 + 1k·37.5 = 2.5375, then 250k·5 + 1k·25 = 1.275
+    expect(result.runs[0].costUSD).toBe('3.8125')
+    expect(result.runs[0].costByMonth).toEqual({ '2026-03': '3.8125' })
+  })
+
   it('warns with line numbers about a malformed middle line and a truncated last line, and still imports', async () => {
     const { result } = await importFixtures()
     const file = `claude/projects/-home-alice-work-shop/${S1}.jsonl`

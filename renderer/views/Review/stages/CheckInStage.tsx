@@ -1,3 +1,6 @@
+import { useMemo } from 'react'
+import { summarizeUnpriced } from '../../../../shared/pricing/unpricedModels'
+import { UnpricedNotice } from '../../../components/pricing/UnpricedNotice'
 import { routeHref } from '../../../navigation/routes'
 import { Amounts } from '../../Overview/money'
 import { CoverageList } from '../CoverageList'
@@ -6,6 +9,7 @@ import type { StageProps } from './stageProps'
 /** Stage 1: what data the review stands on: providers and months, reconciliation gaps, unassigned spend. */
 export function CheckInStage({ review, data }: StageProps) {
   const { scope, report } = data
+  const unpriced = useMemo(() => summarizeUnpriced(scope.runs), [scope.runs])
   if (scope.runs.length === 0 && scope.charges === 0) {
     return (
       <div className="review-empty">
@@ -18,6 +22,7 @@ export function CheckInStage({ review, data }: StageProps) {
   }
   return (
     <div className="review-checkin">
+      <UnpricedNotice summary={unpriced} />
       <CoverageList lines={report.coverage} testId="review-coverage" />
       <h3>Billed against log-estimated, per provider and month</h3>
       {scope.reconciliation.length === 0 ? (
