@@ -55,7 +55,6 @@ export function RecipesStage(props: StageProps) {
         </p>
         <VoteBudget review={review} me={me} />
       </div>
-      {mined.truncated && <p className="review-banner">The search stopped early on this many runs: raise the minimum to see every workflow.</p>}
       {candidates.length === 0 ? (
         <div className="review-empty">
           <p>
@@ -66,7 +65,7 @@ export function RecipesStage(props: StageProps) {
       ) : (
         <ol className="review-candidates">
           {candidates.map((candidate) => (
-            <CandidateItem key={candidate.key} {...props} candidate={candidate} decision={decided.get(candidate.key)} recipes={recipes} names={names} maxGap={mined.maxGap} readOnly={readOnly} dispatch={dispatch} />
+            <CandidateItem key={candidate.key} {...props} candidate={candidate} decision={decided.get(candidate.key)} recipes={recipes} names={names} readOnly={readOnly} dispatch={dispatch} />
           ))}
         </ol>
       )}
@@ -78,18 +77,6 @@ export function RecipesStage(props: StageProps) {
             .map((d) => `${d.steps.join(' → ')} (${ACTION_LABELS[d.action].toLowerCase()})`)
             .join('; ')}
         </p>
-      )}
-      {mined.commonPatterns.length > 0 && (
-        <details className="review-common">
-          <summary>{mined.commonPatterns.length} common pattern(s) that are not recipes on their own</summary>
-          <ul>
-            {mined.commonPatterns.slice(0, 10).map((pattern) => (
-              <li key={pattern.key}>
-                <Steps steps={pattern.steps} /> {pattern.support} runs — {pattern.reason === 'chance' ? 'recurs by chance: its steps are everywhere' : 'part of a longer workflow'}
-              </li>
-            ))}
-          </ul>
-        </details>
       )}
     </div>
   )
@@ -106,10 +93,9 @@ function CandidateItem({
   decision,
   recipes,
   names,
-  maxGap,
   readOnly,
   setError,
-}: StageProps & { candidate: RecipeCandidate; decision: RecipeDecision | undefined; recipes: Recipe[]; names: Record<string, string>; maxGap: number }) {
+}: StageProps & { candidate: RecipeCandidate; decision: RecipeDecision | undefined; recipes: Recipe[]; names: Record<string, string> }) {
   const { governance } = useWorkspace()
   const id = useId()
   const [mode, setMode] = useState<Mode>(null)
@@ -125,7 +111,7 @@ function CandidateItem({
   const submit = (event: React.FormEvent) => {
     event.preventDefault()
     let choice: RecipeChoice
-    if (mode === 'promote') choice = { action: 'promote', candidate, recipeId: `rc-${randomId()}`, name: name.trim() || label, description, maxGap, reason }
+    if (mode === 'promote') choice = { action: 'promote', candidate, recipeId: `rc-${randomId()}`, name: name.trim() || label, description, maxGap: candidate.maxGap, reason }
     else if (mode === 'merge') choice = { action: 'merge', candidate, recipeId: target || mergeable[0]?.id || '', adoptSteps, reason }
     else if (mode === 'reject') choice = { action: 'reject', candidate, reason }
     else return
@@ -136,7 +122,7 @@ function CandidateItem({
     } else setError(result.error.message)
   }
 
-  const matches = showRuns ? explainMatches(candidate, data.scope.runs, maxGap) : []
+  const matches = showRuns ? explainMatches(candidate, data.scope.runs) : []
   const runSteps = new Map(data.scope.runs.map((run) => [run.id, run.steps]))
 
   return (
@@ -158,7 +144,7 @@ function CandidateItem({
         <ul className="review-candidate-runs">
           {matches.slice(0, 20).map((match) => (
             <li key={match.runId}>
-              <a href={routeHref('runs', match.runId)}>{match.runId.slice(0, 12)}</a> <Steps steps={runSteps.get(match.runId) ?? []} matched={match.indexes} />
+              <a href={routeHref('runs', match.runId)}>{match.runId.slice(0, 12)}</a> <Steps steps={runSteps.get(match.runId) ?? []} matched={match.indexes.filter((index) => index !== null)} />
             </li>
           ))}
           {matches.length > 20 && <li className="muted">and {matches.length - 20} more</li>}
