@@ -9,6 +9,30 @@ export const RunModelUsage = z.object({
 })
 export type RunModelUsage = z.infer<typeof RunModelUsage>
 
+/**
+ * What a step keeps of its tool call: the tool, the command's program and subcommand words
+ * (`["cd", "pytest"]`, never arguments, paths or prompts: see shared/steps/commandWords.ts),
+ * the label path rules gave its files at import (paths are never kept) and the model that made
+ * the call. Enough to label the step again when the team changes a rule.
+ */
+export const StepCall = z.object({
+  tool: z.string(),
+  command: z.array(z.string()).optional(),
+  pathLabel: z.string().optional(),
+  model: z.string().optional(),
+})
+export type StepCall = z.infer<typeof StepCall>
+
+/** Tokens of one model in one UTC month and rate tier: what a run's cost is computed from, with any price table. */
+export const RunUsage = z.object({
+  model: z.string(),
+  month: z.string(),
+  /** Anthropic's long-context rate applies (decided per request). */
+  longContext: z.boolean(),
+  tokens: TokenCounts,
+})
+export type RunUsage = z.infer<typeof RunUsage>
+
 /** One agent session, reduced to derived metadata: no prompt, code or tool input ever enters it. */
 export const Run = z.object({
   id: z.string(),
@@ -35,5 +59,14 @@ export const Run = z.object({
    * import never counts a request twice. Absent for sources without request ids (Codex).
    */
   requestKeys: z.array(z.string()).optional(),
+  /**
+   * The step calls, consecutive repeats once, and the usage: when present, `steps` and the costs
+   * are derived from them on read with the workspace's current rules and prices (shared/runs).
+   * Absent in batches imported before they were kept: those keep their stored steps and costs.
+   */
+  calls: z.array(StepCall).optional(),
+  usage: z.array(RunUsage).optional(),
+  /** The model of each step, derived from `calls` on read; never stored. */
+  stepModels: z.array(z.string().nullable()).optional(),
 })
 export type Run = z.infer<typeof Run>

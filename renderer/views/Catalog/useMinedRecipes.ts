@@ -27,7 +27,7 @@ export function useMinedRecipes(context: CatalogContext, minRuns: number | null)
 }
 
 function miningRequest(context: CatalogContext, minRuns: number): MiningRequest {
-  const runs = context.runs.map(({ id, steps, costUSD }) => ({ id, steps, costUSD }))
+  const runs = context.runs.map(({ id, steps, costUSD, stepModels }) => ({ id, steps, costUSD, stepModels }))
   return {
     runs,
     minSupportRuns: minRuns,
