@@ -3,12 +3,15 @@ import type { MiningResult } from '../../../shared/mining'
 import { mineWithRequest, type MiningRequest } from './miningRequest'
 import type { CatalogContext } from './useCatalogStats'
 
+/** The runs to mine and what the candidates count of them (the Catalog's context fits, and a review's scope). */
+export type MiningScope = Pick<CatalogContext, 'runs' | 'isAnnotated' | 'portfolioOf'>
+
 /**
  * Mines the runs in a module Web Worker (in-process where the platform has none, as in unit
  * tests), so the window never stalls on a large workspace. null while mining, or before
  * `minRuns` is set (mining starts on request).
  */
-export function useMinedRecipes(context: CatalogContext, minRuns: number | null): MiningResult | null {
+export function useMinedRecipes(context: MiningScope, minRuns: number | null): MiningResult | null {
   const [mined, setMined] = useState<MiningResult | null>(null)
   useEffect(() => {
     setMined(null)
@@ -26,7 +29,7 @@ export function useMinedRecipes(context: CatalogContext, minRuns: number | null)
   return mined
 }
 
-function miningRequest(context: CatalogContext, minRuns: number): MiningRequest {
+function miningRequest(context: MiningScope, minRuns: number): MiningRequest {
   const runs = context.runs.map(({ id, steps, costUSD, stepModels }) => ({ id, steps, costUSD, stepModels }))
   return {
     runs,
