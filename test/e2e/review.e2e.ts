@@ -6,8 +6,9 @@ import { collectPageErrors, saveScreenshot } from './support/browser'
 import { useAppInBrowser } from './support/lifecycle'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')
-/** Four sessions of February 2026; a Claude Code and a Codex session both search, edit, then test. */
+/** Five sessions of February 2026; two Codex sessions, a day apart, follow one workflow: search, edit, test, plan. */
 const LOGS = [
+  'logs-recurring/rollout-2026-02-13T10-00-00-019b0000-0000-7000-8000-0000000000c3.jsonl',
   'logs/claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl',
   'logs/claude/projects/-Users-bob-src-payments/5a1e0000-0000-4000-8000-000000000002.jsonl',
   'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl',
@@ -84,12 +85,12 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   await saveScreenshot(page, 'review-highcost.png')
   await page.getByRole('button', { name: 'Next: Recipe candidates' }).click()
 
-  // 4. Recipe candidates: two runs share "search, edit, test"; lower the minimum to see it, and promote it.
+  // 4. Recipe candidates: two runs follow "search, edit, test, plan"; lower the minimum to see it, and promote it.
   await stageHeading(page, '4. Recipe candidates')
   await page.getByLabel('Least runs').fill('2')
   const candidate = page.getByTestId('recipe-candidate').first()
   await candidate.waitFor()
-  expect(await candidate.getByLabel(/^Steps:/).first().getAttribute('aria-label')).toBe('Steps: search, edit, test')
+  expect(await candidate.getByLabel(/^Steps:/).first().getAttribute('aria-label')).toBe('Steps: search, edit, test, plan')
   await candidate.getByRole('button', { name: /^Vote for/ }).click()
   await candidate.getByRole('button', { name: 'Promote…' }).click()
   await candidate.getByLabel('Recipe name').fill('Search, fix, test')
@@ -123,7 +124,7 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   const markdown = readFileSync(await download.path(), 'utf8')
   expect(markdown).toContain('# Quarterly review 2026-Q1')
   expect(markdown).toContain('- Providers: anthropic, openai')
-  expect(markdown).toContain('| search → edit → test | promote | Search, fix, test | — |')
+  expect(markdown).toContain('| search → edit → test → plan | promote | Search, fix, test | — |')
   expect(markdown).toContain('| Refactor + tests | grow | 2500 USD | the refactor loop pays off |')
   expect(markdown).toContain('Next quarter: split docs work out.')
   expect(markdown).not.toMatch(/alice|bob|carol/i)
