@@ -3,8 +3,8 @@ import type { StepRule } from '../records/settings'
 /**
  * How tool calls become step labels, in priority order: the first rule that matches a call
  * gives its label, and a shell command matches a rule when any of its simple commands does, so
- * the order test > lint > build > deploy > logs > git > search > read > shell decides
- * `npm ci && npm run build` (build) and `kubectl logs api | grep error | tail` (logs).
+ * the order test > lint > deploy > build > logs > git > search > read > shell decides
+ * `npm ci && npm run build` (build), `make deploy` (deploy, not build) and `kubectl logs api | grep error | tail` (logs).
  * Command patterns read each simple command as it is kept (shared/steps/commandWords.ts): the
  * program after wrappers and runners (`timeout 60`, `sh -c`, `poetry run`, `npx`…) and, for
  * programs with subcommands, up to three subcommand words: `go test`, `pnpm vitest run`,
@@ -57,14 +57,14 @@ export const DEFAULT_STEP_RULES: readonly StepRule[] = [
   {
     tools: SHELL_TOOLS,
     on: 'command',
-    pattern: `^(${PACKAGE_MANAGER} (run )?(build|compile|bundle)(:\\S*)?|vite build|webpack|esbuild|rollup|cargo build|go build|g?make$|mvn (package|compile|install)|gradlew? (build|assemble)|dotnet build|bazel build|zig build|swift build|mix compile|docker (compose )?build|docker-compose build|cmake|ninja|xcodebuild)(?=\\s|$)`,
-    label: 'build',
+    pattern: `^(kubectl (apply|rollout|set image)|helm (upgrade|install|rollback)|(terraform|tofu) apply|pulumi up|cdk deploy|sam deploy|(serverless|sls) deploy|vercel|netlify deploy|(fly|flyctl) deploy|heroku (releases|container:release)|gcloud (app|run|functions) deploy|firebase deploy|wrangler (deploy|publish)|docker push|eb deploy|skaffold (run|deploy)|argocd app sync|aws (ecs update-service|lambda update-function-code|cloudformation deploy|s3 sync)|${PACKAGE_MANAGER} (run )?deploy(:\\S*)?|(npm|cargo) publish|make deploy|just deploy|gh release create)(?=\\s|$)`,
+    label: 'deploy',
   },
   {
     tools: SHELL_TOOLS,
     on: 'command',
-    pattern: `^(kubectl (apply|rollout|set image)|helm (upgrade|install|rollback)|(terraform|tofu) apply|pulumi up|cdk deploy|sam deploy|(serverless|sls) deploy|vercel|netlify deploy|(fly|flyctl) deploy|heroku (releases|container:release)|gcloud (app|run|functions) deploy|firebase deploy|wrangler (deploy|publish)|docker push|eb deploy|skaffold (run|deploy)|argocd app sync|aws (ecs update-service|lambda update-function-code|cloudformation deploy|s3 sync)|${PACKAGE_MANAGER} (run )?deploy(:\\S*)?|(npm|cargo) publish|make deploy|just deploy|gh release create)(?=\\s|$)`,
-    label: 'deploy',
+    pattern: `^(${PACKAGE_MANAGER} (run )?(build|compile|bundle)(:\\S*)?|vite build|webpack|esbuild|rollup|cargo build|go build|g?make|mvn (package|compile|install)|gradlew? (build|assemble)|dotnet build|bazel build|zig build|swift build|mix compile|docker (compose )?build|docker-compose build|cmake|ninja|xcodebuild)(?=\\s|$)`,
+    label: 'build',
   },
   {
     tools: SHELL_TOOLS,

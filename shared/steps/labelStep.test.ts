@@ -37,7 +37,7 @@ describe('shellSegments', () => {
 })
 
 describe('default step rules', () => {
-  it('labels compound commands by priority test > lint > build > deploy > logs > git > search > read > shell', () => {
+  it('labels compound commands by priority test > lint > deploy > build > logs > git > search > read > shell', () => {
     expect(bash('npm ci && npm run build')).toBe('build')
     expect(bash('cd app && npm run build && npm test')).toBe('test')
     expect(bash("kubectl logs deploy/api | grep -E 'error|timeout' | tail -50")).toBe('logs')
@@ -142,6 +142,8 @@ const REAL_COMMAND_LINES: [string, string][] = [
   ['fly deploy --remote-only', 'deploy'],
   ['vercel --prod', 'deploy'],
   ['npm run deploy:staging', 'deploy'],
+  ['make deploy', 'deploy'],
+  ['make dist', 'build'],
   ['gcloud run deploy api --source .', 'deploy'],
   ['docker push ghcr.io/acme/api:1.2.3', 'deploy'],
   // Logs.
