@@ -21,6 +21,8 @@ export interface ClusterOptions {
   minSimilarity: number
   /** Least runs of one signature for it to found a cluster. */
   minFounderRuns: number
+  /** Least similarity of a smaller cluster's leader to a larger one's for the two to merge. */
+  minMergeSimilarity: number
 }
 
 /**
@@ -35,18 +37,7 @@ export function clusterRuns(signatures: readonly Int32Array[], weights: Float64A
   for (const group of signatureGroups(signatures, weights)) {
     if (group.signature.length === 0) continue
     // A generic signature (ubiquitous steps only, weight 0) is never similar to another: it only groups with itself.
-    let best: RunCluster | null = null
-    let bestSimilarity = options.minSimilarity
-    for (const cluster of clusters) {
-      const { leader } = cluster
-      // Dice cannot exceed 2·min/(sum): skip the table when the weights alone rule it out.
-      if ((2 * Math.min(leader.weight, group.weight)) / (leader.weight + group.weight) < bestSimilarity) continue
-      const value = similarity(group.signature, leader.signature, weights, group.weight, leader.weight)
-      if (value > bestSimilarity || (value === bestSimilarity && !best)) {
-        best = cluster
-        bestSimilarity = value
-      }
-    }
+    const best = mostSimilar(group, clusters, (cluster) => cluster.leader, weights, options.minSimilarity)
     if (best) {
       best.groups.push(group)
       best.runs += group.runs.length
@@ -54,7 +45,45 @@ export function clusterRuns(signatures: readonly Int32Array[], weights: Float64A
       clusters.push({ leader: group, groups: [group], runs: group.runs.length })
     }
   }
-  return clusters
+  return mergeFragments(clusters, weights, options.minMergeSimilarity)
+}
+
+/**
+ * Clusters founded by a fragment of a workflow (its runs skipped a step, or had a subagent in
+ * the middle, often enough to share a signature of their own) join the larger cluster their
+ * leader is closest to, when close enough. Larger clusters go first, so a fragment joins the
+ * workflow, never the other way round.
+ */
+function mergeFragments(clusters: RunCluster[], weights: Float64Array, minSimilarity: number): RunCluster[] {
+  const bySize = [...clusters].sort((a, b) => b.runs - a.runs || clusters.indexOf(a) - clusters.indexOf(b))
+  const kept: RunCluster[] = []
+  for (const cluster of bySize) {
+    const into = mostSimilar(cluster.leader, kept, (other) => other.leader, weights, minSimilarity)
+    if (!into) {
+      kept.push(cluster)
+      continue
+    }
+    into.groups.push(...cluster.groups)
+    into.runs += cluster.runs
+  }
+  return kept
+}
+
+/** The candidate whose leader is most similar to the group, at least minSimilarity; the first among equals. */
+function mostSimilar<T>(group: SignatureGroup, candidates: readonly T[], leaderOf: (candidate: T) => SignatureGroup, weights: Float64Array, minSimilarity: number): T | null {
+  let best: T | null = null
+  let bestSimilarity = minSimilarity
+  for (const candidate of candidates) {
+    const leader = leaderOf(candidate)
+    // Dice cannot exceed 2·min/(sum): skip the table when the weights alone rule it out.
+    if ((2 * Math.min(leader.weight, group.weight)) / (leader.weight + group.weight) < bestSimilarity) continue
+    const value = similarity(group.signature, leader.signature, weights, group.weight, leader.weight)
+    if (value > bestSimilarity || (value === bestSimilarity && !best)) {
+      best = candidate
+      bestSimilarity = value
+    }
+  }
+  return best
 }
 
 /** Runs grouped by signature, most runs first, ties by signature: the same for any run order. */

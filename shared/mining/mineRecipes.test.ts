@@ -36,7 +36,7 @@ describe('mineRecipes on generated team sessions (4 workflows × 40 runs + 80 on
     })
   }
 
-  // Over 30 seeds this noise costs one workflow its 80% in about 7% of cases (README, "Limits").
+  // Over 30 seeds this noise costs a workflow its 80% or its purity in 5 of 120 cases (README).
   it('holds with heavier noise: more insertions, skips and subagents', () => {
     for (const seed of [1, 3, 4]) {
       const generated = generateTeamRuns({ seed, runsPerWorkflow: 40, oneOffs: 80, insertion: 0.4, skip: 0.1, subagent: 0.3 })

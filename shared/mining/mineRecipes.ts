@@ -22,6 +22,8 @@ export interface MiningOptions {
   minSupportShare?: number
   /** Least similarity of a run's signature to a workflow's for it to belong there (default 0.6; see README). */
   minSimilarity?: number
+  /** Least similarity of a smaller workflow's most common form to a larger one's for it to be a fragment of it, merged in (default 0.55). */
+  minMergeSimilarity?: number
   /** A label in at least this share of runs is noise, left out of signatures (default 0.8). */
   ubiquitousShare?: number
   /** Whether a run carries an outcome note (Governance annotations.isAnnotated). */
@@ -30,7 +32,7 @@ export interface MiningOptions {
   portfolioOf?: (runId: string) => string | null
 }
 
-const DEFAULTS = { minSupportRuns: 3, minSupportShare: 0.05, minSimilarity: 0.6, ubiquitousShare: 0.8 }
+const DEFAULTS = { minSupportRuns: 3, minSupportShare: 0.05, minSimilarity: 0.6, minMergeSimilarity: 0.55, ubiquitousShare: 0.8 }
 
 /**
  * 'workflow': its steps include some that tell it apart; 'generic': only steps nearly every run
@@ -97,7 +99,7 @@ export function mineRecipes(runs: readonly MinableRun[], options: MiningOptions 
   )
   // Only a signature common enough founds a workflow, so one-offs never multiply the clusters compared against.
   const minFounderRuns = Math.max(2, Math.ceil(minSupport / 10))
-  const clusters = clusterRuns(data.signatures, data.weights, { minSimilarity: settings.minSimilarity, minFounderRuns })
+  const clusters = clusterRuns(data.signatures, data.weights, { minSimilarity: settings.minSimilarity, minFounderRuns, minMergeSimilarity: settings.minMergeSimilarity })
   const costs = new RunCosts(ordered.map((run) => run.costUSD))
 
   const candidates: RecipeCandidate[] = []
