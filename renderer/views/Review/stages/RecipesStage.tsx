@@ -1,10 +1,11 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react'
-import { explainMatches, mineRecipes, type RecipeCandidate } from '../../../../shared/mining'
+import { useDeferredValue, useId, useState } from 'react'
+import { explainMatches, type RecipeCandidate } from '../../../../shared/mining'
 import type { Recipe } from '../../../../shared/records/recipe'
 import type { RecipeDecision } from '../../../../shared/records/review'
 import { decideRecipe, type RecipeChoice } from '../../../../shared/review'
 import { routeHref } from '../../../navigation/routes'
 import { useWorkspace } from '../../../workspace/WorkspaceContext'
+import { useMinedRecipes } from '../../Catalog/useMinedRecipes'
 import { useRecipes } from '../../Catalog/useRecipes'
 import { Money } from '../../Overview/money'
 import { randomId } from '../participant'
@@ -26,14 +27,13 @@ export function RecipesStage(props: StageProps) {
   const [minRuns, setMinRuns] = useState(3)
   const deferredMin = useDeferredValue(minRuns)
   const { scope, names } = data
-  const mined = useMemo(
-    () => mineRecipes(scope.runs, { minSupportRuns: deferredMin, isAnnotated: scope.isAnnotated, portfolioOf: scope.portfolioOf }),
-    [scope, deferredMin],
-  )
+  // In a Web Worker, as the Catalog mines: the stage stays responsive on a large quarter.
+  const mined = useMinedRecipes(scope, deferredMin)
   const recipes = useRecipes()
   const decided = new Map(review.recipeDecisions.map((d) => [d.candidateKey, d]))
   // Candidates decided earlier stay listed with their decision even if the minimum changes.
-  const candidates = mined.candidates
+  const candidates = mined?.candidates ?? []
+  const minSupport = mined?.minSupport ?? deferredMin
 
   return (
     <div className="review-recipes">
@@ -50,15 +50,19 @@ export function RecipesStage(props: StageProps) {
           />
         </div>
         <p className="field-hint">
-          A workflow must recur in at least {mined.minSupport} of the period's {mined.totalRuns} run(s) (and 5% of them). Ranked by how
+          A workflow must recur in at least {minSupport} of the period's {scope.runs.length} run(s) (and 5% of them). Ranked by how
           often it recurs times its share of the cost.
         </p>
         <VoteBudget review={review} me={me} />
       </div>
-      {candidates.length === 0 ? (
+      {!mined ? (
+        <p className="muted" role="status">
+          Mining the period's runs…
+        </p>
+      ) : candidates.length === 0 ? (
         <div className="review-empty">
           <p>
-            No multi-step workflow recurs in at least {mined.minSupport} runs of this period.
+            No multi-step workflow recurs in at least {minSupport} runs of this period.
             {minRuns > 2 ? ' Lower the minimum to see rarer ones.' : ' Import more session logs to find recurring ones.'}
           </p>
         </div>
