@@ -60,11 +60,15 @@ export const Run = z.object({
    */
   requestKeys: z.array(z.string()).optional(),
   /**
-   * The step calls, consecutive repeats once, and the usage: when present, `steps` and the costs
-   * are derived from them on read with the workspace's current rules and prices (shared/runs).
-   * Absent in batches imported before they were kept: those keep their stored steps and costs.
+   * The step calls and the usage: when present, `steps` and the costs are derived from them on
+   * read with the workspace's current rules and prices (shared/runs). Absent in batches
+   * imported before they were kept: those keep their stored steps and costs.
+   * `calls` holds each distinct call once and `callOrder` the calls in order, one character per
+   * call (its code point minus 0x30 indexes `calls`): a session repeats a few calls hundreds of
+   * times, and a string of them is a fifth of the size of a list (shared/runs/packedCalls.ts).
    */
   calls: z.array(StepCall).optional(),
+  callOrder: z.string().optional(),
   usage: z.array(RunUsage).optional(),
   /** The model of each step, derived from `calls` on read; never stored. */
   stepModels: z.array(z.string().nullable()).optional(),

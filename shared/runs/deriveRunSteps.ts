@@ -1,10 +1,6 @@
 import type { StepCall } from '../records/run'
 import type { StepLabeller } from '../steps/labelStep'
-
-/** Two calls that keep the same facts: back to back, the second says nothing new. */
-export function sameStepCall(a: StepCall, b: StepCall): boolean {
-  return a.tool === b.tool && a.pathLabel === b.pathLabel && a.model === b.model && (a.command ?? []).join('\u0000') === (b.command ?? []).join('\u0000') && (a.command === undefined) === (b.command === undefined)
-}
+import { callKey } from './packedCalls'
 
 /**
  * A run's steps from its kept calls under the given rules: each call labelled (a call no rule
@@ -27,7 +23,7 @@ export function stepsFromCalls(calls: readonly StepCall[], labelOf: (call: StepC
 export function cachedLabels(labeller: StepLabeller): (call: StepCall) => string | null {
   const cache = new Map<string, string | null>()
   return (call) => {
-    const key = `${call.tool}\u0000${call.pathLabel ?? ''}\u0000${call.command === undefined ? '\u0001' : call.command.join('\u0000')}`
+    const key = callKey(call)
     let label = cache.get(key)
     if (label === undefined) cache.set(key, (label = labeller.labelCall(call)))
     return label

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { importAgentLogs } from '../importers/logs/importAgentLogs'
@@ -7,6 +8,7 @@ import type { Run } from '../records/run'
 import { DEFAULT_SETTINGS } from '../workspace/defaultSettings'
 import { Ledger } from '../workspace/ledger'
 import { deriveRuns } from './deriveRuns'
+import { packCalls, unpackCalls } from './packedCalls'
 
 const SESSION = '11111111-2222-4333-8444-555555555555'
 
@@ -34,6 +36,28 @@ async function storedRuns(): Promise<(Run & { batchId: string })[]> {
   return ledger.runs().records
 }
 
+describe('packed calls', () => {
+  it('store each distinct call once and the order as one character per call, and unpack to the same calls', () => {
+    const read = { tool: 'Read' }
+    const test = { tool: 'Bash', command: ['pytest'], model: 'm' }
+    const packed = packCalls([read, test, read, read, test])
+    expect(packed).toEqual({ calls: [read, test], callOrder: '01001' })
+    expect(unpackCalls(packed)).toEqual([read, test, read, read, test])
+  })
+
+  it('round-trip any calls, and skip what a damaged order does not index (property)', () => {
+    const call = fc.record({ tool: fc.constantFrom('Read', 'Bash', 'Edit'), command: fc.option(fc.array(fc.constantFrom('git commit', 'pytest', 'cd')), { nil: undefined }) }, { requiredKeys: ['tool'] })
+    fc.assert(
+      fc.property(fc.array(call, { maxLength: 300 }), fc.string(), (calls, damaged) => {
+        const clean = calls.map((c) => (c.command === undefined ? { tool: c.tool } : c))
+        expect(unpackCalls(packCalls(clean))).toEqual(clean)
+        const { calls: distinct } = packCalls(clean)
+        for (const unpacked of unpackCalls({ calls: distinct, callOrder: damaged })) expect(distinct).toContain(unpacked)
+      }),
+    )
+  })
+})
+
 describe('deriveRuns', () => {
   it('gives back the imported steps and costs when rules and prices are unchanged, with the model of each step', async () => {
     const [stored] = await storedRuns()
@@ -47,7 +71,7 @@ describe('deriveRuns', () => {
 
   it('keeps per step only the tool, program and subcommand words, a path label and the model: no path, argument or message', async () => {
     const [stored] = await storedRuns()
-    expect(stored.calls).toEqual([
+    expect(unpackCalls(stored)).toEqual([
       { tool: 'Read', model: 'claude-sonnet-4-5-20250929' },
       { tool: 'Bash', command: ['cd', 'pytest'], model: 'claude-sonnet-4-5-20250929' },
       { tool: 'Write', pathLabel: 'doc', model: 'claude-opus-4-1-20250805' },
@@ -86,7 +110,7 @@ describe('deriveRuns', () => {
 
   it('leaves runs of batches stored before calls and usage were kept as they were', async () => {
     const [stored] = await storedRuns()
-    const { calls: _calls, usage: _usage, ...legacy } = stored
+    const { calls: _calls, callOrder: _order, usage: _usage, ...legacy } = stored
     const ledger = new Ledger(new Y.Doc())
     const { createBatch } = await import('../importers/batch')
     const { meta, payload } = createBatch({

@@ -23,6 +23,8 @@ export function useMinedRecipes(context: MiningScope, minRuns: number | null): M
       return
     }
     worker.addEventListener('message', (event: MessageEvent<MiningResult>) => setMined(event.data))
+    // A worker that cannot start (a blocked script) must not leave the view mining forever.
+    worker.addEventListener('error', () => setMined(mineWithRequest(request)))
     worker.postMessage(request)
     return () => worker.terminate()
   }, [context, minRuns])

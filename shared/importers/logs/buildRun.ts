@@ -3,6 +3,7 @@ import { isLongContextRequest } from '../../pricing/computeCost'
 import type { PricingTable } from '../../pricing/pricingTable'
 import { emptyTokenCounts } from '../../records/tokenCounts'
 import type { Run, RunUsage } from '../../records/run'
+import { packCalls } from '../../runs/packedCalls'
 import { addTokens, priceRunUsage } from '../../runs/priceRunUsage'
 import { collapseRepeats } from '../../steps/labelStep'
 import { actorNameFromCwd, repoNameFromCwd } from './sessionNames'
@@ -42,7 +43,6 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
     }
     addTokens(group.tokens, request.tokens)
   }
-  const calls = track.calls()
 
   const keys = ordered.flatMap((request) => (request.key === null ? [] : [request.key])).sort()
   return {
@@ -58,7 +58,7 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
     actor: actorId(actorNameFromCwd(track.cwd), { attribution: context.attribution, salt: context.pseudonymSalt }),
     requests: ordered.length,
     ...(keys.length ? { requestKeys: keys } : {}),
-    calls,
+    ...packCalls(track.calls()),
     usage: [...usageGroups.values()],
   }
 }

@@ -1,5 +1,5 @@
 import type { StepCall } from '../../records/run'
-import { sameStepCall } from '../../runs/deriveRunSteps'
+import { sameStepCall } from '../../runs/packedCalls'
 import type { AgentTool } from './types'
 
 /** A labelled step as a reader saw it, for SessionTrack.addStep. */
