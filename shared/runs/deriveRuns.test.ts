@@ -5,7 +5,10 @@ import { importAgentLogs } from '../importers/logs/importAgentLogs'
 import { claudeAssistantLine, memorySources } from '../importers/logs/testSources'
 import { sumDecimalStrings } from '../money/decimal'
 import type { Run } from '../records/run'
+import { readAnalysisInput } from '../analysis/workspaceInput'
+import { DEFAULT_STEP_RULES } from '../steps/defaultStepRules'
 import { DEFAULT_SETTINGS } from '../workspace/defaultSettings'
+import { Governance } from '../workspace/governance'
 import { Ledger } from '../workspace/ledger'
 import { deriveRuns } from './deriveRuns'
 import { packCalls, unpackCalls } from './packedCalls'
@@ -28,12 +31,16 @@ function transcript(): string {
   ].join('\n')
 }
 
-/** Imported, stored in a ledger batch and read back: what the app holds, without the logs. */
-async function storedRuns(): Promise<(Run & { batchId: string })[]> {
+/** A ledger with the session imported into it: what the app holds, without the logs. */
+async function ledgerWithRun(): Promise<Ledger> {
   const imported = await importAgentLogs(memorySources({ [`/logs/${SESSION}.jsonl`]: transcript() }), { importedAt: '2026-09-02T00:00:00.000Z' })
   const ledger = new Ledger(new Y.Doc())
   ledger.add(imported.batch!.meta, imported.batch!.payload)
-  return ledger.runs().records
+  return ledger
+}
+
+async function storedRuns(): Promise<(Run & { batchId: string })[]> {
+  return (await ledgerWithRun()).runs().records
 }
 
 describe('packed calls', () => {
@@ -59,6 +66,15 @@ describe('packed calls', () => {
 })
 
 describe('deriveRuns', () => {
+  it('is how analysis reads runs: a rule the team edits in settings relabels the runs already imported', async () => {
+    const ledger = await ledgerWithRun()
+    const governance = new Governance(new Y.Doc())
+    const before = readAnalysisInput(governance, ledger, '2026-10-01T00:00:00.000Z').runs[0]
+    expect(before.steps).toEqual(['read', 'test', 'doc', 'git'])
+    governance.settings.set('stepRules', [{ tools: ['Bash'], on: 'command', pattern: '^git commit', label: 'commit' }, ...DEFAULT_STEP_RULES])
+    expect(readAnalysisInput(governance, ledger, '2026-10-01T00:00:00.000Z').runs[0].steps).toEqual(['read', 'test', 'doc', 'commit'])
+  })
+
   it('gives back the imported steps and costs when rules and prices are unchanged, with the model of each step', async () => {
     const [stored] = await storedRuns()
     expect(stored.steps).toEqual(['read', 'test', 'doc', 'git'])

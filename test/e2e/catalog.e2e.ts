@@ -1,18 +1,9 @@
-import { resolve } from 'node:path'
 import type { Page, Worker } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { collectPageErrors, saveScreenshot } from './support/browser'
+import { QUARTER_LOGS } from './support/importThroughView'
 import { useAppInBrowser } from './support/lifecycle'
 
-const FIXTURES = resolve(import.meta.dirname, '../fixtures')
-/** Two Codex sessions a day apart follow one workflow (search, edit, test, plan); three others do other things. */
-const LOGS = [
-  'logs-recurring/rollout-2026-02-13T10-00-00-019b0000-0000-7000-8000-0000000000c3.jsonl',
-  'logs/claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl',
-  'logs/claude/projects/-Users-bob-src-payments/5a1e0000-0000-4000-8000-000000000002.jsonl',
-  'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl',
-  'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-30-00-019b0000-0000-7000-8000-0000000000c2.jsonl',
-].map((path) => resolve(FIXTURES, path))
 
 const env = useAppInBrowser()
 
@@ -21,7 +12,7 @@ async function importLogs(page: Page) {
   await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
   const chooser = page.waitForEvent('filechooser')
   await page.getByTestId('drop-zone').click()
-  await (await chooser).setFiles(LOGS)
+  await (await chooser).setFiles(QUARTER_LOGS)
   await page.getByRole('button', { name: /^Import \d+ session files?$/ }).click()
   await page.getByTestId('import-notice').filter({ hasText: /Imported/ }).last().waitFor()
 }

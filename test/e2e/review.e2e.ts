@@ -3,17 +3,10 @@ import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { collectPageErrors, saveScreenshot } from './support/browser'
+import { QUARTER_LOGS } from './support/importThroughView'
 import { useAppInBrowser } from './support/lifecycle'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')
-/** Five sessions of February 2026; two Codex sessions, a day apart, follow one workflow: search, edit, test, plan. */
-const LOGS = [
-  'logs-recurring/rollout-2026-02-13T10-00-00-019b0000-0000-7000-8000-0000000000c3.jsonl',
-  'logs/claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl',
-  'logs/claude/projects/-Users-bob-src-payments/5a1e0000-0000-4000-8000-000000000002.jsonl',
-  'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl',
-  'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-30-00-019b0000-0000-7000-8000-0000000000c2.jsonl',
-].map((path) => resolve(FIXTURES, path))
 const BILL = resolve(FIXTURES, 'billing/anthropic-cost-2026-03.csv')
 
 const env = useAppInBrowser()
@@ -36,7 +29,7 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   // The quarter's data, through the Import view.
   await page.goto(env.app.url + '#/import')
   await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
-  await importFiles(page, LOGS, /^Import \d+ session files?$/)
+  await importFiles(page, QUARTER_LOGS, /^Import \d+ session files?$/)
   await importFiles(page, [BILL], /^Import anthropic-cost-2026-03\.csv$/)
   await page.getByTestId('batch-item').nth(1).waitFor()
 
