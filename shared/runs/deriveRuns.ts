@@ -3,7 +3,6 @@ import type { Run } from '../records/run'
 import type { Settings } from '../records/settings'
 import { createStepLabeller } from '../steps/labelStep'
 import { cachedLabels, stepsFromCalls } from './deriveRunSteps'
-import { unpackCalls } from './packedCalls'
 import { priceRunUsage } from './priceRunUsage'
 
 /**
@@ -25,7 +24,7 @@ export function deriveRuns<R extends Run>(runs: readonly R[], settings: Pick<Set
     pricing ??= pricingFromSettings(settings)
     const result = {
       ...run,
-      ...(run.calls ? stepsFromCalls(unpackCalls(run), labelOf) : {}),
+      ...(run.calls ? stepsFromCalls(run, labelOf) : {}),
       ...(run.usage ? priceRunUsage(run.usage, pricing) : {}),
     }
     derived.set(run, { key, run: result })

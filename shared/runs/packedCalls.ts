@@ -29,11 +29,18 @@ export function packCalls(calls: readonly StepCall[]): Pick<Run, 'calls' | 'call
 export function unpackCalls(run: Pick<Run, 'calls' | 'callOrder'>): StepCall[] {
   const calls = run.calls ?? []
   const unpacked: StepCall[] = []
-  for (const char of run.callOrder ?? '') {
-    const call = calls[char.codePointAt(0)! - FIRST]
-    if (call) unpacked.push(call)
-  }
+  forEachCallIndex(run.callOrder ?? '', calls.length, (index) => unpacked.push(calls[index]))
   return unpacked
+}
+
+/** Visits the index of each call in a packed order, in order (char codes: no string per character). */
+export function forEachCallIndex(order: string, calls: number, visit: (index: number) => void): void {
+  for (let i = 0; i < order.length; i++) {
+    const code = order.codePointAt(i)!
+    if (code > 0xffff) i++
+    const index = code - FIRST
+    if (index >= 0 && index < calls) visit(index)
+  }
 }
 
 /** What tells calls apart: every kept fact. */
