@@ -14,7 +14,7 @@ export interface RecipeVariant {
   key: string
   /** 'steps': extra or skipped steps; 'model': another model on a step; both at once. */
   kind: 'steps' | 'model' | 'steps-and-model'
-  /** Steps it has beyond the recipe (ubiquitous ones like read never count). */
+  /** Steps it has beyond the recipe, sorted (steps most runs have, like read, never count). */
   added: string[]
   /** Recipe steps it skips. */
   skipped: string[]
@@ -52,12 +52,13 @@ const LEAST_VARIANT_RUNS = 2
 export function recipeVariants(recipe: readonly number[], runs: readonly ClusterRun[], data: RunSignatures, costs: RunCosts): VariantSplit {
   const recipeLabels = recipe.map((code) => data.labels[code])
   const inRecipe = new Set(recipeLabels)
-  const ubiquitous = new Set(data.labels.filter((_, code) => data.ubiquitous[code]))
+  // A step most runs have (an extra read or search) is noise wherever it turns up, not a variant.
+  const noise = new Set(data.labels.filter((_, code) => data.ubiquitous[code] || data.weights[code] <= Math.LN2))
   const deviations = runs.map((run) => {
     const at = alignSteps(run.steps, recipeLabels)
     const matched = new Set(at)
     // A recipe step seen again (another turn of a loop) is not an added step.
-    const added = [...new Set(run.steps.filter((step, i) => !matched.has(i) && !ubiquitous.has(step) && !inRecipe.has(step)))]
+    const added = [...new Set(run.steps.filter((step, i) => !matched.has(i) && !noise.has(step) && !inRecipe.has(step)))].sort()
     const skipped = recipeLabels.filter((_, k) => at[k] === null)
     const models = at.map((i) => (i === null ? null : (run.stepModels?.[i] ?? null)))
     return { run, added, skipped, models }
