@@ -4,6 +4,7 @@ import { createBatch } from '../../shared/importers/batch'
 import { sumDecimalStrings } from '../../shared/money/decimal'
 import { emptyTokenCounts } from '../../shared/records/tokenCounts'
 import type { Run } from '../../shared/records/run'
+import { mineRecipes } from '../../shared/mining'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
 import { captureIO, saveTestWorkspace, tempDir } from './testWorkspace'
@@ -46,24 +47,39 @@ describe('cli mine', () => {
     const io = captureIO(dir)
     expect(await runCli(['mine', '--json', '--workspace', 'team.workfolio'], io)).toBe(0)
     const printed = JSON.parse(io.out())
-    expect(printed.recipes.map((r: { steps: string[] }) => r.steps)).toEqual([TRIAGE, REFACTOR])
+    expect(printed.recipes.map((r: { kind: string; steps: string[] }) => [r.kind, r.steps])).toEqual([
+      ['workflow', TRIAGE],
+      ['workflow', ['search', 'read', 'edit', 'test']],
+      ['generic', ['edit', 'test']],
+    ])
     expect(printed.recipes[0]).toEqual({
       id: 'logs>read>edit>test>doc',
+      kind: 'workflow',
       steps: TRIAGE,
-      support: 3,
       runs: ['triage-0', 'triage-1', 'triage-2'],
+      support: 3,
+      exactRuns: 3,
+      maxGap: 0,
       costUSD: { median: '20', p90: '30', total: '60' },
+      costShare: expect.closeTo(60 / 75.6, 12),
+      annotatedRuns: 1,
+      variants: [],
     })
     expect(printed.recipes[1].costUSD).toEqual({ median: '3', p90: '5', total: '15' })
   })
 
-  it('applies --min-support and --max-gap', async () => {
+  it('prints every candidate the app would list: the same function, the same options', async () => {
+    const io = captureIO(dir)
+    expect(await runCli(['mine', '--json', '--workspace', path], io)).toBe(0)
+    const workspace = openWorkspaceFile(path)
+    const mined = mineRecipes(workspace.ledger.runs().records)
+    expect(JSON.parse(io.out()).recipes.map((r: { id: string }) => r.id)).toEqual(mined.candidates.map((c) => c.key))
+  })
+
+  it('applies --min-support', async () => {
     const strict = captureIO(dir)
     expect(await runCli(['mine', '--json', '--min-support', '4', '--workspace', path], strict)).toBe(0)
-    expect(JSON.parse(strict.out()).recipes.map((r: { id: string }) => r.id)).toEqual(['search>read>edit>test>edit>test'])
-    const noGap = captureIO(dir)
-    expect(await runCli(['mine', '--json', '--max-gap', '0', '--workspace', path], noGap)).toBe(0)
-    expect(JSON.parse(noGap.out()).recipes).toHaveLength(2)
+    expect(JSON.parse(strict.out()).recipes.map((r: { id: string }) => r.id)).toEqual(['search>read>edit>test', 'edit>test'])
   })
 
   it('prints a readable list with outcome notes counted', async () => {
@@ -72,16 +88,16 @@ describe('cli mine', () => {
     expect(io.out()).toContain('Mined 14 run(s)')
     expect(io.out()).toContain(' 1. logs → read → edit → test → doc')
     expect(io.out()).toContain('1 with an outcome note')
-    expect(io.out()).toContain('Set aside as too common to be recipes: edit → test (14 runs)')
+    expect(io.out()).toContain('total $60.00, per run median $20.00, p90 $30.00')
+    expect(io.out()).toContain('edit → test (generic: only steps nearly every run has)')
   })
 
   it('mines agent logs read from disk without a workspace', async () => {
     const io = captureIO(dir)
     const logs = resolve(__dirname, '../../test/fixtures/logs')
     expect(await runCli(['mine', '--json', '--min-support', '2', '--min-share', '0', logs], io)).toBe(0)
-    const [first] = JSON.parse(io.out()).recipes
-    expect(first).toMatchObject({ id: 'search>edit>test', steps: ['search', 'edit', 'test'], support: 2 })
-    expect(first.runs).toHaveLength(2)
+    // Four sessions, no two of them the same workflow (two share search, edit, test among a dozen steps).
+    expect(JSON.parse(io.out())).toEqual({ totalRuns: 4, minSupport: 2, unmatchedRuns: 4, recipes: [] })
   })
 
   it('explains bad arguments and missing inputs', async () => {

@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { mineRecipes, type MinableRun, type MiningOptions, type MiningResult } from '../../shared/mining'
+import { describeVariant, mineRecipes, type MinableRun, type MiningOptions, type MiningResult } from '../../shared/mining'
+import { formatMoney } from '../../shared/money/format'
+import { deriveRuns } from '../../shared/runs/deriveRuns'
 import { loadPricingTable } from '../../shared/pricing/pricingTable'
 import { findLogFiles } from '../agentLogs/discover'
 import { describeFileError } from '../fileErrors'
@@ -10,10 +12,12 @@ import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
 import { openWorkspaceFile } from '../workspaceStore'
 import { InputError, UsageError, type CliCommand, type CliIO } from './types'
 
-const usage = 'npm run --silent cli -- mine [--json] [--min-support N] [--min-share PCT] [--max-gap N] [--pricing FILE] (PATH... | --workspace FILE)'
+const usage = 'npm run --silent cli -- mine [--json] [--min-support N] [--min-share PCT] [--pricing FILE] (PATH... | --workspace FILE)'
 
 /** Candidates printed in the text view; --json prints them all. */
 const TEXT_LIMIT = 20
+/** Variants printed under each candidate in the text view. */
+const VARIANT_LIMIT = 3
 
 interface MineArgs {
   json?: boolean
@@ -21,13 +25,13 @@ interface MineArgs {
   pricing?: string
   'min-support'?: string
   'min-share'?: string
-  'max-gap'?: string
 }
 
 /**
  * Recurring multi-step workflows in a workspace's runs, or in agent logs read straight from
- * disk (nothing is written), best first. --min-support is a number of runs and --min-share a
- * percentage of them: a pattern needs both.
+ * disk (nothing is written), best first: the same mineRecipes call and the same list the
+ * Catalog shows. --min-support is a number of runs and --min-share a percentage of them: a
+ * workflow needs both.
  */
 export const mineCommand: CliCommand = {
   name: 'mine',
@@ -44,7 +48,6 @@ export const mineCommand: CliCommand = {
           pricing: { type: 'string' },
           'min-support': { type: 'string' },
           'min-share': { type: 'string' },
-          'max-gap': { type: 'string' },
         },
         strict: true,
         allowPositionals: true,
@@ -61,7 +64,6 @@ export const mineCommand: CliCommand = {
     const source = values.workspace ? readWorkspaceRuns(resolve(io.cwd, values.workspace), io) : await readLogRuns(positionals.map((path) => resolve(io.cwd, path)), values.pricing ? resolve(io.cwd, values.pricing) : null, io)
     if (!source) return 1
     const result = mineRecipes(source.runs, { ...options, isAnnotated: source.isAnnotated })
-    if (result.truncated) io.stderr('So many patterns recur that the search stopped early; raise --min-support or --min-share for a complete list.\n')
     io.stdout(values.json ? JSON.stringify(jsonReport(result), null, 2) + '\n' : textReport(result))
     return 0
   },
@@ -79,7 +81,6 @@ function miningOptions(values: MineArgs): MiningOptions {
   return {
     minSupportRuns: integer('min-support', 1),
     minSupportShare: share === undefined ? undefined : Number(share) / 100,
-    maxGap: integer('max-gap', 0),
   }
 }
 
@@ -96,7 +97,7 @@ function readWorkspaceRuns(path: string, io: CliIO): RunSource | null {
   const workspace = openWorkspaceFile(path)
   const { records, problems } = workspace.ledger.runs()
   if (problems.length > 0) io.stderr(`${problems.length} stored run(s) could not be read and were left out.\n`)
-  return { runs: records, isAnnotated: (runId) => workspace.governance.annotations.isAnnotated(runId) }
+  return { runs: deriveRuns(records, workspace.governance.settings.read().settings), isAnnotated: (runId) => workspace.governance.annotations.isAnnotated(runId) }
 }
 
 async function readLogRuns(paths: string[], pricingFile: string | null, io: CliIO): Promise<RunSource | null> {
@@ -132,36 +133,39 @@ async function readLogRuns(paths: string[], pricingFile: string | null, io: CliI
   return { runs: imported.runs }
 }
 
-/** The documented JSON shape: best first, exact decimal strings. */
+/** The documented JSON shape: every candidate the app lists, best first, exact decimal strings. */
 function jsonReport(result: MiningResult) {
   return {
-    recipes: result.candidates.map((candidate) => ({
-      id: candidate.key,
-      steps: candidate.steps,
-      support: candidate.support,
-      runs: candidate.runs,
-      costUSD: candidate.costUSD,
-    })),
+    totalRuns: result.totalRuns,
+    minSupport: result.minSupport,
+    unmatchedRuns: result.unmatchedRuns,
+    recipes: result.candidates.map(({ key, score: _score, supportShare: _share, portfolios: _portfolios, ...candidate }) => ({ id: key, ...candidate })),
   }
 }
 
 function textReport(result: MiningResult): string {
   const percent = (share: number) => `${Math.round(share * 100)}%`
   const lines = [
-    `Mined ${result.totalRuns} run(s) (a pattern needs ${result.minSupport} run(s); up to ${result.maxGap} other step(s) between its steps): ${result.candidates.length} recipe candidate(s).`,
+    `Mined ${result.totalRuns} run(s) (a workflow needs ${result.minSupport} run(s)): ${result.candidates.length} recipe candidate(s), ${result.unmatchedRuns} run(s) in none.`,
   ]
   result.candidates.slice(0, TEXT_LIMIT).forEach((candidate, i) => {
     lines.push(
       '',
-      `${String(i + 1).padStart(2)}. ${candidate.steps.join(' → ')}`,
-      `    ${candidate.support} runs (${percent(candidate.supportShare)}), ${percent(candidate.costShare)} of spend: total $${candidate.costUSD.total}, per run median $${candidate.costUSD.median}, p90 $${candidate.costUSD.p90}`,
-      `    ${candidate.annotatedRuns} with an outcome note; ${candidate.variants.length} variant(s); ${candidate.lift === Infinity ? 'never' : `${candidate.lift.toFixed(1)}× more often than`} by chance`,
+      `${String(i + 1).padStart(2)}. ${candidate.steps.join(' → ')}${candidate.kind === 'generic' ? ' (generic: only steps nearly every run has)' : ''}`,
+      `    ${candidate.support} runs (${percent(candidate.supportShare)}, ${candidate.exactRuns} exactly), ${percent(candidate.costShare)} of spend: total ${dollars(candidate.costUSD.total)}, per run median ${dollars(candidate.costUSD.median)}, p90 ${dollars(candidate.costUSD.p90)}`,
+      `    ${candidate.annotatedRuns} with an outcome note; ${candidate.variants.length} variant(s)`,
+      ...candidate.variants.slice(0, VARIANT_LIMIT).map((variant) => `      variant ${describeVariant(variant)}: ${variant.support} runs, median ${signedDollars(variant.medianCostDifferenceUSD)} per run`),
     )
   })
   if (result.candidates.length > TEXT_LIMIT) lines.push('', `…and ${result.candidates.length - TEXT_LIMIT} more (see --json).`)
-  const common = result.commonPatterns.slice(0, 5)
-  if (common.length > 0) {
-    lines.push('', `Set aside as too common to be recipes: ${common.map((p) => `${p.steps.join(' → ')} (${p.support} runs)`).join(', ')}.`)
-  }
   return lines.join('\n') + '\n'
+}
+
+/** A difference for people: rounded to cents, with its sign. */
+function signedDollars(amount: string): string {
+  return (amount.startsWith('-') ? '' : '+') + dollars(amount)
+}
+
+function dollars(amount: string): string {
+  return formatMoney(amount, 'USD', 'en-US')
 }

@@ -1,3 +1,4 @@
+import { deriveRuns } from '../runs/deriveRuns'
 import type { Governance } from '../workspace/governance'
 import type { Ledger } from '../workspace/ledger'
 import type { AnalysisInput } from './input'
@@ -8,13 +9,15 @@ import type { AnalysisInput } from './input'
  * `annotatedRunIds`: the annotated subjects, when the caller has just read them.
  */
 export function readAnalysisInput(governance: Governance, ledger: Ledger, asOf: string, annotatedRunIds: ReadonlySet<string> = governance.annotations.annotatedSubjects()): AnalysisInput {
+  const settings = governance.settings.read().settings
   return {
     portfolios: governance.portfolios.list().records,
-    runs: ledger.runs().records,
+    // Labelled and priced with the current rules and prices, however old the batch.
+    runs: deriveRuns(ledger.runs().records, settings),
     charges: ledger.charges().records,
     recipes: governance.recipes.list().records,
     envelopeMoves: governance.envelopeMoves.list().records,
-    settings: governance.settings.read().settings,
+    settings,
     annotatedRunIds,
     asOf,
   }

@@ -1,26 +1,20 @@
-import { matchSequence } from '../steps/sequence'
+import { alignSteps } from './alignment'
 
 export interface RunMatch {
   runId: string
-  /** Index in the run's steps of each pattern step, in order. */
-  indexes: number[]
+  /** Per recipe step, its index in the run's steps, or null where the run skipped it. */
+  indexes: (number | null)[]
 }
 
 /**
- * Where each of a candidate's runs follows its steps: the same matcher portfolio rules use,
- * so a view can highlight the matched steps. Computed on demand for the candidate a person opens.
+ * Which steps of which runs matched where: each of the candidate's runs aligned to its recipe
+ * (the alignment mining sorted variants by), so a view can highlight the matched steps and show
+ * the skipped ones. Computed on demand for the candidate a person opens.
  */
-export function explainMatches(
-  candidate: { steps: readonly string[]; runs: readonly string[] },
-  runs: readonly { id: string; steps: readonly string[] }[],
-  maxGap: number,
-): RunMatch[] {
+export function explainMatches(candidate: { steps: readonly string[]; runs: readonly string[] }, runs: readonly { id: string; steps: readonly string[] }[]): RunMatch[] {
   const wanted = new Set(candidate.runs)
-  const matches: RunMatch[] = []
-  for (const run of runs) {
-    if (!wanted.has(run.id)) continue
-    const indexes = matchSequence(run.steps, candidate.steps, maxGap)
-    if (indexes) matches.push({ runId: run.id, indexes })
-  }
-  return matches.sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0))
+  return runs
+    .filter((run) => wanted.has(run.id))
+    .map((run) => ({ runId: run.id, indexes: alignSteps(run.steps, candidate.steps) }))
+    .sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0))
 }

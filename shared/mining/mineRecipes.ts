@@ -1,10 +1,9 @@
-import { ChanceSupport } from './chanceSupport'
-import { closedPatterns } from './closedPatterns'
+import { clusterRuns, type RunCluster } from './clusterRuns'
+import { consensusRecipe } from './consensusRecipe'
 import { portfolioCounts, type PortfolioCount } from './portfolioCounts'
-import { mineFrequentPatterns, type FrequentPattern } from './prefixSpan'
+import { recipeVariants, type RecipeVariant } from './recipeVariants'
 import { RunCosts, type CostSummary } from './runCosts'
-import { buildSequenceDatabase, stepWeights, type SequenceDatabase } from './sequenceDatabase'
-import { groupVariants } from './variantGroups'
+import { runSignatures, type RunSignatures } from './runSignatures'
 
 /** What mining needs of a run; a Run record fits. */
 export interface MinableRun {
@@ -12,76 +11,71 @@ export interface MinableRun {
   steps: readonly string[]
   /** Exact decimal string. */
   costUSD: string
+  /** The model of each step, when the source says (null: unknown). */
+  stepModels?: readonly (string | null)[]
 }
 
 export interface MiningOptions {
-  /** A pattern must occur in at least this many runs… (default 3) */
+  /** A workflow must have at least this many runs… (default 3) */
   minSupportRuns?: number
-  /** …and in at least this share of the runs in scope (default 0.05). */
+  /** …and at least this share of the runs in scope (default 0.05). */
   minSupportShare?: number
-  /** Other steps allowed between two consecutive pattern steps (default 1). */
-  maxGap?: number
-  /** Shortest pattern worth showing (default 2: a recipe has several steps). */
-  minLength?: number
-  /** Longest pattern searched (default 8): recipes are a handful of steps, and each step more multiplies the search. */
-  maxLength?: number
-  /** Most steps the search visits, as a multiple of all steps in scope (default 100; typical mining needs under 10); see PatternSearch.workBudget. */
-  workBudget?: number
-  /** Least ratio of support to chance support for a pattern to be a recipe (default 2). */
-  minLift?: number
-  /** Least Jaccard overlap of run sets for two near-identical patterns to count as one workflow (default 0.5). */
-  variantOverlap?: number
+  /** Least similarity of a run's signature to a workflow's for it to belong there (default 0.6; see README). */
+  minSimilarity?: number
+  /** Least similarity of a smaller workflow's most common form to a larger one's for it to be a fragment of it, merged in (default 0.55). */
+  minMergeSimilarity?: number
+  /** A label in at least this share of runs is noise, left out of signatures (default 0.8). */
+  ubiquitousShare?: number
   /** Whether a run carries an outcome note (Governance annotations.isAnnotated). */
   isAnnotated?: (runId: string) => boolean
   /** The portfolio a run is assigned to, null when unassigned (computed by the analysis layer). */
   portfolioOf?: (runId: string) => string | null
 }
 
-export const DEFAULT_MAX_GAP = 1
-const DEFAULTS = { minSupportRuns: 3, minSupportShare: 0.05, maxGap: DEFAULT_MAX_GAP, minLength: 2, maxLength: 8, workBudget: 100, minLift: 2, variantOverlap: 0.5 }
+const DEFAULTS = { minSupportRuns: 3, minSupportShare: 0.05, minSimilarity: 0.6, minMergeSimilarity: 0.55, ubiquitousShare: 0.8 }
 
-export interface PatternSummary {
+/**
+ * 'workflow': its steps include some that tell it apart; 'generic': only steps nearly every run
+ * has (an edit/test loop alone), listed after the workflows.
+ */
+export type CandidateKind = 'workflow' | 'generic'
+
+export interface RecipeCandidate {
+  kind: CandidateKind
+  /** A stable key for the steps, used as the candidate id and in review decisions. */
   key: string
+  /** The recipe: the steps the workflow's runs share, in order. */
   steps: string[]
-  support: number
-}
-
-export interface RecipeCandidate extends PatternSummary {
-  /** Ids of the runs that follow the steps (within maxGap), sorted. */
+  /** Ids of the runs that belong to the workflow, sorted. */
   runs: string[]
+  support: number
   supportShare: number
+  /** How many of them follow the steps as they are, with no variant. */
+  exactRuns: number
+  /** Most other steps between two recipe steps in those runs: what a promoted recipe allows. */
+  maxGap: number
   /** Cost per run (median, p90) and in total over these runs. */
   costUSD: CostSummary
   /** Share of the cost of all runs in scope. */
   costShare: number
   /** supportShare × costShare: what the list is ranked by. */
   score: number
-  /** How many times more runs follow it than chance alone would give (see chanceSupport.ts). */
-  lift: number
   /** Runs among these that carry an outcome note. */
   annotatedRuns: number
   /** Portfolios these runs are assigned to (null: unassigned), most runs first. */
   portfolios: PortfolioCount[]
-  /** Near-identical forms of the same workflow, most runs first. */
-  variants: PatternSummary[]
+  /** Forms of the workflow that deviate the same way, most runs first. */
+  variants: RecipeVariant[]
 }
 
 export interface MiningResult {
   totalRuns: number
   /** The effective least number of runs. */
   minSupport: number
-  maxGap: number
-  /** The search hit its work budget and stopped early: raise the support or narrow the scope. */
-  truncated: boolean
-  /** Best first. */
+  /** Best first: workflows by score, then generic ones. */
   candidates: RecipeCandidate[]
-  /** Frequent patterns that are not recipes on their own, e.g. "edit, test": shown for context, never ranked. */
-  commonPatterns: CommonPattern[]
-}
-
-export interface CommonPattern extends PatternSummary {
-  /** 'chance': the steps are so common that it recurs by chance; 'part-of-workflow': it sits inside a longer workflow without being a form of it. */
-  reason: 'chance' | 'part-of-workflow'
+  /** Runs in no candidate (one-offs). */
+  unmatchedRuns: number
 }
 
 /** A stable key for a step pattern, used as the candidate id and in review decisions. */
@@ -90,62 +84,83 @@ export function candidateKey(steps: readonly string[]): string {
 }
 
 /**
- * Finds recurring multi-step workflows in the runs' step sequences: frequent gap-constrained
- * sequential patterns (closed, then grouped into near-identical variants), ranked by
- * support × share of cost. Deterministic: the same runs in any order give the same result.
+ * Finds the team's recurring workflows: runs are reduced to signatures (runSignatures.ts),
+ * clustered by weighted sequence similarity (clusterRuns.ts), and each cluster becomes one
+ * candidate with a consensus recipe and its variants. Deterministic: the same runs in any
+ * order give the same result. See README.md for the method and its limits.
  */
 export function mineRecipes(runs: readonly MinableRun[], options: MiningOptions = {}): MiningResult {
   const settings = { ...DEFAULTS, ...definedOnly(options) }
   const ordered = inOrder(runs, compareRuns)
   const minSupport = Math.max(1, settings.minSupportRuns, Math.ceil(settings.minSupportShare * ordered.length))
-  const db = buildSequenceDatabase(ordered.map((run) => run.steps))
-  const search = mineFrequentPatterns(db, { minSupport, maxGap: settings.maxGap, minLength: settings.minLength, maxLength: settings.maxLength, workBudget: settings.workBudget })
+  const data = runSignatures(
+    ordered.map((run) => run.steps),
+    settings.ubiquitousShare,
+  )
+  // Only a signature common enough founds a workflow, so one-offs never multiply the clusters compared against.
+  const minFounderRuns = Math.max(2, Math.ceil(minSupport / 10))
+  const clusters = clusterRuns(data.signatures, data.weights, { minSimilarity: settings.minSimilarity, minFounderRuns, minMergeSimilarity: settings.minMergeSimilarity })
   const costs = new RunCosts(ordered.map((run) => run.costUSD))
 
-  const chance = new ChanceSupport(db, settings.maxGap)
-  const closed = closedPatterns(search.patterns)
-  const lifts = new Map(closed.map((pattern) => [pattern, chance.lift(pattern.codes, pattern.runs.length)]))
-  const byChance = closed.filter((pattern) => lifts.get(pattern)! < settings.minLift)
-  const grouping = groupVariants(closed.filter((pattern) => lifts.get(pattern)! >= settings.minLift), settings.variantOverlap, stepWeights(db))
-
-  const summary = (pattern: FrequentPattern): PatternSummary => {
-    const steps = labelsOf(db, pattern)
-    return { key: candidateKey(steps), steps, support: pattern.runs.length }
-  }
-  const bySupport = (a: PatternSummary, b: PatternSummary) => b.support - a.support || compareSteps(a.steps, b.steps)
-  const candidates = grouping.groups.map(({ shown, variants }): RecipeCandidate => {
-    const runIds = Array.from(shown.runs, (run) => ordered[run].id)
-    const supportShare = shown.runs.length / ordered.length
-    const costShare = costs.share(shown.runs)
-    return {
-      ...summary(shown),
+  const candidates: RecipeCandidate[] = []
+  for (const [recipe, members] of byRecipe(clusters, data)) {
+    if (members.length < minSupport) continue
+    const clusterRuns = members.map((index) => ({ index, ...ordered[index] }))
+    const steps = recipe.map((code) => data.labels[code])
+    const { exact, variants } = recipeVariants(recipe, clusterRuns, data, costs)
+    const runIds = clusterRuns.map((run) => run.id)
+    const supportShare = members.length / ordered.length
+    const costShare = costs.share(members)
+    candidates.push({
+      kind: recipe.every((code) => data.ubiquitous[code]) ? 'generic' : 'workflow',
+      key: candidateKey(steps),
+      steps,
       runs: runIds,
+      support: members.length,
       supportShare,
-      costUSD: costs.summarize(shown.runs),
+      exactRuns: exact.length,
+      maxGap: largestGap(exact.map((index) => ordered[index].steps), steps),
+      costUSD: costs.summarize(members),
       costShare,
       score: supportShare * costShare,
-      lift: lifts.get(shown)!,
       annotatedRuns: options.isAnnotated ? runIds.filter(options.isAnnotated).length : 0,
       portfolios: options.portfolioOf ? portfolioCounts(runIds, options.portfolioOf) : [],
-      variants: variants.map(summary).sort(bySupport),
-    }
-  })
-  candidates.sort((a, b) => b.score - a.score || b.steps.length - a.steps.length || compareSteps(a.steps, b.steps))
-  return {
-    totalRuns: ordered.length,
-    minSupport,
-    maxGap: settings.maxGap,
-    truncated: search.truncated,
-    candidates,
-    commonPatterns: [
-      ...byChance.map((pattern) => ({ ...summary(pattern), reason: 'chance' as const })),
-      ...grouping.fragments.map((pattern) => ({ ...summary(pattern), reason: 'part-of-workflow' as const })),
-    ].sort(bySupport),
+      variants,
+    })
   }
+  const rank = (kind: CandidateKind) => (kind === 'workflow' ? 0 : 1)
+  candidates.sort((a, b) => rank(a.kind) - rank(b.kind) || b.score - a.score || b.support - a.support || compareText(a.key, b.key))
+  const matched = candidates.reduce((sum, candidate) => sum + candidate.support, 0)
+  return { totalRuns: ordered.length, minSupport, candidates, unmatchedRuns: ordered.length - matched }
 }
 
-function labelsOf(db: SequenceDatabase, pattern: FrequentPattern): string[] {
-  return pattern.codes.map((code) => db.labels[code])
+/** Each cluster's consensus recipe with its runs (ascending); clusters that come to the same recipe are one workflow. */
+function byRecipe(clusters: readonly RunCluster[], data: RunSignatures): Map<number[], number[]> {
+  const byKey = new Map<string, { recipe: number[]; runs: number[] }>()
+  for (const cluster of clusters) {
+    const recipe = consensusRecipe(cluster, data)
+    const key = recipe.join(',')
+    const entry = byKey.get(key) ?? { recipe, runs: [] }
+    for (const group of cluster.groups) entry.runs.push(...group.runs)
+    byKey.set(key, entry)
+  }
+  return new Map([...byKey.values()].map(({ recipe, runs }) => [recipe, runs.sort((a, b) => a - b)]))
+}
+
+/** The most other steps between two recipe steps, over runs that all contain the recipe in order (earliest match). */
+function largestGap(runs: readonly (readonly string[])[], steps: readonly string[]): number {
+  let largest = 0
+  for (const run of runs) {
+    let previous = -1
+    let next = 0
+    for (let i = 0; i < run.length && next < steps.length; i++) {
+      if (run[i] !== steps[next]) continue
+      if (previous >= 0) largest = Math.max(largest, i - previous - 1)
+      previous = i
+      next++
+    }
+  }
+  return largest
 }
 
 /** The runs sorted, without the sort when they already are (the usual case: the ledger keeps its order). */
@@ -156,15 +171,7 @@ function inOrder<T>(items: readonly T[], compare: (a: T, b: T) => number): reado
 
 /** By id, then by content, so the mined order never depends on the input order. */
 function compareRuns(a: MinableRun, b: MinableRun): number {
-  return compareText(a.id, b.id) || compareSteps(a.steps, b.steps) || compareText(a.costUSD, b.costUSD)
-}
-
-function compareSteps(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const order = compareText(a[i], b[i])
-    if (order !== 0) return order
-  }
-  return a.length - b.length
+  return compareText(a.id, b.id) || compareText(a.steps.join('\u0000'), b.steps.join('\u0000')) || compareText(a.costUSD, b.costUSD)
 }
 
 /** Code-unit order: unlike localeCompare, the same on every machine. */

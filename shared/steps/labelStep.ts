@@ -1,8 +1,9 @@
+import type { StepCall } from '../records/run'
 import type { StepRule } from '../records/settings'
+import { commandWords } from './commandWords'
 import { DEFAULT_STEP_RULES } from './defaultStepRules'
-import { shellSegments } from './shellSegments'
 
-/** What a step label is decided from: the tool and, at most, its command or file paths. */
+/** A tool call as a log shows it: the tool and, at most, its command or file paths. Never stored. */
 export interface ToolCall {
   tool: string
   /** A shell command line, or a slash command ("/triage"). */
@@ -20,12 +21,17 @@ interface CompiledRule {
 }
 
 export interface StepLabeller {
+  /** What a stored step keeps of the call (see StepCall): enough for every rule, nothing private. */
+  reduce(call: ToolCall, model?: string): StepCall
+  /** The label of a stored step, or null when it is not a step. */
+  labelCall(call: StepCall): string | null
+  /** reduce, then labelCall: a call is labelled from what is kept of it, at import as later. */
   label(call: ToolCall): string | null
   /** Rules that could not be used (an invalid regular expression), as messages. */
   problems: string[]
 }
 
-/** Compiles rules once per import (settings.stepRules, or the defaults when null). */
+/** Compiles rules once (settings.stepRules, or the defaults when null). */
 export function createStepLabeller(rules: readonly StepRule[] | null = null): StepLabeller {
   const compiled: CompiledRule[] = []
   const problems: string[] = []
@@ -39,27 +45,46 @@ export function createStepLabeller(rules: readonly StepRule[] | null = null): St
     }
     compiled.push({ tools: new Set(rule.tools), anyTool: rule.tools.includes('*'), on: rule.on, pattern, label: rule.label })
   }
-  return { label: (call) => labelStep(call, compiled), problems }
+  const reduce = (call: ToolCall, model?: string) => reduceCall(call, compiled, model)
+  const labelCall = (call: StepCall) => labelStep(call, compiled)
+  return { reduce, labelCall, label: (call) => labelCall(reduce(call)), problems }
 }
 
-function labelStep(call: ToolCall, rules: readonly CompiledRule[]): string | null {
-  let segments: string[] | null = null
+/**
+ * The call without its arguments: the command's words (commandWords.ts) and, as paths are never
+ * kept, the label of the first path rule its paths match. So path rules apply as they were at
+ * import; tool and command rules apply as they are now.
+ */
+function reduceCall(call: ToolCall, rules: readonly CompiledRule[], model: string | undefined): StepCall {
+  const reduced: StepCall = { tool: call.tool }
+  if (call.command !== undefined) reduced.command = call.tool === 'SlashCommand' ? [call.command.split(/\s/)[0]] : commandWords(call.command)
+  const paths = (call.paths ?? []).map((path) => path.replace(/\\/g, '/'))
+  if (paths.length > 0) {
+    const rule = rules.find((r) => r.on === 'path' && r.pattern && appliesTo(r, call.tool) && paths.every((path) => r.pattern!.test(path)))
+    if (rule) reduced.pathLabel = rule.label
+  }
+  if (model !== undefined) reduced.model = model
+  return reduced
+}
+
+function labelStep(call: StepCall, rules: readonly CompiledRule[]): string | null {
   for (const rule of rules) {
-    if (!rule.anyTool && !rule.tools.has(call.tool)) continue
-    if (rule.on === 'tool') {
-      if (!rule.pattern || rule.pattern.test(call.tool)) return rule.label
+    if (!appliesTo(rule, call.tool)) continue
+    if (!rule.pattern) {
+      if (rule.on !== 'command' || call.command !== undefined) return rule.label
+    } else if (rule.on === 'tool') {
+      if (rule.pattern.test(call.tool)) return rule.label
     } else if (rule.on === 'command') {
-      if (call.command === undefined) continue
-      if (!rule.pattern) return rule.label
-      segments ??= shellSegments(call.command)
-      if (segments.some((segment) => rule.pattern!.test(segment))) return rule.label
-    } else {
-      if (!rule.pattern) return rule.label
-      const paths = call.paths ?? []
-      if (paths.length > 0 && paths.every((path) => rule.pattern!.test(path.replace(/\\/g, '/')))) return rule.label
+      if (call.command?.some((words) => rule.pattern!.test(words))) return rule.label
+    } else if (call.pathLabel === rule.label) {
+      return rule.label
     }
   }
   return null
+}
+
+function appliesTo(rule: CompiledRule, tool: string): boolean {
+  return rule.anyTool || rule.tools.has(tool)
 }
 
 /** Consecutive repeats collapse: read, read, edit, read → read, edit, read. */

@@ -3,16 +3,10 @@ import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { collectPageErrors, saveScreenshot } from './support/browser'
+import { QUARTER_LOGS } from './support/importThroughView'
 import { useAppInBrowser } from './support/lifecycle'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')
-/** Four sessions of February 2026; a Claude Code and a Codex session both search, edit, then test. */
-const LOGS = [
-  'logs/claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl',
-  'logs/claude/projects/-Users-bob-src-payments/5a1e0000-0000-4000-8000-000000000002.jsonl',
-  'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl',
-  'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-30-00-019b0000-0000-7000-8000-0000000000c2.jsonl',
-].map((path) => resolve(FIXTURES, path))
 const BILL = resolve(FIXTURES, 'billing/anthropic-cost-2026-03.csv')
 
 const env = useAppInBrowser()
@@ -35,7 +29,7 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   // The quarter's data, through the Import view.
   await page.goto(env.app.url + '#/import')
   await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
-  await importFiles(page, LOGS, /^Import \d+ session files?$/)
+  await importFiles(page, QUARTER_LOGS, /^Import \d+ session files?$/)
   await importFiles(page, [BILL], /^Import anthropic-cost-2026-03\.csv$/)
   await page.getByTestId('batch-item').nth(1).waitFor()
 
@@ -84,12 +78,12 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   await saveScreenshot(page, 'review-highcost.png')
   await page.getByRole('button', { name: 'Next: Recipe candidates' }).click()
 
-  // 4. Recipe candidates: two runs share "search, edit, test"; lower the minimum to see it, and promote it.
+  // 4. Recipe candidates: two runs follow "search, edit, test, plan"; lower the minimum to see it, and promote it.
   await stageHeading(page, '4. Recipe candidates')
   await page.getByLabel('Least runs').fill('2')
   const candidate = page.getByTestId('recipe-candidate').first()
   await candidate.waitFor()
-  expect(await candidate.getByLabel(/^Steps:/).first().getAttribute('aria-label')).toBe('Steps: search, edit, test')
+  expect(await candidate.getByLabel(/^Steps:/).first().getAttribute('aria-label')).toBe('Steps: search, edit, test, plan')
   await candidate.getByRole('button', { name: /^Vote for/ }).click()
   await candidate.getByRole('button', { name: 'Promote…' }).click()
   await candidate.getByLabel('Recipe name').fill('Search, fix, test')
@@ -123,7 +117,7 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   const markdown = readFileSync(await download.path(), 'utf8')
   expect(markdown).toContain('# Quarterly review 2026-Q1')
   expect(markdown).toContain('- Providers: anthropic, openai')
-  expect(markdown).toContain('| search → edit → test | promote | Search, fix, test | — |')
+  expect(markdown).toContain('| search → edit → test → plan | promote | Search, fix, test | — |')
   expect(markdown).toContain('| Refactor + tests | grow | 2500 USD | the refactor loop pays off |')
   expect(markdown).toContain('Next quarter: split docs work out.')
   expect(markdown).not.toMatch(/alice|bob|carol/i)

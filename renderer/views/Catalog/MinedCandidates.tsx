@@ -1,6 +1,6 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import { promoteCandidate } from '../../../shared/catalog'
-import { mineRecipes, type RecipeCandidate } from '../../../shared/mining'
+import type { RecipeCandidate } from '../../../shared/mining'
 import type { Recipe } from '../../../shared/records/recipe'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { Money } from '../Overview/money'
@@ -8,6 +8,9 @@ import { randomId } from '../Review/participant'
 import { Steps } from '../Review/Steps'
 import type { CatalogContext } from './useCatalogStats'
 import { RecipeNameFields } from '../../components/recipes/RecipeNameFields'
+import { CandidateRuns } from './CandidateRuns'
+import { CandidateVariants } from './CandidateVariants'
+import { useMinedRecipes } from './useMinedRecipes'
 
 /**
  * Candidates mined from every imported run, on request (mining a large workspace takes a
@@ -17,10 +20,7 @@ export function MinedCandidates({ context, recipes, autoOpen }: { context: Catal
   const [minRuns, setMinRuns] = useState<number | null>(autoOpen ? 3 : null)
   const [draft, setDraft] = useState(3)
   const id = useId()
-  const mined = useMemo(
-    () => (minRuns === null ? null : mineRecipes(context.runs, { minSupportRuns: minRuns, isAnnotated: context.isAnnotated, portfolioOf: context.portfolioOf })),
-    [context, minRuns],
-  )
+  const mined = useMinedRecipes(context, minRuns)
   const known = new Set(recipes.flatMap((recipe) => [recipe.steps.join('\u0000')]))
   const merged = new Set(recipes.flatMap((recipe) => recipe.mergedFrom))
   const candidates = mined?.candidates.filter((c) => !known.has(c.steps.join('\u0000')) && !merged.has(c.key)) ?? []
@@ -39,9 +39,14 @@ export function MinedCandidates({ context, recipes, autoOpen }: { context: Catal
           <label htmlFor={`${id}-min`}>Least runs</label>
           <input id={`${id}-min`} type="number" min={2} max={10000} value={draft} onChange={(event) => setDraft(Math.max(2, Number(event.target.value) || 2))} />
         </div>
-        <button type="submit">{mined ? 'Mine again' : 'Find candidates in the runs'}</button>
+        <button type="submit">{minRuns !== null ? 'Mine again' : 'Find candidates in the runs'}</button>
         <p className="field-hint">Recurring multi-step workflows across all {context.runs.length} imported run(s). The quarterly review offers the same, for its quarter.</p>
       </form>
+      {minRuns !== null && !mined && (
+        <p className="muted" role="status">
+          Mining {context.runs.length} run(s)…
+        </p>
+      )}
       {mined && candidates.length === 0 && (
         <p className="muted" role="status">
           No new multi-step workflow recurs in at least {mined.minSupport} runs{mined.candidates.length > 0 ? ' that is not already in the catalog' : ''}.
@@ -50,7 +55,7 @@ export function MinedCandidates({ context, recipes, autoOpen }: { context: Catal
       {candidates.length > 0 && (
         <ol className="catalog-candidates">
           {candidates.map((candidate) => (
-            <CandidateRow key={candidate.key} candidate={candidate} maxGap={mined!.maxGap} portfolioNames={context.portfolioNames} />
+            <CandidateRow key={candidate.key} candidate={candidate} context={context} />
           ))}
         </ol>
       )}
@@ -58,7 +63,7 @@ export function MinedCandidates({ context, recipes, autoOpen }: { context: Catal
   )
 }
 
-function CandidateRow({ candidate, maxGap, portfolioNames }: { candidate: RecipeCandidate; maxGap: number; portfolioNames: Record<string, string> }) {
+function CandidateRow({ candidate, context }: { candidate: RecipeCandidate; context: CatalogContext }) {
   const { governance } = useWorkspace()
   const id = useId()
   const [open, setOpen] = useState(false)
@@ -68,7 +73,7 @@ function CandidateRow({ candidate, maxGap, portfolioNames }: { candidate: Recipe
   const label = candidate.steps.join(' → ')
   const promote = (event: React.FormEvent) => {
     event.preventDefault()
-    const result = promoteCandidate(candidate, { id: `rc-${randomId()}`, name: name.trim() || label, description, reviewId: null, at: new Date().toISOString(), maxGap })
+    const result = promoteCandidate(candidate, { id: `rc-${randomId()}`, name: name.trim() || label, description, reviewId: null, at: new Date().toISOString(), maxGap: candidate.maxGap })
     if (!result.ok) {
       setError(result.error.message)
       return
@@ -78,11 +83,14 @@ function CandidateRow({ candidate, maxGap, portfolioNames }: { candidate: Recipe
   return (
     <li className="catalog-candidate" data-testid="catalog-candidate">
       <Steps steps={candidate.steps} />
+      {candidate.kind === 'generic' && <span className="badge">generic: only steps nearly every run has</span>}
       <p className="muted">
-        {candidate.support} runs · median <Money amount={candidate.costUSD.median} currency="USD" />, p90 <Money amount={candidate.costUSD.p90} currency="USD" /> · total{' '}
+        {candidate.support} runs ({candidate.exactRuns} exactly) · median <Money amount={candidate.costUSD.median} currency="USD" />, p90 <Money amount={candidate.costUSD.p90} currency="USD" /> · total{' '}
         <Money amount={candidate.costUSD.total} currency="USD" /> · {candidate.annotatedRuns} with a note · in{' '}
-        {candidate.portfolios.map((p) => (p.portfolioId ? (portfolioNames[p.portfolioId] ?? p.portfolioId) : 'Unassigned')).join(', ')}
+        {candidate.portfolios.map((p) => (p.portfolioId ? (context.portfolioNames[p.portfolioId] ?? p.portfolioId) : 'Unassigned')).join(', ')}
       </p>
+      <CandidateVariants variants={candidate.variants} />
+      <CandidateRuns candidate={candidate} runs={context.runs} />
       {!open ? (
         <button type="button" onClick={() => setOpen(true)} aria-label={`Promote ${label}…`}>
           Promote…

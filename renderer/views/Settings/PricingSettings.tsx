@@ -70,7 +70,7 @@ export function PricingSettings() {
         In use: <strong>{settings.pricingTable ? 'a LiteLLM price file loaded by the team' : `the bundled offline table (${BUNDLED_PRICES_SOURCE})`}</strong> ({table.models.size} priced models)
         {Object.keys(settings.pricingOverrides).length > 0 && `, with ${Object.keys(settings.pricingOverrides).length} override(s)`}.
       </p>
-      <p className="field-hint">Run costs are computed when logs are imported, with the table in use then, each request at the price in force when it was made. A model with no price counts its tokens and shows as unpriced.</p>
+      <p className="field-hint">Run costs are computed from each run's kept usage with the table in use, each request at the price in force when it was made (runs imported before 2026-12-06 keep the cost of their import). A model with no price counts its tokens and shows as unpriced.</p>
       <div className="actions">
         <button type="button" onClick={loadFile}>Load a LiteLLM price file…</button>
         {settings.pricingTable && (

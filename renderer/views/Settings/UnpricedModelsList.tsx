@@ -7,8 +7,9 @@ const count = (value: number) => value.toLocaleString()
 
 /**
  * The models of the imported runs that had no price when they were imported: their cost is
- * counted as 0. "Set a price" fills the override form; a model the table in use prices now
- * says so (its stored runs keep the cost they were imported with).
+ * counted as 0. "Set a price" fills the override form. Runs that keep their usage are priced
+ * again with the table in use, so a model listed here that the table prices now belongs to runs
+ * imported before usage was kept: it says so (they keep the cost they were imported with).
  */
 export function UnpricedModelsList({ runs, table, onSetPrice }: { runs: readonly Run[]; table: PricingTable; onSetPrice(model: string): void }) {
   const summary = useMemo(() => summarizeUnpriced(runs), [runs])
@@ -39,7 +40,7 @@ export function UnpricedModelsList({ runs, table, onSetPrice }: { runs: readonly
               <td className="numeric">{count(tokens.cacheRead)}</td>
               <td>
                 {now ? (
-                  <span className="field-hint">priced now as {now.model}; applies to logs imported from here on</span>
+                  <span className="field-hint">priced now as {now.model}; these runs were imported before costs were kept re-priceable and stay at 0</span>
                 ) : (
                   <button type="button" onClick={() => onSetPrice(model)} aria-label={`Set a price for ${model}`}>
                     Set a price

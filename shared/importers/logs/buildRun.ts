@@ -1,10 +1,10 @@
-import { addDecimal, formatDecimal, normalizeDecimal, ZERO, type Decimal } from '../../money/decimal'
 import { actorId } from '../../privacy/pseudonym'
-import { computeCost, usesLongContextTier } from '../../pricing/computeCost'
-import { findModelPrices, pricePeriodAt, pricesInPeriod, type PricingTable } from '../../pricing/pricingTable'
-import type { TokenCounts } from '../../records/common'
-import { addTokenCounts, emptyTokenCounts } from '../../records/tokenCounts'
-import type { Run } from '../../records/run'
+import { contextThresholdPassed } from '../../pricing/contextThresholds'
+import { findModelPrices, type PricingTable } from '../../pricing/pricingTable'
+import { emptyTokenCounts } from '../../records/tokenCounts'
+import type { Run, RunUsage } from '../../records/run'
+import { packCalls } from '../../runs/packedCalls'
+import { addTokens, priceRunUsage } from '../../runs/priceRunUsage'
 import { collapseRepeats } from '../../steps/labelStep'
 import { actorNameFromCwd, repoNameFromCwd } from './sessionNames'
 import type { SessionTrack } from './sessionTrack'
@@ -17,10 +17,10 @@ export interface RunContext {
 }
 
 /**
- * One session's Run: its deduplicated requests priced exactly, each at the price in force when
- * it was made. Requests are summed per model, UTC month, price period and rate tier first and
- * priced once per group, which is exact (prices are decimal and multiplication distributes) and
- * keeps bigint work off the per-request path.
+ * One session's Run: its deduplicated requests summed per model, UTC day and long-context
+ * threshold passed (its usage, kept so a changed price table prices it again, each day at the
+ * prices then in force) and priced once per group, which keeps bigint work off the per-request
+ * path; its step calls (kept so a changed rule labels it again).
  * A session without a billed request is not a run (null).
  */
 export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], context: RunContext): Run | null {
@@ -30,42 +30,19 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
   const end = Number.isFinite(track.end) ? track.end : firstFinite(ordered.map((r) => r.time).reverse())
   if (!Number.isFinite(start) || !Number.isFinite(end)) return null
 
-  type Group = { model: string; month: string; period: number; long: boolean; tokens: TokenCounts }
-  const groups = new Map<string, Group>()
-  const modelTokens = new Map<string, TokenCounts>()
-  const total = emptyTokenCounts()
-  let group: Group | null = null
+  const usageGroups = new Map<string, RunUsage>()
+  let group: RunUsage | null = null
   for (const request of ordered) {
-    const time = Number.isFinite(request.time) ? request.time : start
-    const month = monthOf(time)
-    const model = findModelPrices(context.pricing, request.model)
-    const period = model ? pricePeriodAt(model, time) : 0
-    // The long-context rule is per request, so the tier is decided before summing.
-    const long = model !== null && usesLongContextTier(pricesInPeriod(model, period), request.tokens)
+    const day = dayOf(Number.isFinite(request.time) ? request.time : start)
+    // A tier applies to a whole request, so the threshold it passed is decided before summing.
+    const contextAbove = contextThresholdPassed(request.tokens, findModelPrices(context.pricing, request.model)?.longContextAbove ?? null)
     // Requests in time order mostly continue the previous group.
-    if (!group || group.model !== request.model || group.month !== month || group.period !== period || group.long !== long) {
-      const key: string = `${request.model}\u0000${month}\u0000${period}\u0000${long}`
-      group = groups.get(key) ?? null
-      if (!group) groups.set(key, (group = { model: request.model, month, period, long, tokens: emptyTokenCounts() }))
-      if (!modelTokens.has(request.model)) modelTokens.set(request.model, emptyTokenCounts())
+    if (!group || group.model !== request.model || group.day !== day || group.contextAbove !== contextAbove) {
+      const key: string = `${request.model}\u0000${day}\u0000${contextAbove}`
+      group = usageGroups.get(key) ?? null
+      if (!group) usageGroups.set(key, (group = { model: request.model, day, contextAbove, tokens: emptyTokenCounts() }))
     }
-    addTokenCounts(group.tokens, request.tokens)
-    addTokenCounts(modelTokens.get(request.model)!, request.tokens)
-    addTokenCounts(total, request.tokens)
-  }
-
-  let cost = ZERO
-  const costByMonth = new Map<string, Decimal>()
-  const costByModel = new Map<string, Decimal>()
-  const unpriced = new Set<string>()
-  for (const group of groups.values()) {
-    const model = findModelPrices(context.pricing, group.model)
-    const prices = model && pricesInPeriod(model, group.period)
-    if (!prices) unpriced.add(group.model)
-    const groupCost = prices ? computeCost(prices, group.tokens, group.long) : ZERO
-    cost = addDecimal(cost, groupCost)
-    costByMonth.set(group.month, addDecimal(costByMonth.get(group.month) ?? ZERO, groupCost))
-    costByModel.set(group.model, addDecimal(costByModel.get(group.model) ?? ZERO, groupCost))
+    addTokens(group.tokens, request.tokens)
   }
 
   const keys = ordered.flatMap((request) => (request.key === null ? [] : [request.key])).sort()
@@ -77,35 +54,27 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
     branch: track.branch,
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
-    models: [...modelTokens.keys()],
-    tokens: total,
-    costUSD: money(cost),
-    costByMonth: Object.fromEntries([...costByMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, value]) => [month, money(value)])),
-    byModel: [...modelTokens].map(([model, tokens]) => ({ model, tokens, costUSD: money(costByModel.get(model)!), priced: !unpriced.has(model) })),
-    unpricedModels: [...unpriced],
+    ...priceRunUsage([...usageGroups.values()], context.pricing),
     steps: collapseRepeats(track.labels()),
     actor: actorId(actorNameFromCwd(track.cwd), { attribution: context.attribution, salt: context.pseudonymSalt }),
     requests: ordered.length,
     ...(keys.length ? { requestKeys: keys } : {}),
+    ...packCalls(track.calls()),
+    usage: [...usageGroups.values()],
   }
 }
 
-/** An exact amount without trailing zeros ("0.216075", "0"). */
-function money(value: Decimal): string {
-  return formatDecimal(normalizeDecimal(value))
+// Requests of a session mostly share a day: remember the last day's bounds.
+let dayCache = { from: 0, to: -1, day: '' }
+
+function dayOf(time: number): string {
+  if (time >= dayCache.from && time < dayCache.to) return dayCache.day
+  const from = time - (((time % DAY_MS) + DAY_MS) % DAY_MS)
+  dayCache = { from, to: from + DAY_MS, day: new Date(from).toISOString().slice(0, 10) }
+  return dayCache.day
 }
 
-// Requests of a session mostly share a month: remember the last month's bounds.
-let monthCache = { from: 0, to: -1, month: '' }
-
-function monthOf(time: number): string {
-  if (time >= monthCache.from && time < monthCache.to) return monthCache.month
-  const date = new Date(time)
-  const from = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)
-  const to = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
-  monthCache = { from, to, month: date.toISOString().slice(0, 7) }
-  return monthCache.month
-}
+const DAY_MS = 86_400_000
 
 function firstFinite(values: number[]): number {
   return values.find(Number.isFinite) ?? NaN

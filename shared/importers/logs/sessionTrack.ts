@@ -1,3 +1,5 @@
+import type { StepCall } from '../../records/run'
+import { sameStepCall } from '../../runs/packedCalls'
 import type { AgentTool } from './types'
 
 /** A labelled step as a reader saw it, for SessionTrack.addStep. */
@@ -5,6 +7,8 @@ export interface SessionStep {
   time: number
   label: string
   key: string | null
+  /** What the run keeps of the call (StepLabeller.reduce). */
+  call: StepCall
 }
 
 /**
@@ -20,7 +24,7 @@ export class SessionTrack {
   branch: string | null = null
   /** Who bills the requests ("anthropic", "openai", …), for reconciliation. */
   provider: string
-  private readonly steps: { time: number; order: number; label: string }[] = []
+  private readonly steps: { time: number; order: number; label: string; call: StepCall }[] = []
   private readonly stepKeys = new Set<string>()
 
   constructor(
@@ -36,18 +40,29 @@ export class SessionTrack {
     if (time > this.end) this.end = time
   }
 
-  /** Adds a step; `key` (the tool call id) keeps a call repeated by split or resumed lines once. */
-  addStep(time: number, label: string, key: string | null): void {
+  /** Adds a step; its `key` (the tool call id) keeps a call repeated by split or resumed lines once. */
+  addStep({ time, label, key, call }: SessionStep): void {
     if (key !== null) {
       if (this.stepKeys.has(key)) return
       this.stepKeys.add(key)
     }
-    this.steps.push({ time: Number.isFinite(time) ? time : this.end, order: this.steps.length, label })
+    this.steps.push({ time: Number.isFinite(time) ? time : this.end, order: this.steps.length, label, call })
   }
 
   /** Labels in timestamp order (file order on ties). */
   labels(): string[] {
-    return [...this.steps].sort((a, b) => a.time - b.time || a.order - b.order).map((step) => step.label)
+    return this.ordered().map((step) => step.label)
+  }
+
+  /** The step calls in the same order, a call repeated back to back once (it can only repeat its label). */
+  calls(): StepCall[] {
+    return this.ordered()
+      .map((step) => step.call)
+      .filter((call, i, calls) => i === 0 || !sameStepCall(call, calls[i - 1]))
+  }
+
+  private ordered() {
+    return [...this.steps].sort((a, b) => a.time - b.time || a.order - b.order)
   }
 }
 

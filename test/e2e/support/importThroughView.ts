@@ -3,6 +3,14 @@ import type { Page } from 'playwright-core'
 
 export const FIXTURES = resolve(import.meta.dirname, '../../fixtures')
 export const LOG_FIXTURES = join(FIXTURES, 'logs')
+/** Five sessions of February 2026; two Codex sessions, a day apart, follow one workflow: search, edit, test, plan. */
+export const QUARTER_LOGS = [
+  'logs-recurring/rollout-2026-02-13T10-00-00-019b0000-0000-7000-8000-0000000000c3.jsonl',
+  'logs/claude/projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl',
+  'logs/claude/projects/-Users-bob-src-payments/5a1e0000-0000-4000-8000-000000000002.jsonl',
+  'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl',
+  'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-30-00-019b0000-0000-7000-8000-0000000000c2.jsonl',
+].map((path) => join(FIXTURES, path))
 
 /** Picks files or a folder in the Import view's file chooser and confirms the import. */
 export async function importThroughView(page: Page, pick: () => Promise<void>, path: string, importButton: RegExp): Promise<void> {

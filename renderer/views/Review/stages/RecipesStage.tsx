@@ -1,10 +1,11 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react'
-import { explainMatches, mineRecipes, type RecipeCandidate } from '../../../../shared/mining'
+import { useDeferredValue, useId, useState } from 'react'
+import { explainMatches, type RecipeCandidate } from '../../../../shared/mining'
 import type { Recipe } from '../../../../shared/records/recipe'
 import type { RecipeDecision } from '../../../../shared/records/review'
 import { decideRecipe, type RecipeChoice } from '../../../../shared/review'
 import { routeHref } from '../../../navigation/routes'
 import { useWorkspace } from '../../../workspace/WorkspaceContext'
+import { useMinedRecipes } from '../../Catalog/useMinedRecipes'
 import { useRecipes } from '../../Catalog/useRecipes'
 import { Money } from '../../Overview/money'
 import { randomId } from '../participant'
@@ -26,14 +27,13 @@ export function RecipesStage(props: StageProps) {
   const [minRuns, setMinRuns] = useState(3)
   const deferredMin = useDeferredValue(minRuns)
   const { scope, names } = data
-  const mined = useMemo(
-    () => mineRecipes(scope.runs, { minSupportRuns: deferredMin, isAnnotated: scope.isAnnotated, portfolioOf: scope.portfolioOf }),
-    [scope, deferredMin],
-  )
+  // In a Web Worker, as the Catalog mines: the stage stays responsive on a large quarter.
+  const mined = useMinedRecipes(scope, deferredMin)
   const recipes = useRecipes()
   const decided = new Map(review.recipeDecisions.map((d) => [d.candidateKey, d]))
   // Candidates decided earlier stay listed with their decision even if the minimum changes.
-  const candidates = mined.candidates
+  const candidates = mined?.candidates ?? []
+  const minSupport = mined?.minSupport ?? deferredMin
 
   return (
     <div className="review-recipes">
@@ -50,23 +50,26 @@ export function RecipesStage(props: StageProps) {
           />
         </div>
         <p className="field-hint">
-          A workflow must recur in at least {mined.minSupport} of the period's {mined.totalRuns} run(s) (and 5% of them). Ranked by how
+          A workflow must recur in at least {minSupport} of the period's {scope.runs.length} run(s) (and 5% of them). Ranked by how
           often it recurs times its share of the cost.
         </p>
         <VoteBudget review={review} me={me} />
       </div>
-      {mined.truncated && <p className="review-banner">The search stopped early on this many runs: raise the minimum to see every workflow.</p>}
-      {candidates.length === 0 ? (
+      {!mined ? (
+        <p className="muted" role="status">
+          Mining the period's runs…
+        </p>
+      ) : candidates.length === 0 ? (
         <div className="review-empty">
           <p>
-            No multi-step workflow recurs in at least {mined.minSupport} runs of this period.
+            No multi-step workflow recurs in at least {minSupport} runs of this period.
             {minRuns > 2 ? ' Lower the minimum to see rarer ones.' : ' Import more session logs to find recurring ones.'}
           </p>
         </div>
       ) : (
         <ol className="review-candidates">
           {candidates.map((candidate) => (
-            <CandidateItem key={candidate.key} {...props} candidate={candidate} decision={decided.get(candidate.key)} recipes={recipes} names={names} maxGap={mined.maxGap} readOnly={readOnly} dispatch={dispatch} />
+            <CandidateItem key={candidate.key} {...props} candidate={candidate} decision={decided.get(candidate.key)} recipes={recipes} names={names} readOnly={readOnly} dispatch={dispatch} />
           ))}
         </ol>
       )}
@@ -78,18 +81,6 @@ export function RecipesStage(props: StageProps) {
             .map((d) => `${d.steps.join(' → ')} (${ACTION_LABELS[d.action].toLowerCase()})`)
             .join('; ')}
         </p>
-      )}
-      {mined.commonPatterns.length > 0 && (
-        <details className="review-common">
-          <summary>{mined.commonPatterns.length} common pattern(s) that are not recipes on their own</summary>
-          <ul>
-            {mined.commonPatterns.slice(0, 10).map((pattern) => (
-              <li key={pattern.key}>
-                <Steps steps={pattern.steps} /> {pattern.support} runs — {pattern.reason === 'chance' ? 'recurs by chance: its steps are everywhere' : 'part of a longer workflow'}
-              </li>
-            ))}
-          </ul>
-        </details>
       )}
     </div>
   )
@@ -106,10 +97,9 @@ function CandidateItem({
   decision,
   recipes,
   names,
-  maxGap,
   readOnly,
   setError,
-}: StageProps & { candidate: RecipeCandidate; decision: RecipeDecision | undefined; recipes: Recipe[]; names: Record<string, string>; maxGap: number }) {
+}: StageProps & { candidate: RecipeCandidate; decision: RecipeDecision | undefined; recipes: Recipe[]; names: Record<string, string> }) {
   const { governance } = useWorkspace()
   const id = useId()
   const [mode, setMode] = useState<Mode>(null)
@@ -125,7 +115,7 @@ function CandidateItem({
   const submit = (event: React.FormEvent) => {
     event.preventDefault()
     let choice: RecipeChoice
-    if (mode === 'promote') choice = { action: 'promote', candidate, recipeId: `rc-${randomId()}`, name: name.trim() || label, description, maxGap, reason }
+    if (mode === 'promote') choice = { action: 'promote', candidate, recipeId: `rc-${randomId()}`, name: name.trim() || label, description, maxGap: candidate.maxGap, reason }
     else if (mode === 'merge') choice = { action: 'merge', candidate, recipeId: target || mergeable[0]?.id || '', adoptSteps, reason }
     else if (mode === 'reject') choice = { action: 'reject', candidate, reason }
     else return
@@ -136,7 +126,7 @@ function CandidateItem({
     } else setError(result.error.message)
   }
 
-  const matches = showRuns ? explainMatches(candidate, data.scope.runs, maxGap) : []
+  const matches = showRuns ? explainMatches(candidate, data.scope.runs) : []
   const runSteps = new Map(data.scope.runs.map((run) => [run.id, run.steps]))
 
   return (
@@ -158,7 +148,7 @@ function CandidateItem({
         <ul className="review-candidate-runs">
           {matches.slice(0, 20).map((match) => (
             <li key={match.runId}>
-              <a href={routeHref('runs', match.runId)}>{match.runId.slice(0, 12)}</a> <Steps steps={runSteps.get(match.runId) ?? []} matched={match.indexes} />
+              <a href={routeHref('runs', match.runId)}>{match.runId.slice(0, 12)}</a> <Steps steps={runSteps.get(match.runId) ?? []} matched={match.indexes.filter((index) => index !== null)} />
             </li>
           ))}
           {matches.length > 20 && <li className="muted">and {matches.length - 20} more</li>}

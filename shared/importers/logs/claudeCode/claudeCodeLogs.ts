@@ -100,9 +100,10 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     if (!isObject(message)) return null
     if (line.type === 'user' && !sidechain && line.isMeta !== true) {
       const command = slashCommand(message.content)
-      const label = command && labeller.label({ tool: 'SlashCommand', command })
-      if (label) {
-        const step: ClaudeStep = { time, label, key: text(line.uuid), request: null }
+      const call = command && labeller.reduce({ tool: 'SlashCommand', command })
+      const label = call && labeller.labelCall(call)
+      if (call && label) {
+        const step: ClaudeStep = { time, label, key: text(line.uuid), request: null, call }
         transcript.steps.push(step)
         unanswered.push(step)
       }
@@ -138,8 +139,9 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     if (!Array.isArray(message.content)) return request
     for (const block of message.content) {
       if (!isObject(block) || block.type !== 'tool_use' || typeof block.name !== 'string') continue
-      const label = labeller.label(claudeToolCall(block.name, block.input))
-      if (label) transcript.steps.push({ time, label, key: text(block.id), request: id })
+      const call = labeller.reduce(claudeToolCall(block.name, block.input), model)
+      const label = labeller.labelCall(call)
+      if (label) transcript.steps.push({ time, label, key: text(block.id), request: id, call })
     }
     return request
   }
@@ -227,7 +229,7 @@ export class ClaudeCodeLogs {
       this.requests.add(session.id, request.model, request.time, request.tokens, request.messageId, request.requestId, request.sidechain)
     }
     // Steps before the file's own times: a step without a timestamp goes where the session stood.
-    for (const step of transcript.steps) if (this.keepsStep(session.id, step)) session.addStep(step.time, step.label, step.key)
+    for (const step of transcript.steps) if (this.keepsStep(session.id, step)) session.addStep(step)
     for (const time of transcript.times) session.seeTime(time)
   }
 

@@ -41,7 +41,7 @@ export function codexSessionTrack(rollout: CodexRollout): SessionTrack {
   track.remoteRepo = rollout.remoteRepo
   track.branch = rollout.branch
   track.provider = rollout.provider
-  for (const step of rollout.steps) track.addStep(step.time, step.label, step.key)
+  for (const step of rollout.steps) track.addStep(step)
   return track
 }
 
@@ -99,9 +99,10 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
         key: null,
       })
     } else if (record.type === 'response_item' && TOOL_CALLS.has(payload.type as string) && !replayed) {
-      const call = codexToolCall(payload)
-      const label = call && labeller.label(call)
-      if (label) steps.push({ time, label, key: text(payload.call_id) ?? text(payload.id) })
+      const toolCall = codexToolCall(payload)
+      const call = toolCall && labeller.reduce(toolCall, model ?? FALLBACK_MODEL)
+      const label = call && labeller.labelCall(call)
+      if (label) steps.push({ time, label, key: text(payload.call_id) ?? text(payload.id), call })
     }
   }
 

@@ -1,0 +1,58 @@
+import { addDecimal, formatDecimal, normalizeDecimal, ZERO, type Decimal } from '../money/decimal'
+import { computeCost } from '../pricing/computeCost'
+import { findModelPrices, type PricingTable } from '../pricing/pricingTable'
+import type { Run, RunUsage } from '../records/run'
+import { emptyTokenCounts } from '../records/tokenCounts'
+import type { TokenCounts } from '../records/common'
+
+export type RunPrices = Pick<Run, 'models' | 'tokens' | 'costUSD' | 'costByMonth' | 'byModel' | 'unpricedModels'>
+
+/**
+ * A run's costs from its usage groups (model × UTC day × long-context thresholds passed), each
+ * priced once at the prices in force that day, which is exact (prices are decimal and
+ * multiplication distributes). The importer prices a new run with it, and reading a stored run
+ * prices it again with the workspace's current table.
+ */
+export function priceRunUsage(usage: readonly RunUsage[], pricing: PricingTable): RunPrices {
+  let cost = ZERO
+  const costByMonth = new Map<string, Decimal>()
+  const byModel = new Map<string, { tokens: TokenCounts; cost: Decimal }>()
+  const unpriced = new Set<string>()
+  const total = emptyTokenCounts()
+  for (const group of usage) {
+    const prices = findModelPrices(pricing, group.model, Date.parse(group.day))
+    if (!prices) unpriced.add(group.model)
+    const longContext = prices !== null && prices.longContextAbove !== null && group.contextAbove >= prices.longContextAbove
+    const groupCost = prices ? computeCost(prices, group.tokens, longContext) : ZERO
+    cost = addDecimal(cost, groupCost)
+    const month = group.day.slice(0, 7)
+    costByMonth.set(month, addDecimal(costByMonth.get(month) ?? ZERO, groupCost))
+    const model = byModel.get(group.model) ?? { tokens: emptyTokenCounts(), cost: ZERO }
+    addTokens(model.tokens, group.tokens)
+    model.cost = addDecimal(model.cost, groupCost)
+    byModel.set(group.model, model)
+    addTokens(total, group.tokens)
+  }
+  return {
+    models: [...byModel.keys()],
+    tokens: total,
+    costUSD: money(cost),
+    costByMonth: Object.fromEntries([...costByMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, value]) => [month, money(value)])),
+    byModel: [...byModel].map(([model, { tokens, cost }]) => ({ model, tokens, costUSD: money(cost), priced: !unpriced.has(model) })),
+    unpricedModels: [...unpriced],
+  }
+}
+
+export function addTokens(into: TokenCounts, add: TokenCounts): void {
+  into.input += add.input
+  into.output += add.output
+  into.cacheWrite5m += add.cacheWrite5m
+  into.cacheWrite1h += add.cacheWrite1h
+  into.cacheRead += add.cacheRead
+  into.reasoning += add.reasoning
+}
+
+/** An exact amount without trailing zeros ("0.216075", "0"). */
+function money(value: Decimal): string {
+  return formatDecimal(normalizeDecimal(value))
+}
