@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseCommandLine, UsageError } from './commandLine'
-import { freePort, startServerProcess, temporaryDirectory, writeTokenFile } from './test/harness'
+import { freePort, RO, RW, startServerProcess, temporaryDirectory, writeTokenFile } from './test/harness'
 
 describe('parseCommandLine', () => {
   let data: ReturnType<typeof temporaryDirectory>
@@ -16,7 +16,7 @@ describe('parseCommandLine', () => {
   it('reads the flags and the token file', () => {
     const options = parseCommandLine(['--port', '4321', '--data', 'store', '--tokens', tokens, '--redis', 'redis://10.0.0.5:6380/2'], {})
     expect(options).toMatchObject({ port: 4321, host: '127.0.0.1', dataDir: 'store', redis: { host: '10.0.0.5', port: 6380, db: 2 } })
-    expect(options.tokens['alpha-ro-token']).toEqual({ workspace: 'ws-alpha', access: 'ro' })
+    expect(options.tokens[RO]).toEqual({ workspace: 'ws-alpha', access: 'ro' })
   })
 
   it('falls back to WORKFOLIO_TOKENS', () => {
@@ -49,7 +49,7 @@ describe('server/main.ts', () => {
     try {
       const server = await startServerProcess(['--port', '0', '--data', data.path, '--tokens', writeTokenFile(data.path)])
       expect(server.output()).toMatch(/^Workfolio server listening on ws:\/\/127\.0\.0\.1:\d+\n/)
-      expect(server.output()).not.toContain('alpha-rw-token')
+      expect(server.output()).not.toContain(RW)
       server.child.kill('SIGTERM')
       expect(await server.exited).toBe(0)
     } finally {

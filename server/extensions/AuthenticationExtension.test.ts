@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startSyncServer, type RunningSyncServer } from '../syncServer'
-import { connectClient, OTHER_WORKSPACE, RO, RW, temporaryDirectory, TOKENS, waitFor, WORKSPACE, type TestClient } from '../test/harness'
+import { connectClient, OTHER_RW, OTHER_WORKSPACE, RO, RW, temporaryDirectory, TOKENS, waitFor, WORKSPACE, type TestClient } from '../test/harness'
 
 describe('AuthenticationExtension', () => {
   let data: ReturnType<typeof temporaryDirectory>
@@ -53,11 +53,11 @@ describe('AuthenticationExtension', () => {
   })
 
   it("refuses a token for another workspace, for both of this workspace's documents", async () => {
-    const governance = connect(WORKSPACE, 'beta-rw-token')
-    const ledger = connect(`${WORKSPACE}/ledger`, 'beta-rw-token')
+    const governance = connect(WORKSPACE, OTHER_RW)
+    const ledger = connect(`${WORKSPACE}/ledger`, OTHER_RW)
     await Promise.all([refusal(governance), refusal(ledger)])
     expect(governance.doc.getMap('notes').size).toBe(0)
-    const own = connect(OTHER_WORKSPACE, 'beta-rw-token')
+    const own = connect(OTHER_WORKSPACE, OTHER_RW)
     await waitFor(() => own.provider.isSynced, 'the token still opens its own workspace')
   })
 

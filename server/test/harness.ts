@@ -11,13 +11,15 @@ import type { TokenTable } from '../tokens'
 
 export const WORKSPACE = 'ws-alpha'
 export const OTHER_WORKSPACE = 'ws-beta'
+/** Random base64url, 192 bits each, as the server demands of a token file. */
+export const RW = 'HMKqo2sg90eLP1d6H6dtFe36zQVdIGqU'
+export const RO = 'vgxC_jNLtcJsGIgbafXBDsnxSlupGRn0'
+export const OTHER_RW = 'VkSJ6XVBTAslpS5IvagGTY3NW8nDLkSS'
 export const TOKENS: TokenTable = {
-  'alpha-rw-token': { workspace: WORKSPACE, access: 'rw' },
-  'alpha-ro-token': { workspace: WORKSPACE, access: 'ro' },
-  'beta-rw-token': { workspace: OTHER_WORKSPACE, access: 'rw' },
+  [RW]: { workspace: WORKSPACE, access: 'rw' },
+  [RO]: { workspace: WORKSPACE, access: 'ro' },
+  [OTHER_RW]: { workspace: OTHER_WORKSPACE, access: 'rw' },
 }
-export const RW = 'alpha-rw-token'
-export const RO = 'alpha-ro-token'
 
 export function temporaryDirectory(): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), 'workfolio-sync-'))
