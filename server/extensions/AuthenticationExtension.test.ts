@@ -1,6 +1,21 @@
+import { MessageType } from '@hocuspocus/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startSyncServer, type RunningSyncServer } from '../syncServer'
-import { connectClient, OTHER_RW, OTHER_WORKSPACE, RO, RW, temporaryDirectory, TOKENS, waitFor, WORKSPACE, type TestClient } from '../test/harness'
+import {
+  connectClient,
+  OTHER_RW,
+  OTHER_WORKSPACE,
+  RO,
+  RW,
+  startServerProcess,
+  temporaryDirectory,
+  TOKENS,
+  waitFor,
+  WORKSPACE,
+  writeTokenFile,
+  type TestClient,
+} from '../test/harness'
+import { authMessage, messageType, openRawSocket, type RawSocket } from '../test/rawSocket'
 
 describe('AuthenticationExtension', () => {
   let data: ReturnType<typeof temporaryDirectory>
@@ -90,5 +105,27 @@ describe('AuthenticationExtension', () => {
     await waitFor(() => fresh.provider.isSynced, 'fresh client synced')
     expect(fresh.doc.getMap('notes').get('later')).toBe('from the writer')
     expect(fresh.doc.getMap('notes').has('vandalism')).toBe(false)
+  })
+})
+
+describe('AuthenticationExtension against guessing (server process)', () => {
+  it('slows each failure from an address down, doubling, even for guesses sent all at once', { timeout: 60_000 }, async () => {
+    const data = temporaryDirectory()
+    const server = await startServerProcess(['--port', '0', '--data', data.path, '--tokens', writeTokenFile(data.path)])
+    const guesser = (await openRawSocket(server.url, '127.0.0.7')) as RawSocket
+    try {
+      const started = Date.now()
+      // Six guesses in one burst, each for a document of its own so that each is judged.
+      for (let i = 0; i < 6; i++) void guesser.send(authMessage(`${WORKSPACE}-${i}`, `guess-${i}-${'x'.repeat(40)}`))
+      await waitFor(() => guesser.received.length === 6, 'six refusals')
+      // Waits of 0 + 100 + 200 + 400 + 800 + 1600 ms come before the sixth refusal.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(3000)
+      expect(guesser.received.map(messageType)).toEqual(Array(6).fill(MessageType.Auth))
+    } finally {
+      guesser.socket.terminate()
+      server.child.kill('SIGKILL')
+      await server.exited
+      data.remove()
+    }
   })
 })
