@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { POLICY_VIOLATION_CLOSE_CODE } from './closeForPolicy'
-import { OTHER_WORKSPACE, residentBytes, RW, startServerProcess, temporaryDirectory, waitFor, WORKSPACE, writeTokenFile, type ServerProcess } from '../test/harness'
-import { authMessage, openRawSocket, updateMessage, type RawSocket } from '../test/rawSocket'
+import { OTHER_WORKSPACE, RW, startServerProcess, temporaryDirectory, waitFor, WORKSPACE, writeTokenFile, type ServerProcess } from '../test/harness'
+import { authMessage, flood, openRawSocket, STOPPED_FLOOD, type RawSocket } from '../test/rawSocket'
 
 const MiB = 1024 * 1024
 
@@ -31,12 +31,9 @@ describe('QueuedBytesLimitExtension (server process)', () => {
     // ...then a document of another workspace: refused, and everything sent for it would be queued.
     await attacker.send(authMessage(OTHER_WORKSPACE, RW))
     await waitFor(() => attacker.received.length > 1, 'the server refused the other workspace')
-    const before = residentBytes(server.child.pid!)
-    const message = updateMessage(OTHER_WORKSPACE, MiB)
-    let attempted = 0
-    while (attempted < 256 * MiB && (await attacker.send(message))) attempted += message.length
-    expect(await attacker.closed).toEqual({ code: POLICY_VIOLATION_CLOSE_CODE, reason: 'too many bytes waiting for documents that are not open' })
-    expect(attempted).toBeLessThan(64 * MiB)
-    expect(residentBytes(server.child.pid!) - before).toBeLessThan(48 * MiB)
+    const outcome = await flood(attacker, OTHER_WORKSPACE, server.child.pid!)
+    expect(outcome.close).toEqual({ code: POLICY_VIOLATION_CLOSE_CODE, reason: 'too many bytes waiting for documents that are not open' })
+    expect(outcome.attemptedBytes).toBeLessThan(STOPPED_FLOOD.attemptedBytesBelow)
+    expect(outcome.serverGrowthBytes).toBeLessThan(STOPPED_FLOOD.serverGrowthBelow)
   })
 })

@@ -3,6 +3,7 @@ import { IncomingMessage, MessageType, OutgoingMessage } from '@hocuspocus/serve
 import WebSocket from 'ws'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { residentBytes } from './harness'
 
 /** The Auth message a provider sends first for each document: type Auth, sub-type token. */
 export function authMessage(documentName: string, token: string): Uint8Array {
@@ -47,6 +48,31 @@ export function updateMessage(documentName: string, bytes: number): Uint8Array {
   doc.getText('notes').insert(0, 'x'.repeat(bytes))
   return new OutgoingMessage(documentName).createSyncMessage().writeUpdate(Y.encodeStateAsUpdate(doc)).toUint8Array()
 }
+
+const MiB = 1024 * 1024
+
+/** What the server did with a flood: how it closed the socket, how much was handed to the network, how its memory grew. */
+export interface FloodOutcome {
+  close: { code: number; reason: string }
+  attemptedBytes: number
+  serverGrowthBytes: number
+}
+
+/**
+ * Sends 1 MiB sync updates for `documentName` until the socket closes or 256 MiB were handed to
+ * the network, and measures the resident memory of the server process `pid` around it.
+ */
+export async function flood(socket: RawSocket, documentName: string, pid: number): Promise<FloodOutcome> {
+  const before = residentBytes(pid)
+  const message = updateMessage(documentName, MiB)
+  let attemptedBytes = 0
+  while (attemptedBytes < 256 * MiB && (await socket.send(message))) attemptedBytes += message.length
+  const close = await socket.closed
+  return { close, attemptedBytes, serverGrowthBytes: residentBytes(pid) - before }
+}
+
+/** A flood the server stopped: far less than 256 MiB got out, and the server did not keep it. */
+export const STOPPED_FLOOD = { attemptedBytesBelow: 64 * MiB, serverGrowthBelow: 48 * MiB }
 
 export interface RawSocket {
   socket: WebSocket
