@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname } from 'node:path'
+import { sitePath } from './sitePath'
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,8 +24,7 @@ export const MAX_URL_LENGTH = 2048
  * request gets an answer (400 for a path that does not decode, 403 outside the folder, 404,
  * 405, 414) and nothing a client sends can throw out of the handler and end the process.
  */
-export function createStaticSite(rootDir: string): Server {
-  const root = normalize(rootDir + sep)
+export function createStaticSite(root: string): Server {
   const server = createServer((request, response) => {
     serveFile(root, request, response).catch(() => {
       if (!response.headersSent) plain(response, 500, 'internal error')
@@ -49,16 +49,13 @@ async function serveFile(root: string, request: IncomingMessage, response: Serve
     plain(response, 414, 'URI too long')
     return
   }
-  const relativePath = decodedPath(target)
-  if (relativePath === null) {
-    plain(response, 400, 'bad request')
+  const pathname = pathnameOf(target)
+  const resolved = pathname === null ? ({ refused: 400 } as const) : sitePath(root, pathname)
+  if ('refused' in resolved) {
+    plain(response, resolved.refused, resolved.refused === 403 ? 'forbidden' : 'bad request')
     return
   }
-  const path = normalize(join(root, relativePath))
-  if (!path.startsWith(root)) {
-    plain(response, 403, 'forbidden')
-    return
-  }
+  const { path } = resolved
   const info = await stat(path).catch(() => null)
   if (!info?.isFile()) {
     plain(response, 404, 'not found')
@@ -80,16 +77,13 @@ async function serveFile(root: string, request: IncomingMessage, response: Serve
     .pipe(response)
 }
 
-/** The request's path, percent-decoded, or null when it is not a valid path (bad escapes, NUL). */
-function decodedPath(target: string): string | null {
-  let pathname: string
+/** The pathname of a request target, or null when it is no URL at all. */
+function pathnameOf(target: string): string | null {
   try {
-    pathname = decodeURIComponent(new URL(target, 'http://localhost').pathname)
+    return new URL(target, 'http://localhost').pathname
   } catch {
     return null
   }
-  if (pathname.includes('\0')) return null
-  return pathname === '/' ? '/index.html' : pathname
 }
 
 function plain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
