@@ -48,10 +48,6 @@ export class ConnectionLimitExtension implements Extension {
 
   constructor(private readonly limits: ConnectionLimits) {}
 
-  get openConnections(): number {
-    return this.admissions.size
-  }
-
   onUpgrade({ request, socket, head }: onUpgradePayload): Promise<void> {
     const raw = socket as Duplex
     const address = request.socket.remoteAddress ?? 'unknown'
