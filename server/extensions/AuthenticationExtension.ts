@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import type { TokenGrant, TokenTable } from '../tokens'
 import { AuthenticationBackoff } from './authenticationBackoff'
+import { clientAddress } from './clientAddress'
 
 /** The documents of a workspace: its governance document and its ledger (shared/workspace/ledger.ts). */
 export function workspaceDocumentNames(workspaceId: string): string[] {
@@ -35,7 +36,7 @@ export class AuthenticationExtension implements Extension {
 
   async onAuthenticate({ token, documentName, connectionConfig, request }: onAuthenticatePayload): Promise<GrantContext> {
     const socket = request.socket
-    const grant = await this.backoff.attempt(socket.remoteAddress ?? 'unknown', () => socket.destroyed, () => {
+    const grant = await this.backoff.attempt(clientAddress(request), () => socket.destroyed, () => {
       const found = token ? this.grants.get(digest(token)) : undefined
       // The message is logged by Hocuspocus; it must never contain the token.
       if (!found) throw new Error(`refused ${documentName}: unknown token`)

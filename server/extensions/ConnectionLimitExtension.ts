@@ -2,12 +2,13 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Extension, onAuthenticatePayload, onListenPayload, onUpgradePayload } from '@hocuspocus/server'
 import type { WebSocket } from 'ws'
+import { clientAddress } from './clientAddress'
 import { closeForPolicy } from './closeForPolicy'
 
 export interface ConnectionLimits {
   /** Open sockets in all (one socket carries both documents of a workspace). */
   maxConnections: number
-  /** Open sockets from one remote address. */
+  /** Open sockets from one remote address (one IPv6 /64, see clientAddress). */
   maxConnectionsPerAddress: number
   /** A socket none of whose tokens was accepted this long after it opened is closed. */
   authenticationTimeoutMs: number
@@ -50,7 +51,7 @@ export class ConnectionLimitExtension implements Extension {
 
   onUpgrade({ request, socket, head }: onUpgradePayload): Promise<void> {
     const raw = socket as Duplex
-    const address = request.socket.remoteAddress ?? 'unknown'
+    const address = clientAddress(request)
     if ((this.perAddress.get(address) ?? 0) >= this.limits.maxConnectionsPerAddress) return refuse(raw, '429 Too Many Requests')
     if (this.admissions.size >= this.limits.maxConnections && !this.displaceOldestUnauthenticated()) {
       return refuse(raw, '503 Service Unavailable')
