@@ -27,6 +27,8 @@ interface Admission {
   bytes: number
   messages: number
   timer: NodeJS.Timeout
+  /** Removes the listeners that count what the socket sends before it authenticates. */
+  stopCounting(): void
 }
 
 /**
@@ -63,6 +65,7 @@ export class ConnectionLimitExtension implements Extension {
       bytes: (head as Buffer).length,
       messages: 0,
       timer: setTimeout(() => this.expire(admission), this.limits.authenticationTimeoutMs),
+      stopCounting: () => undefined,
     }
     this.admissions.set(request, admission)
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1)
@@ -75,16 +78,21 @@ export class ConnectionLimitExtension implements Extension {
       const admission = this.admissions.get(request)
       if (!admission) return
       admission.socket = socket
-      admission.raw.on('data', (chunk: Buffer) => {
-        if (admission.authenticated) return
+      // Counted on the wire, so a single huge frame is cut off while it streams in.
+      const countBytes = (chunk: Buffer) => {
         admission.bytes += chunk.length
         if (admission.bytes > this.limits.maxUnauthenticatedBytes) closeForPolicy(socket, 'too much data before authentication')
-      })
-      socket.on('message', () => {
-        if (admission.authenticated) return
+      }
+      const countMessage = () => {
         admission.messages += 1
         if (admission.messages > this.limits.maxUnauthenticatedMessages) closeForPolicy(socket, 'too many messages before authentication')
-      })
+      }
+      admission.raw.on('data', countBytes)
+      socket.on('message', countMessage)
+      admission.stopCounting = () => {
+        admission.raw.off('data', countBytes)
+        socket.off('message', countMessage)
+      }
     })
   }
 
@@ -93,6 +101,7 @@ export class ConnectionLimitExtension implements Extension {
     if (!admission) return
     admission.authenticated = true
     clearTimeout(admission.timer)
+    admission.stopCounting()
   }
 
   private expire(admission: Admission): void {
