@@ -1,7 +1,6 @@
-import { MessageType } from '@hocuspocus/server'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { connectClient, RO, RW, startServerProcess, temporaryDirectory, waitFor, WORKSPACE, writeTokenFile, type ServerProcess, type TestClient } from '../test/harness'
-import { authMessage, awarenessMessage, broadcastStatelessMessage, messageType, openRawSocket, type RawSocket } from '../test/rawSocket'
+import { authMessage, awarenessMessage, broadcastStatelessMessage, closeReason, openRawSocket, type RawSocket } from '../test/rawSocket'
 
 describe('ReadOnlyGuardExtension (server process)', () => {
   let data: ReturnType<typeof temporaryDirectory>
@@ -23,7 +22,7 @@ describe('ReadOnlyGuardExtension (server process)', () => {
     await waitFor(() => reader!.received.length > 0, 'the read-only token accepted')
     return reader
   }
-  const closedByServer = (socket: RawSocket) => socket.received.some((message) => messageType(message) === MessageType.CLOSE)
+  const closedByServer = (socket: RawSocket) => socket.received.some((message) => closeReason(message) === 'read-only')
 
   beforeEach(async () => {
     data = temporaryDirectory()
@@ -47,7 +46,7 @@ describe('ReadOnlyGuardExtension (server process)', () => {
 
     const attacker = await readOnlySocket()
     await attacker.send(broadcastStatelessMessage(WORKSPACE, 'from the reader'))
-    await waitFor(() => closedByServer(attacker), 'the server closed the reader')
+    await waitFor(() => closedByServer(attacker), 'the server closed the reader\'s connection as read-only')
     // Sent after the reader's message was handled: had that been relayed, it would have come first.
     writer.socket.send(broadcastStatelessMessage(WORKSPACE, 'from the writer'))
     await waitFor(() => heard.length > 0, 'the writer\'s broadcast heard')
@@ -62,7 +61,7 @@ describe('ReadOnlyGuardExtension (server process)', () => {
 
     const attacker = await readOnlySocket()
     await attacker.send(awarenessMessage(WORKSPACE, victim.doc.clientID, { user: { name: 'Mallory' } }))
-    await waitFor(() => closedByServer(attacker), 'the server closed the reader')
+    await waitFor(() => closedByServer(attacker), 'the server closed the reader\'s connection as read-only')
     // Had the forged entry (clock 1000) been applied, the victim's next update would be ignored.
     victim.provider.setAwarenessField('stage', 'triage')
     await waitFor(() => observer.provider.awareness!.getStates().get(victim.doc.clientID)?.stage === 'triage', 'the victim\'s next update seen')

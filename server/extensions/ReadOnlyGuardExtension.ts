@@ -1,12 +1,12 @@
 import { IncomingMessage, MessageType } from '@hocuspocus/server'
 import type { beforeHandleMessagePayload, Connection, Document, Extension } from '@hocuspocus/server'
 
-/** Hocuspocus's "Forbidden" close code, which providers report as an authentication failure. */
-const FORBIDDEN_CLOSE_CODE = 4403
-
-/** Hocuspocus closes the connection with an error's `code` and `reason` when a hook throws it. */
+/**
+ * Thrown from a hook, it makes Hocuspocus close the document's connection and send the
+ * provider `reason`; 4403 is Hocuspocus's own "Forbidden" code.
+ */
 class ReadOnlyViolation extends Error {
-  readonly code = FORBIDDEN_CLOSE_CODE
+  readonly code = 4403
   readonly reason = 'read-only'
 }
 

@@ -42,6 +42,13 @@ export function messageType(bytes: Uint8Array): MessageType {
   return message.readVarUint()
 }
 
+/** The reason of a CLOSE message the server sent for a document, or null for any other message. */
+export function closeReason(bytes: Uint8Array): string | null {
+  const message = new IncomingMessage(bytes)
+  message.readVarString()
+  return message.readVarUint() === MessageType.CLOSE ? message.readVarString() : null
+}
+
 /** A well-formed sync update for `documentName` carrying about `bytes` bytes of text. */
 export function updateMessage(documentName: string, bytes: number): Uint8Array {
   const doc = new Y.Doc()
