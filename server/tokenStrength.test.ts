@@ -1,5 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import { execSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { estimatedTokenBits, MIN_TOKEN_BITS, TOKEN_COMMAND } from './tokenStrength'
@@ -22,6 +24,9 @@ describe('estimatedTokenBits', () => {
   })
 
   it('the README command makes tokens strong enough', () => {
+    for (const readme of ['../README.md', 'README.md']) {
+      expect(readFileSync(resolve(import.meta.dirname, readme), 'utf8')).toContain(TOKEN_COMMAND)
+    }
     const token = execSync(TOKEN_COMMAND, { encoding: 'utf8' }).trim()
     expect(estimatedTokenBits(token)).toBeGreaterThanOrEqual(MIN_TOKEN_BITS)
   })
