@@ -9,7 +9,8 @@ import { encodeJoinCode } from '../shared/sync/joinCode'
 /**
  * `npm run serve`: the browser build of the app at http://localhost:5178, with a team sync
  * server beside it at ws://localhost:5179. Tokens come from WORKFOLIO_TOKENS; without it a
- * token for a "team" workspace is made once (kept in data/) and printed as a join code.
+ * token for a "team" workspace is made once (kept in DATA_DIR, default data/serve-sync) and
+ * printed as a join code.
  */
 const port = Number(process.env.PORT ?? 5178)
 const syncPort = Number(process.env.SYNC_PORT ?? port + 1)
@@ -24,7 +25,7 @@ async function main() {
   console.log(`Workfolio is running at http://${host}:${sitePort}`)
 
   const tokensFile = process.env.WORKFOLIO_TOKENS
-  const dataDir = resolve(root, 'data/serve-sync')
+  const dataDir = resolve(process.env.DATA_DIR ?? resolve(root, 'data/serve-sync'))
   const devToken = readOrCreateDevToken(resolve(dataDir, 'dev-token.txt'))
   const tokens: TokenTable = tokensFile ? readTokenFile(tokensFile) : { [devToken]: { workspace: 'team', access: 'rw' } }
   try {

@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util'
 import { parseRedisUrl } from './redisTarget'
-import { DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_MESSAGE_BYTES, type SyncServerOptions } from './syncServer'
+import {
+  DEFAULT_AUTHENTICATION_TIMEOUT_MS,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_MAX_QUEUED_BYTES,
+  type SyncServerOptions,
+} from './syncServer'
 import { readTokenFile } from './tokens'
 
 export const USAGE = `usage: npm run server -- --tokens FILE [options]
@@ -12,7 +19,12 @@ export const USAGE = `usage: npm run server -- --tokens FILE [options]
   --data DIR                 where documents are stored (default ./data)
   --redis URL                redis://host:port shared by several server processes
   --max-connections N        open connections allowed (default ${DEFAULT_MAX_CONNECTIONS})
+  --max-connections-per-address N
+                             open connections from one address (default ${DEFAULT_MAX_CONNECTIONS_PER_ADDRESS})
+  --authentication-timeout-ms N
+                             a connection must present a valid token within this (default ${DEFAULT_AUTHENTICATION_TIMEOUT_MS})
   --max-message-bytes N      largest message accepted (default ${DEFAULT_MAX_MESSAGE_BYTES})
+  --max-queued-bytes N       bytes a connection may have waiting for documents not open yet (default ${DEFAULT_MAX_QUEUED_BYTES})
   --help                     show this help`
 
 /** A mistake in the flags: the message, then the usage text. An empty message means --help. */
@@ -33,7 +45,10 @@ export function parseCommandLine(args: string[], env: NodeJS.ProcessEnv): SyncSe
         data: { type: 'string', default: './data' },
         redis: { type: 'string' },
         'max-connections': { type: 'string', default: String(DEFAULT_MAX_CONNECTIONS) },
+        'max-connections-per-address': { type: 'string', default: String(DEFAULT_MAX_CONNECTIONS_PER_ADDRESS) },
+        'authentication-timeout-ms': { type: 'string', default: String(DEFAULT_AUTHENTICATION_TIMEOUT_MS) },
         'max-message-bytes': { type: 'string', default: String(DEFAULT_MAX_MESSAGE_BYTES) },
+        'max-queued-bytes': { type: 'string', default: String(DEFAULT_MAX_QUEUED_BYTES) },
         help: { type: 'boolean', default: false },
       },
     }).values
@@ -56,7 +71,10 @@ export function parseCommandLine(args: string[], env: NodeJS.ProcessEnv): SyncSe
     tokens: readTokenFile(tokensFile),
     redis,
     maxConnections: integerFlag('--max-connections', values['max-connections'], 1, 1_000_000),
+    maxConnectionsPerAddress: integerFlag('--max-connections-per-address', values['max-connections-per-address'], 1, 1_000_000),
+    authenticationTimeoutMs: integerFlag('--authentication-timeout-ms', values['authentication-timeout-ms'], 100, 600_000),
     maxMessageBytes: integerFlag('--max-message-bytes', values['max-message-bytes'], 1024, 2 ** 31 - 1),
+    maxQueuedBytes: integerFlag('--max-queued-bytes', values['max-queued-bytes'], 1024, 2 ** 31 - 1),
   }
 }
 

@@ -3,14 +3,32 @@ import { join } from 'node:path'
 import { Server } from '@hocuspocus/server'
 import type { Extension } from '@hocuspocus/server'
 import { AuthenticationExtension } from './extensions/AuthenticationExtension'
-import { ConnectionLimitExtension } from './extensions/ConnectionLimitExtension'
+import { ConnectionLimitExtension, type ConnectionLimits } from './extensions/ConnectionLimitExtension'
 import { MessageGuardExtension } from './extensions/MessageGuardExtension'
+import { QueuedBytesLimitExtension } from './extensions/QueuedBytesLimitExtension'
+import { ReadOnlyGuardExtension } from './extensions/ReadOnlyGuardExtension'
 import { RedisScalingExtension } from './extensions/RedisScalingExtension'
 import { SqlitePersistenceExtension } from './extensions/SqlitePersistenceExtension'
 import type { RedisTarget } from './redisTarget'
 import type { TokenTable } from './tokens'
 
 export const DEFAULT_MAX_CONNECTIONS = 200
+/** A review meeting's colleagues come from their own addresses; behind a proxy, raise it. */
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32
+/** A provider sends its token as soon as its socket opens. */
+export const DEFAULT_AUTHENTICATION_TIMEOUT_MS = 5000
+/**
+ * Before a token is accepted a provider sends, per document, its token, a state vector, its
+ * presence and any edit made meanwhile: a few hundred bytes, rarely more than a few KiB.
+ */
+export const MAX_UNAUTHENTICATED_BYTES = 64 * 1024
+export const MAX_UNAUTHENTICATED_MESSAGES = 32
+/**
+ * Bytes a socket may have waiting for a document that is not open on it yet (token being
+ * checked, document loading, token refused). A provider's large sync goes out only after the
+ * document is open, so this holds only edits made in that moment.
+ */
+export const DEFAULT_MAX_QUEUED_BYTES = 16 * 1024 * 1024
 /**
  * A client that imported a large ledger offline sends it whole in its first sync message;
  * 100,000 runs are about 64 MB. Larger messages close the connection (WebSocket code 1009).
@@ -36,7 +54,10 @@ export interface SyncServerOptions {
   /** Set when several processes serve the same workspaces (see server/README.md). */
   redis?: RedisTarget
   maxConnections?: number
+  maxConnectionsPerAddress?: number
+  authenticationTimeoutMs?: number
   maxMessageBytes?: number
+  maxQueuedBytes?: number
 }
 
 export interface RunningSyncServer {
@@ -51,10 +72,21 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   mkdirSync(options.dataDir, { recursive: true })
   // Redis first: it is the step that can fail, and then nothing else is left open.
   const redis = options.redis ? [await RedisScalingExtension.connect(options.redis)] : []
+  const limits: ConnectionLimits = {
+    maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+    authenticationTimeoutMs: options.authenticationTimeoutMs ?? DEFAULT_AUTHENTICATION_TIMEOUT_MS,
+    maxUnauthenticatedBytes: MAX_UNAUTHENTICATED_BYTES,
+    maxUnauthenticatedMessages: MAX_UNAUTHENTICATED_MESSAGES,
+  }
+  // Hooks run in this order and stop at the first that throws: the message guards see a message
+  // before it reaches a document, and ConnectionLimit's onAuthenticate runs only for accepted tokens.
   const extensions: Extension[] = [
-    new ConnectionLimitExtension(options.maxConnections ?? DEFAULT_MAX_CONNECTIONS),
     new MessageGuardExtension(),
+    new QueuedBytesLimitExtension(options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES),
     new AuthenticationExtension(options.tokens),
+    new ConnectionLimitExtension(limits),
+    new ReadOnlyGuardExtension(),
     new SqlitePersistenceExtension(join(options.dataDir, DATABASE_FILE_NAME)),
     ...redis,
   ]

@@ -41,6 +41,21 @@ describe('cli review export', () => {
     expect(io.out()).toContain('- Agent runs: 0')
   })
 
+  it('prints what people typed as text, never as HTML or a javascript: link', async () => {
+    const hostilePath = join(dir, 'hostile.workfolio')
+    writeWorkspace(hostilePath, reportExample())
+    const hostile = openWorkspaceFile(hostilePath)
+    createReview(hostile.governance, { id: 'rv-x', period: '2026-Q3', facilitator: 'ana', at: '2026-10-01T09:00:00.000Z' })
+    for (let i = 0; i < 4; i++) applyReviewAction(hostile.governance, 'rv-x', { type: 'advance' }, 'ana')
+    const note = '<img src=x onerror=alert(1)> [see](javascript:alert(1))'
+    applyReviewAction(hostile.governance, 'rv-x', { type: 'decidePortfolio', decision: { ...grow, note } }, 'ana')
+    saveTestWorkspace(hostile)
+    const io = captureIO(dir)
+    expect(await runCli(['review', 'export', '--workspace', hostilePath], io)).toBe(0)
+    expect(io.out()).toContain('| Incident triage | grow | 4000 USD | &lt;img src=x onerror=alert(1)&gt; &#91;see&#93;(javascript&#58;alert(1)) |')
+    expect(io.out()).not.toMatch(/<img|\]\(javascript:/)
+  })
+
   it('explains bad arguments and missing reviews', async () => {
     const cases: [string[], number, string][] = [
       [['review'], 2, 'say what to do with the review: export'],

@@ -1,6 +1,6 @@
 import { protocol, net } from 'electron'
-import { join, normalize, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { sitePath } from '../../server/sitePath'
 import { APP_HOST, APP_PROTOCOL } from './security'
 
 /** Must run before the app is ready: app:// behaves like a secure, standard origin. */
@@ -12,12 +12,11 @@ export function registerAppScheme(): void {
 
 /** Serves the built renderer from app://workfolio/, never anything outside its folder. */
 export function serveRenderer(rendererDir: string): void {
-  const root = normalize(rendererDir + sep)
   protocol.handle(APP_PROTOCOL, (request) => {
     const url = new URL(request.url)
     if (url.host !== APP_HOST) return new Response('not found', { status: 404 })
-    const path = normalize(join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)))
-    if (!path.startsWith(root)) return new Response('forbidden', { status: 403 })
-    return net.fetch(pathToFileURL(path).toString())
+    const resolved = sitePath(rendererDir, url.pathname)
+    if ('refused' in resolved) return new Response(null, { status: resolved.refused })
+    return net.fetch(pathToFileURL(resolved.path).toString())
   })
 }

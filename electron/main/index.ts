@@ -6,15 +6,13 @@ import { OpenFileRegistry } from './ipc/openFileRegistry'
 import { registerIpc } from './ipc/registerIpc'
 import { createMainWindow } from './mainWindow'
 import { buildMenuTemplate } from './menu'
-import { APP_ORIGIN, lockDownSession } from './security'
+import { rendererEntry } from './rendererEntry'
+import { lockDownSession } from './security'
 import { SyncHost } from './syncHost'
 
 registerAppScheme()
 
-// In development electron-vite serves the renderer over http; packaged, it is app://workfolio.
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
-const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
-const appOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN]
+const { startUrl, origins: appOrigins } = rendererEntry(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
 
 let mainWindow: BrowserWindow | null = null
 const files = new OpenFileRegistry()

@@ -1,6 +1,21 @@
+import { MessageType } from '@hocuspocus/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startSyncServer, type RunningSyncServer } from '../syncServer'
-import { connectClient, OTHER_WORKSPACE, RO, RW, temporaryDirectory, TOKENS, waitFor, WORKSPACE, type TestClient } from '../test/harness'
+import {
+  connectClient,
+  OTHER_RW,
+  OTHER_WORKSPACE,
+  RO,
+  RW,
+  startServerProcess,
+  temporaryDirectory,
+  TOKENS,
+  waitFor,
+  WORKSPACE,
+  writeTokenFile,
+  type TestClient,
+} from '../test/harness'
+import { authMessage, messageType, openRawSocket, type RawSocket } from '../test/rawSocket'
 
 describe('AuthenticationExtension', () => {
   let data: ReturnType<typeof temporaryDirectory>
@@ -53,11 +68,11 @@ describe('AuthenticationExtension', () => {
   })
 
   it("refuses a token for another workspace, for both of this workspace's documents", async () => {
-    const governance = connect(WORKSPACE, 'beta-rw-token')
-    const ledger = connect(`${WORKSPACE}/ledger`, 'beta-rw-token')
+    const governance = connect(WORKSPACE, OTHER_RW)
+    const ledger = connect(`${WORKSPACE}/ledger`, OTHER_RW)
     await Promise.all([refusal(governance), refusal(ledger)])
     expect(governance.doc.getMap('notes').size).toBe(0)
-    const own = connect(OTHER_WORKSPACE, 'beta-rw-token')
+    const own = connect(OTHER_WORKSPACE, OTHER_RW)
     await waitFor(() => own.provider.isSynced, 'the token still opens its own workspace')
   })
 
@@ -90,5 +105,27 @@ describe('AuthenticationExtension', () => {
     await waitFor(() => fresh.provider.isSynced, 'fresh client synced')
     expect(fresh.doc.getMap('notes').get('later')).toBe('from the writer')
     expect(fresh.doc.getMap('notes').has('vandalism')).toBe(false)
+  })
+})
+
+describe('AuthenticationExtension against guessing (server process)', () => {
+  it('slows each failure from an address down, doubling, even for guesses sent all at once', { timeout: 60_000 }, async () => {
+    const data = temporaryDirectory()
+    const server = await startServerProcess(['--port', '0', '--data', data.path, '--tokens', writeTokenFile(data.path)])
+    const guesser = (await openRawSocket(server.url, '127.0.0.7')) as RawSocket
+    try {
+      const started = Date.now()
+      // Six guesses in one burst, each for a document of its own so that each is judged.
+      for (let i = 0; i < 6; i++) void guesser.send(authMessage(`${WORKSPACE}-${i}`, `guess-${i}-${'x'.repeat(40)}`))
+      await waitFor(() => guesser.received.length === 6, 'six refusals')
+      // Waits of 0 + 100 + 200 + 400 + 800 + 1600 ms come before the sixth refusal.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(3000)
+      expect(guesser.received.map(messageType)).toEqual(Array(6).fill(MessageType.Auth))
+    } finally {
+      guesser.socket.terminate()
+      server.child.kill('SIGKILL')
+      await server.exited
+      data.remove()
+    }
   })
 })

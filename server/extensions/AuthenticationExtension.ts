@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import type { TokenGrant, TokenTable } from '../tokens'
+import { AuthenticationBackoff } from './authenticationBackoff'
+import { clientAddress } from './clientAddress'
 
 /** The documents of a workspace: its governance document and its ledger (shared/workspace/ledger.ts). */
 export function workspaceDocumentNames(workspaceId: string): string[] {
@@ -16,7 +18,8 @@ export interface GrantContext {
 /**
  * Every document connection presents a token; the token must grant the workspace the
  * document belongs to. Read-only grants make the connection read-only, so Hocuspocus
- * drops (and reports unsynced) every update it sends.
+ * drops (and reports unsynced) every update it sends. Checks from one address wait their
+ * turn and slow down after failures (AuthenticationBackoff).
  */
 export class AuthenticationExtension implements Extension {
   extensionName = 'Authentication'
@@ -24,17 +27,24 @@ export class AuthenticationExtension implements Extension {
   // Keyed by a digest of the token: the table in memory holds nothing a heap dump could replay.
   private readonly grants = new Map<string, TokenGrant>()
 
-  constructor(tokens: TokenTable) {
+  constructor(
+    tokens: TokenTable,
+    private readonly backoff = new AuthenticationBackoff(),
+  ) {
     for (const [token, grant] of Object.entries(tokens)) this.grants.set(digest(token), grant)
   }
 
-  async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<GrantContext> {
-    const grant = token ? this.grants.get(digest(token)) : undefined
-    // The message is logged by Hocuspocus; it must never contain the token.
-    if (!grant) throw new Error(`refused ${documentName}: unknown token`)
-    if (!workspaceDocumentNames(grant.workspace).includes(documentName)) {
-      throw new Error(`refused ${documentName}: token is for another workspace`)
-    }
+  async onAuthenticate({ token, documentName, connectionConfig, request }: onAuthenticatePayload): Promise<GrantContext> {
+    const socket = request.socket
+    const grant = await this.backoff.attempt(clientAddress(request), () => socket.destroyed, () => {
+      const found = token ? this.grants.get(digest(token)) : undefined
+      // The message is logged by Hocuspocus; it must never contain the token.
+      if (!found) throw new Error(`refused ${documentName}: unknown token`)
+      if (!workspaceDocumentNames(found.workspace).includes(documentName)) {
+        throw new Error(`refused ${documentName}: token is for another workspace`)
+      }
+      return found
+    })
     connectionConfig.readOnly = grant.access === 'ro'
     return { workspace: grant.workspace, access: grant.access }
   }

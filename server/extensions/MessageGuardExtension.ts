@@ -2,6 +2,7 @@ import { IncomingMessage, MessageType } from '@hocuspocus/server'
 import type { beforeHandleMessagePayload, Extension, onListenPayload } from '@hocuspocus/server'
 import type { RawData, WebSocket } from 'ws'
 import * as Y from 'yjs'
+import { frameBytes } from './frameBytes'
 
 // y-protocols/sync sub-messages and the Hocuspocus auth sub-message a client may send.
 const SYNC_STEP_1 = 0
@@ -87,7 +88,7 @@ export class MessageGuardExtension implements Extension {
       // Text frames are judged by their bytes too: Hocuspocus itself re-emits queued frames
       // without the isBinary flag, so the flag cannot be trusted here.
       socket.on('message', (data: RawData) => {
-        const problem = malformation(toBytes(data))
+        const problem = malformation(frameBytes(data))
         if (problem) reject(socket, problem)
       })
     })
@@ -106,9 +107,4 @@ function reject(socket: WebSocket, problem: string): void {
   if (socket.readyState !== socket.OPEN) return
   console.warn(`closing a connection: malformed message (${problem})`)
   socket.close(MALFORMED_MESSAGE_CLOSE_CODE, 'malformed message')
-}
-
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data)
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data
 }

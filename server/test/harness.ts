@@ -1,6 +1,6 @@
 /** Real servers, real providers, real processes for the sync tests and the benchmark (Node only). */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -11,13 +11,15 @@ import type { TokenTable } from '../tokens'
 
 export const WORKSPACE = 'ws-alpha'
 export const OTHER_WORKSPACE = 'ws-beta'
+/** Random base64url, 192 bits each, as the server demands of a token file. */
+export const RW = 'HMKqo2sg90eLP1d6H6dtFe36zQVdIGqU'
+export const RO = 'vgxC_jNLtcJsGIgbafXBDsnxSlupGRn0'
+export const OTHER_RW = 'VkSJ6XVBTAslpS5IvagGTY3NW8nDLkSS'
 export const TOKENS: TokenTable = {
-  'alpha-rw-token': { workspace: WORKSPACE, access: 'rw' },
-  'alpha-ro-token': { workspace: WORKSPACE, access: 'ro' },
-  'beta-rw-token': { workspace: OTHER_WORKSPACE, access: 'rw' },
+  [RW]: { workspace: WORKSPACE, access: 'rw' },
+  [RO]: { workspace: WORKSPACE, access: 'ro' },
+  [OTHER_RW]: { workspace: OTHER_WORKSPACE, access: 'rw' },
 }
-export const RW = 'alpha-rw-token'
-export const RO = 'alpha-ro-token'
 
 export function temporaryDirectory(): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), 'workfolio-sync-'))
@@ -60,11 +62,23 @@ export interface TestClient {
   destroy(): void
 }
 
-/** A provider as the renderer would open one, with the ws polyfill and quick reconnects. */
-export function connectClient(url: string, documentName: string, token: string, doc = new Y.Doc()): TestClient {
+/** The ws polyfill connecting from `localAddress`, one of the 127.0.0.0/8 loopback addresses. */
+function webSocketFrom(localAddress: string): typeof NodeWebSocket {
+  return class extends NodeWebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { localAddress })
+    }
+  }
+}
+
+/**
+ * A provider as the renderer would open one, with the ws polyfill and quick reconnects;
+ * `from` picks the loopback address it connects from (the server limits sockets per address).
+ */
+export function connectClient(url: string, documentName: string, token: string, doc = new Y.Doc(), from?: string): TestClient {
   const socket = new HocuspocusProviderWebsocket({
     url,
-    WebSocketPolyfill: NodeWebSocket,
+    WebSocketPolyfill: from ? webSocketFrom(from) : NodeWebSocket,
     delay: 100,
     minDelay: 100,
     maxDelay: 500,
@@ -90,6 +104,13 @@ export function writeTokenFile(directory: string, tokens: TokenTable = TOKENS): 
   const file = join(directory, 'tokens.json')
   writeFileSync(file, JSON.stringify(tokens))
   return file
+}
+
+/** The resident memory of process `pid` in bytes (Linux). */
+export function residentBytes(pid: number): number {
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  if (!match) throw new Error(`no VmRSS for process ${pid}`)
+  return Number(match[1]) * 1024
 }
 
 const MAIN = resolve(import.meta.dirname, '../main.ts')

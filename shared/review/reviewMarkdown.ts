@@ -1,5 +1,6 @@
 import type { CurrencyAmounts } from '../money/totals'
 import type { Review } from '../records/review'
+import { markdownTableCell, markdownText } from '../text/markdownSafe'
 import type { HighCostRun } from './highCostQueue'
 import { REVIEW_STAGE_TITLES } from './reviewStages'
 
@@ -33,20 +34,21 @@ export interface ReviewReportData {
 
 /**
  * The review as Markdown, for the CLI and the app alike. About portfolios, recipes and runs:
- * participants are counted, never named.
+ * participants are counted, never named. Every text from the record or the caller goes through
+ * markdownText (or markdownTableCell), so a name or note can add no HTML and no link but http(s).
  */
 export function reviewMarkdown(review: Review, data: ReviewReportData = {}): string {
   const name = (id: string) => data.names?.[id] ?? id
   const lines: string[] = [
-    `# Quarterly review ${review.period}`,
+    `# Quarterly review ${markdownText(review.period)}`,
     '',
-    `- Status: ${review.status}${review.status === 'closed' ? '' : ` (at stage ${REVIEW_STAGE_TITLES[review.stage]})`}`,
-    `- Started: ${review.startedAt}${review.closedAt ? `, closed: ${review.closedAt}` : ''}`,
+    `- Status: ${markdownText(review.status)}${review.status === 'closed' ? '' : ` (at stage ${REVIEW_STAGE_TITLES[review.stage]})`}`,
+    `- Started: ${markdownText(review.startedAt)}${review.closedAt ? `, closed: ${markdownText(review.closedAt)}` : ''}`,
     `- Participants: ${(review.participants ?? [review.facilitator]).length}`,
     '',
     '## Data coverage',
     '',
-    ...(data.coverage?.length ? data.coverage.map((line) => `- ${line.label}: ${line.value}`) : ['_Not provided._']),
+    ...(data.coverage?.length ? data.coverage.map((line) => `- ${markdownText(line.label)}: ${markdownText(line.value)}`) : ['_Not provided._']),
     '',
     '## Portfolio scorecards',
     '',
@@ -86,7 +88,7 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
     '',
     ...table(['Subject', 'Votes'], voteTally(review).map(([subject, votes]) => [name(subject), String(votes)])),
   ]
-  if (review.notes.trim() !== '') lines.push('', '## Notes', '', review.notes.trim())
+  if (review.notes.trim() !== '') lines.push('', '## Notes', '', markdownText(review.notes.trim()))
   return lines.join('\n') + '\n'
 }
 
@@ -105,11 +107,6 @@ function amounts(values: CurrencyAmounts): string {
 
 function table(header: string[], rows: string[][]): string[] {
   if (rows.length === 0) return ['_None._']
-  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`
+  const line = (cells: string[]) => `| ${cells.map(markdownTableCell).join(' | ')} |`
   return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map(line)]
-}
-
-/** A table cell: pipes escaped, line breaks folded, so user text cannot break the table. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
 }
