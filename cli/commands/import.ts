@@ -5,31 +5,33 @@ import { knownRequestKeys } from '../../shared/importers/logs/requestKeys'
 import { DEFAULT_SETTINGS } from '../../shared/workspace/defaultSettings'
 import { agentLogFileImporter } from '../import/agentLogFiles'
 import { billingFileImporter } from '../import/billingFiles'
+import { outcomeFileImporter } from '../import/outcomeFiles'
 import { ChargeSummaryBuilder } from '../import/chargeSummary'
 import type { FileImporter, FileOutcome, FileReport, ImportContext } from '../import/fileImporter'
 import { formatImportReport } from '../import/importReportText'
 import type { OpenWorkspace } from '../workspaceStore'
-import { UsageError, type CliCommand } from './types'
+import { UsageError, type CliCommand, type CliIO } from './types'
 
 const usage = 'npm run --silent cli -- import [--json] [--workspace FILE] [--skip-bad-rows] [--pricing FILE] PATH...'
 
 /**
  * The kinds of file `import` understands, asked in order: the first whose `claims` accepts a
- * named file gets it; every importer lists its own files inside named folders. Billing comes
- * last because it takes any file named explicitly.
+ * named file gets it; every importer lists its own files inside named folders. Outcome
+ * exports come before billing (a metrics CSV is no bill); billing comes last because it takes
+ * any file named explicitly.
  */
-const IMPORTERS: readonly FileImporter[] = [agentLogFileImporter, billingFileImporter]
+const IMPORTERS: readonly FileImporter[] = [agentLogFileImporter, outcomeFileImporter, billingFileImporter]
 
 /**
- * Imports billing exports and agent session logs. Each billing file becomes one immutable
- * batch or is rejected whole; the agent logs named together become one batch of runs. With
+ * Imports billing exports, agent session logs and outcome exports (see `outcomes import`).
+ * Each billing or outcome file becomes one immutable batch or is rejected whole; the agent logs named together become one batch of runs. With
  * --workspace the batches are added to that file (created if missing), otherwise nothing is
  * written; the same content named twice, or a file whose every row is already counted, is
  * reported as a duplicate. Exit 0 when every file imported, 1 when any was rejected.
  */
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Import billing exports (CSV) and agent session logs (JSONL) into a workspace, or check them without one',
+  summary: 'Import billing exports (CSV), agent session logs (JSONL) and outcome exports into a workspace, or check them without one',
   usage,
   async run(args, io) {
     let parsed: { values: { json?: boolean; workspace?: string; 'skip-bad-rows'?: boolean; pricing?: string }; positionals: string[] }
@@ -43,61 +45,73 @@ export const importCommand: CliCommand = {
     } catch (error) {
       throw new UsageError((error as Error).message)
     }
-    const { values, positionals } = parsed
-    if (positionals.length === 0) throw new UsageError('name at least one file or folder to import')
-    const pricingFile = values.pricing ? resolve(io.cwd, values.pricing) : null
-    if (pricingFile && !existsSync(pricingFile)) throw new UsageError(`no pricing file at ${pricingFile}`)
-    const work = planFiles(positionals.map((path) => resolve(io.cwd, path)))
-
-    // Loaded only when needed: Yjs and zod take a tenth of a second to load, a visible share of a check without a workspace.
-    const workspace: OpenWorkspace | null = values.workspace ? (await import('../workspaceStore')).openWorkspaceFile(resolve(io.cwd, values.workspace)) : null
-    const settings = workspace?.governance.settings.read().settings
-    const context: ImportContext = {
-      skipBadRows: values['skip-bad-rows'] ?? false,
-      attribution: settings?.attribution ?? false,
-      pseudonymSalt: settings?.pseudonymSalt ?? '',
-      profiles: workspace?.governance.importProfiles.list().records ?? [],
-      pricingFile,
-      importedAt: new Date().toISOString(),
-      settings: settings ?? DEFAULT_SETTINGS,
-      knownRequestKeys: () => knownRequestKeys(workspace?.ledger.runs().records ?? []),
-      chargeSummary: new ChargeSummaryBuilder(),
-      notice: io.stderr,
-    }
-
-    const files: FileReport[] = []
-    const runs: unknown[] = []
-    const batchIds = new Set<string>()
-    const storedBatches = new Map<object, FileReport['status']>()
-    let added = 0
-    // Each outcome is stored and counted before the next file is read, so a row that an earlier
-    // file of this run already holds is recognised while the later file streams by.
-    const take = (outcome: FileOutcome) => {
-      const { path } = outcome.report
-      let status = outcome.report.status
-      if (outcome.batch) {
-        // Files of one grouped import share a batch: it is stored once and they share its status.
-        if (!storedBatches.has(outcome.batch)) {
-          storedBatches.set(outcome.batch, store(outcome, workspace, batchIds))
-          if (storedBatches.get(outcome.batch) === 'ok') added++
-        }
-        status = storedBatches.get(outcome.batch)!
-      }
-      files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
-      if (status !== 'ok') return
-      outcome.charges?.commit()
-      runs.push(...(outcome.runs ?? []))
-    }
-    for (const { importer, paths } of groupByImporter(work)) {
-      if (importer.importFiles) (await importer.importFiles(paths, context)).forEach(take)
-      else for (const path of paths) take(await importer.importFile(path, context))
-    }
-    if (workspace && added > 0) workspace.save()
-
-    const summary = context.chargeSummary.build()
-    io.stdout(values.json ? JSON.stringify({ files, charges: summary, runs }, null, 2) + '\n' : formatImportReport(files, summary, workspace ? { path: workspace.path, added } : null))
-    return files.some((file) => file.status === 'rejected') ? 1 : 0
+    return importPaths(IMPORTERS, parsed.positionals, parsed.values, io)
   },
+}
+
+/**
+ * Imports the named files and folders with `importers` (see IMPORTERS), prints the report and
+ * returns the exit code: 0 when every file imported, 1 when any was rejected.
+ */
+export async function importPaths(
+  importers: readonly FileImporter[],
+  positionals: string[],
+  values: { json?: boolean; workspace?: string; 'skip-bad-rows'?: boolean; pricing?: string },
+  io: CliIO,
+): Promise<number> {
+  if (positionals.length === 0) throw new UsageError('name at least one file or folder to import')
+  const pricingFile = values.pricing ? resolve(io.cwd, values.pricing) : null
+  if (pricingFile && !existsSync(pricingFile)) throw new UsageError(`no pricing file at ${pricingFile}`)
+  const work = planFiles(importers, positionals.map((path) => resolve(io.cwd, path)))
+
+  // Loaded only when needed: Yjs and zod take a tenth of a second to load, a visible share of a check without a workspace.
+  const workspace: OpenWorkspace | null = values.workspace ? (await import('../workspaceStore')).openWorkspaceFile(resolve(io.cwd, values.workspace)) : null
+  const settings = workspace?.governance.settings.read().settings
+  const context: ImportContext = {
+    skipBadRows: values['skip-bad-rows'] ?? false,
+    attribution: settings?.attribution ?? false,
+    pseudonymSalt: settings?.pseudonymSalt ?? '',
+    profiles: workspace?.governance.importProfiles.list().records ?? [],
+    pricingFile,
+    importedAt: new Date().toISOString(),
+    settings: settings ?? DEFAULT_SETTINGS,
+    knownRequestKeys: () => knownRequestKeys(workspace?.ledger.runs().records ?? []),
+    chargeSummary: new ChargeSummaryBuilder(),
+    notice: io.stderr,
+  }
+
+  const files: FileReport[] = []
+  const runs: unknown[] = []
+  const batchIds = new Set<string>()
+  const storedBatches = new Map<object, FileReport['status']>()
+  let added = 0
+  // Each outcome is stored and counted before the next file is read, so a row that an earlier
+  // file of this run already holds is recognised while the later file streams by.
+  const take = (outcome: FileOutcome) => {
+    const { path } = outcome.report
+    let status = outcome.report.status
+    if (outcome.batch) {
+      // Files of one grouped import share a batch: it is stored once and they share its status.
+      if (!storedBatches.has(outcome.batch)) {
+        storedBatches.set(outcome.batch, store(outcome, workspace, batchIds))
+        if (storedBatches.get(outcome.batch) === 'ok') added++
+      }
+      status = storedBatches.get(outcome.batch)!
+    }
+    files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
+    if (status !== 'ok') return
+    outcome.charges?.commit()
+    runs.push(...(outcome.runs ?? []))
+  }
+  for (const { importer, paths } of groupByImporter(work)) {
+    if (importer.importFiles) (await importer.importFiles(paths, context)).forEach(take)
+    else for (const path of paths) take(await importer.importFile(path, context))
+  }
+  if (workspace && added > 0) workspace.save()
+
+  const summary = context.chargeSummary.build()
+  io.stdout(values.json ? JSON.stringify({ files, charges: summary, runs }, null, 2) + '\n' : formatImportReport(files, summary, workspace ? { path: workspace.path, added } : null))
+  return files.some((file) => file.status === 'rejected') ? 1 : 0
 }
 
 /**
@@ -122,7 +136,7 @@ function groupByImporter(work: { path: string; importer: FileImporter }[]): { im
 }
 
 /** Which importer reads which file: named files by `claims`, folders through each importer's `filesIn`. */
-function planFiles(paths: string[]): { path: string; importer: FileImporter }[] {
+function planFiles(importers: readonly FileImporter[], paths: string[]): { path: string; importer: FileImporter }[] {
   const work: { path: string; importer: FileImporter }[] = []
   const planned = new Set<string>()
   const plan = (path: string, importer: FileImporter) => {
@@ -134,10 +148,12 @@ function planFiles(paths: string[]): { path: string; importer: FileImporter }[] 
     if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`)
     if (statSync(path).isDirectory()) {
       const before = work.length
-      for (const importer of IMPORTERS) for (const file of importer.filesIn(path)) plan(file, importer)
+      for (const importer of importers) for (const file of importer.filesIn(path)) plan(file, importer)
       if (work.length === before) throw new UsageError(`no importable files in ${path}`)
     } else {
-      plan(path, IMPORTERS.find((importer) => importer.claims(path))!)
+      const importer = importers.find((candidate) => candidate.claims(path))
+      if (!importer) throw new UsageError(`not a kind of file this command imports: ${path}`)
+      plan(path, importer)
     }
   }
   return work

@@ -1,9 +1,9 @@
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import { type BillingSource, importBillingFile } from '../../shared/importers/billing/importBillingFile'
 import { sniffEncoding } from '../../shared/importers/text/decode'
-import { readFileChunks } from '../fileChunks'
+import { readFileChunks, readFileHead } from '../fileChunks'
 import type { FileImporter } from './fileImporter'
+import { walkFiles } from './walkFiles'
 
 /**
  * Billing exports (CSV, or Excel's tab-separated "Unicode text"). Claims any file named
@@ -13,7 +13,7 @@ import type { FileImporter } from './fileImporter'
 export const billingFileImporter: FileImporter = {
   kind: 'charges',
   claims: () => true,
-  filesIn: (folder) => walk(folder, (path) => /\.(csv|tsv)$/i.test(path) || (/\.txt$/i.test(path) && startsWithUtf16Bom(path))),
+  filesIn: (folder) => walkFiles(folder, (path) => /\.(csv|tsv)$/i.test(path) || (/\.txt$/i.test(path) && startsWithUtf16Bom(path))),
   async importFile(path, context) {
     const charges = context.chargeSummary.pending()
     const result = await importBillingFile(
@@ -57,25 +57,6 @@ export function billingFileSource(path: string): BillingSource {
   }
 }
 
-/** Files under `folder` whose path passes `wanted`, sorted, hidden folders skipped. */
-function walk(folder: string, wanted: (path: string) => boolean): string[] {
-  const found: string[] = []
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue
-    const path = join(folder, entry.name)
-    if (entry.isDirectory()) found.push(...walk(path, wanted))
-    else if (entry.isFile() && wanted(path)) found.push(path)
-  }
-  return found.sort()
-}
-
 function startsWithUtf16Bom(path: string): boolean {
-  const head = Buffer.alloc(2)
-  const fd = openSync(path, 'r')
-  try {
-    readSync(fd, head, 0, 2, 0)
-  } finally {
-    closeSync(fd)
-  }
-  return sniffEncoding(head).encoding.startsWith('utf-16')
+  return sniffEncoding(readFileHead(path, 2)).encoding.startsWith('utf-16')
 }

@@ -82,13 +82,18 @@ export function importOutcomeText(file: { name: string; text: string }, imported
   return { status: 'ok', format: format.id, kind: format.kind, records: records.length, errors: [], warnings, batch }
 }
 
-/** Whether the start of a file looks like an outcome export (the Import view and `cli outcomes import` sort files by this). */
-export function detectOutcomeFormat(text: string): OutcomeFormat | null {
+/**
+ * Whether a file is an outcome export, from its first bytes (decoded): a JSON list (billing
+ * exports are CSV, agent logs one object per line), or a CSV header an outcome format knows.
+ * The Import view and `cli import` sort files by this before reading them whole.
+ */
+export function isOutcomeExport(head: string): boolean {
+  if (/^\s*\[/.test(head)) return true
   try {
-    const parsed = /^\s*\[/.test(text) ? parseJson(text) : parseCsv(text)
-    return 'format' in parsed ? parsed.format : null
+    const header = csvRows(head.slice(0, head.indexOf('\n') + 1 || head.length))?.header
+    return !!header && OUTCOME_FORMATS.some((format) => format.input === 'csv' && format.matches(header))
   } catch {
-    return null
+    return false
   }
 }
 
