@@ -13,6 +13,7 @@ import { recipeShare, type RecipeShare } from './metrics/recipeShare'
 import { containsDay, type Period } from './periods'
 import { assignRecords, overlapsByPortfolio, type AssignmentResult, type PortfolioOverlap } from './rules/assign'
 import { buildSpend, type SpendEntry, type SpendLedger } from './spend'
+import { groupBy } from './groupBy'
 
 /**
  * The derived state of a workspace: assignments, spend entries and the daily index, computed
@@ -32,23 +33,12 @@ export interface Analysis {
   stepVocabulary: number
 }
 
-function indexBy<T>(items: readonly T[], bucketOf: (item: T) => Bucket): Map<Bucket, T[]> {
-  const index = new Map<Bucket, T[]>()
-  for (const item of items) {
-    const bucket = bucketOf(item)
-    const list = index.get(bucket)
-    if (list) list.push(item)
-    else index.set(bucket, [item])
-  }
-  return index
-}
-
 export function analyze(input: AnalysisInput): Analysis {
   const assignment = assignRecords(input)
   const spend = buildSpend(input, assignment)
   return {
-    runsByBucket: indexBy(input.runs, (run) => assignment.runs.get(run.id)?.portfolioId ?? null),
-    entriesByBucket: indexBy(spend.entries, (entry) => entry.portfolioId),
+    runsByBucket: groupBy<Run, Bucket>(input.runs, (run) => assignment.runs.get(run.id)?.portfolioId ?? null),
+    entriesByBucket: groupBy<SpendEntry, Bucket>(spend.entries, (entry) => entry.portfolioId),
     input,
     asOf: dayOf(input.asOf),
     assignment,

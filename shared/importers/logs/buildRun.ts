@@ -1,3 +1,4 @@
+import { hash64Hex } from '../../hash/hash64'
 import { addDecimal, formatDecimal, normalizeDecimal, ZERO, type Decimal } from '../../money/decimal'
 import { actorId } from '../../privacy/pseudonym'
 import { computeCost, isLongContextRequest } from '../../pricing/computeCost'
@@ -69,6 +70,8 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
     tool: track.tool,
     provider: track.provider,
     repo: track.remoteRepo ?? (track.cwd ? repoNameFromCwd(track.cwd) : null),
+    ...(track.remoteRepo ? { repoFromRemote: true } : {}),
+    ...(track.cwd ? { folder: hash64Hex(`${context.pseudonymSalt}\u0000${track.cwd}`) } : {}),
     branch: track.branch,
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
