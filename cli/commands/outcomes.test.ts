@@ -2,6 +2,8 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIXTURES as BILLING_FIXTURES } from '../../test/support/billingFixtures'
+import { makePortfolio, rule } from '../../shared/analysis/testFixtures'
+import { sumDecimalStrings } from '../../shared/money/decimal'
 import { readLedgerOutcomes } from '../../shared/workspace/outcomeLedger'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
@@ -65,5 +67,31 @@ describe('cli outcomes import', () => {
     const io = captureIO(dir)
     expect(await runCli(['import', '--json', 'exports/prs.json', 'exports/anthropic.csv'], io)).toBe(0)
     expect(JSON.parse(io.out()).files.map((file: { kind: string }) => file.kind)).toEqual(['pullRequests', 'charges'])
+  })
+})
+
+describe('cli report with outcomes', () => {
+  it('gives each portfolio its pull requests: runs linked, merged/open/closed, cost per merged PR', async () => {
+    const dir = tempDir()
+    const logs = join(__dirname, '..', '..', 'test', 'fixtures', 'logs')
+    expect(await runCli(['import', '--workspace', 'team.workfolio', logs], captureIO(dir))).toBe(0)
+    expect(await runCli(['outcomes', 'import', '--workspace', 'team.workfolio', join(FIXTURES, 'gh-pr-list-billing-service.json')], captureIO(dir))).toBe(0)
+    const workspace = openWorkspaceFile(join(dir, 'team.workfolio'))
+    workspace.governance.portfolios.put(makePortfolio({ id: 'billing', name: 'Billing fixes', rules: [rule('r1', 'runs', [{ field: 'repo', values: ['billing-service'] }])] }))
+    workspace.save()
+
+    const io = captureIO(dir)
+    expect(await runCli(['report', '--json', '--workspace', 'team.workfolio', '--period', '2026-Q1', '--as-of', '2026-03-31'], io)).toBe(0)
+    const billing = JSON.parse(io.out()).portfolios.find((p: { id: string }) => p.id === 'billing')
+    const runs = workspace.ledger.runs().records.filter((run) => run.repo === 'billing-service')
+    expect(runs.length).toBe(2)
+    const cost = sumDecimalStrings(runs.map((run) => run.costUSD))
+    expect(billing.outcomes.pullRequests).toMatchObject({ runsLinked: 2, merged: 1, open: 0, closedUnmerged: 0, costPerMergedUSD: { median: cost, p90: cost, total: cost }, mergedRunShare: 1 })
+    expect(billing.outcomes.previous.period).toBe('2025-Q4')
+    expect(billing.outcomes.previous.pullRequests.merged).toBe(0)
+
+    const text = captureIO(dir)
+    await runCli(['report', '--workspace', 'team.workfolio', '--period', '2026-Q1', '--as-of', '2026-03-31'], text)
+    expect(text.out()).toContain('Outcomes (2026-Q1, previous period in brackets):')
   })
 })
