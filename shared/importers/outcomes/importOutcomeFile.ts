@@ -1,6 +1,7 @@
 import type { BatchIssue, BatchMeta } from '../../records/batch'
 import type { OutcomeBatchKind } from '../../records/outcome'
 import { createBatch } from '../batch'
+import type { HeaderIndex } from '../csv/header'
 import { CsvSyntaxError } from '../csv/tokenizer'
 import { csvRows } from './csvRows'
 import { githubPrListJson } from './githubPrListJson'
@@ -85,16 +86,21 @@ export function importOutcomeText(file: { name: string; text: string }, imported
 /**
  * Whether a file is an outcome export, from its first bytes (decoded): a JSON list (billing
  * exports are CSV, agent logs one object per line), or a CSV header an outcome format knows.
- * The Import view and `cli import` sort files by this before reading them whole.
+ * `cli import` sorts files by this before reading them whole.
  */
 export function isOutcomeExport(head: string): boolean {
   if (/^\s*\[/.test(head)) return true
   try {
     const header = csvRows(head.slice(0, head.indexOf('\n') + 1 || head.length))?.header
-    return !!header && OUTCOME_FORMATS.some((format) => format.input === 'csv' && format.matches(header))
+    return !!header && isOutcomeHeader(header)
   } catch {
     return false
   }
+}
+
+/** Whether a CSV header is an outcome export's (the Import view asks this of a file it first read as a bill). */
+export function isOutcomeHeader(header: HeaderIndex): boolean {
+  return OUTCOME_FORMATS.some((format) => format.input === 'csv' && format.matches(header))
 }
 
 function parseJson(text: string): Parsed | BatchIssue {
