@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { runsIn, type Analysis, type PortfolioPeriodSummary } from '../../../shared/analysis/analyze'
 import type { Period } from '../../../shared/analysis/periods'
+import type { Run } from '../../../shared/records/run'
 import { routeHref } from '../../navigation/routes'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { OutcomeFigureList } from '../../components/outcomes/OutcomeFigures'
@@ -38,7 +39,7 @@ export function OutcomesTab({ summary, analysis, period }: { summary: PortfolioP
           <ul className="removed-links">
             {removed.map((linked) => (
               <li key={`${linked.run.id}-${linked.link.outcomeId}`}>
-                Run <a href={routeHref('runs', linked.run.id)}>{linked.run.id.slice(0, 12)}</a> → {linked.link.outcomeId}: {linked.link.reason}{' '}
+                <RunLink run={linked.run} /> → {linked.link.outcomeId}: {linked.link.reason}{' '}
                 <button type="button" onClick={() => restoreLink(governance, linked.link)}>
                   Put back
                 </button>
@@ -87,7 +88,7 @@ function OutcomeTable({ title, rows, empty, onRemove }: { title: string; rows: O
                   <ul className="link-reasons">
                     {row.runs.map((linked) => (
                       <li key={linked.run.id}>
-                        <a href={routeHref('runs', linked.run.id)}>{linked.run.id.slice(0, 12)}</a>
+                        <RunLink run={linked.run} />
                         {linked.link.strength === 'weak' && <span className="chip">weak</span>} {linked.link.reason}{' '}
                         <button type="button" className="link-remove" onClick={() => onRemove(linked)} aria-label={`Remove the link from run ${linked.run.id} to ${row.outcome.id}`}>
                           Remove
@@ -102,6 +103,18 @@ function OutcomeTable({ title, rows, empty, onRemove }: { title: string; rows: O
         </table>
       )}
     </section>
+  )
+}
+
+/** A run by when it started and its tool (ids differ only in their tails), linking to its page. */
+function RunLink({ run }: { run: Run }) {
+  return (
+    <>
+      <a href={routeHref('runs', run.id)} title={run.id}>
+        <LocalTime iso={run.start} />
+      </a>{' '}
+      {run.tool}
+    </>
   )
 }
 
