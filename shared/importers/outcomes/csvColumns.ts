@@ -8,7 +8,7 @@ export function columnReader(header: HeaderIndex, ...names: string[]): (fields: 
 }
 
 /** An instant column (ISO with `Z`, an offset or " UTC"), or — when absent — a seconds-after-creation column. */
-export function instantColumn(header: HeaderIndex, names: string[], secondsAfterCreation: string[] = []): (fields: readonly string[], createdAt: string) => string | null {
+export function instantColumn(header: HeaderIndex, names: readonly string[], secondsAfterCreation: readonly string[] = []): (fields: readonly string[], createdAt: string) => string | null {
   const instant = header.find(...names)
   const seconds = header.find(...secondsAfterCreation)
   const label = header.names[instant >= 0 ? instant : seconds] ?? names[0]

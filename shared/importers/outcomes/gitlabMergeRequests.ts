@@ -1,6 +1,7 @@
 import type { PullRequest } from '../../records/outcome'
-import { isBotAccount, labelNames, optionalInstant, optionalText, repositoryOfUrl, requiredInstant, requiredNumber, requiredText } from './outcomeFields'
+import { optionalInstant, optionalText, requiredInstant, requiredNumber, requiredText } from './outcomeFields'
 import { OutcomeRowError, type JsonOutcomeFormat } from './outcomeFormat'
+import { pullRequestRecord } from './pullRequestRecord'
 
 /** GitLab's states; `locked` is an open MR whose discussion is locked. */
 const STATES: Record<string, PullRequest['state']> = { opened: 'open', locked: 'open', merged: 'merged', closed: 'closed' }
@@ -8,6 +9,7 @@ const STATES: Record<string, PullRequest['state']> = { opened: 'open', locked: '
 /**
  * GitLab's REST merge requests list (`GET /projects/:id/merge_requests?state=all`, `glab api`):
  * `iid` is the number people see, `source_branch`/`target_branch`, `web_url`, `author`.
+ * The list carries no line counts.
  */
 export const gitlabMergeRequests: JsonOutcomeFormat<'pullRequests'> = {
   input: 'json',
@@ -16,30 +18,23 @@ export const gitlabMergeRequests: JsonOutcomeFormat<'pullRequests'> = {
   kind: 'pullRequests',
   matches: (first) => 'iid' in first && 'source_branch' in first && 'web_url' in first,
   read(item) {
-    const url = requiredText(item, 'web_url')
-    const { host, repoPath, repo } = repositoryOfUrl(url)
-    const number = requiredNumber(item, 'iid')
     const mergedAt = optionalInstant(item.merged_at, 'merged_at')
     const state = STATES[optionalText(item.state) ?? ''] ?? (mergedAt ? 'merged' : undefined)
     if (!state) throw new OutcomeRowError(`"state" is ${JSON.stringify(item.state)}, not opened, merged, closed or locked`)
-    return {
-      id: `${host}/${repoPath}#${number}`,
-      source: 'gitlab',
-      repo,
-      repoPath,
-      number,
-      title: optionalText(item.title) ?? '',
-      url,
+    return pullRequestRecord('gitlab', {
+      url: requiredText(item, 'web_url'),
+      number: requiredNumber(item, 'iid'),
       state,
       headBranch: requiredText(item, 'source_branch'),
-      baseBranch: optionalText(item.target_branch),
       createdAt: requiredInstant(item.created_at, 'created_at'),
       mergedAt,
       closedAt: optionalInstant(item.closed_at, 'closed_at'),
+      title: item.title,
+      baseBranch: item.target_branch,
       additions: null,
       deletions: null,
-      byBot: isBotAccount(item.author),
-      labels: labelNames(item.labels),
-    }
+      author: item.author,
+      labels: item.labels,
+    })
   },
 }

@@ -1,6 +1,7 @@
 import { requiredInstant } from './outcomeFields'
 import { OutcomeRowError, type CsvOutcomeFormat } from './outcomeFormat'
-import { columnReader, instantColumn } from './csvColumns'
+import { columnReader } from './csvColumns'
+import { incidentDetails } from './incidentDetails'
 
 /**
  * incident.io's incidents CSV export (Incidents → Export): `ID, Reference, Name, Status,
@@ -19,16 +20,17 @@ export const incidentIoIncidentsCsv: CsvOutcomeFormat<'incidents'> = {
     const reference = columnReader(header, 'Reference')
     const name = columnReader(header, 'Name')
     const service = columnReader(header, 'Affected services', 'Affected service', 'Services', 'Service')
-    const severity = columnReader(header, 'Severity')
-    const status = columnReader(header, 'Status')
-    const url = columnReader(header, 'Permalink', 'URL', 'Link')
     const created = header.find('Reported at', 'Created at', 'Declared at')
-    const acknowledged = instantColumn(header, ['Accepted at', 'Acknowledged at'])
-    const resolved = instantColumn(header, ['Resolved at', 'Closed at'])
+    const details = incidentDetails(header, {
+      severity: ['Severity'],
+      status: ['Status'],
+      url: ['Permalink', 'URL', 'Link'],
+      acknowledged: ['Accepted at', 'Acknowledged at'],
+      resolved: ['Resolved at', 'Closed at'],
+    })
     return (fields) => {
       const ref = reference(fields)
       if (!ref) throw new OutcomeRowError('"Reference" is missing')
-      const createdAt = requiredInstant(fields[created], header.names[created])
       const incidentId = id(fields)
       return {
         id: `incident.io:${ref}`,
@@ -37,12 +39,7 @@ export const incidentIoIncidentsCsv: CsvOutcomeFormat<'incidents'> = {
         title: name(fields),
         // A multi-select field lists services with ", "; the first names the incident's service.
         service: service(fields).split(/\s*[,;]\s*/)[0] || null,
-        severity: severity(fields) || null,
-        status: status(fields) || null,
-        createdAt,
-        acknowledgedAt: acknowledged(fields, createdAt),
-        resolvedAt: resolved(fields, createdAt),
-        url: url(fields) || null,
+        ...details(fields, requiredInstant(fields[created], header.names[created])),
       }
     }
   },

@@ -1,6 +1,7 @@
 import { requiredInstant } from './outcomeFields'
 import { OutcomeRowError, type CsvOutcomeFormat } from './outcomeFormat'
-import { columnReader, instantColumn } from './csvColumns'
+import { columnReader } from './csvColumns'
+import { incidentDetails } from './incidentDetails'
 
 /**
  * PagerDuty's incidents CSV (the Incidents page and Analytics "Download CSV"): snake_case
@@ -20,30 +21,28 @@ export const pagerDutyIncidentsCsv: CsvOutcomeFormat<'incidents'> = {
     const number = columnReader(header, 'incident_number')
     const title = columnReader(header, 'title', 'description', 'summary')
     const service = columnReader(header, 'service_name', 'service')
-    const severity = columnReader(header, 'urgency', 'priority', 'severity')
-    const status = columnReader(header, 'status')
-    const url = columnReader(header, 'html_url', 'url', 'incident_url')
     const created = header.find('created_on', 'created_at')
-    const acknowledged = instantColumn(header, ['acknowledged_on', 'acknowledged_at', 'first_acknowledged_at'], ['seconds_to_first_ack'])
-    const resolved = instantColumn(header, ['resolved_on', 'resolved_at'], ['seconds_to_resolve'])
+    const details = incidentDetails(header, {
+      severity: ['urgency', 'priority', 'severity'],
+      status: ['status'],
+      url: ['html_url', 'url', 'incident_url'],
+      acknowledged: ['acknowledged_on', 'acknowledged_at', 'first_acknowledged_at'],
+      acknowledgedSeconds: ['seconds_to_first_ack'],
+      resolved: ['resolved_on', 'resolved_at'],
+      resolvedSeconds: ['seconds_to_resolve'],
+    })
     return (fields) => {
       const incidentNumber = number(fields)
       if (!/^\d+$/.test(incidentNumber)) throw new OutcomeRowError(`"incident_number" is ${JSON.stringify(incidentNumber)}, not a number`)
-      const createdAt = requiredInstant(fields[created], header.names[created])
       const pagerDutyId = id(fields)
       return {
         id: `pagerduty:${incidentNumber}`,
         source: 'pagerduty',
-        // People write "PD-1234", "#1234" is too common to mean an incident; PagerDuty's own id is unique.
+        // People write "PD-1234"; "#1234" is too common to mean an incident. PagerDuty's own id is unique.
         names: [`PD-${incidentNumber}`, ...(pagerDutyId ? [pagerDutyId] : [])],
         title: title(fields),
         service: service(fields) || null,
-        severity: severity(fields) || null,
-        status: status(fields) || null,
-        createdAt,
-        acknowledgedAt: acknowledged(fields, createdAt),
-        resolvedAt: resolved(fields, createdAt),
-        url: url(fields) || null,
+        ...details(fields, requiredInstant(fields[created], header.names[created])),
       }
     }
   },
