@@ -54,6 +54,14 @@ test('agent logs and a PR export give a portfolio its cost per merged PR on the 
   await page.getByRole('button', { name: 'Put back' }).click()
   await costPerMerged.filter({ hasText: both }).waitFor()
 
+  // The Overview card of the same period says what the portfolio delivered.
+  await page.getByRole('link', { name: 'Overview' }).click()
+  const card = page.getByTestId('portfolio-card').filter({ hasText: 'Billing fixes' })
+  const headline = card.getByTestId('outcome-headline')
+  await headline.waitFor()
+  expect(await headline.textContent()).toContain(`1 merged PR (2025-Q4: 0) · cost per merged PR ${both} median`)
+  await saveScreenshot(page, 'overview-outcomes.png')
+
   expect(errors, errors.join('\n')).toEqual([])
   await context.close()
 })

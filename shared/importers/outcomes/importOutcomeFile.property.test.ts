@@ -82,3 +82,19 @@ describe('importOutcomeText on random and broken input', () => {
     )
   })
 })
+
+describe('incident and metrics CSVs with random cells', () => {
+  const cellText = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('', '2026-02-12T08:40:00Z', '2026-02-12 14:12:00 UTC', '180', '-1.5', 'INC-9', '"', ','))
+  const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+  const headers = [texts[3].split(/\r?\n/)[0], texts[4].split(/\r?\n/)[0], texts[5].split(/\r?\n/)[0]]
+
+  it('each row is read or the file is rejected at a row\u2019s line, never a crash', () => {
+    fc.assert(
+      fc.property(fc.nat(headers.length - 1), fc.array(fc.array(cellText, { minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 6 }), (which, rows) => {
+        const text = [headers[which], ...rows.map((row) => row.map(quote).join(','))].join('\n')
+        expectWellFormed(text, rows.length + 1)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
