@@ -1,5 +1,5 @@
 import type { PortfolioPeriodSummary } from '../../../shared/analysis/analyze'
-import { OutcomeHeadline, reachedOutcomes } from '../../components/outcomes/OutcomeFigures'
+import { OutcomeHeadline, reachedOutcomes } from './OutcomeFigures'
 import { routeHref } from '../../navigation/routes'
 import { BudgetBadges } from './BudgetBadges'
 import { LintBadges } from './LintBadges'

@@ -1,4 +1,4 @@
-import { duration } from '../../../components/outcomes/OutcomeFigures'
+import { duration } from '../../Overview/OutcomeFigures'
 import { routeHref } from '../../../navigation/routes'
 import { percent } from '../../Overview/money'
 import { PortfolioCard } from '../../Overview/PortfolioCard'

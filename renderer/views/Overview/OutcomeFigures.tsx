@@ -1,5 +1,6 @@
 import type { PortfolioOutcomes } from '../../../shared/analysis/outcomes/portfolioOutcomes'
-import { Money, percent } from '../../views/Overview/money'
+import { Money, percent } from './money'
+import { Sparkline } from './Sparkline'
 import './OutcomeFigures.css'
 
 /** Hours as people read a duration: "5 h", "3.5 days". */
@@ -79,6 +80,7 @@ export function OutcomeFigureList({ outcomes }: { outcomes: PortfolioOutcomes })
           <dd title={metric.points.map((point) => `${point.date}: ${point.value}`).join('\n')}>
             {metric.total}
             <Before period={was}>{metric.previousTotal ?? '—'}</Before>
+            {metric.points.length > 1 && <Sparkline values={metric.points.map((point) => Number(point.value))} label={`${metric.metric} over ${outcomes.period}`} width={100} height={24} />}
           </dd>
         </div>
       ))}
