@@ -213,6 +213,10 @@ test('outcome exports are told by their shape: a PR list (JSON) and an incidents
   await screen.findByText('Imported prs.json: 4 pull requests.')
   await screen.findByText('Imported pagerduty.csv: 3 incidents.')
   expect(workspace.ledger.list().records.map((batch) => batch.kind).sort()).toEqual(['incidents', 'pullRequests'])
+  const pulls = screen.getAllByTestId('batch-item').find((item) => item.textContent?.includes('prs.json'))!
+  expect(pulls.textContent).toContain('pull requests')
+  expect(pulls.textContent).toContain('GitHub pull requests (gh pr list --json) · 4 pull requests')
+  expect(within(pulls).queryByTestId('batch-totals')).toBeNull()
   chooseFiles()
   await screen.findByText('prs.json was already imported: nothing added.')
 })

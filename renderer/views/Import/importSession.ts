@@ -4,10 +4,9 @@ import { importOutcomeText, isOutcomeHeader } from '../../../shared/importers/ou
 import { decodeTextChunks } from '../../../shared/importers/text/decode'
 import { formatCurrencyAmounts } from '../../../shared/money/format'
 import type { BatchIssue } from '../../../shared/records/batch'
-import type { OutcomeBatchKind } from '../../../shared/records/outcome'
 import type { ImportProfile } from '../../../shared/records/settings'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
-import { plural } from './display'
+import { BATCH_KINDS, plural } from './display'
 import { isCancelled, type ImportEngine, type RunningJob } from './importEngine'
 import { classifySource, sessionLogs, type ImportSource } from './sources'
 import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } from './workerProtocol'
@@ -183,7 +182,7 @@ export class ImportSession {
         if (!this.isCurrent(item)) return
         if (!result.batch) return this.setTask({ stage: 'unreadable', item, file: item.source.relativePath, errors: result.errors, errorCount: result.errors.length })
         const added = this.workspace.ledger.add(result.batch.meta, result.batch.payload) === 'added'
-        const what = plural(result.records, OUTCOME_NOUNS[result.kind!])
+        const what = plural(result.records, BATCH_KINDS[result.kind!].record)
         this.notify(added ? { tone: 'ok', text: `Imported ${item.source.relativePath}: ${what}.` } : { tone: 'info', text: `${item.source.relativePath} was already imported: nothing added.` })
         this.next()
       },
@@ -291,8 +290,6 @@ export class ImportSession {
     this.next()
   }
 }
-
-const OUTCOME_NOUNS: Record<OutcomeBatchKind, string> = { pullRequests: 'pull request', incidents: 'incident', metrics: 'metric value' }
 
 const sessions = new WeakMap<Workspace, ImportSession>()
 
