@@ -1,3 +1,4 @@
+import { groupBy } from '../../../shared/analysis/groupBy'
 import type { OutcomeLinks } from '../../../shared/analysis/outcomes/linkOutcomes'
 import type { OutcomeLink } from '../../../shared/analysis/outcomes/outcomeLink'
 import { decimalText, runCost, sumDecimals } from '../../../shared/analysis/outcomes/outcomeStats'
@@ -19,10 +20,10 @@ export type OutcomeRow =
  */
 export function outcomeRows(runs: readonly Run[], links: OutcomeLinks): { rows: OutcomeRow[]; removed: LinkedRun[] } {
   const runById = new Map(runs.map((run) => [run.id, run]))
-  const byOutcome = new Map<string, LinkedRun[]>()
-  for (const run of runs) {
-    for (const link of links.byRun.get(run.id) ?? []) byOutcome.set(link.outcomeId, [...(byOutcome.get(link.outcomeId) ?? []), { run, link }])
-  }
+  const byOutcome = groupBy(
+    runs.flatMap((run) => (links.byRun.get(run.id) ?? []).map((link): LinkedRun => ({ run, link }))),
+    ({ link }) => link.outcomeId,
+  )
   const rows: OutcomeRow[] = []
   for (const [id, linked] of byOutcome) {
     const costUSD = decimalText(sumDecimals(linked.map(({ run }) => runCost(run))))

@@ -2,6 +2,7 @@ import type { Annotation } from '../../records/annotation'
 import type { Incident } from '../../records/outcome'
 import type { Run } from '../../records/run'
 import type { OutcomeLink, LinkRule } from './outcomeLink'
+import { groupBy } from '../groupBy'
 import type { RepoIdentity } from './repoIdentity'
 
 /**
@@ -23,12 +24,7 @@ function namesIn(text: string): string[] {
 export function linkIncidents(runs: readonly Run[], incidents: readonly Incident[], notes: ReadonlyMap<string, Annotation>, identity: RepoIdentity): OutcomeLink[] {
   const byName = new Map<string, Incident>()
   for (const incident of incidents) for (const name of incident.names) byName.set(name.toLowerCase(), incident)
-  const byRepo = new Map<string, Incident[]>()
-  for (const incident of incidents) {
-    if (!incident.service) continue
-    const key = identity.key(incident.service)
-    byRepo.set(key, [...(byRepo.get(key) ?? []), incident])
-  }
+  const byRepo = new Map([...groupBy(incidents.filter((incident) => incident.service), (incident) => identity.key(incident.service!))].map(([repo, list]) => [repo, new OpenIncidents(list)]))
 
   const links: OutcomeLink[] = []
   for (const run of runs) {
@@ -50,12 +46,8 @@ export function linkIncidents(runs: readonly Run[], incidents: readonly Incident
 
     const repo = identity.ofRun(run)
     if (!repo) continue
-    const start = Date.parse(run.start)
-    for (const incident of byRepo.get(repo.key) ?? []) {
+    for (const incident of byRepo.get(repo.key)?.openAt(Date.parse(run.start)) ?? []) {
       if (strong.has(incident.id)) continue
-      const open = Date.parse(incident.createdAt)
-      const resolved = incident.resolvedAt ? Date.parse(incident.resolvedAt) : Infinity
-      if (start < open || start > resolved) continue
       links.push({
         runId: run.id,
         outcomeId: incident.id,
@@ -67,4 +59,39 @@ export function linkIncidents(runs: readonly Run[], incidents: readonly Incident
     }
   }
   return links
+}
+
+/**
+ * One repository's incidents by opening time, to find those open at a moment without reading
+ * them all for every run: walking back from the last one opened by then, it stops once no
+ * earlier incident was still open (the running latest resolution says so).
+ */
+class OpenIncidents {
+  private readonly incidents: Incident[]
+  private readonly opened: number[]
+  /** The latest resolution among the incidents up to each index (unresolved: Infinity). */
+  private readonly latestEnd: number[]
+
+  constructor(incidents: readonly Incident[]) {
+    this.incidents = [...incidents].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    this.opened = this.incidents.map((incident) => Date.parse(incident.createdAt))
+    let latest = -Infinity
+    this.latestEnd = this.incidents.map((incident) => (latest = Math.max(latest, incident.resolvedAt ? Date.parse(incident.resolvedAt) : Infinity)))
+  }
+
+  openAt(time: number): Incident[] {
+    let low = 0
+    let high = this.opened.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.opened[middle] <= time) low = middle + 1
+      else high = middle
+    }
+    const open: Incident[] = []
+    for (let index = low - 1; index >= 0 && this.latestEnd[index] >= time; index--) {
+      const { resolvedAt } = this.incidents[index]
+      if (!resolvedAt || Date.parse(resolvedAt) >= time) open.push(this.incidents[index])
+    }
+    return open.reverse()
+  }
 }

@@ -105,4 +105,13 @@ describe('run → incident links', () => {
     const { links } = linkOutcomes([during, afterwards], outcomeInput({ incidents: [incident] }))
     expect(links.map((link) => [link.runId, link.rule, link.strength])).toEqual([['during', 'ran-in-service-repo-during-incident', 'weak']])
   })
+
+  it('finds an incident still open from long before among many resolved since', () => {
+    const longOpen = makeIncident({ ref: 'INC-1', createdAt: '2026-07-01T00:00:00.000Z', resolvedAt: null })
+    const shortOnes = [2, 3, 4].map((day) => makeIncident({ ref: `INC-${day}0`, createdAt: `2026-07-0${day}T00:00:00.000Z`, resolvedAt: `2026-07-0${day}T06:00:00.000Z` }))
+    const openLater = makeIncident({ ref: 'INC-99', createdAt: '2026-07-04T12:00:00.000Z', resolvedAt: '2026-07-06T00:00:00.000Z' })
+    const run = makeRun({ id: 'r', repo: 'harbor-ui', branch: 'main', start: '2026-07-05T00:00:00.000Z' })
+    const { links } = linkOutcomes([run], outcomeInput({ incidents: [openLater, ...shortOnes, longOpen] }))
+    expect(links.map((link) => link.outcomeId)).toEqual(['incident.io:INC-1', 'incident.io:INC-99'])
+  })
 })

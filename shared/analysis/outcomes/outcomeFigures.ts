@@ -1,6 +1,7 @@
 import type { Annotation, ValueCategory } from '../../records/annotation'
 import type { Incident } from '../../records/outcome'
 import type { Run } from '../../records/run'
+import { groupBy } from '../groupBy'
 import type { OutcomeLinks } from './linkOutcomes'
 import { decimalText, medianDecimal, medianNumber, p90Decimal, runCost, sumDecimals } from './outcomeStats'
 import { divideDecimal, type Decimal } from '../../money/decimal'
@@ -56,26 +57,20 @@ export interface OutcomeFigures {
  */
 export function outcomeFigures(period: string, runs: readonly Run[], links: OutcomeLinks, periodIncidents: readonly Incident[], notes: ReadonlyMap<string, Annotation>): OutcomeFigures {
   const cost = new Map(runs.map((run) => [run.id, runCost(run)]))
-  const pullRuns = new Map<string, Run[]>()
-  const incidentRuns = new Map<string, Run[]>()
-  const weak = new Set<string>()
-  let runsLinked = 0
-  for (const run of runs) {
-    const runLinks = links.byRun.get(run.id) ?? []
-    if (runLinks.some((link) => link.kind === 'pullRequest')) runsLinked++
-    for (const link of runLinks) {
-      if (link.kind === 'pullRequest') pullRuns.set(link.outcomeId, [...(pullRuns.get(link.outcomeId) ?? []), run])
-      else if (link.strength === 'strong') incidentRuns.set(link.outcomeId, [...(incidentRuns.get(link.outcomeId) ?? []), run])
-      else weak.add(link.outcomeId)
-    }
-  }
+  const linked = runs.flatMap((run) => (links.byRun.get(run.id) ?? []).map((link) => ({ run, link })))
+  const runsOf = (pairs: typeof linked) => new Map([...groupBy(pairs, ({ link }) => link.outcomeId)].map(([id, group]) => [id, group.map(({ run }) => run)]))
+  const pullLinks = linked.filter(({ link }) => link.kind === 'pullRequest')
+  const pullRuns = runsOf(pullLinks)
+  const incidentRuns = runsOf(linked.filter(({ link }) => link.kind === 'incident' && link.strength === 'strong'))
+  const weak = new Set(linked.filter(({ link }) => link.kind === 'incident' && link.strength === 'weak').map(({ link }) => link.outcomeId))
+  const runsLinked = new Set(pullLinks.map(({ run }) => run.id)).size
 
   const states = { merged: 0, open: 0, closed: 0 }
   let byBots = 0
   const mergedCosts: Decimal[] = []
   const toMerge: number[] = []
   const mergedRuns = new Set<string>()
-  for (const [id, linked] of pullRuns) {
+  for (const [id, linkedRuns] of pullRuns) {
     const pull = links.pullRequests.get(id)
     if (!pull) continue
     if (pull.byBot) {
@@ -84,9 +79,9 @@ export function outcomeFigures(period: string, runs: readonly Run[], links: Outc
     }
     states[pull.state]++
     if (pull.state !== 'merged' || !pull.mergedAt) continue
-    mergedCosts.push(sumDecimals(linked.map((run) => cost.get(run.id)!)))
-    for (const run of linked) mergedRuns.add(run.id)
-    const firstRun = Math.min(...linked.map((run) => Date.parse(run.start)))
+    mergedCosts.push(sumDecimals(linkedRuns.map((run) => cost.get(run.id)!)))
+    for (const run of linkedRuns) mergedRuns.add(run.id)
+    const firstRun = Math.min(...linkedRuns.map((run) => Date.parse(run.start)))
     toMerge.push((Date.parse(pull.mergedAt) - firstRun) / HOUR_MS)
   }
 

@@ -1,6 +1,7 @@
 import type { PullRequest } from '../../records/outcome'
 import type { Run } from '../../records/run'
 import { DAY_MS, describeOffset, type OutcomeLink } from './outcomeLink'
+import { groupBy } from '../groupBy'
 import type { RepoIdentity } from './repoIdentity'
 
 /** Work on a branch may start this long before its PR is opened. */
@@ -47,11 +48,7 @@ export function linkPullRequests(runs: readonly Run[], pulls: readonly PullReque
 }
 
 function branchWindows(pulls: readonly PullRequest[], identity: RepoIdentity): Map<string, Window[]> {
-  const byBranch = new Map<string, PullRequest[]>()
-  for (const pull of pulls) {
-    const key = `${identity.key(pull.repo)}\u0000${pull.headBranch}`
-    byBranch.set(key, [...(byBranch.get(key) ?? []), pull])
-  }
+  const byBranch = groupBy(pulls, (pull) => `${identity.key(pull.repo)}\u0000${pull.headBranch}`)
   const windows = new Map<string, Window[]>()
   for (const [key, list] of byBranch) {
     const ordered = [...list].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
