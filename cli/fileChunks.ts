@@ -20,3 +20,14 @@ export async function* readFileChunks(path: string, chunkBytes: number): AsyncGe
     closeSync(fd)
   }
 }
+
+/** The first `length` bytes of a file (fewer when it is shorter), for telling its kind. */
+export function readFileHead(path: string, length: number): Uint8Array {
+  const head = Buffer.alloc(length)
+  const fd = openSync(path, 'r')
+  try {
+    return head.subarray(0, readSync(fd, head, 0, length, 0))
+  } finally {
+    closeSync(fd)
+  }
+}

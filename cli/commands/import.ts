@@ -7,6 +7,7 @@ import type { Run } from '../../shared/records/run'
 import { DEFAULT_SETTINGS } from '../../shared/workspace/defaultSettings'
 import { agentLogFileImporter, runSummary } from '../import/agentLogFiles'
 import { billingFileImporter } from '../import/billingFiles'
+import { outcomeFileImporter } from '../import/outcomeFiles'
 import { ChargeSummaryBuilder } from '../import/chargeSummary'
 import type { FileImporter, FileOutcome, FileReport, ImportContext } from '../import/fileImporter'
 import { formatImportReport } from '../import/importReportText'
@@ -19,15 +20,16 @@ const usage = 'npm run --silent cli -- import [--json] [--workspace FILE] [--ski
 
 /**
  * The kinds of file `import` understands, asked in order: the first whose `claims` accepts a
- * named file gets it; every importer lists its own files inside named folders. Billing comes
- * last because it takes any file named explicitly.
+ * named file gets it; every importer lists its own files inside named folders. Outcome
+ * exports come before billing (a metrics CSV is no bill); billing comes last because it takes
+ * any file named explicitly.
  */
-const IMPORTERS: readonly FileImporter[] = [agentLogFileImporter, billingFileImporter]
+const IMPORTERS: readonly FileImporter[] = [agentLogFileImporter, outcomeFileImporter, billingFileImporter]
 
 /**
- * Imports billing exports and agent session logs. Each billing file becomes one immutable
- * batch or is rejected whole; the agent logs named together become one batch of runs. With
- * --workspace the batches are added to that file (created if missing) under its lock, taken
+ * Imports billing exports, agent session logs and outcome exports (see `outcomes import`).
+ * Each billing or outcome file becomes one immutable batch or is rejected whole; the agent
+ * logs named together become one batch of runs. With --workspace the batches are added to that file (created if missing) under its lock, taken
  * before any file is read (see workspaceStore.ts), otherwise nothing is written; the same
  * content named twice, or a file whose every row is already counted, is reported as a
  * duplicate. Exit 0 when every file imported, 1 when any was rejected.
@@ -48,18 +50,30 @@ export const importCommand: CliCommand = {
     } catch (error) {
       throw new UsageError((error as Error).message)
     }
-    const { values, positionals } = parsed
-    if (positionals.length === 0) throw new UsageError('name at least one file or folder to import')
-    const pricingFile = values.pricing ? resolve(io.cwd, values.pricing) : null
-    if (pricingFile && !existsSync(pricingFile)) throw new UsageError(`no pricing file at ${pricingFile}`)
-    const work = planFiles(positionals.map((path) => resolve(io.cwd, path)), io)
-
-    const options = { skipBadRows: values['skip-bad-rows'] ?? false, pricingFile, json: values.json ?? false }
-    if (!values.workspace) return importFiles(work, options, null, io)
-    // Loaded only when needed: Yjs and zod take a tenth of a second to load, a visible share of a check without a workspace.
-    const { updateWorkspaceFile } = await import('../workspaceStore')
-    return updateWorkspaceFile(resolve(io.cwd, values.workspace), (workspace) => importFiles(work, options, workspace, io), { notice: io.stderr })
+    return importPaths(IMPORTERS, parsed.positionals, parsed.values, io)
   },
+}
+
+/**
+ * Imports the named files and folders with `importers` (see IMPORTERS) into the workspace when
+ * one is named, under its lock, prints the report and returns the exit code.
+ */
+export async function importPaths(
+  importers: readonly FileImporter[],
+  positionals: string[],
+  values: { json?: boolean; workspace?: string; 'skip-bad-rows'?: boolean; pricing?: string },
+  io: CliIO,
+): Promise<number> {
+  if (positionals.length === 0) throw new UsageError('name at least one file or folder to import')
+  const pricingFile = values.pricing ? resolve(io.cwd, values.pricing) : null
+  if (pricingFile && !existsSync(pricingFile)) throw new UsageError(`no pricing file at ${pricingFile}`)
+  const work = planFiles(importers, positionals.map((path) => resolve(io.cwd, path)), io)
+
+  const options = { skipBadRows: values['skip-bad-rows'] ?? false, pricingFile, json: values.json ?? false }
+  if (!values.workspace) return importFiles(work, options, null, io)
+  // Loaded only when needed: Yjs and zod take a tenth of a second to load, a visible share of a check without a workspace.
+  const { updateWorkspaceFile } = await import('../workspaceStore')
+  return updateWorkspaceFile(resolve(io.cwd, values.workspace), (workspace) => importFiles(work, options, workspace, io), { notice: io.stderr })
 }
 
 /** Imports the planned files, into the workspace (whose lock is held) when there is one; returns the exit code. */
@@ -148,7 +162,7 @@ interface PlannedFile {
  * `filesIn`. A named path that is no regular file (a pipe, a device) is refused before
  * anything opens it; a subfolder that cannot be listed is reported and skipped.
  */
-function planFiles(paths: string[], io: CliIO): PlannedFile[] {
+function planFiles(importers: readonly FileImporter[], paths: string[], io: CliIO): PlannedFile[] {
   const work: PlannedFile[] = []
   const planned = new Set<string>()
   const plan = (path: string, importer: FileImporter) => {
@@ -168,14 +182,16 @@ function planFiles(paths: string[], io: CliIO): PlannedFile[] {
     }
     if (stats.isDirectory()) {
       const before = work.length
-      for (const importer of IMPORTERS) for (const file of importer.filesIn(path, unreadable)) plan(file, importer)
+      for (const importer of importers) for (const file of importer.filesIn(path, unreadable)) plan(file, importer)
       if (skipped.has(path)) throw new InputError(`cannot import ${describeFileError(skipped.get(path), path)}`)
       if (work.length === before) throw new UsageError(`no importable files in ${path}`)
       continue
     }
     const problem = notARegularFile(path, stats)
     if (problem) throw new UsageError(`cannot import ${problem}`)
-    plan(path, IMPORTERS.find((importer) => importer.claims(path))!)
+    const importer = importers.find((candidate) => candidate.claims(path))
+    if (!importer) throw new UsageError(`not a kind of file this command imports: ${path}`)
+    plan(path, importer)
   }
   for (const [folder, error] of skipped) io.stderr(`Skipped ${describeFileError(error, folder)}\n`)
   return work

@@ -1,9 +1,8 @@
-import { closeSync, openSync, readSync } from 'node:fs'
 import { basename } from 'node:path'
 import { type BillingSource, importBillingFile } from '../../shared/importers/billing/importBillingFile'
 import { sniffEncoding } from '../../shared/importers/text/decode'
 import { describeFileError, isFileError } from '../fileErrors'
-import { readFileChunks } from '../fileChunks'
+import { readFileChunks, readFileHead } from '../fileChunks'
 import { filesInFolder } from '../filesInFolder'
 import type { FileImporter } from './fileImporter'
 
@@ -65,12 +64,5 @@ export function billingFileSource(path: string): BillingSource {
 }
 
 function startsWithUtf16Bom(path: string): boolean {
-  const head = Buffer.alloc(2)
-  const fd = openSync(path, 'r')
-  try {
-    readSync(fd, head, 0, 2, 0)
-  } finally {
-    closeSync(fd)
-  }
-  return sniffEncoding(head).encoding.startsWith('utf-16')
+  return sniffEncoding(readFileHead(path, 2)).encoding.startsWith('utf-16')
 }

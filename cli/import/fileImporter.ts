@@ -8,7 +8,7 @@ import type { ChargeSummaryBuilder, PendingCharges } from './chargeSummary'
 export interface FileReport {
   path: string
   format: string | null
-  kind: 'charges' | 'runs'
+  kind: BatchMeta['kind'] | null
   status: 'ok' | 'rejected' | 'duplicate'
   records: number
   errors: BatchIssue[]
@@ -50,7 +50,7 @@ export interface ImportContext {
  * logs) plugs in beside billing CSVs without touching the command.
  */
 export interface FileImporter {
-  kind: 'charges' | 'runs'
+  kind: 'charges' | 'runs' | 'outcomes'
   /** Whether a file the user named explicitly is of this kind. */
   claims(file: string): boolean
   /** The files of this kind inside a folder the user named; a subfolder that cannot be listed goes to `unreadable` (filesInFolder.ts). */

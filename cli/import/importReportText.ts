@@ -24,7 +24,8 @@ export function formatImportReport(files: readonly FileReport[], charges: Charge
     for (const issue of file.warnings) lines.push(describeIssue(file.path, { line: issue.line, message: `warning: ${issue.message}` }))
   }
   lines.push('')
-  lines.push(`Charges: ${charges.count}  ${formatCurrencyAmounts(charges.cost, 'en-US')}${charges.from ? `  (${charges.from.slice(0, 10)} – ${charges.to?.slice(0, 10)})` : ''}`)
+  for (const [kind, count] of outcomeCounts(files)) lines.push(`${OUTCOME_LABELS[kind]}: ${count}`)
+  if (files.some((file) => !isOutcome(file.kind))) lines.push(`Charges: ${charges.count}  ${formatCurrencyAmounts(charges.cost, 'en-US')}${charges.from ? `  (${charges.from.slice(0, 10)} – ${charges.to?.slice(0, 10)})` : ''}`)
   for (const [month, amounts] of Object.entries(charges.byMonth)) lines.push(`  ${month}  ${formatCurrencyAmounts(amounts, 'en-US')}`)
   if (Object.keys(charges.byModel).length > 0) {
     lines.push('By model or service:')
@@ -33,6 +34,19 @@ export function formatImportReport(files: readonly FileReport[], charges: Charge
   if (!destination) lines.push('Nothing written (no --workspace).')
   else lines.push(destination.added > 0 ? `Saved to ${destination.path}.` : `Nothing new for ${destination.path}: it is unchanged.`)
   return lines.join('\n') + '\n'
+}
+
+const OUTCOME_LABELS: Record<string, string> = { pullRequests: 'Pull requests', incidents: 'Incidents', metrics: 'Metric values' }
+
+function isOutcome(kind: FileReport['kind']): boolean {
+  return kind !== null && kind in OUTCOME_LABELS
+}
+
+/** Records imported per outcome kind, in the order the kinds first appear. */
+function outcomeCounts(files: readonly FileReport[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const file of files) if (file.status === 'ok' && file.kind && isOutcome(file.kind)) counts.set(file.kind, (counts.get(file.kind) ?? 0) + file.records)
+  return counts
 }
 
 function statusWord(status: FileReport['status']): string {

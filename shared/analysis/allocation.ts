@@ -3,6 +3,7 @@ import type { Run } from '../records/run'
 import { addDecimal, compareDecimal, divideDecimal, formatDecimal, multiplyDecimal, parseDecimal, subtractDecimal, ZERO, type Decimal } from '../money/decimal'
 import { dayOf, monthOf, type DayNumber } from './dates'
 import { chargeAmount, chargeKey, providerKey } from './input'
+import { groupBy } from './groupBy'
 
 /** A portfolio id, or null for Unassigned. */
 export type Bucket = string | null
@@ -98,17 +99,6 @@ export class ProportionalSplitter {
 
 function describeBucket(bucket: Bucket, names: ReadonlyMap<string, string>): string {
   return bucket === null ? 'Unassigned' : `"${names.get(bucket) ?? bucket}"`
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const item of items) {
-    const key = keyOf(item)
-    const group = groups.get(key)
-    if (group) group.push(item)
-    else groups.set(key, [item])
-  }
-  return groups
 }
 
 /**

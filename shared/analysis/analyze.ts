@@ -10,9 +10,12 @@ import { lintPortfolio, type Lint } from './lints/index'
 import { adoptionMetrics, type Adoption } from './metrics/adoption'
 import { highCostMetrics, type HighCost } from './metrics/highCost'
 import { recipeShare, type RecipeShare } from './metrics/recipeShare'
+import { linkOutcomes, type OutcomeLinks } from './outcomes/linkOutcomes'
+import { portfolioOutcomes, type PortfolioOutcomes } from './outcomes/portfolioOutcomes'
 import { containsDay, type Period } from './periods'
 import { assignRecords, overlapsByPortfolio, type AssignmentResult, type PortfolioOverlap } from './rules/assign'
 import { buildSpend, type SpendEntry, type SpendLedger } from './spend'
+import { groupBy } from './groupBy'
 
 /**
  * The derived state of a workspace: assignments, spend entries and the daily index, computed
@@ -30,25 +33,16 @@ export interface Analysis {
   entriesByBucket: Map<Bucket, SpendEntry[]>
   /** Distinct step labels across all runs: the scale for the "too broad" entropy. */
   stepVocabulary: number
-}
-
-function indexBy<T>(items: readonly T[], bucketOf: (item: T) => Bucket): Map<Bucket, T[]> {
-  const index = new Map<Bucket, T[]>()
-  for (const item of items) {
-    const bucket = bucketOf(item)
-    const list = index.get(bucket)
-    if (list) list.push(item)
-    else index.set(bucket, [item])
-  }
-  return index
+  /** Run→outcome links, when the input has outcomes. */
+  outcomeLinks: OutcomeLinks | null
 }
 
 export function analyze(input: AnalysisInput): Analysis {
   const assignment = assignRecords(input)
   const spend = buildSpend(input, assignment)
   return {
-    runsByBucket: indexBy(input.runs, (run) => assignment.runs.get(run.id)?.portfolioId ?? null),
-    entriesByBucket: indexBy(spend.entries, (entry) => entry.portfolioId),
+    runsByBucket: groupBy<Run, Bucket>(input.runs, (run) => assignment.runs.get(run.id)?.portfolioId ?? null),
+    entriesByBucket: groupBy<SpendEntry, Bucket>(spend.entries, (entry) => entry.portfolioId),
     input,
     asOf: dayOf(input.asOf),
     assignment,
@@ -56,6 +50,7 @@ export function analyze(input: AnalysisInput): Analysis {
     daily: new DailySpend(spend.entries),
     overlaps: overlapsByPortfolio(assignment),
     stepVocabulary: new Set(input.runs.flatMap((run) => run.steps)).size,
+    outcomeLinks: input.outcomes ? linkOutcomes(input.runs, input.outcomes) : null,
   }
 }
 
@@ -68,6 +63,8 @@ export interface PortfolioPeriodSummary {
   charges: number
   spendByBasis: Record<SpendEntry['basis'], CurrencyAmounts>
   metrics: { adoption: Adoption; recipeShare: RecipeShare; highCost: HighCost }
+  /** Null when the workspace's outcomes were not read. */
+  outcomes: PortfolioOutcomes | null
   lints: Lint[]
 }
 
@@ -104,6 +101,7 @@ export function summarizePortfolio(analysis: Analysis, portfolio: Portfolio, per
     asOf: analysis.asOf,
   })
   const overlaps = analysis.overlaps.get(portfolio.id) ?? []
+  const outcomes = outcomesOf(analysis, portfolio, period)
   return {
     portfolio,
     period: period.key,
@@ -116,6 +114,7 @@ export function summarizePortfolio(analysis: Analysis, portfolio: Portfolio, per
       recipeShare: recipeShare(runs, input.recipes),
       highCost: highCostMetrics(runs, portfolio, input.settings.highCostThresholdUSD, input.annotatedRunIds),
     },
+    outcomes,
     lints: lintPortfolio({
       portfolio,
       period,
@@ -124,8 +123,21 @@ export function summarizePortfolio(analysis: Analysis, portfolio: Portfolio, per
       overlaps,
       portfolioNames: new Map(input.portfolios.map((p) => [p.id, p.name])),
       stepVocabulary: analysis.stepVocabulary,
+      outcomes,
     }),
   }
+}
+
+function outcomesOf(analysis: Analysis, portfolio: Portfolio, period: Period): PortfolioOutcomes | null {
+  const { outcomeLinks, input } = analysis
+  if (!outcomeLinks || !input.outcomes) return null
+  return portfolioOutcomes(portfolio, period, {
+    links: outcomeLinks,
+    input: input.outcomes,
+    fiscalYearStartMonth: input.settings.fiscalYearStartMonth,
+    runsIn: (at) => runsIn(analysis, portfolio.id, at),
+    allRuns: analysis.runsByBucket.get(portfolio.id) ?? [],
+  })
 }
 
 export interface UnassignedSummary {

@@ -4,6 +4,7 @@ import type { EnvelopeMove, Portfolio } from '../records/portfolio'
 import type { Recipe } from '../records/recipe'
 import type { Run } from '../records/run'
 import type { Settings } from '../records/settings'
+import type { OutcomeInput } from './outcomes/linkOutcomes'
 
 /**
  * Everything the analysis reads, as plain data. Every analysis function is a pure function of
@@ -20,6 +21,8 @@ export interface AnalysisInput {
   annotatedRunIds: ReadonlySet<string>
   /** "Today" as an ISO date or instant: periods are measured and forecast up to this day. */
   asOf: string
+  /** Imported outcomes and people's link corrections; absent where no outcome is read (previews, older callers). */
+  outcomes?: OutcomeInput
 }
 
 /** The subset the rules engine needs (previews run on it while a rule is being edited). */

@@ -1,7 +1,9 @@
 import { deriveRuns } from '../runs/deriveRuns'
 import type { Governance } from '../workspace/governance'
 import type { Ledger } from '../workspace/ledger'
+import { readLedgerOutcomes } from '../workspace/outcomeLedger'
 import type { AnalysisInput } from './input'
+import type { OutcomeInput } from './outcomes/linkOutcomes'
 
 /**
  * Reads the analysis input from the two workspace documents. Invalid entries are skipped here
@@ -20,5 +22,18 @@ export function readAnalysisInput(governance: Governance, ledger: Ledger, asOf: 
     settings,
     annotatedRunIds,
     asOf,
+    outcomes: readOutcomeInput(governance, ledger),
+  }
+}
+
+function readOutcomeInput(governance: Governance, ledger: Ledger): OutcomeInput {
+  const { pullRequests, incidents, metrics } = readLedgerOutcomes(ledger)
+  return {
+    pullRequests,
+    incidents,
+    metrics,
+    linkEdits: governance.outcomeLinkEdits.list().records,
+    repoAliases: governance.repoAliases.list().records,
+    notes: new Map(governance.annotations.list().records.map((note) => [note.subject, note])),
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CurrencyAmountsSchema, IsoInstant } from './common'
+import { OUTCOME_BATCH_KINDS } from './outcome'
 
 export const BatchIssue = z.object({ line: z.number().int().nonnegative(), message: z.string() })
 export type BatchIssue = z.infer<typeof BatchIssue>
@@ -10,7 +11,7 @@ export type BatchIssue = z.infer<typeof BatchIssue>
  */
 export const BatchMeta = z.looseObject({
   id: z.string(),
-  kind: z.enum(['charges', 'runs']),
+  kind: z.enum(['charges', 'runs', ...OUTCOME_BATCH_KINDS]),
   format: z.string(),
   fileNames: z.array(z.string()),
   importedAt: IsoInstant,

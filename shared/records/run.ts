@@ -45,6 +45,14 @@ export const Run = z.object({
   /** "anthropic" | "openai" | …, for reconciliation against billing. */
   provider: z.string(),
   repo: z.string().nullable(),
+  /** Whether `repo` is the git remote's name (Codex records the remote) rather than the folder's. */
+  repoFromRemote: z.boolean().optional(),
+  /**
+   * The working directory as a salted hash (the path itself names a person), so the sessions of
+   * one folder share what one of them knows: a Codex session's remote names the Claude Code
+   * sessions' repository too (shared/analysis/outcomes/repoIdentity.ts).
+   */
+  folder: z.string().optional(),
   branch: z.string().nullable(),
   start: IsoInstant,
   end: IsoInstant,

@@ -4,6 +4,7 @@ import type { ReviewItem } from '../analysis/budgets'
 import { dateOfDay, dayOf } from '../analysis/dates'
 import { summarizeUnpriced, type UnpricedSummary } from '../pricing/unpricedModels'
 import type { AnalysisInput } from '../analysis/input'
+import type { PortfolioOutcomes } from '../analysis/outcomes/portfolioOutcomes'
 import { parsePeriod, periodContaining, type Period } from '../analysis/periods'
 import { reconcile, type ReconciliationRow } from '../analysis/reconciliation'
 import type { CurrencyAmounts } from '../money/totals'
@@ -25,6 +26,8 @@ export interface PortfolioReportRow {
     recipeShare: { runs: number; spend: number; promotedRecipes: number }
     highCost: { count: number; inPortfolio: number; annotated: number }
   }
+  /** Pull requests, incidents, notes and metrics the portfolio's runs reached, beside last period's. */
+  outcomes: PortfolioOutcomes | null
   lints: { code: string; message: string; fix: string }[]
 }
 
@@ -97,6 +100,7 @@ function reportRow(summary: PortfolioPeriodSummary): PortfolioReportRow {
       recipeShare: { runs: metrics.recipeShare.runs, spend: metrics.recipeShare.spend, promotedRecipes: metrics.recipeShare.promotedRecipes },
       highCost: { count: metrics.highCost.count, inPortfolio: metrics.highCost.inPortfolio, annotated: metrics.highCost.annotated },
     },
+    outcomes: summary.outcomes,
     lints: summary.lints.map(({ code, message, fix }) => ({ code, message, fix })),
   }
 }

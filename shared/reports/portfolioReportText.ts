@@ -1,4 +1,4 @@
-import { formatCurrencyAmounts } from '../money/format'
+import { formatCurrencyAmounts, formatMoney } from '../money/format'
 import type { CurrencyAmounts } from '../money/totals'
 import { formatUnpriced } from '../pricing/unpricedModels'
 import type { PortfolioReport } from './portfolioReport'
@@ -15,6 +15,31 @@ function amounts(values: CurrencyAmounts): string {
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
+
+/** Pull requests and incidents per portfolio, each beside last period's figure in brackets. */
+function outcomeTable(report: PortfolioReport, locale: string): string[] {
+  const rows = report.portfolios.flatMap((p) => (p.outcomes ? [{ name: p.name, outcomes: p.outcomes }] : []))
+  if (!rows.some(({ outcomes: o }) => o.pullRequests.runsLinked + o.incidents.worked + o.previous.pullRequests.runsLinked + o.previous.incidents.worked > 0)) return []
+  const usd = (amount: string | null) => (amount === null ? '—' : formatMoney(amount, 'USD', locale))
+  return [
+    '',
+    `Outcomes (${report.period}, previous period in brackets):`,
+    ...table(
+      ['Portfolio', 'Runs→PR', 'Merged', 'Open', 'Closed', 'Cost/merged PR median', 'p90', 'Incidents', 'Cost/incident'],
+      rows.map(({ name, outcomes: { pullRequests: pr, incidents, previous } }) => [
+        name,
+        `${pr.runsLinked} (${previous.pullRequests.runsLinked})`,
+        `${pr.merged} (${previous.pullRequests.merged})`,
+        String(pr.open),
+        String(pr.closedUnmerged),
+        `${usd(pr.costPerMergedUSD.median)} (${usd(previous.pullRequests.costPerMergedUSD.median)})`,
+        usd(pr.costPerMergedUSD.p90),
+        `${incidents.worked} (${previous.incidents.worked})`,
+        usd(incidents.costPerIncidentUSD),
+      ]),
+    ).map((line) => `  ${line}`),
+  ]
+}
 
 /** The readable form of the report (the CLI without --json). */
 export function formatPortfolioReport(report: PortfolioReport, locale = 'en-US'): string {
@@ -36,6 +61,7 @@ export function formatPortfolioReport(report: PortfolioReport, locale = 'en-US')
     ),
   )
   out.push('', `Unassigned: ${report.unassigned.runs} run(s), ${report.unassigned.charges} charge(s), ${amounts(report.unassigned.spend)}`)
+  out.push(...outcomeTable(report, locale))
   const linted = report.portfolios.filter((p) => p.lints.length)
   if (linted.length) {
     out.push('', 'Health checks:')

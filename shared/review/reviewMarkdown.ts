@@ -1,7 +1,9 @@
 import type { CurrencyAmounts } from '../money/totals'
 import type { Review } from '../records/review'
+import type { PortfolioOutcomes } from '../analysis/outcomes/portfolioOutcomes'
 import { markdownTableCell, markdownText } from '../text/markdownSafe'
 import type { HighCostRun } from './highCostQueue'
+import { OUTCOME_REPORT_HEADERS, outcomeReportRows } from './outcomeReportRows'
 import { REVIEW_STAGE_TITLES } from './reviewStages'
 
 /** A line of the data-coverage section ("Runs imported", "2,140"), computed by the caller. */
@@ -21,6 +23,8 @@ export interface ScorecardSummary {
   highCostRuns: number
   /** High-cost runs that carry an outcome note. */
   highCostAnnotated: number
+  /** What its runs delivered, beside last period (absent when outcomes were not read). */
+  outcomes?: PortfolioOutcomes | null
 }
 
 /** What the export shows beside the review record itself; every part is optional. */
@@ -63,6 +67,7 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
       ]),
     ),
     '',
+    ...outcomeSection(data.scorecards ?? []),
     '## High-cost runs without an outcome note',
     '',
     ...table(
@@ -90,6 +95,13 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
   ]
   if (review.notes.trim() !== '') lines.push('', '## Notes', '', markdownText(review.notes.trim()))
   return lines.join('\n') + '\n'
+}
+
+/** The outcomes table, when any portfolio reached one (see outcomeReportRows). */
+function outcomeSection(cards: readonly ScorecardSummary[]): string[] {
+  const rows = outcomeReportRows(cards)
+  if (rows.length === 0) return []
+  return ['## Outcomes', '', ...table([...OUTCOME_REPORT_HEADERS], rows.map((row) => [row.name, row.mergedPullRequests, row.costPerMergedPullRequest, row.incidentsWorked, row.timeToResolve])), '']
 }
 
 /** Votes per subject, most first. */

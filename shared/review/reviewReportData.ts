@@ -81,6 +81,7 @@ export function reviewReportData(analysis: Analysis, review: Pick<Review, 'perio
         runs: row.runs,
         highCostRuns: row.metrics.highCost.count,
         highCostAnnotated: row.metrics.highCost.annotated,
+        outcomes: row.outcomes,
       }))
     : []
   return {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { OutcomeLinkEdit, RepoAlias } from '../records/outcome'
 import { EnvelopeMove, Portfolio } from '../records/portfolio'
 import { Recipe } from '../records/recipe'
 import { Review, type PortfolioDecision, type RecipeDecision } from '../records/review'
@@ -12,7 +13,8 @@ import { SettingsStore } from './settings'
 
 /**
  * The governance document: small, edited by people, named by the workspace id.
- * Portfolios, outcome notes, the recipe catalog, reviews, settings and import profiles.
+ * Portfolios, outcome notes, the recipe catalog, reviews, settings and import profiles,
+ * corrections of outcome links and repository aliases.
  */
 export class Governance {
   readonly portfolios: RecordMap<Portfolio>
@@ -20,6 +22,10 @@ export class Governance {
   readonly reviews: RecordMap<Review>
   readonly importProfiles: RecordMap<ImportProfile>
   readonly envelopeMoves: RecordMap<EnvelopeMove>
+  /** People's corrections of derived run→outcome links (shared/analysis/outcomes/linkOutcomes.ts). */
+  readonly outcomeLinkEdits: RecordMap<OutcomeLinkEdit>
+  /** Names of one repository (Settings → Repositories). */
+  readonly repoAliases: RecordMap<RepoAlias>
   readonly annotations: AnnotationStore
   readonly settings: SettingsStore
 
@@ -34,6 +40,8 @@ export class Governance {
     })
     this.importProfiles = new RecordMap(doc, 'importProfiles', ImportProfile)
     this.envelopeMoves = new RecordMap(doc, 'envelopeMoves', EnvelopeMove)
+    this.outcomeLinkEdits = new RecordMap(doc, 'outcomeLinkEdits', OutcomeLinkEdit)
+    this.repoAliases = new RecordMap(doc, 'repoAliases', RepoAlias)
     this.annotations = new AnnotationStore(doc)
     this.settings = new SettingsStore(doc)
   }
@@ -66,6 +74,8 @@ export class Governance {
       ...this.reviews.list().problems,
       ...this.importProfiles.list().problems,
       ...this.envelopeMoves.list().problems,
+      ...this.outcomeLinkEdits.list().problems,
+      ...this.repoAliases.list().problems,
       ...this.annotations.list().problems,
       ...this.settings.read().problems,
     ]

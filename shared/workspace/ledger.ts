@@ -115,6 +115,14 @@ export class Ledger {
     return { records: [...byId.values()], problems }
   }
 
+  /** The valid records of every batch of one kind, oldest import first (outcome batches: see outcomeLedger.ts). */
+  recordsOfKind<T>(kind: BatchMeta['kind'], schema: z.ZodType<T>): ReadResult<T & { batchId: string }> {
+    const records: (T & { batchId: string })[] = []
+    const problems: RecordProblem[] = []
+    for (const meta of this.orderedBatches(kind)) this.readBatch(meta.id, schema, problems, (record) => records.push(record))
+    return { records, problems }
+  }
+
   observe(listener: () => void): () => void {
     const handler = () => listener()
     this.batches.observe(handler)

@@ -4,7 +4,7 @@ import type { BatchMeta } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { monthlyTotals } from './batchTotals'
-import { formatInstant, formatMonth, formatName, formatRange, plural } from './display'
+import { BATCH_KINDS, formatInstant, formatMonth, formatName, formatRange, plural } from './display'
 import { IssueList } from './IssueList'
 
 /** Every import batch in the workspace, newest first, with its totals and report; removable (undoably). */
@@ -36,17 +36,19 @@ function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: 
       <div className="batch-main">
         <div>
           <span className="batch-name">{name}</span>
-          <span className="badge">{batch.kind === 'charges' ? 'billing' : 'agent logs'}</span>
+          <span className="badge">{BATCH_KINDS[batch.kind].badge}</span>
           {batch.skipped.length > 0 && <span className="badge warn">{plural(batch.skipped.length, 'line')} skipped</span>}
         </div>
         <div className="import-muted">
-          {formatName(batch.format, profiles)} · {plural(batch.records, batch.kind === 'charges' ? 'charge' : 'run')} · {formatRange(batch.from, batch.to, batch.kind === 'charges')} · imported{' '}
+          {formatName(batch.format, profiles)} · {plural(batch.records, BATCH_KINDS[batch.kind].record)} · {formatRange(batch.from, batch.to, batch.kind === 'charges')} · imported{' '}
           {formatInstant(batch.importedAt)}
         </div>
-        <div className="batch-totals" data-testid="batch-totals">
-          {isTokensOnly(batch) ? <span className="import-muted">No money in this export: usage only</span> : formatCurrencyAmounts(batch.totals)}
-          {batch.kind === 'runs' && <span className="import-muted"> estimated</span>}
-        </div>
+        {(batch.kind === 'charges' || batch.kind === 'runs') && (
+          <div className="batch-totals" data-testid="batch-totals">
+            {isTokensOnly(batch) ? <span className="import-muted">No money in this export: usage only</span> : formatCurrencyAmounts(batch.totals)}
+            {batch.kind === 'runs' && <span className="import-muted"> estimated</span>}
+          </div>
+        )}
         <MonthSummary batch={batch} ledger={workspace.ledger} />
       </div>
       <div className="batch-actions">
@@ -72,7 +74,7 @@ function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: 
           {batch.warnings.length > 0 && (
             <>
               <h3>Notes</h3>
-              <IssueList file={batch.kind === 'charges' ? (batch.fileNames[0] ?? '') : ''} issues={batch.kind === 'charges' ? batch.warnings : batch.warnings.map(logIssue)} label="Notes" />
+              <IssueList file={batch.kind === 'runs' ? '' : (batch.fileNames[0] ?? '')} issues={batch.kind === 'runs' ? batch.warnings.map(logIssue) : batch.warnings} label="Notes" />
             </>
           )}
         </div>

@@ -6,6 +6,8 @@ import claudeSession from '../../../test/fixtures/logs/claude/projects/-home-ali
 import codexRollout from '../../../test/fixtures/logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl?raw'
 import usageCsv from '../../../test/fixtures/billing/anthropic-usage.csv?raw'
 import invoiceCsv from '../../../test/fixtures/billing/other-provider-invoice.csv?raw'
+import prList from '../../../test/fixtures/outcomes/gh-pr-list-billing-service.json?raw'
+import pagerDutyCsv from '../../../test/fixtures/outcomes/pagerduty-incidents.csv?raw'
 import type { PickedFile } from '../../platform/bridge'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { createInProcessEngine, type ImportEngine } from './importEngine'
@@ -202,7 +204,28 @@ test('in the browser, the agent-log scan explains it needs the desktop app and o
 test('other files are left out with a note', async () => {
   setup([[picked('notes.pdf', 'x')]])
   chooseFiles()
-  await screen.findByText(/1 file left out: not a CSV export or an agent session log \(notes\.pdf\)/)
+  await screen.findByText(/1 file left out: not a CSV or JSON export or an agent session log \(notes\.pdf\)/)
+})
+
+test('outcome exports are told by their shape: a PR list (JSON) and an incidents CSV each become one batch', async () => {
+  const { workspace } = setup([[picked('prs.json', prList), picked('pagerduty.csv', pagerDutyCsv)], [picked('prs.json', prList)]])
+  chooseFiles()
+  await screen.findByText('Imported prs.json: 4 pull requests.')
+  await screen.findByText('Imported pagerduty.csv: 3 incidents.')
+  expect(workspace.ledger.list().records.map((batch) => batch.kind).sort()).toEqual(['incidents', 'pullRequests'])
+  const pulls = screen.getAllByTestId('batch-item').find((item) => item.textContent?.includes('prs.json'))!
+  expect(pulls.textContent).toContain('pull requests')
+  expect(pulls.textContent).toContain('GitHub pull requests (gh pr list --json) · 4 pull requests')
+  expect(within(pulls).queryByTestId('batch-totals')).toBeNull()
+  chooseFiles()
+  await screen.findByText('prs.json was already imported: nothing added.')
+})
+
+test('a broken PR export is rejected whole with its line and reason', async () => {
+  const { workspace } = setup([[picked('prs.json', prList.replace('"number": 42', '"number": "forty-two"'))]])
+  chooseFiles()
+  await screen.findByText(/"number" is not a whole number/)
+  expect(workspace.ledger.list().records).toEqual([])
 })
 
 test('agent session logs go to the logs importer as one batch of runs; the same logs again are "already imported"', async () => {

@@ -14,7 +14,7 @@ import type { ImportSource } from './sources'
 import { useImportFlow } from './useImportFlow'
 import './ImportView.css'
 
-const EXTENSIONS = ['csv', 'tsv', 'txt', 'jsonl']
+const EXTENSIONS = ['csv', 'tsv', 'txt', 'jsonl', 'json']
 
 /**
  * Billing exports and agent session logs in: pick, drop or scan; see the detected format and

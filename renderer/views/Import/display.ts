@@ -1,5 +1,6 @@
 import { BILLING_FORMATS } from '../../../shared/importers/billing/formats'
-import type { BatchIssue } from '../../../shared/records/batch'
+import { OUTCOME_FORMATS } from '../../../shared/importers/outcomes/importOutcomeFile'
+import type { BatchIssue, BatchMeta } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 
 /**
@@ -25,6 +26,15 @@ export function formatRange(from: string | null, to: string | null, utcDays = fa
   return a === b ? a : `${a} – ${b}`
 }
 
+/** What a batch holds, as its badge and its record count say it. */
+export const BATCH_KINDS: Record<BatchMeta['kind'], { badge: string; record: string }> = {
+  charges: { badge: 'billing', record: 'charge' },
+  runs: { badge: 'agent logs', record: 'run' },
+  pullRequests: { badge: 'pull requests', record: 'pull request' },
+  incidents: { badge: 'incidents', record: 'incident' },
+  metrics: { badge: 'metrics', record: 'metric value' },
+}
+
 /** "2026-08" (a UTC month, as providers bill) as people read it: "Aug 2026". */
 export function formatMonth(key: string): string {
   const [year, month] = key.split('-').map(Number)
@@ -35,7 +45,7 @@ const TOOL_LABELS: Record<string, string> = { 'agent-logs': 'Agent session logs'
 
 /** What people call a batch's source format. */
 export function formatName(format: string, profiles: readonly ImportProfile[]): string {
-  const builtIn = BILLING_FORMATS.find((candidate) => candidate.id === format)
+  const builtIn = [...BILLING_FORMATS, ...OUTCOME_FORMATS].find((candidate) => candidate.id === format)
   if (builtIn) return builtIn.label
   if (format.startsWith('custom:')) {
     const profile = profiles.find((candidate) => candidate.id === format.slice('custom:'.length))

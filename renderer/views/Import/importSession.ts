@@ -1,14 +1,17 @@
+import { HeaderIndex } from '../../../shared/importers/csv/header'
 import { knownRequestKeys } from '../../../shared/importers/logs/requestKeys'
+import { importOutcomeText, isOutcomeHeader } from '../../../shared/importers/outcomes/importOutcomeFile'
+import { decodeTextChunks } from '../../../shared/importers/text/decode'
 import { formatCurrencyAmounts } from '../../../shared/money/format'
 import type { BatchIssue } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
-import { plural } from './display'
+import { BATCH_KINDS, plural } from './display'
 import { isCancelled, type ImportEngine, type RunningJob } from './importEngine'
 import { classifySource, sessionLogs, type ImportSource } from './sources'
 import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } from './workerProtocol'
 
-export type ImportItem = { kind: 'billing'; source: ImportSource; format?: string | ImportProfile } | { kind: 'logs'; sources: ImportSource[] }
+export type ImportItem = { kind: 'billing'; source: ImportSource; format?: string | ImportProfile } | { kind: 'logs'; sources: ImportSource[] } | { kind: 'outcomes'; source: ImportSource }
 
 export type ImportTask =
   | { stage: 'analyzing'; item: ImportItem & { kind: 'billing' } }
@@ -33,7 +36,7 @@ export interface ImportState {
 }
 
 export function itemLabel(item: ImportItem): string {
-  return item.kind === 'billing' ? item.source.relativePath : item.sources.length === 1 ? item.sources[0].relativePath : plural(item.sources.length, 'session file')
+  return item.kind !== 'logs' ? item.source.relativePath : item.sources.length === 1 ? item.sources[0].relativePath : plural(item.sources.length, 'session file')
 }
 
 /**
@@ -104,6 +107,7 @@ export class ImportSession {
       this.setTask({ stage: 'logs', item })
       return
     }
+    if (item.kind === 'outcomes') return this.importOutcomes(item)
     this.setTask({ stage: 'analyzing', item })
     const job = this.engine.run<BillingAnalysis>({ kind: 'analyze-billing', options: this.billingOptions(item.format) }, [item.source])
     this.running = job
@@ -111,7 +115,8 @@ export class ImportSession {
       (analysis) => {
         if (!this.isCurrent(item)) return
         this.running = null
-        if (analysis.detection === 'unreadable' || (analysis.errors.length > 0 && analysis.header.length === 0)) {
+        if (isOutcomeHeader(new HeaderIndex(analysis.header))) this.start({ kind: 'outcomes', source: item.source })
+        else if (analysis.detection === 'unreadable' || (analysis.errors.length > 0 && analysis.header.length === 0)) {
           this.setTask({ stage: 'unreadable', item, file: analysis.file, errors: analysis.errors, errorCount: analysis.errors.length })
         } else if (analysis.detection === 'unknown') this.setTask({ stage: 'mapping', item, analysis })
         else if (analysis.detection === 'ambiguous') this.setTask({ stage: 'ambiguous', item, analysis })
@@ -136,17 +141,22 @@ export class ImportSession {
   add = (sources: ImportSource[]): void => {
     const billing = sources.filter((source) => classifySource(source.relativePath) === 'billing')
     const { logs, ignored } = sessionLogs(sources.filter((source) => classifySource(source.relativePath) === 'logs'))
+    const outcomes = sources.filter((source) => classifySource(source.relativePath) === 'outcomes')
     const other = [...sources.filter((source) => classifySource(source.relativePath) === 'other'), ...ignored]
     if (other.length > 0) {
       this.notify({
         tone: 'info',
-        text: `${plural(other.length, 'file')} left out: not a CSV export or an agent session log (${other
+        text: `${plural(other.length, 'file')} left out: not a CSV or JSON export or an agent session log (${other
           .slice(0, 3)
           .map((s) => s.relativePath)
           .join(', ')}${other.length > 3 ? ', …' : ''}).`,
       })
     }
-    const items: ImportItem[] = [...billing.map((source): ImportItem => ({ kind: 'billing', source })), ...(logs.length > 0 ? [{ kind: 'logs' as const, sources: logs }] : [])]
+    const items: ImportItem[] = [
+      ...billing.map((source): ImportItem => ({ kind: 'billing', source })),
+      ...outcomes.map((source): ImportItem => ({ kind: 'outcomes', source })),
+      ...(logs.length > 0 ? [{ kind: 'logs' as const, sources: logs }] : []),
+    ]
     if (items.length === 0) return
     if (this.state.task) this.set({ queue: [...this.state.queue, ...items] })
     else {
@@ -154,6 +164,32 @@ export class ImportSession {
       this.set({ queue: [...this.state.queue, ...rest] })
       this.start(head)
     }
+  }
+
+  /**
+   * A pull request, incident or metrics export: small, so read whole here, and stored at once
+   * (each is one batch or rejected whole, with nothing to map or preview).
+   */
+  private importOutcomes(item: ImportItem & { kind: 'outcomes' }): void {
+    this.setTask({ stage: 'importing', item, progress: null, startedAt: Date.now() })
+    const read = async () => {
+      let text = ''
+      for await (const part of decodeTextChunks(item.source.stream())) text += part
+      return importOutcomeText({ name: item.source.name, text }, new Date().toISOString())
+    }
+    read().then(
+      (result) => {
+        if (!this.isCurrent(item)) return
+        if (!result.batch) return this.setTask({ stage: 'unreadable', item, file: item.source.relativePath, errors: result.errors, errorCount: result.errors.length })
+        const added = this.workspace.ledger.add(result.batch.meta, result.batch.payload) === 'added'
+        const what = plural(result.records, BATCH_KINDS[result.kind!].record)
+        this.notify(added ? { tone: 'ok', text: `Imported ${item.source.relativePath}: ${what}.` } : { tone: 'info', text: `${item.source.relativePath} was already imported: nothing added.` })
+        this.next()
+      },
+      (error: unknown) => {
+        if (this.isCurrent(item)) this.setTask({ stage: 'unreadable', item, file: item.source.relativePath, errors: [{ line: 0, message: (error as Error).message }], errorCount: 1 })
+      },
+    )
   }
 
   private commit(item: ImportItem, outcome: ImportOutcome): void {
@@ -183,6 +219,7 @@ export class ImportSession {
       const current = this.state.task
       if (current?.stage === 'importing' && current.item === item) this.setTask({ ...current, progress })
     }
+    if (item.kind === 'outcomes') return this.importOutcomes(item)
     const job =
       item.kind === 'billing'
         ? this.engine.run<ImportOutcome>({ kind: 'import-billing', options: this.billingOptions(format ?? item.format), importedAt }, [item.source], onProgress)

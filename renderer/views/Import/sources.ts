@@ -15,13 +15,17 @@ export interface ImportSource {
   stream(): AsyncIterable<Uint8Array>
 }
 
-export type SourceKind = 'billing' | 'logs' | 'other'
+export type SourceKind = 'billing' | 'logs' | 'outcomes' | 'other'
 
-/** Billing exports are CSV (or TSV), agent session logs are JSON Lines. */
+/**
+ * Billing exports are CSV (or TSV), agent session logs are JSON Lines, pull request exports
+ * JSON. Incident and metrics CSVs start as billing and are told apart by their header.
+ */
 export function classifySource(path: string): SourceKind {
   const lower = path.toLowerCase()
   if (/\.(csv|tsv|txt)$/.test(lower)) return 'billing'
   if (/\.jsonl$/.test(lower)) return 'logs'
+  if (/\.json$/.test(lower)) return 'outcomes'
   return 'other'
 }
 

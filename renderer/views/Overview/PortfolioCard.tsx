@@ -1,4 +1,5 @@
 import type { PortfolioPeriodSummary } from '../../../shared/analysis/analyze'
+import { OutcomeHeadline, reachedOutcomes } from './OutcomeFigures'
 import { routeHref } from '../../navigation/routes'
 import { BudgetBadges } from './BudgetBadges'
 import { LintBadges } from './LintBadges'
@@ -6,7 +7,7 @@ import { Money, percent } from './money'
 import { Sparkline } from './Sparkline'
 import { weeklySpend } from './trend'
 
-/** One portfolio in the period: spend against its envelope, the trend, its stage and health checks. */
+/** One portfolio in the period: spend against its envelope, the trend, its stage, what it delivered and health checks. */
 export function PortfolioCard({ summary }: { summary: PortfolioPeriodSummary }) {
   const { portfolio, budget } = summary
   const currency = budget.currency
@@ -63,6 +64,7 @@ export function PortfolioCard({ summary }: { summary: PortfolioPeriodSummary }) 
       <p className="card-counts">
         <span data-testid="card-runs">{summary.runs}</span> run(s) · <span data-testid="card-charges">{summary.charges}</span> charge(s)
       </p>
+      {summary.outcomes && reachedOutcomes(summary.outcomes) && <OutcomeHeadline outcomes={summary.outcomes} />}
       <LintBadges lints={summary.lints} />
     </article>
   )

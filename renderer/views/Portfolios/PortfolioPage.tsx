@@ -10,6 +10,7 @@ import { PeriodPicker } from '../Overview/PeriodPicker'
 import { usePeriodChoice } from '../Overview/periodChoice'
 import { BudgetTab } from './BudgetTab'
 import { MetricsTab } from './MetricsTab'
+import { OutcomesTab } from './OutcomesTab'
 import { PortfolioEditor } from './PortfolioEditor'
 import { formFromPortfolio, portfolioPatchFromForm } from './portfolioForm'
 import { PortfolioTabs, TAB_LABELS, type PortfolioTab } from './PortfolioTabs'
@@ -17,7 +18,7 @@ import { RecordsTab } from './RecordsTab'
 import { RulesTab } from './RulesTab'
 import './PortfolioPage.css'
 
-/** One portfolio: its budget, rules with preview, runs and charges, metrics and health, definition. */
+/** One portfolio: its budget, rules with preview, runs and charges, outcomes, metrics and health, definition. */
 export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: PortfolioTab }) {
   const { governance } = useWorkspace()
   const analysis = useAnalysis()
@@ -57,6 +58,7 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
         {tab === 'budget' && <BudgetTab summary={summary} period={period} analysis={analysis} />}
         {tab === 'rules' && <RulesTab portfolio={portfolio} analysis={analysis} />}
         {tab === 'records' && <RecordsTab analysis={analysis} portfolioId={portfolio.id} period={period} />}
+        {tab === 'outcomes' && <OutcomesTab summary={summary} analysis={analysis} period={period} />}
         {tab === 'metrics' && <MetricsTab summary={summary} />}
         {tab === 'definition' && (
           <PortfolioEditor

@@ -1,12 +1,13 @@
 import { routeHref } from '../../navigation/routes'
 
-export const PORTFOLIO_TABS = ['budget', 'rules', 'records', 'metrics', 'definition'] as const
+export const PORTFOLIO_TABS = ['budget', 'rules', 'records', 'outcomes', 'metrics', 'definition'] as const
 export type PortfolioTab = (typeof PORTFOLIO_TABS)[number]
 
 export const TAB_LABELS: Record<PortfolioTab, string> = {
   budget: 'Budget',
   rules: 'Rules',
   records: 'Runs & charges',
+  outcomes: 'Outcomes',
   metrics: 'Metrics & health',
   definition: 'Definition',
 }

@@ -6,6 +6,7 @@ import { useBridge } from '../../workspace/WorkspaceContext'
 import { Amounts, LocalTime, Money } from '../Overview/money'
 import { SpendChart, VotesChart } from './ReportCharts'
 import { CoverageList } from './CoverageList'
+import { OutcomeReportTable } from './OutcomeReportTable'
 import { exportFileName } from './ReviewExport'
 import { DECISION_LABELS } from './stages/DecisionsStage'
 import { useReviewScope } from './useReviewScope'
@@ -98,6 +99,8 @@ export function PrintReport({ review }: { review: Review }) {
           <p className="muted">No portfolios in this period.</p>
         )}
       </section>
+
+      <OutcomeReportTable scorecards={report.scorecards ?? []} />
 
       <section>
         <h2>High-cost runs without an outcome note</h2>

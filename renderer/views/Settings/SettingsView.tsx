@@ -2,6 +2,7 @@ import { TeamSyncSettings } from '../../collaboration/TeamSyncSettings'
 import { GeneralSettings } from './GeneralSettings'
 import { PricingSettings } from './PricingSettings'
 import { PrivacySettings } from './PrivacySettings'
+import { RepoAliasSettings } from './RepoAliasSettings'
 import { StepRulesSettings } from './StepRulesSettings'
 import './SettingsView.css'
 
@@ -18,6 +19,7 @@ export function SettingsView() {
       <PrivacySettings />
       <PricingSettings />
       <StepRulesSettings />
+      <RepoAliasSettings />
     </div>
   )
 }

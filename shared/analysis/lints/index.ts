@@ -4,6 +4,7 @@ import { noRunsThisPeriod } from './noRuns'
 import { overlappingRules } from './overlappingRules'
 import { ownerIsPerson } from './ownerIsPerson'
 import { periodShorterThanQuarter } from './shortPeriod'
+import { spendGrewOutcomesFlat } from './spendGrewOutcomesFlat'
 import { tooBroad } from './tooBroad'
 import type { Lint, LintContext, PortfolioLint } from './types'
 
@@ -18,6 +19,7 @@ export const PORTFOLIO_LINTS: readonly PortfolioLint[] = [
   noOutcomeTag,
   overlappingRules,
   noRunsThisPeriod,
+  spendGrewOutcomesFlat,
 ]
 
 export function lintPortfolio(context: LintContext): Lint[] {

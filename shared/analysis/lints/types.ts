@@ -1,6 +1,7 @@
 import type { Portfolio } from '../../records/portfolio'
 import type { Run } from '../../records/run'
 import type { Budget } from '../budgets'
+import type { PortfolioOutcomes } from '../outcomes/portfolioOutcomes'
 import type { Period } from '../periods'
 import type { PortfolioOverlap } from '../rules/assign'
 
@@ -19,6 +20,7 @@ export type LintCode =
   | 'no-outcome-tag'
   | 'overlapping-rules'
   | 'no-runs-this-period'
+  | 'spend-grew-outcomes-flat'
 
 export interface LintContext {
   portfolio: Portfolio
@@ -30,6 +32,8 @@ export interface LintContext {
   portfolioNames: ReadonlyMap<string, string>
   /** Distinct step labels across every run in the workspace. */
   stepVocabulary: number
+  /** The portfolio's outcomes beside last period's, when outcomes were imported. */
+  outcomes?: PortfolioOutcomes | null
 }
 
 export type PortfolioLint = (context: LintContext) => Lint | null

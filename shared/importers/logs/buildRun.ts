@@ -1,3 +1,4 @@
+import { hash64Hex } from '../../hash/hash64'
 import { actorId } from '../../privacy/pseudonym'
 import { contextThresholdPassed } from '../../pricing/contextThresholds'
 import { findModelPrices, type PricingTable } from '../../pricing/pricingTable'
@@ -51,6 +52,8 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
     tool: track.tool,
     provider: track.provider,
     repo: track.remoteRepo ?? (track.cwd ? repoNameFromCwd(track.cwd) : null),
+    ...(track.remoteRepo ? { repoFromRemote: true } : {}),
+    ...(track.cwd ? { folder: hash64Hex(`${context.pseudonymSalt}\u0000${track.cwd}`) } : {}),
     branch: track.branch,
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),

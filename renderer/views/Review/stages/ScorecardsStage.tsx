@@ -1,3 +1,4 @@
+import { duration } from '../../Overview/OutcomeFigures'
 import { routeHref } from '../../../navigation/routes'
 import { percent } from '../../Overview/money'
 import { PortfolioCard } from '../../Overview/PortfolioCard'
@@ -37,6 +38,14 @@ export function ScorecardsStage({ data }: StageProps) {
                 <dt>Runs following a promoted recipe</dt>
                 <dd>{recipeShare.promotedRecipes === 0 ? 'no promoted recipes yet' : percent(recipeShare.runs)}</dd>
               </div>
+              {summary.outcomes && (
+                <div>
+                  <dt>Runs that reached a merged PR · incidents: time to resolve vs the team&apos;s others</dt>
+                  <dd>
+                    {summary.outcomes.pullRequests.mergedRunShare === null ? '—' : percent(summary.outcomes.pullRequests.mergedRunShare)} · {duration(summary.outcomes.incidents.resolveHours.worked)} vs {duration(summary.outcomes.incidents.resolveHours.others)}
+                  </dd>
+                </div>
+              )}
               <div>
                 <dt>Adoption</dt>
                 <dd>

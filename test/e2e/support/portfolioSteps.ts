@@ -1,0 +1,29 @@
+import type { Page } from 'playwright-core'
+import { saveScreenshot } from './browser'
+
+/** Creates a portfolio through the editor and waits for it in the list. */
+export async function createPortfolio(page: Page, appUrl: string, name: string, amount: string): Promise<void> {
+  await page.goto(appUrl + '#/portfolios/new')
+  await page.getByLabel('Name', { exact: true }).fill(name)
+  await page.getByLabel('Outcome tags').fill('lead time')
+  await page.getByLabel('Owning team').fill('Platform team')
+  await page.getByLabel('Amount', { exact: true }).fill(amount)
+  await page.getByRole('button', { name: 'Create portfolio' }).click()
+  await page.getByTestId('portfolio-item').filter({ hasText: name }).waitFor()
+}
+
+/** Adds a one-condition rule over runs on the portfolio's Rules tab, once its live preview matches some. */
+export async function addRule(page: Page, appUrl: string, portfolio: string, ruleName: string, field: string, value: string, screenshot?: string): Promise<void> {
+  await page.goto(appUrl + '#/portfolios')
+  await page.getByRole('link', { name: portfolio, exact: true }).click()
+  await page.getByRole('link', { name: 'Rules' }).click()
+  await page.getByRole('button', { name: 'New rule for runs' }).click()
+  await page.getByLabel('Rule name').fill(ruleName)
+  await page.getByLabel('Condition 1 field').selectOption(field)
+  await page.getByLabel('Condition 1 values').fill(value)
+  // The preview answers before saving.
+  await page.getByTestId('preview-matched-runs').filter({ hasText: /^[1-9]\d*$/ }).waitFor()
+  if (screenshot) await saveScreenshot(page, screenshot)
+  await page.getByRole('button', { name: 'Save rule' }).click()
+  await page.getByTestId('rule-item').filter({ hasText: ruleName }).waitFor()
+}
