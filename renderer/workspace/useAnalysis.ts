@@ -31,7 +31,7 @@ function cacheFor(workspace: Workspace): AnalysisCache {
   // Only what the analysis reads invalidates it: typing an outcome note or moving a review
   // stage must not re-analyse 100,000 runs on every keystroke.
   ledger.observe(bump)
-  for (const records of [governance.portfolios, governance.recipes, governance.envelopeMoves]) records.observe(bump)
+  for (const records of [governance.portfolios, governance.portfolioChanges, governance.recipes, governance.envelopeMoves]) records.observe(bump)
   governance.settings.observe(bump)
   governance.doc.on('update', () => {
     const now = governance.annotations.annotatedSubjects()

@@ -10,6 +10,7 @@ import type { AnalysisInput } from './input'
 export function readAnalysisInput(governance: Governance, ledger: Ledger, asOf: string, annotatedRunIds: ReadonlySet<string> = governance.annotations.annotatedSubjects()): AnalysisInput {
   return {
     portfolios: governance.portfolios.list().records,
+    portfolioChanges: governance.portfolioChanges.list().records,
     runs: ledger.runs().records,
     charges: ledger.charges().records,
     recipes: governance.recipes.list().records,

@@ -2,6 +2,7 @@ import { analyze, summarizePortfolio, summarizeUnassigned, type Analysis, type P
 import type { AllocationExplanation } from '../analysis/allocation'
 import type { ReviewItem } from '../analysis/budgets'
 import { dateOfDay, dayOf } from '../analysis/dates'
+import { inputForPeriod, type PeriodInputOptions } from '../analysis/definitionsInForce'
 import type { AnalysisInput } from '../analysis/input'
 import { parsePeriod, periodContaining, type Period } from '../analysis/periods'
 import { reconcile, type ReconciliationRow } from '../analysis/reconciliation'
@@ -40,7 +41,7 @@ export interface PortfolioReport {
   reviewItems: ReviewItem[]
 }
 
-export interface PortfolioReportOptions {
+export interface PortfolioReportOptions extends PeriodInputOptions {
   /** "2026-Q3", "2026-H2", "2026-07" or "2026"; default: see choosePeriod. */
   period?: string
 }
@@ -122,8 +123,11 @@ export function reportFromAnalysis(analysis: Analysis, period: Period, periodSou
   }
 }
 
-/** The portfolio report for a period: a pure function of the workspace records and portfolios. */
+/**
+ * The portfolio report for a period: a pure function of the workspace records and portfolios,
+ * with the definitions in force in that period (or today's when asked) and what started by asOf.
+ */
 export function buildPortfolioReport(input: AnalysisInput, options: PortfolioReportOptions = {}): PortfolioReport {
   const { period, source } = choosePeriod(input, options.period)
-  return reportFromAnalysis(analyze(input), period, source)
+  return reportFromAnalysis(analyze(inputForPeriod(input, period, options)), period, source)
 }

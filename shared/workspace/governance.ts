@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { EnvelopeMove, Portfolio } from '../records/portfolio'
+import { EnvelopeMove, Portfolio, PortfolioChange } from '../records/portfolio'
 import { Recipe } from '../records/recipe'
 import { Review, type PortfolioDecision, type RecipeDecision } from '../records/review'
 import { ImportProfile } from '../records/settings'
@@ -16,6 +16,8 @@ import { SettingsStore } from './settings'
  */
 export class Governance {
   readonly portfolios: RecordMap<Portfolio>
+  /** Every change to a portfolio's definition, with the period it takes effect from (see portfolioHistory.ts). */
+  readonly portfolioChanges: RecordMap<PortfolioChange>
   readonly recipes: RecordMap<Recipe>
   readonly reviews: RecordMap<Review>
   readonly importProfiles: RecordMap<ImportProfile>
@@ -25,6 +27,7 @@ export class Governance {
 
   constructor(readonly doc: Y.Doc) {
     this.portfolios = new RecordMap(doc, 'portfolios', Portfolio)
+    this.portfolioChanges = new RecordMap(doc, 'portfolioChanges', PortfolioChange)
     this.recipes = new RecordMap(doc, 'recipes', Recipe)
     this.reviews = new RecordMap(doc, 'reviews', Review, {
       votes: { kind: 'object' },
@@ -62,6 +65,7 @@ export class Governance {
   problems(): RecordProblem[] {
     return [
       ...this.portfolios.list().problems,
+      ...this.portfolioChanges.list().problems,
       ...this.recipes.list().problems,
       ...this.reviews.list().problems,
       ...this.importProfiles.list().problems,

@@ -15,11 +15,13 @@ import { formFromPortfolio, portfolioPatchFromForm } from './portfolioForm'
 import { PortfolioTabs, TAB_LABELS, type PortfolioTab } from './PortfolioTabs'
 import { RecordsTab } from './RecordsTab'
 import { RulesTab } from './RulesTab'
+import { useDefinitionChange } from './useDefinitionChange'
 import './PortfolioPage.css'
 
 /** One portfolio: its budget, rules with preview, runs and charges, metrics and health, definition. */
 export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: PortfolioTab }) {
   const { governance } = useWorkspace()
+  const definitionChange = useDefinitionChange(portfolio.id)
   const analysis = useAnalysis()
   const choice = usePeriodChoice(analysis.input)
   const { period } = choice
@@ -68,9 +70,9 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
               // Write only what this person changed: a teammate's concurrent edits of other fields stay.
               const current = governance.portfolios.get(portfolio.id) ?? portfolio
               const patch = portfolioPatchFromForm(opened, values, current, new Date().toISOString())
-              if (Object.keys(patch).length > 0) governance.portfolios.update(portfolio.id, patch)
-              navigate('portfolios')
+              definitionChange.propose(patch, () => navigate('portfolios'))
             }}
+            effectiveFrom={definitionChange.controls}
             onCancel={() => navigate('portfolios', portfolio.id)}
           />
         )}
