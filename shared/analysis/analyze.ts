@@ -124,6 +124,8 @@ export function summarizePortfolio(analysis: Analysis, portfolio: Portfolio, per
       overlaps,
       portfolioNames: new Map(input.portfolios.map((p) => [p.id, p.name])),
       stepVocabulary: analysis.stepVocabulary,
+      changes: input.portfolioChanges.filter((change) => change.portfolioId === portfolio.id),
+      fiscalYearStartMonth: input.settings.fiscalYearStartMonth,
     }),
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildPortfolioReport } from '../reports/portfolioReport'
 import { widenedRuleExample } from '../workspace/historyFixture'
-import { definitionInForce, inputForPeriod } from './definitionsInForce'
+import { analyze } from './analyze'
+import { analysisForPeriod, definitionInForce, inputForPeriod } from './definitionsInForce'
 import { parsePeriod } from './periods'
 import { makeInput, makePortfolio, makeRun } from './testFixtures'
 
@@ -64,5 +65,17 @@ describe('inputForPeriod as of a day', () => {
       runs: [makeRun({ id: 'before', start: '2026-08-15T23:00:00.000Z' }), makeRun({ id: 'after', start: '2026-08-16T01:00:00.000Z' })],
     })
     expect(inputForPeriod(input, parsePeriod('2026-Q3', 1)).runs.map((r) => r.id)).toEqual(['before'])
+  })
+})
+
+describe('analysisForPeriod', () => {
+  it('reuses today\'s analysis when the period reads the same definitions and records', () => {
+    const { input } = widenedRuleExample('2026-Q4')
+    const today = analyze(input)
+    expect(analysisForPeriod(today, parsePeriod('2026-Q4', 1))).toBe(today)
+    const q3 = analysisForPeriod(today, parsePeriod('2026-Q3', 1))
+    expect(q3).not.toBe(today)
+    expect(q3.input.portfolios[0].envelope.amount).toBe('150')
+    expect(analysisForPeriod(today, parsePeriod('2026-Q3', 1), { todaysDefinitions: true })).toBe(today)
   })
 })

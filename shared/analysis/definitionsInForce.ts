@@ -1,4 +1,5 @@
 import { DEFINITION_FIELDS, Portfolio, type PortfolioChange } from '../records/portfolio'
+import { analyze, type Analysis } from './analyze'
 import { dayOf, type DayNumber } from './dates'
 import type { AnalysisInput } from './input'
 import { parsePeriod, type Period } from './periods'
@@ -68,4 +69,17 @@ export function inputForPeriod(input: AnalysisInput, period: Period, options: Pe
     runs: input.runs.filter((run) => dayOf(run.start) <= asOf),
     charges: input.charges.filter((charge) => dayOf(charge.start) <= asOf),
   }
+}
+
+/**
+ * The analysis to read one period from: today's when the period's definitions and records are
+ * the same as today's (most of the time, and then nothing is recomputed), a fresh one otherwise.
+ */
+export function analysisForPeriod(analysis: Analysis, period: Period, options: PeriodInputOptions = {}): Analysis {
+  const input = inputForPeriod(analysis.input, period, options)
+  const unchanged =
+    input.runs.length === analysis.input.runs.length &&
+    input.charges.length === analysis.input.charges.length &&
+    JSON.stringify(input.portfolios) === JSON.stringify(analysis.input.portfolios)
+  return unchanged ? analysis : analyze(input)
 }

@@ -8,6 +8,7 @@ export const LINT_LABELS: Record<LintCode, string> = {
   'no-outcome-tag': 'No outcome tag',
   'overlapping-rules': 'Overlapping rules',
   'no-runs-this-period': 'No runs this period',
+  'unstable-definition': 'Unstable definition',
 }
 
 interface LintView {

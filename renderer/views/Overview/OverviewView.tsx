@@ -1,9 +1,11 @@
 import { useMemo } from 'react'
 import { summarizePortfolio } from '../../../shared/analysis/analyze'
+import { analysisForPeriod } from '../../../shared/analysis/definitionsInForce'
 import { reportFromAnalysis } from '../../../shared/reports/portfolioReport'
 import { EmptyState } from '../../components/EmptyState'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { AllocationNotes } from './AllocationNotes'
+import { useTodaysDefinitions } from './definitionsChoice'
 import { PeriodPicker } from './PeriodPicker'
 import { usePeriodChoice } from './periodChoice'
 import { PortfolioCard } from './PortfolioCard'
@@ -16,9 +18,12 @@ import './OverviewView.css'
  * The numbers come from the same function as `cli report`, so both always agree.
  */
 export function OverviewView() {
-  const analysis = useAnalysis()
-  const choice = usePeriodChoice(analysis.input)
+  const today = useAnalysis()
+  const choice = usePeriodChoice(today.input)
   const { period, source } = choice
+  const todaysDefinitions = useTodaysDefinitions()
+  // A past period is shown with the portfolios as they were defined then, unless asked otherwise.
+  const analysis = useMemo(() => analysisForPeriod(today, period, { todaysDefinitions }), [today, period, todaysDefinitions])
   const report = useMemo(() => reportFromAnalysis(analysis, period, source), [analysis, period, source])
   const summaries = useMemo(
     () => [...analysis.input.portfolios].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((p) => summarizePortfolio(analysis, p, period)),

@@ -1,6 +1,6 @@
 import { routeHref } from '../../navigation/routes'
 
-export const PORTFOLIO_TABS = ['budget', 'rules', 'records', 'metrics', 'definition'] as const
+export const PORTFOLIO_TABS = ['budget', 'rules', 'records', 'metrics', 'definition', 'history'] as const
 export type PortfolioTab = (typeof PORTFOLIO_TABS)[number]
 
 export const TAB_LABELS: Record<PortfolioTab, string> = {
@@ -9,6 +9,7 @@ export const TAB_LABELS: Record<PortfolioTab, string> = {
   records: 'Runs & charges',
   metrics: 'Metrics & health',
   definition: 'Definition',
+  history: 'History',
 }
 
 export function parseTab(value: string | undefined): PortfolioTab {

@@ -5,6 +5,7 @@ import { overlappingRules } from './overlappingRules'
 import { ownerIsPerson } from './ownerIsPerson'
 import { periodShorterThanQuarter } from './shortPeriod'
 import { tooBroad } from './tooBroad'
+import { unstableDefinition } from './unstableDefinition'
 import type { Lint, LintContext, PortfolioLint } from './types'
 
 export type { Lint, LintCode, LintContext } from './types'
@@ -18,6 +19,7 @@ export const PORTFOLIO_LINTS: readonly PortfolioLint[] = [
   noOutcomeTag,
   overlappingRules,
   noRunsThisPeriod,
+  unstableDefinition,
 ]
 
 export function lintPortfolio(context: LintContext): Lint[] {

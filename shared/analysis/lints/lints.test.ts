@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Portfolio } from '../../records/portfolio'
+import type { Portfolio, PortfolioChange } from '../../records/portfolio'
 import type { Run } from '../../records/run'
 import { portfolioBudget } from '../budgets'
 import { DailySpend } from '../dailySpend'
@@ -25,6 +25,8 @@ function context(overrides: Partial<LintContext> & { portfolio?: Portfolio; runs
     overlaps: [],
     portfolioNames: new Map([['web', 'Web work']]),
     stepVocabulary: LABELS.length,
+    changes: [],
+    fiscalYearStartMonth: 1,
     ...overrides,
   }
 }
@@ -86,5 +88,29 @@ describe('portfolio lints', () => {
   it('no runs this period, except for retired portfolios', () => {
     expect(codes(context({ runs: [] }))).toEqual(['no-runs-this-period'])
     expect(codes(context({ runs: [], portfolio: { ...healthy, status: 'retired' } }))).toEqual([])
+  })
+})
+
+describe('unstable definitions', () => {
+  const change = (at: string, fields: Record<string, unknown>, created = false): PortfolioChange => ({
+    id: at, portfolioId: 'p', at, by: 'p-alpha', effectiveFrom: null, before: {}, after: fields, ...(created ? { created } : {}),
+  })
+  const envelope = { amount: '1', currency: 'USD', period: 'quarter', rollover: false }
+
+  it('fires when rules or the envelope change more than twice within the period', () => {
+    const changes = ['2026-07-02', '2026-08-03', '2026-09-04'].map((day, i) => change(`${day}T10:00:00.000Z`, i % 2 ? { rules: [] } : { envelope }))
+    expect(codes(context({ changes }))).toEqual(['unstable-definition'])
+    expect(lintPortfolio(context({ changes }))[0].message).toContain('changed 3 times in 2026-Q3')
+  })
+
+  it('fires when renamed or re-scoped in each of the last three quarters', () => {
+    const changes = [change('2026-01-10T00:00:00.000Z', { name: 'a' }), change('2026-04-10T00:00:00.000Z', { rules: [] }), change('2026-07-10T00:00:00.000Z', { name: 'b' })]
+    expect(codes(context({ changes }))).toEqual(['unstable-definition'])
+  })
+
+  it('stays quiet for a settled definition: two tweaks in a period, a quarter without a re-scope, or only the creation', () => {
+    expect(codes(context({ changes: [change('2026-07-02T00:00:00.000Z', { envelope }), change('2026-08-02T00:00:00.000Z', { rules: [] })] }))).toEqual([])
+    expect(codes(context({ changes: [change('2026-01-10T00:00:00.000Z', { name: 'a' }), change('2026-07-10T00:00:00.000Z', { name: 'b' })] }))).toEqual([])
+    expect(codes(context({ changes: [change('2026-07-02T00:00:00.000Z', { rules: [], envelope }, true), change('2026-07-03T00:00:00.000Z', { description: 'x' })] }))).toEqual([])
   })
 })

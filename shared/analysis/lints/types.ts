@@ -1,4 +1,4 @@
-import type { Portfolio } from '../../records/portfolio'
+import type { Portfolio, PortfolioChange } from '../../records/portfolio'
 import type { Run } from '../../records/run'
 import type { Budget } from '../budgets'
 import type { Period } from '../periods'
@@ -19,6 +19,7 @@ export type LintCode =
   | 'no-outcome-tag'
   | 'overlapping-rules'
   | 'no-runs-this-period'
+  | 'unstable-definition'
 
 export interface LintContext {
   portfolio: Portfolio
@@ -30,6 +31,9 @@ export interface LintContext {
   portfolioNames: ReadonlyMap<string, string>
   /** Distinct step labels across every run in the workspace. */
   stepVocabulary: number
+  /** The portfolio's definition history (every change, any period). */
+  changes: readonly PortfolioChange[]
+  fiscalYearStartMonth: number
 }
 
 export type PortfolioLint = (context: LintContext) => Lint | null
