@@ -97,6 +97,8 @@ function apply(review: Review, action: ReviewAction, actor: string): ReviewResul
     case 'decidePortfolio': {
       if (review.stage !== 'decisions') return fail('wrong-stage', 'portfolio decisions are made at the decisions stage')
       const { decision } = action
+      if (decision.decision === 'merge' && (!decision.mergeInto || decision.mergeInto === decision.portfolioId)) return fail('invalid', 'say which portfolio it merges into')
+      if (decision.decision === 'split' && !decision.splitInto?.length) return fail('invalid', 'name the new portfolios of the split and the rules each takes')
       const others = review.decisions.filter((d) => d.portfolioId !== decision.portfolioId)
       return ok({ ...review, decisions: [...others, decision] })
     }
