@@ -11,6 +11,6 @@ export type { CoverageLine, ReviewReportData, ScorecardSummary } from './reviewM
 export { reviewCoverage } from './reviewCoverage'
 export type { CoverageInput } from './reviewCoverage'
 export { REVIEW_STAGE_TITLES } from './reviewStages'
-export { reviewReportData, reviewScope, scopeCoverage } from './reviewReportData'
+export { analysisForReview, reviewReportData, reviewScope, scopeCoverage } from './reviewReportData'
 export type { ReviewScope } from './reviewReportData'
 export { reviewFigures, takeSnapshot } from './reviewSnapshot'

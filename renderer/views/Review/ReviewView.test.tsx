@@ -214,12 +214,45 @@ test('the summary exports Markdown through the Bridge, and the facilitator close
   expect(markdown).not.toContain(ME)
   expect(markdown).not.toContain('actor-')
 
-  fireEvent.click(screen.getByRole('button', { name: 'Close the review' }))
+  // Closing asks first, showing next quarter's plan; nothing changes until confirmed.
+  fireEvent.click(screen.getByRole('button', { name: 'Close the review…' }))
+  expect(screen.getByTestId('review-plan').textContent).toContain('Incident triage: Envelope')
+  expect(review(workspace).status).toBe('active')
+  fireEvent.click(screen.getByRole('button', { name: 'Close and apply' }))
   expect(review(workspace).status).toBe('closed')
+  expect(workspace.governance.portfolios.get('pf-triage')!.envelope.amount).toBe('900')
   expect(window.location.hash).toBe('#/review/rv-q3')
   rerender(<ReviewView params={['rv-q3']} />)
   expect(screen.getByText('Closed — read-only', { exact: false })).toBeTruthy()
-  expect(screen.queryByRole('button', { name: 'Close the review' })).toBeNull()
+  expect(screen.queryByRole('button', { name: 'Close the review…' })).toBeNull()
+  expect(screen.getByRole('heading', { name: 'Decisions applied from 2026-Q4' })).toBeTruthy()
+  expect(screen.getByTestId('applied-changes').textContent).toContain('Incident triage: envelope (grow)')
+
+  // Undo takes back the close and the envelope together.
+  act(() => workspace.undoManager.undo())
+  expect(review(workspace).status).toBe('active')
+  expect(workspace.governance.portfolios.get('pf-triage')!.envelope.amount).not.toBe('900')
+})
+
+test('a split asks for the new portfolios and their rules; a merge for its target', () => {
+  const workspace = seeded()
+  reviewAt(workspace, ME, 4)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  const [docs, triage] = screen.getAllByTestId('portfolio-decision')
+  fireEvent.click(within(docs).getByLabelText('Merge'))
+  expect((within(docs).getByRole('button', { name: 'Record decision' }) as HTMLButtonElement).disabled).toBe(true)
+  fireEvent.change(within(docs).getByLabelText('Merge into'), { target: { value: 'pf-triage' } })
+  fireEvent.click(within(docs).getByRole('button', { name: 'Record decision' }))
+  const ruleId = workspace.governance.portfolios.get('pf-triage')!.rules[0].id
+  fireEvent.click(within(triage).getByLabelText('Split'))
+  fireEvent.change(within(triage).getByLabelText('Name of new portfolio 1'), { target: { value: 'Postmortems' } })
+  fireEvent.change(within(triage).getByLabelText('Its envelope'), { target: { value: '300' } })
+  fireEvent.click(within(within(triage).getByRole('group', { name: 'Rules for new portfolio 1' })).getByLabelText(ruleId))
+  fireEvent.click(within(triage).getByRole('button', { name: 'Record decision' }))
+  expect(review(workspace).decisions).toEqual([
+    expect.objectContaining({ portfolioId: 'pf-docs', decision: 'merge', mergeInto: 'pf-triage' }),
+    expect.objectContaining({ portfolioId: 'pf-triage', decision: 'split', splitInto: [{ name: 'Postmortems', ruleIds: [ruleId], amount: '300' }] }),
+  ])
 })
 
 test('past reviews are listed and open read-only; the printable report has its charts and a Print button', () => {
@@ -227,7 +260,9 @@ test('past reviews are listed and open read-only; the printable report has its c
   reviewAt(workspace, ME, 5)
   applyReviewAction(workspace.governance, 'rv-q3', { type: 'close', at: '2026-10-05T11:00:00.000Z' }, ME)
   const { rerender } = renderWithWorkspace(<ReviewView params={[]} />, workspace)
-  expect(screen.getByRole('heading', { name: 'No review in progress — start the 2026 Q3 review' })).toBeTruthy()
+  // Q3 is decided: the next review offered is Q4's, and Q3 is not among the choices.
+  expect(screen.getByRole('heading', { name: 'No review in progress — start the 2026 Q4 review' })).toBeTruthy()
+  expect(screen.queryByRole('option', { name: '2026 Q3' })).toBeNull()
   const [past] = screen.getAllByTestId('past-review')
   expect(past.textContent).toContain('closed')
   expect(within(past).getByRole('link').getAttribute('href')).toBe('#/review/rv-q3')
