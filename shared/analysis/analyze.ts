@@ -13,6 +13,7 @@ import { recipeShare, type RecipeShare } from './metrics/recipeShare'
 import { containsDay, type Period } from './periods'
 import { assignRecords, overlapsByPortfolio, type AssignmentResult, type PortfolioOverlap } from './rules/assign'
 import { buildSpend, type SpendEntry, type SpendLedger } from './spend'
+import { WorkflowIndex } from './workflowIndex'
 
 /**
  * The derived state of a workspace: assignments, spend entries and the daily index, computed
@@ -30,6 +31,10 @@ export interface Analysis {
   entriesByBucket: Map<Bucket, SpendEntry[]>
   /** Distinct step labels across all runs: the scale for the "too broad" entropy. */
   stepVocabulary: number
+  /** Distinct contributor pseudonyms across all runs: a "personal quota" needs a team to compare with. */
+  contributors: number
+  /** The recurring workflows of a period, mined once per period on first use. */
+  workflows: (period: Period) => WorkflowIndex
 }
 
 function indexBy<T>(items: readonly T[], bucketOf: (item: T) => Bucket): Map<Bucket, T[]> {
@@ -46,6 +51,12 @@ function indexBy<T>(items: readonly T[], bucketOf: (item: T) => Bucket): Map<Buc
 export function analyze(input: AnalysisInput): Analysis {
   const assignment = assignRecords(input)
   const spend = buildSpend(input, assignment)
+  const workflowIndexes = new Map<string, WorkflowIndex>()
+  const workflows = (period: Period) => {
+    let index = workflowIndexes.get(period.key)
+    if (!index) workflowIndexes.set(period.key, (index = new WorkflowIndex(input.runs.filter((run) => containsDay(period, dayOf(run.start))))))
+    return index
+  }
   return {
     runsByBucket: indexBy(input.runs, (run) => assignment.runs.get(run.id)?.portfolioId ?? null),
     entriesByBucket: indexBy(spend.entries, (entry) => entry.portfolioId),
@@ -56,6 +67,8 @@ export function analyze(input: AnalysisInput): Analysis {
     daily: new DailySpend(spend.entries),
     overlaps: overlapsByPortfolio(assignment),
     stepVocabulary: new Set(input.runs.flatMap((run) => run.steps)).size,
+    contributors: new Set(input.runs.map((run) => run.actor)).size,
+    workflows,
   }
 }
 
@@ -125,6 +138,8 @@ export function summarizePortfolio(analysis: Analysis, portfolio: Portfolio, per
       portfolioNames: new Map(input.portfolios.map((p) => [p.id, p.name])),
       stepVocabulary: analysis.stepVocabulary,
       changes: input.portfolioChanges.filter((change) => change.portfolioId === portfolio.id),
+      workflowMix: () => analysis.workflows(period).mixOf(runs),
+      contributors: analysis.contributors,
       fiscalYearStartMonth: input.settings.fiscalYearStartMonth,
     }),
   }

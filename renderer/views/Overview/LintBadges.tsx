@@ -9,6 +9,7 @@ export const LINT_LABELS: Record<LintCode, string> = {
   'overlapping-rules': 'Overlapping rules',
   'no-runs-this-period': 'No runs this period',
   'unstable-definition': 'Unstable definition',
+  'personal-quota': 'Personal quota',
 }
 
 interface LintView {

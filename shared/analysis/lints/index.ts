@@ -3,6 +3,7 @@ import { noOutcomeTag } from './noOutcomeTag'
 import { noRunsThisPeriod } from './noRuns'
 import { overlappingRules } from './overlappingRules'
 import { ownerIsPerson } from './ownerIsPerson'
+import { personalQuota } from './personalQuota'
 import { periodShorterThanQuarter } from './shortPeriod'
 import { tooBroad } from './tooBroad'
 import { unstableDefinition } from './unstableDefinition'
@@ -16,6 +17,7 @@ export const PORTFOLIO_LINTS: readonly PortfolioLint[] = [
   envelopeBelowForecast,
   periodShorterThanQuarter,
   ownerIsPerson,
+  personalQuota,
   noOutcomeTag,
   overlappingRules,
   noRunsThisPeriod,

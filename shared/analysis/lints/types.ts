@@ -3,6 +3,7 @@ import type { Run } from '../../records/run'
 import type { Budget } from '../budgets'
 import type { Period } from '../periods'
 import type { PortfolioOverlap } from '../rules/assign'
+import type { WorkflowMix } from '../workflowIndex'
 
 /** A portfolio failure mode the app points out: what is wrong, why it matters, what to do. */
 export interface Lint {
@@ -20,6 +21,7 @@ export type LintCode =
   | 'overlapping-rules'
   | 'no-runs-this-period'
   | 'unstable-definition'
+  | 'personal-quota'
 
 export interface LintContext {
   portfolio: Portfolio
@@ -34,6 +36,10 @@ export interface LintContext {
   /** The portfolio's definition history (every change, any period). */
   changes: readonly PortfolioChange[]
   fiscalYearStartMonth: number
+  /** The mix of recurring workflows and one-offs among the runs (mines on first call). */
+  workflowMix: () => WorkflowMix
+  /** Distinct contributor pseudonyms across the workspace. */
+  contributors: number
 }
 
 export type PortfolioLint = (context: LintContext) => Lint | null
