@@ -173,3 +173,30 @@ function totalsOf(entries: readonly SpendEntry[]): CurrencyAmounts {
   for (const entry of entries) totals.add(entry.currency, entry.amount)
   return totals.toJSON()
 }
+
+export interface OutsideSummary {
+  period: string
+  runs: number
+  charges: number
+  spend: CurrencyAmounts
+  /** Each "outside portfolios" bucket with its spend. */
+  buckets: { id: string; name: string; runs: number; spend: CurrencyAmounts }[]
+}
+
+/**
+ * Spend caught by "outside portfolios" buckets (work that is not coding-agent work): shown apart,
+ * neither a coding portfolio's nor unassigned.
+ */
+export function summarizeOutside(analysis: Analysis, period: Period): OutsideSummary {
+  const buckets = analysis.input.portfolios
+    .filter((portfolio) => portfolio.outside)
+    .map((portfolio) => ({ portfolio, runs: runsIn(analysis, portfolio.id, period), entries: spendEntriesIn(analysis, portfolio.id, period) }))
+  const entries = buckets.flatMap((bucket) => bucket.entries)
+  return {
+    period: period.key,
+    runs: buckets.reduce((sum, bucket) => sum + bucket.runs.length, 0),
+    charges: countCharges(entries),
+    spend: totalsOf(entries),
+    buckets: buckets.map(({ portfolio, runs, entries }) => ({ id: portfolio.id, name: portfolio.name, runs: runs.length, spend: totalsOf(entries) })),
+  }
+}

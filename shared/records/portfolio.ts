@@ -51,6 +51,11 @@ export const Portfolio = z.looseObject({
   /** Runs above this cost are normal for this portfolio. Null: no expectation set. */
   expectedHighCostUSD: DecimalString.nullable(),
   rules: z.array(PortfolioRule),
+  /**
+   * An "outside portfolios" bucket: its rules catch spend that is not coding-agent work (a support
+   * bot's key, nightly evaluations). Shown apart; neither a coding portfolio nor unassigned.
+   */
+  outside: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -70,7 +75,7 @@ export const EnvelopeMove = z.looseObject({
 export type EnvelopeMove = z.infer<typeof EnvelopeMove>
 
 /** The parts of a portfolio that define it for a period; their changes are kept in its history. */
-export const DEFINITION_FIELDS = ['name', 'description', 'outcomeTags', 'owningTeam', 'status', 'envelope', 'expectedHighCostUSD', 'rules'] as const
+export const DEFINITION_FIELDS = ['name', 'description', 'outcomeTags', 'owningTeam', 'status', 'envelope', 'expectedHighCostUSD', 'rules', 'outside'] as const
 export type DefinitionField = (typeof DEFINITION_FIELDS)[number]
 export type PortfolioDefinition = Pick<Portfolio, DefinitionField>
 

@@ -10,6 +10,7 @@ export const LINT_LABELS: Record<LintCode, string> = {
   'no-runs-this-period': 'No runs this period',
   'unstable-definition': 'Unstable definition',
   'personal-quota': 'Personal quota',
+  'too-many-portfolios': 'Too many portfolios',
 }
 
 interface LintView {

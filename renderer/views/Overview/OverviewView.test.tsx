@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, expect, test } from 'vitest'
+import { makePortfolio, rule } from '../../../shared/analysis/testFixtures'
 import { readAnalysisInput } from '../../../shared/analysis/workspaceInput'
 import { formatMoney } from '../../../shared/money/format'
 import { buildPortfolioReport } from '../../../shared/reports/portfolioReport'
@@ -84,4 +85,14 @@ test('with data but no portfolios everything is Unassigned, with a way to create
   expect(screen.getByRole('link', { name: 'Create a portfolio' }).getAttribute('href')).toBe('#/portfolios/new')
   expect(screen.getByTestId('unassigned-spend').textContent).toBe('$60.00')
   expect(screen.getByTestId('unassigned-runs').textContent).toBe('3')
+})
+
+test('spend caught by an "outside portfolios" bucket is shown apart, not as a portfolio card', () => {
+  const workspace = createMemoryWorkspace()
+  seedWorkspace(workspace)
+  workspace.governance.portfolios.put(makePortfolio({ id: 'support', name: 'Support bot', outside: true, rules: [rule('bot', 'charges', [{ field: 'provider', values: ['anthropic'] }])] }))
+  renderWithWorkspace(<OverviewView />, workspace)
+  const outside = screen.getByRole('region', { name: 'Outside portfolios' })
+  expect(outside.textContent).toContain('Support bot')
+  expect(screen.queryByRole('heading', { name: 'Support bot' })).toBeNull()
 })

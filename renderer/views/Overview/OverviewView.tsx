@@ -6,6 +6,8 @@ import { EmptyState } from '../../components/EmptyState'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { AllocationNotes } from './AllocationNotes'
 import { useTodaysDefinitions } from './definitionsChoice'
+import { LintBadges } from './LintBadges'
+import { OutsideSection } from './OutsideSection'
 import { PeriodPicker } from './PeriodPicker'
 import { usePeriodChoice } from './periodChoice'
 import { PortfolioCard } from './PortfolioCard'
@@ -26,7 +28,7 @@ export function OverviewView() {
   const analysis = useMemo(() => analysisForPeriod(today, period, { todaysDefinitions }), [today, period, todaysDefinitions])
   const report = useMemo(() => reportFromAnalysis(analysis, period, source), [analysis, period, source])
   const summaries = useMemo(
-    () => [...analysis.input.portfolios].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((p) => summarizePortfolio(analysis, p, period)),
+    () => analysis.input.portfolios.filter((p) => !p.outside).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((p) => summarizePortfolio(analysis, p, period)),
     [analysis, period],
   )
   const hasData = analysis.input.runs.length > 0 || analysis.input.charges.length > 0
@@ -50,6 +52,11 @@ export function OverviewView() {
           rules to see spend by workflow.
         </p>
       )}
+      {report.workspaceLints.length > 0 && (
+        <div className="overview-hint" role="note">
+          <LintBadges lints={report.workspaceLints} />
+        </div>
+      )}
       {summaries.length > 0 && (
         <section aria-label={`Portfolios in ${period.key}`} className="card-grid">
           {summaries.map((summary) => (
@@ -60,6 +67,7 @@ export function OverviewView() {
       {hasData && (
         <>
           <UnassignedSection unassigned={report.unassigned} analysis={analysis} period={period} hasPortfolios={summaries.length > 0} />
+          <OutsideSection outside={report.outside} />
           <AllocationNotes allocations={report.allocations} />
           <ReconciliationTable rows={report.reconciliation} />
         </>

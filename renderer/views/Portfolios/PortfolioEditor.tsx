@@ -126,6 +126,10 @@ export function PortfolioEditor({ initial, title, submitLabel, onSubmit, onCance
         </p>
         {error('expectedHighCost')}
       </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={values.outside} onChange={(event) => setValues((v) => ({ ...v, outside: event.target.checked }))} />
+        Outside portfolios: its rules catch spend that is not coding-agent work (a support bot's key, nightly evaluations), shown apart and never allocated into coding portfolios
+      </label>
       {effectiveFrom}
       <div className="actions">
         <button type="submit" className="primary">

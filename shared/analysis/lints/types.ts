@@ -22,6 +22,7 @@ export type LintCode =
   | 'no-runs-this-period'
   | 'unstable-definition'
   | 'personal-quota'
+  | 'too-many-portfolios'
 
 export interface LintContext {
   portfolio: Portfolio
