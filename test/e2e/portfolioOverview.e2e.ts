@@ -45,7 +45,12 @@ async function addRule(page: Page, portfolio: string, ruleName: string, field: s
   // The preview answers before saving.
   await page.getByTestId('preview-matched-runs').filter({ hasText: /^[1-9]\d*$/ }).waitFor()
   if (screenshot) await saveScreenshot(page, screenshot)
+  // The portfolio is being set up over imported history: the rule applies to every period, which
+  // first shows the past periods it rewrites.
+  await page.getByLabel('Takes effect').selectOption('retroactive')
   await page.getByRole('button', { name: 'Save rule' }).click()
+  await page.getByRole('alertdialog').filter({ hasText: '2026-Q1' }).waitFor()
+  await page.getByRole('button', { name: 'Rewrite these periods' }).click()
   await page.getByTestId('rule-item').filter({ hasText: ruleName }).waitFor()
 }
 
