@@ -2,6 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, expect, test, vi } from 'vitest'
 import { promoteCandidate } from '../../../shared/catalog'
 import { applyReviewAction, createReview } from '../../../shared/review'
+import { changePortfolio } from '../../../shared/workspace/portfolioHistory'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
 import { seedReviewWorkspace } from './reviewTestData'
@@ -227,6 +228,14 @@ test('the summary exports Markdown through the Bridge, and the facilitator close
   expect(screen.queryByRole('button', { name: 'Close the review…' })).toBeNull()
   expect(screen.getByRole('heading', { name: 'Decisions applied from 2026-Q4' })).toBeTruthy()
   expect(screen.getByTestId('applied-changes').textContent).toContain('Incident triage: envelope (grow)')
+
+  // Its printable report reads the snapshot: a later retroactive rename does not reach it.
+  rerender(<ReviewView params={['rv-q3', 'print']} />)
+  const printed = screen.getByTestId('review-report').textContent
+  expect(printed).toContain('Incident triage')
+  act(() => void changePortfolio(workspace.governance, 'pf-triage', { name: 'Renamed later' }, { by: 'p-x', at: '2026-11-01T00:00:00.000Z', effectiveFrom: null }, 'elsewhere'))
+  rerender(<ReviewView params={['rv-q3', 'print']} />)
+  expect(screen.getByTestId('review-report').textContent).toBe(printed)
 
   // Undo takes back the close and the envelope together.
   act(() => workspace.undoManager.undo())
