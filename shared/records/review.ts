@@ -39,6 +39,16 @@ export const RecipeDecision = z.looseObject({
 })
 export type RecipeDecision = z.infer<typeof RecipeDecision>
 
+/** A follow-up the meeting agreed on: owned by a team (never a person), due on a day. */
+export const ActionItem = z.looseObject({
+  id: z.string(),
+  text: z.string().min(1),
+  owningTeam: z.string().min(1),
+  /** A calendar day, "2026-11-30". */
+  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date like 2026-11-30'),
+})
+export type ActionItem = z.infer<typeof ActionItem>
+
 /** Every figure a review showed, kept when it closes so its page and exports never change afterwards. */
 export const ReviewSnapshot = z.looseObject({
   takenAt: z.string(),
@@ -76,6 +86,8 @@ export const Review = z.looseObject({
   votes: z.record(z.string(), z.array(z.string())),
   voteBudget: z.number().int().positive(),
   notes: z.string(),
+  /** Absent in reviews from before action items. */
+  actionItems: z.array(ActionItem).optional(),
   startedAt: z.string(),
   closedAt: z.string().nullable(),
   /** Set at close: what the review showed (absent in reviews closed before snapshots existed). */

@@ -6,7 +6,7 @@ export { planDecisions, periodAfterReview, type DecisionPlan, type PlannedChange
 export type { RecipeChoice, RecipeChoiceResult } from './governanceReview'
 export { highCostQueue } from './highCostQueue'
 export type { HighCostRun, HighCostQueueOptions } from './highCostQueue'
-export { reviewMarkdown, voteTally } from './reviewMarkdown'
+export { reviewMarkdown, sortedActionItems, voteTally } from './reviewMarkdown'
 export type { CoverageLine, ReviewReportData, ScorecardSummary } from './reviewMarkdown'
 export { reviewCoverage } from './reviewCoverage'
 export type { CoverageInput } from './reviewCoverage'

@@ -1,4 +1,4 @@
-import type { PortfolioDecision, RecipeDecision, Review } from '../records/review'
+import type { ActionItem, PortfolioDecision, RecipeDecision, Review } from '../records/review'
 
 /** Everything a participant can do in a review; `actor` is passed beside the action. */
 export type ReviewAction =
@@ -22,6 +22,9 @@ export type ReviewAction =
   | { type: 'withdrawPortfolioDecision'; portfolioId: string }
   | { type: 'decideRecipe'; decision: RecipeDecision }
   | { type: 'setNotes'; notes: string }
+  /** Anyone: a follow-up owned by a team, with a due day. */
+  | { type: 'addActionItem'; item: ActionItem }
+  | { type: 'removeActionItem'; id: string }
 
 export type ReviewErrorCode =
   | 'not-found'

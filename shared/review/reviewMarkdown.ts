@@ -85,9 +85,18 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
     '## Votes',
     '',
     ...table(['Subject', 'Votes'], voteTally(review).map(([subject, votes]) => [name(subject), String(votes)])),
+    '',
+    '## Action items',
+    '',
+    ...table(['Action', 'Owning team', 'Due'], sortedActionItems(review).map((item) => [item.text, item.owningTeam, item.due])),
   ]
   if (review.notes.trim() !== '') lines.push('', '## Notes', '', review.notes.trim())
   return lines.join('\n') + '\n'
+}
+
+/** A review's action items, soonest due first. */
+export function sortedActionItems(review: Pick<Review, 'actionItems'>): NonNullable<Review['actionItems']> {
+  return [...(review.actionItems ?? [])].sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id))
 }
 
 /** Votes per subject, most first. */

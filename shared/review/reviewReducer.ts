@@ -1,4 +1,5 @@
 import { Review, REVIEW_STAGES, type ReviewStage } from '../records/review'
+import { personLikeOwner } from '../analysis/lints/ownerIsPerson'
 import type { ReviewAction, ReviewErrorCode, ReviewResult } from './reviewActions'
 
 export const DEFAULT_VOTE_BUDGET = 3
@@ -117,6 +118,15 @@ function apply(review: Review, action: ReviewAction, actor: string): ReviewResul
     }
     case 'setNotes':
       return ok({ ...review, notes: action.notes })
+    case 'addActionItem': {
+      const item = { ...action.item, text: action.item.text.trim(), owningTeam: action.item.owningTeam.trim() }
+      if (item.text === '') return fail('invalid', 'say what is to be done')
+      const person = personLikeOwner(item.owningTeam)
+      if (person) return fail('invalid', `an action item is owned by a team: ${person}`)
+      return ok({ ...review, actionItems: [...(review.actionItems ?? []).filter((other) => other.id !== item.id), item] })
+    }
+    case 'removeActionItem':
+      return ok({ ...review, actionItems: (review.actionItems ?? []).filter((item) => item.id !== action.id) })
   }
 }
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { EnvelopeMove, Portfolio, PortfolioChange } from '../records/portfolio'
 import { Recipe } from '../records/recipe'
-import { Review, type PortfolioDecision, type RecipeDecision } from '../records/review'
+import { Review, type ActionItem, type PortfolioDecision, type RecipeDecision } from '../records/review'
 import { ImportProfile } from '../records/settings'
 import { AnnotationStore } from './annotations'
 import { migrateGovernance, readSchemaVersion } from './migrations'
@@ -34,6 +34,7 @@ export class Governance {
       decisions: { kind: 'list', keyOf: (decision) => (decision as PortfolioDecision).portfolioId },
       recipeDecisions: { kind: 'list', keyOf: (decision) => (decision as RecipeDecision).candidateKey },
       moveOnRequests: { kind: 'list', keyOf: (participant) => String(participant) },
+      actionItems: { kind: 'list', keyOf: (item) => (item as ActionItem).id },
     })
     this.importProfiles = new RecordMap(doc, 'importProfiles', ImportProfile)
     this.envelopeMoves = new RecordMap(doc, 'envelopeMoves', EnvelopeMove)

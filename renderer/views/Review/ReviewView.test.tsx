@@ -201,6 +201,16 @@ test('the summary exports Markdown through the Bridge, and the facilitator close
   expect(screen.getByTestId('review-summary').textContent).toContain('Incident triage')
   fireEvent.change(screen.getByLabelText('Notes'), { target: { value: 'Split the web work next time.' } })
   fireEvent.blur(screen.getByLabelText('Notes'))
+  // Action items are owned by a team, never a person, and due on a day.
+  const newItem = within(screen.getByRole('form', { name: 'New action item' }))
+  fireEvent.change(newItem.getByLabelText('Action'), { target: { value: 'Tag the incident runs' } })
+  fireEvent.change(newItem.getByLabelText('Owning team'), { target: { value: 'Jane Doe' } })
+  fireEvent.change(newItem.getByLabelText('Due'), { target: { value: '2026-11-30' } })
+  fireEvent.click(newItem.getByRole('button', { name: 'Add action item' }))
+  expect(screen.getByRole('alert').textContent).toContain('an action item is owned by a team')
+  fireEvent.change(newItem.getByLabelText('Owning team'), { target: { value: 'SRE team' } })
+  fireEvent.click(newItem.getByRole('button', { name: 'Add action item' }))
+  expect(screen.getByTestId('action-items').textContent).toContain('Tag the incident runsSRE team2026-11-30')
   await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export Markdown' })))
 
   expect(saveFile).toHaveBeenCalledTimes(1)
@@ -212,6 +222,7 @@ test('the summary exports Markdown through the Bridge, and the facilitator close
   expect(markdown).toContain('- Providers: anthropic')
   expect(markdown).toContain('| run-t2 | 62 | Incident triage | logs → read → edit → test → doc |')
   expect(markdown).toContain('Split the web work next time.')
+  expect(markdown).toContain('| Tag the incident runs | SRE team | 2026-11-30 |')
   expect(markdown).not.toContain(ME)
   expect(markdown).not.toContain('actor-')
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import { voteTally } from '../../../../shared/review'
 import { Money } from '../../Overview/money'
+import { ActionItems } from '../ActionItems'
 import { AppliedChanges } from '../AppliedChanges'
 import { CloseReview } from '../CloseReview'
 import { ReviewExport } from '../ReviewExport'
@@ -83,6 +84,7 @@ export function SummaryStage({ review, me, dispatch, data, readOnly, setError }:
           ))}
         </ol>
       )}
+      <ActionItems review={review} dispatch={dispatch} readOnly={readOnly} />
       <div className="field review-notes">
         <label htmlFor={`${id}-notes`}>Notes</label>
         <textarea
