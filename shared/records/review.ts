@@ -88,6 +88,8 @@ export const Review = z.looseObject({
   notes: z.string(),
   /** Absent in reviews from before action items. */
   actionItems: z.array(ActionItem).optional(),
+  /** An optional time box on the current stage, the same for everyone; cleared when the stage changes. */
+  stageTimer: z.object({ stage: ReviewStage, minutes: z.number().int().positive().max(120), startedAt: z.string() }).nullable().optional(),
   startedAt: z.string(),
   closedAt: z.string().nullable(),
   /** Set at close: what the review showed (absent in reviews closed before snapshots existed). */

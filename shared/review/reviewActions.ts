@@ -10,6 +10,9 @@ export type ReviewAction =
   | { type: 'resume' }
   | { type: 'close'; at: string }
   | { type: 'handOver'; to: string }
+  /** Facilitator only: time-box the current stage (everyone sees the time left), or stop the timer. */
+  | { type: 'startTimer'; minutes: number; at: string }
+  | { type: 'stopTimer' }
   /** Anyone: take over facilitation when the facilitator has left (the app offers it only then). */
   | { type: 'takeOver' }
   /** Anyone: suggest moving on from the current stage (cleared when the stage changes). */

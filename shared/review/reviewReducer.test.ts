@@ -141,3 +141,18 @@ describe('action items', () => {
     expect(errorOf(fresh(), { type: 'addActionItem', item: { ...item, due: 'next week' } }, 'ben')).toBe('invalid')
   })
 })
+
+describe('stage timer', () => {
+  it('the facilitator time-boxes the current stage; moving on clears it', () => {
+    const timed = run(fresh(), [{ type: 'startTimer', minutes: 10, at: AT }, 'ana'])
+    expect(timed.stageTimer).toEqual({ stage: 'check-in', minutes: 10, startedAt: AT })
+    expect(run(timed, [{ type: 'advance' }, 'ana']).stageTimer).toBeNull()
+    expect(run(timed, [{ type: 'stopTimer' }, 'ana']).stageTimer).toBeNull()
+  })
+
+  it('only the facilitator sets it, and only to a sensible length', () => {
+    expect(errorOf(fresh(), { type: 'startTimer', minutes: 10, at: AT }, 'ben')).toBe('not-facilitator')
+    expect(errorOf(fresh(), { type: 'startTimer', minutes: 0, at: AT }, 'ana')).toBe('invalid')
+    expect(errorOf(fresh(), { type: 'startTimer', minutes: 600, at: AT }, 'ana')).toBe('invalid')
+  })
+})

@@ -32,7 +32,7 @@ export function startReview(input: StartReviewInput): Review {
   }
 }
 
-const FACILITATOR_ONLY = new Set<ReviewAction['type']>(['advance', 'goBack', 'pause', 'resume', 'close', 'handOver'])
+const FACILITATOR_ONLY = new Set<ReviewAction['type']>(['advance', 'goBack', 'pause', 'resume', 'close', 'handOver', 'startTimer', 'stopTimer'])
 /** What a paused review still accepts: resuming it, and handing it to someone who will. */
 const WHILE_PAUSED = new Set<ReviewAction['type']>(['resume', 'handOver', 'takeOver', 'join'])
 const VOTING_STAGES: readonly ReviewStage[] = ['recipes', 'decisions']
@@ -63,10 +63,10 @@ function apply(review: Review, action: ReviewAction, actor: string): ReviewResul
       return ok(review)
     case 'advance':
       if (stageIndex === REVIEW_STAGES.length - 1) return fail('no-next-stage', 'the summary is the last stage; close the review instead')
-      return ok({ ...review, stage: REVIEW_STAGES[stageIndex + 1], moveOnRequests: [] })
+      return ok({ ...review, stage: REVIEW_STAGES[stageIndex + 1], moveOnRequests: [], stageTimer: null })
     case 'goBack':
       if (stageIndex === 0) return fail('no-previous-stage', 'this is the first stage')
-      return ok({ ...review, stage: REVIEW_STAGES[stageIndex - 1], moveOnRequests: [] })
+      return ok({ ...review, stage: REVIEW_STAGES[stageIndex - 1], moveOnRequests: [], stageTimer: null })
     case 'pause':
       return ok({ ...review, status: 'paused' })
     case 'resume':
@@ -118,6 +118,10 @@ function apply(review: Review, action: ReviewAction, actor: string): ReviewResul
     }
     case 'setNotes':
       return ok({ ...review, notes: action.notes })
+    case 'startTimer':
+      return ok({ ...review, stageTimer: { stage: review.stage, minutes: action.minutes, startedAt: action.at } })
+    case 'stopTimer':
+      return ok({ ...review, stageTimer: null })
     case 'addActionItem': {
       const item = { ...action.item, text: action.item.text.trim(), owningTeam: action.item.owningTeam.trim() }
       if (item.text === '') return fail('invalid', 'say what is to be done')

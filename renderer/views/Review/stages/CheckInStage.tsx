@@ -6,9 +6,16 @@ import type { StageProps } from './stageProps'
 /** Stage 1: what data the review stands on: providers and months, reconciliation gaps, unassigned spend. */
 export function CheckInStage({ review, data }: StageProps) {
   const { scope, report } = data
+  const prompt = (
+    <p className="review-checkin-prompt" data-testid="checkin-prompt">
+      <strong>Check-in:</strong> going round, each of you in one sentence: which workflow changed an outcome for your team this
+      quarter, and which one you would stop funding?
+    </p>
+  )
   if (scope.runs.length === 0 && scope.charges === 0) {
     return (
       <div className="review-empty">
+        {prompt}
         <p>
           Nothing is imported for {review.period.replace('-', ' ')} yet. <a href={routeHref('import')}>Import</a> the billing
           exports and the agents' session logs, then come back: every stage fills in from them.
@@ -18,6 +25,7 @@ export function CheckInStage({ review, data }: StageProps) {
   }
   return (
     <div className="review-checkin">
+      {prompt}
       <CoverageList lines={report.coverage} testId="review-coverage" />
       <h3>Billed against log-estimated, per provider and month</h3>
       {scope.reconciliation.length === 0 ? (
