@@ -22,7 +22,7 @@ import { RulesTab } from './RulesTab'
 import { useDefinitionChange } from './useDefinitionChange'
 import './PortfolioPage.css'
 
-/** One portfolio: its budget, rules with preview, runs and charges, metrics and health, definition. */
+/** One portfolio: its budget, rules with preview, runs and charges, metrics and health, definition and history. */
 export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: PortfolioTab }) {
   const { governance } = useWorkspace()
   const definitionChange = useDefinitionChange(portfolio.id)
@@ -35,9 +35,10 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
   const defined = analysis.input.portfolios.find((p) => p.id === portfolio.id)
   // The analysis holds the stored portfolio; while a teammate's edit is in flight, the prop may be newer.
   const summary = useMemo(() => summarizePortfolio(analysis, defined ?? portfolio, period), [analysis, defined, portfolio, period])
-  const editing = tab === 'definition' || tab === 'rules' || tab === 'history'
-  const shown = editing ? portfolio : summary.portfolio
-  const definedDifferently = !editing && JSON.stringify(shown) !== JSON.stringify(portfolio)
+  // Editing and history are about today's definition; the other tabs read the chosen period.
+  const showsToday = tab === 'definition' || tab === 'rules' || tab === 'history'
+  const shown = showsToday ? portfolio : summary.portfolio
+  const definedDifferently = !showsToday && JSON.stringify(shown) !== JSON.stringify(portfolio)
 
   return (
     <div className="view portfolio-page">
@@ -62,14 +63,14 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
             </div>
           )}
           {shown.description && <p className="page-description">{shown.description}</p>}
-          {!defined && !editing && <p className="page-note" role="note">This portfolio did not exist yet in {period.key}; it starts later.</p>}
+          {!defined && !showsToday && <p className="page-note" role="note">This portfolio did not exist yet in {period.key}; it starts later.</p>}
           {definedDifferently && (
             <p className="page-note" role="note">
               Shown as defined in {period.key}; it has changed since (<a href={routeHref('portfolios', portfolio.id, 'history')}>history</a>).
             </p>
           )}
         </div>
-        {!editing && <PeriodPicker input={today.input} choice={choice} />}
+        {!showsToday && <PeriodPicker input={today.input} choice={choice} />}
       </header>
       <PortfolioTabs portfolioId={portfolio.id} current={tab} />
       <section className="tab-panel" aria-label={TAB_LABELS[tab]}>
