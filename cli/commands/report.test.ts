@@ -4,6 +4,7 @@ import { readAnalysisInput } from '../../shared/analysis/workspaceInput'
 import { makeRun } from '../../shared/analysis/testFixtures'
 import { buildPortfolioReport } from '../../shared/reports/portfolioReport'
 import { reportExample } from '../../shared/reports/reportFixture'
+import { widenedRuleExample } from '../../shared/workspace/historyFixture'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
 import { captureIO, tempDir, writeWorkspace } from './testWorkspace'
@@ -31,6 +32,28 @@ describe('cli report', () => {
     const printed = JSON.parse(io.out())
     expect(printed.period).toBe('2026-07')
     expect(printed.portfolios.find((p: { id: string }) => p.id === 'web').runs).toBe(1)
+  })
+
+  it('--as-of a mid-quarter day counts only what started by then', async () => {
+    const io = captureIO(dir)
+    await runCli(['report', '--workspace', path, '--period', '2026-Q3', '--as-of', '2026-07-31', '--json'], io)
+    const web = JSON.parse(io.out()).portfolios.find((p: { id: string }) => p.id === 'web')
+    // w2 (3 August, 5 USD) is not counted yet; at 15 August the web portfolio had 2 runs.
+    expect(web.runs).toBe(1)
+    expect(web.metrics.adoption.runs).toBe(1)
+    expect(web.spend.USD).toBe('20.00')
+  })
+
+  it('reads a past period with the definitions in force then, or today\'s when asked', async () => {
+    const historyPath = join(dir, 'history.workfolio')
+    writeWorkspace(historyPath, widenedRuleExample('2026-Q4').input)
+    const webIn = async (...flags: string[]) => {
+      const io = captureIO(dir)
+      await runCli(['report', '--workspace', historyPath, '--period', '2026-Q3', '--as-of', '2026-11-15', '--json', ...flags], io)
+      return JSON.parse(io.out()).portfolios.find((p: { id: string }) => p.id === 'web')
+    }
+    expect(await webIn()).toMatchObject({ runs: 1, envelope: { USD: '150' } })
+    expect(await webIn('--todays-definitions')).toMatchObject({ runs: 2, envelope: { USD: '260' } })
   })
 
   it('prints a readable table without --json', async () => {

@@ -8,23 +8,25 @@ import { formatPortfolioReport } from '../../shared/reports/portfolioReportText'
 import { openWorkspaceFile } from '../workspaceStore'
 import { UsageError, type CliCommand } from './types'
 
-const usage = 'npm run --silent cli -- report --workspace FILE [--period 2026-Q3] [--as-of 2026-08-15] [--json]'
+const usage = 'npm run --silent cli -- report --workspace FILE [--period 2026-Q3] [--as-of 2026-08-15] [--todays-definitions] [--json]'
 
 /**
  * Spend, envelope, forecast, metrics and health checks per portfolio for one period.
  * Without --period: the current fiscal quarter, or the latest quarter with data when the
- * current one has none. --as-of fixes "today" (forecasts, burn-up) for reproducible output.
+ * current one has none. --as-of fixes "today": only what started by then is counted (spend, runs,
+ * metrics, forecast). A past period is read with the portfolio definitions in force then, unless
+ * --todays-definitions asks for today's.
  */
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'Portfolio report for a period: spend, envelope, forecast, metrics, lints, reconciliation',
   usage,
   async run(args, io) {
-    let values: { workspace?: string; period?: string; 'as-of'?: string; json?: boolean }
+    let values: { workspace?: string; period?: string; 'as-of'?: string; 'todays-definitions'?: boolean; json?: boolean }
     try {
       ;({ values } = parseArgs({
         args,
-        options: { workspace: { type: 'string' }, period: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+        options: { workspace: { type: 'string' }, period: { type: 'string' }, 'as-of': { type: 'string' }, 'todays-definitions': { type: 'boolean' }, json: { type: 'boolean' } },
         strict: true,
         allowPositionals: false,
       }))
@@ -43,7 +45,7 @@ export const reportCommand: CliCommand = {
     const input = readAnalysisInput(workspace.governance, workspace.ledger, asOf)
     let report
     try {
-      report = buildPortfolioReport(input, { period: values.period })
+      report = buildPortfolioReport(input, { period: values.period, todaysDefinitions: values['todays-definitions'] })
     } catch (error) {
       throw new UsageError((error as Error).message)
     }

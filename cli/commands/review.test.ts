@@ -1,7 +1,12 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { analyze } from '../../shared/analysis/analyze'
+import { makeRun } from '../../shared/analysis/testFixtures'
+import { readAnalysisInput } from '../../shared/analysis/workspaceInput'
+import { createBatch } from '../../shared/importers/batch'
 import { reportExample } from '../../shared/reports/reportFixture'
-import { applyReviewAction, createReview } from '../../shared/review'
+import { analysisForReview, applyReviewAction, closeReview, createReview, reviewReportData } from '../../shared/review'
+import { changePortfolio } from '../../shared/workspace/portfolioHistory'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
 import { captureIO, saveTestWorkspace, tempDir, writeWorkspace } from './testWorkspace'
@@ -69,5 +74,62 @@ describe('cli review export', () => {
       expect(await runCli(args, io)).toBe(code)
       expect(io.err()).toContain(message)
     }
+  })
+})
+
+describe('cli review export of a closed review', () => {
+  const dir = tempDir()
+  const path = join(dir, 'closed.workfolio')
+  writeWorkspace(path, reportExample())
+
+  async function exported(): Promise<string> {
+    const io = captureIO(dir)
+    expect(await runCli(['review', 'export', '--workspace', path, '--review', 'rv-q3'], io)).toBe(0)
+    return io.out()
+  }
+
+  /** Later imports, a retroactive rename and envelope change, and re-pricing settings. */
+  function editLater(): void {
+    const workspace = openWorkspaceFile(path)
+    const late = makeRun({ id: 'late', repo: 'acme/api', costUSD: '99', steps: ['logs', 'edit', 'test'], start: '2026-07-20T10:00:00.000Z' })
+    const { meta, payload } = createBatch({ kind: 'runs', format: 'test', fileNames: ['late.jsonl'], records: [late], totals: { USD: '99' }, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-10-20T00:00:00.000Z' })
+    workspace.ledger.add(meta, payload)
+    changePortfolio(workspace.governance, 'incidents', { name: 'Triage (renamed)', envelope: { amount: '1', currency: 'USD', period: 'quarter', rollover: false } }, { by: 'p-x', at: '2026-10-21T00:00:00.000Z', effectiveFrom: null })
+    workspace.governance.settings.set('highCostThresholdUSD', '1')
+    workspace.governance.settings.set('pricingOverrides', { 'claude-sonnet-4': { input: 1 } })
+    saveTestWorkspace(workspace)
+  }
+
+  it('prints the same bytes before and after later imports, edits and re-pricing', async () => {
+    const workspace = openWorkspaceFile(path)
+    const { governance } = workspace
+    createReview(governance, { id: 'rv-q3', period: '2026-Q3', facilitator: 'ana', at: '2026-10-01T09:00:00.000Z' })
+    for (let i = 0; i < 4; i++) applyReviewAction(governance, 'rv-q3', { type: 'advance' }, 'ana')
+    applyReviewAction(governance, 'rv-q3', { type: 'decidePortfolio', decision: { portfolioId: 'incidents', decision: 'grow', nextEnvelope: { amount: '4000', currency: 'USD' }, note: '' } }, 'ana')
+    applyReviewAction(governance, 'rv-q3', { type: 'advance' }, 'ana')
+    const analysis = analysisForReview(analyze(readAnalysisInput(governance, workspace.ledger, '2026-10-02')), '2026-Q3')
+    expect(closeReview(governance, 'rv-q3', 'ana', '2026-10-02T10:00:00.000Z', reviewReportData(analysis, { period: '2026-Q3' })).ok).toBe(true)
+    saveTestWorkspace(workspace)
+
+    const before = await exported()
+    expect(before).toContain('| Incident triage | 60.00 USD | 3000 USD | 1 | 1 of 1 |')
+    editLater()
+    expect(await exported()).toBe(before)
+  })
+
+  it('while a review is open, the same edits do show in its export', async () => {
+    const open = join(dir, 'open.workfolio')
+    writeWorkspace(open, reportExample())
+    const workspace = openWorkspaceFile(open)
+    createReview(workspace.governance, { id: 'rv-q3', period: '2026-Q3', facilitator: 'ana', at: '2026-10-01T09:00:00.000Z' })
+    saveTestWorkspace(workspace)
+    const io = captureIO(dir)
+    await runCli(['review', 'export', '--workspace', open], io)
+    expect(io.out()).toContain('| Incident triage |')
+    changePortfolio(workspace.governance, 'incidents', { name: 'Triage (renamed)' }, { by: 'p-x', at: '2026-10-21T00:00:00.000Z', effectiveFrom: null })
+    saveTestWorkspace(workspace)
+    const after = captureIO(dir)
+    await runCli(['review', 'export', '--workspace', open], after)
+    expect(after.out()).toContain('| Triage (renamed) |')
   })
 })

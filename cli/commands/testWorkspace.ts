@@ -29,6 +29,7 @@ export function tempDir(): string {
 export function writeWorkspace(path: string, input: AnalysisInput): void {
   const workspace = openWorkspaceFile(path)
   for (const portfolio of input.portfolios) workspace.governance.portfolios.put(portfolio)
+  for (const change of input.portfolioChanges) workspace.governance.portfolioChanges.put(change)
   for (const runId of input.annotatedRunIds) workspace.governance.annotations.text(runId).insert(0, 'Shipped the fix; see the postmortem.')
   const batches = [
     { kind: 'runs' as const, records: input.runs, totals: { USD: sumDecimalStrings(input.runs.map((r) => r.costUSD)) } },

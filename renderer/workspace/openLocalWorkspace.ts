@@ -13,7 +13,7 @@ export interface Workspace {
   destroy(): Promise<void>
 }
 
-export const GOVERNANCE_SCOPE = ['portfolios', 'annotations', 'recipes', 'reviews', 'settings', 'importProfiles', 'envelopeMoves']
+export const GOVERNANCE_SCOPE = ['portfolios', 'portfolioChanges', 'annotations', 'recipes', 'reviews', 'settings', 'importProfiles', 'envelopeMoves']
 
 /**
  * Opens a workspace from this device's IndexedDB (local-first: it works offline), then

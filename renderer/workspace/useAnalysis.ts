@@ -31,7 +31,7 @@ function cacheFor(workspace: Workspace): AnalysisCache {
   // Only what the analysis reads invalidates it: typing an outcome note or moving a review
   // stage must not re-analyse 100,000 runs on every keystroke.
   ledger.observe(bump)
-  for (const records of [governance.portfolios, governance.recipes, governance.envelopeMoves, governance.outcomeLinkEdits, governance.repoAliases]) records.observe(bump)
+  for (const records of [governance.portfolios, governance.portfolioChanges, governance.recipes, governance.envelopeMoves, governance.outcomeLinkEdits, governance.repoAliases]) records.observe(bump)
   // A note's category and evidence count as outcomes and can link its run to an incident; its
   // text only touches the record once a minute while someone types (AnnotationText.tsx).
   governance.annotations.records.observe(bump)

@@ -16,6 +16,7 @@ import { containsDay, type Period } from './periods'
 import { assignRecords, overlapsByPortfolio, type AssignmentResult, type PortfolioOverlap } from './rules/assign'
 import { buildSpend, type SpendEntry, type SpendLedger } from './spend'
 import { groupBy } from './groupBy'
+import { WorkflowIndex } from './workflowIndex'
 
 /**
  * The derived state of a workspace: assignments, spend entries and the daily index, computed
@@ -35,11 +36,21 @@ export interface Analysis {
   stepVocabulary: number
   /** Run→outcome links, when the input has outcomes. */
   outcomeLinks: OutcomeLinks | null
+  /** Distinct contributor pseudonyms across all runs: a "personal quota" needs a team to compare with. */
+  contributors: number
+  /** The recurring workflows of a period, mined once per period on first use. */
+  workflows: (period: Period) => WorkflowIndex
 }
 
 export function analyze(input: AnalysisInput): Analysis {
   const assignment = assignRecords(input)
   const spend = buildSpend(input, assignment)
+  const workflowIndexes = new Map<string, WorkflowIndex>()
+  const workflows = (period: Period) => {
+    let index = workflowIndexes.get(period.key)
+    if (!index) workflowIndexes.set(period.key, (index = new WorkflowIndex(input.runs.filter((run) => containsDay(period, dayOf(run.start))))))
+    return index
+  }
   return {
     runsByBucket: groupBy<Run, Bucket>(input.runs, (run) => assignment.runs.get(run.id)?.portfolioId ?? null),
     entriesByBucket: groupBy<SpendEntry, Bucket>(spend.entries, (entry) => entry.portfolioId),
@@ -51,6 +62,8 @@ export function analyze(input: AnalysisInput): Analysis {
     overlaps: overlapsByPortfolio(assignment),
     stepVocabulary: new Set(input.runs.flatMap((run) => run.steps)).size,
     outcomeLinks: input.outcomes ? linkOutcomes(input.runs, input.outcomes) : null,
+    contributors: new Set(input.runs.map((run) => run.actor)).size,
+    workflows,
   }
 }
 
@@ -124,6 +137,10 @@ export function summarizePortfolio(analysis: Analysis, portfolio: Portfolio, per
       portfolioNames: new Map(input.portfolios.map((p) => [p.id, p.name])),
       stepVocabulary: analysis.stepVocabulary,
       outcomes,
+      changes: input.portfolioChanges.filter((change) => change.portfolioId === portfolio.id),
+      workflowMix: () => analysis.workflows(period).mixOf(runs),
+      contributors: analysis.contributors,
+      fiscalYearStartMonth: input.settings.fiscalYearStartMonth,
     }),
   }
 }
@@ -167,4 +184,31 @@ function totalsOf(entries: readonly SpendEntry[]): CurrencyAmounts {
   const totals = new CurrencyTotals()
   for (const entry of entries) totals.add(entry.currency, entry.amount)
   return totals.toJSON()
+}
+
+export interface OutsideSummary {
+  period: string
+  runs: number
+  charges: number
+  spend: CurrencyAmounts
+  /** Each "outside portfolios" bucket with its spend. */
+  buckets: { id: string; name: string; runs: number; spend: CurrencyAmounts }[]
+}
+
+/**
+ * Spend caught by "outside portfolios" buckets (work that is not coding-agent work): shown apart,
+ * neither a coding portfolio's nor unassigned.
+ */
+export function summarizeOutside(analysis: Analysis, period: Period): OutsideSummary {
+  const buckets = analysis.input.portfolios
+    .filter((portfolio) => portfolio.outside)
+    .map((portfolio) => ({ portfolio, runs: runsIn(analysis, portfolio.id, period), entries: spendEntriesIn(analysis, portfolio.id, period) }))
+  const entries = buckets.flatMap((bucket) => bucket.entries)
+  return {
+    period: period.key,
+    runs: buckets.reduce((sum, bucket) => sum + bucket.runs.length, 0),
+    charges: countCharges(entries),
+    spend: totalsOf(entries),
+    buckets: buckets.map(({ portfolio, runs, entries }) => ({ id: portfolio.id, name: portfolio.name, runs: runs.length, spend: totalsOf(entries) })),
+  }
 }

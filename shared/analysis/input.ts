@@ -1,6 +1,6 @@
 import { parseDecimal, ZERO, type Decimal } from '../money/decimal'
 import type { Charge } from '../records/charge'
-import type { EnvelopeMove, Portfolio } from '../records/portfolio'
+import type { EnvelopeMove, Portfolio, PortfolioChange } from '../records/portfolio'
 import type { Recipe } from '../records/recipe'
 import type { Run } from '../records/run'
 import type { Settings } from '../records/settings'
@@ -11,7 +11,9 @@ import type { OutcomeInput } from './outcomes/linkOutcomes'
  * this, so rules apply retroactively: a new import or an edited rule only changes the input.
  */
 export interface AnalysisInput {
+  /** Today's definitions; a past period reads them through `portfolioChanges` (see definitionsInForce). */
   portfolios: readonly Portfolio[]
+  portfolioChanges: readonly PortfolioChange[]
   runs: readonly Run[]
   charges: readonly Charge[]
   recipes: readonly Recipe[]

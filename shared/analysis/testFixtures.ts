@@ -80,6 +80,7 @@ export function makeRecipe(overrides: Partial<Recipe> & { id: string; steps: str
 export function makeInput(overrides: Partial<AnalysisInput> = {}): AnalysisInput {
   return {
     portfolios: [],
+    portfolioChanges: [],
     runs: [],
     charges: [],
     recipes: [],

@@ -14,6 +14,7 @@ export function readAnalysisInput(governance: Governance, ledger: Ledger, asOf: 
   const settings = governance.settings.read().settings
   return {
     portfolios: governance.portfolios.list().records,
+    portfolioChanges: governance.portfolioChanges.list().records,
     // Labelled and priced with the current rules and prices, however old the batch.
     runs: deriveRuns(ledger.runs().records, settings),
     charges: ledger.charges().records,

@@ -51,6 +51,11 @@ export const Portfolio = z.looseObject({
   /** Runs above this cost are normal for this portfolio. Null: no expectation set. */
   expectedHighCostUSD: DecimalString.nullable(),
   rules: z.array(PortfolioRule),
+  /**
+   * An "outside portfolios" bucket: its rules catch spend that is not coding-agent work (a support
+   * bot's key, nightly evaluations). Shown apart; neither a coding portfolio nor unassigned.
+   */
+  outside: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -68,3 +73,27 @@ export const EnvelopeMove = z.looseObject({
   at: z.string(),
 })
 export type EnvelopeMove = z.infer<typeof EnvelopeMove>
+
+/** The parts of a portfolio that define it for a period; their changes are kept in its history. */
+export const DEFINITION_FIELDS = ['name', 'description', 'outcomeTags', 'owningTeam', 'status', 'envelope', 'expectedHighCostUSD', 'rules', 'outside'] as const
+export type DefinitionField = (typeof DEFINITION_FIELDS)[number]
+export type PortfolioDefinition = Pick<Portfolio, DefinitionField>
+
+/**
+ * One change to a portfolio's definition, kept for the record: who (a pseudonym), when, and
+ * the period it takes effect from. `effectiveFrom` null: retroactive, every period reads it.
+ * `createdFrom` marks the change that created the portfolio (a split's new portfolio does not
+ * exist before its first period). `source` links a change a review made to its decision.
+ */
+export const PortfolioChange = z.looseObject({
+  id: z.string(),
+  portfolioId: z.string(),
+  at: z.string(),
+  by: z.string(),
+  effectiveFrom: z.string().nullable(),
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
+  created: z.boolean().optional(),
+  source: z.object({ reviewId: z.string(), decision: z.string(), decidedFor: z.string() }).optional(),
+})
+export type PortfolioChange = z.infer<typeof PortfolioChange>

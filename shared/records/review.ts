@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { CurrencyCode, DecimalString } from './common'
+import { CurrencyAmountsSchema, CurrencyCode, DecimalString } from './common'
+import { PortfolioStatus } from './portfolio'
 
 export const ReviewStage = z.enum(['check-in', 'scorecards', 'high-cost', 'recipes', 'decisions', 'summary'])
 export type ReviewStage = z.infer<typeof ReviewStage>
@@ -7,11 +8,25 @@ export const REVIEW_STAGES = ReviewStage.options
 
 export const PortfolioDecisionKind = z.enum(['keep', 'grow', 'shrink', 'split', 'merge', 'retire'])
 
+/** One new portfolio a split creates: its name, the rules it takes over, and its envelope. */
+export const SplitPart = z.looseObject({
+  name: z.string().min(1),
+  ruleIds: z.array(z.string()).min(1),
+  amount: DecimalString,
+})
+export type SplitPart = z.infer<typeof SplitPart>
+
 export const PortfolioDecision = z.looseObject({
   portfolioId: z.string(),
   decision: PortfolioDecisionKind,
   nextEnvelope: z.object({ amount: DecimalString, currency: CurrencyCode }).nullable(),
   note: z.string(),
+  /** The stage it moves to next period (pilot → scaling → standard); absent: unchanged. */
+  nextStatus: PortfolioStatus.optional(),
+  /** A merge: the portfolio that takes over the rules. */
+  mergeInto: z.string().optional(),
+  /** A split: the new portfolios, each with its share of the rules. */
+  splitInto: z.array(SplitPart).optional(),
 })
 export type PortfolioDecision = z.infer<typeof PortfolioDecision>
 
@@ -23,6 +38,36 @@ export const RecipeDecision = z.looseObject({
   reason: z.string(),
 })
 export type RecipeDecision = z.infer<typeof RecipeDecision>
+
+/** A follow-up the meeting agreed on: owned by a team (never a person), due on a day. */
+export const ActionItem = z.looseObject({
+  id: z.string(),
+  text: z.string().min(1),
+  owningTeam: z.string().min(1),
+  /** A calendar day, "2026-11-30". */
+  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date like 2026-11-30'),
+})
+export type ActionItem = z.infer<typeof ActionItem>
+
+/** Every figure a review showed, kept when it closes so its page and exports never change afterwards. */
+export const ReviewSnapshot = z.looseObject({
+  takenAt: z.string(),
+  coverage: z.array(z.object({ label: z.string(), value: z.string() })),
+  scorecards: z.array(
+    z.object({
+      portfolioId: z.string(),
+      name: z.string(),
+      spent: CurrencyAmountsSchema,
+      envelope: CurrencyAmountsSchema,
+      runs: z.number(),
+      highCostRuns: z.number(),
+      highCostAnnotated: z.number(),
+    }),
+  ),
+  highCostQueue: z.array(z.object({ runId: z.string(), costUSD: z.string(), portfolioId: z.string().nullable(), steps: z.array(z.string()), start: z.string() })),
+  names: z.record(z.string(), z.string()),
+})
+export type ReviewSnapshot = z.infer<typeof ReviewSnapshot>
 
 /** One quarterly review session; everyone in the workspace sees the same stage. */
 export const Review = z.looseObject({
@@ -41,7 +86,15 @@ export const Review = z.looseObject({
   votes: z.record(z.string(), z.array(z.string())),
   voteBudget: z.number().int().positive(),
   notes: z.string(),
+  /** Absent in reviews from before action items. */
+  actionItems: z.array(ActionItem).optional(),
+  /** An optional time box on the current stage, the same for everyone; cleared when the stage changes. */
+  stageTimer: z.object({ stage: ReviewStage, minutes: z.number().int().positive().max(120), startedAt: z.string() }).nullable().optional(),
   startedAt: z.string(),
   closedAt: z.string().nullable(),
+  /** Set at close: what the review showed (absent in reviews closed before snapshots existed). */
+  snapshot: ReviewSnapshot.optional(),
+  /** Set at close: the portfolio changes its decisions made, from the next period on. */
+  applied: z.object({ effectiveFrom: z.string(), changeIds: z.array(z.string()) }).optional(),
 })
 export type Review = z.infer<typeof Review>

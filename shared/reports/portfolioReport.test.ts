@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeInput, makeRun } from '../analysis/testFixtures'
+import { makeCharge, makeInput, makePortfolio, makeRun, rule } from '../analysis/testFixtures'
 import { buildPortfolioReport, choosePeriod } from './portfolioReport'
 import { formatPortfolioReport } from './portfolioReportText'
 import { reportExample } from './reportFixture'
@@ -65,6 +65,42 @@ describe('buildPortfolioReport', () => {
     expect(text).toMatch(/Incident triage\s+pilot\s+\$60\.00\s+\$3,000\.00\s+\$120\.00\s+1/)
     expect(text).toContain('Unassigned: 1 run(s), 1 charge(s), 20.00 USD')
     expect(text).toContain('Refactor + tests [owner-is-person]')
+  })
+})
+
+describe('outside portfolios', () => {
+  const supportBot = makePortfolio({ id: 'support', name: 'Support bot', outcomeTags: [], rules: [rule('bot', 'charges', [{ field: 'apiKey', values: ['support-bot'] }])] })
+  const withBotBill = (bucket: typeof supportBot) => {
+    const input = reportExample()
+    return buildPortfolioReport({ ...input, portfolios: [...input.portfolios, bucket], charges: [...input.charges, makeCharge({ identity: 'bot', apiKey: 'support-bot', cost: '40', start: '2026-07-03T00:00:00.000Z' })] })
+  }
+
+  it('shows spend caught by an outside bucket apart: not a portfolio, not unassigned, not allocated', () => {
+    const outside = withBotBill({ ...supportBot, outside: true })
+    expect(outside.outside).toMatchObject({ charges: 1, spend: { USD: '40' }, buckets: [{ id: 'support', name: 'Support bot', runs: 0, spend: { USD: '40' } }] })
+    expect(outside.portfolios.map((p) => p.id)).not.toContain('support')
+    expect(outside.unassigned.spend).toEqual(buildPortfolioReport(reportExample()).unassigned.spend)
+    expect(outside.portfolios.find((p) => p.id === 'incidents')!.spend).toEqual({ USD: '60.00' })
+    expect(formatPortfolioReport(outside)).toContain('Outside portfolios (not coding-agent work): Support bot 40 USD')
+  })
+
+  it('without the outside mark the same bucket is a coding portfolio', () => {
+    const inside = withBotBill(supportBot)
+    expect(inside.outside.buckets).toEqual([])
+    expect(inside.portfolios.map((p) => p.id)).toContain('support')
+  })
+})
+
+describe('too many portfolios', () => {
+  const many = (active: number, extra: Parameters<typeof makePortfolio>[0][] = []) =>
+    buildPortfolioReport(makeInput({ portfolios: [...Array.from({ length: active }, (_, i) => makePortfolio({ id: `p${i}` })), ...extra.map(makePortfolio)] })).workspaceLints.map((l) => l.code)
+
+  it('fires above 7 active portfolios', () => {
+    expect(many(8)).toEqual(['too-many-portfolios'])
+  })
+
+  it('does not count retired portfolios or outside buckets', () => {
+    expect(many(7, [{ id: 'old', status: 'retired' }, { id: 'bot', outside: true }])).toEqual([])
   })
 })
 

@@ -1,11 +1,13 @@
-import { analyze, summarizePortfolio, summarizeUnassigned, type Analysis, type PortfolioPeriodSummary } from '../analysis/analyze'
+import { analyze, summarizeOutside, summarizePortfolio, summarizeUnassigned, type Analysis, type OutsideSummary, type PortfolioPeriodSummary } from '../analysis/analyze'
 import type { AllocationExplanation } from '../analysis/allocation'
 import type { ReviewItem } from '../analysis/budgets'
 import { dateOfDay, dayOf } from '../analysis/dates'
+import { inputForPeriod, type PeriodInputOptions } from '../analysis/definitionsInForce'
 import { summarizeUnpriced, type UnpricedSummary } from '../pricing/unpricedModels'
 import type { AnalysisInput } from '../analysis/input'
 import type { PortfolioOutcomes } from '../analysis/outcomes/portfolioOutcomes'
 import { parsePeriod, periodContaining, type Period } from '../analysis/periods'
+import { lintWorkspace } from '../analysis/lints/index'
 import { reconcile, type ReconciliationRow } from '../analysis/reconciliation'
 import type { CurrencyAmounts } from '../money/totals'
 
@@ -37,8 +39,13 @@ export interface PortfolioReport {
   /** How the period was chosen: asked for, the current quarter, or the latest quarter with data. */
   periodSource: 'requested' | 'current' | 'latest-with-data'
   asOf: string
+  /** The coding portfolios ("outside portfolios" buckets are in `outside`). */
   portfolios: PortfolioReportRow[]
   unassigned: { runs: number; charges: number; spend: CurrencyAmounts; highCost: { count: number; annotated: number } }
+  /** Spend that is not coding-agent work, caught by "outside portfolios" rules: neither a portfolio's nor unassigned. */
+  outside: OutsideSummary
+  /** Checks over the set of portfolios (too many to review). */
+  workspaceLints: { code: string; message: string; fix: string }[]
   reconciliation: Pick<ReconciliationRow, 'provider' | 'month' | 'billed' | 'estimated' | 'matched' | 'unexplained' | 'runsWithoutBilling' | 'note'>[]
   allocations: AllocationExplanation[]
   reviewItems: ReviewItem[]
@@ -46,7 +53,7 @@ export interface PortfolioReport {
   unpriced: UnpricedSummary
 }
 
-export interface PortfolioReportOptions {
+export interface PortfolioReportOptions extends PeriodInputOptions {
   /** "2026-Q3", "2026-H2", "2026-07" or "2026"; default: see choosePeriod. */
   period?: string
 }
@@ -108,7 +115,7 @@ function reportRow(summary: PortfolioPeriodSummary): PortfolioReportRow {
 /** Builds the report from an analysis already computed (the Overview keeps one per document change). */
 export function reportFromAnalysis(analysis: Analysis, period: Period, periodSource: PortfolioReport['periodSource']): PortfolioReport {
   const { input } = analysis
-  const portfolios = [...input.portfolios].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  const portfolios = input.portfolios.filter((portfolio) => !portfolio.outside).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
   const summaries = portfolios.map((portfolio) => summarizePortfolio(analysis, portfolio, period))
   const unassigned = summarizeUnassigned(analysis, period)
   const inPeriodDay = (day: number) => day >= period.start && day < period.end
@@ -119,6 +126,8 @@ export function reportFromAnalysis(analysis: Analysis, period: Period, periodSou
     asOf: dateOfDay(analysis.asOf),
     portfolios: summaries.map(reportRow),
     unassigned: { runs: unassigned.runs, charges: unassigned.charges, spend: unassigned.spend, highCost: { count: unassigned.highCost.count, annotated: unassigned.highCost.annotated } },
+    outside: summarizeOutside(analysis, period),
+    workspaceLints: lintWorkspace(input.portfolios).map(({ code, message, fix }) => ({ code, message, fix })),
     reconciliation: reconcile(input.runs, input.charges)
       .filter((row) => inPeriodMonth(row.month))
       .map(({ provider, month, billed, estimated, matched, unexplained, runsWithoutBilling, note }) => ({ provider, month, billed, estimated, matched, unexplained, runsWithoutBilling, note })),
@@ -128,8 +137,11 @@ export function reportFromAnalysis(analysis: Analysis, period: Period, periodSou
   }
 }
 
-/** The portfolio report for a period: a pure function of the workspace records and portfolios. */
+/**
+ * The portfolio report for a period: a pure function of the workspace records and portfolios,
+ * with the definitions in force in that period (or today's when asked) and what started by asOf.
+ */
 export function buildPortfolioReport(input: AnalysisInput, options: PortfolioReportOptions = {}): PortfolioReport {
   const { period, source } = choosePeriod(input, options.period)
-  return reportFromAnalysis(analyze(input), period, source)
+  return reportFromAnalysis(analyze(inputForPeriod(input, period, options)), period, source)
 }

@@ -61,10 +61,14 @@ export function formatPortfolioReport(report: PortfolioReport, locale = 'en-US')
     ),
   )
   out.push('', `Unassigned: ${report.unassigned.runs} run(s), ${report.unassigned.charges} charge(s), ${amounts(report.unassigned.spend)}`)
+  if (report.outside.buckets.length) {
+    out.push(`Outside portfolios (not coding-agent work): ${report.outside.buckets.map((b) => `${b.name} ${amounts(b.spend)}`).join('; ')}`)
+  }
   out.push(...outcomeTable(report, locale))
   const linted = report.portfolios.filter((p) => p.lints.length)
-  if (linted.length) {
+  if (linted.length || report.workspaceLints.length) {
     out.push('', 'Health checks:')
+    for (const lint of report.workspaceLints) out.push(`  [${lint.code}] ${lint.message} Fix: ${lint.fix}`)
     for (const p of linted) for (const lint of p.lints) out.push(`  ${p.name} [${lint.code}] ${lint.message} Fix: ${lint.fix}`)
   }
   if (report.reviewItems.length) {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { definitionInForce } from '../analysis/definitionsInForce'
+import { parsePeriod } from '../analysis/periods'
+import { makePortfolio, rule } from '../analysis/testFixtures'
+import type { PortfolioDecision } from '../records/review'
 import { Governance } from '../workspace/governance'
-import { applyReviewAction, createReview, decideRecipe } from './governanceReview'
+import { LOCAL_EDIT } from '../workspace/origins'
+import { applyReviewAction, closeReview, createReview, decideRecipe } from './governanceReview'
 
 const AT = '2026-10-05T09:00:00.000Z'
 const TRIAGE = { key: 'logs>read>edit>test>doc', steps: ['logs', 'read', 'edit', 'test', 'doc'], runs: ['r1', 'r2', 'r3'] }
@@ -64,5 +69,65 @@ describe('the review in the governance document', () => {
     expect(decideRecipe(governance, 'rv-q3', { action: 'reject', candidate: generic, reason: 'says nothing' }, 'ben', AT)).toMatchObject({ ok: true, recipe: null })
     expect(governance.recipes.list().records).toEqual([])
     expect(governance.reviews.get('rv-q3')!.recipeDecisions[0]).toMatchObject({ action: 'reject', reason: 'says nothing' })
+  })
+})
+
+describe('closing a review applies its decisions', () => {
+  const envelope = (amount: string) => ({ amount, currency: 'USD', period: 'quarter' as const, rollover: false })
+  const shown = { coverage: [{ label: 'Runs imported', value: '3' }], scorecards: [], highCostQueue: [], names: { web: 'Web work' } }
+
+  function decided(...decisions: PortfolioDecision[]): Governance {
+    const governance = atRecipeStage()
+    governance.portfolios.put(makePortfolio({ id: 'web', name: 'Web work', envelope: envelope('150'), rules: [rule('w1', 'runs', [{ field: 'repo', values: ['acme/web'] }])] }), 'setup')
+    governance.portfolios.put(makePortfolio({ id: 'ops', name: 'Ops', envelope: envelope('100'), rules: [rule('o1', 'runs', [{ field: 'repo', values: ['acme/ops'] }])] }), 'setup')
+    applyReviewAction(governance, 'rv-q3', { type: 'advance' }, 'ana')
+    for (const decision of decisions) expect(applyReviewAction(governance, 'rv-q3', { type: 'decidePortfolio', decision }, 'ana').ok).toBe(true)
+    applyReviewAction(governance, 'rv-q3', { type: 'advance' }, 'ana')
+    return governance
+  }
+  const grow: PortfolioDecision = { portfolioId: 'web', decision: 'grow', nextEnvelope: { amount: '260', currency: 'USD' }, note: 'worth it' }
+
+  it('sets next quarter\'s envelope, dated from Q4 and linked to the review, leaving Q3 as it was', () => {
+    const governance = decided(grow, { portfolioId: 'ops', decision: 'keep', nextEnvelope: null, note: '', nextStatus: 'scaling' })
+    const closed = closeReview(governance, 'rv-q3', 'ana', AT, shown)
+    expect(closed.ok).toBe(true)
+    expect(governance.portfolios.get('web')!.envelope.amount).toBe('260')
+    expect(governance.portfolios.get('ops')!.status).toBe('scaling')
+    const changes = governance.portfolioChanges.list().records
+    expect(changes).toHaveLength(2)
+    for (const change of changes) expect(change).toMatchObject({ by: 'ana', effectiveFrom: '2026-Q4', source: { reviewId: 'rv-q3', decidedFor: '2026-Q3' } })
+    expect(governance.reviews.get('rv-q3')).toMatchObject({ status: 'closed', applied: { effectiveFrom: '2026-Q4', changeIds: expect.arrayContaining(changes.map((c) => c.id)) } })
+    const webIn = (period: string) => definitionInForce(governance.portfolios.get('web')!, changes, parsePeriod(period, 1), 1)!.envelope.amount
+    expect([webIn('2026-Q3'), webIn('2026-Q4')]).toEqual(['150', '260'])
+  })
+
+  it('keeps a snapshot of what the review showed', () => {
+    const governance = decided(grow)
+    closeReview(governance, 'rv-q3', 'ana', AT, shown)
+    expect(governance.reviews.get('rv-q3')!.snapshot).toEqual({ takenAt: AT, ...shown })
+  })
+
+  it('one undo takes back the close and every change it made', () => {
+    const governance = decided(grow, { portfolioId: 'ops', decision: 'split', nextEnvelope: null, note: '', splitInto: [{ name: 'Ops new', ruleIds: ['o1'], amount: '10' }] })
+    const undo = new Y.UndoManager([governance.portfolios.map, governance.portfolioChanges.map, governance.reviews.map], { trackedOrigins: new Set([LOCAL_EDIT]) })
+    expect(closeReview(governance, 'rv-q3', 'ana', AT, shown).ok).toBe(true)
+    expect(governance.portfolios.has('ops-ops-new')).toBe(true)
+    undo.undo()
+    expect(governance.portfolios.get('web')!.envelope.amount).toBe('150')
+    expect(governance.portfolios.has('ops-ops-new')).toBe(false)
+    expect(governance.portfolioChanges.list().records).toEqual([])
+    expect(governance.reviews.get('rv-q3')!.status).toBe('active')
+  })
+
+  it('writes nothing when a decision cannot be applied, and only the facilitator closes', () => {
+    const governance = decided(grow)
+    governance.portfolios.delete('web', 'setup')
+    let transactions = 0
+    governance.doc.on('afterTransaction', () => transactions++)
+    expect(closeReview(governance, 'rv-q3', 'ana', AT, shown)).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('no longer exists') } })
+    expect(closeReview(governance, 'rv-q3', 'ben', AT, shown)).toMatchObject({ ok: false, error: { code: 'not-facilitator' } })
+    expect(governance.reviews.get('rv-q3')!.status).toBe('active')
+    expect(governance.portfolioChanges.list().records).toEqual([])
+    expect(transactions).toBe(2)
   })
 })

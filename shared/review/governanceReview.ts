@@ -3,6 +3,10 @@ import type { Recipe } from '../records/recipe'
 import type { Review } from '../records/review'
 import type { Governance } from '../workspace/governance'
 import { LOCAL_EDIT } from '../workspace/origins'
+import { changePortfolio, createPortfolio } from '../workspace/portfolioHistory'
+import { planDecisions } from './decisionPlan'
+import type { ReviewReportData } from './reviewMarkdown'
+import { takeSnapshot } from './reviewSnapshot'
 import type { ReviewAction, ReviewResult } from './reviewActions'
 import { reviewReducer, startReview, type StartReviewInput } from './reviewReducer'
 
@@ -21,6 +25,41 @@ export function applyReviewAction(governance: Governance, reviewId: string, acti
     if (!review) return
     result = reviewReducer(review, action, actor)
     if (result.ok) governance.reviews.put(result.review)
+  }, LOCAL_EDIT)
+  return result
+}
+
+/**
+ * Closes a review (facilitator only, from the summary) and, in the same transaction (one undo
+ * step), turns its portfolio decisions into next period's plan: every change is dated from the
+ * next period and links back to the review and decision. The review keeps a snapshot of what it
+ * showed (`shown`), so its page and exports never change afterwards. Nothing is written when the plan has
+ * problems (a merge without a target, a split without parts).
+ */
+export function closeReview(governance: Governance, reviewId: string, actor: string, at: string, shown: ReviewReportData): ReviewResult {
+  let result: ReviewResult = notFound(reviewId)
+  governance.doc.transact(() => {
+    const review = governance.reviews.get(reviewId)
+    if (!review) return
+    const closed = reviewReducer(review, { type: 'close', at }, actor)
+    if (!closed.ok) {
+      result = closed
+      return
+    }
+    const plan = planDecisions(review, governance.portfolios.list().records, governance.settings.read().settings.fiscalYearStartMonth, at)
+    if (!plan.ok) {
+      result = { ok: false, error: { code: 'invalid', message: plan.problems.join(' ') } }
+      return
+    }
+    const changeIds: string[] = []
+    for (const change of plan.changes) {
+      const context = { by: actor, at, effectiveFrom: plan.effectiveFrom, source: { reviewId, decision: change.decision, decidedFor: review.period } }
+      const made = change.create ? createPortfolio(governance, change.create, context) : changePortfolio(governance, change.portfolioId, change.patch, context)
+      if (made) changeIds.push(made.id)
+    }
+    const final: Review = { ...closed.review, snapshot: takeSnapshot(shown, at), applied: { effectiveFrom: plan.effectiveFrom, changeIds } }
+    governance.reviews.put(final)
+    result = { ok: true, review: final }
   }, LOCAL_EDIT)
   return result
 }

@@ -1,4 +1,4 @@
-import type { PortfolioDecision, RecipeDecision, Review } from '../records/review'
+import type { ActionItem, PortfolioDecision, RecipeDecision, Review } from '../records/review'
 
 /** Everything a participant can do in a review; `actor` is passed beside the action. */
 export type ReviewAction =
@@ -10,6 +10,9 @@ export type ReviewAction =
   | { type: 'resume' }
   | { type: 'close'; at: string }
   | { type: 'handOver'; to: string }
+  /** Facilitator only: time-box the current stage (everyone sees the time left), or stop the timer. */
+  | { type: 'startTimer'; minutes: number; at: string }
+  | { type: 'stopTimer' }
   /** Anyone: take over facilitation when the facilitator has left (the app offers it only then). */
   | { type: 'takeOver' }
   /** Anyone: suggest moving on from the current stage (cleared when the stage changes). */
@@ -22,6 +25,9 @@ export type ReviewAction =
   | { type: 'withdrawPortfolioDecision'; portfolioId: string }
   | { type: 'decideRecipe'; decision: RecipeDecision }
   | { type: 'setNotes'; notes: string }
+  /** Anyone: a follow-up owned by a team, with a due day. */
+  | { type: 'addActionItem'; item: ActionItem }
+  | { type: 'removeActionItem'; id: string }
 
 export type ReviewErrorCode =
   | 'not-found'

@@ -71,6 +71,18 @@ describe('reviewMarkdown', () => {
     expect(empty).toContain('- Status: active (at stage 1. Check-in & data coverage)')
     expect(empty).toContain('## Votes\n\n_None._')
     expect(empty).toContain('## Data coverage\n\n_Not provided._')
+    expect(empty).toContain('## Action items\n\n_None._')
+  })
+
+  it('lists action items with their owning team and due day, soonest first', () => {
+    const review = startReview({ id: 'x', period: '2026-Q4', facilitator: 'ana', at: '2026-12-01T00:00:00.000Z' })
+    const items = [
+      { id: 'b', text: 'Retire the docs rules', owningTeam: 'Docs team', due: '2027-01-31' },
+      { id: 'a', text: 'Tag incident runs', owningTeam: 'SRE', due: '2027-01-15' },
+    ]
+    expect(reviewMarkdown({ ...review, actionItems: items })).toContain(
+      '## Action items\n\n| Action | Owning team | Due |\n| --- | --- | --- |\n| Tag incident runs | SRE | 2027-01-15 |\n| Retire the docs rules | Docs team | 2027-01-31 |',
+    )
   })
 
   it('summarizes data coverage as counts and shares', () => {

@@ -92,6 +92,10 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
     '## Votes',
     '',
     ...table(['Subject', 'Votes'], voteTally(review).map(([subject, votes]) => [name(subject), String(votes)])),
+    '',
+    '## Action items',
+    '',
+    ...table(['Action', 'Owning team', 'Due'], sortedActionItems(review).map((item) => [item.text, item.owningTeam, item.due])),
   ]
   if (review.notes.trim() !== '') lines.push('', '## Notes', '', markdownText(review.notes.trim()))
   return lines.join('\n') + '\n'
@@ -102,6 +106,11 @@ function outcomeSection(cards: readonly ScorecardSummary[]): string[] {
   const rows = outcomeReportRows(cards)
   if (rows.length === 0) return []
   return ['## Outcomes', '', ...table([...OUTCOME_REPORT_HEADERS], rows.map((row) => [row.name, row.mergedPullRequests, row.costPerMergedPullRequest, row.incidentsWorked, row.timeToResolve])), '']
+}
+
+/** A review's action items, soonest due first. */
+export function sortedActionItems(review: Pick<Review, 'actionItems'>): NonNullable<Review['actionItems']> {
+  return [...(review.actionItems ?? [])].sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id))
 }
 
 /** Votes per subject, most first. */

@@ -125,3 +125,34 @@ describe('reviewReducer', () => {
     expect(run(Review.parse(older), [{ type: 'join' }, 'ben']).participants).toEqual(['ana', 'ben'])
   })
 })
+
+describe('action items', () => {
+  const item = { id: 'a1', text: ' Move the docs rules into Web work ', owningTeam: 'Web team', due: '2026-11-30' }
+
+  it('anyone adds one owned by a team with a due day, and can take it back', () => {
+    const added = run(fresh(), [{ type: 'addActionItem', item }, 'ben'])
+    expect(added.actionItems).toEqual([{ ...item, text: 'Move the docs rules into Web work' }])
+    expect(run(added, [{ type: 'removeActionItem', id: 'a1' }, 'cy']).actionItems).toEqual([])
+  })
+
+  it('refuses one owned by a person, without a text, or without a real day', () => {
+    expect(errorOf(fresh(), { type: 'addActionItem', item: { ...item, owningTeam: 'Jane Doe' } }, 'ben')).toBe('invalid')
+    expect(errorOf(fresh(), { type: 'addActionItem', item: { ...item, text: '  ' } }, 'ben')).toBe('invalid')
+    expect(errorOf(fresh(), { type: 'addActionItem', item: { ...item, due: 'next week' } }, 'ben')).toBe('invalid')
+  })
+})
+
+describe('stage timer', () => {
+  it('the facilitator time-boxes the current stage; moving on clears it', () => {
+    const timed = run(fresh(), [{ type: 'startTimer', minutes: 10, at: AT }, 'ana'])
+    expect(timed.stageTimer).toEqual({ stage: 'check-in', minutes: 10, startedAt: AT })
+    expect(run(timed, [{ type: 'advance' }, 'ana']).stageTimer).toBeNull()
+    expect(run(timed, [{ type: 'stopTimer' }, 'ana']).stageTimer).toBeNull()
+  })
+
+  it('only the facilitator sets it, and only to a sensible length', () => {
+    expect(errorOf(fresh(), { type: 'startTimer', minutes: 10, at: AT }, 'ben')).toBe('not-facilitator')
+    expect(errorOf(fresh(), { type: 'startTimer', minutes: 0, at: AT }, 'ana')).toBe('invalid')
+    expect(errorOf(fresh(), { type: 'startTimer', minutes: 600, at: AT }, 'ana')).toBe('invalid')
+  })
+})

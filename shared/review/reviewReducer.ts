@@ -1,4 +1,5 @@
 import { Review, REVIEW_STAGES, type ReviewStage } from '../records/review'
+import { personLikeOwner } from '../analysis/lints/ownerIsPerson'
 import type { ReviewAction, ReviewErrorCode, ReviewResult } from './reviewActions'
 
 export const DEFAULT_VOTE_BUDGET = 3
@@ -31,7 +32,7 @@ export function startReview(input: StartReviewInput): Review {
   }
 }
 
-const FACILITATOR_ONLY = new Set<ReviewAction['type']>(['advance', 'goBack', 'pause', 'resume', 'close', 'handOver'])
+const FACILITATOR_ONLY = new Set<ReviewAction['type']>(['advance', 'goBack', 'pause', 'resume', 'close', 'handOver', 'startTimer', 'stopTimer'])
 /** What a paused review still accepts: resuming it, and handing it to someone who will. */
 const WHILE_PAUSED = new Set<ReviewAction['type']>(['resume', 'handOver', 'takeOver', 'join'])
 const VOTING_STAGES: readonly ReviewStage[] = ['recipes', 'decisions']
@@ -62,10 +63,10 @@ function apply(review: Review, action: ReviewAction, actor: string): ReviewResul
       return ok(review)
     case 'advance':
       if (stageIndex === REVIEW_STAGES.length - 1) return fail('no-next-stage', 'the summary is the last stage; close the review instead')
-      return ok({ ...review, stage: REVIEW_STAGES[stageIndex + 1], moveOnRequests: [] })
+      return ok({ ...review, stage: REVIEW_STAGES[stageIndex + 1], moveOnRequests: [], stageTimer: null })
     case 'goBack':
       if (stageIndex === 0) return fail('no-previous-stage', 'this is the first stage')
-      return ok({ ...review, stage: REVIEW_STAGES[stageIndex - 1], moveOnRequests: [] })
+      return ok({ ...review, stage: REVIEW_STAGES[stageIndex - 1], moveOnRequests: [], stageTimer: null })
     case 'pause':
       return ok({ ...review, status: 'paused' })
     case 'resume':
@@ -97,6 +98,8 @@ function apply(review: Review, action: ReviewAction, actor: string): ReviewResul
     case 'decidePortfolio': {
       if (review.stage !== 'decisions') return fail('wrong-stage', 'portfolio decisions are made at the decisions stage')
       const { decision } = action
+      if (decision.decision === 'merge' && (!decision.mergeInto || decision.mergeInto === decision.portfolioId)) return fail('invalid', 'say which portfolio it merges into')
+      if (decision.decision === 'split' && !decision.splitInto?.length) return fail('invalid', 'name the new portfolios of the split and the rules each takes')
       const others = review.decisions.filter((d) => d.portfolioId !== decision.portfolioId)
       return ok({ ...review, decisions: [...others, decision] })
     }
@@ -115,6 +118,19 @@ function apply(review: Review, action: ReviewAction, actor: string): ReviewResul
     }
     case 'setNotes':
       return ok({ ...review, notes: action.notes })
+    case 'startTimer':
+      return ok({ ...review, stageTimer: { stage: review.stage, minutes: action.minutes, startedAt: action.at } })
+    case 'stopTimer':
+      return ok({ ...review, stageTimer: null })
+    case 'addActionItem': {
+      const item = { ...action.item, text: action.item.text.trim(), owningTeam: action.item.owningTeam.trim() }
+      if (item.text === '') return fail('invalid', 'say what is to be done')
+      const person = personLikeOwner(item.owningTeam)
+      if (person) return fail('invalid', `an action item is owned by a team: ${person}`)
+      return ok({ ...review, actionItems: [...(review.actionItems ?? []).filter((other) => other.id !== item.id), item] })
+    }
+    case 'removeActionItem':
+      return ok({ ...review, actionItems: (review.actionItems ?? []).filter((item) => item.id !== action.id) })
   }
 }
 

@@ -1,4 +1,5 @@
 import { summarizeUnassigned, type Analysis } from '../analysis/analyze'
+import { analysisForPeriod } from '../analysis/definitionsInForce'
 import { dayOf } from '../analysis/dates'
 import { parsePeriod, type Period } from '../analysis/periods'
 import { reconcile, type ReconciliationRow } from '../analysis/reconciliation'
@@ -22,6 +23,16 @@ export interface ReviewScope {
   unassigned: { runs: number; spend: CurrencyAmounts } | null
   portfolioOf: (runId: string) => string | null
   isAnnotated: (runId: string) => boolean
+}
+
+/** The analysis a review of `periodKey` reads: the portfolios as defined in that period. */
+export function analysisForReview(analysis: Analysis, periodKey: string): Analysis {
+  try {
+    return analysisForPeriod(analysis, parsePeriod(periodKey, analysis.input.settings.fiscalYearStartMonth))
+  } catch {
+    // Not a period key ("Q3 offsite"): the review covers everything, with today's definitions.
+    return analysis
+  }
 }
 
 export function reviewScope(analysis: Analysis, periodKey: string): ReviewScope {

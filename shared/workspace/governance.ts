@@ -1,8 +1,8 @@
 import * as Y from 'yjs'
 import { OutcomeLinkEdit, RepoAlias } from '../records/outcome'
-import { EnvelopeMove, Portfolio } from '../records/portfolio'
+import { EnvelopeMove, Portfolio, PortfolioChange } from '../records/portfolio'
 import { Recipe } from '../records/recipe'
-import { Review, type PortfolioDecision, type RecipeDecision } from '../records/review'
+import { Review, type ActionItem, type PortfolioDecision, type RecipeDecision } from '../records/review'
 import { ImportProfile } from '../records/settings'
 import { AnnotationStore } from './annotations'
 import { migrateGovernance, readSchemaVersion } from './migrations'
@@ -18,6 +18,8 @@ import { SettingsStore } from './settings'
  */
 export class Governance {
   readonly portfolios: RecordMap<Portfolio>
+  /** Every change to a portfolio's definition, with the period it takes effect from (see portfolioHistory.ts). */
+  readonly portfolioChanges: RecordMap<PortfolioChange>
   readonly recipes: RecordMap<Recipe>
   readonly reviews: RecordMap<Review>
   readonly importProfiles: RecordMap<ImportProfile>
@@ -31,12 +33,14 @@ export class Governance {
 
   constructor(readonly doc: Y.Doc) {
     this.portfolios = new RecordMap(doc, 'portfolios', Portfolio)
+    this.portfolioChanges = new RecordMap(doc, 'portfolioChanges', PortfolioChange)
     this.recipes = new RecordMap(doc, 'recipes', Recipe)
     this.reviews = new RecordMap(doc, 'reviews', Review, {
       votes: { kind: 'object' },
       decisions: { kind: 'list', keyOf: (decision) => (decision as PortfolioDecision).portfolioId },
       recipeDecisions: { kind: 'list', keyOf: (decision) => (decision as RecipeDecision).candidateKey },
       moveOnRequests: { kind: 'list', keyOf: (participant) => String(participant) },
+      actionItems: { kind: 'list', keyOf: (item) => (item as ActionItem).id },
     })
     this.importProfiles = new RecordMap(doc, 'importProfiles', ImportProfile)
     this.envelopeMoves = new RecordMap(doc, 'envelopeMoves', EnvelopeMove)
@@ -70,6 +74,7 @@ export class Governance {
   problems(): RecordProblem[] {
     return [
       ...this.portfolios.list().problems,
+      ...this.portfolioChanges.list().problems,
       ...this.recipes.list().problems,
       ...this.reviews.list().problems,
       ...this.importProfiles.list().problems,

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { buildGovernanceV1 } from '../../test/fixtures/workspace/governance.v1'
+import { definitionsInForce } from '../analysis/definitionsInForce'
+import { parsePeriod } from '../analysis/periods'
 import { Governance } from './governance'
 import { CURRENT_SCHEMA_VERSION, readSchemaVersion } from './migrations'
 
@@ -50,5 +52,26 @@ describe('governance migrations', () => {
     const doc = new Y.Doc()
     doc.getMap('meta').set('schemaVersion', CURRENT_SCHEMA_VERSION + 5)
     expect(new Governance(doc).migrate()).toEqual({ from: CURRENT_SCHEMA_VERSION + 5, to: CURRENT_SCHEMA_VERSION + 5 })
+  })
+})
+
+describe('documents from before definition history and review snapshots', () => {
+  test('load as they are: no history (today\'s definitions read every period), reviews without snapshot', () => {
+    const doc = buildGovernanceV1()
+    const governance = new Governance(doc)
+    governance.migrate()
+    // A review as the previous version wrote it: decisions without stage, merge or split fields.
+    governance.reviews.map.set('rv-old', new Y.Map(Object.entries({
+      id: 'rv-old', period: '2026-Q1', stage: 'summary', status: 'closed', facilitator: 'p-a', moveOnRequests: [],
+      decisions: [{ portfolioId: 'pf-refactor', decision: 'grow', nextEnvelope: { amount: '5000', currency: 'USD' }, note: '' }],
+      recipeDecisions: [], votes: {}, voteBudget: 3, notes: '', startedAt: '2026-04-01T00:00:00.000Z', closedAt: '2026-04-02T00:00:00.000Z',
+    })))
+    expect(governance.problems()).toEqual([])
+    expect(governance.portfolioChanges.list().records).toEqual([])
+    const old = governance.reviews.get('rv-old')!
+    expect(old.snapshot).toBeUndefined()
+    expect(old.decisions[0].mergeInto).toBeUndefined()
+    const portfolios = governance.portfolios.list().records
+    expect(definitionsInForce(portfolios, [], parsePeriod('2025-Q1', 1), 1)).toEqual(portfolios)
   })
 })

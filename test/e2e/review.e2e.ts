@@ -137,7 +137,8 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
 
   // Close it: it stays readable in the list of reviews.
   await page.getByRole('link', { name: 'Back to the review' }).click()
-  await page.getByRole('button', { name: 'Close the review' }).click()
+  await page.getByRole('button', { name: 'Close the review…' }).click()
+  await page.getByRole('button', { name: 'Close and apply' }).click()
   await page.getByText('Closed — read-only', { exact: false }).waitFor()
   await page.getByRole('link', { name: 'All reviews' }).click()
   await page.getByTestId('past-review').filter({ hasText: 'closed' }).waitFor()

@@ -9,6 +9,9 @@ export const LINT_LABELS: Record<LintCode, string> = {
   'overlapping-rules': 'Overlapping rules',
   'no-runs-this-period': 'No runs this period',
   'spend-grew-outcomes-flat': 'Spend grew, outcomes flat',
+  'unstable-definition': 'Unstable definition',
+  'personal-quota': 'Personal quota',
+  'too-many-portfolios': 'Too many portfolios',
 }
 
 interface LintView {

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, expect, test } from 'vitest'
+import { makePortfolio, rule } from '../../../shared/analysis/testFixtures'
 import { readAnalysisInput } from '../../../shared/analysis/workspaceInput'
 import { formatMoney } from '../../../shared/money/format'
 import { buildPortfolioReport } from '../../../shared/reports/portfolioReport'
@@ -106,4 +107,14 @@ test('says nothing about prices when every run is priced', () => {
   seedWorkspace(workspace)
   renderWithWorkspace(<OverviewView />, workspace)
   expect(screen.queryByTestId('unpriced-notice')).toBeNull()
+})
+
+test('spend caught by an "outside portfolios" bucket is shown apart, not as a portfolio card', () => {
+  const workspace = createMemoryWorkspace()
+  seedWorkspace(workspace)
+  workspace.governance.portfolios.put(makePortfolio({ id: 'support', name: 'Support bot', outside: true, rules: [rule('bot', 'charges', [{ field: 'provider', values: ['anthropic'] }])] }))
+  renderWithWorkspace(<OverviewView />, workspace)
+  const outside = screen.getByRole('region', { name: 'Outside portfolios' })
+  expect(outside.textContent).toContain('Support bot')
+  expect(screen.queryByRole('heading', { name: 'Support bot' })).toBeNull()
 })

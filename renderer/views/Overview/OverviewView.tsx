@@ -1,10 +1,14 @@
 import { useMemo } from 'react'
 import { summarizePortfolio } from '../../../shared/analysis/analyze'
+import { analysisForPeriod } from '../../../shared/analysis/definitionsInForce'
 import { reportFromAnalysis } from '../../../shared/reports/portfolioReport'
 import { EmptyState } from '../../components/EmptyState'
 import { UnpricedNotice } from '../../components/pricing/UnpricedNotice'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { AllocationNotes } from './AllocationNotes'
+import { useTodaysDefinitions } from './definitionsChoice'
+import { LintBadges } from './LintBadges'
+import { OutsideSection } from './OutsideSection'
 import { PeriodPicker } from './PeriodPicker'
 import { usePeriodChoice } from './periodChoice'
 import { PortfolioCard } from './PortfolioCard'
@@ -17,12 +21,15 @@ import './OverviewView.css'
  * The numbers come from the same function as `cli report`, so both always agree.
  */
 export function OverviewView() {
-  const analysis = useAnalysis()
-  const choice = usePeriodChoice(analysis.input)
+  const today = useAnalysis()
+  const choice = usePeriodChoice(today.input)
   const { period, source } = choice
+  const todaysDefinitions = useTodaysDefinitions()
+  // A past period is shown with the portfolios as they were defined then, unless asked otherwise.
+  const analysis = useMemo(() => analysisForPeriod(today, period, { todaysDefinitions }), [today, period, todaysDefinitions])
   const report = useMemo(() => reportFromAnalysis(analysis, period, source), [analysis, period, source])
   const summaries = useMemo(
-    () => [...analysis.input.portfolios].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((p) => summarizePortfolio(analysis, p, period)),
+    () => analysis.input.portfolios.filter((p) => !p.outside).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((p) => summarizePortfolio(analysis, p, period)),
     [analysis, period],
   )
   const hasData = analysis.input.runs.length > 0 || analysis.input.charges.length > 0
@@ -47,6 +54,11 @@ export function OverviewView() {
           rules to see spend by workflow.
         </p>
       )}
+      {report.workspaceLints.length > 0 && (
+        <div className="overview-hint" role="note">
+          <LintBadges lints={report.workspaceLints} />
+        </div>
+      )}
       {summaries.length > 0 && (
         <section aria-label={`Portfolios in ${period.key}`} className="card-grid">
           {summaries.map((summary) => (
@@ -57,6 +69,7 @@ export function OverviewView() {
       {hasData && (
         <>
           <UnassignedSection unassigned={report.unassigned} analysis={analysis} period={period} hasPortfolios={summaries.length > 0} />
+          <OutsideSection outside={report.outside} />
           <AllocationNotes allocations={report.allocations} />
           <ReconciliationTable rows={report.reconciliation} />
         </>

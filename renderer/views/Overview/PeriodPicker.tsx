@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { AnalysisInput } from '../../../shared/analysis/input'
+import { setTodaysDefinitions, useTodaysDefinitions } from './definitionsChoice'
 import { describePeriodDays, periodOptions, setPeriodChoice, type PeriodChoice } from './periodChoice'
 
 const SOURCE_NOTE: Record<PeriodChoice['source'], string> = {
@@ -13,6 +14,7 @@ export function PeriodPicker({ input, choice }: { input: AnalysisInput; choice: 
   const id = useId()
   const { quarters, months, years } = periodOptions(input, choice.period)
   const value = choice.chosen ?? ''
+  const todaysDefinitions = useTodaysDefinitions()
   return (
     <div className="period-picker" data-period={choice.period.key}>
       <label htmlFor={id}>Period</label>
@@ -48,6 +50,10 @@ export function PeriodPicker({ input, choice }: { input: AnalysisInput; choice: 
         {describePeriodDays(choice.period)} (UTC)
         {!choice.chosen && SOURCE_NOTE[choice.source] ? ` · ${SOURCE_NOTE[choice.source]}` : ''}
       </span>
+      <label className="checkbox todays-definitions">
+        <input type="checkbox" checked={todaysDefinitions} onChange={(event) => setTodaysDefinitions(event.target.checked)} />
+        With today's definitions
+      </label>
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { EnvelopePeriod, PortfolioStatus } from '../../../shared/records/portfolio'
 import {
   OUTCOME_TAG_SUGGESTIONS,
@@ -17,10 +17,12 @@ interface Props {
   /** `opened` is what the form showed when it opened, to tell which fields the person changed. */
   onSubmit(values: PortfolioFormValues, opened: PortfolioFormValues): void
   onCancel(): void
+  /** For an existing portfolio: the choice of the period the change takes effect from. */
+  effectiveFrom?: ReactNode
 }
 
 /** The definition form of a portfolio: what it is for, who owns it, and its envelope. */
-export function PortfolioEditor({ initial, title, submitLabel, onSubmit, onCancel }: Props) {
+export function PortfolioEditor({ initial, title, submitLabel, onSubmit, onCancel, effectiveFrom }: Props) {
   const [opened] = useState(initial)
   const [values, setValues] = useState(initial)
   const [errors, setErrors] = useState<PortfolioFormErrors>({})
@@ -124,6 +126,11 @@ export function PortfolioEditor({ initial, title, submitLabel, onSubmit, onCance
         </p>
         {error('expectedHighCost')}
       </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={values.outside} onChange={(event) => setValues((v) => ({ ...v, outside: event.target.checked }))} />
+        Outside portfolios: its rules catch spend that is not coding-agent work (a support bot's key, nightly evaluations), shown apart and never allocated into coding portfolios
+      </label>
+      {effectiveFrom}
       <div className="actions">
         <button type="submit" className="primary">
           {submitLabel}

@@ -1,31 +1,45 @@
 import { useMemo } from 'react'
 import { summarizePortfolio } from '../../../shared/analysis/analyze'
+import { analysisForPeriod } from '../../../shared/analysis/definitionsInForce'
 import type { Portfolio } from '../../../shared/records/portfolio'
+import { routeHref } from '../../navigation/routes'
 import { navigate } from '../../navigation/useRoute'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { BudgetBadges } from '../Overview/BudgetBadges'
 import { LintBadges } from '../Overview/LintBadges'
+import { useTodaysDefinitions } from '../Overview/definitionsChoice'
 import { PeriodPicker } from '../Overview/PeriodPicker'
 import { usePeriodChoice } from '../Overview/periodChoice'
 import { BudgetTab } from './BudgetTab'
 import { MetricsTab } from './MetricsTab'
 import { OutcomesTab } from './OutcomesTab'
 import { PortfolioEditor } from './PortfolioEditor'
+import { HistoryTab } from './HistoryTab'
 import { formFromPortfolio, portfolioPatchFromForm } from './portfolioForm'
 import { PortfolioTabs, TAB_LABELS, type PortfolioTab } from './PortfolioTabs'
 import { RecordsTab } from './RecordsTab'
 import { RulesTab } from './RulesTab'
+import { useDefinitionChange } from './useDefinitionChange'
 import './PortfolioPage.css'
 
-/** One portfolio: its budget, rules with preview, runs and charges, outcomes, metrics and health, definition. */
+/** One portfolio: its budget, rules with preview, runs and charges, outcomes, metrics and health, definition and history. */
 export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: PortfolioTab }) {
   const { governance } = useWorkspace()
-  const analysis = useAnalysis()
-  const choice = usePeriodChoice(analysis.input)
+  const definitionChange = useDefinitionChange(portfolio.id)
+  const today = useAnalysis()
+  const choice = usePeriodChoice(today.input)
   const { period } = choice
+  const todaysDefinitions = useTodaysDefinitions()
+  // The budget, records and metrics of a past period read the portfolio as it was defined then.
+  const analysis = useMemo(() => analysisForPeriod(today, period, { todaysDefinitions }), [today, period, todaysDefinitions])
+  const defined = analysis.input.portfolios.find((p) => p.id === portfolio.id)
   // The analysis holds the stored portfolio; while a teammate's edit is in flight, the prop may be newer.
-  const summary = useMemo(() => summarizePortfolio(analysis, analysis.input.portfolios.find((p) => p.id === portfolio.id) ?? portfolio, period), [analysis, portfolio, period])
+  const summary = useMemo(() => summarizePortfolio(analysis, defined ?? portfolio, period), [analysis, defined, portfolio, period])
+  // Editing and history are about today's definition; the other tabs read the chosen period.
+  const showsToday = tab === 'definition' || tab === 'rules' || tab === 'history'
+  const shown = showsToday ? portfolio : summary.portfolio
+  const definedDifferently = !showsToday && JSON.stringify(shown) !== JSON.stringify(portfolio)
 
   return (
     <div className="view portfolio-page">
@@ -34,10 +48,10 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
       </p>
       <header className="view-header page-header">
         <div>
-          <h1>{portfolio.name}</h1>
+          <h1>{shown.name}</h1>
           <div className="page-meta">
-            <span className={`badge status-${portfolio.status}`}>{portfolio.status}</span> {portfolio.owningTeam || 'No owning team yet'}
-            {portfolio.outcomeTags.map((tag) => (
+            <span className={`badge status-${shown.status}`}>{shown.status}</span> {shown.owningTeam || 'No owning team yet'}
+            {shown.outcomeTags.map((tag) => (
               <span key={tag} className="chip">
                 {tag}
               </span>
@@ -49,14 +63,21 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
               <LintBadges lints={summary.lints} />
             </div>
           )}
-          {portfolio.description && <p className="page-description">{portfolio.description}</p>}
+          {shown.description && <p className="page-description">{shown.description}</p>}
+          {!defined && !showsToday && <p className="page-note" role="note">This portfolio did not exist yet in {period.key}; it starts later.</p>}
+          {definedDifferently && (
+            <p className="page-note" role="note">
+              Shown as defined in {period.key}; it has changed since (<a href={routeHref('portfolios', portfolio.id, 'history')}>history</a>).
+            </p>
+          )}
         </div>
-        {tab !== 'definition' && tab !== 'rules' && <PeriodPicker input={analysis.input} choice={choice} />}
+        {!showsToday && <PeriodPicker input={today.input} choice={choice} />}
       </header>
       <PortfolioTabs portfolioId={portfolio.id} current={tab} />
       <section className="tab-panel" aria-label={TAB_LABELS[tab]}>
         {tab === 'budget' && <BudgetTab summary={summary} period={period} analysis={analysis} />}
-        {tab === 'rules' && <RulesTab portfolio={portfolio} analysis={analysis} />}
+        {tab === 'rules' && <RulesTab portfolio={portfolio} analysis={today} />}
+        {tab === 'history' && <HistoryTab portfolioId={portfolio.id} />}
         {tab === 'records' && <RecordsTab analysis={analysis} portfolioId={portfolio.id} period={period} />}
         {tab === 'outcomes' && <OutcomesTab summary={summary} analysis={analysis} period={period} />}
         {tab === 'metrics' && <MetricsTab summary={summary} />}
@@ -70,9 +91,9 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
               // Write only what this person changed: a teammate's concurrent edits of other fields stay.
               const current = governance.portfolios.get(portfolio.id) ?? portfolio
               const patch = portfolioPatchFromForm(opened, values, current, new Date().toISOString())
-              if (Object.keys(patch).length > 0) governance.portfolios.update(portfolio.id, patch)
-              navigate('portfolios')
+              definitionChange.propose(patch, () => navigate('portfolios'))
             }}
+            effectiveFrom={definitionChange.controls}
             onCancel={() => navigate('portfolios', portfolio.id)}
           />
         )}

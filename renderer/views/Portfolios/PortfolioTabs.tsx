@@ -1,6 +1,6 @@
 import { routeHref } from '../../navigation/routes'
 
-export const PORTFOLIO_TABS = ['budget', 'rules', 'records', 'outcomes', 'metrics', 'definition'] as const
+export const PORTFOLIO_TABS = ['budget', 'rules', 'records', 'outcomes', 'metrics', 'definition', 'history'] as const
 export type PortfolioTab = (typeof PORTFOLIO_TABS)[number]
 
 export const TAB_LABELS: Record<PortfolioTab, string> = {
@@ -10,6 +10,7 @@ export const TAB_LABELS: Record<PortfolioTab, string> = {
   outcomes: 'Outcomes',
   metrics: 'Metrics & health',
   definition: 'Definition',
+  history: 'History',
 }
 
 export function parseTab(value: string | undefined): PortfolioTab {

@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import type { Portfolio } from '../../../shared/records/portfolio'
+import { createPortfolio } from '../../../shared/workspace/portfolioHistory'
 import { EmptyState } from '../../components/EmptyState'
 import { navigate } from '../../navigation/useRoute'
 import { useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
@@ -9,6 +9,7 @@ import { PortfolioPage } from './PortfolioPage'
 import { parseTab } from './PortfolioTabs'
 import { PortfolioEditor } from './PortfolioEditor'
 import { PortfolioList } from './PortfolioList'
+import { participantId } from '../Review/participant'
 
 function newPortfolioId(): string {
   return 'pf-' + crypto.randomUUID()
@@ -25,10 +26,10 @@ export function PortfoliosView({ params }: { params: string[] }) {
   const currency = governance.settings.read().settings.currency
   const [selected] = params
 
-  const save = (values: PortfolioFormValues, existing?: Portfolio) => {
+  const create = (values: PortfolioFormValues) => {
     const now = new Date().toISOString()
-    const record = portfolioFromForm(values, existing ?? { id: newPortfolioId() }, now)
-    governance.portfolios.put(record)
+    // A new portfolio reads every period (its rules apply to all data); later changes are dated.
+    createPortfolio(governance, portfolioFromForm(values, { id: newPortfolioId() }, now), { by: participantId(), at: now, effectiveFrom: null })
     navigate('portfolios')
   }
 
@@ -38,7 +39,7 @@ export function PortfoliosView({ params }: { params: string[] }) {
         title="New portfolio"
         submitLabel="Create portfolio"
         initial={emptyPortfolioForm(currency)}
-        onSubmit={(values) => save(values)}
+        onSubmit={create}
         onCancel={() => navigate('portfolios')}
       />
     )

@@ -4,6 +4,7 @@ import type { Portfolio, PortfolioRule } from '../../../shared/records/portfolio
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { RuleEditor } from './RuleEditor'
 import { RuleOrder } from './RuleOrder'
+import { useDefinitionChange } from './useDefinitionChange'
 import { rulesAfterSave } from './ruleChanges'
 import { describeRule, draftFromRule, newDraft, nextRuleId, type DraftRule } from './ruleDraft'
 import { DeleteWithConfirm } from '../../components/DeleteWithConfirm'
@@ -13,6 +14,7 @@ type Editing = { draft: DraftRule; isNew: boolean } | null
 /** The portfolio's rules, the order every rule is tried in, overlaps, and the rule editor. */
 export function RulesTab({ portfolio, analysis }: { portfolio: Portfolio; analysis: Analysis }) {
   const { governance } = useWorkspace()
+  const definitionChange = useDefinitionChange(portfolio.id)
   const [editing, setEditing] = useState<Editing>(null)
   const ranked = analysis.assignment.rules.filter((entry) => entry.portfolioId === portfolio.id)
   const rankOf = new Map(ranked.map((entry) => [entry.rule.id, entry]))
@@ -20,12 +22,9 @@ export function RulesTab({ portfolio, analysis }: { portfolio: Portfolio; analys
 
   const save = (rule: PortfolioRule, previousId: string | null) => {
     const rules = rulesAfterSave(governance.portfolios.list().records, portfolio.id, rule, previousId)
-    governance.portfolios.update(portfolio.id, { rules, updatedAt: new Date().toISOString() })
-    setEditing(null)
+    definitionChange.propose({ rules }, () => setEditing(null))
   }
-  const remove = (ruleId: string) => {
-    governance.portfolios.update(portfolio.id, { rules: portfolio.rules.filter((r) => r.id !== ruleId), updatedAt: new Date().toISOString() })
-  }
+  const remove = (ruleId: string) => definitionChange.propose({ rules: portfolio.rules.filter((r) => r.id !== ruleId) })
 
   return (
     <div className="rules-tab">
@@ -70,6 +69,7 @@ export function RulesTab({ portfolio, analysis }: { portfolio: Portfolio; analys
             })}
           </ul>
         )}
+        {definitionChange.controls}
       </section>
       {editing && (
         <RuleEditor

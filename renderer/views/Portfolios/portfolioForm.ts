@@ -14,6 +14,8 @@ export interface PortfolioFormValues {
   rollover: boolean
   /** USD; empty when the portfolio sets no expectation for high-cost runs. */
   expectedHighCost: string
+  /** An "outside portfolios" bucket for spend that is not coding-agent work. */
+  outside: boolean
 }
 
 export type PortfolioFormErrors = Partial<Record<keyof PortfolioFormValues, string>>
@@ -32,6 +34,7 @@ export function emptyPortfolioForm(defaultCurrency = 'USD'): PortfolioFormValues
     envelopePeriod: 'quarter',
     rollover: false,
     expectedHighCost: '',
+    outside: false,
   }
 }
 
@@ -47,6 +50,7 @@ export function formFromPortfolio(portfolio: Portfolio): PortfolioFormValues {
     envelopePeriod: portfolio.envelope.period,
     rollover: portfolio.envelope.rollover,
     expectedHighCost: portfolio.expectedHighCostUSD ?? '',
+    outside: portfolio.outside ?? false,
   }
 }
 
@@ -88,6 +92,7 @@ export function portfolioFromForm(values: PortfolioFormValues, base: Partial<Por
       rollover: values.rollover,
     },
     expectedHighCostUSD: normalizeAmountInput(values.expectedHighCost) || null,
+    ...(values.outside || base.outside !== undefined ? { outside: values.outside } : {}),
     updatedAt: now,
   }
 }

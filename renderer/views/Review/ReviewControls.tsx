@@ -3,6 +3,7 @@ import { REVIEW_STAGE_TITLES, type ReviewAction } from '../../../shared/review'
 import { useState } from 'react'
 import { usePeers } from '../../collaboration/CollaborationContext'
 import type { Peer } from '../../collaboration/presence'
+import { StageTimer } from './StageTimer'
 
 interface Props {
   review: Review
@@ -92,6 +93,7 @@ export function ReviewControls({ review, me, dispatch, peers }: Props) {
             </button>
           </div>
         )}
+        <StageTimer review={review} facilitating={facilitating} dispatch={dispatch} />
         <p className="review-suggestions" aria-live="polite" data-testid="move-on-count">
           {suggestions === 0 ? 'No one has suggested moving on yet' : `${suggestions} suggest${suggestions === 1 ? 's' : ''} moving on`}
         </p>

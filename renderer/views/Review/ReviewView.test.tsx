@@ -2,6 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, expect, test, vi } from 'vitest'
 import { promoteCandidate } from '../../../shared/catalog'
 import { applyReviewAction, createReview } from '../../../shared/review'
+import { changePortfolio } from '../../../shared/workspace/portfolioHistory'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
 import { makeRun } from '../../../shared/analysis/testFixtures'
@@ -42,6 +43,7 @@ test('without a review it offers to start one; whoever starts it facilitates, by
   expect(started).toMatchObject({ period: '2026-Q3', stage: 'check-in', status: 'active', facilitator: ME, participants: [ME] })
   expect(window.location.hash).toBe(`#/review/${started.id}`)
   expect(screen.getByRole('heading', { name: '1. Check-in & data coverage' })).toBeTruthy()
+  expect(screen.getByTestId('checkin-prompt').textContent).toContain('which workflow changed an outcome')
   const coverage = screen.getByTestId('review-coverage')
   expect(within(coverage).getByText('Agent runs').nextSibling?.textContent).toBe('7')
   expect(within(coverage).getByText('Providers').nextSibling?.textContent).toBe('anthropic')
@@ -214,6 +216,16 @@ test('the summary exports Markdown through the Bridge, and the facilitator close
   expect(screen.getByTestId('review-summary').textContent).toContain('Incident triage')
   fireEvent.change(screen.getByLabelText('Notes'), { target: { value: 'Split the web work next time.' } })
   fireEvent.blur(screen.getByLabelText('Notes'))
+  // Action items are owned by a team, never a person, and due on a day.
+  const newItem = within(screen.getByRole('form', { name: 'New action item' }))
+  fireEvent.change(newItem.getByLabelText('Action'), { target: { value: 'Tag the incident runs' } })
+  fireEvent.change(newItem.getByLabelText('Owning team'), { target: { value: 'Jane Doe' } })
+  fireEvent.change(newItem.getByLabelText('Due'), { target: { value: '2026-11-30' } })
+  fireEvent.click(newItem.getByRole('button', { name: 'Add action item' }))
+  expect(screen.getByRole('alert').textContent).toContain('an action item is owned by a team')
+  fireEvent.change(newItem.getByLabelText('Owning team'), { target: { value: 'SRE team' } })
+  fireEvent.click(newItem.getByRole('button', { name: 'Add action item' }))
+  expect(screen.getByTestId('action-items').textContent).toContain('Tag the incident runsSRE team2026-11-30')
   await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export Markdown' })))
 
   expect(saveFile).toHaveBeenCalledTimes(1)
@@ -225,15 +237,57 @@ test('the summary exports Markdown through the Bridge, and the facilitator close
   expect(markdown).toContain('- Providers: anthropic')
   expect(markdown).toContain('| run-t2 | 62 | Incident triage | logs → read → edit → test → doc |')
   expect(markdown).toContain('Split the web work next time.')
+  expect(markdown).toContain('| Tag the incident runs | SRE team | 2026-11-30 |')
   expect(markdown).not.toContain(ME)
   expect(markdown).not.toContain('actor-')
 
-  fireEvent.click(screen.getByRole('button', { name: 'Close the review' }))
+  // Closing asks first, showing next quarter's plan; nothing changes until confirmed.
+  fireEvent.click(screen.getByRole('button', { name: 'Close the review…' }))
+  expect(screen.getByTestId('review-plan').textContent).toContain('Incident triage: Envelope')
+  expect(review(workspace).status).toBe('active')
+  fireEvent.click(screen.getByRole('button', { name: 'Close and apply' }))
   expect(review(workspace).status).toBe('closed')
+  expect(workspace.governance.portfolios.get('pf-triage')!.envelope.amount).toBe('900')
   expect(window.location.hash).toBe('#/review/rv-q3')
   rerender(<ReviewView params={['rv-q3']} />)
   expect(screen.getByText('Closed — read-only', { exact: false })).toBeTruthy()
-  expect(screen.queryByRole('button', { name: 'Close the review' })).toBeNull()
+  expect(screen.queryByRole('button', { name: 'Close the review…' })).toBeNull()
+  expect(screen.getByRole('heading', { name: 'Decisions applied from 2026-Q4' })).toBeTruthy()
+  expect(screen.getByTestId('applied-changes').textContent).toContain('Incident triage: envelope (grow)')
+
+  // Its printable report reads the snapshot: a later retroactive rename does not reach it.
+  rerender(<ReviewView params={['rv-q3', 'print']} />)
+  const printed = screen.getByTestId('review-report').textContent
+  expect(printed).toContain('Incident triage')
+  act(() => void changePortfolio(workspace.governance, 'pf-triage', { name: 'Renamed later' }, { by: 'p-x', at: '2026-11-01T00:00:00.000Z', effectiveFrom: null }, 'elsewhere'))
+  rerender(<ReviewView params={['rv-q3', 'print']} />)
+  expect(screen.getByTestId('review-report').textContent).toBe(printed)
+
+  // Undo takes back the close and the envelope together.
+  act(() => workspace.undoManager.undo())
+  expect(review(workspace).status).toBe('active')
+  expect(workspace.governance.portfolios.get('pf-triage')!.envelope.amount).not.toBe('900')
+})
+
+test('a split asks for the new portfolios and their rules; a merge for its target', () => {
+  const workspace = seeded()
+  reviewAt(workspace, ME, 4)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  const [docs, triage] = screen.getAllByTestId('portfolio-decision')
+  fireEvent.click(within(docs).getByLabelText('Merge'))
+  expect((within(docs).getByRole('button', { name: 'Record decision' }) as HTMLButtonElement).disabled).toBe(true)
+  fireEvent.change(within(docs).getByLabelText('Merge into'), { target: { value: 'pf-triage' } })
+  fireEvent.click(within(docs).getByRole('button', { name: 'Record decision' }))
+  const ruleId = workspace.governance.portfolios.get('pf-triage')!.rules[0].id
+  fireEvent.click(within(triage).getByLabelText('Split'))
+  fireEvent.change(within(triage).getByLabelText('Name of new portfolio 1'), { target: { value: 'Postmortems' } })
+  fireEvent.change(within(triage).getByLabelText('Its envelope'), { target: { value: '300' } })
+  fireEvent.click(within(within(triage).getByRole('group', { name: 'Rules for new portfolio 1' })).getByLabelText(ruleId))
+  fireEvent.click(within(triage).getByRole('button', { name: 'Record decision' }))
+  expect(review(workspace).decisions).toEqual([
+    expect.objectContaining({ portfolioId: 'pf-docs', decision: 'merge', mergeInto: 'pf-triage' }),
+    expect.objectContaining({ portfolioId: 'pf-triage', decision: 'split', splitInto: [{ name: 'Postmortems', ruleIds: [ruleId], amount: '300' }] }),
+  ])
 })
 
 test('past reviews are listed and open read-only; the printable report has its charts and a Print button', () => {
@@ -241,7 +295,9 @@ test('past reviews are listed and open read-only; the printable report has its c
   reviewAt(workspace, ME, 5)
   applyReviewAction(workspace.governance, 'rv-q3', { type: 'close', at: '2026-10-05T11:00:00.000Z' }, ME)
   const { rerender } = renderWithWorkspace(<ReviewView params={[]} />, workspace)
-  expect(screen.getByRole('heading', { name: 'No review in progress — start the 2026 Q3 review' })).toBeTruthy()
+  // Q3 is decided: the next review offered is Q4's, and Q3 is not among the choices.
+  expect(screen.getByRole('heading', { name: 'No review in progress — start the 2026 Q4 review' })).toBeTruthy()
+  expect(screen.queryByRole('option', { name: '2026 Q3' })).toBeNull()
   const [past] = screen.getAllByTestId('past-review')
   expect(past.textContent).toContain('closed')
   expect(within(past).getByRole('link').getAttribute('href')).toBe('#/review/rv-q3')
@@ -255,4 +311,17 @@ test('past reviews are listed and open read-only; the printable report has its c
   fireEvent.click(screen.getByRole('button', { name: 'Print' }))
   expect(print).toHaveBeenCalled()
   expect(screen.queryByRole('button', { name: 'Save as PDF' })).toBeNull()
+})
+
+test('the facilitator time-boxes a stage; everyone sees the time left until the stage changes', () => {
+  const workspace = seeded()
+  reviewAt(workspace, ME, 1)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  fireEvent.change(screen.getByLabelText('Minutes for this stage'), { target: { value: '15' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Time-box this stage' }))
+  expect(review(workspace).stageTimer).toMatchObject({ stage: 'scorecards', minutes: 15 })
+  expect(screen.getByRole('timer').textContent).toMatch(/left on this stage$/)
+  fireEvent.click(screen.getByRole('button', { name: /^Next:/ }))
+  expect(review(workspace).stageTimer).toBeNull()
+  expect(screen.queryByRole('timer')).toBeNull()
 })

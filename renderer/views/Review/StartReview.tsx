@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react'
+import { shiftPeriod } from '../../../shared/analysis/periods'
 import { createReview } from '../../../shared/review'
 import { choosePeriod } from '../../../shared/reports/portfolioReport'
 import { navigate } from '../../navigation/useRoute'
@@ -6,7 +7,7 @@ import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { periodOptions } from '../Overview/periodChoice'
 import { randomId } from './participant'
-import { useParticipant } from './useReviews'
+import { useParticipant, useReviews } from './useReviews'
 
 /** "No review yet — start the Q3 review": picks the quarter; whoever starts it facilitates. */
 export function StartReview({ hasPast }: { hasPast: boolean }) {
@@ -14,9 +15,17 @@ export function StartReview({ hasPast }: { hasPast: boolean }) {
   const analysis = useAnalysis()
   const me = useParticipant()
   const id = useId()
+  const reviews = useReviews()
   const suggested = useMemo(() => choosePeriod(analysis.input).period, [analysis])
-  const quarters = useMemo(() => periodOptions(analysis.input, suggested).quarters, [analysis, suggested])
-  const [period, setPeriod] = useState(suggested.key)
+  // A quarter whose review is closed is decided: it is not offered again as a new review.
+  const { quarters, first } = useMemo(() => {
+    const closed = new Set(reviews.filter((review) => review.status === 'closed').map((review) => review.period))
+    const fiscal = analysis.input.settings.fiscalYearStartMonth
+    let next = suggested
+    while (closed.has(next.key)) next = shiftPeriod(next, 1, fiscal)
+    return { quarters: periodOptions(analysis.input, next).quarters.filter((option) => !closed.has(option.key)), first: next.key }
+  }, [analysis, suggested, reviews])
+  const [period, setPeriod] = useState(first)
   const label = period.replace('-', ' ')
 
   const start = () => {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { summarizePortfolio, summarizeUnassigned, type PortfolioPeriodSummary, type UnassignedSummary } from '../../../shared/analysis/analyze'
 import type { Review } from '../../../shared/records/review'
-import { reviewReportData, reviewScope, type ReviewScope } from '../../../shared/review'
+import { analysisForReview, reviewFigures, reviewReportData, reviewScope, type ReviewScope } from '../../../shared/review'
 import type { ReviewReportData } from '../../../shared/review'
 import { useAnalysis } from '../../workspace/useAnalysis'
 
@@ -15,14 +15,18 @@ export interface ReviewContextData {
   thresholdUSD: string
 }
 
-/** What the review's period holds in the workspace now: recomputed when either document changes. */
-export function useReviewScope(review: Pick<Review, 'period'>): ReviewContextData {
-  const analysis = useAnalysis()
+/**
+ * What the review's period holds in the workspace now, with the portfolios as defined in that
+ * period: recomputed when either document changes. A closed review's report is its snapshot.
+ */
+export function useReviewScope(review: Pick<Review, 'period' | 'snapshot'>): ReviewContextData {
+  const today = useAnalysis()
   return useMemo(() => {
+    const analysis = analysisForReview(today, review.period)
     const scope = reviewScope(analysis, review.period)
     const portfolios = [...analysis.input.portfolios].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
     const summaries = scope.period ? portfolios.map((p) => summarizePortfolio(analysis, p, scope.period!)) : []
-    const report = reviewReportData(analysis, review, scope)
+    const report = reviewFigures(review, () => reviewReportData(analysis, review, scope))
     return {
       scope,
       report,
@@ -31,5 +35,5 @@ export function useReviewScope(review: Pick<Review, 'period'>): ReviewContextDat
       names: report.names ?? {},
       thresholdUSD: analysis.input.settings.highCostThresholdUSD,
     }
-  }, [analysis, review.period])
+  }, [today, review])
 }

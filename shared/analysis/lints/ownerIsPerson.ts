@@ -1,7 +1,12 @@
+import { containsPersonName } from './personNames'
 import type { LintContext, Lint } from './types'
 
 const EMAIL = /\S+@\S+\.\S+/
 const HANDLE = /^@[\w.-]+$/
+/** A login rather than a name: lower case joined by a dot or underscore, or ending in digits ("j.doe", "jdoe42"). */
+const LOGIN = /^(?:[a-z]+[._][a-z]+|[a-z]+\d+)$/
+/** "Alice's squad", "Bob’s team". */
+const POSSESSIVE = /^([A-Z][a-z]+)['’]s\b/
 /** Two or three capitalized words, each possibly joined by ' or - ("Jane Doe", "Mary-Ann O'Neil"). */
 const NAME_WORD = "[A-Z][a-z]*(?:['-][A-Z]?[a-z]+)*"
 const FIRST_LAST = new RegExp(`^${NAME_WORD}(?: ${NAME_WORD}){1,2}$`)
@@ -12,7 +17,10 @@ export function personLikeOwner(owner: string): string | null {
   const text = owner.trim()
   if (text === '') return 'no owning team is set'
   if (EMAIL.test(text)) return 'the owner is an email address'
-  if (HANDLE.test(text)) return 'the owner is an @handle'
+  if (HANDLE.test(text) || LOGIN.test(text)) return 'the owner is a handle'
+  const possessive = POSSESSIVE.exec(text)
+  if (possessive) return 'the owner is named after a person'
+  if (/^[A-Z][a-z]+$/.test(text) && containsPersonName(text)) return 'the owner is a first name'
   if (FIRST_LAST.test(text) && !TEAM_WORD.test(text)) return 'the owner reads like a first and last name'
   return null
 }

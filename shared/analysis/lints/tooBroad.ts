@@ -28,10 +28,24 @@ export function stepEntropy(runs: readonly Run[], stepVocabulary: number): numbe
   return entropy / Math.log2(stepVocabulary * (stepVocabulary - 1))
 }
 
-export function tooBroad({ portfolio, runs, stepVocabulary }: LintContext): Lint | null {
+/** "Several distinct recipes and many one-offs": calibrated on generated data (lints.test.ts). */
+const MAX_WORKFLOWS = 2
+const MAX_ONE_OFF_SHARE = 0.25
+
+export function tooBroad({ portfolio, runs, stepVocabulary, workflowMix }: LintContext): Lint | null {
   const fix = 'Split it into a few named workflows with their own outcome (e.g. "incident triage + postmortem"), each with narrower rules.'
   if (CATCH_ALL_NAME.test(portfolio.name)) {
     return { code: 'too-broad', message: `"${portfolio.name}" is named like a catch-all: nobody can say which outcome it moves.`, fix }
+  }
+  if (runs.length >= MIN_RUNS) {
+    const mix = workflowMix()
+    if (mix.workflows > MAX_WORKFLOWS && mix.oneOffShare > MAX_ONE_OFF_SHARE) {
+      return {
+        code: 'too-broad',
+        message: `Its runs follow ${mix.workflows} distinct recurring workflows, and ${Math.round(mix.oneOffShare * 100)}% are one-offs: it bundles unrelated work.`,
+        fix,
+      }
+    }
   }
   const entropy = stepEntropy(runs, stepVocabulary)
   if (entropy !== null && entropy > MAX_NORMALIZED_ENTROPY) {

@@ -12,7 +12,11 @@ export async function createPortfolio(page: Page, appUrl: string, name: string, 
   await page.getByTestId('portfolio-item').filter({ hasText: name }).waitFor()
 }
 
-/** Adds a one-condition rule over runs on the portfolio's Rules tab, once its live preview matches some. */
+/**
+ * Adds a one-condition rule over runs on the portfolio's Rules tab, once its live preview matches
+ * some. The portfolio is being set up over imported history, so the rule applies to every period;
+ * when that rewrites past periods, the preview of them is confirmed.
+ */
 export async function addRule(page: Page, appUrl: string, portfolio: string, ruleName: string, field: string, value: string, screenshot?: string): Promise<void> {
   await page.goto(appUrl + '#/portfolios')
   await page.getByRole('link', { name: portfolio, exact: true }).click()
@@ -24,6 +28,11 @@ export async function addRule(page: Page, appUrl: string, portfolio: string, rul
   // The preview answers before saving.
   await page.getByTestId('preview-matched-runs').filter({ hasText: /^[1-9]\d*$/ }).waitFor()
   if (screenshot) await saveScreenshot(page, screenshot)
+  await page.getByLabel('Takes effect').selectOption('retroactive')
   await page.getByRole('button', { name: 'Save rule' }).click()
-  await page.getByTestId('rule-item').filter({ hasText: ruleName }).waitFor()
+  const saved = page.getByTestId('rule-item').filter({ hasText: ruleName })
+  const rewrite = page.getByRole('alertdialog')
+  await saved.or(rewrite).first().waitFor()
+  if (await rewrite.isVisible()) await page.getByRole('button', { name: 'Rewrite these periods' }).click()
+  await saved.waitFor()
 }

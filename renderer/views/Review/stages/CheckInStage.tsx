@@ -10,9 +10,16 @@ import type { StageProps } from './stageProps'
 export function CheckInStage({ review, data }: StageProps) {
   const { scope, report } = data
   const unpriced = useMemo(() => summarizeUnpriced(scope.runs), [scope.runs])
+  const prompt = (
+    <p className="review-checkin-prompt" data-testid="checkin-prompt">
+      <strong>Check-in:</strong> going round, each of you in one sentence: which workflow changed an outcome for your team this
+      quarter, and which one you would stop funding?
+    </p>
+  )
   if (scope.runs.length === 0 && scope.charges === 0) {
     return (
       <div className="review-empty">
+        {prompt}
         <p>
           Nothing is imported for {review.period.replace('-', ' ')} yet. <a href={routeHref('import')}>Import</a> the billing
           exports and the agents' session logs, then come back: every stage fills in from them.
@@ -22,6 +29,7 @@ export function CheckInStage({ review, data }: StageProps) {
   }
   return (
     <div className="review-checkin">
+      {prompt}
       <UnpricedNotice summary={unpriced} />
       <CoverageList lines={report.coverage} testId="review-coverage" />
       <h3>Billed against log-estimated, per provider and month</h3>

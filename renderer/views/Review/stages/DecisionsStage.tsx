@@ -1,10 +1,12 @@
 import { useId, useState } from 'react'
 import type { PortfolioPeriodSummary } from '../../../../shared/analysis/analyze'
 import { isDecimalString } from '../../../../shared/money/decimal'
-import { PortfolioDecisionKind, type PortfolioDecision } from '../../../../shared/records/review'
+import { PortfolioStatus } from '../../../../shared/records/portfolio'
+import { PortfolioDecisionKind, type PortfolioDecision, type SplitPart } from '../../../../shared/records/review'
 import { routeHref } from '../../../navigation/routes'
 import { Money } from '../../Overview/money'
 import { VoteBudget, VoteButton } from '../VoteButton'
+import { SplitParts } from './SplitParts'
 import type { StageProps } from './stageProps'
 
 export const DECISION_LABELS: Record<PortfolioDecision['decision'], string> = {
@@ -40,15 +42,19 @@ export function DecisionsStage(props: StageProps) {
   )
 }
 
-function DecisionItem({ review, me, dispatch, readOnly, summary, current }: StageProps & { summary: PortfolioPeriodSummary; current: PortfolioDecision | undefined }) {
+function DecisionItem({ review, me, dispatch, readOnly, summary, current, data }: StageProps & { summary: PortfolioPeriodSummary; current: PortfolioDecision | undefined }) {
   const id = useId()
   const { portfolio, budget } = summary
   const [decision, setDecision] = useState<PortfolioDecision['decision']>(current?.decision ?? 'keep')
   const [amount, setAmount] = useState(current ? (current.nextEnvelope?.amount ?? '') : portfolio.envelope.amount)
   const [currency] = useState(current?.nextEnvelope?.currency ?? portfolio.envelope.currency)
   const [note, setNote] = useState(current?.note ?? '')
+  const [nextStatus, setNextStatus] = useState(current?.nextStatus ?? portfolio.status)
+  const [mergeInto, setMergeInto] = useState(current?.mergeInto ?? '')
+  const [splitInto, setSplitInto] = useState<SplitPart[]>(current?.splitInto ?? [{ name: '', ruleIds: [], amount: '0' }])
   const [invalid, setInvalid] = useState<string | null>(null)
-  const retiring = decision === 'retire'
+  const retiring = decision === 'retire' || decision === 'merge'
+  const others = data.summaries.filter((s) => s.portfolio.id !== portfolio.id && s.portfolio.status !== 'retired').map((s) => s.portfolio)
 
   const save = (event: React.FormEvent) => {
     event.preventDefault()
@@ -57,10 +63,23 @@ function DecisionItem({ review, me, dispatch, readOnly, summary, current }: Stag
       setInvalid('Use a positive amount, like 12000 or 1500.50.')
       return
     }
+    const parts = splitInto.map((part) => ({ ...part, name: part.name.trim(), amount: part.amount.replace(/[\s,$€£]/g, '') || '0' }))
+    if (decision === 'split' && parts.some((part) => part.name === '' || part.ruleIds.length === 0 || !isDecimalString(part.amount))) {
+      setInvalid('Give each new portfolio a name, at least one rule and an amount.')
+      return
+    }
     setInvalid(null)
     dispatch({
       type: 'decidePortfolio',
-      decision: { portfolioId: portfolio.id, decision, nextEnvelope: retiring || cleaned === '' ? null : { amount: cleaned, currency }, note: note.trim() },
+      decision: {
+        portfolioId: portfolio.id,
+        decision,
+        nextEnvelope: retiring || cleaned === '' ? null : { amount: cleaned, currency },
+        note: note.trim(),
+        ...(!retiring && nextStatus !== portfolio.status ? { nextStatus } : {}),
+        ...(decision === 'merge' ? { mergeInto } : {}),
+        ...(decision === 'split' ? { splitInto: parts } : {}),
+      },
     })
   }
 
@@ -84,6 +103,9 @@ function DecisionItem({ review, me, dispatch, readOnly, summary, current }: Stag
           ) : (
             'no envelope next quarter'
           )}
+          {current.nextStatus && ` · stage → ${current.nextStatus}`}
+          {current.mergeInto && ` · into ${data.names[current.mergeInto] ?? current.mergeInto}`}
+          {current.splitInto && ` · into ${current.splitInto.map((part) => part.name).join(', ')}`}
           {current.note && ` — ${current.note}`}
         </p>
       )}
@@ -103,13 +125,39 @@ function DecisionItem({ review, me, dispatch, readOnly, summary, current }: Stag
               <input id={`${id}-amount`} inputMode="decimal" value={retiring ? '' : amount} disabled={retiring} aria-invalid={invalid ? true : undefined} onChange={(event) => setAmount(event.target.value)} />
               {invalid && <p className="field-error" role="alert">{invalid}</p>}
             </div>
+            {!retiring && (
+              <div className="field">
+                <label htmlFor={`${id}-status`}>Stage next quarter</label>
+                <select id={`${id}-status`} value={nextStatus} onChange={(event) => setNextStatus(PortfolioStatus.parse(event.target.value))}>
+                  {PortfolioStatus.options.filter((status) => status !== 'retired').map((status) => (
+                    <option key={status} value={status}>
+                      {status}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {decision === 'merge' && (
+              <div className="field">
+                <label htmlFor={`${id}-merge`}>Merge into</label>
+                <select id={`${id}-merge`} value={mergeInto} onChange={(event) => setMergeInto(event.target.value)} required>
+                  <option value="">Choose a portfolio…</option>
+                  {others.map((other) => (
+                    <option key={other.id} value={other.id}>
+                      {other.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
             <div className="field">
               <label htmlFor={`${id}-note`}>Why</label>
               <input id={`${id}-note`} value={note} onChange={(event) => setNote(event.target.value)} />
             </div>
           </div>
+          {decision === 'split' && <SplitParts rules={portfolio.rules} parts={splitInto} onChange={setSplitInto} />}
           <div className="actions">
-            <button type="submit" className="primary">
+            <button type="submit" className="primary" disabled={decision === 'merge' && !mergeInto}>
               {current ? 'Update decision' : 'Record decision'}
             </button>
             {current && (

@@ -1,14 +1,16 @@
 import { useEffect, useId, useState } from 'react'
 import { voteTally } from '../../../../shared/review'
-import { navigate } from '../../../navigation/useRoute'
 import { Money } from '../../Overview/money'
+import { ActionItems } from '../ActionItems'
+import { AppliedChanges } from '../AppliedChanges'
+import { CloseReview } from '../CloseReview'
 import { ReviewExport } from '../ReviewExport'
 import { Steps } from '../Steps'
 import { DECISION_LABELS } from './DecisionsStage'
 import type { StageProps } from './stageProps'
 
 /** Stage 6 (and a closed review): the decisions log, the notes, and the exports. */
-export function SummaryStage({ review, me, dispatch, data, readOnly }: StageProps) {
+export function SummaryStage({ review, me, dispatch, data, readOnly, setError }: StageProps) {
   const id = useId()
   const { names } = data
   const [notes, setNotes] = useState(review.notes)
@@ -16,9 +18,7 @@ export function SummaryStage({ review, me, dispatch, data, readOnly }: StageProp
   const tally = voteTally(review)
   const closed = review.status === 'closed'
   const facilitating = review.facilitator === me
-  const close = () => {
-    if (dispatch({ type: 'setNotes', notes }) && dispatch({ type: 'close', at: new Date().toISOString() })) navigate('review', review.id)
-  }
+  const saveNotes = () => notes === review.notes || dispatch({ type: 'setNotes', notes })
 
   return (
     <div className="review-summary" data-testid="review-summary">
@@ -84,6 +84,7 @@ export function SummaryStage({ review, me, dispatch, data, readOnly }: StageProp
           ))}
         </ol>
       )}
+      <ActionItems review={review} dispatch={dispatch} readOnly={readOnly} />
       <div className="field review-notes">
         <label htmlFor={`${id}-notes`}>Notes</label>
         <textarea
@@ -92,18 +93,12 @@ export function SummaryStage({ review, me, dispatch, data, readOnly }: StageProp
           value={notes}
           readOnly={readOnly}
           onChange={(event) => setNotes(event.target.value)}
-          onBlur={() => notes !== review.notes && dispatch({ type: 'setNotes', notes })}
+          onBlur={saveNotes}
         />
       </div>
       <ReviewExport review={review} report={data.report} />
-      {!closed && facilitating && (
-        <div className="actions review-close">
-          <button type="button" className="primary" disabled={readOnly} onClick={close}>
-            Close the review
-          </button>
-          <span className="muted">Closing keeps it readable for everyone; nothing can change in it afterwards.</span>
-        </div>
-      )}
+      {closed && <AppliedChanges review={review} />}
+      {!closed && facilitating && <CloseReview review={review} me={me} data={data} disabled={readOnly} beforeClose={saveNotes} setError={setError} />}
     </div>
   )
 }
