@@ -2,7 +2,7 @@ import { addDecimal, formatDecimal, normalizeDecimal, ZERO, type Decimal } from 
 import { computeCost } from '../pricing/computeCost'
 import { findModelPrices, type PricingTable } from '../pricing/pricingTable'
 import type { Run, RunUsage } from '../records/run'
-import { emptyTokenCounts } from '../records/tokenCounts'
+import { addTokenCounts, emptyTokenCounts } from '../records/tokenCounts'
 import type { TokenCounts } from '../records/common'
 
 export type RunPrices = Pick<Run, 'models' | 'tokens' | 'costUSD' | 'costByMonth' | 'byModel' | 'unpricedModels'>
@@ -28,10 +28,10 @@ export function priceRunUsage(usage: readonly RunUsage[], pricing: PricingTable)
     const month = group.day.slice(0, 7)
     costByMonth.set(month, addDecimal(costByMonth.get(month) ?? ZERO, groupCost))
     const model = byModel.get(group.model) ?? { tokens: emptyTokenCounts(), cost: ZERO }
-    addTokens(model.tokens, group.tokens)
+    addTokenCounts(model.tokens, group.tokens)
     model.cost = addDecimal(model.cost, groupCost)
     byModel.set(group.model, model)
-    addTokens(total, group.tokens)
+    addTokenCounts(total, group.tokens)
   }
   return {
     models: [...byModel.keys()],
@@ -41,15 +41,6 @@ export function priceRunUsage(usage: readonly RunUsage[], pricing: PricingTable)
     byModel: [...byModel].map(([model, { tokens, cost }]) => ({ model, tokens, costUSD: money(cost), priced: !unpriced.has(model) })),
     unpricedModels: [...unpriced],
   }
-}
-
-export function addTokens(into: TokenCounts, add: TokenCounts): void {
-  into.input += add.input
-  into.output += add.output
-  into.cacheWrite5m += add.cacheWrite5m
-  into.cacheWrite1h += add.cacheWrite1h
-  into.cacheRead += add.cacheRead
-  into.reasoning += add.reasoning
 }
 
 /** An exact amount without trailing zeros ("0.216075", "0"). */

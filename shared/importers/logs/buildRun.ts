@@ -2,10 +2,10 @@ import { hash64Hex } from '../../hash/hash64'
 import { actorId } from '../../privacy/pseudonym'
 import { contextThresholdPassed } from '../../pricing/contextThresholds'
 import { findModelPrices, type PricingTable } from '../../pricing/pricingTable'
-import { emptyTokenCounts } from '../../records/tokenCounts'
+import { addTokenCounts, emptyTokenCounts } from '../../records/tokenCounts'
 import type { Run, RunUsage } from '../../records/run'
 import { packCalls } from '../../runs/packedCalls'
-import { addTokens, priceRunUsage } from '../../runs/priceRunUsage'
+import { priceRunUsage } from '../../runs/priceRunUsage'
 import { collapseRepeats } from '../../steps/labelStep'
 import { actorNameFromCwd, repoNameFromCwd } from './sessionNames'
 import type { SessionTrack } from './sessionTrack'
@@ -43,7 +43,7 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
       group = usageGroups.get(key) ?? null
       if (!group) usageGroups.set(key, (group = { model: request.model, day, contextAbove, tokens: emptyTokenCounts() }))
     }
-    addTokens(group.tokens, request.tokens)
+    addTokenCounts(group.tokens, request.tokens)
   }
 
   const keys = ordered.flatMap((request) => (request.key === null ? [] : [request.key])).sort()
