@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { formatMoney } from '../../shared/money/format'
 import { mineRecipes, type MinableRun, type MiningOptions, type MiningResult } from '../../shared/mining'
 import { loadPricingTable } from '../../shared/pricing/pricingTable'
 import { findLogFiles } from '../agentLogs/discover'
@@ -145,7 +146,7 @@ function textReport(result: MiningResult): string {
     lines.push(
       '',
       `${String(i + 1).padStart(2)}. ${candidate.steps.join(' → ')}`,
-      `    ${candidate.support} runs (${percent(candidate.supportShare)}), ${percent(candidate.costShare)} of spend: total $${candidate.costUSD.total}, per run median $${candidate.costUSD.median}, p90 $${candidate.costUSD.p90}`,
+      `    ${candidate.support} runs (${percent(candidate.supportShare)}), ${percent(candidate.costShare)} of spend: total ${formatMoney(candidate.costUSD.total, 'USD')}, per run median ${formatMoney(candidate.costUSD.median, 'USD')}, p90 ${formatMoney(candidate.costUSD.p90, 'USD')}`,
       `    ${candidate.annotatedRuns} with an outcome note; ${candidate.variants.length} variant(s); ${candidate.lift === Infinity ? 'never' : `${candidate.lift.toFixed(1)}× more often than`} by chance`,
     )
   })

@@ -24,11 +24,11 @@ export function formatImportReport(files: readonly FileReport[], charges: Charge
     for (const issue of file.warnings) lines.push(describeIssue(file.path, { line: issue.line, message: `warning: ${issue.message}` }))
   }
   lines.push('')
-  lines.push(`Charges: ${charges.count}  ${formatCurrencyAmounts(charges.cost, 'en-US')}${charges.from ? `  (${charges.from.slice(0, 10)} – ${charges.to?.slice(0, 10)})` : ''}`)
-  for (const [month, amounts] of Object.entries(charges.byMonth)) lines.push(`  ${month}  ${formatCurrencyAmounts(amounts, 'en-US')}`)
+  lines.push(`Charges: ${charges.count}  ${formatCurrencyAmounts(charges.cost)}${charges.from ? `  (${charges.from.slice(0, 10)} – ${charges.to?.slice(0, 10)})` : ''}`)
+  for (const [month, amounts] of Object.entries(charges.byMonth)) lines.push(`  ${month}  ${formatCurrencyAmounts(amounts)}`)
   if (Object.keys(charges.byModel).length > 0) {
     lines.push('By model or service:')
-    for (const [model, amounts] of Object.entries(charges.byModel)) lines.push(`  ${model}  ${formatCurrencyAmounts(amounts, 'en-US')}`)
+    for (const [model, amounts] of Object.entries(charges.byModel)) lines.push(`  ${model}  ${formatCurrencyAmounts(amounts)}`)
   }
   if (!destination) lines.push('Nothing written (no --workspace).')
   else lines.push(destination.added > 0 ? `Saved to ${destination.path}.` : `Nothing new for ${destination.path}: it is unchanged.`)

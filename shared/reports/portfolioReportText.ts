@@ -1,5 +1,4 @@
 import { formatCurrencyAmounts } from '../money/format'
-import type { CurrencyAmounts } from '../money/totals'
 import type { PortfolioReport } from './portfolioReport'
 
 function table(header: string[], rows: string[][]): string[] {
@@ -8,15 +7,10 @@ function table(header: string[], rows: string[][]): string[] {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)]
 }
 
-/** Exact amounts, per currency, without locale formatting: the text report is for reading and diffing. */
-function amounts(values: CurrencyAmounts): string {
-  return Object.keys(values).length ? Object.entries(values).map(([c, a]) => `${a} ${c}`).join(' + ') : '—'
-}
-
 const percent = (share: number) => `${Math.round(share * 100)}%`
 
 /** The readable form of the report (the CLI without --json). */
-export function formatPortfolioReport(report: PortfolioReport, locale = 'en-US'): string {
+export function formatPortfolioReport(report: PortfolioReport, locale?: string): string {
   const out: string[] = [`Portfolio report ${report.period} (as of ${report.asOf}${report.periodSource === 'latest-with-data' ? '; latest quarter with data' : ''})`, '']
   out.push(
     ...table(
@@ -34,7 +28,7 @@ export function formatPortfolioReport(report: PortfolioReport, locale = 'en-US')
       ]),
     ),
   )
-  out.push('', `Unassigned: ${report.unassigned.runs} run(s), ${report.unassigned.charges} charge(s), ${amounts(report.unassigned.spend)}`)
+  out.push('', `Unassigned: ${report.unassigned.runs} run(s), ${report.unassigned.charges} charge(s), ${formatCurrencyAmounts(report.unassigned.spend, locale)}`)
   const linted = report.portfolios.filter((p) => p.lints.length)
   if (linted.length) {
     out.push('', 'Health checks:')
@@ -49,7 +43,7 @@ export function formatPortfolioReport(report: PortfolioReport, locale = 'en-US')
     out.push(
       ...table(
         ['Provider', 'Month', 'Billed', 'Estimated', 'Unexplained', 'Runs w/o billing'],
-        report.reconciliation.map((r) => [r.provider, r.month, amounts(r.billed), amounts(r.estimated), amounts(r.unexplained), String(r.runsWithoutBilling)]),
+        report.reconciliation.map((r) => [r.provider, r.month, formatCurrencyAmounts(r.billed, locale), formatCurrencyAmounts(r.estimated, locale), formatCurrencyAmounts(r.unexplained, locale), String(r.runsWithoutBilling)]),
       ).map((line) => `  ${line}`),
     )
   }

@@ -206,10 +206,10 @@ test('the summary exports Markdown through the Bridge, and the facilitator close
   const [name, markdown, type] = saveFile.mock.calls[0] as unknown as [string, string, string]
   expect([name, type]).toEqual(['review-2026-Q3.md', 'text/markdown'])
   expect(markdown).toContain('# Quarterly review 2026-Q3')
-  expect(markdown).toContain('| Incident triage | grow | 900 USD | MTTR down |')
+  expect(markdown).toContain('| Incident triage | grow | $900.00 | MTTR down |')
   expect(markdown).toContain('| Incident triage | 1 |')
   expect(markdown).toContain('- Providers: anthropic')
-  expect(markdown).toContain('| run-t2 | 62 | Incident triage | logs → read → edit → test → doc |')
+  expect(markdown).toContain('| run-t2 | $62.00 | Incident triage | logs → read → edit → test → doc |')
   expect(markdown).toContain('Split the web work next time.')
   expect(markdown).not.toContain(ME)
   expect(markdown).not.toContain('actor-')
