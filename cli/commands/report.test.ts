@@ -40,9 +40,8 @@ describe('cli report', () => {
 
   it('rounds the text to cents while --json keeps the exact decimals', async () => {
     const exactPath = join(dir, 'exact.workfolio')
-    const input = reportExample()
-    input.charges[0] = { ...input.charges[0], cost: '100.274978591626525396551125545181' }
-    writeWorkspace(exactPath, input)
+    const example = reportExample()
+    writeWorkspace(exactPath, { ...example, charges: [{ ...example.charges[0], cost: '100.274978591626525396551125545181' }] })
     const text = captureIO(dir)
     await runCli(['report', '--workspace', exactPath, '--as-of', '2026-08-15'], text)
     expect(text.out()).toMatch(/anthropic\s+2026-07\s+\$100\.27\s/)
