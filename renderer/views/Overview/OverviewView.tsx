@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { summarizePortfolio } from '../../../shared/analysis/analyze'
 import { reportFromAnalysis } from '../../../shared/reports/portfolioReport'
+import { spendHeadline } from '../../../shared/reports/spendHeadline'
 import { EmptyState } from '../../components/EmptyState'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { AllocationNotes } from './AllocationNotes'
@@ -8,6 +9,7 @@ import { PeriodPicker } from './PeriodPicker'
 import { usePeriodChoice } from './periodChoice'
 import { PortfolioCard } from './PortfolioCard'
 import { ReconciliationTable } from './ReconciliationTable'
+import { SpendHeadline } from './SpendHeadline'
 import { UnassignedSection } from './UnassignedSection'
 import './OverviewView.css'
 
@@ -39,6 +41,7 @@ export function OverviewView() {
           logs to fill it.
         </EmptyState>
       )}
+      {hasData && <SpendHeadline headline={spendHeadline(report)} periodKey={period.key} />}
       {hasData && summaries.length === 0 && (
         <p className="overview-hint" role="note">
           No portfolios yet: everything below is Unassigned. <a href="#/portfolios/new">Create a portfolio</a> and give it

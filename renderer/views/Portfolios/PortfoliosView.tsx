@@ -29,7 +29,9 @@ export function PortfoliosView({ params }: { params: string[] }) {
     const now = new Date().toISOString()
     const record = portfolioFromForm(values, existing ?? { id: newPortfolioId() }, now)
     governance.portfolios.put(record)
-    navigate('portfolios')
+    // A new portfolio claims nothing until it has a rule: land there, ready to add the first one.
+    if (existing) navigate('portfolios')
+    else navigate('portfolios', record.id, 'rules')
   }
 
   if (selected === 'new') {

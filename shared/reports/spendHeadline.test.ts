@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { formatDecimal, parseDecimal, subtractDecimal, sumDecimalStrings } from '../money/decimal'
+import { buildPortfolioReport } from './portfolioReport'
+import { reportExample } from './reportFixture'
+import { spendHeadline } from './spendHeadline'
+
+describe('spendHeadline', () => {
+  it('splits the period spend into portfolios and unassigned, against the sum of envelopes', () => {
+    // reportExample: Q3 spend 60 (incidents) + 25 (web) + 20 unassigned.
+    const report = buildPortfolioReport(reportExample())
+    const headline = spendHeadline(report)
+    expect(headline.buckets.map((b) => [b.key, b.spend])).toEqual([
+      ['portfolios', { USD: '85.00' }],
+      ['unassigned', { USD: '20.00' }],
+    ])
+    expect(headline.total).toEqual({ USD: '105.00' })
+    const envelopes = sumDecimalStrings(report.portfolios.map((p) => p.envelope.USD))
+    expect(headline.envelopes).toEqual({ USD: envelopes })
+    expect(headline.leftInEnvelopes).toEqual({ USD: formatDecimal(subtractDecimal(parseDecimal(envelopes), parseDecimal('85.00'))) })
+  })
+
+  it('keeps currencies apart and goes negative when portfolios overspend', () => {
+    const headline = spendHeadline({
+      portfolios: [
+        { spend: { USD: '120.5' }, envelope: { USD: '100' } },
+        { spend: { EUR: '10' }, envelope: { EUR: '50' } },
+      ] as never,
+      unassigned: { spend: { USD: '0.25' } } as never,
+    })
+    expect(headline.total).toEqual({ EUR: '10', USD: '120.75' })
+    expect(headline.leftInEnvelopes).toEqual({ EUR: '40', USD: '-20.5' })
+  })
+})
