@@ -86,7 +86,7 @@ export function reviewReportData(analysis: Analysis, review: Pick<Review, 'perio
   return {
     coverage: scopeCoverage(scope),
     scorecards,
-    highCostQueue: highCostQueue(scope.runs, { thresholdUSD: input.settings.highCostThresholdUSD, isAnnotated: scope.isAnnotated, portfolioOf: scope.portfolioOf }),
+    highCostQueue: highCostQueue(scope.runs, { settings: input.settings, isAnnotated: scope.isAnnotated, portfolioOf: scope.portfolioOf }),
     names: Object.fromEntries([...input.portfolios, ...input.recipes].map((item) => [item.id, item.name])),
   }
 }

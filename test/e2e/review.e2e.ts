@@ -48,6 +48,7 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
 
   // A low high-cost threshold, so these small runs make a stage-3 queue.
   await page.goto(env.app.url + '#/settings')
+  await page.getByLabel('High-cost runs are').selectOption('fixed')
   await page.getByLabel('High-cost run threshold (USD)').fill('0.01')
   await page.getByLabel('High-cost run threshold (USD)').blur()
 
