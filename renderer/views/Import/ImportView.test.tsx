@@ -191,11 +191,11 @@ test('File > Import… opens the file picker, even when asked before the view is
   await waitFor(() => expect(openFiles).toHaveBeenCalledTimes(2))
 })
 
-test('in the browser, the agent-log scan explains it needs the desktop app and offers a folder instead', async () => {
+test('in the browser, no scan is offered only to refuse: it says where the logs are and offers a folder', async () => {
   const { openFiles } = setup([[]])
-  fireEvent.click(screen.getByRole('button', { name: 'Scan this machine for agent logs' }))
-  await screen.findByRole('heading', { name: 'Scanning needs the desktop app' })
-  fireEvent.click(screen.getByRole('button', { name: 'Choose a log folder…' }))
+  expect(screen.queryByRole('button', { name: 'Scan this machine for agent logs' })).toBeNull()
+  expect(screen.getByTestId('log-folders-hint').textContent).toContain('~/.claude/projects')
+  fireEvent.click(screen.getByRole('button', { name: 'Choose a folder…' }))
   await waitFor(() => expect(openFiles).toHaveBeenCalledWith(expect.objectContaining({ directories: true })))
 })
 
@@ -243,7 +243,6 @@ test('leaving the view during an import lets it finish; coming back shows the re
 test('in the desktop app, the scan shows what it found before anything is read, then imports the session files', async () => {
   const files = [picked('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096)]
   const scanAgentLogs = vi.fn(async () => ({
-    available: true,
     folders: [
       { tool: 'claude-code' as const, path: '/home/alice/.claude/projects', exists: true, files: 1, bytes: files[0].size, firstModified: '2026-04-01T08:00:00.000Z', lastModified: '2026-04-01T09:00:00.000Z' },
       { tool: 'codex' as const, path: '/home/alice/.codex/sessions', exists: false, files: 0, bytes: 0, firstModified: null, lastModified: null },

@@ -51,6 +51,7 @@ export function ImportView({ engine: providedEngine }: { params?: string[]; engi
   useEffect(() => onFilePickerRequest(() => pick()), [pick])
 
   const scanMachine = () => {
+    if (!bridge.scanAgentLogs) return
     setScan('scanning')
     bridge.scanAgentLogs().then(setScan, (error: unknown) => {
       setScan(null)
@@ -85,11 +86,20 @@ export function ImportView({ engine: providedEngine }: { params?: string[]; engi
           <button type="button" onClick={() => pick(true)}>
             Choose a folder…
           </button>
-          <button type="button" onClick={scanMachine} disabled={scan === 'scanning'}>
-            {scan === 'scanning' ? 'Scanning…' : 'Scan this machine for agent logs'}
-          </button>
+          {bridge.scanAgentLogs && (
+            <button type="button" onClick={scanMachine} disabled={scan === 'scanning'}>
+              {scan === 'scanning' ? 'Scanning…' : 'Scan this machine for agent logs'}
+            </button>
+          )}
         </div>
       </header>
+      {!bridge.scanAgentLogs && (
+        // A web page cannot look into the machine's folders: say where the logs are instead.
+        <p className="import-muted" data-testid="log-folders-hint">
+          Agent logs live in <code>~/.claude/projects</code> (Claude Code) and <code>~/.codex/sessions</code> (Codex): choose one of those
+          folders with “Choose a folder…”. The desktop app finds them by itself.
+        </p>
+      )}
 
       <DropZone onFiles={add} onPick={() => pick()} busy={flow.task !== null} />
 
