@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { BatchMeta } from '../../../shared/records/batch'
 import type { AgentLogScan } from '../../platform/bridge'
+import { Notice } from '../../components/Notice'
 import { useBridge, useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
 import { AgentLogScanResult } from './AgentLogScan'
 import { BatchList } from './BatchList'
@@ -105,23 +106,29 @@ export function ImportView({ engine: providedEngine }: { params?: string[]; engi
 
       <div className="import-notices" role="status" aria-live="polite">
         {flow.notices.map((notice) => (
-          <div key={notice.id} className={`import-notice ${notice.tone}`} data-testid="import-notice">
-            <span>{notice.text}</span>
-            {notice.removedBatch && notice.id === latestRemoval && workspace.ledger.has(notice.removedBatch) === false && (
-              <button
-                type="button"
-                onClick={() => {
-                  undo.undo()
-                  flow.dismissNotice(notice.id)
-                }}
-              >
-                Undo
-              </button>
-            )}
-            <button type="button" className="import-notice-close" aria-label="Dismiss message" onClick={() => flow.dismissNotice(notice.id)}>
-              ×
-            </button>
-          </div>
+          <Notice
+            key={notice.id}
+            tone={notice.tone}
+            testId="import-notice"
+            onDismiss={() => flow.dismissNotice(notice.id)}
+            action={
+              notice.removedBatch &&
+              notice.id === latestRemoval &&
+              workspace.ledger.has(notice.removedBatch) === false && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    undo.undo()
+                    flow.dismissNotice(notice.id)
+                  }}
+                >
+                  Undo
+                </button>
+              )
+            }
+          >
+            {notice.text}
+          </Notice>
         ))}
       </div>
 
