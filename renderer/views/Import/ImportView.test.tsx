@@ -214,7 +214,7 @@ test('agent session logs go to the logs importer as one batch of runs; the same 
   chooseFiles()
   await screen.findByRole('heading', { name: /2 agent session files/ })
   fireEvent.click(screen.getByRole('button', { name: 'Import 2 session files' }))
-  await screen.findByText(/Imported 2 session files: 2 runs, \$[\d.,]+ estimated/)
+  await screen.findByText(/Imported Agent session logs · Feb – Apr 2026 · 2 files: 2 runs, \$[\d.,]+ estimated/)
   const [batch] = workspace.ledger.list().records
   expect(batch).toMatchObject({ kind: 'runs', format: 'agent-logs' })
   expect(workspace.ledger.runs().records.map((run) => run.tool).sort()).toEqual(['claude-code', 'codex'])
@@ -222,7 +222,7 @@ test('agent session logs go to the logs importer as one batch of runs; the same 
 
   chooseFiles()
   fireEvent.click(await screen.findByRole('button', { name: 'Import 2 session files' }))
-  await screen.findByText(/2 session files was already imported/)
+  await screen.findByText(/Agent session logs · Feb – Apr 2026 · 2 files was already imported/)
   expect(workspace.ledger.list().records).toHaveLength(1)
 })
 

@@ -5,7 +5,7 @@ import { Notice } from '../../components/Notice'
 import { useBridge, useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
 import { AgentLogScanResult } from './AgentLogScan'
 import { BatchList } from './BatchList'
-import { plural } from './display'
+import { batchName, plural } from './display'
 import { DropZone } from './DropZone'
 import type { ImportEngine } from './importEngine'
 import { onFilePickerRequest } from './importRequests'
@@ -62,7 +62,7 @@ export function ImportView({ engine: providedEngine }: { params?: string[]; engi
 
   const remove = (batch: BatchMeta) => {
     workspace.ledger.remove(batch.id)
-    const name = batch.fileNames.length === 1 ? batch.fileNames[0] : plural(batch.fileNames.length, 'file')
+    const name = batchName(batch, profiles)
     notify({ tone: 'info', text: `Removed the batch ${name} (${plural(batch.records, batch.kind === 'charges' ? 'charge' : 'run')}).`, removedBatch: batch.id })
   }
   // Each new step takes the focus to its heading (its button just went away), unless the person is typing.

@@ -3,7 +3,7 @@ import { formatCurrencyAmounts } from '../../../shared/money/format'
 import type { BatchIssue } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
-import { plural } from './display'
+import { batchName, plural } from './display'
 import { isCancelled, type ImportEngine, type RunningJob } from './importEngine'
 import { classifySource, sessionLogs, type ImportSource } from './sources'
 import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } from './workerProtocol'
@@ -156,10 +156,10 @@ export class ImportSession {
     }
   }
 
-  private commit(item: ImportItem, outcome: ImportOutcome): void {
+  private commit(outcome: ImportOutcome): void {
     const batch = outcome.batch!
     const result = this.workspace.ledger.add(batch.meta, batch.payload)
-    const label = itemLabel(item)
+    const label = batchName(batch.meta, this.workspace.governance.importProfiles.list().records)
     if (result === 'duplicate') {
       this.notify({ tone: 'info', text: `${label} was already imported: the workspace holds all of it, nothing added.` })
     } else {
@@ -200,7 +200,7 @@ export class ImportSession {
         if (!outcome.batch) this.setTask({ stage: 'unreadable', item, file, errors: outcome.summary.errors, errorCount: outcome.summary.errors.length })
         // Already in the workspace (bad lines and all): say so rather than ask about skipping again.
         else if (outcome.summary.errorCount > 0 && !this.workspace.ledger.has(outcome.batch.meta.id)) this.setTask({ stage: 'bad-rows', item, outcome })
-        else this.commit(item, outcome)
+        else this.commit(outcome)
       },
       (error: unknown) => {
         if (!this.isCurrent(item)) return
@@ -226,7 +226,7 @@ export class ImportSession {
 
   skipBadRows = (): void => {
     const current = this.state.task
-    if (current?.stage === 'bad-rows') this.commit(current.item, current.outcome)
+    if (current?.stage === 'bad-rows') this.commit(current.outcome)
   }
 
   chooseFormat = (format: string | ImportProfile): void => {
