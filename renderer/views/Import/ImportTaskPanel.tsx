@@ -7,6 +7,7 @@ import { plural } from './display'
 import { ChargePreview } from './FormatPreview'
 import { ImportProgress } from './ImportProgress'
 import { IssueList } from './IssueList'
+import { OverlapWarning } from './OverlapWarning'
 import { formatBytes } from './sources'
 import { itemLabel, type ImportFlow, type ImportTask } from './useImportFlow'
 import type { BillingAnalysis } from './workerProtocol'
@@ -112,6 +113,7 @@ function PreviewPanel({ analysis, label, flow, profiles }: { analysis: BillingAn
           </>
         )}
       </p>
+      <OverlapWarning charges={analysis.charges} profiles={profiles} />
       <ChargePreview charges={analysis.charges} caption={`The first ${plural(analysis.charges.length, 'row')} as they will be stored (times in your time zone, billing days as billed in UTC; stored as UTC instants)`} />
       {analysis.errors.length > 0 && (
         <>

@@ -90,6 +90,8 @@ test('a known export shows its format and first rows as stored, imports as one b
   expect(screen.getByRole('table', { name: /Totals per month/ }).textContent).toContain('Aug 2026')
 
   chooseFiles()
+  // Flagged in the preview, before anything is imported.
+  expect((await screen.findByTestId('import-overlap')).textContent).toMatch(/^Already in the workspace: \d+ of the first \d+ rows/)
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
   await screen.findByText(/anthropic-cost-2026-08\.csv was already imported/)
   expect(workspace.ledger.list().records).toHaveLength(1)
@@ -168,6 +170,26 @@ test('an unknown CSV is mapped once with a live preview, saved as a team profile
   chooseFiles()
   expect((await screen.findByTestId('detected-format')).textContent).toContain('Acme invoices')
   expect(screen.queryByRole('heading', { name: /Map the columns/ })).toBeNull()
+})
+
+test('a known export with its header renamed and mapped by hand is flagged before it could count the same spend twice', async () => {
+  const [header, ...rows] = anthropicCsv.split('\n')
+  const renamed = [header.replace('usage_date_utc', 'day').replace('cost_usd', 'amount'), ...rows].join('\n')
+  const { workspace } = setup([[picked('anthropic-cost-2026-08.csv', anthropicCsv)], [picked('renamed.csv', renamed)]])
+  chooseFiles()
+  expect(screen.queryByTestId('import-overlap')).toBeNull()
+  fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
+  await screen.findByText(/Imported anthropic-cost-2026-08\.csv/)
+
+  chooseFiles()
+  await screen.findByRole('heading', { name: 'Map the columns of renamed.csv' })
+  fireEvent.change(screen.getByLabelText('Date column'), { target: { value: 'day' } })
+  fireEvent.change(screen.getByLabelText('Amount column'), { target: { value: 'amount' } })
+  fireEvent.change(screen.getByLabelText('Profile name'), { target: { value: 'Renamed console' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Save profile and continue' }))
+  const overlap = await screen.findByTestId('import-overlap')
+  expect(within(overlap).getByRole('alert').textContent).toMatch(/^\d+ of the first \d+ rows have the same time, amount and currency as charges already imported from “anthropic-cost-2026-08\.csv” in another format/)
+  expect(workspace.ledger.list().records).toHaveLength(1)
 })
 
 test('a removed batch comes back with Undo', async () => {
