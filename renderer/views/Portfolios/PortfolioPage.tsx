@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { summarizePortfolio } from '../../../shared/analysis/analyze'
 import type { Portfolio } from '../../../shared/records/portfolio'
+import { useReportEditing } from '../../collaboration/CollaborationContext'
 import { navigate } from '../../navigation/useRoute'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
@@ -23,6 +24,7 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
   const analysis = useAnalysis()
   const choice = usePeriodChoice(analysis.input)
   const { period } = choice
+  useReportEditing(tab === 'definition' ? portfolio.name : undefined)
   // The analysis holds the stored portfolio; while a teammate's edit is in flight, the prop may be newer.
   const summary = useMemo(() => summarizePortfolio(analysis, analysis.input.portfolios.find((p) => p.id === portfolio.id) ?? portfolio, period), [analysis, portfolio, period])
 
@@ -64,6 +66,7 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
             title={`Edit ${portfolio.name}`}
             submitLabel="Save changes"
             initial={formFromPortfolio(portfolio)}
+            saved={formFromPortfolio(portfolio)}
             onSubmit={(values, opened) => {
               // Write only what this person changed: a teammate's concurrent edits of other fields stay.
               const current = governance.portfolios.get(portfolio.id) ?? portfolio

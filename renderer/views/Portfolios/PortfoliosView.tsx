@@ -80,7 +80,7 @@ export function PortfoliosView({ params }: { params: string[] }) {
         </div>
       </header>
       <PortfolioCodeActions />
-      <div role="status" aria-live="polite">
+      <div aria-live="polite">
         {deleted && (
           <Notice
             tone="info"
