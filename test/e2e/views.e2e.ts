@@ -101,7 +101,23 @@ test('layout: the sidebar stays put, Runs gives its room to models and steps, th
   expect(await headline.getByTestId('headline-total').textContent()).toMatch(/^\$\d+\.\d{2}$/)
   expect(await headline.getByTestId('headline-envelopes').textContent()).toBe('$540.00')
 
+  // The browser build offers no machine scan it would only refuse; it says where the logs are.
+  await page.goto(env.app.url + '#/import')
+  await page.getByTestId('log-folders-hint').waitFor()
+  expect(await page.getByRole('button', { name: 'Scan this machine for agent logs' }).count()).toBe(0)
+  // The log folder's batch is named after what it holds.
+  expect(await page.getByTestId('batch-item').filter({ hasText: 'agent logs' }).locator('.batch-name').textContent()).toMatch(/^Agent session logs · Feb – Apr 2026 · \d+ files$/)
+
+  // Deleting a portfolio offers Undo.
+  await page.goto(env.app.url + '#/portfolios')
+  await page.getByRole('button', { name: 'Delete Codex sessions' }).click()
+  await page.getByRole('button', { name: 'Delete', exact: true }).click()
+  await page.getByTestId('portfolio-deleted').getByRole('button', { name: 'Undo' }).click()
+  await page.getByTestId('portfolio-item').filter({ hasText: 'Codex sessions' }).waitFor()
+
   // An open health check does not stretch the row of cards.
+  await page.goto(env.app.url + '#/overview')
+  await page.getByLabel('Period').selectOption('2026-Q1')
   const cards = page.getByTestId('portfolio-card')
   const before = (await cards.nth(1).boundingBox())!.height
   await cards.first().locator('details.lint summary').first().click()

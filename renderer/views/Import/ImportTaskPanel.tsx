@@ -3,6 +3,7 @@ import type { ImportProfile } from '../../../shared/records/settings'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { BadRows } from './BadRows'
 import { ColumnMappingStep } from './ColumnMappingStep'
+import { ConfirmAll } from './ConfirmAll'
 import { plural } from './display'
 import { ChargePreview } from './FormatPreview'
 import { ImportProgress } from './ImportProgress'
@@ -94,6 +95,8 @@ export function ImportTaskPanel({ task, flow }: { task: ImportTask; flow: Flow }
       return <ImportProgress label={label} progress={task.progress} startedAt={task.startedAt} onCancel={flow.cancel} />
     case 'bad-rows':
       return <BadRows label={label} outcome={task.outcome} onSkip={flow.skipBadRows} onCancel={flow.cancel} />
+    case 'confirm-all':
+      return <ConfirmAll task={task} flow={flow} profiles={workspace.governance.importProfiles.list().records} />
   }
 }
 

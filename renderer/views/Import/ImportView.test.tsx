@@ -192,6 +192,27 @@ test('a known export with its header renamed and mapped by hand is flagged befor
   expect(workspace.ledger.list().records).toHaveLength(1)
 })
 
+test('several files picked at once: one confirmation with a line per recognised file; the unknown one follows on its own', async () => {
+  const { workspace } = setup([
+    [
+      picked('anthropic-cost-2026-08.csv', anthropicCsv),
+      picked('anthropic-usage.csv', usageCsv),
+      picked('other-provider-invoice.csv', invoiceCsv),
+      picked('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096),
+    ],
+  ])
+  chooseFiles()
+  const table = await screen.findByTestId('confirm-all')
+  expect(screen.getAllByTestId('confirm-file').map((row) => row.querySelector('th')!.textContent)).toEqual(['anthropic-cost-2026-08.csv', 'anthropic-usage.csv', '1 agent session file'])
+  expect(table.textContent).toMatch(/Anthropic/)
+  expect(screen.getByTestId('confirm-attention').textContent).toContain('other-provider-invoice.csv')
+  expect(workspace.ledger.list().records).toEqual([])
+
+  fireEvent.click(screen.getByRole('button', { name: 'Import all 3 files' }))
+  await screen.findByRole('heading', { name: 'Map the columns of other-provider-invoice.csv' })
+  expect(workspace.ledger.list().records.map((batch) => batch.kind).sort()).toEqual(['charges', 'charges', 'runs'])
+})
+
 test('a removed batch comes back with Undo', async () => {
   const { workspace } = setup([[picked('anthropic-cost-2026-08.csv', anthropicCsv)]])
   chooseFiles()

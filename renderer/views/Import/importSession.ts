@@ -8,7 +8,16 @@ import { isCancelled, type ImportEngine, type RunningJob } from './importEngine'
 import { classifySource, sessionLogs, type ImportSource } from './sources'
 import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } from './workerProtocol'
 
-export type ImportItem = { kind: 'billing'; source: ImportSource; format?: string | ImportProfile } | { kind: 'logs'; sources: ImportSource[] }
+/** `confirmed`: the person already said yes to it (in the confirmation of several files): it is imported without a preview. */
+export type ImportItem =
+  | { kind: 'billing'; source: ImportSource; format?: string | ImportProfile; confirmed?: boolean }
+  | { kind: 'logs'; sources: ImportSource[]; confirmed?: boolean }
+
+/** A recognised billing file of several picked together, with what its first rows say. */
+export interface ReadyFile {
+  item: ImportItem & { kind: 'billing' }
+  analysis: BillingAnalysis
+}
 
 export type ImportTask =
   | { stage: 'analyzing'; item: ImportItem & { kind: 'billing' } }
@@ -17,6 +26,8 @@ export type ImportTask =
   | { stage: 'logs'; item: ImportItem & { kind: 'logs' } }
   | { stage: 'importing'; item: ImportItem; progress: JobProgress | null; startedAt: number }
   | { stage: 'bad-rows'; item: ImportItem; outcome: ImportOutcome }
+  /** Several files picked at once: one confirmation for every recognised one; the others follow one by one. */
+  | { stage: 'confirm-all'; item: ImportItem; ready: ReadyFile[]; logs: (ImportItem & { kind: 'logs' }) | null; needAttention: string[] }
 
 export interface ImportNotice {
   id: number
@@ -100,6 +111,10 @@ export class ImportSession {
   }
 
   private start(item: ImportItem): void {
+    if (item.confirmed) {
+      this.runImport(item)
+      return
+    }
     if (item.kind === 'logs') {
       this.setTask({ stage: 'logs', item })
       return
@@ -148,12 +163,59 @@ export class ImportSession {
     }
     const items: ImportItem[] = [...billing.map((source): ImportItem => ({ kind: 'billing', source })), ...(logs.length > 0 ? [{ kind: 'logs' as const, sources: logs }] : [])]
     if (items.length === 0) return
-    if (this.state.task) this.set({ queue: [...this.state.queue, ...items] })
+    if (!this.state.task && billing.length > 0 && items.length > 1) void this.analyzeAll(items)
+    else if (this.state.task) this.set({ queue: [...this.state.queue, ...items] })
     else {
       const [head, ...rest] = items
       this.set({ queue: [...this.state.queue, ...rest] })
       this.start(head)
     }
+  }
+
+  /** Reads the first rows of every billing file, then asks once for all that are recognised. */
+  private async analyzeAll(items: ImportItem[]): Promise<void> {
+    const billing = items.filter((item): item is ImportItem & { kind: 'billing' } => item.kind === 'billing')
+    const logs = items.find((item): item is ImportItem & { kind: 'logs' } => item.kind === 'logs') ?? null
+    const ready: ReadyFile[] = []
+    const attention: ImportItem[] = []
+    for (const item of billing) {
+      this.setTask({ stage: 'analyzing', item })
+      const job = this.engine.run<BillingAnalysis>({ kind: 'analyze-billing', options: this.billingOptions() }, [item.source])
+      this.running = job
+      let analysis: BillingAnalysis
+      try {
+        analysis = await job.result
+      } catch {
+        // Cancelled, or unreadable: it comes back one by one, where the reason is shown.
+        if (!this.isCurrent(item)) return
+        attention.push(item)
+        continue
+      }
+      if (!this.isCurrent(item)) return
+      const recognised = (analysis.detection === 'format' || analysis.detection === 'profile') && analysis.header.length > 0
+      if (recognised) ready.push({ item, analysis })
+      else attention.push(item)
+    }
+    this.running = null
+    this.set({ queue: [...attention, ...this.state.queue] })
+    const first = ready[0]?.item ?? logs
+    if (!first) return this.next()
+    this.setTask({ stage: 'confirm-all', item: first, ready, logs, needAttention: attention.map(itemLabel) })
+  }
+
+  /** The person said yes to every recognised file: each is imported in turn, without another question. */
+  importAll = (): void => {
+    const current = this.state.task
+    if (current?.stage !== 'confirm-all') return
+    const confirmed: ImportItem[] = [
+      ...current.ready.map(({ item, analysis }): ImportItem => {
+        const profile = analysis.profileId ? this.workspace.governance.importProfiles.get(analysis.profileId) : undefined
+        return { ...item, format: profile ?? analysis.format ?? undefined, confirmed: true }
+      }),
+      ...(current.logs ? [{ ...current.logs, confirmed: true }] : []),
+    ]
+    this.set({ queue: [...confirmed.slice(1), ...this.state.queue] })
+    this.runImport(confirmed[0])
   }
 
   private commit(outcome: ImportOutcome): void {
@@ -242,6 +304,8 @@ export class ImportSession {
 
   /** Stops the current job or dismisses the current step, then moves on. */
   cancel = (): void => {
+    const step = this.state.task
+    if (step?.stage === 'confirm-all') this.notify({ tone: 'info', text: `Nothing imported from the ${plural(step.ready.length + (step.logs ? 1 : 0), 'recognised file')}.` })
     const current = this.state.task
     const job = this.running
     this.running = null
