@@ -8,6 +8,7 @@ import type { PortfolioReport } from '../../shared/reports/portfolioReport'
 import { collectPageErrors, saveScreenshot } from './support/browser'
 import { useAppInBrowser } from './support/lifecycle'
 import { importLogFolder, importThroughView } from './support/importThroughView'
+import { createPortfolio } from './support/portfolios'
 import { temporaryFolder } from '../support/tempDirs'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')
@@ -22,16 +23,6 @@ async function cli(args: string[]): Promise<string> {
   const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: process.cwd(), env: process.env })
   expect(code, `cli ${args.join(' ')}\n${err}`).toBe(0)
   return out
-}
-
-async function createPortfolio(page: Page, name: string, amount: string) {
-  await page.goto(env.app.url + '#/portfolios/new')
-  await page.getByLabel('Name', { exact: true }).fill(name)
-  await page.getByLabel('Outcome tags').fill('lead time')
-  await page.getByLabel('Owning team').fill('Platform team')
-  await page.getByLabel('Amount', { exact: true }).fill(amount)
-  await page.getByRole('button', { name: 'Create portfolio' }).click()
-  await page.getByRole('heading', { name: `Rules of ${name}` }).waitFor()
 }
 
 async function addRule(page: Page, portfolio: string, ruleName: string, field: string, value: string, screenshot?: string) {
@@ -102,8 +93,8 @@ test('the Overview shows the same numbers as the CLI report for the same files a
   await page.getByTestId('batch-item').filter({ hasText: 'billing' }).waitFor({ timeout: 60_000 })
 
   // 2. Define two portfolios with rules, in the app.
-  await createPortfolio(page, 'Cart refactor', '40')
-  await createPortfolio(page, 'Codex sessions', '500')
+  await createPortfolio(page, env.app.url, 'Cart refactor', '40')
+  await createPortfolio(page, env.app.url, 'Codex sessions', '500')
   await addRule(page, 'Cart refactor', 'feature-branches', 'branch', 'feature/*')
   await addRule(page, 'Codex sessions', 'codex-tool', 'tool', 'codex', 'portfolio-rule-preview.png')
 

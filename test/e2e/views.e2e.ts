@@ -5,6 +5,7 @@ import { expect, test } from 'vitest'
 import { collectPageErrors, saveScreenshot } from './support/browser'
 import { useAppInBrowser } from './support/lifecycle'
 import { FIXTURES, importLogFolder, importThroughView } from './support/importThroughView'
+import { createPortfolio } from './support/portfolios'
 
 const env = useAppInBrowser()
 
@@ -30,15 +31,8 @@ async function seed(page: Page): Promise<{ portfolio: string; print: string }> {
   await importLogFolder(page, env.app.url)
   await importThroughView(page, () => page.getByTestId('drop-zone').click(), join(FIXTURES, 'billing/anthropic-cost-2026-03.csv'), /^Import anthropic-cost-2026-03\.csv$/)
   await page.getByTestId('batch-item').filter({ hasText: 'billing' }).waitFor({ timeout: 60_000 })
-  for (const [name, amount] of [['Cart refactor', '40'], ['Codex sessions', '500']]) {
-    await page.goto(env.app.url + '#/portfolios/new')
-    await page.getByLabel('Name', { exact: true }).fill(name)
-    await page.getByLabel('Outcome tags').fill('lead time')
-    await page.getByLabel('Owning team').fill('Platform team')
-    await page.getByLabel('Amount', { exact: true }).fill(amount)
-    await page.getByRole('button', { name: 'Create portfolio' }).click()
-    await page.getByRole('heading', { name: `Rules of ${name}` }).waitFor()
-  }
+  await createPortfolio(page, env.app.url, 'Cart refactor', '40')
+  await createPortfolio(page, env.app.url, 'Codex sessions', '500')
   await page.goto(env.app.url + '#/portfolios')
   await page.getByRole('link', { name: 'Cart refactor', exact: true }).click()
   await page.getByRole('heading', { name: 'Cart refactor', level: 1 }).waitFor()

@@ -1,52 +1,58 @@
+import type { ReactNode } from 'react'
 import { formatDecimal, negateDecimal, parseDecimal } from '../../../shared/money/decimal'
+import type { CurrencyAmounts } from '../../../shared/money/totals'
 import type { SpendHeadline as Headline } from '../../../shared/reports/spendHeadline'
 import { Amounts } from './money'
+
+function Figure({ label, testId, className = '', children }: { label: ReactNode; testId: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={`headline-figure ${className}`}>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  )
+}
+
+/** The amounts of one sign: what is left (positive or zero), or by how much the envelopes are overspent. */
+function split(amounts: CurrencyAmounts): { left: CurrencyAmounts; over: CurrencyAmounts } {
+  const left: CurrencyAmounts = {}
+  const over: CurrencyAmounts = {}
+  for (const [currency, amount] of Object.entries(amounts)) {
+    if (amount.startsWith('-')) over[currency] = formatDecimal(negateDecimal(parseDecimal(amount)))
+    else left[currency] = amount
+  }
+  return { left, over }
+}
 
 /**
  * The period at a glance, at the top of the Overview: all spend, the buckets it falls into, and
  * the portfolios against the sum of their envelopes (Actual Budget's "to be budgeted").
  */
 export function SpendHeadline({ headline, periodKey }: { headline: Headline; periodKey: string }) {
-  const over = Object.fromEntries(Object.entries(headline.leftInEnvelopes).filter(([, amount]) => amount.startsWith('-')))
-  const left = Object.fromEntries(Object.entries(headline.leftInEnvelopes).filter(([, amount]) => !amount.startsWith('-')))
+  const { left, over } = split(headline.leftInEnvelopes)
   return (
     <section className="spend-headline" aria-label={`Spend in ${periodKey}`} data-testid="spend-headline">
       <dl>
-        <div className="headline-figure headline-total">
-          <dt>Spend in {periodKey}</dt>
-          <dd data-testid="headline-total">
-            <Amounts amounts={headline.total} empty="Nothing yet" />
-          </dd>
-        </div>
+        <Figure label={`Spend in ${periodKey}`} testId="headline-total" className="headline-total">
+          <Amounts amounts={headline.total} empty="Nothing yet" />
+        </Figure>
         {headline.buckets.map((bucket) => (
-          <div className="headline-figure" key={bucket.key}>
-            <dt>{bucket.label}</dt>
-            <dd data-testid={`headline-${bucket.key}`}>
-              <Amounts amounts={bucket.spend} empty="Nothing" />
-            </dd>
-          </div>
+          <Figure key={bucket.key} label={bucket.label} testId={`headline-${bucket.key}`}>
+            <Amounts amounts={bucket.spend} empty="Nothing" />
+          </Figure>
         ))}
-        <div className="headline-figure headline-envelopes">
-          <dt>Envelopes</dt>
-          <dd data-testid="headline-envelopes">
-            <Amounts amounts={headline.envelopes} empty="None set" />
-          </dd>
-        </div>
+        <Figure label="Envelopes" testId="headline-envelopes" className="headline-envelopes">
+          <Amounts amounts={headline.envelopes} empty="None set" />
+        </Figure>
         {Object.keys(left).length > 0 && (
-          <div className="headline-figure headline-left">
-            <dt>Left in envelopes</dt>
-            <dd data-testid="headline-left">
-              <Amounts amounts={left} />
-            </dd>
-          </div>
+          <Figure label="Left in envelopes" testId="headline-left" className="headline-left">
+            <Amounts amounts={left} />
+          </Figure>
         )}
         {Object.keys(over).length > 0 && (
-          <div className="headline-figure headline-over">
-            <dt>Over the envelopes</dt>
-            <dd data-testid="headline-over">
-              <Amounts amounts={Object.fromEntries(Object.entries(over).map(([c, a]) => [c, formatDecimal(negateDecimal(parseDecimal(a)))]))} />
-            </dd>
-          </div>
+          <Figure label="Over the envelopes" testId="headline-over" className="headline-over">
+            <Amounts amounts={over} />
+          </Figure>
         )}
       </dl>
     </section>
