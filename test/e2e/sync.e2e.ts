@@ -63,6 +63,8 @@ test('two teammates co-edit one portfolio, see each other, and keep offline edit
   await team.sync.start()
   for (const { page } of [alice, bob]) {
     await page.getByTestId('sync-status').and(page.locator('[data-status="synced"]')).waitFor({ timeout: 30_000 })
+    // Each landed on the rules of the portfolio they created: back to the list.
+    await page.goto(team.env.app.url + '#/portfolios')
     await page.getByTestId('portfolio-item').filter({ hasText: 'Incident triage' }).waitFor()
     await page.getByTestId('portfolio-item').filter({ hasText: 'Dependency upgrades' }).waitFor()
   }
