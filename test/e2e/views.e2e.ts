@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { collectPageErrors, saveScreenshot } from './support/browser'
 import { useAppInBrowser } from './support/lifecycle'
-import { FIXTURES, importLogFolder, importThroughView } from './support/importThroughView'
+import { FIXTURES, importLogFolder } from './support/importThroughView'
 import { createPortfolio } from './support/portfolios'
 
 const env = useAppInBrowser()
@@ -29,8 +29,16 @@ const ROUTES: { name: string; hash: string; ready: (page: Page) => Promise<unkno
 
 async function seed(page: Page): Promise<{ portfolio: string; print: string }> {
   await importLogFolder(page, env.app.url)
-  await importThroughView(page, () => page.getByTestId('drop-zone').click(), join(FIXTURES, 'billing/anthropic-cost-2026-03.csv'), /^Import anthropic-cost-2026-03\.csv$/)
-  await page.getByTestId('batch-item').filter({ hasText: 'billing' }).waitFor({ timeout: 60_000 })
+  // Two billing exports picked together: one confirmation, a line for each.
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('drop-zone').click()
+  await (await chooser).setFiles([join(FIXTURES, 'billing/anthropic-cost-2026-03.csv'), join(FIXTURES, 'billing/openai-cost-2025-10.csv')])
+  await page.getByTestId('confirm-all').waitFor()
+  expect(await page.getByTestId('confirm-file').count()).toBe(2)
+  await saveScreenshot(page, 'import-confirm-all.png')
+  await page.getByRole('button', { name: 'Import all 2 files' }).click()
+  await page.getByTestId('batch-item').filter({ hasText: 'anthropic-cost-2026-03.csv' }).waitFor({ timeout: 60_000 })
+  await page.getByTestId('batch-item').filter({ hasText: 'openai-cost-2025-10.csv' }).waitFor({ timeout: 60_000 })
   await createPortfolio(page, env.app.url, 'Cart refactor', '40')
   await createPortfolio(page, env.app.url, 'Codex sessions', '500')
   await page.goto(env.app.url + '#/portfolios')
@@ -108,6 +116,15 @@ test('layout: the sidebar stays put, Runs gives its room to models and steps, th
   await page.getByRole('button', { name: 'Delete', exact: true }).click()
   await page.getByTestId('portfolio-deleted').getByRole('button', { name: 'Undo' }).click()
   await page.getByTestId('portfolio-item').filter({ hasText: 'Codex sessions' }).waitFor()
+
+  // The high-cost stage: each portfolio's own top 5% by default, rows named by repo and tool, never a hash.
+  await page.goto(env.app.url + '#/review')
+  await page.getByRole('button', { name: 'Next: Portfolio scorecards' }).click()
+  await page.getByRole('button', { name: 'Next: High-cost runs' }).click()
+  await page.getByTestId('high-cost-rule').filter({ hasText: "each portfolio's own top 5%" }).waitFor()
+  expect(await page.getByTestId('high-cost-run-where').first().textContent()).toMatch(/^[\w-]+ · (claude-code|codex)$/)
+  expect(await page.getByTestId('high-cost-note-run').textContent()).toMatch(/^Run in [\w-]+ · .*\d{4}$/)
+  await saveScreenshot(page, 'review-high-cost.png')
 
   // An open health check does not stretch the row of cards.
   await page.goto(env.app.url + '#/overview')

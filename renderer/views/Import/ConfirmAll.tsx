@@ -30,7 +30,7 @@ export function ConfirmAll({ task, flow, profiles }: { task: ImportTask & { stag
                 <td>{profile ? `Import profile “${profile.name}”` : analysis.formatLabel}</td>
                 <td className="numeric">{formatBytes(item.source.size)}</td>
                 <td>
-                  <OverlapWarning charges={analysis.charges} profiles={profiles} />
+                  <OverlapWarning charges={analysis.charges} profiles={profiles} fallback={<span className="import-muted">New to this workspace</span>} />
                   {analysis.errors.length > 0 && <p className="import-warning">{plural(analysis.errors.length, 'bad line')} among the first rows: listed before anything is added.</p>}
                 </td>
               </tr>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import type { Charge } from '../../../shared/records/charge'
 import type { ImportProfile } from '../../../shared/records/settings'
 import { chargeOverlap } from '../../../shared/workspace/chargeOverlap'
@@ -9,10 +9,10 @@ import { batchName, plural } from './display'
  * Before anything is imported: which of the file's first rows the workspace holds already, and
  * which look like charges of another export (a renamed header mapped by hand) that would count twice.
  */
-export function OverlapWarning({ charges, profiles }: { charges: readonly Charge[]; profiles: readonly ImportProfile[] }) {
+export function OverlapWarning({ charges, profiles, fallback = null }: { charges: readonly Charge[]; profiles: readonly ImportProfile[]; fallback?: ReactNode }) {
   const { ledger } = useWorkspace()
   const overlap = useMemo(() => chargeOverlap(charges, ledger.charges().records), [charges, ledger])
-  if (overlap.alreadyHeld === 0 && overlap.sameFigures === 0) return null
+  if (overlap.alreadyHeld === 0 && overlap.sameFigures === 0) return <>{fallback}</>
   const sources = overlap.sameFiguresBatchIds
     .map((id) => ledger.list().records.find((batch) => batch.id === id))
     .filter((batch) => batch !== undefined)
