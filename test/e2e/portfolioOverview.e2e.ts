@@ -130,7 +130,8 @@ test('the Overview shows the same numbers as the CLI report for the same files a
   await page.getByRole('link', { name: 'Cart refactor' }).click()
   await page.getByRole('heading', { name: 'Cart refactor', level: 1 }).waitFor()
   await page.getByTestId('burn-up-chart').locator('canvas').waitFor()
-  await expect(text(page.getByTestId('burn-up-summary'))).resolves.toContain('Forecast by')
+  // The fixtures' quarters are past: the summary says the period is over instead of forecasting its spend again.
+  await expect(text(page.getByTestId('burn-up-summary'))).resolves.toMatch(/^Spent .* is over\.$/)
   await saveScreenshot(page, 'portfolio-page.png')
 
   expect(errors, errors.join('\n')).toEqual([])

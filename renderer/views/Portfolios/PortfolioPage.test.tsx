@@ -148,3 +148,11 @@ test('an open definition form shows a teammate’s save as it arrives, and keeps
   fireEvent.click(screen.getByRole('button', { name: 'Save changes' }))
   expect(workspace.governance.portfolios.get(incidents.id)).toMatchObject({ name: 'Incident triage + postmortem', description: 'Logs to fix to postmortem', owningTeam: 'Platform team' })
 })
+
+test('the budget of a closed quarter shows its spend, not a forecast that repeats it', () => {
+  const workspace = seeded()
+  setPeriodChoice('2026-Q2')
+  renderWithWorkspace(<PortfoliosView params={[incidents.id, 'budget']} />, workspace)
+  expect(screen.queryByTestId('budget-forecast')).toBeNull()
+  expect(screen.getByTestId('burn-up-summary').textContent).toMatch(/2026-Q2 is over\.$/)
+})
