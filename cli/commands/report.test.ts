@@ -84,6 +84,19 @@ describe('cli report', () => {
     expect(plain.out()).not.toContain('no price')
   })
 
+  it('rounds the text to cents while --json keeps the exact decimals', async () => {
+    const exactPath = join(dir, 'exact.workfolio')
+    const example = reportExample()
+    writeWorkspace(exactPath, { ...example, charges: [{ ...example.charges[0], cost: '100.274978591626525396551125545181' }] })
+    const text = captureIO(dir)
+    await runCli(['report', '--workspace', exactPath, '--as-of', '2026-08-15'], text)
+    expect(text.out()).toMatch(/anthropic\s+2026-07\s+\$100\.27\s/)
+    expect(text.out()).not.toMatch(/\d\.\d{3,} ?(USD)?/)
+    const json = captureIO(dir)
+    await runCli(['report', '--workspace', exactPath, '--as-of', '2026-08-15', '--json'], json)
+    expect(JSON.parse(json.out()).reconciliation[0].billed).toEqual({ USD: '100.274978591626525396551125545181' })
+  })
+
   it('explains bad arguments and a missing workspace', async () => {
     const usage = captureIO(dir)
     expect(await runCli(['report'], usage)).toBe(2)

@@ -29,7 +29,7 @@ export function formatImportReport(files: readonly FileReport[], charges: Charge
   for (const [month, amounts] of Object.entries(charges.byMonth)) lines.push(`  ${month}  ${formatCurrencyAmounts(amounts, 'en-US')}`)
   if (Object.keys(charges.byModel).length > 0) {
     lines.push('By model or service:')
-    for (const [model, amounts] of Object.entries(charges.byModel)) lines.push(`  ${model}  ${formatCurrencyAmounts(amounts, 'en-US')}`)
+    for (const [model, amounts] of Object.entries(charges.byModel)) lines.push(`  ${model}  ${formatCurrencyAmounts(amounts)}`)
   }
   if (!destination) lines.push('Nothing written (no --workspace).')
   else lines.push(destination.added > 0 ? `Saved to ${destination.path}.` : `Nothing new for ${destination.path}: it is unchanged.`)

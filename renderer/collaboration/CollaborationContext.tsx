@@ -12,6 +12,9 @@ interface CollaborationValue {
   /** The review stage this person is looking at, published with their presence. */
   reviewStage: string | undefined
   setReviewStage(stage: string | undefined): void
+  /** The portfolio whose definition this person is editing, published with their presence. */
+  editing: string | undefined
+  setEditing(portfolioName: string | undefined): void
 }
 
 const CollaborationContext = createContext<CollaborationValue | null>(null)
@@ -19,11 +22,12 @@ const CollaborationContext = createContext<CollaborationValue | null>(null)
 export function CollaborationProvider({ config, connection, children }: { config: ConnectionConfig; connection: WorkspaceConnection | null; children: ReactNode }) {
   const [identity, setIdentityState] = useState(loadIdentity)
   const [reviewStage, setReviewStage] = useState<string | undefined>()
+  const [editing, setEditing] = useState<string | undefined>()
   const setIdentity = (next: Identity) => {
     saveIdentity(next)
     setIdentityState(next)
   }
-  return <CollaborationContext.Provider value={{ config, connection, identity, setIdentity, reviewStage, setReviewStage }}>{children}</CollaborationContext.Provider>
+  return <CollaborationContext.Provider value={{ config, connection, identity, setIdentity, reviewStage, setReviewStage, editing, setEditing }}>{children}</CollaborationContext.Provider>
 }
 
 const LOCAL_ONLY: CollaborationValue = {
@@ -33,6 +37,8 @@ const LOCAL_ONLY: CollaborationValue = {
   setIdentity: () => undefined,
   reviewStage: undefined,
   setReviewStage: () => undefined,
+  editing: undefined,
+  setEditing: () => undefined,
 }
 
 /** Views rendered without a provider (component tests) behave as a local-only workspace. */
@@ -64,10 +70,19 @@ export function usePeers(): Peer[] {
 
 /** Tells teammates which view (and review stage) this person is on; the app frame calls it. */
 export function usePublishPresence(view: PresenceLocation['view']): void {
-  const { connection, identity, reviewStage } = useCollaboration()
+  const { connection, identity, reviewStage, editing } = useCollaboration()
   useEffect(() => {
-    if (connection) publishPresence(connection.awareness, identity, view === 'review' ? { view, reviewStage } : { view })
-  }, [connection, identity, view, reviewStage])
+    if (connection) publishPresence(connection.awareness, identity, view === 'review' ? { view, reviewStage } : view === 'portfolios' && editing ? { view, editing } : { view })
+  }, [connection, identity, view, reviewStage, editing])
+}
+
+/** The portfolio definition form reports which portfolio is open, so teammates see who edits what. */
+export function useReportEditing(portfolioName: string | undefined): void {
+  const { setEditing } = useCollaboration()
+  useEffect(() => {
+    setEditing(portfolioName)
+    return () => setEditing(undefined)
+  }, [portfolioName, setEditing])
 }
 
 /** The review view reports the stage on screen, so teammates see who is where in the meeting. */

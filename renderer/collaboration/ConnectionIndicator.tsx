@@ -37,6 +37,7 @@ export function ConnectionIndicator() {
                 <span className="presence-location">
                   {' '}· {VIEW_LABELS[peer.location.view as ViewId] ?? peer.location.view}
                   {peer.location.reviewStage ? ` (${peer.location.reviewStage})` : ''}
+                  {peer.location.editing ? ` (editing “${peer.location.editing}”)` : ''}
                 </span>
               )}
             </li>

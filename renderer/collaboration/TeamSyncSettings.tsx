@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react'
-import { useBridge } from '../workspace/WorkspaceContext'
+import { mergeWorkspaces } from '../../shared/workspace/mergeWorkspaces'
+import { openLocalWorkspace } from '../workspace/openLocalWorkspace'
+import { useBridge, useWorkspace } from '../workspace/WorkspaceContext'
 import { useCollaboration } from './CollaborationContext'
 import {
   decodeJoinCode,
   isValidServerUrl,
   isValidWorkspaceId,
+  knownWorkspaces,
   LOCAL_WORKSPACE_ID,
-  saveConnectionConfig,
+  rememberAndSave,
   type ConnectionConfig,
 } from './connectionConfig'
 import { PRESENCE_COLOURS } from './identity'
@@ -14,8 +17,13 @@ import { HostSessionPanel } from './HostSessionPanel'
 
 /** Switching workspace reopens the app on the new one: local data of each workspace stays on this device. */
 function switchTo(config: ConnectionConfig) {
-  saveConnectionConfig(config)
+  rememberAndSave(config)
   window.location.reload()
+}
+
+/** "this device's own workspace" or "team-x on wss://…": which is which, in words. */
+function describeWorkspace(config: ConnectionConfig): string {
+  return config.serverUrl ? `${config.workspaceId} on ${config.serverUrl}` : 'this device’s own workspace'
 }
 
 /** Your name and colour for teammates, and which team server this workspace syncs with. */
@@ -26,19 +34,35 @@ export function TeamSyncSettings() {
   const [joinCode, setJoinCode] = useState('')
   const [manual, setManual] = useState({ serverUrl: '', token: '', workspaceId: '' })
   const [error, setError] = useState<string | null>(null)
+  // Joining asks first what becomes of the workspace on screen.
+  const [pending, setPending] = useState<ConnectionConfig | null>(null)
+  const workspace = useWorkspace()
+  const others = knownWorkspaces().filter((entry) => entry.workspaceId !== config.workspaceId)
+
+  const join = async (target: ConnectionConfig, bringAlong: boolean) => {
+    if (bringAlong) {
+      // Written into the team workspace's copy on this device; the first sync takes it to the team.
+      const team = await openLocalWorkspace(target.workspaceId)
+      mergeWorkspaces({ governance: team.governance.doc, ledger: team.ledger.doc }, { governance: workspace.governance.doc, ledger: workspace.ledger.doc })
+      await team.destroy()
+    }
+    switchTo(target)
+  }
 
   const joinWithCode = (event: FormEvent) => {
     event.preventDefault()
     const decoded = decodeJoinCode(joinCode)
     if (!decoded) return setError('That join code is not valid. Ask the host to copy it again.')
-    switchTo(decoded)
+    setError(null)
+    setPending(decoded)
   }
   const joinManually = (event: FormEvent) => {
     event.preventDefault()
     if (!isValidServerUrl(manual.serverUrl.trim())) return setError('The server address must start with ws:// or wss://.')
     if (!manual.token.trim()) return setError('Enter the token the team server gave you.')
     if (!isValidWorkspaceId(manual.workspaceId.trim())) return setError('A workspace id uses letters, digits, dots, dashes and underscores.')
-    switchTo({ serverUrl: manual.serverUrl.trim(), token: manual.token.trim(), workspaceId: manual.workspaceId.trim() })
+    setError(null)
+    setPending({ serverUrl: manual.serverUrl.trim(), token: manual.token.trim(), workspaceId: manual.workspaceId.trim() })
   }
 
   return (
@@ -99,7 +123,53 @@ export function TeamSyncSettings() {
         </form>
       </details>
       {error && <p className="field-error" role="alert">{error}</p>}
+      {pending && <JoinChoice current={config} target={pending} onJoin={(bringAlong) => void join(pending, bringAlong)} onCancel={() => setPending(null)} />}
+      {others.length > 0 && (
+        <div className="workspace-switcher" data-testid="workspace-switcher">
+          <h3>Your workspaces</h3>
+          <p className="field-hint">Open now: {describeWorkspace(config)}. Each keeps its own data on this device.</p>
+          <ul>
+            {others.map((entry) => (
+              <li key={entry.workspaceId}>
+                {describeWorkspace(entry)}{' '}
+                <button type="button" onClick={() => switchTo(entry)}>
+                  Open
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <HostSessionPanel bridge={bridge} workspaceId={config.workspaceId} onHosted={switchTo} />
     </section>
+  )
+}
+
+/** Before joining: bring this workspace into the team's, or keep it here as a separate workspace. */
+function JoinChoice({ current, target, onJoin, onCancel }: { current: ConnectionConfig; target: ConnectionConfig; onJoin(bringAlong: boolean): void; onCancel(): void }) {
+  const [bringAlong, setBringAlong] = useState(true)
+  return (
+    <fieldset className="join-choice" data-testid="join-choice">
+      <legend>
+        Join <strong>{describeWorkspace(target)}</strong>
+      </legend>
+      <p className="field-hint">The workspace open now is {describeWorkspace(current)}: its imports, portfolios, notes, reviews and price overrides.</p>
+      <label>
+        <input type="radio" name="join-mode" checked={bringAlong} onChange={() => setBringAlong(true)} /> Bring it into the team’s workspace: everything in it is
+        added to the team’s, nothing of either is removed (where both set the same setting, one value is kept).
+      </label>
+      <label>
+        <input type="radio" name="join-mode" checked={!bringAlong} onChange={() => setBringAlong(false)} /> Keep it separate: open the team’s workspace; this one
+        stays on this device under “Your workspaces”, to switch back to at any time.
+      </label>
+      <div className="actions inline">
+        <button type="button" className="primary" onClick={() => onJoin(bringAlong)}>
+          {bringAlong ? 'Join and bring my workspace' : 'Join, keep mine separate'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </fieldset>
   )
 }

@@ -5,6 +5,8 @@ import type { Identity } from './identity'
 export interface PresenceLocation {
   view: string
   reviewStage?: string
+  /** The portfolio whose definition form this person has open (its name). */
+  editing?: string
 }
 
 export interface Peer extends Identity {
@@ -19,6 +21,11 @@ export function publishPresence(awareness: Awareness, identity: Identity, locati
   awareness.setLocalStateField('location', location)
 }
 
+/** A peer's free text, bounded; anything else is dropped. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.slice(0, 80) : undefined
+}
+
 /** Everyone in the workspace right now, this person first; malformed states from others are ignored. */
 export function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = []
@@ -30,7 +37,7 @@ export function readPeers(awareness: Awareness): Peer[] {
       clientId,
       name: user.name.slice(0, 40),
       colour: typeof user.colour === 'string' && /^#[0-9a-f]{6}$/i.test(user.colour) ? user.colour : '#5b6474',
-      location: location && typeof location.view === 'string' ? location : null,
+      location: location && typeof location.view === 'string' ? { view: location.view, reviewStage: text(location.reviewStage), editing: text(location.editing) } : null,
       isSelf: clientId === awareness.clientID,
     })
   }

@@ -23,6 +23,9 @@ export function parseRoute(hash: string): Route {
   return VIEW_IDS.includes(view as ViewId) ? { view: view as ViewId, params } : { view: 'overview', params: [] }
 }
 
+/** `#/runs/mined-from/<recipeId>`: exactly the runs a catalog recipe was mined from. */
+export const RUNS_MINED_FROM = 'mined-from'
+
 export function routeHref(view: ViewId, ...params: string[]): string {
   return '#/' + [view, ...params].map(encodeURIComponent).join('/')
 }

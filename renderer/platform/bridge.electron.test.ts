@@ -39,8 +39,7 @@ test('a desktop file streams through its handle, and a second read asks the main
 
 test('the agent-log scan returns the folders and streamable files', async () => {
   const api = fakeApi()
-  const scan = await createElectronBridge(api).scanAgentLogs()
-  expect(scan.available).toBe(true)
+  const scan = await createElectronBridge(api).scanAgentLogs!()
   expect(scan.folders[0].tool).toBe('claude-code')
   expect(await bytesOf(scan.files[0].stream())).toEqual([1, 2, 3])
 })

@@ -11,7 +11,7 @@ export function createElectronBridge(api: ElectronApi): Bridge {
     },
     async scanAgentLogs() {
       const scan = await api.scanAgentLogs()
-      return { available: true, folders: scan.folders, files: scan.files.map((file) => pickedFile(api, file)) }
+      return { folders: scan.folders, files: scan.files.map((file) => pickedFile(api, file)) }
     },
     saveFile: (suggestedName, data) => api.saveFile(suggestedName, data),
     printToPdf: (suggestedName) => api.printToPdf(suggestedName),

@@ -23,8 +23,6 @@ export interface OpenFilesOptions {
 }
 
 export interface AgentLogScan {
-  /** False where the platform cannot look at the machine's folders (the browser build). */
-  available: boolean
   folders: AgentLogFolder[]
   /** Every session file found, ready to stream. */
   files: PickedFile[]
@@ -50,8 +48,8 @@ export interface Bridge {
   appInfo(): Promise<AppInfo>
   /** Runs the team sync server inside the desktop app for a meeting; absent in the browser build. */
   hostSession?(workspaceId: string): Promise<HostedSession>
-  /** Looks in the agents' default log folders on this machine (desktop app only). */
-  scanAgentLogs(): Promise<AgentLogScan>
+  /** Looks in the agents' default log folders on this machine; desktop app only, absent in the browser build. */
+  scanAgentLogs?(): Promise<AgentLogScan>
   /** Commands from the application menu (File > Import…, Edit > Undo, View > …). */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }

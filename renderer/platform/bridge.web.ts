@@ -51,10 +51,6 @@ export function createWebBridge(version: string): Bridge {
     async appInfo(): Promise<AppInfo> {
       return { name: 'Workfolio', version, platform: navigator.platform, shell: 'browser' }
     },
-    async scanAgentLogs() {
-      // A web page cannot look at the machine's folders; the Import view offers a folder picker.
-      return { available: false, folders: [], files: [] }
-    },
     onMenuCommand() {
       // The browser has no application menu; keyboard shortcuts are handled in the app itself.
       return () => {}

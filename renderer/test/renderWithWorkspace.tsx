@@ -26,7 +26,6 @@ export function createFakeBridge(overrides: Partial<Bridge> = {}): Bridge {
     openFiles: async () => [],
     saveFile: async () => ({ saved: true }),
     appInfo: async () => ({ name: 'Workfolio', version: 'test', platform: 'test', shell: 'browser' }),
-    scanAgentLogs: async () => ({ available: false, folders: [], files: [] }),
     onMenuCommand: () => () => undefined,
     ...overrides,
   }

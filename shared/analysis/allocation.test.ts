@@ -65,7 +65,7 @@ describe('allocateCharges', () => {
       { portfolioId: 'web', estimatedUSD: '3', amount: '30.01', tookRemainder: false },
     ])
     expect(explanation.text).toContain('split in proportion to the log-estimated cost')
-    expect(explanation.text).toContain('"Web work" 3 USD → 30.01 USD')
+    expect(explanation.text).toContain('"Web work" $3.00 → $30.01')
     // Both charges are from the same day: split together, each share naming the charges it comes from.
     expect(shares.map((s) => [s.portfolioId, formatDecimal(s.amount), s.chargeKeys])).toEqual([
       ['incidents', '10.00', charges.map(chargeKey)],

@@ -1,6 +1,7 @@
 import type { Charge } from '../records/charge'
 import type { Run } from '../records/run'
 import { addDecimal, compareDecimal, divideDecimal, formatDecimal, multiplyDecimal, parseDecimal, subtractDecimal, ZERO, type Decimal } from '../money/decimal'
+import { formatMoney } from '../money/format'
 import { dayOf, monthOf, type DayNumber } from './dates'
 import { chargeAmount, chargeKey, providerKey } from './input'
 import { groupBy } from './groupBy'
@@ -148,8 +149,8 @@ export function allocateCharges(
       }))
     const excludedNote = excluded.size ? ` ${[...excluded].sort().map((id) => describeBucket(id, portfolioNames)).join(', ')} left out: billed directly by a charge rule this month.` : ''
     const text = method === 'no-runs-logged'
-      ? `${group.length} ${provider} charge(s) of ${month} (${formatDecimal(total)} ${currency}) have no workflow dimension and no logged runs to weigh them: kept Unassigned.${excludedNote}`
-      : `${group.length} ${provider} charge(s) of ${month} (${formatDecimal(total)} ${currency}) have no workflow dimension: split in proportion to the log-estimated cost of each portfolio's ${provider} runs that month (${explanationShares.map((s) => `${describeBucket(s.portfolioId, portfolioNames)} ${s.estimatedUSD} USD → ${s.amount} ${currency}`).join('; ')}). Each day's charges are split together; rounding remainders go to the largest share.${excludedNote}`
+      ? `${group.length} ${provider} charge(s) of ${month} (${formatMoney(formatDecimal(total), currency)}) have no workflow dimension and no logged runs to weigh them: kept Unassigned.${excludedNote}`
+      : `${group.length} ${provider} charge(s) of ${month} (${formatMoney(formatDecimal(total), currency)}) have no workflow dimension: split in proportion to the log-estimated cost of each portfolio's ${provider} runs that month (${explanationShares.map((s) => `${describeBucket(s.portfolioId, portfolioNames)} ${formatMoney(s.estimatedUSD, 'USD')} → ${formatMoney(s.amount, currency)}`).join('; ')}). Each day's charges are split together; rounding remainders go to the largest share.${excludedNote}`
     explanations.push({ provider, month, currency, charges: group.length, total: formatDecimal(total), method, excludedPortfolios: [...excluded].sort(), shares: explanationShares, text })
   }
   return { shares, explanations }

@@ -9,6 +9,7 @@ import type { AnalysisInput } from './input'
 import { lintPortfolio, type Lint } from './lints/index'
 import { adoptionMetrics, type Adoption } from './metrics/adoption'
 import { highCostMetrics, type HighCost } from './metrics/highCost'
+import { highCostThreshold } from './metrics/highCostThreshold'
 import { recipeShare, type RecipeShare } from './metrics/recipeShare'
 import { linkOutcomes, type OutcomeLinks } from './outcomes/linkOutcomes'
 import { portfolioOutcomes, type PortfolioOutcomes } from './outcomes/portfolioOutcomes'
@@ -125,7 +126,7 @@ export function summarizePortfolio(analysis: Analysis, portfolio: Portfolio, per
     metrics: {
       adoption: adoptionMetrics(runs, period, analysis.asOf, portfolio.status),
       recipeShare: recipeShare(runs, input.recipes),
-      highCost: highCostMetrics(runs, portfolio, input.settings.highCostThresholdUSD, input.annotatedRunIds),
+      highCost: highCostMetrics(runs, portfolio, highCostThreshold(runs, input.settings), input.annotatedRunIds),
     },
     outcomes,
     lints: lintPortfolio({
@@ -176,7 +177,7 @@ export function summarizeUnassigned(analysis: Analysis, period: Period): Unassig
     charges: countCharges(entries),
     spend: totalsOf(entries),
     spendByBasis: spendByBasis(entries),
-    highCost: highCostMetrics(runs, null, analysis.input.settings.highCostThresholdUSD, analysis.input.annotatedRunIds),
+    highCost: highCostMetrics(runs, null, highCostThreshold(runs, analysis.input.settings), analysis.input.annotatedRunIds),
   }
 }
 

@@ -109,7 +109,7 @@ export function portfolioBudget(portfolio: Portfolio, period: Period, context: B
   let main: Forecast | null = null
   for (const cur of [...new Set([currency, ...daily.currencies(portfolio.id)])].sort()) {
     const total = daily.periodTotal(portfolio.id, cur, period)
-    const projected = forecastPeriodEnd(period, previous, context.asOf, (from, to) => daily.sum(portfolio.id, cur, from, to))
+    const projected = forecastPeriodEnd(period, previous, context.asOf, (from, to) => daily.sum(portfolio.id, cur, from, to), cur)
     if (cur !== currency && total.units === 0n && projected.amount.units === 0n) continue
     spend[cur] = formatDecimal(total)
     forecast[cur] = formatDecimal(projected.amount)

@@ -16,30 +16,30 @@ function spendOf(days: [string, string][]) {
 describe('forecastPeriodEnd', () => {
   it('is linear on the days elapsed when there is no previous period', () => {
     // 1 July to 15 August: 46 of 92 days.
-    const forecast = forecastPeriodEnd(q3, q2, dayOf('2026-08-15'), spendOf([['2026-07-02', '200'], ['2026-08-15', '260']]))
+    const forecast = forecastPeriodEnd(q3, q2, dayOf('2026-08-15'), spendOf([['2026-07-02', '200'], ['2026-08-15', '260']]), 'USD')
     expect(forecast.method).toBe('linear')
     expect(formatDecimal(forecast.amount)).toBe('920.00')
-    expect(forecast.explanation).toBe('460 spent in 46 of 92 days, continued at the same daily rate: 920.00.')
+    expect(forecast.explanation).toBe('$460.00 spent in 46 of 92 days, continued at the same daily rate: $920.00.')
   })
 
   it("follows last period's shape once one exists", () => {
     // Q2 spent 100 of its 400 by day 46; Q3 spent 460 by day 46 → 460 × 400 / 100.
     const spend = spendOf([['2026-04-01', '100'], ['2026-06-01', '300'], ['2026-07-02', '460']])
-    const forecast = forecastPeriodEnd(q3, q2, dayOf('2026-08-15'), spend)
+    const forecast = forecastPeriodEnd(q3, q2, dayOf('2026-08-15'), spend, 'USD')
     expect(forecast.method).toBe('last-period-pattern')
     expect(formatDecimal(forecast.amount)).toBe('1840.00')
   })
 
   it('falls back to linear when last period had spent nothing by the same day', () => {
     const spend = spendOf([['2026-06-20', '100'], ['2026-07-02', '46']])
-    const forecast = forecastPeriodEnd(q3, q2, dayOf('2026-08-15'), spend)
+    const forecast = forecastPeriodEnd(q3, q2, dayOf('2026-08-15'), spend, 'USD')
     expect([forecast.method, formatDecimal(forecast.amount)]).toEqual(['linear', '92.00'])
   })
 
   it('is the actual spend once the period is over, and last period’s spend before it starts', () => {
     const spend = spendOf([['2026-05-01', '80'], ['2026-07-02', '50'], ['2026-09-30', '25']])
-    expect(formatDecimal(forecastPeriodEnd(q3, q2, dayOf('2026-10-05'), spend).amount)).toBe('75')
-    const notStarted = forecastPeriodEnd(q3, q2, dayOf('2026-06-20'), spend)
+    expect(formatDecimal(forecastPeriodEnd(q3, q2, dayOf('2026-10-05'), spend, 'USD').amount)).toBe('75')
+    const notStarted = forecastPeriodEnd(q3, q2, dayOf('2026-06-20'), spend, 'USD')
     expect([notStarted.method, formatDecimal(notStarted.amount)]).toEqual(['not-started', '80'])
   })
 })

@@ -1,4 +1,5 @@
 import { compareDecimal, divideDecimal, formatDecimal, multiplyByInteger, multiplyDecimal, roundDecimal, ZERO, type Decimal } from '../money/decimal'
+import { formatMoney } from '../money/format'
 import type { DayNumber } from './dates'
 import { periodDays, type Period } from './periods'
 
@@ -19,7 +20,8 @@ const SCALE = 2
  * period it had spent 40% of its total, this period's spend so far is taken as 40% of its total.
  * Otherwise the forecast is linear on the days elapsed.
  */
-export function forecastPeriodEnd(period: Period, previous: Period, asOf: DayNumber, spend: RangeSum): Forecast {
+export function forecastPeriodEnd(period: Period, previous: Period, asOf: DayNumber, spend: RangeSum, currency: string): Forecast {
+  const money = (amount: Decimal) => formatMoney(formatDecimal(amount), currency)
   const days = periodDays(period)
   const elapsed = Math.min(Math.max(asOf + 1 - period.start, 0), days)
   if (elapsed === days) {
@@ -28,7 +30,7 @@ export function forecastPeriodEnd(period: Period, previous: Period, asOf: DayNum
   }
   const previousTotal = spend(previous.start, previous.end)
   if (elapsed === 0) {
-    return { amount: previousTotal, method: 'not-started', explanation: `${period.key} has not started: the forecast is ${previous.key}'s spend (${formatDecimal(previousTotal)}).` }
+    return { amount: previousTotal, method: 'not-started', explanation: `${period.key} has not started: the forecast is ${previous.key}'s spend (${money(previousTotal)}).` }
   }
   const soFar = spend(period.start, period.start + elapsed)
   // The same fraction of the previous period, in days, rounded to whole days.
@@ -39,13 +41,13 @@ export function forecastPeriodEnd(period: Period, previous: Period, asOf: DayNum
     return {
       amount,
       method: 'last-period-pattern',
-      explanation: `By day ${previousElapsed} of ${periodDays(previous)}, ${previous.key} had spent ${formatDecimal(previousSoFar)} of its ${formatDecimal(previousTotal)}; ${period.key} has spent ${formatDecimal(soFar)} by day ${elapsed} of ${days}, so it follows the same shape to ${formatDecimal(amount)}.`,
+      explanation: `By day ${previousElapsed} of ${periodDays(previous)}, ${previous.key} had spent ${money(previousSoFar)} of its ${money(previousTotal)}; ${period.key} has spent ${money(soFar)} by day ${elapsed} of ${days}, so it follows the same shape to ${money(amount)}.`,
     }
   }
   const amount = roundDecimal(divideDecimal(multiplyByInteger(soFar, days), { units: BigInt(elapsed), scale: 0 }, SCALE + 4), SCALE)
   return {
     amount,
     method: 'linear',
-    explanation: `${formatDecimal(soFar)} spent in ${elapsed} of ${days} days, continued at the same daily rate: ${formatDecimal(amount)}.`,
+    explanation: `${money(soFar)} spent in ${elapsed} of ${days} days, continued at the same daily rate: ${money(amount)}.`,
   }
 }

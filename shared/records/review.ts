@@ -64,7 +64,19 @@ export const ReviewSnapshot = z.looseObject({
       highCostAnnotated: z.number(),
     }),
   ),
-  highCostQueue: z.array(z.object({ runId: z.string(), costUSD: z.string(), portfolioId: z.string().nullable(), steps: z.array(z.string()), start: z.string() })),
+  highCostQueue: z.array(
+    z.object({
+      runId: z.string(),
+      costUSD: z.string(),
+      portfolioId: z.string().nullable(),
+      steps: z.array(z.string()),
+      start: z.string(),
+      // Kept since the high-cost stage names runs by repo, branch and tool; snapshots taken before read as unknown.
+      tool: z.string().default(''),
+      repo: z.string().nullable().default(null),
+      branch: z.string().nullable().default(null),
+    }),
+  ),
   names: z.record(z.string(), z.string()),
 })
 export type ReviewSnapshot = z.infer<typeof ReviewSnapshot>

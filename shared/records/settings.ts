@@ -21,6 +21,11 @@ export const Settings = z.looseObject({
   attribution: z.boolean(),
   pseudonymSalt: z.string(),
   highCostThresholdUSD: DecimalString,
+  /**
+   * What makes a run high-cost: each portfolio's top 5% (the default, also when absent: documents
+   * written before this field) or more than highCostThresholdUSD for every portfolio.
+   */
+  highCostRule: z.enum(['top-5%', 'fixed']).optional(),
   /** A LiteLLM-format table (model → fields) used instead of the bundled one, or null. */
   pricingTable: z.record(z.string(), z.unknown()).nullable(),
   pricingOverrides: z.record(z.string(), z.record(z.string(), z.number())),

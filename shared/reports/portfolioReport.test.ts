@@ -46,7 +46,7 @@ describe('buildPortfolioReport', () => {
       { provider: 'openai', month: '2026-08', billed: {}, estimated: { USD: '5' }, matched: {}, unexplained: {}, runsWithoutBilling: 1 },
     ])
     expect(report.allocations).toHaveLength(1)
-    expect(report.allocations[0].text).toContain('"Incident triage" 30 USD → 60.00 USD')
+    expect(report.allocations[0].text).toContain('"Incident triage" $30.00 → $60.00')
   })
 
   it('is plain JSON', () => {
@@ -63,7 +63,7 @@ describe('buildPortfolioReport', () => {
     const text = formatPortfolioReport(report)
     expect(text).toContain('Portfolio report 2026-Q3 (as of 2026-08-15)')
     expect(text).toMatch(/Incident triage\s+pilot\s+\$60\.00\s+\$3,000\.00\s+\$120\.00\s+1/)
-    expect(text).toContain('Unassigned: 1 run(s), 1 charge(s), 20.00 USD')
+    expect(text).toContain('Unassigned: 1 run(s), 1 charge(s), $20.00')
     expect(text).toContain('Refactor + tests [owner-is-person]')
   })
 })
@@ -81,7 +81,7 @@ describe('outside portfolios', () => {
     expect(outside.portfolios.map((p) => p.id)).not.toContain('support')
     expect(outside.unassigned.spend).toEqual(buildPortfolioReport(reportExample()).unassigned.spend)
     expect(outside.portfolios.find((p) => p.id === 'incidents')!.spend).toEqual({ USD: '60.00' })
-    expect(formatPortfolioReport(outside)).toContain('Outside portfolios (not coding-agent work): Support bot 40 USD')
+    expect(formatPortfolioReport(outside)).toContain('Outside portfolios (not coding-agent work): Support bot $40.00')
   })
 
   it('without the outside mark the same bucket is a coding portfolio', () => {

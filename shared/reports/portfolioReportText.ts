@@ -1,5 +1,4 @@
 import { formatCurrencyAmounts, formatMoney } from '../money/format'
-import type { CurrencyAmounts } from '../money/totals'
 import { formatUnpriced } from '../pricing/unpricedModels'
 import type { PortfolioReport } from './portfolioReport'
 
@@ -9,15 +8,10 @@ function table(header: string[], rows: string[][]): string[] {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)]
 }
 
-/** Exact amounts, per currency, without locale formatting: the text report is for reading and diffing. */
-function amounts(values: CurrencyAmounts): string {
-  return Object.keys(values).length ? Object.entries(values).map(([c, a]) => `${a} ${c}`).join(' + ') : '—'
-}
-
 const percent = (share: number) => `${Math.round(share * 100)}%`
 
 /** Pull requests and incidents per portfolio, each beside last period's figure in brackets. */
-function outcomeTable(report: PortfolioReport, locale: string): string[] {
+function outcomeTable(report: PortfolioReport, locale?: string): string[] {
   const rows = report.portfolios.flatMap((p) => (p.outcomes ? [{ name: p.name, outcomes: p.outcomes }] : []))
   if (!rows.some(({ outcomes: o }) => o.pullRequests.runsLinked + o.incidents.worked + o.previous.pullRequests.runsLinked + o.previous.incidents.worked > 0)) return []
   const usd = (amount: string | null) => (amount === null ? '—' : formatMoney(amount, 'USD', locale))
@@ -42,7 +36,7 @@ function outcomeTable(report: PortfolioReport, locale: string): string[] {
 }
 
 /** The readable form of the report (the CLI without --json). */
-export function formatPortfolioReport(report: PortfolioReport, locale = 'en-US'): string {
+export function formatPortfolioReport(report: PortfolioReport, locale?: string): string {
   const out: string[] = [`Portfolio report ${report.period} (as of ${report.asOf}${report.periodSource === 'latest-with-data' ? '; latest quarter with data' : ''})`, '']
   out.push(
     ...table(
@@ -60,9 +54,9 @@ export function formatPortfolioReport(report: PortfolioReport, locale = 'en-US')
       ]),
     ),
   )
-  out.push('', `Unassigned: ${report.unassigned.runs} run(s), ${report.unassigned.charges} charge(s), ${amounts(report.unassigned.spend)}`)
+  out.push('', `Unassigned: ${report.unassigned.runs} run(s), ${report.unassigned.charges} charge(s), ${formatCurrencyAmounts(report.unassigned.spend, locale)}`)
   if (report.outside.buckets.length) {
-    out.push(`Outside portfolios (not coding-agent work): ${report.outside.buckets.map((b) => `${b.name} ${amounts(b.spend)}`).join('; ')}`)
+    out.push(`Outside portfolios (not coding-agent work): ${report.outside.buckets.map((b) => `${b.name} ${formatCurrencyAmounts(b.spend, locale)}`).join('; ')}`)
   }
   out.push(...outcomeTable(report, locale))
   const linted = report.portfolios.filter((p) => p.lints.length)
@@ -80,7 +74,7 @@ export function formatPortfolioReport(report: PortfolioReport, locale = 'en-US')
     out.push(
       ...table(
         ['Provider', 'Month', 'Billed', 'Estimated', 'Unexplained', 'Runs w/o billing'],
-        report.reconciliation.map((r) => [r.provider, r.month, amounts(r.billed), amounts(r.estimated), amounts(r.unexplained), String(r.runsWithoutBilling)]),
+        report.reconciliation.map((r) => [r.provider, r.month, formatCurrencyAmounts(r.billed, locale), formatCurrencyAmounts(r.estimated, locale), formatCurrencyAmounts(r.unexplained, locale), String(r.runsWithoutBilling)]),
       ).map((line) => `  ${line}`),
     )
   }

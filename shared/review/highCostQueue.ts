@@ -1,6 +1,8 @@
+import { highCostThreshold, isHighCost, type HighCostThreshold } from '../analysis/metrics/highCostThreshold'
 import { compareDecimal, parseDecimal } from '../money/decimal'
+import type { Settings } from '../records/settings'
 
-/** One entry of the stage-3 queue: a run and its portfolio, never the person who ran it. */
+/** One high-cost run and its portfolio, named by where it ran, never by the person who ran it. */
 export interface HighCostRun {
   runId: string
   costUSD: string
@@ -8,36 +10,60 @@ export interface HighCostRun {
   portfolioId: string | null
   steps: string[]
   start: string
+  tool: string
+  repo: string | null
+  branch: string | null
 }
 
-export interface HighCostQueueOptions {
-  /** Runs costing more than this (exact decimal string) are high-cost: Settings.highCostThresholdUSD. */
-  thresholdUSD: string
-  isAnnotated: (runId: string) => boolean
+/** A portfolio's (or the unassigned runs') high-cost runs, most expensive first, with the threshold that picked them. */
+export interface HighCostGroup {
+  portfolioId: string | null
+  threshold: HighCostThreshold
+  runs: HighCostRun[]
+}
+
+export interface HighCostOptions {
+  /** Which rule makes a run high-cost, and the team's fixed amount for the fixed rule. */
+  settings: Pick<Settings, 'highCostRule' | 'highCostThresholdUSD'>
   portfolioOf?: (runId: string) => string | null
-  /** Most entries to list (default 50). */
-  limit?: number
+}
+
+type QueueableRun = { id: string; costUSD: string; steps: readonly string[]; start: string; tool: string; repo: string | null; branch: string | null }
+
+/** The period's high-cost runs per portfolio, each portfolio judged against its own runs (see highCostThreshold). */
+export function highCostByPortfolio(runs: readonly QueueableRun[], options: HighCostOptions): HighCostGroup[] {
+  const byPortfolio = new Map<string | null, QueueableRun[]>()
+  for (const run of runs) {
+    const portfolioId = options.portfolioOf ? options.portfolioOf(run.id) : null
+    const group = byPortfolio.get(portfolioId)
+    if (group) group.push(run)
+    else byPortfolio.set(portfolioId, [run])
+  }
+  const groups: HighCostGroup[] = []
+  for (const [portfolioId, group] of byPortfolio) {
+    const threshold = highCostThreshold(group, options.settings)
+    const high = group.filter((run) => isHighCost(run, threshold)).sort(byCostDescending)
+    if (high.length > 0) groups.push({ portfolioId, threshold, runs: high.map((run) => queueEntry(run, portfolioId)) })
+  }
+  return groups
 }
 
 /**
  * The high-cost runs without an outcome note, most expensive first: what the team looks at
  * together in stage 3. The actor field is deliberately not carried over.
  */
-export function highCostQueue(
-  runs: readonly { id: string; costUSD: string; steps: readonly string[]; start: string }[],
-  options: HighCostQueueOptions,
-): HighCostRun[] {
-  const threshold = parseDecimal(options.thresholdUSD)
-  return runs
-    .map((run) => ({ run, cost: parseDecimal(run.costUSD) }))
-    .filter(({ run, cost }) => compareDecimal(cost, threshold) > 0 && !options.isAnnotated(run.id))
-    .sort((a, b) => compareDecimal(b.cost, a.cost) || (a.run.id < b.run.id ? -1 : a.run.id > b.run.id ? 1 : 0))
+export function highCostQueue(runs: readonly QueueableRun[], options: HighCostOptions & { isAnnotated: (runId: string) => boolean; limit?: number }): HighCostRun[] {
+  return highCostByPortfolio(runs, options)
+    .flatMap((group) => group.runs)
+    .filter((run) => !options.isAnnotated(run.runId))
+    .sort((a, b) => byCostDescending({ id: a.runId, costUSD: a.costUSD }, { id: b.runId, costUSD: b.costUSD }))
     .slice(0, options.limit ?? 50)
-    .map(({ run }) => ({
-      runId: run.id,
-      costUSD: run.costUSD,
-      portfolioId: options.portfolioOf ? options.portfolioOf(run.id) : null,
-      steps: [...run.steps],
-      start: run.start,
-    }))
+}
+
+function byCostDescending(a: { id: string; costUSD: string }, b: { id: string; costUSD: string }): number {
+  return compareDecimal(parseDecimal(b.costUSD), parseDecimal(a.costUSD)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+function queueEntry(run: QueueableRun, portfolioId: string | null): HighCostRun {
+  return { runId: run.id, costUSD: run.costUSD, portfolioId, steps: [...run.steps], start: run.start, tool: run.tool, repo: run.repo, branch: run.branch }
 }

@@ -25,12 +25,12 @@ const closedReview: Review = {
 
 describe('reviewMarkdown', () => {
   const runs = [
-    { id: 'run-a', costUSD: '42.10', steps: ['logs', 'read', 'edit'], start: '2026-08-01T10:00:00.000Z', actor: 'p-1' },
-    { id: 'run-b', costUSD: '80.00', steps: ['plan', 'edit'], start: '2026-08-02T10:00:00.000Z', actor: 'p-2' },
-    { id: 'run-c', costUSD: '95.5', steps: ['web'], start: '2026-08-03T10:00:00.000Z', actor: 'p-3' },
-    { id: 'run-d', costUSD: '3', steps: ['edit'], start: '2026-08-03T10:00:00.000Z', actor: 'p-3' },
+    { id: 'run-a', costUSD: '42.10', tool: 'claude-code', repo: 'acme/api', branch: 'main', steps: ['logs', 'read', 'edit'], start: '2026-08-01T10:00:00.000Z', actor: 'p-1' },
+    { id: 'run-b', costUSD: '80.00', tool: 'claude-code', repo: 'acme/api', branch: 'main', steps: ['plan', 'edit'], start: '2026-08-02T10:00:00.000Z', actor: 'p-2' },
+    { id: 'run-c', costUSD: '95.5', tool: 'claude-code', repo: 'acme/api', branch: 'main', steps: ['web'], start: '2026-08-03T10:00:00.000Z', actor: 'p-3' },
+    { id: 'run-d', costUSD: '3', tool: 'claude-code', repo: 'acme/api', branch: 'main', steps: ['edit'], start: '2026-08-03T10:00:00.000Z', actor: 'p-3' },
   ]
-  const queue = highCostQueue(runs, { thresholdUSD: '40', isAnnotated: (id) => id === 'run-c', portfolioOf: (id) => (id === 'run-a' ? 'pf-incidents' : null) })
+  const queue = highCostQueue(runs, { settings: { highCostRule: 'fixed', highCostThresholdUSD: '40' }, isAnnotated: (id) => id === 'run-c', portfolioOf: (id) => (id === 'run-a' ? 'pf-incidents' : null) })
   const markdown = reviewMarkdown(closedReview, {
     coverage: [{ label: 'Runs imported', value: '2,140' }, { label: 'Billed spend explained by runs', value: '92%' }],
     scorecards: [
@@ -43,7 +43,7 @@ describe('reviewMarkdown', () => {
 
   it('queues unannotated high-cost runs, costliest first, without the people behind them', () => {
     expect(queue.map((run) => run.runId)).toEqual(['run-b', 'run-a'])
-    expect(queue[1]).toEqual({ runId: 'run-a', costUSD: '42.10', portfolioId: 'pf-incidents', steps: ['logs', 'read', 'edit'], start: '2026-08-01T10:00:00.000Z' })
+    expect(queue[1]).toEqual({ runId: 'run-a', costUSD: '42.10', portfolioId: 'pf-incidents', steps: ['logs', 'read', 'edit'], start: '2026-08-01T10:00:00.000Z', tool: 'claude-code', repo: 'acme/api', branch: 'main' })
   })
 
   it('holds period, participant count, coverage, scorecards, queue, decisions and votes', () => {
@@ -51,12 +51,12 @@ describe('reviewMarkdown', () => {
     expect(markdown).toContain('- Status: closed')
     expect(markdown).toContain('- Participants: 3')
     expect(markdown).toContain('- Runs imported: 2,140')
-    expect(markdown).toContain('| Incident triage | 11890.20 USD | 12000.00 USD | 310 | 9 of 12 |')
-    expect(markdown).toContain('| General help | 40 EUR + 2.5 USD | — | 4 | — |')
-    expect(markdown).toContain('| run-b | 80.00 | unassigned | plan → edit |')
+    expect(markdown).toContain('| Incident triage | $11,890.20 | $12,000.00 | 310 | 9 of 12 |')
+    expect(markdown).toContain('| General help | €40.00 + $2.50 | — | 4 | — |')
+    expect(markdown).toContain('| run-b | $80.00 | unassigned | plan → edit |')
     expect(markdown).toContain('| logs → read → edit → test → doc | promote | Triage recipe | — |')
     expect(markdown).toContain('| edit → test | reject | — | too generic \\| says nothing |')
-    expect(markdown).toContain('| Incident triage | grow | 15000.00 USD | MTTR down 30% |')
+    expect(markdown).toContain('| Incident triage | grow | $15,000.00 | MTTR down 30% |')
     expect(markdown).toContain('| General help | retire | — | — |')
     expect(markdown).toMatch(/\| Incident triage \| 2 \|\n\| General help \| 1 \|\n\| Triage recipe \| 1 \|/)
     expect(markdown).toContain('## Notes\n\nNext review: split the web portfolio.')

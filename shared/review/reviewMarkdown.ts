@@ -1,3 +1,4 @@
+import { formatCurrencyAmounts, formatMoney } from '../money/format'
 import type { CurrencyAmounts } from '../money/totals'
 import type { Review } from '../records/review'
 import type { PortfolioOutcomes } from '../analysis/outcomes/portfolioOutcomes'
@@ -60,8 +61,8 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
       ['Portfolio', 'Spent', 'Envelope', 'Runs', 'High-cost runs with a note'],
       (data.scorecards ?? []).map((card) => [
         card.name,
-        amounts(card.spent),
-        amounts(card.envelope),
+        formatCurrencyAmounts(card.spent),
+        formatCurrencyAmounts(card.envelope),
         String(card.runs),
         card.highCostRuns === 0 ? '—' : `${card.highCostAnnotated} of ${card.highCostRuns}`,
       ]),
@@ -71,8 +72,8 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
     '## High-cost runs without an outcome note',
     '',
     ...table(
-      ['Run', 'Cost (USD)', 'Portfolio', 'Steps'],
-      (data.highCostQueue ?? []).map((run) => [run.runId, run.costUSD, run.portfolioId ? name(run.portfolioId) : 'unassigned', run.steps.join(' → ') || '—']),
+      ['Run', 'Cost', 'Portfolio', 'Steps'],
+      (data.highCostQueue ?? []).map((run) => [run.runId, formatMoney(run.costUSD, 'USD'), run.portfolioId ? name(run.portfolioId) : 'unassigned', run.steps.join(' → ') || '—']),
     ),
     '',
     '## Recipe decisions',
@@ -86,7 +87,7 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
     '',
     ...table(
       ['Portfolio', 'Decision', 'Next envelope', 'Note'],
-      review.decisions.map((d) => [name(d.portfolioId), d.decision, d.nextEnvelope ? `${d.nextEnvelope.amount} ${d.nextEnvelope.currency}` : '—', d.note || '—']),
+      review.decisions.map((d) => [name(d.portfolioId), d.decision, d.nextEnvelope ? formatMoney(d.nextEnvelope.amount, d.nextEnvelope.currency) : '—', d.note || '—']),
     ),
     '',
     '## Votes',
@@ -118,12 +119,6 @@ export function voteTally(review: Review): [string, number][] {
   const tally = new Map<string, number>()
   for (const subjects of Object.values(review.votes)) for (const subject of subjects) tally.set(subject, (tally.get(subject) ?? 0) + 1)
   return [...tally].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-}
-
-/** "12.00 USD + 3 EUR", exact as stored. */
-function amounts(values: CurrencyAmounts): string {
-  const entries = Object.entries(values)
-  return entries.length === 0 ? '—' : entries.map(([currency, amount]) => `${amount} ${currency}`).join(' + ')
 }
 
 function table(header: string[], rows: string[][]): string[] {

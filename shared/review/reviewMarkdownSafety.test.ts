@@ -30,7 +30,7 @@ describe('reviewMarkdown with hostile names, notes and reasons', () => {
         const markdown = reviewMarkdown(review, {
           coverage: [{ label: text.label, value: text.label }],
           scorecards: [{ portfolioId: 'pf-1', name: text.portfolioName, spent: { USD: '1.00' }, envelope: {}, runs: 1, highCostRuns: 0, highCostAnnotated: 0 }],
-          highCostQueue: [{ runId: text.runId, costUSD: '50.00', portfolioId: 'pf-1', steps: [text.step], start: '2026-08-01T10:00:00.000Z' }],
+          highCostQueue: [{ runId: text.runId, costUSD: '50.00', portfolioId: 'pf-1', steps: [text.step], start: '2026-08-01T10:00:00.000Z', tool: text.step, repo: text.label, branch: text.reason }],
           names: { 'pf-1': text.portfolioName, 'rc-1': text.recipeName },
         })
         expect(unsafeParts(renderMarkdown(markdown))).toEqual([])

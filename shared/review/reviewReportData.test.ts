@@ -34,14 +34,14 @@ describe('the review report data', () => {
       'Months with data': '2026-07, 2026-08',
       'Provider-months with billing': '1 of 2',
       'Runs without billing imported': '1',
-      'Reconciliation gaps': 'anthropic 2026-07: 10 USD',
-      'Unassigned spend': '5 USD over 1 run(s)',
+      'Reconciliation gaps': 'anthropic 2026-07: $10.00',
+      'Unassigned spend': '$5.00 over 1 run(s)',
     })
     expect(data.scorecards).toEqual([expect.objectContaining({ portfolioId: 'pf-triage', name: 'Incident triage', runs: 1, highCostRuns: 1, highCostAnnotated: 0 })])
     expect(data.highCostQueue!.map((run) => [run.runId, run.portfolioId])).toEqual([['r1', 'pf-triage']])
     const markdown = reviewMarkdown(startReview({ id: 'rv', period: '2026-Q3', facilitator: 'p-1', at: '2026-10-05T09:00:00.000Z' }), data)
     expect(markdown).toContain('- Providers: anthropic, openai')
-    expect(markdown).toContain('| r1 | 30 | Incident triage | logs → edit |')
+    expect(markdown).toContain('| r1 | $30.00 | Incident triage | logs → edit |')
   })
 
   it('shows the gap and unassigned spend to the cent', () => {
@@ -53,8 +53,8 @@ describe('the review report data', () => {
       }),
     )
     const coverage = Object.fromEntries(reviewReportData(fine, { period: '2026-Q3' }).coverage!.map((line) => [line.label, line.value]))
-    expect(coverage['Reconciliation gaps']).toBe('anthropic 2026-07: 1.12 USD')
-    expect(coverage['Unassigned spend']).toBe('1.13 USD over 1 run(s)')
+    expect(coverage['Reconciliation gaps']).toBe('anthropic 2026-07: $1.12')
+    expect(coverage['Unassigned spend']).toBe('$1.13 over 1 run(s)')
   })
 
   it('reads a free-form period as everything imported', () => {

@@ -3,7 +3,7 @@ import { analysisForPeriod } from '../analysis/definitionsInForce'
 import { dayOf } from '../analysis/dates'
 import { parsePeriod, type Period } from '../analysis/periods'
 import { reconcile, type ReconciliationRow } from '../analysis/reconciliation'
-import { formatDecimal, parseDecimal, roundDecimal } from '../money/decimal'
+import { formatCurrencyAmounts, formatMoney } from '../money/format'
 import type { CurrencyAmounts } from '../money/totals'
 import type { Review } from '../records/review'
 import type { Run } from '../records/run'
@@ -74,9 +74,9 @@ export function scopeCoverage(scope: ReviewScope): CoverageLine[] {
   const gaps = scope.reconciliation.filter((row) => row.unexplained.USD !== undefined && Number(row.unexplained.USD) !== 0)
   lines.push({
     label: 'Reconciliation gaps',
-    value: gaps.length === 0 ? 'none' : gaps.map((row) => `${row.provider} ${row.month}: ${cents(row.unexplained.USD!)} USD`).join('; '),
+    value: gaps.length === 0 ? 'none' : gaps.map((row) => `${row.provider} ${row.month}: ${formatMoney(row.unexplained.USD!, 'USD')}`).join('; '),
   })
-  if (scope.unassigned) lines.push({ label: 'Unassigned spend', value: `${inCents(scope.unassigned.spend)} over ${scope.unassigned.runs} run(s)` })
+  if (scope.unassigned) lines.push({ label: 'Unassigned spend', value: `${formatCurrencyAmounts(scope.unassigned.spend, undefined, '0')} over ${scope.unassigned.runs} run(s)` })
   return lines
 }
 
@@ -98,18 +98,7 @@ export function reviewReportData(analysis: Analysis, review: Pick<Review, 'perio
   return {
     coverage: scopeCoverage(scope),
     scorecards,
-    highCostQueue: highCostQueue(scope.runs, { thresholdUSD: input.settings.highCostThresholdUSD, isAnnotated: scope.isAnnotated, portfolioOf: scope.portfolioOf }),
+    highCostQueue: highCostQueue(scope.runs, { settings: input.settings, isAnnotated: scope.isAnnotated, portfolioOf: scope.portfolioOf }),
     names: Object.fromEntries([...input.portfolios, ...input.recipes].map((item) => [item.id, item.name])),
   }
-}
-
-/** "12.00 USD + 3.10 EUR", to the cent for people in a meeting; "0" when nothing was spent. */
-function inCents(amounts: CurrencyAmounts): string {
-  const entries = Object.entries(amounts)
-  return entries.length === 0 ? '0' : entries.map(([currency, amount]) => `${cents(amount)} ${currency}`).join(' + ')
-}
-
-/** An exact decimal rounded half-even to cents (amounts already in cents or coarser stay as they are). */
-function cents(amount: string): string {
-  return formatDecimal(roundDecimal(parseDecimal(amount), 2))
 }

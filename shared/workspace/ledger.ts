@@ -172,6 +172,6 @@ export class Ledger {
 }
 
 /** What tells two billing rows apart across batches. Batches stored before identities were hashed hold whole natural keys. */
-function chargeKey(format: string, identity: string): string {
+export function chargeKey(format: string, identity: string): string {
   return `${format}\u0000${storedIdentity(identity)}`
 }

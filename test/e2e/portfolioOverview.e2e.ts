@@ -43,7 +43,9 @@ async function expectOverviewToMatch(page: Page, report: PortfolioReport) {
     const currency = Object.keys(row.envelope)[0]
     await expect(text(card.getByTestId('card-spend'))).resolves.toBe(money(row.spend, currency))
     await expect(text(card.getByTestId('card-envelope'))).resolves.toBe(money(row.envelope, currency))
-    await expect(text(card.getByTestId('card-forecast'))).resolves.toBe(money(row.forecast, currency))
+    // A closed period shows no forecast (it would only repeat the spend).
+    if (row.forecastMethod === 'closed') await expect(text(card.getByTestId('card-period-closed'))).resolves.toBe('Period closed')
+    else await expect(text(card.getByTestId('card-forecast'))).resolves.toBe(money(row.forecast, currency))
     await expect(text(card.getByTestId('card-runs'))).resolves.toBe(String(row.runs))
     await expect(text(card.getByTestId('card-charges'))).resolves.toBe(String(row.charges))
     const lintCodes = await card.locator('details.lint').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')!.replace('lint-', '')))
@@ -113,7 +115,8 @@ test('the Overview shows the same numbers as the CLI report for the same files a
   await page.getByRole('link', { name: 'Cart refactor' }).click()
   await page.getByRole('heading', { name: 'Cart refactor', level: 1 }).waitFor()
   await page.getByTestId('burn-up-chart').locator('canvas').waitFor()
-  await expect(text(page.getByTestId('burn-up-summary'))).resolves.toContain('Forecast by')
+  // The fixtures' quarters are past: the summary says the period is over instead of forecasting its spend again.
+  await expect(text(page.getByTestId('burn-up-summary'))).resolves.toMatch(/^Spent .* is over\.$/)
   await saveScreenshot(page, 'portfolio-page.png')
 
   expect(errors, errors.join('\n')).toEqual([])

@@ -23,10 +23,13 @@ test('a portfolio created through the UI is still there after a reload, and can 
   await page.getByLabel('Currency').fill('eur')
   await page.getByRole('button', { name: 'Create portfolio' }).click()
 
-  const item = page.getByTestId('portfolio-item').filter({ hasText: 'Incident triage + postmortem' })
-  await item.waitFor()
+  // It lands on the new portfolio's rules, with the first rule one key press away.
+  await page.getByRole('heading', { name: 'Rules of Incident triage + postmortem' }).waitFor()
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New rule for runs')
 
+  await page.goto(page.url().replace(/#.*/, '#/portfolios'))
   await page.reload()
+  const item = page.getByTestId('portfolio-item').filter({ hasText: 'Incident triage + postmortem' })
   await item.waitFor()
   expect(await item.getByTestId('portfolio-envelope').textContent()).toMatch(/€12,500\.50 per quarter/)
   expect(await item.textContent()).toContain('SRE team')

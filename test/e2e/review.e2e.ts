@@ -42,6 +42,7 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
 
   // A low high-cost threshold, so these small runs make a stage-3 queue.
   await page.goto(env.app.url + '#/settings')
+  await page.getByLabel('High-cost runs are').selectOption('fixed')
   await page.getByLabel('High-cost run threshold (USD)').fill('0.01')
   await page.getByLabel('High-cost run threshold (USD)').blur()
 
@@ -118,7 +119,7 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   expect(markdown).toContain('# Quarterly review 2026-Q1')
   expect(markdown).toContain('- Providers: anthropic, openai')
   expect(markdown).toContain('| search → edit → test → plan | promote | Search, fix, test | — |')
-  expect(markdown).toContain('| Refactor + tests | grow | 2500 USD | the refactor loop pays off |')
+  expect(markdown).toContain('| Refactor + tests | grow | $2,500.00 | the refactor loop pays off |')
   expect(markdown).toContain('Next quarter: split docs work out.')
   expect(markdown).not.toMatch(/alice|bob|carol/i)
 

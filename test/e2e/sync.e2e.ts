@@ -49,6 +49,17 @@ test('two teammates co-edit one portfolio, see each other, and keep offline edit
     await item.waitFor()
   }
 
+  // Bob has the form open when Alice saves: her change shows up in it as it arrives, and Alice sees who edits what.
+  const bobOwner = await portfolioField(bob.page, 'Refactor + tests', 'Owning team')
+  await alice.page.getByTestId('presence-peer').filter({ hasText: 'Bob' }).filter({ hasText: 'editing “Refactor + tests”' }).waitFor()
+  const aliceAgain = await portfolioField(alice.page, 'Refactor + tests', 'Description')
+  await aliceAgain.fill('Search, read, edit, test, review')
+  await alice.page.getByRole('button', { name: 'Save changes' }).click()
+  await bob.page.getByTestId('form-incoming').filter({ hasText: 'updated description' }).waitFor()
+  expect(await bob.page.getByLabel('Description', { exact: true }).inputValue()).toBe('Search, read, edit, test, review')
+  expect(await bobOwner.inputValue()).toBe('Platform team')
+  for (const { page } of [alice, bob]) await page.goto(team.env.app.url + '#/portfolios')
+
   // The server goes away: both keep working offline, and everything merges when it is back.
   await team.sync.stop()
   await alice.page.getByTestId('sync-status').and(alice.page.locator('[data-status="offline"]')).waitFor()
@@ -63,6 +74,8 @@ test('two teammates co-edit one portfolio, see each other, and keep offline edit
   await team.sync.start()
   for (const { page } of [alice, bob]) {
     await page.getByTestId('sync-status').and(page.locator('[data-status="synced"]')).waitFor({ timeout: 30_000 })
+    // Each landed on the rules of the portfolio they created: back to the list.
+    await page.goto(team.env.app.url + '#/portfolios')
     await page.getByTestId('portfolio-item').filter({ hasText: 'Incident triage' }).waitFor()
     await page.getByTestId('portfolio-item').filter({ hasText: 'Dependency upgrades' }).waitFor()
   }

@@ -46,7 +46,7 @@ test('lists recipes with steps, live statistics, provenance and version history'
   const provenance = within(card).getByTestId('recipe-provenance')
   expect(provenance.textContent).toContain('Mined from 3 run(s)')
   expect(within(provenance).getByRole('link', { name: '2026 Q3 review' }).getAttribute('href')).toBe('#/review/rv-q3')
-  expect(within(provenance).getByRole('link', { name: '3 run(s)' }).getAttribute('href')).toBe('#/runs')
+  expect(within(provenance).getByRole('link', { name: '3 run(s)' }).getAttribute('href')).toBe('#/runs/mined-from/rc-triage')
   expect(within(card).getByText('Version history (1)')).toBeTruthy()
 })
 

@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import { deprecateRecipe, reviseRecipe, type RecipeStats } from '../../../shared/catalog'
 import type { Recipe } from '../../../shared/records/recipe'
 import type { Review } from '../../../shared/records/review'
-import { routeHref } from '../../navigation/routes'
+import { routeHref, RUNS_MINED_FROM } from '../../navigation/routes'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { LocalTime, Money, percent } from '../Overview/money'
 import { Steps } from '../Review/Steps'
@@ -115,7 +115,7 @@ export function RecipeCard({ recipe, stats, portfolioNames, reviews }: Props) {
       )}
 
       <p className="recipe-provenance" data-testid="recipe-provenance">
-        Mined from <a href={routeHref('runs')}>{minedFrom} run(s)</a>
+        Mined from <a href={routeHref('runs', RUNS_MINED_FROM, recipe.id)}>{minedFrom} run(s)</a>
         {recipe.provenance.reviewId ? (
           <>
             {' · '}promoted in the{' '}

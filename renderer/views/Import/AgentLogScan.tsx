@@ -6,26 +6,6 @@ const TOOL_NAMES = { 'claude-code': 'Claude Code', codex: 'Codex' } as const
 
 /** What a scan of this machine found, before anything is read: folders, files, size, dates. */
 export function AgentLogScanResult({ scan, onImport, onPickFolder, onClose }: { scan: Scan; onImport: () => void; onPickFolder: () => void; onClose: () => void }) {
-  if (!scan.available) {
-    return (
-      <section className="import-panel" aria-label="Agent log scan">
-        <h2>Scanning needs the desktop app</h2>
-        <p>
-          A web page cannot look into this machine’s folders. The desktop app finds Claude Code logs (in <code>~/.claude/projects</code>,{' '}
-          <code>~/.config/claude/projects</code> or <code>CLAUDE_CONFIG_DIR</code>) and Codex logs (<code>~/.codex/sessions</code> and{' '}
-          <code>archived_sessions</code>, or <code>CODEX_HOME</code>) by itself. Here, choose one of those folders instead.
-        </p>
-        <div className="actions">
-          <button type="button" className="primary" onClick={onPickFolder}>
-            Choose a log folder…
-          </button>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </section>
-    )
-  }
   const found = scan.folders.filter((folder) => folder.files > 0)
   const bytes = scan.files.reduce((sum, file) => sum + file.size, 0)
   return (

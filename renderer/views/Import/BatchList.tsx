@@ -4,7 +4,7 @@ import type { BatchMeta } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { monthlyTotals } from './batchTotals'
-import { BATCH_KINDS, formatInstant, formatMonth, formatName, formatRange, plural } from './display'
+import { BATCH_KINDS, batchName, formatInstant, formatMonth, formatName, formatRange, plural } from './display'
 import { IssueList } from './IssueList'
 
 /** Every import batch in the workspace, newest first, with its totals and report; removable (undoably). */
@@ -28,7 +28,7 @@ export function BatchList({ batches, profiles, onRemove }: { batches: readonly B
 function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: readonly ImportProfile[]; onRemove: (batch: BatchMeta) => void }) {
   const workspace = useWorkspace()
   const [open, setOpen] = useState(false)
-  const name = batch.fileNames.length === 1 ? batch.fileNames[0] : plural(batch.fileNames.length, 'file')
+  const name = batchName(batch, profiles)
   const reportId = `batch-report-${batch.id.slice(0, 12)}`
   const issues = batch.skipped.length + batch.warnings.length
   return (

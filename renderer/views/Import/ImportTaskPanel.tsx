@@ -3,10 +3,12 @@ import type { ImportProfile } from '../../../shared/records/settings'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { BadRows } from './BadRows'
 import { ColumnMappingStep } from './ColumnMappingStep'
+import { ConfirmAll } from './ConfirmAll'
 import { plural } from './display'
 import { ChargePreview } from './FormatPreview'
 import { ImportProgress } from './ImportProgress'
 import { IssueList } from './IssueList'
+import { OverlapWarning } from './OverlapWarning'
 import { formatBytes } from './sources'
 import { itemLabel, type ImportFlow, type ImportTask } from './useImportFlow'
 import type { BillingAnalysis } from './workerProtocol'
@@ -93,6 +95,8 @@ export function ImportTaskPanel({ task, flow }: { task: ImportTask; flow: Flow }
       return <ImportProgress label={label} progress={task.progress} startedAt={task.startedAt} onCancel={flow.cancel} />
     case 'bad-rows':
       return <BadRows label={label} outcome={task.outcome} onSkip={flow.skipBadRows} onCancel={flow.cancel} />
+    case 'confirm-all':
+      return <ConfirmAll task={task} flow={flow} profiles={workspace.governance.importProfiles.list().records} />
   }
 }
 
@@ -112,6 +116,7 @@ function PreviewPanel({ analysis, label, flow, profiles }: { analysis: BillingAn
           </>
         )}
       </p>
+      <OverlapWarning charges={analysis.charges} profiles={profiles} />
       <ChargePreview charges={analysis.charges} caption={`The first ${plural(analysis.charges.length, 'row')} as they will be stored (times in your time zone, billing days as billed in UTC; stored as UTC instants)`} />
       {analysis.errors.length > 0 && (
         <>

@@ -92,6 +92,8 @@ test('a known export shows its format and first rows as stored, imports as one b
   expect(screen.getByRole('table', { name: /Totals per month/ }).textContent).toContain('Aug 2026')
 
   chooseFiles()
+  // Flagged in the preview, before anything is imported.
+  expect((await screen.findByTestId('import-overlap')).textContent).toMatch(/^Already in the workspace: \d+ of the first \d+ rows/)
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
   await screen.findByText(/anthropic-cost-2026-08\.csv was already imported/)
   expect(workspace.ledger.list().records).toHaveLength(1)
@@ -172,6 +174,47 @@ test('an unknown CSV is mapped once with a live preview, saved as a team profile
   expect(screen.queryByRole('heading', { name: /Map the columns/ })).toBeNull()
 })
 
+test('a known export with its header renamed and mapped by hand is flagged before it could count the same spend twice', async () => {
+  const [header, ...rows] = anthropicCsv.split('\n')
+  const renamed = [header.replace('usage_date_utc', 'day').replace('cost_usd', 'amount'), ...rows].join('\n')
+  const { workspace } = setup([[picked('anthropic-cost-2026-08.csv', anthropicCsv)], [picked('renamed.csv', renamed)]])
+  chooseFiles()
+  expect(screen.queryByTestId('import-overlap')).toBeNull()
+  fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
+  await screen.findByText(/Imported anthropic-cost-2026-08\.csv/)
+
+  chooseFiles()
+  await screen.findByRole('heading', { name: 'Map the columns of renamed.csv' })
+  fireEvent.change(screen.getByLabelText('Date column'), { target: { value: 'day' } })
+  fireEvent.change(screen.getByLabelText('Amount column'), { target: { value: 'amount' } })
+  fireEvent.change(screen.getByLabelText('Profile name'), { target: { value: 'Renamed console' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Save profile and continue' }))
+  const overlap = await screen.findByTestId('import-overlap')
+  expect(within(overlap).getByRole('alert').textContent).toMatch(/^\d+ of the first \d+ rows have the same time, amount and currency as charges already imported from “anthropic-cost-2026-08\.csv” in another format/)
+  expect(workspace.ledger.list().records).toHaveLength(1)
+})
+
+test('several files picked at once: one confirmation with a line per recognised file; the unknown one follows on its own', async () => {
+  const { workspace } = setup([
+    [
+      picked('anthropic-cost-2026-08.csv', anthropicCsv),
+      picked('anthropic-usage.csv', usageCsv),
+      picked('other-provider-invoice.csv', invoiceCsv),
+      picked('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096),
+    ],
+  ])
+  chooseFiles()
+  const table = await screen.findByTestId('confirm-all')
+  expect(screen.getAllByTestId('confirm-file').map((row) => row.querySelector('th')!.textContent)).toEqual(['anthropic-cost-2026-08.csv', 'anthropic-usage.csv', '1 agent session file'])
+  expect(table.textContent).toMatch(/Anthropic/)
+  expect(screen.getByTestId('confirm-attention').textContent).toContain('other-provider-invoice.csv')
+  expect(workspace.ledger.list().records).toEqual([])
+
+  fireEvent.click(screen.getByRole('button', { name: 'Import all 3 files' }))
+  await screen.findByRole('heading', { name: 'Map the columns of other-provider-invoice.csv' })
+  expect(workspace.ledger.list().records.map((batch) => batch.kind).sort()).toEqual(['charges', 'charges', 'runs'])
+})
+
 test('a removed batch comes back with Undo', async () => {
   const { workspace } = setup([[picked('anthropic-cost-2026-08.csv', anthropicCsv)]])
   chooseFiles()
@@ -193,11 +236,11 @@ test('File > Import… opens the file picker, even when asked before the view is
   await waitFor(() => expect(openFiles).toHaveBeenCalledTimes(2))
 })
 
-test('in the browser, the agent-log scan explains it needs the desktop app and offers a folder instead', async () => {
+test('in the browser, no scan is offered only to refuse: it says where the logs are and offers a folder', async () => {
   const { openFiles } = setup([[]])
-  fireEvent.click(screen.getByRole('button', { name: 'Scan this machine for agent logs' }))
-  await screen.findByRole('heading', { name: 'Scanning needs the desktop app' })
-  fireEvent.click(screen.getByRole('button', { name: 'Choose a log folder…' }))
+  expect(screen.queryByRole('button', { name: 'Scan this machine for agent logs' })).toBeNull()
+  expect(screen.getByTestId('log-folders-hint').textContent).toContain('~/.claude/projects')
+  fireEvent.click(screen.getByRole('button', { name: 'Choose a folder…' }))
   await waitFor(() => expect(openFiles).toHaveBeenCalledWith(expect.objectContaining({ directories: true })))
 })
 
@@ -237,7 +280,7 @@ test('agent session logs go to the logs importer as one batch of runs; the same 
   chooseFiles()
   await screen.findByRole('heading', { name: /2 agent session files/ })
   fireEvent.click(screen.getByRole('button', { name: 'Import 2 session files' }))
-  await screen.findByText(/Imported 2 session files: 2 runs, \$[\d.,]+ estimated/)
+  await screen.findByText(/Imported Agent session logs · Feb – Apr 2026 · 2 files: 2 runs, \$[\d.,]+ estimated/)
   const [batch] = workspace.ledger.list().records
   expect(batch).toMatchObject({ kind: 'runs', format: 'agent-logs' })
   expect(workspace.ledger.runs().records.map((run) => run.tool).sort()).toEqual(['claude-code', 'codex'])
@@ -245,7 +288,7 @@ test('agent session logs go to the logs importer as one batch of runs; the same 
 
   chooseFiles()
   fireEvent.click(await screen.findByRole('button', { name: 'Import 2 session files' }))
-  await screen.findByText(/2 session files was already imported/)
+  await screen.findByText(/Agent session logs · Feb – Apr 2026 · 2 files was already imported/)
   expect(workspace.ledger.list().records).toHaveLength(1)
 })
 
@@ -266,7 +309,6 @@ test('leaving the view during an import lets it finish; coming back shows the re
 test('in the desktop app, the scan shows what it found before anything is read, then imports the session files', async () => {
   const files = [picked('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096)]
   const scanAgentLogs = vi.fn(async () => ({
-    available: true,
     folders: [
       { tool: 'claude-code' as const, path: '/home/alice/.claude/projects', exists: true, files: 1, bytes: files[0].size, firstModified: '2026-04-01T08:00:00.000Z', lastModified: '2026-04-01T09:00:00.000Z' },
       { tool: 'codex' as const, path: '/home/alice/.codex/sessions', exists: false, files: 0, bytes: 0, firstModified: null, lastModified: null },

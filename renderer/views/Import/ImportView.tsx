@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { BatchMeta } from '../../../shared/records/batch'
 import type { AgentLogScan } from '../../platform/bridge'
+import { Notice } from '../../components/Notice'
 import { useBridge, useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
 import { AgentLogScanResult } from './AgentLogScan'
 import { BatchList } from './BatchList'
-import { plural } from './display'
+import { batchName, plural } from './display'
 import { DropZone } from './DropZone'
 import type { ImportEngine } from './importEngine'
 import { onFilePickerRequest } from './importRequests'
@@ -51,6 +52,7 @@ export function ImportView({ engine: providedEngine }: { params?: string[]; engi
   useEffect(() => onFilePickerRequest(() => pick()), [pick])
 
   const scanMachine = () => {
+    if (!bridge.scanAgentLogs) return
     setScan('scanning')
     bridge.scanAgentLogs().then(setScan, (error: unknown) => {
       setScan(null)
@@ -60,7 +62,7 @@ export function ImportView({ engine: providedEngine }: { params?: string[]; engi
 
   const remove = (batch: BatchMeta) => {
     workspace.ledger.remove(batch.id)
-    const name = batch.fileNames.length === 1 ? batch.fileNames[0] : plural(batch.fileNames.length, 'file')
+    const name = batchName(batch, profiles)
     notify({ tone: 'info', text: `Removed the batch ${name} (${plural(batch.records, batch.kind === 'charges' ? 'charge' : 'run')}).`, removedBatch: batch.id })
   }
   // Each new step takes the focus to its heading (its button just went away), unless the person is typing.
@@ -85,33 +87,48 @@ export function ImportView({ engine: providedEngine }: { params?: string[]; engi
           <button type="button" onClick={() => pick(true)}>
             Choose a folder…
           </button>
-          <button type="button" onClick={scanMachine} disabled={scan === 'scanning'}>
-            {scan === 'scanning' ? 'Scanning…' : 'Scan this machine for agent logs'}
-          </button>
+          {bridge.scanAgentLogs && (
+            <button type="button" onClick={scanMachine} disabled={scan === 'scanning'}>
+              {scan === 'scanning' ? 'Scanning…' : 'Scan this machine for agent logs'}
+            </button>
+          )}
         </div>
       </header>
+      {!bridge.scanAgentLogs && (
+        // A web page cannot look into the machine's folders: say where the logs are instead.
+        <p className="import-muted" data-testid="log-folders-hint">
+          Agent logs live in <code>~/.claude/projects</code> (Claude Code) and <code>~/.codex/sessions</code> (Codex): choose one of those
+          folders with “Choose a folder…”. The desktop app finds them by itself.
+        </p>
+      )}
 
       <DropZone onFiles={add} onPick={() => pick()} busy={flow.task !== null} />
 
       <div className="import-notices" role="status" aria-live="polite">
         {flow.notices.map((notice) => (
-          <div key={notice.id} className={`import-notice ${notice.tone}`} data-testid="import-notice">
-            <span>{notice.text}</span>
-            {notice.removedBatch && notice.id === latestRemoval && workspace.ledger.has(notice.removedBatch) === false && (
-              <button
-                type="button"
-                onClick={() => {
-                  undo.undo()
-                  flow.dismissNotice(notice.id)
-                }}
-              >
-                Undo
-              </button>
-            )}
-            <button type="button" className="import-notice-close" aria-label="Dismiss message" onClick={() => flow.dismissNotice(notice.id)}>
-              ×
-            </button>
-          </div>
+          <Notice
+            key={notice.id}
+            tone={notice.tone}
+            testId="import-notice"
+            onDismiss={() => flow.dismissNotice(notice.id)}
+            action={
+              notice.removedBatch &&
+              notice.id === latestRemoval &&
+              workspace.ledger.has(notice.removedBatch) === false && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    undo.undo()
+                    flow.dismissNotice(notice.id)
+                  }}
+                >
+                  Undo
+                </button>
+              )
+            }
+          >
+            {notice.text}
+          </Notice>
         ))}
       </div>
 

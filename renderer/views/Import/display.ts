@@ -57,6 +57,36 @@ export function formatName(format: string, profiles: readonly ImportProfile[]): 
     .join(' + ')
 }
 
+/**
+ * A batch named after what it holds: its file when there is one; otherwise the folder the files
+ * share, what they are and the months they cover ("logs/ · Claude Code + Codex sessions ·
+ * Feb – Apr 2026 · 6 files"), never just "249 files".
+ */
+export function batchName(batch: Pick<BatchMeta, 'fileNames' | 'format' | 'from' | 'to'>, profiles: readonly ImportProfile[]): string {
+  if (batch.fileNames.length === 1) return batch.fileNames[0]
+  const folder = commonFolder(batch.fileNames)
+  return [folder && `${folder}/`, formatName(batch.format, profiles), monthSpan(batch.from, batch.to), plural(batch.fileNames.length, 'file')].filter(Boolean).join(' · ')
+}
+
+/** The deepest folder every path sits in ("logs/claude" for logs/claude/a/x.jsonl and logs/claude/b/y.jsonl), or "". */
+function commonFolder(paths: readonly string[]): string {
+  const folders = paths.map((path) => path.split('/').slice(0, -1))
+  const shared: string[] = []
+  for (let i = 0; folders.every((parts) => i < parts.length && parts[i] === folders[0][i]); i++) shared.push(folders[0][i])
+  return shared.join('/')
+}
+
+/** "Feb – Apr 2026", "Mar 2026" or "Dec 2025 – Jan 2026": the UTC months from `from` to the exclusive end `to`. */
+function monthSpan(from: string | null, to: string | null): string {
+  if (!from) return ''
+  const first = from.slice(0, 7)
+  const last = to ? new Date(Math.max(Date.parse(from), Date.parse(to) - 1)).toISOString().slice(0, 7) : first
+  if (first === last) return formatMonth(first)
+  const sameYear = first.slice(0, 4) === last.slice(0, 4)
+  const start = sameYear ? new Date(`${first}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' }) : formatMonth(first)
+  return `${start} – ${formatMonth(last)}`
+}
+
 /** `file:line: reason`, the way every bad line is shown. */
 export function issueText(file: string, issue: BatchIssue): string {
   if (!file) return issue.message

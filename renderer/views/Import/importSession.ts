@@ -6,12 +6,22 @@ import { formatCurrencyAmounts } from '../../../shared/money/format'
 import type { BatchIssue } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
-import { BATCH_KINDS, plural } from './display'
+import { BATCH_KINDS, batchName, plural } from './display'
 import { isCancelled, type ImportEngine, type RunningJob } from './importEngine'
 import { classifySource, sessionLogs, type ImportSource } from './sources'
 import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } from './workerProtocol'
 
-export type ImportItem = { kind: 'billing'; source: ImportSource; format?: string | ImportProfile } | { kind: 'logs'; sources: ImportSource[] } | { kind: 'outcomes'; source: ImportSource }
+/** `confirmed`: the person already said yes to it (in the confirmation of several files): it is imported without a preview. */
+export type ImportItem =
+  | { kind: 'billing'; source: ImportSource; format?: string | ImportProfile; confirmed?: boolean }
+  | { kind: 'logs'; sources: ImportSource[]; confirmed?: boolean }
+  | { kind: 'outcomes'; source: ImportSource; confirmed?: boolean }
+
+/** A recognised billing file of several picked together, with what its first rows say. */
+export interface ReadyFile {
+  item: ImportItem & { kind: 'billing' }
+  analysis: BillingAnalysis
+}
 
 export type ImportTask =
   | { stage: 'analyzing'; item: ImportItem & { kind: 'billing' } }
@@ -20,6 +30,8 @@ export type ImportTask =
   | { stage: 'logs'; item: ImportItem & { kind: 'logs' } }
   | { stage: 'importing'; item: ImportItem; progress: JobProgress | null; startedAt: number }
   | { stage: 'bad-rows'; item: ImportItem; outcome: ImportOutcome }
+  /** Several files picked at once: one confirmation for every recognised one; the others follow one by one. */
+  | { stage: 'confirm-all'; item: ImportItem; ready: ReadyFile[]; logs: (ImportItem & { kind: 'logs' }) | null; needAttention: string[] }
 
 export interface ImportNotice {
   id: number
@@ -103,6 +115,10 @@ export class ImportSession {
   }
 
   private start(item: ImportItem): void {
+    if (item.confirmed) {
+      this.runImport(item)
+      return
+    }
     if (item.kind === 'logs') {
       this.setTask({ stage: 'logs', item })
       return
@@ -158,7 +174,8 @@ export class ImportSession {
       ...(logs.length > 0 ? [{ kind: 'logs' as const, sources: logs }] : []),
     ]
     if (items.length === 0) return
-    if (this.state.task) this.set({ queue: [...this.state.queue, ...items] })
+    if (!this.state.task && billing.length > 0 && items.length > 1) void this.analyzeAll(items)
+    else if (this.state.task) this.set({ queue: [...this.state.queue, ...items] })
     else {
       const [head, ...rest] = items
       this.set({ queue: [...this.state.queue, ...rest] })
@@ -192,10 +209,57 @@ export class ImportSession {
     )
   }
 
-  private commit(item: ImportItem, outcome: ImportOutcome): void {
+  /** Reads the first rows of every billing file, then asks once for all that are recognised. */
+  private async analyzeAll(items: ImportItem[]): Promise<void> {
+    const billing = items.filter((item): item is ImportItem & { kind: 'billing' } => item.kind === 'billing')
+    const logs = items.find((item): item is ImportItem & { kind: 'logs' } => item.kind === 'logs') ?? null
+    const ready: ReadyFile[] = []
+    // Outcome exports have nothing to confirm: they follow the confirmed files, read as they come.
+    const attention: ImportItem[] = items.filter((item) => item.kind === 'outcomes')
+    for (const item of billing) {
+      this.setTask({ stage: 'analyzing', item })
+      const job = this.engine.run<BillingAnalysis>({ kind: 'analyze-billing', options: this.billingOptions() }, [item.source])
+      this.running = job
+      let analysis: BillingAnalysis
+      try {
+        analysis = await job.result
+      } catch {
+        // Cancelled, or unreadable: it comes back one by one, where the reason is shown.
+        if (!this.isCurrent(item)) return
+        attention.push(item)
+        continue
+      }
+      if (!this.isCurrent(item)) return
+      const recognised = (analysis.detection === 'format' || analysis.detection === 'profile') && analysis.header.length > 0
+      if (recognised) ready.push({ item, analysis })
+      else attention.push(item)
+    }
+    this.running = null
+    this.set({ queue: [...attention, ...this.state.queue] })
+    const first = ready[0]?.item ?? logs
+    if (!first) return this.next()
+    this.setTask({ stage: 'confirm-all', item: first, ready, logs, needAttention: attention.map(itemLabel) })
+  }
+
+  /** The person said yes to every recognised file: each is imported in turn, without another question. */
+  importAll = (): void => {
+    const current = this.state.task
+    if (current?.stage !== 'confirm-all') return
+    const confirmed: ImportItem[] = [
+      ...current.ready.map(({ item, analysis }): ImportItem => {
+        const profile = analysis.profileId ? this.workspace.governance.importProfiles.get(analysis.profileId) : undefined
+        return { ...item, format: profile ?? analysis.format ?? undefined, confirmed: true }
+      }),
+      ...(current.logs ? [{ ...current.logs, confirmed: true }] : []),
+    ]
+    this.set({ queue: [...confirmed.slice(1), ...this.state.queue] })
+    this.runImport(confirmed[0])
+  }
+
+  private commit(outcome: ImportOutcome): void {
     const batch = outcome.batch!
     const result = this.workspace.ledger.add(batch.meta, batch.payload)
-    const label = itemLabel(item)
+    const label = batchName(batch.meta, this.workspace.governance.importProfiles.list().records)
     if (result === 'duplicate') {
       this.notify({ tone: 'info', text: `${label} was already imported: the workspace holds all of it, nothing added.` })
     } else {
@@ -237,7 +301,7 @@ export class ImportSession {
         if (!outcome.batch) this.setTask({ stage: 'unreadable', item, file, errors: outcome.summary.errors, errorCount: outcome.summary.errors.length })
         // Already in the workspace (bad lines and all): say so rather than ask about skipping again.
         else if (outcome.summary.errorCount > 0 && !this.workspace.ledger.has(outcome.batch.meta.id)) this.setTask({ stage: 'bad-rows', item, outcome })
-        else this.commit(item, outcome)
+        else this.commit(outcome)
       },
       (error: unknown) => {
         if (!this.isCurrent(item)) return
@@ -263,7 +327,7 @@ export class ImportSession {
 
   skipBadRows = (): void => {
     const current = this.state.task
-    if (current?.stage === 'bad-rows') this.commit(current.item, current.outcome)
+    if (current?.stage === 'bad-rows') this.commit(current.outcome)
   }
 
   chooseFormat = (format: string | ImportProfile): void => {
@@ -279,6 +343,8 @@ export class ImportSession {
 
   /** Stops the current job or dismisses the current step, then moves on. */
   cancel = (): void => {
+    const step = this.state.task
+    if (step?.stage === 'confirm-all') this.notify({ tone: 'info', text: `Nothing imported from the ${plural(step.ready.length + (step.logs ? 1 : 0), 'recognised file')}.` })
     const current = this.state.task
     const job = this.running
     this.running = null

@@ -8,7 +8,7 @@ export type { ImportItem, ImportNotice, ImportTask } from './importSession'
 export { itemLabel } from './importSession'
 
 export type ImportFlow = ImportState &
-  Pick<ImportSession, 'add' | 'importCurrent' | 'skipBadRows' | 'chooseFormat' | 'saveProfile' | 'cancel' | 'notify' | 'dismissNotice'>
+  Pick<ImportSession, 'add' | 'importCurrent' | 'importAll' | 'skipBadRows' | 'chooseFormat' | 'saveProfile' | 'cancel' | 'notify' | 'dismissNotice'>
 
 /**
  * The Import view's view of the workspace's import session (see importSession.ts). `engine`
@@ -25,6 +25,7 @@ export function useImportFlow(workspace: Workspace, engine?: ImportEngine): Impo
     ...state,
     add: session.add,
     importCurrent: session.importCurrent,
+    importAll: session.importAll,
     skipBadRows: session.skipBadRows,
     chooseFormat: session.chooseFormat,
     saveProfile: session.saveProfile,

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { summarizePortfolio } from '../../../shared/analysis/analyze'
 import { analysisForPeriod } from '../../../shared/analysis/definitionsInForce'
 import { reportFromAnalysis } from '../../../shared/reports/portfolioReport'
+import { spendHeadline } from '../../../shared/reports/spendHeadline'
 import { EmptyState } from '../../components/EmptyState'
 import { UnpricedNotice } from '../../components/pricing/UnpricedNotice'
 import { useAnalysis } from '../../workspace/useAnalysis'
@@ -13,6 +14,7 @@ import { PeriodPicker } from './PeriodPicker'
 import { usePeriodChoice } from './periodChoice'
 import { PortfolioCard } from './PortfolioCard'
 import { ReconciliationTable } from './ReconciliationTable'
+import { SpendHeadline } from './SpendHeadline'
 import { UnassignedSection } from './UnassignedSection'
 import './OverviewView.css'
 
@@ -47,6 +49,7 @@ export function OverviewView() {
           logs to fill it.
         </EmptyState>
       )}
+      {hasData && <SpendHeadline headline={spendHeadline(report)} periodKey={period.key} />}
       {hasData && <UnpricedNotice summary={report.unpriced} />}
       {hasData && summaries.length === 0 && (
         <p className="overview-hint" role="note">

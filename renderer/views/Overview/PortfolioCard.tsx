@@ -54,12 +54,17 @@ export function PortfolioCard({ summary }: { summary: PortfolioPeriodSummary }) 
       )}
       <div className="card-trend">
         <Sparkline values={weeks} label={`Weekly spend in ${currency}, ${weeks.length} week(s) of ${summary.period}`} />
-        <p className="card-forecast" title={budget.forecastExplanation}>
-          <span className="card-label">Forecast to period end</span>{' '}
-          <span data-testid="card-forecast">
-            <Money amount={budget.forecast[currency] ?? '0'} currency={currency} />
-          </span>
-        </p>
+        {budget.forecastMethod === 'closed' ? (
+          // A past period has nothing left to forecast: its spend above is final.
+          <p className="card-forecast muted" data-testid="card-period-closed">Period closed</p>
+        ) : (
+          <p className="card-forecast" title={budget.forecastExplanation}>
+            <span className="card-label">Forecast to period end</span>{' '}
+            <span data-testid="card-forecast">
+              <Money amount={budget.forecast[currency] ?? '0'} currency={currency} />
+            </span>
+          </p>
+        )}
       </div>
       <p className="card-counts">
         <span data-testid="card-runs">{summary.runs}</span> run(s) · <span data-testid="card-charges">{summary.charges}</span> charge(s)

@@ -12,14 +12,14 @@ export function Money({ amount, currency }: { amount: string; currency: string }
 
 /** Totals per currency, never converted or added across currencies. */
 export function Amounts({ amounts, empty = '—' }: { amounts: CurrencyAmounts; empty?: string }) {
-  const entries = Object.entries(amounts)
-  if (entries.length === 0) return <span className="money">{empty}</span>
+  const currencies = Object.keys(amounts).sort()
+  if (currencies.length === 0) return <span className="money">{empty}</span>
   return (
     <>
-      {entries.map(([currency, amount], i) => (
+      {currencies.map((currency, i) => (
         <span key={currency}>
           {i > 0 && ' + '}
-          <Money amount={amount} currency={currency} />
+          <Money amount={amounts[currency]} currency={currency} />
         </span>
       ))}
     </>

@@ -17,6 +17,8 @@ function chartSummary(summary: PortfolioPeriodSummary, period: Period): string {
   const end = dateOfDay(period.end - 1)
   const share = budget.usedShare === null ? '' : ` (${percent(budget.usedShare)} of the envelope)`
   const sofar = last ? `Spent ${spent} of ${formatMoney(budget.envelope, c)}${share} by ${last.date} (UTC).` : `${period.key} has not started.`
+  // A closed period's forecast is its spend: saying it twice would read as a second figure.
+  if (budget.forecastMethod === 'closed') return `${sofar} ${period.key} is over.`
   return `${sofar} Forecast by ${end}: ${formatMoney(budget.forecast[c] ?? '0', c)}. ${budget.forecastExplanation}`
 }
 
@@ -41,11 +43,13 @@ export function BudgetTab({ summary, period, analysis }: { summary: PortfolioPer
               <Money amount={budget.envelopeParts.rollover} currency={c} />
             </dd>
           </div>
-          <div>
-            <dt>Forecast to period end</dt>
-            <dd data-testid="budget-forecast"><Money amount={budget.forecast[c] ?? '0'} currency={c} /></dd>
-            <dd className="muted small">{budget.forecastMethod.replace(/-/g, ' ')}</dd>
-          </div>
+          {budget.forecastMethod !== 'closed' && (
+            <div>
+              <dt>Forecast to period end</dt>
+              <dd data-testid="budget-forecast"><Money amount={budget.forecast[c] ?? '0'} currency={c} /></dd>
+              <dd className="muted small">{budget.forecastMethod.replace(/-/g, ' ')}</dd>
+            </div>
+          )}
           <div>
             <dt>Used</dt>
             <dd>{budget.usedShare === null ? '—' : percent(budget.usedShare)}</dd>

@@ -65,7 +65,7 @@ export function EnvelopeMoves({ portfolio, portfolios, moves, period, fiscalYear
     setError(null)
     setAmount('')
     setReason('')
-    setDone(`Moved ${value} ${portfolio.envelope.currency} from “${from.name}” to “${to.name}” for ${own.key}.`)
+    setDone(`Moved ${formatMoney(value, portfolio.envelope.currency)} from “${from.name}” to “${to.name}” for ${own.key}.`)
   }
 
   return (

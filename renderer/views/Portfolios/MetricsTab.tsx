@@ -1,6 +1,7 @@
 import type { PortfolioPeriodSummary } from '../../../shared/analysis/analyze'
+import { describeHighCostThreshold } from '../../../shared/analysis/metrics/highCostThreshold'
 import { LINT_LABELS } from '../Overview/LintBadges'
-import { Money, percent, UtcDate } from '../Overview/money'
+import { percent, UtcDate } from '../Overview/money'
 
 function share(part: number, whole: number): string {
   return whole === 0 ? '—' : percent(part / whole)
@@ -57,10 +58,10 @@ export function MetricsTab({ summary }: { summary: PortfolioPeriodSummary }) {
         <h2 id="high-cost-heading">High-cost runs</h2>
         <p data-testid="high-cost">
           {highCost.count === 0 ? (
-            <>No run above the team's threshold of <Money amount={highCost.threshold} currency="USD" />.</>
+            <>No high-cost run: high-cost means {describeHighCostThreshold(highCost.threshold)}.</>
           ) : (
             <>
-              {highCost.count} run(s) above <Money amount={highCost.threshold} currency="USD" />: {share(highCost.inPortfolio, highCost.count)} inside a
+              {highCost.count} high-cost run(s) ({describeHighCostThreshold(highCost.threshold)}): {share(highCost.inPortfolio, highCost.count)} inside a
               portfolio that expects them, {share(highCost.annotated, highCost.count)} with an outcome note.
               {highCost.unannotatedRunIds.length > 0 && ` ${highCost.unannotatedRunIds.length} wait for an outcome note in the review.`}
             </>

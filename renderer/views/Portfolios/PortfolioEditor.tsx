@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { EnvelopePeriod, PortfolioStatus } from '../../../shared/records/portfolio'
 import {
   OUTCOME_TAG_SUGGESTIONS,
+  rebaseForm,
   validatePortfolioForm,
   type PortfolioFormErrors,
   type PortfolioFormValues,
@@ -19,13 +20,44 @@ interface Props {
   onCancel(): void
   /** For an existing portfolio: the choice of the period the change takes effect from. */
   effectiveFrom?: ReactNode
+  /** The portfolio as stored now, when editing one: a teammate's save shows up in the open form. */
+  saved?: PortfolioFormValues
 }
 
+const FIELD_LABELS: Record<keyof PortfolioFormValues, string> = {
+  name: 'name',
+  description: 'description',
+  outcomeTags: 'outcome tags',
+  owningTeam: 'owning team',
+  status: 'stage',
+  envelopeAmount: 'envelope amount',
+  envelopeCurrency: 'currency',
+  envelopePeriod: 'envelope period',
+  rollover: 'rollover',
+  expectedHighCost: 'expected high-cost threshold',
+  outside: '"outside portfolios" mark',
+}
+
+const list = (keys: (keyof PortfolioFormValues)[]) => keys.map((key) => FIELD_LABELS[key]).join(', ')
+
 /** The definition form of a portfolio: what it is for, who owns it, and its envelope. */
-export function PortfolioEditor({ initial, title, submitLabel, onSubmit, onCancel, effectiveFrom }: Props) {
-  const [opened] = useState(initial)
+export function PortfolioEditor({ initial, title, submitLabel, onSubmit, onCancel, effectiveFrom, saved }: Props) {
+  const [opened, setOpened] = useState(initial)
   const [values, setValues] = useState(initial)
   const [errors, setErrors] = useState<PortfolioFormErrors>({})
+  const [incoming, setIncoming] = useState<string | null>(null)
+  const savedKey = saved ? JSON.stringify(saved) : null
+  useEffect(() => {
+    if (!saved || JSON.stringify(saved) === JSON.stringify(opened)) return
+    // A teammate saved while this form was open: show their change as it arrives, keep this person's edits.
+    const rebased = rebaseForm(opened, values, saved)
+    setOpened(rebased.opened)
+    setValues(rebased.values)
+    const parts = [rebased.updated.length > 0 && `updated ${list(rebased.updated)}`, rebased.conflicting.length > 0 && `also changed ${list(rebased.conflicting)} (your edit is kept and saved over theirs)`]
+    setIncoming(`A teammate saved this portfolio: ${parts.filter(Boolean).join('; ') || 'no field you see changed'}.`)
+    // Only a new saved version starts this; the person's own typing does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [savedKey])
   const id = useId()
   const field = <K extends keyof PortfolioFormValues>(key: K) => ({
     id: `${id}-${key}`,
@@ -51,6 +83,11 @@ export function PortfolioEditor({ initial, title, submitLabel, onSubmit, onCance
   return (
     <form className="editor" onSubmit={submit} aria-label={title} noValidate>
       <h2>{title}</h2>
+      {incoming && (
+        <p className="form-incoming" role="status" data-testid="form-incoming">
+          {incoming}
+        </p>
+      )}
       <div className="field">
         <label htmlFor={`${id}-name`}>Name</label>
         <input {...field('name')} autoFocus placeholder="refactor + tests" />

@@ -131,3 +131,28 @@ test('runs, charges and metrics of the portfolio show its period, counts only', 
   expect(screen.getByTestId('metric-contributors').textContent).toBe('1')
   expect(screen.queryByText('a1')).toBeNull()
 })
+
+test('an open definition form shows a teammate’s save as it arrives, and keeps what this person typed', () => {
+  const workspace = seeded()
+  renderWithWorkspace(<PortfoliosView params={[incidents.id, 'definition']} />, workspace)
+  fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Incident triage + postmortem' } })
+  // The teammate's save reaches this workspace (as a sync update would).
+  act(() => workspace.governance.portfolios.update(incidents.id, { description: 'Logs to fix to postmortem', owningTeam: 'Platform team', name: 'Incidents' }, 'sync'))
+  expect((screen.getByLabelText('Description') as HTMLTextAreaElement).value).toBe('Logs to fix to postmortem')
+  expect((screen.getByLabelText('Owning team') as HTMLInputElement).value).toBe('Platform team')
+  expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Incident triage + postmortem')
+  expect(screen.getByTestId('form-incoming').textContent).toBe(
+    'A teammate saved this portfolio: updated description, owning team; also changed name (your edit is kept and saved over theirs).',
+  )
+  // Saving writes this person's change only: the teammate's description stays.
+  fireEvent.click(screen.getByRole('button', { name: 'Save changes' }))
+  expect(workspace.governance.portfolios.get(incidents.id)).toMatchObject({ name: 'Incident triage + postmortem', description: 'Logs to fix to postmortem', owningTeam: 'Platform team' })
+})
+
+test('the budget of a closed quarter shows its spend, not a forecast that repeats it', () => {
+  const workspace = seeded()
+  setPeriodChoice('2026-Q2')
+  renderWithWorkspace(<PortfoliosView params={[incidents.id, 'budget']} />, workspace)
+  expect(screen.queryByTestId('budget-forecast')).toBeNull()
+  expect(screen.getByTestId('burn-up-summary').textContent).toMatch(/2026-Q2 is over\.$/)
+})

@@ -3,6 +3,7 @@ import { summarizePortfolio } from '../../../shared/analysis/analyze'
 import { analysisForPeriod } from '../../../shared/analysis/definitionsInForce'
 import type { Portfolio } from '../../../shared/records/portfolio'
 import { routeHref } from '../../navigation/routes'
+import { useReportEditing } from '../../collaboration/CollaborationContext'
 import { navigate } from '../../navigation/useRoute'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
@@ -34,6 +35,7 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
   // The budget, records and metrics of a past period read the portfolio as it was defined then.
   const analysis = useMemo(() => analysisForPeriod(today, period, { todaysDefinitions }), [today, period, todaysDefinitions])
   const defined = analysis.input.portfolios.find((p) => p.id === portfolio.id)
+  useReportEditing(tab === 'definition' ? portfolio.name : undefined)
   // The analysis holds the stored portfolio; while a teammate's edit is in flight, the prop may be newer.
   const summary = useMemo(() => summarizePortfolio(analysis, defined ?? portfolio, period), [analysis, defined, portfolio, period])
   // Editing and history are about today's definition; the other tabs read the chosen period.
@@ -87,6 +89,7 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
             title={`Edit ${portfolio.name}`}
             submitLabel="Save changes"
             initial={formFromPortfolio(portfolio)}
+            saved={formFromPortfolio(portfolio)}
             onSubmit={(values, opened) => {
               // Write only what this person changed: a teammate's concurrent edits of other fields stay.
               const current = governance.portfolios.get(portfolio.id) ?? portfolio

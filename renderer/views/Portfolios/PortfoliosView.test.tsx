@@ -62,3 +62,21 @@ test('a deleted portfolio comes back with undo, and a teammate’s change is not
   act(() => workspace.undoManager.undo())
   expect(screen.getByText('Incident triage')).toBeTruthy()
 })
+
+test('deleting a portfolio offers Undo, which brings it back exactly as it was', () => {
+  const { workspace } = renderWithWorkspace(<PortfoliosView params={[]} />)
+  const portfolio = {
+    id: 'pf-2', name: 'Refactor + tests', description: 'Refactors with their tests', outcomeTags: ['rework'], owningTeam: 'Web team', status: 'scaling' as const,
+    envelope: { amount: '2500', currency: 'USD', period: 'quarter' as const, rollover: true }, expectedHighCostUSD: '20',
+    rules: [{ id: 'web', target: 'runs' as const, combine: 'all' as const, conditions: [{ field: 'repo' as const, values: ['acme/web'] }] }], createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z',
+  }
+  act(() => workspace.governance.portfolios.put(portfolio))
+  fireEvent.click(screen.getByRole('button', { name: 'Delete Refactor + tests' }))
+  fireEvent.click(screen.getByRole('button', { name: 'Delete' }))
+  expect(workspace.governance.portfolios.get('pf-2')).toBeUndefined()
+  expect(screen.getByTestId('portfolio-deleted').textContent).toContain('Deleted “Refactor + tests”.')
+  fireEvent.click(screen.getByRole('button', { name: 'Undo' }))
+  expect(workspace.governance.portfolios.get('pf-2')).toEqual(portfolio)
+  expect(screen.queryByTestId('portfolio-deleted')).toBeNull()
+  expect(screen.getByText('Refactor + tests')).toBeTruthy()
+})

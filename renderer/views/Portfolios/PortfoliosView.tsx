@@ -1,6 +1,8 @@
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
+import type { Portfolio } from '../../../shared/records/portfolio'
 import { createPortfolio } from '../../../shared/workspace/portfolioHistory'
 import { EmptyState } from '../../components/EmptyState'
+import { Notice } from '../../components/Notice'
 import { navigate } from '../../navigation/useRoute'
 import { useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
 import { PortfolioCodeActions } from './PortfolioCodeActions'
@@ -25,12 +27,24 @@ export function PortfoliosView({ params }: { params: string[] }) {
   )
   const currency = governance.settings.read().settings.currency
   const [selected] = params
+  // The last deleted portfolio, as it was, so Undo puts back exactly that (even after other edits).
+  const [deleted, setDeleted] = useState<Portfolio | null>(null)
+  const remove = (id: string) => {
+    setDeleted(governance.portfolios.get(id) ?? null)
+    governance.portfolios.delete(id)
+  }
+  const restore = () => {
+    if (deleted && !governance.portfolios.get(deleted.id)) governance.portfolios.put(deleted)
+    setDeleted(null)
+  }
 
   const create = (values: PortfolioFormValues) => {
     const now = new Date().toISOString()
     // A new portfolio reads every period (its rules apply to all data); later changes are dated.
-    createPortfolio(governance, portfolioFromForm(values, { id: newPortfolioId() }, now), { by: participantId(), at: now, effectiveFrom: null })
-    navigate('portfolios')
+    const record = portfolioFromForm(values, { id: newPortfolioId() }, now)
+    createPortfolio(governance, record, { by: participantId(), at: now, effectiveFrom: null })
+    // A new portfolio claims nothing until it has a rule: land there, ready to add the first one.
+    navigate('portfolios', record.id, 'rules')
   }
 
   if (selected === 'new') {
@@ -68,6 +82,22 @@ export function PortfoliosView({ params }: { params: string[] }) {
         </div>
       </header>
       <PortfolioCodeActions />
+      <div aria-live="polite">
+        {deleted && (
+          <Notice
+            tone="info"
+            testId="portfolio-deleted"
+            onDismiss={() => setDeleted(null)}
+            action={
+              <button type="button" onClick={restore}>
+                Undo
+              </button>
+            }
+          >
+            Deleted “{deleted.name}”.
+          </Notice>
+        )}
+      </div>
       {portfolios.length === 0 ? (
         <EmptyState title="No portfolios yet">
           A portfolio is a small, named workflow — “refactor + tests”, “incident triage + postmortem” — with a shared
@@ -75,7 +105,7 @@ export function PortfoliosView({ params }: { params: string[] }) {
           instead of by person.
         </EmptyState>
       ) : (
-        <PortfolioList portfolios={portfolios} onDelete={(id) => governance.portfolios.delete(id)} />
+        <PortfolioList portfolios={portfolios} onDelete={remove} />
       )}
     </div>
   )

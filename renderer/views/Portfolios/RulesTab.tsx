@@ -33,7 +33,8 @@ export function RulesTab({ portfolio, analysis }: { portfolio: Portfolio; analys
           <h2 id="own-rules-heading">Rules of {portfolio.name}</h2>
           {!editing && (
             <div className="actions inline">
-              <button type="button" onClick={() => setEditing({ draft: newDraft('runs', nextRuleId('runs', ids)), isNew: true })}>
+              {/* An empty portfolio (just created) opens with its first rule one key press away. */}
+              <button type="button" autoFocus={portfolio.rules.length === 0} onClick={() => setEditing({ draft: newDraft('runs', nextRuleId('runs', ids)), isNew: true })}>
                 New rule for runs
               </button>
               <button type="button" onClick={() => setEditing({ draft: newDraft('charges', nextRuleId('charges', ids)), isNew: true })}>

@@ -110,3 +110,32 @@ export function portfolioPatchFromForm(opened: PortfolioFormValues, values: Port
   }
   return Object.keys(patch).length > 0 ? { ...patch, updatedAt: now } : {}
 }
+
+/** The form after a teammate saved the portfolio it shows, and what that save changed. */
+export interface RebasedForm {
+  /** What the form now counts as "as opened": the teammate's saved version. */
+  opened: PortfolioFormValues
+  values: PortfolioFormValues
+  /** Fields the teammate changed that this person had not touched: they now show the new value. */
+  updated: (keyof PortfolioFormValues)[]
+  /** Fields both changed: this person's edit stays (and wins on save), the teammate's is named. */
+  conflicting: (keyof PortfolioFormValues)[]
+}
+
+/**
+ * An open form meets a teammate's save: untouched fields take the saved values as they arrive,
+ * fields this person edited keep their edit. Saving then writes only this person's changes.
+ */
+export function rebaseForm(opened: PortfolioFormValues, values: PortfolioFormValues, saved: PortfolioFormValues): RebasedForm {
+  const next = { ...values }
+  const updated: (keyof PortfolioFormValues)[] = []
+  const conflicting: (keyof PortfolioFormValues)[] = []
+  for (const key of Object.keys(saved) as (keyof PortfolioFormValues)[]) {
+    if (saved[key] === opened[key]) continue
+    if (values[key] === opened[key]) {
+      ;(next as Record<string, unknown>)[key] = saved[key]
+      updated.push(key)
+    } else if (values[key] !== saved[key]) conflicting.push(key)
+  }
+  return { opened: saved, values: next, updated, conflicting }
+}

@@ -129,9 +129,26 @@ test('stage 3 lists high-cost runs per portfolio with their notes, never who ran
   expect(screen.getByLabelText('Outcome note')).toBe(editor)
   expect(workspace.governance.annotations.isAnnotated('run-t2')).toBe(true)
   fireEvent.click(screen.getByRole('button', { name: 'Next in the queue' }))
-  expect(screen.getByRole('link', { name: 'run-t1' }).getAttribute('href')).toBe('#/runs/run-t1')
+  // The note panel names the run by repo and date, never by a hash; each row shows repo and tool.
+  expect(screen.getByTestId('high-cost-note-run').textContent).toBe('Run in acme/ops · main · Jul 1, 2026')
+  expect(screen.getByRole('link', { name: 'acme/ops · main · Jul 1, 2026' }).getAttribute('href')).toBe('#/runs/run-t1')
+  expect(within(group).getAllByTestId('high-cost-run-where').map((n) => n.textContent)).toEqual(['acme/ops · claude-code', 'acme/ops · claude-code'])
   act(() => workspace.governance.annotations.text('run-t1').insert(0, 'Found the root cause of the outage'))
   expect(screen.getByTestId('note-queue').textContent).toBe('All 2 high-cost run(s) carry an outcome note. ')
+})
+
+test("stage 3 by default shows each portfolio's own top 5%, its threshold and the portfolio's expected one", () => {
+  const workspace = seeded()
+  workspace.governance.settings.set('highCostRule', 'top-5%')
+  workspace.governance.portfolios.update('pf-triage', { expectedHighCostUSD: '25' })
+  reviewAt(workspace, ME, 2)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  // Each portfolio's costliest run, however cheap: $62 of the triage runs; the web runs all cost $2, and ties count.
+  expect(screen.getByTestId('note-queue').textContent).toContain('4 of 4 high-cost run(s)')
+  const [triageGroup, webGroup] = screen.getAllByTestId('high-cost-group')
+  expect(within(triageGroup).getByTestId('high-cost-threshold').textContent).toBe('1 run(s): the top 5% of its runs: $62.00 and above. Expects high-cost runs above $25.00.')
+  expect(within(webGroup).getByTestId('high-cost-threshold').textContent).toBe('3 run(s): the top 5% of its runs: $2.00 and above. Sets no expected high-cost threshold.')
+  expect(screen.getByTestId('high-cost-rule').textContent).toContain("each portfolio's own top 5%")
 })
 
 test('stage 4 promotes a mined candidate into the catalog, with the review as its provenance', () => {
@@ -232,10 +249,10 @@ test('the summary exports Markdown through the Bridge, and the facilitator close
   const [name, markdown, type] = saveFile.mock.calls[0] as unknown as [string, string, string]
   expect([name, type]).toEqual(['review-2026-Q3.md', 'text/markdown'])
   expect(markdown).toContain('# Quarterly review 2026-Q3')
-  expect(markdown).toContain('| Incident triage | grow | 900 USD | MTTR down |')
+  expect(markdown).toContain('| Incident triage | grow | $900.00 | MTTR down |')
   expect(markdown).toContain('| Incident triage | 1 |')
   expect(markdown).toContain('- Providers: anthropic')
-  expect(markdown).toContain('| run-t2 | 62 | Incident triage | logs → read → edit → test → doc |')
+  expect(markdown).toContain('| run-t2 | $62.00 | Incident triage | logs → read → edit → test → doc |')
   expect(markdown).toContain('Split the web work next time.')
   expect(markdown).toContain('| Tag the incident runs | SRE team | 2026-11-30 |')
   expect(markdown).not.toContain(ME)

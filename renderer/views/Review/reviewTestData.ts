@@ -23,6 +23,7 @@ export const reviewRuns: Run[] = [
 ]
 
 export function seedReviewWorkspace(workspace: Workspace): void {
+  workspace.governance.settings.set('highCostRule', 'fixed')
   workspace.governance.settings.set('highCostThresholdUSD', '50')
   for (const portfolio of [triage, refactor, docs]) workspace.governance.portfolios.put(portfolio)
   importRecords(workspace, reviewRuns, [])

@@ -1,8 +1,9 @@
 import { useMemo } from 'react'
 import { summarizePortfolio, summarizeUnassigned, type PortfolioPeriodSummary, type UnassignedSummary } from '../../../shared/analysis/analyze'
 import type { Review } from '../../../shared/records/review'
-import { analysisForReview, reviewFigures, reviewReportData, reviewScope, type ReviewScope } from '../../../shared/review'
-import type { ReviewReportData } from '../../../shared/review'
+import { analysisForReview, highCostByPortfolio, reviewFigures, reviewReportData, reviewScope, type ReviewScope } from '../../../shared/review'
+import type { HighCostGroup, ReviewReportData } from '../../../shared/review'
+import { DEFAULT_HIGH_COST_RULE, type HighCostRule } from '../../../shared/analysis/metrics/highCostThreshold'
 import { useAnalysis } from '../../workspace/useAnalysis'
 
 export interface ReviewContextData {
@@ -12,7 +13,10 @@ export interface ReviewContextData {
   summaries: PortfolioPeriodSummary[]
   unassigned: UnassignedSummary | null
   names: Record<string, string>
-  thresholdUSD: string
+  /** Stage 3: each portfolio's high-cost runs, against its own threshold. */
+  highCost: HighCostGroup[]
+  /** What makes a run high-cost in this workspace (Settings). */
+  highCostRule: HighCostRule
 }
 
 /**
@@ -33,7 +37,8 @@ export function useReviewScope(review: Pick<Review, 'period' | 'snapshot'>): Rev
       summaries,
       unassigned: scope.period ? summarizeUnassigned(analysis, scope.period) : null,
       names: report.names ?? {},
-      thresholdUSD: analysis.input.settings.highCostThresholdUSD,
+      highCost: highCostByPortfolio(scope.runs, { settings: analysis.input.settings, portfolioOf: scope.portfolioOf }),
+      highCostRule: analysis.input.settings.highCostRule ?? DEFAULT_HIGH_COST_RULE,
     }
   }, [today, review])
 }

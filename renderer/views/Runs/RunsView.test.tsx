@@ -2,6 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react'
 import { useState } from 'react'
 import { beforeEach, expect, test } from 'vitest'
 import type { Analysis } from '../../../shared/analysis/analyze'
+import { makeRecipe } from '../../../shared/analysis/testFixtures'
 import { emptyTokenCounts } from '../../../shared/records/tokenCounts'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { buildRunRows, formatRunTime } from './runRows'
@@ -198,6 +199,16 @@ test('a run’s detail: step timeline, tokens and cost by model with unpriced mo
 
   fireEvent.keyDown(screen.getByRole('heading', { level: 1 }), { key: 'Escape' })
   expect(window.location.hash).toBe('#/runs')
+})
+
+test('a catalog recipe\u2019s "mined from" link opens exactly the runs it was mined from', () => {
+  const workspace = createMemoryWorkspace()
+  workspace.governance.recipes.put(makeRecipe({ id: 'rc-fix', name: 'Explore, edit, test', steps: ['explore', 'edit', 'test'], provenance: { minedFromRuns: ['r1', 'r4'], reviewId: null, promotedAt: null } }))
+  seedRuns(workspace, RUNS)
+  renderWithWorkspace(<RunsView params={['mined-from', 'rc-fix']} />, workspace)
+  expect(rowIds().sort()).toEqual(['r1', 'r4'])
+  expect(screen.getByTestId('runs-mined-from').textContent).toContain('The 2 run(s) “Explore, edit, test” was mined from.')
+  expect(screen.getByRole('link', { name: 'Show all runs' }).getAttribute('href')).toBe('#/runs')
 })
 
 test('an unknown run id says so and links back', () => {

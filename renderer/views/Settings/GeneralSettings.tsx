@@ -1,14 +1,16 @@
 import { useState } from 'react'
+import { DEFAULT_HIGH_COST_RULE, type HighCostRule } from '../../../shared/analysis/metrics/highCostThreshold'
 import { isDecimalString } from '../../../shared/money/decimal'
 import { useSettings } from './useSettings'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
-/** Currency, fiscal quarters and the team's high-cost threshold. */
+/** Currency, fiscal quarters and what makes a run high-cost. */
 export function GeneralSettings() {
   const { settings, set } = useSettings()
   const [currency, setCurrency] = useState(settings.currency)
   const [threshold, setThreshold] = useState(settings.highCostThresholdUSD)
+  const rule = settings.highCostRule ?? DEFAULT_HIGH_COST_RULE
   const [errors, setErrors] = useState<{ currency?: string; threshold?: string }>({})
 
   const saveCurrency = () => {
@@ -45,11 +47,20 @@ export function GeneralSettings() {
           <p className="field-hint">Quarters (and envelopes per quarter) follow from it.</p>
         </div>
         <div className="field">
-          <label htmlFor="settings-threshold">High-cost run threshold (USD)</label>
-          <input id="settings-threshold" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} onBlur={saveThreshold} aria-invalid={errors.threshold ? true : undefined} />
-          {errors.threshold && <p className="field-error" role="alert">{errors.threshold}</p>}
-          <p className="field-hint">Runs above it appear in the review with their outcome notes — as normal work inside a portfolio that expects them.</p>
+          <label htmlFor="settings-high-cost-rule">High-cost runs are</label>
+          <select id="settings-high-cost-rule" value={rule} onChange={(e) => set('highCostRule', e.target.value as HighCostRule)}>
+            <option value="top-5%">each portfolio's top 5% by cost</option>
+            <option value="fixed">runs above a fixed amount</option>
+          </select>
+          <p className="field-hint">They appear in the review with their outcome notes — as normal work inside a portfolio that expects them.</p>
         </div>
+        {rule === 'fixed' && (
+          <div className="field narrow">
+            <label htmlFor="settings-threshold">High-cost run threshold (USD)</label>
+            <input id="settings-threshold" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} onBlur={saveThreshold} aria-invalid={errors.threshold ? true : undefined} />
+            {errors.threshold && <p className="field-error" role="alert">{errors.threshold}</p>}
+          </div>
+        )}
       </div>
     </section>
   )

@@ -7,6 +7,7 @@ test('settings edits go to the shared workspace document, and bad values are exp
   const { workspace } = renderWithWorkspace(<SettingsView />)
   fireEvent.change(screen.getByLabelText('Fiscal year starts in'), { target: { value: '4' } })
   fireEvent.click(screen.getByLabelText(/attribution/))
+  fireEvent.change(screen.getByLabelText('High-cost runs are'), { target: { value: 'fixed' } })
   const threshold = screen.getByLabelText('High-cost run threshold (USD)')
   fireEvent.change(threshold, { target: { value: '12.50' } })
   fireEvent.blur(threshold)
@@ -18,6 +19,7 @@ test('settings edits go to the shared workspace document, and bad values are exp
   expect(workspace.governance.settings.read().settings).toMatchObject({
     fiscalYearStartMonth: 4,
     attribution: true,
+    highCostRule: 'fixed',
     highCostThresholdUSD: '12.50',
     currency: 'USD',
   })

@@ -62,7 +62,7 @@ describe('portfolio lints', () => {
     const ctx = context()
     const [lint] = lintPortfolio({ ...ctx, budget: { ...ctx.budget, forecast: { USD: '1200.00' } } })
     expect(lint.code).toBe('envelope-below-forecast')
-    expect(lint.message).toBe('Forecast 1200.00 USD for 2026-Q3 is above the envelope of 1000 USD.')
+    expect(lint.message).toBe('Forecast $1,200.00 for 2026-Q3 is above the envelope of $1,000.00.')
   })
 
   it('period shorter than a quarter', () => {

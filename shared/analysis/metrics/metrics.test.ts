@@ -53,14 +53,22 @@ describe('thesis metrics', () => {
     expect(without.metrics.recipeShare).toEqual({ promotedRecipes: 0, followingRuns: 0, runs: 0, spend: 0 })
   })
 
-  it('legitimacy of high-cost runs: count, in a portfolio that expects them, annotated, and the note queue', () => {
-    expect(summary.metrics.highCost).toEqual({ threshold: '5', count: 2, inPortfolio: 2, annotated: 1, unannotatedRunIds: ['r1'] })
+  it('legitimacy of high-cost runs above the fixed threshold: count, in a portfolio that expects them, annotated, and the note queue', () => {
+    const fixed = { ...input, settings: { ...input.settings, highCostRule: 'fixed' as const, highCostThresholdUSD: '5' } }
+    const fixedSummary = summarizePortfolio(analyze(fixed), portfolio, q3)
+    expect(fixedSummary.metrics.highCost).toEqual({ threshold: { rule: 'fixed', amountUSD: '5' }, count: 2, inPortfolio: 2, annotated: 1, unannotatedRunIds: ['r1'] })
     const noExpectation = { ...portfolio, expectedHighCostUSD: null }
-    const unexpected = summarizePortfolio(analyze({ ...input, portfolios: [noExpectation] }), noExpectation, q3)
+    const unexpected = summarizePortfolio(analyze({ ...fixed, portfolios: [noExpectation] }), noExpectation, q3)
     expect(unexpected.metrics.highCost.inPortfolio).toBe(0)
     const untagged = { ...portfolio, outcomeTags: [] }
-    expect(summarizePortfolio(analyze({ ...input, portfolios: [untagged] }), untagged, q3).metrics.highCost.inPortfolio).toBe(0)
-    expect(summarizeUnassigned(analysis, q3).highCost).toMatchObject({ count: 1, inPortfolio: 0, annotated: 1 })
+    expect(summarizePortfolio(analyze({ ...fixed, portfolios: [untagged] }), untagged, q3).metrics.highCost.inPortfolio).toBe(0)
+    expect(summarizeUnassigned(analyze(fixed), q3).highCost).toMatchObject({ count: 1, inPortfolio: 0, annotated: 1 })
+  })
+
+  it('by default each portfolio is judged against its own runs: its top 5%', () => {
+    // Four runs: 5% of them rounds up to one, the costliest, r1 at 12.00; the unassigned bucket's only run is its top.
+    expect(summary.metrics.highCost).toEqual({ threshold: { rule: 'top-5%', amountUSD: '12.00' }, count: 1, inPortfolio: 1, annotated: 0, unannotatedRunIds: ['r1'] })
+    expect(summarizeUnassigned(analysis, q3).highCost).toMatchObject({ threshold: { rule: 'top-5%', amountUSD: '9.00' }, count: 1 })
   })
 
   it('counts runs and log-estimated spend per portfolio, and the rest as Unassigned', () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { saveScreenshot } from './browser'
 
-/** Creates a portfolio through the editor and waits for it in the list. */
+/** Creates a portfolio through the app's form; the app lands on its (empty) rules. */
 export async function createPortfolio(page: Page, appUrl: string, name: string, amount: string): Promise<void> {
   await page.goto(appUrl + '#/portfolios/new')
   await page.getByLabel('Name', { exact: true }).fill(name)
@@ -9,7 +9,7 @@ export async function createPortfolio(page: Page, appUrl: string, name: string, 
   await page.getByLabel('Owning team').fill('Platform team')
   await page.getByLabel('Amount', { exact: true }).fill(amount)
   await page.getByRole('button', { name: 'Create portfolio' }).click()
-  await page.getByTestId('portfolio-item').filter({ hasText: name }).waitFor()
+  await page.getByRole('heading', { name: `Rules of ${name}` }).waitFor()
 }
 
 /**

@@ -46,6 +46,9 @@ export function useTeamWorkspace(workspaceId: string, token: string) {
       await nameField.blur()
       await page.getByLabel('Join code').fill(encodeJoinCode({ serverUrl: server().url, token: joinToken, workspaceId }))
       await page.getByRole('button', { name: 'Join', exact: true }).first().click()
+      // A new device's empty workspace stays apart (bringing one's own work along: TeamSyncSettings.test.tsx).
+      await page.getByLabel(/Keep it separate/).check()
+      await page.getByRole('button', { name: 'Join, keep mine separate' }).click()
       await page.getByTestId('sync-status').and(page.locator(`[data-status="${joinToken === token ? 'synced' : 'denied'}"]`)).waitFor()
       return { context, page, errors }
     },
