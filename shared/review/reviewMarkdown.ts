@@ -1,8 +1,10 @@
+import { formatMoney } from '../money/format'
 import type { CurrencyAmounts } from '../money/totals'
 import type { Review } from '../records/review'
 import type { PortfolioOutcomes } from '../analysis/outcomes/portfolioOutcomes'
 import { markdownTableCell, markdownText } from '../text/markdownSafe'
-import type { HighCostRun } from './highCostQueue'
+import type { HighCostNote, HighCostRun } from './highCostQueue'
+import type { CandidateFigures } from './reviewCandidates'
 import { OUTCOME_REPORT_HEADERS, outcomeReportRows } from './outcomeReportRows'
 import { REVIEW_STAGE_TITLES } from './reviewStages'
 
@@ -32,6 +34,10 @@ export interface ReviewReportData {
   coverage?: CoverageLine[]
   scorecards?: ScorecardSummary[]
   highCostQueue?: HighCostRun[]
+  /** The high-cost runs that carry an outcome note, with the note. */
+  highCostNotes?: HighCostNote[]
+  /** The stage-4 recipe candidates mined from the period's runs. */
+  candidates?: CandidateFigures[]
   /** Display names for portfolio and recipe ids (votes and decisions name their subjects). */
   names?: Record<string, string>
 }
@@ -73,6 +79,42 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
     ...table(
       ['Run', 'Cost (USD)', 'Portfolio', 'Steps'],
       (data.highCostQueue ?? []).map((run) => [run.runId, run.costUSD, run.portfolioId ? name(run.portfolioId) : 'unassigned', run.steps.join(' → ') || '—']),
+    ),
+    '',
+    '## High-cost runs with an outcome note',
+    '',
+    ...optionalTable(
+      ['Run', 'Day', 'Repository', 'Branch', 'Cost', 'Portfolio', 'Value', 'Evidence', 'Note'],
+      data.highCostNotes?.map((note) => [
+        note.runId,
+        note.start.slice(0, 10),
+        note.repo ?? '—',
+        note.branch ?? '—',
+        usd(note.costUSD),
+        note.portfolioId ? name(note.portfolioId) : 'unassigned',
+        note.valueCategory,
+        note.evidence.map((link) => `${link.kind} ${link.ref}`).join(', ') || '—',
+        note.text.trim() || '—',
+      ]),
+    ),
+    '',
+    '## Recipe candidates',
+    '',
+    ...optionalTable(
+      ['Steps', 'Runs', 'Cost per run (median)', 'p90', 'Total', 'With a note', 'Portfolios', 'Decision'],
+      data.candidates?.map((candidate) => {
+        const decision = review.recipeDecisions.find((d) => d.candidateKey === candidate.key)
+        return [
+          candidate.steps.join(' → '),
+          `${candidate.support} (${Math.round(candidate.supportShare * 100)}%)`,
+          usd(candidate.costUSD.median),
+          usd(candidate.costUSD.p90),
+          usd(candidate.costUSD.total),
+          String(candidate.annotatedRuns),
+          candidate.portfolios.map((p) => `${p.portfolioId ? name(p.portfolioId) : 'unassigned'} (${p.runs})`).join(', '),
+          decision ? `${decision.action}${decision.recipeId ? ` as ${name(decision.recipeId)}` : ''}` : 'undecided',
+        ]
+      }),
     ),
     '',
     '## Recipe decisions',
@@ -124,6 +166,16 @@ export function voteTally(review: Review): [string, number][] {
 function amounts(values: CurrencyAmounts): string {
   const entries = Object.entries(values)
   return entries.length === 0 ? '—' : entries.map(([currency, amount]) => `${amount} ${currency}`).join(' + ')
+}
+
+/** A person reads dollars to the cent; the same text on every machine. */
+function usd(amount: string): string {
+  return formatMoney(amount, 'USD', 'en-US')
+}
+
+/** A table, or "_Not provided._" when the caller did not compute its rows (a review closed before they were kept). */
+function optionalTable(header: string[], rows: string[][] | undefined): string[] {
+  return rows ? table(header, rows) : ['_Not provided._']
 }
 
 function table(header: string[], rows: string[][]): string[] {

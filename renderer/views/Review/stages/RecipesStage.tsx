@@ -2,7 +2,7 @@ import { useDeferredValue, useId, useState } from 'react'
 import { explainMatches, type RecipeCandidate } from '../../../../shared/mining'
 import type { Recipe } from '../../../../shared/records/recipe'
 import type { RecipeDecision } from '../../../../shared/records/review'
-import { decideRecipe, type RecipeChoice } from '../../../../shared/review'
+import { decideRecipe, REVIEW_MIN_RUNS, type RecipeChoice } from '../../../../shared/review'
 import { routeHref } from '../../../navigation/routes'
 import { useWorkspace } from '../../../workspace/WorkspaceContext'
 import { useMinedRecipes } from '../../Catalog/useMinedRecipes'
@@ -24,7 +24,7 @@ const ACTION_LABELS: Record<RecipeDecision['action'], string> = { promote: 'Prom
 export function RecipesStage(props: StageProps) {
   const { review, me, dispatch, data, readOnly } = props
   const id = useId()
-  const [minRuns, setMinRuns] = useState(3)
+  const [minRuns, setMinRuns] = useState(REVIEW_MIN_RUNS)
   const deferredMin = useDeferredValue(minRuns)
   const { scope, names } = data
   // In a Web Worker, as the Catalog mines: the stage stays responsive on a large quarter.
