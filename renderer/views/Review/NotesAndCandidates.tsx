@@ -2,6 +2,7 @@ import type { Review } from '../../../shared/records/review'
 import type { CandidateFigures, HighCostNote } from '../../../shared/review'
 import { VALUE_CATEGORY_LABELS } from '../../components/annotations/AnnotationEditor'
 import { Money, UtcDate } from '../Overview/money'
+import { CandidateStats } from './CandidateStats'
 import { Steps } from './Steps'
 
 /**
@@ -67,12 +68,7 @@ export function NotesAndCandidates({ review, notes, candidates, names }: {
               return (
                 <li key={candidate.key} className="review-candidate" data-testid="kept-candidate">
                   <Steps steps={candidate.steps} />
-                  <p className="review-candidate-stats">
-                    {candidate.support} runs ({Math.round(candidate.supportShare * 100)}%) · cost per run median <Money amount={candidate.costUSD.median} currency="USD" />, p90{' '}
-                    <Money amount={candidate.costUSD.p90} currency="USD" /> · total <Money amount={candidate.costUSD.total} currency="USD" /> · {candidate.annotatedRuns} with an
-                    outcome note · in {candidate.portfolios.map((p) => `${name(p.portfolioId)} (${p.runs})`).join(', ')}
-                    {candidate.variants > 1 && ` · ${candidate.variants} variants`}
-                  </p>
+                  <CandidateStats candidate={candidate} names={names} />
                   <p className="review-decided">
                     {decision ? `${decision.action}${decision.recipeId ? ` as ${name(decision.recipeId)}` : ''}${decision.reason ? ` — ${decision.reason}` : ''}` : 'Not decided'}
                   </p>
