@@ -114,6 +114,14 @@ describe('closing a review applies its decisions', () => {
     expect(governance.reviews.get('rv-q3')!.snapshot).toEqual({ takenAt: AT, ...shown })
   })
 
+  it('keeps the outcome notes as they read at close, even when what was shown lags the typing', () => {
+    const governance = decided(grow)
+    governance.annotations.text('r9').insert(0, 'Paid off twice over')
+    governance.annotations.setCategory('r9', 'shipped-fix')
+    closeReview(governance, 'rv-q3', 'ana', AT, shown)
+    expect(governance.reviews.get('rv-q3')!.snapshot!.highCostNotes).toEqual([{ ...shown.highCostNotes[0], text: 'Paid off twice over', valueCategory: 'shipped-fix', evidence: [] }])
+  })
+
   it('one undo takes back the close and every change it made', () => {
     const governance = decided(grow, { portfolioId: 'ops', decision: 'split', nextEnvelope: null, note: '', splitInto: [{ name: 'Ops new', ruleIds: ['o1'], amount: '10' }] })
     const undo = new Y.UndoManager([governance.portfolios.map, governance.portfolioChanges.map, governance.reviews.map], { trackedOrigins: new Set([LOCAL_EDIT]) })
