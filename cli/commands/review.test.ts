@@ -5,7 +5,8 @@ import { makeRun } from '../../shared/analysis/testFixtures'
 import { readAnalysisInput } from '../../shared/analysis/workspaceInput'
 import { createBatch } from '../../shared/importers/batch'
 import { reportExample } from '../../shared/reports/reportFixture'
-import { analysisForReview, applyReviewAction, closeReview, createReview, reviewReportData } from '../../shared/review'
+import type { Run } from '../../shared/records/run'
+import { analysisForReview, applyReviewAction, closeReview, createReview, reviewReportWithCandidates } from '../../shared/review'
 import { changePortfolio } from '../../shared/workspace/portfolioHistory'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
@@ -88,13 +89,24 @@ describe('cli review export of a closed review', () => {
     return io.out()
   }
 
-  /** Later imports, a retroactive rename and envelope change, and re-pricing settings. */
+  function importRuns(workspace: ReturnType<typeof openWorkspaceFile>, fileName: string, runs: Run[]): void {
+    const { meta, payload } = createBatch({ kind: 'runs', format: 'test', fileNames: [fileName], records: runs, totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-10-20T00:00:00.000Z' })
+    workspace.ledger.add(meta, payload)
+  }
+  const review = (id: string, day: number, costUSD: string) =>
+    makeRun({ id, repo: 'acme/web', costUSD, steps: ['read', 'plan', 'edit', 'test', 'commit'], start: `2026-08-${String(day).padStart(2, '0')}T10:00:00.000Z` })
+
+  /** Later imports (runs that change what mining finds), a retroactive rename and envelope change, an edited outcome note, and re-pricing settings. */
   function editLater(): void {
     const workspace = openWorkspaceFile(path)
-    const late = makeRun({ id: 'late', repo: 'acme/api', costUSD: '99', steps: ['logs', 'edit', 'test'], start: '2026-07-20T10:00:00.000Z' })
-    const { meta, payload } = createBatch({ kind: 'runs', format: 'test', fileNames: ['late.jsonl'], records: [late], totals: { USD: '99' }, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-10-20T00:00:00.000Z' })
-    workspace.ledger.add(meta, payload)
+    importRuns(workspace, 'late.jsonl', [
+      makeRun({ id: 'late', repo: 'acme/api', costUSD: '99', steps: ['logs', 'edit', 'test'], start: '2026-07-20T10:00:00.000Z' }),
+      ...[20, 21, 22].map((day) => review(`late-${day}`, day, '40')),
+    ])
+    workspace.governance.annotations.text('i1').insert(0, 'Edited later: ')
     changePortfolio(workspace.governance, 'incidents', { name: 'Triage (renamed)', envelope: { amount: '1', currency: 'USD', period: 'quarter', rollover: false } }, { by: 'p-x', at: '2026-10-21T00:00:00.000Z', effectiveFrom: null })
+    // A fixed $1 threshold: every run above it is high-cost now, i1 included.
+    workspace.governance.settings.set('highCostRule', 'fixed')
     workspace.governance.settings.set('highCostThresholdUSD', '1')
     workspace.governance.settings.set('pricingOverrides', { 'claude-sonnet-4': { input: 1 } })
     saveTestWorkspace(workspace)
@@ -103,17 +115,25 @@ describe('cli review export of a closed review', () => {
   it('prints the same bytes before and after later imports, edits and re-pricing', async () => {
     const workspace = openWorkspaceFile(path)
     const { governance } = workspace
+    importRuns(workspace, 'workflow.jsonl', [review('wf-1', 4, '2'), review('wf-2', 5, '3'), review('wf-3', 6, '4')])
     createReview(governance, { id: 'rv-q3', period: '2026-Q3', facilitator: 'ana', at: '2026-10-01T09:00:00.000Z' })
     for (let i = 0; i < 4; i++) applyReviewAction(governance, 'rv-q3', { type: 'advance' }, 'ana')
     applyReviewAction(governance, 'rv-q3', { type: 'decidePortfolio', decision: { portfolioId: 'incidents', decision: 'grow', nextEnvelope: { amount: '4000', currency: 'USD' }, note: '' } }, 'ana')
     applyReviewAction(governance, 'rv-q3', { type: 'advance' }, 'ana')
     const analysis = analysisForReview(analyze(readAnalysisInput(governance, workspace.ledger, '2026-10-02')), '2026-Q3')
-    expect(closeReview(governance, 'rv-q3', 'ana', '2026-10-02T10:00:00.000Z', reviewReportData(analysis, { period: '2026-Q3' })).ok).toBe(true)
+    expect(closeReview(governance, 'rv-q3', 'ana', '2026-10-02T10:00:00.000Z', reviewReportWithCandidates(analysis, { period: '2026-Q3' })).ok).toBe(true)
     saveTestWorkspace(workspace)
 
     const before = await exported()
     expect(before).toContain('| Incident triage | $60.00 | $3,000.00 | 1 | 1 of 1 |')
+    expect(before).toContain('| i1 | 2026-07-06 | acme/api | main | $30.00 | Incident triage | unset | — | Shipped the fix; see the postmortem. |')
+    expect(before).toContain('| read → plan → edit → test → commit | 3 (43%) | $3.00 | ')
     editLater()
+    // The edits do change what the workspace holds now: the note reads differently and mining finds more runs.
+    const later = openWorkspaceFile(path)
+    const live = reviewReportWithCandidates(analysisForReview(analyze(readAnalysisInput(later.governance, later.ledger, '2026-10-22')), '2026-Q3'), { period: '2026-Q3' })
+    expect(live.highCostNotes!.find((note) => note.runId === 'i1')!.text).toMatch(/^Edited later: /)
+    expect(live.candidates!.find((candidate) => candidate.steps.includes('plan'))!.support).toBe(6)
     expect(await exported()).toBe(before)
   })
 

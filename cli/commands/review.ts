@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { analyze, readAnalysisInput } from '../../shared/analysis'
 import type { Review } from '../../shared/records/review'
-import { analysisForReview, reviewFigures, reviewMarkdown, reviewReportData } from '../../shared/review'
+import { analysisForReview, reviewFigures, reviewMarkdown, reviewReportWithCandidates } from '../../shared/review'
 import { openWorkspaceFile } from '../workspaceStore'
 import { UsageError, type CliCommand } from './types'
 
@@ -12,7 +12,8 @@ const usage = 'npm run --silent cli -- review export --workspace FILE [--review 
 /**
  * Prints a review as Markdown, the same text the app exports: the latest review unless --review
  * names one. A closed review prints the figures it showed when it closed (its snapshot); one in
- * progress computes coverage, scorecards and the high-cost queue for its period from the
+ * progress computes coverage, scorecards, the high-cost runs and notes and the mined recipe
+ * candidates for its period from the
  * workspace as it is now, with the portfolios as defined in that period.
  */
 export const reviewCommand: CliCommand = {
@@ -44,7 +45,7 @@ export const reviewCommand: CliCommand = {
     // The same data and text as the app's export.
     const figures = reviewFigures(review, () => {
       const analysis = analysisForReview(analyze(readAnalysisInput(workspace.governance, workspace.ledger, new Date().toISOString())), review.period)
-      return reviewReportData(analysis, review)
+      return reviewReportWithCandidates(analysis, review)
     })
     io.stdout(reviewMarkdown(review, figures))
     return 0

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CurrencyAmountsSchema, CurrencyCode, DecimalString } from './common'
+import { EvidenceLink, ValueCategory } from './annotation'
 import { PortfolioStatus } from './portfolio'
 
 export const ReviewStage = z.enum(['check-in', 'scorecards', 'high-cost', 'recipes', 'decisions', 'summary'])
@@ -77,6 +78,37 @@ export const ReviewSnapshot = z.looseObject({
       branch: z.string().nullable().default(null),
     }),
   ),
+  /** The high-cost runs' outcome notes as they read at close; absent in reviews closed before notes were kept. */
+  highCostNotes: z
+    .array(
+      z.object({
+        runId: z.string(),
+        costUSD: z.string(),
+        portfolioId: z.string().nullable(),
+        start: z.string(),
+        repo: z.string().nullable(),
+        branch: z.string().nullable(),
+        valueCategory: ValueCategory,
+        evidence: z.array(EvidenceLink),
+        text: z.string(),
+      }),
+    )
+    .optional(),
+  /** Stage 4's mined candidates as shown; absent in reviews closed before candidates were kept. */
+  candidates: z
+    .array(
+      z.object({
+        key: z.string(),
+        steps: z.array(z.string()),
+        support: z.number(),
+        supportShare: z.number(),
+        costUSD: z.object({ median: z.string(), p90: z.string(), total: z.string() }),
+        annotatedRuns: z.number(),
+        portfolios: z.array(z.object({ portfolioId: z.string().nullable(), runs: z.number() })),
+        variants: z.number(),
+      }),
+    )
+    .optional(),
   names: z.record(z.string(), z.string()),
 })
 export type ReviewSnapshot = z.infer<typeof ReviewSnapshot>

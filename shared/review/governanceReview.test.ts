@@ -74,7 +74,14 @@ describe('the review in the governance document', () => {
 
 describe('closing a review applies its decisions', () => {
   const envelope = (amount: string) => ({ amount, currency: 'USD', period: 'quarter' as const, rollover: false })
-  const shown = { coverage: [{ label: 'Runs imported', value: '3' }], scorecards: [], highCostQueue: [], names: { web: 'Web work' } }
+  const shown = {
+    coverage: [{ label: 'Runs imported', value: '3' }],
+    scorecards: [],
+    highCostQueue: [],
+    highCostNotes: [{ runId: 'r9', costUSD: '80', portfolioId: 'web', start: '2026-08-01T09:00:00.000Z', repo: 'acme/web', branch: 'main', valueCategory: 'saved-time' as const, evidence: [{ kind: 'pr' as const, ref: 'acme/web#12' }], text: 'Paid off' }],
+    candidates: [{ key: 'read>edit', steps: ['read', 'edit'], support: 3, supportShare: 1, costUSD: { median: '2', p90: '3', total: '6' }, annotatedRuns: 0, portfolios: [{ portfolioId: 'web', runs: 3 }], variants: 1 }],
+    names: { web: 'Web work' },
+  }
 
   function decided(...decisions: PortfolioDecision[]): Governance {
     const governance = atRecipeStage()
@@ -105,6 +112,14 @@ describe('closing a review applies its decisions', () => {
     const governance = decided(grow)
     closeReview(governance, 'rv-q3', 'ana', AT, shown)
     expect(governance.reviews.get('rv-q3')!.snapshot).toEqual({ takenAt: AT, ...shown })
+  })
+
+  it('keeps the outcome notes as they read at close, even when what was shown lags the typing', () => {
+    const governance = decided(grow)
+    governance.annotations.text('r9').insert(0, 'Paid off twice over')
+    governance.annotations.setCategory('r9', 'shipped-fix')
+    closeReview(governance, 'rv-q3', 'ana', AT, shown)
+    expect(governance.reviews.get('rv-q3')!.snapshot!.highCostNotes).toEqual([{ ...shown.highCostNotes[0], text: 'Paid off twice over', valueCategory: 'shipped-fix', evidence: [] }])
   })
 
   it('one undo takes back the close and every change it made', () => {

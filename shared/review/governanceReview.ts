@@ -57,11 +57,24 @@ export function closeReview(governance: Governance, reviewId: string, actor: str
       const made = change.create ? createPortfolio(governance, change.create, context) : changePortfolio(governance, change.portfolioId, change.patch, context)
       if (made) changeIds.push(made.id)
     }
-    const final: Review = { ...closed.review, snapshot: takeSnapshot(shown, at), applied: { effectiveFrom: plan.effectiveFrom, changeIds } }
+    const final: Review = { ...closed.review, snapshot: takeSnapshot(notesAsTheyRead(shown, governance), at), applied: { effectiveFrom: plan.effectiveFrom, changeIds } }
     governance.reviews.put(final)
     result = { ok: true, review: final }
   }, LOCAL_EDIT)
   return result
+}
+
+/**
+ * `shown` with its outcome notes as they read in the document now: the analysis it came from
+ * may lag someone still typing a note (the text is its own shared type).
+ */
+function notesAsTheyRead(shown: ReviewReportData, governance: Governance): ReviewReportData {
+  if (!shown.highCostNotes) return shown
+  const highCostNotes = shown.highCostNotes.map((note) => {
+    const current = governance.annotations.get(note.runId)
+    return current ? { ...note, text: current.text, valueCategory: current.valueCategory, evidence: current.evidence } : note
+  })
+  return { ...shown, highCostNotes }
 }
 
 /** A stage-4 decision on a mined candidate, with what the catalog needs for it. */

@@ -1,4 +1,5 @@
 import { highCostThreshold, isHighCost, type HighCostThreshold } from '../analysis/metrics/highCostThreshold'
+import type { Annotation } from '../records/annotation'
 import { compareDecimal, parseDecimal } from '../money/decimal'
 import type { Settings } from '../records/settings'
 
@@ -20,6 +21,19 @@ export interface HighCostGroup {
   portfolioId: string | null
   threshold: HighCostThreshold
   runs: HighCostRun[]
+}
+
+/** A stage-3 run that carries an outcome note: the run as the review shows it (repo, branch, day) and the note's text. */
+export interface HighCostNote {
+  runId: string
+  costUSD: string
+  portfolioId: string | null
+  start: string
+  repo: string | null
+  branch: string | null
+  valueCategory: Annotation['valueCategory']
+  evidence: Annotation['evidence']
+  text: string
 }
 
 export interface HighCostOptions {
@@ -66,4 +80,23 @@ function byCostDescending(a: { id: string; costUSD: string }, b: { id: string; c
 
 function queueEntry(run: QueueableRun, portfolioId: string | null): HighCostRun {
   return { runId: run.id, costUSD: run.costUSD, portfolioId, steps: [...run.steps], start: run.start, tool: run.tool, repo: run.repo, branch: run.branch }
+}
+
+/**
+ * The high-cost runs that carry an outcome note, most expensive first, each with the note as it
+ * reads now (a review keeps them at close). Never the person who ran the run or wrote the note.
+ */
+export function highCostNotes(
+  runs: readonly QueueableRun[],
+  options: HighCostOptions & { isAnnotated: (runId: string) => boolean; noteOf: (runId: string) => Annotation | undefined },
+): HighCostNote[] {
+  return highCostByPortfolio(runs, options)
+    .flatMap((group) => group.runs)
+    .sort((a, b) => byCostDescending({ id: a.runId, costUSD: a.costUSD }, { id: b.runId, costUSD: b.costUSD }))
+    .flatMap((run) => {
+      const note = options.noteOf(run.runId)
+      if (!note || !options.isAnnotated(run.runId)) return []
+      const { runId, costUSD, portfolioId, start, repo, branch } = run
+      return [{ runId, costUSD, portfolioId, start, repo, branch, valueCategory: note.valueCategory, evidence: note.evidence.map((link) => ({ ...link })), text: note.text }]
+    })
 }

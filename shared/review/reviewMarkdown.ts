@@ -3,7 +3,8 @@ import type { CurrencyAmounts } from '../money/totals'
 import type { Review } from '../records/review'
 import type { PortfolioOutcomes } from '../analysis/outcomes/portfolioOutcomes'
 import { markdownTableCell, markdownText } from '../text/markdownSafe'
-import type { HighCostRun } from './highCostQueue'
+import type { HighCostNote, HighCostRun } from './highCostQueue'
+import type { CandidateFigures } from './reviewCandidates'
 import { OUTCOME_REPORT_HEADERS, outcomeReportRows } from './outcomeReportRows'
 import { REVIEW_STAGE_TITLES } from './reviewStages'
 
@@ -33,6 +34,10 @@ export interface ReviewReportData {
   coverage?: CoverageLine[]
   scorecards?: ScorecardSummary[]
   highCostQueue?: HighCostRun[]
+  /** The high-cost runs that carry an outcome note, with the note. */
+  highCostNotes?: HighCostNote[]
+  /** The stage-4 recipe candidates mined from the period's runs. */
+  candidates?: CandidateFigures[]
   /** Display names for portfolio and recipe ids (votes and decisions name their subjects). */
   names?: Record<string, string>
 }
@@ -74,6 +79,42 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
     ...table(
       ['Run', 'Cost', 'Portfolio', 'Steps'],
       (data.highCostQueue ?? []).map((run) => [run.runId, formatMoney(run.costUSD, 'USD'), run.portfolioId ? name(run.portfolioId) : 'unassigned', run.steps.join(' → ') || '—']),
+    ),
+    '',
+    '## High-cost runs with an outcome note',
+    '',
+    ...optionalTable(
+      ['Run', 'Day', 'Repository', 'Branch', 'Cost', 'Portfolio', 'Value', 'Evidence', 'Note'],
+      data.highCostNotes?.map((note) => [
+        note.runId,
+        note.start.slice(0, 10),
+        note.repo ?? '—',
+        note.branch ?? '—',
+        formatMoney(note.costUSD, 'USD'),
+        note.portfolioId ? name(note.portfolioId) : 'unassigned',
+        note.valueCategory,
+        note.evidence.map((link) => `${link.kind} ${link.ref}`).join(', ') || '—',
+        note.text.trim() || '—',
+      ]),
+    ),
+    '',
+    '## Recipe candidates',
+    '',
+    ...optionalTable(
+      ['Steps', 'Runs', 'Cost per run (median)', 'p90', 'Total', 'With a note', 'Portfolios', 'Decision'],
+      data.candidates?.map((candidate) => {
+        const decision = review.recipeDecisions.find((d) => d.candidateKey === candidate.key)
+        return [
+          candidate.steps.join(' → '),
+          `${candidate.support} (${Math.round(candidate.supportShare * 100)}%)`,
+          formatMoney(candidate.costUSD.median, 'USD'),
+          formatMoney(candidate.costUSD.p90, 'USD'),
+          formatMoney(candidate.costUSD.total, 'USD'),
+          String(candidate.annotatedRuns),
+          candidate.portfolios.map((p) => `${p.portfolioId ? name(p.portfolioId) : 'unassigned'} (${p.runs})`).join(', '),
+          decision ? `${decision.action}${decision.recipeId ? ` as ${name(decision.recipeId)}` : ''}` : 'undecided',
+        ]
+      }),
     ),
     '',
     '## Recipe decisions',
@@ -119,6 +160,11 @@ export function voteTally(review: Review): [string, number][] {
   const tally = new Map<string, number>()
   for (const subjects of Object.values(review.votes)) for (const subject of subjects) tally.set(subject, (tally.get(subject) ?? 0) + 1)
   return [...tally].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+}
+
+/** A table, or "_Not provided._" when the caller did not compute its rows (a review closed before they were kept). */
+function optionalTable(header: string[], rows: string[][] | undefined): string[] {
+  return rows ? table(header, rows) : ['_Not provided._']
 }
 
 function table(header: string[], rows: string[][]): string[] {

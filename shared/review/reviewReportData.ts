@@ -8,7 +8,8 @@ import type { CurrencyAmounts } from '../money/totals'
 import type { Review } from '../records/review'
 import type { Run } from '../records/run'
 import { reportFromAnalysis } from '../reports/portfolioReport'
-import { highCostQueue } from './highCostQueue'
+import { highCostNotes, highCostQueue } from './highCostQueue'
+import { reviewCandidates } from './reviewCandidates'
 import { reviewCoverage } from './reviewCoverage'
 import type { CoverageLine, ReviewReportData } from './reviewMarkdown'
 
@@ -99,6 +100,21 @@ export function reviewReportData(analysis: Analysis, review: Pick<Review, 'perio
     coverage: scopeCoverage(scope),
     scorecards,
     highCostQueue: highCostQueue(scope.runs, { settings: input.settings, isAnnotated: scope.isAnnotated, portfolioOf: scope.portfolioOf }),
+    highCostNotes: highCostNotes(scope.runs, {
+      settings: input.settings,
+      isAnnotated: scope.isAnnotated,
+      noteOf: (runId) => input.outcomes?.notes.get(runId),
+      portfolioOf: scope.portfolioOf,
+    }),
     names: Object.fromEntries([...input.portfolios, ...input.recipes].map((item) => [item.id, item.name])),
   }
 }
+
+/**
+ * reviewReportData with the stage-4 candidates mined too: what a review keeps when it closes and
+ * what its export shows. Mining a large quarter takes a while, so views call it on demand only.
+ */
+export function reviewReportWithCandidates(analysis: Analysis, review: Pick<Review, 'period'>, scope = reviewScope(analysis, review.period)): ReviewReportData {
+  return { ...reviewReportData(analysis, review, scope), candidates: reviewCandidates(scope) }
+}
+

@@ -3,7 +3,7 @@ import type { Review } from '../../../shared/records/review'
 import { closeReview, planDecisions } from '../../../shared/review'
 import { navigate } from '../../navigation/useRoute'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
-import type { ReviewContextData } from './useReviewScope'
+import { fullReport, type ReviewContextData } from './useReviewScope'
 
 interface Props {
   review: Review
@@ -31,7 +31,7 @@ export function CloseReview({ review, me, data, disabled, beforeClose, setError 
   const close = () => {
     if (!beforeClose()) return
     undoManager.stopCapturing()
-    const result = closeReview(governance, review.id, me, new Date().toISOString(), data.report)
+    const result = closeReview(governance, review.id, me, new Date().toISOString(), fullReport(review, data))
     undoManager.stopCapturing()
     setError(result.ok ? null : result.error.message)
     if (result.ok) navigate('review', review.id)

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Review } from '../../../shared/records/review'
 import { REVIEW_STAGE_TITLES, voteTally } from '../../../shared/review'
 import { routeHref } from '../../navigation/routes'
@@ -8,8 +8,9 @@ import { SpendChart, VotesChart } from './ReportCharts'
 import { CoverageList } from './CoverageList'
 import { OutcomeReportTable } from './OutcomeReportTable'
 import { exportFileName } from './ReviewExport'
+import { NotesAndCandidates } from './NotesAndCandidates'
 import { DECISION_LABELS } from './stages/DecisionsStage'
-import { useReviewScope } from './useReviewScope'
+import { fullReport, useReviewScope } from './useReviewScope'
 
 /**
  * The review as a printable report with its charts (`#/review/<id>/print`): Print in the
@@ -17,7 +18,10 @@ import { useReviewScope } from './useReviewScope'
  */
 export function PrintReport({ review }: { review: Review }) {
   const bridge = useBridge()
-  const { report, names } = useReviewScope(review)
+  const data = useReviewScope(review)
+  const { names } = data
+  // With the candidates: a closed review's as kept, mined now for one in progress.
+  const report = useMemo(() => fullReport(review, data), [review, data])
   const [status, setStatus] = useState<string | null>(null)
   const tally = voteTally(review)
   const name = (id: string) => names[id] ?? id
@@ -129,6 +133,8 @@ export function PrintReport({ review }: { review: Review }) {
           <p className="muted">None: every high-cost run carries an outcome note.</p>
         )}
       </section>
+
+      <NotesAndCandidates review={review} notes={report.highCostNotes} candidates={report.candidates} names={names} />
 
       <section>
         <h2>Recipe decisions</h2>

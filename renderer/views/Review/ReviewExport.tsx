@@ -9,13 +9,14 @@ export function exportFileName(review: Pick<Review, 'period'>, extension: 'md' |
 }
 
 /** The review as Markdown (saved through the Bridge) and as a printable report with its charts. */
-export function ReviewExport({ review, report }: { review: Review; report: ReviewReportData }) {
+/** `report` is called on export only: it may mine the period's runs. */
+export function ReviewExport({ review, report }: { review: Review; report: () => ReviewReportData }) {
   const bridge = useBridge()
   const [status, setStatus] = useState<string | null>(null)
   const saveMarkdown = async () => {
     const name = exportFileName(review, 'md')
     try {
-      const result = await bridge.saveFile(name, reviewMarkdown(review, report), 'text/markdown')
+      const result = await bridge.saveFile(name, reviewMarkdown(review, report()), 'text/markdown')
       setStatus(result.saved ? `Saved ${result.path ?? name}` : 'Not saved')
     } catch (error) {
       setStatus(`Could not save ${name}: ${(error as Error).message}`)

@@ -1,7 +1,8 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, expect, test, vi } from 'vitest'
 import { promoteCandidate } from '../../../shared/catalog'
-import { applyReviewAction, createReview } from '../../../shared/review'
+import { applyReviewAction, createReview, decideRecipe, reviewCandidates, reviewScope } from '../../../shared/review'
+import { currentAnalysis } from '../../workspace/useAnalysis'
 import { changePortfolio } from '../../../shared/workspace/portfolioHistory'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
@@ -341,4 +342,43 @@ test('the facilitator time-boxes a stage; everyone sees the time left until the 
   fireEvent.click(screen.getByRole('button', { name: /^Next:/ }))
   expect(review(workspace).stageTimer).toBeNull()
   expect(screen.queryByRole('timer')).toBeNull()
+})
+
+test('a closed review shows the outcome notes and recipe candidates it kept, whatever changes afterwards', () => {
+  const workspace = seeded()
+  const { governance } = workspace
+  governance.annotations.text('run-t2').insert(0, 'Found the root cause of the outage')
+  governance.annotations.setCategory('run-t2', 'prevented-incident')
+  reviewAt(workspace, ME, 3)
+  const [candidate] = reviewCandidates(reviewScope(currentAnalysis(workspace), '2026-Q3'))
+  expect(decideRecipe(governance, 'rv-q3', { action: 'reject', candidate: { ...candidate, runs: [] }, reason: 'covered by the runbook' }, ME, '2026-10-05T10:00:00.000Z').ok).toBe(true)
+  for (let i = 0; i < 2; i++) applyReviewAction(governance, 'rv-q3', { type: 'advance' }, ME)
+  const { rerender } = renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  fireEvent.click(screen.getByRole('button', { name: 'Close the review…' }))
+  fireEvent.click(screen.getByRole('button', { name: 'Close and apply' }))
+  rerender(<ReviewView params={['rv-q3']} />)
+
+  const notes = () => screen.getByTestId('kept-notes').textContent
+  const candidates = () => screen.getByTestId('kept-candidates').textContent
+  const shown = [notes(), candidates()]
+  expect(shown[0]).toContain('Found the root cause of the outage')
+  expect(shown[0]).toContain('Prevented an incident')
+  expect(shown[0]).toContain('acme/ops')
+  expect(shown[0]).not.toContain('actor-')
+  expect(shown[1]).toContain('4 runs (57%)')
+  expect(shown[1]).toContain('reject — covered by the runbook')
+  rerender(<ReviewView params={['rv-q3', 'print']} />)
+  const printed = screen.getByTestId('review-report').textContent
+  expect(printed).toContain('Found the root cause of the outage')
+
+  // Later: the note is rewritten, more runs of the workflow are imported, and prices change.
+  act(() => {
+    governance.annotations.text('run-t2').insert(0, 'Rewritten: ')
+    importRecords(workspace, [5, 6, 7].map((i) => makeRun({ id: `run-late${i}`, repo: 'acme/ops', steps: ['logs', 'read', 'edit', 'test', 'doc'], costUSD: '90', start: `2026-09-0${i}T09:00:00.000Z` })), [])
+    governance.settings.set('pricingOverrides', { 'claude-sonnet-4': { input: 1 } })
+  })
+  expect(reviewCandidates(reviewScope(currentAnalysis(workspace), '2026-Q3'))[0].support).toBe(7)
+  expect(screen.getByTestId('review-report').textContent).toBe(printed)
+  rerender(<ReviewView params={['rv-q3']} />)
+  expect([notes(), candidates()]).toEqual(shown)
 })

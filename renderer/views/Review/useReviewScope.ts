@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { summarizePortfolio, summarizeUnassigned, type PortfolioPeriodSummary, type UnassignedSummary } from '../../../shared/analysis/analyze'
 import type { Review } from '../../../shared/records/review'
-import { analysisForReview, highCostByPortfolio, reviewFigures, reviewReportData, reviewScope, type ReviewScope } from '../../../shared/review'
+import { analysisForReview, highCostByPortfolio, reviewCandidates, reviewFigures, reviewReportData, reviewScope, type ReviewScope } from '../../../shared/review'
 import type { HighCostGroup, ReviewReportData } from '../../../shared/review'
 import { DEFAULT_HIGH_COST_RULE, type HighCostRule } from '../../../shared/analysis/metrics/highCostThreshold'
 import { useAnalysis } from '../../workspace/useAnalysis'
@@ -41,4 +41,13 @@ export function useReviewScope(review: Pick<Review, 'period' | 'snapshot'>): Rev
       highCostRule: analysis.input.settings.highCostRule ?? DEFAULT_HIGH_COST_RULE,
     }
   }, [today, review])
+}
+
+/**
+ * The whole report, with stage 4's candidates: a closed review's snapshot as kept, or for one in
+ * progress its live figures plus the candidates mined now (slow on a large quarter, so only on
+ * demand: at close, on export, on the printable report).
+ */
+export function fullReport(review: Pick<Review, 'snapshot'>, data: Pick<ReviewContextData, 'report' | 'scope'>): ReviewReportData {
+  return review.snapshot ? data.report : { ...data.report, candidates: reviewCandidates(data.scope) }
 }

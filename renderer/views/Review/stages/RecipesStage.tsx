@@ -2,13 +2,13 @@ import { useDeferredValue, useId, useState } from 'react'
 import { explainMatches, type RecipeCandidate } from '../../../../shared/mining'
 import type { Recipe } from '../../../../shared/records/recipe'
 import type { RecipeDecision } from '../../../../shared/records/review'
-import { decideRecipe, type RecipeChoice } from '../../../../shared/review'
+import { decideRecipe, REVIEW_MIN_RUNS, type RecipeChoice } from '../../../../shared/review'
 import { routeHref } from '../../../navigation/routes'
 import { useWorkspace } from '../../../workspace/WorkspaceContext'
 import { useMinedRecipes } from '../../Catalog/useMinedRecipes'
 import { useRecipes } from '../../Catalog/useRecipes'
-import { Money } from '../../Overview/money'
 import { randomId } from '../participant'
+import { CandidateStats } from '../CandidateStats'
 import { Steps } from '../Steps'
 import { VoteBudget, VoteButton } from '../VoteButton'
 import type { StageProps } from './stageProps'
@@ -24,7 +24,7 @@ const ACTION_LABELS: Record<RecipeDecision['action'], string> = { promote: 'Prom
 export function RecipesStage(props: StageProps) {
   const { review, me, dispatch, data, readOnly } = props
   const id = useId()
-  const [minRuns, setMinRuns] = useState(3)
+  const [minRuns, setMinRuns] = useState(REVIEW_MIN_RUNS)
   const deferredMin = useDeferredValue(minRuns)
   const { scope, names } = data
   // In a Web Worker, as the Catalog mines: the stage stays responsive on a large quarter.
@@ -135,12 +135,7 @@ function CandidateItem({
         <Steps steps={candidate.steps} />
         <VoteButton review={review} me={me} subject={candidate.key} label={label} dispatch={dispatch} disabled={readOnly} />
       </div>
-      <p className="review-candidate-stats">
-        {candidate.support} runs ({Math.round(candidate.supportShare * 100)}%) · cost per run median <Money amount={candidate.costUSD.median} currency="USD" />, p90{' '}
-        <Money amount={candidate.costUSD.p90} currency="USD" /> · total <Money amount={candidate.costUSD.total} currency="USD" /> · {candidate.annotatedRuns} with an outcome note ·
-        in {candidate.portfolios.map((p) => `${p.portfolioId ? (names[p.portfolioId] ?? p.portfolioId) : 'Unassigned'} (${p.runs})`).join(', ')}
-        {candidate.variants.length > 1 && ` · ${candidate.variants.length} variants`}
-      </p>
+      <CandidateStats candidate={{ ...candidate, variants: candidate.variants.length }} names={names} />
       <button type="button" className="link-button" aria-expanded={showRuns} onClick={() => setShowRuns(!showRuns)}>
         {showRuns ? 'Hide the runs that follow it' : 'Show the runs that follow it'}
       </button>

@@ -4,8 +4,10 @@ import { Money } from '../../Overview/money'
 import { ActionItems } from '../ActionItems'
 import { AppliedChanges } from '../AppliedChanges'
 import { CloseReview } from '../CloseReview'
+import { NotesAndCandidates } from '../NotesAndCandidates'
 import { ReviewExport } from '../ReviewExport'
 import { Steps } from '../Steps'
+import { fullReport } from '../useReviewScope'
 import { DECISION_LABELS } from './DecisionsStage'
 import type { StageProps } from './stageProps'
 
@@ -96,7 +98,8 @@ export function SummaryStage({ review, me, dispatch, data, readOnly, setError }:
           onBlur={saveNotes}
         />
       </div>
-      <ReviewExport review={review} report={data.report} />
+      {closed && <NotesAndCandidates review={review} notes={data.report.highCostNotes} candidates={data.report.candidates} names={names} />}
+      <ReviewExport review={review} report={() => fullReport(review, data)} />
       {closed && <AppliedChanges review={review} />}
       {!closed && facilitating && <CloseReview review={review} me={me} data={data} disabled={readOnly} beforeClose={saveNotes} setError={setError} />}
     </div>
