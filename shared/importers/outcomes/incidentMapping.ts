@@ -4,10 +4,12 @@
  * machinery (customMapping.ts) pointed at incident fields, read into the same records as the
  * PagerDuty and incident.io readers (incidentDetails.ts).
  */
+import type { BatchIssue } from '../../records/batch'
+import type { Incident } from '../../records/outcome'
 import type { ImportProfile } from '../../records/settings'
 import { createImportProfile, mappingProblems, profileTarget, suggestColumns, type MappingSuggestion, type MappingTargets } from '../billing/customMapping'
 import type { DateFormat } from '../billing/dates'
-import type { HeaderIndex } from '../csv/header'
+import { HeaderIndex } from '../csv/header'
 import { columnReader } from './csvColumns'
 import { incidentDetails } from './incidentDetails'
 import { requiredInstant } from './outcomeFields'
@@ -94,4 +96,23 @@ export function incidentProfileFormat(profile: ImportProfile): CsvOutcomeFormat<
       }
     },
   }
+}
+
+/**
+ * The incidents a few raw rows become under a (draft) incident profile, for the mapping
+ * step's live preview; row `i` is line `i + 2` (the header is line 1).
+ */
+export function previewMappedIncidents(profile: ImportProfile, headerFields: readonly string[], rows: readonly (readonly string[])[]): { incidents: Incident[]; errors: BatchIssue[] } {
+  const incidents: Incident[] = []
+  const errors: BatchIssue[] = []
+  const read = incidentProfileFormat(profile).reader(new HeaderIndex(headerFields))
+  rows.forEach((fields, index) => {
+    try {
+      incidents.push(read(fields))
+    } catch (error) {
+      if (!(error instanceof OutcomeRowError)) throw error
+      errors.push({ line: index + 2, message: error.message })
+    }
+  })
+  return { incidents, errors }
 }
