@@ -5,10 +5,9 @@ import type { Charge } from '../../../shared/records/charge'
 import type { BatchIssue } from '../../../shared/records/batch'
 import type { ImportProfile, ImportTarget } from '../../../shared/records/settings'
 import { ChargePreview } from './FormatPreview'
-import { IssueList } from './IssueList'
 import { previewRows } from './importJobs'
 import { IncidentMappingStep } from './IncidentMappingStep'
-import { ColumnSelect, DateFormatSelect, newProfileId } from './mappingFields'
+import { ColumnSelect, DateFormatSelect, MappingStepFrame, newProfileId } from './mappingFields'
 import type { BillingAnalysis } from './workerProtocol'
 
 const FIELDS: { target: MappingTarget; label: string; hint?: string }[] = [
@@ -56,7 +55,6 @@ export function ColumnMappingStep({
   const [profileId] = useState(newProfileId)
   const [target, setTarget] = useState<ImportTarget>('billing')
   const [preview, setPreview] = useState<{ charges: Charge[]; errors: BatchIssue[] } | null>(null)
-  const [submitted, setSubmitted] = useState(false)
 
   const profile = useMemo(
     () =>
@@ -111,21 +109,20 @@ export function ColumnMappingStep({
   if (target === 'incidents') return <IncidentMappingStep analysis={analysis} holds={holds} onSave={onSave} onCancel={onCancel} />
 
   return (
-    <section className="import-panel" aria-label="Map the columns">
-      <h2>Map the columns of {analysis.file}</h2>
-      <p className="import-muted">
-        This CSV is not a billing or incident export Workfolio knows. Say what it holds and which column holds what; the mapping is saved as an import profile
-        in the workspace, so anyone on the team importing a file with the same columns gets it automatically.
-      </p>
-      <form
-        className="mapping-form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          setSubmitted(true)
-          if (problems.length === 0) onSave(profile)
-        }}
-      >
-        <div className="mapping-grid">
+    <MappingStepFrame
+      file={analysis.file}
+      intro="This CSV is not a billing or incident export Workfolio knows. Say what it holds and which column holds what; the mapping is saved as an import profile in the workspace, so anyone on the team importing a file with the same columns gets it automatically."
+      problems={problems}
+      waitsForSubmit={(problem) => problem.startsWith('no column')}
+      waitingHint="Pick the date and amount columns to see a preview."
+      submitLabel="Save profile and continue"
+      onSubmit={() => onSave(profile)}
+      onCancel={onCancel}
+      profileName={name}
+      onProfileNameChange={setName}
+      previewErrors={preview?.errors ?? []}
+      fields={
+        <>
           {holds}
           {columnSelect(FIELDS[0])}
           <DateFormatSelect id={`${id}-dateFormat`} value={dateFormat} onChange={setDateFormat} />
@@ -148,36 +145,10 @@ export function ColumnMappingStep({
             <label htmlFor={`${id}-provider`}>Provider</label>
             <input id={`${id}-provider`} value={provider} onChange={(event) => setProvider(event.target.value)} />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-name`}>Profile name</label>
-            <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} />
-          </div>
-        </div>
-        {(submitted || problems.some((problem) => !problem.startsWith('no column'))) && problems.length > 0 && (
-          <ul className="field-error" role="alert">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        )}
-        {problems.length > 0 && !submitted && problems.every((problem) => problem.startsWith('no column')) && (
-          <p className="import-muted">Pick the date and amount columns to see a preview.</p>
-        )}
-        {preview && (
-          <>
-            <ChargePreview charges={preview.charges} caption="Live preview: the first rows as they will be stored" />
-            {preview.errors.length > 0 && <IssueList file={analysis.file} issues={preview.errors} label="Rows this mapping cannot read" />}
-          </>
-        )}
-        <div className="actions">
-          <button type="submit" className="primary">
-            Save profile and continue
-          </button>
-          <button type="button" onClick={onCancel}>
-            Don’t import this file
-          </button>
-        </div>
-      </form>
-    </section>
+        </>
+      }
+    >
+      {preview && <ChargePreview charges={preview.charges} caption="Live preview: the first rows as they will be stored" />}
+    </MappingStepFrame>
   )
 }

@@ -1,11 +1,10 @@
 import { useId, useMemo, useState, type ReactNode } from 'react'
 import type { DateFormat } from '../../../shared/importers/billing/dates'
-import { createIncidentProfile, previewMappedIncidents, suggestIncidentMapping, validateIncidentMapping, type IncidentTarget } from '../../../shared/importers/outcomes/incidentMapping'
+import { createIncidentProfile, NO_TOOL, previewMappedIncidents, suggestIncidentMapping, validateIncidentMapping, type IncidentTarget } from '../../../shared/importers/outcomes/incidentMapping'
 import type { Incident } from '../../../shared/records/outcome'
 import type { ImportProfile } from '../../../shared/records/settings'
 import { formatInstant } from './display'
-import { IssueList } from './IssueList'
-import { ColumnSelect, DateFormatSelect, newProfileId } from './mappingFields'
+import { ColumnSelect, DateFormatSelect, MappingStepFrame, newProfileId } from './mappingFields'
 import type { BillingAnalysis } from './workerProtocol'
 
 const FIELDS: { target: IncidentTarget; label: string; hint?: string }[] = [
@@ -32,7 +31,6 @@ export function IncidentMappingStep({ analysis, holds, onSave, onCancel }: { ana
   const [source, setSource] = useState('')
   const [name, setName] = useState(() => analysis.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'Incidents CSV')
   const [profileId] = useState(newProfileId)
-  const [submitted, setSubmitted] = useState(false)
 
   const profile = useMemo(
     () =>
@@ -55,21 +53,20 @@ export function IncidentMappingStep({ analysis, holds, onSave, onCancel }: { ana
   const preview = useMemo(() => (problems.length === 0 ? previewMappedIncidents(profile, analysis.header, analysis.sampleRows) : null), [problems, profile, analysis])
 
   return (
-    <section className="import-panel" aria-label="Map the columns">
-      <h2>Map the columns of {analysis.file}</h2>
-      <p className="import-muted">
-        Say which column holds what; the mapping is saved as an import profile in the workspace, so anyone on the team importing an
-        incident export with the same columns gets it automatically. People named in the file (owners, responders) are never read.
-      </p>
-      <form
-        className="mapping-form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          setSubmitted(true)
-          if (problems.length === 0) onSave(profile)
-        }}
-      >
-        <div className="mapping-grid">
+    <MappingStepFrame
+      file={analysis.file}
+      intro="Say which column holds what; the mapping is saved as an import profile in the workspace, so anyone on the team importing an incident export with the same columns gets it automatically. People named in the file (owners, responders) are never read."
+      problems={problems}
+      waitsForSubmit={(problem) => problem.startsWith('no column') || problem === NO_TOOL}
+      waitingHint="Pick the id, title, service and created columns and name the tool to see a preview."
+      submitLabel="Save profile and import incidents"
+      onSubmit={() => onSave(profile)}
+      onCancel={onCancel}
+      profileName={name}
+      onProfileNameChange={setName}
+      previewErrors={preview?.errors ?? []}
+      fields={
+        <>
           {holds}
           {FIELDS.map((field) => (
             <ColumnSelect
@@ -88,35 +85,11 @@ export function IncidentMappingStep({ analysis, holds, onSave, onCancel }: { ana
             <input id={`${id}-source`} value={source} placeholder="opsgenie" onChange={(event) => setSource(event.target.value)} />
             <p className="field-hint">required; incidents are stored as tool:id</p>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-name`}>Profile name</label>
-            <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} />
-          </div>
-        </div>
-        {submitted && problems.length > 0 && (
-          <ul className="field-error" role="alert">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        )}
-        {!preview && !submitted && <p className="import-muted">Pick the id, title, service and created columns and name the tool to see a preview.</p>}
-        {preview && (
-          <>
-            <IncidentPreview incidents={preview.incidents} />
-            {preview.errors.length > 0 && <IssueList file={analysis.file} issues={preview.errors} label="Rows this mapping cannot read" />}
-          </>
-        )}
-        <div className="actions">
-          <button type="submit" className="primary">
-            Save profile and import incidents
-          </button>
-          <button type="button" onClick={onCancel}>
-            Don’t import this file
-          </button>
-        </div>
-      </form>
-    </section>
+        </>
+      }
+    >
+      {preview && <IncidentPreview incidents={preview.incidents} />}
+    </MappingStepFrame>
   )
 }
 

@@ -40,10 +40,12 @@ export function suggestIncidentMapping(headerFields: readonly string[], sampleRo
   return suggestColumns(INCIDENT_MAPPING, headerFields, sampleRows)
 }
 
+export const NO_TOOL = 'name the tool the incidents come from'
+
 /** Checks an incident mapping against a header before it is used; returns what is wrong, or []. */
 export function validateIncidentMapping(profile: ImportProfile, headerFields: readonly string[]): string[] {
   const problems = mappingProblems(INCIDENT_MAPPING, profile, headerFields)
-  if (!profile.provider.trim()) problems.push('name the tool the incidents come from')
+  if (!profile.provider.trim()) problems.push(NO_TOOL)
   return problems
 }
 
