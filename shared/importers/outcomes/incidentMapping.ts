@@ -102,7 +102,8 @@ export function incidentProfileFormat(profile: ImportProfile): CsvOutcomeFormat<
 
 /**
  * The incidents a few raw rows become under a (draft) incident profile, for the mapping
- * step's live preview; row `i` is line `i + 2` (the header is line 1).
+ * step's live preview; row `i` is reported as line `i + 2` (the header is line 1; a line break
+ * quoted inside an earlier row would shift it, which the full import then reports exactly).
  */
 export function previewMappedIncidents(profile: ImportProfile, headerFields: readonly string[], rows: readonly (readonly string[])[]): { incidents: Incident[]; errors: BatchIssue[] } {
   const incidents: Incident[] = []
