@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { knownRequestKeys } from '../../shared/importers/logs/requestKeys'
 import { formatUnpriced, summarizeUnpriced } from '../../shared/pricing/unpricedModels'
 import type { Run } from '../../shared/records/run'
+import type { ImportProfile } from '../../shared/records/settings'
 import { DEFAULT_SETTINGS } from '../../shared/workspace/defaultSettings'
 import { agentLogFileImporter, runSummary } from '../import/agentLogFiles'
 import { billingFileImporter } from '../import/billingFiles'
@@ -67,13 +68,18 @@ export async function importPaths(
   if (positionals.length === 0) throw new UsageError('name at least one file or folder to import')
   const pricingFile = values.pricing ? resolve(io.cwd, values.pricing) : null
   if (pricingFile && !existsSync(pricingFile)) throw new UsageError(`no pricing file at ${pricingFile}`)
-  const work = planFiles(importers, positionals.map((path) => resolve(io.cwd, path)), io)
+  const paths = positionals.map((path) => resolve(io.cwd, path))
 
   const options = { skipBadRows: values['skip-bad-rows'] ?? false, pricingFile, json: values.json ?? false }
-  if (!values.workspace) return importFiles(work, options, null, io)
+  if (!values.workspace) return importFiles(planFiles(importers, paths, [], io), options, null, io)
   // Loaded only when needed: Yjs and zod take a tenth of a second to load, a visible share of a check without a workspace.
   const { updateWorkspaceFile } = await import('../workspaceStore')
-  return updateWorkspaceFile(resolve(io.cwd, values.workspace), (workspace) => importFiles(work, options, workspace, io), { notice: io.stderr })
+  // Planned under the lock: the workspace's import profiles say which CSVs are incident exports.
+  return updateWorkspaceFile(resolve(io.cwd, values.workspace), (workspace) => importFiles(planFiles(importers, paths, profilesOf(workspace), io), options, workspace, io), { notice: io.stderr })
+}
+
+function profilesOf(workspace: OpenWorkspace | null): ImportProfile[] {
+  return workspace?.governance.importProfiles.list().records ?? []
 }
 
 /** Imports the planned files, into the workspace (whose lock is held) when there is one; returns the exit code. */
@@ -83,7 +89,7 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
     skipBadRows: options.skipBadRows,
     attribution: settings?.attribution ?? false,
     pseudonymSalt: settings?.pseudonymSalt ?? '',
-    profiles: workspace?.governance.importProfiles.list().records ?? [],
+    profiles: profilesOf(workspace),
     pricingFile: options.pricingFile,
     importedAt: new Date().toISOString(),
     settings: settings ?? DEFAULT_SETTINGS,
@@ -162,7 +168,7 @@ interface PlannedFile {
  * `filesIn`. A named path that is no regular file (a pipe, a device) is refused before
  * anything opens it; a subfolder that cannot be listed is reported and skipped.
  */
-function planFiles(importers: readonly FileImporter[], paths: string[], io: CliIO): PlannedFile[] {
+function planFiles(importers: readonly FileImporter[], paths: string[], profiles: readonly ImportProfile[], io: CliIO): PlannedFile[] {
   const work: PlannedFile[] = []
   const planned = new Set<string>()
   const plan = (path: string, importer: FileImporter) => {
@@ -182,14 +188,14 @@ function planFiles(importers: readonly FileImporter[], paths: string[], io: CliI
     }
     if (stats.isDirectory()) {
       const before = work.length
-      for (const importer of importers) for (const file of importer.filesIn(path, unreadable)) plan(file, importer)
+      for (const importer of importers) for (const file of importer.filesIn(path, unreadable, profiles)) plan(file, importer)
       if (skipped.has(path)) throw new InputError(`cannot import ${describeFileError(skipped.get(path), path)}`)
       if (work.length === before) throw new UsageError(`no importable files in ${path}`)
       continue
     }
     const problem = notARegularFile(path, stats)
     if (problem) throw new UsageError(`cannot import ${problem}`)
-    const importer = importers.find((candidate) => candidate.claims(path))
+    const importer = importers.find((candidate) => candidate.claims(path, profiles))
     if (!importer) throw new UsageError(`not a kind of file this command imports: ${path}`)
     plan(path, importer)
   }

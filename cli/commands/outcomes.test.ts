@@ -1,9 +1,10 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIXTURES as BILLING_FIXTURES } from '../../test/support/billingFixtures'
 import { makePortfolio, rule } from '../../shared/analysis/testFixtures'
 import { sumDecimalStrings } from '../../shared/money/decimal'
+import { createIncidentProfile } from '../../shared/importers/outcomes/incidentMapping'
 import { readLedgerOutcomes } from '../../shared/workspace/outcomeLedger'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
@@ -67,6 +68,60 @@ describe('cli outcomes import', () => {
     const io = captureIO(dir)
     expect(await runCli(['import', '--json', 'exports/prs.json', 'exports/anthropic.csv'], io)).toBe(0)
     expect(JSON.parse(io.out()).files.map((file: { kind: string }) => file.kind)).toEqual(['pullRequests', 'charges'])
+  })
+})
+
+describe('cli import of incidents through a saved incident profile', () => {
+  const OPSGENIE = 'opsgenie-incidents.csv'
+
+  /** A workspace holding the team's incident profile for the Opsgenie-style export, and the export in a folder beside a bill. */
+  function workspaceWithProfile(): string {
+    const dir = exportsFolder()
+    copyFileSync(join(FIXTURES, OPSGENIE), join(dir, 'exports', 'opsgenie.csv'))
+    const workspace = openWorkspaceFile(join(dir, 'team.workfolio'))
+    const header = readFileSync(join(FIXTURES, OPSGENIE), 'utf8').split('\n')[0].split(',')
+    const mapping = { id: 'TinyId', title: 'Message', service: 'Impacted Services', created: 'CreatedAt', acknowledged: 'AcknowledgedAt', resolved: 'ResolvedAt', severity: 'Priority' }
+    workspace.governance.importProfiles.put(createIncidentProfile({ id: 'opsgenie', name: 'Opsgenie', headerFields: header, mapping, dateFormat: 'MM/DD/YYYY', source: 'opsgenie', createdAt: '2026-03-01T00:00:00.000Z' }))
+    saveTestWorkspace(workspace)
+    return dir
+  }
+
+  it('`outcomes import` takes the CSV, named or in a folder, as incidents', async () => {
+    const dir = workspaceWithProfile()
+    const io = captureIO(dir)
+    expect(await runCli(['outcomes', 'import', '--json', '--workspace', 'team.workfolio', 'exports'], io)).toBe(0)
+    const { files } = JSON.parse(io.out())
+    expect(files.find((file: { path: string }) => file.path === 'exports/opsgenie.csv')).toMatchObject({ format: 'custom:opsgenie', kind: 'incidents', status: 'ok', records: 3 })
+    const incidents = readLedgerOutcomes(openWorkspaceFile(join(dir, 'team.workfolio')).ledger).incidents
+    expect(incidents.filter((incident) => incident.source === 'opsgenie').map((incident) => [incident.id, incident.createdAt])).toEqual([
+      ['opsgenie:118', '2026-02-03T14:05:00.000Z'],
+      ['opsgenie:121', '2026-02-10T09:00:00.000Z'],
+      ['opsgenie:124', '2026-02-20T22:15:00.000Z'],
+    ])
+    const again = captureIO(dir)
+    expect(await runCli(['outcomes', 'import', '--workspace', 'team.workfolio', 'exports/opsgenie.csv'], again)).toBe(0)
+    expect(again.out()).toContain('already imported')
+  })
+
+  it('plain `import` reads it as incidents, not as a bill; without the profile it is an unknown bill', async () => {
+    const dir = workspaceWithProfile()
+    const io = captureIO(dir)
+    expect(await runCli(['import', '--json', '--workspace', 'team.workfolio', 'exports/opsgenie.csv', 'exports/anthropic.csv'], io)).toBe(0)
+    expect(JSON.parse(io.out()).files.map((file: { kind: string; status: string }) => [file.kind, file.status])).toEqual([['incidents', 'ok'], ['charges', 'ok']])
+    expect(readLedgerOutcomes(openWorkspaceFile(join(dir, 'team.workfolio')).ledger).incidents).toHaveLength(3)
+
+    const withoutWorkspace = captureIO(dir)
+    expect(await runCli(['import', 'exports/opsgenie.csv'], withoutWorkspace)).toBe(1)
+    expect(withoutWorkspace.out()).toContain('not a known billing export')
+  })
+
+  it('a row the profile cannot read rejects the file with file:line and keeps the workspace as it was', async () => {
+    const dir = workspaceWithProfile()
+    writeFileSync(join(dir, 'opsgenie-broken.csv'), readFileSync(join(FIXTURES, OPSGENIE), 'utf8').replace('02/10/2026 09:00:00', '10 Feb 2026'))
+    const io = captureIO(dir)
+    expect(await runCli(['outcomes', 'import', '--workspace', 'team.workfolio', 'opsgenie-broken.csv'], io)).toBe(1)
+    expect(io.out()).toContain('opsgenie-broken.csv:3: error: "CreatedAt" is not a date and time: "10 Feb 2026"')
+    expect(readLedgerOutcomes(openWorkspaceFile(join(dir, 'team.workfolio')).ledger).incidents).toHaveLength(0)
   })
 })
 

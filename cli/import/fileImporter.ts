@@ -51,10 +51,10 @@ export interface ImportContext {
  */
 export interface FileImporter {
   kind: 'charges' | 'runs' | 'outcomes'
-  /** Whether a file the user named explicitly is of this kind. */
-  claims(file: string): boolean
+  /** Whether a file the user named explicitly is of this kind (`profiles`: the workspace's import profiles, which may claim a CSV as incidents). */
+  claims(file: string, profiles: readonly ImportProfile[]): boolean
   /** The files of this kind inside a folder the user named; a subfolder that cannot be listed goes to `unreadable` (filesInFolder.ts). */
-  filesIn(folder: string, unreadable: FolderWalk['unreadable']): string[]
+  filesIn(folder: string, unreadable: FolderWalk['unreadable'], profiles: readonly ImportProfile[]): string[]
   importFile(path: string, context: ImportContext): Promise<FileOutcome>
   /**
    * For kinds whose files belong together (agent logs: requests deduplicated across files,

@@ -8,19 +8,20 @@ import { filesInFolder } from '../filesInFolder'
 import type { FileImporter } from './fileImporter'
 
 /**
- * Outcome exports: pull/merge request lists (JSON), incident and metrics CSVs. Claims a named
- * file whose start has an outcome export's shape; inside folders, `.json` files and CSVs whose
- * header an outcome format knows. They are small, so each is read whole.
+ * Outcome exports: pull/merge request lists (JSON), incident and metrics CSVs, and CSVs whose
+ * header an incident import profile was saved for. Claims a named file whose start has an
+ * outcome export's shape; inside folders, `.json` files and CSVs whose header an outcome
+ * format or incident profile knows. They are small, so each is read whole.
  */
 export const outcomeFileImporter: FileImporter = {
   kind: 'outcomes',
-  claims: (path) => isOutcomeExport(readHead(path)),
-  filesIn: (folder, unreadable) =>
-    filesInFolder(folder, { wanted: (path) => /\.(json|csv|tsv)$/i.test(path) && isOutcomeExport(readHead(path)), skipHidden: true, unreadable }),
+  claims: (path, profiles) => isOutcomeExport(readHead(path), profiles),
+  filesIn: (folder, unreadable, profiles) =>
+    filesInFolder(folder, { wanted: (path) => /\.(json|csv|tsv)$/i.test(path) && isOutcomeExport(readHead(path), profiles), skipHidden: true, unreadable }),
   async importFile(path, context) {
     let text = ''
     for await (const part of decodeTextChunks(chunksOf(readFileSync(path)))) text += part
-    const result = importOutcomeText({ name: basename(path), text }, context.importedAt)
+    const result = importOutcomeText({ name: basename(path), text }, context.importedAt, { profiles: context.profiles })
     return {
       report: { path, format: result.format, kind: result.kind, status: result.status, records: result.records, errors: result.errors, warnings: result.warnings },
       batch: result.batch,

@@ -34,7 +34,8 @@ export type PullRequest = z.infer<typeof PullRequest>
 export const Incident = z.looseObject({
   /** `<source>:<reference>`. */
   id: z.string(),
-  source: z.enum(['pagerduty', 'incident.io']),
+  /** `pagerduty`, `incident.io`, or the tool an incident import profile names (`opsgenie`). */
+  source: z.string(),
   /** How people name the incident in branches and notes ("INC-42", PagerDuty's incident id). */
   names: z.array(z.string()),
   title: z.string(),

@@ -33,8 +33,14 @@ export const Settings = z.looseObject({
 })
 export type Settings = z.infer<typeof Settings>
 
+/** What the rows of a mapped CSV are: charges (a bill) or incidents. */
+export const ImportTarget = z.enum(['billing', 'incidents'])
+export type ImportTarget = z.infer<typeof ImportTarget>
+
 /** A saved column mapping for CSVs of an unknown layout, shared by the team. */
 export const ImportProfile = z.looseObject({
+  /** Absent in profiles saved before incident mappings existed: those are billing profiles. */
+  target: ImportTarget.optional(),
   id: z.string(),
   name: z.string(),
   headerSignature: z.string(),

@@ -1,12 +1,13 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { createImportProfile, suggestMapping, validateMapping, type MappingTarget } from '../../../shared/importers/billing/customMapping'
-import { DATE_FORMATS, type DateFormat } from '../../../shared/importers/billing/dates'
+import type { DateFormat } from '../../../shared/importers/billing/dates'
 import type { Charge } from '../../../shared/records/charge'
 import type { BatchIssue } from '../../../shared/records/batch'
-import type { ImportProfile } from '../../../shared/records/settings'
+import type { ImportProfile, ImportTarget } from '../../../shared/records/settings'
 import { ChargePreview } from './FormatPreview'
-import { IssueList } from './IssueList'
 import { previewRows } from './importJobs'
+import { IncidentMappingStep } from './IncidentMappingStep'
+import { ColumnSelect, DateFormatSelect, MappingStepFrame, newProfileId } from './mappingFields'
 import type { BillingAnalysis } from './workerProtocol'
 
 const FIELDS: { target: MappingTarget; label: string; hint?: string }[] = [
@@ -25,23 +26,10 @@ const FIELDS: { target: MappingTarget; label: string; hint?: string }[] = [
   { target: 'outputTokens', label: 'Output tokens column' },
 ]
 
-const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
-  iso: 'ISO 8601 (2026-11-03, 2026-11-03T14:05:00Z)',
-  'unix-seconds': 'Unix seconds',
-  'unix-millis': 'Unix milliseconds',
-  'MM/DD/YYYY': 'MM/DD/YYYY (US)',
-  'DD/MM/YYYY': 'DD/MM/YYYY',
-  'DD.MM.YYYY': 'DD.MM.YYYY',
-  'YYYY/MM/DD': 'YYYY/MM/DD',
-}
-
-function newId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `ip-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
-}
-
 /**
- * A CSV of a layout Workfolio does not know: the person maps its columns once, with a live
- * preview of the first rows, and saves the mapping as an import profile the whole team reuses.
+ * A CSV of a layout Workfolio does not know: the person says whether it holds charges or
+ * incidents, maps its columns once, with a live preview of the first rows, and saves the
+ * mapping as an import profile the whole team reuses.
  */
 export function ColumnMappingStep({
   analysis,
@@ -64,9 +52,9 @@ export function ColumnMappingStep({
   const [currency, setCurrency] = useState(defaultCurrency)
   const [provider, setProvider] = useState('other')
   const [name, setName] = useState(() => analysis.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'Custom CSV')
-  const [profileId] = useState(newId)
+  const [profileId] = useState(newProfileId)
+  const [target, setTarget] = useState<ImportTarget>('billing')
   const [preview, setPreview] = useState<{ charges: Charge[]; errors: BatchIssue[] } | null>(null)
-  const [submitted, setSubmitted] = useState(false)
 
   const profile = useMemo(
     () =>
@@ -92,7 +80,7 @@ export function ColumnMappingStep({
 
   useEffect(() => {
     let live = true
-    if (problems.length > 0) {
+    if (target !== 'billing' || problems.length > 0) {
       setPreview(null)
       return
     }
@@ -103,52 +91,41 @@ export function ColumnMappingStep({
     return () => {
       live = false
     }
-  }, [analysis, profile, problems, settings])
+  }, [analysis, profile, problems, settings, target])
 
-  const set = (target: string, column: string) => setMapping((current) => ({ ...current, [target]: column }))
+  const set = (field: string, column: string) => setMapping((current) => ({ ...current, [field]: column }))
   const columnSelect = (field: (typeof FIELDS)[number]) => (
-    <div className="field" key={field.target}>
-      <label htmlFor={`${id}-${field.target}`}>{field.label}</label>
-      <select id={`${id}-${field.target}`} value={mapping[field.target] ?? ''} onChange={(event) => set(field.target, event.target.value)}>
-        <option value="">— none —</option>
-        {analysis.header.map((column) => (
-          <option key={column} value={column}>
-            {column}
-          </option>
-        ))}
+    <ColumnSelect key={field.target} id={`${id}-${field.target}`} label={field.label} hint={field.hint} columns={analysis.header} value={mapping[field.target] ?? ''} onChange={(column) => set(field.target, column)} />
+  )
+  const holds = (
+    <div className="field">
+      <label htmlFor={`${id}-holds`}>The file holds</label>
+      <select id={`${id}-holds`} value={target} onChange={(event) => setTarget(event.target.value as ImportTarget)}>
+        <option value="billing">Charges (a bill)</option>
+        <option value="incidents">Incidents</option>
       </select>
-      {field.hint && <p className="field-hint">{field.hint}</p>}
     </div>
   )
+  if (target === 'incidents') return <IncidentMappingStep analysis={analysis} holds={holds} onSave={onSave} onCancel={onCancel} />
 
   return (
-    <section className="import-panel" aria-label="Map the columns">
-      <h2>Map the columns of {analysis.file}</h2>
-      <p className="import-muted">
-        This CSV is not a billing export Workfolio knows. Say which column holds what; the mapping is saved as an import profile
-        in the workspace, so anyone on the team importing a file with the same columns gets it automatically.
-      </p>
-      <form
-        className="mapping-form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          setSubmitted(true)
-          if (problems.length === 0) onSave(profile)
-        }}
-      >
-        <div className="mapping-grid">
+    <MappingStepFrame
+      file={analysis.file}
+      intro="This CSV is not a billing or incident export Workfolio knows. Say what it holds and which column holds what; the mapping is saved as an import profile in the workspace, so anyone on the team importing a file with the same columns gets it automatically."
+      problems={problems}
+      waitsForSubmit={(problem) => problem.startsWith('no column')}
+      waitingHint="Pick the date and amount columns to see a preview."
+      submitLabel="Save profile and continue"
+      onSubmit={() => onSave(profile)}
+      onCancel={onCancel}
+      profileName={name}
+      onProfileNameChange={setName}
+      previewErrors={preview?.errors ?? []}
+      fields={
+        <>
+          {holds}
           {columnSelect(FIELDS[0])}
-          <div className="field">
-            <label htmlFor={`${id}-dateFormat`}>Date format</label>
-            <select id={`${id}-dateFormat`} value={dateFormat} onChange={(event) => setDateFormat(event.target.value as DateFormat)}>
-              {DATE_FORMATS.map((format) => (
-                <option key={format} value={format}>
-                  {DATE_FORMAT_LABELS[format]}
-                </option>
-              ))}
-            </select>
-            <p className="field-hint">dates without a zone are read as UTC</p>
-          </div>
+          <DateFormatSelect id={`${id}-dateFormat`} value={dateFormat} onChange={setDateFormat} />
           {columnSelect(FIELDS[1])}
           <div className="field">
             <label htmlFor={`${id}-unit`}>Amounts are in</label>
@@ -168,36 +145,10 @@ export function ColumnMappingStep({
             <label htmlFor={`${id}-provider`}>Provider</label>
             <input id={`${id}-provider`} value={provider} onChange={(event) => setProvider(event.target.value)} />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-name`}>Profile name</label>
-            <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} />
-          </div>
-        </div>
-        {(submitted || problems.some((problem) => !problem.startsWith('no column'))) && problems.length > 0 && (
-          <ul className="field-error" role="alert">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        )}
-        {problems.length > 0 && !submitted && problems.every((problem) => problem.startsWith('no column')) && (
-          <p className="import-muted">Pick the date and amount columns to see a preview.</p>
-        )}
-        {preview && (
-          <>
-            <ChargePreview charges={preview.charges} caption="Live preview: the first rows as they will be stored" />
-            {preview.errors.length > 0 && <IssueList file={analysis.file} issues={preview.errors} label="Rows this mapping cannot read" />}
-          </>
-        )}
-        <div className="actions">
-          <button type="submit" className="primary">
-            Save profile and continue
-          </button>
-          <button type="button" onClick={onCancel}>
-            Don’t import this file
-          </button>
-        </div>
-      </form>
-    </section>
+        </>
+      }
+    >
+      {preview && <ChargePreview charges={preview.charges} caption="Live preview: the first rows as they will be stored" />}
+    </MappingStepFrame>
   )
 }

@@ -1,5 +1,6 @@
 import { HeaderIndex } from '../../../shared/importers/csv/header'
 import { knownRequestKeys } from '../../../shared/importers/logs/requestKeys'
+import { profileTarget } from '../../../shared/importers/billing/customMapping'
 import { importOutcomeText, isOutcomeHeader } from '../../../shared/importers/outcomes/importOutcomeFile'
 import { decodeTextChunks } from '../../../shared/importers/text/decode'
 import { formatCurrencyAmounts } from '../../../shared/money/format'
@@ -102,7 +103,7 @@ export class ImportSession {
   private billingOptions(format?: string | ImportProfile): BillingJobOptions {
     const { settings } = this.workspace.governance.settings.read()
     return {
-      profiles: this.workspace.governance.importProfiles.list().records,
+      profiles: this.profiles(),
       format,
       attribution: settings.attribution,
       pseudonymSalt: settings.pseudonymSalt,
@@ -131,7 +132,7 @@ export class ImportSession {
       (analysis) => {
         if (!this.isCurrent(item)) return
         this.running = null
-        if (isOutcomeHeader(new HeaderIndex(analysis.header))) this.start({ kind: 'outcomes', source: item.source })
+        if (isOutcomeHeader(new HeaderIndex(analysis.header), this.profiles())) this.start({ kind: 'outcomes', source: item.source })
         else if (analysis.detection === 'unreadable' || (analysis.errors.length > 0 && analysis.header.length === 0)) {
           this.setTask({ stage: 'unreadable', item, file: analysis.file, errors: analysis.errors, errorCount: analysis.errors.length })
         } else if (analysis.detection === 'unknown') this.setTask({ stage: 'mapping', item, analysis })
@@ -192,7 +193,7 @@ export class ImportSession {
     const read = async () => {
       let text = ''
       for await (const part of decodeTextChunks(item.source.stream())) text += part
-      return importOutcomeText({ name: item.source.name, text }, new Date().toISOString())
+      return importOutcomeText({ name: item.source.name, text }, new Date().toISOString(), { profiles: this.profiles() })
     }
     read().then(
       (result) => {
@@ -335,10 +336,17 @@ export class ImportSession {
     if (current && current.item.kind === 'billing') this.start({ ...current.item, format })
   }
 
+  /** Saves a mapping; a billing file is then previewed with it, an incident file imported with it. */
   saveProfile = (profile: ImportProfile): void => {
     this.workspace.governance.importProfiles.put(profile)
     this.notify({ tone: 'ok', text: `Saved the import profile “${profile.name}”; the team’s next file with these columns is read with it.` })
-    this.chooseFormat(profile)
+    const current = this.state.task
+    if (profileTarget(profile) === 'incidents' && current?.item.kind === 'billing') this.start({ kind: 'outcomes', source: current.item.source })
+    else this.chooseFormat(profile)
+  }
+
+  private profiles(): ImportProfile[] {
+    return this.workspace.governance.importProfiles.list().records
   }
 
   /** Stops the current job or dismisses the current step, then moves on. */

@@ -4,7 +4,7 @@
  * mapping step on these pure functions: suggest a mapping from the header (and a few sample
  * rows for the date format), turn a profile into a format, preview with parseBillingFile.
  */
-import type { ImportProfile } from '../../records/settings'
+import type { ImportProfile, ImportTarget } from '../../records/settings'
 import { formatDecimal, parseDecimal } from '../../money/decimal'
 import { cell, columnKey, HeaderIndex } from '../csv/header'
 import { DATE_FORMATS, parseInstant, type DateFormat } from './dates'
@@ -22,7 +22,6 @@ export const MAPPING_TARGETS = [
 export type MappingTarget = (typeof MAPPING_TARGETS)[number]
 export const REQUIRED_TARGETS: readonly MappingTarget[] = ['date', 'amount']
 
-// Loose column names (see columnKey) that usually mean each target, best first.
 const SYNONYMS: Record<MappingTarget, string[]> = {
   date: ['date', 'usage_date', 'usage_date_utc', 'start_time', 'start_date', 'period_start', 'timestamp', 'created_at', 'day', 'time', 'datum'],
   endDate: ['end_date', 'end_time', 'period_end', 'usage_end'],
@@ -47,7 +46,7 @@ const SYNONYMS: Record<MappingTarget, string[]> = {
   rowId: ['id', 'row_id', 'line_item_id', 'transaction_id', 'request_id', 'generation_id'],
 }
 
-// Second pass, for columns no synonym named exactly ("Invoice Date", "Amount (EUR)"): a word in the loose name.
+// "Invoice Date", "Amount (EUR)".
 const HINTS: Partial<Record<MappingTarget, RegExp>> = {
   date: /date|day|time|period/,
   amount: /cost|amount|price|spend|charge|total|betrag/,
@@ -62,35 +61,54 @@ const HINTS: Partial<Record<MappingTarget, RegExp>> = {
   tags: /tag|label/,
 }
 
-export interface MappingSuggestion {
+export interface MappingSuggestion<T extends string = MappingTarget> {
   mapping: Record<string, string>
   dateFormat: DateFormat
   /** Required targets no column was found for: the user must pick them. */
-  missing: MappingTarget[]
+  missing: T[]
 }
 
-/** Proposes a mapping from the header names, and the date format from sample rows. */
+/** What one kind of mapping points columns at, and the loose column names that usually mean each. */
+export interface MappingTargets<T extends string> {
+  targets: readonly T[]
+  required: readonly T[]
+  /** Loose column names (see columnKey) that usually mean each target, best first. */
+  synonyms: Record<T, string[]>
+  /** Second pass, for columns no synonym named exactly: a word in the loose name. */
+  hints: Partial<Record<T, RegExp>>
+  /** The target whose sample cells tell the date format. */
+  dateTarget: T
+}
+
+const BILLING_TARGETS: MappingTargets<MappingTarget> = { targets: MAPPING_TARGETS, required: REQUIRED_TARGETS, synonyms: SYNONYMS, hints: HINTS, dateTarget: 'date' }
+
+/** Proposes a billing mapping from the header names, and the date format from sample rows. */
 export function suggestMapping(headerFields: readonly string[], sampleRows: readonly (readonly string[])[] = []): MappingSuggestion {
+  return suggestColumns(BILLING_TARGETS, headerFields, sampleRows)
+}
+
+/** Proposes a mapping to `kind`'s targets from the header names, and the date format from sample rows. */
+export function suggestColumns<T extends string>(kind: MappingTargets<T>, headerFields: readonly string[], sampleRows: readonly (readonly string[])[] = []): MappingSuggestion<T> {
   const header = new HeaderIndex(headerFields)
   const used = new Set<number>()
   const mapping: Record<string, string> = {}
-  const take = (target: MappingTarget, index: number | undefined) => {
+  const take = (target: T, index: number | undefined) => {
     if (index === undefined || index < 0 || mapping[target]) return
     used.add(index)
     mapping[target] = header.names[index]
   }
-  for (const target of MAPPING_TARGETS) {
-    take(target, SYNONYMS[target].map((name) => header.find(name)).find((found) => found >= 0 && !used.has(found)))
+  for (const target of kind.targets) {
+    take(target, kind.synonyms[target].map((name) => header.find(name)).find((found) => found >= 0 && !used.has(found)))
   }
-  for (const [target, hint] of Object.entries(HINTS) as [MappingTarget, RegExp][]) {
+  for (const [target, hint] of Object.entries(kind.hints) as [T, RegExp][]) {
     take(target, header.names.findIndex((name, index) => !used.has(index) && hint.test(columnKey(name))))
   }
-  const dateIndex = mapping.date ? header.find(mapping.date) : -1
+  const dateIndex = mapping[kind.dateTarget] ? header.find(mapping[kind.dateTarget]) : -1
   const dateSamples = sampleRows.map((row) => cell(row, dateIndex)).filter((text) => text !== '')
   return {
     mapping,
     dateFormat: guessDateFormat(dateSamples),
-    missing: REQUIRED_TARGETS.filter((target) => !mapping[target]),
+    missing: kind.required.filter((target) => !mapping[target]),
   }
 }
 
@@ -114,19 +132,31 @@ export function createImportProfile(input: {
   provider: string
   defaultCurrency: string
   amountUnit?: 'units' | 'cents'
+  /** Billing unless said: what the file's rows are. */
+  target?: ImportTarget
   createdAt: string
 }): ImportProfile {
   const { headerFields, ...rest } = input
   return { ...rest, headerSignature: new HeaderIndex(headerFields).signature() }
 }
 
-/** Checks a mapping against a header before it is used; returns what is wrong, or []. */
+/** What a profile's rows are: profiles saved before incident mappings existed are billing profiles. */
+export function profileTarget(profile: ImportProfile): ImportTarget {
+  return profile.target ?? 'billing'
+}
+
+/** Checks a billing mapping against a header before it is used; returns what is wrong, or []. */
 export function validateMapping(profile: ImportProfile, headerFields: readonly string[]): string[] {
+  return mappingProblems(BILLING_TARGETS, profile, headerFields, (target) => target.startsWith('tag:'))
+}
+
+/** What is wrong with a mapping to `kind`'s targets for this header, or []. */
+export function mappingProblems<T extends string>(kind: MappingTargets<T>, profile: ImportProfile, headerFields: readonly string[], alsoAllowed: (target: string) => boolean = () => false): string[] {
   const header = new HeaderIndex(headerFields)
   const problems: string[] = []
-  for (const target of REQUIRED_TARGETS) if (!profile.mapping[target]) problems.push(`no column is mapped to ${target}`)
+  for (const target of kind.required) if (!profile.mapping[target]) problems.push(`no column is mapped to ${target}`)
   for (const [target, column] of Object.entries(profile.mapping)) {
-    if (!MAPPING_TARGETS.includes(target as MappingTarget) && !target.startsWith('tag:')) problems.push(`unknown mapping target "${target}"`)
+    if (!kind.targets.includes(target as T) && !alsoAllowed(target)) problems.push(`unknown mapping target "${target}"`)
     if (!header.has(column)) problems.push(`column "${column}" (for ${target}) is not in the file`)
   }
   if (!DATE_FORMATS.includes(profile.dateFormat as DateFormat)) problems.push(`unknown date format "${profile.dateFormat}"`)

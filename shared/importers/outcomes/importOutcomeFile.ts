@@ -1,5 +1,6 @@
 import type { BatchIssue, BatchMeta } from '../../records/batch'
 import type { OutcomeBatchKind } from '../../records/outcome'
+import type { ImportProfile } from '../../records/settings'
 import { createBatch } from '../batch'
 import type { HeaderIndex } from '../csv/header'
 import { CsvSyntaxError } from '../csv/tokenizer'
@@ -8,6 +9,7 @@ import { githubPrListJson } from './githubPrListJson'
 import { githubRestPulls } from './githubRestPulls'
 import { gitlabMergeRequests } from './gitlabMergeRequests'
 import { incidentIoIncidentsCsv } from './incidentIoIncidentsCsv'
+import { incidentProfileFor, incidentProfileFormat } from './incidentMapping'
 import { JsonShapeError, jsonListItems } from './jsonItems'
 import { OutcomeRowError, type OutcomeFormat } from './outcomeFormat'
 import { outcomeMetricsCsv } from './outcomeMetricsCsv'
@@ -31,19 +33,28 @@ const MAX_ERRORS = 20
 
 type Parsed = { format: OutcomeFormat; rows: { line: number; read: () => { id: string } }[] }
 
+export interface OutcomeImportOptions {
+  /** The team's import profiles: a CSV no built-in format knows is read with the incident profile saved for its header. */
+  profiles?: readonly ImportProfile[]
+  /** Read a CSV with this incident profile instead of detecting (the mapping step's draft). */
+  profile?: ImportProfile
+}
+
 /**
  * Reads one outcome export into one immutable batch, or rejects it whole (a bad record names
  * its line and reason; nothing is stored). The same PR twice in one file (overlapping pages)
  * is kept once with a warning. Records are ordered by id, so one export saved in another
  * order is the same batch.
  */
-export function importOutcomeText(file: { name: string; text: string }, importedAt: string): OutcomeImportResult {
+export function importOutcomeText(file: { name: string; text: string }, importedAt: string, options: OutcomeImportOptions = {}): OutcomeImportResult {
   const rejected = (errors: BatchIssue[], format: OutcomeFormat | null = null): OutcomeImportResult => ({ status: 'rejected', format: format?.id ?? null, kind: format?.kind ?? null, records: 0, errors, warnings: [], batch: null })
   let parsed: Parsed | BatchIssue
   try {
-    parsed = /^\s*\[/.test(file.text) ? parseJson(file.text) : parseCsv(file.text)
+    parsed = /^\s*\[/.test(file.text) ? parseJson(file.text) : parseCsv(file.text, options)
   } catch (error) {
     if (error instanceof JsonShapeError || error instanceof CsvSyntaxError) return rejected([{ line: error.line, message: error.message }])
+    // A profile that does not fit the file's header: the header's line.
+    if (error instanceof OutcomeRowError) return rejected([{ line: 1, message: error.message }])
     throw error
   }
   if (!('format' in parsed)) return rejected([parsed])
@@ -88,19 +99,25 @@ export function importOutcomeText(file: { name: string; text: string }, imported
  * exports are CSV, agent logs one object per line), or a CSV header an outcome format knows.
  * `cli import` sorts files by this before reading them whole.
  */
-export function isOutcomeExport(head: string): boolean {
+export function isOutcomeExport(head: string, profiles: readonly ImportProfile[] = []): boolean {
   if (/^\s*\[/.test(head)) return true
   try {
     const header = csvRows(head.slice(0, head.indexOf('\n') + 1 || head.length))?.header
-    return !!header && isOutcomeHeader(header)
+    return !!header && isOutcomeHeader(header, profiles)
   } catch {
     return false
   }
 }
 
-/** Whether a CSV header is an outcome export's (the Import view asks this of a file it first read as a bill). */
-export function isOutcomeHeader(header: HeaderIndex): boolean {
-  return OUTCOME_FORMATS.some((format) => format.input === 'csv' && format.matches(header))
+/** Whether a CSV header is an outcome export's, or one an incident profile was saved for (the Import view asks this of a file it first read as a bill). */
+export function isOutcomeHeader(header: HeaderIndex, profiles: readonly ImportProfile[] = []): boolean {
+  return !!csvOutcomeFormat(header, profiles)
+}
+
+function csvOutcomeFormat(header: HeaderIndex, profiles: readonly ImportProfile[]): OutcomeFormat | undefined {
+  const builtIn = OUTCOME_FORMATS.find((format) => format.input === 'csv' && format.matches(header))
+  const profile = builtIn ? undefined : incidentProfileFor(header, profiles)
+  return builtIn ?? (profile && incidentProfileFormat(profile))
 }
 
 function parseJson(text: string): Parsed | BatchIssue {
@@ -111,11 +128,11 @@ function parseJson(text: string): Parsed | BatchIssue {
   return { format, rows: items.map((item) => ({ line: item.line, read: () => format.read(item.value) })) }
 }
 
-function parseCsv(text: string): Parsed | BatchIssue {
+function parseCsv(text: string, options: OutcomeImportOptions): Parsed | BatchIssue {
   const table = csvRows(text)
   if (!table) return { line: 1, message: 'the file is empty' }
-  const format = OUTCOME_FORMATS.find((candidate) => candidate.input === 'csv' && candidate.matches(table.header))
-  if (!format || format.input !== 'csv') return { line: 1, message: `not an incident or metrics export Workfolio knows (columns: ${table.header.names.slice(0, 8).join(', ')})` }
+  const format = options.profile ? incidentProfileFormat(options.profile) : csvOutcomeFormat(table.header, options.profiles ?? [])
+  if (!format || format.input !== 'csv') return { line: 1, message: `not an incident or metrics export Workfolio knows (columns: ${table.header.names.slice(0, 8).join(', ')}); map an incident export's columns with an import profile` }
   const read = format.reader(table.header)
   return { format, rows: table.rows.map((row) => ({ line: row.line, read: () => read(row.fields) })) }
 }

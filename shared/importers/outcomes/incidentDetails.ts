@@ -1,3 +1,4 @@
+import type { DateFormat } from '../billing/dates'
 import type { HeaderIndex } from '../csv/header'
 import type { Incident } from '../../records/outcome'
 import { columnReader, instantColumn } from './csvColumns'
@@ -15,12 +16,12 @@ export interface IncidentColumnNames {
 }
 
 /** A reader of the details an incident export shares with the others: severity, status, when it was acknowledged and resolved, its page. */
-export function incidentDetails(header: HeaderIndex, names: IncidentColumnNames) {
+export function incidentDetails(header: HeaderIndex, names: IncidentColumnNames, dateFormat: DateFormat = 'iso') {
   const severity = columnReader(header, ...names.severity)
   const status = columnReader(header, ...names.status)
   const url = columnReader(header, ...names.url)
-  const acknowledged = instantColumn(header, names.acknowledged, names.acknowledgedSeconds)
-  const resolved = instantColumn(header, names.resolved, names.resolvedSeconds)
+  const acknowledged = instantColumn(header, names.acknowledged, names.acknowledgedSeconds, dateFormat)
+  const resolved = instantColumn(header, names.resolved, names.resolvedSeconds, dateFormat)
   return (fields: readonly string[], createdAt: string): Pick<Incident, 'severity' | 'status' | 'createdAt' | 'acknowledgedAt' | 'resolvedAt' | 'url'> => ({
     severity: severity(fields) || null,
     status: status(fields) || null,

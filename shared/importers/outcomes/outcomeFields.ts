@@ -1,4 +1,4 @@
-import { parseInstant } from '../billing/dates'
+import { parseInstant, type DateFormat } from '../billing/dates'
 import { OutcomeRowError } from './outcomeFormat'
 
 /** Reading fields of one exported record, each failure an OutcomeRowError naming the field. */
@@ -28,16 +28,16 @@ export function optionalCount(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null
 }
 
-/** An ISO date-time (exports write UTC with `Z`, some with an offset); empty → null. */
-export function optionalInstant(value: unknown, field: string): string | null {
+/** A date-time in `format` (exports write ISO, UTC with `Z` or an offset; a column mapping names its own); empty → null. */
+export function optionalInstant(value: unknown, field: string, format: DateFormat = 'iso'): string | null {
   if (value === null || value === undefined || value === '') return null
-  const instant = typeof value === 'string' ? parseInstant(value, 'iso') : null
+  const instant = typeof value === 'string' ? parseInstant(value, format) : null
   if (instant === null) throw new OutcomeRowError(`"${field}" is not a date and time: ${JSON.stringify(value).slice(0, 60)}`)
   return instant
 }
 
-export function requiredInstant(value: unknown, field: string): string {
-  const instant = optionalInstant(value, field)
+export function requiredInstant(value: unknown, field: string, format: DateFormat = 'iso'): string {
+  const instant = optionalInstant(value, field, format)
   if (instant === null) throw new OutcomeRowError(`"${field}" is missing`)
   return instant
 }
