@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CurrencyAmountsSchema, CurrencyCode, DecimalString } from './common'
 import { EvidenceLink, ValueCategory } from './annotation'
 import { PortfolioStatus } from './portfolio'
+import type { PortfolioOutcomes } from '../analysis/outcomes/portfolioOutcomes'
 
 export const ReviewStage = z.enum(['check-in', 'scorecards', 'high-cost', 'recipes', 'decisions', 'summary'])
 export type ReviewStage = z.infer<typeof ReviewStage>
@@ -50,6 +51,13 @@ export const ActionItem = z.looseObject({
 })
 export type ActionItem = z.infer<typeof ActionItem>
 
+function isOutcomeFigures(value: unknown): boolean {
+  if (value === null) return true
+  if (typeof value !== 'object') return false
+  const figures = value as Record<string, unknown>
+  return typeof figures.pullRequests === 'object' && typeof figures.incidents === 'object' && typeof figures.previous === 'object'
+}
+
 /** Every figure a review showed, kept when it closes so its page and exports never change afterwards. */
 export const ReviewSnapshot = z.looseObject({
   takenAt: z.string(),
@@ -63,6 +71,8 @@ export const ReviewSnapshot = z.looseObject({
       runs: z.number(),
       highCostRuns: z.number(),
       highCostAnnotated: z.number(),
+      // The outcome figures as shown (computed by shared/analysis/outcomes); kept whole, checked by shape.
+      outcomes: z.custom<PortfolioOutcomes | null>(isOutcomeFigures).optional(),
     }),
   ),
   highCostQueue: z.array(

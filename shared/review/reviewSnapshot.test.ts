@@ -59,6 +59,14 @@ describe('what a closed review keeps of its notes and candidates', () => {
     expect([reloaded.highCostNotes, reloaded.candidates]).toEqual([closed.snapshot!.highCostNotes, closed.snapshot!.candidates])
   })
 
+  it("keeps each scorecard's outcome figures when the review is read back", () => {
+    const outcomes = closed.snapshot!.scorecards[0].outcomes
+    expect(outcomes?.pullRequests).toBeDefined()
+    expect(Review.parse(closed).snapshot!.scorecards[0].outcomes).toEqual(outcomes)
+    const damaged = { ...closed, snapshot: { ...closed.snapshot!, scorecards: [{ ...closed.snapshot!.scorecards[0], outcomes: 'not figures' }] } }
+    expect(Review.safeParse(damaged).success).toBe(false)
+  })
+
   it('shows the same figures after the note is edited, new runs change mining and prices change', () => {
     const before = reviewMarkdown(closed, reviewFigures(closed, () => reviewReportWithCandidates(atClose, closed)))
     expect(before).toContain('| big | 2026-07-06 | acme/web | fix/outage | $120.00 | Web | shipped-fix | pr acme/web#7 | Fixed the outage |')
