@@ -22,7 +22,8 @@ export function PriceTable({ table, overrides }: { table: PricingTable; override
         {found.length > SHOWN && `; the first ${SHOWN} shown, search to narrow`}. Dollars per million tokens.
       </p>
       {found.length > 0 && (
-        <div className="price-table-scroll">
+        // Focusable so the table scrolls from the keyboard too.
+        <div className="price-table-scroll" tabIndex={0} role="region" aria-label="Price table, scrollable">
           <table className="overrides" aria-label="Price table">
             <thead>
               <tr>
