@@ -37,7 +37,8 @@ export function ReviewControls({ review, me, dispatch, peers }: Props) {
         <ol className="review-stepper">
           {REVIEW_STAGES.map((stage, i) => (
             <li key={stage} className={i < index ? 'done' : i === index ? 'current' : ''} aria-current={i === index ? 'step' : undefined}>
-              {REVIEW_STAGE_TITLES[stage]}
+              {/* The number never wraps away from its title, so a narrow step breaks inside the title. */}
+              {REVIEW_STAGE_TITLES[stage].replace('. ', '.\u00a0')}
             </li>
           ))}
         </ol>
