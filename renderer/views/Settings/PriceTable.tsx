@@ -21,8 +21,9 @@ export function PriceTable({ table, overrides }: { table: PricingTable; override
         {found.length === rows.length ? `${rows.length} models` : `${found.length} of ${rows.length} models`}
         {found.length > SHOWN && `; the first ${SHOWN} shown, search to narrow`}. Dollars per million tokens.
       </p>
+      {/* The scrolling box is focusable so keyboard users can scroll the long table. */}
       {found.length > 0 && (
-        <div className="price-table-scroll">
+        <div className="price-table-scroll" tabIndex={0} role="region" aria-label="Prices, scrollable">
           <table className="overrides" aria-label="Price table">
             <thead>
               <tr>
