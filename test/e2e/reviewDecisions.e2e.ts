@@ -3,19 +3,11 @@ import { expect, test } from 'vitest'
 import { periodContaining, shiftPeriod } from '../../shared/analysis/periods'
 import { collectPageErrors, saveScreenshot } from './support/browser'
 import { useAppInBrowser } from './support/lifecycle'
+import { createPortfolio } from './support/portfolioSteps'
 
 const env = useAppInBrowser()
 const thisQuarter = periodContaining('quarter', new Date().toISOString(), 1)
 const nextQuarter = shiftPeriod(thisQuarter, 1, 1)
-
-async function createPortfolio(page: Page, name: string, amount: string) {
-  await page.goto(env.app.url + '#/portfolios/new')
-  await page.getByLabel('Name', { exact: true }).fill(name)
-  await page.getByLabel('Owning team').fill('Platform team')
-  await page.getByLabel('Amount', { exact: true }).fill(amount)
-  await page.getByRole('button', { name: 'Create portfolio' }).click()
-  await page.getByRole('link', { name }).first().waitFor()
-}
 
 /** The envelope each Overview card shows for a period (chosen as a shared link would, for the session), by portfolio name. */
 async function envelopesIn(page: Page, period: string): Promise<Record<string, string>> {
@@ -37,9 +29,9 @@ test('closing a review applies its decisions: next quarter has the new envelopes
   const page = await context.newPage()
   const errors = collectPageErrors(page)
 
-  await createPortfolio(page, 'Incident triage', '150')
-  await createPortfolio(page, 'Web work', '200')
-  await createPortfolio(page, 'Docs', '100')
+  await createPortfolio(page, env.app.url, 'Incident triage', '150')
+  await createPortfolio(page, env.app.url, 'Web work', '200')
+  await createPortfolio(page, env.app.url, 'Docs', '100')
 
   // Start this quarter's review and walk to the decisions.
   await page.goto(env.app.url + '#/review')
