@@ -51,6 +51,21 @@ export const ActionItem = z.looseObject({
 })
 export type ActionItem = z.infer<typeof ActionItem>
 
+/** The stages where people vote; each has its own budget. */
+export const VotingStage = z.enum(['recipes', 'decisions'])
+export type VotingStage = z.infer<typeof VotingStage>
+
+/**
+ * One vote: the portfolio or recipe candidate it marks and the stage it was cast at. Reviews
+ * from before votes were kept per stage stored bare subject ids; those read as votes whose
+ * stage is unknown (shared/review/reviewVotes.ts derives it).
+ */
+export const Vote = z.union([
+  z.looseObject({ subject: z.string(), stage: VotingStage.optional() }),
+  z.string().transform((subject) => ({ subject })),
+])
+export type Vote = z.infer<typeof Vote>
+
 function isOutcomeFigures(value: unknown): boolean {
   if (value === null) return true
   if (typeof value !== 'object') return false
@@ -136,8 +151,9 @@ export const Review = z.looseObject({
   moveOnRequests: z.array(z.string()),
   decisions: z.array(PortfolioDecision),
   recipeDecisions: z.array(RecipeDecision),
-  /** participant id → portfolio or recipe ids marked as mattering most. */
-  votes: z.record(z.string(), z.array(z.string())),
+  /** participant id → the portfolios and recipe candidates they marked as mattering most. */
+  votes: z.record(z.string(), z.array(Vote)),
+  /** Votes each participant has at each voting stage. */
   voteBudget: z.number().int().positive(),
   notes: z.string(),
   /** Absent in reviews from before action items. */

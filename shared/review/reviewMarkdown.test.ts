@@ -19,7 +19,7 @@ const closedReview: Review = {
     { portfolioId: 'pf-incidents', decision: 'grow', nextEnvelope: { amount: '15000.00', currency: 'USD' }, note: 'MTTR down 30%' },
     { portfolioId: 'pf-general', decision: 'retire', nextEnvelope: null, note: '' },
   ],
-  votes: { ana: ['pf-incidents', 'rc-triage'], ben: ['pf-incidents'], cy: ['pf-general'] },
+  votes: { ana: [{ subject: 'pf-incidents', stage: 'decisions' }, { subject: 'rc-triage', stage: 'recipes' }], ben: [{ subject: 'pf-incidents', stage: 'decisions' }], cy: [{ subject: 'pf-general', stage: 'decisions' }] },
   notes: 'Next review: split the web portfolio.',
 }
 
@@ -58,7 +58,8 @@ describe('reviewMarkdown', () => {
     expect(markdown).toContain('| edit → test | reject | — | too generic \\| says nothing |')
     expect(markdown).toContain('| Incident triage | grow | $15,000.00 | MTTR down 30% |')
     expect(markdown).toContain('| General help | retire | — | — |')
-    expect(markdown).toMatch(/\| Incident triage \| 2 \|\n\| General help \| 1 \|\n\| Triage recipe \| 1 \|/)
+    expect(markdown).toContain('## Votes: recipes\n\n| Subject | Votes |\n| --- | --- |\n| Triage recipe | 1 |\n')
+    expect(markdown).toContain('## Votes: decisions\n\n| Subject | Votes |\n| --- | --- |\n| Incident triage | 2 |\n| General help | 1 |\n')
     expect(markdown).toContain('## Notes\n\nNext review: split the web portfolio.')
   })
 
@@ -69,7 +70,7 @@ describe('reviewMarkdown', () => {
   it('says so when a section has nothing', () => {
     const empty = reviewMarkdown(startReview({ id: 'x', period: '2026-Q4', facilitator: 'ana', at: '2026-12-01T00:00:00.000Z' }))
     expect(empty).toContain('- Status: active (at stage 1. Check-in & data coverage)')
-    expect(empty).toContain('## Votes\n\n_None._')
+    expect(empty).toContain('## Votes: recipes\n\n_None._\n\n## Votes: decisions\n\n_None._')
     expect(empty).toContain('## Data coverage\n\n_Not provided._')
     expect(empty).toContain('## Action items\n\n_None._')
   })

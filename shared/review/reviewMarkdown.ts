@@ -7,6 +7,7 @@ import type { HighCostNote, HighCostRun } from './highCostQueue'
 import type { CandidateFigures } from './reviewCandidates'
 import { OUTCOME_REPORT_HEADERS, outcomeReportRows } from './outcomeReportRows'
 import { REVIEW_STAGE_TITLES } from './reviewStages'
+import { VOTING_STAGES, voteTally } from './reviewVotes'
 
 /** A line of the data-coverage section ("Runs imported", "2,140"), computed by the caller. */
 export interface CoverageLine {
@@ -131,10 +132,12 @@ export function reviewMarkdown(review: Review, data: ReviewReportData = {}): str
       review.decisions.map((d) => [name(d.portfolioId), d.decision, d.nextEnvelope ? formatMoney(d.nextEnvelope.amount, d.nextEnvelope.currency) : '—', d.note || '—']),
     ),
     '',
-    '## Votes',
-    '',
-    ...table(['Subject', 'Votes'], voteTally(review).map(([subject, votes]) => [name(subject), String(votes)])),
-    '',
+    ...VOTING_STAGES.flatMap((stage) => [
+      `## Votes: ${stage}`,
+      '',
+      ...table(['Subject', 'Votes'], voteTally(review, stage).map(([subject, votes]) => [name(subject), String(votes)])),
+      '',
+    ]),
     '## Action items',
     '',
     ...table(['Action', 'Owning team', 'Due'], sortedActionItems(review).map((item) => [item.text, item.owningTeam, item.due])),
@@ -153,13 +156,6 @@ function outcomeSection(cards: readonly ScorecardSummary[]): string[] {
 /** A review's action items, soonest due first. */
 export function sortedActionItems(review: Pick<Review, 'actionItems'>): NonNullable<Review['actionItems']> {
   return [...(review.actionItems ?? [])].sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id))
-}
-
-/** Votes per subject, most first. */
-export function voteTally(review: Review): [string, number][] {
-  const tally = new Map<string, number>()
-  for (const subjects of Object.values(review.votes)) for (const subject of subjects) tally.set(subject, (tally.get(subject) ?? 0) + 1)
-  return [...tally].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
 }
 
 /** A table, or "_Not provided._" when the caller did not compute its rows (a review closed before they were kept). */

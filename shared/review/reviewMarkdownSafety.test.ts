@@ -24,7 +24,7 @@ describe('reviewMarkdown with hostile names, notes and reasons', () => {
           ...startReview({ id: 'rv', period: text.period, facilitator: 'ana', at: '2026-10-05T09:00:00.000Z' }),
           recipeDecisions: [{ candidateKey: 'k', steps: [text.step, 'edit'], action: 'promote', recipeId: 'rc-1', reason: text.reason }],
           decisions: [{ portfolioId: 'pf-1', decision: 'grow', nextEnvelope: null, note: text.note }],
-          votes: { ana: ['pf-1', 'rc-1'] },
+          votes: { ana: [{ subject: 'pf-1', stage: 'decisions' }, { subject: 'rc-1', stage: 'recipes' }] },
           notes: text.notes,
         }
         const markdown = reviewMarkdown(review, {

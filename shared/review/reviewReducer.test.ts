@@ -21,6 +21,8 @@ function errorOf(review: Review, action: ReviewAction, actor: string): string | 
 
 const fresh = () => startReview({ id: 'rv-q3', period: '2026-Q3', facilitator: 'ana', at: AT, voteBudget: 2 })
 const advance = (times: number): [ReviewAction, string][] => Array.from({ length: times }, () => [{ type: 'advance' }, 'ana'])
+const recipesVote = (subject: string) => ({ subject, stage: 'recipes' })
+const decisionsVote = (subject: string) => ({ subject, stage: 'decisions' })
 const keep: PortfolioDecision = { portfolioId: 'pf-refactor', decision: 'grow', nextEnvelope: { amount: '12000.00', currency: 'USD' }, note: 'tests caught 3 regressions' }
 
 describe('reviewReducer', () => {
@@ -75,13 +77,24 @@ describe('reviewReducer', () => {
   it('limits votes to the budget, one per subject, at the recipe and decision stages', () => {
     expect(errorOf(fresh(), { type: 'vote', subject: 'pf-refactor' }, 'ben')).toBe('wrong-stage')
     const decisions = run(fresh(), ...advance(4))
-    const voted = run(decisions, [{ type: 'vote', subject: 'pf-refactor' }, 'ben'], [{ type: 'vote', subject: 'rc-triage' }, 'ben'], [{ type: 'vote', subject: 'pf-refactor' }, 'cy'])
-    expect(voted.votes).toEqual({ ben: ['pf-refactor', 'rc-triage'], cy: ['pf-refactor'] })
-    expect(errorOf(voted, { type: 'vote', subject: 'pf-incidents' }, 'ben')).toBe('vote-budget-spent')
+    const voted = run(decisions, [{ type: 'vote', subject: 'pf-refactor' }, 'ben'], [{ type: 'vote', subject: 'pf-docs' }, 'ben'], [{ type: 'vote', subject: 'pf-refactor' }, 'cy'])
+    expect(voted.votes).toEqual({ ben: [decisionsVote('pf-refactor'), decisionsVote('pf-docs')], cy: [decisionsVote('pf-refactor')] })
     expect(errorOf(voted, { type: 'vote', subject: 'pf-refactor' }, 'cy')).toBe('already-voted')
     expect(errorOf(voted, { type: 'unvote', subject: 'pf-incidents' }, 'cy')).toBe('not-voted')
-    const moved = run(voted, [{ type: 'unvote', subject: 'rc-triage' }, 'ben'], [{ type: 'vote', subject: 'pf-incidents' }, 'ben'])
-    expect(moved.votes.ben).toEqual(['pf-refactor', 'pf-incidents'])
+    const moved = run(voted, [{ type: 'unvote', subject: 'pf-docs' }, 'ben'], [{ type: 'vote', subject: 'pf-incidents' }, 'ben'])
+    expect(moved.votes.ben).toEqual([decisionsVote('pf-refactor'), decisionsVote('pf-incidents')])
+  })
+
+  it('gives each voting stage its own budget: a spent recipe budget leaves the decisions budget whole', () => {
+    const recipes = run(fresh(), ...advance(3))
+    const spent = run(recipes, [{ type: 'vote', subject: 'edit>test' }, 'ben'], [{ type: 'vote', subject: 'plan>edit' }, 'ben'])
+    const refused = reviewReducer(spent, { type: 'vote', subject: 'logs>read' }, 'ben')
+    expect(refused).toEqual({ ok: false, error: { code: 'vote-budget-spent', message: '2 votes at this stage; take one back first' } })
+    const decisions = run(spent, ...advance(1), [{ type: 'vote', subject: 'pf-refactor' }, 'ben'], [{ type: 'vote', subject: 'pf-docs' }, 'ben'])
+    expect(decisions.votes.ben).toEqual([recipesVote('edit>test'), recipesVote('plan>edit'), decisionsVote('pf-refactor'), decisionsVote('pf-docs')])
+    expect(errorOf(decisions, { type: 'vote', subject: 'pf-incidents' }, 'ben')).toBe('vote-budget-spent')
+    // Taking back at the decisions stage frees a decisions vote, never a recipe one.
+    expect(errorOf(decisions, { type: 'unvote', subject: 'edit>test' }, 'ben')).toBe('not-voted')
   })
 
   it('records one decision per portfolio at the decisions stage, the latest winning', () => {

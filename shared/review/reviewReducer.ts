@@ -1,6 +1,7 @@
-import { Review, REVIEW_STAGES, type ReviewStage } from '../records/review'
+import { Review, REVIEW_STAGES } from '../records/review'
 import { personLikeOwner } from '../analysis/lints/ownerIsPerson'
 import type { ReviewAction, ReviewErrorCode, ReviewResult } from './reviewActions'
+import { isVotingStage, voteStage, votesCast } from './reviewVotes'
 
 export const DEFAULT_VOTE_BUDGET = 3
 
@@ -35,7 +36,6 @@ export function startReview(input: StartReviewInput): Review {
 const FACILITATOR_ONLY = new Set<ReviewAction['type']>(['advance', 'goBack', 'pause', 'resume', 'close', 'handOver', 'startTimer', 'stopTimer'])
 /** What a paused review still accepts: resuming it, and handing it to someone who will. */
 const WHILE_PAUSED = new Set<ReviewAction['type']>(['resume', 'handOver', 'takeOver', 'join'])
-const VOTING_STAGES: readonly ReviewStage[] = ['recipes', 'decisions']
 
 /**
  * The review as a pure state machine: the next Review, or a typed error saying why not.
@@ -90,11 +90,8 @@ function apply(review: Review, action: ReviewAction, actor: string): ReviewResul
       return ok({ ...review, moveOnRequests: review.moveOnRequests.filter((id) => id !== actor) })
     case 'vote':
       return vote(review, action.subject, actor)
-    case 'unvote': {
-      const mine = review.votes[actor] ?? []
-      if (!mine.includes(action.subject)) return fail('not-voted', 'no vote of yours on this to take back')
-      return ok({ ...review, votes: { ...review.votes, [actor]: mine.filter((subject) => subject !== action.subject) } })
-    }
+    case 'unvote':
+      return unvote(review, action.subject, actor)
     case 'decidePortfolio': {
       if (review.stage !== 'decisions') return fail('wrong-stage', 'portfolio decisions are made at the decisions stage')
       const { decision } = action
@@ -134,12 +131,23 @@ function apply(review: Review, action: ReviewAction, actor: string): ReviewResul
   }
 }
 
+/** A vote counts against the budget of the stage it is cast at. */
 function vote(review: Review, subject: string, actor: string): ReviewResult {
-  if (!VOTING_STAGES.includes(review.stage)) return fail('wrong-stage', 'votes are cast at the recipe and decisions stages')
+  const stage = review.stage
+  if (!isVotingStage(stage)) return fail('wrong-stage', 'votes are cast at the recipe and decisions stages')
+  const cast = votesCast(review, actor, stage)
+  if (cast.includes(subject)) return fail('already-voted', 'you already marked this')
+  if (cast.length >= review.voteBudget) return fail('vote-budget-spent', `${review.voteBudget} votes at this stage; take one back first`)
+  return ok({ ...review, votes: { ...review.votes, [actor]: [...(review.votes[actor] ?? []), { subject, stage }] } })
+}
+
+/** Takes back the vote on a subject, the one cast at this stage when it is a voting stage. */
+function unvote(review: Review, subject: string, actor: string): ReviewResult {
   const mine = review.votes[actor] ?? []
-  if (mine.includes(subject)) return fail('already-voted', 'you already marked this')
-  if (mine.length >= review.voteBudget) return fail('vote-budget-spent', `each participant has ${review.voteBudget} votes; take one back first`)
-  return ok({ ...review, votes: { ...review.votes, [actor]: [...mine, subject] } })
+  const stage = review.stage
+  const taken = mine.find((vote) => vote.subject === subject && (!isVotingStage(stage) || voteStage(review, vote) === stage))
+  if (!taken) return fail('not-voted', 'no vote of yours on this to take back')
+  return ok({ ...review, votes: { ...review.votes, [actor]: mine.filter((vote) => vote !== taken) } })
 }
 
 /** Older reviews carry no participant list: the facilitator was there at least. */

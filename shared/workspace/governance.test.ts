@@ -43,7 +43,7 @@ const sampleReview: Review = {
   moveOnRequests: [],
   decisions: [{ portfolioId: 'pf-1', decision: 'grow', nextEnvelope: { amount: '15000', currency: 'USD' }, note: '' }],
   recipeDecisions: [],
-  votes: { 'p-abc': ['pf-1'] },
+  votes: { 'p-abc': [{ subject: 'pf-1', stage: 'decisions' }] },
   voteBudget: 3,
   notes: '',
   startedAt: NOW,
@@ -178,17 +178,17 @@ describe('reviews', () => {
     const other = new Governance(new Y.Doc())
     Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(facilitator.doc))
 
-    facilitator.reviews.update('rv-1', { votes: { 'p-abc': ['pf-1'] } })
-    other.reviews.update('rv-1', { votes: { 'p-def': ['pf-2', 'rc-1'] } })
+    facilitator.reviews.update('rv-1', { votes: { 'p-abc': [{ subject: 'pf-1', stage: 'decisions' }] } })
+    other.reviews.update('rv-1', { votes: { 'p-def': [{ subject: 'pf-2', stage: 'decisions' }, { subject: 'rc-1', stage: 'recipes' }] } })
     Y.applyUpdate(facilitator.doc, Y.encodeStateAsUpdate(other.doc))
     Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(facilitator.doc))
 
     for (const side of [facilitator, other]) {
-      expect(side.reviews.get('rv-1')!.votes).toEqual({ 'p-abc': ['pf-1'], 'p-def': ['pf-2', 'rc-1'] })
+      expect(side.reviews.get('rv-1')!.votes).toEqual({ 'p-abc': [{ subject: 'pf-1', stage: 'decisions' }], 'p-def': [{ subject: 'pf-2', stage: 'decisions' }, { subject: 'rc-1', stage: 'recipes' }] })
     }
     // Withdrawing a vote removes that participant's key only.
-    facilitator.reviews.update('rv-1', { votes: { 'p-def': ['pf-2', 'rc-1'] } })
-    expect(facilitator.reviews.get('rv-1')!.votes).toEqual({ 'p-def': ['pf-2', 'rc-1'] })
+    facilitator.reviews.update('rv-1', { votes: { 'p-def': [{ subject: 'pf-2', stage: 'decisions' }, { subject: 'rc-1', stage: 'recipes' }] } })
+    expect(facilitator.reviews.get('rv-1')!.votes).toEqual({ 'p-def': [{ subject: 'pf-2', stage: 'decisions' }, { subject: 'rc-1', stage: 'recipes' }] })
   })
 })
 

@@ -103,7 +103,8 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   await decision.getByRole('button', { name: 'Record decision' }).click()
   await decision.getByTestId('decision-recorded').waitFor()
   await decision.getByRole('button', { name: 'Vote for Refactor + tests' }).click()
-  expect(await page.getByTestId('vote-budget').textContent()).toBe('You have 1 of 3 votes left to mark what matters most.')
+  // The recipe vote cast at stage 4 spends none of this stage's votes.
+  expect(await page.getByTestId('vote-budget').textContent()).toBe('You have 2 of 3 votes left at this stage to mark what matters most.')
   await page.getByRole('button', { name: 'Next: Summary' }).click()
 
   // 6. Summary and the Markdown export.
@@ -128,7 +129,8 @@ test('a quarterly review: import logs and a bill, walk the six stages, promote a
   const report = page.getByTestId('review-report')
   await report.waitFor()
   await report.getByTestId('spend-chart').waitFor()
-  await report.getByTestId('votes-chart').waitFor()
+  await report.getByTestId('votes-chart-recipes').waitFor()
+  await report.getByTestId('votes-chart-decisions').waitFor()
   expect(await report.getByRole('heading', { name: 'Quarterly review 2026 Q1' }).count()).toBe(1)
   expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(true)
   await saveScreenshot(page, 'review-print.png')

@@ -125,6 +125,10 @@ test('layout: the sidebar stays put, Runs gives its room to models and steps, th
   expect(await page.getByTestId('high-cost-run-where').first().textContent()).toMatch(/^[\w-]+ · (claude-code|codex)$/)
   expect(await page.getByTestId('high-cost-note-run').textContent()).toMatch(/^Run in [\w-]+ · .*\d{4}$/)
   await saveScreenshot(page, 'review-high-cost.png')
+  // The six stages sit on one row at 1024 px.
+  const stageTops = await page.getByRole('navigation', { name: 'Review stages' }).getByRole('listitem').evaluateAll((steps) => steps.map((step) => step.getBoundingClientRect().top))
+  expect(stageTops).toHaveLength(6)
+  expect(new Set(stageTops).size).toBe(1)
 
   // An open health check does not stretch the row of cards.
   await page.goto(env.app.url + '#/overview')

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { Review } from '../../../shared/records/review'
-import { REVIEW_STAGE_TITLES, voteTally } from '../../../shared/review'
+import { REVIEW_STAGE_TITLES, VOTING_STAGES, voteTally } from '../../../shared/review'
 import { routeHref } from '../../navigation/routes'
 import { useBridge } from '../../workspace/WorkspaceContext'
 import { Amounts, LocalTime, Money } from '../Overview/money'
@@ -23,7 +23,6 @@ export function PrintReport({ review }: { review: Review }) {
   // With the candidates: a closed review's as kept, mined now for one in progress.
   const report = useMemo(() => fullReport(review, data), [review, data])
   const [status, setStatus] = useState<string | null>(null)
-  const tally = voteTally(review)
   const name = (id: string) => names[id] ?? id
 
   const savePdf = async () => {
@@ -176,7 +175,15 @@ export function PrintReport({ review }: { review: Review }) {
 
       <section>
         <h2>What matters most</h2>
-        {tally.length ? <VotesChart tally={tally} names={names} /> : <p className="muted">No votes cast.</p>}
+        {VOTING_STAGES.map((stage) => {
+          const tally = voteTally(review, stage)
+          return (
+            <div key={stage}>
+              <h3>Votes at {REVIEW_STAGE_TITLES[stage]}</h3>
+              {tally.length ? <VotesChart stage={stage} tally={tally} names={names} /> : <p className="muted">No votes cast.</p>}
+            </div>
+          )
+        })}
       </section>
 
       {review.notes.trim() && (

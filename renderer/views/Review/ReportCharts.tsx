@@ -1,6 +1,7 @@
 import { decimalToNumber, parseDecimal } from '../../../shared/money/decimal'
 import { formatMoney } from '../../../shared/money/format'
-import type { ScorecardSummary } from '../../../shared/review'
+import type { VotingStage } from '../../../shared/records/review'
+import { REVIEW_STAGE_TITLES, type ScorecardSummary } from '../../../shared/review'
 
 const WIDTH = 640
 const ROW = 34
@@ -41,15 +42,15 @@ export function SpendChart({ scorecards }: { scorecards: readonly ScorecardSumma
   )
 }
 
-/** Votes per subject, most first. */
-export function VotesChart({ tally, names }: { tally: readonly [string, number][]; names: Record<string, string> }) {
+/** Votes per subject at one voting stage, most first. */
+export function VotesChart({ stage, tally, names }: { stage: VotingStage; tally: readonly [string, number][]; names: Record<string, string> }) {
   if (tally.length === 0) return null
   const max = Math.max(...tally.map(([, votes]) => votes))
   const height = tally.length * 24 + 4
   return (
     <figure className="report-chart">
-      <svg role="img" aria-labelledby="votes-chart-title" width={WIDTH} height={height} className="report-svg" viewBox={`0 0 ${WIDTH} ${height}`} data-testid="votes-chart">
-        <title id="votes-chart-title">Votes for what matters most</title>
+      <svg role="img" aria-labelledby={`votes-chart-title-${stage}`} width={WIDTH} height={height} className="report-svg" viewBox={`0 0 ${WIDTH} ${height}`} data-testid={`votes-chart-${stage}`}>
+        <title id={`votes-chart-title-${stage}`}>Votes for what matters most at {REVIEW_STAGE_TITLES[stage]}</title>
         {tally.map(([subject, votes], i) => {
           const name = names[subject] ?? subject.split('>').map(decodeURIComponent).join(' → ')
           const width = ((WIDTH - LABEL - 60) * votes) / max

@@ -37,7 +37,7 @@ export function ReviewControls({ review, me, dispatch, peers }: Props) {
         <ol className="review-stepper">
           {REVIEW_STAGES.map((stage, i) => (
             <li key={stage} className={i < index ? 'done' : i === index ? 'current' : ''} aria-current={i === index ? 'step' : undefined}>
-              {REVIEW_STAGE_TITLES[stage]}
+              <StepTitle title={REVIEW_STAGE_TITLES[stage]} />
             </li>
           ))}
         </ol>
@@ -111,5 +111,16 @@ export function ReviewControls({ review, me, dispatch, peers }: Props) {
         )}
       </div>
     </div>
+  )
+}
+
+/** A stage title whose number never wraps away from its first word, so a narrow step breaks inside the title. */
+function StepTitle({ title }: { title: string }) {
+  const [number, first, ...rest] = title.split(' ')
+  return (
+    <>
+      <span className="review-step-lead">{`${number} ${first}`}</span>
+      {rest.length > 0 && ` ${rest.join(' ')}`}
+    </>
   )
 }

@@ -195,16 +195,36 @@ test('stage 4 merges a candidate into an existing recipe, or rejects it with a r
   expect(within(candidate).getByTestId('recipe-decision').textContent).toContain('Merged')
 })
 
+test('each voting stage has its own votes: spending them on recipes leaves the decisions votes whole', () => {
+  const workspace = seeded()
+  reviewAt(workspace, ME, 3, 2)
+  renderWithWorkspace(<ReviewView params={[]} />, workspace)
+  const [first, second] = screen.getAllByRole('button', { name: /^Vote for / })
+  fireEvent.click(first)
+  fireEvent.click(second)
+  expect(screen.getByTestId('vote-budget').textContent).toBe('You have 0 of 2 votes left at this stage to mark what matters most.')
+
+  fireEvent.click(screen.getByRole('button', { name: /^Next:/ }))
+  expect(screen.getByTestId('vote-budget').textContent).toBe('You have 2 of 2 votes left at this stage to mark what matters most.')
+  fireEvent.click(screen.getByRole('button', { name: 'Vote for Docs' }))
+  expect(screen.getByTestId('vote-budget').textContent).toContain('1 of 2')
+  expect(screen.getByTestId('votes-pf-docs').textContent).toBe('1 vote')
+
+  fireEvent.click(screen.getByRole('button', { name: /^Next:/ }))
+  expect(within(screen.getByTestId('tally-recipes')).getAllByRole('listitem')).toHaveLength(2)
+  expect(within(screen.getByTestId('tally-decisions')).getByRole('listitem').textContent).toBe('Docs — 1 vote')
+})
+
 test('stage 5: decisions per portfolio, and votes only within the budget', () => {
   const workspace = seeded()
   reviewAt(workspace, ME, 4, 2)
   renderWithWorkspace(<ReviewView params={[]} />, workspace)
-  expect(screen.getByTestId('vote-budget').textContent).toBe('You have 2 of 2 votes left to mark what matters most.')
+  expect(screen.getByTestId('vote-budget').textContent).toBe('You have 2 of 2 votes left at this stage to mark what matters most.')
   fireEvent.click(screen.getByRole('button', { name: 'Vote for Incident triage' }))
   fireEvent.click(screen.getByRole('button', { name: 'Vote for Docs' }))
   expect(screen.getByTestId('vote-budget').textContent).toContain('0 of 2')
   expect(screen.getByRole('button', { name: 'Vote for Refactor + tests' })).toHaveProperty('disabled', true)
-  expect(review(workspace).votes[ME]).toEqual(['pf-triage', 'pf-docs'])
+  expect(review(workspace).votes[ME]).toEqual([{ subject: 'pf-triage', stage: 'decisions' }, { subject: 'pf-docs', stage: 'decisions' }])
   fireEvent.click(screen.getByRole('button', { name: 'Take back my vote for Docs' }))
   expect(screen.getByRole('button', { name: 'Vote for Refactor + tests' })).toHaveProperty('disabled', false)
 

@@ -21,8 +21,8 @@ export function PriceTable({ table, overrides }: { table: PricingTable; override
         {found.length === rows.length ? `${rows.length} models` : `${found.length} of ${rows.length} models`}
         {found.length > SHOWN && `; the first ${SHOWN} shown, search to narrow`}. Dollars per million tokens.
       </p>
+      {/* The scrolling box is focusable so keyboard users can scroll the long table. */}
       {found.length > 0 && (
-        // Focusable so the table scrolls from the keyboard too.
         <div className="price-table-scroll" tabIndex={0} role="region" aria-label="Price table, scrollable">
           <table className="overrides" aria-label="Price table">
             <thead>

@@ -32,7 +32,7 @@ export function DecisionsStage(props: StageProps) {
   }
   return (
     <div className="review-decisions">
-      <VoteBudget review={review} me={me} />
+      <VoteBudget review={review} me={me} stage="decisions" />
       <ul className="review-decision-list">
         {data.summaries.map((summary) => (
           <DecisionItem key={summary.portfolio.id} {...props} summary={summary} current={review.decisions.find((d) => d.portfolioId === summary.portfolio.id)} />
@@ -91,7 +91,7 @@ function DecisionItem({ review, me, dispatch, readOnly, summary, current, data }
           spent <Money amount={budget.spend[budget.currency] ?? '0'} currency={budget.currency} /> of <Money amount={budget.envelope} currency={budget.currency} />
           {' · '}forecast <Money amount={budget.forecast[budget.currency] ?? '0'} currency={budget.currency} />
         </span>
-        <VoteButton review={review} me={me} subject={portfolio.id} label={portfolio.name} dispatch={dispatch} disabled={readOnly} />
+        <VoteButton review={review} me={me} stage="decisions" subject={portfolio.id} label={portfolio.name} dispatch={dispatch} disabled={readOnly} />
       </div>
       {current && (
         <p className="review-decided" data-testid="decision-recorded">

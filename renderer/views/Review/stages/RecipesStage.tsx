@@ -53,7 +53,7 @@ export function RecipesStage(props: StageProps) {
           A workflow must recur in at least {minSupport} of the period's {scope.runs.length} run(s) (and 5% of them). Ranked by how
           often it recurs times its share of the cost.
         </p>
-        <VoteBudget review={review} me={me} />
+        <VoteBudget review={review} me={me} stage="recipes" />
       </div>
       {!mined ? (
         <p className="muted" role="status">
@@ -133,7 +133,7 @@ function CandidateItem({
     <li className="review-candidate" data-testid="recipe-candidate">
       <div className="review-candidate-head">
         <Steps steps={candidate.steps} />
-        <VoteButton review={review} me={me} subject={candidate.key} label={label} dispatch={dispatch} disabled={readOnly} />
+        <VoteButton review={review} me={me} stage="recipes" subject={candidate.key} label={label} dispatch={dispatch} disabled={readOnly} />
       </div>
       <CandidateStats candidate={{ ...candidate, variants: candidate.variants.length }} names={names} />
       <button type="button" className="link-button" aria-expanded={showRuns} onClick={() => setShowRuns(!showRuns)}>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import { voteTally } from '../../../../shared/review'
+import { REVIEW_STAGE_TITLES, VOTING_STAGES, voteTally } from '../../../../shared/review'
 import { Money } from '../../Overview/money'
 import { ActionItems } from '../ActionItems'
 import { AppliedChanges } from '../AppliedChanges'
@@ -17,7 +17,6 @@ export function SummaryStage({ review, me, dispatch, data, readOnly, setError }:
   const { names } = data
   const [notes, setNotes] = useState(review.notes)
   useEffect(() => setNotes(review.notes), [review.notes])
-  const tally = voteTally(review)
   const closed = review.status === 'closed'
   const facilitating = review.facilitator === me
   const saveNotes = () => notes === review.notes || dispatch({ type: 'setNotes', notes })
@@ -75,17 +74,25 @@ export function SummaryStage({ review, me, dispatch, data, readOnly, setError }:
         </table>
       )}
       <h3>What matters most</h3>
-      {tally.length === 0 ? (
-        <p className="muted">No votes cast.</p>
-      ) : (
-        <ol className="review-tally">
-          {tally.map(([subject, votes]) => (
-            <li key={subject}>
-              {names[subject] ?? subject.split('>').map(decodeURIComponent).join(' → ')} — {votes} vote{votes === 1 ? '' : 's'}
-            </li>
-          ))}
-        </ol>
-      )}
+      {VOTING_STAGES.map((stage) => {
+        const tally = voteTally(review, stage)
+        return (
+          <div key={stage} data-testid={`tally-${stage}`}>
+            <h4>Votes at {REVIEW_STAGE_TITLES[stage]}</h4>
+            {tally.length === 0 ? (
+              <p className="muted">No votes cast.</p>
+            ) : (
+              <ol className="review-tally">
+                {tally.map(([subject, votes]) => (
+                  <li key={subject}>
+                    {names[subject] ?? subject.split('>').map(decodeURIComponent).join(' → ')} — {votes} vote{votes === 1 ? '' : 's'}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        )
+      })}
       <ActionItems review={review} dispatch={dispatch} readOnly={readOnly} />
       <div className="field review-notes">
         <label htmlFor={`${id}-notes`}>Notes</label>
