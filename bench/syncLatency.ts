@@ -17,7 +17,7 @@ import { loadavg } from 'node:os'
 import * as Y from 'yjs'
 import { connectWorkspace } from '../renderer/sync/connectWorkspace'
 import { Ledger } from '../shared/workspace/ledger'
-import { fillLedger } from '../server/test/generatedRuns'
+import { fillLedger } from '../test/support/generatedRuns'
 import {
   connectClient,
   NodeWebSocket,

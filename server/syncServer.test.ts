@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { Ledger } from '../shared/workspace/ledger'
 import { startSyncServer } from './syncServer'
-import { fillLedger } from './test/generatedRuns'
+import { fillLedger } from '../test/support/generatedRuns'
 import { temporaryDirectory, TOKENS, waitFor, WORKSPACE, type TestClient } from './test/harness'
 import { useServerPerTest } from './test/serverPerTest'
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importAgentLogs } from '../../shared/importers/logs/importAgentLogs'
-import { failOnUnreadable } from '../filesInFolder'
-import { findLogFiles } from './discover'
+import { failOnUnreadable } from '../../node/filesInFolder'
+import { findLogFiles } from '../../node/agentLogs/discover'
 import { fileLogSource } from './fileSource'
 import { importAgentLogFiles, importOnThreads } from './importAgentLogFiles'
 

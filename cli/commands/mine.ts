@@ -5,7 +5,7 @@ import { describeVariant, mineRecipes, type MinableRun, type MiningOptions, type
 import { formatMoney } from '../../shared/money/format'
 import { deriveRuns } from '../../shared/runs/deriveRuns'
 import { loadPricingTable } from '../../shared/pricing/pricingTable'
-import { findLogFiles } from '../agentLogs/discover'
+import { findLogFiles } from '../../node/agentLogs/discover'
 import { describeFileError } from '../fileErrors'
 import { notARegularFile, readNamedFile } from '../namedFiles'
 import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'

@@ -1,6 +1,6 @@
 import { pricingFromSettings } from '../../shared/pricing/pricingTable'
 import type { Run } from '../../shared/records/run'
-import { findLogFiles } from '../agentLogs/discover'
+import { findLogFiles } from '../../node/agentLogs/discover'
 import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
 import { InputError } from '../commands/types'
 import { readNamedFile } from '../namedFiles'

@@ -3,7 +3,7 @@ import { type BillingSource, importBillingFile } from '../../shared/importers/bi
 import { sniffEncoding } from '../../shared/importers/text/decode'
 import { describeFileError, isFileError } from '../fileErrors'
 import { readFileChunks, readFileHead } from '../fileChunks'
-import { filesInFolder } from '../filesInFolder'
+import { filesInFolder } from '../../node/filesInFolder'
 import type { FileImporter } from './fileImporter'
 
 /**

@@ -1,4 +1,4 @@
-import type { FolderWalk } from '../filesInFolder'
+import type { FolderWalk } from '../../node/filesInFolder'
 import type { BatchIssue, BatchMeta } from '../../shared/records/batch'
 import type { Run } from '../../shared/records/run'
 import type { ImportProfile, Settings } from '../../shared/records/settings'

@@ -4,7 +4,7 @@ import { importOutcomeText, isOutcomeExport } from '../../shared/importers/outco
 import { chunksOf, decodeTextChunks, sniffEncoding } from '../../shared/importers/text/decode'
 import { readFileHead } from '../fileChunks'
 import { isFileError } from '../fileErrors'
-import { filesInFolder } from '../filesInFolder'
+import { filesInFolder } from '../../node/filesInFolder'
 import type { FileImporter } from './fileImporter'
 
 /**

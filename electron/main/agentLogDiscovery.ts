@@ -1,7 +1,7 @@
 /**
  * Where coding agents keep their session logs on this machine, and what is there, for the
  * desktop app's "Scan this machine". Node only, nothing from Electron. The folders are the
- * CLI's (`cli/agentLogs/discover.ts`); this also reports the ones that are not there, with
+ * CLI's (`node/agentLogs/discover.ts`); this also reports the ones that are not there, with
  * counts, sizes and modification dates.
  *
  * Claude Code: every folder in CLAUDE_CONFIG_DIR (comma-separated) + /projects, otherwise
@@ -10,7 +10,7 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
-import { agentLogRoots, type AgentLogRoot, type AgentTool } from '../../cli/agentLogs/discover'
+import { agentLogRoots, type AgentLogRoot, type AgentTool } from '../../node/agentLogs/discover'
 import type { AgentLogFolder } from '../preload/api'
 
 export type { AgentLogRoot, AgentTool }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { generatedRun } from '../../server/test/generatedRuns'
+import { generatedRun } from '../../test/support/generatedRuns'
 import { ColumnBuilder, decodeRecordColumns, encodeColumn, encodeRecordColumns, type Column } from './columnCodec'
 import { ScalarColumn } from './scalarColumn'
 

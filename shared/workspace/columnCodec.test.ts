@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { generatedRun } from '../../server/test/generatedRuns'
+import { generatedRun } from '../../test/support/generatedRuns'
 import { decodeBatchPayload, encodeBatchPayload } from './batchPayload'
 import { decodeColumn, decodeRecordColumns, encodeColumn, encodeRecordColumns } from './columnCodec'
 

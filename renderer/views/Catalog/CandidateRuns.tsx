@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { explainMatches, type RecipeCandidate } from '../../../shared/mining'
 import { routeHref } from '../../navigation/routes'
-import { Steps } from '../Review/Steps'
+import { Steps } from '../../components/recipes/Steps'
 
 /** Runs listed before "and N more". */
 const SHOWN = 20

@@ -1,5 +1,5 @@
 import { describeVariant, type RecipeVariant } from '../../../shared/mining'
-import { Money } from '../Overview/money'
+import { Money } from '../../components/Money'
 
 /** Variants shown before "and N more": the common forms of a workflow, not every one-off deviation. */
 const SHOWN = 5

@@ -4,7 +4,7 @@ import { promoteCandidate } from '../../../shared/catalog'
 import { applyReviewAction, createReview } from '../../../shared/review'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
-import { seedReviewWorkspace } from '../Review/reviewTestData'
+import { seedReviewWorkspace } from '../../test/reviewTestData'
 import { CatalogView } from './CatalogView'
 
 const TRIAGE = { key: 'logs>read>edit>test>doc', steps: ['logs', 'read', 'edit', 'test', 'doc'], runs: ['run-t1', 'run-t2', 'run-t3'] }

@@ -1,10 +1,10 @@
 import { EmptyState } from '../../components/EmptyState'
 import { routeHref } from '../../navigation/routes'
-import { useReviews } from '../Review/useReviews'
+import { useReviews } from '../../workspace/useReviews'
 import { MinedCandidates } from './MinedCandidates'
 import { RecipeCard } from './RecipeCard'
 import { useCatalogStats } from './useCatalogStats'
-import { useRecipes } from './useRecipes'
+import { useRecipes } from '../../workspace/useRecipes'
 import './CatalogView.css'
 
 const SECTIONS = [

@@ -3,14 +3,14 @@ import { promoteCandidate } from '../../../shared/catalog'
 import type { RecipeCandidate } from '../../../shared/mining'
 import type { Recipe } from '../../../shared/records/recipe'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
-import { Money } from '../Overview/money'
-import { randomId } from '../Review/participant'
-import { Steps } from '../Review/Steps'
+import { Money } from '../../components/Money'
+import { randomId } from '../../collaboration/participant'
+import { Steps } from '../../components/recipes/Steps'
 import type { CatalogContext } from './useCatalogStats'
 import { RecipeNameFields } from '../../components/recipes/RecipeNameFields'
 import { CandidateRuns } from './CandidateRuns'
 import { CandidateVariants } from './CandidateVariants'
-import { useMinedRecipes } from './useMinedRecipes'
+import { useMinedRecipes } from '../../workspace/mining/useMinedRecipes'
 
 /**
  * Candidates mined from every imported run, on request (mining a large workspace takes a

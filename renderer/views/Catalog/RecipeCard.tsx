@@ -4,8 +4,9 @@ import type { Recipe } from '../../../shared/records/recipe'
 import type { Review } from '../../../shared/records/review'
 import { routeHref, RUNS_MINED_FROM } from '../../navigation/routes'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
-import { LocalTime, Money, percent } from '../Overview/money'
-import { Steps } from '../Review/Steps'
+import { Money, percent } from '../../components/Money'
+import { LocalTime } from '../../components/LocalTime'
+import { Steps } from '../../components/recipes/Steps'
 
 const STATUS_LABELS: Record<Recipe['status'], string> = { candidate: 'candidate', promoted: 'promoted', deprecated: 'deprecated' }
 

@@ -1,5 +1,6 @@
 import type { AgentLogScan as Scan } from '../../platform/bridge'
-import { formatInstant, plural } from './display'
+import { plural } from './display'
+import { formatInstant } from '../../components/LocalTime'
 import { formatBytes } from './sources'
 
 const TOOL_NAMES = { 'claude-code': 'Claude Code', codex: 'Codex' } as const

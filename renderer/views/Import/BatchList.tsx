@@ -4,7 +4,8 @@ import type { BatchMeta } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { monthlyTotals } from './batchTotals'
-import { BATCH_KINDS, batchName, formatInstant, formatMonth, formatName, formatRange, plural } from './display'
+import { BATCH_KINDS, batchName, formatMonth, formatName, formatRange, plural } from './display'
+import { formatInstant } from '../../components/LocalTime'
 import { IssueList } from './IssueList'
 
 /** Every import batch in the workspace, newest first, with its totals and report; removable (undoably). */

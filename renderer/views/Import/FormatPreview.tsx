@@ -1,6 +1,6 @@
 import type { Charge } from '../../../shared/records/charge'
 import { formatMoney } from '../../../shared/money/format'
-import { formatInstant } from './display'
+import { formatInstant } from '../../components/LocalTime'
 
 /** The first parsed rows exactly as they will be stored: UTC instants (shown in your zone) and exact amounts. */
 export function ChargePreview({ charges, caption }: { charges: readonly Charge[]; caption: string }) {

@@ -3,7 +3,7 @@ import type { DateFormat } from '../../../shared/importers/billing/dates'
 import { createIncidentProfile, NO_TOOL, previewMappedIncidents, suggestIncidentMapping, validateIncidentMapping, type IncidentTarget } from '../../../shared/importers/outcomes/incidentMapping'
 import type { Incident } from '../../../shared/records/outcome'
 import type { ImportProfile } from '../../../shared/records/settings'
-import { formatInstant } from './display'
+import { formatInstant } from '../../components/LocalTime'
 import { ColumnSelect, DateFormatSelect, MappingStepFrame, newProfileId } from './mappingFields'
 import type { BillingAnalysis } from './workerProtocol'
 

@@ -2,20 +2,7 @@ import { BILLING_FORMATS } from '../../../shared/importers/billing/formats'
 import { OUTCOME_FORMATS } from '../../../shared/importers/outcomes/importOutcomeFile'
 import type { BatchIssue, BatchMeta } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
-
-/**
- * An instant (stored in UTC) as people read it, in their own time zone. Whole billing days
- * and months are different: a provider's "2026-08-05" is a UTC day, so `utcDay` shows that
- * calendar day as billed rather than the local time its midnight falls on.
- */
-export function formatInstant(iso: string, withTime = true, utcDay = false): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  if (utcDay) return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
-  return withTime
-    ? date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
-}
+import { formatInstant } from '../../components/LocalTime'
 
 /** A batch's span; `to` is the exclusive end of its last bucket, so the last day shown is the one before. */
 export function formatRange(from: string | null, to: string | null, utcDays = false): string {

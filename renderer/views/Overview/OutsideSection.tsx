@@ -1,6 +1,6 @@
 import type { PortfolioReport } from '../../../shared/reports/portfolioReport'
 import { routeHref } from '../../navigation/routes'
-import { Amounts } from './money'
+import { Amounts } from '../../components/Money'
 
 /** Spend that is not coding-agent work, caught by "outside portfolios" rules: shown, never allocated or counted as unassigned. */
 export function OutsideSection({ outside }: { outside: PortfolioReport['outside'] }) {

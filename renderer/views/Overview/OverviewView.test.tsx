@@ -7,10 +7,10 @@ import { formatMoney } from '../../../shared/money/format'
 import { buildPortfolioReport } from '../../../shared/reports/portfolioReport'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { OverviewView } from './OverviewView'
-import { setPeriodChoice } from './periodChoice'
+import { setPeriodChoice } from '../../workspace/periodChoice'
 import { makeRun } from '../../../shared/analysis/testFixtures'
 import { emptyTokenCounts } from '../../../shared/records/tokenCounts'
-import { charges, importRecords, runs, seedWorkspace } from './testData'
+import { charges, importRecords, runs, seedWorkspace } from '../../test/portfolioTestData'
 
 beforeEach(() => setPeriodChoice(null))
 

@@ -1,5 +1,5 @@
 import type { PortfolioReport } from '../../../shared/reports/portfolioReport'
-import { Amounts } from './money'
+import { Amounts } from '../../components/Money'
 
 /** Billed (charges) against log-estimated (runs) spend per provider and month; currencies never mixed. */
 export function ReconciliationTable({ rows }: { rows: PortfolioReport['reconciliation'] }) {

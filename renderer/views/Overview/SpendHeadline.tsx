@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { formatDecimal, negateDecimal, parseDecimal } from '../../../shared/money/decimal'
 import type { CurrencyAmounts } from '../../../shared/money/totals'
 import type { SpendHeadline as Headline } from '../../../shared/reports/spendHeadline'
-import { Amounts } from './money'
+import { Amounts } from '../../components/Money'
 
 function Figure({ label, testId, className = '', children }: { label: ReactNode; testId: string; className?: string; children: ReactNode }) {
   return (

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../../shared/analysis/analyze'
 import type { Period } from '../../../shared/analysis/periods'
 import type { PortfolioReport } from '../../../shared/reports/portfolioReport'
-import { Amounts, Money } from './money'
+import { Amounts, Money } from '../../components/Money'
 import { unassignedByRepo } from './unassignedGroups'
 
 /** What no rule matched in the period, with its total, and where a rule would place the most. */

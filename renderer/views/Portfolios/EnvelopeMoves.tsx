@@ -4,7 +4,8 @@ import { compareDecimal, isDecimalString, parseDecimal } from '../../../shared/m
 import { formatMoney } from '../../../shared/money/format'
 import type { EnvelopeMove, Portfolio } from '../../../shared/records/portfolio'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
-import { LocalTime, Money } from '../Overview/money'
+import { Money } from '../../components/Money'
+import { LocalTime } from '../../components/LocalTime'
 import { normalizeAmountInput } from './portfolioForm'
 
 interface Props {

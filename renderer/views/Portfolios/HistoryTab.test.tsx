@@ -2,8 +2,8 @@ import { fireEvent, screen } from '@testing-library/react'
 import { beforeEach, expect, test } from 'vitest'
 import { periodContaining, shiftPeriod } from '../../../shared/analysis/periods'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
-import { setPeriodChoice } from '../Overview/periodChoice'
-import { seedWorkspace, web } from '../Overview/testData'
+import { setPeriodChoice } from '../../workspace/periodChoice'
+import { seedWorkspace, web } from '../../test/portfolioTestData'
 import { PortfoliosView } from './PortfoliosView'
 
 beforeEach(() => {

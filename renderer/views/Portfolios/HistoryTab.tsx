@@ -4,7 +4,7 @@ import { Envelope, PortfolioRule, type PortfolioChange } from '../../../shared/r
 import { portfolioHistory } from '../../../shared/workspace/portfolioHistory'
 import { routeHref } from '../../navigation/routes'
 import { useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
-import { formatInstant } from '../Import/display'
+import { formatInstant } from '../../components/LocalTime'
 import { describeRule } from './ruleDraft'
 
 const FIELD_LABELS: Record<string, string> = {

@@ -1,7 +1,8 @@
 import type { PortfolioPeriodSummary } from '../../../shared/analysis/analyze'
 import { describeHighCostThreshold } from '../../../shared/analysis/metrics/highCostThreshold'
-import { LINT_LABELS } from '../Overview/LintBadges'
-import { percent, UtcDate } from '../Overview/money'
+import { LINT_LABELS } from '../../components/portfolio/LintBadges'
+import { percent } from '../../components/Money'
+import { UtcDate } from '../../components/LocalTime'
 
 function share(part: number, whole: number): string {
   return whole === 0 ? '—' : percent(part / whole)

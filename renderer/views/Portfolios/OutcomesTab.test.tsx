@@ -3,8 +3,8 @@ import { beforeEach, expect, test } from 'vitest'
 import { makePullRequest } from '../../../shared/analysis/outcomes/testOutcomes'
 import { createBatch } from '../../../shared/importers/batch'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
-import { setPeriodChoice } from '../Overview/periodChoice'
-import { seedWorkspace, web } from '../Overview/testData'
+import { setPeriodChoice } from '../../workspace/periodChoice'
+import { seedWorkspace, web } from '../../test/portfolioTestData'
 import { PortfoliosView } from './PortfoliosView'
 
 beforeEach(() => {

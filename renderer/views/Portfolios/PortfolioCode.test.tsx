@@ -3,7 +3,7 @@ import { beforeEach, expect, test, vi } from 'vitest'
 import { exportPortfolioCode, parsePortfolioCode } from '../../../shared/portfolios/portfolioCode'
 import type { PickedFile } from '../../platform/bridge'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
-import { incidents, web } from '../Overview/testData'
+import { incidents, web } from '../../test/portfolioTestData'
 import { PortfoliosView } from './PortfoliosView'
 
 beforeEach(() => {

@@ -5,8 +5,8 @@ import { parsePeriod } from '../../../shared/analysis/periods'
 import { formatMoney } from '../../../shared/money/format'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { currentAnalysis } from '../../workspace/useAnalysis'
-import { setPeriodChoice } from '../Overview/periodChoice'
-import { incidents, seedWorkspace, web } from '../Overview/testData'
+import { setPeriodChoice } from '../../workspace/periodChoice'
+import { incidents, seedWorkspace, web } from '../../test/portfolioTestData'
 import { PortfoliosView } from './PortfoliosView'
 
 beforeEach(() => {

@@ -11,7 +11,7 @@ import { PortfolioPage } from './PortfolioPage'
 import { parseTab } from './PortfolioTabs'
 import { PortfolioEditor } from './PortfolioEditor'
 import { PortfolioList } from './PortfolioList'
-import { participantId } from '../Review/participant'
+import { participantId } from '../../collaboration/participant'
 
 function newPortfolioId(): string {
   return 'pf-' + crypto.randomUUID()

@@ -7,7 +7,8 @@ import { formatDecimal } from '../../../shared/money/decimal'
 import { CurrencyTotals } from '../../../shared/money/totals'
 import type { Charge } from '../../../shared/records/charge'
 import { routeHref } from '../../navigation/routes'
-import { Amounts, LocalTime, Money, UtcDate } from '../Overview/money'
+import { Amounts, Money } from '../../components/Money'
+import { LocalTime, UtcDate } from '../../components/LocalTime'
 
 const LIMIT = 200
 

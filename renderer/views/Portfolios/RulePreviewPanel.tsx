@@ -2,7 +2,8 @@ import { useDeferredValue, useMemo } from 'react'
 import { chargeKey, type RuleInput } from '../../../shared/analysis/input'
 import { previewRule } from '../../../shared/analysis/rules/preview'
 import type { PortfolioRule } from '../../../shared/records/portfolio'
-import { Amounts, LocalTime, Money, UtcDate } from '../Overview/money'
+import { Amounts, Money } from '../../components/Money'
+import { LocalTime, UtcDate } from '../../components/LocalTime'
 
 const SHOWN = 15
 

@@ -6,7 +6,7 @@ import { previewDefinitionChange, type PastPeriodChange } from '../../../shared/
 import { changePortfolio } from '../../../shared/workspace/portfolioHistory'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
-import { participantId } from '../Review/participant'
+import { participantId } from '../../collaboration/participant'
 
 const RETROACTIVE = 'retroactive'
 

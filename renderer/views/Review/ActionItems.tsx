@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { Review } from '../../../shared/records/review'
 import { sortedActionItems, type ReviewAction } from '../../../shared/review'
-import { randomId } from './participant'
+import { randomId } from '../../collaboration/participant'
 
 /** The meeting's follow-ups, each owned by a team with a due day; listed in the summary and the export. */
 export function ActionItems({ review, dispatch, readOnly }: { review: Review; dispatch: (action: ReviewAction) => boolean; readOnly: boolean }) {

@@ -1,5 +1,5 @@
 import type { CandidateFigures } from '../../../shared/review'
-import { Money } from '../Overview/money'
+import { Money } from '../../components/Money'
 
 /** A stage-4 candidate's figures in one line: on the stage, and as a closed review kept them. */
 export function CandidateStats({ candidate, names }: { candidate: CandidateFigures; names: Record<string, string> }) {

@@ -1,9 +1,10 @@
 import type { Review } from '../../../shared/records/review'
 import type { CandidateFigures, HighCostNote } from '../../../shared/review'
 import { VALUE_CATEGORY_LABELS } from '../../components/annotations/AnnotationEditor'
-import { Money, UtcDate } from '../Overview/money'
+import { Money } from '../../components/Money'
+import { UtcDate } from '../../components/LocalTime'
 import { CandidateStats } from './CandidateStats'
-import { Steps } from './Steps'
+import { Steps } from '../../components/recipes/Steps'
 
 /**
  * The high-cost runs' outcome notes and stage 4's candidates as a report shows them: a closed

@@ -1,7 +1,7 @@
 import type { Review } from '../../../shared/records/review'
 import { REVIEW_STAGE_TITLES } from '../../../shared/review'
 import { routeHref } from '../../navigation/routes'
-import { LocalTime } from '../Overview/money'
+import { LocalTime } from '../../components/LocalTime'
 
 const STATUS_LABELS: Record<Review['status'], string> = { active: 'in progress', paused: 'paused', closed: 'closed' }
 

@@ -11,7 +11,7 @@ import { RecipesStage } from './stages/RecipesStage'
 import { ScorecardsStage } from './stages/ScorecardsStage'
 import { SummaryStage } from './stages/SummaryStage'
 import type { StageProps } from './stages/stageProps'
-import { useReviewDispatch } from './useReviews'
+import { useReviewDispatch } from '../../workspace/useReviews'
 import { useReviewPeers } from './useReviewPeers'
 import { useReviewScope } from './useReviewScope'
 

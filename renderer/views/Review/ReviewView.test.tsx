@@ -8,8 +8,8 @@ import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '..
 import type { Workspace } from '../../workspace/openLocalWorkspace'
 import { makeRun } from '../../../shared/analysis/testFixtures'
 import { emptyTokenCounts } from '../../../shared/records/tokenCounts'
-import { importRecords } from '../Overview/testData'
-import { seedReviewWorkspace } from './reviewTestData'
+import { importRecords } from '../../test/portfolioTestData'
+import { seedReviewWorkspace } from '../../test/reviewTestData'
 import { ReviewView } from './ReviewView'
 
 const ME = 'p-me000001'

@@ -4,7 +4,7 @@ import { PastReviews } from './PastReviews'
 import { PrintReport } from './PrintReport'
 import { ReviewSession } from './ReviewSession'
 import { StartReview } from './StartReview'
-import { openReview, useReviews } from './useReviews'
+import { openReview, useReviews } from '../../workspace/useReviews'
 import './ReviewView.css'
 
 /**

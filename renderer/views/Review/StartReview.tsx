@@ -5,9 +5,9 @@ import { choosePeriod } from '../../../shared/reports/portfolioReport'
 import { navigate } from '../../navigation/useRoute'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { useAnalysis } from '../../workspace/useAnalysis'
-import { periodOptions } from '../Overview/periodChoice'
-import { randomId } from './participant'
-import { useParticipant, useReviews } from './useReviews'
+import { periodOptions } from '../../workspace/periodChoice'
+import { randomId } from '../../collaboration/participant'
+import { useParticipant, useReviews } from '../../workspace/useReviews'
 
 /** "No review yet — start the Q3 review": picks the quarter; whoever starts it facilitates. */
 export function StartReview({ hasPast }: { hasPast: boolean }) {

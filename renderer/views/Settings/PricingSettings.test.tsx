@@ -4,7 +4,7 @@ import { makeRun } from '../../../shared/analysis/testFixtures'
 import { BUNDLED_PRICES_SOURCE } from '../../../shared/pricing/pricingTable'
 import { emptyTokenCounts } from '../../../shared/records/tokenCounts'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
-import { importRecords } from '../Overview/testData'
+import { importRecords } from '../../test/portfolioTestData'
 import { SettingsView } from './SettingsView'
 
 const unpricedRun = (id: string, model: string, input: number) =>

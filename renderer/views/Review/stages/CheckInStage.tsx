@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { summarizeUnpriced } from '../../../../shared/pricing/unpricedModels'
 import { UnpricedNotice } from '../../../components/pricing/UnpricedNotice'
 import { routeHref } from '../../../navigation/routes'
-import { Amounts } from '../../Overview/money'
+import { Amounts } from '../../../components/Money'
 import { CoverageList } from '../CoverageList'
 import type { StageProps } from './stageProps'
 

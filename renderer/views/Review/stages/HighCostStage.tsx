@@ -3,8 +3,9 @@ import { describeHighCostThreshold } from '../../../../shared/analysis/metrics/h
 import type { HighCostRun } from '../../../../shared/review'
 import { AnnotationEditor } from '../../../components/annotations/AnnotationEditor'
 import { routeHref } from '../../../navigation/routes'
-import { Money, UtcDate } from '../../Overview/money'
-import { Steps } from '../Steps'
+import { Money } from '../../../components/Money'
+import { UtcDate } from '../../../components/LocalTime'
+import { Steps } from '../../../components/recipes/Steps'
 import type { StageProps } from './stageProps'
 
 /** "acme/api · feature/cart · Mar 3, 2026": a run named by where and when it ran, never by a hash or a person. */

@@ -1,8 +1,7 @@
-import { duration } from '../../Overview/OutcomeFigures'
+import { duration } from '../../../components/portfolio/OutcomeFigures'
 import { routeHref } from '../../../navigation/routes'
-import { percent } from '../../Overview/money'
-import { PortfolioCard } from '../../Overview/PortfolioCard'
-import '../../Overview/OverviewView.css'
+import { percent } from '../../../components/Money'
+import { PortfolioCard } from '../../../components/portfolio/PortfolioCard'
 import type { StageProps } from './stageProps'
 
 /** Stage 2: each portfolio's spend against its envelope, forecast, trend, outcomes and health checks. */

@@ -1,7 +1,8 @@
 import { useId } from 'react'
-import type { AnalysisInput } from '../../../shared/analysis/input'
-import { setTodaysDefinitions, useTodaysDefinitions } from './definitionsChoice'
-import { describePeriodDays, periodOptions, setPeriodChoice, type PeriodChoice } from './periodChoice'
+import type { AnalysisInput } from '../../shared/analysis/input'
+import { setTodaysDefinitions, useTodaysDefinitions } from '../workspace/definitionsChoice'
+import { describePeriodDays, periodOptions, setPeriodChoice, type PeriodChoice } from '../workspace/periodChoice'
+import './PeriodPicker.css'
 
 const SOURCE_NOTE: Record<PeriodChoice['source'], string> = {
   requested: '',

@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react'
 import type { MiningResult } from '../../../shared/mining'
 import { mineWithRequest, type MiningRequest } from './miningRequest'
-import type { CatalogContext } from './useCatalogStats'
+import type { AnalysisInput } from '../../../shared/analysis/input'
 
 /** The runs to mine and what the candidates count of them (the Catalog's context fits, and a review's scope). */
-export type MiningScope = Pick<CatalogContext, 'runs' | 'isAnnotated' | 'portfolioOf'>
+export interface MiningScope {
+  runs: AnalysisInput['runs']
+  portfolioOf: (runId: string) => string | null
+  isAnnotated: (runId: string) => boolean
+}
 
 /**
  * Mines the runs in a module Web Worker (in-process where the platform has none, as in unit

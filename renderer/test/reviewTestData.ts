@@ -1,7 +1,7 @@
-import { makePortfolio, makeRun, rule } from '../../../shared/analysis/testFixtures'
-import type { Run } from '../../../shared/records/run'
-import type { Workspace } from '../../workspace/openLocalWorkspace'
-import { importRecords } from '../Overview/testData'
+import { makePortfolio, makeRun, rule } from '../../shared/analysis/testFixtures'
+import type { Run } from '../../shared/records/run'
+import type { Workspace } from '../workspace/openLocalWorkspace'
+import { importRecords } from './portfolioTestData'
 
 export const triage = makePortfolio({
   id: 'pf-triage',

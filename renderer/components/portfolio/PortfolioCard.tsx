@@ -3,9 +3,10 @@ import { OutcomeHeadline, reachedOutcomes } from './OutcomeFigures'
 import { routeHref } from '../../navigation/routes'
 import { BudgetBadges } from './BudgetBadges'
 import { LintBadges } from './LintBadges'
-import { Money, percent } from './money'
+import { Money, percent } from '../Money'
 import { Sparkline } from './Sparkline'
 import { weeklySpend } from './trend'
+import './PortfolioCard.css'
 
 /** One portfolio in the period: spend against its envelope, the trend, its stage, what it delivered and health checks. */
 export function PortfolioCard({ summary }: { summary: PortfolioPeriodSummary }) {

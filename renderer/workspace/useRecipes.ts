@@ -1,5 +1,5 @@
-import type { Recipe } from '../../../shared/records/recipe'
-import { useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
+import type { Recipe } from '../../shared/records/recipe'
+import { useObserved, useWorkspace } from './WorkspaceContext'
 
 /** The catalog's recipes, live, by name. */
 export function useRecipes(): Recipe[] {

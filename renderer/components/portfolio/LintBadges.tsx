@@ -1,4 +1,5 @@
 import type { LintCode } from '../../../shared/analysis/lints/index'
+import './HealthBadges.css'
 
 export const LINT_LABELS: Record<LintCode, string> = {
   'too-broad': 'Too broad',

@@ -1,5 +1,6 @@
 import type { ReviewItem } from '../../../shared/analysis/budgets'
-import { UtcDate } from './money'
+import { UtcDate } from '../LocalTime'
+import './HealthBadges.css'
 
 /**
  * Crossing 80% or 100% of the envelope never blocks anything: the badge says so, and that the

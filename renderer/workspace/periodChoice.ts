@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react'
-import { dayOf } from '../../../shared/analysis/dates'
-import type { AnalysisInput } from '../../../shared/analysis/input'
-import { periodContaining, type Period } from '../../../shared/analysis/periods'
-import { choosePeriod } from '../../../shared/reports/portfolioReport'
+import { dayOf } from '../../shared/analysis/dates'
+import type { AnalysisInput } from '../../shared/analysis/input'
+import { periodContaining, type Period } from '../../shared/analysis/periods'
+import { choosePeriod } from '../../shared/reports/portfolioReport'
 
 /**
  * The period the Overview and the portfolio pages show. Null means "automatic": the same choice

@@ -1,5 +1,5 @@
 import type { PortfolioOutcomes } from '../../../shared/analysis/outcomes/portfolioOutcomes'
-import { Money, percent } from './money'
+import { Money, percent } from '../Money'
 import { Sparkline } from './Sparkline'
 import './OutcomeFigures.css'
 

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react'
-import type { Review } from '../../../shared/records/review'
-import { applyReviewAction, type ReviewAction } from '../../../shared/review'
-import { useObserved, useWorkspace } from '../../workspace/WorkspaceContext'
-import { participantId } from './participant'
+import type { Review } from '../../shared/records/review'
+import { applyReviewAction, type ReviewAction } from '../../shared/review'
+import { useObserved, useWorkspace } from './WorkspaceContext'
+import { participantId } from '../collaboration/participant'
 
 /** Every review in the workspace, newest first, re-read when anyone changes one. */
 export function useReviews(): Review[] {

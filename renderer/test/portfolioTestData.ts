@@ -1,9 +1,9 @@
-import { makeCharge, makePortfolio, makeRun, rule } from '../../../shared/analysis/testFixtures'
-import { createBatch } from '../../../shared/importers/batch'
-import type { Charge } from '../../../shared/records/charge'
-import type { Portfolio } from '../../../shared/records/portfolio'
-import type { Run } from '../../../shared/records/run'
-import type { Workspace } from '../../workspace/openLocalWorkspace'
+import { makeCharge, makePortfolio, makeRun, rule } from '../../shared/analysis/testFixtures'
+import { createBatch } from '../../shared/importers/batch'
+import type { Charge } from '../../shared/records/charge'
+import type { Portfolio } from '../../shared/records/portfolio'
+import type { Run } from '../../shared/records/run'
+import type { Workspace } from '../workspace/openLocalWorkspace'
 
 /** Imports runs and charges as the Import view does: one immutable batch each. */
 export function importRecords(workspace: Workspace, runs: readonly Run[], charges: readonly Charge[]): void {

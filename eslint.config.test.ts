@@ -1,0 +1,50 @@
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+const eslint = new ESLint({ cwd: import.meta.dirname })
+
+/** The boundary messages ESLint reports for `code` as if it were the file at `filePath`. */
+async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath })
+  return result.messages.filter((message) => message.ruleId === '@typescript-eslint/no-restricted-imports').map((message) => message.message)
+}
+
+describe('folder boundaries', () => {
+  it('keeps shared/ free of Node APIs and platform folders', async () => {
+    expect(await boundaryErrors('shared/money/example.ts', "import { readFileSync } from 'node:fs'\nexport const read = readFileSync\n")).toEqual([
+      expect.stringContaining('shared/ is pure TypeScript'),
+    ])
+    expect(await boundaryErrors('shared/money/example.ts', "import { join } from 'path'\nexport const j = join\n")).toHaveLength(1)
+    expect(await boundaryErrors('shared/money/example.ts', "import { Money } from '../../renderer/components/Money'\nexport const M = Money\n")).toEqual([
+      expect.stringContaining('shared/ imports only shared/'),
+    ])
+    expect(await boundaryErrors('shared/money/example.ts', "import { formatMoney } from './format'\nimport { z } from 'zod'\nexport const f = [formatMoney, z]\n")).toEqual([])
+  })
+
+  it('lets tests of shared/ read fixtures but not platform code', async () => {
+    expect(await boundaryErrors('shared/money/example.test.ts', "import { readFileSync } from 'node:fs'\nimport { x } from '../../test/support/x'\nexport const r = [readFileSync, x]\n")).toEqual([])
+    expect(await boundaryErrors('shared/money/example.test.ts', "import { x } from '../../cli/main'\nexport const r = x\n")).toHaveLength(1)
+  })
+
+  it('keeps each view to itself', async () => {
+    expect(await boundaryErrors('renderer/views/Portfolios/Example.tsx', "import { x } from '../Overview/OverviewView'\nexport const r = x\n")).toEqual([
+      expect.stringContaining('A view does not import another view'),
+    ])
+    expect(await boundaryErrors('renderer/views/Review/stages/Example.tsx', "import { x } from '../../../views/Catalog/CatalogView'\nexport const r = x\n")).toHaveLength(1)
+    expect(await boundaryErrors('renderer/views/Review/stages/Example.tsx', "import { x } from '../ReviewView'\nimport { Money } from '../../../components/Money'\nexport const r = [x, Money]\n")).toEqual([])
+  })
+
+  it('lets the renderer take only types from electron/', async () => {
+    expect(await boundaryErrors('renderer/platform/example.ts', "import type { ElectronApi } from '../../electron/preload/api'\nexport type A = ElectronApi\n")).toEqual([])
+    expect(await boundaryErrors('renderer/platform/example.ts', "import { api } from '../../electron/preload/api'\nexport const a = api\n")).toEqual([
+      expect.stringContaining('only types from electron/'),
+    ])
+  })
+
+  it('keeps the CLI out of electron/main', async () => {
+    expect(await boundaryErrors('electron/main/example.ts', "import { main } from '../../cli/main'\nexport const m = main\n")).toEqual([
+      expect.stringContaining('electron/main does not import the CLI'),
+    ])
+    expect(await boundaryErrors('electron/main/example.ts', "import { findLogFiles } from '../../node/agentLogs/discover'\nexport const f = findLogFiles\n")).toEqual([])
+  })
+})
