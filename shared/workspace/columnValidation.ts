@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { type Column, decodeColumn } from './columnCodec'
+import { sameJson } from './sameJson'
 
 type Schema = z.core.$ZodType
 
@@ -57,13 +58,4 @@ function acceptsAbsent(schema: Schema): boolean {
 function parsesUnchanged(schema: Schema, value: unknown): boolean {
   const result = (schema as z.ZodType).safeParse(value)
   return result.success && sameJson(result.data, value)
-}
-
-/** Deep equality of JSON values, key order aside (a parsed object has its schema's key order). */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false
-  const keys = Object.keys(a)
-  if (keys.length !== Object.keys(b).length) return false
-  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
 }

@@ -1,6 +1,7 @@
 import { DEFINITION_FIELDS, type Portfolio, type PortfolioChange, type PortfolioDefinition } from '../records/portfolio'
 import type { Governance } from './governance'
 import { LOCAL_EDIT } from './origins'
+import { sameJson } from './sameJson'
 
 /** Who made a change, when, from which period it applies (null: retroactive), and why (a review's decision). */
 export interface ChangeContext {
@@ -8,10 +9,6 @@ export interface ChangeContext {
   at: string
   effectiveFrom: string | null
   source?: PortfolioChange['source']
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
 }
 
 function changeId(portfolioId: string, at: string): string {
