@@ -1,4 +1,4 @@
-import { formatDecimal, normalizeDecimal, parseDecimal, subtractDecimal } from '../money/decimal'
+import { decimalText, parseDecimal, subtractDecimal } from '../money/decimal'
 import { alignSteps } from './alignment'
 import type { RunCosts, CostSummary } from './runCosts'
 import type { RunSignatures } from './runSignatures'
@@ -93,7 +93,7 @@ export function recipeVariants(recipe: readonly number[], runs: readonly Cluster
         runs: group.runs.map((run) => run.id),
         support: group.runs.length,
         costUSD,
-        medianCostDifferenceUSD: formatDecimal(normalizeDecimal(subtractDecimal(parseDecimal(costUSD.median), exactMedian))),
+        medianCostDifferenceUSD: decimalText(subtractDecimal(parseDecimal(costUSD.median), exactMedian)),
       }
     })
     .sort((a, b) => b.support - a.support || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))

@@ -108,6 +108,11 @@ export function formatDecimal(a: Decimal): string {
   return (negative ? '-' : '') + whole + fraction
 }
 
+/** The exact decimal string without trailing fractional zeros ("12.5", "0"): how exact amounts are stored and exported. */
+export function decimalText(a: Decimal): string {
+  return formatDecimal(normalizeDecimal(a))
+}
+
 /** Converts for display or charts only; never sum the result. */
 export function decimalToNumber(a: Decimal): number {
   return Number(formatDecimal(a))

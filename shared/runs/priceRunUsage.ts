@@ -1,4 +1,4 @@
-import { addDecimal, formatDecimal, normalizeDecimal, ZERO, type Decimal } from '../money/decimal'
+import { addDecimal, decimalText, ZERO, type Decimal } from '../money/decimal'
 import { computeCost } from '../pricing/computeCost'
 import { findModelPrices, type PricingTable } from '../pricing/pricingTable'
 import type { Run, RunUsage } from '../records/run'
@@ -36,14 +36,9 @@ export function priceRunUsage(usage: readonly RunUsage[], pricing: PricingTable)
   return {
     models: [...byModel.keys()],
     tokens: total,
-    costUSD: money(cost),
-    costByMonth: Object.fromEntries([...costByMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, value]) => [month, money(value)])),
-    byModel: [...byModel].map(([model, { tokens, cost }]) => ({ model, tokens, costUSD: money(cost), priced: !unpriced.has(model) })),
+    costUSD: decimalText(cost),
+    costByMonth: Object.fromEntries([...costByMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, value]) => [month, decimalText(value)])),
+    byModel: [...byModel].map(([model, { tokens, cost }]) => ({ model, tokens, costUSD: decimalText(cost), priced: !unpriced.has(model) })),
     unpricedModels: [...unpriced],
   }
-}
-
-/** An exact amount without trailing zeros ("0.216075", "0"). */
-function money(value: Decimal): string {
-  return formatDecimal(normalizeDecimal(value))
 }

@@ -1,4 +1,4 @@
-import { formatDecimal, normalizeDecimal, parseDecimal } from '../money/decimal'
+import { decimalText, parseDecimal } from '../money/decimal'
 import type { Charge } from '../records/charge'
 import { chargeKey } from './ledger'
 
@@ -44,5 +44,5 @@ export function chargeOverlap(rows: readonly Charge[], stored: readonly (Charge 
 
 /** Time, amount and currency: what a renamed header cannot change. "12.50" and "12.5" are the same amount. */
 function figures(charge: Charge): string {
-  return `${charge.start}\u0000${formatDecimal(normalizeDecimal(parseDecimal(charge.cost)))}\u0000${charge.currency}`
+  return `${charge.start}\u0000${decimalText(parseDecimal(charge.cost))}\u0000${charge.currency}`
 }

@@ -1,7 +1,8 @@
 import { groupBy } from '../../../shared/analysis/groupBy'
 import type { OutcomeLinks } from '../../../shared/analysis/outcomes/linkOutcomes'
 import type { OutcomeLink } from '../../../shared/analysis/outcomes/outcomeLink'
-import { decimalText, runCost, sumDecimals } from '../../../shared/analysis/outcomes/outcomeStats'
+import { runCost, sumDecimals } from '../../../shared/analysis/outcomes/outcomeStats'
+import { decimalText } from '../../../shared/money/decimal'
 import type { Incident, PullRequest } from '../../../shared/records/outcome'
 import type { Run } from '../../../shared/records/run'
 

@@ -3,8 +3,8 @@ import type { Incident } from '../../records/outcome'
 import type { Run } from '../../records/run'
 import { groupBy } from '../groupBy'
 import type { OutcomeLinks } from './linkOutcomes'
-import { decimalText, medianDecimal, medianNumber, p90Decimal, runCost, sumDecimals } from './outcomeStats'
-import { divideDecimal, type Decimal } from '../../money/decimal'
+import { medianDecimal, medianNumber, p90Decimal, runCost, sumDecimals } from './outcomeStats'
+import { decimalText, divideDecimal, type Decimal } from '../../money/decimal'
 
 const HOUR_MS = 3_600_000
 

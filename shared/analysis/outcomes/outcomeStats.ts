@@ -1,9 +1,4 @@
-import { addDecimal, compareDecimal, divideDecimal, formatDecimal, normalizeDecimal, parseDecimal, ZERO, type Decimal } from '../../money/decimal'
-
-/** Exact decimal text without trailing zeros ("12.5", "0"). */
-export function decimalText(value: Decimal): string {
-  return formatDecimal(normalizeDecimal(value))
-}
+import { addDecimal, compareDecimal, divideDecimal, parseDecimal, ZERO, type Decimal } from '../../money/decimal'
 
 export function sumDecimals(values: readonly Decimal[]): Decimal {
   return values.reduce(addDecimal, ZERO)

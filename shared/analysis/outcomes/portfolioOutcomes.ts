@@ -1,12 +1,12 @@
 import type { OutcomeMetric } from '../../records/outcome'
 import type { Portfolio } from '../../records/portfolio'
 import type { Run } from '../../records/run'
-import { parseDecimal } from '../../money/decimal'
+import { decimalText, parseDecimal } from '../../money/decimal'
 import { dayOf } from '../dates'
 import { containsDay, shiftPeriod, type Period } from '../periods'
 import type { OutcomeInput, OutcomeLinks } from './linkOutcomes'
 import { outcomeFigures, type OutcomeFigures } from './outcomeFigures'
-import { decimalText, sumDecimals } from './outcomeStats'
+import { sumDecimals } from './outcomeStats'
 import { repoKey } from './repoIdentity'
 
 export interface MetricTrend {
