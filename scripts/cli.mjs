@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url'
 
 const root = resolve(import.meta.dirname, '..')
 const cacheRoot = join(root, 'node_modules', '.cache', 'workfolio-cli')
-const SOURCES = ['cli', 'shared', 'server', 'package.json', 'scripts/cli.mjs']
+const SOURCES = ['cli', 'node', 'shared', 'server', 'package.json', 'scripts/cli.mjs']
 
 /** The newest modification time among the sources, which names the bundle built from them. */
 function newestSource() {

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { readAgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
 import type { StepRule } from '../../shared/records/settings'
 import { createStepLabeller } from '../../shared/steps/labelStep'
-import { fileLogSource } from './fileSource'
+import { fileLogSource } from '../../node/agentLogs/logFileSource'
 
 const labeller = createStepLabeller((workerData as { stepRules: readonly StepRule[] | null }).stepRules)
 const queue: { index: number; path: string }[] = []

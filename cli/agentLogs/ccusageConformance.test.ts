@@ -7,7 +7,7 @@ import { importAgentLogs } from '../../shared/importers/logs/importAgentLogs'
 import type { Run } from '../../shared/records/run'
 import { failOnUnreadable } from '../../node/filesInFolder'
 import { findLogFiles } from '../../node/agentLogs/discover'
-import { fileLogSource } from './fileSource'
+import { fileLogSource } from '../../node/agentLogs/logFileSource'
 import { ccusageAvailable, ccusageBinary } from './ccusageBinary'
 
 /**

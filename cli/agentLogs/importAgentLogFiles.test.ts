@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { importAgentLogs } from '../../shared/importers/logs/importAgentLogs'
 import { failOnUnreadable } from '../../node/filesInFolder'
 import { findLogFiles } from '../../node/agentLogs/discover'
-import { fileLogSource } from './fileSource'
+import { fileLogSource } from '../../node/agentLogs/logFileSource'
 import { importAgentLogFiles, importOnThreads } from './importAgentLogFiles'
 
 const FIXTURES = join(__dirname, '../../test/fixtures/logs')

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads'
 import { AgentLogAssembler } from '../../shared/importers/logs/agentLogAssembler'
 import { byPath, importAgentLogs, type AgentLogImport, type ImportAgentLogsOptions } from '../../shared/importers/logs/importAgentLogs'
 import type { AgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
-import { fileLogSource } from './fileSource'
+import { fileLogSource } from '../../node/agentLogs/logFileSource'
 
 /** Below this much to read, starting threads costs more than they save. */
 const THREADS_FROM_BYTES = 64 * 1024 * 1024
@@ -109,6 +109,8 @@ function workerScript(): Promise<{ path?: string; code?: string }> {
           platform: 'node',
           format: 'cjs',
           target: 'node20',
+          // The native SQLite module loads from node_modules at run time (eval'd code resolves from the working folder).
+          external: ['better-sqlite3'],
           write: false,
           logLevel: 'silent',
         })

@@ -1,19 +1,20 @@
 import { pricingFromSettings } from '../../shared/pricing/pricingTable'
 import type { Run } from '../../shared/records/run'
 import { findLogFiles } from '../../node/agentLogs/discover'
+import { isSessionLogPath } from '../../shared/importers/logs/sessionLogFormats'
 import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
 import { InputError } from '../commands/types'
 import { readNamedFile } from '../namedFiles'
 import type { FileImporter, FileOutcome, ImportContext } from './fileImporter'
 
 /**
- * Coding-agent session logs (Claude Code transcripts, Codex rollouts: `.jsonl`). All the log
+ * Coding-agent session logs (every format in shared/importers/logs/sessionLogFormats.ts). All the log
  * files of one command are imported together, because a request is counted once across them
  * and a subagent file belongs to its parent's session: one `runs` batch, one report per file.
  */
 export const agentLogFileImporter: FileImporter = {
   kind: 'runs',
-  claims: (file) => /\.jsonl$/i.test(file),
+  claims: (file) => isSessionLogPath(file),
   filesIn: (folder, unreadable) => findLogFiles([folder], unreadable),
   async importFile(path, context) {
     const [outcome] = await importLogFiles([path], context)

@@ -2,7 +2,7 @@ import { basename } from 'node:path'
 import { type BillingSource, importBillingFile } from '../../shared/importers/billing/importBillingFile'
 import { sniffEncoding } from '../../shared/importers/text/decode'
 import { describeFileError, isFileError } from '../fileErrors'
-import { readFileChunks, readFileHead } from '../fileChunks'
+import { readFileChunks, readFileHead } from '../../node/fileChunks'
 import { filesInFolder } from '../../node/filesInFolder'
 import type { FileImporter } from './fileImporter'
 

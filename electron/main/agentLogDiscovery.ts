@@ -1,16 +1,13 @@
 /**
  * Where coding agents keep their session logs on this machine, and what is there, for the
- * desktop app's "Scan this machine". Node only, nothing from Electron. The folders are the
- * CLI's (`node/agentLogs/discover.ts`); this also reports the ones that are not there, with
- * counts, sizes and modification dates.
- *
- * Claude Code: every folder in CLAUDE_CONFIG_DIR (comma-separated) + /projects, otherwise
- * ~/.claude/projects and ~/.config/claude/projects (XDG_CONFIG_HOME respected).
- * Codex: CODEX_HOME (default ~/.codex) + /sessions and /archived_sessions.
+ * desktop app's "Scan this machine". Node only, nothing from Electron. The folders (and
+ * database files) are the CLI's, one store per agent (`node/agentLogs/stores/`); this also
+ * reports the ones that are not there, with counts, sizes and modification dates.
  */
 import { readdir, realpath, stat } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
 import { agentLogRoots, type AgentLogRoot, type AgentTool } from '../../node/agentLogs/discover'
+import { isSessionLogPath } from '../../shared/importers/logs/sessionLogFormats'
 import type { AgentLogFolder } from '../preload/api'
 
 export type { AgentLogRoot, AgentTool }
@@ -24,7 +21,7 @@ export interface FoundLogFile {
   modified: number
 }
 
-/** Lists every .jsonl under each root (a folder reached twice through a link counts once). */
+/** Lists every session file under each root, or the root itself when it is a database file (a folder reached twice through a link counts once). */
 export async function discoverAgentLogs(roots: readonly AgentLogRoot[] = agentLogRoots()): Promise<{ folders: AgentLogFolder[]; files: FoundLogFile[] }> {
   const folders: AgentLogFolder[] = []
   const files: FoundLogFile[] = []
@@ -33,8 +30,11 @@ export async function discoverAgentLogs(roots: readonly AgentLogRoot[] = agentLo
     const summary: AgentLogFolder = { tool: root.tool, path: root.path, exists: false, files: 0, bytes: 0, firstModified: null, lastModified: null }
     folders.push(summary)
     let real: string
+    let isFolder: boolean
     try {
-      if (!(await stat(root.path)).isDirectory()) continue
+      const info = await stat(root.path)
+      if (!info.isDirectory() && !info.isFile()) continue
+      isFolder = info.isDirectory()
       real = await realpath(root.path)
     } catch {
       continue
@@ -44,7 +44,7 @@ export async function discoverAgentLogs(roots: readonly AgentLogRoot[] = agentLo
     seenRoots.add(real)
     let first = Infinity
     let last = -Infinity
-    for (const path of await listJsonl(root.path)) {
+    for (const path of isFolder ? await listSessionFiles(root.path) : [root.path]) {
       let info
       try {
         info = await stat(path)
@@ -52,7 +52,8 @@ export async function discoverAgentLogs(roots: readonly AgentLogRoot[] = agentLo
         continue
       }
       if (!info.isFile()) continue
-      files.push({ tool: root.tool, path, relativePath: join(basename(root.path), relative(root.path, path)).split('\\').join('/'), size: info.size, modified: info.mtimeMs })
+      const relativePath = isFolder ? join(basename(root.path), relative(root.path, path)) : basename(path)
+      files.push({ tool: root.tool, path, relativePath: relativePath.split('\\').join('/'), size: info.size, modified: info.mtimeMs })
       summary.files++
       summary.bytes += info.size
       first = Math.min(first, info.mtimeMs)
@@ -66,7 +67,7 @@ export async function discoverAgentLogs(roots: readonly AgentLogRoot[] = agentLo
   return { folders, files }
 }
 
-async function listJsonl(folder: string, depth = 0): Promise<string[]> {
+async function listSessionFiles(folder: string, depth = 0): Promise<string[]> {
   if (depth > 8) return []
   let entries
   try {
@@ -77,8 +78,8 @@ async function listJsonl(folder: string, depth = 0): Promise<string[]> {
   const out: string[] = []
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(folder, entry.name)
-    if (entry.isDirectory()) out.push(...(await listJsonl(path, depth + 1)))
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.jsonl')) out.push(path)
+    if (entry.isDirectory()) out.push(...(await listSessionFiles(path, depth + 1)))
+    else if (entry.isFile() && isSessionLogPath(path)) out.push(path)
   }
   return out
 }

@@ -1,9 +1,8 @@
 import type { AgentLogScan as Scan } from '../../platform/bridge'
+import { agentToolName } from '../../../shared/importers/logs/agentTools'
 import { plural } from './display'
 import { formatInstant } from '../../components/LocalTime'
 import { formatBytes } from './sources'
-
-const TOOL_NAMES = { 'claude-code': 'Claude Code', codex: 'Codex' } as const
 
 /** What a scan of this machine found, before anything is read: folders, files, size, dates. */
 export function AgentLogScanResult({ scan, onImport, onPickFolder, onClose }: { scan: Scan; onImport: () => void; onPickFolder: () => void; onClose: () => void }) {
@@ -29,7 +28,7 @@ export function AgentLogScanResult({ scan, onImport, onPickFolder, onClose }: { 
         <tbody>
           {scan.folders.map((folder) => (
             <tr key={folder.path}>
-              <td>{TOOL_NAMES[folder.tool]}</td>
+              <td>{agentToolName(folder.tool)}</td>
               <td>
                 <code>{folder.path}</code>
               </td>

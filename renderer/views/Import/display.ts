@@ -1,3 +1,4 @@
+import { AGENT_TOOL_NAMES, agentToolName } from '../../../shared/importers/logs/agentTools'
 import { BILLING_FORMATS } from '../../../shared/importers/billing/formats'
 import { OUTCOME_FORMATS } from '../../../shared/importers/outcomes/importOutcomeFile'
 import type { BatchIssue, BatchMeta } from '../../../shared/records/batch'
@@ -28,7 +29,7 @@ export function formatMonth(key: string): string {
   return new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' })
 }
 
-const TOOL_LABELS: Record<string, string> = { 'agent-logs': 'Agent session logs', 'claude-code': 'Claude Code sessions', codex: 'Codex sessions' }
+const toolLabel = (part: string) => (part === 'agent-logs' ? 'Agent session logs' : part in AGENT_TOOL_NAMES ? `${agentToolName(part)} sessions` : part)
 
 /** What people call a batch's source format. */
 export function formatName(format: string, profiles: readonly ImportProfile[]): string {
@@ -40,7 +41,7 @@ export function formatName(format: string, profiles: readonly ImportProfile[]): 
   }
   return format
     .split(/[+,]/)
-    .map((part) => TOOL_LABELS[part] ?? part)
+    .map(toolLabel)
     .join(' + ')
 }
 

@@ -1,5 +1,7 @@
 import { readableStreamChunks } from '../../../shared/importers/text/decode'
 import { pickedFileFromDom } from '../../platform/bridge.web'
+import { SESSION_ENTRY_NAMES } from '../../../shared/importers/logs/agentTools'
+import { isSessionLogPath } from '../../../shared/importers/logs/sessionLogFormats'
 /**
  * What the Import view reads: a picked, dropped or scanned file. A DOM `File` (dropped, or
  * picked in the browser) can be posted to the import worker whole; anything else (the desktop
@@ -24,7 +26,7 @@ export type SourceKind = 'billing' | 'logs' | 'outcomes' | 'other'
 export function classifySource(path: string): SourceKind {
   const lower = path.toLowerCase()
   if (/\.(csv|tsv|txt)$/.test(lower)) return 'billing'
-  if (/\.jsonl$/.test(lower)) return 'logs'
+  if (isSessionLogPath(path)) return 'logs'
   if (/\.json$/.test(lower)) return 'outcomes'
   return 'other'
 }
@@ -48,15 +50,13 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
 }
 
-const LOG_FOLDERS = new Set(['projects', 'sessions', 'archived_sessions'])
-
 /**
- * The session logs among picked JSONL files. A picked ~/.claude or ~/.codex also holds other
- * JSONL state (history.jsonl, …): when some files sit under a projects/, sessions/ or
- * archived_sessions/ folder, only those are session logs (as the CLI's discovery decides).
+ * The session logs among picked files. A picked ~/.claude or ~/.codex also holds other JSONL
+ * state (history.jsonl, …): when some files sit under an agent's session folder (projects/,
+ * sessions/, …: AGENT_SESSION_ENTRIES), only those are session logs (as the CLI's discovery decides).
  */
 export function sessionLogs(sources: readonly ImportSource[]): { logs: ImportSource[]; ignored: ImportSource[] } {
-  const inLogFolder = (source: ImportSource) => source.relativePath.split(/[\\/]/).slice(0, -1).some((part) => LOG_FOLDERS.has(part))
+  const inLogFolder = (source: ImportSource) => source.relativePath.split(/[\\/]/).some((part) => SESSION_ENTRY_NAMES.has(part))
   if (!sources.some(inLogFolder)) return { logs: [...sources], ignored: [] }
   return { logs: sources.filter(inLogFolder), ignored: sources.filter((source) => !inLogFolder(source)) }
 }

@@ -5,7 +5,7 @@ import type { Run } from '../../records/run'
 import { createStepLabeller, type StepLabeller } from '../../steps/labelStep'
 import { buildRun, type RunContext } from './buildRun'
 import { ClaudeCodeLogs } from './claudeCode/claudeCodeLogs'
-import { codexSessionTrack, type CodexRollout } from './codex/codexRollout'
+import { foldChildSession, mergeSessionCopies, sessionTrackOf, type AgentSession } from './agentSession'
 import type { AgentLogImport, ImportAgentLogsOptions, ImportedLogFile } from './importAgentLogs'
 import type { AgentLogFile } from './readAgentLogFile'
 import type { SessionTrack } from './sessionTrack'
@@ -21,7 +21,8 @@ export class AgentLogAssembler {
   private readonly warnings: LogIssue[] = []
   private readonly errors: LogIssue[] = []
   private readonly claude: ClaudeCodeLogs
-  private readonly codexRollouts: CodexRollout[] = []
+  /** Sessions of every agent but Claude Code, by tool and id: copies in several files merged as they come. */
+  private readonly sessions = new Map<string, AgentSession>()
   private readonly files: ImportedLogFile[] = []
 
   /** `labeller`: the one the files were read with, when read on this thread; its rule problems become warnings. */
@@ -35,12 +36,16 @@ export class AgentLogAssembler {
 
   add(logFile: AgentLogFile): void {
     // The file's session, until finish() keeps only sessions that became runs.
-    const session = logFile.claude?.sessionId ?? logFile.codex?.id
-    const file: ImportedLogFile = { path: logFile.path, format: logFile.format, lines: logFile.lines, bytes: logFile.bytes, runs: session === undefined || session === null ? [] : [session] }
+    const ids = logFile.claude?.sessionId ? [logFile.claude.sessionId] : logFile.sessions.map((session) => session.id)
+    const file: ImportedLogFile = { path: logFile.path, format: logFile.format, lines: logFile.lines, bytes: logFile.bytes, runs: ids }
     this.warnings.push(...logFile.warnings)
     if (logFile.error) this.errors.push({ path: logFile.path, line: 0, message: logFile.error })
     if (logFile.claude) this.claude.add(logFile.claude)
-    if (logFile.codex) this.codexRollouts.push(logFile.codex)
+    for (const session of logFile.sessions) {
+      const key = `${session.tool}\u0000${session.id}`
+      const copy = this.sessions.get(key)
+      this.sessions.set(key, copy ? mergeSessionCopies(copy, session) : session)
+    }
     this.files.push(file)
   }
 
@@ -54,13 +59,7 @@ export class AgentLogAssembler {
     const runs: Run[] = []
     const claudeUsage = groupBySession(claude.usage())
     for (const track of claude.sessions.values()) this.addRun(runs, track, claudeUsage.get(track.id) ?? [], context)
-    // One rollout can be in both sessions/ and archived_sessions/: keep the fuller copy.
-    const codexById = new Map<string, CodexRollout>()
-    for (const rollout of this.codexRollouts) {
-      const existing = codexById.get(rollout.id)
-      if (!existing || rollout.usage.length > existing.usage.length) codexById.set(rollout.id, rollout)
-    }
-    for (const rollout of codexById.values()) this.addRun(runs, codexSessionTrack(rollout), rollout.usage, context)
+    for (const session of this.sessionsWithChildrenFolded()) this.addRun(runs, sessionTrackOf(session), session.usage, context)
     runs.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
 
     const runIds = new Set(runs.map((run) => run.id))
@@ -74,6 +73,41 @@ export class AgentLogAssembler {
       unpricedModels: [...new Set(runs.flatMap((run) => run.unpricedModels))].sort(),
       batch: runs.length ? runsBatch(runs, files, warnings, options.importedAt ?? new Date().toISOString()) : null,
     }
+  }
+
+  /**
+   * A child session (a subagent the agent records as a session of its own) joins its parent's
+   * run when the parent is in the import, and the file that held it lists the parent's run;
+   * an orphan (its parent not imported) stays a run of its own.
+   */
+  private sessionsWithChildrenFolded(): AgentSession[] {
+    const sessions = new Map(this.sessions)
+    // A damaged store can make parents a loop: a session on one stays a run of its own.
+    const rootOf = (session: AgentSession): AgentSession => {
+      const seen = new Set<AgentSession>([session])
+      let root = session
+      for (let parent = this.parentOf(root); parent; parent = this.parentOf(root)) {
+        if (seen.has(parent)) return session
+        seen.add(parent)
+        root = parent
+      }
+      return root
+    }
+    const childToRoot = new Map<string, string>()
+    for (const [key, session] of this.sessions) {
+      const root = rootOf(session)
+      if (root === session) continue
+      const rootKey = `${root.tool}\u0000${root.id}`
+      sessions.set(rootKey, foldChildSession(sessions.get(rootKey)!, session))
+      sessions.delete(key)
+      childToRoot.set(session.id, root.id)
+    }
+    for (const file of this.files) file.runs = [...new Set(file.runs.map((id) => childToRoot.get(id) ?? id))]
+    return [...sessions.values()]
+  }
+
+  private parentOf(session: AgentSession): AgentSession | null {
+    return session.parentId === null ? null : (this.sessions.get(`${session.tool}\u0000${session.parentId}`) ?? null)
   }
 
   /** Requests that make no run (buildRun needs a time to place them) are reported, not dropped unseen. */

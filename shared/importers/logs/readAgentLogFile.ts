@@ -1,11 +1,11 @@
-import { byteMarker, hasMarker } from '../lines/byteMarker'
-import { parseJsonLine, writtenCompactly } from '../lines/jsonLine'
 import { DEFAULT_MAX_LINE_BYTES, forEachLine } from '../lines/splitLines'
-import { isObject } from './jsonFields'
 import type { StepLabeller } from '../../steps/labelStep'
+import type { AgentSession } from './agentSession'
+import type { AgentTool } from './agentTools'
 import { claudeTranscriptReader, type ClaudeTranscript } from './claudeCode/claudeCodeLogs'
-import { codexRolloutReader, type CodexRollout } from './codex/codexRollout'
-import type { AgentTool, LogFileSource, LogIssue, LogLineReader } from './types'
+import { isSqliteHeader } from './sessionLogFormat'
+import { SESSION_LOG_FORMATS } from './sessionLogFormats'
+import type { LogFileSource, LogIssue, LogLineReader } from './types'
 
 /**
  * One log file read on its own, as plain data: nothing in it depends on the other files, so
@@ -22,26 +22,17 @@ export interface AgentLogFile {
   /** Why the file could not be read (what was read before it failed is kept). */
   error: string | null
   claude: ClaudeTranscript | null
-  codex: CodexRollout | null
+  /** The sessions of every other agent's file (one for most; a SQLite store or an export holds many). */
+  sessions: AgentSession[]
 }
 
-// A Codex rollout line has a `payload`; a Claude Code transcript line never does.
-const CODEX_PAYLOAD = byteMarker('"payload":{')
-const FORMAT_HEAD_BYTES = 256
-
 export async function readAgentLogFile(source: LogFileSource, labeller: StepLabeller): Promise<AgentLogFile> {
-  const file: AgentLogFile = { path: source.path, format: null, lines: 0, bytes: 0, warnings: [], error: null, claude: null, codex: null }
+  const file: AgentLogFile = { path: source.path, format: null, lines: 0, bytes: 0, warnings: [], error: null, claude: null, sessions: [] }
   const warn = (issue: LogIssue) => file.warnings.push(issue)
   let reader: LogLineReader | null = null
   try {
     const stats = await forEachLine(source.chunks(), (line, lineNumber, terminated) => {
-      if (!reader) {
-        file.format = isCodexRollout(source.path, line) ? 'codex' : 'claude-code'
-        reader =
-          file.format === 'codex'
-            ? codexRolloutReader(source.path, labeller, warn, (rollout) => (file.codex = rollout))
-            : claudeTranscriptReader(source.path, labeller, warn, (transcript) => (file.claude = transcript))
-      }
+      if (!reader) reader = formatReader(file, line, labeller, warn)
       reader.line(line, lineNumber, terminated)
     })
     file.lines = stats.lines
@@ -55,17 +46,21 @@ export async function readAgentLogFile(source: LogFileSource, labeller: StepLabe
   return file
 }
 
-function isCodexRollout(path: string, line: Uint8Array): boolean {
-  const name = path.split(/[\\/]/).pop() ?? ''
-  if (/^rollout-.*\.jsonl$/i.test(name)) return true
-  if (writtenCompactly(line, 0, line.length)) return hasMarker(line, CODEX_PAYLOAD, 0, Math.min(line.length, FORMAT_HEAD_BYTES))
-  // Re-saved with spaces, the marker cannot match: the line is parsed instead.
-  try {
-    const record = parseJsonLine(line, 0, line.length)
-    return isObject(record) && isObject(record.payload)
-  } catch {
-    return false
+/** The reader of the format that claims the file by its path and first line; Claude Code's for any other. */
+function formatReader(file: AgentLogFile, firstLine: Uint8Array, labeller: StepLabeller, warn: (issue: LogIssue) => void): LogLineReader {
+  if (isSqliteHeader(firstLine)) {
+    // Raw database bytes: only the desktop app and the command line can open a SQLite store.
+    file.error = 'a SQLite database: agent stores kept in SQLite (OpenCode, Goose, Kilo) are imported through the desktop app or the command line'
+    return { line() {}, finish() {} }
   }
+  const path = file.path.split('\\').join('/')
+  const format = SESSION_LOG_FORMATS.find((candidate) => candidate.claims(path, firstLine))
+  if (format) {
+    file.format = format.tool
+    return format.reader(file.path, labeller, warn, (sessions) => file.sessions.push(...sessions))
+  }
+  file.format = 'claude-code'
+  return claudeTranscriptReader(file.path, labeller, warn, (transcript) => (file.claude = transcript))
 }
 
 /**
@@ -73,6 +68,7 @@ function isCodexRollout(path: string, line: Uint8Array): boolean {
  * the readers do not know) imports nothing: said, so it is never taken for an empty session.
  */
 function nothingRead(file: AgentLogFile): boolean {
-  const read = (part: { times: number[] } | null, requests: number) => part !== null && (part.times.length > 0 || requests > 0)
-  return file.lines > 0 && file.error === null && !read(file.claude, file.claude?.requests.length ?? 0) && !read(file.codex, file.codex?.usage.length ?? 0)
+  const claudeRead = file.claude !== null && (file.claude.times.length > 0 || file.claude.requests.length > 0)
+  const sessionsRead = file.sessions.some((session) => session.usage.length > 0 || session.times.some(Number.isFinite))
+  return file.lines > 0 && file.error === null && !claudeRead && !sessionsRead
 }

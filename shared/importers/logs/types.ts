@@ -24,7 +24,7 @@ export interface LogLineReader {
   finish(): void
 }
 
-export type AgentTool = 'claude-code' | 'codex'
+export type { AgentTool } from './agentTools'
 
 /** The message for a line that is not a JSON object. Never quotes the line: it may hold prompt text. */
 export function malformedLineMessage(terminated: boolean): string {

@@ -1,10 +1,12 @@
 import { byteMarker, hasMarker } from '../../lines/byteMarker'
-import { looksLikeJsonObject, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
+import { looksLikeJsonObject, parseJsonLine, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { fileStem } from '../claudeCode/claudeSessionId'
 import { repoNameFromRemote } from '../sessionNames'
-import { SessionTrack, TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
+import type { AgentSession } from '../agentSession'
+import type { SessionLogFormat } from '../sessionLogFormat'
+import { TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
 import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import type { UsageRecord } from '../usageRecord'
 import { codexToolCall } from './codexToolCall'
@@ -19,30 +21,32 @@ const TOOL_CALLS = new Set(['function_call', 'custom_tool_call', 'local_shell_ca
 /** The model ccusage assumes for early rollouts without `turn_context` (Sept 2025). */
 const FALLBACK_MODEL = 'gpt-5'
 
-/** What one rollout says, as plain data (it may be read on another thread). */
-export interface CodexRollout {
-  id: string
-  cwd: string | null
-  /** Repository name from the git remote the rollout records. */
-  remoteRepo: string | null
-  branch: string | null
-  provider: string
-  /** Timestamps that bound the session. */
-  times: number[]
-  steps: SessionStep[]
-  usage: UsageRecord[]
+/** What one rollout says: its session (the remote is the one its git metadata records). */
+export type CodexRollout = AgentSession
+
+/** Codex CLI rollouts: `rollout-*.jsonl` under sessions/ and archived_sessions/, or any JSONL whose lines carry a `payload`. */
+export const codexRolloutFormat: SessionLogFormat = {
+  tool: 'codex',
+  wantsPath: (path) => /\.jsonl$/i.test(path),
+  claims: isCodexRollout,
+  reader: (path, labeller, warn, done) => codexRolloutReader(path, labeller, warn, (rollout) => done([rollout])),
 }
 
-/** The rollout's session as the run builder takes it. */
-export function codexSessionTrack(rollout: CodexRollout): SessionTrack {
-  const track = new SessionTrack(rollout.id, 'codex')
-  for (const time of rollout.times) track.seeTime(time)
-  track.cwd = rollout.cwd
-  track.remoteRepo = rollout.remoteRepo
-  track.branch = rollout.branch
-  track.provider = rollout.provider
-  for (const step of rollout.steps) track.addStep(step)
-  return track
+// A Codex rollout line has a `payload`; a Claude Code transcript line never does.
+const CODEX_PAYLOAD = byteMarker('"payload":{')
+const FORMAT_HEAD_BYTES = 256
+
+function isCodexRollout(path: string, line: Uint8Array): boolean {
+  const name = path.split(/[\\/]/).pop() ?? ''
+  if (/^rollout-.*\.jsonl$/i.test(name)) return true
+  if (writtenCompactly(line, 0, line.length)) return hasMarker(line, CODEX_PAYLOAD, 0, Math.min(line.length, FORMAT_HEAD_BYTES))
+  // Re-saved with spaces, the marker cannot match: the line is parsed instead.
+  try {
+    const record = parseJsonLine(line, 0, line.length)
+    return isObject(record) && isObject(record.payload)
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -124,7 +128,9 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
       const git = isObject(info?.git) ? info.git : null
       const remote = text(git?.repository_url)
       done({
+        tool: 'codex',
         id,
+        parentId: null,
         cwd,
         remoteRepo: remote ? repoNameFromRemote(remote) : null,
         branch: text(git?.branch),
