@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,7 +7,8 @@ import type { Run } from '../../shared/records/run'
 import { failOnUnreadable } from '../../node/filesInFolder'
 import { findLogFiles } from '../../node/agentLogs/discover'
 import { fileLogSource } from '../../node/agentLogs/logFileSource'
-import { ccusageAvailable, ccusageBinary } from './ccusageBinary'
+import { ccusageAvailable } from './ccusageBinary'
+import { ccusageJson } from '../../test/support/ccusage'
 
 /**
  * Conformance with ccusage 20.0.24 (the de-facto reference; installed as a dev dependency):
@@ -30,13 +30,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }))
 
 function ccusage(...args: string[]): any {
   // An empty HOME keeps ccusage from finding the logs of whoever runs the tests.
-  const result = spawnSync(ccusageBinary(), [...args, '--json', '--offline'], {
-    env: { PATH: process.env.PATH, HOME: home, CLAUDE_CONFIG_DIR: CLAUDE_DIR, CODEX_HOME: CODEX_DIR, NO_COLOR: '1' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-  if (result.status !== 0) throw new Error(`ccusage ${args.join(' ')} failed: ${result.stderr}`)
-  return JSON.parse(result.stdout)
+  return ccusageJson(args, { HOME: home, CLAUDE_CONFIG_DIR: CLAUDE_DIR, CODEX_HOME: CODEX_DIR })
 }
 
 async function ourRuns(): Promise<Map<string, Run>> {
