@@ -31,12 +31,12 @@ export function isSqliteFile(path: string): boolean {
  * format is told by its tables, and each query's rows become `{"query","row"}` lines. A locked,
  * damaged or unknown database throws a one-line reason, which the import reports for the file.
  */
-export async function* sqliteStoreLines(path: string, formats: readonly SessionLogFormat[] = SESSION_LOG_FORMATS): AsyncGenerator<Uint8Array> {
+export async function* sqliteStoreLines(path: string, formats: readonly SessionLogFormat[] = SESSION_LOG_FORMATS, load: SqliteModuleLoader = loadModule): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder()
-  const db = openReadOnly(path)
+  const db = openReadOnly(path, load)
   try {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name)
-    const format = formats.find((candidate) => candidate.sqlite?.matches(tables))
+    const format = formats.find((candidate) => candidate.sqlite?.matches(tables, path.split('\\').join('/')))
     if (!format?.sqlite) throw new Error('a SQLite database that is not an agent session store Workfolio reads (OpenCode, Goose, Kilo)')
     yield encoder.encode(sqliteStoreHeader(format.tool) + '\n')
     for (const query of format.sqlite.queries) {
@@ -84,11 +84,10 @@ function sqliteMessage(error: unknown): string {
  * runs Electron's own Node, against which the npm build of the native module may not load;
  * there the built-in node:sqlite (Node 22.13 and later) reads the store instead.
  */
-function openReadOnly(path: string): ReadOnlyDatabase {
-  const require = createRequire(import.meta.url)
+function openReadOnly(path: string, load: SqliteModuleLoader): ReadOnlyDatabase {
   let loadError: unknown = null
   try {
-    const BetterSqlite = require('better-sqlite3') as new (path: string, options: object) => ReadOnlyDatabase
+    const BetterSqlite = load('better-sqlite3') as new (path: string, options: object) => ReadOnlyDatabase
     // Read-only, and a writer holding a lock is waited for a moment, never broken.
     return new BetterSqlite(path, { readonly: true, fileMustExist: true, timeout: 2000 })
   } catch (error) {
@@ -96,12 +95,25 @@ function openReadOnly(path: string): ReadOnlyDatabase {
     loadError = error
   }
   try {
-    const { DatabaseSync } = require('node:sqlite') as { DatabaseSync: new (path: string, options: object) => ReadOnlyDatabase }
+    const { DatabaseSync } = load('node:sqlite') as { DatabaseSync: new (path: string, options: object) => ReadOnlyDatabase }
     return new DatabaseSync(path, { readOnly: true })
   } catch (error) {
     const reason = (error as { code?: string }).code === 'ERR_UNKNOWN_BUILTIN_MODULE' ? (loadError as Error).message : sqliteMessage(error)
     throw new Error(`cannot open SQLite databases here: ${reason}`)
   }
+}
+
+/** Loads the SQLite module named (a parameter so tests can take better-sqlite3 away). */
+export type SqliteModuleLoader = (name: 'better-sqlite3' | 'node:sqlite') => unknown
+
+/**
+ * `require`, in the ES module of the CLI and the CommonJS of its reader threads and the
+ * desktop app's main process (where import.meta.url is empty).
+ */
+function loadModule(name: string): unknown {
+  // A bundler's ES module output turns a bare `require` into a stub that throws: used only where there is no module URL.
+  const moduleUrl = import.meta.url as string | undefined
+  return (moduleUrl ? createRequire(moduleUrl) : require)(name)
 }
 
 /** better-sqlite3 missing, or built for another Node (ABI) than the one running. */
