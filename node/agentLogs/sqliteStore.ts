@@ -5,7 +5,7 @@ import { SESSION_LOG_FORMATS } from '../../shared/importers/logs/sessionLogForma
 
 /** The few calls made on a database: better-sqlite3 and node:sqlite both have them. */
 interface ReadOnlyDatabase {
-  prepare(sql: string): { all(): unknown[] }
+  prepare(sql: string): { all(): unknown[]; iterate(): IterableIterator<unknown> }
   close(): void
 }
 
@@ -40,9 +40,10 @@ export async function* sqliteStoreLines(path: string, formats: readonly SessionL
     if (!format?.sqlite) throw new Error('a SQLite database that is not an agent session store Workfolio reads (OpenCode, Goose, Kilo)')
     yield encoder.encode(sqliteStoreHeader(format.tool) + '\n')
     for (const query of format.sqlite.queries) {
-      let rows: unknown[]
+      // Rows are streamed, not loaded whole: a store can hold hundreds of thousands.
+      let rows: IterableIterator<unknown>
       try {
-        rows = db.prepare(query.sql).all()
+        rows = db.prepare(query.sql).iterate()
       } catch (error) {
         if (query.optional && /no such (table|column)/i.test((error as Error).message)) continue
         throw error
@@ -50,7 +51,7 @@ export async function* sqliteStoreLines(path: string, formats: readonly SessionL
       let text = ''
       for (const row of rows) {
         text += JSON.stringify({ query: query.name, row }, jsonSafe) + '\n'
-        // A store can hold hundreds of thousands of rows: handed over in pieces of about 1 MB.
+        // Handed over in pieces of about 1 MB.
         if (text.length > 1 << 20) {
           yield encoder.encode(text)
           text = ''
