@@ -17,17 +17,22 @@ import { asCcusageCounts, ccusageSessionsFolded, ourRuns } from './openCodeFamil
  *   reasoning costs more in ours.
  * - ccusage takes a message's recorded `cost` when it is above 0; we price every request from
  *   the price table, so such a session's cost is not compared.
+ * - ccusage does not read OpenCode's first layout and message shape (storage/session/message/,
+ *   usage under metadata.assistant): that session is ours only.
  */
 const FIXTURE = join(__dirname, '../../../test/fixtures/logs/opencode')
 const DATA = '.local/share/opencode'
 const WITH_REASONING = new Set(['ses_4e88a0c3bffeMigratedJson01', 'ses_3d77b1e2affeOlderJsonOnly1'])
 const WITH_RECORDED_COST = new Set(['ses_3d77b1e2affeOlderJsonOnly1'])
+const FIRST_SHAPE = 'ses_2a0f9e8d7ffeFirstShapeV01a'
 
 describe.runIf(ccusageAvailable())('OpenCode: conformance with ccusage opencode session --json --offline', () => {
   it('has the same token totals per session, subagents folded into their parents', async () => {
     const home = fixtureHome(FIXTURE, { 'opencode.db.sql': `${DATA}/opencode.db` })
     const theirs = ccusageSessionsFolded(ccusageJson(['opencode', 'session'], { HOME: home }), join(home, DATA, 'opencode.db'))
-    const runs = await ourRuns(join(home, DATA))
+    const all = await ourRuns(join(home, DATA))
+    expect(all.find((run) => run.id === FIRST_SHAPE)?.tokens).toMatchObject({ input: 4300, output: 880, cacheRead: 21000, cacheWrite5m: 6100 })
+    const runs = all.filter((run) => run.id !== FIRST_SHAPE)
     expect(runs.map((run) => run.id).sort()).toEqual([...theirs.keys()].sort())
     for (const run of runs) {
       const mine = asCcusageCounts(run)
@@ -44,7 +49,7 @@ describe.runIf(ccusageAvailable())('OpenCode: conformance with ccusage opencode 
     const home = fixtureHome(FIXTURE, { 'opencode.db.sql': `${DATA}/opencode.db` })
     const report = ccusageJson(['opencode', 'session'], { HOME: join(home, 'elsewhere'), OPENCODE_DATA_DIR: join(home, DATA) })
     expect(report.sessions.length).toBeGreaterThan(0)
-    const runs = await ourRuns(join(home, DATA))
+    const runs = (await ourRuns(join(home, DATA))).filter((run) => run.id !== FIRST_SHAPE)
     expect(new Set(runs.map((run) => run.id))).toEqual(new Set(ccusageSessionsFolded(report, join(home, DATA, 'opencode.db')).keys()))
   })
 })

@@ -181,6 +181,7 @@ describe('agent SQLite stores over IPC', () => {
     expect(result.errors).toEqual([])
     expect(result.runs.map((run) => `${run.tool} ${run.id}`).sort()).toEqual([
       'kilo ses_6b11d2e3cffeKiloOrchestr01',
+      'opencode ses_2a0f9e8d7ffeFirstShapeV01a',
       'opencode ses_3d77b1e2affeOlderJsonOnly1',
       'opencode ses_4e88a0c3bffeMigratedJson01',
       'opencode ses_5a1f3c2b0ffeAbCdEf01234567',

@@ -34,8 +34,9 @@ describe('OpenCode store', () => {
     const found = findLogFiles(defaultLogFolders({}, home), failOnUnreadable).map((path) => path.slice(join(home, '.local/share/opencode').length + 1))
     expect(found).toContain('opencode.db')
     expect(found.filter((path) => path.startsWith('storage/message/'))).toHaveLength(5)
+    expect(found.filter((path) => path.startsWith('storage/session/message/') || path.startsWith('storage/session/info/'))).toHaveLength(3)
     expect(found.filter((path) => path.startsWith('storage/part/'))).toHaveLength(3)
-    expect(found.filter((path) => path.startsWith('storage/session/'))).toHaveLength(2)
+    expect(found.filter((path) => /^storage\/session\/[0-9a-f]+\//.test(path))).toHaveLength(2)
     expect(found.some((path) => path.startsWith('storage/project/'))).toBe(false)
     // A data folder picked by hand: the same files.
     expect(findLogFiles([join(home, '.local/share/opencode')], failOnUnreadable)).toEqual(findLogFiles(defaultLogFolders({}, home), failOnUnreadable))

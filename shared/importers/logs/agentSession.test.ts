@@ -35,6 +35,13 @@ describe('sessions of agents other than Claude Code', () => {
     expect(runs.get('s2')?.tokens.output).toBe(3 + 4)
   })
 
+  it('takes who billed a session from the copy that says, when the first one read does not (a session record apart from its messages)', () => {
+    const assembler = new AgentLogAssembler()
+    assembler.add(file('storage/session/info/s1.json', [{ ...session('s1', null, []), provider: '' }]))
+    assembler.add(file('storage/session/message/s1/m1.json', [{ ...session('s1', null, [['m1', 5]]), provider: 'google' }]))
+    expect(assembler.finish().runs[0].provider).toBe('google')
+  })
+
   it('folds a child session into its parent run (grandchildren too), and lists the parent for the child’s file', () => {
     const assembler = new AgentLogAssembler()
     assembler.add(file('child.json', [session('child', 'parent', [['c1', 2]])]))

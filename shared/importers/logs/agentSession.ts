@@ -12,7 +12,7 @@ export interface AgentSession {
   tool: AgentTool
   /** The agent's own session id: the run's id. */
   id: string
-  /** Who bills the requests ("anthropic", "openai", "google", …), for reconciliation. */
+  /** Who bills the requests ("anthropic", "openai", "google", …), for reconciliation; '' when this copy does not say (a session's record kept apart from its messages). */
   provider: string
   cwd: string | null
   /** Repository name from a git remote, when the log records one. */
@@ -57,6 +57,7 @@ export function mergeSessionCopies(kept: AgentSession, other: AgentSession): Age
   const stepKeys = new Set(kept.steps.flatMap((step) => (step.key === null ? [] : [step.key])))
   return {
     ...kept,
+    provider: kept.provider || other.provider,
     cwd: kept.cwd ?? other.cwd,
     remoteRepo: kept.remoteRepo ?? other.remoteRepo,
     branch: kept.branch ?? other.branch,

@@ -134,6 +134,31 @@ describe('OpenCode storage/ JSON files', () => {
     expect(result.runs[0]).toMatchObject({ id: PARENT, provider: 'google', repo: 'api-server', steps: ['web'], start: '2026-02-02T02:40:00.000Z', end: '2026-02-02T02:50:00.000Z' })
   })
 
+  it('reads the first layout and message shape: usage under metadata.assistant, tool calls inline', async () => {
+    const message = {
+      id: 'msg_v1',
+      role: 'assistant',
+      parts: [
+        { type: 'tool-invocation', toolInvocation: { state: 'result', toolCallId: 't1', toolName: 'bash', args: { command: 'cargo test --workspace' }, result: 'ok' } },
+        { type: 'text', text: 'Done' },
+      ],
+      metadata: {
+        time: { created: 1750000005000, completed: 1750000390000 },
+        sessionID: PARENT,
+        tool: { t1: { time: { start: 1750000100000, end: 1750000160000 } } },
+        assistant: { modelID: 'claude-sonnet-4-20250514', providerID: 'anthropic', path: { cwd: '/home/alice/src/cli-tool', root: '/' }, cost: 0.07, tokens: { input: 4300, output: 880, reasoning: 0, cache: { read: 21000, write: 6100 } } },
+      },
+    }
+    const result = await importFiles({
+      [`${STORAGE}/session/message/${PARENT}/msg_v1.json`]: JSON.stringify(message, null, 2),
+      [`${STORAGE}/session/info/${PARENT}.json`]: JSON.stringify({ id: PARENT, version: '0.1.124', time: { created: 1750000000000, updated: 1750000400000 } }, null, 2),
+    })
+    expect(result.warnings).toEqual([])
+    expect(result.runs).toHaveLength(1)
+    expect(result.runs[0]).toMatchObject({ id: PARENT, provider: 'anthropic', repo: 'cli-tool', steps: ['test'], models: ['claude-sonnet-4-20250514'], start: '2025-06-15T15:06:40.000Z' })
+    expect(result.runs[0].tokens).toEqual({ input: 4300, output: 880, cacheWrite5m: 6100, cacheWrite1h: 0, cacheRead: 21000, reasoning: 0 })
+  })
+
   it('skips a file cut off mid-write with a warning naming it', async () => {
     const path = `${STORAGE}/message/${PARENT}/msg_cut.json`
     const result = await importFiles({ [path]: '{\n  "id": "msg_cut",\n  "tokens": {\n    "input": 12' })
@@ -158,6 +183,8 @@ describe('which files are OpenCode and Kilo stores', () => {
     expect(openCodeFormat.wantsPath('opencode/storage/part/msg_1/prt_1.json')).toBe(true)
     expect(openCodeFormat.wantsPath('opencode/storage/project/4b0e.json')).toBe(false)
     expect(openCodeFormat.wantsPath('notes/message.json')).toBe(false)
+    expect(openCodeFormat.wantsPath('storage/session/info/ses_1.json')).toBe(true)
+    expect(openCodeFormat.wantsPath('storage/session/message/ses_1/msg_1.json')).toBe(true)
     expect(openCodeFormat.wantsPath('share/opencode/opencode-beta.db')).toBe(true)
     expect(kiloFormat.wantsPath('share/kilo/kilo.db')).toBe(true)
     expect(openCodeFormat.claims('x/opencode.db', bytes(sqliteStoreHeader('opencode')))).toBe(true)

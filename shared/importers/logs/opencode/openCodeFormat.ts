@@ -5,6 +5,7 @@ import type { AgentTool } from '../agentTools'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { sqliteStoreHeader, type SessionLogFormat, type SqliteStoreSpec } from '../sessionLogFormat'
 import { parseLogLine, type LogIssue, type LogLineReader } from '../types'
+import { fromFirstMessageShape } from './firstMessageShape'
 import { OpenCodeSessions } from './openCodeSessions'
 
 /**
@@ -24,12 +25,13 @@ const TABLES = ['session', 'message', 'part']
 /**
  * OpenCode keeps sessions in opencode.db (since 1.2; a channel build in opencode-<channel>.db);
  * before that, and still beside it after the migration copied them, as JSON files under
- * storage/: session/<project>/ses_*.json, message/<session>/msg_*.json, part/<message>/prt_*.json.
+ * storage/: session/<project>/ses_*.json, message/<session>/msg_*.json, part/<message>/prt_*.json
+ * (the first releases: session/info/ses_*.json and session/message/<session>/msg_*.json).
  * Kilo CLI, a fork of OpenCode, keeps the same tables in kilo.db. One reader serves both.
  */
 export const openCodeFormat: SessionLogFormat = openCodeFamilyFormat('opencode', {
   database: /(^|\/)opencode(-[\w-]+)?\.db$/i,
-  storage: /(^|\/)(session\/[^/]+\/ses_[^/]*|message\/ses_[^/]+\/msg_[^/]*|part\/msg_[^/]+\/prt_[^/]*)\.json$/i,
+  storage: /(^|\/)(session\/[^/]+\/ses_[^/]*|message\/ses_[^/]+\/msg_[^/]*|part\/(ses_[^/]+\/)?msg_[^/]+\/prt_[^/]*)\.json$/i,
 })
 
 export const kiloFormat: SessionLogFormat = openCodeFamilyFormat('kilo', { database: /(^|\/)kilo(-[\w-]+)?\.db$/i, storage: null })
@@ -110,7 +112,12 @@ function addStorageFile(sessions: OpenCodeSessions, path: string, content: strin
   const [folder, file] = path.split(/[\\/]/).slice(-2)
   const stem = file.replace(/\.json$/i, '')
   const id = text(data.id) ?? stem
-  if (typeof data.role === 'string') {
+  const first = typeof data.role === 'string' ? fromFirstMessageShape(data) : null
+  if (first) {
+    const sessionId = first.sessionId ?? folder
+    sessions.addMessage(id, sessionId, first.info, { path, line: 1 })
+    first.toolParts.forEach((part, index) => sessions.addPart(`${id}#${index}`, id, sessionId, part))
+  } else if (typeof data.role === 'string') {
     sessions.addMessage(id, text(data.sessionID) ?? folder, data, { path, line: 1 })
   } else if (typeof data.type === 'string') {
     const sessionId = text(data.sessionID)

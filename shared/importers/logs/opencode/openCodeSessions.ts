@@ -90,7 +90,7 @@ export class OpenCodeSessions {
       tool: this.tool,
       id: session.id,
       parentId: session.parentId === session.id ? null : session.parentId,
-      provider: session.billedBy ?? session.prompted ?? 'unknown',
+      provider: session.billedBy ?? session.prompted ?? '',
       cwd: session.cwd,
       remoteRepo: null,
       branch: null,
