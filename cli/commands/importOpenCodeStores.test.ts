@@ -29,6 +29,7 @@ describe('cli import of an OpenCode or Kilo CLI data folder', () => {
     expect(warnings).toContain('opencode.db:6: message msg_c3000000003Qx7YhalfWritten: its data is not a JSON object (the row may be half-written); skipped')
     expect(warnings).toContain('msg_d4000000003Qx7YolderBroken.json:6: not a complete JSON object (OpenCode may have been writing it); file skipped')
     expect(output.files.every((file: any) => file.errors.length === 0)).toBe(true)
+    expect(JSON.stringify(output)).not.toMatch(/SECRET-/)
   })
 
   it('imports kilo.db as Kilo CLI runs', async () => {
@@ -38,5 +39,6 @@ describe('cli import of an OpenCode or Kilo CLI data folder', () => {
     expect(output.files.map((file: any) => [file.path, file.format, file.status])).toEqual([['.local/share/kilo/kilo.db', 'kilo', 'ok']])
     expect(output.runs).toHaveLength(1)
     expect(output.runs[0]).toMatchObject({ id: 'ses_6b11d2e3cffeKiloOrchestr01', tool: 'kilo', repo: 'shop', steps: ['subagent', 'edit', 'test'] })
+    expect(JSON.stringify(output)).not.toMatch(/SECRET-/)
   })
 })
