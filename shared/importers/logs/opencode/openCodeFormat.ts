@@ -42,7 +42,7 @@ function openCodeFamilyFormat(tool: AgentTool, names: { database: RegExp; storag
   return {
     tool,
     wantsPath: (path) => names.database.test(path) || isStorageFile(path),
-    claims: (path, firstLine) => decodeLine(firstLine, 0, firstLine.length).trim() === header || (isStorageFile(path) && firstLine[0] === 0x7b),
+    claims: (path, firstLine) => isLine(firstLine, header) || (isStorageFile(path) && firstLine[0] === 0x7b),
     reader: (path, labeller, warn, done) => openCodeReader(tool, path, labeller, warn, done),
     sqlite: {
       // Both agents have these tables: the file's name tells a Kilo store from OpenCode's.
@@ -60,7 +60,7 @@ function openCodeReader(tool: AgentTool, path: string, labeller: StepLabeller, w
   let lastLine = 0
   return {
     line(bytes, lineNumber, terminated) {
-      storeRows ??= decodeLine(bytes, 0, bytes.length).trim() === sqliteStoreHeader(tool)
+      storeRows ??= isLine(bytes, sqliteStoreHeader(tool))
       if (!storeRows) {
         json.push(decodeLine(bytes, 0, bytes.length))
         lastLine = lineNumber
@@ -74,6 +74,11 @@ function openCodeReader(tool: AgentTool, path: string, labeller: StepLabeller, w
       done(sessions.finish())
     },
   }
+}
+
+/** Whether a line is this text (a short one: a long first line is never decoded for it). */
+function isLine(bytes: Uint8Array, line: string): boolean {
+  return bytes.length <= line.length + 2 && decodeLine(bytes, 0, bytes.length).trim() === line
 }
 
 /** One `{"query","row"}` line of a store. */

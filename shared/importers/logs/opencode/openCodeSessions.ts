@@ -2,7 +2,7 @@ import type { StepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
 import type { AgentTool } from '../agentTools'
 import { isObject, text, type JsonObject } from '../jsonFields'
-import type { SessionStep } from '../sessionTrack'
+import { epochMillis, type SessionStep } from '../sessionTrack'
 import { isImplausible, MAX_REQUEST_TOKENS, readTokenCounts } from '../tokenCounts'
 import type { LogIssue } from '../types'
 import type { UsageRecord } from '../usageRecord'
@@ -130,13 +130,4 @@ function requestTokens(tokens: JsonObject) {
     cacheRead: cache.read,
     reasoning: counts.reasoning,
   }
-}
-
-const LAST_FOUR_DIGIT_YEAR = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
-
-/** OpenCode's times are epoch milliseconds (some Kilo rows seconds); anything else is NaN. */
-export function epochMillis(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return NaN
-  const millis = value < 1e12 ? value * 1000 : value
-  return millis <= LAST_FOUR_DIGIT_YEAR ? millis : NaN
 }
