@@ -71,6 +71,25 @@ describe('SQLite agent stores read as row lines', () => {
     }
   })
 
+  it('reads every table as of one moment, while the agent commits between them', async () => {
+    const path = openCodeStore()
+    const writer = new Database(path)
+    const decoder = new TextDecoder()
+    const chunks = sqliteStoreLines(path)
+    try {
+      expect(decoder.decode((await chunks.next()).value!)).toContain(sqliteStoreHeader('opencode'))
+      expect(decoder.decode((await chunks.next()).value!)).toContain('"query":"session"')
+      writer.prepare("INSERT INTO message VALUES ('msg_later', 'ses_5a1f3c2b0ffeAbCdEf01234567', 1, 1, '{}')").run()
+      const messages = decoder.decode((await chunks.next()).value!)
+      expect(messages).toContain('"query":"message"')
+      expect(messages).not.toContain('msg_later')
+    } finally {
+      await chunks.return(undefined)
+      writer.close()
+    }
+    expect(messageIds(await storeLines(path))).toContain('msg_later')
+  })
+
   it('says in one line that a database locked by its writer cannot be read now', async () => {
     const path = openCodeStore()
     const writer = new Database(path)

@@ -5,7 +5,7 @@ import { SESSION_LOG_FORMATS } from '../../shared/importers/logs/sessionLogForma
 
 /** The few calls made on a database: better-sqlite3 and node:sqlite both have them. */
 interface ReadOnlyDatabase {
-  prepare(sql: string): { all(): unknown[]; iterate(): IterableIterator<unknown> }
+  prepare(sql: string): { all(): unknown[]; iterate(): IterableIterator<unknown>; run(): unknown }
   close(): void
 }
 
@@ -35,6 +35,8 @@ export async function* sqliteStoreLines(path: string, formats: readonly SessionL
   const encoder = new TextEncoder()
   const db = openReadOnly(path, load)
   try {
+    // One read transaction: every query sees the same committed state, while the agent writes on.
+    db.prepare('BEGIN').run()
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name)
     const format = formats.find((candidate) => candidate.sqlite?.matches(tables, path.split('\\').join('/')))
     if (!format?.sqlite) throw new Error('a SQLite database that is not an agent session store Workfolio reads (OpenCode, Goose, Kilo)')
