@@ -31,6 +31,30 @@ export function ccusageSessionsFolded(report: { sessions: any[] }, database: str
   return totals
 }
 
+/**
+ * What ccusage counts twice in a fork: the messages OpenCode copied (same data, new id) from an
+ * older session into the fork, per fork, as ccusage totals them.
+ */
+export function forkCopiesCounted(database: string): Map<string, Totals> {
+  const db = new Database(database, { readonly: true })
+  const copies = db
+    .prepare(
+      `SELECT fork.session_id AS id, fork.data AS data FROM message fork JOIN session forked ON forked.id = fork.session_id
+       WHERE EXISTS (SELECT 1 FROM message source JOIN session older ON older.id = source.session_id
+                     WHERE source.data = fork.data AND older.time_created < forked.time_created)`,
+    )
+    .all() as { id: string; data: string }[]
+  db.close()
+  const totals = new Map<string, Totals>()
+  for (const { id, data } of copies) {
+    const tokens = JSON.parse(data).tokens
+    if (!tokens) continue
+    const before = totals.get(id) ?? { input: 0, output: 0, cacheWrite: 0, cacheRead: 0, cost: 0 }
+    totals.set(id, { input: before.input + tokens.input, output: before.output + tokens.output, cacheWrite: before.cacheWrite + tokens.cache.write, cacheRead: before.cacheRead + tokens.cache.read, cost: 0 })
+  }
+  return totals
+}
+
 /** Our runs of a data folder, imported as `cli import <folder>` finds its files. */
 export async function ourRuns(dataFolder: string): Promise<Run[]> {
   const result = await importAgentLogs(findLogFiles([dataFolder], failOnUnreadable).map(fileLogSource))

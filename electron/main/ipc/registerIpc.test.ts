@@ -185,6 +185,7 @@ describe('agent SQLite stores over IPC', () => {
       'opencode ses_3d77b1e2affeOlderJsonOnly1',
       'opencode ses_4e88a0c3bffeMigratedJson01',
       'opencode ses_5a1f3c2b0ffeAbCdEf01234567',
+      'opencode ses_5a40e7f1cffeForkOfRetryFix1',
     ])
   })
 

@@ -102,6 +102,26 @@ describe('OpenCode sessions from opencode.db rows', () => {
     expect(result.runs[0].tokens.input).toBe(700)
   })
 
+  it('counts the messages a fork copied from its source once, in the source, with their steps', async () => {
+    const FORK = 'ses_fork000000000000000000003'
+    const copied = assistant({ created: 1780300001000, input: 1200 })
+    const result = await importFiles({
+      [DB]: store([
+        row('session', { id: PARENT, parent_id: null, directory: CWD, time_created: 1780300000000, time_updated: 1780300400000 }),
+        row('session', { id: FORK, parent_id: null, directory: CWD, time_created: 1780301000000, time_updated: 1780301300000 }),
+        messageRow('msg_a1', PARENT, copied),
+        messageRow('msg_f1', FORK, copied),
+        messageRow('msg_f2', FORK, assistant({ created: 1780301010000, input: 1900 })),
+        toolPart('prt_1', 'msg_a1', PARENT, 'bash', { command: 'pnpm vitest run' }, 1780300010000),
+        toolPart('prt_2', 'msg_f1', FORK, 'bash', { command: 'pnpm vitest run' }, 1780300010000),
+        toolPart('prt_3', 'msg_f2', FORK, 'bash', { command: 'pnpm run lint' }, 1780301050000),
+      ]),
+    })
+    const runs = Object.fromEntries(result.runs.map((run) => [run.id, run]))
+    expect(runs[PARENT]).toMatchObject({ tokens: { input: 1200 }, steps: ['test'] })
+    expect(runs[FORK]).toMatchObject({ tokens: { input: 1900 }, steps: ['lint'] })
+  })
+
   it('reports a half-written row by its line and table, and reads the rest', async () => {
     const result = await importFiles({
       [DB]: store([sessionRow(PARENT), messageRow('msg_half', PARENT, '{"role":"assistant","time":{"crea'), messageRow('msg_a1', PARENT, assistant({ created: 1780300001000 }))]),

@@ -16,12 +16,15 @@ export interface RecordPlace {
 
 interface SessionParts {
   id: string
+  /** When the session record says it was created (a fork is younger than its source). */
+  created: number
   parentId: string | null
   cwd: string | null
   billedBy: string | null
   prompted: string | null
   times: number[]
-  steps: SessionStep[]
+  /** Steps with the message whose part they are. */
+  steps: { messageId: string; step: SessionStep }[]
   usage: Map<string, UsageRecord>
 }
 
@@ -33,11 +36,17 @@ const CACHE_FIELDS = ['read', 'write'] as const
  * were kept: rows of opencode.db or the JSON files of the older storage/ folder. A session is
  * its session record (directory, parent), its messages (an assistant message is one billed
  * request, keyed by its message id) and the tool parts of those messages (steps).
+ *
+ * Forking a session copies its messages, usage and all, under new ids into a new session: a
+ * request found in several sessions (same times, model and tokens) counts in the oldest only,
+ * as do its steps.
  */
 export class OpenCodeSessions {
   private readonly sessions = new Map<string, SessionParts>()
   /** Each message's model, for the steps of its parts. */
   private readonly messageModels = new Map<string, string>()
+  /** The sessions and messages holding each request (its times, model and tokens), to find a fork's copies. */
+  private readonly requestCopies = new Map<string, { sessionId: string; messageId: string }[]>()
 
   constructor(
     private readonly tool: AgentTool,
@@ -50,6 +59,7 @@ export class OpenCodeSessions {
     const session = this.session(id)
     session.parentId ??= fields.parentId
     session.cwd ??= fields.directory
+    session.created = Math.min(session.created, epochMillis(fields.created) || Infinity)
     session.times.push(epochMillis(fields.created), epochMillis(fields.updated))
   }
 
@@ -70,6 +80,8 @@ export class OpenCodeSessions {
     if (isImplausible(tokens)) return this.warn({ ...place, message: `${tokens.implausible}; message not counted` })
     if (tokens.input + tokens.output + tokens.cacheRead + tokens.cacheWrite5m === 0) return
     session.usage.set(id, { sessionId, model, time, tokens, key: id })
+    const request = JSON.stringify([info.time, model, info.tokens])
+    this.requestCopies.set(request, [...(this.requestCopies.get(request) ?? []), { sessionId, messageId: id }])
   }
 
   /** A part of a message: a `tool` part is a step (other parts say nothing the run keeps). */
@@ -82,10 +94,11 @@ export class OpenCodeSessions {
     session.times.push(time)
     const reduced = this.labeller.reduce(call, this.messageModels.get(messageId))
     const label = this.labeller.labelCall(reduced)
-    if (label) session.steps.push({ time, label, key: text(part.callID) ?? id, call: reduced })
+    if (label) session.steps.push({ messageId, step: { time, label, key: text(part.callID) ?? id, call: reduced } })
   }
 
   finish(): AgentSession[] {
+    const copied = this.forkCopies()
     return [...this.sessions.values()].map((session) => ({
       tool: this.tool,
       id: session.id,
@@ -95,15 +108,28 @@ export class OpenCodeSessions {
       remoteRepo: null,
       branch: null,
       times: session.times.filter(Number.isFinite),
-      steps: session.steps,
-      usage: [...session.usage.values()],
+      steps: session.steps.filter(({ messageId }) => !copied.has(messageId)).map(({ step }) => step),
+      usage: [...session.usage.values()].filter((record) => !copied.has(record.key!)),
     }))
+  }
+
+  /** The messages that are a fork's copies of a request of an older session. */
+  private forkCopies(): Set<string> {
+    const copies = new Set<string>()
+    const created = (sessionId: string) => this.sessions.get(sessionId)!.created
+    const older = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0)
+    for (const holders of this.requestCopies.values()) {
+      if (holders.length < 2) continue
+      const [, ...forks] = [...holders].sort((a, b) => older(created(a.sessionId), created(b.sessionId)) || a.sessionId.localeCompare(b.sessionId))
+      for (const fork of forks) copies.add(fork.messageId)
+    }
+    return copies
   }
 
   private session(id: string): SessionParts {
     let session = this.sessions.get(id)
     if (!session) {
-      session = { id, parentId: null, cwd: null, billedBy: null, prompted: null, times: [], steps: [], usage: new Map() }
+      session = { id, created: Infinity, parentId: null, cwd: null, billedBy: null, prompted: null, times: [], steps: [], usage: new Map() }
       this.sessions.set(id, session)
     }
     return session
