@@ -7,7 +7,7 @@ import { MAX_REQUEST_TOKENS } from '../tokenCounts'
 
 const DB = '/h/.local/share/opencode/opencode.db'
 const KILO = '/h/.local/share/kilo/kilo.db'
-const FILE = '/h/.local/share/opencode/storage/message/ses_a/msg_1.json'
+const FILE = '/h/.local/share/opencode/storage/session/message/ses_a/msg_1.json'
 
 const count = fc.oneof(fc.nat(100_000), fc.constantFrom<unknown>(-5, 1e999, 18446744073709551617, 1.5, '12', null, NaN))
 const messageData = fc
@@ -57,6 +57,14 @@ describe('OpenCode and Kilo readers on random and broken input', () => {
         return fc.nat(text.length).map((cut) => text.slice(0, cut))
       }),
       fc.jsonValue().map((value) => JSON.stringify(value, null, 2)),
+      // The first message shape, its metadata and inline parts of any shape.
+      fc.record({
+        metadata: fc.jsonValue(),
+        parts: fc.oneof(fc.jsonValue(), fc.array(fc.record({ type: fc.constant('tool-invocation'), toolInvocation: fc.record({ toolName: fc.jsonValue(), toolCallId: fc.jsonValue(), args: fc.jsonValue() }) }))),
+        assistant: fc.jsonValue(),
+      }).map(({ metadata, parts, assistant }) =>
+        JSON.stringify({ id: 'msg_1', role: 'assistant', parts, metadata: typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? { ...metadata, assistant } : metadata }, null, 2),
+      ),
       fc.string(),
     )
     await fc.assert(
