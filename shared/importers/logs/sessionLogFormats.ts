@@ -1,5 +1,6 @@
 import { ampThreadFormat } from './amp/ampThread'
 import { codexRolloutFormat } from './codex/codexRollout'
+import { gooseStoreFormat } from './goose/gooseStore'
 import type { SessionLogFormat } from './sessionLogFormat'
 
 /**
@@ -7,7 +8,7 @@ import type { SessionLogFormat } from './sessionLogFormat'
  * none of them claims is read as a Claude Code transcript. Formats recognised by their path
  * or a distinctive first line come first.
  */
-export const SESSION_LOG_FORMATS: readonly SessionLogFormat[] = [codexRolloutFormat, ampThreadFormat]
+export const SESSION_LOG_FORMATS: readonly SessionLogFormat[] = [codexRolloutFormat, ampThreadFormat, gooseStoreFormat]
 
 /** Whether a file found in a folder may be an agent's session log (Claude Code transcripts are any `.jsonl`). */
 export function isSessionLogPath(path: string): boolean {
