@@ -1,7 +1,30 @@
 import type { TokenCounts } from '../../../records/common'
+import type { JsonObject } from '../jsonFields'
 import { parseTime } from '../sessionTrack'
 import { MAX_THREAD_TOKENS } from '../tokenCounts'
-import type { JsonObject } from '../jsonFields'
+import type { LogIssue } from '../types'
+import type { UsageRecord } from '../usageRecord'
+
+/**
+ * A session whose model Goose did not record (one it imported from its older session files):
+ * its tokens are still counted, under a model no price matches (ccusage leaves it out).
+ */
+const UNKNOWN_MODEL = 'unknown'
+
+/** A session's one usage record, from its totals (see gooseSessionTokens); implausible totals are a warning on its line. */
+export function gooseSessionUsage(
+  session: { id: string; totals: JsonObject; model: string | null; time: number },
+  where: { path: string; line: number },
+  warn: (issue: LogIssue) => void,
+): UsageRecord[] {
+  const tokens = gooseSessionTokens(session.totals)
+  if (tokens === null) return []
+  if ('implausible' in tokens) {
+    warn({ ...where, message: `session ${session.id}: ${tokens.implausible}; its tokens are not counted` })
+    return []
+  }
+  return [{ sessionId: session.id, model: session.model ?? UNKNOWN_MODEL, time: session.time, tokens, key: `goose:${session.id}` }]
+}
 
 /**
  * Goose keeps no per-request usage, only each session's totals: `accumulated_*` summed over its
@@ -58,3 +81,13 @@ const LAST_FOUR_DIGIT_YEAR = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 function epochTime(milliseconds: number): number {
   return milliseconds > 0 && milliseconds <= LAST_FOUR_DIGIT_YEAR ? milliseconds : NaN
 }
+
+/** The provider Goose was set to (`anthropic`, `openai`, `databricks`…), else the model's maker. */
+export function gooseProvider(provider: string | null, model: string | null): string {
+  if (provider?.trim()) return provider.trim()
+  if (model?.startsWith('claude-')) return 'anthropic'
+  if (model && /^(gpt-|chatgpt-|o\d)/.test(model)) return 'openai'
+  if (model?.startsWith('gemini-')) return 'google'
+  return 'goose'
+}
+

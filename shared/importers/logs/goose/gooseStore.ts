@@ -4,8 +4,8 @@ import { isObject, text, type JsonObject } from '../jsonFields'
 import { sqliteStoreHeader, type SessionLogFormat } from '../sessionLogFormat'
 import type { SessionStep } from '../sessionTrack'
 import { parseLogLine, type LogIssue, type LogLineReader } from '../types'
-import { gooseSessionTokens, gooseTime } from './gooseSessionUsage'
-import { gooseToolCall } from './gooseToolCall'
+import { gooseProvider, gooseSessionUsage, gooseTime } from './gooseSessionUsage'
+import { gooseToolSteps } from './gooseToolCall'
 
 const HEADER = sqliteStoreHeader('goose')
 
@@ -57,7 +57,7 @@ export function gooseStoreReader(path: string, labeller: StepLabeller, warn: (is
       parts(id)?.times.push(gooseTime(row.first), gooseTime(row.last))
     } else if (query === 'toolCalls') {
       const session = parts(id)
-      if (session) session.steps.push(...toolSteps(row, modelOf(session.row), labeller))
+      if (session) session.steps.push(...gooseToolSteps(parseJson(row.content_json), gooseTime(row.created_timestamp), modelOf(session.row), labeller))
     }
   }
 
@@ -73,51 +73,15 @@ export function gooseStoreReader(path: string, labeller: StepLabeller, warn: (is
 }
 
 function gooseSession(id: string, { row, line, times, steps }: GooseSessionParts, path: string, warn: (issue: LogIssue) => void): AgentSession {
-  const tokens = gooseSessionTokens(row)
-  if (tokens && 'implausible' in tokens) {
-    warn({ path, line, message: `session ${id}: ${tokens.implausible}; its tokens are not counted` })
-  }
   const model = modelOf(row)
-  const time = gooseTime(row.created_at)
-  const usage = tokens && !('implausible' in tokens) ? [{ sessionId: id, model: model ?? UNKNOWN_MODEL, time, tokens, key: `goose:${id}` }] : []
-  return { tool: 'goose', id, provider: providerOf(text(row.provider_name), model), cwd: text(row.working_dir), remoteRepo: null, branch: null, times, steps, usage, parentId: null }
+  const usage = gooseSessionUsage({ id, totals: row, model, time: gooseTime(row.created_at) }, { path, line }, warn)
+  return { tool: 'goose', id, provider: gooseProvider(text(row.provider_name), model), cwd: text(row.working_dir), remoteRepo: null, branch: null, times, steps, usage, parentId: null }
 }
-
-/**
- * A session Goose imported from its older session files has no model recorded: its tokens are
- * still counted (ccusage leaves such sessions out), under a model no price matches.
- */
-const UNKNOWN_MODEL = 'unknown'
 
 /** `model_config_json`: `{"model_name":"claude-sonnet-4-20250514","context_limit":…}`. */
 function modelOf(row: JsonObject): string | null {
   const config = parseJson(row.model_config_json)
   return isObject(config) ? (text(config.model_name)?.trim() || null) : null
-}
-
-/** The provider Goose was set to (`anthropic`, `openai`, `databricks`…), else the model's maker. */
-function providerOf(provider: string | null, model: string | null): string {
-  if (provider?.trim()) return provider.trim()
-  if (model?.startsWith('claude-')) return 'anthropic'
-  if (model && /^(gpt-|chatgpt-|o\d)/.test(model)) return 'openai'
-  if (model?.startsWith('gemini-')) return 'google'
-  return 'goose'
-}
-
-/** The tool requests of one assistant message (`content_json`: Goose's MessageContent list). */
-function toolSteps(row: JsonObject, model: string | null, labeller: StepLabeller): SessionStep[] {
-  const content = parseJson(row.content_json)
-  if (!Array.isArray(content)) return []
-  const time = gooseTime(row.created_timestamp)
-  const steps: SessionStep[] = []
-  for (const item of content) {
-    if (!isObject(item) || item.type !== 'toolRequest') continue
-    const toolCall = gooseToolCall(item)
-    const call = toolCall && labeller.reduce(toolCall, model ?? undefined)
-    const label = call && labeller.labelCall(call)
-    if (label) steps.push({ time, label, key: text(item.id), call })
-  }
-  return steps
 }
 
 function parseJson(value: unknown): unknown {

@@ -1,5 +1,6 @@
-import type { ToolCall } from '../../../steps/labelStep'
+import type { StepLabeller, ToolCall } from '../../../steps/labelStep'
 import { isObject, text, type JsonObject } from '../jsonFields'
+import type { SessionStep } from '../sessionTrack'
 
 /**
  * Extensions that ship with Goose. Any other extension is an MCP server the user added, and
@@ -57,4 +58,18 @@ function callWithArguments(tool: string, args: JsonObject): ToolCall {
     return { tool, paths: path === null ? [] : [path] }
   }
   return { tool }
+}
+
+/** The steps of one assistant message's content (Goose's MessageContent list). */
+export function gooseToolSteps(content: unknown, time: number, model: string | null, labeller: StepLabeller): SessionStep[] {
+  if (!Array.isArray(content)) return []
+  const steps: SessionStep[] = []
+  for (const item of content) {
+    if (!isObject(item) || item.type !== 'toolRequest') continue
+    const toolCall = gooseToolCall(item)
+    const call = toolCall && labeller.reduce(toolCall, model ?? undefined)
+    const label = call && labeller.labelCall(call)
+    if (label) steps.push({ time, label, key: text(item.id), call })
+  }
+  return steps
 }
