@@ -22,8 +22,8 @@ export function wholeJsonFileReader(path: string, warn: (issue: LogIssue) => voi
       let document: unknown
       try {
         document = JSON.parse(text)
-      } catch (error) {
-        const offset = errorOffset(error, text.length)
+      } catch {
+        const offset = jsonErrorOffset(text)
         const line = lineNumbers[lineIndexAt(text, offset)]
         const endedEarly = offset >= text.length
         return warn({ path, line, message: endedEarly ? 'the JSON ends early (cut short, or still being written); file skipped' : 'not valid JSON; file skipped' })
@@ -39,10 +39,59 @@ function joinLines(lines: Uint8Array[]): string {
   return lines.map((bytes) => decoder.decode(bytes)).join('\n')
 }
 
-/** Where JSON.parse stopped: V8 names a position ("… in JSON at position 812"), or the input ended. */
-function errorOffset(error: unknown, length: number): number {
-  const match = /position (\d+)/.exec((error as Error).message ?? '')
-  return match ? Math.min(Number(match[1]), length) : length
+/**
+ * Where a text that JSON.parse rejected stops being JSON (its length when it ends early). V8
+ * names no position for most errors, so the text is scanned: strings, numbers and literals
+ * are skipped over loosely, brackets and separators checked.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++
+  }
+  const value = (): boolean => {
+    space()
+    const char = text[i]
+    if (char === '{' || char === '[') {
+      const close = char === '{' ? '}' : ']'
+      i++
+      space()
+      if (text[i] === close) return (i++, true)
+      for (;;) {
+        if (close === '}') {
+          space()
+          if (text[i] !== '"' || !string()) return false
+          space()
+          if (text[i] !== ':') return false
+          i++
+        }
+        if (!value()) return false
+        space()
+        if (text[i] === close) return (i++, true)
+        if (text[i] !== ',') return false
+        i++
+      }
+    }
+    if (char === '"') return string()
+    const token = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400))
+    if (!token) return false
+    i += token[0].length
+    return true
+  }
+  const string = (): boolean => {
+    for (i++; i < text.length; i++) {
+      if (text[i] === '\\') i++
+      else if (text[i] === '"') return (i++, true)
+      else if (text.charCodeAt(i) < 0x20) return false
+    }
+    return false
+  }
+  try {
+    if (value()) space()
+  } catch {
+    // Nesting deeper than the stack: the scan stops where it was.
+  }
+  return Math.min(i, text.length)
 }
 
 /** Which of the joined lines (0-based) a character offset falls in. */
