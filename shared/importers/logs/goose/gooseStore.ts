@@ -3,6 +3,7 @@ import type { AgentSession } from '../agentSession'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { sqliteStoreHeader, type SessionLogFormat } from '../sessionLogFormat'
 import type { SessionStep } from '../sessionTrack'
+import type { UsageRecord } from '../usageRecord'
 import { parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import { gooseProvider, gooseSessionUsage, gooseTime } from './gooseSessionUsage'
 import { gooseToolSteps } from './gooseToolCall'
@@ -33,7 +34,7 @@ export const gooseStoreFormat: SessionLogFormat = {
 
 interface GooseSessionParts {
   row: JsonObject
-  line: number
+  usage: UsageRecord[]
   times: number[]
   steps: SessionStep[]
 }
@@ -52,7 +53,8 @@ export function gooseStoreReader(path: string, labeller: StepLabeller, warn: (is
     const id = text(query === 'session' ? row.id : row.session_id)
     if (!id) return warn({ path, line, message: `a ${String(query)} row without a session id; skipped` })
     if (query === 'session') {
-      sessions.set(id, { row, line, times: [gooseTime(row.created_at), gooseTime(row.updated_at)], steps: [] })
+      const usage = gooseSessionUsage({ id, totals: row, model: modelOf(row), time: gooseTime(row.created_at) }, { path, line }, warn)
+      sessions.set(id, { row, usage, times: [gooseTime(row.created_at), gooseTime(row.updated_at)], steps: [] })
     } else if (query === 'span') {
       parts(id)?.times.push(gooseTime(row.first), gooseTime(row.last))
     } else if (query === 'toolCalls') {
@@ -67,15 +69,13 @@ export function gooseStoreReader(path: string, labeller: StepLabeller, warn: (is
       if (record && isObject(record.row)) handle(record.query, record.row, lineNumber)
     },
     finish() {
-      done([...sessions.entries()].map(([id, session]) => gooseSession(id, session, path, warn)))
+      done([...sessions.entries()].map(([id, session]) => gooseSession(id, session)))
     },
   }
 }
 
-function gooseSession(id: string, { row, line, times, steps }: GooseSessionParts, path: string, warn: (issue: LogIssue) => void): AgentSession {
-  const model = modelOf(row)
-  const usage = gooseSessionUsage({ id, totals: row, model, time: gooseTime(row.created_at) }, { path, line }, warn)
-  return { tool: 'goose', id, provider: gooseProvider(text(row.provider_name), model), cwd: text(row.working_dir), remoteRepo: null, branch: null, times, steps, usage, parentId: null }
+function gooseSession(id: string, { row, usage, times, steps }: GooseSessionParts): AgentSession {
+  return { tool: 'goose', id, provider: gooseProvider(text(row.provider_name), modelOf(row)), cwd: text(row.working_dir), remoteRepo: null, branch: null, times, steps, usage, parentId: null }
 }
 
 /** `model_config_json`: `{"model_name":"claude-sonnet-4-20250514","context_limit":…}`. */
