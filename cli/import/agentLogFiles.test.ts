@@ -14,10 +14,15 @@ async function importJson(dir: string, args: string[]) {
   return { code, output: JSON.parse(io.out()), stderr: io.err() }
 }
 
+/** Claude Code's and Codex's fixtures (the other agents' have tests of their own). */
+function copyClaudeAndCodex(to: string): void {
+  for (const agent of ['claude', 'codex']) cpSync(join(FIXTURES, agent), join(to, agent), { recursive: true })
+}
+
 describe('cli import of agent logs', () => {
   it('fills runs and lists every log file with kind "runs"', async () => {
     const dir = tempDir()
-    cpSync(FIXTURES, join(dir, 'logs'), { recursive: true })
+    copyClaudeAndCodex(join(dir, 'logs'))
     const { code, output } = await importJson(dir, ['logs'])
     expect(code).toBe(0)
     expect(output.files).toHaveLength(6)
@@ -52,7 +57,7 @@ describe('cli import of agent logs', () => {
 
   it('lists the models without a price, with run counts and tokens, in JSON and in the text report', async () => {
     const dir = tempDir()
-    cpSync(FIXTURES, join(dir, 'logs'), { recursive: true })
+    copyClaudeAndCodex(join(dir, 'logs'))
     const { output } = await importJson(dir, ['logs'])
     expect(output.unpriced).toEqual({
       runs: 1,
@@ -84,7 +89,7 @@ describe('cli import of agent logs', () => {
 
   it('stores one batch in the workspace; importing again adds nothing and counts nothing twice', async () => {
     const dir = tempDir()
-    const args = ['--workspace', 'team.wfo', FIXTURES]
+    const args = ['--workspace', 'team.wfo', join(FIXTURES, 'claude'), join(FIXTURES, 'codex')]
     const first = await importJson(dir, args)
     expect(first.code).toBe(0)
     const again = await importJson(dir, args)

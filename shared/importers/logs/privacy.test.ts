@@ -49,6 +49,6 @@ describe('privacy of imported agent logs', () => {
       expect(text).not.toContain('/home/')
       expect(text).not.toContain('cart.ts')
     }
-    expect(result.runs.length).toBe(4)
+    expect(result.runs.length).toBe(7)
   })
 })
