@@ -47,13 +47,15 @@ describe('agent log discovery', () => {
 })
 
 it('the agents’ default log folders, and the environment variables that move them', () => {
-  expect(agentLogRoots({}, '/home/me')).toEqual([
+  // Each other agent's store has a test of its own beside it (stores/*.test.ts).
+  const claudeAndCodex = (env: Record<string, string>) => agentLogRoots(env, '/home/me').filter((root) => root.tool === 'claude-code' || root.tool === 'codex')
+  expect(claudeAndCodex({})).toEqual([
     { tool: 'claude-code', path: join('/home/me', '.config', 'claude', 'projects') },
     { tool: 'claude-code', path: join('/home/me', '.claude', 'projects') },
     { tool: 'codex', path: join('/home/me', '.codex', 'sessions') },
     { tool: 'codex', path: join('/home/me', '.codex', 'archived_sessions') },
   ])
-  expect(agentLogRoots({ CLAUDE_CONFIG_DIR: '/a, /b', CODEX_HOME: '/c', XDG_CONFIG_HOME: '/x' }, '/home/me')).toEqual([
+  expect(claudeAndCodex({ CLAUDE_CONFIG_DIR: '/a, /b', CODEX_HOME: '/c', XDG_CONFIG_HOME: '/x' })).toEqual([
     { tool: 'claude-code', path: join('/a', 'projects') },
     { tool: 'claude-code', path: join('/b', 'projects') },
     { tool: 'codex', path: join('/c', 'sessions') },
