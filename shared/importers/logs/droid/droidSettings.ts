@@ -55,16 +55,19 @@ function parseSettings(lines: string[], path: string, lastTerminated: boolean, w
     if (isObject(value)) return value
     warn({ path, line: 1, message: 'not a JSON object; file skipped' })
   } catch (error) {
-    const line = lineAt(lines, /position (\d+)/.exec((error as Error).message)?.[1])
-    const cut = !lastTerminated && line === lines.length
+    const reason = (error as Error).message
+    const position = /position (\d+)/.exec(reason)?.[1]
+    const endedEarly = /end of (JSON|data)/i.test(reason) || Number(position) >= document.length
+    const line = endedEarly ? lines.length : lineAt(lines, position)
+    const cut = endedEarly && !lastTerminated
     warn({ path, line, message: cut ? 'truncated JSON (the file was being written); file skipped' : 'not valid JSON; file skipped' })
   }
   return null
 }
 
-/** The 1-based line holding character `position` of the joined document; the last line when unknown. */
+/** The 1-based line holding character `position` of the joined document; 0 (the file) when the parser did not say. */
 function lineAt(lines: string[], position: string | undefined): number {
-  if (position === undefined) return lines.length
+  if (position === undefined) return 0
   let remaining = Number(position)
   for (let i = 0; i < lines.length; i++) {
     remaining -= lines[i].length + 1
