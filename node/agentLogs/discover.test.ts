@@ -1,18 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { touch } from '../../test/support/touchFile'
 import { failOnUnreadable } from '../filesInFolder'
 import { agentLogRoots, defaultLogFolders, findLogFiles } from './discover'
 
 const root = mkdtempSync(join(tmpdir(), 'agent-logs-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
-
-function touch(path: string): string {
-  mkdirSync(join(path, '..'), { recursive: true })
-  writeFileSync(path, '{}\n')
-  return path
-}
 
 describe('agent log discovery', () => {
   const home = join(root, 'home')

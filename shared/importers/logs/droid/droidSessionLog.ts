@@ -1,10 +1,10 @@
-import { looksLikeJsonObject, parseJsonLine } from '../../lines/jsonLine'
+import { looksLikeJsonObject } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import type { SessionLogFormat } from '../sessionLogFormat'
 import { TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
-import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
+import { firstRecord, malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import { droidModelId, droidProvider } from './droidModel'
 import { droidSessionId } from './droidSettings'
 import { droidToolCall } from './droidToolCall'
@@ -22,13 +22,8 @@ export const droidSessionFormat: SessionLogFormat = {
 }
 
 function isDroidRecord(line: Uint8Array): boolean {
-  if (!looksLikeJsonObject(line, 0, line.length)) return false
-  try {
-    const record = parseJsonLine(line, 0, line.length)
-    return isObject(record) && (record.type === 'session_start' || (record.type === 'message' && isObject(record.message)))
-  } catch {
-    return false
-  }
+  const record = firstRecord(line)
+  return record !== null && (record.type === 'session_start' || (record.type === 'message' && isObject(record.message)))
 }
 
 /**

@@ -1,4 +1,5 @@
 import { decodeLine } from '../../lines/jsonLine'
+import type { StepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import type { SessionLogFormat } from '../sessionLogFormat'
@@ -31,7 +32,7 @@ export function droidSessionId(path: string): string {
 }
 
 /** Reads one settings file (a whole JSON document: its lines are gathered and parsed at the end). */
-export function droidSettingsReader(path: string, _labeller: unknown, warn: (issue: LogIssue) => void, done: (sessions: AgentSession[]) => void): LogLineReader {
+export function droidSettingsReader(path: string, _labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (sessions: AgentSession[]) => void): LogLineReader {
   const lines: string[] = []
   let lastTerminated = true
   return {

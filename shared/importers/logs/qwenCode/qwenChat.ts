@@ -1,4 +1,4 @@
-import { looksLikeJsonObject, parseJsonLine } from '../../lines/jsonLine'
+import { looksLikeJsonObject } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
 import { fileStem } from '../claudeCode/claudeSessionId'
@@ -7,7 +7,7 @@ import { providerOfModel } from '../modelProvider'
 import type { SessionLogFormat } from '../sessionLogFormat'
 import { TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
 import { isImplausible, MAX_REQUEST_TOKENS, readTokenCounts } from '../tokenCounts'
-import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
+import { firstRecord, malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import type { UsageRecord } from '../usageRecord'
 import { qwenProvider } from './qwenProvider'
 import { qwenToolCall } from './qwenToolCall'
@@ -32,14 +32,9 @@ export const qwenChatFormat: SessionLogFormat = {
 const QWEN_PATH = /(^|\/)(\.qwen\/.*\.jsonl|projects\/[^/]+\/chats\/[^/]+\.jsonl)$/i
 
 function isQwenRecord(line: Uint8Array): boolean {
-  if (!looksLikeJsonObject(line, 0, line.length)) return false
-  try {
-    const record = parseJsonLine(line, 0, line.length)
-    if (!isObject(record) || text(record.sessionId) === null) return false
-    return (isObject(record.message) && Array.isArray(record.message.parts)) || isObject(record.usageMetadata) || isObject(record.systemPayload)
-  } catch {
-    return false
-  }
+  const record = firstRecord(line)
+  if (record === null || text(record.sessionId) === null) return false
+  return (isObject(record.message) && Array.isArray(record.message.parts)) || isObject(record.usageMetadata) || isObject(record.systemPayload)
 }
 
 interface SessionDraft {
