@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { fixtureLogs } from '../../../../test/support/fixtureLogs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createStepLabeller } from '../../../steps/labelStep'
@@ -126,6 +127,14 @@ describe('telling Droid files from the others', () => {
     expect(droidSettingsFormat.wantsPath(`backup/${D1}.settings.json`)).toBe(true)
     expect(droidSettingsFormat.wantsPath('home/.factory/sessions/-p/abc.settings.json')).toBe(true)
     expect(droidSettingsFormat.wantsPath('project/.vscode/editor.settings.json')).toBe(false)
+  })
+
+  it('claims none of the Claude Code, Codex and Qwen Code fixtures, wherever they were copied', () => {
+    for (const path of fixtureLogs(['claude', 'codex', 'qwen-code'])) {
+      const firstLine = encode(readFileSync(path, 'utf8').split('\n')[0])
+      expect(droidSessionFormat.claims(`Downloads/${path.split('/').pop()}`, firstLine), path).toBe(false)
+      expect(droidSettingsFormat.claims(`Downloads/${path.split('/').pop()}`, firstLine), path).toBe(false)
+    }
   })
 
   it('reads a copied-out transcript as Droid’s', async () => {

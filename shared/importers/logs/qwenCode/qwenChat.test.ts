@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { fixtureLogs } from '../../../../test/support/fixtureLogs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createStepLabeller } from '../../../steps/labelStep'
@@ -115,6 +116,13 @@ describe('telling Qwen Code chats from Claude Code transcripts', () => {
     expect(qwenChatFormat.claims(`backup/projects/-p/chats/${S1}.jsonl`, encode('{}'))).toBe(true)
     expect(qwenChatFormat.claims(`Downloads/${S1}.jsonl`, encode(qwenLine))).toBe(true)
     expect(qwenChatFormat.claims(`Downloads/${S1}.jsonl`, encode(JSON.stringify(JSON.parse(qwenLine), null, 1).replace(/\n/g, '')))).toBe(true)
+  })
+
+  it('claims none of the Claude Code and Codex fixtures, wherever they were copied', () => {
+    for (const path of fixtureLogs(['claude', 'codex'])) {
+      const firstLine = encode(readFileSync(path, 'utf8').split('\n')[0])
+      expect(qwenChatFormat.claims(`Downloads/${path.split('/').pop()}`, firstLine), path).toBe(false)
+    }
   })
 
   it('never claims a Claude Code transcript, in its store or copied out', () => {
