@@ -6,6 +6,12 @@ import { captureIO, tempDir } from '../commands/testWorkspace'
 import { openWorkspaceFile } from '../workspaceStore'
 
 const FIXTURES = join(__dirname, '../../test/fixtures/logs')
+/** The Claude Code and Codex fixtures (each other agent's import has a test of its own). */
+const CLAUDE_AND_CODEX = ['claude', 'codex'].map((agent) => join(FIXTURES, agent))
+
+function copyClaudeAndCodex(dir: string): void {
+  for (const agent of ['claude', 'codex']) cpSync(join(FIXTURES, agent), join(dir, 'logs', agent), { recursive: true })
+}
 const S1 = '5a1e0000-0000-4000-8000-000000000001'
 
 async function importJson(dir: string, args: string[]) {
@@ -14,15 +20,10 @@ async function importJson(dir: string, args: string[]) {
   return { code, output: JSON.parse(io.out()), stderr: io.err() }
 }
 
-/** Claude Code's and Codex's fixtures (the other agents' have tests of their own). */
-function copyClaudeAndCodex(to: string): void {
-  for (const agent of ['claude', 'codex']) cpSync(join(FIXTURES, agent), join(to, agent), { recursive: true })
-}
-
 describe('cli import of agent logs', () => {
   it('fills runs and lists every log file with kind "runs"', async () => {
     const dir = tempDir()
-    copyClaudeAndCodex(join(dir, 'logs'))
+    copyClaudeAndCodex(dir)
     const { code, output } = await importJson(dir, ['logs'])
     expect(code).toBe(0)
     expect(output.files).toHaveLength(6)
@@ -57,7 +58,7 @@ describe('cli import of agent logs', () => {
 
   it('lists the models without a price, with run counts and tokens, in JSON and in the text report', async () => {
     const dir = tempDir()
-    copyClaudeAndCodex(join(dir, 'logs'))
+    copyClaudeAndCodex(dir)
     const { output } = await importJson(dir, ['logs'])
     expect(output.unpriced).toEqual({
       runs: 1,
@@ -89,7 +90,7 @@ describe('cli import of agent logs', () => {
 
   it('stores one batch in the workspace; importing again adds nothing and counts nothing twice', async () => {
     const dir = tempDir()
-    const args = ['--workspace', 'team.wfo', join(FIXTURES, 'claude'), join(FIXTURES, 'codex')]
+    const args = ['--workspace', 'team.wfo', ...CLAUDE_AND_CODEX]
     const first = await importJson(dir, args)
     expect(first.code).toBe(0)
     const again = await importJson(dir, args)

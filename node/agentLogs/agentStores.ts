@@ -2,7 +2,9 @@ import type { AgentStore } from './agentStore'
 import { ampStore } from './stores/amp'
 import { claudeCodeStore } from './stores/claudeCode'
 import { codexStore } from './stores/codex'
+import { droidStore } from './stores/droid'
 import { gooseStore } from './stores/goose'
+import { qwenCodeStore } from './stores/qwenCode'
 
 /** Every agent whose sessions this machine is scanned for, in the order the scan lists them. */
-export const AGENT_STORES: readonly AgentStore[] = [claudeCodeStore, codexStore, ampStore, gooseStore]
+export const AGENT_STORES: readonly AgentStore[] = [claudeCodeStore, codexStore, qwenCodeStore, droidStore, ampStore, gooseStore]

@@ -23,7 +23,8 @@ export function gooseSessionUsage(
     warn({ ...where, message: `session ${session.id}: ${tokens.implausible}; its tokens are not counted` })
     return []
   }
-  return [{ sessionId: session.id, model: session.model ?? UNKNOWN_MODEL, time: session.time, tokens, key: `goose:${session.id}` }]
+  // A total of many requests: no long-context tier applies to it as a whole.
+  return [{ sessionId: session.id, model: session.model ?? UNKNOWN_MODEL, time: session.time, tokens, key: `goose:${session.id}`, sessionTotal: true }]
 }
 
 /**

@@ -101,7 +101,7 @@ describe('gooseStoreFormat: one session per row of the store', () => {
     const [first, second] = sessions
     expect(first).toMatchObject({ tool: 'goose', id: 's1', provider: 'anthropic', cwd: '/home/erin/src/ledger', branch: null, parentId: null })
     expect(first.usage).toEqual([
-      { sessionId: 's1', model: 'claude-sonnet-4-20250514', time: Date.UTC(2026, 2, 1, 9, 15), key: 'goose:s1', tokens: { input: 100, output: 20, cacheWrite5m: 0, cacheWrite1h: 0, cacheRead: 0, reasoning: 0 } },
+      { sessionId: 's1', model: 'claude-sonnet-4-20250514', time: Date.UTC(2026, 2, 1, 9, 15), key: 'goose:s1', sessionTotal: true, tokens: { input: 100, output: 20, cacheWrite5m: 0, cacheWrite1h: 0, cacheRead: 0, reasoning: 0 } },
     ])
     expect(Math.max(...first.times.filter(Number.isFinite))).toBe(1772360000_000)
     expect(first.steps.map((step) => [step.label, step.call.tool])).toEqual([
