@@ -1,5 +1,4 @@
 import { closeSync, openSync, readSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { isSqliteHeader, sqliteStoreHeader, SQLITE_MAGIC, type SessionLogFormat } from '../../shared/importers/logs/sessionLogFormat'
 import { SESSION_LOG_FORMATS } from '../../shared/importers/logs/sessionLogFormats'
 
@@ -33,7 +32,7 @@ export function isSqliteFile(path: string): boolean {
  */
 export async function* sqliteStoreLines(path: string, formats: readonly SessionLogFormat[] = SESSION_LOG_FORMATS, load: SqliteModuleLoader = loadModule): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder()
-  const db = openReadOnly(path, load)
+  const db = await openReadOnly(path, load)
   try {
     // One read transaction: every query sees the same committed state, while the agent writes on.
     db.prepare('BEGIN').run()
@@ -87,10 +86,10 @@ function sqliteMessage(error: unknown): string {
  * runs Electron's own Node, against which the npm build of the native module may not load;
  * there the built-in node:sqlite (Node 22.13 and later) reads the store instead.
  */
-function openReadOnly(path: string, load: SqliteModuleLoader): ReadOnlyDatabase {
+async function openReadOnly(path: string, load: SqliteModuleLoader): Promise<ReadOnlyDatabase> {
   let loadError: unknown = null
   try {
-    const BetterSqlite = load('better-sqlite3') as new (path: string, options: object) => ReadOnlyDatabase
+    const BetterSqlite = (await load('better-sqlite3')) as new (path: string, options: object) => ReadOnlyDatabase
     // Read-only, and a writer holding a lock is waited for a moment, never broken.
     return new BetterSqlite(path, { readonly: true, fileMustExist: true, timeout: 2000 })
   } catch (error) {
@@ -98,7 +97,7 @@ function openReadOnly(path: string, load: SqliteModuleLoader): ReadOnlyDatabase 
     loadError = error
   }
   try {
-    const { DatabaseSync } = load('node:sqlite') as { DatabaseSync: new (path: string, options: object) => ReadOnlyDatabase }
+    const { DatabaseSync } = (await load('node:sqlite')) as { DatabaseSync: new (path: string, options: object) => ReadOnlyDatabase }
     return new DatabaseSync(path, { readOnly: true })
   } catch (error) {
     const reason = (error as { code?: string }).code === 'ERR_UNKNOWN_BUILTIN_MODULE' ? (loadError as Error).message : sqliteMessage(error)
@@ -110,13 +109,11 @@ function openReadOnly(path: string, load: SqliteModuleLoader): ReadOnlyDatabase 
 export type SqliteModuleLoader = (name: 'better-sqlite3' | 'node:sqlite') => unknown
 
 /**
- * `require`, in the ES module of the CLI and the CommonJS of its reader threads and the
- * desktop app's main process (where import.meta.url is empty).
+ * Loaded when first needed, by dynamic import: this module also runs in the CLI's CommonJS
+ * log-reader bundle, where import.meta (and so createRequire(import.meta.url)) is empty.
  */
-function loadModule(name: string): unknown {
-  // A bundler's ES module output turns a bare `require` into a stub that throws: used only where there is no module URL.
-  const moduleUrl = import.meta.url as string | undefined
-  return (moduleUrl ? createRequire(moduleUrl) : require)(name)
+async function loadModule(name: 'better-sqlite3' | 'node:sqlite'): Promise<unknown> {
+  return name === 'better-sqlite3' ? (await import('better-sqlite3')).default : await import('node:sqlite' as string)
 }
 
 /** better-sqlite3 missing, or built for another Node (ABI) than the one running. */

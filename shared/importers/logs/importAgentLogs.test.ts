@@ -15,7 +15,11 @@ const S2 = '5a1e0000-0000-4000-8000-000000000002'
 const C1 = '019b0000-0000-7000-8000-0000000000c1'
 const C2 = '019b0000-0000-7000-8000-0000000000c2'
 
-/** The fixture tree as in-memory sources (paths relative to test/fixtures/logs), small chunks to cross line ends. */
+/**
+ * The Claude Code and Codex fixtures (or those `under` one folder) as in-memory sources (paths
+ * relative to test/fixtures/logs), small chunks to cross line ends. Every other agent's fixture
+ * has tests of its own beside its reader.
+ */
 function fixtureFiles(under = ''): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {}
   const walk = (dir: string) => {
@@ -25,7 +29,7 @@ function fixtureFiles(under = ''): Record<string, Uint8Array> {
       else if (entry.name.endsWith('.jsonl')) files[relative(FIXTURES, path)] = readFileSync(path)
     }
   }
-  walk(join(FIXTURES, under))
+  for (const folder of under ? [under] : ['claude', 'codex']) walk(join(FIXTURES, folder))
   return files
 }
 

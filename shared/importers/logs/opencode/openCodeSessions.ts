@@ -103,7 +103,7 @@ export class OpenCodeSessions {
       tool: this.tool,
       id: session.id,
       parentId: session.parentId === session.id ? null : session.parentId,
-      provider: session.billedBy ?? session.prompted ?? '',
+      provider: session.billedBy ?? session.prompted ?? 'unknown',
       cwd: session.cwd,
       remoteRepo: null,
       branch: null,
