@@ -1,19 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fixtureHome } from '../../../test/support/sqliteFixture'
 import { temporaryFolder } from '../../../test/support/tempDirs'
+import { touch } from '../../../test/support/touchFile'
 import { failOnUnreadable } from '../../filesInFolder'
 import { defaultLogFolders, findLogFiles } from '../discover'
 import { openCodeStore } from './opencode'
 
 const OPENCODE_FIXTURE = join(__dirname, '../../../test/fixtures/logs/opencode')
-
-function touch(path: string): string {
-  mkdirSync(join(path, '..'), { recursive: true })
-  writeFileSync(path, '')
-  return path
-}
 
 describe('OpenCode store', () => {
   it('is opencode.db, the channel databases and storage/ in ~/.local/share/opencode, or $XDG_DATA_HOME/opencode', () => {
