@@ -29,7 +29,7 @@ describe('cli import of an OpenCode or Kilo CLI data folder', () => {
     expect(output.unpriced.models.map((model: any) => model.model)).toEqual(['qwen3-coder-local'])
     const warnings = output.files.flatMap((file: any) => file.warnings.map((warning: any) => `${file.path.split('/').pop()}:${warning.line}: ${warning.message}`))
     expect(warnings).toContain('opencode.db:7: message msg_c3000000003Qx7YhalfWritten: its data is not a JSON object (the row may be half-written); skipped')
-    expect(warnings).toContain('msg_d4000000003Qx7YolderBroken.json:6: not a complete JSON object (OpenCode may have been writing it); file skipped')
+    expect(warnings).toContain('msg_d4000000003Qx7YolderBroken.json:6: the JSON ends early (cut short, or still being written); file skipped')
     expect(output.files.every((file: any) => file.errors.length === 0)).toBe(true)
     expect(JSON.stringify(output)).not.toMatch(/SECRET-/)
   })

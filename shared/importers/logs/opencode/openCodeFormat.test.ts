@@ -183,7 +183,7 @@ describe('OpenCode storage/ JSON files', () => {
     const path = `${STORAGE}/message/${PARENT}/msg_cut.json`
     const result = await importFiles({ [path]: '{\n  "id": "msg_cut",\n  "tokens": {\n    "input": 12' })
     expect(result.runs).toEqual([])
-    expect(result.warnings[0]).toEqual({ path, line: 4, message: 'not a complete JSON object (OpenCode may have been writing it); file skipped' })
+    expect(result.warnings[0]).toEqual({ path, line: 4, message: 'the JSON ends early (cut short, or still being written); file skipped' })
   })
 })
 

@@ -7,6 +7,7 @@ import { sqliteStoreHeader, type SessionLogFormat, type SqliteStoreSpec } from '
 import { parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import { fromFirstMessageShape } from './firstMessageShape'
 import { OpenCodeSessions } from './openCodeSessions'
+import { wholeJsonFileReader } from '../wholeJsonFile'
 
 /**
  * The rows a session needs and no more: tool parts only, without their output, metadata or
@@ -56,21 +57,20 @@ function openCodeFamilyFormat(tool: AgentTool, names: { database: RegExp; storag
 function openCodeReader(tool: AgentTool, path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (sessions: AgentSession[]) => void): LogLineReader {
   const sessions = new OpenCodeSessions(tool, labeller, warn)
   let storeRows: boolean | null = null
-  const json: string[] = []
-  let lastLine = 0
+  let storageFile: LogLineReader | null = null
   return {
     line(bytes, lineNumber, terminated) {
       storeRows ??= isLine(bytes, sqliteStoreHeader(tool))
       if (!storeRows) {
-        json.push(decodeLine(bytes, 0, bytes.length))
-        lastLine = lineNumber
+        storageFile ??= wholeJsonFileReader(path, warn, (data) => addStorageFile(sessions, path, data))
+        storageFile.line(bytes, lineNumber, terminated)
       } else if (lineNumber > 1) {
         const record = parseLogLine(bytes, path, lineNumber, terminated, warn)
         if (record) addRow(sessions, record, { path, line: lineNumber }, warn)
       }
     },
     finish() {
-      if (storeRows === false) addStorageFile(sessions, path, json.join('\n'), lastLine, warn)
+      storageFile?.finish()
       done(sessions.finish())
     },
   }
@@ -111,9 +111,7 @@ function parseData(value: unknown): JsonObject | null {
  * A file of the storage/ folder: a message carries its id and sessionID (else its file and
  * folder name them), a part its messageID and sessionID, a session its directory and parentID.
  */
-function addStorageFile(sessions: OpenCodeSessions, path: string, content: string, lastLine: number, warn: (issue: LogIssue) => void): void {
-  const data = parseData(content)
-  if (!data) return warn({ path, line: lastLine, message: 'not a complete JSON object (OpenCode may have been writing it); file skipped' })
+function addStorageFile(sessions: OpenCodeSessions, path: string, data: JsonObject): void {
   const [folder, file] = path.split(/[\\/]/).slice(-2)
   const stem = file.replace(/\.json$/i, '')
   const id = text(data.id) ?? stem
