@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importAgentLogs } from '../importAgentLogs'
 import { sqliteStoreHeader } from '../sessionLogFormat'
+import { SESSION_LOG_FORMATS } from '../sessionLogFormats'
 import { memorySources } from '../testSources'
 import { kiloFormat, openCodeFormat } from './openCodeFormat'
 
@@ -210,6 +213,20 @@ describe('which files are OpenCode and Kilo stores', () => {
     expect(openCodeFormat.claims('x/opencode.db', bytes(sqliteStoreHeader('opencode')))).toBe(true)
     expect(openCodeFormat.claims('x/kilo.db', bytes(sqliteStoreHeader('kilo')))).toBe(false)
     expect(kiloFormat.claims('x/kilo.db', bytes(sqliteStoreHeader('kilo')))).toBe(true)
+  })
+
+  it('claims no other agent’s fixture, and every OpenCode storage/ fixture file is read as OpenCode’s', () => {
+    const logs = join(__dirname, '../../../../test/fixtures/logs')
+    for (const agent of readdirSync(logs)) {
+      for (const file of readdirSync(join(logs, agent), { recursive: true, encoding: 'utf8' })) {
+        const path = join(logs, agent, file)
+        if (!statSync(path).isFile() || path.endsWith('.sql')) continue
+        const firstLine = bytes(readFileSync(path, 'utf8').split('\n')[0])
+        const claimedBy = SESSION_LOG_FORMATS.find((format) => format.claims(relative(logs, path), firstLine))?.tool
+        if (agent === 'opencode') expect(claimedBy, file).toBe(openCodeFormat.wantsPath(file) ? 'opencode' : undefined)
+        else expect([openCodeFormat.claims(file, firstLine), kiloFormat.claims(file, firstLine)], path).toEqual([false, false])
+      }
+    }
   })
 
   it('tells the two stores apart by their file name, as their tables are the same', () => {
