@@ -32,7 +32,9 @@ describe('OpenCode store', () => {
     expect(found.filter((path) => path.startsWith('storage/part/'))).toHaveLength(3)
     expect(found.filter((path) => /^storage\/session\/[0-9a-f]+\//.test(path))).toHaveLength(2)
     expect(found.some((path) => path.startsWith('storage/project/'))).toBe(false)
-    // A data folder picked by hand: the same files.
+    // A data folder picked by hand: the same files, a channel build's database too.
+    const beta = touch(join(home, '.local/share/opencode/opencode-beta.db'), '')
     expect(findLogFiles([join(home, '.local/share/opencode')], failOnUnreadable)).toEqual(findLogFiles(defaultLogFolders({}, home), failOnUnreadable))
+    expect(findLogFiles([join(home, '.local/share/opencode')], failOnUnreadable)).toContain(beta)
   })
 })
