@@ -6,7 +6,7 @@ import { isObject, text, type JsonObject } from '../jsonFields'
 import { sqliteStoreHeader, type SessionLogFormat, type SqliteStoreSpec } from '../sessionLogFormat'
 import { parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import { fromFirstMessageShape } from './firstMessageShape'
-import { OpenCodeSessions } from './openCodeSessions'
+import { OpenCodeSessions, type RecordPlace } from './openCodeSessions'
 import { wholeJsonFileReader } from '../wholeJsonFile'
 
 /**
@@ -82,7 +82,7 @@ function isLine(bytes: Uint8Array, line: string): boolean {
 }
 
 /** One `{"query","row"}` line of a store. */
-function addRow(sessions: OpenCodeSessions, record: JsonObject, place: { path: string; line: number }, warn: (issue: LogIssue) => void): void {
+function addRow(sessions: OpenCodeSessions, record: JsonObject, place: RecordPlace, warn: (issue: LogIssue) => void): void {
   const row = isObject(record.row) ? record.row : null
   const id = text(row?.id)
   if (!row || !id) return warn({ ...place, message: 'a row without an id; skipped' })
