@@ -15,7 +15,8 @@ import type { ImportSource } from './sources'
 import { useImportFlow } from './useImportFlow'
 import './ImportView.css'
 
-const EXTENSIONS = ['csv', 'tsv', 'txt', 'jsonl', 'json']
+// .db: an agent's SQLite store (OpenCode, Kilo), which the desktop app reads as its rows.
+const EXTENSIONS = ['csv', 'tsv', 'txt', 'jsonl', 'json', 'db']
 
 /**
  * Billing exports and agent session logs in: pick, drop or scan; see the detected format and

@@ -4,6 +4,7 @@ import { gooseLegacySessionFormat } from './goose/gooseLegacySession'
 import { gooseStoreFormat } from './goose/gooseStore'
 import { droidSessionFormat } from './droid/droidSessionLog'
 import { droidSettingsFormat } from './droid/droidSettings'
+import { kiloFormat, openCodeFormat } from './opencode/openCodeFormat'
 import { qwenChatFormat } from './qwenCode/qwenChat'
 import type { SessionLogFormat } from './sessionLogFormat'
 
@@ -12,7 +13,7 @@ import type { SessionLogFormat } from './sessionLogFormat'
  * none of them claims is read as a Claude Code transcript. Formats recognised by their path
  * or a distinctive first line come first.
  */
-export const SESSION_LOG_FORMATS: readonly SessionLogFormat[] = [codexRolloutFormat, qwenChatFormat, droidSettingsFormat, droidSessionFormat, ampThreadFormat, gooseStoreFormat, gooseLegacySessionFormat]
+export const SESSION_LOG_FORMATS: readonly SessionLogFormat[] = [codexRolloutFormat, qwenChatFormat, droidSettingsFormat, droidSessionFormat, ampThreadFormat, gooseStoreFormat, gooseLegacySessionFormat, openCodeFormat, kiloFormat]
 
 /** Whether a file found in a folder may be an agent's session log (Claude Code transcripts are any `.jsonl`). */
 export function isSessionLogPath(path: string): boolean {
