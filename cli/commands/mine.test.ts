@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createBatch } from '../../shared/importers/batch'
+import { createBatch } from '../../shared/batches/batch'
 import { sumDecimalStrings } from '../../shared/money/decimal'
 import { emptyTokenCounts } from '../../shared/records/tokenCounts'
 import type { Run } from '../../shared/records/run'

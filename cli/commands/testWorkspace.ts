@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { temporaryFolder } from '../../test/support/tempDirs'
 import type { AnalysisInput } from '../../shared/analysis/input'
-import { createBatch } from '../../shared/importers/batch'
+import { createBatch } from '../../shared/batches/batch'
 import { sumDecimalStrings } from '../../shared/money/decimal'
 import { encodeWorkspaceFile } from '../../shared/workspace/workspaceFile'
 import type { CliIO } from './types'

@@ -1,4 +1,4 @@
-import { GroupedOpenAiBuckets, isOpenAiOrganizationTotal } from '../../shared/importers/billing/openaiOrganizationTotals'
+import { GroupedOpenAiBuckets, isOpenAiOrganizationTotal } from '../../shared/batches/openaiOrganizationTotals'
 import { RunningTotals } from '../../shared/importers/billing/runningTotals'
 import { CurrencyTotals, type CurrencyAmounts } from '../../shared/money/totals'
 import type { Charge } from '../../shared/records/charge'

@@ -1,5 +1,5 @@
 import { makeCharge, makePortfolio, makeRun, rule } from '../../shared/analysis/testFixtures'
-import { createBatch } from '../../shared/importers/batch'
+import { createBatch } from '../../shared/batches/batch'
 import type { Charge } from '../../shared/records/charge'
 import type { Portfolio } from '../../shared/records/portfolio'
 import type { Run } from '../../shared/records/run'

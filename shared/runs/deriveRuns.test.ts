@@ -128,7 +128,7 @@ describe('deriveRuns', () => {
     const [stored] = await storedRuns()
     const { calls: _calls, callOrder: _order, usage: _usage, ...legacy } = stored
     const ledger = new Ledger(new Y.Doc())
-    const { createBatch } = await import('../importers/batch')
+    const { createBatch } = await import('../batches/batch')
     const { meta, payload } = createBatch({
       kind: 'runs', format: 'agent-logs', fileNames: ['old.jsonl'], records: [legacy], totals: { USD: legacy.costUSD },
       from: legacy.start, to: legacy.end, skipped: [], warnings: [], importedAt: '2026-08-01T00:00:00.000Z',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { createBatch } from '../importers/batch'
+import { createBatch } from '../batches/batch'
 import type { Charge } from '../records/charge'
 import { storedIdentity } from '../records/chargeIdentity'
 import type { Run } from '../records/run'

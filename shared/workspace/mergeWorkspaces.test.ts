@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { makeCharge, makePortfolio } from '../analysis/testFixtures'
-import { createBatch } from '../importers/batch'
+import { createBatch } from '../batches/batch'
 import { Governance } from './governance'
 import { Ledger } from './ledger'
 import { mergeWorkspaces } from './mergeWorkspaces'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { createBatch } from '../importers/batch'
+import { createBatch } from '../batches/batch'
 import { Ledger } from './ledger'
 import { DamagedWorkspaceError, decodeWorkspaceFile, encodeWorkspaceFile, type WorkspaceDocs } from './workspaceFile'
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { createBatch } from '../../shared/importers/batch'
+import { createBatch } from '../../shared/batches/batch'
 import type { Run } from '../../shared/records/run'
 import { Ledger } from '../../shared/workspace/ledger'
 

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, expect, test } from 'vitest'
 import { makePullRequest } from '../../../shared/analysis/outcomes/testOutcomes'
-import { createBatch } from '../../../shared/importers/batch'
+import { createBatch } from '../../../shared/batches/batch'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { setPeriodChoice } from '../../workspace/periodChoice'
 import { seedWorkspace, web } from '../../test/portfolioTestData'

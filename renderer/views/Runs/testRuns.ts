@@ -1,5 +1,5 @@
 import { makePortfolio as portfolioFixture } from '../../../shared/analysis/testFixtures'
-import { createBatch } from '../../../shared/importers/batch'
+import { createBatch } from '../../../shared/batches/batch'
 import { emptyTokenCounts } from '../../../shared/records/tokenCounts'
 import type { Portfolio, RuleCondition } from '../../../shared/records/portfolio'
 import type { Run } from '../../../shared/records/run'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { storedCharges } from '../../../test/support/billingFixtures'
-import { createBatch } from '../batch'
+import { createBatch } from '../../batches/batch'
 import { Ledger } from '../../workspace/ledger'
 import { chunksOf } from '../text/decode'
 import { importBillingFile } from './importBillingFile'

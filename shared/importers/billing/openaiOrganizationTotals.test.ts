@@ -4,7 +4,7 @@ import { sumDecimalStrings } from '../../money/decimal'
 import { Ledger } from '../../workspace/ledger'
 import { chunksOf } from '../text/decode'
 import { importBillingFile } from './importBillingFile'
-import { withoutCoveredOrganizationTotals } from './openaiOrganizationTotals'
+import { withoutCoveredOrganizationTotals } from '../../batches/openaiOrganizationTotals'
 
 const HEADER = 'start_time,end_time,start_time_iso,end_time_iso,amount_value,amount_currency,line_item,project_id,organization_id,organization_name\n'
 const DAY_1 = '1759276800,1759363200,2025-10-01T00:00:00+00:00,2025-10-02T00:00:00+00:00'

@@ -1,7 +1,7 @@
 import type { BatchIssue, BatchMeta } from '../../records/batch'
 import type { OutcomeBatchKind } from '../../records/outcome'
 import type { ImportProfile } from '../../records/settings'
-import { createBatch } from '../batch'
+import { createBatch } from '../../batches/batch'
 import type { HeaderIndex } from '../csv/header'
 import { CsvSyntaxError } from '../csv/tokenizer'
 import { csvRows } from './csvRows'

@@ -1,7 +1,7 @@
-import { HashSet128 } from '../../hash/hashSet128'
-import { murmur3x86_128 } from '../../hash/murmur3'
-import { hexWords } from '../../hash/hexWords'
-import { isStoredWhole, storedIdentity } from '../../records/chargeIdentity'
+import { HashSet128 } from '../hash/hashSet128'
+import { murmur3x86_128 } from '../hash/murmur3'
+import { hexWords } from '../hash/hexWords'
+import { isStoredWhole, storedIdentity } from '../records/chargeIdentity'
 
 /**
  * Keeps identities unique within one batch. Two rows with the same natural key in one export

@@ -1,7 +1,7 @@
 import type { BatchIssue, BatchMeta } from '../records/batch'
 import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
-import type { ColumnBuilder } from '../workspace/columnCodec'
-import { batchContentHash, encodeBatchPayload } from '../workspace/batchPayload'
+import type { ColumnBuilder } from './columnCodec'
+import { batchContentHash, encodeBatchPayload } from './batchPayload'
 
 export interface BatchInput {
   kind: BatchMeta['kind']

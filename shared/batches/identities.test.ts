@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
-import { storedIdentity } from '../../records/chargeIdentity'
+import { storedIdentity } from '../records/chargeIdentity'
 import { UniqueIdentities } from './identities'
 
 const longKey = '2026-08-05T00:00:00.000Z\u001fClaude Sonnet 4.5\u001fDefault\u001fapikey_01abc\u001fmessage\u001f≤ 200k\u001foutput\u001ftoken\u001fglobal\u001f'
