@@ -1,6 +1,6 @@
 import { decimalText, parseDecimal } from '../money/decimal'
 import type { Charge } from '../records/charge'
-import { chargeKey } from '../workspace/ledger'
+import { chargeKey } from './identities'
 
 /** How the rows of a file about to be imported meet the charges the workspace holds. */
 export interface ChargeOverlap {

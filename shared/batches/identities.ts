@@ -24,3 +24,8 @@ export class UniqueIdentities {
     return { identity: storedIdentity(`${naturalKey}\u001f#${occurrence}`), repeated: true }
   }
 }
+
+/** What tells two billing rows apart across batches. Batches stored before identities were hashed hold whole natural keys. */
+export function chargeKey(format: string, identity: string): string {
+  return `${format}\u0000${storedIdentity(identity)}`
+}

@@ -4,9 +4,9 @@ import { rekeyLegacyCharges } from '../batches/legacyIdentities'
 import { withoutCoveredOrganizationTotals } from '../batches/openaiOrganizationTotals'
 import { BatchMeta } from '../records/batch'
 import { Charge } from '../records/charge'
-import { storedIdentity } from '../records/chargeIdentity'
 import { Run } from '../records/run'
 import { decodeCheckedBatchPayload } from '../batches/batchPayload'
+import { chargeKey } from '../batches/identities'
 import { IMPORT, LOCAL_EDIT } from './origins'
 import type { ReadResult, RecordProblem } from './problems'
 
@@ -169,9 +169,4 @@ export class Ledger {
       else into.problems.push({ collection: 'batches', id: `${id}#${index}`, message: result.error.issues.map((i) => i.message).join('; ') })
     })
   }
-}
-
-/** What tells two billing rows apart across batches. Batches stored before identities were hashed hold whole natural keys. */
-export function chargeKey(format: string, identity: string): string {
-  return `${format}\u0000${storedIdentity(identity)}`
 }
