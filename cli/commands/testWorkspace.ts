@@ -37,10 +37,10 @@ export function writeWorkspace(path: string, input: AnalysisInput): void {
   ]
   for (const { kind, records, totals } of batches) {
     if (records.length === 0) continue
-    const { meta, payload } = createBatch({
+    const batch = createBatch({
       kind, format: 'test', fileNames: [`${kind}.jsonl`], records, totals, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-08-15T00:00:00.000Z',
     })
-    workspace.ledger.add(meta, payload)
+    workspace.ledger.add(batch)
   }
   saveTestWorkspace(workspace)
 }

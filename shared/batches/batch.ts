@@ -1,7 +1,9 @@
 import type { BatchIssue, BatchMeta } from '../records/batch'
 import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
 import type { ColumnBuilder } from './columnCodec'
+import type { Charge } from '../records/charge'
 import { batchContentHash, encodeBatchPayload } from './batchPayload'
+import { type ChargeIdentities, noteChargeIdentity } from './identities'
 
 export interface BatchInput {
   kind: BatchMeta['kind']
@@ -15,10 +17,19 @@ export interface BatchInput {
   skipped: BatchIssue[]
   warnings: BatchIssue[]
   importedAt: string
+  /** A charges batch whose records are a builder: the identities noted as they were added (an array's are read from it). */
+  identities?: ChargeIdentities
+}
+
+/** A built batch: what the ledger stores, and the identities of its charges (empty for other kinds). */
+export interface Batch {
+  meta: BatchMeta
+  payload: Uint8Array
+  identities: ChargeIdentities
 }
 
 /** Packs parsed records into an immutable batch keyed by the hash of its content. */
-export function createBatch(input: BatchInput): { meta: BatchMeta; payload: Uint8Array } {
+export function createBatch(input: BatchInput): Batch {
   const payload = encodeBatchPayload(input.records)
   const meta: BatchMeta = {
     id: batchContentHash(input.kind, payload),
@@ -34,5 +45,13 @@ export function createBatch(input: BatchInput): { meta: BatchMeta; payload: Uint
     warnings: input.warnings,
     ...(input.kind === 'charges' ? { identityVersion: CHARGE_IDENTITY_VERSION } : {}),
   }
-  return { meta, payload }
+  return { meta, payload, identities: input.kind === 'charges' ? chargeIdentities(input) : new Map() }
+}
+
+function chargeIdentities(input: BatchInput): ChargeIdentities {
+  if (input.identities) return input.identities
+  if (!Array.isArray(input.records)) throw new Error('a charges batch built column by column needs the identities noted as its rows were added')
+  const identities = new Map<string, string[]>()
+  for (const charge of input.records as readonly Charge[]) noteChargeIdentity(identities, charge)
+  return identities
 }

@@ -1,6 +1,7 @@
 import { HashSet128 } from '../hash/hashSet128'
 import { murmur3x86_128 } from '../hash/murmur3'
 import { hexWords } from '../hash/hexWords'
+import type { Charge } from '../records/charge'
 import { isStoredWhole, storedIdentity } from '../records/chargeIdentity'
 
 /**
@@ -28,4 +29,17 @@ export class UniqueIdentities {
 /** What tells two billing rows apart across batches. Batches stored before identities were hashed hold whole natural keys. */
 export function chargeKey(format: string, identity: string): string {
   return `${format}\u0000${storedIdentity(identity)}`
+}
+
+/**
+ * The stored identities of a charges batch's rows, per format, in row order: computed once as
+ * the batch is built, so adding the batch to the ledger compares them without decoding it.
+ */
+export type ChargeIdentities = ReadonlyMap<string, readonly string[]>
+
+/** Notes a charge's identity (already made unique and stored-form) in `into`. */
+export function noteChargeIdentity(into: Map<string, string[]>, charge: Pick<Charge, 'format' | 'identity'>): void {
+  const list = into.get(charge.format)
+  if (list) list.push(charge.identity)
+  else into.set(charge.format, [charge.identity])
 }

@@ -6,7 +6,8 @@ import { BatchMeta } from '../records/batch'
 import { Charge } from '../records/charge'
 import { Run } from '../records/run'
 import { decodeCheckedBatchPayload } from '../batches/batchPayload'
-import { chargeKey } from '../batches/identities'
+import type { Batch } from '../batches/batch'
+import { type ChargeIdentities, chargeKey } from '../batches/identities'
 import { IMPORT, LOCAL_EDIT } from './origins'
 import type { ReadResult, RecordProblem } from './problems'
 
@@ -43,22 +44,26 @@ export class Ledger {
   }
 
   /**
-   * Adds a batch atomically. 'duplicate', and nothing added, when the same content is there
-   * already, or when every billing row of it is (a copy of a file under another name).
+   * Adds a batch the import pipeline built, atomically. 'duplicate', and nothing added, when
+   * the same content is there already, or when every billing row of it is (a copy of a file
+   * under another name): told by the identities the pipeline computed, so the new batch is
+   * not decoded here. Its records are validated when first read, like a batch that arrives
+   * from another device through sync.
    */
-  add(meta: BatchMeta, payload: Uint8Array, origin: unknown = IMPORT): 'added' | 'duplicate' {
-    const parsed = BatchMeta.parse(meta)
+  add(batch: Batch, origin: unknown = IMPORT): 'added' | 'duplicate' {
+    const parsed = BatchMeta.parse(batch.meta)
     if (this.batches.has(parsed.id)) return 'duplicate'
-    const stored = { ...parsed, payload }
-    if (parsed.kind === 'charges' && parsed.records > 0) {
-      // Decoded now to compare its rows, and kept: the views read the new batch next.
-      const decoded = this.decode(parsed.id, stored, Charge)
-      const held = new Set(this.everyCharge().records.map((charge) => chargeKey(charge.format, charge.identity)))
-      if (decoded.problems.length === 0 && (decoded.records as Charge[]).every((charge) => held.has(chargeKey(charge.format, charge.identity)))) return 'duplicate'
-      this.validated.set(parsed.id, decoded)
-    }
-    this.doc.transact(() => this.batches.set(parsed.id, stored), origin)
+    if (parsed.kind === 'charges' && parsed.records > 0 && this.holdsEvery(batch.identities)) return 'duplicate'
+    this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payload: batch.payload }), origin)
     return 'added'
+  }
+
+  /** Whether every identity is one of a stored billing row. */
+  private holdsEvery(identities: ChargeIdentities): boolean {
+    if (identities.size === 0) return false
+    const held = new Set(this.everyCharge().records.map((charge) => chargeKey(charge.format, charge.identity)))
+    for (const [format, list] of identities) for (const identity of list) if (!held.has(chargeKey(format, identity))) return false
+    return true
   }
 
   remove(id: string, origin: unknown = LOCAL_EDIT): void {

@@ -108,11 +108,11 @@ function createMemoryLedgerSeed(count: number) {
   governance.migrate()
   for (const portfolio of portfolios) governance.portfolios.put(portfolio)
   const ledger = new Ledger(new Y.Doc())
-  const { meta, payload } = createBatch({
+  const batch = createBatch({
     kind: 'runs', format: 'claude-code', fileNames: ['sessions.jsonl'], records: runs, totals: {},
     from: null, to: null, skipped: [], warnings: [], importedAt: '2026-11-28T12:00:00.000Z',
   })
-  ledger.add(meta, payload)
+  ledger.add(batch)
   return { runs, portfolios, governanceUpdate: Y.encodeStateAsUpdate(governance.doc), ledgerUpdate: Y.encodeStateAsUpdate(ledger.doc) }
 }
 

@@ -199,7 +199,7 @@ export class ImportSession {
       (result) => {
         if (!this.isCurrent(item)) return
         if (!result.batch) return this.setTask({ stage: 'unreadable', item, file: item.source.relativePath, errors: result.errors, errorCount: result.errors.length })
-        const added = this.workspace.ledger.add(result.batch.meta, result.batch.payload) === 'added'
+        const added = this.workspace.ledger.add(result.batch) === 'added'
         const what = plural(result.records, BATCH_KINDS[result.kind!].record)
         this.notify(added ? { tone: 'ok', text: `Imported ${item.source.relativePath}: ${what}.` } : { tone: 'info', text: `${item.source.relativePath} was already imported: nothing added.` })
         this.next()
@@ -259,7 +259,7 @@ export class ImportSession {
 
   private commit(outcome: ImportOutcome): void {
     const batch = outcome.batch!
-    const result = this.workspace.ledger.add(batch.meta, batch.payload)
+    const result = this.workspace.ledger.add(batch)
     const label = batchName(batch.meta, this.workspace.governance.importProfiles.list().records)
     if (result === 'duplicate') {
       this.notify({ tone: 'info', text: `${label} was already imported: the workspace holds all of it, nothing added.` })

@@ -9,7 +9,8 @@
  * close the stream. `progress` arrives a few times a second; a job ends with `done` or
  * `failed`. `cancel` abandons a job.
  */
-import type { BatchIssue, BatchMeta } from '../../../shared/records/batch'
+import type { Batch } from '../../../shared/batches/batch'
+import type { BatchIssue } from '../../../shared/records/batch'
 import type { Charge } from '../../../shared/records/charge'
 import type { ImportProfile, Settings } from '../../../shared/records/settings'
 
@@ -87,7 +88,7 @@ export interface ImportOutcome {
   kind: 'import-billing' | 'import-logs'
   summary: ImportSummary
   /** The batch to add to the ledger; null when nothing can be imported. */
-  batch: { meta: BatchMeta; payload: Uint8Array } | null
+  batch: Batch | null
 }
 
 export type JobResult = BillingAnalysis | ImportOutcome

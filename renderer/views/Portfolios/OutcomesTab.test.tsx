@@ -17,8 +17,8 @@ function workspaceWithPullRequest() {
   const workspace = createMemoryWorkspace()
   seedWorkspace(workspace)
   const pull = makePullRequest({ number: 5, repo: 'checkout', headBranch: 'feat/y', createdAt: '2026-07-07T00:00:00.000Z', mergedAt: '2026-07-09T00:00:00.000Z' })
-  const { meta, payload } = createBatch({ kind: 'pullRequests', format: 'github-gh-pr-list', fileNames: ['prs.json'], records: [pull], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-10-01T00:00:00.000Z' })
-  workspace.ledger.add(meta, payload)
+  const batch = createBatch({ kind: 'pullRequests', format: 'github-gh-pr-list', fileNames: ['prs.json'], records: [pull], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-10-01T00:00:00.000Z' })
+  workspace.ledger.add(batch)
   return { workspace, pull }
 }
 

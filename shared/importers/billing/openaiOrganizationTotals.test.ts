@@ -28,7 +28,7 @@ describe('OpenAI organisation totals', () => {
       const ledger = new Ledger(new Y.Doc())
       for (const [index, text] of order.entries()) {
         const { batch } = await load(text, `cost_${index}.csv`)
-        expect(ledger.add(batch!.meta, batch!.payload)).toBe('added')
+        expect(ledger.add(batch!)).toBe('added')
       }
       const charges = ledger.charges().records
       expect(charges.map((charge) => [charge.start.slice(0, 10), charge.model, charge.cost])).toEqual(expect.arrayContaining([
