@@ -2,7 +2,7 @@
  * Runs import jobs: in a Web Worker in the app (parsing never blocks the UI), or in-process
  * where there is no worker (component tests). Both sides speak workerProtocol.ts.
  */
-import { JobCancelled, runJob } from './importJobs'
+import { JobCancelled, runJob } from '../../../shared/importers/jobs/importJobs'
 import type { ImportSource } from './sources'
 import type { JobProgress, JobResult, JobSpec, SourceRef, WorkerRequest, WorkerResponse } from './workerProtocol'
 

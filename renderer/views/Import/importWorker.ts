@@ -3,7 +3,7 @@
  * The import worker: parses billing exports and agent logs off the UI thread. See
  * workerProtocol.ts for the messages.
  */
-import { JobCancelled, runJob, type JobSource } from './importJobs'
+import { JobCancelled, runJob, type JobSource } from '../../../shared/importers/jobs/importJobs'
 import { readBlob } from './sources'
 import type { WorkerRequest, WorkerResponse } from './workerProtocol'
 

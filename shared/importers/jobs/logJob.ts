@@ -3,10 +3,10 @@
  * the logs importer in shared/importers/logs/. All files of one import go in together: a
  * request is counted once across them and a subagent file belongs to its parent's session.
  */
-import { importAgentLogs, importOptionsFromSettings } from '../../../shared/importers/logs/importAgentLogs'
+import { importAgentLogs, importOptionsFromSettings } from '../logs/importAgentLogs'
 import type { JobSource } from './importJobs'
 import { throttle } from './importJobs'
-import type { ImportOutcome, JobProgress, LogJobOptions } from './workerProtocol'
+import type { ImportOutcome, JobProgress, LogJobOptions } from '../../../renderer/views/Import/workerProtocol'
 
 export async function importLogFiles(sources: JobSource[], options: LogJobOptions, importedAt: string, onProgress: (progress: JobProgress) => void): Promise<ImportOutcome> {
   const report = throttle(onProgress)

@@ -2,14 +2,14 @@
  * The parsing work of the Import view, over the pure importers in shared/. It runs in the
  * import worker in the app, and in-process in component tests; it touches no DOM.
  */
-import { CsvSyntaxError, CsvTokenizer } from '../../../shared/importers/csv/tokenizer'
-import { HeaderIndex } from '../../../shared/importers/csv/header'
-import { decodeTextChunks } from '../../../shared/importers/text/decode'
-import { detectBillingFormat } from '../../../shared/importers/billing/detect'
-import { importBillingFile, previewBillingFile } from '../../../shared/importers/billing/importBillingFile'
-import type { BatchIssue } from '../../../shared/records/batch'
-import type { ImportProfile } from '../../../shared/records/settings'
-import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress, JobResult, JobSpec } from './workerProtocol'
+import { CsvSyntaxError, CsvTokenizer } from '../csv/tokenizer'
+import { HeaderIndex } from '../csv/header'
+import { decodeTextChunks } from '../text/decode'
+import { detectBillingFormat } from '../billing/detect'
+import { importBillingFile, previewBillingFile } from '../billing/importBillingFile'
+import type { BatchIssue } from '../../records/batch'
+import type { ImportProfile } from '../../records/settings'
+import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress, JobResult, JobSpec } from '../../../renderer/views/Import/workerProtocol'
 import { importLogFiles } from './logJob'
 
 /** A source as a job reads it. */
