@@ -118,7 +118,7 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
     }
     files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
     if (status !== 'ok') return
-    outcome.charges?.commit()
+    outcome.charges?.commit(outcome.batch?.identities)
     runs.push(...(outcome.runs ?? []))
   }
   for (const { importer, paths } of groupByImporter(work)) {
