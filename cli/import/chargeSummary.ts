@@ -1,4 +1,4 @@
-import type { ChargeIdentities } from '../../shared/batches/identities'
+import { ChargeIdentitySet, type ChargeIdentities } from '../../shared/batches/identities'
 import { GroupedOpenAiBuckets, isOpenAiOrganizationTotal } from '../../shared/batches/openaiOrganizationTotals'
 import { RunningTotals } from '../../shared/importers/billing/runningTotals'
 import { CurrencyTotals, type CurrencyAmounts } from '../../shared/money/totals'
@@ -57,7 +57,7 @@ export class ChargeSummaryBuilder {
   }
 
   private commit(file: PendingCharges, identities: ChargeIdentities): void {
-    for (const [format, list] of identities) this.seen.add(format, list)
+    this.seen.add(identities)
     this.groupedOpenAi.addAll(file.groupedOpenAi)
     this.organizationTotals.push(...file.organizationTotals)
     this.count += file.count
@@ -124,23 +124,20 @@ export class PendingCharges {
 }
 
 /**
- * The identities of the rows already counted, per format. Indexed only when a later file
- * asks: a single big export (the usual case) never pays for a set of a million keys.
+ * The identities of the rows already counted. Indexed only when a later file asks: a single
+ * big export (the usual case) never pays for a set of a million keys.
  */
 class CountedIdentities {
-  private readonly indexed = new Map<string, Set<string>>()
-  private readonly waiting: { format: string; identities: readonly string[] }[] = []
+  private readonly indexed = new ChargeIdentitySet()
+  private readonly waiting: ChargeIdentities[] = []
 
-  add(format: string, identities: readonly string[]): void {
-    this.waiting.push({ format, identities })
+  add(identities: ChargeIdentities): void {
+    this.waiting.push(identities)
   }
 
   has(format: string, identity: string): boolean {
-    for (let next = this.waiting.pop(); next; next = this.waiting.pop()) {
-      const set = bucket(this.indexed, next.format, () => new Set<string>())
-      for (const id of next.identities) set.add(id)
-    }
-    return this.indexed.get(format)?.has(identity) ?? false
+    for (let next = this.waiting.pop(); next; next = this.waiting.pop()) this.indexed.addAll(next)
+    return this.indexed.has(format, identity)
   }
 }
 

@@ -26,9 +26,40 @@ export class UniqueIdentities {
   }
 }
 
-/** What tells two billing rows apart across batches. Batches stored before identities were hashed hold whole natural keys. */
-export function chargeKey(format: string, identity: string): string {
-  return `${format}\u0000${storedIdentity(identity)}`
+/**
+ * Billing rows by what tells them apart across batches and files: their format and stored
+ * identity. The one "count each charge once" rule, for the ledger, the overlap warning and
+ * the command line's summary. Batches stored before identities were hashed hold whole
+ * natural keys, so each is compared in its stored form.
+ */
+export class ChargeIdentitySet {
+  private readonly byFormat = new Map<string, Set<string>>()
+
+  add(format: string, identity: string): void {
+    let identities = this.byFormat.get(format)
+    if (!identities) this.byFormat.set(format, (identities = new Set()))
+    identities.add(storedIdentity(identity))
+  }
+
+  addAll(identities: ChargeIdentities): void {
+    for (const [format, list] of identities) for (const identity of list) this.add(format, identity)
+  }
+
+  has(format: string, identity: string): boolean {
+    return this.byFormat.get(format)?.has(storedIdentity(identity)) ?? false
+  }
+
+  /** Whether every one of a batch's identities is held (a batch without any is not). */
+  holdsEvery(identities: ChargeIdentities): boolean {
+    let any = false
+    for (const [format, list] of identities) {
+      for (const identity of list) {
+        if (!this.has(format, identity)) return false
+        any = true
+      }
+    }
+    return any
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { Charge } from '../records/charge'
 import { Run } from '../records/run'
 import { decodeCheckedBatchPayload } from '../batches/batchPayload'
 import type { Batch } from '../batches/batch'
-import { type ChargeIdentities, chargeKey } from '../batches/identities'
+import { ChargeIdentitySet } from '../batches/identities'
 import { IMPORT, LOCAL_EDIT } from './origins'
 import type { ReadResult, RecordProblem } from './problems'
 
@@ -53,17 +53,16 @@ export class Ledger {
   add(batch: Batch, origin: unknown = IMPORT): 'added' | 'duplicate' {
     const parsed = BatchMeta.parse(batch.meta)
     if (this.batches.has(parsed.id)) return 'duplicate'
-    if (parsed.kind === 'charges' && parsed.records > 0 && this.holdsEvery(batch.identities)) return 'duplicate'
+    if (parsed.kind === 'charges' && parsed.records > 0 && this.heldCharges().holdsEvery(batch.identities)) return 'duplicate'
     this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payload: batch.payload }), origin)
     return 'added'
   }
 
-  /** Whether every identity is one of a stored billing row. */
-  private holdsEvery(identities: ChargeIdentities): boolean {
-    if (identities.size === 0) return false
-    const held = new Set(this.everyCharge().records.map((charge) => chargeKey(charge.format, charge.identity)))
-    for (const [format, list] of identities) for (const identity of list) if (!held.has(chargeKey(format, identity))) return false
-    return true
+  /** The identities of every stored billing row. */
+  private heldCharges(): ChargeIdentitySet {
+    const held = new ChargeIdentitySet()
+    for (const charge of this.everyCharge().records) held.add(charge.format, charge.identity)
+    return held
   }
 
   remove(id: string, origin: unknown = LOCAL_EDIT): void {
@@ -90,14 +89,13 @@ export class Ledger {
 
   /** Every stored billing row once. */
   private everyCharge(): ReadResult<Charge & { batchId: string }> {
-    const seen = new Set<string>()
+    const seen = new ChargeIdentitySet()
     const records: (Charge & { batchId: string })[] = []
     const problems: RecordProblem[] = []
     for (const meta of this.orderedBatches('charges')) {
       this.readBatch(meta.id, Charge, problems, (charge) => {
-        const key = chargeKey(charge.format, charge.identity)
-        if (seen.has(key)) return
-        seen.add(key)
+        if (seen.has(charge.format, charge.identity)) return
+        seen.add(charge.format, charge.identity)
         records.push(charge)
       })
     }
