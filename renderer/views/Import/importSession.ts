@@ -1,7 +1,5 @@
-import { HeaderIndex } from '../../../shared/importers/csv/header'
 import { knownRequestKeys } from '../../../shared/importers/logs/requestKeys'
 import { profileTarget } from '../../../shared/importers/billing/customMapping'
-import { isOutcomeHeader } from '../../../shared/importers/outcomes/importOutcomeFile'
 import { formatCurrencyAmounts } from '../../../shared/money/format'
 import type { BatchIssue } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
@@ -136,7 +134,7 @@ export class ImportSession {
       (analysis) => {
         if (!this.isCurrent(item)) return
         this.running = null
-        if (isOutcomeHeader(new HeaderIndex(analysis.header), this.profiles())) this.start({ kind: 'outcomes', source: item.source })
+        if (analysis.detection === 'outcomes') this.start({ kind: 'outcomes', source: item.source })
         else if (analysis.detection === 'unreadable' || (analysis.errors.length > 0 && analysis.header.length === 0)) {
           this.setTask({ stage: 'unreadable', item, file: analysis.file, errors: analysis.errors, errorCount: analysis.errors.length })
         } else if (analysis.detection === 'unknown') this.setTask({ stage: 'mapping', item, analysis })

@@ -10,6 +10,7 @@ import { importBillingFile, previewBillingFile } from '../billing/importBillingF
 import { HeaderIndex } from '../csv/header'
 import { CsvSyntaxError, CsvTokenizer } from '../csv/tokenizer'
 import { decodeTextChunks } from '../text/decode'
+import { csvKindOfHeader } from './fileKind'
 import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress, JobSource } from './jobTypes'
 import { throttle } from './throttle'
 
@@ -18,7 +19,8 @@ const MAX_LISTED_ERRORS = 50
 
 /**
  * Reads only the header and the first rows: enough to recognise the layout, preview the
- * charges and suggest a column mapping. The stream is released as soon as they are in.
+ * charges and suggest a column mapping. The stream is released as soon as they are in. A CSV
+ * that is no bill but an outcome export (its header says: fileKind.ts) comes back as `outcomes`.
  */
 export async function analyzeBilling(source: JobSource, options: BillingJobOptions): Promise<BillingAnalysis> {
   const head = await readCsvHead(source.chunks(), PREVIEW_ROWS)
@@ -36,6 +38,7 @@ export async function analyzeBilling(source: JobSource, options: BillingJobOptio
     errors: head.error ? [head.error] : [],
     warnings: [],
   }
+  if (csvKindOfHeader(head.header, options.profiles) === 'outcomes') return { ...base, detection: 'outcomes' }
   if (head.error && head.rows.length === 0) return base
   if (head.header.length === 0) return { ...base, errors: [{ line: 1, message: 'the file is empty' }] }
 

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { FIXTURES } from '../../../test/support/billingFixtures'
 import type { ImportProfile } from '../../records/settings'
 import { HeaderIndex } from '../csv/header'
-import { FILE_HEAD_BYTES, fileKindOfHead, fileKindOfPath, filesByKind, type FileKind } from './fileKind'
+import { csvKindOfHeader, FILE_HEAD_BYTES, fileKindOfHead, fileKindOfPath, filesByKind, type FileKind } from './fileKind'
 
 const OUTCOMES = join(FIXTURES, '..', 'outcomes')
 const head = (path: string) => readFileSync(path).subarray(0, FILE_HEAD_BYTES)
@@ -58,6 +58,15 @@ describe('fileKindOfHead', () => {
         expect(allowed[byPath]).toContain(kind)
       }),
     )
+  })
+})
+
+describe('csvKindOfHeader', () => {
+  test('a header an outcome format knows is an outcome export, any other a bill', () => {
+    const headerOf = (path: string) => new TextDecoder().decode(head(path)).split(/\r?\n/)[0].split(',')
+    expect(csvKindOfHeader(headerOf(join(OUTCOMES, 'incident-io-incidents.csv')))).toBe('outcomes')
+    expect(csvKindOfHeader(headerOf(join(FIXTURES, 'focus-1.2.csv')))).toBe('billing')
+    expect(csvKindOfHeader([])).toBe('billing')
   })
 })
 

@@ -5,7 +5,8 @@
 import type { ImportProfile } from '../../records/settings'
 import { SESSION_ENTRY_NAMES } from '../logs/agentTools'
 import { isSessionLogPath } from '../logs/sessionLogFormats'
-import { isOutcomeExport } from '../outcomes/importOutcomeFile'
+import { HeaderIndex } from '../csv/header'
+import { isOutcomeExport, isOutcomeHeader } from '../outcomes/importOutcomeFile'
 import { sniffEncoding } from '../text/decode'
 
 export type FileKind = 'billing' | 'logs' | 'outcomes' | 'other'
@@ -41,6 +42,11 @@ export function fileKindOfHead(path: string, head: Uint8Array, profiles: readonl
   if (byPath === 'outcomes') return 'other'
   if (/\.txt$/i.test(path) && !encoding.startsWith('utf-16')) return 'other'
   return 'billing'
+}
+
+/** A CSV by its header, once read: an outcome export when an outcome format or the team's incident profile knows the header, else a bill. */
+export function csvKindOfHeader(header: readonly string[], profiles: readonly ImportProfile[] = []): 'billing' | 'outcomes' {
+  return header.length > 0 && isOutcomeHeader(new HeaderIndex(header), profiles) ? 'outcomes' : 'billing'
 }
 
 /**

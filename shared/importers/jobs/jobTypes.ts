@@ -57,8 +57,8 @@ export interface JobProgress {
 export interface BillingAnalysis {
   kind: 'analyze-billing'
   file: string
-  /** How the layout was recognised. */
-  detection: 'format' | 'profile' | 'chosen' | 'ambiguous' | 'unknown' | 'unreadable'
+  /** How the layout was recognised; `outcomes`: the header is an outcome export's, not a bill's. */
+  detection: 'format' | 'profile' | 'chosen' | 'ambiguous' | 'unknown' | 'unreadable' | 'outcomes'
   format: string | null
   formatLabel: string | null
   /** For an ambiguous header: the formats it fits. */
