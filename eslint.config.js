@@ -35,6 +35,11 @@ const STORAGE_NOT_IMPORTERS = {
   caseSensitive: true,
   message: 'shared/workspace/ and shared/batches/ do not import shared/importers/: what a stored batch needs lives in shared/batches/.',
 }
+const BATCHES_BELOW_WORKSPACE = {
+  regex: '^(\\.\\./)+(shared/)?workspace(/|$)',
+  caseSensitive: true,
+  message: 'shared/batches/ does not import shared/workspace/: the workspace stores batches, not the other way round.',
+}
 
 function restrictImports(...patterns) {
   return { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] }
@@ -78,8 +83,10 @@ export default defineConfig(
   { files: ['shared/**'], rules: restrictImports(SHARED_STAYS_PURE, NODE_BUILTINS) },
   // Tests beside the core run in Node and may read fixture files.
   { files: ['shared/**/*.test.ts'], rules: restrictImports(SHARED_TESTS_NO_PLATFORM) },
-  { files: ['shared/{workspace,batches}/**'], ignores: ['**/*.test.ts'], rules: restrictImports(SHARED_STAYS_PURE, NODE_BUILTINS, STORAGE_NOT_IMPORTERS) },
-  { files: ['shared/{workspace,batches}/**/*.test.ts'], rules: restrictImports(SHARED_TESTS_NO_PLATFORM, STORAGE_NOT_IMPORTERS) },
+  { files: ['shared/workspace/**'], ignores: ['**/*.test.ts'], rules: restrictImports(SHARED_STAYS_PURE, NODE_BUILTINS, STORAGE_NOT_IMPORTERS) },
+  { files: ['shared/workspace/**/*.test.ts'], rules: restrictImports(SHARED_TESTS_NO_PLATFORM, STORAGE_NOT_IMPORTERS) },
+  { files: ['shared/batches/**'], ignores: ['**/*.test.ts'], rules: restrictImports(SHARED_STAYS_PURE, NODE_BUILTINS, STORAGE_NOT_IMPORTERS, BATCHES_BELOW_WORKSPACE) },
+  { files: ['shared/batches/**/*.test.ts'], rules: restrictImports(SHARED_TESTS_NO_PLATFORM, STORAGE_NOT_IMPORTERS, BATCHES_BELOW_WORKSPACE) },
   { files: ['renderer/**'], rules: restrictImports(RENDERER_PLATFORM, ELECTRON_TYPES_ONLY) },
   {
     files: ['renderer/**/*.{ts,tsx}'],
