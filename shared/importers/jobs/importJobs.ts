@@ -1,8 +1,9 @@
 /**
  * The import pipeline's entry: the jobs the app's import worker runs (in-process in component
- * tests), on the same functions the command line calls for each file (billingJob.ts,
- * logJob.ts, outcomeJob.ts). Which job a file gets is fileKind.ts's to say. Pure: files
- * arrive as byte streams, and the platforms keep only reading, threads and messages.
+ * tests). `cli import` calls the same steps per file: importBilling (billingJob.ts) and
+ * importOutcomes (outcomeJob.ts), and reads logs with agentLogImportOptions (logJob.ts) on its
+ * own threads. Which job a file gets is fileKind.ts's to say. Pure: files arrive as byte
+ * streams, and the platforms keep only reading, threads and messages.
  */
 import type { JobProgress, JobResult, JobSource, JobSpec } from './jobTypes'
 import { analyzeBilling, importBilling } from './billingJob'
