@@ -6,6 +6,7 @@ import { filesByKind } from '../../shared/importers/jobs/fileKind'
 import { runJob } from '../../shared/importers/jobs/importJobs'
 import type { ImportOutcome, JobSource, JobSpec } from '../../shared/importers/jobs/jobTypes'
 import type { Charge } from '../../shared/records/charge'
+import { findLogFiles } from '../../node/agentLogs/discover'
 import { filesInFolder } from '../../node/filesInFolder'
 import { FIXTURES } from '../../test/support/billingFixtures'
 import { runCli } from '../main'
@@ -31,6 +32,9 @@ function pickedFile(dir: string, path: string): JobSource {
 
 describe('one import pipeline', () => {
   it("gives `cli import` and the app's import worker the same batches, identities and counts", async () => {
+    const fail = (_folder: string, error: unknown) => {
+      throw error
+    }
     const dir = tempDir()
     for (const bill of BILLS) cpSync(join(FIXTURES, bill), join(dir, bill))
     cpSync(LOGS, join(dir, 'logs'), { recursive: true })
@@ -42,9 +46,11 @@ describe('one import pipeline', () => {
 
     // The same folder picked in the app: sorted by kind (the workspace file is none), then the
     // worker's jobs as the Import view starts them, one per bill and one for all the logs.
-    const picked = filesByKind(filesInFolder(dir, { wanted: () => true, skipHidden: false, unreadable: (_folder, error) => { throw error } }).map((path) => pickedFile(dir, path)))
+    const picked = filesByKind(filesInFolder(dir, { wanted: () => true, skipHidden: false, unreadable: fail }).map((path) => pickedFile(dir, path)))
     expect(picked.billing.map((file) => file.relativePath).sort()).toEqual([...BILLS].sort())
-    expect(picked.other.map((file) => file.relativePath)).toEqual(['team.workfolio'])
+    expect(picked.other.map((file) => file.relativePath)).toContain('team.workfolio')
+    // The logs the app takes from the folder are the ones the command line finds in it.
+    expect(picked.logs.map((file) => file.relativePath).sort()).toEqual(findLogFiles([join(dir, 'logs')], fail).map((path) => relative(dir, path)).sort())
     const importedAt = '2026-12-06T12:00:00.000Z'
     const billing = { profiles: [], attribution: settings.attribution, pseudonymSalt: settings.pseudonymSalt, skipBadRows: true }
     const jobs: { spec: JobSpec; sources: JobSource[] }[] = [
