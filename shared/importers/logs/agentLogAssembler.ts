@@ -1,4 +1,4 @@
-import { createBatch } from '../batch'
+import { createBatch } from '../../batches/batch'
 import { sumDecimalStrings } from '../../money/decimal'
 import { bundledPricingTable } from '../../pricing/pricingTable'
 import type { Run } from '../../records/run'

@@ -178,7 +178,7 @@ describe('importing again', () => {
     expect(resumed.runs[0]).toMatchObject({ id: 'resumed', requests: 1, tokens: { output: 7 } })
 
     const ledger = new Ledger(new Y.Doc())
-    for (const batch of [first.result.batch!, again.result.batch!, resumed.batch!]) ledger.add(batch.meta, batch.payload)
+    for (const batch of [first.result.batch!, again.result.batch!, resumed.batch!]) ledger.add(batch)
     const runs = ledger.runs().records
     expect(runs.filter((r) => r.id === S1)).toHaveLength(1)
     expect(runs.reduce((sum, r) => sum + r.requests, 0)).toBe(first.result.runs.reduce((sum, r) => sum + r.requests, 0) + 1)

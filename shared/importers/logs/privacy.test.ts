@@ -35,13 +35,13 @@ describe('privacy of imported agent logs', () => {
     expect(secrets.length).toBeGreaterThanOrEqual(14)
 
     const result = await importAgentLogs(memorySources(files), { pseudonymSalt: 'salt' })
-    const { meta, payload } = result.batch!
+    const batch = result.batch!
     const governance = new Governance(new Y.Doc())
     const ledger = new Ledger(new Y.Doc())
-    ledger.add(meta, payload)
+    ledger.add(batch)
     const workspace = encodeWorkspaceFile({ governance: governance.doc, ledger: ledger.doc })
 
-    const stored = [new TextDecoder().decode(payload), JSON.stringify(meta), new TextDecoder('latin1').decode(workspace)]
+    const stored = [new TextDecoder().decode(batch.payload), JSON.stringify(batch.meta), new TextDecoder('latin1').decode(workspace)]
     for (const text of stored) {
       for (const secret of secrets) expect(text).not.toContain(secret)
       // Nor the people and places in paths: the actor is a pseudonym, file names have no folders.

@@ -1,4 +1,4 @@
-import type { Charge } from '../../records/charge'
+import type { Charge } from '../records/charge'
 
 /** The columns of a Console cost or usage row that tell it apart (empty when the file has no such column). */
 export interface AnthropicConsoleRowKey {

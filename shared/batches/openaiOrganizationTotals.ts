@@ -1,4 +1,4 @@
-import type { Charge } from '../../records/charge'
+import type { Charge } from '../records/charge'
 
 type Row = Pick<Charge, 'format' | 'start' | 'end' | 'model' | 'project' | 'account'>
 

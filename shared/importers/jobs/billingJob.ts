@@ -1,56 +1,26 @@
 /**
- * The parsing work of the Import view, over the pure importers in shared/. It runs in the
- * import worker in the app, and in-process in component tests; it touches no DOM.
+ * Billing exports in the import pipeline: the first rows read to recognise the layout and
+ * preview the charges (the app asks before importing), and the whole file read into a batch.
  */
-import { CsvSyntaxError, CsvTokenizer } from '../../../shared/importers/csv/tokenizer'
-import { HeaderIndex } from '../../../shared/importers/csv/header'
-import { decodeTextChunks } from '../../../shared/importers/text/decode'
-import { detectBillingFormat } from '../../../shared/importers/billing/detect'
-import { importBillingFile, previewBillingFile } from '../../../shared/importers/billing/importBillingFile'
-import type { BatchIssue } from '../../../shared/records/batch'
-import type { ImportProfile } from '../../../shared/records/settings'
-import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress, JobResult, JobSpec } from './workerProtocol'
-import { importLogFiles } from './logJob'
-
-/** A source as a job reads it. */
-export interface JobSource {
-  name: string
-  relativePath: string
-  size: number
-  chunks(): AsyncIterable<Uint8Array>
-}
+import type { BatchIssue } from '../../records/batch'
+import type { Charge } from '../../records/charge'
+import type { ImportProfile } from '../../records/settings'
+import { detectBillingFormat } from '../billing/detect'
+import { importBillingFile, previewBillingFile } from '../billing/importBillingFile'
+import { HeaderIndex } from '../csv/header'
+import { CsvSyntaxError, CsvTokenizer } from '../csv/tokenizer'
+import { decodeTextChunks } from '../text/decode'
+import { csvKindOfHeader } from './fileKind'
+import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress, JobSource } from './jobTypes'
+import { throttle } from './throttle'
 
 export const PREVIEW_ROWS = 20
 const MAX_LISTED_ERRORS = 50
 
-export class JobCancelled extends Error {
-  constructor() {
-    super('cancelled')
-  }
-}
-
-export async function runJob(job: JobSpec, sources: JobSource[], onProgress: (progress: JobProgress) => void, signal?: AbortSignal): Promise<JobResult> {
-  const guarded = sources.map((source) => ({ ...source, chunks: () => guard(source.chunks(), signal) }))
-  switch (job.kind) {
-    case 'analyze-billing':
-      return analyzeBilling(guarded[0], job.options)
-    case 'import-billing':
-      return importBilling(guarded[0], job.options, job.importedAt, onProgress)
-    case 'import-logs':
-      return importLogFiles(guarded, job.options, job.importedAt, onProgress)
-  }
-}
-
-async function* guard(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncIterable<Uint8Array> {
-  for await (const chunk of chunks) {
-    if (signal?.aborted) throw new JobCancelled()
-    yield chunk
-  }
-}
-
 /**
  * Reads only the header and the first rows: enough to recognise the layout, preview the
- * charges and suggest a column mapping. The stream is released as soon as they are in.
+ * charges and suggest a column mapping. The stream is released as soon as they are in. A CSV
+ * that is no bill but an outcome export (its header says: fileKind.ts) comes back as `outcomes`.
  */
 export async function analyzeBilling(source: JobSource, options: BillingJobOptions): Promise<BillingAnalysis> {
   const head = await readCsvHead(source.chunks(), PREVIEW_ROWS)
@@ -68,6 +38,7 @@ export async function analyzeBilling(source: JobSource, options: BillingJobOptio
     errors: head.error ? [head.error] : [],
     warnings: [],
   }
+  if (csvKindOfHeader(head.header, options.profiles) === 'outcomes') return { ...base, detection: 'outcomes' }
   if (head.error && head.rows.length === 0) return base
   if (head.header.length === 0) return { ...base, errors: [{ line: 1, message: 'the file is empty' }] }
 
@@ -104,20 +75,29 @@ export async function previewRows(fileName: string, header: string[], rows: stri
   )
 }
 
-async function importBilling(source: JobSource, options: BillingJobOptions, importedAt: string, onProgress: (progress: JobProgress) => void): Promise<ImportOutcome> {
-  const report = throttle(onProgress)
+/**
+ * Reads a whole billing export into a batch: format detected (or the one chosen), rows parsed,
+ * the batch built and hashed with its rows' identities. `onCharge` sees each stored charge as
+ * it is read (the command line's summary).
+ */
+export async function importBilling(
+  source: JobSource,
+  options: BillingJobOptions,
+  importedAt: string,
+  hooks: { onProgress?: (progress: JobProgress) => void; onCharge?: (charge: Charge) => void } = {},
+): Promise<ImportOutcome> {
+  const report = throttle(hooks.onProgress ?? (() => {}))
   const result = await importBillingFile(
-    { name: source.relativePath, chunks: source.chunks() },
+    { name: source.relativePath, chunks: source.chunks(), latin1: source.latin1 },
     {
-      // Every bad line is listed and counted; the view imports nothing unless the person then
-      // chooses to skip them (the batch already records which lines it left out).
-      skipBadRows: true,
+      skipBadRows: options.skipBadRows ?? false,
       maxErrors: MAX_LISTED_ERRORS,
       profiles: options.profiles,
       format: options.format,
       attribution: options.attribution,
       pseudonymSalt: options.pseudonymSalt,
       importedAt,
+      onCharge: hooks.onCharge,
       onProgress: (p) => report({ bytes: p.bytes, rows: p.rows, totalBytes: source.size, file: source.relativePath }),
     },
   )
@@ -137,26 +117,6 @@ async function importBilling(source: JobSource, options: BillingJobOptions, impo
     },
     batch: result.batch,
   }
-}
-
-/** Calls `report` at most every 100 ms (and once more on flush) so progress never floods the UI. */
-export function throttle(report: (progress: JobProgress) => void, intervalMs = 100) {
-  let last = 0
-  let pending: JobProgress | null = null
-  const fn = (progress: JobProgress) => {
-    pending = progress
-    const now = Date.now()
-    if (now - last >= intervalMs) {
-      last = now
-      report(progress)
-      pending = null
-    }
-  }
-  fn.flush = () => {
-    if (pending) report(pending)
-    pending = null
-  }
-  return fn
 }
 
 interface CsvHead {

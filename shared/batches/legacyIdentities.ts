@@ -1,6 +1,6 @@
-import type { BatchMeta } from '../../records/batch'
-import type { Charge } from '../../records/charge'
-import { CHARGE_IDENTITY_VERSION } from '../../records/chargeIdentity'
+import type { BatchMeta } from '../records/batch'
+import type { Charge } from '../records/charge'
+import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
 import { anthropicConsoleKeyOfCharge } from './anthropicConsoleKey'
 import { UniqueIdentities } from './identities'
 

@@ -1,12 +1,17 @@
 /**
- * Agent session logs (Claude Code transcripts, Codex rollouts) → one batch of runs, through
- * the logs importer in shared/importers/logs/. All files of one import go in together: a
- * request is counted once across them and a subagent file belongs to its parent's session.
+ * Agent session logs (every format of shared/importers/logs/sessionLogFormats.ts) → one batch
+ * of runs, through the logs importer in shared/importers/logs/. All files of one import go in
+ * together: a request is counted once across them and a subagent file belongs to its parent's
+ * session.
  */
-import { importAgentLogs, importOptionsFromSettings } from '../../../shared/importers/logs/importAgentLogs'
-import type { JobSource } from './importJobs'
-import { throttle } from './importJobs'
-import type { ImportOutcome, JobProgress, LogJobOptions } from './workerProtocol'
+import { importAgentLogs, importOptionsFromSettings, type ImportAgentLogsOptions } from '../logs/importAgentLogs'
+import type { ImportOutcome, JobProgress, JobSource, LogJobOptions } from './jobTypes'
+import { throttle } from './throttle'
+
+/** What reading the logs needs from the workspace: its settings, the requests it already counts, the import's time. */
+export function agentLogImportOptions(options: LogJobOptions, importedAt: string): ImportAgentLogsOptions {
+  return { ...importOptionsFromSettings(options.settings), knownRequestKeys: new Map(options.knownRequestKeys), importedAt }
+}
 
 export async function importLogFiles(sources: JobSource[], options: LogJobOptions, importedAt: string, onProgress: (progress: JobProgress) => void): Promise<ImportOutcome> {
   const report = throttle(onProgress)
@@ -24,7 +29,7 @@ export async function importLogFiles(sources: JobSource[], options: LogJobOption
     }
   const result = await importAgentLogs(
     sources.map((source) => ({ path: source.relativePath, chunks: counted(source) })),
-    { ...importOptionsFromSettings(options.settings), knownRequestKeys: new Map(options.knownRequestKeys), importedAt },
+    agentLogImportOptions(options, importedAt),
   )
   report.flush()
   const errors = result.errors.map((issue) => ({ line: 0, message: `${issue.path}: ${issue.message}` }))

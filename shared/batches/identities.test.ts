@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
-import { storedIdentity } from '../../records/chargeIdentity'
-import { UniqueIdentities } from './identities'
+import { storedIdentity } from '../records/chargeIdentity'
+import { ChargeIdentitySet, UniqueIdentities } from './identities'
 
 const longKey = '2026-08-05T00:00:00.000Z\u001fClaude Sonnet 4.5\u001fDefault\u001fapikey_01abc\u001fmessage\u001f≤ 200k\u001foutput\u001ftoken\u001fglobal\u001f'
 
@@ -34,4 +34,16 @@ test('a repeated key gets its occurrence, the same in every export that holds th
   expect(new Set(first.map((entry) => entry.identity)).size).toBe(4)
   expect(first[1].identity).toBe(storedIdentity(`${longKey}\u001f#1`))
   expect(second.map((entry) => entry.identity)).toEqual([first[0], first[1], first[3]].map((entry) => entry.identity))
+})
+
+test('a charge is held under its format and stored identity, whether stored whole or hashed', () => {
+  const held = new ChargeIdentitySet()
+  held.add('anthropic-console-cost', longKey)
+  held.add('openrouter-activity', 'gen-1')
+  expect(held.has('anthropic-console-cost', storedIdentity(longKey))).toBe(true)
+  expect(held.has('anthropic-console-cost', longKey)).toBe(true)
+  expect(held.has('focus', 'gen-1')).toBe(false)
+  expect(held.holdsEvery(new Map([['openrouter-activity', ['gen-1']], ['anthropic-console-cost', [storedIdentity(longKey)]]]))).toBe(true)
+  expect(held.holdsEvery(new Map([['openrouter-activity', ['gen-1', 'gen-2']]]))).toBe(false)
+  expect(held.holdsEvery(new Map())).toBe(false)
 })

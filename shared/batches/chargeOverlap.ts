@@ -1,6 +1,6 @@
 import { decimalText, parseDecimal } from '../money/decimal'
 import type { Charge } from '../records/charge'
-import { chargeKey } from './ledger'
+import { ChargeIdentitySet } from './identities'
 
 /** How the rows of a file about to be imported meet the charges the workspace holds. */
 export interface ChargeOverlap {
@@ -18,7 +18,8 @@ export interface ChargeOverlap {
 
 /** Compares a file's rows (its preview or all of it) with the stored charges, before anything is added. */
 export function chargeOverlap(rows: readonly Charge[], stored: readonly (Charge & { batchId: string })[]): ChargeOverlap {
-  const held = new Set(stored.map((charge) => chargeKey(charge.format, charge.identity)))
+  const held = new ChargeIdentitySet()
+  for (const charge of stored) held.add(charge.format, charge.identity)
   const byFigures = new Map<string, (Charge & { batchId: string })[]>()
   for (const charge of stored) {
     const key = figures(charge)
@@ -30,7 +31,7 @@ export function chargeOverlap(rows: readonly Charge[], stored: readonly (Charge 
   let sameFigures = 0
   const batchIds = new Set<string>()
   for (const row of rows) {
-    if (held.has(chargeKey(row.format, row.identity))) {
+    if (held.has(row.format, row.identity)) {
       alreadyHeld++
       continue
     }
