@@ -1,4 +1,5 @@
 import { codexRolloutFormat } from './codex/codexRollout'
+import { copilotEventsFormat } from './copilot/copilotEvents'
 import type { SessionLogFormat } from './sessionLogFormat'
 
 /**
@@ -6,7 +7,10 @@ import type { SessionLogFormat } from './sessionLogFormat'
  * none of them claims is read as a Claude Code transcript. Formats recognised by their path
  * or a distinctive first line come first.
  */
-export const SESSION_LOG_FORMATS: readonly SessionLogFormat[] = [codexRolloutFormat]
+export const SESSION_LOG_FORMATS: readonly SessionLogFormat[] = [
+  codexRolloutFormat,
+  copilotEventsFormat,
+]
 
 /** Whether a file found in a folder may be an agent's session log (Claude Code transcripts are any `.jsonl`). */
 export function isSessionLogPath(path: string): boolean {
