@@ -44,6 +44,8 @@ function isCopilotEvent(line: Uint8Array): boolean {
  * Reads one Copilot CLI session. Tokens come only from `session.shutdown` events (per-request
  * `assistant.usage` events are never written to disk): each holds, per model, what one process
  * of the session used, so a session resumed twice has a shutdown per process and they add up.
+ * A process's totals are spread evenly over the requests it counts, so a run's request count
+ * and the long-context tier (decided per request) see requests, not one process-sized sum.
  * A shutdown line seen twice (same event id) counts once. Subagents run inside the session:
  * their requests are in its shutdown and their tool calls in its events.
  */
@@ -76,8 +78,12 @@ export function copilotEventsReader(path: string, labeller: StepLabeller, warn: 
         continue
       }
       const tokens = copilotTokens(name, counts)
-      const key = `${eventId}:${name}`
-      if (totalTokens(tokens) > 0) usage.set(key, { sessionId: '', model: name, time, tokens, key })
+      if (totalTokens(tokens) === 0) continue
+      const requests = isObject(metric.requests) ? metric.requests.count : undefined
+      spreadOverRequests(tokens, requests).forEach((share, i) => {
+        const key = `${eventId}:${name}:${i}`
+        usage.set(key, { sessionId: '', model: name, time, tokens: share, key })
+      })
     }
   }
 
@@ -155,6 +161,25 @@ function copilotTokens(model: string, counts: Record<(typeof USAGE_FIELDS)[numbe
     cacheRead: counts.cacheReadTokens,
     reasoning: counts.reasoningTokens,
   }
+}
+
+/** More requests than any process makes: a damaged count spreads no further. */
+const MAX_SPREAD = 10_000
+
+/** `tokens` as `count` requests of equal size (the remainders on the first), or as one when the count is unusable. */
+function spreadOverRequests(tokens: TokenCounts, count: unknown): TokenCounts[] {
+  const shares = typeof count === 'number' && Number.isInteger(count) && count > 1 ? Math.min(count, MAX_SPREAD) : 1
+  return Array.from({ length: shares }, (_, i) => {
+    const share = (total: number) => Math.floor(total / shares) + (i === 0 ? total % shares : 0)
+    return {
+      input: share(tokens.input),
+      output: share(tokens.output),
+      cacheWrite5m: share(tokens.cacheWrite5m),
+      cacheWrite1h: share(tokens.cacheWrite1h),
+      cacheRead: share(tokens.cacheRead),
+      reasoning: share(tokens.reasoning),
+    }
+  })
 }
 
 /** `…/<session id>/events.jsonl` → the folder's name; a flat `<session id>.jsonl` → its stem. */
