@@ -47,13 +47,15 @@ describe('agent log discovery', () => {
 })
 
 it('the agents’ default log folders, and the environment variables that move them', () => {
-  expect(agentLogRoots({}, '/home/me')).toEqual([
+  // Each other agent's store is tested with it (stores/<agent>.test.ts).
+  const claudeAndCodex = (roots: ReturnType<typeof agentLogRoots>) => roots.filter((root) => root.tool === 'claude-code' || root.tool === 'codex')
+  expect(claudeAndCodex(agentLogRoots({}, '/home/me'))).toEqual([
     { tool: 'claude-code', path: join('/home/me', '.config', 'claude', 'projects') },
     { tool: 'claude-code', path: join('/home/me', '.claude', 'projects') },
     { tool: 'codex', path: join('/home/me', '.codex', 'sessions') },
     { tool: 'codex', path: join('/home/me', '.codex', 'archived_sessions') },
   ])
-  expect(agentLogRoots({ CLAUDE_CONFIG_DIR: '/a, /b', CODEX_HOME: '/c', XDG_CONFIG_HOME: '/x' }, '/home/me')).toEqual([
+  expect(claudeAndCodex(agentLogRoots({ CLAUDE_CONFIG_DIR: '/a, /b', CODEX_HOME: '/c', XDG_CONFIG_HOME: '/x' }, '/home/me'))).toEqual([
     { tool: 'claude-code', path: join('/a', 'projects') },
     { tool: 'claude-code', path: join('/b', 'projects') },
     { tool: 'codex', path: join('/c', 'sessions') },
