@@ -1,5 +1,6 @@
 import { codexRolloutFormat } from './codex/codexRollout'
 import { copilotEventsFormat } from './copilot/copilotEvents'
+import { geminiChatFormat } from './gemini/geminiChat'
 import type { SessionLogFormat } from './sessionLogFormat'
 
 /**
@@ -10,6 +11,7 @@ import type { SessionLogFormat } from './sessionLogFormat'
 export const SESSION_LOG_FORMATS: readonly SessionLogFormat[] = [
   codexRolloutFormat,
   copilotEventsFormat,
+  geminiChatFormat,
 ]
 
 /** Whether a file found in a folder may be an agent's session log (Claude Code transcripts are any `.jsonl`). */
