@@ -15,8 +15,11 @@ const S2 = '5a1e0000-0000-4000-8000-000000000002'
 const C1 = '019b0000-0000-7000-8000-0000000000c1'
 const C2 = '019b0000-0000-7000-8000-0000000000c2'
 
+/** The Claude Code and Codex fixtures (each other agent's are tested with its reader). */
+const CLAUDE_AND_CODEX = ['claude', 'codex']
+
 /** The fixture tree as in-memory sources (paths relative to test/fixtures/logs), small chunks to cross line ends. */
-function fixtureFiles(under = ''): Record<string, Uint8Array> {
+function fixtureFiles(...under: string[]): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {}
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -25,7 +28,7 @@ function fixtureFiles(under = ''): Record<string, Uint8Array> {
       else if (entry.name.endsWith('.jsonl')) files[relative(FIXTURES, path)] = readFileSync(path)
     }
   }
-  walk(join(FIXTURES, under))
+  for (const folder of under.length ? under : CLAUDE_AND_CODEX) walk(join(FIXTURES, folder))
   return files
 }
 
