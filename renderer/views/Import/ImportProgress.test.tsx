@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { expect, test, vi } from 'vitest'
 import { ImportProgress } from './ImportProgress'
-import { sessionLogs, type ImportSource } from './sources'
+import { besideSessionFolders, sessionLogs, type ImportSource } from './sources'
 
 test('a long import shows how far it got, rows per second, and can be cancelled', () => {
   const onCancel = vi.fn()
@@ -30,3 +30,11 @@ test('from a picked ~/.claude folder only the session logs under projects/ are t
   expect(ignored.map((s) => s.relativePath)).toEqual(['.claude/history.jsonl'])
   expect(sessionLogs([source('a.jsonl')]).logs).toHaveLength(1)
 })
+
+test('from a picked ~/.gemini folder its own state files (projects.json, settings.json) are left out, never taken for exports', () => {
+  const source = (relativePath: string): ImportSource => ({ name: relativePath, relativePath, size: 1, stream: async function* () {} })
+  const picked = ['.gemini/projects.json', '.gemini/settings.json', '.gemini/tmp/shop/chats/session-a.jsonl', '.gemini/tmp/shop/chats/session-b.json', 'exports/prs.json'].map(source)
+  expect([...besideSessionFolders(picked)].map((s) => s.relativePath)).toEqual(['.gemini/projects.json', '.gemini/settings.json'])
+  expect(besideSessionFolders([source('prs.json'), source('projects/-p/a.jsonl'), source('x/cost.csv'), source('x/sessions/a.jsonl')]).size).toBe(0)
+})
+

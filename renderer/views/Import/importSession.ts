@@ -9,7 +9,7 @@ import type { ImportProfile } from '../../../shared/records/settings'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
 import { BATCH_KINDS, batchName, plural } from './display'
 import { isCancelled, type ImportEngine, type RunningJob } from './importEngine'
-import { classifySource, sessionLogs, type ImportSource } from './sources'
+import { besideSessionFolders, classifySource, sessionLogs, type ImportSource } from './sources'
 import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } from './workerProtocol'
 
 /** `confirmed`: the person already said yes to it (in the confirmation of several files): it is imported without a preview. */
@@ -155,11 +155,13 @@ export class ImportSession {
     else this.setTask(null)
   }
 
-  add = (sources: ImportSource[]): void => {
+  add = (picked: ImportSource[]): void => {
+    const agentState = besideSessionFolders(picked)
+    const sources = picked.filter((source) => !agentState.has(source))
     const billing = sources.filter((source) => classifySource(source.relativePath) === 'billing')
     const { logs, ignored } = sessionLogs(sources.filter((source) => classifySource(source.relativePath) === 'logs'))
     const outcomes = sources.filter((source) => classifySource(source.relativePath) === 'outcomes')
-    const other = [...sources.filter((source) => classifySource(source.relativePath) === 'other'), ...ignored]
+    const other = [...sources.filter((source) => classifySource(source.relativePath) === 'other'), ...ignored, ...agentState]
     if (other.length > 0) {
       this.notify({
         tone: 'info',

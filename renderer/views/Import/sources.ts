@@ -60,3 +60,19 @@ export function sessionLogs(sources: readonly ImportSource[]): { logs: ImportSou
   if (!sources.some(inLogFolder)) return { logs: [...sources], ignored: [] }
   return { logs: sources.filter(inLogFolder), ignored: sources.filter((source) => !inLogFolder(source)) }
 }
+
+/**
+ * JSON files that lie beside an agent's session folders in a picked data folder
+ * (~/.gemini/projects.json and settings.json beside tmp/, ~/.codex/auth.json beside sessions/):
+ * the agent's own state, never an outcome export.
+ */
+export function besideSessionFolders(sources: readonly ImportSource[]): Set<ImportSource> {
+  const folderOf = (path: string) => path.split(/[\\/]/).slice(0, -1).join('/')
+  const dataFolders = new Set<string>()
+  for (const source of sources) {
+    const parts = source.relativePath.split(/[\\/]/)
+    const entry = parts.findIndex((part, i) => i < parts.length - 1 && SESSION_ENTRY_NAMES.has(part))
+    if (entry > 0) dataFolders.add(parts.slice(0, entry).join('/'))
+  }
+  return new Set(sources.filter((source) => classifySource(source.relativePath) === 'outcomes' && dataFolders.has(folderOf(source.relativePath))))
+}
