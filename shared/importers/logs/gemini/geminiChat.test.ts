@@ -118,6 +118,7 @@ describe('geminiChatFormat', () => {
   it('claims recordings by their metadata line, and older session files by name; not other agents’ JSONL', () => {
     expect(geminiChatFormat.claims('x.jsonl', encoder.encode(metadata()))).toBe(true)
     expect(geminiChatFormat.claims('tmp/p/chats/session-2025-01-01T00-00-ab.json', encoder.encode('{'))).toBe(true)
+    expect(geminiChatFormat.claims('tmp/p/chats/session-2026-01-01T00-00-ab.jsonl', encoder.encode('{"sessionId":"cut off'))).toBe(true)
     expect(geminiChatFormat.claims('projects/-a/s.jsonl', encoder.encode('{"type":"user","sessionId":"s","message":{}}'))).toBe(false)
     expect(geminiChatFormat.wantsPath('tmp/p/logs.json')).toBe(false)
   })

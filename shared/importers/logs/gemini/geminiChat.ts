@@ -13,6 +13,7 @@ import { geminiToolCall } from './geminiToolCall'
 
 /** Files of a `chats/` folder: `session-<time>-<id>.jsonl`, the older whole-JSON `session-*.json`, a subagent's `<parent id>/<id>.jsonl`. */
 const LEGACY_SESSION = /(^|\/)chats\/session-[^/]*\.json$/i
+const SESSION_FILE = /(^|\/)chats\/session-[^/]*\.jsonl?$/i
 const TOKEN_FIELDS = ['input', 'output', 'cached', 'thoughts', 'tool', 'total'] as const
 /** The model ccusage (and the price table) names a request whose model the log does not record. */
 const UNKNOWN_MODEL = 'unknown'
@@ -21,7 +22,7 @@ const UNKNOWN_MODEL = 'unknown'
 export const geminiChatFormat: SessionLogFormat = {
   tool: 'gemini-cli',
   wantsPath: (path) => /\.jsonl$/i.test(path) || LEGACY_SESSION.test(path),
-  claims: (path, firstLine) => LEGACY_SESSION.test(path) || isSessionMetadata(firstLine),
+  claims: (path, firstLine) => SESSION_FILE.test(path) || isSessionMetadata(firstLine),
   reader: (path, labeller, warn, done) => geminiChatReader(path, labeller, warn, (session) => done([session])),
 }
 
@@ -54,10 +55,11 @@ export function geminiChatReader(path: string, labeller: StepLabeller, warn: (is
   let unnamed = 0
   const span = new TimeSpan()
 
-  const seeMessage = (message: JsonObject, line: number) => {
-    span.seeTime(parseTime(message.timestamp))
-    const id = text(message.id) ?? `line-${line}-${++unnamed}`
-    messages.set(id, { message, line })
+  // Only what finish() reads is kept of a message: never its text, thoughts or tool results.
+  const seeMessage = ({ type, model, timestamp, tokens, toolCalls, id }: JsonObject, line: number) => {
+    span.seeTime(parseTime(timestamp))
+    const calls = Array.isArray(toolCalls) ? toolCalls.filter(isObject).map(({ id, name, args, timestamp }) => ({ id, name, args, timestamp })) : undefined
+    messages.set(text(id) ?? `line-${line}-${++unnamed}`, { message: { type, model, timestamp, tokens, toolCalls: calls }, line })
   }
 
   const seeRecord = (record: JsonObject, line: number) => {
