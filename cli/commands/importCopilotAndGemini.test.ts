@@ -15,7 +15,12 @@ describe('cli import of an agent data folder', () => {
   it('GitHub Copilot CLI (~/.copilot): one run per session, with its repository, branch, models, steps and cost', async () => {
     const { code, output } = await importJson(join(FIXTURES, 'copilot'))
     expect(code).toBe(0)
-    expect(output.files.map((file: { format: string }) => file.format)).toEqual(['copilot-cli', 'copilot-cli'])
+    expect(output.files.map((file: { path: string; format: string }) => [file.path.split('/').pop(), file.format])).toEqual([
+      ['events.jsonl', 'copilot-cli'],
+      ['workspace.yaml', 'copilot-cli'],
+      ['events.jsonl', 'copilot-cli'],
+      ['workspace.yaml', 'copilot-cli'],
+    ])
     const runs = new Map(output.runs.map((run: { id: string }) => [run.id, run]))
     expect(runs.get('9d3c2f4e-1b7a-4c55-8e21-6a0f3b9c7d10')).toMatchObject({
       tool: 'copilot-cli',
@@ -27,9 +32,10 @@ describe('cli import of an agent data folder', () => {
       steps: ['subagent', 'search', 'edit', 'test', 'mcp', 'git'],
       unpricedModels: [],
     })
-    expect(runs.get('2b8e5a71-4f0c-4d9e-b3a6-5c1d7e9f0a22')).toMatchObject({ models: ['gemini-2.5-pro', 'oswe-vscode-prime'], unpricedModels: ['oswe-vscode-prime'], steps: ['read', 'build', 'doc'] })
+    // An older CLI: the folder comes from workspace.yaml, session.start has none.
+    expect(runs.get('2b8e5a71-4f0c-4d9e-b3a6-5c1d7e9f0a22')).toMatchObject({ repo: 'payments', models: ['gemini-2.5-pro', 'oswe-vscode-prime'], unpricedModels: ['oswe-vscode-prime'], steps: ['read', 'build', 'doc'] })
     for (const run of output.runs) expect(Number(run.costUSD)).toBeGreaterThan(0)
-    expect(output.files[1].warnings).toEqual([{ line: 15, message: 'not a valid JSON record; line skipped' }])
+    expect(output.files[2].warnings).toEqual([{ line: 15, message: 'not a valid JSON record; line skipped' }])
     expect(output.unpriced.models.map((model: { model: string }) => model.model)).toEqual(['oswe-vscode-prime'])
   })
 

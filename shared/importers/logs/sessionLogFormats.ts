@@ -1,5 +1,6 @@
 import { codexRolloutFormat } from './codex/codexRollout'
 import { copilotEventsFormat } from './copilot/copilotEvents'
+import { copilotWorkspaceFormat } from './copilot/copilotWorkspace'
 import { geminiChatFormat } from './gemini/geminiChat'
 import type { SessionLogFormat } from './sessionLogFormat'
 
@@ -11,6 +12,7 @@ import type { SessionLogFormat } from './sessionLogFormat'
 export const SESSION_LOG_FORMATS: readonly SessionLogFormat[] = [
   codexRolloutFormat,
   copilotEventsFormat,
+  copilotWorkspaceFormat,
   geminiChatFormat,
 ]
 
