@@ -94,8 +94,8 @@ describe('cli mine', () => {
 
   it('mines agent logs read from disk without a workspace', async () => {
     const io = captureIO(dir)
-    const logs = ['claude', 'codex'].map((agent) => resolve(__dirname, '../../test/fixtures/logs', agent))
-    expect(await runCli(['mine', '--json', '--min-support', '2', '--min-share', '0', ...logs], io)).toBe(0)
+    const logs = resolve(__dirname, '../../test/fixtures/logs')
+    expect(await runCli(['mine', '--json', '--min-support', '2', '--min-share', '0', join(logs, 'claude'), join(logs, 'codex')], io)).toBe(0)
     // Four sessions, no two of them the same workflow (two share search, edit, test among a dozen steps).
     expect(JSON.parse(io.out())).toEqual({ totalRuns: 4, minSupport: 2, unmatchedRuns: 4, recipes: [] })
   })

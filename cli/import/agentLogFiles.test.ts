@@ -6,8 +6,9 @@ import { captureIO, tempDir } from '../commands/testWorkspace'
 import { openWorkspaceFile } from '../workspaceStore'
 
 const FIXTURES = join(__dirname, '../../test/fixtures/logs')
+/** The Claude Code and Codex fixtures (each other agent's import has a test of its own). */
+const CLAUDE_AND_CODEX = ['claude', 'codex'].map((agent) => join(FIXTURES, agent))
 
-/** The Claude Code and Codex fixtures in `logs/` of a folder (each other agent's are tested with its reader). */
 function copyClaudeAndCodex(dir: string): void {
   for (const agent of ['claude', 'codex']) cpSync(join(FIXTURES, agent), join(dir, 'logs', agent), { recursive: true })
 }
@@ -89,8 +90,7 @@ describe('cli import of agent logs', () => {
 
   it('stores one batch in the workspace; importing again adds nothing and counts nothing twice', async () => {
     const dir = tempDir()
-    copyClaudeAndCodex(dir)
-    const args = ['--workspace', 'team.wfo', 'logs']
+    const args = ['--workspace', 'team.wfo', ...CLAUDE_AND_CODEX]
     const first = await importJson(dir, args)
     expect(first.code).toBe(0)
     const again = await importJson(dir, args)

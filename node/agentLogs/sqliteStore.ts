@@ -1,5 +1,4 @@
 import { closeSync, openSync, readSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { isSqliteHeader, sqliteStoreHeader, SQLITE_MAGIC, type SessionLogFormat } from '../../shared/importers/logs/sessionLogFormat'
 import { SESSION_LOG_FORMATS } from '../../shared/importers/logs/sessionLogFormats'
 
@@ -33,7 +32,7 @@ export function isSqliteFile(path: string): boolean {
  */
 export async function* sqliteStoreLines(path: string, formats: readonly SessionLogFormat[] = SESSION_LOG_FORMATS): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder()
-  const db = openReadOnly(path)
+  const db = await openReadOnly(path)
   try {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name)
     const format = formats.find((candidate) => candidate.sqlite?.matches(tables))
@@ -84,11 +83,12 @@ function sqliteMessage(error: unknown): string {
  * runs Electron's own Node, against which the npm build of the native module may not load;
  * there the built-in node:sqlite (Node 22.13 and later) reads the store instead.
  */
-function openReadOnly(path: string): ReadOnlyDatabase {
-  const require = createRequire(import.meta.url)
+async function openReadOnly(path: string): Promise<ReadOnlyDatabase> {
+  // Loaded when first needed, by dynamic import: this module also runs in the CLI's CommonJS
+  // log-reader bundle, where import.meta (and so createRequire(import.meta.url)) is empty.
   let loadError: unknown = null
   try {
-    const BetterSqlite = require('better-sqlite3') as new (path: string, options: object) => ReadOnlyDatabase
+    const BetterSqlite = (await import('better-sqlite3')).default as unknown as new (path: string, options: object) => ReadOnlyDatabase
     // Read-only, and a writer holding a lock is waited for a moment, never broken.
     return new BetterSqlite(path, { readonly: true, fileMustExist: true, timeout: 2000 })
   } catch (error) {
@@ -96,7 +96,7 @@ function openReadOnly(path: string): ReadOnlyDatabase {
     loadError = error
   }
   try {
-    const { DatabaseSync } = require('node:sqlite') as { DatabaseSync: new (path: string, options: object) => ReadOnlyDatabase }
+    const { DatabaseSync } = (await import('node:sqlite' as string)) as { DatabaseSync: new (path: string, options: object) => ReadOnlyDatabase }
     return new DatabaseSync(path, { readOnly: true })
   } catch (error) {
     const reason = (error as { code?: string }).code === 'ERR_UNKNOWN_BUILTIN_MODULE' ? (loadError as Error).message : sqliteMessage(error)

@@ -1,19 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { touch } from '../../../test/support/touchFile'
 import { failOnUnreadable } from '../../filesInFolder'
 import { defaultLogFolders, findLogFiles } from '../discover'
 import { geminiCliStore } from './geminiCli'
 
 const root = mkdtempSync(join(tmpdir(), 'gemini-store-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
-
-function touch(path: string): string {
-  mkdirSync(join(path, '..'), { recursive: true })
-  writeFileSync(path, '{}\n')
-  return path
-}
 
 describe('Gemini CLI store', () => {
   const home = join(root, 'home')

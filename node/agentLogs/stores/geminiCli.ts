@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path'
 import type { AgentStore } from '../agentStore'
+import { envList } from './envList'
 
 /**
  * Gemini CLI: `<home>/.gemini/tmp/<project>/chats/`, where home is GEMINI_CLI_HOME (Gemini CLI's
@@ -9,7 +10,7 @@ import type { AgentStore } from '../agentStore'
 export const geminiCliStore: AgentStore = {
   tool: 'gemini-cli',
   locations(env, home) {
-    const dataDirs = env.GEMINI_DATA_DIR?.split(',').map((dir) => dir.trim()).filter(Boolean) ?? []
+    const dataDirs = envList(env.GEMINI_DATA_DIR)
     if (dataDirs.length) return dataDirs.map((dir) => resolve(dir))
     return [join(resolve(env.GEMINI_CLI_HOME?.trim() || home), '.gemini', 'tmp')]
   },

@@ -15,11 +15,12 @@ const S2 = '5a1e0000-0000-4000-8000-000000000002'
 const C1 = '019b0000-0000-7000-8000-0000000000c1'
 const C2 = '019b0000-0000-7000-8000-0000000000c2'
 
-/** The Claude Code and Codex fixtures (each other agent's are tested with its reader). */
-const CLAUDE_AND_CODEX = ['claude', 'codex']
-
-/** The fixture tree as in-memory sources (paths relative to test/fixtures/logs), small chunks to cross line ends. */
-function fixtureFiles(...under: string[]): Record<string, Uint8Array> {
+/**
+ * The Claude Code and Codex fixtures (or those `under` one folder) as in-memory sources (paths
+ * relative to test/fixtures/logs), small chunks to cross line ends. Every other agent's fixture
+ * has tests of its own beside its reader.
+ */
+function fixtureFiles(under = ''): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {}
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -28,7 +29,7 @@ function fixtureFiles(...under: string[]): Record<string, Uint8Array> {
       else if (entry.name.endsWith('.jsonl')) files[relative(FIXTURES, path)] = readFileSync(path)
     }
   }
-  for (const folder of under.length ? under : CLAUDE_AND_CODEX) walk(join(FIXTURES, folder))
+  for (const folder of under ? [under] : ['claude', 'codex']) walk(join(FIXTURES, folder))
   return files
 }
 

@@ -1,7 +1,13 @@
+import { ampThreadFormat } from './amp/ampThread'
 import { codexRolloutFormat } from './codex/codexRollout'
 import { copilotEventsFormat } from './copilot/copilotEvents'
 import { copilotWorkspaceFormat } from './copilot/copilotWorkspace'
 import { geminiChatFormat } from './gemini/geminiChat'
+import { gooseLegacySessionFormat } from './goose/gooseLegacySession'
+import { gooseStoreFormat } from './goose/gooseStore'
+import { droidSessionFormat } from './droid/droidSessionLog'
+import { droidSettingsFormat } from './droid/droidSettings'
+import { qwenChatFormat } from './qwenCode/qwenChat'
 import type { SessionLogFormat } from './sessionLogFormat'
 
 /**
@@ -11,6 +17,12 @@ import type { SessionLogFormat } from './sessionLogFormat'
  */
 export const SESSION_LOG_FORMATS: readonly SessionLogFormat[] = [
   codexRolloutFormat,
+  qwenChatFormat,
+  droidSettingsFormat,
+  droidSessionFormat,
+  ampThreadFormat,
+  gooseStoreFormat,
+  gooseLegacySessionFormat,
   copilotEventsFormat,
   copilotWorkspaceFormat,
   geminiChatFormat,

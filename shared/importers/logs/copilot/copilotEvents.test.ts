@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { fixtureLogs } from '../../../../test/support/fixtureLogs'
 import { createStepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
 import { importAgentLogs } from '../importAgentLogs'
@@ -132,5 +135,12 @@ describe('copilotEventsFormat', () => {
     expect(result.runs).toHaveLength(1)
     expect(result.runs[0]).toMatchObject({ id: SESSION, tool: 'copilot-cli', provider: 'github-copilot', repo: 'api', requests: 10 })
     expect(Number(result.runs[0].costUSD)).toBeCloseTo(3, 6)
+  })
+
+  it('claims none of the other agents’ fixtures, wherever they were copied', () => {
+    for (const path of fixtureLogs(['claude', 'codex', 'qwen-code', 'droid', 'goose', 'gemini'])) {
+      const [firstLine] = readFileSync(path, 'utf8').split('\n')
+      expect(copilotEventsFormat.claims(`Downloads/${basename(path)}`, new TextEncoder().encode(firstLine)), path).toBe(false)
+    }
   })
 })

@@ -1,5 +1,5 @@
 import { byteMarker, hasMarker } from '../../lines/byteMarker'
-import { looksLikeJsonObject, parseJsonLine, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
+import { looksLikeJsonObject, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
 import type { TokenCounts } from '../../../records/common'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
@@ -9,7 +9,7 @@ import type { SessionLogFormat } from '../sessionLogFormat'
 import { repoNameFromRemote } from '../sessionNames'
 import { TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
 import { MAX_THREAD_TOKENS, isImplausible, readTokenCounts } from '../tokenCounts'
-import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
+import { firstRecord, malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 import { copilotToolCall } from './copilotToolCall'
 
@@ -32,12 +32,8 @@ export const copilotEventsFormat: SessionLogFormat = {
 
 /** A Copilot event line: a dotted `type` ("session.start"), a `data` object and an event `id`. */
 function isCopilotEvent(line: Uint8Array): boolean {
-  try {
-    const record = parseJsonLine(line, 0, line.length)
-    return isObject(record) && typeof record.type === 'string' && EVENT_TYPE.test(record.type) && isObject(record.data) && typeof record.id === 'string'
-  } catch {
-    return false
-  }
+  const record = firstRecord(line)
+  return record !== null && typeof record.type === 'string' && EVENT_TYPE.test(record.type) && isObject(record.data) && typeof record.id === 'string'
 }
 
 /**

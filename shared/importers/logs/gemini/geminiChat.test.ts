@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { fixtureLogs } from '../../../../test/support/fixtureLogs'
 import { createStepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
 import { importAgentLogs } from '../importAgentLogs'
@@ -132,5 +135,12 @@ describe('geminiChatFormat', () => {
     )
     expect(result.runs.map((run) => [run.id, run.tool, run.provider, run.models])).toEqual([[SESSION, 'gemini-cli', 'google', ['gemini-2.5-pro', 'gemini-2.5-flash']]])
     expect(Number(result.runs[0].costUSD)).toBeGreaterThan(1)
+  })
+
+  it('claims none of the other agents’ fixtures, wherever they were copied', () => {
+    for (const path of fixtureLogs(['claude', 'codex', 'qwen-code', 'droid', 'goose', 'copilot'])) {
+      const [firstLine] = readFileSync(path, 'utf8').split('\n')
+      expect(geminiChatFormat.claims(`Downloads/${basename(path)}`, new TextEncoder().encode(firstLine)), path).toBe(false)
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { decodeLine, looksLikeJsonObject, parseJsonLine } from '../../lines/jsonLine'
+import { decodeLine, looksLikeJsonObject } from '../../lines/jsonLine'
 import type { TokenCounts } from '../../../records/common'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
@@ -7,7 +7,7 @@ import { isObject, text, type JsonObject } from '../jsonFields'
 import type { SessionLogFormat } from '../sessionLogFormat'
 import { TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
 import { MAX_REQUEST_TOKENS, isImplausible, readTokenCounts } from '../tokenCounts'
-import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
+import { firstRecord, malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 import { geminiToolCall } from './geminiToolCall'
 
@@ -28,12 +28,8 @@ export const geminiChatFormat: SessionLogFormat = {
 
 /** The first record of a recording: `{"sessionId":…,"projectHash":…,…}` (a whole legacy file on one line too). */
 function isSessionMetadata(line: Uint8Array): boolean {
-  try {
-    const record = parseJsonLine(line, 0, line.length)
-    return isObject(record) && typeof record.sessionId === 'string' && typeof record.projectHash === 'string'
-  } catch {
-    return false
-  }
+  const record = firstRecord(line)
+  return record !== null && typeof record.sessionId === 'string' && typeof record.projectHash === 'string'
 }
 
 /**
