@@ -112,7 +112,7 @@ describe('geminiChatReader', () => {
     ])
     expect(session.usage.map((record) => record.key)).toEqual([`${SESSION}:g2`])
     const broken = read(['{', '  "sessionId": "x",'], 'chats/session-x.json')
-    expect(broken.issues).toEqual([{ path: 'chats/session-x.json', line: 0, message: 'not a valid JSON document (the file may have been cut off while being written); nothing read' }])
+    expect(broken.issues).toEqual([{ path: 'chats/session-x.json', line: 2, message: 'the JSON ends early (cut short, or still being written); file skipped' }])
   })
 })
 

@@ -1,4 +1,4 @@
-import { decodeLine, looksLikeJsonObject } from '../../lines/jsonLine'
+import { looksLikeJsonObject } from '../../lines/jsonLine'
 import type { TokenCounts } from '../../../records/common'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
@@ -9,6 +9,7 @@ import { TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
 import { MAX_REQUEST_TOKENS, isImplausible, readTokenCounts } from '../tokenCounts'
 import { firstRecord, malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
 import { totalTokens, type UsageRecord } from '../usageRecord'
+import { wholeJsonFileReader } from '../wholeJsonFile'
 import { geminiToolCall } from './geminiToolCall'
 
 /** Files of a `chats/` folder: `session-<time>-<id>.jsonl`, the older whole-JSON `session-*.json`, a subagent's `<parent id>/<id>.jsonl`. */
@@ -43,54 +44,65 @@ function isSessionMetadata(line: Uint8Array): boolean {
  * named after its parent session.
  */
 export function geminiChatReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (session: AgentSession) => void): LogLineReader {
-  const wholeDocument = /\.json$/i.test(path)
-  const documentLines: string[] = []
-  let metadata: JsonObject = {}
-  let model: string | null = null
-  const messages = new Map<string, { message: JsonObject; line: number }>()
-  let unnamed = 0
-  const span = new TimeSpan()
-
-  // Only what finish() reads is kept of a message: never its text, thoughts or tool results.
-  const seeMessage = ({ type, model, timestamp, tokens, toolCalls, id }: JsonObject, line: number) => {
-    span.seeTime(parseTime(timestamp))
-    const calls = Array.isArray(toolCalls) ? toolCalls.filter(isObject).map(({ id, name, args, timestamp }) => ({ id, name, args, timestamp })) : undefined
-    messages.set(text(id) ?? `line-${line}-${++unnamed}`, { message: { type, model, timestamp, tokens, toolCalls: calls }, line })
+  const recording = new GeminiRecording(path, labeller, warn)
+  if (/\.json$/i.test(path)) {
+    return wholeJsonFileReader(path, warn, (document) => {
+      recording.seeDocument(document, 0)
+      done(recording.session())
+    })
   }
+  return {
+    line(bytes, lineNumber, terminated) {
+      if (!looksLikeJsonObject(bytes, 0, bytes.length)) return warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
+      const record = parseLogLine(bytes, path, lineNumber, terminated, warn)
+      if (record) recording.seeRecord(record, lineNumber)
+    },
+    finish: () => done(recording.session()),
+  }
+}
 
-  const seeRecord = (record: JsonObject, line: number) => {
+/** What one recording says, record by record (a whole legacy document is one record, line 0). */
+class GeminiRecording {
+  private metadata: JsonObject = {}
+  private readonly messages = new Map<string, { message: JsonObject; line: number }>()
+  private unnamed = 0
+  private readonly span = new TimeSpan()
+
+  constructor(
+    private readonly path: string,
+    private readonly labeller: StepLabeller,
+    private readonly warn: (issue: LogIssue) => void,
+  ) {}
+
+  seeRecord(record: JsonObject, line: number): void {
     if (typeof record.$rewindTo === 'string') return
-    if (isObject(record.$set)) {
-      const { messages: list, ...rest } = record.$set
-      metadata = { ...metadata, ...rest }
-      if (Array.isArray(list)) for (const message of list) if (isObject(message)) seeMessage(message, line)
-      return
-    }
-    if (typeof record.projectHash === 'string') return seeDocument(record, line)
-    if (typeof record.type === 'string') seeMessage(record, line)
+    if (isObject(record.$set)) return this.seeDocument(record.$set, line)
+    if (typeof record.projectHash === 'string') return this.seeDocument(record, line)
+    if (typeof record.type === 'string') this.seeMessage(record, line)
   }
 
-  /** The metadata record of a recording, or a whole legacy document (its messages inside). */
-  const seeDocument = (document: JsonObject, line: number) => {
+  /** The metadata record of a recording, a `$set` update, or a whole legacy document: its fields, and the messages it lists. */
+  seeDocument(document: JsonObject, line: number): void {
     const { messages: list, ...rest } = document
-    metadata = { ...metadata, ...rest }
-    if (Array.isArray(list)) for (const message of list) if (isObject(message)) seeMessage(message, line)
+    this.metadata = { ...this.metadata, ...rest }
+    if (Array.isArray(list)) for (const message of list) if (isObject(message)) this.seeMessage(message, line)
   }
 
-  const finish = () => {
-    if (wholeDocument && documentLines.length > 0) {
-      try {
-        const document: unknown = JSON.parse(documentLines.join('\n'))
-        if (isObject(document)) seeDocument(document, 1)
-      } catch {
-        warn({ path, line: 0, message: 'not a valid JSON document (the file may have been cut off while being written); nothing read' })
-      }
-    }
+  // Only what session() reads is kept of a message: never its text, thoughts or tool results.
+  private seeMessage({ type, model, timestamp, tokens, toolCalls, id }: JsonObject, line: number): void {
+    this.span.seeTime(parseTime(timestamp))
+    const calls = Array.isArray(toolCalls) ? toolCalls.filter(isObject).map(({ id, name, args, timestamp }) => ({ id, name, args, timestamp })) : undefined
+    this.messages.set(text(id) ?? `line-${line}-${++this.unnamed}`, { message: { type, model, timestamp, tokens, toolCalls: calls }, line })
+  }
+
+  session(): AgentSession {
+    const { path, metadata, labeller, warn, span } = this
     for (const time of [metadata.startTime, metadata.lastUpdated]) span.seeTime(parseTime(time))
     const id = text(metadata.sessionId) ?? text(metadata.session_id) ?? fileStem(path).replace(/\.json$/i, '')
     const usage: UsageRecord[] = []
     const steps = new Map<string, SessionStep>()
-    for (const [key, { message, line }] of messages) {
+    let model: string | null = null
+    for (const [key, { message, line }] of this.messages) {
       model = text(message.model) ?? model
       if (message.type !== 'gemini') continue
       const time = parseTime(message.timestamp)
@@ -109,7 +121,7 @@ export function geminiChatReader(path: string, labeller: StepLabeller, warn: (is
         if (label) steps.set(stepKey ?? `${key}:${steps.size}`, { time: Number.isFinite(stepTime) ? stepTime : time, label, key: stepKey, call })
       }
     }
-    done({
+    return {
       tool: 'gemini-cli',
       id,
       provider: 'google',
@@ -120,17 +132,7 @@ export function geminiChatReader(path: string, labeller: StepLabeller, warn: (is
       steps: [...steps.values()],
       usage,
       parentId: metadata.kind === 'subagent' ? parentFolder(path) : null,
-    })
-  }
-
-  return {
-    line(bytes, lineNumber, terminated) {
-      if (wholeDocument) return void documentLines.push(decodeLine(bytes, 0, bytes.length))
-      if (!looksLikeJsonObject(bytes, 0, bytes.length)) return warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
-      const record = parseLogLine(bytes, path, lineNumber, terminated, warn)
-      if (record) seeRecord(record, lineNumber)
-    },
-    finish,
+    }
   }
 }
 
