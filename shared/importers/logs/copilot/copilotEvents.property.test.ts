@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { Run } from '../../../records/run'
 import { importAgentLogs } from '../importAgentLogs'
 import { memorySources } from '../testSources'
+import { expectLineWarnings } from '../../../../test/support/lineWarnings'
 
 const PATH = 'session-state/7c1e0000-0000-4000-8000-0000000000c2/events.jsonl'
 const count = fc.oneof(fc.nat(2_000_000), fc.constantFrom(-1, 1e300, 2 ** 64, 0.5, Number.MAX_SAFE_INTEGER), fc.jsonValue())
@@ -35,18 +36,7 @@ describe('Copilot CLI events on random and broken input', () => {
           expect(Run.safeParse(run).success).toBe(true)
           expect(run.tool).toBe('copilot-cli')
         }
-        const fileLines = lines.join('\n').split('\n')
-        for (const warning of result.warnings) {
-          expect(warning.path).toBe(PATH)
-          expect(warning.line).toBeGreaterThanOrEqual(0)
-          expect(warning.line).toBeLessThanOrEqual(fileLines.length)
-        }
-        // A line cut short (no closing brace) is never skipped without a word.
-        const warned = new Set(result.warnings.map((warning) => warning.line))
-        fileLines.forEach((text, i) => {
-          const trimmed = text.trim()
-          if (trimmed.startsWith('{') && !trimmed.endsWith('}')) expect(warned.has(i + 1), `line ${i + 1}`).toBe(true)
-        })
+        expectLineWarnings(result.warnings, PATH, lines.join('\n'))
       }),
       { numRuns: 300 },
     )

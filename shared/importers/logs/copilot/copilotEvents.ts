@@ -1,5 +1,4 @@
-import { byteMarker, hasMarker } from '../../lines/byteMarker'
-import { looksLikeJsonObject, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
+import { byteMarker } from '../../lines/byteMarker'
 import type { TokenCounts } from '../../../records/common'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
@@ -9,7 +8,8 @@ import type { SessionLogFormat } from '../sessionLogFormat'
 import { repoNameFromRemote } from '../sessionNames'
 import { TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
 import { MAX_THREAD_TOKENS, isImplausible, readTokenCounts } from '../tokenCounts'
-import { firstRecord, malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
+import { markedLines } from '../markedLines'
+import { firstRecord, type LogIssue, type LogLineReader } from '../types'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 import { copilotToolCall } from './copilotToolCall'
 
@@ -114,16 +114,7 @@ export function copilotEventsReader(path: string, labeller: StepLabeller, warn: 
   }
 
   return {
-    line(bytes, lineNumber, terminated) {
-      if (!looksLikeJsonObject(bytes, 0, bytes.length)) return warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
-      const head = Math.min(bytes.length, HEAD_BYTES)
-      if (!writtenCompactly(bytes, 0, bytes.length) || WANTED.some((marker) => hasMarker(bytes, marker, 0, head))) {
-        const record = parseLogLine(bytes, path, lineNumber, terminated, warn)
-        if (record) handle(record, lineNumber)
-      } else {
-        span.seeText(peekTimestamp(bytes, 0, bytes.length, true))
-      }
-    },
+    line: markedLines({ path, warn, wanted: WANTED, headBytes: HEAD_BYTES, span, timestampLast: true, handle }),
     finish() {
       const id = sessionId ?? sessionIdFromPath(path)
       done({

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { Run } from '../../../records/run'
 import { importAgentLogs } from '../importAgentLogs'
 import { memorySources } from '../testSources'
+import { expectLineWarnings } from '../../../../test/support/lineWarnings'
 
 const JSONL = 'tmp/shop/chats/session-2026-05-14T10-02-7e4f0000.jsonl'
 const JSON_FILE = 'tmp/0a1b/chats/session-2025-11-20T09-15-7e4f0000.json'
@@ -33,16 +34,7 @@ describe('Gemini CLI recordings on random and broken input', () => {
         const result = await importAgentLogs(memorySources({ [JSONL]: text }, chunkSize))
         expect(result.errors).toEqual([])
         for (const run of result.runs) expect(Run.safeParse(run).success).toBe(true)
-        const fileLines = text.split('\n')
-        for (const warning of result.warnings) {
-          expect(warning.path).toBe(JSONL)
-          expect(warning.line).toBeLessThanOrEqual(fileLines.length)
-        }
-        const warned = new Set(result.warnings.map((warning) => warning.line))
-        fileLines.forEach((fileLine, i) => {
-          const trimmed = fileLine.trim()
-          if (trimmed.startsWith('{') && !trimmed.endsWith('}')) expect(warned.has(i + 1), `line ${i + 1}`).toBe(true)
-        })
+        expectLineWarnings(result.warnings, JSONL, text)
       }),
       { numRuns: 300 },
     )
