@@ -6,6 +6,8 @@ import { copilotCliStore } from './stores/copilotCli'
 import { droidStore } from './stores/droid'
 import { geminiCliStore } from './stores/geminiCli'
 import { gooseStore } from './stores/goose'
+import { kiloStore } from './stores/kilo'
+import { openCodeStore } from './stores/opencode'
 import { qwenCodeStore } from './stores/qwenCode'
 
 /** Every agent whose sessions this machine is scanned for, in the order the scan lists them. */
@@ -16,6 +18,8 @@ export const AGENT_STORES: readonly AgentStore[] = [
   droidStore,
   ampStore,
   gooseStore,
+  openCodeStore,
+  kiloStore,
   copilotCliStore,
   geminiCliStore,
 ]

@@ -32,8 +32,11 @@ export interface SessionLogFormat {
  * SQLite file, so these stores come in through the desktop app or the command line.
  */
 export interface SqliteStoreSpec {
-  /** Whether a database with these tables (names as in sqlite_master) is this agent's store. */
-  matches(tables: readonly string[]): boolean
+  /**
+   * Whether a database with these tables (names as in sqlite_master) is this agent's store;
+   * `path` (`/` separators) tells apart agents that share a schema (OpenCode and its fork Kilo).
+   */
+  matches(tables: readonly string[], path?: string): boolean
   /** Run in order; a query whose table is missing in an older store version may be skipped (`optional`). */
   queries: readonly { name: string; sql: string; optional?: boolean }[]
 }

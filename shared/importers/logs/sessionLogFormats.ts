@@ -7,6 +7,7 @@ import { gooseLegacySessionFormat } from './goose/gooseLegacySession'
 import { gooseStoreFormat } from './goose/gooseStore'
 import { droidSessionFormat } from './droid/droidSessionLog'
 import { droidSettingsFormat } from './droid/droidSettings'
+import { kiloFormat, openCodeFormat } from './opencode/openCodeFormat'
 import { qwenChatFormat } from './qwenCode/qwenChat'
 import type { SessionLogFormat } from './sessionLogFormat'
 
@@ -23,6 +24,8 @@ export const SESSION_LOG_FORMATS: readonly SessionLogFormat[] = [
   ampThreadFormat,
   gooseStoreFormat,
   gooseLegacySessionFormat,
+  openCodeFormat,
+  kiloFormat,
   copilotEventsFormat,
   copilotWorkspaceFormat,
   geminiChatFormat,
