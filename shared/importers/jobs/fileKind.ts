@@ -53,15 +53,30 @@ export function csvKindOfHeader(header: readonly string[], profiles: readonly Im
  * Files picked or dropped together, by kind (from their paths). A picked ~/.claude or ~/.codex
  * also holds other JSONL state (history.jsonl, …): when some logs sit under an agent's session
  * folder (projects/, sessions/, …: AGENT_SESSION_ENTRIES), only those are session logs, as the
- * discovery of log folders decides, and the rest are `other`.
+ * discovery of log folders decides, and the rest are `other`. So are the JSON files beside an
+ * agent's session folders (~/.gemini/projects.json beside tmp/, ~/.codex/auth.json): the
+ * agent's own state, never an outcome export.
  */
 export function filesByKind<T extends { relativePath: string }>(files: readonly T[]): Record<FileKind, T[]> {
   const byKind: Record<FileKind, T[]> = { billing: [], logs: [], outcomes: [], other: [] }
-  for (const file of files) byKind[fileKindOfPath(file.relativePath)].push(file)
+  const agentState = besideSessionFolders(files)
+  for (const file of files) byKind[agentState.has(file) ? 'other' : fileKindOfPath(file.relativePath)].push(file)
   const inLogFolder = (file: T) => file.relativePath.split(/[\\/]/).some((part) => SESSION_ENTRY_NAMES.has(part))
   if (byKind.logs.some(inLogFolder)) {
     byKind.other.push(...byKind.logs.filter((file) => !inLogFolder(file)))
     byKind.logs = byKind.logs.filter(inLogFolder)
   }
   return byKind
+}
+
+/** The outcome-looking JSON files that lie directly in a folder which also holds an agent's session folder. */
+function besideSessionFolders<T extends { relativePath: string }>(files: readonly T[]): Set<T> {
+  const folderOf = (path: string) => path.split(/[\\/]/).slice(0, -1).join('/')
+  const dataFolders = new Set<string>()
+  for (const file of files) {
+    const parts = file.relativePath.split(/[\\/]/)
+    const entry = parts.findIndex((part, i) => i < parts.length - 1 && SESSION_ENTRY_NAMES.has(part))
+    if (entry > 0) dataFolders.add(parts.slice(0, entry).join('/'))
+  }
+  return new Set(files.filter((file) => fileKindOfPath(file.relativePath) === 'outcomes' && dataFolders.has(folderOf(file.relativePath))))
 }
