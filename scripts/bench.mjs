@@ -8,6 +8,7 @@ const BENCHMARKS = {
   logs: 'bench/logImport.ts',
   sync: 'bench/syncLatency.ts',
   mining: 'bench/recipeMining.ts',
+  report: 'bench/reportWorkspace.ts',
 }
 
 const root = resolve(import.meta.dirname, '..')
