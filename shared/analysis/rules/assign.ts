@@ -103,11 +103,26 @@ export function assignRecords(input: RuleInput): AssignmentResult {
   const rules = rankRules(input.portfolios, recipes)
   const runRules = rules.filter((entry) => entry.rule.target === 'runs').map((entry) => ({ entry, matches: compileRunRule(entry.rule, recipes) }))
   const chargeRules = rules.filter((entry) => entry.rule.target === 'charges').map((entry) => ({ entry, matches: compileChargeRule(entry.rule) }))
+  const explain = sharedExplanations()
   const runs = new Map<string, Assignment>()
-  for (const run of input.runs) runs.set(run.id, explainMatches(matching(runRules, run)))
+  for (const run of input.runs) runs.set(run.id, explain(matching(runRules, run)))
   const charges = new Map<string, Assignment>()
-  for (const charge of input.charges) charges.set(chargeKey(charge), explainMatches(matching(chargeRules, charge)))
+  for (const charge of input.charges) charges.set(chargeKey(charge), explain(matching(chargeRules, charge)))
   return { rules, runs, charges }
+}
+
+/**
+ * explainMatches, once per set of matching rules: a million charges mostly match the same few
+ * sets (often none), and one read-only Assignment each was 100 MB and a second of collection.
+ */
+function sharedExplanations(): (matches: RankedRule[]) => Assignment {
+  const bySet = new Map<string, Assignment>()
+  return (matches) => {
+    const key = matches.length === 0 ? '' : matches.length === 1 ? String(matches[0].rank) : matches.map((m) => m.rank).join(',')
+    let assignment = bySet.get(key)
+    if (!assignment) bySet.set(key, (assignment = explainMatches(matches)))
+    return assignment
+  }
 }
 
 export interface PortfolioOverlap {
