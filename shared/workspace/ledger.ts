@@ -187,9 +187,11 @@ export class Ledger {
     const decoded = { records: [] as unknown[], problems: [] as RecordProblem[] }
     try {
       const { records, valid } = stored?.payload instanceof Uint8Array ? decodeCheckedBatchPayload(stored.payload, schema) : { records: [], valid: true }
-      // Decoded records are fresh objects, so tagging them with their batch copies nothing.
-      if (valid) for (const record of records) decoded.records.push(Object.assign(record as object, { batchId: id }))
-      else this.validateEach(id, schema, records, decoded)
+      if (valid) {
+        // Decoded records are fresh objects: tagged in place and kept in the list decoding made.
+        for (const record of records) (record as { batchId: string }).batchId = id
+        decoded.records = records
+      } else this.validateEach(id, schema, records, decoded)
       if (stored?.kind === 'charges') rekeyLegacyCharges(stored, decoded.records as Charge[])
     } catch (error) {
       decoded.problems.push({ collection: 'batches', id, message: `payload unreadable: ${(error as Error).message}` })
