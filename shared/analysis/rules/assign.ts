@@ -91,9 +91,16 @@ export function explainMatches(matches: RankedRule[]): Assignment {
   }
 }
 
+const NO_RULES: RankedRule[] = []
+
+/** The rules a record matches; the list is made only when one does (most charges match none). */
 function matching<T>(rules: readonly { entry: RankedRule; matches: (record: T) => boolean }[], record: T): RankedRule[] {
-  const matched: RankedRule[] = []
-  for (const { entry, matches } of rules) if (matches(record)) matched.push(entry)
+  let matched = NO_RULES
+  for (const { entry, matches } of rules) {
+    if (!matches(record)) continue
+    if (matched === NO_RULES) matched = []
+    matched.push(entry)
+  }
   return matched
 }
 
