@@ -150,14 +150,14 @@ export function allocateCharges(
     const totals = new Map<Bucket, Decimal>()
     const tookRemainder = new Set<Bucket>()
     let total = ZERO
-    for (const [day, dayCharges] of groupBy(group, (c) => String(dayOf(c.start)))) {
+    for (const [day, dayCharges] of groupBy(group, (c) => dayOf(c.start))) {
       const amount = dayCharges.reduce((sum, c) => addDecimal(sum, chargeAmount(c)), ZERO)
       const chargeKeys = dayCharges.map(chargeKey)
       const split = splitter.split(amount)
       if (split.remainder.units !== 0n) tookRemainder.add(split.remainderBucket)
       total = addDecimal(total, amount)
       for (const share of split.shares) {
-        shares.push({ portfolioId: share.portfolioId, day: Number(day), currency, amount: share.amount, chargeKeys })
+        shares.push({ portfolioId: share.portfolioId, day, currency, amount: share.amount, chargeKeys })
         totals.set(share.portfolioId, addDecimal(totals.get(share.portfolioId) ?? ZERO, share.amount))
       }
     }
