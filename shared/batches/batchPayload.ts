@@ -1,6 +1,6 @@
 import { createSha256 } from '../hash/sha256'
 import type { z } from 'zod'
-import { type Column, type ColumnBuilder, decodeRecordColumns, encodeRecordColumns } from './columnCodec'
+import { type Column, type ColumnBuilder, decodeRecordColumns, encodeRecordColumns, type Json } from './columnCodec'
 import { columnIsValid } from './columnValidation'
 import { jsonUtf8 } from './jsonUtf8'
 
@@ -20,12 +20,13 @@ export function decodeBatchPayload(payload: Uint8Array): unknown[] {
 /**
  * The records, and whether every one is valid under `schema` as it is (checked column by
  * column, see columnValidation.ts). When not, the caller validates record by record.
+ * `appended`: fields every decoded record gets besides its own (see decodeRecordColumns).
  */
-export function decodeCheckedBatchPayload(payload: Uint8Array, schema: z.core.$ZodType | null): { records: unknown[]; valid: boolean } {
+export function decodeCheckedBatchPayload(payload: Uint8Array, schema: z.core.$ZodType | null, appended?: Record<string, Json>): { records: unknown[]; valid: boolean } {
   const value: unknown = JSON.parse(new TextDecoder().decode(payload))
   // The first prototype stored a plain JSON list; such batches still read.
   if (Array.isArray(value)) return { records: value, valid: false }
-  const records = decodeRecordColumns(value)
+  const records = decodeRecordColumns(value, appended)
   const { column, length } = value as { column: Column; length: number }
   return { records, valid: schema !== null && columnIsValidOrFalse(schema, column, length) }
 }

@@ -15,6 +15,20 @@ test('any list of JSON records round-trips exactly, absent keys and odd keys inc
   )
 })
 
+test('appended fields come out as Object.assign on the decoded records would give them: on every object record, after its own keys, winning over a stored key (property)', () => {
+  const record = fc.dictionary(fc.oneof(fc.constantFrom('id', 'batchId', '__proto__'), fc.string()), fc.jsonValue(), { maxKeys: 5 })
+  fc.assert(
+    fc.property(fc.array(fc.oneof(record, fc.jsonValue()), { maxLength: 20 }), fc.string(), (records, batchId) => {
+      const stored = JSON.parse(JSON.stringify(encodeRecordColumns(records)))
+      const expected = decodeRecordColumns(stored).map((r) => (r !== null && typeof r === 'object' && !Array.isArray(r) ? Object.assign(r, { batchId }) : r))
+      const decoded = decodeRecordColumns(stored, { batchId })
+      expect(decoded).toEqual(expected)
+      expect(decoded.map((r) => (r !== null && typeof r === 'object' ? Object.keys(r) : r))).toEqual(expected.map((r) => (r !== null && typeof r === 'object' ? Object.keys(r) : r)))
+    }),
+    { numRuns: 300 },
+  )
+})
+
 test('a property set to undefined is absent after the round trip, as in JSON', () => {
   const records = [{ id: 'a', listCost: undefined }, { id: 'b', listCost: '1.5' }]
   expect(decodeRecordColumns(JSON.parse(JSON.stringify(encodeRecordColumns(records))))).toEqual([{ id: 'a' }, { id: 'b', listCost: '1.5' }])
