@@ -29,6 +29,14 @@ test('appended fields come out as Object.assign on the decoded records would giv
   )
 })
 
+test('records lacking keys keep their keys in order, with many different sets of missing keys too', () => {
+  // 127 rows, each with the keys k0..k6 its index has bits for: more sets of missing keys than templates are kept.
+  const records = Array.from({ length: 127 }, (_, i) => Object.fromEntries(Array.from({ length: 7 }, (_, k) => k).filter((k) => ((i + 1) & (1 << k)) !== 0).map((k) => [`k${k}`, i])))
+  const decoded = decodeRecordColumns(JSON.parse(JSON.stringify(encodeRecordColumns(records))), { batchId: 'b' })
+  expect(decoded).toEqual(records.map((record) => ({ ...record, batchId: 'b' })))
+  expect(decoded.map((record) => Object.keys(record as object))).toEqual(records.map((record) => [...Object.keys(record), 'batchId']))
+})
+
 test('a property set to undefined is absent after the round trip, as in JSON', () => {
   const records = [{ id: 'a', listCost: undefined }, { id: 'b', listCost: '1.5' }]
   expect(decodeRecordColumns(JSON.parse(JSON.stringify(encodeRecordColumns(records))))).toEqual([{ id: 'a' }, { id: 'b', listCost: '1.5' }])

@@ -188,21 +188,40 @@ export function decodeColumn(column: Column, length: number): Json[] {
  * are in the template: a key added to a copy of a parsed template cost V8 a new hidden class
  * a record (984 bytes a charge instead of 256, measured).
  */
+const MAX_PARTIAL_TEMPLATES = 64
+
 function decodeObjects(column: Extract<Column, { t: 'obj' }>, length: number, appended: Record<string, Json> = {}): Record<string, Json>[] {
   const keys = column.k
   const values = keys.map((_, k) => decodeColumn(column.c[k], length - column.absent[k].length))
   const next = keys.map(() => 0)
   const nextAbsent = keys.map(() => 0)
   const appendedKeys = Object.keys(appended)
-  const templateKeys = [...keys, ...appendedKeys.filter((key) => !keys.includes(key))]
   // Parsed, not assigned key by key: V8 turns an object given many computed keys into a hash
   // map, and a copy of a hash map is slow to make and to fill.
-  const template = JSON.parse(`{${templateKeys.map((key) => `${JSON.stringify(key)}:null`).join(',')}}`) as Record<string, Json>
+  const templateOf = (present: string[]) => {
+    const templateKeys = [...present, ...appendedKeys.filter((key) => !present.includes(key))]
+    return JSON.parse(`{${templateKeys.map((key) => `${JSON.stringify(key)}:null`).join(',')}}`) as Record<string, Json>
+  }
+  const template = templateOf(keys)
+  // Rows lacking some keys get a template of the keys they have, one per set of missing keys
+  // (a key absent from every row, as an export's missing column, is one set); past a few
+  // dozen sets, such rows are built key by key.
+  const partialTemplates = new Map<string, Record<string, Json> | null>()
+  const partialTemplate = (missing: string) => {
+    let found = partialTemplates.get(missing)
+    if (found === undefined) {
+      const skipped = new Set(missing.split(',').map(Number))
+      found = partialTemplates.size < MAX_PARTIAL_TEMPLATES ? templateOf(keys.filter((_, k) => !skipped.has(k))) : null
+      partialTemplates.set(missing, found)
+    }
+    return found
+  }
   const rows: Record<string, Json>[] = new Array(length)
   for (let row = 0; row < length; row++) {
-    let complete = true
-    for (let k = 0; k < keys.length; k++) if (column.absent[k][nextAbsent[k]] === row) complete = false
-    const record = complete ? { ...template } : {}
+    let missing = ''
+    for (let k = 0; k < keys.length; k++) if (column.absent[k][nextAbsent[k]] === row) missing += missing ? `,${k}` : String(k)
+    const partial = missing ? partialTemplate(missing) : template
+    const record = partial ? { ...partial } : {}
     for (let k = 0; k < keys.length; k++) {
       if (column.absent[k][nextAbsent[k]] === row) nextAbsent[k]++
       else setOwn(record, keys[k], values[k][next[k]++])
