@@ -33,24 +33,24 @@ function estimateDay(run: Run, month: string): DayNumber {
   return month === monthOf(run.start) ? dayOf(run.start) : firstDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))
 }
 
+/** `assignment`: assignRecords of the same input (its charges are read in the input's order). */
 export function buildSpend(input: Pick<AnalysisInput, 'runs' | 'charges' | 'portfolios'>, assignment: AssignmentResult): SpendLedger {
   const entries: SpendEntry[] = []
   const unclaimed: Charge[] = []
   const directlyBilled = new Map<string, Set<string>>()
   const billed = new Set<string>()
   const keysOf = chargeKeysInOrder()
-  for (const charge of input.charges) {
+  input.charges.forEach((charge, i) => {
     const { providerMonth } = keysOf(charge)
     billed.add(providerMonth)
-    const key = chargeKey(charge)
-    const portfolioId = assignment.charges.get(key)?.portfolioId ?? null
+    const portfolioId = assignment.chargeAssignments[i].portfolioId
     if (portfolioId === null) {
       unclaimed.push(charge)
-      continue
+      return
     }
-    entries.push({ portfolioId, day: dayOf(charge.start), currency: charge.currency, amount: chargeAmount(charge), basis: 'billed', sources: [key] })
+    entries.push({ portfolioId, day: dayOf(charge.start), currency: charge.currency, amount: chargeAmount(charge), basis: 'billed', sources: [chargeKey(charge)] })
     directlyBilled.set(providerMonth, (directlyBilled.get(providerMonth) ?? new Set()).add(portfolioId))
-  }
+  })
 
   const bucketOfRun = (run: Run) => assignment.runs.get(run.id)?.portfolioId ?? null
   const names = new Map(input.portfolios.map((p) => [p.id, p.name]))

@@ -27,8 +27,10 @@ export interface Assignment {
 export interface AssignmentResult {
   rules: RankedRule[]
   runs: Map<string, Assignment>
-  /** Keyed by chargeKey(charge). */
-  charges: Map<string, Assignment>
+  /** Keyed by chargeKey(charge); made on first use (a million charges make a million keys). */
+  readonly charges: Map<string, Assignment>
+  /** The assignment of each input charge, in the input's order. */
+  chargeAssignments: readonly Assignment[]
 }
 
 export function recipeLookup(input: Pick<RuleInput, 'recipes'>): RecipeLookup {
@@ -113,9 +115,20 @@ export function assignRecords(input: RuleInput): AssignmentResult {
   const explain = sharedExplanations()
   const runs = new Map<string, Assignment>()
   for (const run of input.runs) runs.set(run.id, explain(matching(runRules, run)))
-  const charges = new Map<string, Assignment>()
-  for (const charge of input.charges) charges.set(chargeKey(charge), explain(matching(chargeRules, charge)))
-  return { rules, runs, charges }
+  const chargeAssignments = input.charges.map((charge) => explain(matching(chargeRules, charge)))
+  let charges: Map<string, Assignment> | null = null
+  return {
+    rules,
+    runs,
+    chargeAssignments,
+    get charges() {
+      if (!charges) {
+        charges = new Map()
+        for (let i = 0; i < input.charges.length; i++) charges.set(chargeKey(input.charges[i]), chargeAssignments[i])
+      }
+      return charges
+    },
+  }
 }
 
 /**
@@ -159,7 +172,8 @@ export function overlapsByPortfolio(result: AssignmentResult): Map<string, Portf
     }
   }
   for (const assignment of result.runs.values()) count(assignment, 'runs')
-  for (const assignment of result.charges.values()) count(assignment, 'charges')
+  // Through the keyed map, which counts a charge listed twice once, but only when there is an overlap to count.
+  if (result.chargeAssignments.some((assignment) => assignment.overlap)) for (const assignment of result.charges.values()) count(assignment, 'charges')
   const out = new Map<string, PortfolioOverlap[]>()
   for (const pair of [...pairs.values()].sort((x, y) => x.otherPortfolioId.localeCompare(y.otherPortfolioId))) {
     out.set(pair.portfolioId, [...(out.get(pair.portfolioId) ?? []), pair])
