@@ -1,0 +1,1 @@
+export async function mineInBrowser(_workspaces: Record<string, string>, _options: { target: number }): Promise<void> {}
