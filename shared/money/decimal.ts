@@ -110,7 +110,10 @@ export function formatDecimal(a: Decimal): string {
 
 /** The exact decimal string without trailing fractional zeros ("12.5", "0"): how exact amounts are stored and exported. */
 export function decimalText(a: Decimal): string {
-  return formatDecimal(normalizeDecimal(a))
+  // Trailing zeros cut from the text: dividing the bigint by ten once a zero took longer than
+  // the rest of pricing a run.
+  const text = formatDecimal(a)
+  return a.scale > 0 ? text.replace(/\.?0+$/, '') : text
 }
 
 /** Converts for display or charts only; never sum the result. */
