@@ -56,9 +56,8 @@ export function recipeVariants(recipe: readonly number[], runs: readonly Cluster
   const noise = new Set(data.labels.filter((_, code) => data.ubiquitous[code] || data.weights[code] <= Math.LN2))
   const deviations = runs.map((run) => {
     const at = alignSteps(run.steps, recipeLabels)
-    const matched = new Set(at)
-    // A recipe step seen again (another turn of a loop) is not an added step.
-    const added = [...new Set(run.steps.filter((step, i) => !matched.has(i) && !noise.has(step) && !inRecipe.has(step)))].sort()
+    // A recipe step seen again (another turn of a loop) is not an added step; an unmatched step is one outside the recipe.
+    const added = addedSteps(run.steps, (step) => noise.has(step) || inRecipe.has(step))
     const skipped = recipeLabels.filter((_, k) => at[k] === null)
     const models = at.map((i) => (i === null ? null : (run.stepModels?.[i] ?? null)))
     return { run, added, skipped, models }
@@ -98,6 +97,13 @@ export function recipeVariants(recipe: readonly number[], runs: readonly Cluster
     })
     .sort((a, b) => b.support - a.support || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   return { exact, variants }
+}
+
+/** The distinct steps that are not `expected`, sorted; most runs have none, and then nothing is allocated but the empty list. */
+function addedSteps(steps: readonly string[], expected: (step: string) => boolean): string[] {
+  let added: Set<string> | null = null
+  for (const step of steps) if (!expected(step)) (added ??= new Set()).add(step)
+  return added ? [...added].sort() : []
 }
 
 /** The most common non-null value (ties: the smallest), or null. */
