@@ -33,6 +33,9 @@ function rescale(value: Decimal, scale: number): bigint {
 }
 
 export function addDecimal(a: Decimal, b: Decimal): Decimal {
+  // Sums start at ZERO: adding to it, or at one scale, needs no power of ten.
+  if (a === ZERO) return b
+  if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale }
   const scale = Math.max(a.scale, b.scale)
   return { units: rescale(a, scale) + rescale(b, scale), scale }
 }

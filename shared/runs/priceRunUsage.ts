@@ -33,12 +33,17 @@ export function priceRunUsage(usage: readonly RunUsage[], pricing: PricingTable)
     byModel.set(group.model, model)
     addTokenCounts(total, group.tokens)
   }
+  // Sums start at ZERO and adding to it gives the added value itself, so in a run of one
+  // group all three sums are one Decimal: its text is made once.
+  let lastValue: Decimal | null = null
+  let lastText = ''
+  const text = (value: Decimal) => (value === lastValue ? lastText : (lastText = decimalText((lastValue = value))))
   return {
     models: [...byModel.keys()],
     tokens: total,
-    costUSD: decimalText(cost),
-    costByMonth: Object.fromEntries([...costByMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, value]) => [month, decimalText(value)])),
-    byModel: [...byModel].map(([model, { tokens, cost }]) => ({ model, tokens, costUSD: decimalText(cost), priced: !unpriced.has(model) })),
+    costUSD: text(cost),
+    costByMonth: Object.fromEntries([...costByMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, value]) => [month, text(value)])),
+    byModel: [...byModel].map(([model, { tokens, cost }]) => ({ model, tokens, costUSD: text(cost), priced: !unpriced.has(model) })),
     unpricedModels: [...unpriced],
   }
 }
