@@ -20,16 +20,15 @@ export function priceRunUsage(usage: readonly RunUsage[], pricing: PricingTable)
   const unpriced = new Set<string>()
   const total = emptyTokenCounts()
   for (const group of usage) {
-    const prices = findModelPrices(pricing, group.model, Date.parse(group.day))
-    if (!prices) unpriced.add(group.model)
-    const longContext = prices !== null && prices.longContextAbove !== null && group.contextAbove >= prices.longContextAbove
-    const groupCost = prices ? computeCost(prices, group.tokens, longContext) : ZERO
-    cost = addDecimal(cost, groupCost)
+    const priced = groupCost(group, pricing)
+    if (!priced) unpriced.add(group.model)
+    const ofGroup = priced ?? ZERO
+    cost = addDecimal(cost, ofGroup)
     const month = group.day.slice(0, 7)
-    costByMonth.set(month, addDecimal(costByMonth.get(month) ?? ZERO, groupCost))
+    costByMonth.set(month, addDecimal(costByMonth.get(month) ?? ZERO, ofGroup))
     const model = byModel.get(group.model) ?? { tokens: emptyTokenCounts(), cost: ZERO }
     addTokenCounts(model.tokens, group.tokens)
-    model.cost = addDecimal(model.cost, groupCost)
+    model.cost = addDecimal(model.cost, ofGroup)
     byModel.set(group.model, model)
     addTokenCounts(total, group.tokens)
   }
@@ -46,4 +45,19 @@ export function priceRunUsage(usage: readonly RunUsage[], pricing: PricingTable)
     byModel: [...byModel].map(([model, { tokens, cost }]) => ({ model, tokens, costUSD: text(cost), priced: !unpriced.has(model) })),
     unpricedModels: [...unpriced],
   }
+}
+
+/** The cost of a run's usage alone, as priceRunUsage's costUSD: for readers that need nothing else (mining). */
+export function usageCostUSD(usage: readonly RunUsage[], pricing: PricingTable): string {
+  let cost = ZERO
+  for (const group of usage) cost = addDecimal(cost, groupCost(group, pricing) ?? ZERO)
+  return decimalText(cost)
+}
+
+/** One usage group at the prices in force that day (the long-context tier when its requests passed it); null when the model has no price. */
+function groupCost(group: RunUsage, pricing: PricingTable): Decimal | null {
+  const prices = findModelPrices(pricing, group.model, Date.parse(group.day))
+  if (!prices) return null
+  const longContext = prices.longContextAbove !== null && group.contextAbove >= prices.longContextAbove
+  return computeCost(prices, group.tokens, longContext)
 }

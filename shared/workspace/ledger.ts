@@ -102,15 +102,27 @@ export class Ledger {
   /**
    * Every run once. A session imported again later (it grew) or from another machine keeps
    * the copy with the most requests; the importer already removed requests seen in other batches.
+   * With `fields`, each run read from a batch not read before carries only those (and its id
+   * and requests): a command that needs a few fields of 100,000 runs does not build the rest.
+   * Whole records are validated either way.
    */
-  runs(): ReadResult<Run & { batchId: string }> {
+  runs(): ReadResult<Run & { batchId: string }>
+  runs<K extends keyof Run>(fields: readonly K[]): ReadResult<Pick<Run, K | 'id' | 'requests'> & { batchId: string }>
+  runs(fields?: readonly (keyof Run)[]): ReadResult<Pick<Run, 'id' | 'requests'> & { batchId: string }> {
+    const only = fields && new Set<string>([...fields, 'id', 'requests'])
     const byId = new Map<string, Run & { batchId: string }>()
     const problems: RecordProblem[] = []
     for (const meta of this.orderedBatches('runs')) {
-      this.readBatch(meta.id, Run, problems, (run) => {
-        const existing = byId.get(run.id)
-        if (!existing || run.requests > existing.requests) byId.set(run.id, run)
-      })
+      this.readBatch(
+        meta.id,
+        Run,
+        problems,
+        (run) => {
+          const existing = byId.get(run.id)
+          if (!existing || run.requests > existing.requests) byId.set(run.id, run)
+        },
+        only,
+      )
     }
     return { records: [...byId.values()], problems }
   }
@@ -135,21 +147,22 @@ export class Ledger {
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id))
   }
 
-  private readBatch<T>(id: string, schema: z.ZodType<T>, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void): void {
+  /** With `only`, records of a batch not validated before carry just those keys, and are not kept for later reads. */
+  private readBatch<T>(id: string, schema: z.ZodType<T>, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void, only?: ReadonlySet<string>): void {
     let cached = this.validated.get(id)
     if (!cached) {
-      cached = this.decode(id, this.batches.get(id), schema)
-      this.validated.set(id, cached)
+      cached = this.decode(id, this.batches.get(id), schema, only)
+      if (!only) this.validated.set(id, cached)
     }
     problems.push(...cached.problems)
     for (const record of cached.records) onRecord(record as T & { batchId: string })
   }
 
   /** A stored batch's valid records, each tagged with its batch, and a problem for each bad one. */
-  private decode<T>(id: string, stored: StoredBatch | undefined, schema: z.ZodType<T>): { records: unknown[]; problems: RecordProblem[] } {
+  private decode<T>(id: string, stored: StoredBatch | undefined, schema: z.ZodType<T>, only?: ReadonlySet<string>): { records: unknown[]; problems: RecordProblem[] } {
     const decoded = { records: [] as unknown[], problems: [] as RecordProblem[] }
     try {
-      const { records, valid } = stored?.payload instanceof Uint8Array ? decodeCheckedBatchPayload(stored.payload, schema) : { records: [], valid: true }
+      const { records, valid } = stored?.payload instanceof Uint8Array ? decodeCheckedBatchPayload(stored.payload, schema, only) : { records: [], valid: true }
       // Decoded records are fresh objects, so tagging them with their batch copies nothing.
       if (valid) for (const record of records) decoded.records.push(tagged(record, id))
       else this.validateEach(id, schema, records, decoded)
