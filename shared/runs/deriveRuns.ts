@@ -41,11 +41,10 @@ export const MINABLE_RUN_FIELDS = ['id', 'steps', 'costUSD', 'calls', 'callOrder
  */
 export function deriveMinableRuns(runs: readonly Pick<Run, (typeof MINABLE_RUN_FIELDS)[number]>[], settings: DerivationSettings): Pick<Run, 'id' | 'steps' | 'stepModels' | 'costUSD'>[] {
   const rules = currentRules(settings)
-  return runs.map((run) => ({
-    id: run.id,
-    ...(run.calls ? stepsFromCalls(run, rules.labelOf()) : { steps: run.steps }),
-    costUSD: run.usage ? usageCostUSD(run.usage, rules.pricing()) : run.costUSD,
-  }))
+  return runs.map((run) => {
+    const { steps, stepModels } = run.calls ? stepsFromCalls(run, rules.labelOf()) : { steps: run.steps, stepModels: undefined }
+    return { id: run.id, steps, stepModels, costUSD: run.usage ? usageCostUSD(run.usage, rules.pricing()) : run.costUSD }
+  })
 }
 
 /** The step labeller and the price table of the settings, each made on first use (runs without calls or usage need neither). */

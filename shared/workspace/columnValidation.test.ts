@@ -82,9 +82,17 @@ describe('checking batch records column by column', () => {
     expect(check([{ byTeam: { a: 1 }, range: { from: 1, to: 2 } }])).toBe(false)
     expect(check([{ byTeam: { a: 1, b: 2 }, range: { from: 3, to: 2 } }])).toBe(false)
   })
-  test('lists are checked item by item across all records, plain strings, numbers and booleans by type (property)', () => {
+  test('lists are checked item by item across all records, plain strings, numbers and booleans by type, patterned strings by their patterns (property)', () => {
     const Call = z.object({ tool: z.string(), command: z.array(z.string()).optional() })
-    const schema = z.object({ id: z.string(), n: z.number(), flag: z.boolean(), steps: z.array(z.string()), calls: z.array(Call).optional(), few: z.array(z.number()).max(2) })
+    const schema = z.object({
+      id: z.string(),
+      n: z.number(),
+      flag: z.boolean(),
+      steps: z.array(z.string()),
+      calls: z.array(Call).optional(),
+      few: z.array(z.number()).max(2),
+      when: z.string().regex(/^\d+$/).regex(/1/g),
+    })
     const item = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(null))
     const value = fc.oneof(item, fc.array(item, { maxLength: 3 }), fc.record({ tool: item }), fc.constant(undefined))
     const record = fc.record({
@@ -94,9 +102,10 @@ describe('checking batch records column by column', () => {
       steps: fc.array(fc.constantFrom('read', 'edit', 'test'), { maxLength: 4 }),
       calls: fc.option(fc.array(fc.record({ tool: fc.constantFrom('Read', 'Bash'), command: fc.option(fc.array(fc.constantFrom('npm', 'test'), { maxLength: 2 }), { nil: undefined }) }), { maxLength: 3 }), { nil: undefined }),
       few: fc.array(fc.nat(9), { maxLength: 3 }),
+      when: fc.stringMatching(/^[0-9]{0,5}1[0-9]{0,5}$/),
     })
     const damaged = fc
-      .tuple(fc.array(record, { maxLength: 20 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom('id', 'n', 'flag', 'steps', 'calls', 'few', 'other'), value), { maxLength: 2 }), fc.array(fc.tuple(fc.nat(), fc.nat(), item), { maxLength: 2 }))
+      .tuple(fc.array(record, { maxLength: 20 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom('id', 'n', 'flag', 'steps', 'calls', 'few', 'when', 'other'), value), { maxLength: 2 }), fc.array(fc.tuple(fc.nat(), fc.nat(), item), { maxLength: 2 }))
       .map(([list, damages, itemDamages]) => {
         const out: Record<string, unknown>[] = list.map((r) => ({ ...r, steps: [...r.steps] }))
         for (const [at, key, bad] of damages) if (out.length > 0) out[at % out.length][key] = bad

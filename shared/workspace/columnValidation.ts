@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { type Column, decodeColumn } from './columnCodec'
+import { type Column, decodeColumn, type Json } from './columnCodec'
 import { sameJson } from './sameJson'
 
 type Schema = z.core.$ZodType
@@ -31,9 +31,8 @@ export function columnIsValid(schema: Schema, column: Column, length: number): b
       break
     }
     case 'raw': {
-      const type = plainScalarType(schema)
-      // Decoded from JSON, a number is finite.
-      if (type) return column.v.every((value) => typeof value === type)
+      const accepts = scalarCheck(schema)
+      if (accepts) return column.v.every(accepts)
       break
     }
   }
@@ -71,11 +70,26 @@ function listElement(schema: Schema): Schema | null {
   return def.type === 'array' && def.element ? def.element : null
 }
 
-/** The typeof of every value a schema accepts unchanged when it is a bare string, number or boolean (no checks, no coercion). */
-function plainScalarType(schema: Schema): 'string' | 'number' | 'boolean' | null {
-  const def = schema._zod.def as { type: string; checks?: unknown[]; coerce?: boolean }
-  if (def.checks?.length || def.coerce) return null
-  return def.type === 'string' || def.type === 'number' || def.type === 'boolean' ? def.type : null
+/**
+ * A test of one value equivalent to parsing it unchanged, for a bare string, number or boolean
+ * schema and a string schema with only pattern checks (IsoInstant): a run's id, start and end
+ * are distinct in every record, and zod took a microsecond a value.
+ */
+function scalarCheck(schema: Schema): ((value: Json) => boolean) | null {
+  const def = schema._zod.def as { type: string; checks?: Schema[]; coerce?: boolean }
+  if (def.coerce || !(def.type === 'string' || def.type === 'number' || def.type === 'boolean')) return null
+  const checks = def.checks ?? []
+  // Decoded from JSON, a number is finite.
+  if (checks.length === 0) return (value) => typeof value === def.type
+  const patterns = checks.map((check) => check._zod.def as { check?: string; format?: string; pattern?: RegExp })
+  if (def.type !== 'string' || !patterns.every((check) => check.check === 'string_format' && check.format === 'regex' && check.pattern instanceof RegExp)) return null
+  return (value) =>
+    typeof value === 'string' &&
+    patterns.every(({ pattern }) => {
+      // As zod tests it: from the start, whatever a global pattern last matched.
+      pattern!.lastIndex = 0
+      return pattern!.test(value)
+    })
 }
 
 /** Optional and nothing more: a default would fill the key in, so the record would change. */
