@@ -22,12 +22,22 @@ export interface RunSignatures {
 const LONGEST_LOOP = 3
 
 export function runSignatures(steps: readonly (readonly string[])[], ubiquitousShare: number): RunSignatures {
-  // Codes in order of first sight while reading, renumbered to sorted label order after.
+  // Codes in order of first sight while reading (kept for every step), renumbered to sorted label order after.
   const codeOf = new Map<string, number>()
   let longest = 0
+  let stepCount = 0
   for (const run of steps) {
     longest = Math.max(longest, run.length)
-    for (const label of run) if (!codeOf.has(label)) codeOf.set(label, codeOf.size)
+    stepCount += run.length
+  }
+  const firstSight = new Int32Array(stepCount)
+  let at = 0
+  for (const run of steps) {
+    for (const label of run) {
+      let code = codeOf.get(label)
+      if (code === undefined) codeOf.set(label, (code = codeOf.size))
+      firstSight[at++] = code
+    }
   }
   const labels = [...codeOf.keys()].sort()
   const sortedCode = new Int32Array(labels.length)
@@ -36,8 +46,9 @@ export function runSignatures(steps: readonly (readonly string[])[], ubiquitousS
   const scratch = new Int32Array(longest)
   const runsWith = new Int32Array(labels.length)
   const seen = new Int32Array(labels.length).fill(-1)
+  at = 0
   const collapsed = steps.map((run, index) => {
-    for (let i = 0; i < run.length; i++) scratch[i] = sortedCode[codeOf.get(run[i])!]
+    for (let i = 0; i < run.length; i++) scratch[i] = sortedCode[firstSight[at++]]
     const codes = scratch.slice(0, collapseInPlace(scratch, run.length))
     for (const code of codes) {
       if (seen[code] !== index) runsWith[code]++

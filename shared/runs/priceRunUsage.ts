@@ -1,6 +1,6 @@
 import { addDecimal, decimalText, ZERO, type Decimal } from '../money/decimal'
 import { computeCost } from '../pricing/computeCost'
-import { findModelPrices, type PricingTable } from '../pricing/pricingTable'
+import { findModelPrices, type ModelPrices, type PricingTable } from '../pricing/pricingTable'
 import type { Run, RunUsage } from '../records/run'
 import { addTokenCounts, emptyTokenCounts } from '../records/tokenCounts'
 import type { TokenCounts } from '../records/common'
@@ -56,8 +56,21 @@ export function usageCostUSD(usage: readonly RunUsage[], pricing: PricingTable):
 
 /** One usage group at the prices in force that day (the long-context tier when its requests passed it); null when the model has no price. */
 function groupCost(group: RunUsage, pricing: PricingTable): Decimal | null {
-  const prices = findModelPrices(pricing, group.model, Date.parse(group.day))
+  const prices = pricesOnDay(pricing, group.model, group.day)
   if (!prices) return null
   const longContext = prices.longContextAbove !== null && group.contextAbove >= prices.longContextAbove
   return computeCost(prices, group.tokens, longContext)
+}
+
+/** Per price table, model and UTC day: the prices in force, looked up once (100,000 runs share a few hundred days). */
+const pricesByDay = new WeakMap<PricingTable, Map<string, Map<string, ModelPrices | null>>>()
+
+function pricesOnDay(pricing: PricingTable, model: string, day: string): ModelPrices | null {
+  let byModel = pricesByDay.get(pricing)
+  if (!byModel) pricesByDay.set(pricing, (byModel = new Map()))
+  let byDay = byModel.get(model)
+  if (!byDay) byModel.set(model, (byDay = new Map()))
+  let prices = byDay.get(day)
+  if (prices === undefined) byDay.set(day, (prices = findModelPrices(pricing, model, Date.parse(day))))
+  return prices
 }
