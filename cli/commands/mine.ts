@@ -95,9 +95,10 @@ function readWorkspaceRuns(path: string, io: CliIO): RunSource | null {
     return null
   }
   const workspace = openWorkspaceFile(path)
-  const { records, problems } = workspace.ledger.runs(MINABLE_RUN_FIELDS)
+  const settings = workspace.governance.settings.read().settings
+  const { records, problems } = workspace.ledger.projectedRuns(MINABLE_RUN_FIELDS, (runs) => deriveMinableRuns(runs, settings))
   if (problems.length > 0) io.stderr(`${problems.length} stored run(s) could not be read and were left out.\n`)
-  return { runs: deriveMinableRuns(records, workspace.governance.settings.read().settings), isAnnotated: (runId) => workspace.governance.annotations.isAnnotated(runId) }
+  return { runs: records, isAnnotated: (runId) => workspace.governance.annotations.isAnnotated(runId) }
 }
 
 async function readLogRuns(paths: string[], pricingFile: string | null, io: CliIO): Promise<RunSource | null> {

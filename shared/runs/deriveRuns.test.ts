@@ -167,9 +167,10 @@ describe('deriveMinableRuns', () => {
     ]
     for (const setting of settings) {
       const whole = deriveRuns(new Ledger(ledger.doc).runs().records, setting).map(({ id, steps, stepModels, costUSD }) => ({ id, steps, stepModels, costUSD }))
-      const some = new Ledger(ledger.doc).runs(MINABLE_RUN_FIELDS)
+      const some = new Ledger(ledger.doc).projectedRuns(MINABLE_RUN_FIELDS, (runs) => runs)
       expect(Object.keys(some.records.find((run) => run.id !== 'legacy')!).sort()).toEqual([...MINABLE_RUN_FIELDS, 'batchId', 'requests'].sort())
       expect(deriveMinableRuns(some.records, setting)).toEqual(whole)
+      expect(new Ledger(ledger.doc).projectedRuns(MINABLE_RUN_FIELDS, (runs) => deriveMinableRuns(runs, setting)).records).toEqual(whole)
     }
   })
 })

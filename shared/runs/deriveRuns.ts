@@ -31,7 +31,7 @@ export function deriveRuns<R extends Run>(runs: readonly R[], settings: Derivati
   })
 }
 
-/** The fields of a stored run that deriveMinableRuns reads (Ledger.runs(fields) builds only these). */
+/** The fields of a stored run that deriveMinableRuns reads (Ledger.projectedRuns builds only these). */
 export const MINABLE_RUN_FIELDS = ['id', 'steps', 'costUSD', 'calls', 'callOrder', 'usage'] as const satisfies readonly (keyof Run)[]
 
 /**

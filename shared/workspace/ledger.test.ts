@@ -77,15 +77,16 @@ describe('ledger document', () => {
       ledger.add(batch.meta, batch.payload)
     }
     expect(ledger.runs().records.map((r) => [r.id, r.requests])).toEqual([['s1', 7]])
+    expect(ledger.projectedRuns(['tool'], (runs) => runs.map((r) => `${r.id}:${r.requests}`)).records).toEqual(['s1:7'])
   })
 
-  test('runs read with some fields carry only those, are validated whole, and leave later reads whole', () => {
+  test('runs projected from some fields carry only those, are validated whole, and leave later reads whole', () => {
     const ledger = new Ledger(new Y.Doc())
     const good = createBatch({ kind: 'runs', format: 'claude-code', fileNames: ['a.jsonl'], records: [run('s1', 3), run('s2', 4)], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: NOW })
     const bad = createBatch({ kind: 'runs', format: 'claude-code', fileNames: ['b.jsonl'], records: [run('s3', 1), { ...run('s4', 1), start: 'yesterday' }], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-11-30T00:00:00.000Z' })
     // Added through the document, as a peer's batch arrives: add() would decode them first.
     for (const batch of [good, bad]) ledger.batches.set(batch.meta.id, { ...batch.meta, payload: batch.payload })
-    const some = ledger.runs(['steps'])
+    const some = ledger.projectedRuns(['steps'], (runs) => runs)
     expect(some.records.filter((r) => r.batchId === good.meta.id)).toEqual([
       { id: 's1', requests: 3, steps: ['read', 'edit', 'test'], batchId: good.meta.id },
       { id: 's2', requests: 4, steps: ['read', 'edit', 'test'], batchId: good.meta.id },

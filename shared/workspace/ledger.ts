@@ -102,29 +102,35 @@ export class Ledger {
   /**
    * Every run once. A session imported again later (it grew) or from another machine keeps
    * the copy with the most requests; the importer already removed requests seen in other batches.
-   * With `fields`, each run read from a batch not read before carries only those (and its id
-   * and requests): a command that needs a few fields of 100,000 runs does not build the rest.
-   * Whole records are validated either way.
    */
-  runs(): ReadResult<Run & { batchId: string }>
-  runs<K extends keyof Run>(fields: readonly K[]): ReadResult<Pick<Run, K | 'id' | 'requests'> & { batchId: string }>
-  runs(fields?: readonly (keyof Run)[]): ReadResult<Pick<Run, 'id' | 'requests'> & { batchId: string }> {
-    const only = fields && new Set<string>([...fields, 'id', 'requests'])
-    const byId = new Map<string, Run & { batchId: string }>()
+  runs(): ReadResult<Run & { batchId: string }> {
+    return this.fullestRuns(undefined, (runs) => runs)
+  }
+
+  /**
+   * Every run once, as runs() chooses them, each read with only `fields` (and its id and
+   * requests) and turned into what `project` makes of it, batch by batch: a command that needs
+   * a little of 100,000 runs neither builds the rest of each record nor holds every record
+   * until the last batch is read. Whole records are validated all the same.
+   */
+  projectedRuns<K extends keyof Run, T>(fields: readonly K[], project: (runs: (Pick<Run, K | 'id' | 'requests'> & { batchId: string })[]) => T[]): ReadResult<T> {
+    return this.fullestRuns(new Set<string>([...fields, 'id', 'requests']), project)
+  }
+
+  private fullestRuns<T>(only: ReadonlySet<string> | undefined, project: (runs: (Run & { batchId: string })[]) => T[]): ReadResult<T> {
+    const byId = new Map<string, { requests: number; value: T }>()
     const problems: RecordProblem[] = []
     for (const meta of this.orderedBatches('runs')) {
-      this.readBatch(
-        meta.id,
-        Run,
-        problems,
-        (run) => {
-          const existing = byId.get(run.id)
-          if (!existing || run.requests > existing.requests) byId.set(run.id, run)
-        },
-        only,
-      )
+      const batch = this.batchOf(meta.id, Run, only)
+      problems.push(...batch.problems)
+      const runs = batch.records as (Run & { batchId: string })[]
+      const values = project(runs)
+      runs.forEach((run, i) => {
+        const existing = byId.get(run.id)
+        if (!existing || run.requests > existing.requests) byId.set(run.id, { requests: run.requests, value: values[i] })
+      })
     }
-    return { records: [...byId.values()], problems }
+    return { records: [...byId.values()].map((entry) => entry.value), problems }
   }
 
   /** The valid records of every batch of one kind, oldest import first (outcome batches: see outcomeLedger.ts). */
@@ -147,15 +153,20 @@ export class Ledger {
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id))
   }
 
-  /** With `only`, records of a batch not validated before carry just those keys, and are not kept for later reads. */
-  private readBatch<T>(id: string, schema: z.ZodType<T>, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void, only?: ReadonlySet<string>): void {
+  private readBatch<T>(id: string, schema: z.ZodType<T>, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void): void {
+    const batch = this.batchOf(id, schema)
+    problems.push(...batch.problems)
+    for (const record of batch.records) onRecord(record as T & { batchId: string })
+  }
+
+  /** A batch's records, validated once; with `only`, records of a batch not validated before carry just those keys, and are not kept for later reads. */
+  private batchOf<T>(id: string, schema: z.ZodType<T>, only?: ReadonlySet<string>): { records: unknown[]; problems: RecordProblem[] } {
     let cached = this.validated.get(id)
     if (!cached) {
       cached = this.decode(id, this.batches.get(id), schema, only)
       if (!only) this.validated.set(id, cached)
     }
-    problems.push(...cached.problems)
-    for (const record of cached.records) onRecord(record as T & { batchId: string })
+    return cached
   }
 
   /** A stored batch's valid records, each tagged with its batch, and a problem for each bad one. */
