@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { mineRecipes, type MinableRun } from '../../../shared/mining'
 import { generateTeamRuns } from '../../../test/support/generatedWorkflows'
-import { mineWithRequest, packMiningRequest, unpackRuns } from './miningRequest'
+import { MiningRequestPacker, mineWithRequest, packMiningRequest, unpackRuns } from './miningRequest'
 
 const run = fc.record(
   {
@@ -24,6 +24,16 @@ describe('the mining request', () => {
         expect(transfer.every((buffer) => buffer instanceof ArrayBuffer)).toBe(true)
       }),
     )
+  })
+
+  it('packs the same request in slices as at once, and refuses to finish early', () => {
+    const runs = generateTeamRuns({ seed: 9, runsPerWorkflow: 10, oneOffs: 15 })
+    const scope = { runs, isAnnotated: (id: string) => id.endsWith('7'), portfolioOf: (id: string) => (id.endsWith('5') ? 'pf' : null) }
+    const packer = new MiningRequestPacker(scope, 2)
+    expect(packer.pack(7)).toBe(false)
+    expect(() => packer.finish()).toThrow(/packed up to run 7 of 55/)
+    while (!packer.pack(7));
+    expect(packer.finish().request).toEqual(packMiningRequest(scope, 2).request)
   })
 
   it('mines in the worker what mineRecipes finds with the view’s notes and portfolios', () => {

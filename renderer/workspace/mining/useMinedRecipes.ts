@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { MiningResult } from '../../../shared/mining'
-import { mineWithRequest, packMiningRequest, type MiningScope } from './miningRequest'
+import { MiningRequestPacker, mineWithRequest, packMiningRequest, type MiningScope } from './miningRequest'
+
+/** Runs packed for the worker in one task of the window’s thread: a few milliseconds each. */
+const PACK_SLICE = 10_000
 
 /**
  * Mines the runs in a module Web Worker (in-process where the platform has none, as in unit
@@ -21,9 +24,22 @@ export function useMinedRecipes(context: MiningScope, minRuns: number | null): M
     // A worker that cannot start (a blocked script) must not leave the view mining forever;
     // the request's buffers went to the worker, so it is packed again.
     worker.addEventListener('error', () => setMined(mineWithRequest(packMiningRequest(context, minRuns).request)))
-    const { request, transfer } = packMiningRequest(context, minRuns)
-    worker.postMessage(request, transfer)
-    return () => worker.terminate()
+    // Packed a slice at a time, each its own task, so the window stays responsive.
+    const packer = new MiningRequestPacker(context, minRuns)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const packSlice = () => {
+      if (!packer.pack(PACK_SLICE)) {
+        timer = setTimeout(packSlice, 0)
+        return
+      }
+      const { request, transfer } = packer.finish()
+      worker.postMessage(request, transfer)
+    }
+    packSlice()
+    return () => {
+      clearTimeout(timer)
+      worker.terminate()
+    }
   }, [context, minRuns])
   return mined
 }
