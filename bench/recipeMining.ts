@@ -8,6 +8,7 @@
  *    the candidates show, with the longest main-thread task. Skipped without out/web.
  * Target: under 2 s for the command and the action, on every shape.
  */
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { mineRecipes } from '../shared/mining'
 import { generateTeamRuns, TEAM_WORKFLOWS } from '../test/support/generatedWorkflows'
@@ -57,12 +58,19 @@ function mineCommand(workspaces: Record<string, string>): void {
   }
 }
 
+/** The machine is shared: the load average says how much of it the wall times had. */
+function printLoad(when: string): void {
+  console.log(`load average ${when}: ${loadavg().map((load) => load.toFixed(1)).join(' ')} on this machine`)
+}
+
 async function main(): Promise<void> {
+  printLoad('at start')
   mineInProcess()
   const workspaces: Record<string, string> = {}
   for (const shape of MINING_SHAPES) workspaces[shape] = await miningWorkspace(DATA_DIR, shape, count)
   mineCommand(workspaces)
   await mineInBrowser(workspaces, { target: TARGET_SECONDS })
+  printLoad('at end')
 }
 
 main().then(
