@@ -87,6 +87,7 @@ async function timeMining(browser: Browser, appUrl: string, joinCode: string): P
     for (let round = 0; round < rounds(); round++) {
       // A fresh Catalog each round: the first click mines (later clicks would say "Mine again").
       await page.goto(appUrl + '#/')
+      await page.getByRole('heading', { name: 'Candidates from the runs' }).waitFor({ state: 'detached' })
       await page.goto(appUrl + '#/catalog')
       await page.getByText(/across all 100000 imported run/).waitFor({ timeout: 300_000 })
       const timing = await clickAndTime(page)
