@@ -29,6 +29,17 @@ const ELECTRON_TYPES_ONLY = {
   allowTypeImports: true,
 }
 const MAIN_NOT_CLI = intoFolders(['cli'], 'electron/main does not import the CLI: shared Node code lives in node/.')
+/** Importers build batches and storage keeps them: both depend on shared/batches/, storage never on an importer's quirks. */
+const STORAGE_NOT_IMPORTERS = {
+  regex: '^(\\.\\./)+(shared/)?importers(/|$)',
+  caseSensitive: true,
+  message: 'shared/workspace/ and shared/batches/ do not import shared/importers/: what a stored batch needs lives in shared/batches/.',
+}
+const BATCHES_BELOW_WORKSPACE = {
+  regex: '^(\\.\\./)+(shared/)?workspace(/|$)',
+  caseSensitive: true,
+  message: 'shared/batches/ does not import shared/workspace/: the workspace stores batches, not the other way round.',
+}
 
 function restrictImports(...patterns) {
   return { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] }
@@ -72,6 +83,10 @@ export default defineConfig(
   { files: ['shared/**'], rules: restrictImports(SHARED_STAYS_PURE, NODE_BUILTINS) },
   // Tests beside the core run in Node and may read fixture files.
   { files: ['shared/**/*.test.ts'], rules: restrictImports(SHARED_TESTS_NO_PLATFORM) },
+  { files: ['shared/workspace/**'], ignores: ['**/*.test.ts'], rules: restrictImports(SHARED_STAYS_PURE, NODE_BUILTINS, STORAGE_NOT_IMPORTERS) },
+  { files: ['shared/workspace/**/*.test.ts'], rules: restrictImports(SHARED_TESTS_NO_PLATFORM, STORAGE_NOT_IMPORTERS) },
+  { files: ['shared/batches/**'], ignores: ['**/*.test.ts'], rules: restrictImports(SHARED_STAYS_PURE, NODE_BUILTINS, STORAGE_NOT_IMPORTERS, BATCHES_BELOW_WORKSPACE) },
+  { files: ['shared/batches/**/*.test.ts'], rules: restrictImports(SHARED_TESTS_NO_PLATFORM, STORAGE_NOT_IMPORTERS, BATCHES_BELOW_WORKSPACE) },
   { files: ['renderer/**'], rules: restrictImports(RENDERER_PLATFORM, ELECTRON_TYPES_ONLY) },
   {
     files: ['renderer/**/*.{ts,tsx}'],

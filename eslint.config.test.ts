@@ -26,6 +26,22 @@ describe('folder boundaries', () => {
     expect(await boundaryErrors('shared/money/example.test.ts', "import { x } from '../../cli/main'\nexport const r = x\n")).toHaveLength(1)
   })
 
+  it('keeps importers out of storage, and storage out of batches: importers → batches ← workspace', async () => {
+    const importerQuirk = "import { importBillingFile } from '../importers/billing/importBillingFile'\nexport const i = importBillingFile\n"
+    expect(await boundaryErrors('shared/workspace/example.ts', importerQuirk)).toEqual([expect.stringContaining('do not import shared/importers/')])
+    expect(await boundaryErrors('shared/batches/example.ts', importerQuirk)).toHaveLength(1)
+    expect(await boundaryErrors('shared/workspace/example.test.ts', importerQuirk)).toHaveLength(1)
+    expect(await boundaryErrors('shared/batches/nested/example.ts', "import { x } from '../../importers/logs/index'\nexport const r = x\n")).toHaveLength(1)
+    // The rest of shared/'s boundary still holds there.
+    expect(await boundaryErrors('shared/batches/example.ts', "import { readFileSync } from 'node:fs'\nexport const r = readFileSync\n")).toEqual([expect.stringContaining('shared/ is pure TypeScript')])
+    expect(await boundaryErrors('shared/workspace/example.test.ts', "import { readFileSync } from 'node:fs'\nimport { x } from '../../test/support/x'\nexport const r = [readFileSync, x]\n")).toEqual([])
+    expect(await boundaryErrors('shared/batches/example.ts', "import { Ledger } from '../workspace/ledger'\nexport const l = Ledger\n")).toEqual([expect.stringContaining('shared/batches/ does not import shared/workspace/')])
+    expect(await boundaryErrors('shared/batches/example.test.ts', "import { Ledger } from '../workspace/ledger'\nexport const l = Ledger\n")).toHaveLength(1)
+    // Downwards is the way: storage uses batches, importers use both.
+    expect(await boundaryErrors('shared/workspace/example.ts', "import { chargeKey } from '../batches/identities'\nexport const k = chargeKey\n")).toEqual([])
+    expect(await boundaryErrors('shared/importers/example.ts', "import { createBatch } from '../batches/batch'\nimport { Ledger } from '../workspace/ledger'\nexport const r = [createBatch, Ledger]\n")).toEqual([])
+  })
+
   it('keeps each view to itself', async () => {
     expect(await boundaryErrors('renderer/views/Portfolios/Example.tsx', "import { x } from '../Overview/OverviewView'\nexport const r = x\n")).toEqual([
       expect.stringContaining('A view does not import another view'),

@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
-import { createBatch } from '../shared/importers/batch'
+import { createBatch } from '../shared/batches/batch'
 import { bundledPricingTable } from '../shared/pricing/pricingTable'
 import type { Run, RunUsage } from '../shared/records/run'
 import { packCalls } from '../shared/runs/packedCalls'
@@ -65,7 +65,7 @@ function addTeamRuns(ledger: Ledger, count: number, batchSize: number): void {
   const pricing = bundledPricingTable()
   for (let first = 0; first < generated.length; first += batchSize) {
     const records = generated.slice(first, first + batchSize).map((run, i) => storedRun(run, first + i, labeller, pricing))
-    const { meta, payload } = createBatch({
+    const batch = createBatch({
       kind: 'runs',
       format: 'claude-code-jsonl',
       fileNames: [`team-${first}.jsonl`],
@@ -77,7 +77,7 @@ function addTeamRuns(ledger: Ledger, count: number, batchSize: number): void {
       warnings: [],
       importedAt: new Date(Date.UTC(2026, 8, 1) + first).toISOString(),
     })
-    ledger.add(meta, payload)
+    ledger.add(batch)
   }
 }
 

@@ -118,7 +118,7 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
     }
     files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
     if (status !== 'ok') return
-    outcome.charges?.commit()
+    outcome.charges?.commit(outcome.batch?.identities)
     runs.push(...(outcome.runs ?? []))
   }
   for (const { importer, paths } of groupByImporter(work)) {
@@ -142,13 +142,13 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
  * same content is already there, or when every row of the file is (a copy under another name).
  */
 function store(outcome: FileOutcome, workspace: OpenWorkspace | null, batchIds: Set<string>): FileReport['status'] {
-  const { meta, payload } = outcome.batch!
+  const { meta } = outcome.batch!
   if (batchIds.has(meta.id)) return 'duplicate'
   // Every row already counted in this run; one already in the workspace is the ledger's to say.
   if (outcome.charges && meta.records > 0 && outcome.charges.newRows === 0) return 'duplicate'
   batchIds.add(meta.id)
   if (!workspace) return 'ok'
-  return workspace.ledger.add(meta, payload) === 'duplicate' ? 'duplicate' : 'ok'
+  return workspace.ledger.add(outcome.batch!) === 'duplicate' ? 'duplicate' : 'ok'
 }
 
 /** The planned files per importer, importers in the order they first appear. */

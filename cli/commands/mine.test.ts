@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createBatch } from '../../shared/importers/batch'
+import { createBatch } from '../../shared/batches/batch'
 import { sumDecimalStrings } from '../../shared/money/decimal'
 import { emptyTokenCounts } from '../../shared/records/tokenCounts'
 import type { Run } from '../../shared/records/run'
@@ -29,11 +29,11 @@ function writeWorkspace(path: string): void {
     ...Array.from({ length: 6 }, (_, i) => run(`edit-${i}`, ['edit', 'test'], '0.10')),
   ]
   const workspace = openWorkspaceFile(path)
-  const { meta, payload } = createBatch({
+  const batch = createBatch({
     kind: 'runs', format: 'test', fileNames: ['runs.jsonl'], records: runs, totals: { USD: sumDecimalStrings(runs.map((r) => r.costUSD)) },
     from: null, to: null, skipped: [], warnings: [], importedAt: '2026-08-15T00:00:00.000Z',
   })
-  workspace.ledger.add(meta, payload)
+  workspace.ledger.add(batch)
   workspace.governance.annotations.text('triage-1').insert(0, 'Postmortem written, MTTR 40 min.')
   saveTestWorkspace(workspace)
 }
@@ -95,7 +95,7 @@ describe('cli mine', () => {
   it('mines agent logs read from disk without a workspace', async () => {
     const io = captureIO(dir)
     const logs = resolve(__dirname, '../../test/fixtures/logs')
-    expect(await runCli(['mine', '--json', '--min-support', '2', '--min-share', '0', logs], io)).toBe(0)
+    expect(await runCli(['mine', '--json', '--min-support', '2', '--min-share', '0', join(logs, 'claude'), join(logs, 'codex')], io)).toBe(0)
     // Four sessions, no two of them the same workflow (two share search, edit, test among a dozen steps).
     expect(JSON.parse(io.out())).toEqual({ totalRuns: 4, minSupport: 2, unmatchedRuns: 4, recipes: [] })
   })

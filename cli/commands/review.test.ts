@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { analyze } from '../../shared/analysis/analyze'
 import { makeRun } from '../../shared/analysis/testFixtures'
 import { readAnalysisInput } from '../../shared/analysis/workspaceInput'
-import { createBatch } from '../../shared/importers/batch'
+import { createBatch } from '../../shared/batches/batch'
 import { reportExample } from '../../shared/reports/reportFixture'
 import type { Run } from '../../shared/records/run'
 import { analysisForReview, applyReviewAction, closeReview, createReview, reviewReportWithCandidates } from '../../shared/review'
@@ -90,8 +90,8 @@ describe('cli review export of a closed review', () => {
   }
 
   function importRuns(workspace: ReturnType<typeof openWorkspaceFile>, fileName: string, runs: Run[]): void {
-    const { meta, payload } = createBatch({ kind: 'runs', format: 'test', fileNames: [fileName], records: runs, totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-10-20T00:00:00.000Z' })
-    workspace.ledger.add(meta, payload)
+    const batch = createBatch({ kind: 'runs', format: 'test', fileNames: [fileName], records: runs, totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-10-20T00:00:00.000Z' })
+    workspace.ledger.add(batch)
   }
   const review = (id: string, day: number, costUSD: string) =>
     makeRun({ id, repo: 'acme/web', costUSD, steps: ['read', 'plan', 'edit', 'test', 'commit'], start: `2026-08-${String(day).padStart(2, '0')}T10:00:00.000Z` })

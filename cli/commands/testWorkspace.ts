@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { temporaryFolder } from '../../test/support/tempDirs'
 import type { AnalysisInput } from '../../shared/analysis/input'
-import { createBatch } from '../../shared/importers/batch'
+import { createBatch } from '../../shared/batches/batch'
 import { sumDecimalStrings } from '../../shared/money/decimal'
 import { encodeWorkspaceFile } from '../../shared/workspace/workspaceFile'
 import type { CliIO } from './types'
@@ -37,10 +37,10 @@ export function writeWorkspace(path: string, input: AnalysisInput): void {
   ]
   for (const { kind, records, totals } of batches) {
     if (records.length === 0) continue
-    const { meta, payload } = createBatch({
+    const batch = createBatch({
       kind, format: 'test', fileNames: [`${kind}.jsonl`], records, totals, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-08-15T00:00:00.000Z',
     })
-    workspace.ledger.add(meta, payload)
+    workspace.ledger.add(batch)
   }
   saveTestWorkspace(workspace)
 }

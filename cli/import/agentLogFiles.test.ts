@@ -6,6 +6,12 @@ import { captureIO, tempDir } from '../commands/testWorkspace'
 import { openWorkspaceFile } from '../workspaceStore'
 
 const FIXTURES = join(__dirname, '../../test/fixtures/logs')
+/** The Claude Code and Codex fixtures (each other agent's import has a test of its own). */
+const CLAUDE_AND_CODEX = ['claude', 'codex'].map((agent) => join(FIXTURES, agent))
+
+function copyClaudeAndCodex(dir: string): void {
+  for (const agent of ['claude', 'codex']) cpSync(join(FIXTURES, agent), join(dir, 'logs', agent), { recursive: true })
+}
 const S1 = '5a1e0000-0000-4000-8000-000000000001'
 
 async function importJson(dir: string, args: string[]) {
@@ -17,7 +23,7 @@ async function importJson(dir: string, args: string[]) {
 describe('cli import of agent logs', () => {
   it('fills runs and lists every log file with kind "runs"', async () => {
     const dir = tempDir()
-    cpSync(FIXTURES, join(dir, 'logs'), { recursive: true })
+    copyClaudeAndCodex(dir)
     const { code, output } = await importJson(dir, ['logs'])
     expect(code).toBe(0)
     expect(output.files).toHaveLength(6)
@@ -52,7 +58,7 @@ describe('cli import of agent logs', () => {
 
   it('lists the models without a price, with run counts and tokens, in JSON and in the text report', async () => {
     const dir = tempDir()
-    cpSync(FIXTURES, join(dir, 'logs'), { recursive: true })
+    copyClaudeAndCodex(dir)
     const { output } = await importJson(dir, ['logs'])
     expect(output.unpriced).toEqual({
       runs: 1,
@@ -84,7 +90,7 @@ describe('cli import of agent logs', () => {
 
   it('stores one batch in the workspace; importing again adds nothing and counts nothing twice', async () => {
     const dir = tempDir()
-    const args = ['--workspace', 'team.wfo', FIXTURES]
+    const args = ['--workspace', 'team.wfo', ...CLAUDE_AND_CODEX]
     const first = await importJson(dir, args)
     expect(first.code).toBe(0)
     const again = await importJson(dir, args)

@@ -1,20 +1,22 @@
-import { pricingFromSettings } from '../../shared/pricing/pricingTable'
+import { fileKindOfPath } from '../../shared/importers/jobs/fileKind'
+import { agentLogImportOptions } from '../../shared/importers/jobs/logJob'
 import type { Run } from '../../shared/records/run'
 import { findLogFiles } from '../../node/agentLogs/discover'
-import { isSessionLogPath } from '../../shared/importers/logs/sessionLogFormats'
 import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
 import { InputError } from '../commands/types'
 import { readNamedFile } from '../namedFiles'
 import type { FileImporter, FileOutcome, ImportContext } from './fileImporter'
 
 /**
- * Coding-agent session logs (every format in shared/importers/logs/sessionLogFormats.ts). All the log
- * files of one command are imported together, because a request is counted once across them
- * and a subagent file belongs to its parent's session: one `runs` batch, one report per file.
+ * Coding-agent session logs (every format in shared/importers/logs/sessionLogFormats.ts), read
+ * with the import pipeline's options (shared/importers/jobs/logJob.ts) on this machine's
+ * threads (importAgentLogFiles.ts). All the log files of one command are imported together,
+ * because a request is counted once across them and a subagent file belongs to its parent's
+ * session: one `runs` batch, one report per file.
  */
 export const agentLogFileImporter: FileImporter = {
   kind: 'runs',
-  claims: (file) => isSessionLogPath(file),
+  claims: (file) => fileKindOfPath(file) === 'logs',
   filesIn: (folder, unreadable) => findLogFiles([folder], unreadable),
   async importFile(path, context) {
     const [outcome] = await importLogFiles([path], context)
@@ -33,14 +35,9 @@ async function importLogFiles(paths: readonly string[], context: ImportContext):
       return paths.map((path) => rejected(path, message))
     }
   }
-  const result = await importAgentLogFiles(paths, {
-    pricing: pricingFromSettings({ pricingTable, pricingOverrides: context.settings.pricingOverrides }),
-    stepRules: context.settings.stepRules,
-    attribution: context.attribution,
-    pseudonymSalt: context.pseudonymSalt,
-    knownRequestKeys: context.knownRequestKeys(),
-    importedAt: context.importedAt,
-  }, { notice: context.notice })
+  const settings = { ...context.settings, pricingTable, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt }
+  const options = agentLogImportOptions({ settings, knownRequestKeys: context.knownRequestKeys() }, context.importedAt)
+  const result = await importAgentLogFiles(paths, options, { notice: context.notice })
   const runsById = new Map(result.runs.map((run) => [run.id, run]))
   const reported = new Set<string>()
   return result.files.map((file): FileOutcome => {

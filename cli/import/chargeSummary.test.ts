@@ -9,19 +9,22 @@ function charge(identity: string, cost: string, start = '2026-07-31T00:00:00.000
   return { ...newCharge('anthropic-console-cost', 'anthropic', 'x.csv', 2), identity, cost, start, currency, model: 'm' }
 }
 
+/** What the file's batch says its rows are. */
+const identities = (...ids: string[]) => new Map([['anthropic-console-cost', ids]])
+
 describe('ChargeSummaryBuilder', () => {
   it('counts a file only once committed, and a row of two overlapping exports once', () => {
     const summary = new ChargeSummaryBuilder()
     const first = summary.pending()
     first.add(charge('a', '1.10'))
     first.add(charge('b', '2.20', '2026-08-01T00:00:00.000Z'))
-    first.commit()
+    first.commit(identities('a', 'b'))
     const rejected = summary.pending()
     rejected.add(charge('z', '100'))
     const overlapping = summary.pending()
     overlapping.add(charge('b', '2.20', '2026-08-01T00:00:00.000Z'))
     overlapping.add(charge('c', '-0.30', '2026-08-02T00:00:00.000Z', 'EUR'))
-    overlapping.commit()
+    overlapping.commit(identities('b', 'c'))
     expect(summary.build()).toEqual({
       count: 3,
       cost: { EUR: '-0.30', USD: '3.30' },
@@ -44,7 +47,7 @@ describe('ChargeSummaryBuilder', () => {
         files.forEach((amounts, file) => {
           const pending = summary.pending()
           amounts.forEach((cost, row) => pending.add(charge(`${file}:${row}`, cost)))
-          pending.commit()
+          pending.commit(identities(...amounts.map((_, row) => `${file}:${row}`)))
           for (const cost of amounts) expected.add('USD', cost)
         })
         expect(summary.build().cost).toEqual(expected.toJSON())

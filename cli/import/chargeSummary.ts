@@ -1,4 +1,5 @@
-import { GroupedOpenAiBuckets, isOpenAiOrganizationTotal } from '../../shared/importers/billing/openaiOrganizationTotals'
+import { ChargeIdentitySet, type ChargeIdentities } from '../../shared/batches/identities'
+import { GroupedOpenAiBuckets, isOpenAiOrganizationTotal } from '../../shared/batches/openaiOrganizationTotals'
 import { RunningTotals } from '../../shared/importers/billing/runningTotals'
 import { CurrencyTotals, type CurrencyAmounts } from '../../shared/money/totals'
 import type { Charge } from '../../shared/records/charge'
@@ -18,7 +19,8 @@ export interface ChargeSummary {
  * Sums the charges of the files imported in one run, as the ledger counts them: a row present
  * in two overlapping exports once (same format and identity), and an OpenAI organisation total
  * only for days no grouped export in the run covers. Each file's charges are summed as they
- * are read (`pending`) and count once the file is known to have imported.
+ * are read (`pending`) and count once the file is known to have imported, with the
+ * identities its batch carries.
  */
 export class ChargeSummaryBuilder {
   private readonly seen = new CountedIdentities()
@@ -33,7 +35,7 @@ export class ChargeSummaryBuilder {
 
   /** A file's charges, summed as they stream by; nothing counts until `commit`. */
   pending(): PendingCharges {
-    return new PendingCharges(this.seen, (file) => this.commit(file))
+    return new PendingCharges(this.seen, (file, identities) => this.commit(file, identities))
   }
 
   build(): ChargeSummary {
@@ -54,8 +56,8 @@ export class ChargeSummaryBuilder {
     uncovered.commit()
   }
 
-  private commit(file: PendingCharges): void {
-    for (const [format, identities] of file.identities) this.seen.add(format, identities)
+  private commit(file: PendingCharges, identities: ChargeIdentities): void {
+    this.seen.add(identities)
     this.groupedOpenAi.addAll(file.groupedOpenAi)
     this.organizationTotals.push(...file.organizationTotals)
     this.count += file.count
@@ -69,7 +71,6 @@ export class ChargeSummaryBuilder {
 
 /** One file's share of the summary (a file's own rows are unique: the importer makes them so). */
 export class PendingCharges {
-  readonly identities = new Map<string, string[]>()
   count = 0
   readonly cost = new RunningTotals()
   readonly byMonth = new Map<string, RunningTotals>()
@@ -82,12 +83,11 @@ export class PendingCharges {
 
   constructor(
     private readonly committed: CountedIdentities,
-    private readonly onCommit: (file: PendingCharges) => void,
+    private readonly onCommit: (file: PendingCharges, identities: ChargeIdentities) => void,
   ) {}
 
   add(charge: Charge): void {
     if (this.committed.has(charge.format, charge.identity)) return
-    bucket(this.identities, charge.format, newList).push(charge.identity)
     if (isOpenAiOrganizationTotal(charge)) {
       this.organizationTotals.push(charge)
       return
@@ -110,8 +110,9 @@ export class PendingCharges {
     return this.count + this.organizationTotals.length
   }
 
-  commit(): void {
-    this.onCommit(this)
+  /** Counts the file, whose batch holds `identities` (its rows counted already among them). */
+  commit(identities: ChargeIdentities = new Map()): void {
+    this.onCommit(this, identities)
   }
 
   private addCost(charge: Charge): void {
@@ -123,28 +124,24 @@ export class PendingCharges {
 }
 
 /**
- * The identities of the rows already counted, per format. Indexed only when a later file
- * asks: a single big export (the usual case) never pays for a set of a million keys.
+ * The identities of the rows already counted. Indexed only when a later file asks: a single
+ * big export (the usual case) never pays for a set of a million keys.
  */
 class CountedIdentities {
-  private readonly indexed = new Map<string, Set<string>>()
-  private readonly waiting: { format: string; identities: string[] }[] = []
+  private readonly indexed = new ChargeIdentitySet()
+  private readonly waiting: ChargeIdentities[] = []
 
-  add(format: string, identities: string[]): void {
-    this.waiting.push({ format, identities })
+  add(identities: ChargeIdentities): void {
+    this.waiting.push(identities)
   }
 
   has(format: string, identity: string): boolean {
-    for (let next = this.waiting.pop(); next; next = this.waiting.pop()) {
-      const set = bucket(this.indexed, next.format, () => new Set<string>())
-      for (const id of next.identities) set.add(id)
-    }
-    return this.indexed.get(format)?.has(identity) ?? false
+    for (let next = this.waiting.pop(); next; next = this.waiting.pop()) this.indexed.addAll(next)
+    return this.indexed.has(format, identity)
   }
 }
 
 // Made once, not per charge: `add` runs for every row of a million-row export.
-const newList = (): string[] => []
 const newRunningTotals = () => new RunningTotals()
 
 function bucket<T>(map: Map<string, T>, key: string, create: () => T): T {

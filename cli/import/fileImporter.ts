@@ -1,3 +1,4 @@
+import type { Batch } from '../../shared/batches/batch'
 import type { FolderWalk } from '../../node/filesInFolder'
 import type { BatchIssue, BatchMeta } from '../../shared/records/batch'
 import type { Run } from '../../shared/records/run'
@@ -18,7 +19,7 @@ export interface FileReport {
 /** What importing one file produced: its report, the batch to add, and its share of the charge summary. */
 export interface FileOutcome {
   report: FileReport
-  batch: { meta: BatchMeta; payload: Uint8Array } | null
+  batch: Batch | null
   /** Committed to the summary only when the file's batch is stored (not rejected, not a duplicate). */
   charges?: PendingCharges
   /** The runs this file was the first to contribute to (agent-log importers). */

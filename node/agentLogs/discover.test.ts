@@ -1,18 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { touch } from '../../test/support/touchFile'
 import { failOnUnreadable } from '../filesInFolder'
 import { agentLogRoots, defaultLogFolders, findLogFiles } from './discover'
 
 const root = mkdtempSync(join(tmpdir(), 'agent-logs-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
-
-function touch(path: string): string {
-  mkdirSync(join(path, '..'), { recursive: true })
-  writeFileSync(path, '{}\n')
-  return path
-}
 
 describe('agent log discovery', () => {
   const home = join(root, 'home')
@@ -47,13 +42,15 @@ describe('agent log discovery', () => {
 })
 
 it('the agents’ default log folders, and the environment variables that move them', () => {
-  expect(agentLogRoots({}, '/home/me')).toEqual([
+  // Each other agent's store has a test of its own beside it (stores/*.test.ts).
+  const claudeAndCodex = (env: Record<string, string>) => agentLogRoots(env, '/home/me').filter((root) => root.tool === 'claude-code' || root.tool === 'codex')
+  expect(claudeAndCodex({})).toEqual([
     { tool: 'claude-code', path: join('/home/me', '.config', 'claude', 'projects') },
     { tool: 'claude-code', path: join('/home/me', '.claude', 'projects') },
     { tool: 'codex', path: join('/home/me', '.codex', 'sessions') },
     { tool: 'codex', path: join('/home/me', '.codex', 'archived_sessions') },
   ])
-  expect(agentLogRoots({ CLAUDE_CONFIG_DIR: '/a, /b', CODEX_HOME: '/c', XDG_CONFIG_HOME: '/x' }, '/home/me')).toEqual([
+  expect(claudeAndCodex({ CLAUDE_CONFIG_DIR: '/a, /b', CODEX_HOME: '/c', XDG_CONFIG_HOME: '/x' })).toEqual([
     { tool: 'claude-code', path: join('/a', 'projects') },
     { tool: 'claude-code', path: join('/b', 'projects') },
     { tool: 'codex', path: join('/c', 'sessions') },

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { SESSION_ENTRY_NAMES, type AgentTool } from '../../shared/importers/logs/agentTools'
@@ -41,12 +41,25 @@ export function findLogFiles(picked: readonly string[], unreadable: FolderWalk['
       continue
     }
     const entries = [...SESSION_ENTRY_NAMES].map((name) => join(path, name)).filter(existsSync)
-    for (const entry of entries.length ? entries : [path]) {
+    // A data folder's other stores a format names (a channel build's opencode-<channel>.db).
+    if (entries.length) entries.push(...otherStores(path, unreadable))
+    for (const entry of [...new Set(entries.length ? entries : [path])]) {
       if (!isDirectory(entry)) found.add(entry)
       else for (const file of filesInFolder(entry, walk)) found.add(file)
     }
   }
   return [...found].sort()
+}
+
+function otherStores(folder: string, unreadable: FolderWalk['unreadable']): string[] {
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch (error) {
+    unreadable(folder, error)
+    return []
+  }
+  return names.filter((name) => /\.db$/i.test(name) && isSessionLogPath(name)).map((name) => join(folder, name))
 }
 
 function isDirectory(path: string): boolean {

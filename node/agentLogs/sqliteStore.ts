@@ -1,11 +1,10 @@
 import { closeSync, openSync, readSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { isSqliteHeader, sqliteStoreHeader, SQLITE_MAGIC, type SessionLogFormat } from '../../shared/importers/logs/sessionLogFormat'
 import { SESSION_LOG_FORMATS } from '../../shared/importers/logs/sessionLogFormats'
 
 /** The few calls made on a database: better-sqlite3 and node:sqlite both have them. */
 interface ReadOnlyDatabase {
-  prepare(sql: string): { all(): unknown[] }
+  prepare(sql: string): { all(): unknown[]; iterate(): IterableIterator<unknown>; run(): unknown }
   close(): void
 }
 
@@ -31,18 +30,21 @@ export function isSqliteFile(path: string): boolean {
  * format is told by its tables, and each query's rows become `{"query","row"}` lines. A locked,
  * damaged or unknown database throws a one-line reason, which the import reports for the file.
  */
-export async function* sqliteStoreLines(path: string, formats: readonly SessionLogFormat[] = SESSION_LOG_FORMATS): AsyncGenerator<Uint8Array> {
+export async function* sqliteStoreLines(path: string, formats: readonly SessionLogFormat[] = SESSION_LOG_FORMATS, load: SqliteModuleLoader = loadModule): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder()
-  const db = openReadOnly(path)
+  const db = await openReadOnly(path, load)
   try {
+    // One read transaction: every query sees the same committed state, while the agent writes on.
+    db.prepare('BEGIN').run()
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name)
-    const format = formats.find((candidate) => candidate.sqlite?.matches(tables))
+    const format = formats.find((candidate) => candidate.sqlite?.matches(tables, path.split('\\').join('/')))
     if (!format?.sqlite) throw new Error('a SQLite database that is not an agent session store Workfolio reads (OpenCode, Goose, Kilo)')
     yield encoder.encode(sqliteStoreHeader(format.tool) + '\n')
     for (const query of format.sqlite.queries) {
-      let rows: unknown[]
+      // Rows are streamed, not loaded whole: a store can hold hundreds of thousands.
+      let rows: IterableIterator<unknown>
       try {
-        rows = db.prepare(query.sql).all()
+        rows = db.prepare(query.sql).iterate()
       } catch (error) {
         if (query.optional && /no such (table|column)/i.test((error as Error).message)) continue
         throw error
@@ -50,7 +52,7 @@ export async function* sqliteStoreLines(path: string, formats: readonly SessionL
       let text = ''
       for (const row of rows) {
         text += JSON.stringify({ query: query.name, row }, jsonSafe) + '\n'
-        // A store can hold hundreds of thousands of rows: handed over in pieces of about 1 MB.
+        // Handed over in pieces of about 1 MB.
         if (text.length > 1 << 20) {
           yield encoder.encode(text)
           text = ''
@@ -84,11 +86,10 @@ function sqliteMessage(error: unknown): string {
  * runs Electron's own Node, against which the npm build of the native module may not load;
  * there the built-in node:sqlite (Node 22.13 and later) reads the store instead.
  */
-function openReadOnly(path: string): ReadOnlyDatabase {
-  const require = createRequire(import.meta.url)
+async function openReadOnly(path: string, load: SqliteModuleLoader): Promise<ReadOnlyDatabase> {
   let loadError: unknown = null
   try {
-    const BetterSqlite = require('better-sqlite3') as new (path: string, options: object) => ReadOnlyDatabase
+    const BetterSqlite = (await load('better-sqlite3')) as new (path: string, options: object) => ReadOnlyDatabase
     // Read-only, and a writer holding a lock is waited for a moment, never broken.
     return new BetterSqlite(path, { readonly: true, fileMustExist: true, timeout: 2000 })
   } catch (error) {
@@ -96,12 +97,23 @@ function openReadOnly(path: string): ReadOnlyDatabase {
     loadError = error
   }
   try {
-    const { DatabaseSync } = require('node:sqlite') as { DatabaseSync: new (path: string, options: object) => ReadOnlyDatabase }
+    const { DatabaseSync } = (await load('node:sqlite')) as { DatabaseSync: new (path: string, options: object) => ReadOnlyDatabase }
     return new DatabaseSync(path, { readOnly: true })
   } catch (error) {
     const reason = (error as { code?: string }).code === 'ERR_UNKNOWN_BUILTIN_MODULE' ? (loadError as Error).message : sqliteMessage(error)
     throw new Error(`cannot open SQLite databases here: ${reason}`)
   }
+}
+
+/** Loads the SQLite module named (a parameter so tests can take better-sqlite3 away). */
+export type SqliteModuleLoader = (name: 'better-sqlite3' | 'node:sqlite') => unknown
+
+/**
+ * Loaded when first needed, by dynamic import: this module also runs in the CLI's CommonJS
+ * log-reader bundle, where import.meta (and so createRequire(import.meta.url)) is empty.
+ */
+async function loadModule(name: 'better-sqlite3' | 'node:sqlite'): Promise<unknown> {
+  return name === 'better-sqlite3' ? (await import('better-sqlite3')).default : await import('node:sqlite' as string)
 }
 
 /** better-sqlite3 missing, or built for another Node (ABI) than the one running. */

@@ -1,5 +1,5 @@
 import { makeCharge, makePortfolio, makeRun, rule } from '../../shared/analysis/testFixtures'
-import { createBatch } from '../../shared/importers/batch'
+import { createBatch } from '../../shared/batches/batch'
 import type { Charge } from '../../shared/records/charge'
 import type { Portfolio } from '../../shared/records/portfolio'
 import type { Run } from '../../shared/records/run'
@@ -10,12 +10,12 @@ export function importRecords(workspace: Workspace, runs: readonly Run[], charge
   const importedAt = '2026-10-01T00:00:00.000Z'
   const common = { fileNames: ['test'], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt }
   if (runs.length) {
-    const { meta, payload } = createBatch({ ...common, kind: 'runs', format: 'test-logs', records: runs })
-    workspace.ledger.add(meta, payload)
+    const batch = createBatch({ ...common, kind: 'runs', format: 'test-logs', records: runs })
+    workspace.ledger.add(batch)
   }
   if (charges.length) {
-    const { meta, payload } = createBatch({ ...common, kind: 'charges', format: 'test-billing', records: charges })
-    workspace.ledger.add(meta, payload)
+    const batch = createBatch({ ...common, kind: 'charges', format: 'test-billing', records: charges })
+    workspace.ledger.add(batch)
   }
 }
 

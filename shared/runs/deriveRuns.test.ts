@@ -35,7 +35,7 @@ function transcript(): string {
 async function ledgerWithRun(): Promise<Ledger> {
   const imported = await importAgentLogs(memorySources({ [`/logs/${SESSION}.jsonl`]: transcript() }), { importedAt: '2026-09-02T00:00:00.000Z' })
   const ledger = new Ledger(new Y.Doc())
-  ledger.add(imported.batch!.meta, imported.batch!.payload)
+  ledger.add(imported.batch!)
   return ledger
 }
 
@@ -128,12 +128,12 @@ describe('deriveRuns', () => {
     const [stored] = await storedRuns()
     const { calls: _calls, callOrder: _order, usage: _usage, ...legacy } = stored
     const ledger = new Ledger(new Y.Doc())
-    const { createBatch } = await import('../importers/batch')
-    const { meta, payload } = createBatch({
+    const { createBatch } = await import('../batches/batch')
+    const batch = createBatch({
       kind: 'runs', format: 'agent-logs', fileNames: ['old.jsonl'], records: [legacy], totals: { USD: legacy.costUSD },
       from: legacy.start, to: legacy.end, skipped: [], warnings: [], importedAt: '2026-08-01T00:00:00.000Z',
     })
-    ledger.add(meta, payload)
+    ledger.add(batch)
     const [read] = ledger.runs().records
     expect(ledger.runs().problems).toEqual([])
     const [derived] = deriveRuns([read], { ...DEFAULT_SETTINGS, stepRules: [], pricingOverrides: { 'claude-opus-4-1-20250805': { input_cost_per_token: 1 } } })
@@ -152,14 +152,14 @@ describe('deriveRuns', () => {
 describe('deriveMinableRuns', () => {
   it('gives what deriveRuns gives of the fields mining reads, from runs read with only those fields, under any rules and prices', async () => {
     const ledger = await ledgerWithRun()
-    const { createBatch } = await import('../importers/batch')
+    const { createBatch } = await import('../batches/batch')
     const [stored] = ledger.runs().records
     const { calls: _calls, callOrder: _order, usage: _usage, batchId: _batch, ...legacy } = stored
     const old = createBatch({
       kind: 'runs', format: 'agent-logs', fileNames: ['old.jsonl'], records: [{ ...legacy, id: 'legacy' }], totals: {},
       from: legacy.start, to: legacy.end, skipped: [], warnings: [], importedAt: '2026-08-01T00:00:00.000Z',
     })
-    ledger.add(old.meta, old.payload)
+    ledger.add(old)
     const settings = [
       DEFAULT_SETTINGS,
       { ...DEFAULT_SETTINGS, stepRules: [{ tools: ['Bash'], on: 'command' as const, pattern: '^git commit', label: 'commit' }, ...DEFAULT_STEP_RULES] },

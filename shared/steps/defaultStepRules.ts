@@ -13,12 +13,12 @@ import type { StepRule } from '../records/settings'
  * no rule matches is not a step. The team edits a copy of this list in settings
  * (`stepRules`); null means these defaults.
  */
-const SHELL_TOOLS = ['Bash', 'PowerShell', 'shell', 'exec_command', 'local_shell_call', 'container.exec']
-const EDIT_TOOLS = ['Edit', 'MultiEdit', 'Write', 'NotebookEdit', 'apply_patch']
+const SHELL_TOOLS = ['Bash', 'PowerShell', 'shell', 'exec_command', 'local_shell_call', 'container.exec', 'run_shell_command', 'Execute', 'bash', 'powershell']
+const EDIT_TOOLS = ['Edit', 'MultiEdit', 'Write', 'NotebookEdit', 'apply_patch', 'edit', 'write_file', 'replace', 'Create', 'ApplyPatch', 'multiedit', 'write', 'patch', 'create', 'str_replace_editor']
 const PACKAGE_MANAGER = '(?:npm|pnpm|yarn|bun)'
 
 export const DEFAULT_STEP_RULES: readonly StepRule[] = [
-  { tools: ['Agent', 'Task', 'spawn_agent'], on: 'tool', pattern: '', label: 'subagent' },
+  { tools: ['Agent', 'Task', 'spawn_agent', 'agent', 'task'], on: 'tool', pattern: '', label: 'subagent' },
   {
     tools: EDIT_TOOLS,
     on: 'path',
@@ -26,11 +26,11 @@ export const DEFAULT_STEP_RULES: readonly StepRule[] = [
     label: 'doc',
   },
   { tools: EDIT_TOOLS, on: 'path', pattern: '', label: 'edit' },
-  { tools: ['Read', 'Glob', 'LS', 'NotebookRead', 'view_image'], on: 'tool', pattern: '', label: 'read' },
-  { tools: ['Grep'], on: 'tool', pattern: '', label: 'search' },
-  { tools: ['WebFetch', 'WebSearch', 'web_search_call', 'web_search'], on: 'tool', pattern: '', label: 'web' },
+  { tools: ['Read', 'Glob', 'LS', 'NotebookRead', 'view_image', 'read_file', 'read_many_files', 'list_directory', 'glob', 'read', 'list', 'view'], on: 'tool', pattern: '', label: 'read' },
+  { tools: ['Grep', 'grep_search', 'search_file_content', 'grep'], on: 'tool', pattern: '', label: 'search' },
+  { tools: ['WebFetch', 'WebSearch', 'web_search_call', 'web_search', 'web_fetch', 'FetchUrl', 'webfetch', 'websearch', 'google_web_search'], on: 'tool', pattern: '', label: 'web' },
   {
-    tools: ['TodoWrite', 'TaskCreate', 'TaskUpdate', 'EnterPlanMode', 'ExitPlanMode', 'exit_plan_mode', 'update_plan'],
+    tools: ['TodoWrite', 'TaskCreate', 'TaskUpdate', 'EnterPlanMode', 'ExitPlanMode', 'exit_plan_mode', 'update_plan', 'todo_write', 'task_create', 'task_update', 'ExitSpecMode', 'todowrite', 'update_todo', 'write_todos', 'enter_plan_mode'],
     on: 'tool',
     pattern: '',
     label: 'plan',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { createBatch } from '../importers/batch'
+import { createBatch } from '../batches/batch'
 import type { Charge } from '../records/charge'
 import { storedIdentity } from '../records/chargeIdentity'
 import type { Run } from '../records/run'
@@ -38,15 +38,15 @@ describe('ledger document', () => {
   test('a batch round-trips with its binary payload, and the same content is one batch', () => {
     const ledger = new Ledger(new Y.Doc())
     const batch = chargeBatch([charge('a', '1.25', 2), charge('b', '-0.50', 3)])
-    expect(ledger.add(batch.meta, batch.payload)).toBe('added')
+    expect(ledger.add(batch)).toBe('added')
     // Same records (imported later, by someone else) → same content hash → one batch.
     const again = chargeBatch([charge('a', '1.25', 2), charge('b', '-0.50', 3)], '2026-12-01T00:00:00.000Z')
-    expect(ledger.add(again.meta, again.payload)).toBe('duplicate')
+    expect(ledger.add(again)).toBe('duplicate')
     expect(again.meta.id).toBe(batch.meta.id)
 
     const replica = new Ledger(new Y.Doc())
     Y.applyUpdate(replica.doc, Y.encodeStateAsUpdate(ledger.doc))
-    expect(replica.add(again.meta, again.payload)).toBe('duplicate')
+    expect(replica.add(again)).toBe('duplicate')
     expect(replica.list().records).toEqual([batch.meta])
     expect(replica.charges().records.map((c) => c.cost)).toEqual(['1.25', '-0.50'])
   })
@@ -55,8 +55,8 @@ describe('ledger document', () => {
     const ledger = new Ledger(new Y.Doc())
     const first = chargeBatch([charge('a', '1', 2), charge('b', '2', 3)], '2026-11-01T00:00:00.000Z')
     const second = chargeBatch([charge('b', '2', 2), charge('c', '3', 3)], '2026-11-02T00:00:00.000Z')
-    ledger.add(first.meta, first.payload)
-    ledger.add(second.meta, second.payload)
+    ledger.add(first)
+    ledger.add(second)
     expect(ledger.charges().records.map((c) => c.identity).sort()).toEqual(['a', 'b', 'c'])
   })
 
@@ -65,16 +65,45 @@ describe('ledger document', () => {
     const ledger = new Ledger(new Y.Doc())
     const before = chargeBatch([charge(naturalKey, '1', 2)], '2026-11-01T00:00:00.000Z')
     const now = chargeBatch([charge(storedIdentity(naturalKey), '1', 2), charge('c', '3', 3)], '2026-11-02T00:00:00.000Z')
-    ledger.add(before.meta, before.payload)
-    ledger.add(now.meta, now.payload)
+    ledger.add(before)
+    ledger.add(now)
     expect(ledger.charges().records.map((c) => c.cost).sort()).toEqual(['1', '3'])
+  })
+
+  test('a batch is added on the identities its import computed, not decoded again; reading it checks it', () => {
+    const ledger = new Ledger(new Y.Doc())
+    ledger.add(chargeBatch([charge('a', '1', 2), charge('b', '2', 3)]))
+    const unreadable = new TextEncoder().encode('{"not": "columns"')
+    const copy = chargeBatch([charge('b', '2', 2), charge('a', '1', 3)])
+    // Every identity held: a duplicate, told without reading the payload.
+    expect(ledger.add({ ...copy, payload: unreadable, meta: { ...copy.meta, id: 'copy' } })).toBe('duplicate')
+    const grown = chargeBatch([charge('a', '1', 2), charge('c', '3', 3)])
+    expect(ledger.add({ ...grown, payload: unreadable, meta: { ...grown.meta, id: 'grown' } })).toBe('added')
+    // The damage shows where every stored batch is read: record by record, named.
+    const { records, problems } = ledger.charges()
+    expect(records.map((c) => c.identity)).toEqual(['a', 'b'])
+    expect(problems).toEqual([expect.objectContaining({ collection: 'batches', id: 'grown', message: expect.stringContaining('payload unreadable') })])
+  })
+
+  test('a batch that arrives from another device through sync is decoded and checked when read', () => {
+    const device = new Ledger(new Y.Doc())
+    const damaged = chargeBatch([charge('a', '1', 2), charge('b', 'NaN', 3)])
+    device.add(damaged)
+    const replica = new Ledger(new Y.Doc())
+    Y.applyUpdate(replica.doc, Y.encodeStateAsUpdate(device.doc))
+    const { records, problems } = replica.charges()
+    expect(records.map((c) => c.identity)).toEqual(['a'])
+    expect(problems).toEqual([expect.objectContaining({ collection: 'batches', id: `${damaged.meta.id}#1` })])
+    // Only its valid rows count as held: a file that adds the bad row's charge is not a duplicate.
+    expect(replica.add(chargeBatch([charge('a', '1', 5)]))).toBe('duplicate')
+    expect(replica.add(chargeBatch([charge('a', '1', 5), charge('b', '2', 6)]))).toBe('added')
   })
 
   test('a session imported again after it grew keeps the fuller copy', () => {
     const ledger = new Ledger(new Y.Doc())
     for (const [requests, at] of [[3, '2026-11-01T00:00:00.000Z'], [7, '2026-11-02T00:00:00.000Z']] as const) {
       const batch = createBatch({ kind: 'runs', format: 'claude-code', fileNames: ['s.jsonl'], records: [run('s1', requests)], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: at })
-      ledger.add(batch.meta, batch.payload)
+      ledger.add(batch)
     }
     expect(ledger.runs().records.map((r) => [r.id, r.requests])).toEqual([['s1', 7]])
     expect(ledger.projectedRuns(['tool'], (runs) => runs.map((r) => `${r.id}:${r.requests}`)).records).toEqual(['s1:7'])
@@ -101,7 +130,7 @@ describe('ledger document', () => {
   test('a corrupt record inside a batch is reported, the rest are read', () => {
     const ledger = new Ledger(new Y.Doc())
     const batch = chargeBatch([charge('a', '1', 2), { ...charge('b', 'NaN', 3) }])
-    ledger.add(batch.meta, batch.payload)
+    ledger.add(batch)
     const { records, problems } = ledger.charges()
     expect(records.map((c) => c.identity)).toEqual(['a'])
     expect(problems).toEqual([expect.objectContaining({ collection: 'batches', id: `${batch.meta.id}#1` })])
@@ -110,7 +139,7 @@ describe('ledger document', () => {
   test('removing a batch removes its records', () => {
     const ledger = new Ledger(new Y.Doc())
     const batch = chargeBatch([charge('a', '1', 2)])
-    ledger.add(batch.meta, batch.payload)
+    ledger.add(batch)
     ledger.remove(batch.meta.id)
     expect(ledger.charges().records).toEqual([])
   })
@@ -118,7 +147,7 @@ describe('ledger document', () => {
   test('a workspace file holds both documents and refuses anything else', () => {
     const ledger = new Ledger(new Y.Doc())
     const batch = chargeBatch([charge('a', '1', 2)])
-    ledger.add(batch.meta, batch.payload)
+    ledger.add(batch)
     const governance = new Y.Doc()
     governance.getMap('settings').set('currency', 'EUR')
     const bytes = encodeWorkspaceFile({ governance, ledger: ledger.doc })

@@ -1,12 +1,13 @@
 import * as Y from 'yjs'
 import type { z } from 'zod'
-import { rekeyLegacyCharges } from '../importers/billing/legacyIdentities'
-import { withoutCoveredOrganizationTotals } from '../importers/billing/openaiOrganizationTotals'
+import { rekeyLegacyCharges } from '../batches/legacyIdentities'
+import { withoutCoveredOrganizationTotals } from '../batches/openaiOrganizationTotals'
 import { BatchMeta } from '../records/batch'
 import { Charge } from '../records/charge'
-import { storedIdentity } from '../records/chargeIdentity'
 import { Run } from '../records/run'
-import { decodeCheckedBatchPayload } from './batchPayload'
+import { decodeCheckedBatchPayload } from '../batches/batchPayload'
+import type { Batch } from '../batches/batch'
+import { ChargeIdentitySet } from '../batches/identities'
 import { IMPORT, LOCAL_EDIT } from './origins'
 import type { ReadResult, RecordProblem } from './problems'
 
@@ -43,22 +44,25 @@ export class Ledger {
   }
 
   /**
-   * Adds a batch atomically. 'duplicate', and nothing added, when the same content is there
-   * already, or when every billing row of it is (a copy of a file under another name).
+   * Adds a batch the import pipeline built, atomically. 'duplicate', and nothing added, when
+   * the same content is there already, or when every billing row of it is (a copy of a file
+   * under another name): told by the identities the pipeline computed, so the new batch is
+   * not decoded here. Its records are validated when first read, like a batch that arrives
+   * from another device through sync.
    */
-  add(meta: BatchMeta, payload: Uint8Array, origin: unknown = IMPORT): 'added' | 'duplicate' {
-    const parsed = BatchMeta.parse(meta)
+  add(batch: Batch, origin: unknown = IMPORT): 'added' | 'duplicate' {
+    const parsed = BatchMeta.parse(batch.meta)
     if (this.batches.has(parsed.id)) return 'duplicate'
-    const stored = { ...parsed, payload }
-    if (parsed.kind === 'charges' && parsed.records > 0) {
-      // Decoded now to compare its rows, and kept: the views read the new batch next.
-      const decoded = this.decode(parsed.id, stored, Charge)
-      const held = new Set(this.everyCharge().records.map((charge) => chargeKey(charge.format, charge.identity)))
-      if (decoded.problems.length === 0 && (decoded.records as Charge[]).every((charge) => held.has(chargeKey(charge.format, charge.identity)))) return 'duplicate'
-      this.validated.set(parsed.id, decoded)
-    }
-    this.doc.transact(() => this.batches.set(parsed.id, stored), origin)
+    if (parsed.kind === 'charges' && parsed.records > 0 && this.heldCharges().holdsEvery(batch.identities)) return 'duplicate'
+    this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payload: batch.payload }), origin)
     return 'added'
+  }
+
+  /** The identities of every stored billing row. */
+  private heldCharges(): ChargeIdentitySet {
+    const held = new ChargeIdentitySet()
+    for (const charge of this.everyCharge().records) held.add(charge.format, charge.identity)
+    return held
   }
 
   remove(id: string, origin: unknown = LOCAL_EDIT): void {
@@ -85,14 +89,13 @@ export class Ledger {
 
   /** Every stored billing row once. */
   private everyCharge(): ReadResult<Charge & { batchId: string }> {
-    const seen = new Set<string>()
+    const seen = new ChargeIdentitySet()
     const records: (Charge & { batchId: string })[] = []
     const problems: RecordProblem[] = []
     for (const meta of this.orderedBatches('charges')) {
       this.readBatch(meta.id, Charge, problems, (charge) => {
-        const key = chargeKey(charge.format, charge.identity)
-        if (seen.has(key)) return
-        seen.add(key)
+        if (seen.has(charge.format, charge.identity)) return
+        seen.add(charge.format, charge.identity)
         records.push(charge)
       })
     }
@@ -203,9 +206,4 @@ export class Ledger {
 function tagged(record: unknown, batchId: string): unknown {
   ;(record as { batchId: string }).batchId = batchId
   return record
-}
-
-/** What tells two billing rows apart across batches. Batches stored before identities were hashed hold whole natural keys. */
-export function chargeKey(format: string, identity: string): string {
-  return `${format}\u0000${storedIdentity(identity)}`
 }

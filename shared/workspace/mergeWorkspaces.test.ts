@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { makeCharge, makePortfolio } from '../analysis/testFixtures'
-import { createBatch } from '../importers/batch'
+import { createBatch } from '../batches/batch'
 import { Governance } from './governance'
 import { Ledger } from './ledger'
 import { mergeWorkspaces } from './mergeWorkspaces'
@@ -17,8 +17,8 @@ function workspace(name: string, cost: string, clientID: number) {
   governance.portfolios.put(makePortfolio({ id: `pf-${name}`, name }))
   governance.annotations.text(`run-${name}`).insert(0, `${name} shipped it`)
   const charge = makeCharge({ identity: name, cost })
-  const { meta, payload } = createBatch({ kind: 'charges', format: 'test', fileNames: [`${name}.csv`], records: [charge], totals: { USD: cost }, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-08-15T00:00:00.000Z' })
-  ledger.add(meta, payload)
+  const batch = createBatch({ kind: 'charges', format: 'test', fileNames: [`${name}.csv`], records: [charge], totals: { USD: cost }, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-08-15T00:00:00.000Z' })
+  ledger.add(batch)
   return { governance, ledger, docs: { governance: governance.doc, ledger: ledger.doc } }
 }
 

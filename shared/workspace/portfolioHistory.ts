@@ -1,7 +1,7 @@
 import { DEFINITION_FIELDS, type Portfolio, type PortfolioChange, type PortfolioDefinition } from '../records/portfolio'
 import type { Governance } from './governance'
 import { LOCAL_EDIT } from './origins'
-import { sameJson } from './sameJson'
+import { sameJson } from '../batches/sameJson'
 
 /** Who made a change, when, from which period it applies (null: retroactive), and why (a review's decision). */
 export interface ChangeContext {

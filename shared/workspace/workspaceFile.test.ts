@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { createBatch } from '../importers/batch'
+import { createBatch } from '../batches/batch'
 import { Ledger } from './ledger'
 import { DamagedWorkspaceError, decodeWorkspaceFile, encodeWorkspaceFile, type WorkspaceDocs } from './workspaceFile'
 
@@ -15,11 +15,11 @@ function smallWorkspace(): WorkspaceDocs {
     { identity: 'a', cost: '543.92', currency: 'USD', model: 'claude-sonnet-4-6' },
     { identity: 'b', cost: '5.47', currency: 'USD', model: 'gpt-5' },
   ]
-  const { meta, payload } = createBatch({
+  const batch = createBatch({
     kind: 'charges', format: 'test', fileNames: ['cost.csv'], records, totals: { USD: '549.39' },
     from: null, to: null, skipped: [], warnings: [], importedAt: '2026-08-15T00:00:00.000Z',
   })
-  ledger.add(meta, payload)
+  ledger.add(batch)
   return { governance, ledger: ledger.doc }
 }
 

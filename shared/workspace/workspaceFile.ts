@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { createSha256 } from '../hash/sha256'
-import { batchContentHash } from './batchPayload'
+import { batchContentHash } from '../batches/batchPayload'
 
 /**
  * A workspace saved to one file (the CLI's --workspace): a magic header naming the format

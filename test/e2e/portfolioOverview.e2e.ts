@@ -7,12 +7,11 @@ import { formatMoney } from '../../shared/money/format'
 import type { PortfolioReport } from '../../shared/reports/portfolioReport'
 import { collectPageErrors, saveScreenshot } from './support/browser'
 import { useAppInBrowser } from './support/lifecycle'
-import { importLogFolder, importThroughView } from './support/importThroughView'
+import { LOG_FIXTURES, importLogFolder, importThroughView } from './support/importThroughView'
 import { addRule, createPortfolio } from './support/portfolioSteps'
 import { temporaryFolder } from '../support/tempDirs'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')
-const LOG_FOLDER = join(FIXTURES, 'logs')
 const BILLING_FILE = join(FIXTURES, 'billing/anthropic-cost-2026-03.csv')
 
 const env = useAppInBrowser()
@@ -73,7 +72,7 @@ test('the Overview shows the same numbers as the CLI report for the same files a
   const errors = collectPageErrors(page)
 
   // 1. Import a log folder and a billing file through the Import view.
-  await importLogFolder(page, env.app.url, LOG_FOLDER)
+  await importLogFolder(page, env.app.url, LOG_FIXTURES)
   await importThroughView(page, () => page.locator('.drop-zone button, button.drop-zone').first().click(), BILLING_FILE, /^Import anthropic-cost-2026-03\.csv$/)
   await page.getByTestId('batch-item').filter({ hasText: 'billing' }).waitFor({ timeout: 60_000 })
 
@@ -94,7 +93,7 @@ test('the Overview shows the same numbers as the CLI report for the same files a
 
   // 4. The same files and definitions through the CLI.
   const workspaceFile = join(dir, 'workspace.workfolio')
-  await cli(['import', '--workspace', workspaceFile, LOG_FOLDER, BILLING_FILE])
+  await cli(['import', '--workspace', workspaceFile, LOG_FIXTURES, BILLING_FILE])
   await cli(['portfolios', 'import', '--workspace', workspaceFile, defs])
   const report = async (...extra: string[]) => JSON.parse(await cli(['report', '--workspace', workspaceFile, '--json', ...extra])) as PortfolioReport
 

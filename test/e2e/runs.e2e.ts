@@ -8,7 +8,7 @@ import type { Run } from '../../shared/records/run'
 import { Governance } from '../../shared/workspace/governance'
 import { Ledger } from '../../shared/workspace/ledger'
 import { assignRecords } from '../../shared/analysis/rules/assign'
-import { createBatch } from '../../shared/importers/batch'
+import { createBatch } from '../../shared/batches/batch'
 import { emptyTokenCounts } from '../../shared/records/tokenCounts'
 import { makePortfolio, makeRun } from '../../renderer/views/Runs/testRuns'
 import { collectPageErrors, saveScreenshot } from './support/browser'
@@ -108,11 +108,11 @@ function createMemoryLedgerSeed(count: number) {
   governance.migrate()
   for (const portfolio of portfolios) governance.portfolios.put(portfolio)
   const ledger = new Ledger(new Y.Doc())
-  const { meta, payload } = createBatch({
+  const batch = createBatch({
     kind: 'runs', format: 'claude-code', fileNames: ['sessions.jsonl'], records: runs, totals: {},
     from: null, to: null, skipped: [], warnings: [], importedAt: '2026-11-28T12:00:00.000Z',
   })
-  ledger.add(meta, payload)
+  ledger.add(batch)
   return { runs, portfolios, governanceUpdate: Y.encodeStateAsUpdate(governance.doc), ledgerUpdate: Y.encodeStateAsUpdate(ledger.doc) }
 }
 

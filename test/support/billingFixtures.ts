@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { join } from 'node:path'
 import type { BillingSource } from '../../shared/importers/billing/importBillingFile'
 import type { Charge } from '../../shared/records/charge'
-import { decodeBatchPayload } from '../../shared/workspace/batchPayload'
+import { decodeBatchPayload } from '../../shared/batches/batchPayload'
 
 /** The billing fixtures built from the documented headers (test/fixtures/billing). */
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'billing')

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { createBatch } from '../../shared/importers/batch'
+import { createBatch } from '../../shared/batches/batch'
 import type { Run } from '../../shared/records/run'
 import { Ledger } from '../../shared/workspace/ledger'
 
@@ -45,7 +45,7 @@ export function fillLedger(doc: Y.Doc, runCount: number, batchSize: number): voi
   const ledger = new Ledger(doc)
   for (let first = 0; first < runCount; first += batchSize) {
     const records = Array.from({ length: Math.min(batchSize, runCount - first) }, (_, i) => generatedRun(first + i))
-    const { meta, payload } = createBatch({
+    const batch = createBatch({
       kind: 'runs',
       format: 'claude-code-jsonl',
       fileNames: [`sessions-${first}.jsonl`],
@@ -57,6 +57,6 @@ export function fillLedger(doc: Y.Doc, runCount: number, batchSize: number): voi
       warnings: [],
       importedAt: new Date(Date.UTC(2026, 8, 1) + first).toISOString(),
     })
-    ledger.add(meta, payload)
+    ledger.add(batch)
   }
 }

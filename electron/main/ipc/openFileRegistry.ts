@@ -1,39 +1,41 @@
 import { randomUUID } from 'node:crypto'
-import { open, readdir, stat, type FileHandle } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
+import { fileLogSource } from '../../../node/agentLogs/logFileSource'
 import type { OpenedFile } from '../../preload/api'
 
-const CHUNK_BYTES = 1 << 20
-
 /**
- * Files the user picked, held open by the main process and read by the renderer one chunk at
- * a time, so a 500 MB log never crosses IPC (or sits in memory) whole.
+ * Files the user picked (or a scan found), read by the renderer one chunk at a time, so a
+ * 500 MB log never crosses IPC (or sits in memory) whole. A file is read as the command line
+ * reads it (fileLogSource): 1 MiB chunks, and an agent's SQLite store (OpenCode, Goose, Kilo)
+ * as the lines of its rows, which the renderer's import reads like any log.
  */
 export class OpenFileRegistry {
-  private readonly files = new Map<string, { file: FileHandle; position: number }>()
+  /** Files being read, by handle: each one's chunks, opened on its first read. */
+  private readonly reading = new Map<string, AsyncIterator<Uint8Array>>()
   /** Every handle given out, open or not: what may be read again (the same file, from the start). */
   private readonly known = new Map<string, { path: string; relativePath: string }>()
-  /** Handles registered but not opened yet: a scan finds thousands of files; each opens on first read. */
-  private readonly lazy = new Set<string>()
+  /** Handles given out and not read yet: a scan finds thousands of files; each opens on first read. */
+  private readonly unread = new Set<string>()
 
   async openPaths(paths: readonly string[], extensions: readonly string[] | undefined): Promise<OpenedFile[]> {
     const opened: OpenedFile[] = []
     for (const path of paths) {
       const info = await stat(path)
       if (info.isDirectory()) {
-        for (const file of await listFiles(path, extensions)) opened.push(await this.openOne(file, relative(join(path, '..'), file)))
+        for (const file of await listFiles(path, extensions)) opened.push(this.register(file, relative(join(path, '..'), file), (await stat(file)).size))
       } else {
-        opened.push(await this.openOne(path, basename(path)))
+        opened.push(this.register(path, basename(path), info.size))
       }
     }
     return opened
   }
 
-  /** A handle for a file found by the app itself (an agent-log scan), opened on its first read. */
+  /** A handle on a file, opened on its first read. */
   register(path: string, relativePath: string, size: number): OpenedFile {
     const handle = randomUUID()
     this.known.set(handle, { path, relativePath })
-    this.lazy.add(handle)
+    this.unread.add(handle)
     return { handle, name: basename(path), relativePath, size }
   }
 
@@ -46,41 +48,34 @@ export class OpenFileRegistry {
   }
 
   async readChunk(handle: string): Promise<Uint8Array | null> {
-    if (this.lazy.has(handle)) {
-      this.lazy.delete(handle)
-      const known = this.known.get(handle)!
-      this.files.set(handle, { file: await open(known.path, 'r'), position: 0 })
+    if (this.unread.delete(handle)) this.reading.set(handle, fileLogSource(this.known.get(handle)!.path).chunks()[Symbol.asyncIterator]())
+    const chunks = this.reading.get(handle)
+    if (!chunks) throw new Error('unknown or closed file handle')
+    let next: IteratorResult<Uint8Array>
+    try {
+      next = await chunks.next()
+    } catch (error) {
+      this.reading.delete(handle)
+      throw error
     }
-    const entry = this.files.get(handle)
-    if (!entry) throw new Error('unknown or closed file handle')
-    const buffer = new Uint8Array(CHUNK_BYTES)
-    const { bytesRead } = await entry.file.read(buffer, 0, CHUNK_BYTES, entry.position)
-    if (bytesRead === 0) {
+    if (next.done) {
       await this.close(handle)
       return null
     }
-    entry.position += bytesRead
-    return buffer.subarray(0, bytesRead)
+    // A file's chunks are views of one reused buffer: the one sent over IPC is a copy.
+    return next.value.slice()
   }
 
   async close(handle: string): Promise<void> {
-    this.lazy.delete(handle)
-    const entry = this.files.get(handle)
-    this.files.delete(handle)
-    await entry?.file.close()
+    this.unread.delete(handle)
+    const chunks = this.reading.get(handle)
+    this.reading.delete(handle)
+    await chunks?.return?.()
   }
 
   async closeAll(): Promise<void> {
-    await Promise.all([...this.files.keys()].map((handle) => this.close(handle)))
-  }
-
-  private async openOne(path: string, relativePath: string): Promise<OpenedFile> {
-    const file = await open(path, 'r')
-    const handle = randomUUID()
-    this.files.set(handle, { file, position: 0 })
-    this.known.set(handle, { path, relativePath })
-    const { size } = await file.stat()
-    return { handle, name: basename(path), relativePath, size }
+    this.unread.clear()
+    await Promise.all([...this.reading.keys()].map((handle) => this.close(handle)))
   }
 }
 

@@ -1,7 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { temporaryFolder } from '../../../test/support/tempDirs'
+import { fixtureHome } from '../../../test/support/sqliteFixture'
+import type { AgentLogRoot } from '../../../node/agentLogs/discover'
+import { openCodeStore } from '../../../node/agentLogs/stores/opencode'
+import { kiloStore } from '../../../node/agentLogs/stores/kilo'
+import { importAgentLogs } from '../../../shared/importers/logs/importAgentLogs'
+import { sqliteStoreHeader } from '../../../shared/importers/logs/sessionLogFormat'
 import { IPC } from '../../ipcChannels'
 import { IPC_CONTRACT } from './contract'
 import { OpenFileRegistry } from './openFileRegistry'
@@ -15,7 +21,7 @@ type Listener = (event: unknown, payload?: unknown) => unknown
 const APP = 'app://workfolio'
 const trustedEvent = { senderFrame: { url: `${APP}/index.html`, parent: null } }
 
-function setup(agentLogRoots?: () => { tool: 'claude-code' | 'codex'; path: string }[]) {
+function setup(agentLogRoots?: () => AgentLogRoot[]) {
   const handlers = new Map<string, Listener>()
   const hostSession = vi.fn(async (workspaceId: string) => ({ workspaceId, token: 't', localServerUrl: 'ws://127.0.0.1:1234', addresses: [] }))
   const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() }
@@ -140,6 +146,64 @@ describe('agent-log scan over IPC', () => {
     expect(await ctx.invoke(IPC.readFileChunk, trustedEvent, { handle: scan.files[0].handle })).toBeNull()
   })
 })
+
+describe('agent SQLite stores over IPC', () => {
+  const FIXTURES = join(__dirname, '../../../test/fixtures/logs')
+  type Opened = { handle: string; relativePath: string }
+
+  /** A file read to its end through the IPC channel, as the renderer reads it. */
+  function source(ctx: ReturnType<typeof setup>, file: Opened) {
+    return {
+      path: file.relativePath,
+      async *chunks() {
+        for (;;) {
+          const chunk = (await ctx.invoke(IPC.readFileChunk, trustedEvent, { handle: file.handle })) as Uint8Array | null
+          if (!chunk) return
+          yield chunk
+        }
+      },
+    }
+  }
+
+  test('"Scan this machine" serves OpenCode and Kilo stores as their row lines, which import as runs', async () => {
+    const home = fixtureHome(join(FIXTURES, 'opencode'), { 'opencode.db.sql': '.local/share/opencode/opencode.db' })
+    fixtureHomeInto(home, join(FIXTURES, 'kilo'), { 'kilo.db.sql': '.local/share/kilo/kilo.db' })
+    const ctx = setup(() => [openCodeStore, kiloStore].flatMap((store) => store.locations({}, home).map((path) => ({ tool: store.tool, path }))))
+    const scan = (await ctx.invoke(IPC.scanAgentLogs, trustedEvent)) as { files: Opened[] }
+    const database = scan.files.find((file) => file.relativePath === 'opencode.db')!
+    const first = (await ctx.invoke(IPC.readFileChunk, trustedEvent, { handle: database.handle })) as Uint8Array
+    expect(new TextDecoder().decode(first).split('\n')[0]).toBe(sqliteStoreHeader('opencode'))
+    await ctx.invoke(IPC.closeFile, trustedEvent, { handle: database.handle })
+
+    const again = (await ctx.invoke(IPC.reopenFile, trustedEvent, { handle: database.handle })) as Opened
+    const others = scan.files.filter((file) => file !== database)
+    const result = await importAgentLogs([source(ctx, again), ...others.map((file) => source(ctx, file))])
+    expect(result.errors).toEqual([])
+    expect(result.runs.map((run) => `${run.tool} ${run.id}`).sort()).toEqual([
+      'kilo ses_6b11d2e3cffeKiloOrchestr01',
+      'opencode ses_2a0f9e8d7ffeFirstShapeV01a',
+      'opencode ses_3d77b1e2affeOlderJsonOnly1',
+      'opencode ses_4e88a0c3bffeMigratedJson01',
+      'opencode ses_5a1f3c2b0ffeAbCdEf01234567',
+      'opencode ses_5a40e7f1cffeForkOfRetryFix1',
+    ])
+  })
+
+  test('a picked data folder serves its store the same way', async () => {
+    const home = fixtureHome(join(FIXTURES, 'kilo'), { 'kilo.db.sql': '.local/share/kilo/kilo.db' })
+    const ctx = setup()
+    ctx.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [join(home, '.local/share/kilo')] })
+    const files = (await ctx.invoke(IPC.openFiles, trustedEvent, { directories: true })) as Opened[]
+    expect(files.map((file) => file.relativePath)).toEqual(['kilo/kilo.db'])
+    const result = await importAgentLogs(files.map((file) => source(ctx, file)))
+    expect(result.runs.map((run) => [run.tool, run.id])).toEqual([['kilo', 'ses_6b11d2e3cffeKiloOrchestr01']])
+  })
+})
+
+/** Another agent's fixture added to a fixture home. */
+function fixtureHomeInto(home: string, fixture: string, databases: Record<string, string>): void {
+  cpSync(fixtureHome(fixture, databases), home, { recursive: true })
+}
 
 function randomUUIDLike(): string {
   return '00000000-0000-4000-8000-000000000000'

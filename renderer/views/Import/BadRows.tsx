@@ -1,7 +1,7 @@
 import { formatCurrencyAmounts } from '../../../shared/money/format'
 import { plural } from './display'
 import { IssueList } from './IssueList'
-import type { ImportOutcome } from './workerProtocol'
+import type { ImportOutcome } from '../../../shared/importers/jobs/jobTypes'
 
 /**
  * A file with bad lines: nothing is imported unless the person explicitly chooses to import

@@ -5,10 +5,10 @@ import type { Charge } from '../../../shared/records/charge'
 import type { BatchIssue } from '../../../shared/records/batch'
 import type { ImportProfile, ImportTarget } from '../../../shared/records/settings'
 import { ChargePreview } from './FormatPreview'
-import { previewRows } from './importJobs'
+import { previewRows } from '../../../shared/importers/jobs/billingJob'
 import { IncidentMappingStep } from './IncidentMappingStep'
 import { ColumnSelect, DateFormatSelect, MappingStepFrame, newProfileId } from './mappingFields'
-import type { BillingAnalysis } from './workerProtocol'
+import type { BillingAnalysis } from '../../../shared/importers/jobs/jobTypes'
 
 const FIELDS: { target: MappingTarget; label: string; hint?: string }[] = [
   { target: 'date', label: 'Date column', hint: 'required' },

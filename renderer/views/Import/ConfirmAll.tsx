@@ -39,7 +39,7 @@ export function ConfirmAll({ task, flow, profiles }: { task: ImportTask & { stag
           {task.logs && (
             <tr data-testid="confirm-file">
               <th scope="row">{plural(task.logs.sources.length, 'agent session file')}</th>
-              <td>Claude Code and Codex session logs: one batch of runs</td>
+              <td>Agent session logs: one batch of runs</td>
               <td className="numeric">{formatBytes(task.logs.sources.reduce((sum, source) => sum + source.size, 0))}</td>
               <td />
             </tr>

@@ -41,7 +41,7 @@ export function DropZone({ onFiles, onPick, busy }: { onFiles: (sources: ImportS
       </button>
       <p id="drop-zone-hint" className="field-hint">
         CSV billing exports (Anthropic, OpenAI, GitHub, Cursor, AWS, Azure, OpenRouter, FOCUS or any CSV you map once) and
-        Claude Code or Codex session logs (.jsonl, or a whole folder of them), and outcomes: pull request exports (.json from
+        coding-agent session logs (Claude Code, Codex, Copilot CLI, Gemini CLI, OpenCode, Amp, Qwen Code, Goose, Kilo, Droid: the files, or a whole folder of them), and outcomes: pull request exports (.json from
         gh, the GitHub or GitLab API), PagerDuty or incident.io incident CSVs, metrics CSVs. Files stay on this machine; only the parsed
         records join the workspace.
       </p>

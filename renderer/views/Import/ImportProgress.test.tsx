@@ -1,7 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { expect, test, vi } from 'vitest'
 import { ImportProgress } from './ImportProgress'
-import { sessionLogs, type ImportSource } from './sources'
 
 test('a long import shows how far it got, rows per second, and can be cancelled', () => {
   const onCancel = vi.fn()
@@ -21,12 +20,4 @@ test('a long import shows how far it got, rows per second, and can be cancelled'
   fireEvent.click(screen.getByRole('button', { name: 'Cancel import' }))
   expect(onCancel).toHaveBeenCalled()
   vi.restoreAllMocks()
-})
-
-test('from a picked ~/.claude folder only the session logs under projects/ are taken', () => {
-  const source = (relativePath: string): ImportSource => ({ name: relativePath, relativePath, size: 1, stream: async function* () {} })
-  const { logs, ignored } = sessionLogs([source('.claude/history.jsonl'), source('.claude/projects/-home-me-x/a.jsonl'), source('.claude/projects/-home-me-x/a/subagents/b.jsonl')])
-  expect(logs.map((s) => s.relativePath)).toEqual(['.claude/projects/-home-me-x/a.jsonl', '.claude/projects/-home-me-x/a/subagents/b.jsonl'])
-  expect(ignored.map((s) => s.relativePath)).toEqual(['.claude/history.jsonl'])
-  expect(sessionLogs([source('a.jsonl')]).logs).toHaveLength(1)
 })

@@ -1,5 +1,5 @@
 import { formatBytes } from './sources'
-import type { JobProgress } from './workerProtocol'
+import type { JobProgress } from '../../../shared/importers/jobs/jobTypes'
 
 /** Bytes read of the whole, rows so far and rows per second, with a way to stop. */
 export function ImportProgress({ label, progress, startedAt, onCancel }: { label: string; progress: JobProgress | null; startedAt: number; onCancel: () => void }) {

@@ -11,7 +11,7 @@ import { IssueList } from './IssueList'
 import { OverlapWarning } from './OverlapWarning'
 import { formatBytes } from './sources'
 import { itemLabel, type ImportFlow, type ImportTask } from './useImportFlow'
-import type { BillingAnalysis } from './workerProtocol'
+import type { BillingAnalysis } from '../../../shared/importers/jobs/jobTypes'
 
 type Flow = ImportFlow
 

@@ -13,7 +13,7 @@ import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '..
 import { createInProcessEngine, type ImportEngine } from './importEngine'
 import { requestFilePicker } from './importRequests'
 import { ImportView } from './ImportView'
-import type { BillingAnalysis, JobResult, JobSpec } from './workerProtocol'
+import type { BillingAnalysis, JobResult, JobSpec } from '../../../shared/importers/jobs/jobTypes'
 
 beforeEach(() => {
   window.location.hash = '#/import'

@@ -15,7 +15,8 @@ import type { ImportSource } from './sources'
 import { useImportFlow } from './useImportFlow'
 import './ImportView.css'
 
-const EXTENSIONS = ['csv', 'tsv', 'txt', 'jsonl', 'json']
+// .db: an agent's SQLite store (OpenCode, Kilo), which the desktop app reads as its rows.
+const EXTENSIONS = ['csv', 'tsv', 'txt', 'jsonl', 'json', 'db']
 
 /**
  * Billing exports and agent session logs in: pick, drop or scan; see the detected format and
@@ -97,8 +98,11 @@ export function ImportView({ engine: providedEngine }: { params?: string[]; engi
       {!bridge.scanAgentLogs && (
         // A web page cannot look into the machine's folders: say where the logs are instead.
         <p className="import-muted" data-testid="log-folders-hint">
-          Agent logs live in <code>~/.claude/projects</code> (Claude Code) and <code>~/.codex/sessions</code> (Codex): choose one of those
-          folders with “Choose a folder…”. The desktop app finds them by itself.
+          Agent logs live in <code>~/.claude/projects</code> (Claude Code), <code>~/.codex/sessions</code> (Codex),{' '}
+          <code>~/.copilot/session-state</code> (Copilot CLI), <code>~/.gemini/tmp</code> (Gemini CLI), <code>~/.qwen/projects</code> (Qwen Code),{' '}
+          <code>~/.factory/sessions</code> (Droid) and <code>~/.local/share/amp/threads</code> (Amp): choose one of those folders with “Choose a
+          folder…”. OpenCode, Goose and Kilo keep theirs in SQLite databases, which only the desktop app and the command line can read.
+          The desktop app finds every store by itself.
         </p>
       )}
 

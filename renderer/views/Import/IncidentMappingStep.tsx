@@ -5,7 +5,7 @@ import type { Incident } from '../../../shared/records/outcome'
 import type { ImportProfile } from '../../../shared/records/settings'
 import { formatInstant } from '../../components/LocalTime'
 import { ColumnSelect, DateFormatSelect, MappingStepFrame, newProfileId } from './mappingFields'
-import type { BillingAnalysis } from './workerProtocol'
+import type { BillingAnalysis } from '../../../shared/importers/jobs/jobTypes'
 
 const FIELDS: { target: IncidentTarget; label: string; hint?: string }[] = [
   { target: 'id', label: 'Incident id column', hint: 'required; how people name it in branches and notes' },

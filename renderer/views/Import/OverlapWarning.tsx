@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react'
 import type { Charge } from '../../../shared/records/charge'
 import type { ImportProfile } from '../../../shared/records/settings'
-import { chargeOverlap } from '../../../shared/workspace/chargeOverlap'
+import { chargeOverlap } from '../../../shared/batches/chargeOverlap'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { batchName, plural } from './display'
 

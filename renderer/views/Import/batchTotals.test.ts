@@ -8,7 +8,7 @@ import { monthlyTotals } from './batchTotals'
 async function ledgerWith(file: string) {
   const ledger = new Ledger(new Y.Doc())
   const { batch } = await importBillingFile(fixtureSource(file), { importedAt: '2026-11-29T00:00:00.000Z' })
-  ledger.add(batch!.meta, batch!.payload)
+  ledger.add(batch!)
   return { ledger, meta: batch!.meta }
 }
 

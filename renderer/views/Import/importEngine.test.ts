@@ -3,7 +3,8 @@ import anthropicCsv from '../../../test/fixtures/billing/anthropic-cost-2026-08.
 import { createWorkerEngine, isCancelled, type WorkerLike } from './importEngine'
 import { serveImportJobs } from './importWorker'
 import type { ImportSource } from './sources'
-import type { BillingAnalysis, ImportOutcome, WorkerRequest, WorkerResponse } from './workerProtocol'
+import type { BillingAnalysis, ImportOutcome } from '../../../shared/importers/jobs/jobTypes'
+import type { WorkerRequest, WorkerResponse } from './workerProtocol'
 
 /** The view's side and the worker's side joined by an asynchronous in-memory channel. */
 function connected() {

@@ -1,10 +1,12 @@
 /**
  * Runs import jobs: in a Web Worker in the app (parsing never blocks the UI), or in-process
- * where there is no worker (component tests). Both sides speak workerProtocol.ts.
+ * where there is no worker (component tests): the import pipeline's jobs
+ * (shared/importers/jobs/). Both sides speak workerProtocol.ts.
  */
-import { JobCancelled, runJob } from './importJobs'
-import type { ImportSource } from './sources'
-import type { JobProgress, JobResult, JobSpec, SourceRef, WorkerRequest, WorkerResponse } from './workerProtocol'
+import { JobCancelled, runJob } from '../../../shared/importers/jobs/importJobs'
+import { jobSource, type ImportSource } from './sources'
+import type { JobProgress, JobResult, JobSpec } from '../../../shared/importers/jobs/jobTypes'
+import type { SourceRef, WorkerRequest, WorkerResponse } from './workerProtocol'
 
 export interface RunningJob<R extends JobResult = JobResult> {
   result: Promise<R>
@@ -25,8 +27,7 @@ export function createInProcessEngine(): ImportEngine {
   return {
     run<R extends JobResult>(job: JobSpec, sources: ImportSource[], onProgress: (progress: JobProgress) => void = () => {}) {
       const controller = new AbortController()
-      const jobSources = sources.map((source) => ({ name: source.name, relativePath: source.relativePath, size: source.size, chunks: () => source.stream() }))
-      const result = runJob(job, jobSources, onProgress, controller.signal) as Promise<R>
+      const result = runJob(job, sources.map(jobSource), onProgress, controller.signal) as Promise<R>
       return { result, cancel: () => controller.abort() }
     },
     dispose() {},

@@ -1,16 +1,15 @@
-import { HeaderIndex } from '../../../shared/importers/csv/header'
 import { knownRequestKeys } from '../../../shared/importers/logs/requestKeys'
 import { profileTarget } from '../../../shared/importers/billing/customMapping'
-import { importOutcomeText, isOutcomeHeader } from '../../../shared/importers/outcomes/importOutcomeFile'
-import { decodeTextChunks } from '../../../shared/importers/text/decode'
 import { formatCurrencyAmounts } from '../../../shared/money/format'
 import type { BatchIssue } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
 import { BATCH_KINDS, batchName, plural } from './display'
 import { isCancelled, type ImportEngine, type RunningJob } from './importEngine'
-import { classifySource, sessionLogs, type ImportSource } from './sources'
-import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } from './workerProtocol'
+import { jobSource, type ImportSource } from './sources'
+import { filesByKind } from '../../../shared/importers/jobs/fileKind'
+import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } from '../../../shared/importers/jobs/jobTypes'
+import { importOutcomes } from '../../../shared/importers/jobs/outcomeJob'
 
 /** `confirmed`: the person already said yes to it (in the confirmation of several files): it is imported without a preview. */
 export type ImportItem =
@@ -107,6 +106,9 @@ export class ImportSession {
       format,
       attribution: settings.attribution,
       pseudonymSalt: settings.pseudonymSalt,
+      // Every bad line is listed and counted; nothing is stored unless the person then chooses
+      // to skip them (the batch already records which lines it left out).
+      skipBadRows: true,
     }
   }
 
@@ -132,7 +134,7 @@ export class ImportSession {
       (analysis) => {
         if (!this.isCurrent(item)) return
         this.running = null
-        if (isOutcomeHeader(new HeaderIndex(analysis.header), this.profiles())) this.start({ kind: 'outcomes', source: item.source })
+        if (analysis.detection === 'outcomes') this.start({ kind: 'outcomes', source: item.source })
         else if (analysis.detection === 'unreadable' || (analysis.errors.length > 0 && analysis.header.length === 0)) {
           this.setTask({ stage: 'unreadable', item, file: analysis.file, errors: analysis.errors, errorCount: analysis.errors.length })
         } else if (analysis.detection === 'unknown') this.setTask({ stage: 'mapping', item, analysis })
@@ -156,10 +158,7 @@ export class ImportSession {
   }
 
   add = (sources: ImportSource[]): void => {
-    const billing = sources.filter((source) => classifySource(source.relativePath) === 'billing')
-    const { logs, ignored } = sessionLogs(sources.filter((source) => classifySource(source.relativePath) === 'logs'))
-    const outcomes = sources.filter((source) => classifySource(source.relativePath) === 'outcomes')
-    const other = [...sources.filter((source) => classifySource(source.relativePath) === 'other'), ...ignored]
+    const { billing, logs, outcomes, other } = filesByKind(sources)
     if (other.length > 0) {
       this.notify({
         tone: 'info',
@@ -190,16 +189,11 @@ export class ImportSession {
    */
   private importOutcomes(item: ImportItem & { kind: 'outcomes' }): void {
     this.setTask({ stage: 'importing', item, progress: null, startedAt: Date.now() })
-    const read = async () => {
-      let text = ''
-      for await (const part of decodeTextChunks(item.source.stream())) text += part
-      return importOutcomeText({ name: item.source.name, text }, new Date().toISOString(), { profiles: this.profiles() })
-    }
-    read().then(
+    importOutcomes(jobSource(item.source), this.profiles(), new Date().toISOString()).then(
       (result) => {
         if (!this.isCurrent(item)) return
         if (!result.batch) return this.setTask({ stage: 'unreadable', item, file: item.source.relativePath, errors: result.errors, errorCount: result.errors.length })
-        const added = this.workspace.ledger.add(result.batch.meta, result.batch.payload) === 'added'
+        const added = this.workspace.ledger.add(result.batch) === 'added'
         const what = plural(result.records, BATCH_KINDS[result.kind!].record)
         this.notify(added ? { tone: 'ok', text: `Imported ${item.source.relativePath}: ${what}.` } : { tone: 'info', text: `${item.source.relativePath} was already imported: nothing added.` })
         this.next()
@@ -259,7 +253,7 @@ export class ImportSession {
 
   private commit(outcome: ImportOutcome): void {
     const batch = outcome.batch!
-    const result = this.workspace.ledger.add(batch.meta, batch.payload)
+    const result = this.workspace.ledger.add(batch)
     const label = batchName(batch.meta, this.workspace.governance.importProfiles.list().records)
     if (result === 'duplicate') {
       this.notify({ tone: 'info', text: `${label} was already imported: the workspace holds all of it, nothing added.` })

@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 /**
- * The import worker: parses billing exports and agent logs off the UI thread. See
- * workerProtocol.ts for the messages.
+ * The import worker: runs the import pipeline's jobs (shared/importers/jobs/) off the UI
+ * thread. Only the messages are its own (workerProtocol.ts).
  */
-import { JobCancelled, runJob, type JobSource } from './importJobs'
+import { JobCancelled, runJob } from '../../../shared/importers/jobs/importJobs'
+import type { JobSource } from '../../../shared/importers/jobs/jobTypes'
 import { readBlob } from './sources'
 import type { WorkerRequest, WorkerResponse } from './workerProtocol'
 

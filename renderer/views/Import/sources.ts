@@ -1,7 +1,6 @@
 import { readableStreamChunks } from '../../../shared/importers/text/decode'
 import { pickedFileFromDom } from '../../platform/bridge.web'
-import { SESSION_ENTRY_NAMES } from '../../../shared/importers/logs/agentTools'
-import { isSessionLogPath } from '../../../shared/importers/logs/sessionLogFormats'
+import type { JobSource } from '../../../shared/importers/jobs/jobTypes'
 /**
  * What the Import view reads: a picked, dropped or scanned file. A DOM `File` (dropped, or
  * picked in the browser) can be posted to the import worker whole; anything else (the desktop
@@ -17,18 +16,9 @@ export interface ImportSource {
   stream(): AsyncIterable<Uint8Array>
 }
 
-export type SourceKind = 'billing' | 'logs' | 'outcomes' | 'other'
-
-/**
- * Billing exports are CSV (or TSV), agent session logs are JSON Lines, pull request exports
- * JSON. Incident and metrics CSVs start as billing and are told apart by their header.
- */
-export function classifySource(path: string): SourceKind {
-  const lower = path.toLowerCase()
-  if (/\.(csv|tsv|txt)$/.test(lower)) return 'billing'
-  if (isSessionLogPath(path)) return 'logs'
-  if (/\.json$/.test(lower)) return 'outcomes'
-  return 'other'
+/** A source as the import pipeline reads it (in-process, or the view's side of the worker). */
+export function jobSource(source: ImportSource): JobSource {
+  return { name: source.name, relativePath: source.relativePath, size: source.size, chunks: () => source.stream() }
 }
 
 /** A dropped or picked DOM file: the same wrapping the web bridge gives its picked files. */
@@ -48,15 +38,4 @@ export function formatBytes(bytes: number): string {
     unit++
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
-}
-
-/**
- * The session logs among picked files. A picked ~/.claude or ~/.codex also holds other JSONL
- * state (history.jsonl, …): when some files sit under an agent's session folder (projects/,
- * sessions/, …: AGENT_SESSION_ENTRIES), only those are session logs (as the CLI's discovery decides).
- */
-export function sessionLogs(sources: readonly ImportSource[]): { logs: ImportSource[]; ignored: ImportSource[] } {
-  const inLogFolder = (source: ImportSource) => source.relativePath.split(/[\\/]/).some((part) => SESSION_ENTRY_NAMES.has(part))
-  if (!sources.some(inLogFolder)) return { logs: [...sources], ignored: [] }
-  return { logs: sources.filter(inLogFolder), ignored: sources.filter((source) => !inLogFolder(source)) }
 }

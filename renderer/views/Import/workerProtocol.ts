@@ -1,5 +1,6 @@
 /**
- * Messages between the Import view and its parsing worker.
+ * Messages between the Import view and its parsing worker, which runs the import pipeline's
+ * jobs (shared/importers/jobs/jobTypes.ts).
  *
  * The view starts a job with `run`, naming its sources. A source that carries a DOM `file`
  * is read by the worker itself; for any other (the desktop app's Bridge streams) the worker
@@ -9,9 +10,7 @@
  * close the stream. `progress` arrives a few times a second; a job ends with `done` or
  * `failed`. `cancel` abandons a job.
  */
-import type { BatchIssue, BatchMeta } from '../../../shared/records/batch'
-import type { Charge } from '../../../shared/records/charge'
-import type { ImportProfile, Settings } from '../../../shared/records/settings'
+import type { JobProgress, JobResult, JobSpec } from '../../../shared/importers/jobs/jobTypes'
 
 export interface SourceRef {
   name: string
@@ -19,78 +18,6 @@ export interface SourceRef {
   size: number
   file?: Blob
 }
-
-export interface BillingJobOptions {
-  profiles: ImportProfile[]
-  /** A built-in format id or a profile to read the file as, instead of detecting it. */
-  format?: string | ImportProfile
-  attribution: boolean
-  pseudonymSalt: string
-}
-
-export interface LogJobOptions {
-  /** The workspace settings: pricing table and overrides, step rules, attribution, salt. */
-  settings: Settings
-  /** Hashed request key → run id of the runs already in the workspace (no request counted twice). */
-  knownRequestKeys: [string, string][]
-}
-
-export type JobSpec =
-  | { kind: 'analyze-billing'; options: BillingJobOptions }
-  | { kind: 'import-billing'; options: BillingJobOptions; importedAt: string }
-  | { kind: 'import-logs'; options: LogJobOptions; importedAt: string }
-
-export interface JobProgress {
-  bytes: number
-  totalBytes: number
-  rows: number
-  /** The file being read now. */
-  file: string
-}
-
-/** What the first rows of a billing file say: its layout, and the charges they become. */
-export interface BillingAnalysis {
-  kind: 'analyze-billing'
-  file: string
-  /** How the layout was recognised. */
-  detection: 'format' | 'profile' | 'chosen' | 'ambiguous' | 'unknown' | 'unreadable'
-  format: string | null
-  formatLabel: string | null
-  /** For an ambiguous header: the formats it fits. */
-  candidates: { id: string; label: string }[]
-  profileId: string | null
-  header: string[]
-  /** Raw cells of the first rows, for the column mapping step. */
-  sampleRows: string[][]
-  /** The first rows as they will be stored. */
-  charges: Charge[]
-  /** Why the file cannot be read at all (empty, bad CSV), or bad lines among the first rows. */
-  errors: BatchIssue[]
-  warnings: BatchIssue[]
-}
-
-export interface ImportSummary {
-  status: 'ok' | 'rejected'
-  format: string | null
-  formatLabel: string | null
-  records: number
-  /** Bad lines (the first few dozen) and how many there are in all. */
-  errors: BatchIssue[]
-  errorCount: number
-  warnings: BatchIssue[]
-  bytes: number
-  /** Per file, for an import of several files (agent logs). */
-  files: string[]
-}
-
-export interface ImportOutcome {
-  kind: 'import-billing' | 'import-logs'
-  summary: ImportSummary
-  /** The batch to add to the ledger; null when nothing can be imported. */
-  batch: { meta: BatchMeta; payload: Uint8Array } | null
-}
-
-export type JobResult = BillingAnalysis | ImportOutcome
 
 export type WorkerRequest =
   | { type: 'run'; id: number; job: JobSpec; sources: SourceRef[] }

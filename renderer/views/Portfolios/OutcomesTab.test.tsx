@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, expect, test } from 'vitest'
 import { makePullRequest } from '../../../shared/analysis/outcomes/testOutcomes'
-import { createBatch } from '../../../shared/importers/batch'
+import { createBatch } from '../../../shared/batches/batch'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { setPeriodChoice } from '../../workspace/periodChoice'
 import { seedWorkspace, web } from '../../test/portfolioTestData'
@@ -17,8 +17,8 @@ function workspaceWithPullRequest() {
   const workspace = createMemoryWorkspace()
   seedWorkspace(workspace)
   const pull = makePullRequest({ number: 5, repo: 'checkout', headBranch: 'feat/y', createdAt: '2026-07-07T00:00:00.000Z', mergedAt: '2026-07-09T00:00:00.000Z' })
-  const { meta, payload } = createBatch({ kind: 'pullRequests', format: 'github-gh-pr-list', fileNames: ['prs.json'], records: [pull], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-10-01T00:00:00.000Z' })
-  workspace.ledger.add(meta, payload)
+  const batch = createBatch({ kind: 'pullRequests', format: 'github-gh-pr-list', fileNames: ['prs.json'], records: [pull], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-10-01T00:00:00.000Z' })
+  workspace.ledger.add(batch)
   return { workspace, pull }
 }
 

@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react'
 import type { Assignment } from '../../../shared/analysis/rules/assign'
+import { agentToolName } from '../../../shared/importers/logs/agentTools'
 import { formatMoney } from '../../../shared/money/format'
 import { AnnotationEditor } from '../../components/annotations/AnnotationEditor'
 import { EmptyState } from '../../components/EmptyState'
@@ -44,7 +45,7 @@ export function RunDetail({ row, runId, assignment }: Props) {
       <header className="view-header run-detail-header">
         <div>
           <h1 id="run-detail-title">
-            {run.tool} on {row.repo || 'no repo'}
+            {agentToolName(run.tool)} on {row.repo || 'no repo'}
           </h1>
           <p className="run-detail-sub">
             <time dateTime={run.start} title={`${run.start} (UTC)`}>

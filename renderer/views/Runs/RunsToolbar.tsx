@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { agentToolName } from '../../../shared/importers/logs/agentTools'
 import { GROUP_BY_LABELS, type GroupBy } from './runGrouping'
 import { OVERLAP_FILTER, UNASSIGNED_FILTER, UNPRICED_FILTER } from './runQuery'
 
@@ -48,7 +49,7 @@ export function RunsToolbar({ options, values, groupBy, onSearch, onFilter, onGr
           <option value="">All tools</option>
           {options.tools.map((tool) => (
             <option key={tool} value={tool}>
-              {tool}
+              {agentToolName(tool)}
             </option>
           ))}
         </select>

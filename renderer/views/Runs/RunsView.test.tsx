@@ -59,7 +59,7 @@ test('each run is a row: local time, tool, repo, branch, models, tokens, exact c
   const time = r1.querySelector('time')!
   expect(time.textContent).toBe(formatRunTime(Date.parse('2026-10-05T09:00:00.000Z')))
   expect(time.getAttribute('dateTime')).toBe('2026-10-05T09:00:00.000Z')
-  expect(r1.textContent).toContain('claude-code')
+  expect(r1.textContent).toContain('Claude Code')
   expect(r1.textContent).toContain('fix/checkout')
   expect(r1.textContent).toContain('1,200')
   expect(r1.textContent).toContain('$0.30')
@@ -173,7 +173,7 @@ test('coming back from a run’s detail keeps the sort and filters, and focuses 
   fireEvent.click(rowOf('r3'))
   expect(window.location.hash).toBe('#/runs/r3')
   rerender(<RunsView params={['r3']} />)
-  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('claude-code on web')
+  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Claude Code on web')
   rerender(<RunsView params={[]} />)
   expect(rowIds()).toEqual(['r1', 'r3'])
   expect(document.activeElement).toBe(rowOf('r3'))
@@ -181,7 +181,7 @@ test('coming back from a run’s detail keeps the sort and filters, and focuses 
 
 test('a run’s detail: step timeline, tokens and cost by model with unpriced models visible, and its outcome note', () => {
   const { workspace } = setup(RUNS, ['r3'])
-  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('claude-code on web')
+  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Claude Code on web')
   const timeline = screen.getByRole('list', { name: 'Step timeline' })
   expect(within(timeline).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1read-incident', '2propose-fix', '3draft-postmortem'])
 

@@ -1,4 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table'
+import { agentToolName } from '../../../shared/importers/logs/agentTools'
 import { formatDecimal } from '../../../shared/money/decimal'
 import { formatMoney } from '../../../shared/money/format'
 import { formatRunTime, formatTokens, formatTokensCompact, type RunRow } from './runRows'
@@ -27,6 +28,7 @@ export const runColumns: ColumnDef<RunRow>[] = [
     id: 'tool',
     header: 'Tool',
     accessorFn: (row) => row.run.tool,
+    cell: ({ row }) => agentToolName(row.original.run.tool),
   },
   {
     id: 'repo',

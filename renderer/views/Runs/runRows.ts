@@ -1,4 +1,5 @@
 import type { Analysis } from '../../../shared/analysis/analyze'
+import { agentToolName } from '../../../shared/importers/logs/agentTools'
 import { parseDecimal, type Decimal } from '../../../shared/money/decimal'
 import type { TokenCounts } from '../../../shared/records/common'
 import type { Run } from '../../../shared/records/run'
@@ -61,7 +62,7 @@ export function buildRunRows(analysis: Analysis): RunRow[] {
       portfolioName,
       overlap: alsoMatched.length > 0,
       alsoMatched,
-      haystack: [run.id, run.tool, repo, branch, ...run.models, ...run.steps, portfolioName].join('\u0001').toLowerCase(),
+      haystack: [run.id, run.tool, agentToolName(run.tool), repo, branch, ...run.models, ...run.steps, portfolioName].join('\u0001').toLowerCase(),
     }
   })
 }

@@ -1,5 +1,5 @@
 import { makePortfolio as portfolioFixture } from '../../../shared/analysis/testFixtures'
-import { createBatch } from '../../../shared/importers/batch'
+import { createBatch } from '../../../shared/batches/batch'
 import { emptyTokenCounts } from '../../../shared/records/tokenCounts'
 import type { Portfolio, RuleCondition } from '../../../shared/records/portfolio'
 import type { Run } from '../../../shared/records/run'
@@ -30,7 +30,7 @@ export function makeRun(overrides: Partial<Run> & { id: string }): Run {
 
 /** Imports runs into the workspace's ledger as one batch, as an importer would. */
 export function seedRuns(workspace: Workspace, runs: readonly Run[]): void {
-  const { meta, payload } = createBatch({
+  const batch = createBatch({
     kind: 'runs',
     format: 'claude-code',
     fileNames: ['sessions.jsonl'],
@@ -42,7 +42,7 @@ export function seedRuns(workspace: Workspace, runs: readonly Run[]): void {
     warnings: [],
     importedAt: '2026-11-01T00:00:00.000Z',
   })
-  workspace.ledger.add(meta, payload)
+  workspace.ledger.add(batch)
 }
 
 export function makePortfolio(id: string, name: string, conditions: RuleCondition[]): Portfolio {

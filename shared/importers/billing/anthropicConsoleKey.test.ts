@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { storedCharges } from '../../../test/support/billingFixtures'
-import { createBatch } from '../batch'
+import { createBatch } from '../../batches/batch'
 import { Ledger } from '../../workspace/ledger'
 import { chunksOf } from '../text/decode'
 import { importBillingFile } from './importBillingFile'
@@ -52,7 +52,7 @@ describe('Anthropic Console cost rows keep one identity across header versions',
     const ledger = new Ledger(new Y.Doc())
     for (const file of [exportOf('2024-12', DAYS.slice(0, 2)), exportOf('2026-08', DAYS.slice(1))]) {
       const { batch } = await importBillingFile(file, options)
-      ledger.add(batch!.meta, batch!.payload)
+      ledger.add(batch!)
     }
     expect(ledger.charges().records.map((charge) => charge.cost).sort()).toEqual(['1.00', '2.00', '3.00'])
   })
@@ -80,11 +80,11 @@ describe('Anthropic Console cost rows keep one identity across header versions',
     const { identityVersion: _version, ...legacyMeta } = legacy.meta
 
     const ledger = new Ledger(new Y.Doc())
-    ledger.add(legacyMeta, legacy.payload)
-    ledger.add(today.batch!.meta, today.batch!.payload)
+    ledger.add({ ...legacy, meta: legacyMeta })
+    ledger.add(today.batch!)
     expect(ledger.charges().records).toHaveLength(3)
     const renamed = await importBillingFile({ ...exportOf('2026-08', DAYS), name: 'renamed.csv' }, options)
-    expect(ledger.add(renamed.batch!.meta, renamed.batch!.payload)).toBe('duplicate')
+    expect(ledger.add(renamed.batch!)).toBe('duplicate')
   })
 
   it('gives a usage-export row the same identity under the old and the current usage header', async () => {

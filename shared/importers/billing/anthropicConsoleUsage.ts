@@ -1,5 +1,5 @@
 import { cell } from '../csv/header'
-import { anthropicConsoleKey } from './anthropicConsoleKey'
+import { anthropicConsoleKey } from '../../batches/anthropicConsoleKey'
 import type { BillingFormat } from './format'
 import { count, dayReader, newCharge, orNull, repairMojibake, tokensOf } from './rows'
 

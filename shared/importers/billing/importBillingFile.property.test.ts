@@ -124,11 +124,11 @@ describe('billing import is exact and idempotent (property-based)', () => {
         expect(first.records).toBe(generated.length)
 
         const ledger = new Ledger(new Y.Doc())
-        expect(ledger.add(first.batch!.meta, first.batch!.payload)).toBe('added')
+        expect(ledger.add(first.batch!)).toBe('added')
         const before = ledger.charges().records.length
         const second = await importBytes(bytes, 7)
         expect(second.batch!.meta.id).toBe(first.batch!.meta.id)
-        expect(ledger.add(second.batch!.meta, second.batch!.payload)).toBe('duplicate')
+        expect(ledger.add(second.batch!)).toBe('duplicate')
         expect(ledger.charges().records.length).toBe(before)
         expect(before).toBe(generated.length)
       }),

@@ -80,9 +80,11 @@ describe('importBillingFile: batches in the ledger', () => {
     const ledger = new Ledger(new Y.Doc())
     const first = await importBillingFile(fixtureSource('anthropic-cost-2026-08.csv'), options)
     const again = await importBillingFile(fixtureSource('anthropic-cost-2026-08.csv', 11), { importedAt: '2026-11-30T00:00:00.000Z' })
-    expect(ledger.add(first.batch!.meta, first.batch!.payload)).toBe('added')
+    // The batch carries its rows' identities, computed as they were read: the ledger compares those.
+    expect([...first.batch!.identities]).toEqual([['anthropic-console-cost', storedCharges(first).map((charge) => charge.identity)]])
+    expect(ledger.add(first.batch!)).toBe('added')
     expect(again.batch!.meta.id).toBe(first.batch!.meta.id)
-    expect(ledger.add(again.batch!.meta, again.batch!.payload)).toBe('duplicate')
+    expect(ledger.add(again.batch!)).toBe('duplicate')
     expect(ledger.charges().records).toHaveLength(4)
   })
 
@@ -118,8 +120,8 @@ describe('importBillingFile: batches in the ledger', () => {
     const ledger = new Ledger(new Y.Doc())
     const july = await importBillingFile(source([HEADER, row('2026-07-31', '1.10'), row('2026-08-01', '2.20')].join('\n'), 'jul.csv'), options)
     const august = await importBillingFile(source([HEADER, row('2026-08-01', '2.20'), row('2026-08-02', '3.30')].join('\n'), 'aug.csv'), options)
-    ledger.add(july.batch!.meta, july.batch!.payload)
-    ledger.add(august.batch!.meta, august.batch!.payload)
+    ledger.add(july.batch!)
+    ledger.add(august.batch!)
     const charges = ledger.charges().records
     expect(charges.map((charge) => charge.cost).sort()).toEqual(['1.10', '2.20', '3.30'])
   })

@@ -4,14 +4,14 @@
  * keeps only counts and totals, so a 200 MB file runs in constant memory; `importBillingFile`
  * collects the Charges into an immutable batch, all or nothing.
  */
-import type { BatchIssue, BatchMeta } from '../../records/batch'
+import type { BatchIssue } from '../../records/batch'
 import type { Charge } from '../../records/charge'
 import { carriesCost } from '../../records/chargeCost'
 import type { ImportProfile } from '../../records/settings'
 import type { CurrencyAmounts } from '../../money/totals'
 import { actorId } from '../../privacy/pseudonym'
-import { ColumnBuilder } from '../../workspace/columnCodec'
-import { createBatch } from '../batch'
+import { ColumnBuilder } from '../../batches/columnCodec'
+import { type Batch, createBatch } from '../../batches/batch'
 import { CsvSyntaxError, CsvTokenizer } from '../csv/tokenizer'
 import { cell, HeaderIndex } from '../csv/header'
 import { decodeTextChunks, utf8BytesOrText } from '../text/decode'
@@ -20,7 +20,7 @@ import { profileFormat } from './customMapping'
 import { detectBillingFormat } from './detect'
 import { BILLING_FORMATS } from './formats'
 import type { BillingFormat, RowContext, RowParser } from './format'
-import { UniqueIdentities } from './identities'
+import { noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
 import { RunningTotals } from './runningTotals'
 
 /** A file as a stream of byte chunks: Node's fs.createReadStream and a browser ReadableStream both are. */
@@ -220,7 +220,7 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
 
 export interface BillingImportResult extends BillingParseSummary {
   /** The immutable batch to add to the ledger, or null when the file was rejected. */
-  batch: { meta: BatchMeta; payload: Uint8Array } | null
+  batch: Batch | null
 }
 
 /**
@@ -231,6 +231,7 @@ export interface BillingImportResult extends BillingParseSummary {
 export async function importBillingFile(source: BillingSource, options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void } = {}): Promise<BillingImportResult> {
   const records = new ColumnBuilder()
   const identities = new UniqueIdentities()
+  const stored = new Map<string, string[]>()
   let firstRepeat: BatchIssue | null = null
   const summary = await parseBillingFile(source, {
     ...options,
@@ -239,6 +240,7 @@ export async function importBillingFile(source: BillingSource, options: BillingP
       charge.identity = unique.identity
       if (unique.repeated) firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
       records.add(charge)
+      noteChargeIdentity(stored, charge)
       options.onCharge?.(charge)
     },
   })
@@ -255,6 +257,7 @@ export async function importBillingFile(source: BillingSource, options: BillingP
     skipped: options.skipBadRows ? summary.errors : [],
     warnings: summary.warnings,
     importedAt: options.importedAt ?? new Date().toISOString(),
+    identities: stored,
   })
   return { ...summary, batch }
 }

@@ -2,7 +2,7 @@ import { cell } from '../csv/header'
 import type { BillingFormat } from './format'
 import { amount, instantReader, newCharge, orNull, quantityOf } from './rows'
 import { granularityOf } from './dates'
-import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
+import { isOpenAiOrganizationTotal } from '../../batches/openaiOrganizationTotals'
 
 /**
  * OpenAI dashboard → Usage → Cost → Export (`cost_<from>_<to>.csv`). Buckets are unix

@@ -4,7 +4,7 @@ import { sumDecimalStrings } from '../../money/decimal'
 import { Ledger } from '../../workspace/ledger'
 import { chunksOf } from '../text/decode'
 import { importBillingFile } from './importBillingFile'
-import { withoutCoveredOrganizationTotals } from './openaiOrganizationTotals'
+import { withoutCoveredOrganizationTotals } from '../../batches/openaiOrganizationTotals'
 
 const HEADER = 'start_time,end_time,start_time_iso,end_time_iso,amount_value,amount_currency,line_item,project_id,organization_id,organization_name\n'
 const DAY_1 = '1759276800,1759363200,2025-10-01T00:00:00+00:00,2025-10-02T00:00:00+00:00'
@@ -28,7 +28,7 @@ describe('OpenAI organisation totals', () => {
       const ledger = new Ledger(new Y.Doc())
       for (const [index, text] of order.entries()) {
         const { batch } = await load(text, `cost_${index}.csv`)
-        expect(ledger.add(batch!.meta, batch!.payload)).toBe('added')
+        expect(ledger.add(batch!)).toBe('added')
       }
       const charges = ledger.charges().records
       expect(charges.map((charge) => [charge.start.slice(0, 10), charge.model, charge.cost])).toEqual(expect.arrayContaining([

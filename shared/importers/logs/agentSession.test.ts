@@ -22,7 +22,7 @@ function session(id: string, parentId: string | null, requests: [key: string | n
 }
 
 function file(path: string, sessions: AgentSession[]): AgentLogFile {
-  return { path, format: 'opencode', lines: 1, bytes: 1, warnings: [], error: null, claude: null, sessions }
+  return { path, format: 'opencode', lines: 1, bytes: 1, warnings: [], error: null, claude: null, sessions, places: [] }
 }
 
 describe('sessions of agents other than Claude Code', () => {
@@ -33,6 +33,24 @@ describe('sessions of agents other than Claude Code', () => {
     const runs = new Map(assembler.finish().runs.map((run) => [run.id, run]))
     expect(runs.get('s1')?.tokens.output).toBe(5 + 7 + 11)
     expect(runs.get('s2')?.tokens.output).toBe(3 + 4)
+  })
+
+  it('keeps the larger of two copies of one keyed record (a later snapshot of a running total)', () => {
+    const assembler = new AgentLogAssembler()
+    assembler.add(file('archive/s.settings.json', [session('s', null, [['total', 5]])]))
+    assembler.add(file('live/s.settings.json', [session('s', null, [['total', 9]])]))
+    assembler.add(file('older/s.settings.json', [session('s', null, [['total', 7]])]))
+    expect(assembler.finish().runs.map((run) => run.tokens.output)).toEqual([9])
+  })
+
+  it('takes the provider from the copy that has the requests, and the rest from both', () => {
+    const transcript = { ...session('s', 'parent-of-s', []), provider: 'factory', steps: [{ time: at('2026-11-02T10:00:00.000Z'), label: 'test', key: 'call-1', call: { tool: 'Execute' } }] }
+    const assembler = new AgentLogAssembler()
+    assembler.add(file('s.jsonl', [transcript]))
+    assembler.add(file('s.settings.json', [{ ...session('s', null, [['total', 5]]), provider: 'openai', cwd: null }]))
+    const [run] = assembler.finish().runs
+    expect(run).toMatchObject({ id: 's', provider: 'openai', repo: 'app', steps: ['test'] })
+    expect(run.tokens.output).toBe(5)
   })
 
   it('folds a child session into its parent run (grandchildren too), and lists the parent for the child’s file', () => {

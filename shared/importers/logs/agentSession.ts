@@ -1,6 +1,6 @@
 import { SessionTrack, type SessionStep } from './sessionTrack'
 import type { AgentTool } from './agentTools'
-import type { UsageRecord } from './usageRecord'
+import { totalTokens, type UsageRecord } from './usageRecord'
 
 /**
  * One agent session as a reader hands it over, as plain data (it may be read on another
@@ -31,6 +31,8 @@ export interface AgentSession {
    * own: its usage and steps join the parent's run when the parent is imported too.
    */
   parentId: string | null
+  /** When the session names its project only by a key (Gemini CLI's project hash): its folder comes from a SessionPlace with this key. */
+  placeKey?: string
 }
 
 /** The session as the run builder takes it. */
@@ -47,23 +49,32 @@ export function sessionTrackOf(session: AgentSession): SessionTrack {
 
 /**
  * Two copies of one session (the same file in two folders, a session file and its archived
- * copy, two stores of one agent): requests with a key are counted once across both; when
- * either copy has requests without a key, nothing tells them apart, so the fuller copy wins.
+ * copy, two stores of one agent, or two files that each hold part of a session, as Droid's
+ * transcript and settings): requests with a key are counted once across both, the copy that
+ * counts more tokens for a key winning (a later snapshot of a running total, a finished
+ * request); when either copy has requests without a key, nothing tells them apart, so the
+ * fuller copy wins. Who bills the requests is said by the copy that has them.
  */
 export function mergeSessionCopies(kept: AgentSession, other: AgentSession): AgentSession {
   const allKeyed = (session: AgentSession) => session.usage.every((record) => record.key !== null)
   if (!allKeyed(kept) || !allKeyed(other)) return other.usage.length > kept.usage.length ? other : kept
   const keys = new Set(kept.usage.map((record) => record.key))
+  const others = new Map(other.usage.map((record) => [record.key, record]))
+  const fuller = (record: UsageRecord) => {
+    const copy = others.get(record.key)
+    return copy && totalTokens(copy.tokens) > totalTokens(record.tokens) ? copy : record
+  }
   const stepKeys = new Set(kept.steps.flatMap((step) => (step.key === null ? [] : [step.key])))
   return {
     ...kept,
+    provider: kept.usage.length === 0 && other.usage.length > 0 ? other.provider : kept.provider,
     cwd: kept.cwd ?? other.cwd,
     remoteRepo: kept.remoteRepo ?? other.remoteRepo,
     branch: kept.branch ?? other.branch,
     parentId: kept.parentId ?? other.parentId,
     times: [...kept.times, ...other.times],
     steps: [...kept.steps, ...other.steps.filter((step) => step.key === null || !stepKeys.has(step.key))],
-    usage: [...kept.usage, ...other.usage.filter((record) => !keys.has(record.key))],
+    usage: [...kept.usage.map(fuller), ...other.usage.filter((record) => !keys.has(record.key))],
   }
 }
 

@@ -36,7 +36,7 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
   for (const request of ordered) {
     const day = dayOf(Number.isFinite(request.time) ? request.time : start)
     // A tier applies to a whole request, so the threshold it passed is decided before summing.
-    const contextAbove = contextThresholdPassed(request.tokens, findModelPrices(context.pricing, request.model)?.longContextAbove ?? null)
+    const contextAbove = request.sessionTotal ? 0 : contextThresholdPassed(request.tokens, findModelPrices(context.pricing, request.model)?.longContextAbove ?? null)
     // Requests in time order mostly continue the previous group.
     if (!group || group.model !== request.model || group.day !== day || group.contextAbove !== contextAbove) {
       const key: string = `${request.model}\u0000${day}\u0000${contextAbove}`

@@ -15,7 +15,11 @@ const S2 = '5a1e0000-0000-4000-8000-000000000002'
 const C1 = '019b0000-0000-7000-8000-0000000000c1'
 const C2 = '019b0000-0000-7000-8000-0000000000c2'
 
-/** The fixture tree as in-memory sources (paths relative to test/fixtures/logs), small chunks to cross line ends. */
+/**
+ * The Claude Code and Codex fixtures (or those `under` one folder) as in-memory sources (paths
+ * relative to test/fixtures/logs), small chunks to cross line ends. Every other agent's fixture
+ * has tests of its own beside its reader.
+ */
 function fixtureFiles(under = ''): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {}
   const walk = (dir: string) => {
@@ -25,7 +29,7 @@ function fixtureFiles(under = ''): Record<string, Uint8Array> {
       else if (entry.name.endsWith('.jsonl')) files[relative(FIXTURES, path)] = readFileSync(path)
     }
   }
-  walk(join(FIXTURES, under))
+  for (const folder of under ? [under] : ['claude', 'codex']) walk(join(FIXTURES, folder))
   return files
 }
 
@@ -174,7 +178,7 @@ describe('importing again', () => {
     expect(resumed.runs[0]).toMatchObject({ id: 'resumed', requests: 1, tokens: { output: 7 } })
 
     const ledger = new Ledger(new Y.Doc())
-    for (const batch of [first.result.batch!, again.result.batch!, resumed.batch!]) ledger.add(batch.meta, batch.payload)
+    for (const batch of [first.result.batch!, again.result.batch!, resumed.batch!]) ledger.add(batch)
     const runs = ledger.runs().records
     expect(runs.filter((r) => r.id === S1)).toHaveLength(1)
     expect(runs.reduce((sum, r) => sum + r.requests, 0)).toBe(first.result.runs.reduce((sum, r) => sum + r.requests, 0) + 1)

@@ -1,5 +1,5 @@
+import type { Batch } from '../../batches/batch'
 import { pricingFromSettings, type PricingTable } from '../../pricing/pricingTable'
-import type { BatchMeta } from '../../records/batch'
 import type { Run } from '../../records/run'
 import type { Settings, StepRule } from '../../records/settings'
 import { createStepLabeller } from '../../steps/labelStep'
@@ -38,7 +38,7 @@ export interface AgentLogImport {
   errors: LogIssue[]
   unpricedModels: string[]
   /** The runs as one immutable `runs` batch, or null when there is no run. */
-  batch: { meta: BatchMeta; payload: Uint8Array } | null
+  batch: Batch | null
 }
 
 /** The import options a workspace's settings imply. */

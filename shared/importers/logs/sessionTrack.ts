@@ -110,6 +110,13 @@ export function parseTime(value: unknown): number {
   return time >= 0 && time <= LAST_FOUR_DIGIT_YEAR ? time : NaN
 }
 
+/** A time written as a number: epoch milliseconds, or seconds (below 10^12, some Kilo rows); NaN when it cannot be a log time. */
+export function epochMillis(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return NaN
+  const millis = value < 1e12 ? value * 1000 : value
+  return millis <= LAST_FOUR_DIGIT_YEAR ? millis : NaN
+}
+
 /**
  * `Date.parse`, read by hand for the canonical "2026-03-31T23:50:00.000Z" both agents write
  * (every parsed line has one; this is three times faster). Anything else, or a date a

@@ -1,4 +1,4 @@
-import { parseJsonLine } from '../lines/jsonLine'
+import { looksLikeJsonObject, parseJsonLine } from '../lines/jsonLine'
 import { isObject, type JsonObject } from './jsonFields'
 
 /**
@@ -41,4 +41,15 @@ export function parseLogLine(bytes: Uint8Array, path: string, lineNumber: number
     return null
   }
   return isObject(record) ? record : null
+}
+
+/** A file's first line as an object, for a format's `claims`; null when it is not one (never a warning: another format may read it). */
+export function firstRecord(bytes: Uint8Array): JsonObject | null {
+  if (!looksLikeJsonObject(bytes, 0, bytes.length)) return null
+  try {
+    const record = parseJsonLine(bytes, 0, bytes.length)
+    return isObject(record) ? record : null
+  } catch {
+    return null
+  }
 }

@@ -9,6 +9,11 @@ export interface UsageRecord {
   tokens: TokenCounts
   /** The request's hashed identity across files and imports (Claude `message.id:requestId`), when it has one. */
   key: string | null
+  /**
+   * The session's running total as the agent keeps it (Droid's settings), not one request: no
+   * long-context tier can be told from it, so none is applied.
+   */
+  sessionTotal?: true
 }
 
 export function totalTokens(tokens: TokenCounts): number {

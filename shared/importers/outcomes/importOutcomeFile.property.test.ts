@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Incident, OutcomeMetric, PullRequest } from '../../records/outcome'
-import { decodeBatchPayload } from '../../workspace/batchPayload'
+import { decodeBatchPayload } from '../../batches/batchPayload'
 import { importOutcomeText } from './importOutcomeFile'
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'outcomes')

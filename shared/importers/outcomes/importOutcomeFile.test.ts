@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Incident, OutcomeMetric, PullRequest } from '../../records/outcome'
-import { decodeBatchPayload } from '../../workspace/batchPayload'
+import { decodeBatchPayload } from '../../batches/batchPayload'
 import { Ledger } from '../../workspace/ledger'
 import { readLedgerOutcomes } from '../../workspace/outcomeLedger'
 import { importOutcomeText } from './importOutcomeFile'
@@ -113,11 +113,11 @@ describe('outcome batches in the ledger', () => {
   it('stores each as one batch, a second import of the same file is a duplicate, a later export of a PR supersedes', () => {
     const ledger = new Ledger(new Y.Doc())
     const first = importFixture('gh-pr-list-billing-service.json').batch!
-    expect(ledger.add(first.meta, first.payload)).toBe('added')
-    expect(ledger.add(first.meta, first.payload)).toBe('duplicate')
+    expect(ledger.add(first)).toBe('added')
+    expect(ledger.add(first)).toBe('duplicate')
     const text = readFileSync(join(FIXTURES, 'gh-pr-list-billing-service.json'), 'utf8').replace('"mergedAt": null,\n    "number": 43,\n    "state": "OPEN"', '"mergedAt": "2026-02-25T10:00:00Z",\n    "number": 43,\n    "state": "MERGED"')
     const later = importOutcomeText({ name: 'later.json', text }, '2026-03-02T00:00:00.000Z').batch!
-    expect(ledger.add(later.meta, later.payload)).toBe('added')
+    expect(ledger.add(later)).toBe('added')
     const { pullRequests, problems } = readLedgerOutcomes(ledger)
     expect(problems).toEqual([])
     expect(pullRequests).toHaveLength(4)

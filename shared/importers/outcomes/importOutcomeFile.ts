@@ -1,7 +1,7 @@
-import type { BatchIssue, BatchMeta } from '../../records/batch'
+import type { BatchIssue } from '../../records/batch'
 import type { OutcomeBatchKind } from '../../records/outcome'
 import type { ImportProfile } from '../../records/settings'
-import { createBatch } from '../batch'
+import { type Batch, createBatch } from '../../batches/batch'
 import type { HeaderIndex } from '../csv/header'
 import { CsvSyntaxError } from '../csv/tokenizer'
 import { csvRows } from './csvRows'
@@ -25,7 +25,7 @@ export interface OutcomeImportResult {
   records: number
   errors: BatchIssue[]
   warnings: BatchIssue[]
-  batch: { meta: BatchMeta; payload: Uint8Array } | null
+  batch: Batch | null
 }
 
 /** Errors listed per file before the rest are summarised: a wrong file would otherwise list every row. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Incident } from '../../records/outcome'
-import { decodeBatchPayload } from '../../workspace/batchPayload'
+import { decodeBatchPayload } from '../../batches/batchPayload'
 import { DATE_FORMATS, parseInstant } from '../billing/dates'
 import { importOutcomeText } from './importOutcomeFile'
 import { createIncidentProfile } from './incidentMapping'

@@ -1,8 +1,20 @@
+import { cpSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
+import { temporaryFolder } from '../../support/tempDirs'
 
 export const FIXTURES = resolve(import.meta.dirname, '../../fixtures')
-export const LOG_FIXTURES = join(FIXTURES, 'logs')
+/**
+ * The Claude Code and Codex log fixtures, in a folder of their own: the tests that import it
+ * count its runs and models. Every other agent's fixtures are imported by agentStores.e2e.ts.
+ */
+export const LOG_FIXTURES = claudeAndCodexLogs()
+
+function claudeAndCodexLogs(): string {
+  const folder = join(temporaryFolder('workfolio-e2e-'), 'logs')
+  for (const agent of ['claude', 'codex']) cpSync(join(FIXTURES, 'logs', agent), join(folder, agent), { recursive: true })
+  return folder
+}
 /** Five sessions of February 2026; two Codex sessions, a day apart, follow one workflow: search, edit, test, plan. */
 export const QUARTER_LOGS = [
   'logs-recurring/rollout-2026-02-13T10-00-00-019b0000-0000-7000-8000-0000000000c3.jsonl',

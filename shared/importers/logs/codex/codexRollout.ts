@@ -1,5 +1,5 @@
 import { byteMarker, hasMarker } from '../../lines/byteMarker'
-import { looksLikeJsonObject, parseJsonLine, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
+import { parseJsonLine, writtenCompactly } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { fileStem } from '../claudeCode/claudeSessionId'
@@ -7,7 +7,8 @@ import { repoNameFromRemote } from '../sessionNames'
 import type { AgentSession } from '../agentSession'
 import type { SessionLogFormat } from '../sessionLogFormat'
 import { TimeSpan, parseTime, type SessionStep } from '../sessionTrack'
-import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader } from '../types'
+import { markedLines } from '../markedLines'
+import type { LogIssue, LogLineReader } from '../types'
 import type { UsageRecord } from '../usageRecord'
 import { codexToolCall } from './codexToolCall'
 import { isImplausible } from '../tokenCounts'
@@ -111,17 +112,7 @@ export function codexRolloutReader(path: string, labeller: StepLabeller, warn: (
   }
 
   return {
-    line(bytes, lineNumber, terminated) {
-      if (!looksLikeJsonObject(bytes, 0, bytes.length)) return warn({ path, line: lineNumber, message: malformedLineMessage(terminated) })
-      const head = Math.min(bytes.length, HEAD_BYTES)
-      // A line not written compactly may hold its type past the head, and its timestamp escapes peekTimestamp: parsed in full.
-      if (!writtenCompactly(bytes, 0, bytes.length) || WANTED.some((marker) => hasMarker(bytes, marker, 0, head))) {
-        const record = parseLogLine(bytes, path, lineNumber, terminated, warn)
-        if (record) handle(record, lineNumber)
-      } else {
-        span.seeText(peekTimestamp(bytes, 0, bytes.length, false))
-      }
-    },
+    line: markedLines({ path, warn, wanted: WANTED, headBytes: HEAD_BYTES, span, timestampLast: false, handle }),
     finish() {
       const info = meta as JsonObject | null
       const id = text(info?.id) ?? rolloutIdFromName(path)

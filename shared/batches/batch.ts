@@ -1,0 +1,57 @@
+import type { BatchIssue, BatchMeta } from '../records/batch'
+import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
+import type { ColumnBuilder } from './columnCodec'
+import type { Charge } from '../records/charge'
+import { batchContentHash, encodeBatchPayload } from './batchPayload'
+import { type ChargeIdentities, noteChargeIdentity } from './identities'
+
+export interface BatchInput {
+  kind: BatchMeta['kind']
+  format: string
+  fileNames: string[]
+  /** The records, or the builder they were added to as they were read. */
+  records: readonly unknown[] | ColumnBuilder
+  totals: Record<string, string>
+  from: string | null
+  to: string | null
+  skipped: BatchIssue[]
+  warnings: BatchIssue[]
+  importedAt: string
+  /** A charges batch whose records are a builder: the identities noted as they were added (an array's are read from it). */
+  identities?: ChargeIdentities
+}
+
+/** A built batch: what the ledger stores, and the identities of its charges (empty for other kinds). */
+export interface Batch {
+  meta: BatchMeta
+  payload: Uint8Array
+  identities: ChargeIdentities
+}
+
+/** Packs parsed records into an immutable batch keyed by the hash of its content. */
+export function createBatch(input: BatchInput): Batch {
+  const payload = encodeBatchPayload(input.records)
+  const meta: BatchMeta = {
+    id: batchContentHash(input.kind, payload),
+    kind: input.kind,
+    format: input.format,
+    fileNames: input.fileNames,
+    importedAt: input.importedAt,
+    records: input.records.length,
+    totals: input.totals,
+    from: input.from,
+    to: input.to,
+    skipped: input.skipped,
+    warnings: input.warnings,
+    ...(input.kind === 'charges' ? { identityVersion: CHARGE_IDENTITY_VERSION } : {}),
+  }
+  return { meta, payload, identities: input.kind === 'charges' ? chargeIdentities(input) : new Map() }
+}
+
+function chargeIdentities(input: BatchInput): ChargeIdentities {
+  if (input.identities) return input.identities
+  if (!Array.isArray(input.records)) throw new Error('a charges batch built column by column needs the identities noted as its rows were added')
+  const identities = new Map<string, string[]>()
+  for (const charge of input.records as readonly Charge[]) noteChargeIdentity(identities, charge)
+  return identities
+}

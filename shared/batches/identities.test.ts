@@ -1,0 +1,49 @@
+import fc from 'fast-check'
+import { expect, test } from 'vitest'
+import { storedIdentity } from '../records/chargeIdentity'
+import { ChargeIdentitySet, UniqueIdentities } from './identities'
+
+const longKey = '2026-08-05T00:00:00.000Z\u001fClaude Sonnet 4.5\u001fDefault\u001fapikey_01abc\u001fmessage\u001f≤ 200k\u001foutput\u001ftoken\u001fglobal\u001f'
+
+test('long natural keys are stored as their hash, short ids as they are, and storing twice changes nothing (property)', () => {
+  expect(storedIdentity('gen-1')).toBe('gen-1')
+  expect(storedIdentity(longKey)).toMatch(/^[0-9a-f]{32}$/)
+  fc.assert(
+    fc.property(fc.string({ maxLength: 120 }), (key) => {
+      const stored = storedIdentity(key)
+      expect(stored.length).toBeLessThanOrEqual(Math.max(key.length, 32))
+      expect(storedIdentity(stored)).toBe(stored)
+    }),
+  )
+})
+
+test('distinct natural keys keep distinct identities (property)', () => {
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.string({ minLength: 30, maxLength: 80 }), { minLength: 2, maxLength: 50 }), (keys) => {
+      expect(new Set(keys.map(storedIdentity)).size).toBe(keys.length)
+    }),
+  )
+})
+
+test('a repeated key gets its occurrence, the same in every export that holds the repeats', () => {
+  const inFirst = new UniqueIdentities()
+  const inSecond = new UniqueIdentities()
+  const first = [longKey, longKey, 'gen-1', longKey].map((key) => inFirst.next(key))
+  const second = [longKey, longKey, longKey].map((key) => inSecond.next(key))
+  expect(first.map((entry) => entry.repeated)).toEqual([false, true, false, true])
+  expect(new Set(first.map((entry) => entry.identity)).size).toBe(4)
+  expect(first[1].identity).toBe(storedIdentity(`${longKey}\u001f#1`))
+  expect(second.map((entry) => entry.identity)).toEqual([first[0], first[1], first[3]].map((entry) => entry.identity))
+})
+
+test('a charge is held under its format and stored identity, whether stored whole or hashed', () => {
+  const held = new ChargeIdentitySet()
+  held.add('anthropic-console-cost', longKey)
+  held.add('openrouter-activity', 'gen-1')
+  expect(held.has('anthropic-console-cost', storedIdentity(longKey))).toBe(true)
+  expect(held.has('anthropic-console-cost', longKey)).toBe(true)
+  expect(held.has('focus', 'gen-1')).toBe(false)
+  expect(held.holdsEvery(new Map([['openrouter-activity', ['gen-1']], ['anthropic-console-cost', [storedIdentity(longKey)]]]))).toBe(true)
+  expect(held.holdsEvery(new Map([['openrouter-activity', ['gen-1', 'gen-2']]]))).toBe(false)
+  expect(held.holdsEvery(new Map())).toBe(false)
+})

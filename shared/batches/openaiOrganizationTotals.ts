@@ -1,0 +1,53 @@
+import type { Charge } from '../records/charge'
+
+type Row = Pick<Charge, 'format' | 'start' | 'end' | 'model' | 'project' | 'account'>
+
+/**
+ * OpenAI's cost export without grouping gives one row per bucket for the whole organisation
+ * (no line_item, no project). The same spend grouped by line item or project comes as several
+ * rows. A team that imports both must not count the day twice: the grouped rows win, being
+ * the finer ones, and the organisation total of a bucket they cover is left out.
+ */
+export function isOpenAiOrganizationTotal(charge: Row): boolean {
+  return charge.format === 'openai-cost' && charge.model === null && charge.project === null
+}
+
+/** The buckets (and accounts) that grouped OpenAI rows cover. */
+export class GroupedOpenAiBuckets {
+  private readonly accounts = new Map<string, Set<string | null>>()
+
+  note(charge: Row): void {
+    if (charge.format !== 'openai-cost' || isOpenAiOrganizationTotal(charge)) return
+    const key = bucketOf(charge)
+    let accounts = this.accounts.get(key)
+    if (!accounts) this.accounts.set(key, (accounts = new Set()))
+    accounts.add(charge.account)
+  }
+
+  addAll(other: GroupedOpenAiBuckets): void {
+    for (const [key, accounts] of other.accounts) {
+      const mine = this.accounts.get(key)
+      if (mine) for (const account of accounts) mine.add(account)
+      else this.accounts.set(key, new Set(accounts))
+    }
+  }
+
+  /** Whether an organisation total counts spend that grouped rows already hold. */
+  covers(total: Row): boolean {
+    const accounts = this.accounts.get(bucketOf(total))
+    // An export without the organisation columns cannot say which one: any grouped row covers it.
+    return accounts !== undefined && (total.account === null || accounts.has(total.account) || accounts.has(null))
+  }
+}
+
+/** The charges to count: every row, less the OpenAI organisation totals that grouped rows cover. */
+export function withoutCoveredOrganizationTotals<T extends Row>(charges: T[]): T[] {
+  if (!charges.some(isOpenAiOrganizationTotal)) return charges
+  const grouped = new GroupedOpenAiBuckets()
+  for (const charge of charges) grouped.note(charge)
+  return charges.filter((charge) => !isOpenAiOrganizationTotal(charge) || !grouped.covers(charge))
+}
+
+function bucketOf(charge: Row): string {
+  return `${charge.start}/${charge.end ?? ''}`
+}
