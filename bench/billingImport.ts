@@ -12,8 +12,10 @@
  *
  * Then, per shape, what a person waits for: the whole `import --json FILE` command (spawned,
  * wall time and peak RSS), without and with `--workspace` (a new workspace file each time),
- * against papaparse's streaming parse of the same file. Targets (issue 20): the command in no
- * more time than papaparse (>= 1.0x) under 300 MB; with --workspace in no more than twice it.
+ * against papaparse's streaming parse of the same file (timed inside its process, so without
+ * Node's start, which the command's time includes). Targets (issue 20): the command in no more
+ * time than papaparse (>= 1.0x) under 300 MB; with --workspace in no more than twice it. CPU
+ * time is printed beside wall time: on a busy machine it is the steadier of the two.
  *
  * The machine is shared, so the sides take turns for three rounds (BENCH_ROUNDS) and each
  * side's best round counts, all reading the file the same way.
@@ -260,13 +262,14 @@ function wholeCommand(shape: Shape, path: string): void {
   rmSync(workspace, { force: true })
   const papa = best.papaparse.seconds
   const bytes = statSync(path).size
-  process.stdout.write(`${shape.name} (${(bytes / 1e6).toFixed(0)} MB): papaparse ${papa.toFixed(2)} s, peak RSS ${best.papaparse.maxRssMB.toFixed(0)} MB\n`)
+  const papaCpu = best.papaparse.cpuSeconds
+  process.stdout.write(`${shape.name} (${(bytes / 1e6).toFixed(0)} MB): papaparse ${papa.toFixed(2)} s wall (${papaCpu.toFixed(2)} s CPU), peak RSS ${best.papaparse.maxRssMB.toFixed(0)} MB\n`)
   for (const side of ['import', 'import --workspace'] as const) {
     const { seconds, cpuSeconds, maxRssMB } = best[side]
     const limit = side === 'import' ? 1 : 0.5
     const met = papa / seconds >= limit && (side !== 'import' || maxRssMB < 300)
     process.stdout.write(
-      `  ${side.padEnd(20)} ${seconds.toFixed(2)} s wall (${cpuSeconds.toFixed(2)} s CPU), peak RSS ${maxRssMB.toFixed(0)} MB: ${(papa / seconds).toFixed(2)}x papaparse (target >= ${limit}x${side === 'import' ? ', < 300 MB' : ''}: ${met ? 'met' : 'NOT met'})\n`,
+      `  ${side.padEnd(20)} ${seconds.toFixed(2)} s wall (${cpuSeconds.toFixed(2)} s CPU), peak RSS ${maxRssMB.toFixed(0)} MB: ${(papa / seconds).toFixed(2)}x papaparse, ${(papaCpu / cpuSeconds).toFixed(2)}x in CPU time (target >= ${limit}x${side === 'import' ? ', < 300 MB' : ''}: ${met ? 'met' : 'NOT met'})\n`,
     )
   }
 }
