@@ -2,7 +2,7 @@
  * Billing import benchmark: `npx tsx bench/billingImport.ts [rows]`.
  *
  * Generates a 1,000,000-row (~200 MB) Anthropic Console cost export in bench-data/ (once;
- * reused while its size matches), then parses it three ways, each in its own child process
+ * billingCsvFiles.ts), then parses it three ways, each in its own child process
  * so peak RSS is measured honestly: our streaming importer (every row becomes a validated-shape
  * Charge with exact per-currency totals, aggregated through `onCharge`, no batch built) and
  * papaparse's streaming parse (`step`, header:true) of the same file; then udsv's streaming
@@ -12,7 +12,7 @@
  * Then, once, the whole `import --json` command, which also builds and hashes the batch.
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, statSync, writeFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,17 +21,12 @@ import { inferSchema, initParser, type Parser } from 'udsv'
 import { readFileChunks } from '../node/fileChunks'
 import { billingFileSource } from '../cli/import/billingFiles'
 import { parseBillingFile } from '../shared/importers/billing/importBillingFile'
-import { lcg } from '../test/support/seededRandom'
+import { ANTHROPIC_COST, ANTHROPIC_COST_HEADER, BENCH_DATA_DIR, billingCsvFile } from './billingCsvFiles'
 import { bestOfAlternatingRounds } from './bestOfRounds'
 import { timedCommand } from './timedCommand'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
-const DATA_DIR = join(HERE, '..', 'bench-data')
 const CLI = join(HERE, '..', 'scripts', 'cli.mjs')
-const HEADER = 'usage_date_utc,model,workspace,api_key,usage_type,context_window,token_type,cost_usd,list_price_usd,cost_type,inference_geo,speed,api_key_id,api_key_status'
-const MODELS = ['Claude Sonnet 4.5', 'Claude Opus 4.6', 'Claude Haiku 4.5', 'Claude 3.5 Sonnet 2024-10-22']
-const WORKSPACES = ['Default', 'Claude Code', 'Platform Engineering Production', 'Data Science Sandbox']
-const TOKEN_TYPES = ['input_no_cache', 'output', 'input_cache_read', 'input_cache_write_5m', 'input_cache_write_1h']
 /**
  * Read size for every side. 64 KiB chunks decode to strings that die young in V8's new
  * space; 1 MiB chunks become large-object-space strings that linger until a full GC
@@ -48,36 +43,6 @@ interface SideResult {
   cpuSeconds: number
   maxRssMB: number
   check: string
-}
-
-/** Rows like the real export: 2-decimal dollars (many 0.00), key names with commas quoted, "≤ 200k". */
-async function generate(path: string, rows: number): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true })
-  const out = createWriteStream(path)
-  const next = lcg(42)
-  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]
-  let buffer = HEADER + '\n'
-  const start = Date.UTC(2026, 0, 1)
-  for (let i = 0; i < rows; i++) {
-    const day = new Date(start + Math.floor((i / rows) * 300) * 86_400_000).toISOString().slice(0, 10)
-    const user = `dev${Math.floor(next() * 400)}`
-    const key = next() < 0.15 ? `"${user} laptop, claude code key"` : `claude_code_key_${user}_${Math.floor(next() * 65536).toString(16).padStart(4, '0')}`
-    const cents = next() < 0.3 ? 0 : Math.floor(next() * 250_000)
-    const cost = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
-    const keyId = `apikey_01${Math.floor(next() * 1e15).toString(36).padStart(11, '0')}${Math.floor(next() * 1e15).toString(36).padStart(11, '0')}${user}`
-    buffer += `${day},${pick(MODELS)},${pick(WORKSPACES)},${key},message,≤ 200k,${pick(TOKEN_TYPES)},${cost},${cost},token,${next() < 0.5 ? 'global' : 'not_available'},,${keyId},${next() < 0.9 ? 'active' : 'archived'}\n`
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise((resolve) => out.once('drain', resolve))
-      buffer = ''
-    }
-  }
-  out.write(buffer)
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
-  // Written back to disk before any side is timed: the first rounds after generating ran
-  // 20% slower while the kernel flushed 187 MB of dirty pages (measured here: 190 MB/s, then 240).
-  const fd = openSync(path, 'r+')
-  fsyncSync(fd)
-  closeSync(fd)
 }
 
 type Measured = Omit<SideResult, 'side' | 'maxRssMB' | 'cpuSeconds'>
@@ -156,11 +121,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2)
   if (args[0] === '--child') return child(args[1], args[2])
   const rows = Number(args[0] ?? 1_000_000)
-  const path = join(DATA_DIR, `anthropic-cost-${rows}.csv`)
-  if (!existsSync(path)) {
-    process.stdout.write(`generating ${path} …\n`)
-    await generate(path, rows)
-  }
+  const path = await billingCsvFile(ANTHROPIC_COST, rows)
   const sides = Object.fromEntries(Object.keys(SIDES).map((side) => [side, () => runChild(side, path)]))
   const { rounds, best } = bestOfAlternatingRounds(sides, (result) => result.seconds)
   const { ours, papaparse: papa, udsv } = best
@@ -187,8 +148,8 @@ async function main(): Promise<void> {
   )
 
   // One row 15 MB long (just under the 16 MB record cap): read in linear time, or a minute when each chunk re-read the line.
-  const longLine = join(DATA_DIR, 'anthropic-cost-long-line.csv')
-  if (!existsSync(longLine)) writeFileSync(longLine, `${HEADER}\n2026-08-05,Claude Sonnet 4.6,Default,${'k'.repeat(15 * 1024 * 1024)},message,≤ 200k,output,1.25,1.25,token,global,,apikey_01,active\n`)
+  const longLine = join(BENCH_DATA_DIR, 'anthropic-cost-long-line.csv')
+  if (!existsSync(longLine)) writeFileSync(longLine, `${ANTHROPIC_COST_HEADER}\n2026-08-05,Claude Sonnet 4.6,Default,${'k'.repeat(15 * 1024 * 1024)},message,≤ 200k,output,1.25,1.25,token,global,,apikey_01,active\n`)
   const long = runChild('ours', longLine)
   process.stdout.write(`one 15 MB row: ${long.seconds.toFixed(2)} s = ${mbps(long).toFixed(0)} MB/s (once; no target)\n`)
 }
