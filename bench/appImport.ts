@@ -101,6 +101,11 @@ async function benchShape(shape: BillingCsvShape, rows: number, appUrl: string):
     const tasks = await longTasksSince(page, since)
     const sameWindow = await timeOverview(page, null)
     const afterOverview = await longTasksSince(page, since)
+    await page.evaluate(() => {
+      location.hash = '#/import'
+    })
+    await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
+    const again = await timeOverview(page, null)
     const fresh = await context.newPage()
     const freshWindow = await timeOverview(fresh, appUrl + '#/overview')
     const freshTasks = await longTasksSince(fresh, 0)
@@ -112,8 +117,9 @@ async function benchShape(shape: BillingCsvShape, rows: number, appUrl: string):
         `${shape.name}: ${rows} rows, ${(statSync(path).size / 1e6).toFixed(0)} MB`,
         `  import through the view: ${seconds.toFixed(1)} s (picked to preview and button: ${((previewed - started) / 1000).toFixed(1)} s, import: ${((imported - previewed) / 1000).toFixed(1)} s)`,
         `  main-thread long tasks during it: ${tasks.count}, longest ${tasks.longestMs.toFixed(0)} ms, ${tasks.over100} over ${LONG_TASK_TARGET_MS} ms, ${(tasks.busyMs / 1000).toFixed(1)} s busy in all`,
-        `  Overview drawn, same window: ${sameWindow.toFixed(0)} ms (longest task ${afterOverview.longestMs.toFixed(0)} ms); fresh window (workspace read from IndexedDB): ${freshWindow} ms (longest task ${freshTasks.longestMs.toFixed(0)} ms)`,
-        `  targets: import < ${IMPORT_TARGET_SECONDS} s ${seconds < IMPORT_TARGET_SECONDS ? 'met' : 'NOT met'}; no task over ${LONG_TASK_TARGET_MS} ms ${tasks.over100 === 0 ? 'met' : 'NOT met'}; Overview < ${OVERVIEW_TARGET_MS} ms ${sameWindow < OVERVIEW_TARGET_MS ? 'met' : 'NOT met'} (same window), ${freshWindow < OVERVIEW_TARGET_MS ? 'met' : 'NOT met'} (fresh window)`,
+        `  Overview drawn right after the import: ${sameWindow.toFixed(0)} ms (longest window task since the import began ${afterOverview.longestMs.toFixed(0)} ms); opened again: ${again.toFixed(0)} ms`,
+        `  Overview in a fresh window (workspace read from IndexedDB): ${freshWindow} ms (longest window task ${freshTasks.longestMs.toFixed(0)} ms, ${freshTasks.over100} over ${LONG_TASK_TARGET_MS} ms)`,
+        `  targets: import < ${IMPORT_TARGET_SECONDS} s ${seconds < IMPORT_TARGET_SECONDS ? 'met' : 'NOT met'}; no task over ${LONG_TASK_TARGET_MS} ms ${tasks.over100 === 0 ? 'met' : 'NOT met'}; Overview < ${OVERVIEW_TARGET_MS} ms: ${[sameWindow, again, freshWindow].map((ms) => (ms < OVERVIEW_TARGET_MS ? 'met' : 'NOT met')).join(' / ')} (after import / again / fresh window)`,
       ].join('\n') + '\n',
     )
   } finally {

@@ -20,4 +20,6 @@ export type ToAnalysisWorker =
   | { type: 'update'; doc: 'governance' | 'ledger'; update: Uint8Array }
   | { type: 'ask'; id: number; question: AnalysisQuestion }
 
-export type FromAnalysisWorker = { type: 'answer'; id: number; answer: AnalysisAnswers[AnalysisQuestion['type']] } | { type: 'failed'; id: number; message: string }
+export type AnalysisAnswer = AnalysisAnswers[AnalysisQuestion['type']]
+
+export type FromAnalysisWorker = { type: 'answer'; id: number; answer: AnalysisAnswer } | { type: 'failed'; id: number; message: string }

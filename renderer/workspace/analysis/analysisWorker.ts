@@ -6,24 +6,62 @@
 import * as Y from 'yjs'
 import { Governance } from '../../../shared/workspace/governance'
 import { Ledger } from '../../../shared/workspace/ledger'
+import { analysisVersion } from './analysisCache'
 import { answer } from './analysisAnswers'
-import type { FromAnalysisWorker, ToAnalysisWorker } from './analysisProtocol'
+import type { AnalysisAnswer, AnalysisQuestion, FromAnalysisWorker, ToAnalysisWorker } from './analysisProtocol'
+import type { OverviewRequest } from './overviewModel'
 
 declare const self: DedicatedWorkerGlobalScope
+
+/** How long the documents stay unchanged before the Overview is computed ahead of being asked. */
+const SETTLE_MS = 50
 
 const docs = { governance: new Y.Doc(), ledger: new Y.Doc() }
 const workspace = { governance: new Governance(docs.governance), ledger: new Ledger(docs.ledger) }
 const reply = (message: FromAnalysisWorker) => self.postMessage(message)
 
+/** Answers given since the workspace last changed: asking again (a view opened twice) costs nothing. */
+const answers = new Map<string, AnalysisAnswer>()
+let answersVersion = -1
+/** The Overview last asked for, computed again after each change so it is ready when opened. */
+let overviewAsked: OverviewRequest = { periodKey: null, todaysDefinitions: false }
+let settling: ReturnType<typeof setTimeout> | undefined
+
+function cachedAnswer(question: AnalysisQuestion): AnalysisAnswer {
+  const version = analysisVersion(workspace)
+  if (version !== answersVersion) {
+    answers.clear()
+    answersVersion = version
+  }
+  const key = JSON.stringify(question)
+  const known = answers.get(key)
+  if (known) return known
+  const computed = answer(workspace, question)
+  answers.set(key, computed)
+  return computed
+}
+
+function computeAhead(): void {
+  try {
+    cachedAnswer({ type: 'overview', request: overviewAsked })
+  } catch {
+    // Reported when the Overview asks.
+  }
+}
+
 self.addEventListener('message', (event: MessageEvent<ToAnalysisWorker>) => {
   const message = event.data
   if (message.type === 'update') {
     Y.applyUpdate(docs[message.doc], message.update)
+    clearTimeout(settling)
+    settling = setTimeout(computeAhead, SETTLE_MS)
     return
   }
+  const { id, question } = message
+  if (question.type === 'overview') overviewAsked = question.request
   try {
-    reply({ type: 'answer', id: message.id, answer: answer(workspace, message.question) })
+    reply({ type: 'answer', id, answer: cachedAnswer(question)  })
   } catch (error) {
-    reply({ type: 'failed', id: message.id, message: (error as Error).message || String(error) })
+    reply({ type: 'failed', id, message: (error as Error).message || String(error) })
   }
 })
