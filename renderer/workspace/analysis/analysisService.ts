@@ -35,7 +35,15 @@ function startWorker(workspace: AnalysedWorkspace): AnalysisService | null {
   }
 }
 
-function connect(worker: Worker, workspace: AnalysedWorkspace): AnalysisService {
+/** The window's side of a worker running analysisServer.ts (a MessageChannel's end in tests). */
+export interface AnalysisWorkerLike {
+  postMessage(message: ToAnalysisWorker, transfer?: Transferable[]): void
+  addEventListener(type: 'message', listener: (event: MessageEvent<FromAnalysisWorker>) => void): void
+  addEventListener(type: 'error', listener: () => void): void
+  terminate(): void
+}
+
+export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace): AnalysisService {
   const pending = new Map<number, Pending>()
   let nextId = 1
   let stopped = false
