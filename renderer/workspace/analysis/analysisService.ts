@@ -47,7 +47,18 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
   const pending = new Map<number, Pending>()
   let nextId = 1
   let stopped = false
-  const send = (message: ToAnalysisWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer)
+  // Posting an update copies it (100 MB for a million-row batch): each message goes out in a
+  // task of its own, in order, so the window's task that stored the batch does not also copy it.
+  const outbox: { message: ToAnalysisWorker; transfer: Transferable[] }[] = []
+  const postNext = () => {
+    const next = outbox.shift()
+    if (next && !stopped) worker.postMessage(next.message, next.transfer)
+    if (outbox.length > 0) setTimeout(postNext)
+  }
+  const send = (message: ToAnalysisWorker, transfer: Transferable[] = []) => {
+    outbox.push({ message, transfer })
+    if (outbox.length === 1) setTimeout(postNext)
+  }
 
   for (const [name, doc] of [['governance', workspace.governance.doc], ['ledger', workspace.ledger.doc]] as const) {
     // The whole state once (a fresh copy: transferred), then each update as the documents
