@@ -1,7 +1,7 @@
 /**
  * Billing import benchmark: `npx tsx bench/billingImport.ts [rows]`.
  *
- * Generates billing exports of several shapes in bench-data/ (once; reused while present):
+ * Generates billing exports of several shapes in bench-data/ (billingCsvFiles.ts; once, reused while present):
  * a 1,000,000-row (~190 MB) Anthropic Console cost export and a 200,000-row one, a wide AWS
  * CUR 2.0 export (32 columns, tags as JSON) and a narrow OpenAI cost export (10 columns).
  *
@@ -30,17 +30,12 @@ import { inferSchema, initParser, type Parser } from 'udsv'
 import { readFileChunks } from '../node/fileChunks'
 import { billingFileSource } from '../cli/import/billingFiles'
 import { parseBillingFile } from '../shared/importers/billing/importBillingFile'
-import { lcg } from '../test/support/seededRandom'
+import { ANTHROPIC_COST, ANTHROPIC_COST_HEADER, AWS_CUR, BENCH_DATA_DIR, billingCsvFile, OPENAI_COST_BY_PROJECT } from './billingCsvFiles'
 import { bestOfAlternatingRounds } from './bestOfRounds'
 import { timedCommand } from './timedCommand'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
-const DATA_DIR = join(HERE, '..', 'bench-data')
 const CLI = join(HERE, '..', 'scripts', 'cli.mjs')
-const HEADER = 'usage_date_utc,model,workspace,api_key,usage_type,context_window,token_type,cost_usd,list_price_usd,cost_type,inference_geo,speed,api_key_id,api_key_status'
-const MODELS = ['Claude Sonnet 4.5', 'Claude Opus 4.6', 'Claude Haiku 4.5', 'Claude 3.5 Sonnet 2024-10-22']
-const WORKSPACES = ['Default', 'Claude Code', 'Platform Engineering Production', 'Data Science Sandbox']
-const TOKEN_TYPES = ['input_no_cache', 'output', 'input_cache_read', 'input_cache_write_5m', 'input_cache_write_1h']
 /**
  * Read size for every side. 64 KiB chunks decode to strings that die young in V8's new
  * space; 1 MiB chunks become large-object-space strings that linger until a full GC
@@ -57,120 +52,6 @@ interface SideResult {
   cpuSeconds: number
   maxRssMB: number
   check: string
-}
-
-/** A generated export: its header and the line for row `i` of `rows` (`next`: seeded random in [0, 1)). */
-interface Shape {
-  name: string
-  file: string
-  rows: number
-  header: string
-  line: (i: number, rows: number, next: () => number) => string
-}
-
-const pick = <T>(list: readonly T[], next: () => number) => list[Math.floor(next() * list.length)]
-const dayOf = (i: number, rows: number) => new Date(Date.UTC(2026, 0, 1) + Math.floor((i / rows) * 300) * 86_400_000)
-const dollars = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
-
-/** Rows like the real export: 2-decimal dollars (many 0.00), key names with commas quoted, "≤ 200k". */
-function anthropicCost(rows: number): Shape {
-  return {
-    name: `Anthropic cost, ${rows.toLocaleString('en')} rows`,
-    file: `anthropic-cost-${rows}.csv`,
-    rows,
-    header: HEADER,
-    line(i, rows, next) {
-      const day = dayOf(i, rows).toISOString().slice(0, 10)
-      const user = `dev${Math.floor(next() * 400)}`
-      const key = next() < 0.15 ? `"${user} laptop, claude code key"` : `claude_code_key_${user}_${Math.floor(next() * 65536).toString(16).padStart(4, '0')}`
-      const cost = dollars(next() < 0.3 ? 0 : Math.floor(next() * 250_000))
-      const keyId = `apikey_01${Math.floor(next() * 1e15).toString(36).padStart(11, '0')}${Math.floor(next() * 1e15).toString(36).padStart(11, '0')}${user}`
-      return `${day},${pick(MODELS, next)},${pick(WORKSPACES, next)},${key},message,≤ 200k,${pick(TOKEN_TYPES, next)},${cost},${cost},token,${next() < 0.5 ? 'global' : 'not_available'},,${keyId},${next() < 0.9 ? 'active' : 'archived'}`
-    },
-  }
-}
-
-const CUR_HEADER =
-  'identity_line_item_id,identity_time_interval,bill_bill_type,bill_payer_account_id,bill_billing_period_start_date,bill_billing_period_end_date,line_item_usage_account_id,line_item_line_item_type,line_item_usage_start_date,line_item_usage_end_date,line_item_product_code,line_item_usage_type,line_item_operation,line_item_availability_zone,line_item_resource_id,line_item_usage_amount,line_item_currency_code,line_item_unblended_rate,line_item_unblended_cost,line_item_blended_rate,line_item_blended_cost,line_item_line_item_description,product_product_family,product_region_code,product_instance_type,product_servicecode,pricing_unit,pricing_public_on_demand_cost,pricing_public_on_demand_rate,pricing_term,resource_tags,line_item_iam_principal'
-const CUR_USAGE = [
-  ['AmazonBedrock', 'USE1-Claude4.6Sonnet-input-tokens', 'InvokeModel', 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6', '0.003'],
-  ['AmazonBedrock', 'USE1-Claude4.6Sonnet-output-tokens', 'InvokeModel', 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6', '0.015'],
-  ['AmazonBedrock', 'USE1-Nova2.0Lite-output-tokens-flex', 'InvokeModel', '', '0.0002'],
-  ['AmazonS3', 'TimedStorage-ByteHrs', 'PutObject', 'my-bucket', '0.023'],
-  ['AmazonEC2', 'BoxUsage:m7g.large', 'RunInstances', 'i-0abc1234def567890', '0.0816'],
-] as const
-const TEAMS = ['platform', 'data', 'mobile', 'web', 'infra']
-
-/** AWS CUR 2.0 (the documented columns): a distinct line item id per row, daily intervals, tags as JSON. */
-function awsCur(rows: number): Shape {
-  return {
-    name: `AWS CUR 2.0 (32 columns), ${rows.toLocaleString('en')} rows`,
-    file: `aws-cur-${rows}.csv`,
-    rows,
-    header: CUR_HEADER,
-    line(i, rows, next) {
-      const start = dayOf(i, rows)
-      const [from, to] = [start.toISOString().slice(0, 19) + 'Z', new Date(start.getTime() + 86_400_000).toISOString().slice(0, 19) + 'Z']
-      const month = `${from.slice(0, 8)}01T00:00:00Z`
-      const nextMonth = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)).toISOString().slice(0, 19) + 'Z'
-      const [product, usageType, operation, resource, rate] = pick(CUR_USAGE, next)
-      const amount = (Math.floor(next() * 5_000_000) / 1000).toFixed(3)
-      const cost = (Number(amount) * Number(rate)).toFixed(7)
-      const tags = next() < 0.6 ? `"{""user_team"":""${pick(TEAMS, next)}"",""user_workflow"":""wf-${Math.floor(next() * 40)}""}"` : '{}'
-      const principal = next() < 0.7 ? `arn:aws:iam::444455556666:user/dev${Math.floor(next() * 300)}` : ''
-      return `li-${i.toString(36)}-${Math.floor(next() * 1e9).toString(36)},${from}/${to},Anniversary,111122223333,${month},${nextMonth},444455556666,Usage,${from},${to},${product},${usageType},${operation},,${resource},${amount},USD,${rate},${cost},${rate},${cost},"$${rate} per unit, ${usageType}",,us-east-1,,${product},1K tokens,${cost},${rate},OnDemand,${tags},${principal}`
-    },
-  }
-}
-
-const OPENAI_LINE_ITEMS = ['gpt-5, input', 'gpt-5, output', 'gpt-5, cached input', 'gpt-4o-2024-08-06, input', 'gpt-4o-2024-08-06, output', 'o3, output']
-
-/** OpenAI cost export grouped by line item and project: ten narrow columns. */
-function openaiCost(rows: number): Shape {
-  return {
-    name: `OpenAI cost (10 columns), ${rows.toLocaleString('en')} rows`,
-    file: `openai-cost-${rows}.csv`,
-    rows,
-    header: 'start_time,end_time,start_time_iso,end_time_iso,amount_value,amount_currency,line_item,project_id,organization_id,organization_name',
-    line(i, rows, next) {
-      const start = dayOf(i, rows)
-      const seconds = start.getTime() / 1000
-      const iso = (at: number) => new Date(at * 1000).toISOString().slice(0, 19) + '+00:00'
-      const amount = (Math.floor(next() * 10_000_000) / 1e6).toString()
-      return `${seconds},${seconds + 86_400},${iso(seconds)},${iso(seconds + 86_400)},${amount},usd,"${pick(OPENAI_LINE_ITEMS, next)}",proj_${Math.floor(next() * 3000)},org_1,Acme`
-    },
-  }
-}
-
-async function generate(path: string, shape: Shape): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true })
-  const out = createWriteStream(path)
-  const next = lcg(42)
-  let buffer = shape.header + '\n'
-  for (let i = 0; i < shape.rows; i++) {
-    buffer += shape.line(i, shape.rows, next) + '\n'
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise((resolve) => out.once('drain', resolve))
-      buffer = ''
-    }
-  }
-  out.write(buffer)
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
-  // Written back to disk before any side is timed: the first rounds after generating ran
-  // 20% slower while the kernel flushed 187 MB of dirty pages (measured here: 190 MB/s, then 240).
-  const fd = openSync(path, 'r+')
-  fsyncSync(fd)
-  closeSync(fd)
-}
-
-/** The shape's file in bench-data/, generated first when missing. */
-async function shapeFile(shape: Shape): Promise<string> {
-  const path = join(DATA_DIR, shape.file)
-  if (!existsSync(path)) {
-    process.stdout.write(`generating ${path} …\n`)
-    await generate(path, shape)
-  }
-  return path
 }
 
 type Measured = Omit<SideResult, 'side' | 'maxRssMB' | 'cpuSeconds'>
@@ -246,8 +127,8 @@ function runChild(side: string, path: string): SideResult {
 }
 
 /** The whole `import --json` command against papaparse on one file: best of the rounds, each side spawned. */
-function wholeCommand(shape: Shape, path: string): void {
-  const workspace = join(DATA_DIR, 'bench.workfolio')
+function wholeCommand(shape: { name: string; rows: number }, path: string): void {
+  const workspace = join(BENCH_DATA_DIR, 'bench.workfolio')
   const command = (extra: string[]) => () => {
     rmSync(workspace, { force: true })
     const run = timedCommand(process.execPath, [CLI, 'import', '--json', ...extra, path])
@@ -278,8 +159,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2)
   if (args[0] === '--child') return child(args[1], args[2])
   const rows = Number(args[0] ?? 1_000_000)
-  const shapes = [anthropicCost(rows), anthropicCost(Math.round(rows / 5)), awsCur(Math.round(rows / 4)), openaiCost(rows)]
-  const paths = await Promise.all(shapes.map(shapeFile))
+  const files = [[ANTHROPIC_COST, rows], [ANTHROPIC_COST, Math.round(rows / 5)], [AWS_CUR, Math.round(rows / 4)], [OPENAI_COST_BY_PROJECT, rows]] as const
+  const shapes = files.map(([shape, count]) => ({ name: `${shape.name}, ${count.toLocaleString('en')} rows`, rows: count }))
+  const paths = await Promise.all(files.map(([shape, count]) => billingCsvFile(shape, count)))
   const path = paths[0]
   const sides = Object.fromEntries(Object.keys(SIDES).map((side) => [side, () => runChild(side, path)]))
   const { rounds, best } = bestOfAlternatingRounds(sides, (result) => result.seconds)
@@ -303,8 +185,8 @@ async function main(): Promise<void> {
   shapes.forEach((shape, i) => wholeCommand(shape, paths[i]))
 
   // One row 15 MB long (just under the 16 MB record cap): read in linear time, or a minute when each chunk re-read the line.
-  const longLine = join(DATA_DIR, 'anthropic-cost-long-line.csv')
-  if (!existsSync(longLine)) writeFileSync(longLine, `${HEADER}\n2026-08-05,Claude Sonnet 4.6,Default,${'k'.repeat(15 * 1024 * 1024)},message,≤ 200k,output,1.25,1.25,token,global,,apikey_01,active\n`)
+  const longLine = join(BENCH_DATA_DIR, 'anthropic-cost-long-line.csv')
+  if (!existsSync(longLine)) writeFileSync(longLine, `${ANTHROPIC_COST_HEADER}\n2026-08-05,Claude Sonnet 4.6,Default,${'k'.repeat(15 * 1024 * 1024)},message,≤ 200k,output,1.25,1.25,token,global,,apikey_01,active\n`)
   const long = runChild('ours', longLine)
   process.stdout.write(`one 15 MB row: ${long.seconds.toFixed(2)} s = ${mbps(long).toFixed(0)} MB/s (once; no target)\n`)
 }
