@@ -268,7 +268,7 @@ export class ClaudeCodeLogs {
     session.branch = transcript.branch ?? session.branch
     for (const request of transcript.requests) this.requests.add(session.id, request)
     // Steps before the file's own times: a step without a timestamp goes where the session stood.
-    for (const step of transcript.steps) if (this.keepsStep(session.id, step)) session.addStep(step)
+    for (const step of transcript.steps) if (this.keepsStep(session.id, step)) session.addNewStep(step)
     for (const time of transcript.times) session.seeTime(time)
   }
 
