@@ -19,15 +19,17 @@ export function decodeBatchPayload(payload: Uint8Array): unknown[] {
 
 /**
  * The records, and whether every one is valid under `schema` as it is (checked column by
- * column, see columnValidation.ts). When not, the caller validates record by record.
+ * column, see columnValidation.ts). When not, the caller validates record by record. With
+ * `only`, valid records come with just those keys (whole records are checked all the same);
+ * records that are not valid come whole.
  */
-export function decodeCheckedBatchPayload(payload: Uint8Array, schema: z.core.$ZodType | null): { records: unknown[]; valid: boolean } {
+export function decodeCheckedBatchPayload(payload: Uint8Array, schema: z.core.$ZodType | null, only?: ReadonlySet<string>): { records: unknown[]; valid: boolean } {
   const value: unknown = JSON.parse(new TextDecoder().decode(payload))
   // The first prototype stored a plain JSON list; such batches still read.
   if (Array.isArray(value)) return { records: value, valid: false }
-  const records = decodeRecordColumns(value)
   const { column, length } = value as { column: Column; length: number }
-  return { records, valid: schema !== null && columnIsValidOrFalse(schema, column, length) }
+  const valid = schema !== null && typeof length === 'number' && columnIsValidOrFalse(schema, column, length)
+  return { records: decodeRecordColumns(value, valid ? only : undefined), valid }
 }
 
 /** A column that decoded but is malformed deeper down (a damaged copy from a peer) is not valid. */

@@ -15,6 +15,19 @@ test('any list of JSON records round-trips exactly, absent keys and odd keys inc
   )
 })
 
+test('records decoded with only some keys are the records with just those keys (property)', () => {
+  const keys = fc.constantFrom('id', 'cost', 'tags', '__proto__', 'constructor')
+  const record = fc.dictionary(keys, fc.jsonValue(), { maxKeys: 5 })
+  fc.assert(
+    fc.property(fc.array(record, { minLength: 1, maxLength: 30 }), fc.uniqueArray(keys, { maxLength: 3 }), (records, only: string[]) => {
+      const plain = JSON.parse(JSON.stringify(records)) as Record<string, unknown>[]
+      const picked = plain.map((one) => JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(one).filter(([key]) => only.includes(key))))))
+      expect(decodeRecordColumns(JSON.parse(JSON.stringify(encodeRecordColumns(records))), new Set(only))).toEqual(picked)
+    }),
+    { numRuns: 300 },
+  )
+})
+
 test('a property set to undefined is absent after the round trip, as in JSON', () => {
   const records = [{ id: 'a', listCost: undefined }, { id: 'b', listCost: '1.5' }]
   expect(decodeRecordColumns(JSON.parse(JSON.stringify(encodeRecordColumns(records))))).toEqual([{ id: 'a' }, { id: 'b', listCost: '1.5' }])

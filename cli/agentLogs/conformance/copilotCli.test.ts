@@ -7,7 +7,7 @@ import { fileLogSource } from '../../../node/agentLogs/logFileSource'
 import { failOnUnreadable } from '../../../node/filesInFolder'
 import { importAgentLogs } from '../../../shared/importers/logs/importAgentLogs'
 import type { Run } from '../../../shared/records/run'
-import { ccusageJson } from '../../../test/support/ccusage'
+import { ccusageJson, ccusageTotalsByRun, type CcusageTotals } from '../../../test/support/ccusage'
 import { ccusageAvailable } from '../ccusageBinary'
 
 /**
@@ -28,23 +28,12 @@ const STORE = join(__dirname, '../../../test/fixtures/logs/copilot')
 const home = mkdtempSync(join(tmpdir(), 'ccusage-copilot-'))
 afterAll(() => rmSync(home, { recursive: true, force: true }))
 
-type Totals = { input: number; output: number; cacheWrite: number; cacheRead: number; cost: number }
+type Totals = CcusageTotals
 
+/** ccusage's sessions of a Copilot home, one per process (`<id>~<n>`), summed per session. */
 function ccusageTotals(copilotHome: string): Map<string, Totals> {
   const report = ccusageJson(['copilot', 'session'], { HOME: home, COPILOT_HOME: copilotHome })
-  const totals = new Map<string, Totals>()
-  for (const session of report.sessions) {
-    const id = String(session.sessionId).split('~')[0]
-    const before = totals.get(id) ?? { input: 0, output: 0, cacheWrite: 0, cacheRead: 0, cost: 0 }
-    totals.set(id, {
-      input: before.input + session.inputTokens,
-      output: before.output + session.outputTokens,
-      cacheWrite: before.cacheWrite + session.cacheCreationTokens,
-      cacheRead: before.cacheRead + session.cacheReadTokens,
-      cost: before.cost + session.totalCost,
-    })
-  }
-  return totals
+  return ccusageTotalsByRun(report.sessions, (session) => String(session.sessionId).split('~')[0])
 }
 
 /** The fixture's events as parsed objects (the malformed line left out), per session folder. */

@@ -4,9 +4,10 @@ import { fileLogSource } from '../../../node/agentLogs/logFileSource'
 import { failOnUnreadable } from '../../../node/filesInFolder'
 import { importAgentLogs } from '../../../shared/importers/logs/importAgentLogs'
 import type { Run } from '../../../shared/records/run'
+import { ccusageTotalsByRun, type CcusageTotals } from '../../../test/support/ccusage'
 
 /** A session's totals as compared: ccusage's `outputTokens` leaves reasoning out, ours holds it. */
-export type Totals = { input: number; output: number; cacheWrite: number; cacheRead: number; cost: number }
+export type Totals = CcusageTotals
 
 /**
  * ccusage's sessions of an OpenCode-family store, each subagent's (a session with a parent_id,
@@ -16,19 +17,7 @@ export function ccusageSessionsFolded(report: { sessions: any[] }, database: str
   const db = new Database(database, { readonly: true })
   const parents = new Map((db.prepare('SELECT id, parent_id FROM session WHERE parent_id IS NOT NULL').all() as { id: string; parent_id: string }[]).map((row) => [row.id, row.parent_id]))
   db.close()
-  const totals = new Map<string, Totals>()
-  for (const session of report.sessions) {
-    const id = parents.get(session.sessionId) ?? session.sessionId
-    const before = totals.get(id) ?? { input: 0, output: 0, cacheWrite: 0, cacheRead: 0, cost: 0 }
-    totals.set(id, {
-      input: before.input + session.inputTokens,
-      output: before.output + session.outputTokens,
-      cacheWrite: before.cacheWrite + session.cacheCreationTokens,
-      cacheRead: before.cacheRead + session.cacheReadTokens,
-      cost: before.cost + session.totalCost,
-    })
-  }
-  return totals
+  return ccusageTotalsByRun(report.sessions, (session) => parents.get(session.sessionId) ?? session.sessionId)
 }
 
 /**

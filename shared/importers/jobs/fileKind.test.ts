@@ -75,7 +75,7 @@ describe('filesByKind', () => {
     const file = (relativePath: string) => ({ relativePath })
     const picked = ['.gemini/projects.json', '.gemini/settings.json', '.gemini/tmp/shop/chats/session-a.jsonl', '.gemini/tmp/shop/chats/session-b.json', 'exports/prs.json'].map(file)
     const { logs, outcomes, other } = filesByKind(picked)
-    expect(other.map((f) => f.relativePath)).toEqual(['.gemini/projects.json', '.gemini/settings.json'])
+    expect(other.map((f) => f.relativePath).sort()).toEqual(['.gemini/projects.json', '.gemini/settings.json'])
     expect(outcomes.map((f) => f.relativePath)).toEqual(['exports/prs.json'])
     expect(logs.map((f) => f.relativePath)).toEqual(['.gemini/tmp/shop/chats/session-a.jsonl', '.gemini/tmp/shop/chats/session-b.json'])
     expect(filesByKind([file('prs.json'), file('projects/-p/a.jsonl')]).outcomes).toHaveLength(1)

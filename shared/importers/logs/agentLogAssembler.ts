@@ -23,6 +23,8 @@ export class AgentLogAssembler {
   private claude: ClaudeCodeLogs
   /** Sessions of every agent but Claude Code, by tool and id: copies in several files merged as they come. */
   private readonly sessions = new Map<string, AgentSession>()
+  /** Project folders by tool and place key (SessionPlace), the first file's word kept. */
+  private readonly places = new Map<string, string>()
   private readonly files: ImportedLogFile[] = []
 
   /** `labeller`: the one the files were read with, when read on this thread; its rule problems become warnings. */
@@ -46,6 +48,7 @@ export class AgentLogAssembler {
       const copy = this.sessions.get(key)
       this.sessions.set(key, copy ? mergeSessionCopies(copy, session) : session)
     }
+    for (const place of logFile.places) if (!this.places.has(`${place.tool}\u0000${place.key}`)) this.places.set(`${place.tool}\u0000${place.key}`, place.cwd)
     this.files.push(file)
   }
 
@@ -81,8 +84,15 @@ export class AgentLogAssembler {
     const runs: Run[] = []
     const claudeUsage = groupBySession(claude.usage())
     for (const track of claude.sessions.values()) this.addRun(runs, track, claudeUsage.get(track.id) ?? [], context)
-    for (const session of this.sessionsWithChildrenFolded()) this.addRun(runs, sessionTrackOf(session), session.usage, context)
+    for (const session of this.sessionsWithChildrenFolded()) this.addRun(runs, sessionTrackOf(this.placed(session)), session.usage, context)
     return runs.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
+  }
+
+  /** A session that names its project only by a key gets the project's folder, when a file of the import says where it is. */
+  private placed(session: AgentSession): AgentSession {
+    if (session.cwd !== null || session.placeKey === undefined) return session
+    const cwd = this.places.get(`${session.tool}\u0000${session.placeKey}`)
+    return cwd === undefined ? session : { ...session, cwd }
   }
 
   /**

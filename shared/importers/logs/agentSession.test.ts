@@ -22,7 +22,7 @@ function session(id: string, parentId: string | null, requests: [key: string | n
 }
 
 function file(path: string, sessions: AgentSession[]): AgentLogFile {
-  return { path, format: 'opencode', lines: 1, bytes: 1, warnings: [], error: null, claude: null, sessions }
+  return { path, format: 'opencode', lines: 1, bytes: 1, warnings: [], error: null, claude: null, sessions, places: [] }
 }
 
 describe('sessions of agents other than Claude Code', () => {

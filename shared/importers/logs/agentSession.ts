@@ -31,6 +31,8 @@ export interface AgentSession {
    * own: its usage and steps join the parent's run when the parent is imported too.
    */
   parentId: string | null
+  /** When the session names its project only by a key (Gemini CLI's project hash): its folder comes from a SessionPlace with this key. */
+  placeKey?: string
 }
 
 /** The session as the run builder takes it. */

@@ -3,7 +3,7 @@ import type { StepLabeller } from '../../steps/labelStep'
 import type { AgentSession } from './agentSession'
 import type { AgentTool } from './agentTools'
 import { claudeTranscriptReader, type ClaudeTranscript } from './claudeCode/claudeCodeLogs'
-import { isSqliteHeader } from './sessionLogFormat'
+import { isSqliteHeader, type SessionPlace } from './sessionLogFormat'
 import { SESSION_LOG_FORMATS } from './sessionLogFormats'
 import type { LogFileSource, LogIssue, LogLineReader } from './types'
 
@@ -24,10 +24,12 @@ export interface AgentLogFile {
   claude: ClaudeTranscript | null
   /** The sessions of every other agent's file (one for most; a SQLite store or an export holds many). */
   sessions: AgentSession[]
+  /** Where projects live, when the file says so (see SessionPlace). */
+  places: SessionPlace[]
 }
 
 export async function readAgentLogFile(source: LogFileSource, labeller: StepLabeller): Promise<AgentLogFile> {
-  const file: AgentLogFile = { path: source.path, format: null, lines: 0, bytes: 0, warnings: [], error: null, claude: null, sessions: [] }
+  const file: AgentLogFile = { path: source.path, format: null, lines: 0, bytes: 0, warnings: [], error: null, claude: null, sessions: [], places: [] }
   const warn = (issue: LogIssue) => file.warnings.push(issue)
   let reader: LogLineReader | null = null
   try {
@@ -57,7 +59,10 @@ function formatReader(file: AgentLogFile, firstLine: Uint8Array, labeller: StepL
   const format = SESSION_LOG_FORMATS.find((candidate) => candidate.claims(path, firstLine))
   if (format) {
     file.format = format.tool
-    return format.reader(file.path, labeller, warn, (sessions) => file.sessions.push(...sessions))
+    return format.reader(file.path, labeller, warn, (sessions, places = []) => {
+      file.sessions.push(...sessions)
+      file.places.push(...places)
+    })
   }
   file.format = 'claude-code'
   return claudeTranscriptReader(file.path, labeller, warn, (transcript) => (file.claude = transcript))
@@ -70,5 +75,5 @@ function formatReader(file: AgentLogFile, firstLine: Uint8Array, labeller: StepL
 function nothingRead(file: AgentLogFile): boolean {
   const claudeRead = file.claude !== null && (file.claude.times.length > 0 || file.claude.requests.length > 0)
   const sessionsRead = file.sessions.some((session) => session.usage.length > 0 || session.times.some(Number.isFinite))
-  return file.lines > 0 && file.error === null && !claudeRead && !sessionsRead
+  return file.lines > 0 && file.error === null && !claudeRead && !sessionsRead && file.places.length === 0
 }

@@ -18,10 +18,25 @@ export interface SessionLogFormat {
   wantsPath(path: string): boolean
   /** Whether a file is this agent's, from its path and first line (a SQLite store's first line is its sqliteStoreHeader). */
   claims(path: string, firstLine: Uint8Array): boolean
-  /** Reads one file line by line (a whole-JSON file arrives as its lines too); `done` gets the file's sessions once, at finish. */
-  reader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (sessions: AgentSession[]) => void): LogLineReader
+  /**
+   * Reads one file line by line (a whole-JSON file arrives as its lines too); `done` gets the
+   * file's sessions once, at finish, and the places it names (a file that only says where a
+   * project lives gives places and no session).
+   */
+  reader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (sessions: AgentSession[], places?: readonly SessionPlace[]) => void): LogLineReader
   /** For an agent that keeps sessions in a SQLite database: how the Node side turns it into lines. */
   sqlite?: SqliteStoreSpec
+}
+
+/**
+ * Where an agent's project lives, learned from a file kept apart from its sessions (Gemini CLI
+ * records a project's hash in each session and its folder in `.project_root`): a session of
+ * the same tool with this `placeKey` and no folder of its own ran in `cwd`.
+ */
+export interface SessionPlace {
+  tool: AgentTool
+  key: string
+  cwd: string
 }
 
 /**

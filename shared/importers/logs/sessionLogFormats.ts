@@ -3,6 +3,7 @@ import { codexRolloutFormat } from './codex/codexRollout'
 import { copilotEventsFormat } from './copilot/copilotEvents'
 import { copilotWorkspaceFormat } from './copilot/copilotWorkspace'
 import { geminiChatFormat } from './gemini/geminiChat'
+import { geminiProjectsFormat } from './gemini/geminiProjects'
 import { gooseLegacySessionFormat } from './goose/gooseLegacySession'
 import { gooseStoreFormat } from './goose/gooseStore'
 import { droidSessionFormat } from './droid/droidSessionLog'
@@ -28,6 +29,7 @@ export const SESSION_LOG_FORMATS: readonly SessionLogFormat[] = [
   kiloFormat,
   copilotEventsFormat,
   copilotWorkspaceFormat,
+  geminiProjectsFormat,
   geminiChatFormat,
 ]
 

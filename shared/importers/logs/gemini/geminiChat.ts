@@ -132,6 +132,8 @@ class GeminiRecording {
       steps: [...steps.values()],
       usage,
       parentId: metadata.kind === 'subagent' ? parentFolder(path) : null,
+      // The project's folder, when the session does not list it, comes from its .project_root (geminiProjects.ts).
+      ...(text(metadata.projectHash) ? { placeKey: text(metadata.projectHash)! } : {}),
     }
   }
 }
