@@ -37,7 +37,8 @@ async function importLogFiles(paths: readonly string[], context: ImportContext):
     }
   }
   const settings = { ...context.settings, pricingTable, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt }
-  const options = agentLogImportOptions({ settings, knownRequestKeys: context.knownRequestKeys() }, context.importedAt)
+  // A check without a workspace stores no batch, so none is encoded (as for billing files).
+  const options = { ...agentLogImportOptions({ settings, knownRequestKeys: context.knownRequestKeys() }, context.importedAt), encodeBatch: context.storesBatches }
   const result = await importAgentLogFiles(paths, options, { notice: context.notice })
   const runsById = new Map(result.runs.map((run) => [run.id, run]))
   const errorsByPath = byPath(result.errors)

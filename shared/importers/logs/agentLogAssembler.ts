@@ -70,7 +70,7 @@ export class AgentLogAssembler {
       warnings,
       errors,
       unpricedModels: [...new Set(runs.flatMap((run) => run.unpricedModels))].sort(),
-      batch: runs.length ? runsBatch(runs, files, warnings, options.importedAt ?? new Date().toISOString()) : null,
+      batch: runs.length && options.encodeBatch !== false ? runsBatch(runs, files, warnings, options.importedAt ?? new Date().toISOString()) : null,
     }
   }
 
