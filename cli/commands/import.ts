@@ -164,7 +164,11 @@ function everyRowCounted(outcome: FileOutcome): boolean {
 /** The planned files per importer, importers in the order they first appear. */
 function groupByImporter(work: PlannedFile[]): { importer: FileImporter; paths: string[] }[] {
   const groups = new Map<FileImporter, string[]>()
-  for (const { path, importer } of work) groups.set(importer, [...(groups.get(importer) ?? []), path])
+  for (const { path, importer } of work) {
+    const paths = groups.get(importer)
+    if (paths) paths.push(path)
+    else groups.set(importer, [path])
+  }
   return [...groups].map(([importer, paths]) => ({ importer, paths }))
 }
 
