@@ -1,8 +1,10 @@
 /**
  * Generated billing exports for the benchmarks, written once into bench-data/ and reused while
- * they exist. Two shapes, so a result does not hold for one layout only: the Anthropic Console
- * cost export (14 columns, 2-decimal dollars, quoted key names) and the OpenAI organisation
- * costs export with every grouping (17 columns, 30-digit decimals, e-mails, longer lines).
+ * they exist. Several shapes, so a result does not hold for one layout only: the Anthropic
+ * Console cost export (14 columns, 2-decimal dollars, quoted key names), the OpenAI organisation
+ * costs export with every grouping (17 columns, 30-digit decimals, e-mails, longer lines) and
+ * grouped by line item and project only (10 narrow columns), and a wide AWS CUR 2.0 (32 columns,
+ * tags as JSON).
  */
 import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -66,6 +68,52 @@ export const OPENAI_COST: BillingCsvShape = {
     return `${start},${start + 86_400},${iso(start)},${iso(start + 86_400)},${amount},usd,${Math.floor(next() * 2e6)},tokens,"${pick(next, OPENAI_MODELS)}, ${pick(next, OPENAI_TOKEN_KINDS)}",user_${user},key_${user % 97},proj_${project},org_1,${PROJECTS[project]},Acme,dev${user}@acme.test,responses`
   },
 }
+
+const CUR_HEADER =
+  'identity_line_item_id,identity_time_interval,bill_bill_type,bill_payer_account_id,bill_billing_period_start_date,bill_billing_period_end_date,line_item_usage_account_id,line_item_line_item_type,line_item_usage_start_date,line_item_usage_end_date,line_item_product_code,line_item_usage_type,line_item_operation,line_item_availability_zone,line_item_resource_id,line_item_usage_amount,line_item_currency_code,line_item_unblended_rate,line_item_unblended_cost,line_item_blended_rate,line_item_blended_cost,line_item_line_item_description,product_product_family,product_region_code,product_instance_type,product_servicecode,pricing_unit,pricing_public_on_demand_cost,pricing_public_on_demand_rate,pricing_term,resource_tags,line_item_iam_principal'
+const CUR_USAGE = [
+  ['AmazonBedrock', 'USE1-Claude4.6Sonnet-input-tokens', 'InvokeModel', 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6', '0.003'],
+  ['AmazonBedrock', 'USE1-Claude4.6Sonnet-output-tokens', 'InvokeModel', 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6', '0.015'],
+  ['AmazonBedrock', 'USE1-Nova2.0Lite-output-tokens-flex', 'InvokeModel', '', '0.0002'],
+  ['AmazonS3', 'TimedStorage-ByteHrs', 'PutObject', 'my-bucket', '0.023'],
+  ['AmazonEC2', 'BoxUsage:m7g.large', 'RunInstances', 'i-0abc1234def567890', '0.0816'],
+] as const
+const TEAMS = ['platform', 'data', 'mobile', 'web', 'infra']
+
+/** AWS CUR 2.0 (the documented columns): a distinct line item id per row, daily intervals, tags as JSON. */
+export const AWS_CUR: BillingCsvShape = {
+  name: 'AWS CUR 2.0 (32 columns)',
+  fileName: (rows) => `aws-cur-${rows}.csv`,
+  header: CUR_HEADER,
+  row(i, rows, next) {
+    const start = new Date(dayOf(i, rows))
+    const [from, to] = [start.toISOString().slice(0, 19) + 'Z', new Date(start.getTime() + 86_400_000).toISOString().slice(0, 19) + 'Z']
+    const month = `${from.slice(0, 8)}01T00:00:00Z`
+    const nextMonth = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)).toISOString().slice(0, 19) + 'Z'
+    const [product, usageType, operation, resource, rate] = pick(next, CUR_USAGE)
+    const amount = (Math.floor(next() * 5_000_000) / 1000).toFixed(3)
+    const cost = (Number(amount) * Number(rate)).toFixed(7)
+    const tags = next() < 0.6 ? `"{""user_team"":""${pick(next, TEAMS)}"",""user_workflow"":""wf-${Math.floor(next() * 40)}""}"` : '{}'
+    const principal = next() < 0.7 ? `arn:aws:iam::444455556666:user/dev${Math.floor(next() * 300)}` : ''
+    return `li-${i.toString(36)}-${Math.floor(next() * 1e9).toString(36)},${from}/${to},Anniversary,111122223333,${month},${nextMonth},444455556666,Usage,${from},${to},${product},${usageType},${operation},,${resource},${amount},USD,${rate},${cost},${rate},${cost},"$${rate} per unit, ${usageType}",,us-east-1,,${product},1K tokens,${cost},${rate},OnDemand,${tags},${principal}`
+  },
+}
+
+const OPENAI_LINE_ITEMS = ['gpt-5, input', 'gpt-5, output', 'gpt-5, cached input', 'gpt-4o-2024-08-06, input', 'gpt-4o-2024-08-06, output', 'o3, output']
+
+/** OpenAI cost export grouped by line item and project: ten narrow columns. */
+export const OPENAI_COST_BY_PROJECT: BillingCsvShape = {
+  name: 'OpenAI costs export by line item and project (10 columns)',
+  fileName: (rows) => `openai-cost-by-project-${rows}.csv`,
+  header: 'start_time,end_time,start_time_iso,end_time_iso,amount_value,amount_currency,line_item,project_id,organization_id,organization_name',
+  row(i, rows, next) {
+    const seconds = dayOf(i, rows) / 1000
+    const iso = (at: number) => new Date(at * 1000).toISOString().slice(0, 19) + '+00:00'
+    const amount = (Math.floor(next() * 10_000_000) / 1e6).toString()
+    return `${seconds},${seconds + 86_400},${iso(seconds)},${iso(seconds + 86_400)},${amount},usd,"${pick(next, OPENAI_LINE_ITEMS)}",proj_${Math.floor(next() * 3000)},org_1,Acme`
+  },
+}
+
 
 /** The file of `rows` rows of a shape in bench-data/, generated (seeded, so always the same) when missing. */
 export async function billingCsvFile(shape: BillingCsvShape, rows: number): Promise<string> {

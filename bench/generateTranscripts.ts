@@ -6,9 +6,34 @@ import { lcg } from '../test/support/seededRandom'
  * Writes Claude Code–shaped transcripts for the import benchmark: per session a summary line,
  * then turns of a user prompt, split assistant lines (thinking, text, tool_use sharing one
  * message id with growing output_tokens), a tool result carrying file content, hook and
- * file-history lines; some sessions also get a subagent file. Lines are 1–4 KB with escapes
- * and some non-ASCII text, like real transcripts.
+ * file-history lines; some sessions also get a subagent file. Lines carry escapes and some
+ * non-ASCII text, like real transcripts. A shape sets session and line sizes.
  */
+
+export interface TranscriptShape {
+  /** A main session file's size in bytes (its subagent file gets a quarter). */
+  sessionBytes: (next: () => number) => number
+  /** Scales the prose of every line (prompts, thinking, text, hooks): 1 gives lines of 1–4 KB. */
+  proseScale: number
+  /** Scales tool results (file contents, command output). */
+  toolResultScale: number
+  /** Every how many sessions one has a subagent file. */
+  subagentEvery: number
+}
+
+export const TRANSCRIPT_SHAPES = {
+  /** A few hundred sessions of 3 MB with 1–4 KB lines. */
+  large: { sessionBytes: () => 3_000_000, proseScale: 1, toolResultScale: 1, subagentEvery: 3 },
+  /** Many short sessions (median 75 KB, log-normal sizes) of compact lines under 1 KB on average. */
+  small: { sessionBytes: (next) => 75_000 * Math.exp(0.5 * normal(next)), proseScale: 0.12, toolResultScale: 0.12, subagentEvery: 10 },
+  /** Sessions whose tool results carry whole files: lines of 50–150 KB among short ones. */
+  longLines: { sessionBytes: () => 8_000_000, proseScale: 0.5, toolResultScale: 40, subagentEvery: 4 },
+} satisfies Record<string, TranscriptShape>
+
+/** A standard normal deviate (Box–Muller). */
+function normal(next: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next())
+}
 
 const MODELS = ['claude-sonnet-4-5-20250929', 'claude-opus-4-6', 'claude-haiku-4-5-20251001']
 const TOOLS: [string, Record<string, string>][] = [
@@ -42,7 +67,8 @@ function uuid(next: () => number): string {
   return Array.from({ length: 32 }, hex).join('').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')
 }
 
-function sessionLines(sessionId: string, next: () => number, targetBytes: number, start: number, sidechain: boolean): string[] {
+function sessionLines(sessionId: string, next: () => number, targetBytes: number, start: number, sidechain: boolean, shape: TranscriptShape): string[] {
+  const prose = (bytes: number) => text(next, bytes * shape.proseScale)
   const cwd = '/home/dev/work/api'
   // Key order as Claude Code writes it: envelope, message, then type, uuid and timestamp last.
   const envelope = (type: string, time: number, body: Record<string, unknown>) => ({
@@ -62,7 +88,7 @@ function sessionLines(sessionId: string, next: () => number, targetBytes: number
   while (size < targetBytes) {
     turn++
     time += 20_000
-    push(envelope('user', time, { message: { role: 'user', content: text(next, 600 + next() * 800) } }))
+    push(envelope('user', time, { message: { role: 'user', content: prose(600 + next() * 800) } }))
     const model = MODELS[turn % MODELS.length]
     const messageId = `msg_${uuid(next).replace(/-/g, '')}`
     const requestId = `req_${uuid(next).replace(/-/g, '')}`
@@ -72,8 +98,8 @@ function sessionLines(sessionId: string, next: () => number, targetBytes: number
     })
     const [toolName, toolInput] = TOOLS[turn % TOOLS.length]
     const blocks = [
-      { type: 'thinking', thinking: text(next, 600 + next() * 1400), signature: 'Eq' + uuid(next).repeat(6) },
-      { type: 'text', text: text(next, 400 + next() * 1200) },
+      { type: 'thinking', thinking: prose(600 + next() * 1400), signature: 'Eq' + uuid(next).repeat(6) },
+      { type: 'text', text: prose(400 + next() * 1200) },
       { type: 'tool_use', id: `toolu_${turn}_${uuid(next).slice(0, 8)}`, name: toolName, input: toolInput },
     ]
     blocks.forEach((block, index) => {
@@ -84,35 +110,35 @@ function sessionLines(sessionId: string, next: () => number, targetBytes: number
       }))
     })
     time += 3000
-    const content = text(next, 1200 + next() * 2200)
+    const content = text(next, (1200 + next() * 2200) * shape.toolResultScale)
     push(envelope('user', time, {
       message: { role: 'user', content: [{ tool_use_id: blocks[2].id, type: 'tool_result', content, is_error: false }] },
       toolUseResult: { stdout: content.slice(0, 400), stderr: '', interrupted: false, isImage: false },
     }))
-    if (turn % 4 === 0) push(envelope('system', time, { content: 'PostToolUse [npm run lint] completed successfully ' + text(next, 900), level: 'info', isMeta: false }))
+    if (turn % 4 === 0) push(envelope('system', time, { content: 'PostToolUse [npm run lint] completed successfully ' + prose(900), level: 'info', isMeta: false }))
     if (turn % 5 === 0) {
-      push({ type: 'file-history-snapshot', messageId, snapshot: { messageId, trackedFileBackups: { 'src/server.ts': { backupFileName: uuid(next), version: turn, backupTime: new Date(time).toISOString() } }, timestamp: new Date(time).toISOString() }, isSnapshotUpdate: false, padding: text(next, 1000) })
+      push({ type: 'file-history-snapshot', messageId, snapshot: { messageId, trackedFileBackups: { 'src/server.ts': { backupFileName: uuid(next), version: turn, backupTime: new Date(time).toISOString() } }, timestamp: new Date(time).toISOString() }, isSnapshotUpdate: false, padding: prose(1000) })
     }
   }
   return lines
 }
 
 /** Generates about `totalBytes` of transcripts under `<root>/projects/`; returns the bytes written. */
-export async function generateTranscripts(root: string, totalBytes: number, seed = 7): Promise<number> {
+export async function generateTranscripts(root: string, totalBytes: number, shape: TranscriptShape = TRANSCRIPT_SHAPES.large, seed = 7): Promise<number> {
   const next = lcg(seed)
-  const sessionBytes = 3_000_000
   let written = 0
   let index = 0
   while (written < totalBytes) {
     const project = join(root, 'projects', `-home-dev-work-project-${index % 12}`)
     const sessionId = uuid(next)
     const start = Date.UTC(2026, 0, 1) + index * 3_600_000
+    const sessionBytes = shape.sessionBytes(next)
     mkdirSync(project, { recursive: true })
-    written += await writeLines(join(project, `${sessionId}.jsonl`), sessionLines(sessionId, next, sessionBytes, start, false))
-    if (index % 3 === 0) {
+    written += await writeLines(join(project, `${sessionId}.jsonl`), sessionLines(sessionId, next, sessionBytes, start, false, shape))
+    if (index % shape.subagentEvery === 0) {
       const subagents = join(project, sessionId, 'subagents')
       mkdirSync(subagents, { recursive: true })
-      written += await writeLines(join(subagents, 'agent-a43dde9.jsonl'), sessionLines(sessionId, next, sessionBytes / 4, start + 60_000, true))
+      written += await writeLines(join(subagents, 'agent-a43dde9.jsonl'), sessionLines(sessionId, next, sessionBytes / 4, start + 60_000, true, shape))
     }
     index++
   }

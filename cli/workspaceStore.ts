@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path'
 import * as Y from 'yjs'
 import { Governance } from '../shared/workspace/governance'
 import { Ledger } from '../shared/workspace/ledger'
-import { DamagedWorkspaceError, decodeWorkspaceFile, encodeWorkspaceFile, type WorkspaceDocs } from '../shared/workspace/workspaceFile'
+import { DamagedWorkspaceError, decodeWorkspaceFile, encodeWorkspaceFileParts, type WorkspaceDocs } from '../shared/workspace/workspaceFile'
 import { InputError } from './commands/types'
 import { readNamedFile } from './namedFiles'
 import { lockWorkspace, type LockOptions } from './workspaceLock'
@@ -74,8 +74,7 @@ function writeWorkspaceFile(path: string, docs: WorkspaceDocs): void {
   const temp = join(dirname(path), `${tempPrefix(path)}${process.pid}.tmp`)
   const fd = openSync(temp, 'w')
   try {
-    const bytes = encodeWorkspaceFile(docs)
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written)
+    for (const bytes of encodeWorkspaceFileParts(docs)) for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written)
     fsyncSync(fd)
   } finally {
     closeSync(fd)

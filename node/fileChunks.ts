@@ -1,4 +1,7 @@
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+
+/** The smallest buffer a file is read with (a file whose size the system does not tell still reads in few calls). */
+const MIN_BUFFER_BYTES = 64 * 1024
 
 /**
  * A file's bytes in chunks of `chunkBytes`, read synchronously into one reused buffer: each
@@ -6,13 +9,15 @@ import { closeSync, openSync, readSync } from 'node:fs'
  * command-line import has no window to keep responsive, and against a read stream this
  * leaves the thread no I/O waits and the garbage collector no buffer per chunk (a 1 GB log
  * import spent half as long reading, a 190 MB billing export imports about 15% faster).
+ * A file smaller than a chunk gets a buffer of its size: 13,000 small transcripts would
+ * otherwise allocate a chunk each.
  */
 export async function* readFileChunks(path: string, chunkBytes: number): AsyncGenerator<Uint8Array> {
   const fd = openSync(path, 'r')
   try {
-    const buffer = Buffer.allocUnsafe(chunkBytes)
+    const buffer = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(MIN_BUFFER_BYTES, fstatSync(fd).size + 1)))
     for (;;) {
-      const read = readSync(fd, buffer, 0, chunkBytes, null)
+      const read = readSync(fd, buffer, 0, buffer.length, null)
       if (read === 0) return
       yield buffer.subarray(0, read)
     }

@@ -8,6 +8,7 @@ const BENCHMARKS = {
   logs: 'bench/logImport.ts',
   sync: 'bench/syncLatency.ts',
   mining: 'bench/recipeMining.ts',
+  app: 'bench/appImport.ts',
   report: 'bench/reportWorkspace.ts',
 }
 

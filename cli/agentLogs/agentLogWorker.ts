@@ -1,32 +1,49 @@
 /**
- * A reader thread of importAgentLogFiles: reads the log files it is sent, one at a time and
- * in the order sent, and posts each back as an AgentLogFile (plain data), or the error that
- * stopped it. The main thread sends the next file before this one is done, so the thread
- * never waits for it.
+ * A reader thread of importAgentLogFiles. Every thread has the whole path list and takes the
+ * next unread file from a counter the threads share, so no file waits for the main thread to
+ * hand it out; read files go back in batches (AgentLogFile is plain data), with their index
+ * in the list. An unexpected failure posts the error that stopped the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { readAgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
+import { readAgentLogFile, type AgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
 import type { StepRule } from '../../shared/records/settings'
 import { createStepLabeller } from '../../shared/steps/labelStep'
 import { fileLogSource } from '../../node/agentLogs/logFileSource'
 
-const labeller = createStepLabeller((workerData as { stepRules: readonly StepRule[] | null }).stepRules)
-const queue: { index: number; path: string }[] = []
-let reading = false
-
-async function readQueued(): Promise<void> {
-  reading = true
-  for (let job = queue.shift(); job; job = queue.shift()) {
-    try {
-      parentPort!.postMessage({ index: job.index, file: await readAgentLogFile(fileLogSource(job.path), labeller) })
-    } catch (error) {
-      parentPort!.postMessage({ index: job.index, error: (error as Error).stack ?? String(error) })
-    }
-  }
-  reading = false
+export interface ReaderThreadData {
+  paths: readonly string[]
+  /** One Int32 over a SharedArrayBuffer: the index of the next file to read. */
+  nextFile: Int32Array
+  stepRules: readonly StepRule[] | null
 }
 
-parentPort!.on('message', (job: { index: number; path: string }) => {
-  queue.push(job)
-  if (!reading) void readQueued()
-})
+export type ReaderThreadMessage = { read: { index: number; file: AgentLogFile }[] } | { error: string }
+
+/** A batch goes back after this many files or bytes read: one message per file cost more than reading a small one. */
+const BATCH_FILES = 64
+const BATCH_BYTES = 8 * 1024 * 1024
+
+const { paths, nextFile, stepRules } = workerData as ReaderThreadData
+const labeller = createStepLabeller(stepRules)
+
+async function readFiles(): Promise<void> {
+  let batch: { index: number; file: AgentLogFile }[] = []
+  let batchBytes = 0
+  for (let index = Atomics.add(nextFile, 0, 1); index < paths.length; index = Atomics.add(nextFile, 0, 1)) {
+    const file = await readAgentLogFile(fileLogSource(paths[index]), labeller)
+    batch.push({ index, file })
+    batchBytes += file.bytes
+    if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
+      post({ read: batch })
+      batch = []
+      batchBytes = 0
+    }
+  }
+  if (batch.length > 0) post({ read: batch })
+}
+
+function post(message: ReaderThreadMessage): void {
+  parentPort!.postMessage(message)
+}
+
+readFiles().catch((error: unknown) => post({ error: (error as Error).stack ?? String(error) }))

@@ -6,6 +6,7 @@ import { AgentLogAssembler } from '../../shared/importers/logs/agentLogAssembler
 import { byPath, importAgentLogs, type AgentLogImport, type ImportAgentLogsOptions } from '../../shared/importers/logs/importAgentLogs'
 import type { AgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
 import { fileLogSource } from '../../node/agentLogs/logFileSource'
+import type { ReaderThreadData, ReaderThreadMessage } from './agentLogWorker'
 
 /** Below this much to read, starting threads costs more than they save. */
 const THREADS_FROM_BYTES = 64 * 1024 * 1024
@@ -49,38 +50,38 @@ function threadsFor(paths: readonly string[]): number {
   return bytes < THREADS_FROM_BYTES ? 1 : Math.min(availableParallelism(), MAX_THREADS, paths.length)
 }
 
-/** Files go out in path order to whichever thread is free (one ahead); results are merged in path order. */
+/**
+ * The threads take files in path order from a shared counter (agentLogWorker.ts) and send them
+ * back in batches; they are merged here in path order as soon as every earlier file is in.
+ */
 export async function importOnThreads(paths: readonly string[], options: ImportAgentLogsOptions, threads: number): Promise<AgentLogImport> {
   const ordered = paths.map((path) => ({ path })).sort(byPath)
   const assembler = new AgentLogAssembler(options)
   const done = new Map<number, AgentLogFile>()
   const script = await workerScript()
   const workers: Worker[] = []
+  const data: ReaderThreadData = {
+    paths: ordered.map((file) => file.path),
+    nextFile: new Int32Array(new SharedArrayBuffer(4)),
+    stepRules: options.stepRules ?? null,
+  }
   try {
     await new Promise<void>((resolve, reject) => {
-      let sent = 0
       let merged = 0
-      const send = (worker: Worker) => {
-        if (sent < ordered.length) worker.postMessage({ index: sent, path: ordered[sent++].path })
-      }
       for (let i = 0; i < threads; i++) {
-        const worker = new Worker(script.path ?? script.code!, { eval: script.path === undefined, workerData: { stepRules: options.stepRules ?? null } })
+        const worker = new Worker(script.path ?? script.code!, { eval: script.path === undefined, workerData: data })
         workers.push(worker)
-        worker.on('message', (message: { index: number; file?: AgentLogFile; error?: string }) => {
-          if (message.error !== undefined) return reject(new Error(message.error))
-          done.set(message.index, message.file!)
+        worker.on('message', (message: ReaderThreadMessage) => {
+          if ('error' in message) return reject(new Error(message.error))
+          for (const { index, file } of message.read) done.set(index, file)
           while (done.has(merged)) {
             assembler.add(done.get(merged)!)
             done.delete(merged++)
           }
           if (merged === ordered.length) resolve()
-          else send(worker)
         })
         worker.on('error', reject)
         worker.on('exit', (exitCode) => exitCode !== 0 && reject(new Error(`log reader thread stopped (exit code ${exitCode})`)))
-        // Two files each to begin with: a thread starts its next file while this thread merges.
-        send(worker)
-        send(worker)
       }
       if (ordered.length === 0) resolve()
     })

@@ -165,6 +165,13 @@ describe('cli import', () => {
       expect(output.charges).toMatchObject({ count: 4, cost: { USD: '10.00' }, from: '2026-08-01T00:00:00.000Z', to: '2026-08-05T00:00:00.000Z' })
     })
 
+    it('reports the same files and charges whether or not a workspace stores the batches', async () => {
+      const dir = overlappingExports()
+      const checked = await importJson(dir, ['a.csv', 'b.csv', 'a copy.csv'])
+      const stored = await importJson(dir, ['--workspace', 'team.workfolio', 'a.csv', 'b.csv', 'a copy.csv'])
+      expect(checked).toEqual(stored)
+    })
+
     it('with --workspace stores each row once and adds no batch for a copy of a file already imported', async () => {
       const dir = overlappingExports()
       expect((await importJson(dir, ['--workspace', 'team.workfolio', 'a.csv', 'b.csv'])).output.charges).toMatchObject({ count: 4, cost: { USD: '10.00' } })

@@ -87,6 +87,7 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
   const settings = workspace?.governance.settings.read().settings
   const context: ImportContext = {
     skipBadRows: options.skipBadRows,
+    storesBatches: workspace !== null,
     attribution: settings?.attribution ?? false,
     pseudonymSalt: settings?.pseudonymSalt ?? '',
     profiles: profilesOf(workspace),
@@ -115,10 +116,12 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
         if (storedBatches.get(outcome.batch) === 'ok') added++
       }
       status = storedBatches.get(outcome.batch)!
+    } else if (status === 'ok' && everyRowCounted(outcome)) {
+      status = 'duplicate'
     }
     files.push({ ...outcome.report, path: relative(io.cwd, path) || path, status })
     if (status !== 'ok') return
-    outcome.charges?.commit(outcome.batch?.identities)
+    outcome.charges?.commit(outcome.batch?.identities ?? outcome.identities)
     runs.push(...(outcome.runs ?? []))
   }
   for (const { importer, paths } of groupByImporter(work)) {
@@ -144,17 +147,28 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
 function store(outcome: FileOutcome, workspace: OpenWorkspace | null, batchIds: Set<string>): FileReport['status'] {
   const { meta } = outcome.batch!
   if (batchIds.has(meta.id)) return 'duplicate'
-  // Every row already counted in this run; one already in the workspace is the ledger's to say.
-  if (outcome.charges && meta.records > 0 && outcome.charges.newRows === 0) return 'duplicate'
+  if (everyRowCounted(outcome)) return 'duplicate'
   batchIds.add(meta.id)
   if (!workspace) return 'ok'
   return workspace.ledger.add(outcome.batch!) === 'duplicate' ? 'duplicate' : 'ok'
 }
 
+/**
+ * Whether every row of a billing file was already counted in this run (a copy under another
+ * name, or rows all held by earlier files); one already in the workspace is the ledger's to say.
+ */
+function everyRowCounted(outcome: FileOutcome): boolean {
+  return outcome.charges !== undefined && outcome.report.records > 0 && outcome.charges.newRows === 0
+}
+
 /** The planned files per importer, importers in the order they first appear. */
 function groupByImporter(work: PlannedFile[]): { importer: FileImporter; paths: string[] }[] {
   const groups = new Map<FileImporter, string[]>()
-  for (const { path, importer } of work) groups.set(importer, [...(groups.get(importer) ?? []), path])
+  for (const { path, importer } of work) {
+    const paths = groups.get(importer)
+    if (paths) paths.push(path)
+    else groups.set(importer, [path])
+  }
   return [...groups].map(([importer, paths]) => ({ importer, paths }))
 }
 

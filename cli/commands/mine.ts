@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { describeVariant, mineRecipes, type MinableRun, type MiningOptions, type MiningResult } from '../../shared/mining'
 import { formatMoney } from '../../shared/money/format'
-import { deriveRuns } from '../../shared/runs/deriveRuns'
+import { deriveMinableRuns, MINABLE_RUN_FIELDS } from '../../shared/runs/deriveRuns'
 import { loadPricingTable } from '../../shared/pricing/pricingTable'
 import { findLogFiles } from '../../node/agentLogs/discover'
 import { describeFileError } from '../fileErrors'
@@ -95,9 +95,10 @@ function readWorkspaceRuns(path: string, io: CliIO): RunSource | null {
     return null
   }
   const workspace = openWorkspaceFile(path)
-  const { records, problems } = workspace.ledger.runs()
+  const settings = workspace.governance.settings.read().settings
+  const { records, problems } = workspace.ledger.projectedRuns(MINABLE_RUN_FIELDS, (runs) => deriveMinableRuns(runs, settings))
   if (problems.length > 0) io.stderr(`${problems.length} stored run(s) could not be read and were left out.\n`)
-  return { runs: deriveRuns(records, workspace.governance.settings.read().settings), isAnnotated: (runId) => workspace.governance.annotations.isAnnotated(runId) }
+  return { runs: records, isAnnotated: (runId) => workspace.governance.annotations.isAnnotated(runId) }
 }
 
 async function readLogRuns(paths: string[], pricingFile: string | null, io: CliIO): Promise<RunSource | null> {

@@ -1,5 +1,6 @@
 import { fileKindOfPath } from '../../shared/importers/jobs/fileKind'
 import { agentLogImportOptions } from '../../shared/importers/jobs/logJob'
+import type { LogIssue } from '../../shared/importers/logs/types'
 import type { Run } from '../../shared/records/run'
 import { findLogFiles } from '../../node/agentLogs/discover'
 import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
@@ -36,12 +37,15 @@ async function importLogFiles(paths: readonly string[], context: ImportContext):
     }
   }
   const settings = { ...context.settings, pricingTable, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt }
-  const options = agentLogImportOptions({ settings, knownRequestKeys: context.knownRequestKeys() }, context.importedAt)
+  // A check without a workspace stores no batch, so none is encoded (as for billing files).
+  const options = { ...agentLogImportOptions({ settings, knownRequestKeys: context.knownRequestKeys() }, context.importedAt), encodeBatch: context.storesBatches }
   const result = await importAgentLogFiles(paths, options, { notice: context.notice })
   const runsById = new Map(result.runs.map((run) => [run.id, run]))
+  const errorsByPath = byPath(result.errors)
+  const warningsByPath = byPath(result.warnings)
   const reported = new Set<string>()
   return result.files.map((file): FileOutcome => {
-    const errors = result.errors.filter((issue) => issue.path === file.path)
+    const errors = errorsByPath.get(file.path) ?? []
     if (errors.length > 0) return rejected(file.path, errors.map((issue) => issue.message).join('; '))
     // Each run is listed once, with the first file that contributed to it.
     const runs = file.runs.filter((id) => !reported.has(id)).map((id) => runsById.get(id)!)
@@ -54,13 +58,24 @@ async function importLogFiles(paths: readonly string[], context: ImportContext):
         status: 'ok',
         records: file.runs.length,
         errors: [],
-        warnings: result.warnings.filter((issue) => issue.path === file.path).map(({ line, message }) => ({ line, message })),
+        warnings: (warningsByPath.get(file.path) ?? []).map(({ line, message }) => ({ line, message })),
       },
       // One batch object shared by every file of the import: the command stores it once.
       batch: result.batch,
       runs,
     }
   })
+}
+
+/** Issues by file, in their order: a file's are looked up once per file, not searched for among all (13,000 files × their warnings). */
+function byPath(issues: readonly LogIssue[]): Map<string, LogIssue[]> {
+  const grouped = new Map<string, LogIssue[]>()
+  for (const issue of issues) {
+    const list = grouped.get(issue.path)
+    if (list) list.push(issue)
+    else grouped.set(issue.path, [issue])
+  }
+  return grouped
 }
 
 function rejected(path: string, message: string): FileOutcome {

@@ -19,7 +19,7 @@ export const billingFileImporter: FileImporter = {
     const charges = context.chargeSummary.pending()
     let outcome
     try {
-      const options = { skipBadRows: context.skipBadRows, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt, profiles: context.profiles }
+      const options = { skipBadRows: context.skipBadRows, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt, profiles: context.profiles, encodeBatch: context.storesBatches }
       outcome = await importBilling(fileJobSource(path), options, context.importedAt, { onCharge: (charge) => charges.add(charge) })
     } catch (error) {
       if (!isFileError(error)) throw error
@@ -31,6 +31,7 @@ export const billingFileImporter: FileImporter = {
       report: { path, format: summary.format, kind: 'charges', status: summary.status, records: summary.records, errors: summary.errors, warnings: summary.warnings },
       batch: outcome.batch,
       charges,
+      identities: outcome.identities,
     }
   },
 }

@@ -54,4 +54,29 @@ describe('ChargeSummaryBuilder', () => {
       }),
     )
   })
+
+  it('sums per month and per model whatever order the rows come in (property)', () => {
+    const row = fc.record({ month: fc.constantFrom('2026-07', '2026-08', '2026-09'), model: fc.constantFrom('m', 'n', null), cents: fc.integer({ min: -500, max: 500 }) })
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const summary = new ChargeSummaryBuilder()
+        const pending = summary.pending()
+        const byMonth = new Map<string, CurrencyTotals>()
+        const byModel = new Map<string, CurrencyTotals>()
+        rows.forEach(({ month, model, cents }, i) => {
+          const cost = (cents / 100).toFixed(2)
+          pending.add({ ...charge(`r${i}`, cost, `${month}-0${1 + (i % 3)}T00:00:00.000Z`), model, service: null })
+          for (const [map, key] of [[byMonth, month], [byModel, model ?? '(none)']] as const) {
+            if (!map.has(key)) map.set(key, new CurrencyTotals())
+            map.get(key)!.add('USD', cost)
+          }
+        })
+        pending.commit(identities(...rows.map((_, i) => `r${i}`)))
+        const sorted = (map: Map<string, CurrencyTotals>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, totals]) => [key, totals.toJSON()]))
+        const built = summary.build()
+        expect(built.byMonth).toEqual(sorted(byMonth))
+        expect(built.byModel).toEqual(sorted(byModel))
+      }),
+    )
+  })
 })

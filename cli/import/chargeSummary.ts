@@ -115,11 +115,26 @@ export class PendingCharges {
     this.onCommit(this, identities)
   }
 
+  // Rows come grouped by day (and often by model): the last row's buckets, kept to skip the map lookups.
+  private lastStart = ''
+  private lastMonth: RunningTotals | null = null
+  private lastModel = ''
+  private lastModelTotals: RunningTotals | null = null
+
   private addCost(charge: Charge): void {
     this.cost.add(charge.currency, charge.cost)
-    // Month of the usage start, in UTC (start is a UTC ISO instant).
-    bucket(this.byMonth, charge.start.slice(0, 7), newRunningTotals).add(charge.currency, charge.cost)
-    bucket(this.byModel, charge.model ?? charge.service ?? '(none)', newRunningTotals).add(charge.currency, charge.cost)
+    if (charge.start !== this.lastStart || this.lastMonth === null) {
+      this.lastStart = charge.start
+      // Month of the usage start, in UTC (start is a UTC ISO instant).
+      this.lastMonth = bucket(this.byMonth, charge.start.slice(0, 7), newRunningTotals)
+    }
+    this.lastMonth.add(charge.currency, charge.cost)
+    const model = charge.model ?? charge.service ?? '(none)'
+    if (model !== this.lastModel || this.lastModelTotals === null) {
+      this.lastModel = model
+      this.lastModelTotals = bucket(this.byModel, model, newRunningTotals)
+    }
+    this.lastModelTotals.add(charge.currency, charge.cost)
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Batch } from '../../shared/batches/batch'
+import type { ChargeIdentities } from '../../shared/batches/identities'
 import type { FolderWalk } from '../../node/filesInFolder'
 import type { BatchIssue, BatchMeta } from '../../shared/records/batch'
 import type { Run } from '../../shared/records/run'
@@ -22,6 +23,8 @@ export interface FileOutcome {
   batch: Batch | null
   /** Committed to the summary only when the file's batch is stored (not rejected, not a duplicate). */
   charges?: PendingCharges
+  /** The charges' stored identities when no batch was built (ImportContext.storesBatches false). */
+  identities?: ChargeIdentities
   /** The runs this file was the first to contribute to (agent-log importers). */
   runs?: Run[]
 }
@@ -29,6 +32,8 @@ export interface FileOutcome {
 /** Everything an importer may need from the command line and the workspace. */
 export interface ImportContext {
   skipBadRows: boolean
+  /** Whether the batches are stored (a workspace is named); without, a billing file's rows are only checked and counted, not encoded. */
+  storesBatches: boolean
   attribution: boolean
   pseudonymSalt: string
   profiles: readonly ImportProfile[]

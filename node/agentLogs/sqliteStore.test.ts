@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { sqliteStoreHeader } from '../../shared/importers/logs/sessionLogFormat'
 import { buildSqliteFixture } from '../../test/support/sqliteFixture'
 import { temporaryFolder } from '../../test/support/tempDirs'
-import { isSqliteFile, sqliteStoreLines, type SqliteModuleLoader } from './sqliteStore'
+import { sqliteStoreLines, type SqliteModuleLoader } from './sqliteStore'
+import { fileLogSource } from './logFileSource'
 import { SESSION_LOG_FORMATS } from '../../shared/importers/logs/sessionLogFormats'
 
 const SCRIPT = join(__dirname, '../../test/fixtures/logs/opencode/opencode.db.sql')
@@ -58,7 +59,14 @@ describe('SQLite agent stores read as row lines', () => {
     // Tool parts only, without their output or the text an edit writes; no text part.
     expect(lines.join('\n')).not.toMatch(/FAIL src\/retry|clock\.tick|relied on real time/)
     expect(fingerprint(path)).toEqual(before)
-    expect(isSqliteFile(path)).toBe(true)
+  })
+
+  it('is told from a log by its first bytes when read as a log file', async () => {
+    const path = openCodeStore()
+    const decoder = new TextDecoder()
+    let text = ''
+    for await (const chunk of fileLogSource(path).chunks()) text += decoder.decode(chunk)
+    expect(text.split('\n').filter(Boolean)).toEqual(await storeLines(path))
   })
 
   it('reads the committed state of a WAL database while the agent is mid-transaction', async () => {

@@ -1,27 +1,10 @@
-import { closeSync, openSync, readSync } from 'node:fs'
-import { isSqliteHeader, sqliteStoreHeader, SQLITE_MAGIC, type SessionLogFormat } from '../../shared/importers/logs/sessionLogFormat'
+import { sqliteStoreHeader, type SessionLogFormat } from '../../shared/importers/logs/sessionLogFormat'
 import { SESSION_LOG_FORMATS } from '../../shared/importers/logs/sessionLogFormats'
 
 /** The few calls made on a database: better-sqlite3 and node:sqlite both have them. */
 interface ReadOnlyDatabase {
   prepare(sql: string): { all(): unknown[]; iterate(): IterableIterator<unknown>; run(): unknown }
   close(): void
-}
-
-/** Whether the file is a SQLite database (by its first 16 bytes). */
-export function isSqliteFile(path: string): boolean {
-  const head = Buffer.alloc(SQLITE_MAGIC.length)
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch {
-    return false
-  }
-  try {
-    return isSqliteHeader(head.subarray(0, readSync(fd, head, 0, head.length, 0)))
-  } finally {
-    closeSync(fd)
-  }
 }
 
 /**

@@ -1,7 +1,6 @@
 import { useId } from 'react'
-import type { AnalysisInput } from '../../shared/analysis/input'
 import { setTodaysDefinitions, useTodaysDefinitions } from '../workspace/definitionsChoice'
-import { describePeriodDays, periodOptions, setPeriodChoice, type PeriodChoice } from '../workspace/periodChoice'
+import { describePeriodDays, setPeriodChoice, type PeriodChoice, type PeriodOptions } from '../workspace/periodChoice'
 import './PeriodPicker.css'
 
 const SOURCE_NOTE: Record<PeriodChoice['source'], string> = {
@@ -11,9 +10,9 @@ const SOURCE_NOTE: Record<PeriodChoice['source'], string> = {
 }
 
 /** Chooses the period every card and page shows; "Automatic" follows the CLI report's choice. */
-export function PeriodPicker({ input, choice }: { input: AnalysisInput; choice: PeriodChoice }) {
+export function PeriodPicker({ options, choice }: { options: PeriodOptions; choice: PeriodChoice }) {
   const id = useId()
-  const { quarters, months, years } = periodOptions(input, choice.period)
+  const { quarters, months, years } = options
   const value = choice.chosen ?? ''
   const todaysDefinitions = useTodaysDefinitions()
   return (

@@ -56,8 +56,12 @@ export function resolvePeriod(input: AnalysisInput, key: string | null): PeriodC
 }
 
 export function usePeriodChoice(input: AnalysisInput): PeriodChoice {
-  const key = useSyncExternalStore(subscribe, () => chosen)
-  return resolvePeriod(input, key)
+  return resolvePeriod(input, useChosenPeriodKey())
+}
+
+/** The stored choice alone (null: automatic), for views that resolve it in the analysis worker. */
+export function useChosenPeriodKey(): string | null {
+  return useSyncExternalStore(subscribe, () => chosen)
 }
 
 export interface PeriodOption {
@@ -71,8 +75,14 @@ function monthLabel(key: string): string {
   return `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`
 }
 
+export interface PeriodOptions {
+  quarters: PeriodOption[]
+  months: PeriodOption[]
+  years: PeriodOption[]
+}
+
 /** Periods worth offering: every quarter, month and fiscal year with data, the current quarter and the one shown. */
-export function periodOptions(input: AnalysisInput, shown: Period): { quarters: PeriodOption[]; months: PeriodOption[]; years: PeriodOption[] } {
+export function periodOptions(input: AnalysisInput, shown: Period): PeriodOptions {
   const fiscal = input.settings.fiscalYearStartMonth
   const current = periodContaining('quarter', input.asOf, fiscal)
   const days = new Set<number>()

@@ -1,69 +1,16 @@
 import { useSyncExternalStore } from 'react'
-import { analyze, type Analysis } from '../../shared/analysis/analyze'
-import { readAnalysisInput } from '../../shared/analysis/workspaceInput'
-import type { Workspace } from './openLocalWorkspace'
+import type { Analysis } from '../../shared/analysis/analyze'
+import { currentAnalysis, subscribeToAnalysis } from './analysis/analysisCache'
 import { useWorkspace } from './WorkspaceContext'
 
-interface AnalysisCache {
-  version: number
-  computedVersion: number
-  analysis: Analysis | null
-  /** The annotated subjects as last read: a change to them invalidates the analysis, which then uses them. */
-  annotated: ReadonlySet<string>
-  listeners: Set<() => void>
-}
-
-const caches = new WeakMap<Workspace, AnalysisCache>()
-
 /**
- * One derived analysis per workspace, shared by every view and recomputed lazily after what it
- * reads changes. Derived data is never written back to the shared documents.
+ * The workspace's analysis, computed on the window's thread. Views over a large ledger read
+ * what they show from the analysis worker instead (analysis/useOverviewModel.ts).
  */
-function cacheFor(workspace: Workspace): AnalysisCache {
-  let cache = caches.get(workspace)
-  if (cache) return cache
-  const { governance, ledger } = workspace
-  const created: AnalysisCache = { version: 0, computedVersion: -1, analysis: null, annotated: governance.annotations.annotatedSubjects(), listeners: new Set() }
-  const bump = () => {
-    created.version++
-    for (const listener of created.listeners) listener()
-  }
-  // Only what the analysis reads invalidates it: typing an outcome note or moving a review
-  // stage must not re-analyse 100,000 runs on every keystroke.
-  ledger.observe(bump)
-  for (const records of [governance.portfolios, governance.portfolioChanges, governance.recipes, governance.envelopeMoves, governance.outcomeLinkEdits, governance.repoAliases]) records.observe(bump)
-  // A note's category and evidence count as outcomes and can link its run to an incident; its
-  // text only touches the record once a minute while someone types (AnnotationText.tsx).
-  governance.annotations.records.observe(bump)
-  governance.settings.observe(bump)
-  governance.doc.on('update', () => {
-    const now = governance.annotations.annotatedSubjects()
-    const { annotated } = created
-    if (now.size === annotated.size && [...now].every((subject) => annotated.has(subject))) return
-    created.annotated = now
-    bump()
-  })
-  caches.set(workspace, created)
-  return created
-}
-
-export function currentAnalysis(workspace: Workspace, now = new Date()): Analysis {
-  const cache = cacheFor(workspace)
-  if (cache.computedVersion !== cache.version || !cache.analysis) {
-    cache.analysis = analyze(readAnalysisInput(workspace.governance, workspace.ledger, now.toISOString(), cache.annotated))
-    cache.computedVersion = cache.version
-  }
-  return cache.analysis
-}
-
 export function useAnalysis(): Analysis {
   const workspace = useWorkspace()
-  const cache = cacheFor(workspace)
   return useSyncExternalStore(
-    (listener) => {
-      cache.listeners.add(listener)
-      return () => cache.listeners.delete(listener)
-    },
+    (listener) => subscribeToAnalysis(workspace, listener),
     () => currentAnalysis(workspace),
   )
 }

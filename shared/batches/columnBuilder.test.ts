@@ -86,6 +86,23 @@ describe('ColumnBuilder', () => {
     )
   })
 
+  test('ascending columns (line numbers, sorted keys), and ones that stop ascending, encode as the whole list (property)', () => {
+    const sorted = fc.oneof(
+      fc.uniqueArray(fc.integer(), { minLength: 2, maxLength: 30 }).map((values) => values.sort((a, b) => a - b) as Json[]),
+      fc.uniqueArray(fc.string({ maxLength: 3 }), { minLength: 2, maxLength: 30 }).map((values) => values.sort() as Json[]),
+    )
+    const tail = fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('a', null)), { maxLength: 30 })
+    fc.assert(
+      fc.property(sorted, tail, fc.integer({ min: 1, max: 4 }), (ascending, after, trial) => {
+        const values = [...ascending, ...after]
+        const scalars = new ScalarColumn(trial)
+        for (const value of values) scalars.add(value)
+        expect(json(scalars.finish())).toBe(json(wholeListEncoding(values)))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
   test('real records encode as before: runs, and lists of scalars', () => {
     const runs = Array.from({ length: 300 }, (_, i) => generatedRun(i)) as unknown as Json[]
     expect(json(encodeColumn(runs))).toBe(json(wholeListEncoding(runs)))

@@ -176,23 +176,26 @@ export function decodeColumn(column: Column, length: number): Json[] {
       return column.n.map((n) => items.slice(at, (at += n)))
     }
     case 'obj':
-      return decodeObjects(column, length)
+      return decodeObjects(column, length, {})
   }
 }
+
+const MAX_PARTIAL_TEMPLATES = 64
 
 /**
  * Records are built row by row. A record with every key starts as a copy of one template, so
  * all share one shape and each key is a store into a field it already has; filling records
  * column by column, each key a new property, took 7 µs a record for a million charges.
- * `appended` fields are set on every record after its own keys, as Object.assign would, but
- * are in the template: a key added to a copy of a parsed template cost V8 a new hidden class
- * a record (984 bytes a charge instead of 256, measured).
+ * With `only`, the records get just those keys (a command that reads a few fields of 100,000
+ * runs does not build the rest). `appended` fields are set on every record after its own keys,
+ * as Object.assign would, but are in the template: a key added to a copy of a parsed template
+ * cost V8 a new hidden class a record (984 bytes a charge instead of 256, measured).
  */
-const MAX_PARTIAL_TEMPLATES = 64
-
-function decodeObjects(column: Extract<Column, { t: 'obj' }>, length: number, appended: Record<string, Json> = {}): Record<string, Json>[] {
-  const keys = column.k
-  const values = keys.map((_, k) => decodeColumn(column.c[k], length - column.absent[k].length))
+function decodeObjects(column: Extract<Column, { t: 'obj' }>, length: number, { only, appended = {} }: DecodeOptions): Record<string, Json>[] {
+  const picked = column.k.flatMap((key, k) => (only && !only.has(key) ? [] : [k]))
+  const keys = picked.map((k) => column.k[k])
+  const absent = picked.map((k) => column.absent[k])
+  const values = picked.map((k) => decodeColumn(column.c[k], length - column.absent[k].length))
   const next = keys.map(() => 0)
   const nextAbsent = keys.map(() => 0)
   const appendedKeys = Object.keys(appended)
@@ -219,11 +222,11 @@ function decodeObjects(column: Extract<Column, { t: 'obj' }>, length: number, ap
   const rows: Record<string, Json>[] = new Array(length)
   for (let row = 0; row < length; row++) {
     let missing = ''
-    for (let k = 0; k < keys.length; k++) if (column.absent[k][nextAbsent[k]] === row) missing += missing ? `,${k}` : String(k)
+    for (let k = 0; k < keys.length; k++) if (absent[k][nextAbsent[k]] === row) missing += missing ? `,${k}` : String(k)
     const partial = missing ? partialTemplate(missing) : template
     const record = partial ? { ...partial } : {}
     for (let k = 0; k < keys.length; k++) {
-      if (column.absent[k][nextAbsent[k]] === row) nextAbsent[k]++
+      if (absent[k][nextAbsent[k]] === row) nextAbsent[k]++
       else setOwn(record, keys[k], values[k][next[k]++])
     }
     for (const key of appendedKeys) setOwn(record, key, appended[key])
@@ -246,15 +249,25 @@ export function encodeRecordColumns(records: readonly unknown[] | ColumnBuilder)
   return { format: COLUMN_FORMAT, length: records.length, column: encodeColumn(records as Json[]) }
 }
 
-/** The records; when they are objects, each also gets the `appended` fields (set last, as Object.assign would). */
-export function decodeRecordColumns(value: unknown, appended?: Record<string, Json>): unknown[] {
+/** What decoding records adds or leaves out: see decodeObjects. */
+export interface DecodeOptions {
+  only?: ReadonlySet<string>
+  appended?: Record<string, Json>
+}
+
+/**
+ * The records of a column-encoded value; with `only`, records (objects) get just those keys,
+ * and each also gets the `appended` fields (set last, as Object.assign would).
+ */
+export function decodeRecordColumns(value: unknown, options: DecodeOptions = {}): unknown[] {
   const encoded = value as { format?: unknown; length?: unknown; column?: unknown }
   if (encoded?.format !== COLUMN_FORMAT || typeof encoded.length !== 'number' || typeof encoded.column !== 'object') {
     throw new Error('not a column-encoded record list')
   }
   const column = encoded.column as Column
-  if (appended && column?.t === 'obj') return decodeObjects(column, encoded.length, appended)
+  if ((options.only || options.appended) && column.t === 'obj') return decodeObjects(column, encoded.length, options)
   const records = decodeColumn(column, encoded.length)
+  const { appended } = options
   if (appended) for (const record of records) if (record !== null && typeof record === 'object' && !Array.isArray(record)) for (const key in appended) setOwn(record, key, appended[key])
   return records
 }

@@ -82,4 +82,50 @@ describe('checking batch records column by column', () => {
     expect(check([{ byTeam: { a: 1 }, range: { from: 1, to: 2 } }])).toBe(false)
     expect(check([{ byTeam: { a: 1, b: 2 }, range: { from: 3, to: 2 } }])).toBe(false)
   })
+  test('lists are checked item by item across all records, plain strings, numbers and booleans by type, strings with checks (patterns, refinements, a trim) as zod checks them (property)', () => {
+    const Call = z.object({ tool: z.string(), command: z.array(z.string()).optional() })
+    const schema = z.object({
+      id: z.string(),
+      n: z.number(),
+      flag: z.boolean(),
+      steps: z.array(z.string()),
+      calls: z.array(Call).optional(),
+      few: z.array(z.number()).max(2),
+      when: z.string().regex(/^\d+$/).regex(/1/g),
+      amount: z.string().refine((text) => /^-?\d+(\.\d+)?$/.test(text)),
+      name: z.string().trim(),
+    })
+    const item = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(null))
+    const value = fc.oneof(item, fc.array(item, { maxLength: 3 }), fc.record({ tool: item }), fc.constant(undefined))
+    const record = fc.record({
+      id: fc.string({ maxLength: 4 }),
+      n: fc.double({ noNaN: true, noDefaultInfinity: true }),
+      flag: fc.boolean(),
+      steps: fc.array(fc.constantFrom('read', 'edit', 'test'), { maxLength: 4 }),
+      calls: fc.option(fc.array(fc.record({ tool: fc.constantFrom('Read', 'Bash'), command: fc.option(fc.array(fc.constantFrom('npm', 'test'), { maxLength: 2 }), { nil: undefined }) }), { maxLength: 3 }), { nil: undefined }),
+      few: fc.array(fc.nat(9), { maxLength: 3 }),
+      when: fc.stringMatching(/^[0-9]{0,5}1[0-9]{0,5}$/),
+      amount: fc.stringMatching(/^-?[0-9]{1,4}(\.[0-9]{1,3})?$/),
+      name: fc.oneof({ weight: 9, arbitrary: fc.stringMatching(/^[a-z]{3,8}$/) }, { weight: 1, arbitrary: fc.stringMatching(/^ [a-z]{3,8}$/) }),
+    })
+    const damaged = fc
+      .tuple(fc.array(record, { maxLength: 20 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom('id', 'n', 'flag', 'steps', 'calls', 'few', 'when', 'amount', 'other'), value), { maxLength: 2 }), fc.array(fc.tuple(fc.nat(), fc.nat(), item), { maxLength: 2 }))
+      .map(([list, damages, itemDamages]) => {
+        const out: Record<string, unknown>[] = list.map((r) => ({ ...r, steps: [...r.steps] }))
+        for (const [at, key, bad] of damages) if (out.length > 0) out[at % out.length][key] = bad
+        for (const [at, index, bad] of itemDamages) {
+          const steps = out[at % Math.max(1, out.length)]?.steps
+          if (Array.isArray(steps) && steps.length > 0) steps[index % steps.length] = bad
+        }
+        return out
+      })
+    fc.assert(
+      fc.property(damaged, (list) => {
+        const { records: decoded, valid } = decodeCheckedBatchPayload(encodeBatchPayload(list), schema)
+        const parsed = decoded.map((one) => schema.safeParse(one))
+        expect(valid).toBe(parsed.every((result, index) => result.success && canonical(result.data) === canonical(decoded[index])))
+      }),
+      { numRuns: 500 },
+    )
+  })
 })

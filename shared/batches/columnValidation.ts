@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { type Column, decodeColumn } from './columnCodec'
+import { type Column, decodeColumn, type Json } from './columnCodec'
 import { sameJson } from './sameJson'
 
 type Schema = z.core.$ZodType
@@ -24,12 +24,24 @@ export function columnIsValid(schema: Schema, column: Column, length: number): b
       if (shaped?.kind === 'record') return column.k.every((key) => parsesUnchanged(shaped.keys, key)) && column.c.every((child, k) => columnIsValid(shaped.values, child, length - column.absent[k].length))
       break
     }
+    case 'list': {
+      // The items of all lists at once, as one column: a run's steps, calls and usage are not decoded to be checked.
+      const element = listElement(schema)
+      if (element) return columnIsValid(element, column.items, column.n.reduce((sum, n) => sum + n, 0))
+      break
+    }
+    case 'raw': {
+      const accepts = scalarCheck(schema)
+      if (accepts) return column.v.every(accepts)
+      break
+    }
   }
   return decodeColumn(column, length).every((value) => parsesUnchanged(schema, value))
 }
 
 function objectColumnIsValid(shape: Record<string, Schema>, column: Extract<Column, { t: 'obj' }>, length: number): boolean {
-  if (column.k.some((key) => !Object.prototype.hasOwnProperty.call(shape, key))) return false
+  // A key no record has (each was set to undefined) is no key at all.
+  if (column.k.some((key, k) => !Object.prototype.hasOwnProperty.call(shape, key) && column.absent[k].length < length)) return false
   for (const [key, field] of Object.entries(shape)) {
     const k = column.k.indexOf(key)
     const missing = k < 0 ? length : column.absent[k].length
@@ -48,6 +60,36 @@ function objectSchema(schema: Schema): { kind: 'object'; shape: Record<string, S
   // String keys only: zod checks a record with enum keys for every key, not key by key.
   if (def.type === 'record' && def.keyType?._zod.def.type === 'string' && def.valueType) return { kind: 'record', keys: def.keyType, values: def.valueType }
   return null
+}
+
+/** A list column's item schema, looking through optional and nullable (a list column holds only lists); null when the list itself has checks. */
+function listElement(schema: Schema): Schema | null {
+  const def = schema._zod.def as { type: string; innerType?: Schema; element?: Schema; checks?: unknown[] }
+  if (def.checks?.length) return null
+  if (def.type === 'optional' || def.type === 'nullable') return listElement(def.innerType!)
+  return def.type === 'array' && def.element ? def.element : null
+}
+
+/**
+ * A test of one value equivalent to parsing it unchanged, for a string, number or boolean
+ * schema: its type, then its checks (patterns, refinements) run as zod runs them, without a
+ * parse around each value. A run's id, start, end and cost are distinct in every record, and
+ * zod's safeParse took a microsecond a value. Null for schemas it does not cover (coercion,
+ * conditional checks).
+ */
+function scalarCheck(schema: Schema): ((value: Json) => boolean) | null {
+  const def = schema._zod.def as { type: string; checks?: z.core.$ZodCheck<unknown>[]; coerce?: boolean }
+  if (def.coerce || !(def.type === 'string' || def.type === 'number' || def.type === 'boolean')) return null
+  const checks = def.checks ?? []
+  if (checks.some((check) => check._zod.def.when)) return null
+  // Decoded from JSON, a number is finite.
+  return (value) => {
+    if (typeof value !== def.type) return false
+    const payload: z.core.ParsePayload = { value, issues: [] }
+    for (const check of checks) if (check._zod.check(payload) instanceof Promise) return false
+    // A check that rewrites the value (trim) would change the record.
+    return payload.issues.length === 0 && payload.value === value
+  }
 }
 
 /** Optional and nothing more: a default would fill the key in, so the record would change. */

@@ -47,3 +47,11 @@ test('a charge is held under its format and stored identity, whether stored whol
   expect(held.holdsEvery(new Map([['openrouter-activity', ['gen-1', 'gen-2']]]))).toBe(false)
   expect(held.holdsEvery(new Map())).toBe(false)
 })
+
+test('an empty set holds nothing without reading the identities it is asked about', () => {
+  const unreadable = new Map([['anthropic-console-cost', ['a']]])
+  unreadable[Symbol.iterator] = () => {
+    throw new Error('read')
+  }
+  expect(new ChargeIdentitySet().holdsEvery(unreadable)).toBe(false)
+})

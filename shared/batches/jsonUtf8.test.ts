@@ -45,6 +45,11 @@ describe('jsonUtf8', () => {
     expect(sameBytes(bytes, viaOneString(value))).toBe(true)
   })
 
+  it('leaves out a key set to undefined, as JSON.stringify does', () => {
+    const value = { a: undefined, b: [{ c: undefined, d: 1 }] } as unknown as Json
+    expect(new TextDecoder().decode(jsonUtf8(value))).toBe(JSON.stringify(value))
+  })
+
   it('keeps a key named __proto__ as JSON.stringify does', () => {
     const value = JSON.parse('{"__proto__":[1,{"a":[]}],"b":{}}') as Json
     expect(new TextDecoder().decode(jsonUtf8(value, 1))).toBe('{"__proto__":[1,{"a":[]}],"b":{}}')

@@ -42,6 +42,8 @@ function writeList(list: Json[], out: PagedBytes, sliceLength: number): void {
 function writeObject(object: { [key: string]: Json }, out: PagedBytes, sliceLength: number): void {
   let first = true
   for (const key of Object.keys(object)) {
+    // A key set to undefined is left out, as JSON.stringify leaves it (a record's optional field).
+    if (object[key] === undefined) continue
     out.text(`${first ? '{' : ','}${JSON.stringify(key)}:`)
     writeValue(object[key], out, sliceLength)
     first = false

@@ -15,13 +15,18 @@ export function isOpenAiOrganizationTotal(charge: Row): boolean {
 /** The buckets (and accounts) that grouped OpenAI rows cover. */
 export class GroupedOpenAiBuckets {
   private readonly accounts = new Map<string, Set<string | null>>()
+  // The last row's bucket: rows of one bucket follow each other, so most rows skip building its key.
+  private last: { start: string; end: string | null; accounts: Set<string | null> } | null = null
 
   note(charge: Row): void {
     if (charge.format !== 'openai-cost' || isOpenAiOrganizationTotal(charge)) return
-    const key = bucketOf(charge)
-    let accounts = this.accounts.get(key)
-    if (!accounts) this.accounts.set(key, (accounts = new Set()))
-    accounts.add(charge.account)
+    if (this.last === null || charge.start !== this.last.start || charge.end !== this.last.end) {
+      const key = bucketOf(charge)
+      let accounts = this.accounts.get(key)
+      if (!accounts) this.accounts.set(key, (accounts = new Set()))
+      this.last = { start: charge.start, end: charge.end, accounts }
+    }
+    this.last.accounts.add(charge.account)
   }
 
   addAll(other: GroupedOpenAiBuckets): void {

@@ -75,6 +75,8 @@ function ownCopy(value: Json): Json {
 
 /** Scalars of which at least two differ, encoded as a whole list. */
 function encodeScalars(values: Json[]): Column {
+  // Ascending values (line numbers) are all distinct, which one pass of comparisons tells.
+  if (ascending(values)) return { t: 'raw', v: values }
   // A dictionary pays off when values repeat: at most half distinct. Counted first with one
   // set operation a value, since columns that reach this point are mostly distinct.
   const limit = values.length / 2
@@ -83,4 +85,12 @@ function encodeScalars(values: Json[]): Column {
   const index = new Map<Json, number>()
   for (const value of distinct) index.set(value, index.size)
   return { t: 'dict', d: [...distinct], i: values.map((value) => index.get(value)!) }
+}
+
+/** Whether each value is a number (or each a string) greater than the one before it. */
+function ascending(values: Json[]): boolean {
+  const kind = typeof values[0]
+  if (kind !== 'number' && kind !== 'string') return false
+  for (let i = 1; i < values.length; i++) if (typeof values[i] !== kind || !((values[i] as number) > (values[i - 1] as number))) return false
+  return true
 }

@@ -35,6 +35,9 @@ export function similarity(a: ArrayLike<number>, b: ArrayLike<number>, weights: 
   return total === 0 ? 0 : (2 * sharedWeight(a, b, weights)) / total
 }
 
+/** The suffix table of alignSteps, reused across calls: a table per run made mining allocate more than it computed. */
+let suffixTable = new Int32Array(256)
+
 /**
  * Where each step of `pattern` sits in `steps` (null where the run skipped it), along a longest
  * common subsequence; among equally long ones, the earliest positions in `steps`.
@@ -42,19 +45,26 @@ export function similarity(a: ArrayLike<number>, b: ArrayLike<number>, weights: 
 export function alignSteps<T>(steps: readonly T[], pattern: readonly T[]): (number | null)[] {
   const n = steps.length
   const m = pattern.length
-  // suffix[i][j]: LCS length of steps[i..] and pattern[j..], so the walk from the front is greedy-earliest.
-  const suffix = Array.from({ length: n + 1 }, () => new Int32Array(m + 1))
+  const width = m + 1
+  if (suffixTable.length < (n + 1) * width) suffixTable = new Int32Array(2 * (n + 1) * width)
+  // suffix[i * width + j]: LCS length of steps[i..] and pattern[j..], so the walk from the front is greedy-earliest.
+  const suffix = suffixTable
+  suffix.fill(0, n * width, (n + 1) * width)
   for (let i = n - 1; i >= 0; i--) {
+    const here = i * width
+    const below = here + width
+    suffix[here + m] = 0
     for (let j = m - 1; j >= 0; j--) {
-      suffix[i][j] = steps[i] === pattern[j] ? suffix[i + 1][j + 1] + 1 : Math.max(suffix[i + 1][j], suffix[i][j + 1])
+      suffix[here + j] = steps[i] === pattern[j] ? suffix[below + j + 1] + 1 : Math.max(suffix[below + j], suffix[here + j + 1])
     }
   }
   const at: (number | null)[] = new Array(m).fill(null)
   let i = 0
   let j = 0
   while (i < n && j < m) {
-    if (steps[i] === pattern[j] && suffix[i][j] === suffix[i + 1][j + 1] + 1) at[j++] = i++
-    else if (suffix[i + 1][j] >= suffix[i][j + 1]) i++
+    const here = i * width
+    if (steps[i] === pattern[j] && suffix[here + j] === suffix[here + width + j + 1] + 1) at[j++] = i++
+    else if (suffix[here + width + j] >= suffix[here + j + 1]) i++
     else j++
   }
   return at

@@ -88,14 +88,18 @@ function mostSimilar<T>(group: SignatureGroup, candidates: readonly T[], leaderO
 
 /** Runs grouped by signature, most runs first, ties by signature: the same for any run order. */
 function signatureGroups(signatures: readonly Int32Array[], weights: Float64Array): SignatureGroup[] {
+  // Keyed by the codes as characters, cheaper to make than their decimal text (while codes fit a character: labels are few).
+  const asCharacters = weights.length <= 0xffff
   const byKey = new Map<string, SignatureGroup>()
   signatures.forEach((signature, run) => {
-    const key = signature.join(',')
+    const key = asCharacters ? String.fromCharCode.apply(null, signature as unknown as number[]) : signature.join(',')
     const group = byKey.get(key)
     if (group) group.runs.push(run)
     else byKey.set(key, { signature, weight: totalWeight(signature, weights), runs: [run] })
   })
-  return [...byKey.entries()]
-    .sort(([keyA, a], [keyB, b]) => b.runs.length - a.runs.length || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0))
-    .map(([, group]) => group)
+  // Ties go by the signature's decimal text, made once a group.
+  return [...byKey.values()]
+    .map((group) => ({ group, text: group.signature.join(',') }))
+    .sort((a, b) => b.group.runs.length - a.group.runs.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    .map(({ group }) => group)
 }

@@ -105,7 +105,8 @@ export function mineRecipes(runs: readonly MinableRun[], options: MiningOptions 
   const candidates: RecipeCandidate[] = []
   for (const [recipe, members] of byRecipe(clusters, data)) {
     if (members.length < minSupport) continue
-    const clusterRuns = members.map((index) => ({ index, ...ordered[index] }))
+    // Only what variants read: a copy of each whole run record cost more than the variants.
+    const clusterRuns = members.map((index) => ({ index, id: ordered[index].id, steps: ordered[index].steps, stepModels: ordered[index].stepModels }))
     const steps = recipe.map((code) => data.labels[code])
     const { exact, variants } = recipeVariants(recipe, clusterRuns, data, costs)
     const runIds = clusterRuns.map((run) => run.id)

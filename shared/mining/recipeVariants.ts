@@ -54,11 +54,11 @@ export function recipeVariants(recipe: readonly number[], runs: readonly Cluster
   const inRecipe = new Set(recipeLabels)
   // A step most runs have (an extra read or search) is noise wherever it turns up, not a variant.
   const noise = new Set(data.labels.filter((_, code) => data.ubiquitous[code] || data.weights[code] <= Math.LN2))
+  const expected = new Set([...noise, ...inRecipe])
   const deviations = runs.map((run) => {
     const at = alignSteps(run.steps, recipeLabels)
-    const matched = new Set(at)
-    // A recipe step seen again (another turn of a loop) is not an added step.
-    const added = [...new Set(run.steps.filter((step, i) => !matched.has(i) && !noise.has(step) && !inRecipe.has(step)))].sort()
+    // A recipe step seen again (another turn of a loop) is not an added step; an unmatched step is one outside the recipe.
+    const added = addedSteps(run.steps, expected)
     const skipped = recipeLabels.filter((_, k) => at[k] === null)
     const models = at.map((i) => (i === null ? null : (run.stepModels?.[i] ?? null)))
     return { run, added, skipped, models }
@@ -67,7 +67,9 @@ export function recipeVariants(recipe: readonly number[], runs: readonly Cluster
   const groups = new Map<string, { added: string[]; skipped: string[]; models: StepModel[]; runs: ClusterRun[] }>()
   const exact: number[] = []
   for (const { run, added, skipped, models } of deviations) {
-    const otherModels = models.flatMap((model, k) => (model !== null && usual[k] !== null && model !== usual[k] ? [{ step: recipeLabels[k], model }] : []))
+    const otherModels = models.some((model, k) => model !== null && usual[k] !== null && model !== usual[k])
+      ? models.flatMap((model, k) => (model !== null && usual[k] !== null && model !== usual[k] ? [{ step: recipeLabels[k], model }] : []))
+      : []
     if (added.length + skipped.length + otherModels.length === 0) {
       exact.push(run.index)
       continue
@@ -98,6 +100,13 @@ export function recipeVariants(recipe: readonly number[], runs: readonly Cluster
     })
     .sort((a, b) => b.support - a.support || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   return { exact, variants }
+}
+
+/** The distinct steps that are not `expected`, sorted; most runs have none, and then nothing is allocated but the empty list. */
+function addedSteps(steps: readonly string[], expected: ReadonlySet<string>): string[] {
+  let added: Set<string> | null = null
+  for (const step of steps) if (!expected.has(step)) (added ??= new Set()).add(step)
+  return added ? [...added].sort() : []
 }
 
 /** The most common non-null value (ties: the smallest), or null. */

@@ -33,6 +33,9 @@ function rescale(value: Decimal, scale: number): bigint {
 }
 
 export function addDecimal(a: Decimal, b: Decimal): Decimal {
+  // Sums start at ZERO: adding to it, or at one scale, needs no power of ten.
+  if (a === ZERO) return b
+  if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale }
   const scale = Math.max(a.scale, b.scale)
   return { units: rescale(a, scale) + rescale(b, scale), scale }
 }
@@ -110,7 +113,10 @@ export function formatDecimal(a: Decimal): string {
 
 /** The exact decimal string without trailing fractional zeros ("12.5", "0"): how exact amounts are stored and exported. */
 export function decimalText(a: Decimal): string {
-  return formatDecimal(normalizeDecimal(a))
+  // Trailing zeros cut from the text: dividing the bigint by ten once a zero took longer than
+  // the rest of pricing a run.
+  const text = formatDecimal(a)
+  return a.scale > 0 ? text.replace(/\.?0+$/, '') : text
 }
 
 /** Converts for display or charts only; never sum the result. */

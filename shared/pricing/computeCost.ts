@@ -1,4 +1,4 @@
-import { addDecimal, multiplyDecimal, ZERO, type Decimal } from '../money/decimal'
+import { multiplyDecimal, ZERO, type Decimal } from '../money/decimal'
 import type { TokenCounts } from '../records/common'
 import { tierField, type BasePriceField, type ModelPrices } from './pricingTable'
 
@@ -38,24 +38,56 @@ export function usesLongContextTier(model: ModelPrices, tokens: Pick<TokenCounts
  * input, cache read 0.1× input (Anthropic) or the input price (other providers).
  */
 export function computeCost(model: ModelPrices, tokens: TokenCounts, longContext = false): Decimal {
+  const { scale, input, output, write5m, write1h, read } = unitPrices(model, longContext)
+  let units = 0n
+  if (tokens.input > 0) units += input * BigInt(tokens.input)
+  if (tokens.output > 0) units += output * BigInt(tokens.output)
+  if (tokens.cacheWrite5m > 0) units += write5m * BigInt(tokens.cacheWrite5m)
+  if (tokens.cacheWrite1h > 0) units += write1h * BigInt(tokens.cacheWrite1h)
+  if (tokens.cacheRead > 0) units += read * BigInt(tokens.cacheRead)
+  return { units, scale }
+}
+
+interface UnitPrices {
+  /** The fractional digits all five prices are brought to. */
+  scale: number
+  input: bigint
+  output: bigint
+  write5m: bigint
+  write1h: bigint
+  read: bigint
+}
+
+/**
+ * A model's five per-token prices (fallbacks applied) at one common scale, worked out once per
+ * model and tier: a stored run is priced again on every read, 100,000 of them per command.
+ */
+const unitPriceCache = new WeakMap<ModelPrices, { base?: UnitPrices; long?: UnitPrices }>()
+
+function unitPrices(model: ModelPrices, longContext: boolean): UnitPrices {
+  let cached = unitPriceCache.get(model)
+  if (!cached) unitPriceCache.set(model, (cached = {}))
+  const tier = longContext ? 'long' : 'base'
+  return (cached[tier] ??= commonScale(decimalPrices(model, longContext)))
+}
+
+function decimalPrices(model: ModelPrices, longContext: boolean): Record<Exclude<keyof UnitPrices, 'scale'>, Decimal> {
   const price = (field: BasePriceField): Decimal | undefined => {
     const above = longContext && model.longContextAbove !== null ? model.prices[tierField(field, model.longContextAbove)] : undefined
     return above ?? model.prices[field]
   }
   const input = price('input_cost_per_token') ?? ZERO
-  const output = price('output_cost_per_token') ?? ZERO
-  const write5m = price('cache_creation_input_token_cost') ?? multiplyDecimal(input, TIMES_1_25)
-  const write1h = price('cache_creation_input_token_cost_above_1hr') ?? multiplyDecimal(input, TIMES_2)
-  const read = price('cache_read_input_token_cost') ?? (model.provider === 'anthropic' || model.provider === null ? multiplyDecimal(input, TIMES_0_1) : input)
-  let cost = ZERO
-  for (const [unit, count] of [
-    [input, tokens.input],
-    [output, tokens.output],
-    [write5m, tokens.cacheWrite5m],
-    [write1h, tokens.cacheWrite1h],
-    [read, tokens.cacheRead],
-  ] as const) {
-    if (count > 0) cost = addDecimal(cost, multiplyDecimal(unit, { units: BigInt(count), scale: 0 }))
+  return {
+    input,
+    output: price('output_cost_per_token') ?? ZERO,
+    write5m: price('cache_creation_input_token_cost') ?? multiplyDecimal(input, TIMES_1_25),
+    write1h: price('cache_creation_input_token_cost_above_1hr') ?? multiplyDecimal(input, TIMES_2),
+    read: price('cache_read_input_token_cost') ?? (model.provider === 'anthropic' || model.provider === null ? multiplyDecimal(input, TIMES_0_1) : input),
   }
-  return cost
+}
+
+function commonScale(prices: Record<Exclude<keyof UnitPrices, 'scale'>, Decimal>): UnitPrices {
+  const scale = Math.max(...Object.values(prices).map((price) => price.scale))
+  const at = (price: Decimal) => price.units * 10n ** BigInt(scale - price.scale)
+  return { scale, input: at(prices.input), output: at(prices.output), write5m: at(prices.write5m), write1h: at(prices.write1h), read: at(prices.read) }
 }

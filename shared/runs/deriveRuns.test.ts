@@ -10,7 +10,7 @@ import { DEFAULT_STEP_RULES } from '../steps/defaultStepRules'
 import { DEFAULT_SETTINGS } from '../workspace/defaultSettings'
 import { Governance } from '../workspace/governance'
 import { Ledger } from '../workspace/ledger'
-import { deriveRuns } from './deriveRuns'
+import { deriveMinableRuns, deriveRuns, MINABLE_RUN_FIELDS } from './deriveRuns'
 import { packCalls, unpackCalls } from './packedCalls'
 
 const SESSION = '11111111-2222-4333-8444-555555555555'
@@ -146,5 +146,31 @@ describe('deriveRuns', () => {
     const first = deriveRuns(stored, DEFAULT_SETTINGS)
     expect(deriveRuns(stored, { ...DEFAULT_SETTINGS })[0]).toBe(first[0])
     expect(deriveRuns(stored, { ...DEFAULT_SETTINGS, stepRules: [] })[0]).not.toBe(first[0])
+  })
+})
+
+describe('deriveMinableRuns', () => {
+  it('gives what deriveRuns gives of the fields mining reads, from runs read with only those fields, under any rules and prices', async () => {
+    const ledger = await ledgerWithRun()
+    const { createBatch } = await import('../batches/batch')
+    const [stored] = ledger.runs().records
+    const { calls: _calls, callOrder: _order, usage: _usage, batchId: _batch, ...legacy } = stored
+    const old = createBatch({
+      kind: 'runs', format: 'agent-logs', fileNames: ['old.jsonl'], records: [{ ...legacy, id: 'legacy' }], totals: {},
+      from: legacy.start, to: legacy.end, skipped: [], warnings: [], importedAt: '2026-08-01T00:00:00.000Z',
+    })
+    ledger.add(old)
+    const settings = [
+      DEFAULT_SETTINGS,
+      { ...DEFAULT_SETTINGS, stepRules: [{ tools: ['Bash'], on: 'command' as const, pattern: '^git commit', label: 'commit' }, ...DEFAULT_STEP_RULES] },
+      { ...DEFAULT_SETTINGS, pricingOverrides: { 'claude-opus-4-1-20250805': { input_cost_per_token: 1, output_cost_per_token: 0 } } },
+    ]
+    for (const setting of settings) {
+      const whole = deriveRuns(new Ledger(ledger.doc).runs().records, setting).map(({ id, steps, stepModels, costUSD }) => ({ id, steps, stepModels, costUSD }))
+      const some = new Ledger(ledger.doc).projectedRuns(MINABLE_RUN_FIELDS, (runs) => runs)
+      expect(Object.keys(some.records.find((run) => run.id !== 'legacy')!).sort()).toEqual([...MINABLE_RUN_FIELDS, 'batchId', 'requests'].sort())
+      expect(deriveMinableRuns(some.records, setting)).toEqual(whole)
+      expect(new Ledger(ledger.doc).projectedRuns(MINABLE_RUN_FIELDS, (runs) => deriveMinableRuns(runs, setting)).records).toEqual(whole)
+    }
   })
 })

@@ -117,6 +117,25 @@ describe('ledger document', () => {
       ledger.add(batch)
     }
     expect(ledger.runs().records.map((r) => [r.id, r.requests])).toEqual([['s1', 7]])
+    expect(ledger.projectedRuns(['tool'], (runs) => runs.map((r) => `${r.id}:${r.requests}`)).records).toEqual(['s1:7'])
+  })
+
+  test('runs projected from some fields carry only those, are validated whole, and leave later reads whole', () => {
+    const ledger = new Ledger(new Y.Doc())
+    const good = createBatch({ kind: 'runs', format: 'claude-code', fileNames: ['a.jsonl'], records: [run('s1', 3), run('s2', 4)], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: NOW })
+    const bad = createBatch({ kind: 'runs', format: 'claude-code', fileNames: ['b.jsonl'], records: [run('s3', 1), { ...run('s4', 1), start: 'yesterday' }], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-11-30T00:00:00.000Z' })
+    // Added through the document, as a peer's batch arrives: add() would decode them first.
+    for (const batch of [good, bad]) ledger.batches.set(batch.meta.id, { ...batch.meta, payload: batch.payload })
+    const some = ledger.projectedRuns(['steps'], (runs) => runs)
+    expect(some.records.filter((r) => r.batchId === good.meta.id)).toEqual([
+      { id: 's1', requests: 3, steps: ['read', 'edit', 'test'], batchId: good.meta.id },
+      { id: 's2', requests: 4, steps: ['read', 'edit', 'test'], batchId: good.meta.id },
+    ])
+    // The damaged batch is checked record by record, as a whole read checks it.
+    expect(some.records.filter((r) => r.batchId === bad.meta.id).map((r) => r.id)).toEqual(['s3'])
+    expect(some.problems).toEqual(ledger.runs().problems)
+    expect(some.problems).toEqual([expect.objectContaining({ id: `${bad.meta.id}#1` })])
+    expect(ledger.runs().records.find((r) => r.id === 's1')).toEqual({ ...run('s1', 3), batchId: good.meta.id })
   })
 
   test('a corrupt record inside a batch is reported, the rest are read', () => {

@@ -2,8 +2,7 @@ import { useState } from 'react'
 import { formatCurrencyAmounts } from '../../../shared/money/format'
 import type { BatchMeta } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
-import { useWorkspace } from '../../workspace/WorkspaceContext'
-import { monthlyTotals } from './batchTotals'
+import { useAnalysisAnswer } from '../../workspace/analysis/useAnalysisAnswer'
 import { BATCH_KINDS, batchName, formatMonth, formatName, formatRange, plural } from './display'
 import { formatInstant } from '../../components/LocalTime'
 import { IssueList } from './IssueList'
@@ -27,7 +26,6 @@ export function BatchList({ batches, profiles, onRemove }: { batches: readonly B
 }
 
 function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: readonly ImportProfile[]; onRemove: (batch: BatchMeta) => void }) {
-  const workspace = useWorkspace()
   const [open, setOpen] = useState(false)
   const name = batchName(batch, profiles)
   const reportId = `batch-report-${batch.id.slice(0, 12)}`
@@ -50,7 +48,7 @@ function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: 
             {batch.kind === 'runs' && <span className="import-muted"> estimated</span>}
           </div>
         )}
-        <MonthSummary batch={batch} ledger={workspace.ledger} />
+        <MonthSummary batch={batch} />
       </div>
       <div className="batch-actions">
         <button type="button" aria-expanded={open} aria-controls={reportId} onClick={() => setOpen(!open)}>
@@ -62,7 +60,7 @@ function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: 
       </div>
       {open && (
         <div id={reportId} className="batch-report">
-          <MonthlyTotals batch={batch} ledger={workspace.ledger} />
+          <MonthlyTotals batch={batch} />
           {batch.fileNames.length > 1 && <p className="import-muted">Files: {batch.fileNames.join(', ')}</p>}
           {batch.skipped.length > 0 ? (
             <>
@@ -85,14 +83,9 @@ function BatchItem({ batch, profiles, onRemove }: { batch: BatchMeta; profiles: 
 }
 
 /** The batch's totals per month on one line (the report has the table). */
-function MonthSummary({ batch, ledger }: { batch: BatchMeta; ledger: Parameters<typeof monthlyTotals>[0] }) {
-  let rows: ReturnType<typeof monthlyTotals>
-  try {
-    rows = monthlyTotals(ledger, batch)
-  } catch {
-    return null
-  }
-  if (rows.length < 2) return null
+function MonthSummary({ batch }: { batch: BatchMeta }) {
+  const rows = useAnalysisAnswer({ type: 'batch-months', batchId: batch.id }).answer
+  if (!rows || rows.length < 2) return null
   const shown = rows.slice(0, 6)
   return (
     <div className="batch-months-inline import-muted" data-testid="batch-months">
@@ -102,13 +95,10 @@ function MonthSummary({ batch, ledger }: { batch: BatchMeta; ledger: Parameters<
   )
 }
 
-function MonthlyTotals({ batch, ledger }: { batch: BatchMeta; ledger: Parameters<typeof monthlyTotals>[0] }) {
-  let rows: ReturnType<typeof monthlyTotals>
-  try {
-    rows = monthlyTotals(ledger, batch)
-  } catch (error) {
-    return <p className="field-error">The batch’s records could not be read: {(error as Error).message}</p>
-  }
+function MonthlyTotals({ batch }: { batch: BatchMeta }) {
+  const { answer: rows, error } = useAnalysisAnswer({ type: 'batch-months', batchId: batch.id })
+  if (error) return <p className="field-error">The batch’s records could not be read: {error}</p>
+  if (!rows) return <p className="import-muted">Adding up the batch…</p>
   if (rows.length === 0) return <p className="import-muted">No amounts in this batch.</p>
   return (
     <table className="batch-months">

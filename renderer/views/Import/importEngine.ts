@@ -4,6 +4,7 @@
  * (shared/importers/jobs/). Both sides speak workerProtocol.ts.
  */
 import { JobCancelled, runJob } from '../../../shared/importers/jobs/importJobs'
+import { receivedResult } from './packedIdentities'
 import { jobSource, type ImportSource } from './sources'
 import type { JobProgress, JobResult, JobSpec } from '../../../shared/importers/jobs/jobTypes'
 import type { SourceRef, WorkerRequest, WorkerResponse } from './workerProtocol'
@@ -102,7 +103,7 @@ export function createWorkerEngine(worker: WorkerLike): ImportEngine {
         jobs.get(message.id)?.onProgress(message.progress)
         break
       case 'done':
-        finish(message.id)?.resolve(message.result)
+        finish(message.id)?.resolve(receivedResult(message.result))
         break
       case 'failed':
         finish(message.id)?.reject(message.message === 'cancelled' ? new JobCancelled() : new Error(message.message))

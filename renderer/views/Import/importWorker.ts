@@ -5,6 +5,7 @@
  */
 import { JobCancelled, runJob } from '../../../shared/importers/jobs/importJobs'
 import type { JobSource } from '../../../shared/importers/jobs/jobTypes'
+import { postedResult } from './packedIdentities'
 import { readBlob } from './sources'
 import type { WorkerRequest, WorkerResponse } from './workerProtocol'
 
@@ -83,8 +84,8 @@ export function serveImportJobs(port: JobPort): void {
     runJob(job, jobSources, (progress) => post({ type: 'progress', id, progress }), controller.signal).then(
       (result) => {
         active.delete(id)
-        const transfer = 'batch' in result && result.batch ? [result.batch.payload.buffer as ArrayBuffer] : []
-        post({ type: 'done', id, result }, transfer)
+        const { posted, transfer } = postedResult(result)
+        post({ type: 'done', id, result: posted }, transfer)
       },
       (error: unknown) => {
         active.delete(id)

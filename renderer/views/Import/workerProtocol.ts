@@ -10,7 +10,8 @@
  * close the stream. `progress` arrives a few times a second; a job ends with `done` or
  * `failed`. `cancel` abandons a job.
  */
-import type { JobProgress, JobResult, JobSpec } from '../../../shared/importers/jobs/jobTypes'
+import type { JobProgress, JobSpec } from '../../../shared/importers/jobs/jobTypes'
+import type { PostedJobResult } from './packedIdentities'
 
 export interface SourceRef {
   name: string
@@ -29,5 +30,5 @@ export type WorkerResponse =
   | { type: 'pull'; id: number; source: number; restart: boolean }
   | { type: 'release'; id: number; source: number }
   | { type: 'progress'; id: number; progress: JobProgress }
-  | { type: 'done'; id: number; result: JobResult }
+  | { type: 'done'; id: number; result: PostedJobResult }
   | { type: 'failed'; id: number; message: string }

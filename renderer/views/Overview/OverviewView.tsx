@@ -1,18 +1,13 @@
-import { useMemo } from 'react'
-import { summarizePortfolio } from '../../../shared/analysis/analyze'
-import { analysisForPeriod } from '../../../shared/analysis/definitionsInForce'
-import { reportFromAnalysis } from '../../../shared/reports/portfolioReport'
-import { spendHeadline } from '../../../shared/reports/spendHeadline'
 import { EmptyState } from '../../components/EmptyState'
 import { UnpricedNotice } from '../../components/pricing/UnpricedNotice'
-import { useAnalysis } from '../../workspace/useAnalysis'
 import { AllocationNotes } from './AllocationNotes'
 import { useTodaysDefinitions } from '../../workspace/definitionsChoice'
 import { LintBadges } from '../../components/portfolio/LintBadges'
 import { OutsideSection } from './OutsideSection'
 import { PeriodPicker } from '../../components/PeriodPicker'
-import { usePeriodChoice } from '../../workspace/periodChoice'
+import { useChosenPeriodKey } from '../../workspace/periodChoice'
 import { PortfolioCard } from '../../components/portfolio/PortfolioCard'
+import { useAnalysisAnswer } from '../../workspace/analysis/useAnalysisAnswer'
 import { ReconciliationTable } from './ReconciliationTable'
 import { SpendHeadline } from './SpendHeadline'
 import { UnassignedSection } from './UnassignedSection'
@@ -20,27 +15,33 @@ import './OverviewView.css'
 
 /**
  * One card per portfolio for the period, what is still Unassigned, and the reconciliation gap.
- * The numbers come from the same function as `cli report`, so both always agree.
+ * The numbers come from the same function as `cli report`, so both always agree; they are
+ * computed in the analysis worker, so a million charges never stall the window.
  */
 export function OverviewView() {
-  const today = useAnalysis()
-  const choice = usePeriodChoice(today.input)
-  const { period, source } = choice
+  const periodKey = useChosenPeriodKey()
   const todaysDefinitions = useTodaysDefinitions()
-  // A past period is shown with the portfolios as they were defined then, unless asked otherwise.
-  const analysis = useMemo(() => analysisForPeriod(today, period, { todaysDefinitions }), [today, period, todaysDefinitions])
-  const report = useMemo(() => reportFromAnalysis(analysis, period, source), [analysis, period, source])
-  const summaries = useMemo(
-    () => analysis.input.portfolios.filter((p) => !p.outside).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((p) => summarizePortfolio(analysis, p, period)),
-    [analysis, period],
-  )
-  const hasData = analysis.input.runs.length > 0 || analysis.input.charges.length > 0
+  const { answer: overview, error, updating } = useAnalysisAnswer({ type: 'overview', request: { periodKey, todaysDefinitions } })
+  if (!overview) {
+    return (
+      <div className="view overview" aria-busy={!error}>
+        <header className="view-header">
+          <h1>Overview</h1>
+        </header>
+        <p className={error ? 'field-error' : 'muted'} role="status">
+          {error ? `The Overview could not be computed: ${error}` : 'Reading the workspace…'}
+        </p>
+      </div>
+    )
+  }
+  const { choice, report, summaries, hasData } = overview
+  const { period } = choice
 
   return (
-    <div className="view overview">
+    <div className="view overview" aria-busy={updating}>
       <header className="view-header">
         <h1>Overview</h1>
-        {(hasData || summaries.length > 0) && <PeriodPicker input={analysis.input} choice={choice} />}
+        {(hasData || summaries.length > 0) && <PeriodPicker options={overview.periodOptions} choice={choice} />}
       </header>
       {!hasData && (
         <EmptyState title="Spend by workflow portfolio" action={<a className="button primary" href="#/import">Import data</a>}>
@@ -49,7 +50,7 @@ export function OverviewView() {
           logs to fill it.
         </EmptyState>
       )}
-      {hasData && <SpendHeadline headline={spendHeadline(report)} periodKey={period.key} />}
+      {hasData && <SpendHeadline headline={overview.headline} periodKey={period.key} />}
       {hasData && <UnpricedNotice summary={report.unpriced} />}
       {hasData && summaries.length === 0 && (
         <p className="overview-hint" role="note">
@@ -71,7 +72,7 @@ export function OverviewView() {
       )}
       {hasData && (
         <>
-          <UnassignedSection unassigned={report.unassigned} analysis={analysis} period={period} hasPortfolios={summaries.length > 0} />
+          <UnassignedSection unassigned={report.unassigned} groups={overview.unassignedGroups} period={period} hasPortfolios={summaries.length > 0} />
           <OutsideSection outside={report.outside} />
           <AllocationNotes allocations={report.allocations} />
           <ReconciliationTable rows={report.reconciliation} />

@@ -1,12 +1,10 @@
-import type { Analysis } from '../../../shared/analysis/analyze'
 import type { Period } from '../../../shared/analysis/periods'
 import type { PortfolioReport } from '../../../shared/reports/portfolioReport'
 import { Amounts, Money } from '../../components/Money'
-import { unassignedByRepo } from './unassignedGroups'
+import type { UnassignedGroup } from '../../workspace/analysis/unassignedGroups'
 
 /** What no rule matched in the period, with its total, and where a rule would place the most. */
-export function UnassignedSection({ unassigned, analysis, period, hasPortfolios }: { unassigned: PortfolioReport['unassigned']; analysis: Analysis; period: Period; hasPortfolios: boolean }) {
-  const groups = unassignedByRepo(analysis, period)
+export function UnassignedSection({ unassigned, groups, period, hasPortfolios }: { unassigned: PortfolioReport['unassigned']; groups: UnassignedGroup[]; period: Period; hasPortfolios: boolean }) {
   return (
     <section className="overview-section unassigned" aria-labelledby="unassigned-heading" data-testid="unassigned">
       <h2 id="unassigned-heading">Unassigned</h2>

@@ -11,7 +11,7 @@ import { BudgetBadges } from '../../components/portfolio/BudgetBadges'
 import { LintBadges } from '../../components/portfolio/LintBadges'
 import { useTodaysDefinitions } from '../../workspace/definitionsChoice'
 import { PeriodPicker } from '../../components/PeriodPicker'
-import { usePeriodChoice } from '../../workspace/periodChoice'
+import { periodOptions, usePeriodChoice } from '../../workspace/periodChoice'
 import { BudgetTab } from './BudgetTab'
 import { MetricsTab } from './MetricsTab'
 import { OutcomesTab } from './OutcomesTab'
@@ -73,7 +73,7 @@ export function PortfolioPage({ portfolio, tab }: { portfolio: Portfolio; tab: P
             </p>
           )}
         </div>
-        {!showsToday && <PeriodPicker input={today.input} choice={choice} />}
+        {!showsToday && <PeriodPicker options={periodOptions(today.input, choice.period)} choice={choice} />}
       </header>
       <PortfolioTabs portfolioId={portfolio.id} current={tab} />
       <section className="tab-panel" aria-label={TAB_LABELS[tab]}>

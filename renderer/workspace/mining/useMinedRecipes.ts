@@ -1,14 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { MiningResult } from '../../../shared/mining'
-import { mineWithRequest, type MiningRequest } from './miningRequest'
-import type { AnalysisInput } from '../../../shared/analysis/input'
+import { MiningRequestPacker, mineWithRequest, packMiningRequest, type MiningScope } from './miningRequest'
 
-/** The runs to mine and what the candidates count of them (the Catalog's context fits, and a review's scope). */
-export interface MiningScope {
-  runs: AnalysisInput['runs']
-  portfolioOf: (runId: string) => string | null
-  isAnnotated: (runId: string) => boolean
-}
+/** Runs packed for the worker in one task of the window’s thread: a few milliseconds each. */
+const PACK_SLICE = 10_000
 
 /**
  * Mines the runs in a module Web Worker (in-process where the platform has none, as in unit
@@ -20,32 +15,33 @@ export function useMinedRecipes(context: MiningScope, minRuns: number | null): M
   useEffect(() => {
     setMined(null)
     if (minRuns === null) return
-    const request = miningRequest(context, minRuns)
     const worker = startWorker()
     if (!worker) {
-      setMined(mineWithRequest(request))
+      setMined(mineWithRequest(packMiningRequest(context, minRuns).request))
       return
     }
     worker.addEventListener('message', (event: MessageEvent<MiningResult>) => setMined(event.data))
-    // A worker that cannot start (a blocked script) must not leave the view mining forever.
-    worker.addEventListener('error', () => setMined(mineWithRequest(request)))
-    worker.postMessage(request)
-    return () => worker.terminate()
+    // A worker that cannot start (a blocked script) must not leave the view mining forever;
+    // the request's buffers went to the worker, so it is packed again.
+    worker.addEventListener('error', () => setMined(mineWithRequest(packMiningRequest(context, minRuns).request)))
+    // Packed a slice at a time, each its own task, so the window stays responsive.
+    const packer = new MiningRequestPacker(context, minRuns)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const packSlice = () => {
+      if (!packer.pack(PACK_SLICE)) {
+        timer = setTimeout(packSlice, 0)
+        return
+      }
+      const { request, transfer } = packer.finish()
+      worker.postMessage(request, transfer)
+    }
+    packSlice()
+    return () => {
+      clearTimeout(timer)
+      worker.terminate()
+    }
   }, [context, minRuns])
   return mined
-}
-
-function miningRequest(context: MiningScope, minRuns: number): MiningRequest {
-  const runs = context.runs.map(({ id, steps, costUSD, stepModels }) => ({ id, steps, costUSD, stepModels }))
-  return {
-    runs,
-    minSupportRuns: minRuns,
-    annotatedRunIds: runs.filter((run) => context.isAnnotated(run.id)).map((run) => run.id),
-    portfolioOf: runs.flatMap((run) => {
-      const portfolio = context.portfolioOf(run.id)
-      return portfolio === null ? [] : [[run.id, portfolio] as [string, string]]
-    }),
-  }
 }
 
 function startWorker(): Worker | null {

@@ -76,6 +76,21 @@ describe('importBillingFile: bad files', () => {
 })
 
 describe('importBillingFile: batches in the ledger', () => {
+  it('without encoding the batch (a check that stores nothing) reports the same and gives the identities the batch would carry', async () => {
+    const text = `${HEADER}\n${row('2026-08-01', '1.00')}\n${row('2026-08-01', '1.00')}\n${row('2026-08-02', '0.00', 'input')}\n`
+    const encoded = await importBillingFile(source(text), options)
+    const checked = await importBillingFile(source(text), { ...options, encodeBatch: false })
+    expect(checked.batch).toBeNull()
+    expect(encoded.batch!.meta.records).toBe(3)
+    const { batch: _batch, identities, ...summary } = checked
+    expect(identities).toEqual(encoded.batch!.identities)
+    expect(identities).toEqual(encoded.identities)
+    expect({ ...encoded, batch: null, identities }).toEqual({ ...summary, batch: null, identities })
+    // A file without rows still gets its (empty) batch, so the same empty file named twice is one.
+    const empty = await importBillingFile(source(`${HEADER}\n`), { ...options, encodeBatch: false })
+    expect(empty.batch!.meta.id).toBe((await importBillingFile(source(`${HEADER}\n`), options)).batch!.meta.id)
+    expect((await importBillingFile(source(`${HEADER}\n2026-08-01,x\n`), { ...options, encodeBatch: false })).identities.size).toBe(0)
+  })
   it('the same file twice is one batch: the second add says "duplicate"', async () => {
     const ledger = new Ledger(new Y.Doc())
     const first = await importBillingFile(fixtureSource('anthropic-cost-2026-08.csv'), options)

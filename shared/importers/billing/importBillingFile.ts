@@ -20,7 +20,7 @@ import { profileFormat } from './customMapping'
 import { detectBillingFormat } from './detect'
 import { BILLING_FORMATS } from './formats'
 import type { BillingFormat, RowContext, RowParser } from './format'
-import { noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
+import { type ChargeIdentities, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
 import { RunningTotals } from './runningTotals'
 
 /** A file as a stream of byte chunks: Node's fs.createReadStream and a browser ReadableStream both are. */
@@ -219,17 +219,26 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
 }
 
 export interface BillingImportResult extends BillingParseSummary {
-  /** The immutable batch to add to the ledger, or null when the file was rejected. */
+  /** The immutable batch to add to the ledger, or null when the file was rejected (or, with `encodeBatch: false`, had rows). */
   batch: Batch | null
+  /** The stored identities of the charges, per format, in row order (the batch's, when there is one). */
+  identities: ChargeIdentities
 }
 
 /**
  * Parses a whole file into a batch: every good row, or (on any bad row, unless skipBadRows)
  * nothing. Each Charge goes into the batch's columns as it is read, and to `onCharge` (with
- * its final identity), so no file is ever held as a list of row objects.
+ * its final identity), so no file is ever held as a list of row objects. With `encodeBatch:
+ * false` (a check that stores nothing) the rows are not column-encoded and hashed, which is
+ * most of an import's time and memory: the result has their identities and no batch, but
+ * for a file without rows, whose empty batch costs nothing and still tells the same empty
+ * file named twice.
  */
-export async function importBillingFile(source: BillingSource, options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void } = {}): Promise<BillingImportResult> {
-  const records = new ColumnBuilder()
+export async function importBillingFile(
+  source: BillingSource,
+  options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean } = {},
+): Promise<BillingImportResult> {
+  const records = options.encodeBatch === false ? null : new ColumnBuilder()
   const identities = new UniqueIdentities()
   const stored = new Map<string, string[]>()
   let firstRepeat: BatchIssue | null = null
@@ -239,18 +248,19 @@ export async function importBillingFile(source: BillingSource, options: BillingP
       const unique = identities.next(charge.identity)
       charge.identity = unique.identity
       if (unique.repeated) firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
-      records.add(charge)
+      records?.add(charge)
       noteChargeIdentity(stored, charge)
       options.onCharge?.(charge)
     },
   })
-  if (summary.status === 'rejected' || summary.format === null) return { ...summary, batch: null }
+  if (summary.status === 'rejected' || summary.format === null) return { ...summary, batch: null, identities: new Map() }
   if (firstRepeat) summary.warnings.push(firstRepeat)
+  if (records === null && summary.records > 0) return { ...summary, batch: null, identities: stored }
   const batch = createBatch({
     kind: 'charges',
     format: summary.format,
     fileNames: [source.name],
-    records,
+    records: records ?? [],
     totals: summary.totals,
     from: summary.from,
     to: summary.to,
@@ -259,7 +269,7 @@ export async function importBillingFile(source: BillingSource, options: BillingP
     importedAt: options.importedAt ?? new Date().toISOString(),
     identities: stored,
   })
-  return { ...summary, batch }
+  return { ...summary, batch, identities: stored }
 }
 
 /** The first `rows` charges as they will be stored, for the import view's preview. */

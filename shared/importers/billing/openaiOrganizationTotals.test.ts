@@ -1,10 +1,11 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { sumDecimalStrings } from '../../money/decimal'
 import { Ledger } from '../../workspace/ledger'
 import { chunksOf } from '../text/decode'
 import { importBillingFile } from './importBillingFile'
-import { withoutCoveredOrganizationTotals } from '../../batches/openaiOrganizationTotals'
+import { GroupedOpenAiBuckets, withoutCoveredOrganizationTotals } from '../../batches/openaiOrganizationTotals'
 
 const HEADER = 'start_time,end_time,start_time_iso,end_time_iso,amount_value,amount_currency,line_item,project_id,organization_id,organization_name\n'
 const DAY_1 = '1759276800,1759363200,2025-10-01T00:00:00+00:00,2025-10-02T00:00:00+00:00'
@@ -46,5 +47,26 @@ describe('OpenAI organisation totals', () => {
     const totals = [row('d1', 'org_1', null), row('d1', 'org_2', null), row('d2', 'org_1', null), row('d1', null, null)]
     const kept = withoutCoveredOrganizationTotals([row('d1', 'org_1', 'gpt-5'), ...totals, { ...row('d2', 'org_1', null), format: 'focus' }])
     expect(kept).toEqual([row('d1', 'org_1', 'gpt-5'), row('d1', 'org_2', null), row('d2', 'org_1', null), { ...row('d2', 'org_1', null), format: 'focus' }])
+  })
+
+  it('knows the buckets grouped rows cover whatever order they come in (property)', () => {
+    const day = fc.constantFrom('2025-10-01T00:00:00.000Z', '2025-10-02T00:00:00.000Z')
+    const row = fc.record({ start: day, end: fc.oneof(day, fc.constant(null)), account: fc.constantFrom('org_1', 'org_2', null), model: fc.constant('gpt-5'), project: fc.constant(null) })
+    const probe = fc.record({ start: day, end: fc.oneof(day, fc.constant(null)), account: fc.constantFrom('org_1', 'org_2', null), model: fc.constant(null), project: fc.constant(null) })
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), fc.array(probe, { minLength: 1, maxLength: 6 }), (rows, probes) => {
+        const inOrder = new GroupedOpenAiBuckets()
+        const oneByOne = rows.map((each) => {
+          const single = new GroupedOpenAiBuckets()
+          single.note({ ...each, format: 'openai-cost' })
+          return single
+        })
+        for (const each of rows) inOrder.note({ ...each, format: 'openai-cost' })
+        for (const total of probes) {
+          const expected = oneByOne.some((single) => single.covers({ ...total, format: 'openai-cost' }))
+          expect(inOrder.covers({ ...total, format: 'openai-cost' })).toBe(expected)
+        }
+      }),
+    )
   })
 })

@@ -55,6 +55,12 @@ describe('parseInstant', () => {
     expect(granularityOf('2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00.000Z')).toBe('hour')
     expect(granularityOf('2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z')).toBe('day')
     expect(granularityOf('2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z')).toBe('month')
+    // Asked again and in turns (the last answer is remembered): each pair keeps its own.
+    expect(granularityOf('2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z')).toBe('month')
+    expect(granularityOf('2026-01-01T00:00:00.000Z', null)).toBe('event')
+    expect(granularityOf('2026-01-02T00:00:00.000Z', '2026-02-01T00:00:00.000Z')).toBe('month')
+    expect(granularityOf('2026-01-31T23:00:00.000Z', '2026-02-01T00:00:00.000Z')).toBe('hour')
+    expect(granularityOf('2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z')).toBe('day')
   })
 })
 

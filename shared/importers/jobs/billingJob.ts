@@ -97,6 +97,7 @@ export async function importBilling(
       attribution: options.attribution,
       pseudonymSalt: options.pseudonymSalt,
       importedAt,
+      encodeBatch: options.encodeBatch,
       onCharge: hooks.onCharge,
       onProgress: (p) => report({ bytes: p.bytes, rows: p.rows, totalBytes: source.size, file: source.relativePath }),
     },
@@ -116,6 +117,8 @@ export async function importBilling(
       files: [source.relativePath],
     },
     batch: result.batch,
+    // Only for a check: a batch carries its own, and the app's worker would copy them for nothing.
+    ...(options.encodeBatch === false ? { identities: result.identities } : {}),
   }
 }
 

@@ -3,6 +3,7 @@
  * messages carry these: they are plain, cloneable data), in-process and on the command line.
  */
 import type { Batch } from '../../batches/batch'
+import type { ChargeIdentities } from '../../batches/identities'
 import type { BatchIssue } from '../../records/batch'
 import type { Charge } from '../../records/charge'
 import type { ImportProfile, Settings } from '../../records/settings'
@@ -31,6 +32,12 @@ export interface BillingJobOptions {
    * with --skip-bad-rows (otherwise the file is rejected once 50 bad lines are listed).
    */
   skipBadRows?: boolean
+  /**
+   * False for a check that stores nothing (the command line without a workspace): the rows
+   * are not column-encoded and hashed, and the outcome carries their identities instead of a
+   * batch (see importBillingFile).
+   */
+  encodeBatch?: boolean
 }
 
 export interface LogJobOptions {
@@ -91,8 +98,10 @@ export interface ImportSummary {
 export interface ImportOutcome {
   kind: 'import-billing' | 'import-logs'
   summary: ImportSummary
-  /** The batch to add to the ledger; null when nothing can be imported. */
+  /** The batch to add to the ledger; null when nothing can be imported (or nothing is stored: BillingJobOptions.encodeBatch). */
   batch: Batch | null
+  /** With `encodeBatch: false`, the billing rows' stored identities, per format in row order (a batch carries its own). */
+  identities?: ChargeIdentities
 }
 
 export type JobResult = BillingAnalysis | ImportOutcome

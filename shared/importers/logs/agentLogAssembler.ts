@@ -20,7 +20,7 @@ import type { UsageRecord } from './usageRecord'
 export class AgentLogAssembler {
   private readonly warnings: LogIssue[] = []
   private readonly errors: LogIssue[] = []
-  private readonly claude: ClaudeCodeLogs
+  private claude: ClaudeCodeLogs
   /** Sessions of every agent but Claude Code, by tool and id: copies in several files merged as they come. */
   private readonly sessions = new Map<string, AgentSession>()
   /** Project folders by tool and place key (SessionPlace), the first file's word kept. */
@@ -52,18 +52,14 @@ export class AgentLogAssembler {
     this.files.push(file)
   }
 
+  /** The import; the assembler is empty afterwards. */
   finish(): AgentLogImport {
-    const { options, claude, files, warnings, errors } = this
-    const context = {
-      pricing: options.pricing ?? bundledPricingTable(),
-      attribution: options.attribution ?? false,
-      pseudonymSalt: options.pseudonymSalt ?? '',
-    }
-    const runs: Run[] = []
-    const claudeUsage = groupBySession(claude.usage())
-    for (const track of claude.sessions.values()) this.addRun(runs, track, claudeUsage.get(track.id) ?? [], context)
-    for (const session of this.sessionsWithChildrenFolded()) this.addRun(runs, sessionTrackOf(this.placed(session)), session.usage, context)
-    runs.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
+    const { options, files, warnings, errors } = this
+    const runs = this.buildRuns()
+    // What the runs were built from is let go before the batch is encoded, which then adds its
+    // peak to that of the runs alone (13,000 sessions' requests and steps weigh more than their runs).
+    this.claude = new ClaudeCodeLogs()
+    this.sessions.clear()
 
     const runIds = new Set(runs.map((run) => run.id))
     for (const file of files) file.runs = file.runs.filter((id) => runIds.has(id))
@@ -74,8 +70,22 @@ export class AgentLogAssembler {
       warnings,
       errors,
       unpricedModels: [...new Set(runs.flatMap((run) => run.unpricedModels))].sort(),
-      batch: runs.length ? runsBatch(runs, files, warnings, options.importedAt ?? new Date().toISOString()) : null,
+      batch: runs.length && options.encodeBatch !== false ? runsBatch(runs, files, warnings, options.importedAt ?? new Date().toISOString()) : null,
     }
+  }
+
+  private buildRuns(): Run[] {
+    const { options, claude } = this
+    const context = {
+      pricing: options.pricing ?? bundledPricingTable(),
+      attribution: options.attribution ?? false,
+      pseudonymSalt: options.pseudonymSalt ?? '',
+    }
+    const runs: Run[] = []
+    const claudeUsage = groupBySession(claude.usage())
+    for (const track of claude.sessions.values()) this.addRun(runs, track, claudeUsage.get(track.id) ?? [], context)
+    for (const session of this.sessionsWithChildrenFolded()) this.addRun(runs, sessionTrackOf(this.placed(session)), session.usage, context)
+    return runs.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
   }
 
   /** A session that names its project only by a key gets the project's folder, when a file of the import says where it is. */

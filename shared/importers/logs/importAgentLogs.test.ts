@@ -192,6 +192,13 @@ describe('importing again', () => {
     expect(meta.warnings[0]).toEqual({ line: 6, message: `${S1}.jsonl: not a valid JSON record; line skipped` })
     for (const run of result.runs) expect(Run.safeParse(run).success).toBe(true)
   })
+
+  it('encodes no batch for a check that stores nothing, and imports the same otherwise', async () => {
+    const { result: stored } = await importFixtures()
+    const { result: checked } = await importFixtures({ encodeBatch: false })
+    expect(checked.batch).toBeNull()
+    expect({ ...checked, batch: stored.batch }).toEqual(stored)
+  })
 })
 
 describe('logs re-saved by a script (valid JSON, spaced differently)', () => {

@@ -18,6 +18,8 @@ export interface ImportAgentLogsOptions {
   knownRequestKeys?: ReadonlyMap<string, string>
   /** ISO instant stamped on the batch; now by default. */
   importedAt?: string
+  /** false for a check that stores nothing (`cli import` without a workspace): no batch is encoded and `batch` is null. */
+  encodeBatch?: boolean
 }
 
 export interface ImportedLogFile {

@@ -41,11 +41,16 @@ export class SessionTrack {
   }
 
   /** Adds a step; its `key` (the tool call id) keeps a call repeated by split or resumed lines once. */
-  addStep({ time, label, key, call }: SessionStep): void {
-    if (key !== null) {
-      if (this.stepKeys.has(key)) return
-      this.stepKeys.add(key)
+  addStep(step: SessionStep): void {
+    if (step.key !== null) {
+      if (this.stepKeys.has(step.key)) return
+      this.stepKeys.add(step.key)
     }
+    this.addNewStep(step)
+  }
+
+  /** Adds a step whose key the caller already found new across the import (ClaudeCodeLogs keeps every key): one set of keys, not two. */
+  addNewStep({ time, label, call }: SessionStep): void {
     this.steps.push({ time: Number.isFinite(time) ? time : this.end, order: this.steps.length, label, call })
   }
 

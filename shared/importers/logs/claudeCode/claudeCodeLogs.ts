@@ -9,7 +9,8 @@ import { isImplausible } from '../tokenCounts'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
 import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
-import { ClaudeRequests } from './claudeRequests'
+import { ClaudeRequests, hashedRequestKey } from './claudeRequests'
+import { hash64Hex } from '../../../hash/hash64'
 
 // Only lines with these markers are parsed: assistant lines (usage, tool calls) and slash
 // commands. The rest (tool results, file snapshots, hooks: most of the bytes) only give a
@@ -20,13 +21,30 @@ const TOOL_USE = byteMarker('"tool_use"')
 const REQUEST_ID = byteMarker('"requestId":"')
 
 /** One request line as read, before deduplication across files. */
-export interface ClaudeRequestLine {
+interface RequestLine {
   model: string
   time: number
   tokens: TokenCounts
   messageId: string
   requestId: string | null
   sidechain: boolean
+}
+
+/**
+ * A request as a transcript hands it on, its ids hashed: the merge of a year of transcripts
+ * holds 16 characters a request instead of its ids and key (and passes less between threads).
+ */
+export interface ClaudeRequestLine {
+  model: string
+  time: number
+  tokens: TokenCounts
+  /** Its key as stored with the run (hashedRequestKey, with the transcript's session). */
+  key: string
+  /** hash64Hex of `message.id`: a sidechain line of a main-thread message under another request is a replay. */
+  message: string
+  sidechain: boolean
+  /** Whether the line has a request id (a sidechain line without one is never taken for a replay). */
+  hasRequestId: boolean
 }
 
 /** A request's identity, as ClaudeRequests keys it. */
@@ -41,6 +59,12 @@ interface RequestId {
  * lines, so a step goes with the run that counted its request (ClaudeCodeLogs.keepsStep).
  */
 export interface ClaudeStep extends SessionStep {
+  /** Its request's key (hashedRequestKey). */
+  request: string | null
+}
+
+/** A step while its file is read: the request it goes with may be named after it (a slash command). */
+interface StepRead extends SessionStep {
   request: RequestId | null
 }
 
@@ -60,15 +84,17 @@ export interface ClaudeTranscript {
 }
 
 /** The request a fully parsed assistant line counted, which its split lines continue. */
-type CountedRequest = Omit<ClaudeRequestLine, 'time' | 'tokens'> & RequestId
+type CountedRequest = Omit<RequestLine, 'time' | 'tokens'> & RequestId
 
 /** Reads one Claude Code transcript; `done` gets it after the last line. */
 export function claudeTranscriptReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (transcript: ClaudeTranscript) => void): LogLineReader {
   const transcript: ClaudeTranscript = { sessionId: claudeSessionIdFromPath(path), cwd: null, branch: null, requests: [], steps: [], times: [] }
+  const requests: RequestLine[] = []
+  const steps: StepRead[] = []
   const span = new TimeSpan()
   let counted: CountedRequest | null = null
   /** Slash command steps the next main-thread request answers. */
-  let unanswered: ClaudeStep[] = []
+  let unanswered: StepRead[] = []
   // Assistant lines that could not be counted are reported once per file, with the first one.
   let unreadableUsage = 0
   let firstUnreadableUsage = 0
@@ -78,8 +104,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
    * tokens (the first of equals) is kept, which is all ClaudeRequests would keep of them in
    * any case, so a transcript carries a third of the lines to the merge (and across threads).
    */
-  const addRequest = (request: ClaudeRequestLine) => {
-    const requests = transcript.requests
+  const addRequest = (request: RequestLine) => {
     const last = requests[requests.length - 1]
     if (last && last.messageId === request.messageId && last.requestId === request.requestId && last.sidechain === request.sidechain) {
       if (totalTokens(request.tokens) > totalTokens(last.tokens)) requests[requests.length - 1] = request
@@ -103,8 +128,8 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
       const call = command && labeller.reduce({ tool: 'SlashCommand', command })
       const label = call && labeller.labelCall(call)
       if (call && label) {
-        const step: ClaudeStep = { time, label, key: text(line.uuid), request: null, call }
-        transcript.steps.push(step)
+        const step: StepRead = { time, label, key: text(line.uuid), request: null, call }
+        steps.push(step)
         unanswered.push(step)
       }
     }
@@ -141,7 +166,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
       if (!isObject(block) || block.type !== 'tool_use' || typeof block.name !== 'string') continue
       const call = labeller.reduce(claudeToolCall(block.name, block.input), model)
       const label = labeller.labelCall(call)
-      if (label) transcript.steps.push({ time, label, key: text(block.id), request: id, call })
+      if (label) steps.push({ time, label, key: text(block.id), request: id, call })
     }
     return request
   }
@@ -194,6 +219,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
         transcript.sessionId ??= fileStem(path)
         transcript.times = span.times()
       }
+      handOn(transcript, requests, steps)
       if (unreadableUsage > 0) {
         const lines = unreadableUsage === 1 ? '1 assistant line has' : `${unreadableUsage} assistant lines have`
         warn({ path, line: firstUnreadableUsage, message: `${lines} no readable token usage; not counted (the first is on this line)` })
@@ -201,6 +227,21 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
       done(transcript)
     },
   }
+}
+
+/** The lines read, with their ids hashed, into the transcript (once its session id is known: a key without a request id names it). */
+function handOn(transcript: ClaudeTranscript, requests: readonly RequestLine[], steps: readonly StepRead[]): void {
+  const sessionId = transcript.sessionId ?? ''
+  transcript.requests = requests.map(({ model, time, tokens, messageId, requestId, sidechain }) => ({
+    model,
+    time,
+    tokens,
+    key: hashedRequestKey(sessionId, messageId, requestId),
+    message: hash64Hex(messageId),
+    sidechain,
+    hasRequestId: requestId !== null,
+  }))
+  transcript.steps = steps.map((step) => ({ ...step, request: step.request && hashedRequestKey(sessionId, step.request.messageId, step.request.requestId) }))
 }
 
 /** Claude Code transcripts of one import: usage and steps are deduplicated across all of its files. */
@@ -225,11 +266,9 @@ export class ClaudeCodeLogs {
     }
     session.cwd ??= transcript.cwd
     session.branch = transcript.branch ?? session.branch
-    for (const request of transcript.requests) {
-      this.requests.add(session.id, request.model, request.time, request.tokens, request.messageId, request.requestId, request.sidechain)
-    }
+    for (const request of transcript.requests) this.requests.add(session.id, request)
     // Steps before the file's own times: a step without a timestamp goes where the session stood.
-    for (const step of transcript.steps) if (this.keepsStep(session.id, step)) session.addStep(step)
+    for (const step of transcript.steps) if (this.keepsStep(session.id, step)) session.addNewStep(step)
     for (const time of transcript.times) session.seeTime(time)
   }
 
@@ -241,7 +280,7 @@ export class ClaudeCodeLogs {
    * answered) is only recognised within one import: runs keep request keys, not step keys.
    */
   private keepsStep(sessionId: string, step: ClaudeStep): boolean {
-    if (step.request && this.requests.countedElsewhere(sessionId, step.request.messageId, step.request.requestId)) return false
+    if (step.request && this.requests.countedElsewhere(sessionId, step.request)) return false
     if (step.key === null) return true
     if (this.stepKeys.has(step.key)) return false
     this.stepKeys.add(step.key)

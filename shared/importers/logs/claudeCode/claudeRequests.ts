@@ -1,4 +1,5 @@
 import type { TokenCounts } from '../../../records/common'
+import type { ClaudeRequestLine } from './claudeCodeLogs'
 import { hashRequestKey } from '../requestKeys'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 
@@ -9,10 +10,8 @@ interface ClaudeRequest {
   time: number
   tokens: TokenCounts
   total: number
-  /** The key as stored with the run (hashRequestKey), computed when the key is first seen. */
-  hashedKey: string
-  /** For sidechain requests only: the ids a replay check needs once every file is read. */
-  sidechain: { messageId: string; requestId: string } | null
+  /** For sidechain requests with a request id only: the hashed message id a replay check needs once every file is read. */
+  replayOf: string | null
 }
 
 /**
@@ -31,53 +30,53 @@ interface ClaudeRequest {
  * - A request a run already in the workspace counted under another session (`known`, see
  *   knownRequestKeys) is not counted again. Each copy is checked as it comes, before the
  *   deduplication, so that the owner's own copy is kept whichever file comes first.
+ * Keys and message ids arrive hashed (hashedRequestKey, hash64Hex: 64 bits), as runs store
+ * them; two distinct requests would have to collide in 64 bits to be taken for one.
  */
 export class ClaudeRequests {
   private readonly byKey = new Map<string, ClaudeRequest>()
-  /** Main-thread message id → its request id, to recognise sidechain replays. */
-  private readonly mainRequestIds = new Map<string, string | null>()
+  /** Main-thread message (hashed) → its request's key, to recognise sidechain replays. */
+  private readonly mainKeys = new Map<string, string>()
+  /** Each model name once: a request's own copy of it would be held to the end. */
+  private readonly models = new Map<string, string>()
 
   constructor(private readonly known: ReadonlyMap<string, string> = new Map()) {}
 
-  add(sessionId: string, model: string, time: number, tokens: TokenCounts, messageId: string, requestId: string | null, sidechain: boolean): void {
-    const key = requestKey(sessionId, messageId, requestId)
+  add(sessionId: string, { model, time, tokens, key, message, sidechain, hasRequestId }: ClaudeRequestLine): void {
     const total = totalTokens(tokens)
     const existing = this.byKey.get(key)
     if (existing && existing.total >= total) return
-    // Hashed here rather than in records(): a threaded import merges files while the threads
-    // still read, and records() runs after the last one, when nothing else can.
-    const hashedKey = existing?.hashedKey ?? hashRequestKey(key)
     // Set even for a copy counted elsewhere: a sidechain replay of it is still a replay.
-    if (!sidechain) this.mainRequestIds.set(messageId, requestId)
-    if (this.ownedElsewhere(hashedKey, sessionId)) return
-    this.byKey.set(key, { sessionId, model, time, tokens, total, hashedKey, sidechain: sidechain && requestId !== null ? { messageId, requestId } : null })
+    if (!sidechain) this.mainKeys.set(message, key)
+    if (this.ownedElsewhere(key, sessionId)) return
+    let name = this.models.get(model)
+    if (name === undefined) this.models.set(model, (name = model))
+    this.byKey.set(key, { sessionId, model: name, time, tokens, total, replayOf: sidechain && hasRequestId ? message : null })
   }
 
-  /** Whether a run already in the workspace counted this request under another session. */
-  countedElsewhere(sessionId: string, messageId: string, requestId: string | null): boolean {
-    if (this.known.size === 0) return false
-    const key = requestKey(sessionId, messageId, requestId)
-    return this.ownedElsewhere(this.byKey.get(key)?.hashedKey ?? hashRequestKey(key), sessionId)
+  /** Whether a run already in the workspace counted this request (by its hashed key) under another session. */
+  countedElsewhere(sessionId: string, key: string): boolean {
+    return this.known.size > 0 && this.ownedElsewhere(key, sessionId)
   }
 
-  private ownedElsewhere(hashedKey: string, sessionId: string): boolean {
-    const owner = this.known.get(hashedKey)
+  private ownedElsewhere(key: string, sessionId: string): boolean {
+    const owner = this.known.get(key)
     return owner !== undefined && owner !== sessionId
   }
 
   /** The kept requests, keyed by their hashed identity, without sidechain replays. */
   records(): UsageRecord[] {
     const records: UsageRecord[] = []
-    for (const { sessionId, model, time, tokens, sidechain, hashedKey } of this.byKey.values()) {
-      const mainRequestId = sidechain && this.mainRequestIds.get(sidechain.messageId)
-      if (sidechain && mainRequestId !== undefined && mainRequestId !== sidechain.requestId) continue
-      records.push({ sessionId, model, time, tokens, key: hashedKey })
+    for (const [key, { sessionId, model, time, tokens, replayOf }] of this.byKey) {
+      const mainKey = replayOf === null ? undefined : this.mainKeys.get(replayOf)
+      if (mainKey !== undefined && mainKey !== key) continue
+      records.push({ sessionId, model, time, tokens, key })
     }
     return records
   }
 }
 
-/** `message.id:requestId`; without a request id, the message id within its session. */
-function requestKey(sessionId: string, messageId: string, requestId: string | null): string {
-  return requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`
+/** The stored key of a request: `message.id:requestId` hashed; without a request id, the message id within its session. */
+export function hashedRequestKey(sessionId: string, messageId: string, requestId: string | null): string {
+  return hashRequestKey(requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`)
 }

@@ -7,9 +7,14 @@ import { carriesCost } from '../../../shared/records/chargeCost'
  * A batch's totals per UTC month (the month providers bill by) and currency, from its
  * validated records. Runs count their estimated cost (USD) in the months their requests fell in.
  */
-const cache = new WeakMap<Ledger, Map<string, { month: string; totals: CurrencyAmounts }[]>>()
+export interface BatchMonth {
+  month: string
+  totals: CurrencyAmounts
+}
 
-export function monthlyTotals(ledger: Ledger, meta: BatchMeta): { month: string; totals: CurrencyAmounts }[] {
+const cache = new WeakMap<Ledger, Map<string, BatchMonth[]>>()
+
+export function monthlyTotals(ledger: Ledger, meta: Pick<BatchMeta, 'id'>): BatchMonth[] {
   // Batches never change: each one is summed once.
   let byBatch = cache.get(ledger)
   if (!byBatch) cache.set(ledger, (byBatch = new Map()))
@@ -20,7 +25,7 @@ export function monthlyTotals(ledger: Ledger, meta: BatchMeta): { month: string;
   return result
 }
 
-function sumByMonth(ledger: Ledger, batchId: string): { month: string; totals: CurrencyAmounts }[] {
+function sumByMonth(ledger: Ledger, batchId: string): BatchMonth[] {
   const months = new Map<string, CurrencyTotals>()
   const add = (month: string, currency: string, amount: string) => {
     let totals = months.get(month)

@@ -1,0 +1,15 @@
+import { currentAnalysis, type AnalysedWorkspace } from './analysisCache'
+import type { AnalysisAnswers, AnalysisQuestion } from './analysisProtocol'
+import { monthlyTotals } from './batchTotals'
+import { overviewModel } from './overviewModel'
+
+/** Answers a question about a workspace: in the analysis worker, or on the window's thread where there is none. */
+export function answer<Q extends AnalysisQuestion>(workspace: AnalysedWorkspace, question: Q): AnalysisAnswers[Q['type']] {
+  const asked: AnalysisQuestion = question
+  switch (asked.type) {
+    case 'overview':
+      return overviewModel(currentAnalysis(workspace), asked.request) as AnalysisAnswers[Q['type']]
+    case 'batch-months':
+      return monthlyTotals(workspace.ledger, { id: asked.batchId }) as AnalysisAnswers[Q['type']]
+  }
+}

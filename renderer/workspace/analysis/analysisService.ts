@@ -1,0 +1,110 @@
+import * as Y from 'yjs'
+import type { AnalysedWorkspace } from './analysisCache'
+import { answer } from './analysisAnswers'
+import type { AnalysisAnswers, AnalysisQuestion, FromAnalysisWorker, ToAnalysisWorker } from './analysisProtocol'
+
+export interface AnalysisService {
+  ask<Q extends AnalysisQuestion>(question: Q): Promise<AnalysisAnswers[Q['type']]>
+}
+
+interface Pending {
+  question: AnalysisQuestion
+  resolve(answer: unknown): void
+  reject(error: Error): void
+}
+
+const services = new WeakMap<AnalysedWorkspace, AnalysisService | null>()
+
+/**
+ * The workspace's analysis worker, started with the first question and kept while the
+ * workspace is open; null where the platform has no workers (unit tests), where the views
+ * answer on the window's thread.
+ */
+export function analysisServiceFor(workspace: AnalysedWorkspace): AnalysisService | null {
+  if (!services.has(workspace)) services.set(workspace, startWorker(workspace))
+  return services.get(workspace)!
+}
+
+function startWorker(workspace: AnalysedWorkspace): AnalysisService | null {
+  if (typeof Worker === 'undefined') return null
+  try {
+    const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module', name: 'workfolio-analysis' })
+    return connect(worker, workspace)
+  } catch {
+    return null
+  }
+}
+
+/** The window's side of a worker running analysisServer.ts (a MessageChannel's end in tests). */
+export interface AnalysisWorkerLike {
+  postMessage(message: ToAnalysisWorker, transfer?: Transferable[]): void
+  addEventListener(type: 'message', listener: (event: MessageEvent<FromAnalysisWorker>) => void): void
+  addEventListener(type: 'error', listener: () => void): void
+  terminate(): void
+}
+
+export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace): AnalysisService {
+  const pending = new Map<number, Pending>()
+  let nextId = 1
+  let stopped = false
+  // Posting an update copies it (100 MB for a million-row batch): each message goes out in a
+  // task of its own, in order, so the window's task that stored the batch does not also copy it.
+  const outbox: { message: ToAnalysisWorker; transfer: Transferable[] }[] = []
+  const postNext = () => {
+    const next = outbox.shift()
+    if (next && !stopped) worker.postMessage(next.message, next.transfer)
+    if (outbox.length > 0) setTimeout(postNext)
+  }
+  const send = (message: ToAnalysisWorker, transfer: Transferable[] = []) => {
+    outbox.push({ message, transfer })
+    if (outbox.length === 1) setTimeout(postNext)
+  }
+
+  for (const [name, doc] of [['governance', workspace.governance.doc], ['ledger', workspace.ledger.doc]] as const) {
+    // The whole state once (a fresh copy: transferred), then each update as the documents
+    // emit it (shared with their persistence and sync: copied).
+    const state = Y.encodeStateAsUpdate(doc)
+    send({ type: 'update', doc: name, update: state }, [state.buffer])
+    doc.on('update', (update: Uint8Array) => {
+      if (!stopped) send({ type: 'update', doc: name, update })
+    })
+  }
+
+  /** Answered here when the worker cannot run (a blocked script): slower, never wrong or stuck. */
+  const answerHere = (job: Pending) => {
+    try {
+      job.resolve(answer(workspace, job.question))
+    } catch (error) {
+      job.reject(error as Error)
+    }
+  }
+  worker.addEventListener('message', (event: MessageEvent<FromAnalysisWorker>) => {
+    const message = event.data
+    const job = pending.get(message.id)
+    pending.delete(message.id)
+    if (message.type === 'answer') job?.resolve(message.answer)
+    else job?.reject(new Error(message.message))
+  })
+  worker.addEventListener('error', () => {
+    stopped = true
+    worker.terminate()
+    for (const job of pending.values()) answerHere(job)
+    pending.clear()
+  })
+  workspace.ledger.doc.on('destroy', () => {
+    stopped = true
+    worker.terminate()
+  })
+
+  return {
+    ask<Q extends AnalysisQuestion>(question: Q) {
+      return new Promise<AnalysisAnswers[Q['type']]>((resolve, reject) => {
+        const job: Pending = { question, resolve: resolve as (answer: unknown) => void, reject }
+        if (stopped) return answerHere(job)
+        const id = nextId++
+        pending.set(id, job)
+        send({ type: 'ask', id, question })
+      })
+    },
+  }
+}
