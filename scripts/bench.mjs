@@ -9,6 +9,7 @@ const BENCHMARKS = {
   sync: 'bench/syncLatency.ts',
   mining: 'bench/recipeMining.ts',
   app: 'bench/appImport.ts',
+  report: 'bench/reportWorkspace.ts',
 }
 
 const root = resolve(import.meta.dirname, '..')

@@ -9,6 +9,28 @@ import { groupBy } from './groupBy'
 /** A portfolio id, or null for Unassigned. */
 export type Bucket = string | null
 
+/**
+ * A charge's provider-month key and that key with its currency (the group it is allocated in),
+ * made anew only when provider, month or currency differ from the previous charge's: a batch's
+ * charges come in date order, so a million charges make a few hundred keys, not two million strings.
+ */
+export function chargeKeysInOrder(): (charge: Pick<Charge, 'provider' | 'start' | 'currency'>) => { providerMonth: string; withCurrency: string } {
+  let provider: string | null = null
+  let month = ''
+  let currency = ''
+  let keys = { providerMonth: '', withCurrency: '' }
+  return (charge) => {
+    if (charge.provider !== provider || charge.currency !== currency || !charge.start.startsWith(month)) {
+      provider = charge.provider
+      currency = charge.currency
+      month = monthOf(charge.start)
+      const providerMonth = providerMonthKey(provider, month)
+      keys = { providerMonth, withCurrency: `${providerMonth}\u0000${currency}` }
+    }
+    return keys
+  }
+}
+
 /** Estimated USD per bucket: the weights charges are split by. */
 export type Weights = Map<Bucket, Decimal>
 
@@ -115,7 +137,8 @@ export function allocateCharges(
   directlyBilled: ReadonlyMap<string, ReadonlySet<string>>,
   portfolioNames: ReadonlyMap<string, string>,
 ): { shares: AllocatedShare[]; explanations: AllocationExplanation[] } {
-  const groups = groupBy(charges, (c) => `${providerMonthKey(c.provider, monthOf(c.start))}\u0000${c.currency}`)
+  const keysOf = chargeKeysInOrder()
+  const groups = groupBy(charges, (c) => keysOf(c).withCurrency)
   const shares: AllocatedShare[] = []
   const explanations: AllocationExplanation[] = []
   for (const key of [...groups.keys()].sort()) {
@@ -127,14 +150,14 @@ export function allocateCharges(
     const totals = new Map<Bucket, Decimal>()
     const tookRemainder = new Set<Bucket>()
     let total = ZERO
-    for (const [day, dayCharges] of groupBy(group, (c) => String(dayOf(c.start)))) {
+    for (const [day, dayCharges] of groupBy(group, (c) => dayOf(c.start))) {
       const amount = dayCharges.reduce((sum, c) => addDecimal(sum, chargeAmount(c)), ZERO)
       const chargeKeys = dayCharges.map(chargeKey)
       const split = splitter.split(amount)
       if (split.remainder.units !== 0n) tookRemainder.add(split.remainderBucket)
       total = addDecimal(total, amount)
       for (const share of split.shares) {
-        shares.push({ portfolioId: share.portfolioId, day: Number(day), currency, amount: share.amount, chargeKeys })
+        shares.push({ portfolioId: share.portfolioId, day, currency, amount: share.amount, chargeKeys })
         totals.set(share.portfolioId, addDecimal(totals.get(share.portfolioId) ?? ZERO, share.amount))
       }
     }

@@ -36,10 +36,15 @@ export function reconcile(runs: readonly Run[], charges: readonly Charge[]): Rec
     }
     return entry
   }
+  // Charges come in date order: the previous charge's row is looked up again only when its provider or month changes.
+  let last: { provider: string; month: string; entry: ReturnType<typeof row> } | null = null
   for (const charge of charges) {
-    const entry = row(charge.provider, monthOf(charge.start))
-    entry.billed.add(charge.currency, chargeAmount(charge))
-    entry.charges += 1
+    if (!last || charge.provider !== last.provider || !charge.start.startsWith(last.month)) {
+      const month = monthOf(charge.start)
+      last = { provider: charge.provider, month, entry: row(charge.provider, month) }
+    }
+    last.entry.billed.add(charge.currency, chargeAmount(charge))
+    last.entry.charges += 1
   }
   for (const run of runs) {
     for (const [month, cost] of Object.entries(run.costByMonth)) {

@@ -1,7 +1,7 @@
 import type { Charge } from '../records/charge'
 import type { Run } from '../records/run'
 import { parseDecimal, type Decimal } from '../money/decimal'
-import { allocateCharges, estimatedWeights, providerMonthKey, type AllocationExplanation, type Bucket } from './allocation'
+import { allocateCharges, chargeKeysInOrder, estimatedWeights, providerMonthKey, type AllocationExplanation, type Bucket } from './allocation'
 import { dayOf, firstDayOfMonth, monthOf, type DayNumber } from './dates'
 import { chargeAmount, chargeKey, type AnalysisInput } from './input'
 import type { AssignmentResult } from './rules/assign'
@@ -33,20 +33,24 @@ function estimateDay(run: Run, month: string): DayNumber {
   return month === monthOf(run.start) ? dayOf(run.start) : firstDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))
 }
 
+/** `assignment`: assignRecords of the same input (its charges are read in the input's order). */
 export function buildSpend(input: Pick<AnalysisInput, 'runs' | 'charges' | 'portfolios'>, assignment: AssignmentResult): SpendLedger {
   const entries: SpendEntry[] = []
   const unclaimed: Charge[] = []
   const directlyBilled = new Map<string, Set<string>>()
-  for (const charge of input.charges) {
-    const portfolioId = assignment.charges.get(chargeKey(charge))?.portfolioId ?? null
+  const billed = new Set<string>()
+  const keysOf = chargeKeysInOrder()
+  input.charges.forEach((charge, i) => {
+    const { providerMonth } = keysOf(charge)
+    billed.add(providerMonth)
+    const portfolioId = assignment.chargeAssignments[i].portfolioId
     if (portfolioId === null) {
       unclaimed.push(charge)
-      continue
+      return
     }
     entries.push({ portfolioId, day: dayOf(charge.start), currency: charge.currency, amount: chargeAmount(charge), basis: 'billed', sources: [chargeKey(charge)] })
-    const key = providerMonthKey(charge.provider, monthOf(charge.start))
-    directlyBilled.set(key, (directlyBilled.get(key) ?? new Set()).add(portfolioId))
-  }
+    directlyBilled.set(providerMonth, (directlyBilled.get(providerMonth) ?? new Set()).add(portfolioId))
+  })
 
   const bucketOfRun = (run: Run) => assignment.runs.get(run.id)?.portfolioId ?? null
   const names = new Map(input.portfolios.map((p) => [p.id, p.name]))
@@ -55,7 +59,6 @@ export function buildSpend(input: Pick<AnalysisInput, 'runs' | 'charges' | 'port
     entries.push({ portfolioId: share.portfolioId, day: share.day, currency: share.currency, amount: share.amount, basis: 'allocated', sources: share.chargeKeys })
   }
 
-  const billed = new Set(input.charges.map((c) => providerMonthKey(c.provider, monthOf(c.start))))
   for (const run of input.runs) {
     for (const [month, cost] of Object.entries(run.costByMonth)) {
       if (billed.has(providerMonthKey(run.provider, month))) continue

@@ -1,6 +1,6 @@
 import { createSha256 } from '../hash/sha256'
 import type { z } from 'zod'
-import { type Column, type ColumnBuilder, decodeRecordColumns, encodeRecordColumns } from './columnCodec'
+import { type Column, type ColumnBuilder, decodeRecordColumns, type DecodeOptions, encodeRecordColumns } from './columnCodec'
 import { columnIsValid } from './columnValidation'
 import { jsonUtf8 } from './jsonUtf8'
 
@@ -21,15 +21,16 @@ export function decodeBatchPayload(payload: Uint8Array): unknown[] {
  * The records, and whether every one is valid under `schema` as it is (checked column by
  * column, see columnValidation.ts). When not, the caller validates record by record. With
  * `only`, valid records come with just those keys (whole records are checked all the same);
- * records that are not valid come whole.
+ * records that are not valid come whole. `appended`: fields every decoded record gets besides
+ * its own (see decodeRecordColumns).
  */
-export function decodeCheckedBatchPayload(payload: Uint8Array, schema: z.core.$ZodType | null, only?: ReadonlySet<string>): { records: unknown[]; valid: boolean } {
+export function decodeCheckedBatchPayload(payload: Uint8Array, schema: z.core.$ZodType | null, { only, appended }: DecodeOptions = {}): { records: unknown[]; valid: boolean } {
   const value: unknown = JSON.parse(new TextDecoder().decode(payload))
   // The first prototype stored a plain JSON list; such batches still read.
   if (Array.isArray(value)) return { records: value, valid: false }
   const { column, length } = value as { column: Column; length: number }
   const valid = schema !== null && typeof length === 'number' && columnIsValidOrFalse(schema, column, length)
-  return { records: decodeRecordColumns(value, valid ? only : undefined), valid }
+  return { records: decodeRecordColumns(value, { only: valid ? only : undefined, appended }), valid }
 }
 
 /** A column that decoded but is malformed deeper down (a damaged copy from a peer) is not valid. */

@@ -176,36 +176,60 @@ export function decodeColumn(column: Column, length: number): Json[] {
       return column.n.map((n) => items.slice(at, (at += n)))
     }
     case 'obj':
-      return decodeObjects(column, length)
+      return decodeObjects(column, length, {})
   }
 }
+
+const MAX_PARTIAL_TEMPLATES = 64
 
 /**
  * Records are built row by row. A record with every key starts as a copy of one template, so
  * all share one shape and each key is a store into a field it already has; filling records
  * column by column, each key a new property, took 7 µs a record for a million charges.
  * With `only`, the records get just those keys (a command that reads a few fields of 100,000
- * runs does not build the rest).
+ * runs does not build the rest). `appended` fields are set on every record after its own keys,
+ * as Object.assign would, but are in the template: a key added to a copy of a parsed template
+ * cost V8 a new hidden class a record (984 bytes a charge instead of 256, measured).
  */
-function decodeObjects(column: Extract<Column, { t: 'obj' }>, length: number, only?: ReadonlySet<string>): Record<string, Json>[] {
+function decodeObjects(column: Extract<Column, { t: 'obj' }>, length: number, { only, appended = {} }: DecodeOptions): Record<string, Json>[] {
   const picked = column.k.flatMap((key, k) => (only && !only.has(key) ? [] : [k]))
   const keys = picked.map((k) => column.k[k])
   const absent = picked.map((k) => column.absent[k])
   const values = picked.map((k) => decodeColumn(column.c[k], length - column.absent[k].length))
   const next = keys.map(() => 0)
   const nextAbsent = keys.map(() => 0)
+  const appendedKeys = Object.keys(appended)
   // Parsed, not assigned key by key: V8 turns an object given many computed keys into a hash
   // map, and a copy of a hash map is slow to make and to fill.
-  const template = JSON.parse(`{${keys.map((key) => `${JSON.stringify(key)}:null`).join(',')}}`) as Record<string, Json>
+  const templateOf = (present: string[]) => {
+    const templateKeys = [...present, ...appendedKeys.filter((key) => !present.includes(key))]
+    return JSON.parse(`{${templateKeys.map((key) => `${JSON.stringify(key)}:null`).join(',')}}`) as Record<string, Json>
+  }
+  const template = templateOf(keys)
+  // Rows lacking some keys get a template of the keys they have, one per set of missing keys
+  // (a key absent from every row, as an export's missing column, is one set); past a few
+  // dozen sets, such rows are built key by key.
+  const partialTemplates = new Map<string, Record<string, Json> | null>()
+  const partialTemplate = (missing: string) => {
+    let found = partialTemplates.get(missing)
+    if (found === undefined) {
+      const skipped = new Set(missing.split(',').map(Number))
+      found = partialTemplates.size < MAX_PARTIAL_TEMPLATES ? templateOf(keys.filter((_, k) => !skipped.has(k))) : null
+      partialTemplates.set(missing, found)
+    }
+    return found
+  }
   const rows: Record<string, Json>[] = new Array(length)
   for (let row = 0; row < length; row++) {
-    let complete = true
-    for (let k = 0; k < keys.length; k++) if (absent[k][nextAbsent[k]] === row) complete = false
-    const record = complete ? { ...template } : {}
+    let missing = ''
+    for (let k = 0; k < keys.length; k++) if (absent[k][nextAbsent[k]] === row) missing += missing ? `,${k}` : String(k)
+    const partial = missing ? partialTemplate(missing) : template
+    const record = partial ? { ...partial } : {}
     for (let k = 0; k < keys.length; k++) {
       if (absent[k][nextAbsent[k]] === row) nextAbsent[k]++
       else setOwn(record, keys[k], values[k][next[k]++])
     }
+    for (const key of appendedKeys) setOwn(record, key, appended[key])
     rows[row] = record
   }
   return rows
@@ -225,12 +249,25 @@ export function encodeRecordColumns(records: readonly unknown[] | ColumnBuilder)
   return { format: COLUMN_FORMAT, length: records.length, column: encodeColumn(records as Json[]) }
 }
 
-/** The records of a column-encoded value; with `only`, records (objects) get just those keys. */
-export function decodeRecordColumns(value: unknown, only?: ReadonlySet<string>): unknown[] {
+/** What decoding records adds or leaves out: see decodeObjects. */
+export interface DecodeOptions {
+  only?: ReadonlySet<string>
+  appended?: Record<string, Json>
+}
+
+/**
+ * The records of a column-encoded value; with `only`, records (objects) get just those keys,
+ * and each also gets the `appended` fields (set last, as Object.assign would).
+ */
+export function decodeRecordColumns(value: unknown, options: DecodeOptions = {}): unknown[] {
   const encoded = value as { format?: unknown; length?: unknown; column?: unknown }
   if (encoded?.format !== COLUMN_FORMAT || typeof encoded.length !== 'number' || typeof encoded.column !== 'object') {
     throw new Error('not a column-encoded record list')
   }
   const column = encoded.column as Column
-  return only && column.t === 'obj' ? decodeObjects(column, encoded.length, only) : decodeColumn(column, encoded.length)
+  if ((options.only || options.appended) && column.t === 'obj') return decodeObjects(column, encoded.length, options)
+  const records = decodeColumn(column, encoded.length)
+  const { appended } = options
+  if (appended) for (const record of records) if (record !== null && typeof record === 'object' && !Array.isArray(record)) for (const key in appended) setOwn(record, key, appended[key])
+  return records
 }

@@ -60,6 +60,17 @@ describe('ledger document', () => {
     expect(ledger.charges().records.map((c) => c.identity).sort()).toEqual(['a', 'b', 'c'])
   })
 
+  test('a lone batch keeps every row when its identities are unique, and counts a repeated identity once when not (an older or peer batch)', () => {
+    const unique = new Ledger(new Y.Doc())
+    unique.add(chargeBatch([charge('a', '1', 2), charge('b', '2', 3), charge('c', '3', 4)]))
+    expect(unique.charges().records.map((c) => [c.identity, c.cost])).toEqual([['a', '1'], ['b', '2'], ['c', '3']])
+
+    // Written by hand: the import pipeline never repeats an identity within a batch.
+    const repeated = new Ledger(new Y.Doc())
+    repeated.add(chargeBatch([charge('a', '1', 2), charge('b', '2', 3), charge('a', '5', 4)]))
+    expect(repeated.charges().records.map((c) => [c.identity, c.cost])).toEqual([['a', '1'], ['b', '2']])
+  })
+
   test('a batch stored with whole natural keys overlaps the same rows stored with hashed keys', () => {
     const naturalKey = `2026-08-05T00:00:00.000Z${'\u001fClaude Sonnet 4.6\u001fDefault'.repeat(3)}`
     const ledger = new Ledger(new Y.Doc())

@@ -27,8 +27,10 @@ export interface Assignment {
 export interface AssignmentResult {
   rules: RankedRule[]
   runs: Map<string, Assignment>
-  /** Keyed by chargeKey(charge). */
-  charges: Map<string, Assignment>
+  /** Keyed by chargeKey(charge); made on first use (a million charges make a million keys). */
+  readonly charges: Map<string, Assignment>
+  /** The assignment of each input charge, in the input's order. */
+  chargeAssignments: readonly Assignment[]
 }
 
 export function recipeLookup(input: Pick<RuleInput, 'recipes'>): RecipeLookup {
@@ -91,9 +93,16 @@ export function explainMatches(matches: RankedRule[]): Assignment {
   }
 }
 
+const NO_RULES: RankedRule[] = []
+
+/** The rules a record matches; the list is made only when one does (most charges match none). */
 function matching<T>(rules: readonly { entry: RankedRule; matches: (record: T) => boolean }[], record: T): RankedRule[] {
-  const matched: RankedRule[] = []
-  for (const { entry, matches } of rules) if (matches(record)) matched.push(entry)
+  let matched = NO_RULES
+  for (const { entry, matches } of rules) {
+    if (!matches(record)) continue
+    if (matched === NO_RULES) matched = []
+    matched.push(entry)
+  }
   return matched
 }
 
@@ -103,11 +112,37 @@ export function assignRecords(input: RuleInput): AssignmentResult {
   const rules = rankRules(input.portfolios, recipes)
   const runRules = rules.filter((entry) => entry.rule.target === 'runs').map((entry) => ({ entry, matches: compileRunRule(entry.rule, recipes) }))
   const chargeRules = rules.filter((entry) => entry.rule.target === 'charges').map((entry) => ({ entry, matches: compileChargeRule(entry.rule) }))
+  const explain = sharedExplanations()
   const runs = new Map<string, Assignment>()
-  for (const run of input.runs) runs.set(run.id, explainMatches(matching(runRules, run)))
-  const charges = new Map<string, Assignment>()
-  for (const charge of input.charges) charges.set(chargeKey(charge), explainMatches(matching(chargeRules, charge)))
-  return { rules, runs, charges }
+  for (const run of input.runs) runs.set(run.id, explain(matching(runRules, run)))
+  const chargeAssignments = input.charges.map((charge) => explain(matching(chargeRules, charge)))
+  let charges: Map<string, Assignment> | null = null
+  return {
+    rules,
+    runs,
+    chargeAssignments,
+    get charges() {
+      if (!charges) {
+        charges = new Map()
+        for (let i = 0; i < input.charges.length; i++) charges.set(chargeKey(input.charges[i]), chargeAssignments[i])
+      }
+      return charges
+    },
+  }
+}
+
+/**
+ * explainMatches, once per set of matching rules: a million charges mostly match the same few
+ * sets (often none), and one read-only Assignment each was 100 MB and a second of collection.
+ */
+function sharedExplanations(): (matches: RankedRule[]) => Assignment {
+  const bySet = new Map<string, Assignment>()
+  return (matches) => {
+    const key = matches.length === 0 ? '' : matches.length === 1 ? String(matches[0].rank) : matches.map((m) => m.rank).join(',')
+    let assignment = bySet.get(key)
+    if (!assignment) bySet.set(key, (assignment = explainMatches(matches)))
+    return assignment
+  }
 }
 
 export interface PortfolioOverlap {
@@ -137,7 +172,8 @@ export function overlapsByPortfolio(result: AssignmentResult): Map<string, Portf
     }
   }
   for (const assignment of result.runs.values()) count(assignment, 'runs')
-  for (const assignment of result.charges.values()) count(assignment, 'charges')
+  // Through the keyed map, which counts a charge listed twice once, but only when there is an overlap to count.
+  if (result.chargeAssignments.some((assignment) => assignment.overlap)) for (const assignment of result.charges.values()) count(assignment, 'charges')
   const out = new Map<string, PortfolioOverlap[]>()
   for (const pair of [...pairs.values()].sort((x, y) => x.otherPortfolioId.localeCompare(y.otherPortfolioId))) {
     out.set(pair.portfolioId, [...(out.get(pair.portfolioId) ?? []), pair])
