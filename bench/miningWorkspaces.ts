@@ -9,7 +9,6 @@
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
-import { createBatch } from '../shared/batches/batch'
 import { bundledPricingTable } from '../shared/pricing/pricingTable'
 import type { Run, RunUsage } from '../shared/records/run'
 import { packCalls } from '../shared/runs/packedCalls'
@@ -17,7 +16,7 @@ import { priceRunUsage } from '../shared/runs/priceRunUsage'
 import { createStepLabeller, type ToolCall } from '../shared/steps/labelStep'
 import { Ledger } from '../shared/workspace/ledger'
 import { updateWorkspaceFile } from '../cli/workspaceStore'
-import { fillLedger } from '../test/support/generatedRuns'
+import { fillLedger, storedRunsBatch } from '../test/support/generatedRuns'
 import { generateTeamRuns, TEAM_WORKFLOWS, type GeneratedRun } from '../test/support/generatedWorkflows'
 
 export const MINING_SHAPES = ['random-steps', 'team-workflows'] as const
@@ -65,19 +64,7 @@ function addTeamRuns(ledger: Ledger, count: number, batchSize: number): void {
   const pricing = bundledPricingTable()
   for (let first = 0; first < generated.length; first += batchSize) {
     const records = generated.slice(first, first + batchSize).map((run, i) => storedRun(run, first + i, labeller, pricing))
-    const batch = createBatch({
-      kind: 'runs',
-      format: 'claude-code-jsonl',
-      fileNames: [`team-${first}.jsonl`],
-      records,
-      totals: {},
-      from: records[0].start,
-      to: records[records.length - 1].end,
-      skipped: [],
-      warnings: [],
-      importedAt: new Date(Date.UTC(2026, 8, 1) + first).toISOString(),
-    })
-    ledger.add(batch)
+    ledger.add(storedRunsBatch(records, `team-${first}.jsonl`, first))
   }
 }
 

@@ -45,18 +45,22 @@ export function fillLedger(doc: Y.Doc, runCount: number, batchSize: number): voi
   const ledger = new Ledger(doc)
   for (let first = 0; first < runCount; first += batchSize) {
     const records = Array.from({ length: Math.min(batchSize, runCount - first) }, (_, i) => generatedRun(first + i))
-    const batch = createBatch({
-      kind: 'runs',
-      format: 'claude-code-jsonl',
-      fileNames: [`sessions-${first}.jsonl`],
-      records,
-      totals: {},
-      from: records[0].start,
-      to: records[records.length - 1].end,
-      skipped: [],
-      warnings: [],
-      importedAt: new Date(Date.UTC(2026, 8, 1) + first).toISOString(),
-    })
-    ledger.add(batch)
+    ledger.add(storedRunsBatch(records, `sessions-${first}.jsonl`, first))
   }
+}
+
+/** Runs as one stored batch, as an agent-log import adds it; `order` spaces the batches' import times. */
+export function storedRunsBatch(records: Run[], fileName: string, order: number) {
+  return createBatch({
+    kind: 'runs',
+    format: 'claude-code-jsonl',
+    fileNames: [fileName],
+    records,
+    totals: {},
+    from: records[0].start,
+    to: records[records.length - 1].end,
+    skipped: [],
+    warnings: [],
+    importedAt: new Date(Date.UTC(2026, 8, 1) + order).toISOString(),
+  })
 }
