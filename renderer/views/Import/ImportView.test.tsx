@@ -9,6 +9,7 @@ import invoiceCsv from '../../../test/fixtures/billing/other-provider-invoice.cs
 import prList from '../../../test/fixtures/outcomes/gh-pr-list-billing-service.json?raw'
 import pagerDutyCsv from '../../../test/fixtures/outcomes/pagerduty-incidents.csv?raw'
 import type { PickedFile } from '../../platform/bridge'
+import { pickedText } from '../../test/pickedFiles'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { createInProcessEngine, type ImportEngine } from './importEngine'
 import { requestFilePicker } from './importRequests'
@@ -37,19 +38,6 @@ function gatedExport(): { file: PickedFile; release: () => void } {
   return { file, release }
 }
 
-/** A picked file read through chunks (as the desktop app's files are), in small pieces. */
-function picked(relativePath: string, text: string, chunkSize = 64): PickedFile {
-  const bytes = new TextEncoder().encode(text)
-  return {
-    name: relativePath.split('/').pop()!,
-    relativePath,
-    size: bytes.length,
-    async *stream() {
-      for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.slice(i, i + chunkSize)
-    },
-  }
-}
-
 function setup(files: PickedFile[][]) {
   const queue = [...files]
   const openFiles = vi.fn(async () => queue.shift() ?? [])
@@ -63,7 +51,7 @@ function setup(files: PickedFile[][]) {
 const chooseFiles = () => fireEvent.click(screen.getByRole('button', { name: /Drop billing exports/ }))
 
 test('a known export shows its format and first rows as stored, imports as one batch, and again is "already imported"', async () => {
-  const { workspace, openFiles } = setup([[picked('anthropic-cost-2026-08.csv', anthropicCsv)], [picked('anthropic-cost-2026-08.csv', anthropicCsv)]])
+  const { workspace, openFiles } = setup([[pickedText('anthropic-cost-2026-08.csv', anthropicCsv)], [pickedText('anthropic-cost-2026-08.csv', anthropicCsv)]])
   expect(screen.getByTestId('batch-empty')).toBeTruthy()
   chooseFiles()
   expect(openFiles).toHaveBeenCalledWith(expect.objectContaining({ extensions: expect.arrayContaining(['csv', 'jsonl']) }))
@@ -100,7 +88,7 @@ test('a known export shows its format and first rows as stored, imports as one b
 })
 
 test('a usage export (tokens, no money) is listed as such, not as $0', async () => {
-  setup([[picked('anthropic-usage.csv', usageCsv)]])
+  setup([[pickedText('anthropic-usage.csv', usageCsv)]])
   chooseFiles()
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-usage.csv' }))
   await screen.findByText(/Imported anthropic-usage\.csv/)
@@ -110,7 +98,7 @@ test('a usage export (tokens, no money) is listed as such, not as $0', async () 
 })
 
 test('a file with bad lines lists file:line: reason and imports nothing until the person skips them', async () => {
-  const { workspace } = setup([[picked('anthropic-cost-bad.csv', badCsv)], [picked('anthropic-cost-bad.csv', badCsv)]])
+  const { workspace } = setup([[pickedText('anthropic-cost-bad.csv', badCsv)], [pickedText('anthropic-cost-bad.csv', badCsv)]])
   chooseFiles()
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-bad.csv' }))
   const issues = await screen.findByRole('list', { name: 'Bad lines' })
@@ -136,7 +124,7 @@ test('a file with bad lines lists file:line: reason and imports nothing until th
 })
 
 test('choosing not to import a file with bad lines leaves the workspace untouched', async () => {
-  const { workspace } = setup([[picked('anthropic-cost-bad.csv', badCsv)]])
+  const { workspace } = setup([[pickedText('anthropic-cost-bad.csv', badCsv)]])
   chooseFiles()
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-bad.csv' }))
   fireEvent.click(await screen.findByRole('button', { name: 'Don’t import this file' }))
@@ -146,7 +134,7 @@ test('choosing not to import a file with bad lines leaves the workspace untouche
 
 test('an unknown CSV is mapped once with a live preview, saved as a team profile, and offered for the next file like it', async () => {
   const second = invoiceCsv.replace('03/07/2026', '04/08/2026')
-  const { workspace } = setup([[picked('other-provider-invoice.csv', invoiceCsv)], [picked('invoice-august.csv', second)]])
+  const { workspace } = setup([[pickedText('other-provider-invoice.csv', invoiceCsv)], [pickedText('invoice-august.csv', second)]])
   chooseFiles()
   await screen.findByRole('heading', { name: 'Map the columns of other-provider-invoice.csv' })
   fireEvent.change(screen.getByLabelText('Date column'), { target: { value: 'Invoice Date' } })
@@ -177,7 +165,7 @@ test('an unknown CSV is mapped once with a live preview, saved as a team profile
 test('a known export with its header renamed and mapped by hand is flagged before it could count the same spend twice', async () => {
   const [header, ...rows] = anthropicCsv.split('\n')
   const renamed = [header.replace('usage_date_utc', 'day').replace('cost_usd', 'amount'), ...rows].join('\n')
-  const { workspace } = setup([[picked('anthropic-cost-2026-08.csv', anthropicCsv)], [picked('renamed.csv', renamed)]])
+  const { workspace } = setup([[pickedText('anthropic-cost-2026-08.csv', anthropicCsv)], [pickedText('renamed.csv', renamed)]])
   chooseFiles()
   expect(screen.queryByTestId('import-overlap')).toBeNull()
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
@@ -197,10 +185,10 @@ test('a known export with its header renamed and mapped by hand is flagged befor
 test('several files picked at once: one confirmation with a line per recognised file; the unknown one follows on its own', async () => {
   const { workspace } = setup([
     [
-      picked('anthropic-cost-2026-08.csv', anthropicCsv),
-      picked('anthropic-usage.csv', usageCsv),
-      picked('other-provider-invoice.csv', invoiceCsv),
-      picked('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096),
+      pickedText('anthropic-cost-2026-08.csv', anthropicCsv),
+      pickedText('anthropic-usage.csv', usageCsv),
+      pickedText('other-provider-invoice.csv', invoiceCsv),
+      pickedText('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096),
     ],
   ])
   chooseFiles()
@@ -216,7 +204,7 @@ test('several files picked at once: one confirmation with a line per recognised 
 })
 
 test('a removed batch comes back with Undo', async () => {
-  const { workspace } = setup([[picked('anthropic-cost-2026-08.csv', anthropicCsv)]])
+  const { workspace } = setup([[pickedText('anthropic-cost-2026-08.csv', anthropicCsv)]])
   chooseFiles()
   fireEvent.click(await screen.findByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
   await screen.findByTestId('batch-item')
@@ -245,13 +233,13 @@ test('in the browser, no scan is offered only to refuse: it says where the logs 
 })
 
 test('other files are left out with a note', async () => {
-  setup([[picked('notes.pdf', 'x')]])
+  setup([[pickedText('notes.pdf', 'x')]])
   chooseFiles()
   await screen.findByText(/1 file left out: not a CSV or JSON export or an agent session log \(notes\.pdf\)/)
 })
 
 test('outcome exports are told by their shape: a PR list (JSON) and an incidents CSV each become one batch', async () => {
-  const { workspace } = setup([[picked('prs.json', prList), picked('pagerduty.csv', pagerDutyCsv)], [picked('prs.json', prList)]])
+  const { workspace } = setup([[pickedText('prs.json', prList), pickedText('pagerduty.csv', pagerDutyCsv)], [pickedText('prs.json', prList)]])
   chooseFiles()
   await screen.findByText('Imported prs.json: 4 pull requests.')
   await screen.findByText('Imported pagerduty.csv: 3 incidents.')
@@ -265,7 +253,7 @@ test('outcome exports are told by their shape: a PR list (JSON) and an incidents
 })
 
 test('a broken PR export is rejected whole with its line and reason', async () => {
-  const { workspace } = setup([[picked('prs.json', prList.replace('"number": 42', '"number": "forty-two"'))]])
+  const { workspace } = setup([[pickedText('prs.json', prList.replace('"number": 42', '"number": "forty-two"'))]])
   chooseFiles()
   await screen.findByText(/"number" is not a whole number/)
   expect(workspace.ledger.list().records).toEqual([])
@@ -273,8 +261,8 @@ test('a broken PR export is rejected whole with its line and reason', async () =
 
 test('agent session logs go to the logs importer as one batch of runs; the same logs again are "already imported"', async () => {
   const logs = () => [
-    picked('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096),
-    picked('sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl', codexRollout, 4096),
+    pickedText('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096),
+    pickedText('sessions/2026/02/12/rollout-2026-02-12T10-00-00-019b0000-0000-7000-8000-0000000000c1.jsonl', codexRollout, 4096),
   ]
   const { workspace } = setup([logs(), logs()])
   chooseFiles()
@@ -307,7 +295,7 @@ test('leaving the view during an import lets it finish; coming back shows the re
 })
 
 test('in the desktop app, the scan shows what it found before anything is read, then imports the session files', async () => {
-  const files = [picked('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096)]
+  const files = [pickedText('projects/-home-alice-work-shop/5a1e0000-0000-4000-8000-000000000001.jsonl', claudeSession, 4096)]
   const scanAgentLogs = vi.fn(async () => ({
     folders: [
       { tool: 'claude-code' as const, path: '/home/alice/.claude/projects', exists: true, files: 1, bytes: files[0].size, firstModified: '2026-04-01T08:00:00.000Z', lastModified: '2026-04-01T09:00:00.000Z' },
@@ -359,7 +347,7 @@ test('a header that fits two known exports is not guessed: the person chooses, a
     },
     dispose() {},
   }
-  renderWithWorkspace(<ImportView params={[]} engine={engine} />, createMemoryWorkspace(), createFakeBridge({ openFiles: async () => [picked('usage.csv', 'date,cost\n')] }))
+  renderWithWorkspace(<ImportView params={[]} engine={engine} />, createMemoryWorkspace(), createFakeBridge({ openFiles: async () => [pickedText('usage.csv', 'date,cost\n')] }))
   chooseFiles()
   await screen.findByRole('heading', { name: 'Which export is usage.csv?' })
   fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'github-metered-usage' } })

@@ -3,6 +3,7 @@ import { beforeEach, expect, test, vi } from 'vitest'
 import opsgenieCsv from '../../../test/fixtures/outcomes/opsgenie-incidents.csv?raw'
 import { readLedgerOutcomes } from '../../../shared/workspace/outcomeLedger'
 import type { PickedFile } from '../../platform/bridge'
+import { pickedText } from '../../test/pickedFiles'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { createInProcessEngine } from './importEngine'
 import { ImportView } from './ImportView'
@@ -11,17 +12,6 @@ beforeEach(() => {
   window.location.hash = '#/import'
 })
 
-function picked(name: string, text: string): PickedFile {
-  const bytes = new TextEncoder().encode(text)
-  return {
-    name,
-    relativePath: name,
-    size: bytes.length,
-    async *stream() {
-      yield bytes
-    },
-  }
-}
 
 function setup(files: PickedFile[][]) {
   const queue = [...files]
@@ -35,7 +25,7 @@ const chooseFiles = () => fireEvent.click(screen.getByRole('button', { name: /Dr
 
 test('an unknown CSV mapped as incidents shows the first incidents, imports them as one batch, and the next such file needs no mapping', async () => {
   const later = opsgenieCsv.replace(/^118,/m, '130,')
-  const workspace = setup([[picked('opsgenie-feb.csv', opsgenieCsv)], [picked('opsgenie-mar.csv', later)]])
+  const workspace = setup([[pickedText('opsgenie-feb.csv', opsgenieCsv)], [pickedText('opsgenie-mar.csv', later)]])
   chooseFiles()
   await screen.findByRole('heading', { name: 'Map the columns of opsgenie-feb.csv' })
   fireEvent.change(screen.getByLabelText('The file holds'), { target: { value: 'incidents' } })

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import { beforeEach, expect, test, vi } from 'vitest'
 import { exportPortfolioCode, parsePortfolioCode } from '../../../shared/portfolios/portfolioCode'
-import type { PickedFile } from '../../platform/bridge'
+import { pickedText } from '../../test/pickedFiles'
 import { createFakeBridge, createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { incidents, web } from '../../test/portfolioTestData'
 import { PortfoliosView } from './PortfoliosView'
@@ -10,24 +10,12 @@ beforeEach(() => {
   window.location.hash = '#/portfolios'
 })
 
-function file(name: string, text: string): PickedFile {
-  const bytes = new TextEncoder().encode(text)
-  return {
-    name,
-    relativePath: name,
-    size: bytes.length,
-    async *stream() {
-      yield bytes.slice(0, 10)
-      yield bytes.slice(10)
-    },
-  }
-}
 
 function setup(text: string) {
   const workspace = createMemoryWorkspace()
   workspace.governance.portfolios.put(web)
   workspace.undoManager.clear()
-  const bridge = createFakeBridge({ openFiles: async () => [file('portfolios.json', text)] })
+  const bridge = createFakeBridge({ openFiles: async () => [pickedText('portfolios.json', text, 10)] })
   renderWithWorkspace(<PortfoliosView params={[]} />, workspace, bridge)
   return workspace
 }
