@@ -6,6 +6,7 @@ import { createStepLabeller, type StepLabeller } from '../../steps/labelStep'
 import { buildRun, type RunContext } from './buildRun'
 import { ClaudeCodeLogs } from './claudeCode/claudeCodeLogs'
 import { foldChildSession, mergeSessionCopies, sessionTrackOf, type AgentSession } from './agentSession'
+import type { AgentTool } from './agentTools'
 import type { AgentLogImport, ImportAgentLogsOptions, ImportedLogFile } from './importAgentLogs'
 import type { AgentLogFile } from './readAgentLogFile'
 import type { SessionTrack } from './sessionTrack'
@@ -44,11 +45,14 @@ export class AgentLogAssembler {
     if (logFile.error) this.errors.push({ path: logFile.path, line: 0, message: logFile.error })
     if (logFile.claude) this.claude.add(logFile.claude)
     for (const session of logFile.sessions) {
-      const key = `${session.tool}\u0000${session.id}`
+      const key = sessionKey(session.tool, session.id)
       const copy = this.sessions.get(key)
       this.sessions.set(key, copy ? mergeSessionCopies(copy, session) : session)
     }
-    for (const place of logFile.places) if (!this.places.has(`${place.tool}\u0000${place.key}`)) this.places.set(`${place.tool}\u0000${place.key}`, place.cwd)
+    for (const place of logFile.places) {
+      const key = sessionKey(place.tool, place.key)
+      if (!this.places.has(key)) this.places.set(key, place.cwd)
+    }
     this.files.push(file)
   }
 
@@ -60,6 +64,7 @@ export class AgentLogAssembler {
     // peak to that of the runs alone (13,000 sessions' requests and steps weigh more than their runs).
     this.claude = new ClaudeCodeLogs()
     this.sessions.clear()
+    this.places.clear()
 
     const runIds = new Set(runs.map((run) => run.id))
     for (const file of files) file.runs = file.runs.filter((id) => runIds.has(id))
@@ -91,7 +96,7 @@ export class AgentLogAssembler {
   /** A session that names its project only by a key gets the project's folder, when a file of the import says where it is. */
   private placed(session: AgentSession): AgentSession {
     if (session.cwd !== null || session.placeKey === undefined) return session
-    const cwd = this.places.get(`${session.tool}\u0000${session.placeKey}`)
+    const cwd = this.places.get(sessionKey(session.tool, session.placeKey))
     return cwd === undefined ? session : { ...session, cwd }
   }
 
@@ -117,7 +122,7 @@ export class AgentLogAssembler {
     for (const [key, session] of this.sessions) {
       const root = rootOf(session)
       if (root === session) continue
-      const rootKey = `${root.tool}\u0000${root.id}`
+      const rootKey = sessionKey(root.tool, root.id)
       sessions.set(rootKey, foldChildSession(sessions.get(rootKey)!, session))
       sessions.delete(key)
       childToRoot.set(session.id, root.id)
@@ -127,7 +132,7 @@ export class AgentLogAssembler {
   }
 
   private parentOf(session: AgentSession): AgentSession | null {
-    return session.parentId === null ? null : (this.sessions.get(`${session.tool}\u0000${session.parentId}`) ?? null)
+    return session.parentId === null ? null : (this.sessions.get(sessionKey(session.tool, session.parentId)) ?? null)
   }
 
   /** Requests that make no run (buildRun needs a time to place them) are reported, not dropped unseen. */
@@ -141,6 +146,11 @@ export class AgentLogAssembler {
       this.warnings.push({ path, line: 0, message: `${requests} not imported: no line of the session has a valid timestamp` })
     }
   }
+}
+
+/** Sessions (and places) are one agent's: the same id from two agents names two sessions. */
+function sessionKey(tool: AgentTool, id: string): string {
+  return `${tool}\u0000${id}`
 }
 
 function groupBySession(usage: UsageRecord[]): Map<string, UsageRecord[]> {
