@@ -155,6 +155,52 @@ describe('ledger document', () => {
     expect(ledger.charges().records).toEqual([])
   })
 
+  test('a batch added in parts is listed only with its last part, reads as one, reaches a replica and is removed with its parts', async () => {
+    const ledger = new Ledger(new Y.Doc())
+    const charges = Array.from({ length: 40 }, (_, i) => charge(`id-${i}`, `${i}.25`, i + 2))
+    const batch = chargeBatch(charges)
+    const updates: Uint8Array[] = []
+    ledger.doc.on('update', (update: Uint8Array) => updates.push(update))
+    const listedAtPause: number[] = []
+    const partBytes = Math.ceil(batch.payload.length / 5)
+    const added = await ledger.addInParts(batch, partBytes, async () => void listedAtPause.push(ledger.list().records.length))
+    expect(added).toBe('added')
+    expect(listedAtPause).toEqual([0, 0, 0, 0, 0, 0])
+    // One update a part, then the batch's: none holds the whole payload.
+    expect(updates).toHaveLength(6)
+    expect(Math.max(...updates.map((update) => update.length))).toBeLessThan(batch.payload.length / 2)
+    expect(ledger.list().records).toEqual([batch.meta])
+    expect(ledger.charges().records.map((c) => c.cost)).toEqual(charges.map((c) => c.cost))
+
+    const replica = new Ledger(new Y.Doc())
+    for (const update of updates) Y.applyUpdate(replica.doc, update)
+    expect(replica.charges().records.map((c) => c.identity)).toEqual(charges.map((c) => c.identity))
+    expect(await replica.addInParts(batch, partBytes, async () => {})).toBe('duplicate')
+    expect(replica.add(batch)).toBe('duplicate')
+
+    ledger.remove(batch.meta.id)
+    expect(ledger.charges().records).toEqual([])
+    expect(ledger.payloadParts.size).toBe(0)
+  })
+
+  test('a small batch added in parts is stored whole, as before', async () => {
+    const ledger = new Ledger(new Y.Doc())
+    const batch = chargeBatch([charge('a', '1', 2)])
+    expect(await ledger.addInParts(batch, batch.payload.length, async () => {})).toBe('added')
+    expect(ledger.payloadParts.size).toBe(0)
+    expect(ledger.batches.get(batch.meta.id)?.payload).toEqual(batch.payload)
+  })
+
+  test('a batch whose part is missing is reported unreadable, not read short', async () => {
+    const ledger = new Ledger(new Y.Doc())
+    const batch = chargeBatch(Array.from({ length: 10 }, (_, i) => charge(`id-${i}`, '1', i + 2)))
+    await ledger.addInParts(batch, Math.ceil(batch.payload.length / 3), async () => {})
+    ledger.payloadParts.delete(`${batch.meta.id}/1`)
+    const { records, problems } = ledger.charges()
+    expect(records).toEqual([])
+    expect(problems).toEqual([{ collection: 'batches', id: batch.meta.id, message: 'payload unreadable: part 2 of 3 is missing' }])
+  })
+
   test('a workspace file holds both documents and refuses anything else', () => {
     const ledger = new Ledger(new Y.Doc())
     const batch = chargeBatch([charge('a', '1', 2)])

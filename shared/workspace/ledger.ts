@@ -13,7 +13,10 @@ import { murmur3x86_128 } from '../hash/murmur3'
 import { IMPORT, LOCAL_EDIT } from './origins'
 import type { ReadResult, RecordProblem } from './problems'
 
-type StoredBatch = BatchMeta & { payload: Uint8Array }
+/** A batch as stored: its payload whole, or (addInParts) the number of parts it was written in. */
+type StoredBatch = BatchMeta & { payload?: Uint8Array; payloadParts?: number }
+
+const partKey = (batchId: string, index: number) => `${batchId}/${index}`
 
 /**
  * The ledger document (`<workspace id>/ledger`): immutable import batches keyed by content
@@ -21,6 +24,8 @@ type StoredBatch = BatchMeta & { payload: Uint8Array }
  */
 export class Ledger {
   readonly batches: Y.Map<StoredBatch>
+  /** The payloads of batches added in parts (addInParts), keyed `<batch id>/<part>`. */
+  readonly payloadParts: Y.Map<Uint8Array>
   /** Validated records per batch: batches never change, so each is checked once per session. */
   private readonly validated = new Map<string, { records: unknown[]; problems: RecordProblem[] }>()
   /** Per charges batch, whether its identities are unique (see batchIdentitiesUnique). */
@@ -28,13 +33,14 @@ export class Ledger {
 
   constructor(readonly doc: Y.Doc) {
     this.batches = doc.getMap('batches')
+    this.payloadParts = doc.getMap('payloadParts')
   }
 
   list(): ReadResult<BatchMeta> {
     const records: BatchMeta[] = []
     const problems: RecordProblem[] = []
     for (const [id, stored] of this.batches.entries()) {
-      const { payload: _payload, ...meta } = (stored ?? {}) as Partial<StoredBatch>
+      const { payload: _payload, payloadParts: _parts, ...meta } = (stored ?? {}) as Partial<StoredBatch>
       const result = BatchMeta.safeParse(meta)
       if (result.success) records.push(result.data)
       else problems.push({ collection: 'batches', id, message: result.error.issues.map((i) => i.message).join('; ') })
@@ -56,10 +62,39 @@ export class Ledger {
    */
   add(batch: Batch, origin: unknown = IMPORT): 'added' | 'duplicate' {
     const parsed = BatchMeta.parse(batch.meta)
-    if (this.batches.has(parsed.id)) return 'duplicate'
-    if (parsed.kind === 'charges' && parsed.records > 0 && this.heldCharges().holdsEvery(batch.identities)) return 'duplicate'
+    if (this.holds(parsed, batch)) return 'duplicate'
     this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payload: batch.payload }), origin)
     return 'added'
+  }
+
+  /**
+   * Adds a batch as add() does, but a payload over `partBytes` is written in parts, one
+   * transaction each, awaiting `pause()` before each: no single update (which the document
+   * encodes, its persistence copies and sync sends) holds a 100 MB payload, so the app's window
+   * is never busy with one for long. The batch is listed only with its last transaction, after
+   * every part, so a peer never lists it without its payload.
+   */
+  async addInParts(batch: Batch, partBytes: number, pause: () => Promise<void>, origin: unknown = IMPORT): Promise<'added' | 'duplicate'> {
+    const { payload } = batch
+    if (payload.length <= partBytes) return this.add(batch, origin)
+    const parsed = BatchMeta.parse(batch.meta)
+    if (this.holds(parsed, batch)) return 'duplicate'
+    const parts = Math.ceil(payload.length / partBytes)
+    for (let index = 0; index < parts; index++) {
+      await pause()
+      this.doc.transact(() => this.payloadParts.set(partKey(parsed.id, index), payload.subarray(index * partBytes, (index + 1) * partBytes)), origin)
+    }
+    await pause()
+    // The same batch may have arrived from a peer meanwhile: its parts were written again, under the same keys.
+    if (this.batches.has(parsed.id)) return 'duplicate'
+    this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payloadParts: parts }), origin)
+    return 'added'
+  }
+
+  /** The same content is stored, or every billing row of it is (a copy of a file under another name). */
+  private holds(meta: BatchMeta, batch: Batch): boolean {
+    if (this.batches.has(meta.id)) return true
+    return meta.kind === 'charges' && meta.records > 0 && this.heldCharges().holdsEvery(batch.identities)
   }
 
   /** The identities of every stored billing row. */
@@ -69,8 +104,13 @@ export class Ledger {
     return held
   }
 
+  /** Removes a batch and its payload's parts together, so one undo brings both back. */
   remove(id: string, origin: unknown = LOCAL_EDIT): void {
-    this.doc.transact(() => this.batches.delete(id), origin)
+    const parts = this.batches.get(id)?.payloadParts ?? 0
+    this.doc.transact(() => {
+      this.batches.delete(id)
+      for (let index = 0; index < parts; index++) this.payloadParts.delete(partKey(id, index))
+    }, origin)
   }
 
   /** The valid records of one batch, whatever its kind (validated once: batches never change). */
@@ -211,7 +251,8 @@ export class Ledger {
     const decoded = { records: [] as unknown[], problems: [] as RecordProblem[] }
     try {
       // Decoded with their batch id: set afterwards, it cost V8 a hidden class a record (three times the memory).
-      const { records, valid } = stored?.payload instanceof Uint8Array ? decodeCheckedBatchPayload(stored.payload, schema, { only, appended: { batchId: id } }) : { records: [], valid: true }
+      const payload = stored && this.payloadOf(id, stored)
+      const { records, valid } = payload ? decodeCheckedBatchPayload(payload, schema, { only, appended: { batchId: id } }) : { records: [], valid: true }
       if (valid) decoded.records = records
       else this.validateEach(id, schema, records, decoded)
       if (stored?.kind === 'charges') rekeyLegacyCharges(stored, decoded.records as Charge[])
@@ -219,6 +260,25 @@ export class Ledger {
       decoded.problems.push({ collection: 'batches', id, message: `payload unreadable: ${(error as Error).message}` })
     }
     return decoded
+  }
+
+  /** A stored batch's payload: whole, or its parts joined (a part missing throws, and the batch is reported unreadable). */
+  private payloadOf(id: string, stored: StoredBatch): Uint8Array | undefined {
+    if (stored.payload instanceof Uint8Array) return stored.payload
+    if (typeof stored.payloadParts !== 'number') return undefined
+    const parts: Uint8Array[] = []
+    for (let index = 0; index < stored.payloadParts; index++) {
+      const part = this.payloadParts.get(partKey(id, index))
+      if (!(part instanceof Uint8Array)) throw new Error(`part ${index + 1} of ${stored.payloadParts} is missing`)
+      parts.push(part)
+    }
+    const payload = new Uint8Array(parts.reduce((length, part) => length + part.length, 0))
+    let offset = 0
+    for (const part of parts) {
+      payload.set(part, offset)
+      offset += part.length
+    }
+    return payload
   }
 
   /** Record by record: the good ones kept, each bad one a problem naming its batch and index. */
