@@ -4,10 +4,18 @@ import { Governance } from '../../shared/workspace/governance'
 import { Ledger } from '../../shared/workspace/ledger'
 import { LOCAL_EDIT } from '../../shared/workspace/origins'
 
+/** The IndexedDB databases (y-indexeddb's) that keep a workspace's two documents on this device. */
+export interface WorkspaceStorage {
+  governance: string
+  ledger: string
+}
+
 export interface Workspace {
   id: string
   governance: Governance
   ledger: Ledger
+  /** Where the documents are kept; none for a workspace held in memory only. */
+  storage?: WorkspaceStorage
   /** Undo and redo of this person's own edits only (never a teammate's, never a sync). */
   undoManager: Y.UndoManager
   destroy(): Promise<void>
@@ -22,8 +30,14 @@ export const GOVERNANCE_SCOPE = ['portfolios', 'portfolioChanges', 'annotations'
 export async function openLocalWorkspace(id: string): Promise<Workspace> {
   const governanceDoc = new Y.Doc()
   const ledgerDoc = new Y.Doc()
-  const persistence = [new IndexeddbPersistence(id, governanceDoc), new IndexeddbPersistence(`${id}/ledger`, ledgerDoc)]
+  const storage: WorkspaceStorage = { governance: id, ledger: `${id}/ledger` }
+  const persistence = [new IndexeddbPersistence(storage.governance, governanceDoc), new IndexeddbPersistence(storage.ledger, ledgerDoc)]
+  // y-indexeddb listens to a document's updates from the start, so Yjs would encode the whole
+  // stored state as one update while it is loaded (100 MB in one window task for a million
+  // charges) for a listener that ignores what it loads: it listens once the document is loaded.
+  for (const p of persistence) p.doc.off('update', p._storeUpdate)
   await Promise.all(persistence.map((p) => p.whenSynced))
+  for (const p of persistence) p.doc.on('update', p._storeUpdate)
   const governance = new Governance(governanceDoc)
   governance.migrate()
   governance.ensurePseudonymSalt()
@@ -36,6 +50,7 @@ export async function openLocalWorkspace(id: string): Promise<Workspace> {
     id,
     governance,
     ledger,
+    storage,
     undoManager,
     async destroy() {
       undoManager.destroy()

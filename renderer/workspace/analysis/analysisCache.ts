@@ -3,7 +3,7 @@ import { readAnalysisInput } from '../../../shared/analysis/workspaceInput'
 import type { Workspace } from '../openLocalWorkspace'
 
 /** What the analysis reads: the window's workspace, or the analysis worker's mirror of it. */
-export type AnalysedWorkspace = Pick<Workspace, 'governance' | 'ledger'>
+export type AnalysedWorkspace = Pick<Workspace, 'governance' | 'ledger' | 'storage'>
 
 interface AnalysisCache {
   version: number

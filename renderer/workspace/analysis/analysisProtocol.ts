@@ -3,9 +3,12 @@
  * two documents and answers what the views over a large ledger draw, so the window never
  * decodes or walks a million charges (the way Actual Budget keeps its core in a worker).
  *
- * The window sends every change to either document as the Yjs update it already is (the first
- * one the whole state), in order, so a question asked after an import is answered with it.
+ * The window first says which workspace it is (`open`): one kept in IndexedDB the worker reads
+ * from there itself; for one in memory only, the window sends the whole state next. Then it
+ * sends every change to either document as the Yjs update it already is, in order, so a
+ * question asked after an import is answered with it.
  */
+import type { WorkspaceStorage } from '../openLocalWorkspace'
 import type { BatchMonth } from './batchTotals'
 import type { OverviewModel, OverviewRequest } from './overviewModel'
 
@@ -17,6 +20,8 @@ export interface AnalysisAnswers {
 }
 
 export type ToAnalysisWorker =
+  /** `codeVersion`: what the answers kept on the device were computed by (answerStore.ts). */
+  | { type: 'open'; storage: WorkspaceStorage | null; codeVersion: string }
   | { type: 'update'; doc: 'governance' | 'ledger'; update: Uint8Array }
   | { type: 'ask'; id: number; question: AnalysisQuestion }
 

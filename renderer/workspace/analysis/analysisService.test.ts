@@ -1,4 +1,4 @@
-import { afterEach, expect, test } from 'vitest'
+import { afterEach, expect, test, vi } from 'vitest'
 import { makeCharge } from '../../../shared/analysis/testFixtures'
 import { createMemoryWorkspace } from '../../test/renderWithWorkspace'
 import { importRecords, seedWorkspace } from '../../test/portfolioTestData'
@@ -6,17 +6,29 @@ import { answer } from './analysisAnswers'
 import type { AnalysisQuestion, FromAnalysisWorker, ToAnalysisWorker } from './analysisProtocol'
 import { serveAnalysis, type AnalysisPort } from './analysisServer'
 import { connect, type AnalysisWorkerLike } from './analysisService'
+import { answerKey, indexedDbAnswerStore } from './answerStore'
+import { openLocalWorkspace, type Workspace } from '../openLocalWorkspace'
+import type { OverviewModel } from './overviewModel'
 
 const channels: MessageChannel[] = []
-afterEach(() => {
+const opened: Workspace[] = []
+afterEach(async () => {
   for (const channel of channels.splice(0)) {
     channel.port1.close()
     channel.port2.close()
   }
+  for (const workspace of opened.splice(0)) await workspace.destroy()
 })
 
+/** A workspace as the app opens it: its documents in (fake) IndexedDB. */
+async function openStored(id: string): Promise<Workspace> {
+  const workspace = await openLocalWorkspace(id)
+  opened.push(workspace)
+  return workspace
+}
+
 /** The analysis server on one end of a MessageChannel, the window's side on the other: messages are cloned as between threads. */
-function workerOverChannel(): AnalysisWorkerLike {
+function workerOverChannel(sent: ToAnalysisWorker['type'][] = []): AnalysisWorkerLike {
   const channel = new MessageChannel()
   channels.push(channel)
   const { port1: window, port2: worker } = channel
@@ -24,7 +36,10 @@ function workerOverChannel(): AnalysisWorkerLike {
   worker.start()
   window.start()
   return {
-    postMessage: (message: ToAnalysisWorker, transfer: Transferable[] = []) => window.postMessage(message, transfer),
+    postMessage: (message: ToAnalysisWorker, transfer: Transferable[] = []) => {
+      sent.push(message.type)
+      window.postMessage(message, transfer)
+    },
     addEventListener: (type: 'message' | 'error', listener: (event: MessageEvent<FromAnalysisWorker>) => void) => {
       if (type === 'message') window.addEventListener('message', listener as EventListener)
     },
@@ -37,7 +52,7 @@ const overview: AnalysisQuestion = { type: 'overview', request: { periodKey: '20
 test('the worker answers what the window would compute, from its copy of the workspace', async () => {
   const workspace = createMemoryWorkspace()
   seedWorkspace(workspace)
-  const service = connect(workerOverChannel(), workspace)
+  const service = connect(workerOverChannel(), workspace, 'test')
   const fromWorker = await service.ask(overview)
   expect(fromWorker).toEqual(answer(workspace, overview))
   expect(fromWorker.summaries.map((summary) => summary.portfolio.name)).toEqual(['Incident triage', 'Web work'])
@@ -48,11 +63,49 @@ test('the worker answers what the window would compute, from its copy of the wor
 test('a change made after the worker started is in the next answer', async () => {
   const workspace = createMemoryWorkspace()
   seedWorkspace(workspace)
-  const service = connect(workerOverChannel(), workspace)
+  const service = connect(workerOverChannel(), workspace, 'test')
   const before = await service.ask(overview)
   importRecords(workspace, [], [makeCharge({ identity: 'inv-2', provider: 'anthropic', start: '2026-08-03T00:00:00.000Z', cost: '40' })])
   const after = await service.ask(overview)
   expect(after).toEqual(answer(workspace, overview))
   expect(after.headline).not.toEqual(before.headline)
   expect(after.report.unassigned.charges).toBe(before.report.unassigned.charges + 1)
+})
+
+test('the worker reads a workspace kept in IndexedDB itself (the window posts only what changes after), and answers with later changes', async () => {
+  const workspace = await openStored('analysis-reads-storage')
+  seedWorkspace(workspace)
+  const sent: ToAnalysisWorker['type'][] = []
+  const service = connect(workerOverChannel(sent), workspace, 'v1')
+  expect(await service.ask(overview)).toEqual(answer(workspace, overview))
+  expect(sent).toEqual(['open', 'ask'])
+  importRecords(workspace, [], [makeCharge({ identity: 'inv-2', provider: 'anthropic', start: '2026-08-03T00:00:00.000Z', cost: '40' })])
+  expect(await service.ask(overview)).toEqual(answer(workspace, overview))
+})
+
+test('an answer kept on the device is given in a fresh window for the very same workspace only', async () => {
+  const id = 'analysis-kept-answers'
+  const store = indexedDbAnswerStore()!
+  const key = answerKey(`${id}/ledger`, JSON.stringify(overview))
+  const first = await openStored(id)
+  seedWorkspace(first)
+  const computed = await connect(workerOverChannel(), first, 'v1', store).ask(overview)
+  await vi.waitFor(async () => expect((await store.read(key))?.answer).toEqual(computed))
+  // Marked, to tell a kept answer from a computed one.
+  const marked: OverviewModel = { ...computed, unassignedGroups: [{ repo: 'kept answer', runs: 1, estimatedUSD: '0' }] }
+  const mark = async () => store.write(key, { ...(await store.read(key))!, answer: marked })
+  await mark()
+
+  const fresh = await openStored(id)
+  expect(await connect(workerOverChannel(), fresh, 'v1', store).ask(overview)).toEqual(marked)
+  // Removing a batch adds nothing to the documents, it only deletes: the kept answer is not for this state.
+  const [charges] = fresh.ledger.list().records.filter((meta) => meta.kind === 'charges')
+  fresh.ledger.remove(charges.id)
+  const afterRemoval = await connect(workerOverChannel(), fresh, 'v1', store).ask(overview)
+  expect(afterRemoval).toEqual(answer(fresh, overview))
+  expect(afterRemoval.report.unassigned.charges).toBe(computed.report.unassigned.charges - 1)
+  // Nor is an answer kept by another version of the app.
+  await vi.waitFor(async () => expect((await store.read(key))?.answer).toEqual(afterRemoval))
+  await mark()
+  expect(await connect(workerOverChannel(), fresh, 'v2', store).ask(overview)).toEqual(afterRemoval)
 })

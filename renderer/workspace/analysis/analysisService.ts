@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { AnalysedWorkspace } from './analysisCache'
 import { answer } from './analysisAnswers'
 import type { AnalysisAnswers, AnalysisQuestion, FromAnalysisWorker, ToAnalysisWorker } from './analysisProtocol'
+import { analysisFingerprint, answerKey, indexedDbAnswerStore, type AnswerStore } from './answerStore'
 
 export interface AnalysisService {
   ask<Q extends AnalysisQuestion>(question: Q): Promise<AnalysisAnswers[Q['type']]>
@@ -29,7 +30,8 @@ function startWorker(workspace: AnalysedWorkspace): AnalysisService | null {
   if (typeof Worker === 'undefined') return null
   try {
     const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module', name: 'workfolio-analysis' })
-    return connect(worker, workspace)
+    // The built bundle is named by a hash of the app's code: answers kept by another version are not used.
+    return connect(worker, workspace, import.meta.url, indexedDbAnswerStore())
   } catch {
     return null
   }
@@ -43,7 +45,11 @@ export interface AnalysisWorkerLike {
   terminate(): void
 }
 
-export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace): AnalysisService {
+/**
+ * `answerStore`: answers kept on the device (answerStore.ts); one kept for the documents' very
+ * state answers at once, before the worker has even read the workspace.
+ */
+export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace, codeVersion: string, answerStore: AnswerStore | null = null): AnalysisService {
   const pending = new Map<number, Pending>()
   let nextId = 1
   let stopped = false
@@ -60,11 +66,17 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
     if (outbox.length === 1) setTimeout(postNext)
   }
 
-  for (const [name, doc] of [['governance', workspace.governance.doc], ['ledger', workspace.ledger.doc]] as const) {
-    // The whole state once (a fresh copy: transferred), then each update as the documents
-    // emit it (shared with their persistence and sync: copied).
-    const state = Y.encodeStateAsUpdate(doc)
-    send({ type: 'update', doc: name, update: state }, [state.buffer])
+  const storage = workspace.storage ?? null
+  const docs = { governance: workspace.governance.doc, ledger: workspace.ledger.doc }
+  send({ type: 'open', storage, codeVersion })
+  for (const [name, doc] of Object.entries(docs) as ['governance' | 'ledger', Y.Doc][]) {
+    // A workspace in IndexedDB the worker reads itself; one in memory is sent whole (a fresh
+    // copy: transferred). Then each update as the documents emit it (shared with their
+    // persistence and sync: copied).
+    if (!storage) {
+      const state = Y.encodeStateAsUpdate(doc)
+      send({ type: 'update', doc: name, update: state }, [state.buffer])
+    }
     doc.on('update', (update: Uint8Array) => {
       if (!stopped) send({ type: 'update', doc: name, update })
     })
@@ -104,6 +116,12 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
         const id = nextId++
         pending.set(id, job)
         send({ type: 'ask', id, question })
+        if (storage && answerStore) {
+          answerStore.read(answerKey(storage.ledger, JSON.stringify(question))).then(
+            (kept) => kept?.fingerprint === analysisFingerprint(docs, codeVersion, new Date()) && job.resolve(kept.answer),
+            () => undefined,
+          )
+        }
       })
     },
   }

@@ -1,0 +1,59 @@
+import * as Y from 'yjs'
+import { murmur3x86_128HexOfBytes } from '../../../shared/hash/murmur3'
+import type { AnalysisAnswer } from './analysisProtocol'
+
+/**
+ * The analysis worker's answers, kept on this device beside the state they were computed from,
+ * so a window opened later on the same workspace draws the Overview without analysing a
+ * million charges again. Derived data only: never synced, and dropped for any other state.
+ */
+export interface StoredAnswer {
+  fingerprint: string
+  answer: AnalysisAnswer
+}
+
+export interface AnswerStore {
+  read(key: string): Promise<StoredAnswer | undefined>
+  write(key: string, entry: StoredAnswer): Promise<void>
+}
+
+const DATABASE = 'workfolio-analysis-answers'
+const STORE = 'answers'
+
+/**
+ * What an answer depends on: the analysis code (`codeVersion`: its bundle's address changes
+ * with it), the day (the automatic period and forecasts move with it) and both documents'
+ * content, told by their snapshots (state vector and deletions: removing a batch adds nothing).
+ */
+export function analysisFingerprint(docs: { governance: Y.Doc; ledger: Y.Doc }, codeVersion: string, now: Date): string {
+  const states = [docs.governance, docs.ledger].map((doc) => murmur3x86_128HexOfBytes(Y.encodeSnapshot(Y.snapshot(doc))))
+  return [codeVersion, now.toISOString().slice(0, 10), ...states].join(' ')
+}
+
+/** The key of one question's answer about one workspace (named by its ledger's store). */
+export const answerKey = (ledgerStore: string, question: string) => `${ledgerStore}\n${question}`
+
+/** The answers in this origin's IndexedDB; null where there is none (unit tests without it). */
+export function indexedDbAnswerStore(): AnswerStore | null {
+  if (typeof indexedDB === 'undefined') return null
+  let opened: Promise<IDBDatabase> | null = null
+  const database = () =>
+    (opened ??= new Promise((resolve, reject) => {
+      const opening = indexedDB.open(DATABASE, 1)
+      opening.onupgradeneeded = () => opening.result.createObjectStore(STORE)
+      opening.onsuccess = () => resolve(opening.result)
+      opening.onerror = () => reject(opening.error)
+    }))
+  const request = async <T>(mode: IDBTransactionMode, make: (store: IDBObjectStore) => IDBRequest): Promise<T> => {
+    const store = (await database()).transaction(STORE, mode).objectStore(STORE)
+    return new Promise((resolve, reject) => {
+      const pending = make(store)
+      pending.onsuccess = () => resolve(pending.result as T)
+      pending.onerror = () => reject(pending.error)
+    })
+  }
+  return {
+    read: (key) => request<StoredAnswer | undefined>('readonly', (store) => store.get(key)),
+    write: (key, entry) => request<void>('readwrite', (store) => store.put(entry, key)),
+  }
+}
