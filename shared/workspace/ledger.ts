@@ -106,10 +106,10 @@ export class Ledger {
 
   /** Removes a batch and its payload's parts together, so one undo brings both back. */
   remove(id: string, origin: unknown = LOCAL_EDIT): void {
-    const parts = this.batches.get(id)?.payloadParts ?? 0
     this.doc.transact(() => {
       this.batches.delete(id)
-      for (let index = 0; index < parts; index++) this.payloadParts.delete(partKey(id, index))
+      // Up to the first missing part: the count is a peer's word, not to be looped over blindly.
+      for (let index = 0; this.payloadParts.has(partKey(id, index)); index++) this.payloadParts.delete(partKey(id, index))
     }, origin)
   }
 
