@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { readAgentLogFile, type AgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
 import type { StepRule } from '../../shared/records/settings'
 import { createStepLabeller } from '../../shared/steps/labelStep'
-import { fileLogSource } from '../../node/agentLogs/logFileSource'
+import { ReadBuffer, reusingLogSource } from '../../node/agentLogs/logFileSource'
 
 export interface ReaderThreadData {
   paths: readonly string[]
@@ -25,12 +25,13 @@ const BATCH_BYTES = 8 * 1024 * 1024
 
 const { paths, nextFile, stepRules } = workerData as ReaderThreadData
 const labeller = createStepLabeller(stepRules)
+const logSource = reusingLogSource(new ReadBuffer())
 
 async function readFiles(): Promise<void> {
   let batch: { index: number; file: AgentLogFile }[] = []
   let batchBytes = 0
   for (let index = Atomics.add(nextFile, 0, 1); index < paths.length; index = Atomics.add(nextFile, 0, 1)) {
-    const file = await readAgentLogFile(fileLogSource(paths[index]), labeller)
+    const file = await readAgentLogFile(logSource(paths[index]), labeller)
     batch.push({ index, file })
     batchBytes += file.bytes
     if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) {

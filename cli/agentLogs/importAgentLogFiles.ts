@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads'
 import { AgentLogAssembler } from '../../shared/importers/logs/agentLogAssembler'
 import { byPath, importAgentLogs, type AgentLogImport, type ImportAgentLogsOptions } from '../../shared/importers/logs/importAgentLogs'
 import type { AgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
-import { fileLogSource } from '../../node/agentLogs/logFileSource'
+import { ReadBuffer, reusingLogSource } from '../../node/agentLogs/logFileSource'
 import type { ReaderThreadData, ReaderThreadMessage } from './agentLogWorker'
 
 /** Below this much to read, starting threads costs more than they save. */
@@ -32,7 +32,8 @@ export async function importAgentLogFiles(paths: readonly string[], options: Imp
       choices.notice?.(`reading the logs on ${threads} threads failed (${(error as Error).message}); reading them on one thread instead\n`)
     }
   }
-  return importAgentLogs(paths.map(fileLogSource), options)
+  // Read one after another: one buffer serves every file.
+  return importAgentLogs(paths.map(reusingLogSource(new ReadBuffer())), options)
 }
 
 /** One per core (up to four) for 64 MB and more, else 1; WORKFOLIO_LOG_THREADS overrides the choice (1: read on the main thread only). */
