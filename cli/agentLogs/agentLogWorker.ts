@@ -1,10 +1,11 @@
 /**
  * A reader thread of importAgentLogFiles. Every thread has the whole path list and takes the
  * next unread file from a counter the threads share, so no file waits for the main thread to
- * hand it out; read files go back in batches (AgentLogFile is plain data), with their index
- * in the list. An unexpected failure posts the error that stopped the thread.
+ * hand it out; read files go back in batches (AgentLogFile is plain data, its Claude Code
+ * transcript packed), with their index in the list. An unexpected failure posts the error that stopped the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { packTranscripts, type PackedTranscripts } from '../../shared/importers/logs/claudeCode/packedTranscripts'
 import { readAgentLogFile, type AgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
 import type { StepRule } from '../../shared/records/settings'
 import { createStepLabeller } from '../../shared/steps/labelStep'
@@ -17,7 +18,8 @@ export interface ReaderThreadData {
   stepRules: readonly StepRule[] | null
 }
 
-export type ReaderThreadMessage = { read: { index: number; file: AgentLogFile }[] } | { error: string }
+/** Read files by their index in the list; their Claude Code transcripts packed apart (`file.claude` is null here), in the same order. */
+export type ReaderThreadMessage = { read: { index: number; file: AgentLogFile }[]; transcripts: PackedTranscripts } | { error: string }
 
 /** A batch goes back after this many files or bytes read: one message per file cost more than reading a small one. */
 const BATCH_FILES = 64
@@ -35,12 +37,18 @@ async function readFiles(): Promise<void> {
     batch.push({ index, file })
     batchBytes += file.bytes
     if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
-      post({ read: batch })
+      postBatch(batch)
       batch = []
       batchBytes = 0
     }
   }
-  if (batch.length > 0) post({ read: batch })
+  if (batch.length > 0) postBatch(batch)
+}
+
+function postBatch(read: { index: number; file: AgentLogFile }[]): void {
+  const transcripts = packTranscripts(read.map(({ file }) => file.claude))
+  for (const { file } of read) file.claude = null
+  post({ read, transcripts })
 }
 
 function post(message: ReaderThreadMessage): void {

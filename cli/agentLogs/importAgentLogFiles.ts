@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AgentLogAssembler } from '../../shared/importers/logs/agentLogAssembler'
+import { unpackTranscripts } from '../../shared/importers/logs/claudeCode/packedTranscripts'
 import { byPath, importAgentLogs, type AgentLogImport, type ImportAgentLogsOptions } from '../../shared/importers/logs/importAgentLogs'
 import type { AgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
 import { ReadBuffer, reusingLogSource } from '../../node/agentLogs/logFileSource'
@@ -74,7 +75,11 @@ export async function importOnThreads(paths: readonly string[], options: ImportA
         workers.push(worker)
         worker.on('message', (message: ReaderThreadMessage) => {
           if ('error' in message) return reject(new Error(message.error))
-          for (const { index, file } of message.read) done.set(index, file)
+          const transcripts = unpackTranscripts(message.transcripts)
+          message.read.forEach(({ index, file }, i) => {
+            file.claude = transcripts[i]
+            done.set(index, file)
+          })
           while (done.has(merged)) {
             assembler.add(done.get(merged)!)
             done.delete(merged++)

@@ -1,0 +1,132 @@
+import type { StepCall } from '../../../records/run'
+import type { ClaudeRequestLine, ClaudeStep, ClaudeTranscript } from './claudeCodeLogs'
+
+/**
+ * Claude Code transcripts packed for the trip from a reader thread to the assembling one:
+ * every number in one Float64Array and every string in one array, the strings that repeat
+ * (models, labels, tools, command words) once each. Structured-cloned as objects, 13,000 small
+ * transcripts (225,000 requests and as many steps) took 88 MB and a second to copy back into
+ * objects on the assembling thread, which also had to collect them; packed, a transcript is
+ * rebuilt there with plain allocations.
+ */
+export interface PackedTranscripts {
+  numbers: Float64Array
+  /** The strings one after another; numbers refer to them by their place in `lengths`. */
+  text: string
+  /** Each string's length, -1 for null. */
+  lengths: Int32Array
+}
+
+const SIDECHAIN = 1
+const HAS_REQUEST_ID = 2
+/** A command of an absent call field (StepCall's optional keys are absent, never undefined). */
+const ABSENT = -1
+
+/** Packs transcripts (null where a file has none), in order. */
+export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[]): PackedTranscripts {
+  const numbers: number[] = []
+  const strings: string[] = []
+  const lengths: number[] = []
+  const add = (text: string | null) => {
+    if (text !== null) strings.push(text)
+    return lengths.push(text === null ? ABSENT : text.length) - 1
+  }
+  const repeated = new Map<string, number>()
+  const unique = (text: string | null) => numbers.push(add(text))
+  const shared = (text: string) => {
+    let index = repeated.get(text)
+    if (index === undefined) repeated.set(text, (index = add(text)))
+    numbers.push(index)
+  }
+  const optional = (text: string | undefined) => (text === undefined ? numbers.push(ABSENT) : shared(text))
+  for (const transcript of transcripts) {
+    if (!transcript) {
+      numbers.push(ABSENT)
+      continue
+    }
+    const { requests, steps, times } = transcript
+    numbers.push(requests.length, steps.length, times.length)
+    unique(transcript.sessionId)
+    unique(transcript.cwd)
+    unique(transcript.branch)
+    for (const { model, time, tokens, key, message, sidechain, hasRequestId } of requests) {
+      shared(model)
+      unique(key)
+      unique(message)
+      numbers.push(time, tokens.input, tokens.output, tokens.cacheWrite5m, tokens.cacheWrite1h, tokens.cacheRead, tokens.reasoning)
+      numbers.push((sidechain ? SIDECHAIN : 0) | (hasRequestId ? HAS_REQUEST_ID : 0))
+    }
+    for (const { time, label, key, request, call } of steps) {
+      numbers.push(time)
+      shared(label)
+      unique(key)
+      unique(request)
+      shared(call.tool)
+      if (call.command === undefined) {
+        numbers.push(ABSENT)
+      } else {
+        numbers.push(call.command.length)
+        for (const word of call.command) shared(word)
+      }
+      optional(call.pathLabel)
+      optional(call.model)
+    }
+    numbers.push(...times)
+  }
+  return { numbers: Float64Array.from(numbers), text: strings.join(''), lengths: Int32Array.from(lengths) }
+}
+
+/** The transcripts packTranscripts packed, equal to them. */
+export function unpackTranscripts({ numbers, text: joined, lengths }: PackedTranscripts): (ClaudeTranscript | null)[] {
+  const strings: (string | null)[] = []
+  for (let i = 0, start = 0; i < lengths.length; i++) {
+    const length = lengths[i]
+    strings.push(length === ABSENT ? null : joined.slice(start, (start += length)))
+  }
+  const transcripts: (ClaudeTranscript | null)[] = []
+  let at = 0
+  const text = () => strings[numbers[at++]] as string
+  const nullable = () => strings[numbers[at++]]
+  while (at < numbers.length) {
+    const requestCount = numbers[at++]
+    if (requestCount === ABSENT) {
+      transcripts.push(null)
+      continue
+    }
+    const stepCount = numbers[at++]
+    const timeCount = numbers[at++]
+    const transcript: ClaudeTranscript = { sessionId: nullable(), cwd: nullable(), branch: nullable(), requests: [], steps: [], times: [] }
+    for (let i = 0; i < requestCount; i++) {
+      const model = text()
+      const key = text()
+      const message = text()
+      const time = numbers[at]
+      const tokens = { input: numbers[at + 1], output: numbers[at + 2], cacheWrite5m: numbers[at + 3], cacheWrite1h: numbers[at + 4], cacheRead: numbers[at + 5], reasoning: numbers[at + 6] }
+      at += 7
+      const flags = numbers[at++]
+      const request: ClaudeRequestLine = { model, time, tokens, key, message, sidechain: (flags & SIDECHAIN) !== 0, hasRequestId: (flags & HAS_REQUEST_ID) !== 0 }
+      transcript.requests.push(request)
+    }
+    for (let i = 0; i < stepCount; i++) {
+      const time = numbers[at++]
+      const label = text()
+      const key = nullable()
+      const request = nullable()
+      const call: StepCall = { tool: text() }
+      const words = numbers[at++]
+      if (words !== ABSENT) {
+        call.command = []
+        for (let w = 0; w < words; w++) call.command.push(text())
+      }
+      if (numbers[at] === ABSENT) at++
+      else call.pathLabel = text()
+      if (numbers[at] === ABSENT) at++
+      else call.model = text()
+      const step: ClaudeStep = { time, label, key, request, call }
+      transcript.steps.push(step)
+    }
+    for (let i = 0; i < timeCount; i++) transcript.times.push(numbers[at++])
+    transcripts.push(transcript)
+  }
+  return transcripts
+}
