@@ -15,12 +15,23 @@ export interface PackedTranscripts {
   text: string
   /** Each string's length, -1 for null. */
   lengths: Int32Array
+  /**
+   * The steps' keys (tool call ids), in step order, apart: a string sliced out of a joined text
+   * keeps all of it alive, and these are let go once the files are merged, while a run keeps
+   * its id, branch and labels.
+   */
+  stepKeys: string
+  stepKeyLengths: Int32Array
 }
 
 const SIDECHAIN = 1
 const HAS_REQUEST_ID = 2
-/** A command of an absent call field (StepCall's optional keys are absent, never undefined). */
+/** An absent call field (StepCall's optional keys are absent, never undefined), a null string, a file without a transcript. */
 const ABSENT = -1
+/** Marks a hashed id (16 lowercase hex digits) sent as two 32-bit numbers. */
+const HEX_ID = -2
+const HEX_ID_PATTERN = /^[0-9a-f]{16}$/
+const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0))
 
 /** Packs transcripts (null where a file has none), in order. */
 export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[]): PackedTranscripts {
@@ -31,7 +42,10 @@ export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[
     if (text !== null) strings.push(text)
     return lengths.push(text === null ? ABSENT : text.length) - 1
   }
+  const stepKeys: string[] = []
+  const stepKeyLengths: number[] = []
   const repeated = new Map<string, number>()
+  const calls = new Map<StepCall, number>()
   const unique = (text: string | null) => numbers.push(add(text))
   const shared = (text: string) => {
     let index = repeated.get(text)
@@ -39,6 +53,12 @@ export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[
     numbers.push(index)
   }
   const optional = (text: string | undefined) => (text === undefined ? numbers.push(ABSENT) : shared(text))
+  // Request keys and message ids (hashed ids) go as numbers: sliced out of the joined text, each
+  // would keep the whole batch's text alive as long as a run keeps its request keys.
+  const id = (text: string | null) => {
+    if (text === null || !HEX_ID_PATTERN.test(text)) return unique(text)
+    numbers.push(HEX_ID, parseInt(text.slice(0, 8), 16), parseInt(text.slice(8), 16))
+  }
   for (const transcript of transcripts) {
     if (!transcript) {
       numbers.push(ABSENT)
@@ -51,42 +71,75 @@ export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[
     unique(transcript.branch)
     for (const { model, time, tokens, key, message, sidechain, hasRequestId } of requests) {
       shared(model)
-      unique(key)
-      unique(message)
+      id(key)
+      id(message)
       numbers.push(time, tokens.input, tokens.output, tokens.cacheWrite5m, tokens.cacheWrite1h, tokens.cacheRead, tokens.reasoning)
       numbers.push((sidechain ? SIDECHAIN : 0) | (hasRequestId ? HAS_REQUEST_ID : 0))
     }
     for (const { time, label, key, request, call } of steps) {
       numbers.push(time)
       shared(label)
-      unique(key)
-      unique(request)
-      shared(call.tool)
-      if (call.command === undefined) {
-        numbers.push(ABSENT)
-      } else {
-        numbers.push(call.command.length)
-        for (const word of call.command) shared(word)
+      if (key !== null) stepKeys.push(key)
+      stepKeyLengths.push(key === null ? ABSENT : key.length)
+      id(request)
+      // A call already sent in this batch (one object: labelledCall hands out equal calls as one) goes as its number.
+      const known = calls.get(call)
+      numbers.push(known ?? calls.size)
+      if (known === undefined) {
+        calls.set(call, calls.size)
+        shared(call.tool)
+        if (call.command === undefined) {
+          numbers.push(ABSENT)
+        } else {
+          numbers.push(call.command.length)
+          for (const word of call.command) shared(word)
+        }
+        optional(call.pathLabel)
+        optional(call.model)
       }
-      optional(call.pathLabel)
-      optional(call.model)
     }
     numbers.push(...times)
   }
-  return { numbers: Float64Array.from(numbers), text: strings.join(''), lengths: Int32Array.from(lengths) }
+  return {
+    numbers: Float64Array.from(numbers),
+    text: strings.join(''),
+    lengths: Int32Array.from(lengths),
+    stepKeys: stepKeys.join(''),
+    stepKeyLengths: Int32Array.from(stepKeyLengths),
+  }
 }
 
 /** The transcripts packTranscripts packed, equal to them. */
-export function unpackTranscripts({ numbers, text: joined, lengths }: PackedTranscripts): (ClaudeTranscript | null)[] {
-  const strings: (string | null)[] = []
-  for (let i = 0, start = 0; i < lengths.length; i++) {
-    const length = lengths[i]
-    strings.push(length === ABSENT ? null : joined.slice(start, (start += length)))
-  }
+export function unpackTranscripts(packed: PackedTranscripts): (ClaudeTranscript | null)[] {
+  const { numbers } = packed
+  const strings = splitJoined(packed.text, packed.lengths)
+  const stepKeys = splitJoined(packed.stepKeys, packed.stepKeyLengths)
+  let stepIndex = 0
+  const calls: StepCall[] = []
   const transcripts: (ClaudeTranscript | null)[] = []
   let at = 0
   const text = () => strings[numbers[at++]] as string
   const nullable = () => strings[numbers[at++]]
+  const id = () => {
+    if (numbers[at] !== HEX_ID) return nullable()
+    const high = numbers[at + 1]
+    const low = numbers[at + 2]
+    at += 3
+    return hexId(high, low)
+  }
+  const readCall = () => {
+    const call: StepCall = { tool: text() }
+    const words = numbers[at++]
+    if (words !== ABSENT) {
+      call.command = []
+      for (let w = 0; w < words; w++) call.command.push(text())
+    }
+    if (numbers[at] === ABSENT) at++
+    else call.pathLabel = text()
+    if (numbers[at] === ABSENT) at++
+    else call.model = text()
+    return call
+  }
   while (at < numbers.length) {
     const requestCount = numbers[at++]
     if (requestCount === ABSENT) {
@@ -98,8 +151,8 @@ export function unpackTranscripts({ numbers, text: joined, lengths }: PackedTran
     const transcript: ClaudeTranscript = { sessionId: nullable(), cwd: nullable(), branch: nullable(), requests: [], steps: [], times: [] }
     for (let i = 0; i < requestCount; i++) {
       const model = text()
-      const key = text()
-      const message = text()
+      const key = id() as string
+      const message = id() as string
       const time = numbers[at]
       const tokens = { input: numbers[at + 1], output: numbers[at + 2], cacheWrite5m: numbers[at + 3], cacheWrite1h: numbers[at + 4], cacheRead: numbers[at + 5], reasoning: numbers[at + 6] }
       at += 7
@@ -110,18 +163,11 @@ export function unpackTranscripts({ numbers, text: joined, lengths }: PackedTran
     for (let i = 0; i < stepCount; i++) {
       const time = numbers[at++]
       const label = text()
-      const key = nullable()
-      const request = nullable()
-      const call: StepCall = { tool: text() }
-      const words = numbers[at++]
-      if (words !== ABSENT) {
-        call.command = []
-        for (let w = 0; w < words; w++) call.command.push(text())
-      }
-      if (numbers[at] === ABSENT) at++
-      else call.pathLabel = text()
-      if (numbers[at] === ABSENT) at++
-      else call.model = text()
+      const key = stepKeys[stepIndex++]
+      const request = id()
+      const callIndex = numbers[at++]
+      if (callIndex === calls.length) calls.push(readCall())
+      const call = calls[callIndex]
       const step: ClaudeStep = { time, label, key, request, call }
       transcript.steps.push(step)
     }
@@ -129,4 +175,22 @@ export function unpackTranscripts({ numbers, text: joined, lengths }: PackedTran
     transcripts.push(transcript)
   }
   return transcripts
+}
+
+function splitJoined(joined: string, lengths: Int32Array): (string | null)[] {
+  const strings: (string | null)[] = []
+  for (let i = 0, start = 0; i < lengths.length; i++) {
+    const length = lengths[i]
+    strings.push(length === ABSENT ? null : joined.slice(start, (start += length)))
+  }
+  return strings
+}
+
+/** 16 hex digits of two 32-bit words, made at once as a flat string. */
+function hexId(high: number, low: number): string {
+  const digit = (word: number, shift: number) => HEX_DIGITS[(word >>> shift) & 15]
+  return String.fromCharCode(
+    digit(high, 28), digit(high, 24), digit(high, 20), digit(high, 16), digit(high, 12), digit(high, 8), digit(high, 4), digit(high, 0),
+    digit(low, 28), digit(low, 24), digit(low, 20), digit(low, 16), digit(low, 12), digit(low, 8), digit(low, 4), digit(low, 0),
+  )
 }
