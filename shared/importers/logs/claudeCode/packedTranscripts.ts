@@ -30,7 +30,6 @@ const HAS_REQUEST_ID = 2
 const ABSENT = -1
 /** Marks a hashed id (16 lowercase hex digits) sent as two 32-bit numbers. */
 const HEX_ID = -2
-const HEX_ID_PATTERN = /^[0-9a-f]{16}$/
 const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0))
 
 /** Packs transcripts (null where a file has none), in order. */
@@ -56,8 +55,10 @@ export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[
   // Request keys and message ids (hashed ids) go as numbers: sliced out of the joined text, each
   // would keep the whole batch's text alive as long as a run keeps its request keys.
   const id = (text: string | null) => {
-    if (text === null || !HEX_ID_PATTERN.test(text)) return unique(text)
-    numbers.push(HEX_ID, parseInt(text.slice(0, 8), 16), parseInt(text.slice(8), 16))
+    const high = text?.length === 16 ? hexWord(text, 0) : -1
+    const low = high === -1 ? -1 : hexWord(text!, 8)
+    if (low === -1) unique(text)
+    else numbers.push(HEX_ID, high, low)
   }
   for (const transcript of transcripts) {
     if (!transcript) {
@@ -184,6 +185,18 @@ function splitJoined(joined: string, lengths: Int32Array): (string | null)[] {
     strings.push(length === ABSENT ? null : joined.slice(start, (start += length)))
   }
   return strings
+}
+
+/** The 32-bit word that 8 lowercase hex digits at `start` spell, or -1 when they are not such digits. */
+function hexWord(text: string, start: number): number {
+  let word = 0
+  for (let i = start; i < start + 8; i++) {
+    const code = text.charCodeAt(i)
+    const digit = code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1
+    if (digit === -1) return -1
+    word = word * 16 + digit
+  }
+  return word
 }
 
 /** 16 hex digits of two 32-bit words, made at once as a flat string. */
