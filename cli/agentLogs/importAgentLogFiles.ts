@@ -42,9 +42,10 @@ function threadsFor(paths: readonly string[]): number {
   const forced = Number(process.env.WORKFOLIO_LOG_THREADS)
   if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, MAX_THREADS)
   let bytes = 0
-  for (const path of paths) {
+  // Counted until there is enough: 13,000 files were a tenth of a second of stat calls before any thread started.
+  for (let i = 0; i < paths.length && bytes < THREADS_FROM_BYTES; i++) {
     try {
-      bytes += statSync(path).size
+      bytes += statSync(paths[i]).size
     } catch {
       // An unreadable file is reported by the import itself.
     }
