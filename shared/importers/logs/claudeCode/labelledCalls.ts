@@ -21,8 +21,7 @@ const memos = new WeakMap<StepLabeller, Map<string, LabelledCall>>()
 export function labelledCall(labeller: StepLabeller, call: ToolCall, model?: string): LabelledCall {
   let memo = memos.get(labeller)
   if (!memo) memos.set(labeller, (memo = new Map()))
-  // JSON, so that no two calls share a key whatever their text holds.
-  const key = JSON.stringify([call.tool, model, call.command, call.paths])
+  const key = memoKey(call, model)
   let labelled = memo.get(key)
   if (!labelled) {
     if (memo.size >= MAX_REMEMBERED) memo.clear()
@@ -31,4 +30,14 @@ export function labelledCall(labeller: StepLabeller, call: ToolCall, model?: str
     memo.set(key, labelled)
   }
   return labelled
+}
+
+/**
+ * The fields' lengths, then the fields: no two calls share a key whatever their text holds
+ * (JSON.stringify of the same took twice as long, on every tool call).
+ */
+function memoKey({ tool, command, paths }: ToolCall, model: string | undefined): string {
+  let lengths = `${tool.length},${model === undefined ? -1 : model.length},${command === undefined ? -1 : command.length}`
+  if (paths) lengths += `;${paths.map((path) => path.length).join(',')}`
+  return `${lengths}:${tool}${model ?? ''}${command ?? ''}${paths?.join('') ?? ''}`
 }
