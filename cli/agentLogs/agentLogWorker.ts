@@ -48,11 +48,12 @@ async function readFiles(): Promise<void> {
 function postBatch(read: { index: number; file: AgentLogFile }[]): void {
   const transcripts = packTranscripts(read.map(({ file }) => file.claude))
   for (const { file } of read) file.claude = null
-  post({ read, transcripts })
+  // The packed arrays are handed over, not copied.
+  post({ read, transcripts }, [transcripts.numbers.buffer, transcripts.lengths.buffer, transcripts.stepKeyLengths.buffer])
 }
 
-function post(message: ReaderThreadMessage): void {
-  parentPort!.postMessage(message)
+function post(message: ReaderThreadMessage, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(message, transfer)
 }
 
 readFiles().catch((error: unknown) => post({ error: (error as Error).stack ?? String(error) }))

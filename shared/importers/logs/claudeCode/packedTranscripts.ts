@@ -10,18 +10,18 @@ import type { ClaudeRequestLine, ClaudeStep, ClaudeTranscript } from './claudeCo
  * rebuilt there with plain allocations.
  */
 export interface PackedTranscripts {
-  numbers: Float64Array
+  numbers: Float64Array<ArrayBuffer>
   /** The strings one after another; numbers refer to them by their place in `lengths`. */
   text: string
   /** Each string's length, -1 for null. */
-  lengths: Int32Array
+  lengths: Int32Array<ArrayBuffer>
   /**
    * The steps' keys (tool call ids), in step order, apart: a string sliced out of a joined text
    * keeps all of it alive, and these are let go once the files are merged, while a run keeps
    * its id, branch and labels.
    */
   stepKeys: string
-  stepKeyLengths: Int32Array
+  stepKeyLengths: Int32Array<ArrayBuffer>
 }
 
 const SIDECHAIN = 1
