@@ -1,14 +1,15 @@
 /**
  * A reader thread of importAgentLogFiles. Every thread has the whole path list and takes the
  * next unread file from a counter the threads share, so no file waits for the main thread to
- * hand it out; read files go back in batches (AgentLogFile is plain data), with their index
- * in the list. An unexpected failure posts the error that stopped the thread.
+ * hand it out; read files go back in batches (AgentLogFile is plain data, its Claude Code
+ * transcript packed), with their index in the list. An unexpected failure posts the error that stopped the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { packTranscripts, type PackedTranscripts } from '../../shared/importers/logs/claudeCode/packedTranscripts'
 import { readAgentLogFile, type AgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
 import type { StepRule } from '../../shared/records/settings'
 import { createStepLabeller } from '../../shared/steps/labelStep'
-import { fileLogSource } from '../../node/agentLogs/logFileSource'
+import { ReadBuffer, reusingLogSource } from '../../node/agentLogs/logFileSource'
 
 export interface ReaderThreadData {
   paths: readonly string[]
@@ -17,7 +18,8 @@ export interface ReaderThreadData {
   stepRules: readonly StepRule[] | null
 }
 
-export type ReaderThreadMessage = { read: { index: number; file: AgentLogFile }[] } | { error: string }
+/** Read files by their index in the list; their Claude Code transcripts packed apart (`file.claude` is null here), in the same order. */
+export type ReaderThreadMessage = { read: { index: number; file: AgentLogFile }[]; transcripts: PackedTranscripts } | { error: string }
 
 /** A batch goes back after this many files or bytes read: one message per file cost more than reading a small one. */
 const BATCH_FILES = 64
@@ -25,25 +27,33 @@ const BATCH_BYTES = 8 * 1024 * 1024
 
 const { paths, nextFile, stepRules } = workerData as ReaderThreadData
 const labeller = createStepLabeller(stepRules)
+const logSource = reusingLogSource(new ReadBuffer())
 
 async function readFiles(): Promise<void> {
   let batch: { index: number; file: AgentLogFile }[] = []
   let batchBytes = 0
   for (let index = Atomics.add(nextFile, 0, 1); index < paths.length; index = Atomics.add(nextFile, 0, 1)) {
-    const file = await readAgentLogFile(fileLogSource(paths[index]), labeller)
+    const file = await readAgentLogFile(logSource(paths[index]), labeller)
     batch.push({ index, file })
     batchBytes += file.bytes
     if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
-      post({ read: batch })
+      postBatch(batch)
       batch = []
       batchBytes = 0
     }
   }
-  if (batch.length > 0) post({ read: batch })
+  if (batch.length > 0) postBatch(batch)
 }
 
-function post(message: ReaderThreadMessage): void {
-  parentPort!.postMessage(message)
+function postBatch(read: { index: number; file: AgentLogFile }[]): void {
+  const transcripts = packTranscripts(read.map(({ file }) => file.claude))
+  for (const { file } of read) file.claude = null
+  // The packed arrays are handed over, not copied.
+  post({ read, transcripts }, [transcripts.numbers.buffer, transcripts.lengths.buffer, transcripts.stepKeyLengths.buffer])
+}
+
+function post(message: ReaderThreadMessage, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(message, transfer)
 }
 
 readFiles().catch((error: unknown) => post({ error: (error as Error).stack ?? String(error) }))

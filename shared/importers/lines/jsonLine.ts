@@ -29,14 +29,29 @@ export function peekTimestamp(bytes: Uint8Array, start: number, end: number, fro
   const valueStart = at + TIMESTAMP_KEY.bytes.length
   const close = bytes.indexOf(QUOTE, valueStart)
   if (close === -1 || close > end || close - valueStart > MAX_TIMESTAMP_BYTES) return null
-  // A plain loop: spreading the bytes into String.fromCharCode cost six times as much, on every line.
-  let value = ''
-  for (let i = valueStart; i < close; i++) {
-    const byte = bytes[i]
-    if (byte > 127 || byte === BACKSLASH) return null
-    value += String.fromCharCode(byte)
-  }
-  return value
+  for (let i = valueStart; i < close; i++) if (bytes[i] > 127 || bytes[i] === BACKSLASH) return null
+  return close - valueStart === CANONICAL_TIMESTAMP_BYTES ? canonicalLengthText(bytes, valueStart) : asciiText(bytes, valueStart, close)
+}
+
+/** "2026-01-02T03:04:05.678Z", as both agents write every line's time. */
+const CANONICAL_TIMESTAMP_BYTES = 24
+
+/**
+ * The 24 ASCII bytes at `start` as a string, in one call: on every line of a log, this took a
+ * tenth of the time of adding the characters one by one (spreading a view into
+ * String.fromCharCode cost more than either).
+ */
+function canonicalLengthText(b: Uint8Array, i: number): string {
+  return String.fromCharCode(
+    b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7], b[i + 8], b[i + 9], b[i + 10], b[i + 11],
+    b[i + 12], b[i + 13], b[i + 14], b[i + 15], b[i + 16], b[i + 17], b[i + 18], b[i + 19], b[i + 20], b[i + 21], b[i + 22], b[i + 23],
+  )
+}
+
+function asciiText(bytes: Uint8Array, start: number, end: number): string {
+  let text = ''
+  for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i])
+  return text
 }
 
 /** Whether the last `"key":"` of the line has exactly `expected` (ASCII) as its value; compared in place. */

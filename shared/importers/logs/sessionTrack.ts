@@ -63,7 +63,8 @@ export class SessionTrack {
   calls(): StepCall[] {
     return this.ordered()
       .map((step) => step.call)
-      .filter((call, i, calls) => i === 0 || !sameStepCall(call, calls[i - 1]))
+      // Repeated calls are often one object (labelledCall): told apart without their keys.
+      .filter((call, i, calls) => i === 0 || (call !== calls[i - 1] && !sameStepCall(call, calls[i - 1])))
   }
 
   private ordered() {

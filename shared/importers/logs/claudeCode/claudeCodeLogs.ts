@@ -9,6 +9,7 @@ import { isImplausible } from '../tokenCounts'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
 import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
+import { labelledCall } from './labelledCalls'
 import { ClaudeRequests, hashedRequestKey } from './claudeRequests'
 import { hash64Hex } from '../../../hash/hash64'
 
@@ -125,8 +126,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     if (!isObject(message)) return null
     if (line.type === 'user' && !sidechain && line.isMeta !== true) {
       const command = slashCommand(message.content)
-      const call = command && labeller.reduce({ tool: 'SlashCommand', command })
-      const label = call && labeller.labelCall(call)
+      const { call, label } = command ? labelledCall(labeller, { tool: 'SlashCommand', command }) : { call: null, label: null }
       if (call && label) {
         const step: StepRead = { time, label, key: text(line.uuid), request: null, call }
         steps.push(step)
@@ -164,8 +164,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     if (!Array.isArray(message.content)) return request
     for (const block of message.content) {
       if (!isObject(block) || block.type !== 'tool_use' || typeof block.name !== 'string') continue
-      const call = labeller.reduce(claudeToolCall(block.name, block.input), model)
-      const label = labeller.labelCall(call)
+      const { call, label } = labelledCall(labeller, claudeToolCall(block.name, block.input), model)
       if (label) steps.push({ time, label, key: text(block.id), request: id, call })
     }
     return request

@@ -1,0 +1,209 @@
+import type { StepCall } from '../../../records/run'
+import type { ClaudeRequestLine, ClaudeStep, ClaudeTranscript } from './claudeCodeLogs'
+
+/**
+ * Claude Code transcripts packed for the trip from a reader thread to the assembling one:
+ * every number in one Float64Array and every string in one array, the strings that repeat
+ * (models, labels, tools, command words) once each. Structured-cloned as objects, 13,000 small
+ * transcripts (225,000 requests and as many steps) took 88 MB and a second to copy back into
+ * objects on the assembling thread, which also had to collect them; packed, a transcript is
+ * rebuilt there with plain allocations.
+ */
+export interface PackedTranscripts {
+  numbers: Float64Array<ArrayBuffer>
+  /** The strings one after another; numbers refer to them by their place in `lengths`. */
+  text: string
+  /** Each string's length, -1 for null. */
+  lengths: Int32Array<ArrayBuffer>
+  /**
+   * The steps' keys (tool call ids), in step order, apart: a string sliced out of a joined text
+   * keeps all of it alive, and these are let go once the files are merged, while a run keeps
+   * its id, branch and labels.
+   */
+  stepKeys: string
+  stepKeyLengths: Int32Array<ArrayBuffer>
+}
+
+const SIDECHAIN = 1
+const HAS_REQUEST_ID = 2
+/** An absent call field (StepCall's optional keys are absent, never undefined), a null string, a file without a transcript. */
+const ABSENT = -1
+/** Marks a hashed id (16 lowercase hex digits) sent as two 32-bit numbers. */
+const HEX_ID = -2
+const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0))
+
+/** Packs transcripts (null where a file has none), in order. */
+export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[]): PackedTranscripts {
+  const numbers: number[] = []
+  const strings: string[] = []
+  const lengths: number[] = []
+  const add = (text: string | null) => {
+    if (text !== null) strings.push(text)
+    return lengths.push(text === null ? ABSENT : text.length) - 1
+  }
+  const stepKeys: string[] = []
+  const stepKeyLengths: number[] = []
+  const repeated = new Map<string, number>()
+  const calls = new Map<StepCall, number>()
+  const unique = (text: string | null) => numbers.push(add(text))
+  const shared = (text: string) => {
+    let index = repeated.get(text)
+    if (index === undefined) repeated.set(text, (index = add(text)))
+    numbers.push(index)
+  }
+  const optional = (text: string | undefined) => (text === undefined ? numbers.push(ABSENT) : shared(text))
+  // Request keys and message ids (hashed ids) go as numbers: sliced out of the joined text, each
+  // would keep the whole batch's text alive as long as a run keeps its request keys.
+  const id = (text: string | null) => {
+    const high = text?.length === 16 ? hexWord(text, 0) : -1
+    const low = high === -1 ? -1 : hexWord(text!, 8)
+    if (low === -1) unique(text)
+    else numbers.push(HEX_ID, high, low)
+  }
+  for (const transcript of transcripts) {
+    if (!transcript) {
+      numbers.push(ABSENT)
+      continue
+    }
+    const { requests, steps, times } = transcript
+    numbers.push(requests.length, steps.length, times.length)
+    unique(transcript.sessionId)
+    unique(transcript.cwd)
+    unique(transcript.branch)
+    for (const { model, time, tokens, key, message, sidechain, hasRequestId } of requests) {
+      shared(model)
+      id(key)
+      id(message)
+      numbers.push(time, tokens.input, tokens.output, tokens.cacheWrite5m, tokens.cacheWrite1h, tokens.cacheRead, tokens.reasoning)
+      numbers.push((sidechain ? SIDECHAIN : 0) | (hasRequestId ? HAS_REQUEST_ID : 0))
+    }
+    for (const { time, label, key, request, call } of steps) {
+      numbers.push(time)
+      shared(label)
+      if (key !== null) stepKeys.push(key)
+      stepKeyLengths.push(key === null ? ABSENT : key.length)
+      id(request)
+      // A call already sent in this batch (one object: labelledCall hands out equal calls as one) goes as its number.
+      const known = calls.get(call)
+      numbers.push(known ?? calls.size)
+      if (known === undefined) {
+        calls.set(call, calls.size)
+        shared(call.tool)
+        if (call.command === undefined) {
+          numbers.push(ABSENT)
+        } else {
+          numbers.push(call.command.length)
+          for (const word of call.command) shared(word)
+        }
+        optional(call.pathLabel)
+        optional(call.model)
+      }
+    }
+    numbers.push(...times)
+  }
+  return {
+    numbers: Float64Array.from(numbers),
+    text: strings.join(''),
+    lengths: Int32Array.from(lengths),
+    stepKeys: stepKeys.join(''),
+    stepKeyLengths: Int32Array.from(stepKeyLengths),
+  }
+}
+
+/** The transcripts packTranscripts packed, equal to them. */
+export function unpackTranscripts(packed: PackedTranscripts): (ClaudeTranscript | null)[] {
+  const { numbers } = packed
+  const strings = splitJoined(packed.text, packed.lengths)
+  const stepKeys = splitJoined(packed.stepKeys, packed.stepKeyLengths)
+  let stepIndex = 0
+  const calls: StepCall[] = []
+  const transcripts: (ClaudeTranscript | null)[] = []
+  let at = 0
+  const text = () => strings[numbers[at++]] as string
+  const nullable = () => strings[numbers[at++]]
+  const id = () => {
+    if (numbers[at] !== HEX_ID) return nullable()
+    const high = numbers[at + 1]
+    const low = numbers[at + 2]
+    at += 3
+    return hexId(high, low)
+  }
+  const readCall = () => {
+    const call: StepCall = { tool: text() }
+    const words = numbers[at++]
+    if (words !== ABSENT) {
+      call.command = []
+      for (let w = 0; w < words; w++) call.command.push(text())
+    }
+    if (numbers[at] === ABSENT) at++
+    else call.pathLabel = text()
+    if (numbers[at] === ABSENT) at++
+    else call.model = text()
+    return call
+  }
+  while (at < numbers.length) {
+    const requestCount = numbers[at++]
+    if (requestCount === ABSENT) {
+      transcripts.push(null)
+      continue
+    }
+    const stepCount = numbers[at++]
+    const timeCount = numbers[at++]
+    const transcript: ClaudeTranscript = { sessionId: nullable(), cwd: nullable(), branch: nullable(), requests: [], steps: [], times: [] }
+    for (let i = 0; i < requestCount; i++) {
+      const model = text()
+      const key = id() as string
+      const message = id() as string
+      const time = numbers[at]
+      const tokens = { input: numbers[at + 1], output: numbers[at + 2], cacheWrite5m: numbers[at + 3], cacheWrite1h: numbers[at + 4], cacheRead: numbers[at + 5], reasoning: numbers[at + 6] }
+      at += 7
+      const flags = numbers[at++]
+      const request: ClaudeRequestLine = { model, time, tokens, key, message, sidechain: (flags & SIDECHAIN) !== 0, hasRequestId: (flags & HAS_REQUEST_ID) !== 0 }
+      transcript.requests.push(request)
+    }
+    for (let i = 0; i < stepCount; i++) {
+      const time = numbers[at++]
+      const label = text()
+      const key = stepKeys[stepIndex++]
+      const request = id()
+      const callIndex = numbers[at++]
+      if (callIndex === calls.length) calls.push(readCall())
+      const call = calls[callIndex]
+      const step: ClaudeStep = { time, label, key, request, call }
+      transcript.steps.push(step)
+    }
+    for (let i = 0; i < timeCount; i++) transcript.times.push(numbers[at++])
+    transcripts.push(transcript)
+  }
+  return transcripts
+}
+
+function splitJoined(joined: string, lengths: Int32Array): (string | null)[] {
+  const strings: (string | null)[] = []
+  for (let i = 0, start = 0; i < lengths.length; i++) {
+    const length = lengths[i]
+    strings.push(length === ABSENT ? null : joined.slice(start, (start += length)))
+  }
+  return strings
+}
+
+/** The 32-bit word that 8 lowercase hex digits at `start` spell, or -1 when they are not such digits. */
+function hexWord(text: string, start: number): number {
+  let word = 0
+  for (let i = start; i < start + 8; i++) {
+    const code = text.charCodeAt(i)
+    const digit = code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1
+    if (digit === -1) return -1
+    word = word * 16 + digit
+  }
+  return word
+}
+
+/** 16 hex digits of two 32-bit words, made at once as a flat string. */
+function hexId(high: number, low: number): string {
+  const digit = (word: number, shift: number) => HEX_DIGITS[(word >>> shift) & 15]
+  return String.fromCharCode(
+    digit(high, 28), digit(high, 24), digit(high, 20), digit(high, 16), digit(high, 12), digit(high, 8), digit(high, 4), digit(high, 0),
+    digit(low, 28), digit(low, 24), digit(low, 20), digit(low, 16), digit(low, 12), digit(low, 8), digit(low, 4), digit(low, 0),
+  )
+}
