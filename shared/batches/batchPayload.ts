@@ -42,8 +42,10 @@ function columnIsValidOrFalse(schema: z.core.$ZodType, column: Column, length: n
   }
 }
 
-/** A batch's id: the content hash of its kind and records, so one file imported twice is one batch. */
-export function batchContentHash(kind: string, payload: Uint8Array): string {
+/** A batch's id: the content hash of its kind and records (the payload whole, or the pieces it is stored in), so one file imported twice is one batch. */
+export function batchContentHash(kind: string, payload: Uint8Array | readonly Uint8Array[]): string {
   // Incremental: spreading a multi-megabyte payload into an array costs seconds.
-  return createSha256().update(kind + '\n').update(payload).digestHex()
+  const hash = createSha256().update(kind + '\n')
+  for (const piece of payload instanceof Uint8Array ? [payload] : payload) hash.update(piece)
+  return hash.digestHex()
 }

@@ -11,12 +11,13 @@ import { ChargeIdentitySet } from '../batches/identities'
 import { HashSet128 } from '../hash/hashSet128'
 import { murmur3x86_128 } from '../hash/murmur3'
 import { IMPORT, LOCAL_EDIT } from './origins'
+import { concatBytes } from '../bytes/concatBytes'
+import { PAYLOAD_PARTS_MAP, payloadPartKey, storedPayloadPieces } from './payloadParts'
 import type { ReadResult, RecordProblem } from './problems'
 
 /** A batch as stored: its payload whole, or (addInParts) the number of parts it was written in. */
 type StoredBatch = BatchMeta & { payload?: Uint8Array; payloadParts?: number }
 
-const partKey = (batchId: string, index: number) => `${batchId}/${index}`
 
 /**
  * The ledger document (`<workspace id>/ledger`): immutable import batches keyed by content
@@ -33,7 +34,7 @@ export class Ledger {
 
   constructor(readonly doc: Y.Doc) {
     this.batches = doc.getMap('batches')
-    this.payloadParts = doc.getMap('payloadParts')
+    this.payloadParts = doc.getMap(PAYLOAD_PARTS_MAP)
   }
 
   list(): ReadResult<BatchMeta> {
@@ -82,7 +83,7 @@ export class Ledger {
     const parts = Math.ceil(payload.length / partBytes)
     for (let index = 0; index < parts; index++) {
       await pause()
-      this.doc.transact(() => this.payloadParts.set(partKey(parsed.id, index), payload.subarray(index * partBytes, (index + 1) * partBytes)), origin)
+      this.doc.transact(() => this.payloadParts.set(payloadPartKey(parsed.id, index), payload.subarray(index * partBytes, (index + 1) * partBytes)), origin)
     }
     await pause()
     // The same batch may have arrived from a peer meanwhile: its parts were written again, under the same keys.
@@ -109,7 +110,7 @@ export class Ledger {
     this.doc.transact(() => {
       this.batches.delete(id)
       // Up to the first missing part: the count is a peer's word, not to be looped over blindly.
-      for (let index = 0; this.payloadParts.has(partKey(id, index)); index++) this.payloadParts.delete(partKey(id, index))
+      for (let index = 0; this.payloadParts.has(payloadPartKey(id, index)); index++) this.payloadParts.delete(payloadPartKey(id, index))
     }, origin)
   }
 
@@ -264,21 +265,8 @@ export class Ledger {
 
   /** A stored batch's payload: whole, or its parts joined (a part missing throws, and the batch is reported unreadable). */
   private payloadOf(id: string, stored: StoredBatch): Uint8Array | undefined {
-    if (stored.payload instanceof Uint8Array) return stored.payload
-    if (typeof stored.payloadParts !== 'number') return undefined
-    const parts: Uint8Array[] = []
-    for (let index = 0; index < stored.payloadParts; index++) {
-      const part = this.payloadParts.get(partKey(id, index))
-      if (!(part instanceof Uint8Array)) throw new Error(`part ${index + 1} of ${stored.payloadParts} is missing`)
-      parts.push(part)
-    }
-    const payload = new Uint8Array(parts.reduce((length, part) => length + part.length, 0))
-    let offset = 0
-    for (const part of parts) {
-      payload.set(part, offset)
-      offset += part.length
-    }
-    return payload
+    const pieces = storedPayloadPieces(this.payloadParts, id, stored)
+    return pieces && concatBytes(pieces)
   }
 
   /** Record by record: the good ones kept, each bad one a problem naming its batch and index. */

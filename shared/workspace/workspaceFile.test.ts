@@ -23,6 +23,18 @@ function smallWorkspace(): WorkspaceDocs {
   return { governance, ledger: ledger.doc }
 }
 
+/** The small workspace's batch written in parts of `partBytes`, as the app writes a big import. */
+async function workspaceWithBatchInParts(partBytes: number): Promise<{ docs: WorkspaceDocs; charges: unknown[] }> {
+  const { ledger: whole } = smallWorkspace()
+  const wholeLedger = new Ledger(whole)
+  const [meta] = wholeLedger.list().records
+  const payload = whole.getMap<{ payload: Uint8Array }>('batches').get(meta.id)!.payload
+  const ledger = new Ledger(new Y.Doc())
+  expect(await ledger.addInParts({ meta, payload, identities: new Map() }, partBytes, async () => {})).toBe('added')
+  expect(ledger.payloadParts.size).toBeGreaterThan(1)
+  return { docs: { governance: new Y.Doc(), ledger: ledger.doc }, charges: wholeLedger.charges().records }
+}
+
 /** What a reader sees of a workspace: both documents as JSON. */
 function contents(docs: WorkspaceDocs) {
   return { governance: docs.governance.getMap('settings').toJSON(), annotations: docs.governance.getMap('annotations').toJSON(), batches: docs.ledger.getMap('batches').toJSON() }
@@ -99,5 +111,21 @@ describe('workspace file', () => {
     longer.set(bytes)
     expect(() => decodeWorkspaceFile(longer)).toThrow(/1 unexpected byte/)
     expect(() => decodeWorkspaceFile(new TextEncoder().encode('hello'))).toThrow(/not a Workfolio workspace/)
+  })
+
+  test('a batch written in parts round-trips and reads the same; a changed or missing part is damage, naming the batch', async () => {
+    const { docs, charges } = await workspaceWithBatchInParts(40)
+    const bytes = encodeWorkspaceFile(docs)
+    expect(new Ledger(decodeWorkspaceFile(bytes).ledger).charges().records).toEqual(charges)
+
+    // Version 1 has no file checksums, so only the batch's content hash can tell.
+    const v1 = encodeVersion1(docs)
+    const changed = v1.slice()
+    changed[new TextDecoder('latin1').decode(v1).indexOf('543.92')] = '0'.charCodeAt(0)
+    expect(() => decodeWorkspaceFile(changed)).toThrow(/batch [0-9a-f]{12} \(imported from cost\.csv\) is damaged/)
+
+    const [id] = docs.ledger.getMap('batches').keys()
+    docs.ledger.getMap('payloadParts').delete(`${id}/1`)
+    expect(() => decodeWorkspaceFile(encodeWorkspaceFile(docs))).toThrow(/batch [0-9a-f]{12} \(imported from cost\.csv\) is damaged/)
   })
 })

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { createSha256 } from '../hash/sha256'
 import { batchContentHash } from '../batches/batchPayload'
+import { PAYLOAD_PARTS_MAP, storedPayloadPieces } from './payloadParts'
 
 /**
  * A workspace saved to one file (the CLI's --workspace): a magic header naming the format
@@ -86,13 +87,23 @@ export function decodeWorkspaceFile(bytes: Uint8Array, into: WorkspaceDocs = { g
   return into
 }
 
-/** Every stored batch is keyed by the hash of its kind and payload; one that no longer matches was damaged. */
+/** Every stored batch is keyed by the hash of its kind and payload (whole or in parts); one that no longer matches was damaged. */
 function checkBatchHashes(ledger: Y.Doc): void {
-  for (const [id, stored] of ledger.getMap<{ kind?: unknown; payload?: unknown; fileNames?: unknown }>('batches').entries()) {
-    const { kind, payload, fileNames } = stored ?? {}
-    if (typeof kind === 'string' && payload instanceof Uint8Array && batchContentHash(kind, payload) === id) continue
+  const parts = ledger.getMap<Uint8Array>(PAYLOAD_PARTS_MAP)
+  for (const [id, stored] of ledger.getMap<{ kind?: unknown; payload?: unknown; payloadParts?: unknown; fileNames?: unknown }>('batches').entries()) {
+    const { kind, fileNames } = stored ?? {}
+    const pieces = piecesOrNothing(parts, id, stored ?? {})
+    if (typeof kind === 'string' && pieces && batchContentHash(kind, pieces) === id) continue
     const from = Array.isArray(fileNames) && fileNames.length > 0 ? ` (imported from ${fileNames.join(', ')})` : ''
     throw new DamagedWorkspaceError(`batch ${id.slice(0, 12)}${from} is damaged (its content no longer matches its hash)`)
+  }
+}
+
+function piecesOrNothing(parts: Y.Map<Uint8Array>, id: string, stored: { payload?: unknown; payloadParts?: unknown }): Uint8Array[] | undefined {
+  try {
+    return storedPayloadPieces(parts, id, stored)
+  } catch {
+    return undefined
   }
 }
 

@@ -9,7 +9,7 @@
  * `indexOf('\n')` plus `split(delimiter)` per row, which measures faster than udsv here;
  * only rows containing a quote go through the character-level state machine below.
  */
-import { concatBytes } from '../text/concatBytes'
+import { concatBytes } from '../../bytes/concatBytes'
 import { ByteWindow, type Latin1Reader, utf8FromLatin1 } from '../text/latin1'
 
 export class CsvSyntaxError extends Error {

@@ -1,4 +1,4 @@
-import { concatBytes } from '../text/concatBytes'
+import { concatBytes } from '../../bytes/concatBytes'
 
 /**
  * Streams lines out of raw byte chunks. Splitting on byte 10 and decoding per line (only the

@@ -6,7 +6,7 @@
  * BOM whose first 64 KiB are not UTF-8 is read as Windows-1252, so "€" and "ü" survive;
  * past those, a byte that breaks UTF-8 is read as Windows-1252 too (utf8OrAnsi.ts).
  */
-import { concatBytes } from './concatBytes'
+import { concatBytes } from '../../bytes/concatBytes'
 import { Utf8OrAnsiDecoder } from './utf8OrAnsi'
 
 // Spelled this way because the Node and the DOM typings declare TextDecoder differently.

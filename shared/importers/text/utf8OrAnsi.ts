@@ -1,4 +1,4 @@
-import { concatBytes } from './concatBytes'
+import { concatBytes } from '../../bytes/concatBytes'
 
 /**
  * UTF-8 that falls back to Windows-1252 byte by byte. A file sniffed as UTF-8 from its first
