@@ -7,13 +7,16 @@ import { Charge } from '../records/charge'
 import { Run } from '../records/run'
 import { decodeCheckedBatchPayload } from '../batches/batchPayload'
 import type { Batch } from '../batches/batch'
+import { readChargeSummary, type ChargeSummary } from '../batches/chargeSummary'
+import type { ChargeLine } from '../analysis/input'
 import { ChargeIdentitySet } from '../batches/identities'
 import { HashSet128 } from '../hash/hashSet128'
 import { murmur3x86_128 } from '../hash/murmur3'
 import { IMPORT, LOCAL_EDIT } from './origins'
 import type { ReadResult, RecordProblem } from './problems'
 
-type StoredBatch = BatchMeta & { payload: Uint8Array }
+/** A batch as the ledger keeps it: its meta, its records' payload and, for most charges batches, their summary. */
+type StoredBatch = BatchMeta & { payload: Uint8Array; summary?: Uint8Array }
 
 /**
  * The ledger document (`<workspace id>/ledger`): immutable import batches keyed by content
@@ -25,6 +28,8 @@ export class Ledger {
   private readonly validated = new Map<string, { records: unknown[]; problems: RecordProblem[] }>()
   /** Per charges batch, whether its identities are unique (see batchIdentitiesUnique). */
   private readonly uniqueIdentities = new Map<string, boolean>()
+  /** Per charges batch, its summary, or null when it has none that matches it. */
+  private readonly summaries = new Map<string, ChargeSummary | null>()
 
   constructor(readonly doc: Y.Doc) {
     this.batches = doc.getMap('batches')
@@ -34,7 +39,7 @@ export class Ledger {
     const records: BatchMeta[] = []
     const problems: RecordProblem[] = []
     for (const [id, stored] of this.batches.entries()) {
-      const { payload: _payload, ...meta } = (stored ?? {}) as Partial<StoredBatch>
+      const { payload: _payload, summary: _summary, ...meta } = (stored ?? {}) as Partial<StoredBatch>
       const result = BatchMeta.safeParse(meta)
       if (result.success) records.push(result.data)
       else problems.push({ collection: 'batches', id, message: result.error.issues.map((i) => i.message).join('; ') })
@@ -58,7 +63,7 @@ export class Ledger {
     const parsed = BatchMeta.parse(batch.meta)
     if (this.batches.has(parsed.id)) return 'duplicate'
     if (parsed.kind === 'charges' && parsed.records > 0 && this.heldCharges().holdsEvery(batch.identities)) return 'duplicate'
-    this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payload: batch.payload }), origin)
+    this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payload: batch.payload, ...(batch.summary ? { summary: batch.summary } : {}) }), origin)
     return 'added'
   }
 
@@ -89,6 +94,35 @@ export class Ledger {
   charges(): ReadResult<Charge & { batchId: string }> {
     const { records, problems } = this.everyCharge()
     return { records: withoutCoveredOrganizationTotals(records), problems }
+  }
+
+  /**
+   * The charges to count as charges() gives them, but as the lines of the batches' summaries
+   * (see chargeSummary.ts), or null when some charge must be read row by row: a batch without
+   * a summary that matches it (stored before summaries, or damaged), a summary that leaves out
+   * one of `fields` (an API key per row, when a rule reads API keys), or two batches of one
+   * format (they may hold the same rows, which only their identities tell apart).
+   */
+  summarizedCharges(fields: ReadonlySet<keyof ChargeLine>): ReadResult<ChargeLine> | null {
+    const records: ChargeLine[] = []
+    const formats = new Set<string>()
+    for (const meta of this.orderedBatches('charges')) {
+      const summary = this.summaryOf(meta)
+      if (!summary || formats.has(summary.chargeFormat) || [...fields].some((field) => !summarizes(summary, field))) return null
+      formats.add(summary.chargeFormat)
+      for (const line of summary.lines) records.push(line)
+    }
+    return { records, problems: [] }
+  }
+
+  private summaryOf(meta: BatchMeta): ChargeSummary | null {
+    let summary = this.summaries.get(meta.id)
+    if (summary === undefined) {
+      const bytes = this.batches.get(meta.id)?.summary
+      summary = bytes instanceof Uint8Array ? readChargeSummary(bytes, meta) : null
+      this.summaries.set(meta.id, summary)
+    }
+    return summary
   }
 
   /** Every stored billing row once. */
@@ -230,6 +264,13 @@ export class Ledger {
       else into.problems.push({ collection: 'batches', id: `${id}#${index}`, message: result.error.issues.map((i) => i.message).join('; ') })
     })
   }
+}
+
+const ALWAYS_SUMMARIZED = new Set<keyof ChargeLine>(['format', 'identity', 'provider', 'start', 'currency', 'costKind', 'cost'])
+
+/** Whether a summary's lines hold `field` as every charge of the line has it. */
+function summarizes(summary: ChargeSummary, field: keyof ChargeLine): boolean {
+  return ALWAYS_SUMMARIZED.has(field) || summary.dimensions.has(field as never)
 }
 
 /**

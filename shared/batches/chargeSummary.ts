@@ -1,0 +1,196 @@
+import { z } from 'zod'
+import { chargeAmount, type ChargeLine } from '../analysis/input'
+import { addDecimal, compareDecimal, formatDecimal, parseDecimal, ZERO, type Decimal } from '../money/decimal'
+import { CurrencyTotals, type CurrencyAmounts } from '../money/totals'
+import { Charge } from '../records/charge'
+import { carriesCost } from '../records/chargeCost'
+import { DecimalString } from '../records/common'
+import { type Column, decodeColumn, type Json } from './columnCodec'
+import { columnIsValid } from './columnValidation'
+import type { ChargeIdentities } from './identities'
+import { jsonUtf8 } from './jsonUtf8'
+import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
+
+/**
+ * A charges batch's summary, stored beside its payload: its rows added up per UTC day and per
+ * value of every field the analysis reads (provider, currency, cost kind and the fields charge
+ * rules match on), so that a report of a million-row import adds up a few thousand lines
+ * instead of decoding a million charges. A field with more than MAX_DIMENSION_VALUES values in
+ * the batch (an API key per row) is left out of the lines; a rule that reads it makes the
+ * analysis read that batch row by row.
+ *
+ * Written only for a batch whose rows are all valid charges of one format with unique
+ * identities and no OpenAI organisation totals: exactly the batches the ledger counts whole,
+ * row for row, so its lines add up to what reading the rows would. On read it is checked
+ * against its batch (`of`, row count, totals); one that does not match is not used.
+ */
+export const SUMMARY_DIMENSIONS = ['model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags'] as const
+export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number]
+
+const SUMMARY_FORMAT = 'workfolio-charge-summary-1'
+const MAX_DIMENSION_VALUES = 1000
+const KEYED = ['provider', 'currency', 'costKind'] as const
+
+const StoredSummary = z.object({
+  format: z.literal(SUMMARY_FORMAT),
+  of: z.string(),
+  chargeFormat: z.string(),
+  rows: z.number().int().nonnegative(),
+  dimensions: z.array(z.enum(SUMMARY_DIMENSIONS)),
+  /** The distinct values of each field, which the lines index. */
+  values: z.object({
+    provider: z.array(Charge.shape.provider),
+    currency: z.array(Charge.shape.currency),
+    costKind: z.array(Charge.shape.costKind),
+    model: z.array(Charge.shape.model).optional(),
+    account: z.array(Charge.shape.account).optional(),
+    workspace: z.array(Charge.shape.workspace).optional(),
+    project: z.array(Charge.shape.project).optional(),
+    apiKey: z.array(Charge.shape.apiKey).optional(),
+    costCenter: z.array(Charge.shape.costCenter).optional(),
+    tags: z.array(Charge.shape.tags).optional(),
+  }),
+  /** [UTC day "YYYY-MM-DD", index of each keyed field, then of each kept dimension, summed cost, rows, rows with money]. */
+  lines: z.array(z.array(z.union([z.string(), z.number()]))),
+})
+type StoredSummary = z.infer<typeof StoredSummary>
+
+type SummaryLine = ChargeLine & Required<Pick<ChargeLine, 'rows' | 'rowsWithAmount'>>
+
+/** A summary read back: its lines as the analysis reads charges (see ChargeLine), and the dimensions they keep. */
+export interface ChargeSummary {
+  chargeFormat: string
+  dimensions: ReadonlySet<SummaryDimension>
+  lines: SummaryLine[]
+}
+
+/**
+ * The summary of a charges batch from its encoded columns and identities, as JSON bytes, or
+ * null for a batch the ledger does not count whole (see above). `of`: the batch's id.
+ */
+export function summarizeChargeColumns(encoded: { length: number; column: Column }, identities: ChargeIdentities, of: string): Uint8Array | null {
+  const { length, column } = encoded
+  const [only, ...others] = identities
+  if (!only || others.length > 0 || only[1].length !== length || new Set(only[1]).size !== length) return null
+  if (column.t !== 'obj' || !columnIsValid(Charge, column, length)) return null
+  const field = (key: string): Json[] => {
+    const k = column.k.indexOf(key)
+    return k < 0 ? new Array<Json>(length).fill(null) : decodeColumn(column.c[k], length - column.absent[k].length)
+  }
+  const chargeFormat = only[0]
+  const [starts, costs] = [field('start') as string[], field('cost') as string[]]
+  const keyed = KEYED.map((key) => valueIds(field(key)))
+  const dimensions = SUMMARY_DIMENSIONS.map((dimension) => ({ dimension, ...valueIds(field(dimension)) }))
+  const model = field('model')
+  const project = field('project')
+  for (let row = 0; row < length; row++) if (isOpenAiOrganizationTotal({ format: chargeFormat, model: model[row] as string | null, project: project[row] as string | null })) return null
+  const kept = dimensions.filter((d) => d.values.length <= MAX_DIMENSION_VALUES)
+  const lineFields = [...keyed, ...kept].map((field) => field.ids)
+  const costKinds = keyed[KEYED.indexOf('costKind')]
+  const groups = new Map<string, { line: (string | number)[]; cost: Decimal; rows: number; rowsWithAmount: number }>()
+  for (let row = 0; row < length; row++) {
+    const day = starts[row].slice(0, 10)
+    let key = day
+    for (const ids of lineFields) key += `\u0000${ids[row]}`
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = { line: [day, ...lineFields.map((ids) => ids[row])], cost: ZERO, rows: 0, rowsWithAmount: 0 }))
+    group.cost = addDecimal(group.cost, parseDecimal(costs[row]))
+    group.rows += 1
+    if (chargeAmount({ cost: costs[row], costKind: costKinds.values[costKinds.ids[row]] as Charge['costKind'] }).units !== 0n) group.rowsWithAmount += 1
+  }
+  const summary: StoredSummary = {
+    format: SUMMARY_FORMAT,
+    of,
+    chargeFormat,
+    rows: length,
+    dimensions: kept.map((d) => d.dimension),
+    values: {
+      ...(Object.fromEntries(KEYED.map((key, i) => [key, keyed[i].values])) as Pick<StoredSummary['values'], (typeof KEYED)[number]>),
+      ...Object.fromEntries(kept.map((d) => [d.dimension, d.values])),
+    },
+    // In date order, as a batch's rows come: the analysis makes a key anew only when the month changes.
+    lines: [...groups.values()].sort((a, b) => (a.line[0] as string).localeCompare(b.line[0] as string)).map((group) => [...group.line, formatDecimal(group.cost), group.rows, group.rowsWithAmount]),
+  }
+  return jsonUtf8(summary as unknown as Json)
+}
+
+/** Each row's value as an index into the distinct values, in first-seen order. */
+function valueIds(column: Json[]): { values: Json[]; ids: Int32Array } {
+  const values: Json[] = []
+  const index = new Map<Json, number>()
+  const ids = new Int32Array(column.length)
+  column.forEach((value, row) => {
+    // Tags are objects: alike by their text, keys in the order the importer set them.
+    const key = value !== null && typeof value === 'object' ? JSON.stringify(value) : value
+    let id = index.get(key)
+    if (id === undefined) {
+      index.set(key, (id = values.length))
+      values.push(value)
+    }
+    ids[row] = id
+  })
+  return { values, ids }
+}
+
+/**
+ * A stored summary read back, or null when it is not one or does not match its batch (its
+ * id, row count and totals): the batch is then read row by row.
+ */
+export function readChargeSummary(bytes: Uint8Array, meta: { id: string; records: number; totals: CurrencyAmounts }): ChargeSummary | null {
+  let summary: StoredSummary
+  try {
+    const parsed = StoredSummary.safeParse(JSON.parse(new TextDecoder().decode(bytes)))
+    if (!parsed.success) return null
+    summary = parsed.data
+  } catch {
+    return null
+  }
+  if (summary.of !== meta.id || summary.rows !== meta.records) return null
+  const lines = linesOf(summary)
+  if (!lines || lines.reduce((sum, line) => sum + line.rows, 0) !== meta.records) return null
+  const totals = new CurrencyTotals()
+  for (const line of lines) if (carriesCost(line)) totals.add(line.currency, line.cost)
+  const stored = Object.entries(meta.totals)
+  const sameTotals = stored.length === totals.currencies().length && stored.every(([currency, amount]) => compareDecimal(parseDecimal(amount), totals.get(currency)) === 0)
+  return sameTotals ? { chargeFormat: summary.chargeFormat, dimensions: new Set(summary.dimensions), lines } : null
+}
+
+/** The lines as charges of `rows` rows each, or null when one is malformed (an index out of range, a bad day or amount). */
+function linesOf(summary: StoredSummary): SummaryLine[] | null {
+  const columns: { name: keyof ChargeLine; values: readonly Json[] }[] = [
+    ...KEYED.map((key) => ({ name: key, values: summary.values[key] })),
+    ...summary.dimensions.map((dimension) => ({ name: dimension, values: summary.values[dimension] ?? [] })),
+  ]
+  const width = 1 + columns.length + 3
+  const lines: SummaryLine[] = []
+  for (const [i, stored] of summary.lines.entries()) {
+    const [day, cost, rows, rowsWithAmount] = [stored[0], stored[width - 3], stored[width - 2], stored[width - 1]]
+    if (stored.length !== width || typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || typeof cost !== 'string' || !DecimalString.safeParse(cost).success) return null
+    if (typeof rows !== 'number' || typeof rowsWithAmount !== 'number' || !Number.isInteger(rows) || !Number.isInteger(rowsWithAmount) || rows < 1 || rowsWithAmount < 0 || rowsWithAmount > rows) return null
+    const line: SummaryLine = {
+      format: summary.chargeFormat,
+      identity: `#${i}`,
+      start: `${day}T00:00:00.000Z`,
+      provider: '',
+      currency: '',
+      costKind: 'billed',
+      cost,
+      model: null,
+      account: null,
+      workspace: null,
+      project: null,
+      apiKey: null,
+      costCenter: null,
+      tags: {},
+      rows,
+      rowsWithAmount,
+    }
+    for (let c = 0; c < columns.length; c++) {
+      const id = stored[1 + c]
+      if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= columns[c].values.length) return null
+      ;(line as unknown as Record<string, Json>)[columns[c].name] = columns[c].values[id]
+    }
+    lines.push(line)
+  }
+  return lines
+}
