@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { chargeAmount, type ChargeLine } from '../analysis/input'
+import { createSha256 } from '../hash/sha256'
 import { addDecimal, compareDecimal, formatDecimal, parseDecimal, ZERO, type Decimal } from '../money/decimal'
 import { CurrencyTotals, type CurrencyAmounts } from '../money/totals'
 import { Charge } from '../records/charge'
@@ -21,19 +22,20 @@ import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
  *
  * Written only for a batch whose rows are all valid charges of one format with unique
  * identities and no OpenAI organisation totals: exactly the batches the ledger counts whole,
- * row for row, so its lines add up to what reading the rows would. On read it is checked
- * against its batch (`of`, row count, totals); one that does not match is not used.
+ * row for row, so its lines add up to what reading the rows would. Stored as the SHA-256 (64
+ * hex characters) of its batch's id and its JSON, then the JSON: on read, one that is damaged
+ * or belongs to another batch, or whose rows and totals are not its batch's, is not used.
  */
 export const SUMMARY_DIMENSIONS = ['model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags'] as const
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number]
 
 const SUMMARY_FORMAT = 'workfolio-charge-summary-1'
+const DIGEST_BYTES = 64
 const MAX_DIMENSION_VALUES = 1000
 const KEYED = ['provider', 'currency', 'costKind'] as const
 
 const StoredSummary = z.object({
   format: z.literal(SUMMARY_FORMAT),
-  of: z.string(),
   chargeFormat: z.string(),
   rows: z.number().int().nonnegative(),
   dimensions: z.array(z.enum(SUMMARY_DIMENSIONS)),
@@ -66,9 +68,9 @@ export interface ChargeSummary {
 
 /**
  * The summary of a charges batch from its encoded columns and identities, as JSON bytes, or
- * null for a batch the ledger does not count whole (see above). `of`: the batch's id.
+ * null for a batch the ledger does not count whole (see above). `batchId`: the batch's id.
  */
-export function summarizeChargeColumns(encoded: { length: number; column: Column }, identities: ChargeIdentities, of: string): Uint8Array | null {
+export function summarizeChargeColumns(encoded: { length: number; column: Column }, identities: ChargeIdentities, batchId: string): Uint8Array | null {
   const { length, column } = encoded
   const [only, ...others] = identities
   if (!only || others.length > 0 || only[1].length !== length || new Set(only[1]).size !== length) return null
@@ -100,7 +102,6 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
   }
   const summary: StoredSummary = {
     format: SUMMARY_FORMAT,
-    of,
     chargeFormat,
     rows: length,
     dimensions: kept.map((d) => d.dimension),
@@ -111,7 +112,15 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
     // In date order, as a batch's rows come: the analysis makes a key anew only when the month changes.
     lines: [...groups.values()].sort((a, b) => (a.line[0] as string).localeCompare(b.line[0] as string)).map((group) => [...group.line, formatDecimal(group.cost), group.rows, group.rowsWithAmount]),
   }
-  return jsonUtf8(summary as unknown as Json)
+  const json = jsonUtf8(summary as unknown as Json)
+  const stored = new Uint8Array(DIGEST_BYTES + json.length)
+  stored.set(new TextEncoder().encode(digestOf(batchId, json)))
+  stored.set(json, DIGEST_BYTES)
+  return stored
+}
+
+function digestOf(batchId: string, json: Uint8Array): string {
+  return createSha256().update(`${batchId}\n`).update(json).digestHex()
 }
 
 /** Each row's value as an index into the distinct values, in first-seen order. */
@@ -134,18 +143,20 @@ function valueIds(column: Json[]): { values: Json[]; ids: Int32Array } {
 
 /**
  * A stored summary read back, or null when it is not one or does not match its batch (its
- * id, row count and totals): the batch is then read row by row.
+ * digest, row count and totals): the batch is then read row by row.
  */
 export function readChargeSummary(bytes: Uint8Array, meta: { id: string; records: number; totals: CurrencyAmounts }): ChargeSummary | null {
+  const json = bytes.subarray(DIGEST_BYTES)
+  if (bytes.length < DIGEST_BYTES || new TextDecoder().decode(bytes.subarray(0, DIGEST_BYTES)) !== digestOf(meta.id, json)) return null
   let summary: StoredSummary
   try {
-    const parsed = StoredSummary.safeParse(JSON.parse(new TextDecoder().decode(bytes)))
+    const parsed = StoredSummary.safeParse(JSON.parse(new TextDecoder().decode(json)))
     if (!parsed.success) return null
     summary = parsed.data
   } catch {
     return null
   }
-  if (summary.of !== meta.id || summary.rows !== meta.records) return null
+  if (summary.rows !== meta.records) return null
   const lines = linesOf(summary)
   if (!lines || lines.reduce((sum, line) => sum + line.rows, 0) !== meta.records) return null
   const totals = new CurrencyTotals()
