@@ -68,5 +68,10 @@ export function providerKey(provider: string): string {
  * They still count as billing for their provider and month (the provider said what it charged).
  */
 export function chargeAmount(charge: Pick<Charge, 'cost' | 'costKind'>): Decimal {
-  return charge.costKind === 'included' || charge.costKind === 'not_charged' || charge.costKind === 'none' ? ZERO : parseDecimal(charge.cost)
+  return costIsSpend(charge.costKind) ? parseDecimal(charge.cost) : ZERO
+}
+
+/** Whether the cost of a line of this kind is spend (see chargeAmount). */
+export function costIsSpend(costKind: Charge['costKind']): boolean {
+  return costKind !== 'included' && costKind !== 'not_charged' && costKind !== 'none'
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { chargeAmount, type ChargeLine } from '../analysis/input'
+import { costIsSpend, type ChargeLine } from '../analysis/input'
 import { createSha256 } from '../hash/sha256'
 import { addDecimal, compareDecimal, formatDecimal, parseDecimal, ZERO, type Decimal } from '../money/decimal'
 import { CurrencyTotals, type CurrencyAmounts } from '../money/totals'
@@ -67,38 +67,47 @@ export interface ChargeSummary {
 }
 
 /**
- * The summary of a charges batch from its encoded columns and identities, as JSON bytes, or
+ * The summary of a charges batch from its encoded columns and identities, as stored bytes, or
  * null for a batch the ledger does not count whole (see above). `batchId`: the batch's id.
+ * Read from the columns' dictionaries, so that a million rows make no objects and few strings.
  */
 export function summarizeChargeColumns(encoded: { length: number; column: Column }, identities: ChargeIdentities, batchId: string): Uint8Array | null {
   const { length, column } = encoded
   const [only, ...others] = identities
   if (!only || others.length > 0 || only[1].length !== length || new Set(only[1]).size !== length) return null
   if (column.t !== 'obj' || !columnIsValid(Charge, column, length)) return null
-  const field = (key: string): Json[] => {
-    const k = column.k.indexOf(key)
-    return k < 0 ? new Array<Json>(length).fill(null) : decodeColumn(column.c[k], length - column.absent[k].length)
-  }
   const chargeFormat = only[0]
-  const [starts, costs] = [field('start') as string[], field('cost') as string[]]
-  const keyed = KEYED.map((key) => valueIds(field(key)))
-  const dimensions = SUMMARY_DIMENSIONS.map((dimension) => ({ dimension, ...valueIds(field(dimension)) }))
-  const model = field('model')
-  const project = field('project')
-  for (let row = 0; row < length; row++) if (isOpenAiOrganizationTotal({ format: chargeFormat, model: model[row] as string | null, project: project[row] as string | null })) return null
-  const kept = dimensions.filter((d) => d.values.length <= MAX_DIMENSION_VALUES)
-  const lineFields = [...keyed, ...kept].map((field) => field.ids)
+  // Valid charges have every key but listCost in every row: a field's column holds all rows.
+  const columnOf = (key: string): Column => column.c[column.k.indexOf(key)]
+  // Only a format with organisation totals has its rows looked at for them.
+  if (isOpenAiOrganizationTotal({ format: chargeFormat, model: null, project: null })) {
+    const [models, projects] = [decodeColumn(columnOf('model'), length), decodeColumn(columnOf('project'), length)]
+    for (let row = 0; row < length; row++) if (isOpenAiOrganizationTotal({ format: chargeFormat, model: models[row] as string | null, project: projects[row] as string | null })) return null
+  }
+  const starts = valueIds(columnOf('start'), length)!
+  const dayOfStart = distinctIds(starts.values.map((start) => (start as string).slice(0, 10)), Infinity, (day) => day)!
+  const days = { values: dayOfStart.values, ids: starts.ids.map((start) => dayOfStart.ids[start]) }
+  const keyed = KEYED.map((key) => valueIds(columnOf(key), length)!)
+  const kept = SUMMARY_DIMENSIONS.flatMap((dimension) => {
+    const ids = valueIds(columnOf(dimension), length, MAX_DIMENSION_VALUES)
+    return ids ? [{ dimension, ...ids }] : []
+  })
+  const costs = decodeColumn(columnOf('cost'), length) as string[]
   const costKinds = keyed[KEYED.indexOf('costKind')]
-  const groups = new Map<string, { line: (string | number)[]; cost: Decimal; rows: number; rowsWithAmount: number }>()
+  const spendKinds = costKinds.values.map((kind) => costIsSpend(kind as Charge['costKind']))
+  const lineFields = [days, ...keyed, ...kept]
+  // A line's key: the number its fields' ids make, or their text when that number could lose digits.
+  const numeric = lineFields.reduce((product, field) => product * Math.max(field.values.length, 1), 1) <= Number.MAX_SAFE_INTEGER
+  const groups = new Map<number | string, { ids: number[]; cost: Decimal; rows: number; rowsWithAmount: number }>()
   for (let row = 0; row < length; row++) {
-    const day = starts[row].slice(0, 10)
-    let key = day
-    for (const ids of lineFields) key += `\u0000${ids[row]}`
+    let key: number | string = numeric ? 0 : ''
+    for (const field of lineFields) key = numeric ? (key as number) * field.values.length + field.ids[row] : `${key}\u0000${field.ids[row]}`
     let group = groups.get(key)
-    if (!group) groups.set(key, (group = { line: [day, ...lineFields.map((ids) => ids[row])], cost: ZERO, rows: 0, rowsWithAmount: 0 }))
-    group.cost = addDecimal(group.cost, parseDecimal(costs[row]))
+    if (!group) groups.set(key, (group = { ids: lineFields.map((field) => field.ids[row]), cost: ZERO, rows: 0, rowsWithAmount: 0 }))
+    const cost = parseDecimal(costs[row])
+    group.cost = addDecimal(group.cost, cost)
     group.rows += 1
-    if (chargeAmount({ cost: costs[row], costKind: costKinds.values[costKinds.ids[row]] as Charge['costKind'] }).units !== 0n) group.rowsWithAmount += 1
+    if (cost.units !== 0n && spendKinds[costKinds.ids[row]]) group.rowsWithAmount += 1
   }
   const summary: StoredSummary = {
     format: SUMMARY_FORMAT,
@@ -110,7 +119,9 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
       ...Object.fromEntries(kept.map((d) => [d.dimension, d.values])),
     },
     // In date order, as a batch's rows come: the analysis makes a key anew only when the month changes.
-    lines: [...groups.values()].sort((a, b) => (a.line[0] as string).localeCompare(b.line[0] as string)).map((group) => [...group.line, formatDecimal(group.cost), group.rows, group.rowsWithAmount]),
+    lines: [...groups.values()]
+      .map(({ ids: [day, ...ids], cost, rows, rowsWithAmount }) => [days.values[day] as string, ...ids, formatDecimal(cost), rows, rowsWithAmount])
+      .sort((a, b) => (a[0] as string).localeCompare(b[0] as string)),
   }
   const json = jsonUtf8(summary as unknown as Json)
   const stored = new Uint8Array(DIGEST_BYTES + json.length)
@@ -123,22 +134,69 @@ function digestOf(batchId: string, json: Uint8Array): string {
   return createSha256().update(`${batchId}\n`).update(json).digestHex()
 }
 
-/** Each row's value as an index into the distinct values, in first-seen order. */
-function valueIds(column: Json[]): { values: Json[]; ids: Int32Array } {
+/**
+ * Each row's value as an index into the column's distinct values: its dictionary's when it
+ * has one, and an object's (tags) from the ids of its keys' values. Null past `cap` values.
+ */
+function valueIds(column: Column, length: number, cap = Infinity): { values: Json[]; ids: Int32Array } | null {
+  switch (column.t) {
+    case 'const':
+      return { values: [column.v], ids: new Int32Array(length) }
+    case 'dict':
+      return column.d.length > cap ? null : { values: column.d, ids: Int32Array.from(column.i) }
+    case 'obj':
+      return objectIds(column, length, cap)
+    default:
+      return distinctIds(decodeColumn(column, length), cap, (value) => (value !== null && typeof value === 'object' ? JSON.stringify(value) : value))
+  }
+}
+
+function distinctIds<K>(rows: readonly Json[], cap: number, keyOf: (value: Json, row: number) => K): { values: Json[]; ids: Int32Array } | null {
   const values: Json[] = []
-  const index = new Map<Json, number>()
-  const ids = new Int32Array(column.length)
-  column.forEach((value, row) => {
-    // Tags are objects: alike by their text, keys in the order the importer set them.
-    const key = value !== null && typeof value === 'object' ? JSON.stringify(value) : value
+  const index = new Map<K, number>()
+  const ids = new Int32Array(rows.length)
+  for (let row = 0; row < rows.length; row++) {
+    const key = keyOf(rows[row], row)
     let id = index.get(key)
     if (id === undefined) {
+      if (values.length === cap) return null
       index.set(key, (id = values.length))
-      values.push(value)
+      values.push(rows[row])
     }
     ids[row] = id
-  })
+  }
   return { values, ids }
+}
+
+/** Objects alike by the ids of their keys' values, each built once, keys in the column's order (as decoding builds them). */
+function objectIds(column: Extract<Column, { t: 'obj' }>, length: number, cap: number): { values: Json[]; ids: Int32Array } | null {
+  const children = column.c.map((child, k) => valueIds(child, length - column.absent[k].length)!)
+  const next = children.map(() => 0)
+  const nextAbsent = children.map(() => 0)
+  // Each row's value ids, one a key (-1 where it lacks the key), then the rows alike in them.
+  const rowIds = new Int32Array(length * children.length)
+  const rowKeys: string[] = new Array(length)
+  for (let row = 0; row < length; row++) {
+    let key = ''
+    for (let k = 0; k < children.length; k++) {
+      const absent = column.absent[k][nextAbsent[k]] === row
+      const id = absent ? -1 : children[k].ids[next[k]++]
+      if (absent) nextAbsent[k]++
+      rowIds[row * children.length + k] = id
+      key += `,${id}`
+    }
+    rowKeys[row] = key
+  }
+  const distinct = distinctIds(rowKeys, cap, (key) => key)
+  if (!distinct) return null
+  const firstRows = new Int32Array(distinct.values.length)
+  for (let row = length - 1; row >= 0; row--) firstRows[distinct.ids[row]] = row
+  // fromEntries: a "__proto__" key is a key like any other.
+  const values = [...firstRows].map((row) => Object.fromEntries(children.flatMap((child, k) => {
+    const id = rowIds[row * children.length + k]
+    return id < 0 ? [] : [[column.k[k], child.values[id]]]
+  })))
+  return { values, ids: distinct.ids }
 }
 
 /**
