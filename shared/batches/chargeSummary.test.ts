@@ -54,6 +54,12 @@ describe('charge summary', () => {
     expect(summary.lines.map((l) => [l.apiKey, l.tags.geo, l.rows])).toEqual([[null, 'eu', 501], [null, 'us', 500]])
   })
 
+  test('is not written for a big batch whose rows hardly add up', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => charge({ apiKey: `key-${i % 997}`, start: new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString() }))
+    expect(batchOf(rows(10_000)).summary).toBeDefined()
+    expect(batchOf(rows(10_001)).summary).toBeUndefined()
+  })
+
   test('is not written for a batch the ledger does not count whole', () => {
     expect(batchOf([charge({ identity: 'same' }), charge({ identity: 'same' })]).summary).toBeUndefined()
     expect(batchOf([charge(), charge({ format: 'other' })]).summary).toBeUndefined()

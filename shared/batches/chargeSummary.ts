@@ -18,7 +18,8 @@ import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
  * rules match on), so that a report of a million-row import adds up a few thousand lines
  * instead of decoding a million charges. A field with more than MAX_DIMENSION_VALUES values in
  * the batch (an API key per row) is left out of the lines; a rule that reads it makes the
- * analysis read that batch row by row.
+ * analysis read that batch row by row. A big batch whose rows hardly add up (a few rows a day,
+ * each of another key) gets no summary: it would cost nearly what the rows cost to store.
  *
  * Written only for a batch whose rows are all valid charges of one format with unique
  * identities and no OpenAI organisation totals: exactly the batches the ledger counts whole,
@@ -32,6 +33,8 @@ export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number]
 const SUMMARY_FORMAT = 'workfolio-charge-summary-1'
 const DIGEST_BYTES = 64
 const MAX_DIMENSION_VALUES = 1000
+/** Up to this many rows a batch gets a summary however little its rows add up; above, only one of at most half as many lines. */
+const SMALL_BATCH_ROWS = 10_000
 const KEYED = ['provider', 'currency', 'costKind'] as const
 
 const StoredSummary = z.object({
@@ -109,6 +112,7 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
     group.rows += 1
     if (cost.units !== 0n && spendKinds[costKinds.ids[row]]) group.rowsWithAmount += 1
   }
+  if (length > SMALL_BATCH_ROWS && groups.size > length / 2) return null
   const summary: StoredSummary = {
     format: SUMMARY_FORMAT,
     chargeFormat,

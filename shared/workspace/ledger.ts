@@ -104,9 +104,12 @@ export class Ledger {
    * format (they may hold the same rows, which only their identities tell apart).
    */
   summarizedCharges(fields: ReadonlySet<keyof ChargeLine>): ReadResult<ChargeLine> | null {
+    const batches = this.orderedBatches('charges')
+    // Batches of one import format are mostly of one charge format: no summary read to find out.
+    if (new Set(batches.map((meta) => meta.format)).size < batches.length) return null
     const records: ChargeLine[] = []
     const formats = new Set<string>()
-    for (const meta of this.orderedBatches('charges')) {
+    for (const meta of batches) {
       const summary = this.summaryOf(meta)
       if (!summary || formats.has(summary.chargeFormat) || [...fields].some((field) => !summarizes(summary, field))) return null
       formats.add(summary.chargeFormat)

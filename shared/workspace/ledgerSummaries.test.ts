@@ -23,10 +23,10 @@ function charge(overrides: Partial<Charge> = {}): Charge {
   }
 }
 
-function chargeBatch(charges: Charge[]): Batch {
+function chargeBatch(charges: Charge[], format = charges[0].format): Batch {
   const totals = new CurrencyTotals()
   for (const c of charges) if (carriesCost(c)) totals.add(c.currency, c.cost)
-  return createBatch({ kind: 'charges', format: charges[0].format, fileNames: ['cost.csv'], records: charges, totals: totals.toJSON(), from: null, to: null, skipped: [], warnings: [], importedAt: `2026-11-0${line % 9 + 1}T00:00:00.000Z` })
+  return createBatch({ kind: 'charges', format, fileNames: ['cost.csv'], records: charges, totals: totals.toJSON(), from: null, to: null, skipped: [], warnings: [], importedAt: `2026-11-0${line % 9 + 1}T00:00:00.000Z` })
 }
 
 const sameDay = () => [charge(), charge(), charge({ model: 'claude-opus-4', cost: '4' })]
@@ -66,7 +66,9 @@ describe('the ledger reads charges from batch summaries', () => {
     ledger.add(chargeBatch(sameDay()))
     ledger.add(chargeBatch([charge({ format: 'openai-cost', provider: 'openai', model: 'gpt-5' })]))
     expect(ledger.summarizedCharges(new Set(['model', 'apiKey']))!.records).toHaveLength(3)
-    ledger.add(chargeBatch([charge({ cost: '7' })]))
+    ledger.add(chargeBatch([charge({ cost: '7' })], 'anthropic-console-cost-by-another-name'))
+    expect(ledger.summarizedCharges(new Set())).toBeNull()
+    ledger.add(chargeBatch([charge({ cost: '8' })]))
     expect(ledger.summarizedCharges(new Set())).toBeNull()
 
     const manyKeys = new Ledger(new Y.Doc())
