@@ -25,7 +25,7 @@ export function readAnalysisInput(governance: Governance, ledger: Ledger, asOf: 
 export function readSummarizedAnalysisInput(governance: Governance, ledger: Ledger, asOf: string, annotatedRunIds: ReadonlySet<string> = governance.annotations.annotatedSubjects()): AnalysisInput<ChargeLine> {
   return readInput<ChargeLine>(governance, ledger, asOf, annotatedRunIds, (portfolios, changes) => {
     const rules = [...portfolios.flatMap((portfolio) => portfolio.rules), ...changes.flatMap((change) => [change.before.rules, change.after.rules].flatMap((rules) => (Array.isArray(rules) ? rules : [])))]
-    return ledger.summarizedCharges(chargeFieldsRead(rules))?.records ?? ledger.charges().records
+    return ledger.summarizedCharges(chargeFieldsRead(rules))?.records ?? ledger.chargeLines().records
   })
 }
 

@@ -4,6 +4,7 @@ import { rekeyLegacyCharges } from '../batches/legacyIdentities'
 import { withoutCoveredOrganizationTotals } from '../batches/openaiOrganizationTotals'
 import { BatchMeta } from '../records/batch'
 import { Charge } from '../records/charge'
+import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
 import { Run } from '../records/run'
 import { decodeCheckedBatchPayload } from '../batches/batchPayload'
 import type { Batch } from '../batches/batch'
@@ -97,6 +98,17 @@ export class Ledger {
   }
 
   /**
+   * The charges charges() gives, each read with only what the analysis reads of a charge (a
+   * ChargeLine) and what telling organisation totals needs: overlapping exports are decoded
+   * without their rows' token counts, quantities and source lines. Whole records are
+   * validated all the same; a batch read whole before is not read again.
+   */
+  chargeLines(): ReadResult<ChargeLine & { batchId: string }> {
+    const { records, problems } = this.everyCharge(CHARGE_LINE_FIELDS)
+    return { records: withoutCoveredOrganizationTotals(records), problems }
+  }
+
+  /**
    * The charges to count as charges() gives them, but as the lines of the batches' summaries
    * (see chargeSummary.ts), or null when some charge must be read row by row: a batch without
    * a summary that matches it (stored before summaries, or damaged), a summary that leaves out
@@ -128,8 +140,8 @@ export class Ledger {
     return summary
   }
 
-  /** Every stored billing row once. */
-  private everyCharge(): ReadResult<Charge & { batchId: string }> {
+  /** Every stored billing row once; with `only`, those of several batches with just those fields (see chargeLines). */
+  private everyCharge(only?: ReadonlySet<string>): ReadResult<Charge & { batchId: string }> {
     const batches = this.orderedBatches('charges')
     // One batch (the common case: one big export) has unique identities by construction
     // (UniqueIdentities), so nothing is dropped and a million-entry set is not built.
@@ -143,11 +155,13 @@ export class Ledger {
     const records: (Charge & { batchId: string })[] = []
     const problems: RecordProblem[] = []
     for (const meta of batches) {
+      // A batch of older identities is read whole: its rows are keyed again from fields the analysis does not read.
+      const fields = (meta.identityVersion ?? 1) >= CHARGE_IDENTITY_VERSION ? only : undefined
       this.readBatch(meta.id, Charge, problems, (charge) => {
         if (seen.has(charge.format, charge.identity)) return
         seen.add(charge.format, charge.identity)
         records.push(charge)
-      })
+      }, fields)
     }
     return { records, problems }
   }
@@ -227,8 +241,8 @@ export class Ledger {
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id))
   }
 
-  private readBatch<T>(id: string, schema: z.ZodType<T>, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void): void {
-    const batch = this.batchOf(id, schema)
+  private readBatch<T>(id: string, schema: z.ZodType<T>, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void, only?: ReadonlySet<string>): void {
+    const batch = this.batchOf(id, schema, only)
     problems.push(...batch.problems)
     for (const record of batch.records) onRecord(record as T & { batchId: string })
   }
@@ -268,6 +282,9 @@ export class Ledger {
     })
   }
 }
+
+/** What chargeLines() reads of each charge: a ChargeLine's fields, and its end (organisation totals are told by it). */
+const CHARGE_LINE_FIELDS: ReadonlySet<string> = new Set<keyof Charge>(['format', 'identity', 'provider', 'start', 'end', 'currency', 'costKind', 'cost', 'model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags'])
 
 const ALWAYS_SUMMARIZED = new Set<keyof ChargeLine>(['format', 'identity', 'provider', 'start', 'currency', 'costKind', 'cost'])
 

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { readAnalysisInput, readSummarizedAnalysisInput } from '../analysis/workspaceInput'
 import { makePortfolio, rule } from '../analysis/testFixtures'
+import { anthropicConsoleKeyOfCharge } from '../batches/anthropicConsoleKey'
 import { createBatch, type Batch } from '../batches/batch'
+import { UniqueIdentities } from '../batches/identities'
 import { CurrencyTotals } from '../money/totals'
 import type { Charge } from '../records/charge'
 import { carriesCost } from '../records/chargeCost'
@@ -93,5 +95,28 @@ describe('the ledger reads charges from batch summaries', () => {
     expect(again.charges).toHaveLength(1_001)
     const august = buildPortfolioReport(again, { period: '2026-Q3' }).portfolios[0]
     expect(august.charges).toBe(500)
+  })
+
+  test('row by row, without the fields the analysis does not read, and still each row once', () => {
+    const rows = [charge({ tokenType: 'input' }), charge({ tokenType: 'output', cost: '2' }), charge({ tokenType: 'cache_read', cost: '3' })]
+    const keys = new UniqueIdentities()
+    const today = rows.map((row) => ({ ...row, identity: keys.next(anthropicConsoleKeyOfCharge(row)).identity }))
+    // Stored before identities were versioned: the same rows under other identities, keyed again on read from their token types.
+    const legacy = chargeBatch(rows.map((row, i) => ({ ...row, identity: `legacy-${i}` })))
+    const { identityVersion: _version, ...legacyMeta } = legacy.meta
+    const ledger = new Ledger(new Y.Doc())
+    ledger.add({ ...legacy, meta: legacyMeta })
+    ledger.add(chargeBatch([...today, charge({ tokenType: 'output', cost: '5' })]))
+    // Read afresh, as a command reads it: nothing decoded before.
+    const fresh = () => {
+      const replica = new Ledger(new Y.Doc())
+      Y.applyUpdate(replica.doc, Y.encodeStateAsUpdate(ledger.doc))
+      return replica
+    }
+    const lines = fresh().chargeLines().records
+    expect(lines.map((line) => [line.identity, line.cost])).toEqual(fresh().charges().records.map((c) => [c.identity, c.cost]))
+    expect(lines).toHaveLength(4)
+    expect(Object.keys(lines[0])).toContain('tokenType')
+    expect(Object.keys(lines[3]).sort()).toEqual(['account', 'apiKey', 'batchId', 'costCenter', 'costKind', 'cost', 'currency', 'end', 'format', 'identity', 'model', 'project', 'provider', 'start', 'tags', 'workspace'].sort())
   })
 })
