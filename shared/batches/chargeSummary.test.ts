@@ -5,7 +5,7 @@ import { CurrencyTotals } from '../money/totals'
 import type { Charge } from '../records/charge'
 import { carriesCost } from '../records/chargeCost'
 import { createBatch } from './batch'
-import { readChargeSummary } from './chargeSummary'
+import { readChargeSummary } from './chargeSummaryRead'
 
 let line = 0
 function charge(overrides: Partial<Charge> = {}): Charge {
@@ -63,10 +63,18 @@ describe('charge summary', () => {
   test('is not written for a batch the ledger does not count whole', () => {
     expect(batchOf([charge({ identity: 'same' }), charge({ identity: 'same' })]).summary).toBeUndefined()
     expect(batchOf([charge(), charge({ format: 'other' })]).summary).toBeUndefined()
-    expect(batchOf([charge(), { ...charge(), start: 'yesterday' }]).summary).toBeUndefined()
+    expect(createBatch({ kind: 'charges', format: 'test-billing', fileNames: ['billing.csv'], records: [charge(), charge({ cost: 'free' })], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-11-01T00:00:00.000Z' }).summary).toBeUndefined()
     // An OpenAI organisation total may be covered by grouped rows of another export.
     expect(batchOf([charge({ format: 'openai-cost', model: null, project: null })], 'openai-cost').summary).toBeUndefined()
     expect(batchOf([charge({ format: 'openai-cost', model: 'gpt-5', project: null })], 'openai-cost').summary).toBeDefined()
+  })
+
+  test('is not used when a value it keeps is not a charge\'s', () => {
+    for (const bad of [{ start: 'yesterday' }, { currency: 'usd' }, { costKind: 'free' }, { tags: { team: 7 } }]) {
+      const batch = batchOf([charge(), { ...charge(), ...bad } as Charge])
+      expect(batch.summary).toBeDefined()
+      expect(readChargeSummary(batch.summary!, batch.meta)).toBeNull()
+    }
   })
 
   test('is not used when it does not match its batch', () => {

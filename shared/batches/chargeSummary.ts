@@ -1,13 +1,9 @@
-import { z } from 'zod'
-import { costIsSpend, type ChargeLine } from '../analysis/input'
+import { costIsSpend } from '../analysis/input'
 import { createSha256 } from '../hash/sha256'
-import { addDecimal, compareDecimal, formatDecimal, parseDecimal, ZERO, type Decimal } from '../money/decimal'
-import { CurrencyTotals, type CurrencyAmounts } from '../money/totals'
-import { Charge } from '../records/charge'
-import { carriesCost } from '../records/chargeCost'
-import { DecimalString } from '../records/common'
+import { addDecimal, formatDecimal, parseDecimal, ZERO, type Decimal } from '../money/decimal'
+import type { Charge } from '../records/charge'
+import type { StoredSummary } from './chargeSummaryRead'
 import { type Column, decodeColumn, type Json } from './columnCodec'
-import { columnIsValid } from './columnValidation'
 import type { ChargeIdentities } from './identities'
 import { jsonUtf8 } from './jsonUtf8'
 import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
@@ -21,53 +17,23 @@ import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
  * analysis read that batch row by row. A big batch whose rows hardly add up (a few rows a day,
  * each of another key) gets no summary: it would cost nearly what the rows cost to store.
  *
- * Written only for a batch whose rows are all valid charges of one format with unique
- * identities and no OpenAI organisation totals: exactly the batches the ledger counts whole,
- * row for row, so its lines add up to what reading the rows would. Stored as the SHA-256 (64
+ * Written only for a batch of one format with unique identities and no OpenAI organisation
+ * totals: batches the ledger counts whole, row for row, so its lines add up to what reading
+ * the rows would. Its rows are taken to be valid charges, as the import pipeline makes them:
+ * checking them against the schema here would load zod at every start of the command line
+ * (createBatch is on the import's path); the values the lines keep are checked on read. Stored as the SHA-256 (64
  * hex characters) of its batch's id and its JSON, then the JSON: on read, one that is damaged
  * or belongs to another batch, or whose rows and totals are not its batch's, is not used.
  */
 export const SUMMARY_DIMENSIONS = ['model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags'] as const
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number]
 
-const SUMMARY_FORMAT = 'workfolio-charge-summary-1'
-const DIGEST_BYTES = 64
+export const SUMMARY_FORMAT = 'workfolio-charge-summary-1'
+export const DIGEST_BYTES = 64
 const MAX_DIMENSION_VALUES = 1000
 /** Up to this many rows a batch gets a summary however little its rows add up; above, only one of at most half as many lines. */
 const SMALL_BATCH_ROWS = 10_000
-const KEYED = ['provider', 'currency', 'costKind'] as const
-
-const StoredSummary = z.object({
-  format: z.literal(SUMMARY_FORMAT),
-  chargeFormat: z.string(),
-  rows: z.number().int().nonnegative(),
-  dimensions: z.array(z.enum(SUMMARY_DIMENSIONS)),
-  /** The distinct values of each field, which the lines index. */
-  values: z.object({
-    provider: z.array(Charge.shape.provider),
-    currency: z.array(Charge.shape.currency),
-    costKind: z.array(Charge.shape.costKind),
-    model: z.array(Charge.shape.model).optional(),
-    account: z.array(Charge.shape.account).optional(),
-    workspace: z.array(Charge.shape.workspace).optional(),
-    project: z.array(Charge.shape.project).optional(),
-    apiKey: z.array(Charge.shape.apiKey).optional(),
-    costCenter: z.array(Charge.shape.costCenter).optional(),
-    tags: z.array(Charge.shape.tags).optional(),
-  }),
-  /** [UTC day "YYYY-MM-DD", index of each keyed field, then of each kept dimension, summed cost, rows, rows with money]. */
-  lines: z.array(z.array(z.union([z.string(), z.number()]))),
-})
-type StoredSummary = z.infer<typeof StoredSummary>
-
-type SummaryLine = ChargeLine & Required<Pick<ChargeLine, 'rows' | 'rowsWithAmount'>>
-
-/** A summary read back: its lines as the analysis reads charges (see ChargeLine), and the dimensions they keep. */
-export interface ChargeSummary {
-  chargeFormat: string
-  dimensions: ReadonlySet<SummaryDimension>
-  lines: SummaryLine[]
-}
+export const KEYED = ['provider', 'currency', 'costKind'] as const
 
 /**
  * The summary of a charges batch from its encoded columns and identities, as stored bytes, or
@@ -78,9 +44,11 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
   const { length, column } = encoded
   const [only, ...others] = identities
   if (!only || others.length > 0 || only[1].length !== length || new Set(only[1]).size !== length) return null
-  if (column.t !== 'obj' || !columnIsValid(Charge, column, length)) return null
+  if (column.t !== 'obj') return null
   const chargeFormat = only[0]
-  // Valid charges have every key but listCost in every row: a field's column holds all rows.
+  const used = ['start', 'cost', 'model', 'project', ...KEYED, ...SUMMARY_DIMENSIONS]
+  // Charges have these keys in every row: a field's column holds all rows.
+  if (used.some((key) => !column.k.includes(key) || column.absent[column.k.indexOf(key)].length > 0)) return null
   const columnOf = (key: string): Column => column.c[column.k.indexOf(key)]
   // Only a format with organisation totals has its rows looked at for them.
   if (isOpenAiOrganizationTotal({ format: chargeFormat, model: null, project: null })) {
@@ -107,7 +75,8 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
     for (const field of lineFields) key = numeric ? (key as number) * field.values.length + field.ids[row] : `${key}\u0000${field.ids[row]}`
     let group = groups.get(key)
     if (!group) groups.set(key, (group = { ids: lineFields.map((field) => field.ids[row]), cost: ZERO, rows: 0, rowsWithAmount: 0 }))
-    const cost = parseDecimal(costs[row])
+    const cost = decimalOrNull(costs[row])
+    if (!cost) return null
     group.cost = addDecimal(group.cost, cost)
     group.rows += 1
     if (cost.units !== 0n && spendKinds[costKinds.ids[row]]) group.rowsWithAmount += 1
@@ -134,7 +103,7 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
   return stored
 }
 
-function digestOf(batchId: string, json: Uint8Array): string {
+export function digestOf(batchId: string, json: Uint8Array): string {
   return createSha256().update(`${batchId}\n`).update(json).digestHex()
 }
 
@@ -203,67 +172,10 @@ function objectIds(column: Extract<Column, { t: 'obj' }>, length: number, cap: n
   return { values, ids: distinct.ids }
 }
 
-/**
- * A stored summary read back, or null when it is not one or does not match its batch (its
- * digest, row count and totals): the batch is then read row by row.
- */
-export function readChargeSummary(bytes: Uint8Array, meta: { id: string; records: number; totals: CurrencyAmounts }): ChargeSummary | null {
-  const json = bytes.subarray(DIGEST_BYTES)
-  if (bytes.length < DIGEST_BYTES || new TextDecoder().decode(bytes.subarray(0, DIGEST_BYTES)) !== digestOf(meta.id, json)) return null
-  let summary: StoredSummary
+function decimalOrNull(text: unknown): Decimal | null {
   try {
-    const parsed = StoredSummary.safeParse(JSON.parse(new TextDecoder().decode(json)))
-    if (!parsed.success) return null
-    summary = parsed.data
+    return typeof text === 'string' ? parseDecimal(text) : null
   } catch {
     return null
   }
-  if (summary.rows !== meta.records) return null
-  const lines = linesOf(summary)
-  if (!lines || lines.reduce((sum, line) => sum + line.rows, 0) !== meta.records) return null
-  const totals = new CurrencyTotals()
-  for (const line of lines) if (carriesCost(line)) totals.add(line.currency, line.cost)
-  const stored = Object.entries(meta.totals)
-  const sameTotals = stored.length === totals.currencies().length && stored.every(([currency, amount]) => compareDecimal(parseDecimal(amount), totals.get(currency)) === 0)
-  return sameTotals ? { chargeFormat: summary.chargeFormat, dimensions: new Set(summary.dimensions), lines } : null
-}
-
-/** The lines as charges of `rows` rows each, or null when one is malformed (an index out of range, a bad day or amount). */
-function linesOf(summary: StoredSummary): SummaryLine[] | null {
-  const columns: { name: keyof ChargeLine; values: readonly Json[] }[] = [
-    ...KEYED.map((key) => ({ name: key, values: summary.values[key] })),
-    ...summary.dimensions.map((dimension) => ({ name: dimension, values: summary.values[dimension] ?? [] })),
-  ]
-  const width = 1 + columns.length + 3
-  const lines: SummaryLine[] = []
-  for (const [i, stored] of summary.lines.entries()) {
-    const [day, cost, rows, rowsWithAmount] = [stored[0], stored[width - 3], stored[width - 2], stored[width - 1]]
-    if (stored.length !== width || typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || typeof cost !== 'string' || !DecimalString.safeParse(cost).success) return null
-    if (typeof rows !== 'number' || typeof rowsWithAmount !== 'number' || !Number.isInteger(rows) || !Number.isInteger(rowsWithAmount) || rows < 1 || rowsWithAmount < 0 || rowsWithAmount > rows) return null
-    const line: SummaryLine = {
-      format: summary.chargeFormat,
-      identity: `#${i}`,
-      start: `${day}T00:00:00.000Z`,
-      provider: '',
-      currency: '',
-      costKind: 'billed',
-      cost,
-      model: null,
-      account: null,
-      workspace: null,
-      project: null,
-      apiKey: null,
-      costCenter: null,
-      tags: {},
-      rows,
-      rowsWithAmount,
-    }
-    for (let c = 0; c < columns.length; c++) {
-      const id = stored[1 + c]
-      if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= columns[c].values.length) return null
-      ;(line as unknown as Record<string, Json>)[columns[c].name] = columns[c].values[id]
-    }
-    lines.push(line)
-  }
-  return lines
 }
