@@ -18,7 +18,11 @@ export interface BatchInput {
   skipped: BatchIssue[]
   warnings: BatchIssue[]
   importedAt: string
-  /** A charges batch whose records are a builder: the identities noted as they were added (an array's are read from it). */
+  /**
+   * A charges batch whose records are a builder: the identities noted as they were added,
+   * unique as the import pipeline makes them (UniqueIdentities; the batch's summary counts on
+   * it). An array's are read from it, and checked.
+   */
   identities?: ChargeIdentities
 }
 
@@ -52,7 +56,8 @@ export function createBatch(input: BatchInput): Batch {
   }
   if (input.kind !== 'charges') return { meta, payload, identities: new Map() }
   const identities = chargeIdentities(input)
-  const summary = columns.length > 0 ? summarizeChargeColumns(columns, identities, id) : null
+  const unique = input.identities !== undefined || [...identities.values()].every((list) => new Set(list).size === list.length)
+  const summary = columns.length > 0 && unique ? summarizeChargeColumns(columns, identities, id) : null
   return { meta, payload, identities, ...(summary ? { summary } : {}) }
 }
 

@@ -36,14 +36,15 @@ const SMALL_BATCH_ROWS = 10_000
 export const KEYED = ['provider', 'currency', 'costKind'] as const
 
 /**
- * The summary of a charges batch from its encoded columns and identities, as stored bytes, or
- * null for a batch the ledger does not count whole (see above). `batchId`: the batch's id.
+ * The summary of a charges batch from its encoded columns and identities (unique: the caller
+ * checked), as stored bytes, or null for a batch the ledger does not count whole (see above).
+ * `batchId`: the batch's id.
  * Read from the columns' dictionaries, so that a million rows make no objects and few strings.
  */
 export function summarizeChargeColumns(encoded: { length: number; column: Column }, identities: ChargeIdentities, batchId: string): Uint8Array | null {
   const { length, column } = encoded
   const [only, ...others] = identities
-  if (!only || others.length > 0 || only[1].length !== length || new Set(only[1]).size !== length) return null
+  if (!only || others.length > 0 || only[1].length !== length) return null
   if (column.t !== 'obj') return null
   const chargeFormat = only[0]
   const used = ['start', 'cost', 'model', 'project', ...KEYED, ...SUMMARY_DIMENSIONS]
