@@ -8,6 +8,8 @@
  *   (17 columns, overlapping days, so rows seen twice are counted once) and ~60 MB of Claude
  *   Code transcripts (runs, which the report also reads).
  * The two take turns for BENCH_ROUNDS rounds and each keeps its best. Target: < 2 s, < 500 MB.
+ * The file names carry the stored form they were built with (STORED_FORM), so a change of it
+ * builds new workspaces instead of timing old ones.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
@@ -21,6 +23,8 @@ import { timedCommand } from './timedCommand'
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts', 'cli.mjs')
 const TARGET_SECONDS = 2
 const TARGET_RSS_MB = 500
+/** summary1: charges batches stored with their summaries (shared/batches/chargeSummary.ts). */
+const STORED_FORM = 'summary1'
 
 interface Shape {
   name: string
@@ -38,12 +42,12 @@ function shapes(anthropicRows: number): Shape[] {
   return [
     {
       name: `one Anthropic cost import of ${anthropicRows} rows`,
-      workspace: join(BENCH_DATA_DIR, `report-anthropic-${anthropicRows}.workfolio`),
+      workspace: join(BENCH_DATA_DIR, `report-anthropic-${anthropicRows}-${STORED_FORM}.workfolio`),
       build: async (workspace) => importInto(workspace, [await billingCsvFile(ANTHROPIC_COST, anthropicRows)]),
     },
     {
       name: '12 OpenAI cost imports (20,000–31,000 rows each) and ~60 MB of Claude Code transcripts',
-      workspace: join(BENCH_DATA_DIR, 'report-openai-12-batches-and-runs.workfolio'),
+      workspace: join(BENCH_DATA_DIR, `report-openai-12-batches-and-runs-${STORED_FORM}.workfolio`),
       async build(workspace) {
         const logs = join(BENCH_DATA_DIR, 'report-transcripts')
         mkdirSync(logs, { recursive: true })

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { readAnalysisInput } from '../../shared/analysis/workspaceInput'
+import { readSummarizedAnalysisInput } from '../../shared/analysis/workspaceInput'
 import { parseInstant } from '../../shared/importers/billing/dates'
 import { buildPortfolioReport } from '../../shared/reports/portfolioReport'
 import { formatPortfolioReport } from '../../shared/reports/portfolioReportText'
@@ -42,7 +42,7 @@ export const reportCommand: CliCommand = {
       return 1
     }
     const workspace = openWorkspaceFile(path)
-    const input = readAnalysisInput(workspace.governance, workspace.ledger, asOf)
+    const input = readSummarizedAnalysisInput(workspace.governance, workspace.ledger, asOf)
     let report
     try {
       report = buildPortfolioReport(input, { period: values.period, todaysDefinitions: values['todays-definitions'] })

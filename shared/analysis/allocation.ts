@@ -1,9 +1,8 @@
-import type { Charge } from '../records/charge'
 import type { Run } from '../records/run'
 import { addDecimal, compareDecimal, divideDecimal, formatDecimal, multiplyDecimal, parseDecimal, subtractDecimal, ZERO, type Decimal } from '../money/decimal'
 import { formatMoney } from '../money/format'
 import { dayOf, monthOf, type DayNumber } from './dates'
-import { chargeAmount, chargeKey, providerKey } from './input'
+import { chargeAmount, chargeKey, chargeRows, providerKey, type ChargeLine } from './input'
 import { groupBy } from './groupBy'
 
 /** A portfolio id, or null for Unassigned. */
@@ -14,7 +13,7 @@ export type Bucket = string | null
  * made anew only when provider, month or currency differ from the previous charge's: a batch's
  * charges come in date order, so a million charges make a few hundred keys, not two million strings.
  */
-export function chargeKeysInOrder(): (charge: Pick<Charge, 'provider' | 'start' | 'currency'>) => { providerMonth: string; withCurrency: string } {
+export function chargeKeysInOrder(): (charge: Pick<ChargeLine, 'provider' | 'start' | 'currency'>) => { providerMonth: string; withCurrency: string } {
   let provider: string | null = null
   let month = ''
   let currency = ''
@@ -64,6 +63,8 @@ export interface AllocatedShare {
   currency: string
   amount: Decimal
   chargeKeys: readonly string[]
+  /** The charges each of chargeKeys stands for. */
+  chargeRows: readonly number[]
 }
 
 /** `${provider}\u0000${month}`: the unit charges are allocated in. */
@@ -132,7 +133,7 @@ function describeBucket(bucket: Bucket, names: ReadonlyMap<string, string>): str
  * Portfolios billed directly by a charge rule in that provider-month are left out: their runs are paid for.
  */
 export function allocateCharges(
-  charges: readonly Charge[],
+  charges: readonly ChargeLine[],
   weightsByProviderMonth: ReadonlyMap<string, Weights>,
   directlyBilled: ReadonlyMap<string, ReadonlySet<string>>,
   portfolioNames: ReadonlyMap<string, string>,
@@ -150,14 +151,17 @@ export function allocateCharges(
     const totals = new Map<Bucket, Decimal>()
     const tookRemainder = new Set<Bucket>()
     let total = ZERO
+    let charges = 0
     for (const [day, dayCharges] of groupBy(group, (c) => dayOf(c.start))) {
       const amount = dayCharges.reduce((sum, c) => addDecimal(sum, chargeAmount(c)), ZERO)
       const chargeKeys = dayCharges.map(chargeKey)
+      const rows = dayCharges.map(chargeRows)
+      charges += rows.reduce((sum, n) => sum + n, 0)
       const split = splitter.split(amount)
       if (split.remainder.units !== 0n) tookRemainder.add(split.remainderBucket)
       total = addDecimal(total, amount)
       for (const share of split.shares) {
-        shares.push({ portfolioId: share.portfolioId, day, currency, amount: share.amount, chargeKeys })
+        shares.push({ portfolioId: share.portfolioId, day, currency, amount: share.amount, chargeKeys, chargeRows: rows })
         totals.set(share.portfolioId, addDecimal(totals.get(share.portfolioId) ?? ZERO, share.amount))
       }
     }
@@ -172,9 +176,9 @@ export function allocateCharges(
       }))
     const excludedNote = excluded.size ? ` ${[...excluded].sort().map((id) => describeBucket(id, portfolioNames)).join(', ')} left out: billed directly by a charge rule this month.` : ''
     const text = method === 'no-runs-logged'
-      ? `${group.length} ${provider} charge(s) of ${month} (${formatMoney(formatDecimal(total), currency)}) have no workflow dimension and no logged runs to weigh them: kept Unassigned.${excludedNote}`
-      : `${group.length} ${provider} charge(s) of ${month} (${formatMoney(formatDecimal(total), currency)}) have no workflow dimension: split in proportion to the log-estimated cost of each portfolio's ${provider} runs that month (${explanationShares.map((s) => `${describeBucket(s.portfolioId, portfolioNames)} ${formatMoney(s.estimatedUSD, 'USD')} → ${formatMoney(s.amount, currency)}`).join('; ')}). Each day's charges are split together; rounding remainders go to the largest share.${excludedNote}`
-    explanations.push({ provider, month, currency, charges: group.length, total: formatDecimal(total), method, excludedPortfolios: [...excluded].sort(), shares: explanationShares, text })
+      ? `${charges} ${provider} charge(s) of ${month} (${formatMoney(formatDecimal(total), currency)}) have no workflow dimension and no logged runs to weigh them: kept Unassigned.${excludedNote}`
+      : `${charges} ${provider} charge(s) of ${month} (${formatMoney(formatDecimal(total), currency)}) have no workflow dimension: split in proportion to the log-estimated cost of each portfolio's ${provider} runs that month (${explanationShares.map((s) => `${describeBucket(s.portfolioId, portfolioNames)} ${formatMoney(s.estimatedUSD, 'USD')} → ${formatMoney(s.amount, currency)}`).join('; ')}). Each day's charges are split together; rounding remainders go to the largest share.${excludedNote}`
+    explanations.push({ provider, month, currency, charges, total: formatDecimal(total), method, excludedPortfolios: [...excluded].sort(), shares: explanationShares, text })
   }
   return { shares, explanations }
 }

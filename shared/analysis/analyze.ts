@@ -5,7 +5,8 @@ import type { Bucket } from './allocation'
 import { portfolioBudget, type Budget } from './budgets'
 import { DailySpend } from './dailySpend'
 import { dayOf, type DayNumber } from './dates'
-import type { AnalysisInput } from './input'
+import type { Charge } from '../records/charge'
+import type { AnalysisInput, ChargeLine } from './input'
 import { lintPortfolio, type Lint } from './lints/index'
 import { adoptionMetrics, type Adoption } from './metrics/adoption'
 import { highCostMetrics, type HighCost } from './metrics/highCost'
@@ -23,8 +24,8 @@ import { WorkflowIndex } from './workflowIndex'
  * The derived state of a workspace: assignments, spend entries and the daily index, computed
  * once per input and shared by every per-portfolio question (the report, the Overview, a view).
  */
-export interface Analysis {
-  input: AnalysisInput
+export interface Analysis<C extends ChargeLine = Charge> {
+  input: AnalysisInput<C>
   asOf: DayNumber
   assignment: AssignmentResult
   spend: SpendLedger
@@ -43,7 +44,7 @@ export interface Analysis {
   workflows: (period: Period) => WorkflowIndex
 }
 
-export function analyze(input: AnalysisInput): Analysis {
+export function analyze<C extends ChargeLine>(input: AnalysisInput<C>): Analysis<C> {
   const assignment = assignRecords(input)
   const spend = buildSpend(input, assignment)
   const workflowIndexes = new Map<string, WorkflowIndex>()
@@ -83,11 +84,11 @@ export interface PortfolioPeriodSummary {
 }
 
 /** The runs a bucket (portfolio id, or null for Unassigned) owns that started in the period. */
-export function runsIn(analysis: Analysis, portfolioId: Bucket, period: Period): Run[] {
+export function runsIn(analysis: Analysis<ChargeLine>, portfolioId: Bucket, period: Period): Run[] {
   return (analysis.runsByBucket.get(portfolioId) ?? []).filter((run) => containsDay(period, dayOf(run.start)))
 }
 
-function spendEntriesIn(analysis: Analysis, portfolioId: Bucket, period: Period): SpendEntry[] {
+function spendEntriesIn(analysis: Analysis<ChargeLine>, portfolioId: Bucket, period: Period): SpendEntry[] {
   return (analysis.entriesByBucket.get(portfolioId) ?? []).filter((entry) => containsDay(period, entry.day))
 }
 
@@ -97,14 +98,20 @@ export function spendByBasis(entries: readonly SpendEntry[]): Record<SpendEntry[
   return { billed: totals.billed.toJSON(), allocated: totals.allocated.toJSON(), estimated: totals.estimated.toJSON() }
 }
 
+/** The charges the entries' spend comes from, each once (see SpendEntry.counts). */
 export function countCharges(entries: readonly SpendEntry[]): number {
-  const keys = new Set<string>()
-  for (const entry of entries) if (entry.basis !== 'estimated' && entry.amount.units !== 0n) for (const key of entry.sources) keys.add(key)
-  return keys.size
+  const counted = new Map<string, number>()
+  for (const entry of entries) {
+    if (entry.basis === 'estimated' || (entry.basis === 'allocated' && entry.amount.units === 0n)) continue
+    for (let i = 0; i < entry.sources.length; i++) counted.set(entry.sources[i], entry.counts[i])
+  }
+  let charges = 0
+  for (const count of counted.values()) charges += count
+  return charges
 }
 
 /** Everything a portfolio card or report row shows for one period. */
-export function summarizePortfolio(analysis: Analysis, portfolio: Portfolio, period: Period): PortfolioPeriodSummary {
+export function summarizePortfolio(analysis: Analysis<ChargeLine>, portfolio: Portfolio, period: Period): PortfolioPeriodSummary {
   const { input } = analysis
   const runs = runsIn(analysis, portfolio.id, period)
   const entries = spendEntriesIn(analysis, portfolio.id, period)
@@ -146,7 +153,7 @@ export function summarizePortfolio(analysis: Analysis, portfolio: Portfolio, per
   }
 }
 
-function outcomesOf(analysis: Analysis, portfolio: Portfolio, period: Period): PortfolioOutcomes | null {
+function outcomesOf(analysis: Analysis<ChargeLine>, portfolio: Portfolio, period: Period): PortfolioOutcomes | null {
   const { outcomeLinks, input } = analysis
   if (!outcomeLinks || !input.outcomes) return null
   return portfolioOutcomes(portfolio, period, {
@@ -168,7 +175,7 @@ export interface UnassignedSummary {
 }
 
 /** Whatever no rule matched (and charges that could not be allocated), with its total. */
-export function summarizeUnassigned(analysis: Analysis, period: Period): UnassignedSummary {
+export function summarizeUnassigned(analysis: Analysis<ChargeLine>, period: Period): UnassignedSummary {
   const entries = spendEntriesIn(analysis, null, period)
   const runs = runsIn(analysis, null, period)
   return {
@@ -200,7 +207,7 @@ export interface OutsideSummary {
  * Spend caught by "outside portfolios" buckets (work that is not coding-agent work): shown apart,
  * neither a coding portfolio's nor unassigned.
  */
-export function summarizeOutside(analysis: Analysis, period: Period): OutsideSummary {
+export function summarizeOutside(analysis: Analysis<ChargeLine>, period: Period): OutsideSummary {
   const buckets = analysis.input.portfolios
     .filter((portfolio) => portfolio.outside)
     .map((portfolio) => ({ portfolio, runs: runsIn(analysis, portfolio.id, period), entries: spendEntriesIn(analysis, portfolio.id, period) }))

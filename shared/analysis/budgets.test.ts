@@ -11,7 +11,7 @@ const q3 = parsePeriod('2026-Q3', 1)
 
 function dailyOf(spend: [string, string, string, string?][]) {
   return new DailySpend(
-    spend.map(([portfolioId, day, amount, currency = 'USD']) => ({ portfolioId, day: dayOf(day), currency, amount: parseDecimal(amount), basis: 'estimated' as const, sources: [day] })),
+    spend.map(([portfolioId, day, amount, currency = 'USD']) => ({ portfolioId, day: dayOf(day), currency, amount: parseDecimal(amount), basis: 'estimated' as const, sources: [day], counts: [0] })),
   )
 }
 

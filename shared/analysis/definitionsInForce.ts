@@ -1,7 +1,7 @@
 import { DEFINITION_FIELDS, Portfolio, type PortfolioChange } from '../records/portfolio'
 import { analyze, type Analysis } from './analyze'
 import { dayOf, type DayNumber } from './dates'
-import type { AnalysisInput } from './input'
+import type { AnalysisInput, ChargeLine } from './input'
 import { parsePeriod, type Period } from './periods'
 
 /** The first day a change is in force; null for a retroactive change (or a key no longer readable). */
@@ -60,7 +60,7 @@ export interface PeriodInputOptions {
  * today's definitions are asked for), and only the runs and charges that started by `asOf`, so
  * a report "as of" a mid-quarter day counts nothing imported for later days.
  */
-export function inputForPeriod(input: AnalysisInput, period: Period, options: PeriodInputOptions = {}): AnalysisInput {
+export function inputForPeriod<C extends ChargeLine>(input: AnalysisInput<C>, period: Period, options: PeriodInputOptions = {}): AnalysisInput<C> {
   const asOf = dayOf(input.asOf)
   const portfolios = options.todaysDefinitions ? input.portfolios : definitionsInForce(input.portfolios, input.portfolioChanges, period, input.settings.fiscalYearStartMonth)
   return {
@@ -75,7 +75,7 @@ export function inputForPeriod(input: AnalysisInput, period: Period, options: Pe
  * The analysis to read one period from: today's when the period's definitions and records are
  * the same as today's (most of the time, and then nothing is recomputed), a fresh one otherwise.
  */
-export function analysisForPeriod(analysis: Analysis, period: Period, options: PeriodInputOptions = {}): Analysis {
+export function analysisForPeriod<C extends ChargeLine>(analysis: Analysis<C>, period: Period, options: PeriodInputOptions = {}): Analysis<C> {
   const input = inputForPeriod(analysis.input, period, options)
   const unchanged =
     input.runs.length === analysis.input.runs.length &&

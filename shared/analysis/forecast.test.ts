@@ -9,7 +9,7 @@ const q2 = parsePeriod('2026-Q2', 1)
 const q3 = parsePeriod('2026-Q3', 1)
 
 function spendOf(days: [string, string][]) {
-  const daily = new DailySpend(days.map(([day, amount]) => ({ portfolioId: 'p', day: dayOf(day), currency: 'USD', amount: parseDecimal(amount), basis: 'estimated' as const, sources: [day] })))
+  const daily = new DailySpend(days.map(([day, amount]) => ({ portfolioId: 'p', day: dayOf(day), currency: 'USD', amount: parseDecimal(amount), basis: 'estimated' as const, sources: [day], counts: [0] })))
   return (from: number, to: number): Decimal => daily.sum('p', 'USD', from, to)
 }
 

@@ -7,15 +7,37 @@ import type { Settings } from '../records/settings'
 import type { OutcomeInput } from './outcomes/linkOutcomes'
 
 /**
+ * What the analysis reads of a charge. A line may stand for several charges alike in all of
+ * it (a batch's summary, see shared/batches/chargeSummary.ts): `rows` of them (absent: one),
+ * `rowsWithAmount` of which have a chargeAmount that is not zero (absent: told by its own);
+ * `cost` is their sum. A Charge is a line of one row.
+ */
+export type ChargeLine = Pick<Charge, 'format' | 'identity' | 'provider' | 'start' | 'currency' | 'costKind' | 'cost' | 'model' | 'account' | 'workspace' | 'project' | 'apiKey' | 'costCenter' | 'tags'> & {
+  rows?: number
+  rowsWithAmount?: number
+}
+
+/** The charges a line stands for. */
+export function chargeRows(line: Pick<ChargeLine, 'rows'>): number {
+  return line.rows ?? 1
+}
+
+/** The charges of a line whose chargeAmount is not zero (they count as contributing to spend). */
+export function chargeRowsWithAmount(line: Pick<ChargeLine, 'rowsWithAmount' | 'cost' | 'costKind'>): number {
+  return line.rowsWithAmount ?? (chargeAmount(line).units !== 0n ? 1 : 0)
+}
+
+/**
  * Everything the analysis reads, as plain data. Every analysis function is a pure function of
  * this, so rules apply retroactively: a new import or an edited rule only changes the input.
+ * Its charges are Charges, or lines that stand for several (a report reads batch summaries).
  */
-export interface AnalysisInput {
+export interface AnalysisInput<C extends ChargeLine = Charge> {
   /** Today's definitions; a past period reads them through `portfolioChanges` (see definitionsInForce). */
   portfolios: readonly Portfolio[]
   portfolioChanges: readonly PortfolioChange[]
   runs: readonly Run[]
-  charges: readonly Charge[]
+  charges: readonly C[]
   recipes: readonly Recipe[]
   envelopeMoves: readonly EnvelopeMove[]
   settings: Settings
@@ -28,7 +50,7 @@ export interface AnalysisInput {
 }
 
 /** The subset the rules engine needs (previews run on it while a rule is being edited). */
-export type RuleInput = Pick<AnalysisInput, 'portfolios' | 'runs' | 'charges' | 'recipes'>
+export type RuleInput<C extends ChargeLine = Charge> = Pick<AnalysisInput<C>, 'portfolios' | 'runs' | 'charges' | 'recipes'>
 
 /** A charge's stable id: its format and natural key, the same pair the ledger dedupes on. */
 export function chargeKey(charge: Pick<Charge, 'format' | 'identity'>): string {
@@ -46,5 +68,10 @@ export function providerKey(provider: string): string {
  * They still count as billing for their provider and month (the provider said what it charged).
  */
 export function chargeAmount(charge: Pick<Charge, 'cost' | 'costKind'>): Decimal {
-  return charge.costKind === 'included' || charge.costKind === 'not_charged' || charge.costKind === 'none' ? ZERO : parseDecimal(charge.cost)
+  return costIsSpend(charge.costKind) ? parseDecimal(charge.cost) : ZERO
+}
+
+/** Whether the cost of a line of this kind is spend (see chargeAmount). */
+export function costIsSpend(costKind: Charge['costKind']): boolean {
+  return costKind !== 'included' && costKind !== 'not_charged' && costKind !== 'none'
 }

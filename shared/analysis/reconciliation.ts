@@ -1,9 +1,8 @@
-import type { Charge } from '../records/charge'
 import type { Run } from '../records/run'
 import { compareDecimal, formatDecimal, parseDecimal, subtractDecimal, ZERO } from '../money/decimal'
 import { CurrencyTotals, type CurrencyAmounts } from '../money/totals'
 import { monthOf } from './dates'
-import { chargeAmount, providerKey } from './input'
+import { chargeAmount, chargeRows, providerKey, type ChargeLine } from './input'
 
 /**
  * Billed spend (charges) against log-estimated spend (runs) for one provider and month.
@@ -25,7 +24,7 @@ export interface ReconciliationRow {
   note: string
 }
 
-export function reconcile(runs: readonly Run[], charges: readonly Charge[]): ReconciliationRow[] {
+export function reconcile(runs: readonly Run[], charges: readonly ChargeLine[]): ReconciliationRow[] {
   const rows = new Map<string, { provider: string; month: string; billed: CurrencyTotals; estimated: CurrencyTotals; runs: number; charges: number }>()
   const row = (provider: string, month: string) => {
     const key = `${providerKey(provider)}\u0000${month}`
@@ -44,7 +43,7 @@ export function reconcile(runs: readonly Run[], charges: readonly Charge[]): Rec
       last = { provider: charge.provider, month, entry: row(charge.provider, month) }
     }
     last.entry.billed.add(charge.currency, chargeAmount(charge))
-    last.entry.charges += 1
+    last.entry.charges += chargeRows(charge)
   }
   for (const run of runs) {
     for (const [month, cost] of Object.entries(run.costByMonth)) {

@@ -1,9 +1,8 @@
-import type { Charge } from '../records/charge'
 import type { Run } from '../records/run'
 import { parseDecimal, type Decimal } from '../money/decimal'
 import { allocateCharges, chargeKeysInOrder, estimatedWeights, providerMonthKey, type AllocationExplanation, type Bucket } from './allocation'
 import { dayOf, firstDayOfMonth, monthOf, type DayNumber } from './dates'
-import { chargeAmount, chargeKey, type AnalysisInput } from './input'
+import { chargeAmount, chargeKey, chargeRowsWithAmount, type AnalysisInput, type ChargeLine } from './input'
 import type { AssignmentResult } from './rules/assign'
 
 /**
@@ -21,7 +20,17 @@ export interface SpendEntry {
   basis: 'billed' | 'allocated' | 'estimated'
   /** The charge keys (billed, allocated) or the run id (estimated) the amount comes from. */
   sources: readonly string[]
+  /**
+   * How many charges each source counts for (countCharges): a billed line its charges with an
+   * amount, whatever the entry's sum; an allocated share's lines all their charges, when the
+   * share is not zero; a run none.
+   */
+  counts: readonly number[]
 }
+
+// Shared: a million billed charges count one or none each.
+const NO_CHARGE = [0]
+const ONE_CHARGE = [1]
 
 export interface SpendLedger {
   entries: SpendEntry[]
@@ -34,9 +43,9 @@ function estimateDay(run: Run, month: string): DayNumber {
 }
 
 /** `assignment`: assignRecords of the same input (its charges are read in the input's order). */
-export function buildSpend(input: Pick<AnalysisInput, 'runs' | 'charges' | 'portfolios'>, assignment: AssignmentResult): SpendLedger {
+export function buildSpend(input: Pick<AnalysisInput<ChargeLine>, 'runs' | 'charges' | 'portfolios'>, assignment: AssignmentResult): SpendLedger {
   const entries: SpendEntry[] = []
-  const unclaimed: Charge[] = []
+  const unclaimed: ChargeLine[] = []
   const directlyBilled = new Map<string, Set<string>>()
   const billed = new Set<string>()
   const keysOf = chargeKeysInOrder()
@@ -48,7 +57,8 @@ export function buildSpend(input: Pick<AnalysisInput, 'runs' | 'charges' | 'port
       unclaimed.push(charge)
       return
     }
-    entries.push({ portfolioId, day: dayOf(charge.start), currency: charge.currency, amount: chargeAmount(charge), basis: 'billed', sources: [chargeKey(charge)] })
+    const withAmount = chargeRowsWithAmount(charge)
+    entries.push({ portfolioId, day: dayOf(charge.start), currency: charge.currency, amount: chargeAmount(charge), basis: 'billed', sources: [chargeKey(charge)], counts: withAmount === 0 ? NO_CHARGE : withAmount === 1 ? ONE_CHARGE : [withAmount] })
     directlyBilled.set(providerMonth, (directlyBilled.get(providerMonth) ?? new Set()).add(portfolioId))
   })
 
@@ -56,13 +66,13 @@ export function buildSpend(input: Pick<AnalysisInput, 'runs' | 'charges' | 'port
   const names = new Map(input.portfolios.map((p) => [p.id, p.name]))
   const allocation = allocateCharges(unclaimed, estimatedWeights(input.runs, bucketOfRun), directlyBilled, names)
   for (const share of allocation.shares) {
-    entries.push({ portfolioId: share.portfolioId, day: share.day, currency: share.currency, amount: share.amount, basis: 'allocated', sources: share.chargeKeys })
+    entries.push({ portfolioId: share.portfolioId, day: share.day, currency: share.currency, amount: share.amount, basis: 'allocated', sources: share.chargeKeys, counts: share.chargeRows })
   }
 
   for (const run of input.runs) {
     for (const [month, cost] of Object.entries(run.costByMonth)) {
       if (billed.has(providerMonthKey(run.provider, month))) continue
-      entries.push({ portfolioId: bucketOfRun(run), day: estimateDay(run, month), currency: 'USD', amount: parseDecimal(cost), basis: 'estimated', sources: [run.id] })
+      entries.push({ portfolioId: bucketOfRun(run), day: estimateDay(run, month), currency: 'USD', amount: parseDecimal(cost), basis: 'estimated', sources: [run.id], counts: NO_CHARGE })
     }
   }
   return { entries, allocations: allocation.explanations }

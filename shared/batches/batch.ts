@@ -1,8 +1,9 @@
 import type { BatchIssue, BatchMeta } from '../records/batch'
 import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
-import type { ColumnBuilder } from './columnCodec'
+import { type ColumnBuilder, encodeRecordColumns } from './columnCodec'
 import type { Charge } from '../records/charge'
-import { batchContentHash, encodeBatchPayload } from './batchPayload'
+import { batchContentHash, payloadOfColumns } from './batchPayload'
+import { summarizeChargeColumns } from './chargeSummary'
 import { type ChargeIdentities, noteChargeIdentity } from './identities'
 
 export interface BatchInput {
@@ -17,7 +18,11 @@ export interface BatchInput {
   skipped: BatchIssue[]
   warnings: BatchIssue[]
   importedAt: string
-  /** A charges batch whose records are a builder: the identities noted as they were added (an array's are read from it). */
+  /**
+   * A charges batch whose records are a builder: the identities noted as they were added,
+   * unique as the import pipeline makes them (UniqueIdentities; the batch's summary counts on
+   * it). An array's are read from it, and checked.
+   */
   identities?: ChargeIdentities
 }
 
@@ -26,13 +31,17 @@ export interface Batch {
   meta: BatchMeta
   payload: Uint8Array
   identities: ChargeIdentities
+  /** A charges batch's summary, stored beside its payload (see chargeSummary.ts); absent when the ledger must read its rows. */
+  summary?: Uint8Array
 }
 
 /** Packs parsed records into an immutable batch keyed by the hash of its content. */
 export function createBatch(input: BatchInput): Batch {
-  const payload = encodeBatchPayload(input.records)
+  const columns = encodeRecordColumns(input.records)
+  const payload = payloadOfColumns(columns)
+  const id = batchContentHash(input.kind, payload)
   const meta: BatchMeta = {
-    id: batchContentHash(input.kind, payload),
+    id,
     kind: input.kind,
     format: input.format,
     fileNames: input.fileNames,
@@ -45,7 +54,11 @@ export function createBatch(input: BatchInput): Batch {
     warnings: input.warnings,
     ...(input.kind === 'charges' ? { identityVersion: CHARGE_IDENTITY_VERSION } : {}),
   }
-  return { meta, payload, identities: input.kind === 'charges' ? chargeIdentities(input) : new Map() }
+  if (input.kind !== 'charges') return { meta, payload, identities: new Map() }
+  const identities = chargeIdentities(input)
+  const unique = input.identities !== undefined || [...identities.values()].every((list) => new Set(list).size === list.length)
+  const summary = columns.length > 0 && unique ? summarizeChargeColumns(columns, identities, id) : null
+  return { meta, payload, identities, ...(summary ? { summary } : {}) }
 }
 
 function chargeIdentities(input: BatchInput): ChargeIdentities {

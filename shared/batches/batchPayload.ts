@@ -10,7 +10,12 @@ import { jsonUtf8 } from './jsonUtf8'
  * column-encoded (see columnCodec.ts) to keep it small.
  */
 export function encodeBatchPayload(records: readonly unknown[] | ColumnBuilder): Uint8Array {
-  return jsonUtf8(encodeRecordColumns(records))
+  return payloadOfColumns(encodeRecordColumns(records))
+}
+
+/** The payload of records already column-encoded (createBatch summarises the columns too). */
+export function payloadOfColumns(columns: ReturnType<typeof encodeRecordColumns>): Uint8Array {
+  return jsonUtf8(columns)
 }
 
 export function decodeBatchPayload(payload: Uint8Array): unknown[] {

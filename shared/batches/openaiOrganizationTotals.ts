@@ -8,7 +8,7 @@ type Row = Pick<Charge, 'format' | 'start' | 'end' | 'model' | 'project' | 'acco
  * rows. A team that imports both must not count the day twice: the grouped rows win, being
  * the finer ones, and the organisation total of a bucket they cover is left out.
  */
-export function isOpenAiOrganizationTotal(charge: Row): boolean {
+export function isOpenAiOrganizationTotal(charge: Pick<Row, 'format' | 'model' | 'project'>): boolean {
   return charge.format === 'openai-cost' && charge.model === null && charge.project === null
 }
 

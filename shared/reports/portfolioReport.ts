@@ -4,7 +4,7 @@ import type { ReviewItem } from '../analysis/budgets'
 import { dateOfDay, dayOf } from '../analysis/dates'
 import { inputForPeriod, type PeriodInputOptions } from '../analysis/definitionsInForce'
 import { summarizeUnpriced, type UnpricedSummary } from '../pricing/unpricedModels'
-import type { AnalysisInput } from '../analysis/input'
+import type { AnalysisInput, ChargeLine } from '../analysis/input'
 import type { PortfolioOutcomes } from '../analysis/outcomes/portfolioOutcomes'
 import { parsePeriod, periodContaining, type Period } from '../analysis/periods'
 import { lintWorkspace } from '../analysis/lints/index'
@@ -63,7 +63,7 @@ export interface PortfolioReportOptions extends PeriodInputOptions {
  * otherwise the latest quarter that has some (a workspace of last quarter's exports reports on
  * that quarter, not on an empty one), otherwise the current quarter.
  */
-export function choosePeriod(input: AnalysisInput, requested?: string): { period: Period; source: PortfolioReport['periodSource'] } {
+export function choosePeriod(input: AnalysisInput<ChargeLine>, requested?: string): { period: Period; source: PortfolioReport['periodSource'] } {
   const fiscal = input.settings.fiscalYearStartMonth
   if (requested) return { period: parsePeriod(requested, fiscal), source: 'requested' }
   const current = periodContaining('quarter', input.asOf, fiscal)
@@ -113,7 +113,7 @@ function reportRow(summary: PortfolioPeriodSummary): PortfolioReportRow {
 }
 
 /** Builds the report from an analysis already computed (the Overview keeps one per document change). */
-export function reportFromAnalysis(analysis: Analysis, period: Period, periodSource: PortfolioReport['periodSource']): PortfolioReport {
+export function reportFromAnalysis(analysis: Analysis<ChargeLine>, period: Period, periodSource: PortfolioReport['periodSource']): PortfolioReport {
   const { input } = analysis
   const portfolios = input.portfolios.filter((portfolio) => !portfolio.outside).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
   const summaries = portfolios.map((portfolio) => summarizePortfolio(analysis, portfolio, period))
@@ -141,7 +141,7 @@ export function reportFromAnalysis(analysis: Analysis, period: Period, periodSou
  * The portfolio report for a period: a pure function of the workspace records and portfolios,
  * with the definitions in force in that period (or today's when asked) and what started by asOf.
  */
-export function buildPortfolioReport(input: AnalysisInput, options: PortfolioReportOptions = {}): PortfolioReport {
+export function buildPortfolioReport(input: AnalysisInput<ChargeLine>, options: PortfolioReportOptions = {}): PortfolioReport {
   const { period, source } = choosePeriod(input, options.period)
   return reportFromAnalysis(analyze(inputForPeriod(input, period, options)), period, source)
 }

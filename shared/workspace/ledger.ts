@@ -4,9 +4,12 @@ import { rekeyLegacyCharges } from '../batches/legacyIdentities'
 import { withoutCoveredOrganizationTotals } from '../batches/openaiOrganizationTotals'
 import { BatchMeta } from '../records/batch'
 import { Charge } from '../records/charge'
+import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
 import { Run } from '../records/run'
 import { decodeCheckedBatchPayload } from '../batches/batchPayload'
 import type { Batch } from '../batches/batch'
+import { readChargeSummary, type ChargeSummary } from '../batches/chargeSummaryRead'
+import type { ChargeLine } from '../analysis/input'
 import { ChargeIdentitySet } from '../batches/identities'
 import { HashSet128 } from '../hash/hashSet128'
 import { murmur3x86_128 } from '../hash/murmur3'
@@ -15,9 +18,14 @@ import { concatBytes } from '../bytes/concatBytes'
 import { PAYLOAD_PARTS_MAP, payloadPartKey, storedPayloadPieces } from './payloadParts'
 import type { ReadResult, RecordProblem } from './problems'
 
-/** A batch as stored: its payload whole, or (addInParts) the number of parts it was written in. */
-type StoredBatch = BatchMeta & { payload?: Uint8Array; payloadParts?: number }
+/**
+ * A batch as the ledger keeps it: its meta, its records' payload whole or (addInParts) the
+ * number of parts it was written in, and, for most charges batches, their summary.
+ */
+type StoredBatch = BatchMeta & { payload?: Uint8Array; payloadParts?: number; summary?: Uint8Array }
 
+
+const storedSummary = (batch: Batch) => (batch.summary ? { summary: batch.summary } : {})
 
 /**
  * The ledger document (`<workspace id>/ledger`): immutable import batches keyed by content
@@ -31,6 +39,8 @@ export class Ledger {
   private readonly validated = new Map<string, { records: unknown[]; problems: RecordProblem[] }>()
   /** Per charges batch, whether its identities are unique (see batchIdentitiesUnique). */
   private readonly uniqueIdentities = new Map<string, boolean>()
+  /** Per charges batch, its summary, or null when it has none that matches it. */
+  private readonly summaries = new Map<string, ChargeSummary | null>()
 
   constructor(readonly doc: Y.Doc) {
     this.batches = doc.getMap('batches')
@@ -41,7 +51,7 @@ export class Ledger {
     const records: BatchMeta[] = []
     const problems: RecordProblem[] = []
     for (const [id, stored] of this.batches.entries()) {
-      const { payload: _payload, payloadParts: _parts, ...meta } = (stored ?? {}) as Partial<StoredBatch>
+      const { payload: _payload, payloadParts: _parts, summary: _summary, ...meta } = (stored ?? {}) as Partial<StoredBatch>
       const result = BatchMeta.safeParse(meta)
       if (result.success) records.push(result.data)
       else problems.push({ collection: 'batches', id, message: result.error.issues.map((i) => i.message).join('; ') })
@@ -64,7 +74,7 @@ export class Ledger {
   add(batch: Batch, origin: unknown = IMPORT): 'added' | 'duplicate' {
     const parsed = BatchMeta.parse(batch.meta)
     if (this.holds(parsed, batch)) return 'duplicate'
-    this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payload: batch.payload }), origin)
+    this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payload: batch.payload, ...storedSummary(batch) }), origin)
     return 'added'
   }
 
@@ -88,7 +98,7 @@ export class Ledger {
     await pause()
     // The same batch may have arrived from a peer meanwhile: its parts were written again, under the same keys.
     if (this.batches.has(parsed.id)) return 'duplicate'
-    this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payloadParts: parts }), origin)
+    this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payloadParts: parts, ...storedSummary(batch) }), origin)
     return 'added'
   }
 
@@ -132,8 +142,51 @@ export class Ledger {
     return { records: withoutCoveredOrganizationTotals(records), problems }
   }
 
-  /** Every stored billing row once. */
-  private everyCharge(): ReadResult<Charge & { batchId: string }> {
+  /**
+   * The charges charges() gives, each read with only what the analysis reads of a charge (a
+   * ChargeLine) and what telling organisation totals needs: overlapping exports are decoded
+   * without their rows' token counts, quantities and source lines. Whole records are
+   * validated all the same; a batch read whole before is not read again.
+   */
+  chargeLines(): ReadResult<ChargeLine & { batchId: string }> {
+    const { records, problems } = this.everyCharge(CHARGE_LINE_FIELDS)
+    return { records: withoutCoveredOrganizationTotals(records), problems }
+  }
+
+  /**
+   * The charges to count as charges() gives them, but as the lines of the batches' summaries
+   * (see chargeSummary.ts), or null when some charge must be read row by row: a batch without
+   * a summary that matches it (stored before summaries, or damaged), a summary that leaves out
+   * one of `fields` (an API key per row, when a rule reads API keys), or two batches of one
+   * format (they may hold the same rows, which only their identities tell apart).
+   */
+  summarizedCharges(fields: ReadonlySet<keyof ChargeLine>): ReadResult<ChargeLine> | null {
+    const batches = this.orderedBatches('charges')
+    // Batches of one import format are mostly of one charge format: no summary read to find out.
+    if (new Set(batches.map((meta) => meta.format)).size < batches.length) return null
+    const records: ChargeLine[] = []
+    const formats = new Set<string>()
+    for (const meta of batches) {
+      const summary = this.summaryOf(meta)
+      if (!summary || formats.has(summary.chargeFormat) || [...fields].some((field) => !summarizes(summary, field))) return null
+      formats.add(summary.chargeFormat)
+      for (const line of summary.lines) records.push(line)
+    }
+    return { records, problems: [] }
+  }
+
+  private summaryOf(meta: BatchMeta): ChargeSummary | null {
+    let summary = this.summaries.get(meta.id)
+    if (summary === undefined) {
+      const bytes = this.batches.get(meta.id)?.summary
+      summary = bytes instanceof Uint8Array ? readChargeSummary(bytes, meta) : null
+      this.summaries.set(meta.id, summary)
+    }
+    return summary
+  }
+
+  /** Every stored billing row once; with `only`, those of several batches with just those fields (see chargeLines). */
+  private everyCharge(only?: ReadonlySet<string>): ReadResult<Charge & { batchId: string }> {
     const batches = this.orderedBatches('charges')
     // One batch (the common case: one big export) has unique identities by construction
     // (UniqueIdentities), so nothing is dropped and a million-entry set is not built.
@@ -147,11 +200,13 @@ export class Ledger {
     const records: (Charge & { batchId: string })[] = []
     const problems: RecordProblem[] = []
     for (const meta of batches) {
+      // A batch of older identities is read whole: its rows are keyed again from fields the analysis does not read.
+      const fields = (meta.identityVersion ?? 1) >= CHARGE_IDENTITY_VERSION ? only : undefined
       this.readBatch(meta.id, Charge, problems, (charge) => {
         if (seen.has(charge.format, charge.identity)) return
         seen.add(charge.format, charge.identity)
         records.push(charge)
-      })
+      }, fields)
     }
     return { records, problems }
   }
@@ -231,8 +286,8 @@ export class Ledger {
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id))
   }
 
-  private readBatch<T>(id: string, schema: z.ZodType<T>, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void): void {
-    const batch = this.batchOf(id, schema)
+  private readBatch<T>(id: string, schema: z.ZodType<T>, problems: RecordProblem[], onRecord: (record: T & { batchId: string }) => void, only?: ReadonlySet<string>): void {
+    const batch = this.batchOf(id, schema, only)
     problems.push(...batch.problems)
     for (const record of batch.records) onRecord(record as T & { batchId: string })
   }
@@ -278,6 +333,16 @@ export class Ledger {
       else into.problems.push({ collection: 'batches', id: `${id}#${index}`, message: result.error.issues.map((i) => i.message).join('; ') })
     })
   }
+}
+
+/** What chargeLines() reads of each charge: a ChargeLine's fields, and its end (organisation totals are told by it). */
+const CHARGE_LINE_FIELDS: ReadonlySet<string> = new Set<keyof Charge>(['format', 'identity', 'provider', 'start', 'end', 'currency', 'costKind', 'cost', 'model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags'])
+
+const ALWAYS_SUMMARIZED = new Set<keyof ChargeLine>(['format', 'identity', 'provider', 'start', 'currency', 'costKind', 'cost'])
+
+/** Whether a summary's lines hold `field` as every charge of the line has it. */
+function summarizes(summary: ChargeSummary, field: keyof ChargeLine): boolean {
+  return ALWAYS_SUMMARIZED.has(field) || summary.dimensions.has(field as never)
 }
 
 /**

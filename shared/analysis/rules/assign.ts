@@ -1,5 +1,5 @@
 import type { Portfolio, PortfolioRule } from '../../records/portfolio'
-import { chargeKey, type RuleInput } from '../input'
+import { chargeKey, chargeRows, type ChargeLine, type RuleInput } from '../input'
 import { compileChargeRule, compileRunRule, type RecipeLookup } from './conditions'
 import { ruleSpecificity } from './specificity'
 
@@ -31,9 +31,11 @@ export interface AssignmentResult {
   readonly charges: Map<string, Assignment>
   /** The assignment of each input charge, in the input's order. */
   chargeAssignments: readonly Assignment[]
+  /** The charges each key stands for, when a line stands for more than one (see ChargeLine); made with `charges`. */
+  readonly chargeRowsByKey: ReadonlyMap<string, number>
 }
 
-export function recipeLookup(input: Pick<RuleInput, 'recipes'>): RecipeLookup {
+export function recipeLookup(input: Pick<RuleInput<ChargeLine>, 'recipes'>): RecipeLookup {
   return new Map(input.recipes.map((recipe) => [recipe.id, recipe]))
 }
 
@@ -107,7 +109,7 @@ function matching<T>(rules: readonly { entry: RankedRule; matches: (record: T) =
 }
 
 /** Assigns every run and charge to at most one portfolio. A pure function of the records and portfolios. */
-export function assignRecords(input: RuleInput): AssignmentResult {
+export function assignRecords(input: RuleInput<ChargeLine>): AssignmentResult {
   const recipes = recipeLookup(input)
   const rules = rankRules(input.portfolios, recipes)
   const runRules = rules.filter((entry) => entry.rule.target === 'runs').map((entry) => ({ entry, matches: compileRunRule(entry.rule, recipes) }))
@@ -116,17 +118,27 @@ export function assignRecords(input: RuleInput): AssignmentResult {
   const runs = new Map<string, Assignment>()
   for (const run of input.runs) runs.set(run.id, explain(matching(runRules, run)))
   const chargeAssignments = input.charges.map((charge) => explain(matching(chargeRules, charge)))
-  let charges: Map<string, Assignment> | null = null
+  let keyed: { charges: Map<string, Assignment>; rows: Map<string, number> } | null = null
+  const byKey = () => {
+    if (!keyed) {
+      keyed = { charges: new Map(), rows: new Map() }
+      for (let i = 0; i < input.charges.length; i++) {
+        const key = chargeKey(input.charges[i])
+        keyed.charges.set(key, chargeAssignments[i])
+        if (input.charges[i].rows !== undefined) keyed.rows.set(key, chargeRows(input.charges[i]))
+      }
+    }
+    return keyed
+  }
   return {
     rules,
     runs,
     chargeAssignments,
     get charges() {
-      if (!charges) {
-        charges = new Map()
-        for (let i = 0; i < input.charges.length; i++) charges.set(chargeKey(input.charges[i]), chargeAssignments[i])
-      }
-      return charges
+      return byKey().charges
+    },
+    get chargeRowsByKey() {
+      return byKey().rows
     },
   }
 }
@@ -157,7 +169,7 @@ export interface PortfolioOverlap {
 /** Overlaps seen from each portfolio's side: with which other portfolio, on how many records. */
 export function overlapsByPortfolio(result: AssignmentResult): Map<string, PortfolioOverlap[]> {
   const pairs = new Map<string, PortfolioOverlap>()
-  const count = (assignment: Assignment, kind: 'runs' | 'charges') => {
+  const count = (assignment: Assignment, kind: 'runs' | 'charges', records = 1) => {
     if (!assignment.overlap || !assignment.winner) return
     const involved = new Set([assignment.winner.portfolioId, ...assignment.alsoMatched.map((m) => m.portfolioId)])
     for (const a of involved) {
@@ -165,15 +177,15 @@ export function overlapsByPortfolio(result: AssignmentResult): Map<string, Portf
         if (a === b) continue
         const key = `${a}\u0000${b}`
         const pair = pairs.get(key) ?? { portfolioId: a, otherPortfolioId: b, runs: 0, charges: 0, won: 0 }
-        pair[kind] += 1
-        if (assignment.portfolioId === a) pair.won += 1
+        pair[kind] += records
+        if (assignment.portfolioId === a) pair.won += records
         pairs.set(key, pair)
       }
     }
   }
   for (const assignment of result.runs.values()) count(assignment, 'runs')
   // Through the keyed map, which counts a charge listed twice once, but only when there is an overlap to count.
-  if (result.chargeAssignments.some((assignment) => assignment.overlap)) for (const assignment of result.charges.values()) count(assignment, 'charges')
+  if (result.chargeAssignments.some((assignment) => assignment.overlap)) for (const [key, assignment] of result.charges) count(assignment, 'charges', result.chargeRowsByKey.get(key))
   const out = new Map<string, PortfolioOverlap[]>()
   for (const pair of [...pairs.values()].sort((x, y) => x.otherPortfolioId.localeCompare(y.otherPortfolioId))) {
     out.set(pair.portfolioId, [...(out.get(pair.portfolioId) ?? []), pair])

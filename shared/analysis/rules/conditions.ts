@@ -1,10 +1,10 @@
-import type { Charge } from '../../records/charge'
 import type { PortfolioRule, RuleCondition } from '../../records/portfolio'
 import type { Recipe } from '../../records/recipe'
 import type { Run } from '../../records/run'
 import { runFollowsRecipe } from '../../catalog/followsRecipe'
 import { followsSequence } from '../../steps/sequence'
 import { dayOf } from '../dates'
+import type { ChargeLine } from '../input'
 import { matchesGlob } from './glob'
 
 type Field = RuleCondition['field']
@@ -64,7 +64,7 @@ export function runMatchesCondition(run: Run, condition: RuleCondition, recipes:
   }
 }
 
-export function chargeMatchesCondition(charge: Charge, condition: RuleCondition): boolean {
+export function chargeMatchesCondition(charge: ChargeLine, condition: RuleCondition): boolean {
   const { values } = condition
   switch (condition.field) {
     case 'provider': return anyGlob(charge.provider, values)
@@ -101,6 +101,37 @@ export function compileRunRule(rule: PortfolioRule, recipes: RecipeLookup): (run
   return compile<Run>(rule, 'runs', (run, condition) => runMatchesCondition(run, condition, recipes))
 }
 
-export function compileChargeRule(rule: PortfolioRule): (charge: Charge) => boolean {
-  return compile<Charge>(rule, 'charges', chargeMatchesCondition)
+export function compileChargeRule(rule: PortfolioRule): (charge: ChargeLine) => boolean {
+  return compile<ChargeLine>(rule, 'charges', chargeMatchesCondition)
+}
+
+/** The field of a charge each charge condition reads. */
+const CHARGE_FIELD: Partial<Record<Field, keyof ChargeLine>> = {
+  provider: 'provider',
+  model: 'model',
+  account: 'account',
+  workspace: 'workspace',
+  project: 'project',
+  apiKey: 'apiKey',
+  costCenter: 'costCenter',
+  tag: 'tags',
+  dateRange: 'start',
+}
+
+/**
+ * The charge fields that the charge rules among `rules` read. Rules come as stored (a
+ * portfolio's, or a definition change's before and after): anything that is not a charge
+ * rule with a list of conditions reads nothing.
+ */
+export function chargeFieldsRead(rules: Iterable<unknown>): Set<keyof ChargeLine> {
+  const fields = new Set<keyof ChargeLine>()
+  for (const rule of rules) {
+    const { target, conditions } = (rule ?? {}) as { target?: unknown; conditions?: unknown }
+    if (target !== 'charges' || !Array.isArray(conditions)) continue
+    for (const condition of conditions) {
+      const field = CHARGE_FIELD[(condition as { field?: Field } | null)?.field as Field]
+      if (field) fields.add(field)
+    }
+  }
+  return fields
 }

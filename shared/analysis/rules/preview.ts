@@ -1,7 +1,7 @@
 import type { Portfolio, PortfolioRule } from '../../records/portfolio'
 import { parseDecimal } from '../../money/decimal'
 import { CurrencyTotals, type CurrencyAmounts } from '../../money/totals'
-import { chargeKey, type RuleInput } from '../input'
+import { chargeKey, chargeRows, type ChargeLine, type RuleInput } from '../input'
 import { assignRecords, type RankedRule } from './assign'
 import { compileChargeRule, compileRunRule } from './conditions'
 
@@ -38,17 +38,17 @@ export function withDraftRule(portfolios: readonly Portfolio[], portfolioId: str
  * Live preview while editing a rule: what it matches and what it would get, before saving.
  * It runs the very assignment that saving leads to, so preview and result cannot differ.
  */
-export function previewRule(input: RuleInput, portfolioId: string, rule: PortfolioRule): RulePreview {
+export function previewRule(input: RuleInput<ChargeLine>, portfolioId: string, rule: PortfolioRule): RulePreview {
   const after = assignRecords({ ...input, portfolios: withDraftRule(input.portfolios, portfolioId, rule) })
   const self = after.rules.find((entry) => entry.portfolioId === portfolioId && entry.rule.id === rule.id)!
   const matchesRun = compileRunRule(rule, new Map(input.recipes.map((r) => [r.id, r])))
   const matchesCharge = compileChargeRule(rule)
   const isSelf = (winner: RankedRule | null) => winner?.portfolioId === portfolioId && winner.rule.id === rule.id
   const lost = new Map<string, RulePreview['lostTo'][number]>()
-  const noteLoss = (winner: RankedRule, kind: 'runs' | 'charges') => {
+  const noteLoss = (winner: RankedRule, kind: 'runs' | 'charges', records = 1) => {
     const key = `${winner.portfolioId}\u0000${winner.rule.id}`
     const entry = lost.get(key) ?? { portfolioId: winner.portfolioId, portfolioName: winner.portfolioName, ruleId: winner.rule.id, runs: 0, charges: 0 }
-    entry[kind] += 1
+    entry[kind] += records
     lost.set(key, entry)
   }
 
@@ -75,7 +75,7 @@ export function previewRule(input: RuleInput, portfolioId: string, rule: Portfol
     if (isSelf(winner)) {
       preview.assignedChargeKeys.push(key)
       chargeTotals.add(charge.currency, charge.cost)
-    } else noteLoss(winner, 'charges')
+    } else noteLoss(winner, 'charges', chargeRows(charge))
   }
   preview.runCostUSD = runCost.toJSON().USD ?? '0'
   preview.chargeTotals = chargeTotals.toJSON()

@@ -1,0 +1,124 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { createSha256 } from '../hash/sha256'
+import { CurrencyTotals } from '../money/totals'
+import type { Charge } from '../records/charge'
+import { carriesCost } from '../records/chargeCost'
+import { createBatch } from './batch'
+import { readChargeSummary } from './chargeSummaryRead'
+
+let line = 0
+function charge(overrides: Partial<Charge> = {}): Charge {
+  line += 1
+  return {
+    identity: `row-${line}`, format: 'test-billing', provider: 'anthropic', start: '2026-08-05T10:00:00.000Z', end: null,
+    granularity: 'hour', model: 'claude-sonnet-4', service: null, account: null, workspace: 'Default', project: null,
+    apiKey: 'ci-key', costCenter: null, user: null, tokenType: null, tokens: null, quantity: null, cost: '1.25',
+    currency: 'USD', costKind: 'billed', chargeType: 'usage', tags: {}, source: { file: 'billing.csv', line },
+    ...overrides,
+  }
+}
+
+function batchOf(charges: Charge[], format = 'test-billing') {
+  const totals = new CurrencyTotals()
+  for (const c of charges) if (carriesCost(c)) totals.add(c.currency, c.cost)
+  return createBatch({ kind: 'charges', format, fileNames: ['billing.csv'], records: charges, totals: totals.toJSON(), from: null, to: null, skipped: [], warnings: [], importedAt: '2026-11-01T00:00:00.000Z' })
+}
+
+describe('charge summary', () => {
+  test('adds up the rows of a day alike in every field the analysis reads', () => {
+    const batch = batchOf([
+      charge({ cost: '1.25', start: '2026-08-05T01:00:00.000Z' }),
+      charge({ cost: '2.5', start: '2026-08-05T23:00:00.000Z' }),
+      charge({ cost: '0', costKind: 'billed' }),
+      charge({ cost: '9', costKind: 'included' }),
+      charge({ cost: '4', start: '2026-08-06T00:00:00.000Z' }),
+      charge({ cost: '3', model: 'claude-opus-4' }),
+    ])
+    const summary = readChargeSummary(batch.summary!, batch.meta)!
+    const lines = summary.lines.map(({ start, model, costKind, cost, rows, rowsWithAmount }) => ({ start, model, costKind, cost, rows, rowsWithAmount }))
+    expect(lines).toEqual([
+      { start: '2026-08-05T00:00:00.000Z', model: 'claude-sonnet-4', costKind: 'billed', cost: '3.75', rows: 3, rowsWithAmount: 2 },
+      { start: '2026-08-05T00:00:00.000Z', model: 'claude-sonnet-4', costKind: 'included', cost: '9', rows: 1, rowsWithAmount: 0 },
+      { start: '2026-08-05T00:00:00.000Z', model: 'claude-opus-4', costKind: 'billed', cost: '3', rows: 1, rowsWithAmount: 1 },
+      { start: '2026-08-06T00:00:00.000Z', model: 'claude-sonnet-4', costKind: 'billed', cost: '4', rows: 1, rowsWithAmount: 1 },
+    ])
+    expect(new Set(summary.lines.map((l) => `${l.format}:${l.identity}`)).size).toBe(4)
+  })
+
+  test('leaves out a field with more than a thousand values, and keeps the others', () => {
+    const batch = batchOf(Array.from({ length: 1_001 }, (_, i) => charge({ apiKey: `key-${i}`, tags: { geo: i % 2 ? 'us' : 'eu' } })))
+    const summary = readChargeSummary(batch.summary!, batch.meta)!
+    expect(summary.dimensions.has('apiKey')).toBe(false)
+    expect(summary.dimensions.has('tags')).toBe(true)
+    expect(summary.lines.map((l) => [l.apiKey, l.tags.geo, l.rows])).toEqual([[null, 'eu', 501], [null, 'us', 500]])
+  })
+
+  test('is not written for a big batch whose rows hardly add up', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => charge({ apiKey: `key-${i % 997}`, start: new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString() }))
+    expect(batchOf(rows(10_000)).summary).toBeDefined()
+    expect(batchOf(rows(10_001)).summary).toBeUndefined()
+  })
+
+  test('is not written for a batch the ledger does not count whole', () => {
+    expect(batchOf([charge({ identity: 'same' }), charge({ identity: 'same' })]).summary).toBeUndefined()
+    expect(batchOf([charge(), charge({ format: 'other' })]).summary).toBeUndefined()
+    expect(createBatch({ kind: 'charges', format: 'test-billing', fileNames: ['billing.csv'], records: [charge(), charge({ cost: 'free' })], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-11-01T00:00:00.000Z' }).summary).toBeUndefined()
+    // An OpenAI organisation total may be covered by grouped rows of another export.
+    expect(batchOf([charge({ format: 'openai-cost', model: null, project: null })], 'openai-cost').summary).toBeUndefined()
+    expect(batchOf([charge({ format: 'openai-cost', model: 'gpt-5', project: null })], 'openai-cost').summary).toBeDefined()
+  })
+
+  test('is not used when a value it keeps is not a charge\'s', () => {
+    for (const bad of [{ start: 'yesterday' }, { currency: 'usd' }, { costKind: 'free' }, { tags: { team: 7 } }]) {
+      const batch = batchOf([charge(), { ...charge(), ...bad } as Charge])
+      expect(batch.summary).toBeDefined()
+      expect(readChargeSummary(batch.summary!, batch.meta)).toBeNull()
+    }
+  })
+
+  test('is not used when it does not match its batch', () => {
+    // Rows and totals alike, but another batch: its digest names that batch.
+    const batch = batchOf([charge({ cost: '1' }), charge({ cost: '2' })])
+    const other = batchOf([charge({ cost: '1', source: { file: 'b.csv', line: 1 } }), charge({ cost: '2', source: { file: 'b.csv', line: 2 } })])
+    expect(readChargeSummary(batch.summary!, batch.meta)).not.toBeNull()
+    expect(readChargeSummary(other.summary!, other.meta)).not.toBeNull()
+    expect(readChargeSummary(other.summary!, batch.meta)).toBeNull()
+    // A row count or totals it does not add up to.
+    expect(readChargeSummary(batch.summary!, { ...batch.meta, records: 3 })).toBeNull()
+    expect(readChargeSummary(batch.summary!, { ...batch.meta, totals: { USD: '3.01' } })).toBeNull()
+    expect(readChargeSummary(batch.summary!, { ...batch.meta, totals: { USD: '3', EUR: '0' } })).toBeNull()
+  })
+
+  test('a summary written wrongly for its batch (a peer of another version) is not used', () => {
+    const batch = batchOf([charge({ cost: '1' }), charge({ cost: '2', start: '2026-09-01T00:00:00.000Z' })])
+    const stored = JSON.parse(new TextDecoder().decode(batch.summary!.subarray(64))) as { lines: unknown[][]; values: Record<string, unknown[]> }
+    // Stamped with a right digest: only the content is wrong.
+    const rewritten = (change: (summary: typeof stored) => void) => {
+      const copy = structuredClone(stored)
+      change(copy)
+      const json = new TextEncoder().encode(JSON.stringify(copy))
+      return readChargeSummary(new TextEncoder().encode(createSha256().update(`${batch.meta.id}\n`).update(json).digestHex() + new TextDecoder().decode(json)), batch.meta)
+    }
+    expect(rewritten(() => {})).not.toBeNull()
+    expect(rewritten((s) => (s.lines[0][1] = 7))).toBeNull()
+    expect(rewritten((s) => (s.lines[0][0] = 'Aug 5'))).toBeNull()
+    expect(rewritten((s) => s.lines.pop())).toBeNull()
+    expect(rewritten((s) => (s.lines[1] = [...s.lines[1].slice(0, -3), '2.5', 1, 1]))).toBeNull()
+    expect(rewritten((s) => (s.values.currency = ['usd']))).toBeNull()
+    expect(rewritten((s) => s.lines[0].push(0))).toBeNull()
+  })
+
+  test('a damaged summary is rejected, never thrown', () => {
+    const batch = batchOf([charge({ cost: '1' }), charge({ cost: '2', start: '2026-09-01T00:00:00.000Z' })])
+    const bytes = batch.summary!
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 0, max: 255 }), (at, value) => {
+        const damaged = bytes.slice()
+        damaged[at] = value
+        return damaged[at] === bytes[at] || readChargeSummary(damaged, batch.meta) === null
+      }),
+    )
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (random) => readChargeSummary(random, batch.meta) === null))
+  })
+})

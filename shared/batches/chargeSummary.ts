@@ -1,0 +1,182 @@
+import { costIsSpend } from '../analysis/input'
+import { createSha256 } from '../hash/sha256'
+import { addDecimal, formatDecimal, parseDecimal, ZERO, type Decimal } from '../money/decimal'
+import type { Charge } from '../records/charge'
+import type { StoredSummary } from './chargeSummaryRead'
+import { type Column, decodeColumn, type Json } from './columnCodec'
+import type { ChargeIdentities } from './identities'
+import { jsonUtf8 } from './jsonUtf8'
+import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
+
+/**
+ * A charges batch's summary, stored beside its payload: its rows added up per UTC day and per
+ * value of every field the analysis reads (provider, currency, cost kind and the fields charge
+ * rules match on), so that a report of a million-row import adds up a few thousand lines
+ * instead of decoding a million charges. A field with more than MAX_DIMENSION_VALUES values in
+ * the batch (an API key per row) is left out of the lines; a rule that reads it makes the
+ * analysis read that batch row by row. A big batch whose rows hardly add up (a few rows a day,
+ * each of another key) gets no summary: it would cost nearly what the rows cost to store.
+ *
+ * Written only for a batch of one format with unique identities and no OpenAI organisation
+ * totals: batches the ledger counts whole, row for row, so its lines add up to what reading
+ * the rows would. Its rows are taken to be valid charges, as the import pipeline makes them:
+ * checking them against the schema here would load zod at every start of the command line
+ * (createBatch is on the import's path); the values the lines keep are checked on read. Stored as the SHA-256 (64
+ * hex characters) of its batch's id and its JSON, then the JSON: on read, one that is damaged
+ * or belongs to another batch, or whose rows and totals are not its batch's, is not used.
+ */
+export const SUMMARY_DIMENSIONS = ['model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags'] as const
+export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number]
+
+export const SUMMARY_FORMAT = 'workfolio-charge-summary-1'
+export const DIGEST_BYTES = 64
+const MAX_DIMENSION_VALUES = 1000
+/** Up to this many rows a batch gets a summary however little its rows add up; above, only one of at most half as many lines. */
+const SMALL_BATCH_ROWS = 10_000
+export const KEYED = ['provider', 'currency', 'costKind'] as const
+
+/**
+ * The summary of a charges batch from its encoded columns and identities (unique: the caller
+ * checked), as stored bytes, or null for a batch the ledger does not count whole (see above).
+ * `batchId`: the batch's id.
+ * Read from the columns' dictionaries, so that a million rows make no objects and few strings.
+ */
+export function summarizeChargeColumns(encoded: { length: number; column: Column }, identities: ChargeIdentities, batchId: string): Uint8Array | null {
+  const { length, column } = encoded
+  const [only, ...others] = identities
+  if (!only || others.length > 0 || only[1].length !== length) return null
+  if (column.t !== 'obj') return null
+  const chargeFormat = only[0]
+  const used = ['start', 'cost', 'model', 'project', ...KEYED, ...SUMMARY_DIMENSIONS]
+  // Charges have these keys in every row: a field's column holds all rows.
+  if (used.some((key) => !column.k.includes(key) || column.absent[column.k.indexOf(key)].length > 0)) return null
+  const columnOf = (key: string): Column => column.c[column.k.indexOf(key)]
+  // Only a format with organisation totals has its rows looked at for them.
+  if (isOpenAiOrganizationTotal({ format: chargeFormat, model: null, project: null })) {
+    const [models, projects] = [decodeColumn(columnOf('model'), length), decodeColumn(columnOf('project'), length)]
+    for (let row = 0; row < length; row++) if (isOpenAiOrganizationTotal({ format: chargeFormat, model: models[row] as string | null, project: projects[row] as string | null })) return null
+  }
+  const starts = valueIds(columnOf('start'), length)!
+  const dayOfStart = distinctIds(starts.values.map((start) => (start as string).slice(0, 10)), Infinity, (day) => day)!
+  const days = { values: dayOfStart.values, ids: starts.ids.map((start) => dayOfStart.ids[start]) }
+  const keyed = KEYED.map((key) => valueIds(columnOf(key), length)!)
+  const kept = SUMMARY_DIMENSIONS.flatMap((dimension) => {
+    const ids = valueIds(columnOf(dimension), length, MAX_DIMENSION_VALUES)
+    return ids ? [{ dimension, ...ids }] : []
+  })
+  const costs = decodeColumn(columnOf('cost'), length) as string[]
+  const costKinds = keyed[KEYED.indexOf('costKind')]
+  const spendKinds = costKinds.values.map((kind) => costIsSpend(kind as Charge['costKind']))
+  const lineFields = [days, ...keyed, ...kept]
+  // A line's key: the number its fields' ids make, or their text when that number could lose digits.
+  const numeric = lineFields.reduce((product, field) => product * Math.max(field.values.length, 1), 1) <= Number.MAX_SAFE_INTEGER
+  const groups = new Map<number | string, { ids: number[]; cost: Decimal; rows: number; rowsWithAmount: number }>()
+  for (let row = 0; row < length; row++) {
+    let key: number | string = numeric ? 0 : ''
+    for (const field of lineFields) key = numeric ? (key as number) * field.values.length + field.ids[row] : `${key}\u0000${field.ids[row]}`
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = { ids: lineFields.map((field) => field.ids[row]), cost: ZERO, rows: 0, rowsWithAmount: 0 }))
+    const cost = decimalOrNull(costs[row])
+    if (!cost) return null
+    group.cost = addDecimal(group.cost, cost)
+    group.rows += 1
+    if (cost.units !== 0n && spendKinds[costKinds.ids[row]]) group.rowsWithAmount += 1
+  }
+  if (length > SMALL_BATCH_ROWS && groups.size > length / 2) return null
+  const summary: StoredSummary = {
+    format: SUMMARY_FORMAT,
+    chargeFormat,
+    rows: length,
+    dimensions: kept.map((d) => d.dimension),
+    values: {
+      ...(Object.fromEntries(KEYED.map((key, i) => [key, keyed[i].values])) as Pick<StoredSummary['values'], (typeof KEYED)[number]>),
+      ...Object.fromEntries(kept.map((d) => [d.dimension, d.values])),
+    },
+    // In date order, as a batch's rows come: the analysis makes a key anew only when the month changes.
+    lines: [...groups.values()]
+      .map(({ ids: [day, ...ids], cost, rows, rowsWithAmount }) => [days.values[day] as string, ...ids, formatDecimal(cost), rows, rowsWithAmount])
+      .sort((a, b) => (a[0] as string).localeCompare(b[0] as string)),
+  }
+  const json = jsonUtf8(summary as unknown as Json)
+  const stored = new Uint8Array(DIGEST_BYTES + json.length)
+  stored.set(new TextEncoder().encode(digestOf(batchId, json)))
+  stored.set(json, DIGEST_BYTES)
+  return stored
+}
+
+export function digestOf(batchId: string, json: Uint8Array): string {
+  return createSha256().update(`${batchId}\n`).update(json).digestHex()
+}
+
+/**
+ * Each row's value as an index into the column's distinct values: its dictionary's when it
+ * has one, and an object's (tags) from the ids of its keys' values. Null past `cap` values.
+ */
+function valueIds(column: Column, length: number, cap = Infinity): { values: Json[]; ids: Int32Array } | null {
+  switch (column.t) {
+    case 'const':
+      return { values: [column.v], ids: new Int32Array(length) }
+    case 'dict':
+      return column.d.length > cap ? null : { values: column.d, ids: Int32Array.from(column.i) }
+    case 'obj':
+      return objectIds(column, length, cap)
+    default:
+      return distinctIds(decodeColumn(column, length), cap, (value) => (value !== null && typeof value === 'object' ? JSON.stringify(value) : value))
+  }
+}
+
+function distinctIds<K>(rows: readonly Json[], cap: number, keyOf: (value: Json, row: number) => K): { values: Json[]; ids: Int32Array } | null {
+  const values: Json[] = []
+  const index = new Map<K, number>()
+  const ids = new Int32Array(rows.length)
+  for (let row = 0; row < rows.length; row++) {
+    const key = keyOf(rows[row], row)
+    let id = index.get(key)
+    if (id === undefined) {
+      if (values.length === cap) return null
+      index.set(key, (id = values.length))
+      values.push(rows[row])
+    }
+    ids[row] = id
+  }
+  return { values, ids }
+}
+
+/** Objects alike by the ids of their keys' values, each built once, keys in the column's order (as decoding builds them). */
+function objectIds(column: Extract<Column, { t: 'obj' }>, length: number, cap: number): { values: Json[]; ids: Int32Array } | null {
+  const children = column.c.map((child, k) => valueIds(child, length - column.absent[k].length)!)
+  const next = children.map(() => 0)
+  const nextAbsent = children.map(() => 0)
+  // Each row's value ids, one a key (-1 where it lacks the key), then the rows alike in them.
+  const rowIds = new Int32Array(length * children.length)
+  const rowKeys: string[] = new Array(length)
+  for (let row = 0; row < length; row++) {
+    let key = ''
+    for (let k = 0; k < children.length; k++) {
+      const absent = column.absent[k][nextAbsent[k]] === row
+      const id = absent ? -1 : children[k].ids[next[k]++]
+      if (absent) nextAbsent[k]++
+      rowIds[row * children.length + k] = id
+      key += `,${id}`
+    }
+    rowKeys[row] = key
+  }
+  const distinct = distinctIds(rowKeys, cap, (key) => key)
+  if (!distinct) return null
+  const firstRows = new Int32Array(distinct.values.length)
+  for (let row = length - 1; row >= 0; row--) firstRows[distinct.ids[row]] = row
+  // fromEntries: a "__proto__" key is a key like any other.
+  const values = [...firstRows].map((row) => Object.fromEntries(children.flatMap((child, k) => {
+    const id = rowIds[row * children.length + k]
+    return id < 0 ? [] : [[column.k[k], child.values[id]]]
+  })))
+  return { values, ids: distinct.ids }
+}
+
+function decimalOrNull(text: unknown): Decimal | null {
+  try {
+    return typeof text === 'string' ? parseDecimal(text) : null
+  } catch {
+    return null
+  }
+}
