@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import { dayOf } from '../../shared/analysis/dates'
-import type { AnalysisInput } from '../../shared/analysis/input'
+import type { AnalysisInput, ChargeLine } from '../../shared/analysis/input'
 import { periodContaining, type Period } from '../../shared/analysis/periods'
 import { choosePeriod } from '../../shared/reports/portfolioReport'
 
@@ -44,7 +44,7 @@ export interface PeriodChoice {
   chosen: string | null
 }
 
-export function resolvePeriod(input: AnalysisInput, key: string | null): PeriodChoice {
+export function resolvePeriod(input: AnalysisInput<ChargeLine>, key: string | null): PeriodChoice {
   if (key) {
     try {
       return { ...choosePeriod(input, key), chosen: key }
@@ -55,7 +55,7 @@ export function resolvePeriod(input: AnalysisInput, key: string | null): PeriodC
   return { ...choosePeriod(input), chosen: null }
 }
 
-export function usePeriodChoice(input: AnalysisInput): PeriodChoice {
+export function usePeriodChoice(input: AnalysisInput<ChargeLine>): PeriodChoice {
   return resolvePeriod(input, useChosenPeriodKey())
 }
 
@@ -82,7 +82,7 @@ export interface PeriodOptions {
 }
 
 /** Periods worth offering: every quarter, month and fiscal year with data, the current quarter and the one shown. */
-export function periodOptions(input: AnalysisInput, shown: Period): PeriodOptions {
+export function periodOptions(input: AnalysisInput<ChargeLine>, shown: Period): PeriodOptions {
   const fiscal = input.settings.fiscalYearStartMonth
   const current = periodContaining('quarter', input.asOf, fiscal)
   const days = new Set<number>()

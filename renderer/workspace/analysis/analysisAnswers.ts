@@ -1,4 +1,4 @@
-import { currentAnalysis, type AnalysedWorkspace } from './analysisCache'
+import { currentSummarizedAnalysis, type AnalysedWorkspace } from './analysisCache'
 import type { AnalysisAnswers, AnalysisQuestion } from './analysisProtocol'
 import { monthlyTotals } from './batchTotals'
 import { overviewModel } from './overviewModel'
@@ -8,7 +8,7 @@ export function answer<Q extends AnalysisQuestion>(workspace: AnalysedWorkspace,
   const asked: AnalysisQuestion = question
   switch (asked.type) {
     case 'overview':
-      return overviewModel(currentAnalysis(workspace), asked.request) as AnalysisAnswers[Q['type']]
+      return overviewModel(currentSummarizedAnalysis(workspace), asked.request) as AnalysisAnswers[Q['type']]
     case 'batch-months':
       return monthlyTotals(workspace.ledger, { id: asked.batchId }) as AnalysisAnswers[Q['type']]
   }

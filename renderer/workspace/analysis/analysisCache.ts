@@ -1,5 +1,6 @@
 import { analyze, type Analysis } from '../../../shared/analysis/analyze'
-import { readAnalysisInput } from '../../../shared/analysis/workspaceInput'
+import type { ChargeLine } from '../../../shared/analysis/input'
+import { readAnalysisInput, readSummarizedAnalysisInput } from '../../../shared/analysis/workspaceInput'
 import type { Workspace } from '../openLocalWorkspace'
 
 /** What the analysis reads: the window's workspace, or the analysis worker's mirror of it. */
@@ -9,6 +10,9 @@ interface AnalysisCache {
   version: number
   computedVersion: number
   analysis: Analysis | null
+  /** The same analysis over the batches' summaries where they serve (see readSummarizedAnalysisInput). */
+  summarizedVersion: number
+  summarized: Analysis<ChargeLine> | null
   /** The annotated subjects as last read: a change to them invalidates the analysis, which then uses them. */
   annotated: ReadonlySet<string>
   listeners: Set<() => void>
@@ -24,7 +28,7 @@ function cacheFor(workspace: AnalysedWorkspace): AnalysisCache {
   let cache = caches.get(workspace)
   if (cache) return cache
   const { governance, ledger } = workspace
-  const created: AnalysisCache = { version: 0, computedVersion: -1, analysis: null, annotated: governance.annotations.annotatedSubjects(), listeners: new Set() }
+  const created: AnalysisCache = { version: 0, computedVersion: -1, analysis: null, summarizedVersion: -1, summarized: null, annotated: governance.annotations.annotatedSubjects(), listeners: new Set() }
   const bump = () => {
     created.version++
     for (const listener of created.listeners) listener()
@@ -55,6 +59,20 @@ export function currentAnalysis(workspace: AnalysedWorkspace, now = new Date()):
     cache.computedVersion = cache.version
   }
   return cache.analysis
+}
+
+/**
+ * The analysis for totals (the Overview): charges read from the batches' summaries when the
+ * rules allow, so a million-row import is a few thousand lines instead of a million decoded
+ * charges. Views that list charges one by one use currentAnalysis.
+ */
+export function currentSummarizedAnalysis(workspace: AnalysedWorkspace, now = new Date()): Analysis<ChargeLine> {
+  const cache = cacheFor(workspace)
+  if (cache.summarizedVersion !== cache.version || !cache.summarized) {
+    cache.summarized = analyze(readSummarizedAnalysisInput(workspace.governance, workspace.ledger, now.toISOString(), cache.annotated))
+    cache.summarizedVersion = cache.version
+  }
+  return cache.summarized
 }
 
 /** Counts the changes that invalidate the analysis, without computing it (the worker computes). */

@@ -1,4 +1,5 @@
 import { summarizePortfolio, type Analysis, type PortfolioPeriodSummary } from '../../../shared/analysis/analyze'
+import type { ChargeLine } from '../../../shared/analysis/input'
 import { analysisForPeriod } from '../../../shared/analysis/definitionsInForce'
 import { reportFromAnalysis, type PortfolioReport } from '../../../shared/reports/portfolioReport'
 import { spendHeadline, type SpendHeadline } from '../../../shared/reports/spendHeadline'
@@ -27,7 +28,7 @@ export interface OverviewModel {
  * The Overview of a period. A past period is shown with the portfolios as they were defined
  * then, unless asked otherwise. The numbers come from the same function as `cli report`.
  */
-export function overviewModel(today: Analysis, request: OverviewRequest): OverviewModel {
+export function overviewModel(today: Analysis<ChargeLine>, request: OverviewRequest): OverviewModel {
   const choice = resolvePeriod(today.input, request.periodKey)
   const { period, source } = choice
   const analysis = analysisForPeriod(today, period, { todaysDefinitions: request.todaysDefinitions })

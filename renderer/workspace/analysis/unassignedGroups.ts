@@ -1,4 +1,5 @@
 import { runsIn, type Analysis } from '../../../shared/analysis/analyze'
+import type { ChargeLine } from '../../../shared/analysis/input'
 import type { Period } from '../../../shared/analysis/periods'
 import { addDecimal, compareDecimal, formatDecimal, parseDecimal, ZERO, type Decimal } from '../../../shared/money/decimal'
 
@@ -12,7 +13,7 @@ export interface UnassignedGroup {
  * Unassigned runs of the period grouped by repository, largest estimated cost first: where a
  * new rule would place the most. Repositories and tools only; never people.
  */
-export function unassignedByRepo(analysis: Analysis, period: Period, limit = 5): UnassignedGroup[] {
+export function unassignedByRepo(analysis: Analysis<ChargeLine>, period: Period, limit = 5): UnassignedGroup[] {
   const groups = new Map<string, { runs: number; cost: Decimal }>()
   for (const run of runsIn(analysis, null, period)) {
     const repo = run.repo ?? `(no repo, ${run.tool})`
