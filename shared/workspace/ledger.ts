@@ -175,7 +175,8 @@ export class Ledger {
     return { records, problems: [] }
   }
 
-  private summaryOf(meta: BatchMeta): ChargeSummary | null {
+  /** A charges batch's summary lines, or null when it has none that matches it (see chargeSummary.ts). */
+  summaryOf(meta: Pick<BatchMeta, 'id' | 'records' | 'totals'>): ChargeSummary | null {
     let summary = this.summaries.get(meta.id)
     if (summary === undefined) {
       const bytes = this.batches.get(meta.id)?.summary

@@ -9,7 +9,9 @@ export function answer<Q extends AnalysisQuestion>(workspace: AnalysedWorkspace,
   switch (asked.type) {
     case 'overview':
       return overviewModel(currentSummarizedAnalysis(workspace), asked.request) as AnalysisAnswers[Q['type']]
-    case 'batch-months':
-      return monthlyTotals(workspace.ledger, { id: asked.batchId }) as AnalysisAnswers[Q['type']]
+    case 'batch-months': {
+      const meta = workspace.ledger.list().records.find((batch) => batch.id === asked.batchId)
+      return (meta ? monthlyTotals(workspace.ledger, meta) : []) as AnalysisAnswers[Q['type']]
+    }
   }
 }

@@ -5,6 +5,7 @@ import { carriesCost } from '../../../shared/records/chargeCost'
 
 /**
  * A batch's totals per UTC month (the month providers bill by) and currency, from its
+ * summary when it has one (a few thousand lines instead of a million rows), else from its
  * validated records. Runs count their estimated cost (USD) in the months their requests fell in.
  */
 export interface BatchMonth {
@@ -14,25 +15,25 @@ export interface BatchMonth {
 
 const cache = new WeakMap<Ledger, Map<string, BatchMonth[]>>()
 
-export function monthlyTotals(ledger: Ledger, meta: Pick<BatchMeta, 'id'>): BatchMonth[] {
+export function monthlyTotals(ledger: Ledger, meta: Pick<BatchMeta, 'id' | 'records' | 'totals'>): BatchMonth[] {
   // Batches never change: each one is summed once.
   let byBatch = cache.get(ledger)
   if (!byBatch) cache.set(ledger, (byBatch = new Map()))
   const cached = byBatch.get(meta.id)
   if (cached) return cached
-  const result = sumByMonth(ledger, meta.id)
+  const result = sumByMonth(ledger, meta)
   byBatch.set(meta.id, result)
   return result
 }
 
-function sumByMonth(ledger: Ledger, batchId: string): BatchMonth[] {
+function sumByMonth(ledger: Ledger, meta: Pick<BatchMeta, 'id' | 'records' | 'totals'>): BatchMonth[] {
   const months = new Map<string, CurrencyTotals>()
   const add = (month: string, currency: string, amount: string) => {
     let totals = months.get(month)
     if (!totals) months.set(month, (totals = new CurrencyTotals()))
     totals.add(currency, amount)
   }
-  for (const record of ledger.batchRecords(batchId)) {
+  for (const record of ledger.summaryOf(meta)?.lines ?? ledger.batchRecords(meta.id)) {
     if ('costByMonth' in record) {
       for (const [month, cost] of Object.entries(record.costByMonth)) add(month.slice(0, 7), 'USD', cost)
     } else if (carriesCost(record)) {
