@@ -54,10 +54,19 @@ describe('charge summary', () => {
     expect(summary.lines.map((l) => [l.apiKey, l.tags.geo, l.rows])).toEqual([[null, 'eu', 501], [null, 'us', 500]])
   })
 
-  test('is not written for a big batch whose rows hardly add up', () => {
-    const rows = (n: number) => Array.from({ length: n }, (_, i) => charge({ apiKey: `key-${i % 997}`, start: new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString() }))
-    expect(batchOf(rows(10_000)).summary).toBeDefined()
-    expect(batchOf(rows(10_001)).summary).toBeUndefined()
+  test('a big batch whose rows hardly add up leaves out its fields of most values until they do, or is not summarized', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => charge({ apiKey: `key-${i % 997}`, workspace: `ws-${i % 7}`, start: new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString() }))
+    const smallBatch = batchOf(rows(10_000))
+    const small = readChargeSummary(smallBatch.summary!, smallBatch.meta)!
+    expect(small.dimensions.has('apiKey')).toBe(true)
+    const big = batchOf(rows(10_001))
+    const summary = readChargeSummary(big.summary!, big.meta)!
+    expect([...summary.dimensions].sort()).toEqual(['model', 'project', 'tags', 'workspace', 'costCenter', 'account'].sort())
+    expect(summary.lines.length).toBeLessThanOrEqual(2_100)
+    expect(summary.lines.reduce((sum, l) => sum + l.rows, 0)).toBe(10_001)
+    // A row a day for 10,001 days adds up whatever is left out.
+    const daily = Array.from({ length: 10_001 }, (_, i) => charge({ start: new Date(Date.UTC(2000, 0, 1 + i)).toISOString() }))
+    expect(batchOf(daily).summary).toBeUndefined()
   })
 
   test('is not written for a batch the ledger does not count whole', () => {

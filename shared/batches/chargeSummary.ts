@@ -15,7 +15,8 @@ import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
  * instead of decoding a million charges. A field with more than MAX_DIMENSION_VALUES values in
  * the batch (an API key per row) is left out of the lines; a rule that reads it makes the
  * analysis read that batch row by row. A big batch whose rows hardly add up (a few rows a day,
- * each of another key) gets no summary: it would cost nearly what the rows cost to store.
+ * each of another key) leaves out its fields of most values until they do, and gets no
+ * summary when even that does not help: it would cost nearly what the rows cost to store.
  *
  * Written only for a batch of one format with unique identities and no OpenAI organisation
  * totals: batches the ledger counts whole, row for row, so its lines add up to what reading
@@ -60,29 +61,29 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
   const dayOfStart = distinctIds(starts.values.map((start) => (start as string).slice(0, 10)), Infinity, (day) => day)!
   const days = { values: dayOfStart.values, ids: starts.ids.map((start) => dayOfStart.ids[start]) }
   const keyed = KEYED.map((key) => valueIds(columnOf(key), length)!)
-  const kept = SUMMARY_DIMENSIONS.flatMap((dimension) => {
+  let kept = SUMMARY_DIMENSIONS.flatMap((dimension) => {
     const ids = valueIds(columnOf(dimension), length, MAX_DIMENSION_VALUES)
     return ids ? [{ dimension, ...ids }] : []
   })
   const costs = decodeColumn(columnOf('cost'), length) as string[]
   const costKinds = keyed[KEYED.indexOf('costKind')]
   const spendKinds = costKinds.values.map((kind) => costIsSpend(kind as Charge['costKind']))
-  const lineFields = [days, ...keyed, ...kept]
-  // A line's key: the number its fields' ids make, or their text when that number could lose digits.
-  const numeric = lineFields.reduce((product, field) => product * Math.max(field.values.length, 1), 1) <= Number.MAX_SAFE_INTEGER
-  const groups = new Map<number | string, { ids: number[]; cost: Decimal; rows: number; rowsWithAmount: number }>()
-  for (let row = 0; row < length; row++) {
-    let key: number | string = numeric ? 0 : ''
-    for (const field of lineFields) key = numeric ? (key as number) * field.values.length + field.ids[row] : `${key}\u0000${field.ids[row]}`
-    let group = groups.get(key)
-    if (!group) groups.set(key, (group = { ids: lineFields.map((field) => field.ids[row]), cost: ZERO, rows: 0, rowsWithAmount: 0 }))
-    const cost = decimalOrNull(costs[row])
-    if (!cost) return null
-    group.cost = addDecimal(group.cost, cost)
-    group.rows += 1
-    if (cost.units !== 0n && spendKinds[costKinds.ids[row]]) group.rowsWithAmount += 1
+  const addsUp = (lines: number) => length <= SMALL_BATCH_ROWS || lines <= length / 2
+  let lineFields = [days, ...keyed, ...kept]
+  let groups = groupRows(lineFields, length, costs, costKinds.ids, spendKinds)
+  if (groups && !addsUp(groups.size) && kept.length > 0) {
+    // A big batch whose rows hardly add up leaves out its field of most values until they do
+    // (a key per user made a million OpenAI rows nearly a line each); a rule that reads a field
+    // left out makes the analysis read that batch row by row. Lines are counted before any
+    // amount is added up again.
+    do {
+      const widest = kept.reduce((most, field) => (field.values.length > most.values.length ? field : most))
+      kept = kept.filter((field) => field !== widest)
+      lineFields = [days, ...keyed, ...kept]
+    } while (kept.length > 0 && !addsUp(countLines(lineFields, length)))
+    groups = groupRows(lineFields, length, costs, costKinds.ids, spendKinds)
   }
-  if (length > SMALL_BATCH_ROWS && groups.size > length / 2) return null
+  if (!groups || !addsUp(groups.size)) return null
   const summary: StoredSummary = {
     format: SUMMARY_FORMAT,
     chargeFormat,
@@ -102,6 +103,53 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
   stored.set(new TextEncoder().encode(digestOf(batchId, json)))
   stored.set(json, DIGEST_BYTES)
   return stored
+}
+
+interface FieldIds {
+  values: Json[]
+  ids: Int32Array
+}
+
+interface LineGroup {
+  ids: number[]
+  cost: Decimal
+  rows: number
+  rowsWithAmount: number
+}
+
+/** A row's line key: the number its fields' ids make, or their text when that number could lose digits. */
+function lineKeys(lineFields: readonly FieldIds[]): (row: number) => number | string {
+  const numeric = lineFields.reduce((product, field) => product * Math.max(field.values.length, 1), 1) <= Number.MAX_SAFE_INTEGER
+  if (!numeric) return (row) => lineFields.map((field) => field.ids[row]).join('\u0000')
+  return (row) => {
+    let key = 0
+    for (const field of lineFields) key = key * field.values.length + field.ids[row]
+    return key
+  }
+}
+
+function countLines(lineFields: readonly FieldIds[], length: number): number {
+  const keyOf = lineKeys(lineFields)
+  const keys = new Set<number | string>()
+  for (let row = 0; row < length; row++) keys.add(keyOf(row))
+  return keys.size
+}
+
+/** The rows grouped into lines by their ids in `lineFields`, with their summed cost; null when a cost is not a decimal. */
+function groupRows(lineFields: readonly FieldIds[], length: number, costs: readonly string[], costKindIds: Int32Array, spendKinds: readonly boolean[]): Map<number | string, LineGroup> | null {
+  const keyOf = lineKeys(lineFields)
+  const groups = new Map<number | string, LineGroup>()
+  for (let row = 0; row < length; row++) {
+    const key = keyOf(row)
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = { ids: lineFields.map((field) => field.ids[row]), cost: ZERO, rows: 0, rowsWithAmount: 0 }))
+    const cost = decimalOrNull(costs[row])
+    if (!cost) return null
+    group.cost = addDecimal(group.cost, cost)
+    group.rows += 1
+    if (cost.units !== 0n && spendKinds[costKindIds[row]]) group.rowsWithAmount += 1
+  }
+  return groups
 }
 
 export function digestOf(batchId: string, json: Uint8Array): string {
