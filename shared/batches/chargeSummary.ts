@@ -32,8 +32,13 @@ export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number]
 export const SUMMARY_FORMAT = 'workfolio-charge-summary-1'
 export const DIGEST_BYTES = 64
 const MAX_DIMENSION_VALUES = 1000
-/** Up to this many rows a batch gets a summary however little its rows add up; above, only one of at most half as many lines. */
+/**
+ * Up to this many rows a batch gets a summary however little its rows add up; above, only one
+ * whose lines stand for this many rows on average: a summary barely smaller than its rows costs
+ * nearly what they cost to store and to read.
+ */
 const SMALL_BATCH_ROWS = 10_000
+const MIN_ROWS_PER_LINE = 4
 export const KEYED = ['provider', 'currency', 'costKind'] as const
 
 /**
@@ -68,21 +73,17 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
   const costs = decodeColumn(columnOf('cost'), length) as string[]
   const costKinds = keyed[KEYED.indexOf('costKind')]
   const spendKinds = costKinds.values.map((kind) => costIsSpend(kind as Charge['costKind']))
-  const addsUp = (lines: number) => length <= SMALL_BATCH_ROWS || lines <= length / 2
+  const addsUp = (lines: number) => length <= SMALL_BATCH_ROWS || lines <= length / MIN_ROWS_PER_LINE
   let lineFields = [days, ...keyed, ...kept]
-  let groups = groupRows(lineFields, length, costs, costKinds.ids, spendKinds)
-  if (groups && !addsUp(groups.size) && kept.length > 0) {
-    // A big batch whose rows hardly add up leaves out its field of most values until they do
-    // (a key per user made a million OpenAI rows nearly a line each); a rule that reads a field
-    // left out makes the analysis read that batch row by row. Lines are counted before any
-    // amount is added up again.
-    do {
-      const widest = kept.reduce((most, field) => (field.values.length > most.values.length ? field : most))
-      kept = kept.filter((field) => field !== widest)
-      lineFields = [days, ...keyed, ...kept]
-    } while (kept.length > 0 && !addsUp(countLines(lineFields, length)))
-    groups = groupRows(lineFields, length, costs, costKinds.ids, spendKinds)
+  // A big batch whose rows hardly add up leaves out its field of most values until they do (a
+  // key per user made a million OpenAI rows two a line); a rule that reads a field left out
+  // makes the analysis read that batch row by row. Lines are counted before any amount is added.
+  while (length > SMALL_BATCH_ROWS && kept.length > 0 && !addsUp(countLines(lineFields, length))) {
+    const widest = kept.reduce((most, field) => (field.values.length > most.values.length ? field : most))
+    kept = kept.filter((field) => field !== widest)
+    lineFields = [days, ...keyed, ...kept]
   }
+  const groups = groupRows(lineFields, length, costs, costKinds.ids, spendKinds)
   if (!groups || !addsUp(groups.size)) return null
   const summary: StoredSummary = {
     format: SUMMARY_FORMAT,
