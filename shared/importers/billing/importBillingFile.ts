@@ -20,7 +20,7 @@ import { profileFormat } from './customMapping'
 import { detectBillingFormat } from './detect'
 import { BILLING_FORMATS } from './formats'
 import type { BillingFormat, RowContext, RowParser } from './format'
-import { type ChargeIdentities, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
+import { ChargeIdentityLog, type ChargeIdentities, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
 import { RunningTotals } from './runningTotals'
 
 /** A file as a stream of byte chunks: Node's fs.createReadStream and a browser ReadableStream both are. */
@@ -240,7 +240,9 @@ export async function importBillingFile(
 ): Promise<BillingImportResult> {
   const records = options.encodeBatch === false ? null : new ColumnBuilder()
   const identities = new UniqueIdentities()
+  // A batch's identities are strings its records hold anyway; a check keeps them packed.
   const stored = new Map<string, string[]>()
+  const checked = records === null ? new ChargeIdentityLog() : null
   let firstRepeat: BatchIssue | null = null
   const summary = await parseBillingFile(source, {
     ...options,
@@ -248,14 +250,18 @@ export async function importBillingFile(
       const unique = identities.next(charge.identity)
       charge.identity = unique.identity
       if (unique.repeated) firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
-      records?.add(charge)
-      noteChargeIdentity(stored, charge)
+      if (checked) {
+        checked.note(charge.format, unique.identity, unique.hash)
+      } else {
+        records!.add(charge)
+        noteChargeIdentity(stored, charge)
+      }
       options.onCharge?.(charge)
     },
   })
   if (summary.status === 'rejected' || summary.format === null) return { ...summary, batch: null, identities: new Map() }
   if (firstRepeat) summary.warnings.push(firstRepeat)
-  if (records === null && summary.records > 0) return { ...summary, batch: null, identities: stored }
+  if (checked && summary.records > 0) return { ...summary, batch: null, identities: checked.identities() }
   const batch = createBatch({
     kind: 'charges',
     format: summary.format,
