@@ -85,8 +85,8 @@ export function noteChargeIdentity(into: Map<string, string[]>, charge: Pick<Cha
  * The stored identities of a file's rows, for a check that stores no batch (the command line
  * without a workspace), noted as the rows are read: a hashed identity as its four words in
  * one typed array, any other as its string. Kept as a million hex strings, they cost a check
- * of the million-row benchmark export 0.4 s of its 2.7 s of CPU, most of it the collector
- * moving them; here the strings are made only when read (by a later file of the same run).
+ * of the million-row benchmark export about 0.2 s of its 2.7 s of CPU (the collector moving
+ * them) and 50 MB; here the strings are made only when read (by a later file of the same run).
  */
 export class ChargeIdentityLog {
   private readonly byFormat = new Map<string, PackedIdentityList>()
