@@ -36,6 +36,26 @@ test('a repeated key gets its occurrence, the same in every export that holds th
   expect(second.map((entry) => entry.identity)).toEqual([first[0], first[1], first[3]].map((entry) => entry.identity))
 })
 
+test('a check\'s natural-key identities store as the identities a batch gets, repeats included (property)', () => {
+  const key = fc.oneof(fc.constantFrom(longKey, `${longKey}x`, 'gen-1', 'gen-1\u001f#1'), fc.string({ maxLength: 60 }), fc.string({ minLength: 41, maxLength: 90 }))
+  fc.assert(
+    fc.property(fc.array(key, { maxLength: 500 }), (keys) => {
+      const stored = new UniqueIdentities()
+      const checked = new UniqueIdentities()
+      for (const naturalKey of keys) {
+        const { identity, repeated, hash } = stored.next(naturalKey)
+        // The words are valid until the next hash: copied before the check's.
+        const words = hash && [...hash]
+        const check = checked.nextKey(naturalKey)
+        expect(storedIdentity(check.key)).toBe(identity)
+        expect(check.repeated).toBe(repeated)
+        expect(check.hash && [...check.hash]).toEqual(words)
+      }
+    }),
+    { numRuns: 200 },
+  )
+})
+
 test('a charge is held under its format and stored identity, whether stored whole or hashed', () => {
   const held = new ChargeIdentitySet()
   held.add('anthropic-console-cost', longKey)

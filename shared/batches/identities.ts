@@ -20,13 +20,21 @@ export class UniqueIdentities {
    * identity is the hex of these four words (valid until the next call), for ChargeIdentityLog.
    */
   next(naturalKey: string): { identity: string; repeated: boolean; hash: Int32Array | null } {
+    const { key, repeated, hash } = this.nextKey(naturalKey)
+    return { identity: repeated ? storedIdentity(key) : hash ? hexWords(hash) : key, repeated, hash }
+  }
+
+  /**
+   * The next row's identity in natural-key form, whose storedIdentity is what `next` gives:
+   * the key, or a repeat's key with its occurrence number. For a check, which never stores
+   * the hex a million times (about 0.13 s of the million-row check): `hash` as in `next`.
+   */
+  nextKey(naturalKey: string): { key: string; repeated: boolean; hash: Int32Array | null } {
     const hash = murmur3x86_128(naturalKey)
-    const whole = isStoredWhole(naturalKey)
-    const identity = whole ? naturalKey : hexWords(hash)
-    if (this.seen.add(hash)) return { identity, repeated: false, hash: whole ? null : hash }
-    const occurrence = (this.repeats.get(identity) ?? 0) + 1
-    this.repeats.set(identity, occurrence)
-    return { identity: storedIdentity(`${naturalKey}\u001f#${occurrence}`), repeated: true, hash: null }
+    if (this.seen.add(hash)) return { key: naturalKey, repeated: false, hash: isStoredWhole(naturalKey) ? null : hash }
+    const occurrence = (this.repeats.get(naturalKey) ?? 0) + 1
+    this.repeats.set(naturalKey, occurrence)
+    return { key: `${naturalKey}\u001f#${occurrence}`, repeated: true, hash: null }
   }
 }
 

@@ -22,6 +22,7 @@ import { BILLING_FORMATS } from './formats'
 import type { BillingFormat, RowContext, RowParser } from './format'
 import { ChargeIdentityLog, type ChargeIdentities, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
 import { RunningTotals } from './runningTotals'
+import { storedIdentity } from '../../records/chargeIdentity'
 
 /** A file as a stream of byte chunks: Node's fs.createReadStream and a browser ReadableStream both are. */
 export interface BillingSource {
@@ -228,7 +229,8 @@ export interface BillingImportResult extends BillingParseSummary {
 /**
  * Parses a whole file into a batch: every good row, or (on any bad row, unless skipBadRows)
  * nothing. Each Charge goes into the batch's columns as it is read, and to `onCharge` (with
- * its final identity), so no file is ever held as a list of row objects. With `encodeBatch:
+ * its final identity; in a check, in natural-key form: its storedIdentity is the stored one),
+ * so no file is ever held as a list of row objects. With `encodeBatch:
  * false` (a check that stores nothing) the rows are not column-encoded and hashed, which is
  * most of an import's time and memory: the result has their identities and no batch, but
  * for a file without rows, whose empty batch costs nothing and still tells the same empty
@@ -247,15 +249,21 @@ export async function importBillingFile(
   const summary = await parseBillingFile(source, {
     ...options,
     onCharge: (charge) => {
-      const unique = identities.next(charge.identity)
-      charge.identity = unique.identity
-      if (unique.repeated) firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
+      let repeated
       if (checked) {
-        checked.note(charge.format, unique.identity, unique.hash)
+        // A check hands the identity on in natural-key form (compared through storedIdentity), never made as hex.
+        const unique = identities.nextKey(charge.identity)
+        charge.identity = unique.key
+        repeated = unique.repeated
+        checked.note(charge.format, repeated ? storedIdentity(unique.key) : unique.key, unique.hash)
       } else {
+        const unique = identities.next(charge.identity)
+        charge.identity = unique.identity
+        repeated = unique.repeated
         records!.add(charge)
         noteChargeIdentity(stored, charge)
       }
+      if (repeated) firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
       options.onCharge?.(charge)
     },
   })
