@@ -11,9 +11,13 @@ import { isStoredWhole, storedIdentity } from '../records/chargeIdentity'
  * therefore the same identities.
  */
 export class UniqueIdentities {
-  // Keys seen, by their 128-bit hash: the hash a long key is stored as, computed once.
-  private readonly seen = new HashSet128()
-  private readonly repeats = new Map<string, number>()
+  // Keys seen, by their 128-bit hash (the hash a long key is stored as, computed once), with how often.
+  private readonly seen: HashSet128
+
+  /** `expectedKeys`: how many rows are likely (HashSet128). */
+  constructor(expectedKeys = 0) {
+    this.seen = new HashSet128(expectedKeys)
+  }
 
   /**
    * The stored identity for the next row with natural key `naturalKey`; `hash`, when that
@@ -31,9 +35,8 @@ export class UniqueIdentities {
    */
   nextKey(naturalKey: string): { key: string; repeated: boolean; hash: Int32Array | null } {
     const hash = murmur3x86_128(naturalKey)
-    if (this.seen.add(hash)) return { key: naturalKey, repeated: false, hash: isStoredWhole(naturalKey) ? null : hash }
-    const occurrence = (this.repeats.get(naturalKey) ?? 0) + 1
-    this.repeats.set(naturalKey, occurrence)
+    const occurrence = this.seen.addCounting(hash)
+    if (occurrence === 0) return { key: naturalKey, repeated: false, hash: isStoredWhole(naturalKey) ? null : hash }
     return { key: `${naturalKey}\u001f#${occurrence}`, repeated: true, hash: null }
   }
 }

@@ -31,6 +31,8 @@ export interface BillingSource {
   chunks: AsyncIterable<Uint8Array>
   /** The platform's fast byte-per-char reader, when it has one (see text/latin1.ts). */
   latin1?: Latin1Reader
+  /** The file's size in bytes, when known: sizes the table that tells repeated rows. */
+  size?: number
 }
 
 export interface ImportProgress {
@@ -241,7 +243,8 @@ export async function importBillingFile(
   options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean } = {},
 ): Promise<BillingImportResult> {
   const records = options.encodeBatch === false ? null : new ColumnBuilder()
-  const identities = new UniqueIdentities()
+  // Sized for rows of about 190 bytes (an Anthropic cost row): a million-row export's table never grows.
+  const identities = new UniqueIdentities((source.size ?? 0) / 192)
   // A batch's identities are strings its records hold anyway; a check keeps them packed.
   const stored = new Map<string, string[]>()
   const checked = records === null ? new ChargeIdentityLog() : null
