@@ -236,29 +236,29 @@ export interface BillingImportResult extends BillingParseSummary {
  * false` (a check that stores nothing) the rows are not column-encoded and hashed, which is
  * most of an import's time and memory: the result has their identities and no batch, but
  * for a file without rows, whose empty batch costs nothing and still tells the same empty
- * file named twice.
+ * file named twice; with `keepIdentities: false` too, no identities.
  */
 export async function importBillingFile(
   source: BillingSource,
-  options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean } = {},
+  options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean; keepIdentities?: boolean } = {},
 ): Promise<BillingImportResult> {
   const records = options.encodeBatch === false ? null : new ColumnBuilder()
   // Sized for rows of about 190 bytes (an Anthropic cost row): a million-row export's table never grows.
   const identities = new UniqueIdentities((source.size ?? 0) / 192)
   // A batch's identities are strings its records hold anyway; a check keeps them packed.
   const stored = new Map<string, string[]>()
-  const checked = records === null ? new ChargeIdentityLog() : null
+  const checked = records === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
   let firstRepeat: BatchIssue | null = null
   const summary = await parseBillingFile(source, {
     ...options,
     onCharge: (charge) => {
       let repeated
-      if (checked) {
+      if (records === null) {
         // A check hands the identity on in natural-key form (compared through storedIdentity), never made as hex.
         const unique = identities.nextKey(charge.identity)
         charge.identity = unique.key
         repeated = unique.repeated
-        checked.note(charge.format, repeated ? storedIdentity(unique.key) : unique.key, unique.hash)
+        checked?.note(charge.format, repeated ? storedIdentity(unique.key) : unique.key, unique.hash)
       } else {
         const unique = identities.next(charge.identity)
         charge.identity = unique.identity
@@ -272,7 +272,7 @@ export async function importBillingFile(
   })
   if (summary.status === 'rejected' || summary.format === null) return { ...summary, batch: null, identities: new Map() }
   if (firstRepeat) summary.warnings.push(firstRepeat)
-  if (checked && summary.records > 0) return { ...summary, batch: null, identities: checked.identities() }
+  if (records === null && summary.records > 0) return { ...summary, batch: null, identities: checked?.identities() ?? new Map() }
   const batch = createBatch({
     kind: 'charges',
     format: summary.format,

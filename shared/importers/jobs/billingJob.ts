@@ -98,6 +98,7 @@ export async function importBilling(
       pseudonymSalt: options.pseudonymSalt,
       importedAt,
       encodeBatch: options.encodeBatch,
+      keepIdentities: options.keepIdentities,
       onCharge: hooks.onCharge,
       onProgress: (p) => report({ bytes: p.bytes, rows: p.rows, totalBytes: source.size, file: source.relativePath }),
     },
