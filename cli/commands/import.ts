@@ -88,6 +88,7 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
   const context: ImportContext = {
     skipBadRows: options.skipBadRows,
     storesBatches: workspace !== null,
+    identitiesCompared: work.filter(({ importer }) => importer.kind === 'charges').length > 1,
     attribution: settings?.attribution ?? false,
     pseudonymSalt: settings?.pseudonymSalt ?? '',
     profiles: profilesOf(workspace),

@@ -19,7 +19,7 @@ export const billingFileImporter: FileImporter = {
     const charges = context.chargeSummary.pending()
     let outcome
     try {
-      const options = { skipBadRows: context.skipBadRows, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt, profiles: context.profiles, encodeBatch: context.storesBatches }
+      const options = { skipBadRows: context.skipBadRows, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt, profiles: context.profiles, encodeBatch: context.storesBatches, keepIdentities: context.identitiesCompared }
       outcome = await importBilling(fileJobSource(path), options, context.importedAt, { onCharge: (charge) => charges.add(charge) })
     } catch (error) {
       if (!isFileError(error)) throw error

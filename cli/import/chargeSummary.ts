@@ -61,8 +61,12 @@ export class ChargeSummaryBuilder {
     this.groupedOpenAi.addAll(file.groupedOpenAi)
     this.organizationTotals.push(...file.organizationTotals)
     this.count += file.count
-    this.cost.addAll(file.cost.toTotals().toJSON())
-    for (const [month, totals] of file.byMonth) bucket(this.byMonth, month, () => new CurrencyTotals()).addAll(totals.toTotals().toJSON())
+    for (const [month, totals] of file.byMonth) {
+      const amounts = totals.toTotals().toJSON()
+      // Every costed charge is in one month: their sum is the file's cost.
+      this.cost.addAll(amounts)
+      bucket(this.byMonth, month, () => new CurrencyTotals()).addAll(amounts)
+    }
     for (const [model, totals] of file.byModel) bucket(this.byModel, model, () => new CurrencyTotals()).addAll(totals.toTotals().toJSON())
     if (file.from !== null && (this.from === null || file.from < this.from)) this.from = file.from
     if (file.to !== null && (this.to === null || file.to > this.to)) this.to = file.to
@@ -72,7 +76,6 @@ export class ChargeSummaryBuilder {
 /** One file's share of the summary (a file's own rows are unique: the importer makes them so). */
 export class PendingCharges {
   count = 0
-  readonly cost = new RunningTotals()
   readonly byMonth = new Map<string, RunningTotals>()
   readonly byModel = new Map<string, RunningTotals>()
   readonly groupedOpenAi = new GroupedOpenAiBuckets()
@@ -122,7 +125,6 @@ export class PendingCharges {
   private lastModelTotals: RunningTotals | null = null
 
   private addCost(charge: Charge): void {
-    this.cost.add(charge.currency, charge.cost)
     if (charge.start !== this.lastStart || this.lastMonth === null) {
       this.lastStart = charge.start
       // Month of the usage start, in UTC (start is a UTC ISO instant).

@@ -34,6 +34,8 @@ export interface ImportContext {
   skipBadRows: boolean
   /** Whether the batches are stored (a workspace is named); without, a billing file's rows are only checked and counted, not encoded. */
   storesBatches: boolean
+  /** Whether the run has several billing files, whose rows' identities are compared (a single file's need not be kept). */
+  identitiesCompared: boolean
   attribution: boolean
   pseudonymSalt: string
   profiles: readonly ImportProfile[]

@@ -86,6 +86,20 @@ describe('ColumnBuilder', () => {
     )
   })
 
+  test('short strings (amounts), kept in their own table, encode as the whole list beside other values (property)', () => {
+    // Around the table's edges: seven and eight characters, NUL, DEL and the first non-ASCII character, the empty string.
+    const edge = fc.constantFrom('', '\u0000', '\u007f', '\u0080', '1234567', '12345678', 'é', '1.5', '01.5', '1.50', 1.5, null, true)
+    const amount = fc.oneof(fc.integer({ min: 0, max: 400 }).map((cents) => (cents / 100).toFixed(2)), fc.string({ maxLength: 9, unit: fc.integer({ min: 0, max: 0x81 }).map((code) => String.fromCharCode(code)) }), edge)
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 3000, size: 'max' }), fc.integer({ min: 1, max: 5000 }), (values, trial) => {
+        const scalars = new ScalarColumn(trial)
+        for (const value of values) scalars.add(value)
+        if (values.length > 0) expect(json(scalars.finish())).toBe(json(wholeListEncoding(values)))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   test('ascending columns (line numbers, sorted keys), and ones that stop ascending, encode as the whole list (property)', () => {
     const sorted = fc.oneof(
       fc.uniqueArray(fc.integer(), { minLength: 2, maxLength: 30 }).map((values) => values.sort((a, b) => a - b) as Json[]),

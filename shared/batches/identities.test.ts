@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import { storedIdentity } from '../records/chargeIdentity'
-import { ChargeIdentitySet, UniqueIdentities } from './identities'
+import { ChargeIdentityLog, ChargeIdentitySet, noteChargeIdentity, UniqueIdentities } from './identities'
 
 const longKey = '2026-08-05T00:00:00.000Z\u001fClaude Sonnet 4.5\u001fDefault\u001fapikey_01abc\u001fmessage\u001f≤ 200k\u001foutput\u001ftoken\u001fglobal\u001f'
 
@@ -36,6 +36,26 @@ test('a repeated key gets its occurrence, the same in every export that holds th
   expect(second.map((entry) => entry.identity)).toEqual([first[0], first[1], first[3]].map((entry) => entry.identity))
 })
 
+test('a check\'s natural-key identities store as the identities a batch gets, repeats included (property)', () => {
+  const key = fc.oneof(fc.constantFrom(longKey, `${longKey}x`, 'gen-1', 'gen-1\u001f#1'), fc.string({ maxLength: 60 }), fc.string({ minLength: 41, maxLength: 90 }))
+  fc.assert(
+    fc.property(fc.array(key, { maxLength: 500 }), (keys) => {
+      const stored = new UniqueIdentities()
+      const checked = new UniqueIdentities()
+      for (const naturalKey of keys) {
+        const { identity, repeated, hash } = stored.next(naturalKey)
+        // The words are valid until the next hash: copied before the check's.
+        const words = hash && [...hash]
+        const check = checked.nextKey(naturalKey)
+        expect(storedIdentity(check.key)).toBe(identity)
+        expect(check.repeated).toBe(repeated)
+        expect(check.hash && [...check.hash]).toEqual(words)
+      }
+    }),
+    { numRuns: 200 },
+  )
+})
+
 test('a charge is held under its format and stored identity, whether stored whole or hashed', () => {
   const held = new ChargeIdentitySet()
   held.add('anthropic-console-cost', longKey)
@@ -54,4 +74,39 @@ test('an empty set holds nothing without reading the identities it is asked abou
     throw new Error('read')
   }
   expect(new ChargeIdentitySet().holdsEvery(unreadable)).toBe(false)
+})
+
+test('a check\'s packed identities read back as the identities noted as strings, per format in row order (property)', () => {
+  const key = fc.oneof(fc.constantFrom(longKey, `${longKey}x`, 'gen-1'), fc.string({ maxLength: 60 }), fc.string({ minLength: 41, maxLength: 90 }))
+  fc.assert(
+    fc.property(fc.array(fc.record({ format: fc.constantFrom('openai-cost', 'aws-cur'), key }), { maxLength: 3000 }), (rows) => {
+      const unique = new UniqueIdentities()
+      const log = new ChargeIdentityLog()
+      const noted = new Map<string, string[]>()
+      for (const row of rows) {
+        const { identity, hash } = unique.next(row.key)
+        log.note(row.format, identity, hash)
+        noteChargeIdentity(noted, { format: row.format, identity })
+      }
+      const packed = log.identities()
+      expect(packed.size).toBe(noted.size)
+      expect([...packed.keys()]).toEqual([...noted.keys()])
+      expect(packed.has('openai-cost')).toBe(noted.has('openai-cost'))
+      expect(new Map(packed)).toEqual(noted)
+      expect(packed.get('aws-cur')).toEqual(noted.get('aws-cur'))
+    }),
+    { numRuns: 200 },
+  )
+})
+
+test('a check\'s packed identities keep thousands of rows in order, hashed and whole mixed', () => {
+  const unique = new UniqueIdentities()
+  const log = new ChargeIdentityLog()
+  const noted = new Map<string, string[]>()
+  for (let row = 0; row < 5000; row++) {
+    const { identity, hash } = unique.next(row % 7 === 0 ? `gen-${row}` : `${longKey}${row % 4000}`)
+    log.note('openrouter-activity', identity, hash)
+    noteChargeIdentity(noted, { format: 'openrouter-activity', identity })
+  }
+  expect(new Map(log.identities())).toEqual(noted)
 })

@@ -1,4 +1,5 @@
 import type { Column, Json } from './columnCodec'
+import { NEW, NOT_SHORT, ShortStringIds } from './shortStringIds'
 
 /**
  * A column of scalars, encoded as values arrive: a count while all are equal, then a
@@ -15,6 +16,7 @@ export class ScalarColumn {
   private repeats = 0
   private first: Json = null
   private index: Map<Json, number> | null = null
+  private short: ShortStringIds | null = null
   private distinct: Json[] = []
   private ids: number[] = []
   private values: Json[] | null = null
@@ -29,23 +31,36 @@ export class ScalarColumn {
         if (this.repeats++ === 0) this.first = value
         return
       }
-      this.index = new Map([[this.first, 0]])
-      this.distinct = [this.first]
-      this.ids = new Array<number>(this.repeats).fill(0)
+      this.index = new Map()
+      this.short = new ShortStringIds()
+      this.distinct = []
+      this.ids = new Array<number>(this.repeats).fill(this.idOf(this.first))
     }
-    let id = this.index.get(value)
-    if (id === undefined) {
-      id = this.distinct.length
-      this.index.set(value, id)
-      this.distinct.push(ownCopy(value))
-    }
+    const id = this.idOf(value)
     this.ids.push(id)
     if (this.ids.length === this.trial && this.distinct.length > this.trial * 0.75) {
       this.values = this.list()
       this.index = null
+      this.short = null
       this.distinct = []
       this.ids = []
     }
+  }
+
+  /**
+   * The dictionary id of `value`, the next one when it is new. Short ASCII strings (amounts)
+   * are found in a table of their own (shortStringIds.ts), anything else in the map.
+   */
+  private idOf(value: Json): number {
+    const short = typeof value === 'string' ? this.short!.find(value) : NOT_SHORT
+    if (short >= 0) return short
+    const known = short === NOT_SHORT ? this.index!.get(value) : undefined
+    if (known !== undefined) return known
+    const id = this.distinct.length
+    if (short === NEW) this.short!.add(id)
+    else this.index!.set(value, id)
+    this.distinct.push(ownCopy(value))
+    return id
   }
 
   /** Every value added so far, in order. */

@@ -20,8 +20,9 @@ import { profileFormat } from './customMapping'
 import { detectBillingFormat } from './detect'
 import { BILLING_FORMATS } from './formats'
 import type { BillingFormat, RowContext, RowParser } from './format'
-import { type ChargeIdentities, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
+import { ChargeIdentityLog, type ChargeIdentities, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
 import { RunningTotals } from './runningTotals'
+import { storedIdentity } from '../../records/chargeIdentity'
 
 /** A file as a stream of byte chunks: Node's fs.createReadStream and a browser ReadableStream both are. */
 export interface BillingSource {
@@ -30,6 +31,8 @@ export interface BillingSource {
   chunks: AsyncIterable<Uint8Array>
   /** The platform's fast byte-per-char reader, when it has one (see text/latin1.ts). */
   latin1?: Latin1Reader
+  /** The file's size in bytes, when known: sizes the table that tells repeated rows. */
+  size?: number
 }
 
 export interface ImportProgress {
@@ -228,34 +231,48 @@ export interface BillingImportResult extends BillingParseSummary {
 /**
  * Parses a whole file into a batch: every good row, or (on any bad row, unless skipBadRows)
  * nothing. Each Charge goes into the batch's columns as it is read, and to `onCharge` (with
- * its final identity), so no file is ever held as a list of row objects. With `encodeBatch:
+ * its final identity; in a check, in natural-key form: its storedIdentity is the stored one),
+ * so no file is ever held as a list of row objects. With `encodeBatch:
  * false` (a check that stores nothing) the rows are not column-encoded and hashed, which is
  * most of an import's time and memory: the result has their identities and no batch, but
  * for a file without rows, whose empty batch costs nothing and still tells the same empty
- * file named twice.
+ * file named twice; with `keepIdentities: false` too, no identities.
  */
 export async function importBillingFile(
   source: BillingSource,
-  options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean } = {},
+  options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean; keepIdentities?: boolean } = {},
 ): Promise<BillingImportResult> {
   const records = options.encodeBatch === false ? null : new ColumnBuilder()
-  const identities = new UniqueIdentities()
+  // Sized for rows of about 190 bytes (an Anthropic cost row): a million-row export's table never grows.
+  const identities = new UniqueIdentities((source.size ?? 0) / 192)
+  // A batch's identities are strings its records hold anyway; a check keeps them packed.
   const stored = new Map<string, string[]>()
+  const checked = records === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
   let firstRepeat: BatchIssue | null = null
   const summary = await parseBillingFile(source, {
     ...options,
     onCharge: (charge) => {
-      const unique = identities.next(charge.identity)
-      charge.identity = unique.identity
-      if (unique.repeated) firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
-      records?.add(charge)
-      noteChargeIdentity(stored, charge)
+      let repeated
+      if (records === null) {
+        // A check hands the identity on in natural-key form (compared through storedIdentity), never made as hex.
+        const unique = identities.nextKey(charge.identity)
+        charge.identity = unique.key
+        repeated = unique.repeated
+        checked?.note(charge.format, repeated ? storedIdentity(unique.key) : unique.key, unique.hash)
+      } else {
+        const unique = identities.next(charge.identity)
+        charge.identity = unique.identity
+        repeated = unique.repeated
+        records!.add(charge)
+        noteChargeIdentity(stored, charge)
+      }
+      if (repeated) firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
       options.onCharge?.(charge)
     },
   })
   if (summary.status === 'rejected' || summary.format === null) return { ...summary, batch: null, identities: new Map() }
   if (firstRepeat) summary.warnings.push(firstRepeat)
-  if (records === null && summary.records > 0) return { ...summary, batch: null, identities: stored }
+  if (records === null && summary.records > 0) return { ...summary, batch: null, identities: checked?.identities() ?? new Map() }
   const batch = createBatch({
     kind: 'charges',
     format: summary.format,

@@ -58,6 +58,8 @@ describe('CsvTokenizer', () => {
 
   it('keeps stray quotes inside unquoted values instead of guessing', () => {
     expect(tokenize('a,b\n5" screen,x\n"ab"c,d\n').map((record) => record.fields)).toEqual([['a', 'b'], ['5" screen', 'x'], ['abc', 'd']])
+    // After a quoted value on the same line too, and with one after it.
+    expect(tokenize('"q",5" screen,"x"\n"q",plain,"y" z\n').map((record) => record.fields)).toEqual([['q', '5" screen', 'x'], ['q', 'plain', 'y z']])
   })
 
   it('sniffs tab (Excel "Unicode text") and semicolon separated files from the header', () => {

@@ -151,7 +151,7 @@ export class CsvTokenizer {
       }
       let end = newline
       if (end > pos && buf.charCodeAt(end - 1) === CR) end--
-      const fields = splitQuotedRange(buf, pos, end, delimiter)
+      const fields = splitQuotedRange(buf, pos, end, delimiter, quote)
       if (fields) {
         if (high < end) high = decodeHighFields(fields, high, window!)
         if (this.trim) trimBlankEdges(fields)
@@ -391,11 +391,13 @@ function decodedField(field: string): string {
  * those take the character-level path. Native searches from value to value are several
  * times cheaper than walking the characters.
  */
-function splitQuotedRange(text: string, start: number, end: number, delimiter: string): string[] | null {
+function splitQuotedRange(text: string, start: number, end: number, delimiter: string, firstQuote: number): string[] | null {
   const fields: string[] = []
   let from = start
+  // The next quote at or after `from` (-1: none): an unquoted value holds one when it comes before the value's end.
+  let quote = firstQuote
   for (;;) {
-    if (text.charCodeAt(from) === QUOTE) {
+    if (from === quote) {
       let close = text.indexOf('"', from + 1)
       while (close >= 0 && close < end && text.charCodeAt(close + 1) === QUOTE) close = text.indexOf('"', close + 2)
       if (close < 0 || close >= end) return null
@@ -407,12 +409,13 @@ function splitQuotedRange(text: string, start: number, end: number, delimiter: s
       fields.push(value.indexOf('"') < 0 ? value : value.replace(/""/g, '"'))
       if (after >= end) return fields
       from = after + 1
+      quote = text.indexOf('"', from)
       continue
     }
     const at = text.indexOf(delimiter, from)
     const stop = at < 0 || at >= end ? end : at
+    if (quote >= 0 && quote < stop) return null
     const value = text.slice(from, stop)
-    if (value.indexOf('"') >= 0) return null
     fieldEnds[fields.length] = stop
     fields.push(value)
     if (stop === end) return fields

@@ -88,7 +88,7 @@ export async function importBilling(
 ): Promise<ImportOutcome> {
   const report = throttle(hooks.onProgress ?? (() => {}))
   const result = await importBillingFile(
-    { name: source.relativePath, chunks: source.chunks(), latin1: source.latin1 },
+    { name: source.relativePath, chunks: source.chunks(), latin1: source.latin1, size: source.size },
     {
       skipBadRows: options.skipBadRows ?? false,
       maxErrors: MAX_LISTED_ERRORS,
@@ -98,6 +98,7 @@ export async function importBilling(
       pseudonymSalt: options.pseudonymSalt,
       importedAt,
       encodeBatch: options.encodeBatch,
+      keepIdentities: options.keepIdentities,
       onCharge: hooks.onCharge,
       onProgress: (p) => report({ bytes: p.bytes, rows: p.rows, totalBytes: source.size, file: source.relativePath }),
     },

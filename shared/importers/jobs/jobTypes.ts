@@ -38,6 +38,12 @@ export interface BillingJobOptions {
    * batch (see importBillingFile).
    */
   encodeBatch?: boolean
+  /**
+   * With `encodeBatch: false`, whether the rows' identities are kept (the default): only a
+   * run of several files compares them, and for a single file keeping a million costs about
+   * 0.15 s of CPU and 30 MB. Without, the outcome carries none.
+   */
+  keepIdentities?: boolean
 }
 
 export interface LogJobOptions {

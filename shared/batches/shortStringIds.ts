@@ -1,0 +1,79 @@
+/**
+ * Dictionary ids of short ASCII strings (amounts such as "556.38", codes, small numbers as
+ * text), kept apart from ScalarColumn's Map. A string of at most seven characters, each
+ * U+0001–U+007F, packs exactly into one double (seven bits a character below a leading 1),
+ * so it is found by comparing numbers in typed arrays: no string hash to compute for each
+ * freshly parsed value, no key to follow, nothing for the collector. The million-row
+ * Anthropic export's two amount columns (235,000 distinct values each) took a Map about
+ * twice as long.
+ */
+export class ShortStringIds {
+  private keys = new Float64Array(16)
+  private ids = new Int32Array(16).fill(-1)
+  private count = 0
+  /** The packed string `find` last reported NEW. */
+  private pending = 0
+
+  /** The id of `text`; NEW when it is short ASCII but not here yet (`add` gives it its id), NOT_SHORT when it is not short ASCII. */
+  find(text: string): number {
+    const packed = pack(text)
+    if (packed === 0) return NOT_SHORT
+    const id = this.ids[this.slotOf(packed)]
+    if (id === -1) this.pending = packed
+    return id === -1 ? NEW : id
+  }
+
+  /** Gives the string `find` last reported NEW the id `id`. */
+  add(id: number): void {
+    if ((this.count + 1) * 2 > this.ids.length) this.grow()
+    const slot = this.slotOf(this.pending)
+    this.keys[slot] = this.pending
+    this.ids[slot] = id
+    this.count++
+  }
+
+  /** The slot holding `packed`, or the empty one where it would go. */
+  private slotOf(packed: number): number {
+    const mask = this.ids.length - 1
+    for (let slot = hashOf(packed) & mask; ; slot = (slot + 1) & mask) {
+      if (this.ids[slot] === -1 || this.keys[slot] === packed) return slot
+    }
+  }
+
+  private grow(): void {
+    const { keys, ids } = this
+    this.keys = new Float64Array(keys.length * 2)
+    this.ids = new Int32Array(ids.length * 2).fill(-1)
+    for (let slot = 0; slot < ids.length; slot++) {
+      if (ids[slot] === -1) continue
+      const to = this.slotOf(keys[slot])
+      this.keys[to] = keys[slot]
+      this.ids[to] = ids[slot]
+    }
+  }
+}
+
+export const NEW = -1
+export const NOT_SHORT = -2
+const MAX_PACKED_LENGTH = 7
+
+/** `text` as 1 followed by seven bits a character (below 2^50, so exact), or 0 when it does not fit. */
+function pack(text: string): number {
+  const length = text.length
+  if (length > MAX_PACKED_LENGTH) return 0
+  let packed = 1
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 0 || code > 0x7f) return 0
+    packed = packed * 128 + code
+  }
+  return packed
+}
+
+/** A 32-bit hash of a packed string: its low and high words mixed (murmur3's finaliser). */
+function hashOf(packed: number): number {
+  let h = (packed >>> 0) ^ Math.imul(Math.floor(packed / 2 ** 32), 0x9e3779b1)
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return h ^ (h >>> 16)
+}
