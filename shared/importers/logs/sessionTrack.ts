@@ -28,7 +28,8 @@ export class SessionTrack {
   private readonly stepTimes: number[] = []
   private readonly stepLabels: string[] = []
   private readonly stepCalls: StepCall[] = []
-  private readonly stepKeys = new Set<string>()
+  /** Made by the first keyed addStep: Claude Code's 13,000 sessions have theirs checked across the import instead. */
+  private stepKeys: Set<string> | null = null
 
   constructor(
     readonly id: string,
@@ -46,6 +47,7 @@ export class SessionTrack {
   /** Adds a step; its `key` (the tool call id) keeps a call repeated by split or resumed lines once. */
   addStep(step: SessionStep): void {
     if (step.key !== null) {
+      this.stepKeys ??= new Set()
       if (this.stepKeys.has(step.key)) return
       this.stepKeys.add(step.key)
     }
