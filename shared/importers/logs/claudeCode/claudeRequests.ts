@@ -26,8 +26,13 @@ import { totalTokens, type UsageRecord } from '../usageRecord'
 export class ClaudeRequests {
   /** The requests kept, numbered by their keys; what goes with each is kept at its number below. */
   private readonly keys = new HashedIdTable(4096)
-  /** Per request: time, the six token counts (TOKEN_KINDS), their total. */
-  private numbers = new Float64Array(4096 * NUMBERS)
+  /** Per request: its time. */
+  private times = new Float64Array(4096)
+  /**
+   * Per request: the six token counts (TOKEN_KINDS) and their total, whole numbers up to
+   * MAX_REQUEST_TOKENS each (claudeTokens checks them), so 32 bits hold them.
+   */
+  private counts = new Uint32Array(4096 * COUNTS)
   /** Per request: its session's and its model's number, and its replay check: the mainKeys number of its hashed message id, or -1. */
   private refs = new Int32Array(4096 * REFS)
   /** Main-thread messages (hashed), to recognise sidechain replays, and each one's request key (high and low words). */
@@ -47,7 +52,7 @@ export class ClaudeRequests {
     const keyHigh = idWord(key, 0)
     const keyLow = idWord(key, 8)
     const existing = this.keys.find(keyHigh, keyLow)
-    if (existing !== -1 && this.numbers[existing * NUMBERS + TOTAL] >= total) return
+    if (existing !== -1 && this.counts[existing * COUNTS + TOTAL] >= total) return
     // Set even for a copy counted elsewhere: a sidechain replay of it is still a replay.
     if (!sidechain) {
       const entry = this.message(message)
@@ -57,14 +62,15 @@ export class ClaudeRequests {
     }
     if (this.ownedElsewhere(key, sessionId)) return
     const entry = existing === -1 ? this.keys.add(keyHigh, keyLow) : existing
-    if (entry * NUMBERS >= this.numbers.length) {
-      this.numbers = grown(this.numbers)
+    if (entry >= this.times.length) {
+      this.times = grown(this.times)
+      this.counts = grown(this.counts)
       this.refs = grown(this.refs)
     }
-    const at = entry * NUMBERS
-    this.numbers[at] = time
-    for (let kind = 0; kind < TOKEN_KINDS.length; kind++) this.numbers[at + 1 + kind] = tokens[TOKEN_KINDS[kind]]
-    this.numbers[at + TOTAL] = total
+    const at = entry * COUNTS
+    this.times[entry] = time
+    for (let kind = 0; kind < TOKEN_KINDS.length; kind++) this.counts[at + kind] = tokens[TOKEN_KINDS[kind]]
+    this.counts[at + TOTAL] = total
     this.refs[entry * REFS] = numbered(sessionId, this.sessionIds, this.sessionNumbers)
     this.refs[entry * REFS + 1] = numbered(model, this.models, this.modelNumbers)
     this.refs[entry * REFS + 2] = sidechain && hasRequestId ? this.message(message) : -1
@@ -95,7 +101,7 @@ export class ClaudeRequests {
    * keys first came. Made one session at a time: the import's records need not all exist at once.
    */
   usageBySession(): (sessionId: string) => UsageRecord[] {
-    const { keys, numbers, refs, mainKeys, mainKeySet } = this
+    const { keys, times, counts, refs, mainKeys, mainKeySet } = this
     const sessions = this.sessionIds.length
     // Each session's requests as a list through `next`, in key order.
     const first = new Int32Array(sessions).fill(-1)
@@ -113,9 +119,9 @@ export class ClaudeRequests {
       const session = this.sessionNumbers.get(sessionId)
       const records: UsageRecord[] = []
       for (let entry = session === undefined ? -1 : first[session]; entry !== -1; entry = next[entry]) {
-        const at = entry * NUMBERS
-        const tokens: TokenCounts = { input: numbers[at + 1], output: numbers[at + 2], cacheWrite5m: numbers[at + 3], cacheWrite1h: numbers[at + 4], cacheRead: numbers[at + 5], reasoning: numbers[at + 6] }
-        records.push({ sessionId, model: this.models[refs[entry * REFS + 1]], time: numbers[at], tokens, key: hexId(keys.high(entry), keys.low(entry)) })
+        const at = entry * COUNTS
+        const tokens: TokenCounts = { input: counts[at], output: counts[at + 1], cacheWrite5m: counts[at + 2], cacheWrite1h: counts[at + 3], cacheRead: counts[at + 4], reasoning: counts[at + 5] }
+        records.push({ sessionId, model: this.models[refs[entry * REFS + 1]], time: times[entry], tokens, key: hexId(keys.high(entry), keys.low(entry)) })
       }
       return records
     }
@@ -123,8 +129,8 @@ export class ClaudeRequests {
 }
 
 const TOKEN_KINDS = ['input', 'output', 'cacheWrite5m', 'cacheWrite1h', 'cacheRead', 'reasoning'] as const
-const TOTAL = 1 + TOKEN_KINDS.length
-const NUMBERS = TOTAL + 1
+const TOTAL = TOKEN_KINDS.length
+const COUNTS = TOTAL + 1
 const REFS = 3
 
 /** A word of a hashed id (16 lowercase hex digits, as hashedRequestKey and hash64Hex make them). */
