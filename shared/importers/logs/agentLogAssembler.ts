@@ -87,8 +87,8 @@ export class AgentLogAssembler {
       pseudonymSalt: options.pseudonymSalt ?? '',
     }
     const runs: Run[] = []
-    const claudeUsage = groupBySession(claude.usage())
-    for (const track of claude.sessions.values()) this.addRun(runs, track, claudeUsage.get(track.id) ?? [], context)
+    const claudeUsage = claude.usageBySession()
+    for (const track of claude.sessions.values()) this.addRun(runs, track, claudeUsage(track.id), context)
     for (const session of this.sessionsWithChildrenFolded()) this.addRun(runs, sessionTrackOf(this.placed(session)), session.usage, context)
     return runs.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
   }
@@ -151,16 +151,6 @@ export class AgentLogAssembler {
 /** Sessions (and places) are one agent's: the same id from two agents names two sessions. */
 function sessionKey(tool: AgentTool, id: string): string {
   return `${tool}\u0000${id}`
-}
-
-function groupBySession(usage: UsageRecord[]): Map<string, UsageRecord[]> {
-  const bySession = new Map<string, UsageRecord[]>()
-  for (const record of usage) {
-    const list = bySession.get(record.sessionId)
-    if (list) list.push(record)
-    else bySession.set(record.sessionId, [record])
-  }
-  return bySession
 }
 
 function runsBatch(runs: Run[], files: ImportedLogFile[], warnings: LogIssue[], importedAt: string) {

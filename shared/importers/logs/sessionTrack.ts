@@ -24,8 +24,12 @@ export class SessionTrack {
   branch: string | null = null
   /** Who bills the requests ("anthropic", "openai", …), for reconciliation. */
   provider: string
-  private readonly steps: { time: number; order: number; label: string; call: StepCall }[] = []
-  private readonly stepKeys = new Set<string>()
+  // Steps as three lists, not an object each: a year of transcripts holds 220,000 until the runs are built.
+  private readonly stepTimes: number[] = []
+  private readonly stepLabels: string[] = []
+  private readonly stepCalls: StepCall[] = []
+  /** Made by the first keyed addStep: Claude Code's 13,000 sessions have theirs checked across the import instead. */
+  private stepKeys: Set<string> | null = null
 
   constructor(
     readonly id: string,
@@ -43,6 +47,7 @@ export class SessionTrack {
   /** Adds a step; its `key` (the tool call id) keeps a call repeated by split or resumed lines once. */
   addStep(step: SessionStep): void {
     if (step.key !== null) {
+      this.stepKeys ??= new Set()
       if (this.stepKeys.has(step.key)) return
       this.stepKeys.add(step.key)
     }
@@ -51,24 +56,28 @@ export class SessionTrack {
 
   /** Adds a step whose key the caller already found new across the import (ClaudeCodeLogs keeps every key): one set of keys, not two. */
   addNewStep({ time, label, call }: SessionStep): void {
-    this.steps.push({ time: Number.isFinite(time) ? time : this.end, order: this.steps.length, label, call })
+    this.stepTimes.push(Number.isFinite(time) ? time : this.end)
+    this.stepLabels.push(label)
+    this.stepCalls.push(call)
   }
 
   /** Labels in timestamp order (file order on ties). */
   labels(): string[] {
-    return this.ordered().map((step) => step.label)
+    return this.ordered().map((step) => this.stepLabels[step])
   }
 
   /** The step calls in the same order, a call repeated back to back once (it can only repeat its label). */
   calls(): StepCall[] {
     return this.ordered()
-      .map((step) => step.call)
+      .map((step) => this.stepCalls[step])
       // Repeated calls are often one object (labelledCall): told apart without their keys.
       .filter((call, i, calls) => i === 0 || (call !== calls[i - 1] && !sameStepCall(call, calls[i - 1])))
   }
 
-  private ordered() {
-    return [...this.steps].sort((a, b) => a.time - b.time || a.order - b.order)
+  /** The steps' places in the lists, in timestamp order (the order added on ties). */
+  private ordered(): number[] {
+    const times = this.stepTimes
+    return Array.from(times.keys()).sort((a, b) => times[a] - times[b] || a - b)
   }
 }
 

@@ -12,6 +12,7 @@ import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
 import { labelledCall } from './labelledCalls'
 import { ClaudeRequests, hashedRequestKey } from './claudeRequests'
 import { hash64Hex } from '../../../hash/hash64'
+import { HashedIdTable, hexWord } from './hashedIds'
 
 // Only lines with these markers are parsed: assistant lines (usage, tool calls) and slash
 // commands. The rest (tool results, file snapshots, hooks: most of the bytes) only give a
@@ -247,8 +248,11 @@ function handOn(transcript: ClaudeTranscript, requests: readonly RequestLine[], 
 export class ClaudeCodeLogs {
   readonly sessions = new Map<string, SessionTrack>()
   private readonly requests: ClaudeRequests
-  /** Tool call ids and command line uuids of the steps kept so far, in any session. */
-  private readonly stepKeys = new Set<string>()
+  /**
+   * Tool call ids and command line uuids of the steps kept so far, in any session, hashed
+   * (hash64Hex): 219,000 of them as strings held their batches' joined text to the end.
+   */
+  private readonly stepKeys = new HashedIdTable(4096)
 
   /** `knownRequestKeys`: requests already in the workspace, by hashed key → run id. */
   constructor(knownRequestKeys?: ReadonlyMap<string, string>) {
@@ -281,12 +285,13 @@ export class ClaudeCodeLogs {
   private keepsStep(sessionId: string, step: ClaudeStep): boolean {
     if (step.request && this.requests.countedElsewhere(sessionId, step.request)) return false
     if (step.key === null) return true
-    if (this.stepKeys.has(step.key)) return false
-    this.stepKeys.add(step.key)
-    return true
+    const hashed = hash64Hex(step.key)
+    const known = this.stepKeys.size
+    return this.stepKeys.add(hexWord(hashed, 0), hexWord(hashed, 8)) === known
   }
 
-  usage(): UsageRecord[] {
-    return this.requests.records()
+  /** The usage of each session, deduplicated (ClaudeRequests.usageBySession). */
+  usageBySession(): (sessionId: string) => UsageRecord[] {
+    return this.requests.usageBySession()
   }
 }

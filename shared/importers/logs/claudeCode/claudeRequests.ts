@@ -1,18 +1,8 @@
 import type { TokenCounts } from '../../../records/common'
 import type { ClaudeRequestLine } from './claudeCodeLogs'
 import { hashRequestKey } from '../requestKeys'
+import { HashedIdTable, hexId, hexWord } from './hashedIds'
 import { totalTokens, type UsageRecord } from '../usageRecord'
-
-/** A kept request; lean, because a year of transcripts holds hundreds of thousands. */
-interface ClaudeRequest {
-  sessionId: string
-  model: string
-  time: number
-  tokens: TokenCounts
-  total: number
-  /** For sidechain requests with a request id only: the hashed message id a replay check needs once every file is read. */
-  replayOf: string | null
-}
 
 /**
  * Claude Code usage, deduplicated the way ccusage does it, across every file of an import:
@@ -34,24 +24,56 @@ interface ClaudeRequest {
  * them; two distinct requests would have to collide in 64 bits to be taken for one.
  */
 export class ClaudeRequests {
-  private readonly byKey = new Map<string, ClaudeRequest>()
-  /** Main-thread message (hashed) → its request's key, to recognise sidechain replays. */
-  private readonly mainKeys = new Map<string, string>()
-  /** Each model name once: a request's own copy of it would be held to the end. */
-  private readonly models = new Map<string, string>()
+  /** The requests kept, numbered by their keys; what goes with each is kept at its number below. */
+  private readonly keys = new HashedIdTable(4096)
+  /** Per request: its time. */
+  private times = new Float64Array(4096)
+  /**
+   * Per request: the six token counts (TOKEN_KINDS) and their total, whole numbers up to
+   * MAX_REQUEST_TOKENS each (claudeTokens checks them), so 32 bits hold them.
+   */
+  private counts = new Uint32Array(4096 * COUNTS)
+  /** Per request: its session's and its model's number, and its replay check: the mainKeys number of its hashed message id, or -1. */
+  private refs = new Int32Array(4096 * REFS)
+  /** Main-thread messages (hashed), to recognise sidechain replays, and each one's request key (high and low words). */
+  private readonly mainMessages = new HashedIdTable(4096)
+  private mainKeys = new Uint32Array(4096 * 2)
+  /** Whether a message of mainMessages is a main-thread one (a sidechain replay check adds the messages it asks about). */
+  private mainKeySet = new Uint8Array(4096)
+  private readonly sessionIds: string[] = []
+  private readonly sessionNumbers = new Map<string, number>()
+  private readonly models: string[] = []
+  private readonly modelNumbers = new Map<string, number>()
 
   constructor(private readonly known: ReadonlyMap<string, string> = new Map()) {}
 
   add(sessionId: string, { model, time, tokens, key, message, sidechain, hasRequestId }: ClaudeRequestLine): void {
     const total = totalTokens(tokens)
-    const existing = this.byKey.get(key)
-    if (existing && existing.total >= total) return
+    const keyHigh = idWord(key, 0)
+    const keyLow = idWord(key, 8)
+    const existing = this.keys.find(keyHigh, keyLow)
+    if (existing !== -1 && this.counts[existing * COUNTS + TOTAL] >= total) return
     // Set even for a copy counted elsewhere: a sidechain replay of it is still a replay.
-    if (!sidechain) this.mainKeys.set(message, key)
+    if (!sidechain) {
+      const entry = this.message(message)
+      this.mainKeys[2 * entry] = keyHigh
+      this.mainKeys[2 * entry + 1] = keyLow
+      this.mainKeySet[entry] = 1
+    }
     if (this.ownedElsewhere(key, sessionId)) return
-    let name = this.models.get(model)
-    if (name === undefined) this.models.set(model, (name = model))
-    this.byKey.set(key, { sessionId, model: name, time, tokens, total, replayOf: sidechain && hasRequestId ? message : null })
+    const entry = existing === -1 ? this.keys.add(keyHigh, keyLow) : existing
+    if (entry >= this.times.length) {
+      this.times = grown(this.times)
+      this.counts = grown(this.counts)
+      this.refs = grown(this.refs)
+    }
+    const at = entry * COUNTS
+    this.times[entry] = time
+    for (let kind = 0; kind < TOKEN_KINDS.length; kind++) this.counts[at + kind] = tokens[TOKEN_KINDS[kind]]
+    this.counts[at + TOTAL] = total
+    this.refs[entry * REFS] = numbered(sessionId, this.sessionIds, this.sessionNumbers)
+    this.refs[entry * REFS + 1] = numbered(model, this.models, this.modelNumbers)
+    this.refs[entry * REFS + 2] = sidechain && hasRequestId ? this.message(message) : -1
   }
 
   /** Whether a run already in the workspace counted this request (by its hashed key) under another session. */
@@ -64,16 +86,71 @@ export class ClaudeRequests {
     return owner !== undefined && owner !== sessionId
   }
 
-  /** The kept requests, keyed by their hashed identity, without sidechain replays. */
-  records(): UsageRecord[] {
-    const records: UsageRecord[] = []
-    for (const [key, { sessionId, model, time, tokens, replayOf }] of this.byKey) {
-      const mainKey = replayOf === null ? undefined : this.mainKeys.get(replayOf)
-      if (mainKey !== undefined && mainKey !== key) continue
-      records.push({ sessionId, model, time, tokens, key })
+  /** The number of a hashed message id in mainMessages, added when new. */
+  private message(message: string): number {
+    const entry = this.mainMessages.add(idWord(message, 0), idWord(message, 8))
+    if (2 * entry >= this.mainKeys.length) {
+      this.mainKeys = grown(this.mainKeys)
+      this.mainKeySet = grown(this.mainKeySet)
     }
-    return records
+    return entry
   }
+
+  /**
+   * The kept requests without sidechain replays, by session, each session's in the order their
+   * keys first came. Made one session at a time: the import's records need not all exist at once.
+   */
+  usageBySession(): (sessionId: string) => UsageRecord[] {
+    const { keys, times, counts, refs, mainKeys, mainKeySet } = this
+    const sessions = this.sessionIds.length
+    // Each session's requests as a list through `next`, in key order.
+    const first = new Int32Array(sessions).fill(-1)
+    const last = new Int32Array(sessions).fill(-1)
+    const next = new Int32Array(keys.size).fill(-1)
+    for (let entry = 0; entry < keys.size; entry++) {
+      const replayOf = refs[entry * REFS + 2]
+      if (replayOf !== -1 && mainKeySet[replayOf] === 1 && (mainKeys[2 * replayOf] !== keys.high(entry) || mainKeys[2 * replayOf + 1] !== keys.low(entry))) continue
+      const session = refs[entry * REFS]
+      if (last[session] === -1) first[session] = entry
+      else next[last[session]] = entry
+      last[session] = entry
+    }
+    return (sessionId) => {
+      const session = this.sessionNumbers.get(sessionId)
+      const records: UsageRecord[] = []
+      for (let entry = session === undefined ? -1 : first[session]; entry !== -1; entry = next[entry]) {
+        const at = entry * COUNTS
+        const tokens: TokenCounts = { input: counts[at], output: counts[at + 1], cacheWrite5m: counts[at + 2], cacheWrite1h: counts[at + 3], cacheRead: counts[at + 4], reasoning: counts[at + 5] }
+        records.push({ sessionId, model: this.models[refs[entry * REFS + 1]], time: times[entry], tokens, key: hexId(keys.high(entry), keys.low(entry)) })
+      }
+      return records
+    }
+  }
+}
+
+const TOKEN_KINDS = ['input', 'output', 'cacheWrite5m', 'cacheWrite1h', 'cacheRead', 'reasoning'] as const
+const TOTAL = TOKEN_KINDS.length
+const COUNTS = TOTAL + 1
+const REFS = 3
+
+/** A word of a hashed id (16 lowercase hex digits, as hashedRequestKey and hash64Hex make them). */
+function idWord(id: string, start: number): number {
+  const word = id.length === 16 ? hexWord(id, start) : -1
+  if (word === -1) throw new Error(`not a hashed id: ${id}`)
+  return word
+}
+
+/** The number of a string in a list kept once each. */
+function numbered(text: string, list: string[], numbers: Map<string, number>): number {
+  let number = numbers.get(text)
+  if (number === undefined) numbers.set(text, (number = list.push(text) - 1))
+  return number
+}
+
+function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(array: T): T {
+  const copy = new (array.constructor as new (length: number) => T)(array.length * 2)
+  copy.set(array)
+  return copy
 }
 
 /** The stored key of a request: `message.id:requestId` hashed; without a request id, the message id within its session. */

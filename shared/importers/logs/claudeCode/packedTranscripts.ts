@@ -1,5 +1,6 @@
 import type { StepCall } from '../../../records/run'
 import type { ClaudeRequestLine, ClaudeStep, ClaudeTranscript } from './claudeCodeLogs'
+import { hexId, hexWord } from './hashedIds'
 
 /**
  * Claude Code transcripts packed for the trip from a reader thread to the assembling one:
@@ -30,7 +31,6 @@ const HAS_REQUEST_ID = 2
 const ABSENT = -1
 /** Marks a hashed id (16 lowercase hex digits) sent as two 32-bit numbers. */
 const HEX_ID = -2
-const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0))
 
 /** Packs transcripts (null where a file has none), in order. */
 export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[]): PackedTranscripts {
@@ -185,25 +185,4 @@ function splitJoined(joined: string, lengths: Int32Array): (string | null)[] {
     strings.push(length === ABSENT ? null : joined.slice(start, (start += length)))
   }
   return strings
-}
-
-/** The 32-bit word that 8 lowercase hex digits at `start` spell, or -1 when they are not such digits. */
-function hexWord(text: string, start: number): number {
-  let word = 0
-  for (let i = start; i < start + 8; i++) {
-    const code = text.charCodeAt(i)
-    const digit = code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1
-    if (digit === -1) return -1
-    word = word * 16 + digit
-  }
-  return word
-}
-
-/** 16 hex digits of two 32-bit words, made at once as a flat string. */
-function hexId(high: number, low: number): string {
-  const digit = (word: number, shift: number) => HEX_DIGITS[(word >>> shift) & 15]
-  return String.fromCharCode(
-    digit(high, 28), digit(high, 24), digit(high, 20), digit(high, 16), digit(high, 12), digit(high, 8), digit(high, 4), digit(high, 0),
-    digit(low, 28), digit(low, 24), digit(low, 20), digit(low, 16), digit(low, 12), digit(low, 8), digit(low, 4), digit(low, 0),
-  )
 }
