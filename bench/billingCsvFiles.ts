@@ -127,7 +127,7 @@ export async function billingCsvFile(shape: BillingCsvShape, rows: number): Prom
   for (let i = 0; i < rows; i++) {
     buffer += shape.row(i, rows, next) + '\n'
     if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise((resolve) => out.once('drain', resolve))
+      if (!out.write(buffer)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
       buffer = ''
     }
   }

@@ -21,7 +21,7 @@
  * side's best round counts, all reading the file the same way.
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -101,7 +101,7 @@ async function runUdsv(path: string): Promise<Measured> {
   let parser: Parser | null = null
   for await (const text of textChunks(path)) {
     parser ??= initParser(inferSchema(text))
-    parser.chunk(text, parser.stringArrs, () => {
+    parser.chunk<string[]>(text, parser.stringArrs, () => {
       rows++
     })
   }
@@ -136,7 +136,7 @@ function wholeCommand(shape: { name: string; rows: number }, path: string): void
     if (report.charges.count !== shape.rows) throw new Error(`import counted ${report.charges.count} charges of ${shape.rows}`)
     return run
   }
-  const { best } = bestOfAlternatingRounds(
+  const { best } = bestOfAlternatingRounds<SideResult | ReturnType<typeof timedCommand>>(
     { papaparse: () => runChild('papaparse', path), import: command([]), 'import --workspace': command(['--workspace', workspace]) },
     (result) => result.seconds,
   )

@@ -83,7 +83,7 @@ async function timeMining(browser: Browser, appUrl: string, joinCode: string): P
     await page.getByLabel(/Keep it separate/).check()
     await page.getByRole('button', { name: 'Join, keep mine separate' }).click()
     await page.getByTestId('sync-status').and(page.locator('[data-status="synced"]')).waitFor({ timeout: 300_000 })
-    let best: ActionTiming | null = null
+    const timings: ActionTiming[] = []
     for (let round = 0; round < rounds(); round++) {
       // A fresh Catalog each round: the first click mines (later clicks would say "Mine again").
       await page.goto(appUrl + '#/')
@@ -92,9 +92,11 @@ async function timeMining(browser: Browser, appUrl: string, joinCode: string): P
       await page.getByText(/across all 100000 imported run/).waitFor({ timeout: 300_000 })
       const timing = await clickAndTime(page)
       if (errors.length > 0) throw new Error(`the page reported errors: ${errors.join('; ')}`)
-      best = !best || timing.seconds < best.seconds ? { ...timing, longestTaskMs: Math.max(timing.longestTaskMs, best?.longestTaskMs ?? 0), longTasks: Math.max(timing.longTasks, best?.longTasks ?? 0) } : { ...best, longestTaskMs: Math.max(best.longestTaskMs, timing.longestTaskMs), longTasks: Math.max(best.longTasks, timing.longTasks) }
+      timings.push(timing)
     }
-    return best!
+    // The fastest round's time, with the longest window task of any round.
+    const fastest = timings.reduce((a, b) => (b.seconds < a.seconds ? b : a))
+    return { ...fastest, longestTaskMs: Math.max(...timings.map((t) => t.longestTaskMs)), longTasks: Math.max(...timings.map((t) => t.longTasks)) }
   } finally {
     await context.close()
   }
