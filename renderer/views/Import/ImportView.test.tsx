@@ -355,3 +355,15 @@ test('a header that fits two known exports is not guessed: the person chooses, a
   expect((await screen.findByTestId('detected-format')).textContent).toBe('Detected format: GitHub metered usage')
   expect(runs.map((job) => (job.kind === 'analyze-billing' ? job.options.format ?? null : job.kind))).toEqual([null, 'github-metered-usage'])
 })
+
+test('a batch that cannot be stored is reported, adds nothing, and the view goes on to the next file', async () => {
+  const { workspace } = setup([[pickedText('anthropic-cost-2026-08.csv', anthropicCsv)]])
+  vi.spyOn(workspace.ledger, 'addInParts').mockRejectedValueOnce(new Error('the browser refused to store more (quota exceeded)'))
+  chooseFiles()
+  await screen.findByTestId('detected-format')
+  fireEvent.click(screen.getByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }))
+  await screen.findByText(/Could not store anthropic-cost-2026-08\.csv: the browser refused to store more \(quota exceeded\)\. Nothing was added/)
+  expect(workspace.ledger.list().records).toEqual([])
+  expect(screen.queryByText(/Importing/)).toBeNull()
+  expect(screen.getByRole('button', { name: /Drop billing exports/ })).toBeTruthy()
+})

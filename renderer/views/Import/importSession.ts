@@ -267,8 +267,17 @@ export class ImportSession {
   private async commit(outcome: ImportOutcome): Promise<void> {
     const batch = outcome.batch!
     this.committing = true
-    const result = await this.workspace.ledger.addInParts(batch, PAYLOAD_PART_BYTES, nextTask).finally(() => (this.committing = false))
     const label = batchName(batch.meta, this.workspace.governance.importProfiles.list().records)
+    let result: 'added' | 'duplicate'
+    try {
+      result = await this.workspace.ledger.addInParts(batch, PAYLOAD_PART_BYTES, nextTask)
+    } catch (error) {
+      // The batch is listed only once all of it is stored, so a failure on the way adds nothing.
+      this.notify({ tone: 'error', text: `Could not store ${label}: ${(error as Error).message || String(error)}. Nothing was added; the workspace is as it was.` })
+      return this.next()
+    } finally {
+      this.committing = false
+    }
     if (result === 'duplicate') {
       this.notify({ tone: 'info', text: `${label} was already imported: the workspace holds all of it, nothing added.` })
     } else {
