@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../shared/workspace/defaultSettings'
 import { agentLogFileImporter, runSummary } from '../import/agentLogFiles'
 import { billingFileImporter } from '../import/billingFiles'
 import { outcomeFileImporter } from '../import/outcomeFiles'
-import { ChargeSummaryBuilder } from '../import/chargeSummary'
+import { ImportedChargeTotalsBuilder } from '../import/importedChargeTotals'
 import type { FileImporter, FileOutcome, FileReport, ImportContext } from '../import/fileImporter'
 import { formatImportReport } from '../import/importReportText'
 import { describeFileError } from '../fileErrors'
@@ -96,7 +96,7 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
     importedAt: new Date().toISOString(),
     settings: settings ?? DEFAULT_SETTINGS,
     knownRequestKeys: () => knownRequestKeys(workspace?.ledger.runs().records ?? []),
-    chargeSummary: new ChargeSummaryBuilder(),
+    chargeTotals: new ImportedChargeTotalsBuilder(),
     notice: io.stderr,
   }
 
@@ -131,7 +131,7 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
   }
   if (workspace && added > 0) workspace.save()
 
-  const summary = context.chargeSummary.build()
+  const summary = context.chargeTotals.build()
   const unpriced = summarizeUnpriced(runs)
   io.stdout(
     options.json

@@ -16,7 +16,7 @@ export const billingFileImporter: FileImporter = {
   claims: () => true,
   filesIn: (folder, unreadable, profiles) => filesInFolder(folder, { wanted: (path) => fileKindOnDisk(path, profiles) === 'billing', skipHidden: true, unreadable }),
   async importFile(path, context) {
-    const charges = context.chargeSummary.pending()
+    const charges = context.chargeTotals.pending()
     let outcome
     try {
       const options = { skipBadRows: context.skipBadRows, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt, profiles: context.profiles, encodeBatch: context.storesBatches, keepIdentities: context.identitiesCompared }

@@ -4,7 +4,7 @@ import type { FolderWalk } from '../../node/filesInFolder'
 import type { BatchIssue, BatchMeta } from '../../shared/records/batch'
 import type { Run } from '../../shared/records/run'
 import type { ImportProfile, Settings } from '../../shared/records/settings'
-import type { ChargeSummaryBuilder, PendingCharges } from './chargeSummary'
+import type { ImportedChargeTotalsBuilder, PendingCharges } from './importedChargeTotals'
 
 /** One file's line in the import report (the `files` array of `import --json`). */
 export interface FileReport {
@@ -47,7 +47,7 @@ export interface ImportContext {
   /** Request key → run id of the runs already in the workspace, so no request is counted twice. */
   knownRequestKeys: () => ReadonlyMap<string, string>
   /** The run's charge summary, which billing importers add each file's charges to as they read them. */
-  chargeSummary: ChargeSummaryBuilder
+  chargeTotals: ImportedChargeTotalsBuilder
   /** Tells the person running the command something that is not about one file (stderr). */
   notice: (message: string) => void
 }

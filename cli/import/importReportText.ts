@@ -1,6 +1,6 @@
 import { describeIssue } from '../../shared/importers/billing/importBillingFile'
 import { formatCurrencyAmounts } from '../../shared/money/format'
-import type { ChargeSummary } from './chargeSummary'
+import type { ImportedChargeTotals } from './importedChargeTotals'
 import type { FileReport } from './fileImporter'
 
 /** Where an import went: the workspace file and how many batches it gained, or none (no --workspace). */
@@ -10,7 +10,7 @@ export interface ImportDestination {
 }
 
 /** The readable form of an import: one line per file, every bad line as `file:line: reason`, then totals. */
-export function formatImportReport(files: readonly FileReport[], charges: ChargeSummary, destination: ImportDestination | null): string {
+export function formatImportReport(files: readonly FileReport[], charges: ImportedChargeTotals, destination: ImportDestination | null): string {
   const lines: string[] = []
   const width = Math.min(60, Math.max(4, ...files.map((file) => file.path.length)))
   const statusWidth = Math.max(6, ...files.map((file) => statusWord(file.status).length))

@@ -6,7 +6,7 @@ import type { Charge } from '../../shared/records/charge'
 import { carriesCost } from '../../shared/records/chargeCost'
 
 /** The `charges` block of `import --json`: per currency, never added across currencies. */
-export interface ChargeSummary {
+export interface ImportedChargeTotals {
   count: number
   cost: CurrencyAmounts
   byMonth: Record<string, CurrencyAmounts>
@@ -22,7 +22,7 @@ export interface ChargeSummary {
  * are read (`pending`) and count once the file is known to have imported, with the
  * identities its batch carries.
  */
-export class ChargeSummaryBuilder {
+export class ImportedChargeTotalsBuilder {
   private readonly seen = new CountedIdentities()
   private readonly groupedOpenAi = new GroupedOpenAiBuckets()
   private readonly organizationTotals: Charge[] = []
@@ -38,7 +38,7 @@ export class ChargeSummaryBuilder {
     return new PendingCharges(this.seen, (file, identities) => this.commit(file, identities))
   }
 
-  build(): ChargeSummary {
+  build(): ImportedChargeTotals {
     this.countUncoveredOrganizationTotals()
     return {
       count: this.count,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { newCharge } from '../../shared/importers/billing/rows'
 import { CurrencyTotals } from '../../shared/money/totals'
 import type { Charge } from '../../shared/records/charge'
-import { ChargeSummaryBuilder } from './chargeSummary'
+import { ImportedChargeTotalsBuilder } from './importedChargeTotals'
 
 function charge(identity: string, cost: string, start = '2026-07-31T00:00:00.000Z', currency = 'USD'): Charge {
   return { ...newCharge('anthropic-console-cost', 'anthropic', 'x.csv', 2), identity, cost, start, currency, model: 'm' }
@@ -12,9 +12,9 @@ function charge(identity: string, cost: string, start = '2026-07-31T00:00:00.000
 /** What the file's batch says its rows are. */
 const identities = (...ids: string[]) => new Map([['anthropic-console-cost', ids]])
 
-describe('ChargeSummaryBuilder', () => {
+describe('ImportedChargeTotalsBuilder', () => {
   it('counts a file only once committed, and a row of two overlapping exports once', () => {
-    const summary = new ChargeSummaryBuilder()
+    const summary = new ImportedChargeTotalsBuilder()
     const first = summary.pending()
     first.add(charge('a', '1.10'))
     first.add(charge('b', '2.20', '2026-08-01T00:00:00.000Z'))
@@ -42,7 +42,7 @@ describe('ChargeSummaryBuilder', () => {
     })
     fc.assert(
       fc.property(fc.array(fc.array(amount, { maxLength: 20 }), { maxLength: 4 }), (files) => {
-        const summary = new ChargeSummaryBuilder()
+        const summary = new ImportedChargeTotalsBuilder()
         const expected = new CurrencyTotals()
         files.forEach((amounts, file) => {
           const pending = summary.pending()
@@ -59,7 +59,7 @@ describe('ChargeSummaryBuilder', () => {
     const row = fc.record({ month: fc.constantFrom('2026-07', '2026-08', '2026-09'), model: fc.constantFrom('m', 'n', null), cents: fc.integer({ min: -500, max: 500 }) })
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
-        const summary = new ChargeSummaryBuilder()
+        const summary = new ImportedChargeTotalsBuilder()
         const pending = summary.pending()
         const byMonth = new Map<string, CurrencyTotals>()
         const byModel = new Map<string, CurrencyTotals>()
