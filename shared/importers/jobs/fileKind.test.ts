@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { FIXTURES } from '../../../test/support/billingFixtures'
 import type { ImportProfile } from '../../records/settings'
 import { HeaderIndex } from '../csv/header'
-import { csvKindOfHeader, FILE_HEAD_BYTES, fileKindOfHead, fileKindOfPath, filesByKind, type FileKind } from './fileKind'
+import { csvKindOfHeader, FILE_HEAD_BYTES, fileKindOf, fileKindOfPath, filesByKind, type FileKind } from './fileKind'
 
 const OUTCOMES = join(FIXTURES, '..', 'outcomes')
 const head = (path: string) => readFileSync(path).subarray(0, FILE_HEAD_BYTES)
@@ -24,35 +24,44 @@ describe('fileKindOfPath', () => {
   })
 })
 
-describe('fileKindOfHead', () => {
+describe('fileKindOf', () => {
   test('tells outcome exports from bills by their first bytes', () => {
-    expect(fileKindOfHead('cost.csv', head(join(FIXTURES, 'anthropic-cost-2026-08.csv')))).toBe('billing')
-    expect(fileKindOfHead('incidents.csv', head(join(OUTCOMES, 'pagerduty-incidents.csv')))).toBe('outcomes')
-    expect(fileKindOfHead('metrics.csv', head(join(OUTCOMES, 'outcome-metrics.csv')))).toBe('outcomes')
-    expect(fileKindOfHead('prs.json', head(join(OUTCOMES, 'gh-pr-list-billing-service.json')))).toBe('outcomes')
-    expect(fileKindOfHead('package.json', text('{"name": "x"}'))).toBe('other')
+    expect(fileKindOf('cost.csv', () => head(join(FIXTURES, 'anthropic-cost-2026-08.csv')))).toBe('billing')
+    expect(fileKindOf('incidents.csv', () => head(join(OUTCOMES, 'pagerduty-incidents.csv')))).toBe('outcomes')
+    expect(fileKindOf('metrics.csv', () => head(join(OUTCOMES, 'outcome-metrics.csv')))).toBe('outcomes')
+    expect(fileKindOf('prs.json', () => head(join(OUTCOMES, 'gh-pr-list-billing-service.json')))).toBe('outcomes')
+    expect(fileKindOf('package.json', () => text('{"name": "x"}'))).toBe('other')
   })
 
   test('a .txt is a bill only as Excel\'s "Unicode text" (UTF-16)', () => {
-    expect(fileKindOfHead('cost.txt', head(join(FIXTURES, 'anthropic-cost-2025-12-utf16le.txt')))).toBe('billing')
-    expect(fileKindOfHead('todo.txt', text('buy milk\n'))).toBe('other')
+    expect(fileKindOf('cost.txt', () => head(join(FIXTURES, 'anthropic-cost-2025-12-utf16le.txt')))).toBe('billing')
+    expect(fileKindOf('todo.txt', () => text('buy milk\n'))).toBe('other')
   })
 
   test('an incident CSV the team saved a profile for is an outcome export', () => {
     const header = 'Ticket,Opened,Closed,Sev\n'
-    expect(fileKindOfHead('tickets.csv', text(header))).toBe('billing')
+    expect(fileKindOf('tickets.csv', () => text(header))).toBe('billing')
     const profile: ImportProfile = {
       id: 'p1', name: 'Tickets', target: 'incidents', headerSignature: new HeaderIndex(['Ticket', 'Opened', 'Closed', 'Sev']).signature(),
       mapping: { id: 'Ticket', start: 'Opened', end: 'Closed', severity: 'Sev' }, dateFormat: 'iso', provider: 'helpdesk', defaultCurrency: 'USD', createdAt: '2026-12-01T00:00:00.000Z',
     }
-    expect(fileKindOfHead('tickets.csv', text(header), [profile])).toBe('outcomes')
+    expect(fileKindOf('tickets.csv', () => text(header), [profile])).toBe('outcomes')
+  })
+
+  test('a path that decides alone (a session log, a file of no kind) is never read', () => {
+    const unread = () => {
+      throw new Error('read')
+    }
+    expect(fileKindOf('/home/me/.claude/projects/-repo/5a1e0000-0000-4000-8000-000000000001.jsonl', unread)).toBe('logs')
+    expect(fileKindOf('notes.md', unread)).toBe('other')
+    expect(() => fileKindOf('cost.csv', unread)).toThrow('read')
   })
 
   test('any bytes give a kind, and only ever narrow what the path says (property)', () => {
     const paths = fc.constantFrom('a.csv', 'a.tsv', 'a.txt', 'a.json', 'a.jsonl', 'a.md', 'dir/b.CSV')
     fc.assert(
       fc.property(paths, fc.uint8Array({ maxLength: 256 }), (path, bytes) => {
-        const kind = fileKindOfHead(path, bytes)
+        const kind = fileKindOf(path, () => bytes)
         const byPath = fileKindOfPath(path)
         const allowed: Record<FileKind, FileKind[]> = { billing: ['billing', 'outcomes', 'other'], outcomes: ['outcomes', 'other'], logs: ['logs'], other: ['other'] }
         expect(allowed[byPath]).toContain(kind)

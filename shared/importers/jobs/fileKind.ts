@@ -11,14 +11,14 @@ import { sniffEncoding } from '../text/decode'
 
 export type FileKind = 'billing' | 'logs' | 'outcomes' | 'other'
 
-/** How many first bytes fileKindOfHead needs: enough for a CSV header or a JSON list's opening bracket. */
+/** How many first bytes fileKindOf reads: enough for a CSV header or a JSON list's opening bracket. */
 export const FILE_HEAD_BYTES = 4096
 
 /**
  * From the path alone: billing exports are CSV (or TSV, or Excel's "Unicode text" .txt),
  * agent session logs are what an agent's format claims (sessionLogFormats.ts), outcome
  * exports are JSON. Incident and metrics CSVs read as billing here: their header tells them
- * apart (fileKindOfHead, or the Import view once it has read the header).
+ * apart (fileKindOf, or the Import view once it has read the header).
  */
 export function fileKindOfPath(path: string): FileKind {
   if (isSessionLogPath(path)) return 'logs'
@@ -29,14 +29,17 @@ export function fileKindOfPath(path: string): FileKind {
 }
 
 /**
- * From the path and the file's first bytes (up to FILE_HEAD_BYTES): a CSV whose header an
- * outcome format or the team's incident profile knows, and any JSON list, is an outcome
- * export; other JSON is nothing we read, and a `.txt` is a bill only in UTF-16 (how Excel
- * saves "Unicode text"; any other .txt in a folder is someone's notes).
+ * From the path and, when the path does not decide (a session log, a file of no kind), the
+ * file's first bytes (up to FILE_HEAD_BYTES, from `readHead`: a folder of 13,000 transcripts is
+ * never opened to be told apart): a CSV whose header an outcome format or the team's incident
+ * profile knows, and any JSON list, is an outcome export; other JSON is nothing we read, and a
+ * `.txt` is a bill only in UTF-16 (how Excel saves "Unicode text"; any other .txt in a folder
+ * is someone's notes).
  */
-export function fileKindOfHead(path: string, head: Uint8Array, profiles: readonly ImportProfile[] = []): FileKind {
+export function fileKindOf(path: string, readHead: () => Uint8Array, profiles: readonly ImportProfile[] = []): FileKind {
   const byPath = fileKindOfPath(path)
   if (byPath === 'logs' || byPath === 'other') return byPath
+  const head = readHead()
   const { encoding, bomLength } = sniffEncoding(head)
   if (isOutcomeExport(new TextDecoder(encoding).decode(head.subarray(bomLength)), profiles)) return 'outcomes'
   if (byPath === 'outcomes') return 'other'
