@@ -3,8 +3,11 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 /** The smallest buffer a file is read with (a file whose size the system does not tell still reads in few calls). */
 const MIN_BUFFER_BYTES = 64 * 1024
 
+/** The buffer to read a file of `fileSize` bytes into, when the caller keeps one (see ReadBuffer in node/agentLogs). */
+export type BufferForFile = (fileSize: number) => Buffer
+
 /**
- * A file's bytes in chunks of `chunkBytes`, read synchronously into one reused buffer: each
+ * A file's bytes in chunks of `chunkBytes` (or read into the buffer a caller keeps for it), read synchronously into one reused buffer: each
  * chunk is valid only until the next one is asked for, so readers copy what they keep. A
  * command-line import has no window to keep responsive, and against a read stream this
  * leaves the thread no I/O waits and the garbage collector no buffer per chunk (a 1 GB log
@@ -12,10 +15,11 @@ const MIN_BUFFER_BYTES = 64 * 1024
  * A file smaller than a chunk gets a buffer of its size: 13,000 small transcripts would
  * otherwise allocate a chunk each.
  */
-export async function* readFileChunks(path: string, chunkBytes: number): AsyncGenerator<Uint8Array> {
+export async function* readFileChunks(path: string, chunkBytes: number | BufferForFile): AsyncGenerator<Uint8Array> {
   const fd = openSync(path, 'r')
   try {
-    const buffer = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(MIN_BUFFER_BYTES, fstatSync(fd).size + 1)))
+    const size = fstatSync(fd).size
+    const buffer = typeof chunkBytes === 'number' ? Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(MIN_BUFFER_BYTES, size + 1))) : chunkBytes(size)
     for (;;) {
       const read = readSync(fd, buffer, 0, buffer.length, null)
       if (read === 0) return

@@ -1,4 +1,3 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { LogFileSource } from '../../shared/importers/logs/types'
 import { isSqliteHeader } from '../../shared/importers/logs/sessionLogFormat'
 import { readFileChunks } from '../fileChunks'
@@ -16,6 +15,13 @@ const WHOLE_READ_BYTES = 32 * 1024 * 1024
 export class ReadBuffer {
   bytes = Buffer.allocUnsafe(0)
   constructor(readonly wholeReadBytes = WHOLE_READ_BYTES) {}
+
+  /** The buffer for a file of `fileSize` bytes: this one, grown to hold it whole when it fits. */
+  readonly bufferFor = (fileSize: number): Buffer => {
+    const wanted = Math.min(this.wholeReadBytes, fileSize + 1)
+    if (this.bytes.length < wanted) this.bytes = Buffer.allocUnsafe(wanted)
+    return this.bytes
+  }
 }
 
 /**
@@ -33,7 +39,7 @@ export function reusingLogSource(reuse: ReadBuffer): (path: string) => LogFileSo
 
 /** A store is told by its first bytes, read as the file's first chunk: each file is opened once. */
 async function* logFileChunks(path: string, reuse: ReadBuffer | undefined): AsyncGenerator<Uint8Array> {
-  const chunks = reuse ? reusedBufferChunks(path, reuse) : readFileChunks(path, 1 << 20)
+  const chunks = readFileChunks(path, reuse ? reuse.bufferFor : 1 << 20)
   const first = await chunks.next()
   if (first.done) return
   if (isSqliteHeader(first.value)) {
@@ -43,20 +49,4 @@ async function* logFileChunks(path: string, reuse: ReadBuffer | undefined): Asyn
   }
   yield first.value
   yield* chunks
-}
-
-async function* reusedBufferChunks(path: string, reuse: ReadBuffer): AsyncGenerator<Uint8Array> {
-  const fd = openSync(path, 'r')
-  try {
-    const wanted = Math.min(reuse.wholeReadBytes, fstatSync(fd).size + 1)
-    if (reuse.bytes.length < wanted) reuse.bytes = Buffer.allocUnsafe(wanted)
-    const { bytes } = reuse
-    for (;;) {
-      const read = readSync(fd, bytes, 0, bytes.length, null)
-      if (read === 0) return
-      yield bytes.subarray(0, read)
-    }
-  } finally {
-    closeSync(fd)
-  }
 }
