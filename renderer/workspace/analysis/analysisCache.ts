@@ -6,13 +6,17 @@ import type { Workspace } from '../openLocalWorkspace'
 /** What the analysis reads: the window's workspace, or the analysis worker's mirror of it. */
 export type AnalysedWorkspace = Pick<Workspace, 'governance' | 'ledger' | 'storage'>
 
+/** An analysis and the cache version it was computed at. */
+interface Computed<A> {
+  version: number
+  analysis: A
+}
+
 interface AnalysisCache {
   version: number
-  computedVersion: number
-  analysis: Analysis | null
+  full: Computed<Analysis> | null
   /** The same analysis over the batches' summaries where they serve (see readSummarizedAnalysisInput). */
-  summarizedVersion: number
-  summarized: Analysis<ChargeLine> | null
+  summarized: Computed<Analysis<ChargeLine>> | null
   /** The annotated subjects as last read: a change to them invalidates the analysis, which then uses them. */
   annotated: ReadonlySet<string>
   listeners: Set<() => void>
@@ -28,7 +32,7 @@ function cacheFor(workspace: AnalysedWorkspace): AnalysisCache {
   let cache = caches.get(workspace)
   if (cache) return cache
   const { governance, ledger } = workspace
-  const created: AnalysisCache = { version: 0, computedVersion: -1, analysis: null, summarizedVersion: -1, summarized: null, annotated: governance.annotations.annotatedSubjects(), listeners: new Set() }
+  const created: AnalysisCache = { version: 0, full: null, summarized: null, annotated: governance.annotations.annotatedSubjects(), listeners: new Set() }
   const bump = () => {
     created.version++
     for (const listener of created.listeners) listener()
@@ -52,13 +56,15 @@ function cacheFor(workspace: AnalysedWorkspace): AnalysisCache {
   return created
 }
 
+/** `computed` when it is of the cache's current version, else computed anew. */
+function upToDate<A>(cache: AnalysisCache, computed: Computed<A> | null, compute: () => A): Computed<A> {
+  return computed?.version === cache.version ? computed : { version: cache.version, analysis: compute() }
+}
+
 export function currentAnalysis(workspace: AnalysedWorkspace, now = new Date()): Analysis {
   const cache = cacheFor(workspace)
-  if (cache.computedVersion !== cache.version || !cache.analysis) {
-    cache.analysis = analyze(readAnalysisInput(workspace.governance, workspace.ledger, now.toISOString(), cache.annotated))
-    cache.computedVersion = cache.version
-  }
-  return cache.analysis
+  cache.full = upToDate(cache, cache.full, () => analyze(readAnalysisInput(workspace.governance, workspace.ledger, now.toISOString(), cache.annotated)))
+  return cache.full.analysis
 }
 
 /**
@@ -68,11 +74,8 @@ export function currentAnalysis(workspace: AnalysedWorkspace, now = new Date()):
  */
 export function currentSummarizedAnalysis(workspace: AnalysedWorkspace, now = new Date()): Analysis<ChargeLine> {
   const cache = cacheFor(workspace)
-  if (cache.summarizedVersion !== cache.version || !cache.summarized) {
-    cache.summarized = analyze(readSummarizedAnalysisInput(workspace.governance, workspace.ledger, now.toISOString(), cache.annotated))
-    cache.summarizedVersion = cache.version
-  }
-  return cache.summarized
+  cache.summarized = upToDate(cache, cache.summarized, () => analyze(readSummarizedAnalysisInput(workspace.governance, workspace.ledger, now.toISOString(), cache.annotated)))
+  return cache.summarized.analysis
 }
 
 /** Counts the changes that invalidate the analysis, without computing it (the worker computes). */
