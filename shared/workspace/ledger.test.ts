@@ -51,6 +51,16 @@ describe('ledger document', () => {
     expect(replica.charges().records.map((c) => c.cost)).toEqual(['1.25', '-0.50'])
   })
 
+  test('one batch\'s meta is read by its id, without its payload; an unknown or invalid entry is none', () => {
+    const ledger = new Ledger(new Y.Doc())
+    const batch = chargeBatch([charge('a', '1.25', 2)])
+    ledger.add(batch)
+    expect(ledger.meta(batch.meta.id)).toEqual(batch.meta)
+    expect(ledger.meta('no-such-batch')).toBeNull()
+    ledger.batches.set('broken', { id: 'broken' } as never)
+    expect(ledger.meta('broken')).toBeNull()
+  })
+
   test('overlapping exports count each billing row once', () => {
     const ledger = new Ledger(new Y.Doc())
     const first = chargeBatch([charge('a', '1', 2), charge('b', '2', 3)], '2026-11-01T00:00:00.000Z')

@@ -51,13 +51,18 @@ export class Ledger {
     const records: BatchMeta[] = []
     const problems: RecordProblem[] = []
     for (const [id, stored] of this.batches.entries()) {
-      const { payload: _payload, payloadParts: _parts, summary: _summary, ...meta } = (stored ?? {}) as Partial<StoredBatch>
-      const result = BatchMeta.safeParse(meta)
+      const result = parsedMeta(stored)
       if (result.success) records.push(result.data)
       else problems.push({ collection: 'batches', id, message: result.error.issues.map((i) => i.message).join('; ') })
     }
     records.sort((a, b) => b.importedAt.localeCompare(a.importedAt))
     return { records, problems }
+  }
+
+  /** One batch's meta, without reading every other batch's: null when there is none or it is invalid. */
+  meta(id: string): BatchMeta | null {
+    const result = parsedMeta(this.batches.get(id))
+    return result.success ? result.data : null
   }
 
   has(id: string): boolean {
@@ -354,4 +359,9 @@ function summarizes(summary: ChargeSummary, field: keyof ChargeLine): boolean {
 function tagged(record: unknown, batchId: string): unknown {
   ;(record as { batchId: string }).batchId = batchId
   return record
+}
+
+function parsedMeta(stored: unknown) {
+  const { payload: _payload, payloadParts: _parts, summary: _summary, ...meta } = (stored ?? {}) as Partial<StoredBatch>
+  return BatchMeta.safeParse(meta)
 }

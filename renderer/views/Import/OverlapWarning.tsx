@@ -14,8 +14,8 @@ export function OverlapWarning({ charges, profiles, fallback = null }: { charges
   const overlap = useMemo(() => chargeOverlap(charges, ledger.charges().records), [charges, ledger])
   if (overlap.alreadyHeld === 0 && overlap.sameFigures === 0) return <>{fallback}</>
   const sources = overlap.sameFiguresBatchIds
-    .map((id) => ledger.list().records.find((batch) => batch.id === id))
-    .filter((batch) => batch !== undefined)
+    .map((id) => ledger.meta(id))
+    .filter((batch) => batch !== null)
     .map((batch) => `“${batchName(batch, profiles)}”`)
   return (
     <div data-testid="import-overlap">

@@ -10,7 +10,7 @@ export function answer<Q extends AnalysisQuestion>(workspace: AnalysedWorkspace,
     case 'overview':
       return overviewModel(currentSummarizedAnalysis(workspace), asked.request) as AnalysisAnswers[Q['type']]
     case 'batch-months': {
-      const meta = workspace.ledger.list().records.find((batch) => batch.id === asked.batchId)
+      const meta = workspace.ledger.meta(asked.batchId)
       return (meta ? monthlyTotals(workspace.ledger, meta) : []) as AnalysisAnswers[Q['type']]
     }
   }
