@@ -16,6 +16,11 @@ export function fileJobSource(path: string): JobSource {
     relativePath: name,
     size: statSync(path).size,
     chunks: () => readFileChunks(path, 64 * 1024),
-    latin1: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
+    latin1: latin1OfBuffer,
   }
+}
+
+/** Node's byte-per-char reader (text/latin1.ts). */
+export function latin1OfBuffer(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
 }
