@@ -48,7 +48,7 @@ export interface BillingSecondPart {
   readonly at: number
   /** Starts reading the part, as rows under this header split at this delimiter. */
   start(header: readonly string[], delimiter: string): void
-  /** The part as read there; null when it could not be read alone (a bad row, an unclosed quote). */
+  /** The part as read there; null when it could not be read alone (a bad row, an unclosed quote, a format's remark). */
   result(): Promise<BillingPartRead | null>
   /** Called when the part is taken (its rows counted in), before `result` is asked again. */
   taken(): void
@@ -140,8 +140,8 @@ export async function parseBillingFile(
  * Reads a part of a file from a line start to its end, on its own (another thread, see
  * BillingSecondPart): as rows under the given header and delimiter, with each charge's
  * identity hashed as UniqueIdentities hashes it. Null when the part has a bad row (or an
- * unclosed quote): the reader of the first part then reads it again itself, to report it as
- * reading the file in one go does. Charges reach `onCharge` with their natural key as
+ * unclosed quote) or a row its format remarks on: the reader of the first part then reads it
+ * again itself, to report it as reading the file in one go does. Charges reach `onCharge` with their natural key as
  * identity, not made unique (a part is read only when nothing compares identities), and
  * their line counted from the part's start.
  */
@@ -156,7 +156,7 @@ export async function readBillingPart(
     options.onCharge?.(charge)
   }
   const read = await readRows(source, { ...options, skipBadRows: false, maxErrors: 1, onCharge }, given)
-  if (read.fatal || read.errorCount > 0) return null
+  if (read.fatal || read.errorCount > 0 || read.rowWarnings > 0) return null
   return {
     records: read.records,
     rows: read.rows,
@@ -186,6 +186,8 @@ interface RowsRead {
   errors: BatchIssue[]
   errorCount: number
   warnings: BatchIssue[]
+  /** Warnings of the format's row parser (the rest are the reader's: a repeated header line). */
+  rowWarnings: number
   totals: RunningTotals
   zeroRows: number
   firstZeroLine: number
@@ -210,6 +212,7 @@ async function readRows(
     errors: [],
     errorCount: 0,
     warnings: [],
+    rowWarnings: 0,
     totals: new RunningTotals(),
     zeroRows: 0,
     firstZeroLine: 0,
@@ -228,7 +231,12 @@ async function readRows(
   const context: RowContext = {
     file: source.name,
     actor: pseudonymizer(options),
-    warn: (line, message) => warnings.push({ line, message }),
+    warn: (line, message) => {
+      warnings.push({ line, message })
+      read.rowWarnings++
+      // A format says some things once a file (the first row of a kind): a part read on its own cannot tell whether the file's first did.
+      if (given) done = true
+    },
   }
   const tokenizer = new CsvTokenizer({ trim: true, delimiter: given?.delimiter })
   const secondPart = given ? undefined : source.secondPart

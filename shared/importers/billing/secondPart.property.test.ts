@@ -129,6 +129,20 @@ describe('a billing file read in two parts (the command line checks a big file o
     expect(read.actual.warnings).toContainEqual({ line: FIRST_ROWS.length + 5, message: 'this row has the same key as an earlier row; both are kept as separate charges' })
   })
 
+  it('is not taken when the part has a row its format remarks on once a file (an OpenAI organisation total)', async () => {
+    const header = 'start_time,end_time,start_time_iso,end_time_iso,amount_value,amount_currency,quantity,quantity_unit,line_item,user_id,api_key_id,project_id,organization_id,project_name,organization_name,user_email,api_source'
+    const grouped = (i: number) => `1767225600,1767312000,,,${i}.5,usd,${i},tokens,"gpt-5, output_tokens",user_${i},key_${i},proj_${i % 3},org_1,Backend,Acme,dev${i}@acme.test,responses`
+    const total = (i: number) => `${1767225600 + i * 86400},${1767312000 + i * 86400},,,${i}.25,usd,,,,,,,org_1,,Acme,,`
+    const rows = [...Array.from({ length: 600 }, (_, i) => grouped(i)), total(1), ...Array.from({ length: 10 }, (_, i) => grouped(1000 + i)), total(2)]
+    const text = [header, ...rows].join('\n') + '\n'
+    const at = lineStarts(text)[605]
+    expect(at).toBeGreaterThan(SNIFFED_BYTES)
+    const read = await readBothWays(text, at, false, 64)
+    expect(read.taken).toBe(false)
+    expect(read.actual).toEqual(read.expected)
+    expect(read.actual.warnings.filter((warning) => warning.message.includes('organisation totals'))).toHaveLength(1)
+  })
+
   it('is not taken when the part has a bad row: the file is read on and the row reported at its line', async () => {
     const text = `${[HEADER, ...FIRST_ROWS].join('\n')}\n${'2026-08-01,Claude Sonnet 4.6,Default,k1,message,≤ 200k,output,1.50,1.50,token,global,\n'.repeat(3)}2026-08-02,too,few\n`
     const at = lineStarts(text)[FIRST_ROWS.length + 2]
