@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { readBillingPart, type BillingParseOptions, type BillingPartRead, type PartHeader } from '../../shared/importers/billing/importBillingFile'
 import { readFileChunks } from '../../node/fileChunks'
-import { latin1OfBuffer } from '../../node/fileJobSource'
+import { FILE_CHUNK_BYTES, latin1OfBuffer } from '../../node/fileJobSource'
 import { ImportedChargeTotalsBuilder, type PendingChargesData } from './importedChargeTotals'
 
 export interface PartThreadData {
@@ -35,7 +35,7 @@ parentPort!.once('message', (start: PartThreadStart) => {
 
 async function readPart({ header, delimiter, options }: PartThreadStart): Promise<Exclude<PartThreadMessage, { error: string }>> {
   const charges = new ImportedChargeTotalsBuilder().pending()
-  const source = { name, chunks: readFileChunks(path, 64 * 1024, { from: at }), latin1: latin1OfBuffer }
+  const source = { name, chunks: readFileChunks(path, FILE_CHUNK_BYTES, { from: at }), latin1: latin1OfBuffer }
   const part = await readBillingPart(source, { header, delimiter }, { ...options, onCharge: (charge) => charges.add(charge) })
   return part ? { part, charges: charges.data() } : { part: null }
 }

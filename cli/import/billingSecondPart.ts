@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { BillingSecondPart } from '../../shared/importers/billing/importBillingFile'
 import type { JobSource } from '../../shared/importers/jobs/jobTypes'
 import { readFileChunks } from '../../node/fileChunks'
+import { FILE_CHUNK_BYTES } from '../../node/fileJobSource'
 import { workerScript } from '../workerScript'
 import type { PartThreadData, PartThreadMessage, PartThreadStart } from './billingPartWorker'
 import type { PendingChargesData } from './importedChargeTotals'
@@ -24,7 +25,7 @@ const LINE_END_SEARCH_BYTES = 1024 * 1024
 export async function withSecondPartOnThread(
   source: JobSource,
   path: string,
-  options: PartThreadStart['options'],
+  { attribution, pseudonymSalt, profiles }: PartThreadStart['options'],
   onTaken: (charges: PendingChargesData) => void,
 ): Promise<JobSource> {
   if (source.size < SPLIT_FROM_BYTES || !source.latin1) return source
@@ -43,7 +44,7 @@ export async function withSecondPartOnThread(
   let received: PartThreadMessage | null = null
   const secondPart: BillingSecondPart = {
     at,
-    start: (header, delimiter) => worker.postMessage({ header, delimiter, options } satisfies PartThreadStart),
+    start: (header, delimiter) => worker.postMessage({ header, delimiter, options: { attribution, pseudonymSalt, profiles } } satisfies PartThreadStart),
     async result() {
       worker.ref()
       received = await answer
@@ -55,7 +56,7 @@ export async function withSecondPartOnThread(
     },
     cancel: () => void worker.terminate(),
   }
-  return { ...source, chunks: () => readFileChunks(path, 64 * 1024, { chunkEnd: at }), secondPart }
+  return { ...source, chunks: () => readFileChunks(path, FILE_CHUNK_BYTES, { chunkEnd: at }), secondPart }
 }
 
 /** Where the first line starting after `from` starts, or -1 when no line ends near it. */
