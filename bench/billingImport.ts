@@ -128,12 +128,13 @@ function runChild(side: string, path: string): SideResult {
 
 /** The whole `import --json` command against papaparse on one file: best of the rounds, each side spawned. */
 function wholeCommand(shape: { name: string; rows: number }, path: string): void {
-  const workspace = join(BENCH_DATA_DIR, 'bench.workfolio')
+  // Named by this process: other benchmarks may run at the same time on the shared bench-data.
+  const workspace = join(BENCH_DATA_DIR, `bench-${process.pid}.workfolio`)
   const command = (extra: string[]) => () => {
     rmSync(workspace, { force: true })
     const run = timedCommand(process.execPath, [CLI, 'import', '--json', ...extra, path])
     const report = JSON.parse(run.stdout) as { charges: { count: number } }
-    if (report.charges.count !== shape.rows) throw new Error(`import counted ${report.charges.count} charges of ${shape.rows}`)
+    if (report.charges.count !== shape.rows) throw new Error(`import ${extra.join(' ')} counted ${report.charges.count} charges of ${shape.rows}`)
     return run
   }
   const { best } = bestOfAlternatingRounds<SideResult | ReturnType<typeof timedCommand>>(

@@ -15,19 +15,31 @@ export type BufferForFile = (fileSize: number) => Buffer
  * A file smaller than a chunk gets a buffer of its size: 13,000 small transcripts would
  * otherwise allocate a chunk each.
  */
-export async function* readFileChunks(path: string, chunkBytes: number | BufferForFile): AsyncGenerator<Uint8Array> {
+export async function* readFileChunks(path: string, chunkBytes: number | BufferForFile, part: FilePart = {}): AsyncGenerator<Uint8Array> {
   const fd = openSync(path, 'r')
   try {
     const size = fstatSync(fd).size
     const buffer = typeof chunkBytes === 'number' ? Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(MIN_BUFFER_BYTES, size + 1))) : chunkBytes(size)
-    for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, null)
+    const chunkEnd = part.chunkEnd ?? -1
+    // Read from the current position unless told where (a pipe has none to seek).
+    let at = part.from ?? null
+    for (let position = part.from ?? 0; ; ) {
+      const length = position < chunkEnd ? Math.min(buffer.length, chunkEnd - position) : buffer.length
+      const read = readSync(fd, buffer, 0, length, at)
       if (read === 0) return
+      position += read
+      if (at !== null) at = position
       yield buffer.subarray(0, read)
     }
   } finally {
     closeSync(fd)
   }
+}
+
+/** Where to start reading a file (`from`), and a byte offset a chunk is to end at (`chunkEnd`, the next starting there). */
+export interface FilePart {
+  from?: number
+  chunkEnd?: number
 }
 
 /** The first `length` bytes of a file (fewer when it is shorter), for telling its kind. */

@@ -32,8 +32,8 @@ async function bundle(outdir) {
   const common = { bundle: true, platform: 'node', target: 'node20.19', packages: 'external', logLevel: 'warning', outdir }
   // Commands load lazily (split chunks), so `report` never loads the sync server's packages.
   await build({ ...common, entryPoints: { main: join(root, 'cli/main.ts') }, format: 'esm', splitting: true, outExtension: { '.js': '.mjs' } })
-  // The log reader threads find this beside the chunk that starts them (importAgentLogFiles.ts).
-  await build({ ...common, entryPoints: { agentLogWorker: join(root, 'cli/agentLogs/agentLogWorker.ts') }, format: 'cjs', outExtension: { '.js': '.cjs' } })
+  // The threads find these beside the chunk that starts them (cli/workerScript.ts).
+  await build({ ...common, entryPoints: { agentLogWorker: join(root, 'cli/agentLogs/agentLogWorker.ts'), billingPartWorker: join(root, 'cli/import/billingPartWorker.ts') }, format: 'cjs', outExtension: { '.js': '.cjs' } })
 }
 
 /** The bundle's folder, built first when the sources changed (concurrent runs each build their own copy and keep the first). */

@@ -1,12 +1,12 @@
-import { existsSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AgentLogAssembler } from '../../shared/importers/logs/agentLogAssembler'
 import { unpackTranscripts } from '../../shared/importers/logs/claudeCode/packedTranscripts'
 import { byPath, importAgentLogs, type AgentLogImport, type ImportAgentLogsOptions } from '../../shared/importers/logs/importAgentLogs'
 import type { ClaudeTranscript } from '../../shared/importers/logs/claudeCode/claudeCodeLogs'
 import { ReadBuffer, reusingLogSource } from '../../node/agentLogs/logFileSource'
+import { workerScript } from '../workerScript'
 import type { ReaderThreadData, ReaderThreadMessage } from './agentLogWorker'
 
 /** Below this much to read, starting threads costs more than they save. */
@@ -67,7 +67,7 @@ export async function importOnThreads(paths: readonly string[], options: ImportA
   const ordered = paths.map((path) => ({ path })).sort(byPath)
   const assembler = new AgentLogAssembler(options)
   const done = new Map<number, { batch: ReadBatch; at: number }>()
-  const script = await workerScript()
+  const script = await workerScript(new URL('./agentLogWorker.cjs', import.meta.url), new URL('./agentLogWorker.ts', import.meta.url))
   const workers: Worker[] = []
   const data: ReaderThreadData = {
     paths: ordered.map((file) => file.path),
@@ -109,31 +109,3 @@ export async function importOnThreads(paths: readonly string[], options: ImportA
 /** A thread's batch of read files, its transcripts unpacked once merging reaches it. */
 type ReadBatch = Extract<ReaderThreadMessage, { read: unknown }> & { unpacked: (ClaudeTranscript | null)[] | null }
 
-let bundled: Promise<{ path?: string; code?: string }> | null = null
-
-/**
- * The reader thread's code. The bundled command line (scripts/cli.mjs) has it built beside
- * this module. Run from TypeScript (tsx, tests), a thread would have to start tsx's loader
- * again (half a second each), so its few modules are bundled here with esbuild, in a tenth
- * of that, once per process.
- */
-function workerScript(): Promise<{ path?: string; code?: string }> {
-  const prebuilt = fileURLToPath(new URL('./agentLogWorker.cjs', import.meta.url))
-  bundled ??= existsSync(prebuilt)
-    ? Promise.resolve({ path: prebuilt })
-    : import('esbuild').then(async ({ build }) => {
-        const result = await build({
-          entryPoints: [fileURLToPath(new URL('./agentLogWorker.ts', import.meta.url))],
-          bundle: true,
-          platform: 'node',
-          format: 'cjs',
-          target: 'node20',
-          // The native SQLite module loads from node_modules at run time (eval'd code resolves from the working folder).
-          external: ['better-sqlite3'],
-          write: false,
-          logLevel: 'silent',
-        })
-        return { code: result.outputFiles[0].text }
-      })
-  return bundled
-}

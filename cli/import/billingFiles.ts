@@ -5,6 +5,7 @@ import { fileJobSource } from '../../node/fileJobSource'
 import { filesInFolder } from '../../node/filesInFolder'
 import type { FileImporter } from './fileImporter'
 import { fileKindOnDisk } from './fileKindOnDisk'
+import { withSecondPartOnThread } from './billingSecondPart'
 
 /**
  * Billing exports (CSV, or Excel's tab-separated "Unicode text"), read by the import pipeline
@@ -20,7 +21,10 @@ export const billingFileImporter: FileImporter = {
     let outcome
     try {
       const options = { skipBadRows: context.skipBadRows, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt, profiles: context.profiles, encodeBatch: context.storesBatches, keepIdentities: context.identitiesCompared }
-      outcome = await importBilling(fileJobSource(path), options, context.importedAt, { onCharge: (charge) => charges.add(charge) })
+      const source = fileJobSource(path)
+      // A check whose rows' identities meet no other file's: a big file is read on two threads.
+      const checked = context.storesBatches || context.identitiesCompared ? source : await withSecondPartOnThread(source, path, options, (part) => charges.addData(part))
+      outcome = await importBilling(checked, options, context.importedAt, { onCharge: (charge) => charges.add(charge) })
     } catch (error) {
       if (!isFileError(error)) throw error
       const message = describeFileError(error, 'cannot read the file')

@@ -108,6 +108,37 @@ export class PendingCharges {
     if (this.to === null || last > this.to) this.to = last
   }
 
+  /** The file's share as plain data, to send from another thread (`addData` counts it in). */
+  data(): PendingChargesData {
+    const amounts = (map: Map<string, RunningTotals>) => [...map].map(([key, totals]): [string, CurrencyAmounts] => [key, totals.toTotals().toJSON()])
+    return {
+      count: this.count,
+      byMonth: amounts(this.byMonth),
+      byModel: amounts(this.byModel),
+      groupedOpenAi: this.groupedOpenAi.entries(),
+      organizationTotals: this.organizationTotals,
+      from: this.from,
+      to: this.to,
+    }
+  }
+
+  /** Adds the share of charges read after this one's (a big file's second part, read on another thread). */
+  addData(data: PendingChargesData): void {
+    this.count += data.count
+    const addAmounts = (map: Map<string, RunningTotals>, entries: [string, CurrencyAmounts][]) => {
+      for (const [key, amounts] of entries) {
+        const totals = bucket(map, key, newRunningTotals)
+        for (const [currency, amount] of Object.entries(amounts)) totals.add(currency, amount)
+      }
+    }
+    addAmounts(this.byMonth, data.byMonth)
+    addAmounts(this.byModel, data.byModel)
+    this.groupedOpenAi.addEntries(data.groupedOpenAi)
+    for (const total of data.organizationTotals) this.organizationTotals.push(total)
+    if (data.from !== null && (this.from === null || data.from < this.from)) this.from = data.from
+    if (data.to !== null && (this.to === null || data.to > this.to)) this.to = data.to
+  }
+
   /** Rows not yet counted in this run (organisation totals included, though they count later). */
   get newRows(): number {
     return this.count + this.organizationTotals.length
@@ -138,6 +169,17 @@ export class PendingCharges {
     }
     this.lastModelTotals.add(charge.currency, charge.cost)
   }
+}
+
+/** A PendingCharges as plain data (PendingCharges.data). */
+export interface PendingChargesData {
+  count: number
+  byMonth: [string, CurrencyAmounts][]
+  byModel: [string, CurrencyAmounts][]
+  groupedOpenAi: [string, (string | null)[]][]
+  organizationTotals: Charge[]
+  from: string | null
+  to: string | null
 }
 
 /**

@@ -39,6 +39,47 @@ export class UniqueIdentities {
     if (occurrence === 0) return { key: naturalKey, repeated: false, hash: isStoredWhole(naturalKey) ? null : hash }
     return { key: `${naturalKey}\u001f#${occurrence}`, repeated: true, hash: null }
   }
+
+  /**
+   * Counts in the next rows by their keys' hashes (as `nextKey` hashes them: `hashes` holds
+   * four words a row), up to the first repeat; returns its line in `lines`, or 0 when none repeats.
+   */
+  firstRepeatOf(hashes: Int32Array, lines: Int32Array): number {
+    const hash = new Int32Array(4)
+    for (let row = 0; row < lines.length; row++) {
+      hash.set(hashes.subarray(row * 4, row * 4 + 4))
+      if (this.seen.addCounting(hash) > 0) return lines[row]
+    }
+    return 0
+  }
+}
+
+/** 128-bit hashes, each with a line number, in the order added: kept in typed arrays that can go to another thread. */
+export class HashesOnLines {
+  private words = new Int32Array(4 * 1024)
+  private lineNumbers = new Int32Array(1024)
+  private count = 0
+
+  add(hash: ArrayLike<number>, line: number): void {
+    if (this.count === this.lineNumbers.length) {
+      this.words = grown(this.words)
+      this.lineNumbers = grown(this.lineNumbers)
+    }
+    const at = this.count * 4
+    this.words[at] = hash[0]
+    this.words[at + 1] = hash[1]
+    this.words[at + 2] = hash[2]
+    this.words[at + 3] = hash[3]
+    this.lineNumbers[this.count++] = line
+  }
+
+  hashes(): Int32Array {
+    return this.words.slice(0, this.count * 4)
+  }
+
+  lines(): Int32Array {
+    return this.lineNumbers.slice(0, this.count)
+  }
 }
 
 /**

@@ -30,7 +30,16 @@ export class GroupedOpenAiBuckets {
   }
 
   addAll(other: GroupedOpenAiBuckets): void {
-    for (const [key, accounts] of other.accounts) {
+    this.addEntries(other.accounts)
+  }
+
+  /** The buckets as plain data (to send to another thread), for `addEntries`. */
+  entries(): [string, (string | null)[]][] {
+    return [...this.accounts].map(([key, accounts]) => [key, [...accounts]])
+  }
+
+  addEntries(entries: Iterable<readonly [string, Iterable<string | null>]>): void {
+    for (const [key, accounts] of entries) {
       const mine = this.accounts.get(key)
       if (mine) for (const account of accounts) mine.add(account)
       else this.accounts.set(key, new Set(accounts))

@@ -20,9 +20,10 @@ import { profileFormat } from './customMapping'
 import { detectBillingFormat } from './detect'
 import { BILLING_FORMATS } from './formats'
 import type { BillingFormat, RowContext, RowParser } from './format'
-import { ChargeIdentityLog, type ChargeIdentities, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
+import { ChargeIdentityLog, type ChargeIdentities, HashesOnLines, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
 import { RunningTotals } from './runningTotals'
 import { storedIdentity } from '../../records/chargeIdentity'
+import { murmur3x86_128 } from '../../hash/murmur3'
 
 /** A file as a stream of byte chunks: Node's fs.createReadStream and a browser ReadableStream both are. */
 export interface BillingSource {
@@ -33,6 +34,45 @@ export interface BillingSource {
   latin1?: Latin1Reader
   /** The file's size in bytes, when known: sizes the table that tells repeated rows. */
   size?: number
+  /** The file's part after a line, being read on another thread meanwhile (a check of a big file): `chunks` end a chunk there. */
+  secondPart?: BillingSecondPart
+}
+
+/**
+ * A big file's second part, from a line start `at` bytes in, read by another thread while
+ * this one reads the first (readBillingPart there). It is taken only when the first part
+ * ends there outside any quoted value and the second read without a bad row; otherwise this
+ * thread reads on through it, so the result is always the one reading the file in one go gives.
+ */
+export interface BillingSecondPart {
+  readonly at: number
+  /** Starts reading the part, as rows under this header split at this delimiter. */
+  start(header: readonly string[], delimiter: string): void
+  /** The part as read there; null when it could not be read alone (a bad row, an unclosed quote, a format's remark). */
+  result(): Promise<BillingPartRead | null>
+  /** Called when the part is taken (its rows counted in), before `result` is asked again. */
+  taken(): void
+  /** Stops reading it (a no-op once read). */
+  cancel(): void
+}
+
+/**
+ * The rows of a part of a file read on its own (readBillingPart), as plain data: its lines
+ * counted from 1 at the part's start, each charge's identity as the 128-bit hash
+ * UniqueIdentities tells repeats by, with its line.
+ */
+export interface BillingPartRead {
+  records: number
+  rows: number
+  bytes: number
+  warnings: BatchIssue[]
+  totals: CurrencyAmounts
+  zeroRows: number
+  firstZeroLine: number
+  from: string | null
+  to: string | null
+  identityHashes: Int32Array
+  identityLines: Int32Array
 }
 
 export interface ImportProgress {
@@ -86,59 +126,154 @@ export function describeIssue(file: string, issue: BatchIssue): string {
 /**
  * Streams a file and calls `onCharge` for each Charge. When the file is rejected, charges
  * already handed out must be discarded by the caller (importBillingFile does). Identities
- * are the rows' natural keys; importBillingFile makes repeats within the file unique.
+ * are the rows' natural keys; importBillingFile makes repeats within the file unique. A
+ * source's second part, when taken, is counted in as read there (`onSecondPart` sees it).
  */
-export async function parseBillingFile(source: BillingSource, options: BillingParseOptions & { onCharge?: (charge: Charge) => void } = {}): Promise<BillingParseSummary> {
+export async function parseBillingFile(
+  source: BillingSource,
+  options: BillingParseOptions & { onCharge?: (charge: Charge) => void; onSecondPart?: (part: BillingPartRead, lineOffset: number) => void } = {},
+): Promise<BillingParseSummary> {
+  return summarize(await readRows(source, options, null, options.onSecondPart), options)
+}
+
+/**
+ * Reads a part of a file from a line start to its end, on its own (another thread, see
+ * BillingSecondPart): as rows under the given header and delimiter, with each charge's
+ * identity hashed as UniqueIdentities hashes it. Null when the part has a bad row (or an
+ * unclosed quote) or a row its format remarks on: the reader of the first part then reads it
+ * again itself, to report it as reading the file in one go does. Charges reach `onCharge` with their natural key as
+ * identity, not made unique (a part is read only when nothing compares identities), and
+ * their line counted from the part's start.
+ */
+export async function readBillingPart(
+  source: BillingSource,
+  given: PartHeader,
+  options: BillingParseOptions & { onCharge?: (charge: Charge) => void } = {},
+): Promise<BillingPartRead | null> {
+  const identities = new HashesOnLines()
+  const onCharge = (charge: Charge) => {
+    identities.add(murmur3x86_128(charge.identity), charge.source.line)
+    options.onCharge?.(charge)
+  }
+  const read = await readRows(source, { ...options, skipBadRows: false, maxErrors: 1, onCharge }, given)
+  if (read.fatal || read.errorCount > 0 || read.rowWarnings > 0) return null
+  return {
+    records: read.records,
+    rows: read.rows,
+    bytes: read.bytes,
+    warnings: read.warnings,
+    totals: read.totals.toTotals().toJSON(),
+    zeroRows: read.zeroRows,
+    firstZeroLine: read.firstZeroLine,
+    from: read.from,
+    to: read.to,
+    identityHashes: identities.hashes(),
+    identityLines: identities.lines(),
+  }
+}
+
+/** The header a part of a file is read under, and its delimiter, as the first part's reader found them. */
+export interface PartHeader {
+  header: readonly string[]
+  delimiter: string
+}
+
+/** What reading a file's records gathered, before the summary's closing remarks. */
+interface RowsRead {
+  header: HeaderIndex | null
+  format: BillingFormat | null
+  fatal: boolean
+  errors: BatchIssue[]
+  errorCount: number
+  warnings: BatchIssue[]
+  /** Warnings of the format's row parser (the rest are the reader's: a repeated header line). */
+  rowWarnings: number
+  totals: RunningTotals
+  zeroRows: number
+  firstZeroLine: number
+  from: string | null
+  to: string | null
+  records: number
+  rows: number
+  bytes: number
+}
+
+async function readRows(
+  source: BillingSource,
+  options: BillingParseOptions & { onCharge?: (charge: Charge) => void },
+  given: PartHeader | null,
+  onSecondPart?: (part: BillingPartRead, lineOffset: number) => void,
+): Promise<RowsRead> {
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS
-  const errors: BatchIssue[] = []
-  const warnings: BatchIssue[] = []
-  let errorCount = 0
-  let fatal = false
+  const read: RowsRead = {
+    header: null,
+    format: null,
+    fatal: false,
+    errors: [],
+    errorCount: 0,
+    warnings: [],
+    rowWarnings: 0,
+    totals: new RunningTotals(),
+    zeroRows: 0,
+    firstZeroLine: 0,
+    from: null,
+    to: null,
+    records: 0,
+    rows: 0,
+    bytes: 0,
+  }
+  const { errors, warnings, totals } = read
+  let done = false
   const addError = (line: number, message: string) => {
-    errorCount++
+    read.errorCount++
     if (errors.length < maxErrors) errors.push({ line, message })
   }
   const context: RowContext = {
     file: source.name,
     actor: pseudonymizer(options),
-    warn: (line, message) => warnings.push({ line, message }),
+    warn: (line, message) => {
+      warnings.push({ line, message })
+      read.rowWarnings++
+      // A format says some things once a file (the first row of a kind): a part read on its own cannot tell whether the file's first did.
+      if (given) done = true
+    },
   }
-  const totals = new RunningTotals()
-  let zeroRows = 0
-  let firstZeroLine = 0
-  let header: HeaderIndex | null = null
-  let format: BillingFormat | null = null
+  const tokenizer = new CsvTokenizer({ trim: true, delimiter: given?.delimiter })
+  const secondPart = given ? undefined : source.secondPart
+  let secondPartStarted = false
   let parseRow: RowParser | null = null
-  let from: string | null = null
-  let to: string | null = null
-  let records = 0
-  let rows = 0
-  let bytes = 0
-  let done = false
+
+  const readHeader = (fields: readonly string[], line: number) => {
+    const header = (read.header = new HeaderIndex(fields))
+    const chosen = chooseFormat(header, options)
+    if (typeof chosen === 'string') {
+      addError(line, chosen)
+      read.fatal = done = true
+      return
+    }
+    read.format = chosen
+    try {
+      parseRow = chosen.bind(header, context)
+    } catch (error) {
+      addError(line, (error as Error).message)
+      read.fatal = done = true
+      return
+    }
+    if (secondPart) {
+      secondPart.start(fields, tokenizer.delimiterInUse!)
+      secondPartStarted = true
+    }
+  }
+  if (given) readHeader(given.header, 0)
 
   const onRecord = (fields: string[], line: number) => {
     if (done) return
-    if (!header) {
-      header = new HeaderIndex(fields)
-      const chosen = chooseFormat(header, options)
-      if (typeof chosen === 'string') {
-        addError(line, chosen)
-        fatal = done = true
-        return
-      }
-      format = chosen
-      try {
-        parseRow = chosen.bind(header, context)
-      } catch (error) {
-        addError(line, (error as Error).message)
-        fatal = done = true
-      }
-      return
-    }
+    const header = read.header
+    if (!header) return readHeader(fields, line)
     // Cheap first-cell tests guard the slower whole-row checks (this runs once per row).
     const first = fields[0]
     if ((first === '' || first.charCodeAt(0) <= 32) && isBlank(fields)) return
-    rows++
+    read.rows++
     const maybeHeader = cell(fields, 0) === header.names[0] && sameAsHeader(fields, header)
     if (fields.length !== header.size && !onlyEmptyExtras(fields, header.size)) {
       if (maybeHeader) return
@@ -157,45 +292,81 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
       }
       if (charge) {
         if (carriesCost(charge)) totals.add(charge.currency, charge.cost)
-        if (charge.costKind === 'billed' && isZeroAmount(charge.cost) && zeroRows++ === 0) firstZeroLine = line
-        if (from === null || charge.start < from) from = charge.start
+        if (charge.costKind === 'billed' && isZeroAmount(charge.cost) && read.zeroRows++ === 0) read.firstZeroLine = line
+        if (read.from === null || charge.start < read.from) read.from = charge.start
         const last = charge.end ?? charge.start
-        if (to === null || last > to) to = last
-        records++
+        if (read.to === null || last > read.to) read.to = last
+        read.records++
         options.onCharge?.(charge)
-        if (options.limit !== undefined && records >= options.limit) done = true
+        if (options.limit !== undefined && read.records >= options.limit) done = true
       }
     }
     // Without skipBadRows the file is rejected anyway: stop once enough bad lines are listed.
-    if (!options.skipBadRows && errorCount >= maxErrors) done = true
+    if (!options.skipBadRows && read.errorCount >= maxErrors) done = true
   }
 
-  const tokenizer = new CsvTokenizer({ trim: true })
+  // The second part counted in as if read here: its lines follow the first part's.
+  const takeSecondPart = (part: BillingPartRead) => {
+    const lineOffset = tokenizer.nextLine - 1
+    read.records += part.records
+    read.rows += part.rows
+    read.bytes += part.bytes
+    for (const warning of part.warnings) warnings.push({ line: warning.line + lineOffset, message: warning.message })
+    for (const [currency, amount] of Object.entries(part.totals)) totals.add(currency, amount)
+    if (part.zeroRows > 0 && read.zeroRows === 0) read.firstZeroLine = part.firstZeroLine + lineOffset
+    read.zeroRows += part.zeroRows
+    if (part.from !== null && (read.from === null || part.from < read.from)) read.from = part.from
+    if (part.to !== null && (read.to === null || part.to > read.to)) read.to = part.to
+    onSecondPart?.(part, lineOffset)
+  }
+
   const { latin1 } = source
-  const countBytes = (n: number) => (bytes += n)
+  const countBytes = (n: number) => (read.bytes += n)
   // With a fast byte-per-char reader, UTF-8 stays bytes until the tokenizer (UTF-16 is still decoded).
   const parts = latin1 ? utf8BytesOrText(source.chunks, countBytes) : decodeTextChunks(source.chunks, countBytes)
+  let partTaken = false
   try {
     for await (const part of parts) {
       if (typeof part === 'string') tokenizer.push(part, onRecord)
       else tokenizer.pushUtf8(part, latin1!, onRecord)
-      options.onProgress?.({ bytes, rows })
+      options.onProgress?.({ bytes: read.bytes, rows: read.rows })
       if (done) break
+      // At the second part's start, as raw UTF-8 and between records: take it when it read well, else read on.
+      if (secondPartStarted && typeof part !== 'string' && read.bytes === secondPart!.at && tokenizer.atRecordStart()) {
+        const second = await secondPart!.result()
+        if (second) {
+          takeSecondPart(second)
+          secondPart!.taken()
+          partTaken = true
+          break
+        }
+      }
     }
-    if (!done) tokenizer.end(onRecord)
+    if (!done && !partTaken) tokenizer.end(onRecord)
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error
     addError(error.line, error.message)
+  } finally {
+    secondPart?.cancel()
   }
-  options.onProgress?.({ bytes, rows })
+  options.onProgress?.({ bytes: read.bytes, rows: read.rows })
+  return read
+}
 
+/** The summary of a file's records read: its closing remarks added, nothing counted when it is rejected. */
+function summarize(read: RowsRead, options: BillingParseOptions): BillingParseSummary {
+  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS
+  const { errors, warnings, header, zeroRows } = read
+  let fatal = read.fatal
   if (!header && !fatal) {
-    addError(1, 'the file is empty')
+    read.errorCount++
+    if (errors.length < maxErrors) errors.push({ line: 1, message: 'the file is empty' })
     fatal = true
   }
-  if (header && !fatal && rows === 0) warnings.push({ line: 1, message: 'the file has a header but no rows' })
+  const { errorCount, records } = read
+  if (header && !fatal && read.rows === 0) warnings.push({ line: 1, message: 'the file has a header but no rows' })
   // Kept, as billed; said so that a page of 0.00 rows is not mistaken for missing spend.
-  if (zeroRows > 0) warnings.push({ line: firstZeroLine, message: `${zeroRows === 1 ? '1 row costs' : `${zeroRows} rows cost`} 0 (kept; the first is on this line)` })
+  if (zeroRows > 0) warnings.push({ line: read.firstZeroLine, message: `${zeroRows === 1 ? '1 row costs' : `${zeroRows} rows cost`} 0 (kept; the first is on this line)` })
   // Skipping bad rows still needs one good row: a file of only bad rows is rejected.
   const rejected = fatal || (errorCount > 0 && (!options.skipBadRows || records === 0))
   if (errorCount > errors.length) {
@@ -203,21 +374,21 @@ export async function parseBillingFile(source: BillingSource, options: BillingPa
   } else if (!fatal && !options.skipBadRows && errorCount >= maxErrors) {
     warnings.push({ line: errors[errors.length - 1].line, message: `stopped reading after ${maxErrors} bad lines` })
   }
-  const chosen = format as BillingFormat | null
+  const format = read.format
   return {
     kind: 'charges',
-    format: chosen?.id ?? null,
-    formatLabel: chosen?.label ?? null,
+    format: format?.id ?? null,
+    formatLabel: format?.label ?? null,
     status: rejected ? 'rejected' : 'ok',
-    header: header ? [...(header as HeaderIndex).names] : [],
+    header: header ? [...header.names] : [],
     records: rejected ? 0 : records,
     errors,
     errorCount,
     warnings,
-    totals: rejected ? {} : totals.toTotals().toJSON(),
-    from: rejected ? null : from,
-    to: rejected ? null : to,
-    bytes,
+    totals: rejected ? {} : read.totals.toTotals().toJSON(),
+    from: rejected ? null : read.from,
+    to: rejected ? null : read.to,
+    bytes: read.bytes,
   }
 }
 
@@ -249,8 +420,16 @@ export async function importBillingFile(
   const stored = new Map<string, string[]>()
   const checked = records === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
   let firstRepeat: BatchIssue | null = null
-  const summary = await parseBillingFile(source, {
+  // A second part read elsewhere hands on hashes only: taken where only the first repeat's line is wanted from identities.
+  const secondPart = records === null && checked === null ? source.secondPart : undefined
+  if (source.secondPart && !secondPart) source.secondPart.cancel()
+  const summary = await parseBillingFile({ ...source, secondPart }, {
     ...options,
+    onSecondPart: (part, lineOffset) => {
+      if (firstRepeat) return
+      const line = identities.firstRepeatOf(part.identityHashes, part.identityLines)
+      if (line > 0) firstRepeat = repeatIssue(line + lineOffset)
+    },
     onCharge: (charge) => {
       let repeated
       if (records === null) {
@@ -266,7 +445,7 @@ export async function importBillingFile(
         records!.add(charge)
         noteChargeIdentity(stored, charge)
       }
-      if (repeated) firstRepeat ??= { line: charge.source.line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
+      if (repeated) firstRepeat ??= repeatIssue(charge.source.line)
       options.onCharge?.(charge)
     },
   })
@@ -287,6 +466,10 @@ export async function importBillingFile(
     identities: stored,
   })
   return { ...summary, batch, identities: stored }
+}
+
+function repeatIssue(line: number): BatchIssue {
+  return { line, message: 'this row has the same key as an earlier row; both are kept as separate charges' }
 }
 
 /** The first `rows` charges as they will be stored, for the import view's preview. */

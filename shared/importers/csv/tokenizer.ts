@@ -95,6 +95,21 @@ export class CsvTokenizer {
     this.push(latin1(all), sink)
   }
 
+  /** The delimiter in use: the one given, or the one sniffed from the first line (null before it). */
+  get delimiterInUse(): string | null {
+    return this.delimiter
+  }
+
+  /** The line the next record starts on. */
+  get nextLine(): number {
+    return this.line
+  }
+
+  /** Whether everything fed so far was whole records: the text fed next starts a record. */
+  atRecordStart(): boolean {
+    return this.buffer.length === 0 && this.state === State.Idle && this.heldText.length === 0 && this.heldBytes.length === 0
+  }
+
   /** Feeds decoded text; calls `sink` for every record completed by it. */
   push(text: string, sink: RecordSink): void {
     if (this.holdsBack(text.length, text.indexOf('\n') < 0)) {

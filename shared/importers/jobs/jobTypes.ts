@@ -7,6 +7,7 @@ import type { ChargeIdentities } from '../../batches/identities'
 import type { BatchIssue } from '../../records/batch'
 import type { Charge } from '../../records/charge'
 import type { ImportProfile, Settings } from '../../records/settings'
+import type { BillingSecondPart } from '../billing/importBillingFile'
 import type { Latin1Reader } from '../text/latin1'
 
 /** A file as a job reads it: a stream of byte chunks that can be opened again. */
@@ -18,6 +19,8 @@ export interface JobSource {
   chunks(): AsyncIterable<Uint8Array>
   /** The platform's fast byte-per-char reader, when it has one (see text/latin1.ts). */
   latin1?: Latin1Reader
+  /** A big billing file's second part, read on another thread (see BillingSecondPart). */
+  secondPart?: BillingSecondPart
 }
 
 export interface BillingJobOptions {

@@ -1,0 +1,41 @@
+/**
+ * The thread that reads a big billing file's second part during a check (billingSecondPart.ts):
+ * started with the file, it waits for the header the first part's reader finds, reads from
+ * the part's start to the end and posts what it read, with its share of the charge summary.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { readBillingPart, type BillingParseOptions, type BillingPartRead, type PartHeader } from '../../shared/importers/billing/importBillingFile'
+import { readFileChunks } from '../../node/fileChunks'
+import { FILE_CHUNK_BYTES, latin1OfBuffer } from '../../node/fileJobSource'
+import { ImportedChargeTotalsBuilder, type PendingChargesData } from './importedChargeTotals'
+
+export interface PartThreadData {
+  path: string
+  name: string
+  /** Where the part starts: a line start. */
+  at: number
+}
+
+export type PartThreadStart = PartHeader & { options: Pick<BillingParseOptions, 'attribution' | 'pseudonymSalt' | 'profiles'> }
+
+/** The part read (null: it has a bad row), or the error that stopped the thread. */
+export type PartThreadMessage = { part: BillingPartRead; charges: PendingChargesData } | { part: null } | { error: string }
+
+const { path, name, at } = workerData as PartThreadData
+
+parentPort!.once('message', (start: PartThreadStart) => {
+  readPart(start).then(
+    (message) => {
+      const transfer = message.part ? [message.part.identityHashes.buffer as ArrayBuffer, message.part.identityLines.buffer as ArrayBuffer] : []
+      parentPort!.postMessage(message, transfer)
+    },
+    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies PartThreadMessage),
+  )
+})
+
+async function readPart({ header, delimiter, options }: PartThreadStart): Promise<Exclude<PartThreadMessage, { error: string }>> {
+  const charges = new ImportedChargeTotalsBuilder().pending()
+  const source = { name, chunks: readFileChunks(path, FILE_CHUNK_BYTES, { from: at }), latin1: latin1OfBuffer }
+  const part = await readBillingPart(source, { header, delimiter }, { ...options, onCharge: (charge) => charges.add(charge) })
+  return part ? { part, charges: charges.data() } : { part: null }
+}

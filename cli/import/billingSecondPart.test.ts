@@ -1,0 +1,52 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { runCli } from '../main'
+import { captureIO, tempDir } from '../commands/testWorkspace'
+
+// Counts the second parts counted in, so the test knows the thread's part was taken.
+const taken = vi.hoisted(() => ({ parts: 0 }))
+vi.mock('./billingSecondPart', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./billingSecondPart')>()
+  return {
+    withSecondPartOnThread: async (...args: Parameters<typeof original.withSecondPartOnThread>) => {
+      const source = await original.withSecondPartOnThread(...args)
+      const part = source.secondPart
+      if (!part) return source
+      return { ...source, secondPart: { ...part, taken: () => (taken.parts++, part.taken()) } }
+    },
+  }
+})
+
+const HEADER = 'usage_date_utc,model,workspace,api_key,usage_type,context_window,token_type,cost_usd,list_price_usd,cost_type,inference_geo,speed,api_key_id,api_key_status'
+// Rows of no cost only in the second part, from line 40,007 (row 40,005): the first is reported at its line.
+const row = (i: number, cost = (i % 7 === 0 && i > 40_000 ? 0 : (i + 1) / 100).toFixed(2)) =>
+  `2026-08-${String(1 + (i % 28)).padStart(2, '0')},Claude Sonnet 4.6,"Default, team",key ${i},message,≤ 200k,output,${cost},${cost},token,global,,apikey_${i},active`
+
+/** A 9.5 MB export: past the size a check reads on two threads, with what the second part must report at the right line. */
+function bigExport(): string {
+  const lines = [HEADER]
+  for (let i = 0; i < 75_000; i++) lines.push(row(i))
+  // In the second part: a pasted header, and the file's first repeat (row 10's key, another cost).
+  lines.splice(60_000, 0, HEADER)
+  lines.splice(65_000, 0, row(10, '9.99'))
+  return lines.join('\n') + '\n'
+}
+
+describe('import --json of a big billing file (read on two threads)', () => {
+  it('reports what storing it reports: the same totals, counts and warnings at the same lines', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'cost.csv'), bigExport())
+    const checked = captureIO(dir)
+    expect(await runCli(['import', '--json', 'cost.csv'], checked)).toBe(0)
+    expect(taken.parts).toBe(1)
+
+    const stored = captureIO(dir)
+    expect(await runCli(['import', '--json', '--workspace', 'team.workfolio', 'cost.csv'], stored)).toBe(0)
+    expect(taken.parts).toBe(1)
+    expect(checked.out()).toBe(stored.out())
+    const { files } = JSON.parse(checked.out()) as { files: { records: number; warnings: { line: number; message: string }[] }[] }
+    expect(files[0].records).toBe(75_001)
+    expect(files[0].warnings.map((warning) => warning.line)).toEqual([60_001, 40_007, 65_001])
+  }, 60_000)
+})
