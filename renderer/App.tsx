@@ -1,11 +1,12 @@
 import { useEffect } from 'react'
 import { VIEW_IDS, VIEW_LABELS, routeHref, type ViewId } from './navigation/routes'
 import { navigate, useRoute } from './navigation/useRoute'
-import { VIEWS } from './views'
+import { VIEWS, VIEWS_BEFORE_LEDGER } from './views'
 import { requestFilePicker } from './views/Import/importRequests'
 import { ConnectionIndicator } from './collaboration/ConnectionIndicator'
 import { usePublishPresence } from './collaboration/CollaborationContext'
 import { useBridge, useWorkspace } from './workspace/WorkspaceContext'
+import { useLedgerLoaded } from './workspace/useLedgerLoaded'
 import { useUndoShortcuts } from './workspace/useUndoShortcuts'
 
 /** The app frame: navigation on the left, the current view on the right. */
@@ -15,6 +16,7 @@ export function App() {
   const workspace = useWorkspace()
   useUndoShortcuts(workspace.undoManager)
   usePublishPresence(route.view)
+  const ledger = useLedgerLoaded(workspace)
 
   useEffect(
     () =>
@@ -53,7 +55,13 @@ export function App() {
         </div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <View key={route.view} params={route.params} />
+        {ledger.loaded || VIEWS_BEFORE_LEDGER.has(route.view) ? (
+          <View key={route.view} params={route.params} />
+        ) : (
+          <p className={ledger.error ? 'field-error' : 'muted'} role="status" aria-busy={!ledger.error}>
+            {ledger.error ? `The workspace's ledger could not be read: ${ledger.error}` : 'Reading the workspace…'}
+          </p>
+        )}
       </main>
     </div>
   )

@@ -18,3 +18,9 @@ export const VIEWS: Record<ViewId, ComponentType<{ params: string[] }>> = {
   catalog: CatalogView,
   settings: SettingsView,
 }
+
+/**
+ * The views drawn before the window has loaded its ledger: they show only what the analysis
+ * worker answers (which reads the stored workspace itself). The others read the window's ledger.
+ */
+export const VIEWS_BEFORE_LEDGER: ReadonlySet<ViewId> = new Set(['overview'])
