@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { VIEW_IDS, VIEW_LABELS, routeHref, type ViewId } from './navigation/routes'
 import { navigate, useRoute } from './navigation/useRoute'
 import { VIEWS, VIEWS_BEFORE_LEDGER } from './views'
@@ -8,6 +8,12 @@ import { usePublishPresence } from './collaboration/CollaborationContext'
 import { useBridge, useWorkspace } from './workspace/WorkspaceContext'
 import { useLedgerLoaded } from './workspace/useLedgerLoaded'
 import { useUndoShortcuts } from './workspace/useUndoShortcuts'
+
+const reading = (
+  <p className="muted" role="status" aria-busy="true">
+    Reading the workspace…
+  </p>
+)
 
 /** The app frame: navigation on the left, the current view on the right. */
 export function App() {
@@ -56,11 +62,15 @@ export function App() {
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         {ledger.loaded || VIEWS_BEFORE_LEDGER.has(route.view) ? (
-          <View key={route.view} params={route.params} />
-        ) : (
-          <p className={ledger.error ? 'field-error' : 'muted'} role="status" aria-busy={!ledger.error}>
-            {ledger.error ? `The workspace's ledger could not be read: ${ledger.error}` : 'Reading the workspace…'}
+          <Suspense fallback={reading}>
+            <View key={route.view} params={route.params} />
+          </Suspense>
+        ) : ledger.error ? (
+          <p className="field-error" role="status">
+            The workspace's ledger could not be read: {ledger.error}
           </p>
+        ) : (
+          reading
         )}
       </main>
     </div>
