@@ -98,7 +98,8 @@ export function connectWorkspace(options: ConnectWorkspaceOptions): WorkspaceCon
     listen(ledger)
     update()
   }
-  if (options.ledgerLoaded) void options.ledgerLoaded.then(openLedger)
+  // A ledger that could not be loaded is not synced: the window says why (App.tsx).
+  if (options.ledgerLoaded) options.ledgerLoaded.then(openLedger, () => undefined)
   else openLedger()
 
   return {

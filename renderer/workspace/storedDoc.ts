@@ -50,7 +50,7 @@ export class StoredDoc {
   private async loadInTasks(bytesPerTask: number): Promise<void> {
     // Read a few at first, then as many as fit the budget given the sizes seen so far.
     let count = 4
-    for (;;) {
+    while (!this.closed) {
       const { keys, values } = await readUpdates(this.db, this.nextKey, count)
       if (this.closed || keys.length === 0) break
       Y.transact(this.doc, () => values.forEach((update) => Y.applyUpdate(this.doc, update)), this, false)

@@ -126,9 +126,10 @@ export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | nul
     if (message.type === 'open') return inTurn(() => open(message.storage, message.codeVersion))
     if (message.type === 'ask') return inTurn(() => reply(message.id, message.question))
     if (message.type === 'update') inTurn(() => Y.applyUpdate(docs[message.doc], message.update))
-    // A copy read before follows the store as it changes (an import's parts as they are written);
-    // one never read (a window opened on an answer kept for its state) is read when needed.
-    else if (mirrors.length > 0 && mirrors.every((mirror) => mirror.hasRead())) inTurn(catchUp)
+    // The copy follows the store as the window changes it (an import's parts as they are
+    // written). A window that only reads (opened on an answer kept for what is stored) sends
+    // no such message, and its copy is read only if an answer has to be computed.
+    else inTurn(catchUp)
     scheduleComputeAhead()
   })
 }

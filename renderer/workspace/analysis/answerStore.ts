@@ -32,16 +32,23 @@ export function analysisFingerprint(states: { governance: string | null; ledger:
   return [codeVersion, now.toISOString().slice(0, 10), murmur3x86_128Hex(states.governance), murmur3x86_128Hex(states.ledger)].join(' ')
 }
 
+/** The window's connections to its stores' databases, opened once, for reading which state they hold. */
+const readers = new Map<string, Promise<IDBDatabase>>()
+
+function reader(name: string): Promise<IDBDatabase> {
+  let db = readers.get(name)
+  if (!db) {
+    db = openExistingDatabase(name)
+    readers.set(name, db)
+    // Closed when the database is deleted or upgraded (openExistingDatabase): opened again next time.
+    db.then((opened) => opened.addEventListener('versionchange', () => readers.delete(name)), () => readers.delete(name))
+  }
+  return db
+}
+
 /** The fingerprint of what a workspace's stores hold now, read by the window (for a kept answer) without loading them. */
 export async function storedFingerprint(storage: WorkspaceStorage, codeVersion: string, now: Date): Promise<string | null> {
-  const [governance, ledger] = await Promise.all([storage.governance, storage.ledger].map(async (name) => {
-    const db = await openExistingDatabase(name)
-    try {
-      return await storedStateOf(db)
-    } finally {
-      db.close()
-    }
-  }))
+  const [governance, ledger] = await Promise.all([storage.governance, storage.ledger].map(async (name) => storedStateOf(await reader(name))))
   return analysisFingerprint({ governance, ledger }, codeVersion, now)
 }
 

@@ -26,10 +26,6 @@ export class StoreMirror {
     return (this.db ??= openExistingDatabase(this.name))
   }
 
-  hasRead(): boolean {
-    return this.incarnation !== undefined
-  }
-
   async state(): Promise<string | null> {
     return storedStateOf(await this.database())
   }
