@@ -38,7 +38,6 @@ export class StoredDoc {
     return new StoredDoc(name, doc, await openDatabase(name))
   }
 
-
   /** Applies the stored updates to the document, about `bytesPerTask` of them per task (once; later calls wait for it). */
   load(bytesPerTask = DEFAULT_BYTES_PER_TASK): Promise<void> {
     this.loading ??= this.loadInTasks(bytesPerTask).then(() => {
