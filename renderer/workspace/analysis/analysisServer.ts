@@ -42,7 +42,7 @@ export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | nul
     handled = handled.then(step).catch(() => undefined)
   }
 
-  const storedStates = async () => {
+  const fingerprintOfStores = async () => {
     const [governance, ledger] = await Promise.all(mirrors.map((mirror) => mirror.state()))
     return analysisFingerprint({ governance, ledger }, opened.codeVersion, new Date())
   }
@@ -77,7 +77,7 @@ export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | nul
       return computed
     }
     const ledgerStore = opened.storage.ledger
-    const storedNow = await storedStates()
+    const storedNow = await fingerprintOfStores()
     const known = storedNow && remembered(storedNow, key)
     if (known) return known
     const kept = storedNow && answerStore ? await answerStore.read(answerKey(ledgerStore, key)).catch(() => undefined) : undefined
