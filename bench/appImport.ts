@@ -32,15 +32,23 @@ const OVERVIEW_TARGET_MS = 500
 declare global {
   interface Window {
     benchLongTasks: { start: number; duration: number }[]
+    /** When the Overview's headline was first painted (two frames after it was put on the page), in the page's clock from its navigation. */
+    benchHeadlinePainted?: number
   }
 }
 
-/** Installed before the app's scripts run, so no long task is missed. */
-function recordLongTasks(): void {
+/** Installed before the app's scripts run, so no long task is missed, nor the headline's first appearance. */
+function recordLongTasksAndHeadline(): void {
   window.benchLongTasks = []
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.benchLongTasks.push({ start: entry.startTime, duration: entry.duration })
   }).observe({ type: 'longtask', buffered: true })
+  const watching = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="spend-headline"]')) return
+    watching.disconnect()
+    requestAnimationFrame(() => requestAnimationFrame(() => (window.benchHeadlinePainted = performance.now())))
+  })
+  watching.observe(document, { childList: true, subtree: true })
 }
 
 interface LongTaskSummary {
@@ -50,8 +58,8 @@ interface LongTaskSummary {
   busyMs: number
 }
 
-async function longTasksSince(page: Page, since: number): Promise<LongTaskSummary> {
-  const tasks = (await page.evaluate(() => window.benchLongTasks)).filter((task) => task.start >= since)
+async function longTasksSince(page: Page, since: number, until = Infinity): Promise<LongTaskSummary> {
+  const tasks = (await page.evaluate(() => window.benchLongTasks)).filter((task) => task.start >= since && task.start < until)
   return {
     count: tasks.length,
     longestMs: Math.max(0, ...tasks.map((task) => task.duration)),
@@ -60,14 +68,20 @@ async function longTasksSince(page: Page, since: number): Promise<LongTaskSummar
   }
 }
 
-/** Milliseconds from navigating to the Overview until its headline is on screen (two frames later: painted). */
-async function timeOverview(page: Page, url: string | null): Promise<number> {
+/**
+ * Milliseconds from navigating to the Overview until its headline is on screen (two frames
+ * later: painted), in the page's own clock: for a new page, from its navigation's start (the
+ * driver's own round trips and polling left out; they are returned beside it).
+ */
+async function timeOverview(page: Page, url: string): Promise<{ ms: number; asSeenByDriverMs: number }>
+async function timeOverview(page: Page, url: null): Promise<number>
+async function timeOverview(page: Page, url: string | null): Promise<number | { ms: number; asSeenByDriverMs: number }> {
   if (url) {
     const started = Date.now()
     await page.goto(url)
-    await page.getByTestId('spend-headline').waitFor({ timeout: 120_000 })
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
-    return Date.now() - started
+    await page.waitForFunction(() => window.benchHeadlinePainted !== undefined, undefined, { timeout: 120_000 })
+    const asSeenByDriverMs = Date.now() - started
+    return { ms: Math.round((await page.evaluate(() => window.benchHeadlinePainted))!), asSeenByDriverMs }
   }
   // A string, not a function: tsx would wrap the page's named arrow functions in a helper the page lacks.
   return page.evaluate(`new Promise((done) => {
@@ -91,6 +105,7 @@ interface AppRound {
   overviewAfterImportLongestTaskMs: number
   overviewAgainMs: number
   overviewFreshMs: number
+  overviewFreshAsSeenByDriverMs: number
   overviewFresh: LongTaskSummary
   /** Not measured for the browser (its processes come and go): only the anchor's counts. */
   maxRssMB: number
@@ -103,7 +118,7 @@ async function appRound(shape: BillingCsvShape, path: string): Promise<AppRound>
   const browser = await launchBrowser()
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' })
-    await context.addInitScript(recordLongTasks)
+    await context.addInitScript(recordLongTasksAndHeadline)
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
@@ -129,8 +144,8 @@ async function appRound(shape: BillingCsvShape, path: string): Promise<AppRound>
     await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
     const overviewAgainMs = await timeOverview(page, null)
     const fresh = await context.newPage()
-    const overviewFreshMs = await timeOverview(fresh, app.url + '#/overview')
-    const overviewFresh = await longTasksSince(fresh, 0)
+    const { ms: overviewFreshMs, asSeenByDriverMs: overviewFreshAsSeenByDriverMs } = await timeOverview(fresh, app.url + '#/overview')
+    const overviewFresh = await longTasksSince(fresh, 0, overviewFreshMs)
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`)
     return {
       shape: shape.name,
@@ -142,6 +157,7 @@ async function appRound(shape: BillingCsvShape, path: string): Promise<AppRound>
       overviewAfterImportLongestTaskMs: afterOverview.longestMs,
       overviewAgainMs,
       overviewFreshMs,
+      overviewFreshAsSeenByDriverMs,
       overviewFresh,
       maxRssMB: 0,
     }
@@ -168,7 +184,7 @@ function report(app: AppRound, cli: ReturnType<typeof timedCommand>, rounds: num
     `  anchor, same rounds: \`npm run cli -- import --json\` of the file: ${cli.seconds.toFixed(1)} s, peak RSS ${cli.maxRssMB.toFixed(0)} MB; the app takes ${(app.seconds / cli.seconds).toFixed(2)}x its time`,
     `  window's long tasks during the import: ${tasks.count}, longest ${tasks.longestMs.toFixed(0)} ms, ${tasks.over100} over ${LONG_TASK_TARGET_MS} ms, ${(tasks.busyMs / 1000).toFixed(1)} s in all`,
     `  Overview drawn right after the import: ${app.overviewAfterImportMs.toFixed(0)} ms (longest window task since the import began ${app.overviewAfterImportLongestTaskMs.toFixed(0)} ms); opened again: ${app.overviewAgainMs.toFixed(0)} ms`,
-    `  Overview in a fresh window (workspace read from IndexedDB, the answer kept on the device): ${app.overviewFreshMs} ms (longest window task ${overviewFresh.longestMs.toFixed(0)} ms, ${overviewFresh.over100} over ${LONG_TASK_TARGET_MS} ms)`,
+    `  Overview in a fresh window (the answer kept on the device for what it stores), from the page's navigation to its figures painted: ${app.overviewFreshMs} ms (as seen by the test driver, from asking for the page: ${app.overviewFreshAsSeenByDriverMs} ms); window tasks until then: longest ${overviewFresh.longestMs.toFixed(0)} ms, ${overviewFresh.over100} over ${LONG_TASK_TARGET_MS} ms`,
     `  targets: import < ${IMPORT_TARGET_SECONDS} s ${met(app.seconds < IMPORT_TARGET_SECONDS)}; no task over ${LONG_TASK_TARGET_MS} ms ${met(tasks.over100 === 0)}; Overview < ${OVERVIEW_TARGET_MS} ms: ${[app.overviewAfterImportMs, app.overviewAgainMs, app.overviewFreshMs].map((ms) => met(ms < OVERVIEW_TARGET_MS)).join(' / ')} (after import / again / fresh window)`,
   ].join('\n')
 }

@@ -1,12 +1,19 @@
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { VIEW_IDS, VIEW_LABELS, routeHref, type ViewId } from './navigation/routes'
 import { navigate, useRoute } from './navigation/useRoute'
-import { VIEWS } from './views'
+import { VIEWS, VIEWS_BEFORE_LEDGER } from './views'
 import { requestFilePicker } from './views/Import/importRequests'
 import { ConnectionIndicator } from './collaboration/ConnectionIndicator'
 import { usePublishPresence } from './collaboration/CollaborationContext'
 import { useBridge, useWorkspace } from './workspace/WorkspaceContext'
+import { useLedgerLoaded } from './workspace/useLedgerLoaded'
 import { useUndoShortcuts } from './workspace/useUndoShortcuts'
+
+const reading = (
+  <p className="muted" role="status" aria-busy="true">
+    Reading the workspace…
+  </p>
+)
 
 /** The app frame: navigation on the left, the current view on the right. */
 export function App() {
@@ -15,6 +22,7 @@ export function App() {
   const workspace = useWorkspace()
   useUndoShortcuts(workspace.undoManager)
   usePublishPresence(route.view)
+  const ledger = useLedgerLoaded(workspace)
 
   useEffect(
     () =>
@@ -53,7 +61,17 @@ export function App() {
         </div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <View key={route.view} params={route.params} />
+        {ledger.loaded || VIEWS_BEFORE_LEDGER.has(route.view) ? (
+          <Suspense fallback={reading}>
+            <View key={route.view} params={route.params} />
+          </Suspense>
+        ) : ledger.error ? (
+          <p className="field-error" role="status">
+            The workspace's ledger could not be read: {ledger.error}
+          </p>
+        ) : (
+          reading
+        )}
       </main>
     </div>
   )

@@ -23,6 +23,7 @@ async function start() {
             workspaceId: config.workspaceId,
             governanceDoc: workspace.governance.doc,
             ledgerDoc: workspace.ledger.doc,
+            ledgerLoaded: workspace.ledgerLoaded,
           })
         : null
     root.render(

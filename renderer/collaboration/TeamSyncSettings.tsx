@@ -43,6 +43,7 @@ export function TeamSyncSettings() {
     if (bringAlong) {
       // Written into the team workspace's copy on this device; the first sync takes it to the team.
       const team = await openLocalWorkspace(target.workspaceId)
+      await team.ledgerLoaded
       mergeWorkspaces({ governance: team.governance.doc, ledger: team.ledger.doc }, { governance: workspace.governance.doc, ledger: workspace.ledger.doc })
       await team.destroy()
     }

@@ -19,6 +19,11 @@ export interface ConnectWorkspaceOptions {
   governanceDoc: Y.Doc
   /** The ledger document, named `<workspace id>/ledger` on the server. */
   ledgerDoc: Y.Doc
+  /**
+   * Resolves once the ledger has loaded what this device stores (openLocalWorkspace): synced only
+   * then, or the server would send back, and this device store again, what it has not read yet.
+   */
+  ledgerLoaded?: Promise<void>
   /** Only outside a browser (Node tests): a WebSocket implementation such as the `ws` package. */
   WebSocketPolyfill?: unknown
 }
@@ -55,15 +60,15 @@ export function connectWorkspace(options: ConnectWorkspaceOptions): WorkspaceCon
     return provider
   }
   const governance = open(options.workspaceId, options.governanceDoc, true)
-  const ledger = open(`${options.workspaceId}/ledger`, options.ledgerDoc, false)
-  const providers = [governance, ledger]
+  const providers = [governance]
+  let destroyed = false
 
   const denied = new Set<HocuspocusProvider>()
   const listeners = new Set<(status: SyncStatus) => void>()
   const compute = (): SyncStatus => {
     if (denied.size > 0) return 'denied'
     if (socket.status !== WebSocketStatus.Connected) return 'offline'
-    return providers.every((provider) => provider.isSynced) ? 'synced' : 'connecting'
+    return providers.length === 2 && providers.every((provider) => provider.isSynced) ? 'synced' : 'connecting'
   }
   let current = compute()
   const update = () => {
@@ -73,8 +78,7 @@ export function connectWorkspace(options: ConnectWorkspaceOptions): WorkspaceCon
     listeners.forEach((listener) => listener(next))
   }
 
-  socket.on('status', update)
-  for (const provider of providers) {
+  const listen = (provider: HocuspocusProvider) => {
     provider.on('synced', update)
     provider.on('authenticated', () => {
       denied.delete(provider)
@@ -85,6 +89,18 @@ export function connectWorkspace(options: ConnectWorkspaceOptions): WorkspaceCon
       update()
     })
   }
+  socket.on('status', update)
+  listen(governance)
+  const openLedger = () => {
+    if (destroyed) return
+    const ledger = open(`${options.workspaceId}/ledger`, options.ledgerDoc, false)
+    providers.push(ledger)
+    listen(ledger)
+    update()
+  }
+  // A ledger that could not be loaded is not synced: the window says why (App.tsx).
+  if (options.ledgerLoaded) options.ledgerLoaded.then(openLedger, () => undefined)
+  else openLedger()
 
   return {
     status: () => current,
@@ -95,6 +111,7 @@ export function connectWorkspace(options: ConnectWorkspaceOptions): WorkspaceCon
     awareness: governance.awareness!,
     readOnly: () => governance.authorizedScope === 'readonly',
     destroy() {
+      destroyed = true
       listeners.clear()
       providers.forEach((provider) => provider.destroy())
       socket.destroy()

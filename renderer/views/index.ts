@@ -1,20 +1,29 @@
-import type { ComponentType } from 'react'
+import { lazy, type ComponentType } from 'react'
 import type { ViewId } from '../navigation/routes'
-import { CatalogView } from './Catalog/CatalogView'
-import { ImportView } from './Import/ImportView'
 import { OverviewView } from './Overview/OverviewView'
-import { PortfoliosView } from './Portfolios/PortfoliosView'
-import { ReviewView } from './Review/ReviewView'
-import { RunsView } from './Runs/RunsView'
-import { SettingsView } from './Settings/SettingsView'
 
-/** One component per navigation entry; each receives the rest of the route. */
-export const VIEWS: Record<ViewId, ComponentType<{ params: string[] }>> = {
+type View = ComponentType<{ params: string[] }>
+
+/** A view's code, fetched and run when it is first opened. */
+const later = <K extends string>(load: () => Promise<Record<K, View>>, name: K) => lazy(() => load().then((module) => ({ default: module[name] })))
+
+/**
+ * One component per navigation entry; each receives the rest of the route. The Overview, the
+ * view a window opens on, is in the app's first script; the others are fetched when opened, so
+ * a window does not evaluate their code (a third of the app's) before drawing.
+ */
+export const VIEWS: Record<ViewId, View> = {
   overview: OverviewView,
-  import: ImportView,
-  runs: RunsView,
-  portfolios: PortfoliosView,
-  review: ReviewView,
-  catalog: CatalogView,
-  settings: SettingsView,
+  import: later(() => import('./Import/ImportView'), 'ImportView'),
+  runs: later(() => import('./Runs/RunsView'), 'RunsView'),
+  portfolios: later(() => import('./Portfolios/PortfoliosView'), 'PortfoliosView'),
+  review: later(() => import('./Review/ReviewView'), 'ReviewView'),
+  catalog: later(() => import('./Catalog/CatalogView'), 'CatalogView'),
+  settings: later(() => import('./Settings/SettingsView'), 'SettingsView'),
 }
+
+/**
+ * The views drawn before the window has loaded its ledger: they show only what the analysis
+ * worker answers (which reads the stored workspace itself). The others read the window's ledger.
+ */
+export const VIEWS_BEFORE_LEDGER: ReadonlySet<ViewId> = new Set(['overview'])

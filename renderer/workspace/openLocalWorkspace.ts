@@ -1,10 +1,10 @@
-import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { Governance } from '../../shared/workspace/governance'
 import { Ledger } from '../../shared/workspace/ledger'
 import { LOCAL_EDIT } from '../../shared/workspace/origins'
+import { StoredDoc } from './storedDoc'
 
-/** The IndexedDB databases (y-indexeddb's) that keep a workspace's two documents on this device. */
+/** The IndexedDB databases (in y-indexeddb's layout, storedDoc.ts) that keep a workspace's two documents on this device. */
 export interface WorkspaceStorage {
   governance: string
   ledger: string
@@ -16,28 +16,32 @@ export interface Workspace {
   ledger: Ledger
   /** Where the documents are kept; none for a workspace held in memory only. */
   storage?: WorkspaceStorage
+  /**
+   * Resolves once the ledger holds everything stored on this device; absent when it always has
+   * (a workspace in memory). Until then only what the analysis worker answers may be drawn:
+   * the window's ledger is partial.
+   */
+  ledgerLoaded?: Promise<void>
   /** Undo and redo of this person's own edits only (never a teammate's, never a sync). */
   undoManager: Y.UndoManager
+  /** Waits for every edit to be stored, then closes the documents. */
   destroy(): Promise<void>
 }
 
 export const GOVERNANCE_SCOPE = ['portfolios', 'portfolioChanges', 'annotations', 'recipes', 'reviews', 'settings', 'importProfiles', 'envelopeMoves']
 
 /**
- * Opens a workspace from this device's IndexedDB (local-first: it works offline), then
- * migrates the governance document once its stored state has loaded.
+ * Opens a workspace from this device's IndexedDB (local-first: it works offline): the
+ * governance document is loaded and migrated before this resolves, the ledger (up to a few
+ * hundred megabytes) loads after, a few megabytes per task (`ledgerLoaded`), so a view drawn
+ * from the analysis worker's answer (the Overview) need not wait for it.
  */
 export async function openLocalWorkspace(id: string): Promise<Workspace> {
   const governanceDoc = new Y.Doc()
   const ledgerDoc = new Y.Doc()
   const storage: WorkspaceStorage = { governance: id, ledger: `${id}/ledger` }
-  const persistence = [new IndexeddbPersistence(storage.governance, governanceDoc), new IndexeddbPersistence(storage.ledger, ledgerDoc)]
-  // y-indexeddb listens to a document's updates from the start, so Yjs would encode the whole
-  // stored state as one update while it is loaded (100 MB in one window task for a million
-  // charges) for a listener that ignores what it loads: it listens once the document is loaded.
-  for (const p of persistence) p.doc.off('update', p._storeUpdate)
-  await Promise.all(persistence.map((p) => p.whenSynced))
-  for (const p of persistence) p.doc.on('update', p._storeUpdate)
+  const stored = await Promise.all([StoredDoc.open(storage.governance, governanceDoc), StoredDoc.open(storage.ledger, ledgerDoc)])
+  await stored[0].load()
   const governance = new Governance(governanceDoc)
   governance.migrate()
   governance.ensurePseudonymSalt()
@@ -51,10 +55,11 @@ export async function openLocalWorkspace(id: string): Promise<Workspace> {
     governance,
     ledger,
     storage,
+    ledgerLoaded: stored[1].load(),
     undoManager,
     async destroy() {
       undoManager.destroy()
-      await Promise.all(persistence.map((p) => p.destroy()))
+      await Promise.all(stored.map((doc) => doc.destroy()))
       governanceDoc.destroy()
       ledgerDoc.destroy()
     },

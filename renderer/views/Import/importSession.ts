@@ -12,11 +12,12 @@ import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } f
 import { importOutcomes } from '../../../shared/importers/jobs/outcomeJob'
 
 /**
- * A batch's payload is stored in parts this big, each in a task of its own: the window encodes,
- * persists and posts each part's update, which took it 20–30 ms for a part of 4 MB on the
- * 2-core build machine (a million-row payload, 100 MB, took 0.4–1.7 s in one task). Smaller
- * parts would make more updates, and y-indexeddb rewrites the whole document in one task
- * once 500 are stored.
+ * A batch's payload is stored in parts this big, each in a task of its own: the window encodes
+ * and stores each part's update, which took it 20–30 ms for a part of 4 MB on the 2-core build
+ * machine when it also posted a copy to the analysis worker (a million-row payload, 100 MB,
+ * took 0.4–1.7 s in one task; the worker now reads the parts from the store). Smaller
+ * parts would make more updates, and the store (storedDoc.ts, as y-indexeddb did) rewrites
+ * the whole document in one task once 500 are stored.
  */
 const PAYLOAD_PART_BYTES = 2 << 20
 

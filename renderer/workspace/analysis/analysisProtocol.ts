@@ -4,9 +4,10 @@
  * decodes or walks a million charges (the way Actual Budget keeps its core in a worker).
  *
  * The window first says which workspace it is (`open`): one kept in IndexedDB the worker reads
- * from there itself; for one in memory only, the window sends the whole state next. Then it
- * sends every change to either document as the Yjs update it already is, in order, so a
- * question asked after an import is answered with it.
+ * from there itself, and the window only says when it has stored a change (`changed`); for one
+ * in memory only, the window sends the whole state next, then every change to either document
+ * as the Yjs update it already is, in order. Either way a question asked after an import is
+ * answered with it.
  */
 import type { WorkspaceStorage } from '../openLocalWorkspace'
 import type { BatchMonth } from './batchTotals'
@@ -23,6 +24,7 @@ export type ToAnalysisWorker =
   /** `codeVersion`: what the answers kept on the device were computed by (answerStore.ts). */
   | { type: 'open'; storage: WorkspaceStorage | null; codeVersion: string }
   | { type: 'update'; doc: 'governance' | 'ledger'; update: Uint8Array }
+  | { type: 'changed' }
   | { type: 'ask'; id: number; question: AnalysisQuestion }
 
 export type AnalysisAnswer = AnalysisAnswers[AnalysisQuestion['type']]

@@ -1,6 +1,7 @@
 /**
- * The analysis worker's side: a copy of the workspace's documents, read from IndexedDB and kept
- * current by the window's updates, and the answers the views ask for (analysisProtocol.ts).
+ * The analysis worker's side: a copy of the workspace's documents, read from IndexedDB when an
+ * answer has to be computed (or, for a workspace in memory, sent by the window), and the
+ * answers the views ask for (analysisProtocol.ts).
  */
 import * as Y from 'yjs'
 import { Governance } from '../../../shared/workspace/governance'
@@ -11,7 +12,7 @@ import { answer } from './analysisAnswers'
 import type { AnalysisAnswer, AnalysisQuestion, FromAnalysisWorker, ToAnalysisWorker } from './analysisProtocol'
 import { analysisFingerprint, answerKey, indexedDbAnswerStore, type AnswerStore } from './answerStore'
 import type { OverviewRequest } from './overviewModel'
-import { readStoredUpdates } from './storedUpdates'
+import { StoreMirror } from './storeMirror'
 
 /** How long the documents stay unchanged before the Overview is computed ahead of being asked. */
 const SETTLE_MS = 50
@@ -26,10 +27,11 @@ export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | nul
   const docs = { governance: new Y.Doc(), ledger: new Y.Doc() }
   const workspace = { governance: new Governance(docs.governance), ledger: new Ledger(docs.ledger) }
   let opened: { storage: WorkspaceStorage | null; codeVersion: string } = { storage: null, codeVersion: '' }
+  let mirrors: StoreMirror[] = []
 
-  /** Answers given since the workspace last changed: asking again (a view opened twice) costs nothing. */
+  /** Answers given for the state they were computed from (`answersState`): asking again (a view opened twice) costs nothing. */
   const answers = new Map<string, AnalysisAnswer>()
-  let answersVersion = -1
+  let answersState: string | null = null
   /** The Overview last asked for, computed again after each change so it is ready when opened. */
   let overviewAsked: OverviewRequest = { periodKey: null, todaysDefinitions: false }
   let settling: ReturnType<typeof setTimeout> | undefined
@@ -40,27 +42,61 @@ export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | nul
     handled = handled.then(step).catch(() => undefined)
   }
 
-  /** An answer: given already since the last change, kept on the device for this very state, or computed (and kept). */
-  const cachedAnswer = async (question: AnalysisQuestion): Promise<AnalysisAnswer> => {
-    const version = analysisVersion(workspace)
-    if (version !== answersVersion) {
-      answers.clear()
-      answersVersion = version
+  const fingerprintOfStores = async () => {
+    const [governance, ledger] = await Promise.all(mirrors.map((mirror) => mirror.state()))
+    return analysisFingerprint({ governance, ledger }, opened.codeVersion, new Date())
+  }
+  /** The copy brought up to what is stored; what it then holds (null: a state not to keep answers for). */
+  const catchUp = async () => {
+    try {
+      const [governance, ledger] = await Promise.all(mirrors.map((mirror) => mirror.catchUp()))
+      return analysisFingerprint({ governance, ledger }, opened.codeVersion, new Date())
+    } catch (error) {
+      throw new Error(`the analysis could not read the workspace: ${(error as Error)?.message ?? String(error)}`)
     }
+  }
+  const remembered = (state: string, key: string) => {
+    if (state !== answersState) {
+      answers.clear()
+      answersState = state
+    }
+    return answers.get(key)
+  }
+
+  /**
+   * An answer for the workspace as stored now: given already, kept on the device for this very
+   * state (found without reading the documents), or computed over the documents brought up to
+   * the store (and kept). A workspace in memory: given already for the copy's version, or computed.
+   */
+  const cachedAnswer = async (question: AnalysisQuestion): Promise<AnalysisAnswer> => {
     const key = JSON.stringify(question)
-    const known = answers.get(key)
+    if (!opened.storage) {
+      const version = `memory ${analysisVersion(workspace)}`
+      const computed = remembered(version, key) ?? answer(workspace, question)
+      answers.set(key, computed)
+      return computed
+    }
+    const ledgerStore = opened.storage.ledger
+    const storedNow = await fingerprintOfStores()
+    const known = storedNow && remembered(storedNow, key)
     if (known) return known
-    const stored = opened.storage && answerStore ? { key: answerKey(opened.storage.ledger, key), fingerprint: analysisFingerprint(docs, opened.codeVersion, new Date()) } : null
-    const kept = stored && (await answerStore!.read(stored.key).catch(() => undefined))
-    const computed = kept?.fingerprint === stored?.fingerprint && kept ? kept.answer : answer(workspace, question)
+    const kept = storedNow && answerStore ? await answerStore.read(answerKey(ledgerStore, key)).catch(() => undefined) : undefined
+    if (storedNow && kept?.fingerprint === storedNow) {
+      answers.set(key, kept.answer)
+      return kept.answer
+    }
+    const state = await catchUp()
+    const computed = answer(workspace, question)
+    if (state === null) return computed
+    remembered(state, key)
     answers.set(key, computed)
-    if (stored && computed !== kept?.answer) void answerStore!.write(stored.key, { fingerprint: stored.fingerprint, answer: computed }).catch(() => undefined)
+    if (answerStore) void answerStore.write(answerKey(ledgerStore, key), { fingerprint: state, answer: computed }).catch(() => undefined)
     return computed
   }
 
   const computeAhead = async () => {
     try {
-      if (!unreadable) await cachedAnswer({ type: 'overview', request: overviewAsked })
+      await cachedAnswer({ type: 'overview', request: overviewAsked })
     } catch {
       // Reported when the Overview asks.
     }
@@ -70,27 +106,15 @@ export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | nul
     settling = setTimeout(() => inTurn(computeAhead), SETTLE_MS)
   }
 
-  /** Set when the workspace could not be read: every question fails with it rather than be answered from nothing. */
-  let unreadable: Error | null = null
-
-  const open = async (storage: WorkspaceStorage | null, codeVersion: string) => {
+  const open = (storage: WorkspaceStorage | null, codeVersion: string) => {
     opened = { storage, codeVersion }
-    if (!storage) return
-    try {
-      for (const name of ['governance', 'ledger'] as const) {
-        const updates = await readStoredUpdates(storage[name])
-        Y.transact(docs[name], () => updates.forEach((update) => Y.applyUpdate(docs[name], update)))
-      }
-    } catch (error) {
-      unreadable = new Error(`the analysis could not read the workspace: ${(error as Error)?.message ?? String(error)}`)
-    }
+    if (storage) mirrors = (['governance', 'ledger'] as const).map((name) => new StoreMirror(storage[name], docs[name]))
     scheduleComputeAhead()
   }
 
   const reply = async (id: number, question: AnalysisQuestion) => {
     if (question.type === 'overview') overviewAsked = question.request
     try {
-      if (unreadable) throw unreadable
       port.postMessage({ type: 'answer', id, answer: await cachedAnswer(question) })
     } catch (error) {
       port.postMessage({ type: 'failed', id, message: (error as Error).message || String(error) })
@@ -101,7 +125,11 @@ export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | nul
     const message = event.data
     if (message.type === 'open') return inTurn(() => open(message.storage, message.codeVersion))
     if (message.type === 'ask') return inTurn(() => reply(message.id, message.question))
-    inTurn(() => Y.applyUpdate(docs[message.doc], message.update))
+    if (message.type === 'update') inTurn(() => Y.applyUpdate(docs[message.doc], message.update))
+    // The copy follows the store as the window changes it (an import's parts as they are
+    // written). A window that only reads (opened on an answer kept for what is stored) sends
+    // no such message, and its copy is read only if an answer has to be computed.
+    else inTurn(catchUp)
     scheduleComputeAhead()
   })
 }

@@ -1,4 +1,7 @@
 import { afterEach, expect, test, vi } from 'vitest'
+import * as Y from 'yjs'
+import { Governance } from '../../../shared/workspace/governance'
+import { Ledger } from '../../../shared/workspace/ledger'
 import { makeCharge } from '../../../shared/analysis/testFixtures'
 import { createMemoryWorkspace } from '../../test/renderWithWorkspace'
 import { importRecords, seedWorkspace } from '../../test/portfolioTestData'
@@ -72,7 +75,7 @@ test('a change made after the worker started is in the next answer', async () =>
   expect(after.report.unassigned.charges).toBe(before.report.unassigned.charges + 1)
 })
 
-test('the worker reads a workspace kept in IndexedDB itself (the window posts only what changes after), and answers with later changes', async () => {
+test('the worker reads a workspace kept in IndexedDB itself (the window only says when it stored a change), and answers with later changes', async () => {
   const workspace = await openStored('analysis-reads-storage')
   seedWorkspace(workspace)
   const sent: ToAnalysisWorker['type'][] = []
@@ -81,6 +84,8 @@ test('the worker reads a workspace kept in IndexedDB itself (the window posts on
   expect(sent).toEqual(['open', 'ask'])
   importRecords(workspace, [], [makeCharge({ identity: 'inv-2', provider: 'anthropic', start: '2026-08-03T00:00:00.000Z', cost: '40' })])
   expect(await service.ask(overview)).toEqual(answer(workspace, overview))
+  expect(sent.filter((type) => type === 'update')).toEqual([])
+  expect(sent).toContain('changed')
 })
 
 test('an answer kept on the device is given in a fresh window for the very same workspace only', async () => {
@@ -96,7 +101,12 @@ test('an answer kept on the device is given in a fresh window for the very same 
   const mark = async () => store.write(key, { ...(await store.read(key))!, answer: marked })
   await mark()
 
+  // A window that has not loaded its documents yet (they are empty here) is given the kept answer for what is stored.
+  const notLoaded = { governance: new Governance(new Y.Doc()), ledger: new Ledger(new Y.Doc()), storage: first.storage }
+  expect(await connect(workerOverChannel(), notLoaded, 'v1', store).ask(overview)).toEqual(marked)
+
   const fresh = await openStored(id)
+  await fresh.ledgerLoaded
   expect(await connect(workerOverChannel(), fresh, 'v1', store).ask(overview)).toEqual(marked)
   // Removing a batch adds nothing to the documents, it only deletes: the kept answer is not for this state.
   const [charges] = fresh.ledger.list().records.filter((meta) => meta.kind === 'charges')
@@ -108,4 +118,6 @@ test('an answer kept on the device is given in a fresh window for the very same 
   await vi.waitFor(async () => expect((await store.read(key))?.answer).toEqual(afterRemoval))
   await mark()
   expect(await connect(workerOverChannel(), fresh, 'v2', store).ask(overview)).toEqual(afterRemoval)
+  // Without a kept answer the worker computes it from the stores, not from the window's documents.
+  expect(await connect(workerOverChannel(), notLoaded, 'v3', store).ask(overview)).toEqual(afterRemoval)
 })

@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
+import { StoredDoc } from '../storedDoc'
 import type { AnalysedWorkspace } from './analysisCache'
 import { answer } from './analysisAnswers'
 import type { AnalysisAnswers, AnalysisQuestion, FromAnalysisWorker, ToAnalysisWorker } from './analysisProtocol'
-import { analysisFingerprint, answerKey, indexedDbAnswerStore, type AnswerStore } from './answerStore'
+import { answerKey, indexedDbAnswerStore, storedFingerprint, type AnswerStore } from './answerStore'
 
 export interface AnalysisService {
   ask<Q extends AnalysisQuestion>(question: Q): Promise<AnalysisAnswers[Q['type']]>
@@ -46,8 +47,9 @@ export interface AnalysisWorkerLike {
 }
 
 /**
- * `answerStore`: answers kept on the device (answerStore.ts); one kept for the documents' very
- * state answers at once, before the worker has even read the workspace.
+ * `answerStore`: answers kept on the device (answerStore.ts); one kept for the very state the
+ * workspace's stores hold answers at once, before the worker has even started, and before the
+ * window has loaded its ledger.
  */
 export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace, codeVersion: string, answerStore: AnswerStore | null = null): AnalysisService {
   const pending = new Map<number, Pending>()
@@ -70,13 +72,19 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
   const docs = { governance: workspace.governance.doc, ledger: workspace.ledger.doc }
   send({ type: 'open', storage, codeVersion })
   for (const [name, doc] of Object.entries(docs) as ['governance' | 'ledger', Y.Doc][]) {
-    // A workspace in IndexedDB the worker reads itself; one in memory is sent whole (a fresh
-    // copy: transferred). Then each update as the documents emit it (shared with their
-    // persistence and sync: copied).
-    if (!storage) {
-      const state = Y.encodeStateAsUpdate(doc)
-      send({ type: 'update', doc: name, update: state }, [state.buffer])
+    if (storage) {
+      // The worker reads a workspace in IndexedDB itself: told only that a change was stored
+      // (once per run of changes: it reads them all), not of what the window loads from there.
+      doc.on('update', (_update: Uint8Array, origin: unknown) => {
+        if (stopped || origin instanceof StoredDoc || outbox.at(-1)?.message.type === 'changed') return
+        send({ type: 'changed' })
+      })
+      continue
     }
+    // One in memory is sent whole (a fresh copy: transferred), then each update as the
+    // documents emit it (shared with sync: copied).
+    const state = Y.encodeStateAsUpdate(doc)
+    send({ type: 'update', doc: name, update: state }, [state.buffer])
     doc.on('update', (update: Uint8Array) => {
       if (!stopped) send({ type: 'update', doc: name, update })
     })
@@ -117,8 +125,8 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
         pending.set(id, job)
         send({ type: 'ask', id, question })
         if (storage && answerStore) {
-          answerStore.read(answerKey(storage.ledger, JSON.stringify(question))).then(
-            (kept) => kept?.fingerprint === analysisFingerprint(docs, codeVersion, new Date()) && job.resolve(kept.answer),
+          Promise.all([answerStore.read(answerKey(storage.ledger, JSON.stringify(question))), storedFingerprint(storage, codeVersion, new Date())]).then(
+            ([kept, stored]) => stored !== null && kept?.fingerprint === stored && job.resolve(kept.answer),
             () => undefined,
           )
         }

@@ -1,5 +1,6 @@
-import * as Y from 'yjs'
-import { murmur3x86_128HexOfBytes } from '../../../shared/hash/murmur3'
+import { murmur3x86_128Hex } from '../../../shared/hash/murmur3'
+import type { WorkspaceStorage } from '../openLocalWorkspace'
+import { openExistingDatabase, storedStateOf } from '../storedDoc'
 import type { AnalysisAnswer } from './analysisProtocol'
 
 /**
@@ -22,12 +23,33 @@ const STORE = 'answers'
 
 /**
  * What an answer depends on: the analysis code (`codeVersion`: its bundle's address changes
- * with it), the day (the automatic period and forecasts move with it) and both documents'
- * content, told by their snapshots (state vector and deletions: removing a batch adds nothing).
+ * with it), the day (the automatic period and forecasts move with it) and which state each
+ * document's store holds (storedStateOf: told without reading the stores' 100 MB). Null when a
+ * store cannot tell: its answers are not kept.
  */
-export function analysisFingerprint(docs: { governance: Y.Doc; ledger: Y.Doc }, codeVersion: string, now: Date): string {
-  const states = [docs.governance, docs.ledger].map((doc) => murmur3x86_128HexOfBytes(Y.encodeSnapshot(Y.snapshot(doc))))
-  return [codeVersion, now.toISOString().slice(0, 10), ...states].join(' ')
+export function analysisFingerprint(states: { governance: string | null; ledger: string | null }, codeVersion: string, now: Date): string | null {
+  if (states.governance === null || states.ledger === null) return null
+  return [codeVersion, now.toISOString().slice(0, 10), murmur3x86_128Hex(states.governance), murmur3x86_128Hex(states.ledger)].join(' ')
+}
+
+/** The window's connections to its stores' databases, opened once, for reading which state they hold. */
+const readers = new Map<string, Promise<IDBDatabase>>()
+
+function reader(name: string): Promise<IDBDatabase> {
+  let db = readers.get(name)
+  if (!db) {
+    db = openExistingDatabase(name)
+    readers.set(name, db)
+    // Closed when the database is deleted or upgraded (openExistingDatabase): opened again next time.
+    db.then((opened) => opened.addEventListener('versionchange', () => readers.delete(name)), () => readers.delete(name))
+  }
+  return db
+}
+
+/** The fingerprint of what a workspace's stores hold now, read by the window (for a kept answer) without loading them. */
+export async function storedFingerprint(storage: WorkspaceStorage, codeVersion: string, now: Date): Promise<string | null> {
+  const [governance, ledger] = await Promise.all([storage.governance, storage.ledger].map(async (name) => storedStateOf(await reader(name))))
+  return analysisFingerprint({ governance, ledger }, codeVersion, now)
 }
 
 /** The key of one question's answer about one workspace (named by its ledger's store). */

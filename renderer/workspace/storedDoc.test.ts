@@ -1,0 +1,104 @@
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { afterEach, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { StoredDoc, keyRanges, openExistingDatabase, readStoreSince, storedStateOf } from './storedDoc'
+
+const opened: StoredDoc[] = []
+afterEach(async () => {
+  for (const stored of opened.splice(0)) await stored.destroy()
+})
+
+async function open(name: string, doc = new Y.Doc()): Promise<StoredDoc> {
+  const stored = await StoredDoc.open(name, doc)
+  opened.push(stored)
+  return stored
+}
+
+async function stateOf(name: string): Promise<string | null> {
+  const db = await openExistingDatabase(name)
+  try {
+    return await storedStateOf(db)
+  } finally {
+    db.close()
+  }
+}
+
+test('what a document stores loads back into another, a few updates per task', async () => {
+  const first = await open('stored-roundtrip')
+  const parts = first.doc.getMap<Uint8Array>('parts')
+  for (let index = 0; index < 12; index++) parts.set(`part-${index}`, new Uint8Array(1000).fill(index))
+  await first.flush()
+
+  const reader = new Y.Doc()
+  const transactions: number[] = []
+  reader.on('afterTransaction', () => transactions.push(reader.getMap('parts').size))
+  await (await open('stored-roundtrip', reader)).load(2500)
+  expect([...reader.getMap<Uint8Array>('parts').entries()].map(([key, bytes]) => [key, bytes[0]])).toEqual([...parts.entries()].map(([key, bytes]) => [key, bytes[0]]))
+  // About two 1 kB updates per 2.5 kB task, never all twelve at once.
+  expect(Math.max(...transactions.map((size, index) => size - (transactions[index - 1] ?? 0)))).toBeLessThanOrEqual(4)
+  expect(transactions.length).toBeGreaterThanOrEqual(4)
+})
+
+test('a workspace stored by y-indexeddb opens as it was, and what is stored now y-indexeddb reads', async () => {
+  const old = new Y.Doc()
+  const persistence = new IndexeddbPersistence('stored-compatible', old)
+  await persistence.whenSynced
+  old.getMap('portfolios').set('p1', { name: 'Incident triage' })
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  await persistence.destroy()
+
+  const now = await open('stored-compatible')
+  await now.load()
+  expect(now.doc.getMap('portfolios').get('p1')).toEqual({ name: 'Incident triage' })
+  now.doc.getMap('portfolios').set('p2', { name: 'Web work' })
+  await now.flush()
+
+  const again = new Y.Doc()
+  const reader = new IndexeddbPersistence('stored-compatible', again)
+  await reader.whenSynced
+  expect(again.getMap('portfolios').toJSON()).toEqual({ p1: { name: 'Incident triage' }, p2: { name: 'Web work' } })
+  await reader.destroy()
+})
+
+test('the stored state changes with every stored update and only then, and differs between two databases', async () => {
+  const stored = await open('stored-state')
+  const before = await stateOf('stored-state')
+  expect(before).not.toBeNull()
+  expect(await stateOf('stored-state')).toBe(before)
+  stored.doc.getMap('m').set('a', 1)
+  await stored.flush()
+  const after = await stateOf('stored-state')
+  expect(after).not.toBe(before)
+  // Loading what is stored stores nothing.
+  const reopened = await open('stored-state')
+  await reopened.load()
+  expect(await stateOf('stored-state')).toBe(after)
+
+  const other = await open('stored-state-other')
+  other.doc.getMap('m').set('a', 1)
+  await other.flush()
+  // The same keys in another database (or one deleted and created again): another incarnation.
+  expect((await stateOf('stored-state-other'))?.split(' ')[1]).toBe(after?.split(' ')[1])
+  expect(await stateOf('stored-state-other')).not.toBe(after)
+})
+
+test('past 500 stored updates the whole state replaces them, with nothing lost', async () => {
+  const stored = await open('stored-compaction')
+  await stored.load()
+  const map = stored.doc.getMap<number>('m')
+  for (let index = 0; index < 510; index++) map.set(`k${index}`, index)
+  await new Promise((resolve) => setTimeout(resolve, 1200))
+  await stored.flush()
+  const db = await openExistingDatabase('stored-compaction')
+  const { keys } = await readStoreSince(db, 0)
+  db.close()
+  expect(keys.length).toBeLessThan(10)
+  const reader = await open('stored-compaction', new Y.Doc())
+  await reader.load()
+  expect(reader.doc.getMap('m').size).toBe(510)
+})
+
+test('key ranges', () => {
+  expect(keyRanges([])).toBe('')
+  expect(keyRanges([1, 2, 3, 7, 8, 10])).toBe('1-3,7-8,10-10')
+})

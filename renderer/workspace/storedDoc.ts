@@ -1,0 +1,222 @@
+import * as Y from 'yjs'
+
+/**
+ * A Y.Doc kept in this device's IndexedDB, in y-indexeddb's layout (database named after the
+ * document, its updates in order in the auto-numbered store `updates`, a store `custom`), so
+ * workspaces stored by earlier versions open as they were. Written here rather than taken from
+ * y-indexeddb because the app needs what it does not do:
+ *
+ * - the stored updates are loaded a few megabytes per task (y-indexeddb reads and applies a
+ *   100 MB ledger in one window task of 200-350 ms), and only when asked (`load`), so the window
+ *   can draw before its ledger has loaded;
+ * - each update is committed as soon as it is written (`IDBTransaction.commit`), not when its
+ *   write's result has come back to the page, so a reload straight after an edit keeps it;
+ *   `flush` waits for every write begun;
+ * - the store says which state it holds (`storedStateOf`), so a kept analysis is known to be for
+ *   it without reading 100 MB.
+ */
+export class StoredDoc {
+  /** Updates with keys from here on are not in the document yet. */
+  private nextKey = 0
+  private entries = 0
+  private loading: Promise<void> | null = null
+  private loaded = false
+  private readonly writes = new Set<Promise<void>>()
+  private compacting: ReturnType<typeof setTimeout> | undefined
+  private closed = false
+
+  private constructor(
+    readonly name: string,
+    readonly doc: Y.Doc,
+    private readonly db: IDBDatabase,
+  ) {
+    doc.on('update', this.storeUpdate)
+  }
+
+  /** Opens (or creates) the document's database; nothing is read yet. */
+  static async open(name: string, doc: Y.Doc): Promise<StoredDoc> {
+    return new StoredDoc(name, doc, await openDatabase(name))
+  }
+
+  /** Applies the stored updates to the document, about `bytesPerTask` of them per task (once; later calls wait for it). */
+  load(bytesPerTask = DEFAULT_BYTES_PER_TASK): Promise<void> {
+    this.loading ??= this.loadInTasks(bytesPerTask).then(() => {
+      this.loaded = true
+    })
+    return this.loading
+  }
+
+  private async loadInTasks(bytesPerTask: number): Promise<void> {
+    // Read a few at first, then as many as fit the budget given the sizes seen so far.
+    let count = 4
+    while (!this.closed) {
+      const { keys, values } = await readUpdates(this.db, this.nextKey, count)
+      if (this.closed || keys.length === 0) break
+      Y.transact(this.doc, () => values.forEach((update) => Y.applyUpdate(this.doc, update)), this, false)
+      this.nextKey = keys[keys.length - 1] + 1
+      this.entries += keys.length
+      const bytes = values.reduce((sum, update) => sum + update.byteLength, 0)
+      count = Math.max(1, Math.min(MAX_UPDATES_PER_READ, Math.floor((count * bytesPerTask) / Math.max(1, bytes))))
+    }
+  }
+
+  /** Every update the document emits, except those it loaded from here, is stored in order. */
+  private readonly storeUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this || this.closed) return
+    const transaction = this.db.transaction(UPDATES, 'readwrite')
+    transaction.objectStore(UPDATES).add(update)
+    this.track(transaction)
+    transaction.commit()
+    if (++this.entries >= COMPACT_AT_ENTRIES) this.scheduleCompaction()
+  }
+
+  /** Remembers a write until it is done, for `flush`. */
+  private track(transaction: IDBTransaction): void {
+    const done = new Promise<void>((resolve) => {
+      transaction.oncomplete = transaction.onabort = () => resolve()
+    })
+    this.writes.add(done)
+    void done.then(() => this.writes.delete(done))
+  }
+
+  /**
+   * Like y-indexeddb: past 500 stored updates, the document's whole state replaces them (in one
+   * transaction, with any update another window stored meanwhile applied first). Only once the
+   * document holds everything stored, or the updates not loaded yet would be lost.
+   */
+  private scheduleCompaction(): void {
+    clearTimeout(this.compacting)
+    this.compacting = setTimeout(() => {
+      if (!this.loaded || this.closed) return
+      const transaction = this.db.transaction(UPDATES, 'readwrite')
+      const store = transaction.objectStore(UPDATES)
+      const newer = store.getAll(IDBKeyRange.lowerBound(this.nextKey))
+      newer.onsuccess = () => {
+        Y.transact(this.doc, () => (newer.result as Uint8Array[]).forEach((update) => Y.applyUpdate(this.doc, update)), this, false)
+        const added = store.add(Y.encodeStateAsUpdate(this.doc))
+        added.onsuccess = () => {
+          const key = added.result as number
+          store.delete(IDBKeyRange.upperBound(key, true))
+          this.nextKey = key + 1
+          this.entries = 1
+          transaction.commit()
+        }
+      }
+      this.track(transaction)
+    }, COMPACT_AFTER_MS)
+  }
+
+  /** Resolves once every update written so far is on disk (or failed). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.writes])
+  }
+
+  /** Stops storing; waits for the writes begun, then closes the database. */
+  async destroy(): Promise<void> {
+    this.doc.off('update', this.storeUpdate)
+    clearTimeout(this.compacting)
+    this.closed = true
+    await this.flush()
+    this.db.close()
+  }
+}
+
+const UPDATES = 'updates'
+const CUSTOM = 'custom'
+/** A random id the database gets when created (or first opened by this version): see storedStateOf. */
+const INCARNATION = 'workfolio:incarnation'
+const DEFAULT_BYTES_PER_TASK = 4 << 20
+const MAX_UPDATES_PER_READ = 1024
+const COMPACT_AT_ENTRIES = 500
+const COMPACT_AFTER_MS = 1000
+
+function openDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open(name)
+    opening.onupgradeneeded = () => {
+      const db = opening.result
+      if (!db.objectStoreNames.contains(UPDATES)) db.createObjectStore(UPDATES, { autoIncrement: true })
+      if (!db.objectStoreNames.contains(CUSTOM)) db.createObjectStore(CUSTOM)
+    }
+    opening.onerror = () => reject(opening.error ?? new Error(`could not open ${name}`))
+    opening.onsuccess = () => {
+      const db = opening.result
+      db.onversionchange = () => db.close()
+      // `add`, not `put`: of two windows opening a new database at once, the first one's id stays.
+      const transaction = db.transaction(CUSTOM, 'readwrite')
+      transaction.objectStore(CUSTOM).add(randomId(), INCARNATION).onerror = (event) => event.preventDefault()
+      transaction.oncomplete = transaction.onabort = () => resolve(db)
+    }
+  })
+}
+
+function randomId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+/** Up to `count` stored updates from key `from` on, with their keys, in one request each. */
+export function readUpdates(db: IDBDatabase, from: number, count?: number): Promise<{ keys: number[]; values: Uint8Array[] }> {
+  return new Promise((resolve, reject) => {
+    const store = db.transaction(UPDATES, 'readonly').objectStore(UPDATES)
+    const range = IDBKeyRange.lowerBound(from)
+    const keys = store.getAllKeys(range, count)
+    const values = store.getAll(range, count)
+    values.onsuccess = () => resolve({ keys: keys.result as number[], values: values.result as Uint8Array[] })
+    values.onerror = () => reject(values.error)
+  })
+}
+
+/**
+ * Which state a document's store holds, told without reading its updates: its incarnation and
+ * the keys of its updates (as ranges). A stored update never changes and its key is never given
+ * again in the same database (a compaction stores the whole state under a new key and deletes
+ * the older ones), so the same answer means the same stored content; a database deleted and
+ * created again gets another incarnation. Null when the store has none (a database no version
+ * with StoredDoc has opened).
+ */
+export function storedStateOf(db: IDBDatabase): Promise<string | null> {
+  return readStoreSince(db, Infinity).then((read) => read.state)
+}
+
+/** The store's state (storedStateOf) and the updates from key `from` on, read together. */
+export function readStoreSince(db: IDBDatabase, from: number): Promise<{ state: string | null; incarnation: string | null; keys: number[]; values: Uint8Array[] }> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction([UPDATES, CUSTOM], 'readonly')
+    const updates = transaction.objectStore(UPDATES)
+    const incarnation = transaction.objectStore(CUSTOM).get(INCARNATION)
+    const keys = updates.getAllKeys()
+    const values = from === Infinity ? null : updates.getAll(IDBKeyRange.lowerBound(from))
+    transaction.oncomplete = () => {
+      const all = keys.result as number[]
+      const id = typeof incarnation.result === 'string' ? incarnation.result : null
+      resolve({ state: id === null ? null : `${id} ${keyRanges(all)}`, incarnation: id, keys: all.filter((key) => key >= from), values: (values?.result as Uint8Array[] | undefined) ?? [] })
+    }
+    transaction.onerror = () => reject(transaction.error)
+  })
+}
+
+/** `[1,2,3,7,8]` as `1-3,7-8`. */
+export function keyRanges(keys: number[]): string {
+  const ranges: string[] = []
+  for (let start = 0; start < keys.length; ) {
+    let end = start
+    while (end + 1 < keys.length && keys[end + 1] === keys[end] + 1) end++
+    ranges.push(`${keys[start]}-${keys[end]}`)
+    start = end + 1
+  }
+  return ranges.join(',')
+}
+
+/** Opens a document's existing database to read it (never creating it: y-indexeddb's layout comes from its writer). */
+export function openExistingDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open(name)
+    opening.onupgradeneeded = () => opening.transaction?.abort()
+    opening.onerror = () => reject(opening.error ?? new Error(`the workspace's store ${name} is not on this device`))
+    opening.onsuccess = () => {
+      const db = opening.result
+      db.onversionchange = () => db.close()
+      resolve(db)
+    }
+  })
+}
