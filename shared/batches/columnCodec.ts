@@ -11,7 +11,8 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 export type Column =
   | { t: 'const'; v: Json }
-  | { t: 'dict'; d: Json[]; i: number[] }
+  /** `i`: parsed, a list; built (ScalarColumn), a typed array, written as the same list (jsonUtf8). */
+  | { t: 'dict'; d: Json[]; i: readonly number[] | Int32Array }
   | { t: 'obj'; k: string[]; c: Column[]; absent: number[][] }
   | { t: 'list'; n: number[]; items: Column }
   | { t: 'raw'; v: Json[] }
@@ -166,8 +167,11 @@ export function decodeColumn(column: Column, length: number): Json[] {
   switch (column.t) {
     case 'const':
       return new Array<Json>(length).fill(column.v)
-    case 'dict':
-      return column.i.map((id) => column.d[id])
+    case 'dict': {
+      const values = new Array<Json>(column.i.length)
+      for (let row = 0; row < values.length; row++) values[row] = column.d[column.i[row]]
+      return values
+    }
     case 'raw':
       return column.v
     case 'list': {
