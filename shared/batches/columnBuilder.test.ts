@@ -121,6 +121,19 @@ describe('ColumnBuilder', () => {
     )
   })
 
+  test('a key named distinct, whose values all differ, encodes as the whole list without looking them up (property)', () => {
+    const unique = fc.uniqueArray(fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.constant(null)), { maxLength: 60 })
+    fc.assert(
+      fc.property(unique, fc.array(recordLike, { maxLength: 60 }), (identities, others) => {
+        const records = identities.map((identity, row) => ({ identity, ...(others[row] ?? {}) }))
+        const builder = new ColumnBuilder(new Set(['identity']))
+        for (const record of records) builder.add(record)
+        expect(json(builder.finish())).toBe(json(wholeListEncoding(records as Json[])))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
   test('real records encode as before: runs, and lists of scalars', () => {
     const runs = Array.from({ length: 300 }, (_, i) => generatedRun(i)) as unknown as Json[]
     expect(json(encodeColumn(runs))).toBe(json(wholeListEncoding(runs)))

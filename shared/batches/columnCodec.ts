@@ -29,6 +29,8 @@ export function encodeColumn(values: readonly Json[]): Column {
 
 type Kind = 'none' | 'scalar' | 'object' | 'list' | 'raw'
 
+const NO_KEYS: ReadonlySet<string> = new Set()
+
 function kindOf(value: Json): Exclude<Kind, 'none' | 'raw'> {
   return isScalar(value) ? 'scalar' : Array.isArray(value) ? 'list' : 'object'
 }
@@ -42,9 +44,21 @@ function kindOf(value: Json): Exclude<Kind, 'none' | 'raw'> {
  * column mixing those kinds stays raw.
  */
 export class ColumnBuilder {
+  /**
+   * @param distinctKeys keys of the records (objects) whose values the caller knows are all
+   * distinct scalars it keeps anyway (a charges batch's identities, UniqueIdentities): their
+   * column lists them as they come (see ScalarColumn's `distinct`).
+   */
+  constructor(
+    private readonly distinctKeys: ReadonlySet<string> = NO_KEYS,
+    distinct = false,
+  ) {
+    this.scalars = new ScalarColumn(undefined, distinct)
+  }
+
   private kind: Kind = 'none'
   private rows = 0
-  private scalars = new ScalarColumn()
+  private scalars: ScalarColumn
   /** Raw columns (values of mixed kinds): the values. */
   private values: Json[] = []
   // Object columns: per key, its column and the rows without it.
@@ -113,7 +127,7 @@ export class ColumnBuilder {
         k = keys.length
         keys.push(key)
         this.keyIndex.set(key, k)
-        this.children.push(new ColumnBuilder())
+        this.children.push(new ColumnBuilder(NO_KEYS, this.distinctKeys.has(key)))
         this.absent.push(Array.from({ length: row }, (_, earlier) => earlier))
         lastRowWith.push(-1)
       }
