@@ -182,9 +182,8 @@ export function decodeColumn(column: Column, length: number): Json[] {
     case 'const':
       return new Array<Json>(length).fill(column.v)
     case 'dict': {
-      const values = new Array<Json>(column.i.length)
-      for (let row = 0; row < values.length; row++) values[row] = column.d[column.i[row]]
-      return values
+      const { d, i } = column
+      return Array.isArray(i) ? (i as readonly number[]).map((id) => d[id]) : Array.from(i, (id) => d[id])
     }
     case 'raw':
       return column.v
