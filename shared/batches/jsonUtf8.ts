@@ -26,16 +26,36 @@ function writeValue(value: JsonWritable, out: PagedBytes, sliceLength: number): 
 
 const isStructure = (value: JsonWritable) => value !== null && typeof value === 'object'
 
+/**
+ * Whether `value` is stringified with its neighbours in a list: a scalar, or a list or record
+ * of at most `sliceLength` scalars (a raw column's records, as AWS CUR's token counts: written
+ * one by one, they took a second per million). Anything bigger is written piece by piece.
+ */
+function isSmall(value: JsonWritable, sliceLength: number): boolean {
+  if (!isStructure(value)) return true
+  if (value instanceof Int32Array) return false
+  if (Array.isArray(value)) {
+    if (value.length > sliceLength) return false
+    for (const item of value) if (isStructure(item)) return false
+    return true
+  }
+  let keys = 0
+  for (const key in value as { readonly [key: string]: JsonWritable }) {
+    if (++keys > sliceLength || isStructure((value as { readonly [key: string]: JsonWritable })[key])) return false
+  }
+  return true
+}
+
 function writeList(list: readonly JsonWritable[], out: PagedBytes, sliceLength: number): void {
   if (list.length === 0) return out.text('[]')
   for (let at = 0; at < list.length; ) {
-    if (isStructure(list[at])) {
+    if (!isSmall(list[at], sliceLength)) {
       out.text(at === 0 ? '[' : ',')
       writeValue(list[at++], out, sliceLength)
       continue
     }
     let end = at + 1
-    while (end < list.length && end - at < sliceLength && !isStructure(list[end])) end++
+    while (end < list.length && end - at < sliceLength && isSmall(list[end], sliceLength)) end++
     // The slice's own brackets: its "[" stands for the list's or becomes the comma before
     // it, and its "]" is dropped (the list's own is written at the end).
     out.text(JSON.stringify(list.slice(at, end)), at === 0 ? undefined : ',', true)
