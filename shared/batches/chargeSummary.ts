@@ -196,17 +196,19 @@ function objectIds(column: Extract<Column, { t: 'obj' }>, length: number, cap: n
   const children = column.c.map((child, k) => valueIds(child, length - column.absent[k].length)!)
   const next = children.map(() => 0)
   const nextAbsent = children.map(() => 0)
-  // Each row's value ids, one a key (-1 where it lacks the key), then the rows alike in them.
+  // Each row's value ids, one a key (-1 where it lacks the key), then the rows alike in them:
+  // told by the number the ids make (no string a row) unless that number could lose digits.
   const rowIds = new Int32Array(length * children.length)
-  const rowKeys: string[] = new Array(length)
+  const numeric = children.reduce((product, child) => product * (child.values.length + 1), 1) <= Number.MAX_SAFE_INTEGER
+  const rowKeys: (number | string)[] = new Array(length)
   for (let row = 0; row < length; row++) {
-    let key = ''
+    let key: number | string = numeric ? 0 : ''
     for (let k = 0; k < children.length; k++) {
       const absent = column.absent[k][nextAbsent[k]] === row
       const id = absent ? -1 : children[k].ids[next[k]++]
       if (absent) nextAbsent[k]++
       rowIds[row * children.length + k] = id
-      key += `,${id}`
+      key = numeric ? (key as number) * (children[k].values.length + 1) + id + 1 : `${key},${id}`
     }
     rowKeys[row] = key
   }
