@@ -47,7 +47,8 @@ export class ColumnBuilder {
   /**
    * @param distinctKeys keys of the records (objects) whose values the caller knows are all
    * distinct scalars it keeps anyway (a charges batch's identities, UniqueIdentities): their
-   * column lists them as they come (see ScalarColumn's `distinct`).
+   * column lists them as they come (see ScalarColumn's `distinctValues`).
+   * @param distinct whether this column's own values are such (set by a parent for its key in `distinctKeys`)
    */
   constructor(
     private readonly distinctKeys: ReadonlySet<string> = NO_KEYS,

@@ -14,7 +14,7 @@ import { NEW, NOT_SHORT, ShortStringIds } from './shortStringIds'
 export class ScalarColumn {
   /**
    * @param trial the number of values after which a column of mostly distinct ones (ids, keys) gives its dictionary up
-   * @param distinct whether the caller knows every value will differ from the others and keeps them anyway (a batch's identities): they are listed as they come, neither looked up nor copied, and encode as any such list would (a constant for one value, the list for more)
+   * @param distinctValues whether the caller knows every value will differ from the others and keeps them anyway (a batch's identities): they are listed as they come, neither looked up nor copied, and encode as any such list would (a constant for one value, the list for more)
    */
   constructor(
     private readonly trial = 4096,
