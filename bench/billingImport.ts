@@ -128,7 +128,8 @@ function runChild(side: string, path: string): SideResult {
 
 /** The whole `import --json` command against papaparse on one file: best of the rounds, each side spawned. */
 function wholeCommand(shape: { name: string; rows: number }, path: string): void {
-  // Named by this process: other benchmarks may run at the same time on the shared bench-data.
+  // Named by this run: bench-data/ may be shared by several checkouts benchmarking at once,
+  // and an import into a workspace another run just filled reads it first and finds a duplicate.
   const workspace = join(BENCH_DATA_DIR, `bench-${process.pid}.workfolio`)
   const command = (extra: string[]) => () => {
     rmSync(workspace, { force: true })

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { generatedRun } from '../../test/support/generatedRuns'
 import { ColumnBuilder, decodeRecordColumns, encodeColumn, encodeRecordColumns, type Column } from './columnCodec'
+import { jsonUtf8, type JsonWritable } from './jsonUtf8'
 import { ScalarColumn } from './scalarColumn'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -41,7 +42,8 @@ function wholeListEncoding(values: readonly Json[]): Column {
   return { t: 'raw', v: [...values] }
 }
 
-const json = (value: unknown) => JSON.stringify(value)
+/** The JSON a column is stored as (jsonUtf8 writes a built dictionary's typed ids as the list they hold). */
+const json = (value: unknown) => new TextDecoder().decode(jsonUtf8(value as JsonWritable))
 
 /** Records shaped like ours: fixed key order, optional and undefined keys, nullable nested objects and lists. */
 const recordLike = fc.record(
@@ -89,7 +91,9 @@ describe('ColumnBuilder', () => {
   test('short strings (amounts), kept in their own table, encode as the whole list beside other values (property)', () => {
     // Around the table's edges: seven and eight characters, NUL, DEL and the first non-ASCII character, the empty string.
     const edge = fc.constantFrom('', '\u0000', '\u007f', '\u0080', '1234567', '12345678', 'é', '1.5', '01.5', '1.50', 1.5, null, true)
-    const amount = fc.oneof(fc.integer({ min: 0, max: 400 }).map((cents) => (cents / 100).toFixed(2)), fc.string({ maxLength: 9, unit: fc.integer({ min: 0, max: 0x81 }).map((code) => String.fromCharCode(code)) }), edge)
+    // Numbers as text of up to 13 characters pack four bits a character: around that edge, and one character off a number.
+    const numberText = fc.oneof(fc.stringMatching(/^-?[0-9]{0,8}\.?[0-9]{0,6}$/), fc.constantFrom('1234567890123', '12345678901234', '-.-.-.-.-.-.-', '.-.-.-.-.-.-.', '1.5e3', '0.000000001', '12345678901+3'))
+    const amount = fc.oneof(fc.integer({ min: 0, max: 400 }).map((cents) => (cents / 100).toFixed(2)), fc.string({ maxLength: 9, unit: fc.integer({ min: 0, max: 0x81 }).map((code) => String.fromCharCode(code)) }), edge, numberText)
     fc.assert(
       fc.property(fc.array(amount, { maxLength: 3000, size: 'max' }), fc.integer({ min: 1, max: 5000 }), (values, trial) => {
         const scalars = new ScalarColumn(trial)
@@ -112,6 +116,19 @@ describe('ColumnBuilder', () => {
         const scalars = new ScalarColumn(trial)
         for (const value of values) scalars.add(value)
         expect(json(scalars.finish())).toBe(json(wholeListEncoding(values)))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  test('a key named distinct, whose values all differ, encodes as the whole list without looking them up (property)', () => {
+    const unique = fc.uniqueArray(fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.constant(null)), { maxLength: 60 })
+    fc.assert(
+      fc.property(unique, fc.array(recordLike, { maxLength: 60 }), (identities, others) => {
+        const records = identities.map((identity, row) => ({ identity, ...(others[row] ?? {}) }))
+        const builder = new ColumnBuilder(new Set(['identity']))
+        for (const record of records) builder.add(record)
+        expect(json(builder.finish())).toBe(json(wholeListEncoding(records as Json[])))
       }),
       { numRuns: 500 },
     )

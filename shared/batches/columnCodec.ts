@@ -11,7 +11,8 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 export type Column =
   | { t: 'const'; v: Json }
-  | { t: 'dict'; d: Json[]; i: number[] }
+  /** `i`: parsed, a list; built (ScalarColumn), a typed array, written as the same list (jsonUtf8). */
+  | { t: 'dict'; d: Json[]; i: readonly number[] | Int32Array }
   | { t: 'obj'; k: string[]; c: Column[]; absent: number[][] }
   | { t: 'list'; n: number[]; items: Column }
   | { t: 'raw'; v: Json[] }
@@ -28,6 +29,8 @@ export function encodeColumn(values: readonly Json[]): Column {
 
 type Kind = 'none' | 'scalar' | 'object' | 'list' | 'raw'
 
+const NO_KEYS: ReadonlySet<string> = new Set()
+
 function kindOf(value: Json): Exclude<Kind, 'none' | 'raw'> {
   return isScalar(value) ? 'scalar' : Array.isArray(value) ? 'list' : 'object'
 }
@@ -41,9 +44,22 @@ function kindOf(value: Json): Exclude<Kind, 'none' | 'raw'> {
  * column mixing those kinds stays raw.
  */
 export class ColumnBuilder {
+  /**
+   * @param distinctKeys keys of the records (objects) whose values the caller knows are all
+   * distinct scalars it keeps anyway (a charges batch's identities, UniqueIdentities): their
+   * column lists them as they come (see ScalarColumn's `distinctValues`).
+   * @param distinct whether this column's own values are such (set by a parent for its key in `distinctKeys`)
+   */
+  constructor(
+    private readonly distinctKeys: ReadonlySet<string> = NO_KEYS,
+    distinct = false,
+  ) {
+    this.scalars = new ScalarColumn(undefined, distinct)
+  }
+
   private kind: Kind = 'none'
   private rows = 0
-  private scalars = new ScalarColumn()
+  private scalars: ScalarColumn
   /** Raw columns (values of mixed kinds): the values. */
   private values: Json[] = []
   // Object columns: per key, its column and the rows without it.
@@ -104,6 +120,7 @@ export class ColumnBuilder {
   private addObject(object: Record<string, Json>, row: number): boolean {
     const { keys, lastRowWith } = this
     let inOrder = true
+    let present = 0
     // Records mostly share one key order: try the next known key before the map.
     let expected = 0
     for (const key in object) {
@@ -112,7 +129,7 @@ export class ColumnBuilder {
         k = keys.length
         keys.push(key)
         this.keyIndex.set(key, k)
-        this.children.push(new ColumnBuilder())
+        this.children.push(new ColumnBuilder(NO_KEYS, this.distinctKeys.has(key)))
         this.absent.push(Array.from({ length: row }, (_, earlier) => earlier))
         lastRowWith.push(-1)
       }
@@ -123,9 +140,11 @@ export class ColumnBuilder {
       if (value !== undefined && Object.prototype.hasOwnProperty.call(object, key)) {
         if (!this.children[k].add(value)) inOrder = false
         lastRowWith[k] = row
+        present++
       }
     }
-    for (let k = 0; k < keys.length; k++) if (lastRowWith[k] !== row) this.absent[k].push(row)
+    // Most records have every key: only others are looked through for the ones they lack.
+    if (present < keys.length) for (let k = 0; k < keys.length; k++) if (lastRowWith[k] !== row) this.absent[k].push(row)
     return inOrder
   }
 
@@ -166,8 +185,14 @@ export function decodeColumn(column: Column, length: number): Json[] {
   switch (column.t) {
     case 'const':
       return new Array<Json>(length).fill(column.v)
-    case 'dict':
-      return column.i.map((id) => column.d[id])
+    case 'dict': {
+      const { d, i } = column
+      if (Array.isArray(i)) return (i as readonly number[]).map((id) => d[id])
+      // A built column's typed ids (Array.from with a function is several times slower).
+      const values = new Array<Json>(i.length)
+      for (let row = 0; row < values.length; row++) values[row] = d[i[row]]
+      return values
+    }
     case 'raw':
       return column.v
     case 'list': {

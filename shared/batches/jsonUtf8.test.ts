@@ -45,6 +45,19 @@ describe('jsonUtf8', () => {
     expect(sameBytes(bytes, viaOneString(value))).toBe(true)
   })
 
+  it('writes an Int32Array as JSON.stringify writes the list of its numbers, beside other values and across pages (property)', () => {
+    const int32 = fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.constantFrom(0, -1, 9, 10, -(2 ** 31), 2 ** 31 - 1))
+    fc.assert(
+      fc.property(fc.array(int32, { maxLength: 300 }), json, fc.integer({ min: 1, max: 9 }), (numbers, other, sliceLength) => {
+        const ids = Int32Array.from(numbers)
+        expect(new TextDecoder().decode(jsonUtf8({ i: ids, other, list: [ids, other] }, sliceLength))).toBe(JSON.stringify({ i: numbers, other, list: [numbers, other] }))
+      }),
+      { numRuns: 300 },
+    )
+    const many = Int32Array.from({ length: 400_000 }, (_, i) => (i * 7919) % 1_000_003 - 500_000)
+    expect(sameBytes(jsonUtf8({ t: 'dict', i: many }), viaOneString({ t: 'dict', i: [...many] }))).toBe(true)
+  })
+
   it('leaves out a key set to undefined, as JSON.stringify does', () => {
     const value = { a: undefined, b: [{ c: undefined, d: 1 }] } as unknown as Json
     expect(new TextDecoder().decode(jsonUtf8(value))).toBe(JSON.stringify(value))

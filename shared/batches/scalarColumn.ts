@@ -5,25 +5,42 @@ import { NEW, NOT_SHORT, ShortStringIds } from './shortStringIds'
  * A column of scalars, encoded as values arrive: a count while all are equal, then a
  * dictionary (each row keeps a small id, so a million rows of dates or model names do not
  * keep a million strings alive), and a plain list when over three quarters of the first
- * `trial` values differ (ids, keys). `finish()` gives exactly what encoding the whole list at
- * once gives. (Amounts can be two thirds distinct over thousands of rows and then repeat:
- * giving up on them at half meant encoding them a second time at the end.)
+ * `trial` values differ (ids, keys) and some are not short strings. `finish()` gives exactly
+ * what encoding the whole list at once gives. (Amounts can be two thirds distinct over
+ * thousands of rows and then repeat: giving up on them at half meant encoding them a second
+ * time at the end. As short strings they stay in the dictionary, whose table of them costs
+ * less than counting a million of them again at the end.)
  */
 export class ScalarColumn {
-  /** @param trial the number of values after which a column of mostly distinct ones (ids, keys) gives its dictionary up */
-  constructor(private readonly trial = 4096) {}
+  /**
+   * @param trial the number of values after which a column of mostly distinct ones (ids, keys) gives its dictionary up
+   * @param distinctValues whether the caller knows every value will differ from the others and keeps them anyway (a batch's identities): they are listed as they come, neither looked up nor copied, and encode as any such list would (a constant for one value, the list for more)
+   */
+  constructor(
+    private readonly trial = 4096,
+    private readonly distinctValues = false,
+  ) {
+    if (distinctValues) this.values = []
+  }
 
   private repeats = 0
   private first: Json = null
   private index: Map<Json, number> | null = null
   private short: ShortStringIds | null = null
   private distinct: Json[] = []
-  private ids: number[] = []
+  /** Each row's dictionary id, in a typed array: a million rows of a column are 4 MB the collector never walks. */
+  private ids = new Int32Array(0)
+  private count = 0
+  /** The value last looked up and its id: rows come in runs (dates, a file's models), and equal text compares faster than a lookup hashes it. */
+  private lastValue: Json | undefined = undefined
+  private lastId = 0
+  /** Whether every distinct value so far is a short string (found in `short`, without hashing text). */
+  private onlyShort = true
   private values: Json[] | null = null
 
   add(value: Json): void {
     if (this.values !== null) {
-      this.values.push(ownCopy(value))
+      this.values.push(this.distinctValues ? value : ownCopy(value))
       return
     }
     if (this.index === null) {
@@ -34,16 +51,22 @@ export class ScalarColumn {
       this.index = new Map()
       this.short = new ShortStringIds()
       this.distinct = []
-      this.ids = new Array<number>(this.repeats).fill(this.idOf(this.first))
+      this.ids = new Int32Array(Math.max(64, this.repeats * 2)).fill(this.idOf(this.first), 0, this.repeats)
+      this.count = this.repeats
     }
-    const id = this.idOf(value)
-    this.ids.push(id)
-    if (this.ids.length === this.trial && this.distinct.length > this.trial * 0.75) {
+    if (this.count === this.ids.length) {
+      const grown = new Int32Array(this.count * 2)
+      grown.set(this.ids)
+      this.ids = grown
+    }
+    this.ids[this.count++] = value === this.lastValue ? this.lastId : this.idOf(value)
+    if (this.count === this.trial && this.distinct.length > this.trial * 0.75 && !this.onlyShort) {
       this.values = this.list()
       this.index = null
       this.short = null
       this.distinct = []
-      this.ids = []
+      this.ids = new Int32Array(0)
+      this.count = 0
     }
   }
 
@@ -53,13 +76,23 @@ export class ScalarColumn {
    */
   private idOf(value: Json): number {
     const short = typeof value === 'string' ? this.short!.find(value) : NOT_SHORT
-    if (short >= 0) return short
+    if (short >= 0) return this.remember(short)
     const known = short === NOT_SHORT ? this.index!.get(value) : undefined
-    if (known !== undefined) return known
+    if (known !== undefined) return this.remember(known)
     const id = this.distinct.length
     if (short === NEW) this.short!.add(id)
-    else this.index!.set(value, id)
+    else {
+      this.index!.set(value, id)
+      this.onlyShort = false
+    }
     this.distinct.push(ownCopy(value))
+    return this.remember(id)
+  }
+
+  /** Notes `id` as the last one looked up (its value is the dictionary's own copy, which keeps no parsed text alive). */
+  private remember(id: number): number {
+    this.lastValue = this.distinct[id]
+    this.lastId = id
     return id
   }
 
@@ -67,14 +100,16 @@ export class ScalarColumn {
   list(): Json[] {
     if (this.values !== null) return this.values
     if (this.index === null) return new Array<Json>(this.repeats).fill(this.first)
-    return this.ids.map((id) => this.distinct[id])
+    const values = new Array<Json>(this.count)
+    for (let row = 0; row < this.count; row++) values[row] = this.distinct[this.ids[row]]
+    return values
   }
 
   /** A constant, a dictionary when at most half the values are distinct, otherwise the values. */
   finish(): Column {
-    if (this.values !== null) return encodeScalars(this.values)
+    if (this.values !== null) return this.distinctValues ? distinctScalars(this.values) : encodeScalars(this.values)
     if (this.index === null) return { t: 'const', v: this.first }
-    return this.distinct.length > this.ids.length / 2 ? { t: 'raw', v: this.list() } : { t: 'dict', d: this.distinct, i: this.ids }
+    return this.distinct.length > this.count / 2 ? { t: 'raw', v: this.list() } : { t: 'dict', d: this.distinct, i: this.ids.subarray(0, this.count) }
   }
 }
 
@@ -86,6 +121,11 @@ export class ScalarColumn {
  */
 function ownCopy(value: Json): Json {
   return typeof value === 'string' && value.length >= 13 ? ` ${value}`.slice(1) : value
+}
+
+/** Distinct scalars: one is a constant (as a column of equal values), more are their list (every one distinct: no dictionary pays off). */
+function distinctScalars(values: Json[]): Column {
+  return values.length <= 1 ? { t: 'const', v: values.length === 1 ? values[0] : null } : { t: 'raw', v: values }
 }
 
 /** Scalars of which at least two differ, encoded as a whole list. */

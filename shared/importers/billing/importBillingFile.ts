@@ -413,7 +413,8 @@ export async function importBillingFile(
   source: BillingSource,
   options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean; keepIdentities?: boolean } = {},
 ): Promise<BillingImportResult> {
-  const records = options.encodeBatch === false ? null : new ColumnBuilder()
+  // Identities are unique (UniqueIdentities) and kept in `stored` anyway: their column lists them as they are.
+  const records = options.encodeBatch === false ? null : new ColumnBuilder(new Set(['identity']))
   // Sized for rows of about 190 bytes (an Anthropic cost row): a million-row export's table never grows.
   const identities = new UniqueIdentities((source.size ?? 0) / 192)
   // A batch's identities are strings its records hold anyway; a check keeps them packed.
