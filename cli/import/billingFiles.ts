@@ -1,4 +1,4 @@
-import type { BillingSource } from '../../shared/importers/billing/importBillingFile'
+import type { BillingSource } from '../../shared/importers/billing/billingSource'
 import { importBilling } from '../../shared/importers/jobs/billingJob'
 import { describeFileError, isFileError } from '../fileErrors'
 import { fileJobSource } from '../../node/fileJobSource'

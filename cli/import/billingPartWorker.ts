@@ -4,7 +4,8 @@
  * the part's start to the end and posts what it read, with its share of the charge summary.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { readBillingPart, type BillingParseOptions, type BillingPartRead, type PartHeader } from '../../shared/importers/billing/importBillingFile'
+import type { BillingParseOptions, BillingPartRead, PartHeader } from '../../shared/importers/billing/billingSource'
+import { readBillingPart } from '../../shared/importers/billing/readBillingPart'
 import { readFileChunks } from '../../node/fileChunks'
 import { FILE_CHUNK_BYTES, latin1OfBuffer } from '../../node/fileJobSource'
 import { ImportedChargeTotalsBuilder, type PendingChargesData } from './importedChargeTotals'

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
-import type { BillingSecondPart } from '../../shared/importers/billing/importBillingFile'
+import type { BillingSecondPart } from '../../shared/importers/billing/billingSource'
 import type { JobSource } from '../../shared/importers/jobs/jobTypes'
 import { readFileChunks } from '../../node/fileChunks'
 import { FILE_CHUNK_BYTES } from '../../node/fileJobSource'

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { join } from 'node:path'
-import type { BillingSource } from '../../shared/importers/billing/importBillingFile'
+import type { BillingSource } from '../../shared/importers/billing/billingSource'
 import type { Charge } from '../../shared/records/charge'
 import { decodeBatchPayload } from '../../shared/batches/batchPayload'
 

@@ -2,7 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Charge } from '../../records/charge'
 import { chunksOf } from '../text/decode'
-import { type BillingSecondPart, type BillingSource, importBillingFile, type PartHeader, readBillingPart } from './importBillingFile'
+import type { BillingSecondPart, BillingSource, PartHeader } from './billingSource'
+import { importBillingFile } from './importBillingFile'
+import { readBillingPart } from './readBillingPart'
 
 const HEADER = 'usage_date_utc,model,workspace,api_key,usage_type,context_window,token_type,cost_usd,list_price_usd,cost_type,inference_geo,speed'
 const nodeLatin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')

@@ -7,7 +7,7 @@ import type { ChargeIdentities } from '../../batches/identities'
 import type { BatchIssue } from '../../records/batch'
 import type { Charge } from '../../records/charge'
 import type { ImportProfile, Settings } from '../../records/settings'
-import type { BillingSecondPart } from '../billing/importBillingFile'
+import type { BillingSecondPart } from '../billing/billingSource'
 import type { Latin1Reader } from '../text/latin1'
 
 /** A file as a job reads it: a stream of byte chunks that can be opened again. */
