@@ -27,10 +27,10 @@ export interface ReadingChoices {
 }
 
 /**
- * Imports log files from disk. With enough to read, the files are read on one worker thread
- * per core and assembled here in path order, so the result is the one importAgentLogs gives,
- * whichever thread read which file. If a thread cannot start or fails, everything is read
- * again on this thread.
+ * Imports log files from disk. With enough to read, the files are read on one thread per core
+ * (this one and worker threads) and assembled here in path order, so the result is the one
+ * importAgentLogs gives, whichever thread read which file. If a thread cannot start or fails,
+ * everything is read again on this thread.
  */
 export async function importAgentLogFiles(paths: readonly string[], options: ImportAgentLogsOptions = {}, choices: ReadingChoices = {}): Promise<AgentLogImport> {
   const threads = threadsFor(paths)
@@ -45,7 +45,7 @@ export async function importAgentLogFiles(paths: readonly string[], options: Imp
   return importAgentLogs(paths.map(reusingLogSource(new ReadBuffer())), options)
 }
 
-/** One per core (up to four) for 64 MB and more, else 1; WORKFOLIO_LOG_THREADS overrides the choice (1: read on the main thread only). */
+/** Reading threads, this one included: one per core (up to four) for 64 MB and more, else 1; WORKFOLIO_LOG_THREADS overrides the choice (1: read on the main thread only). */
 function threadsFor(paths: readonly string[]): number {
   const forced = Number(process.env.WORKFOLIO_LOG_THREADS)
   if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, MAX_THREADS)
