@@ -3,18 +3,13 @@ import type { Run, StepCall } from '../records/run'
 /** The code point of the character that stands for the first distinct call: '0', then on. */
 const FIRST = 0x30
 
-/** Two calls that keep the same facts. */
-export function sameStepCall(a: StepCall, b: StepCall): boolean {
-  return callKey(a) === callKey(b)
-}
-
 /** A run's calls as it stores them: each distinct call once, and the order as one character per call. */
-export function packCalls(calls: readonly StepCall[]): Pick<Run, 'calls' | 'callOrder'> {
+export function packCalls(calls: readonly StepCall[], keyOf: (call: StepCall) => string = callKey): Pick<Run, 'calls' | 'callOrder'> {
   const index = new Map<string, number>()
   const distinct: StepCall[] = []
   let order = ''
   for (const call of calls) {
-    const key = callKey(call)
+    const key = keyOf(call)
     let at = index.get(key)
     if (at === undefined) {
       index.set(key, (at = distinct.length))
@@ -40,6 +35,16 @@ export function forEachCallIndex(order: string, calls: number, visit: (index: nu
     if (code > 0xffff) i++
     const index = code - FIRST
     if (index >= 0 && index < calls) visit(index)
+  }
+}
+
+/** callKey remembered per call object, for one pass over calls that are mostly a few objects repeated (StepCall objects are never changed once made). */
+export function memoizedCallKey(): (call: StepCall) => string {
+  const keys = new Map<StepCall, string>()
+  return (call) => {
+    let key = keys.get(call)
+    if (key === undefined) keys.set(call, (key = callKey(call)))
+    return key
   }
 }
 

@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { peekTimestamp, writtenCompactly } from './jsonLine'
+import { parseJsonContainerAt, peekTimestamp, writtenCompactly } from './jsonLine'
 
-const bytes = (text: string) => new TextEncoder().encode(text)
+const encoder = new TextEncoder()
+const bytes = (text: string) => encoder.encode(text)
 const objects = fc.dictionary(fc.string(), fc.jsonValue(), { minKeys: 1 })
 
 describe('writtenCompactly', () => {
@@ -68,5 +69,32 @@ describe('peekTimestamp', () => {
     const line = bytes('{"type":"user","timestamp":"2026-01-02T03:04:05.678Z"}')
     expect(peekTimestamp(line, 0, line.length, true)).toBe('2026-01-02T03:04:05.678Z')
     expect(peekTimestamp(line, 0, line.length - 10, true)).toBeNull()
+  })
+})
+
+describe('parseJsonContainerAt', () => {
+  it('parses the array or object at a place in a line and says where it ends, as JSON.parse reads it there', () => {
+    const container = fc.oneof(fc.array(fc.jsonValue()), fc.dictionary(fc.string(), fc.jsonValue()))
+    fc.assert(
+      fc.property(fc.string(), container, fc.string(), (before, value, after) => {
+        const text = JSON.stringify(value)
+        const line = encoder.encode(`${before}${text}${after}`)
+        const open = encoder.encode(before).length
+        expect(parseJsonContainerAt(line, open, line.length)).toEqual({ value: JSON.parse(text), end: open + encoder.encode(text).length })
+      }),
+    )
+  })
+
+  it('gives null for what is cut off or not JSON, never a part of it', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.string()), fc.nat(), (text, cut) => {
+        const line = encoder.encode(text.slice(0, cut % (text.length + 1)))
+        const parsed = parseJsonContainerAt(line, 0, line.length)
+        if (parsed === null) return
+        // Whatever it gives is a whole JSON array or object at the start, ending where it says.
+        expect(parsed.value).toEqual(JSON.parse(new TextDecoder().decode(line.subarray(0, parsed.end))))
+        expect(typeof parsed.value).toBe('object')
+      }),
+    )
   })
 })

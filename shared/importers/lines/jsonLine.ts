@@ -69,6 +69,22 @@ export function asciiValueIs(bytes: Uint8Array, key: ByteMarker, expected: strin
  * outside strings); null when it does not close before `end` or is not valid JSON.
  */
 export function parseJsonObjectAt(bytes: Uint8Array, open: number, end: number): unknown {
+  const close = containerEnd(bytes, open, end)
+  return close === -1 ? null : parseOrNull(bytes, open, close)
+}
+
+/**
+ * Parses the JSON array or object whose "[" or "{" is at `open`, alone; its value and the index
+ * just past it, or null when it does not close before `end` or is not valid JSON.
+ */
+export function parseJsonContainerAt(bytes: Uint8Array, open: number, end: number): { value: unknown; end: number } | null {
+  const close = containerEnd(bytes, open, end)
+  const value = close === -1 ? null : parseOrNull(bytes, open, close)
+  return value === null ? null : { value, end: close }
+}
+
+/** The index just past the bracket that closes the one at `open` (counted outside strings; "{" and "[" alike, as valid JSON nests them), or -1. */
+function containerEnd(bytes: Uint8Array, open: number, end: number): number {
   let depth = 0
   let inString = false
   for (let i = open; i < end; i++) {
@@ -78,21 +94,27 @@ export function parseJsonObjectAt(bytes: Uint8Array, open: number, end: number):
       else if (byte === QUOTE) inString = false
     } else if (byte === QUOTE) {
       inString = true
-    } else if (byte === OPEN_BRACE) {
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
       depth++
-    } else if (byte === CLOSE_BRACE && --depth === 0) {
-      try {
-        return parseJsonLine(bytes, open, i + 1)
-      } catch {
-        return null
-      }
+    } else if ((byte === CLOSE_BRACE || byte === CLOSE_BRACKET) && --depth === 0) {
+      return i + 1
     }
   }
-  return null
+  return -1
+}
+
+function parseOrNull(bytes: Uint8Array, start: number, end: number): unknown {
+  try {
+    return parseJsonLine(bytes, start, end)
+  } catch {
+    return null
+  }
 }
 
 const OPEN_BRACE = 123
 const CLOSE_BRACE = 125
+const OPEN_BRACKET = 91
+const CLOSE_BRACKET = 93
 const COLON = 58
 
 /**

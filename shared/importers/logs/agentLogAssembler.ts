@@ -85,6 +85,7 @@ export class AgentLogAssembler {
       pricing: options.pricing ?? bundledPricingTable(),
       attribution: options.attribution ?? false,
       pseudonymSalt: options.pseudonymSalt ?? '',
+      folders: new Map(),
     }
     const runs: Run[] = []
     const claudeUsage = claude.usageBySession()

@@ -4,7 +4,7 @@ import { contextThresholdPassed } from '../../pricing/contextThresholds'
 import { findModelPrices, type PricingTable } from '../../pricing/pricingTable'
 import { addTokenCounts, emptyTokenCounts } from '../../records/tokenCounts'
 import type { Run, RunUsage } from '../../records/run'
-import { packCalls } from '../../runs/packedCalls'
+import { memoizedCallKey, packCalls } from '../../runs/packedCalls'
 import { priceRunUsage } from '../../runs/priceRunUsage'
 import { collapseRepeats } from '../../steps/labelStep'
 import { actorNameFromCwd, repoNameFromCwd } from './sessionNames'
@@ -15,6 +15,18 @@ export interface RunContext {
   pricing: PricingTable
   attribution: boolean
   pseudonymSalt: string
+  /**
+   * What each working folder gives a run, worked out once per folder of the import: 13,000
+   * sessions share a few folders, and hashing each session's was a seventh of building its run.
+   */
+  folders: Map<string, FolderFacts>
+}
+
+/** A working folder's repository name, its hash (never the path itself) and its actor. */
+interface FolderFacts {
+  repo: string | null
+  folder: string
+  actor: string | null
 }
 
 /**
@@ -47,24 +59,36 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
   }
 
   const keys = ordered.flatMap((request) => (request.key === null ? [] : [request.key])).sort()
+  const facts = track.cwd ? folderFacts(track.cwd, context) : null
+  const callKeyOf = memoizedCallKey()
+  const steps = track.steps(callKeyOf)
   return {
     id: track.id,
     tool: track.tool,
     provider: track.provider,
-    repo: track.remoteRepo ?? (track.cwd ? repoNameFromCwd(track.cwd) : null),
+    repo: track.remoteRepo ?? facts?.repo ?? null,
     ...(track.remoteRepo ? { repoFromRemote: true } : {}),
-    ...(track.cwd ? { folder: hash64Hex(`${context.pseudonymSalt}\u0000${track.cwd}`) } : {}),
+    ...(facts ? { folder: facts.folder } : {}),
     branch: track.branch,
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
     ...priceRunUsage([...usageGroups.values()], context.pricing),
-    steps: collapseRepeats(track.labels()),
-    actor: actorId(actorNameFromCwd(track.cwd), { attribution: context.attribution, salt: context.pseudonymSalt }),
+    steps: collapseRepeats(steps.labels),
+    actor: facts ? facts.actor : null,
     requests: ordered.length,
     ...(keys.length ? { requestKeys: keys } : {}),
-    ...packCalls(track.calls()),
+    ...packCalls(steps.calls, callKeyOf),
     usage: [...usageGroups.values()],
   }
+}
+
+function folderFacts(cwd: string, context: RunContext): FolderFacts {
+  let facts = context.folders.get(cwd)
+  if (!facts) {
+    const actor = actorId(actorNameFromCwd(cwd), { attribution: context.attribution, salt: context.pseudonymSalt })
+    context.folders.set(cwd, (facts = { repo: repoNameFromCwd(cwd), folder: hash64Hex(`${context.pseudonymSalt}\u0000${cwd}`), actor }))
+  }
+  return facts
 }
 
 // Requests of a session mostly share a day: remember the last day's bounds.

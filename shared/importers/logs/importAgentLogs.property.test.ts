@@ -103,4 +103,43 @@ describe('importAgentLogs on responses split over several lines', () => {
       { numRuns: 150 },
     )
   })
+
+  // Written with a space after the first key's colon, a line is no longer compact: it is parsed
+  // in full (writtenCompactly), which makes the oracle for what the byte fast paths read.
+  const parsedInFull = (line: string) => line.replace('":', '": ')
+  const toolUse = fc.record({
+    id: fc.constantFrom('toolu_1', 'toolu_2'),
+    name: fc.constantFrom('Bash', 'Read', 'mcp__db__query'),
+    input: fc.oneof(
+      fc.constant({ command: 'npm test && git push' }),
+      fc.constant({ file_path: '/home/dana/src/app/a.ts' }),
+      // Inputs that hold what the fast path looks for: a usage object, a content array, a message object.
+      fc.constant({ usage: { input_tokens: 99, output_tokens: 99 }, content: [{ type: 'tool_use' }], message: { id: 'x' } }),
+      fc.jsonValue(),
+    ),
+  }).map((fields) => ({ type: 'tool_use', ...fields }))
+  const anyBlock = fc.oneof(block, toolUse, fc.jsonValue())
+
+  it('reads the split lines of a response from their bytes exactly as it reads them parsed in full', async () => {
+    // The lines of one response share its envelope (sidechain flag, request id), as Claude Code writes them.
+    const envelope = fc.record({ sidechain: fc.boolean(), requestId: fc.boolean() })
+    const splitLine = fc.record({ request: fc.nat(3), blocks: fc.array(anyBlock, { minLength: 1, maxLength: 3 }), output: fc.nat(500), cut: fc.nat(20) })
+    await fc.assert(
+      fc.asyncProperty(fc.array(envelope, { minLength: 4, maxLength: 4 }), fc.array(splitLine, { minLength: 1, maxLength: 12 }), async (envelopes, split) => {
+        const lines = split.map(({ request, blocks, output, cut }, i) => {
+          const { sidechain, requestId } = envelopes[request]
+          const timestamp = new Date(Date.UTC(2026, 5, 1) + i * 1000).toISOString()
+          const line = claudeAssistantLine({ sessionId: 's', messageId: `msg_${request}`, requestId: requestId ? `req_${request}` : undefined, timestamp, output, sidechain, content: blocks })
+          // Now and then a line cut off, as a crash leaves one; not right after a "}" of its
+          // text, which the lines read from their bytes take for a whole record (as they always have).
+          return cut === 0 ? line.slice(0, line.length >> 1).replace(/[\s}]+$/, '') : line
+        })
+        const fast = await importAgentLogs(memorySources({ 'p/s.jsonl': lines.join('\n') + '\n' }), { importedAt: '2026-06-02T00:00:00.000Z' })
+        const full = await importAgentLogs(memorySources({ 'p/s.jsonl': lines.map(parsedInFull).join('\n') + '\n' }), { importedAt: '2026-06-02T00:00:00.000Z' })
+        expect(fast.runs).toEqual(full.runs)
+        expect(fast.warnings).toEqual(full.warnings)
+      }),
+      { numRuns: 300 },
+    )
+  })
 })

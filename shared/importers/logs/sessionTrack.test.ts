@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseTime } from './sessionTrack'
+import { callKey, memoizedCallKey } from '../../runs/packedCalls'
+import type { StepCall } from '../../records/run'
+import { parseTime, SessionTrack } from './sessionTrack'
 
 const LAST_FOUR_DIGIT_YEAR = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 const byDateParse = (text: string) => {
@@ -38,5 +40,25 @@ describe('parseTime', () => {
       expect(parseTime(text)).toBe(byDateParse(text))
     }
     expect(parseTime(42)).toBeNaN()
+  })
+})
+
+describe('SessionTrack.steps', () => {
+  // Equal calls as one object and as copies (calls read on different threads are copies).
+  const facts: StepCall[] = [{ tool: 'Bash', command: ['npm', 'test'] }, { tool: 'Read', pathLabel: 'src' }, { tool: 'Edit', model: 'claude-opus-4-6' }]
+  const step = fc.record({ time: fc.integer({ min: 0, max: 5 }), fact: fc.integer({ min: 0, max: facts.length - 1 }), copy: fc.boolean() })
+
+  it('gives labels and calls in time order (file order on ties), a call repeated back to back once, as the calls’ keys tell', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        const track = new SessionTrack('s', 'claude-code')
+        const added = steps.map(({ time, fact, copy }, i) => ({ time, label: `label ${i}`, key: null, call: copy ? { ...facts[fact] } : facts[fact] }))
+        for (const one of added) track.addNewStep(one)
+        const inOrder = added.map((one, i) => ({ ...one, i })).sort((a, b) => a.time - b.time || a.i - b.i)
+        const calls = inOrder.map((one) => one.call).filter((call, i, all) => i === 0 || callKey(call) !== callKey(all[i - 1]))
+        expect(track.steps(memoizedCallKey())).toEqual({ labels: inOrder.map((one) => one.label), calls })
+        expect(track.steps(callKey)).toEqual({ labels: inOrder.map((one) => one.label), calls })
+      }),
+    )
   })
 })

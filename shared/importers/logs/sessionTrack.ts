@@ -1,5 +1,4 @@
 import type { StepCall } from '../../records/run'
-import { sameStepCall } from '../../runs/packedCalls'
 import type { AgentTool } from './types'
 
 /** A labelled step as a reader saw it, for SessionTrack.addStep. */
@@ -61,17 +60,22 @@ export class SessionTrack {
     this.stepCalls.push(call)
   }
 
-  /** Labels in timestamp order (file order on ties). */
-  labels(): string[] {
-    return this.ordered().map((step) => this.stepLabels[step])
-  }
-
-  /** The step calls in the same order, a call repeated back to back once (it can only repeat its label). */
-  calls(): StepCall[] {
-    return this.ordered()
-      .map((step) => this.stepCalls[step])
+  /**
+   * The labels and the calls in timestamp order (file order on ties), sorted once for both; a
+   * call repeated back to back is kept once (it can only repeat its label). `keyOf` tells
+   * calls apart (callKey, or a memo of it: a run's calls are mostly a few objects repeated).
+   */
+  steps(keyOf: (call: StepCall) => string): { labels: string[]; calls: StepCall[] } {
+    const labels: string[] = []
+    const calls: StepCall[] = []
+    for (const step of this.ordered()) {
+      labels.push(this.stepLabels[step])
+      const call = this.stepCalls[step]
+      const previous = calls[calls.length - 1]
       // Repeated calls are often one object (labelledCall): told apart without their keys.
-      .filter((call, i, calls) => i === 0 || (call !== calls[i - 1] && !sameStepCall(call, calls[i - 1])))
+      if (previous === undefined || (call !== previous && keyOf(call) !== keyOf(previous))) calls.push(call)
+    }
+    return { labels, calls }
   }
 
   /** The steps' places in the lists, in timestamp order (the order added on ties). */

@@ -1,5 +1,5 @@
 import { byteMarker, hasMarker, indexOfMarker } from '../../lines/byteMarker'
-import { asciiValueIs, looksLikeJsonObject, parseJsonObjectAt, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
+import { asciiValueIs, looksLikeJsonObject, parseJsonContainerAt, parseJsonObjectAt, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { TokenCounts } from '../../../records/common'
 import { isObject, text, type JsonObject } from '../jsonFields'
@@ -21,6 +21,8 @@ const USAGE = byteMarker('"usage":{')
 const COMMAND = byteMarker('<command-name>')
 const TOOL_USE = byteMarker('"tool_use"')
 const REQUEST_ID = byteMarker('"requestId":"')
+const MESSAGE = byteMarker('"message":{')
+const CONTENT = byteMarker('"content":[')
 
 /** One request line as read, before deduplication across files. */
 interface RequestLine {
@@ -162,28 +164,45 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
       for (const step of unanswered) step.request = id
       unanswered = []
     }
-    if (!Array.isArray(message.content)) return request
-    for (const block of message.content) {
+    if (Array.isArray(message.content)) toolSteps(message.content, model, time, id)
+    return request
+  }
+
+  /** The labelled steps of a message's tool_use blocks. */
+  const toolSteps = (content: readonly unknown[], model: string, time: number, request: RequestId | null) => {
+    for (const block of content) {
       if (!isObject(block) || block.type !== 'tool_use' || typeof block.name !== 'string') continue
       const { call, label } = labelledCall(labeller, claudeToolCall(block.name, block.input), model)
-      if (label) steps.push({ time, label, key: text(block.id), request: id, call })
+      if (label) steps.push({ time, label, key: text(block.id), request, call })
     }
-    return request
   }
 
   /**
    * One API response is written as several lines, one per content block, each repeating the
-   * usage. A line of the request the previous parsed line counted, without a tool call or a
-   * command, adds only its usage and time: those are read from its bytes, and the prose
-   * around them (thinking, text: most of the bytes) is never parsed. Whatever does not fit
-   * (no usage object, an unreadable one) is parsed in full instead. Only the requestId is
-   * compared: the lines of one response repeat its message id, sidechain flag, cwd and branch
-   * (Claude Code writes each block with the same envelope), so those are taken as counted.
+   * usage. A line of the request the previous parsed line counted, without a command, adds
+   * only its usage, its time and its tool calls: those are read from its bytes and from its
+   * `message.content` alone (a tool call's block), and the rest (thinking, text: most of the
+   * bytes; the envelope) is never parsed. Whatever does not fit (no usage object, an
+   * unreadable one) is parsed in full instead. Only the requestId is compared: the lines of
+   * one response repeat its message id, model, sidechain flag, cwd and branch (Claude Code
+   * writes each block with the same envelope), so those are taken as counted.
    */
   const continuation = (bytes: Uint8Array, usageAt: number, request: CountedRequest): boolean => {
     const end = bytes.length
     // Only assistant lines carry a requestId, so a user line with a command never gets this far.
-    if (usageAt === -1 || !asciiValueIs(bytes, REQUEST_ID, request.requestId) || hasMarker(bytes, TOOL_USE, 0, end)) return false
+    if (usageAt === -1 || !asciiValueIs(bytes, REQUEST_ID, request.requestId)) return false
+    let blocks: unknown[] = []
+    if (hasMarker(bytes, TOOL_USE, 0, end)) {
+      // The first content array in the message is its content (its id, type, role and model
+      // come before it); the usage is looked for after it, where a tool's input cannot hold one.
+      const messageAt = indexOfMarker(bytes, MESSAGE, 0, end)
+      const contentAt = messageAt === -1 ? -1 : indexOfMarker(bytes, CONTENT, messageAt, end)
+      const content = contentAt === -1 ? null : parseJsonContainerAt(bytes, contentAt + CONTENT.bytes.length - 1, end)
+      if (!content || !Array.isArray(content.value)) return false
+      blocks = content.value
+      usageAt = indexOfMarker(bytes, USAGE, content.end, end)
+      if (usageAt === -1) return false
+    }
     const usage = parseJsonObjectAt(bytes, usageAt + USAGE.bytes.length - 1, end)
     const timestamp = peekTimestamp(bytes, 0, end, true)
     const tokens = isObject(usage) ? claudeTokens(usage) : null
@@ -192,6 +211,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     const time = parseTime(timestamp)
     span.seeTime(time)
     addRequest({ model: request.model, time, tokens, messageId: request.messageId, requestId: request.requestId, sidechain: request.sidechain })
+    if (!request.sidechain) toolSteps(blocks, request.model, time, request)
     return true
   }
 
