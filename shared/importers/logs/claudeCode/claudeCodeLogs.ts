@@ -12,6 +12,7 @@ import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
 import { labelledCall } from './labelledCalls'
 import { ClaudeRequests, hashedRequestKey } from './claudeRequests'
 import { hash64Hex } from '../../../hash/hash64'
+import { withoutThinkingText } from './thinkingText'
 import { HashedIdTable, hexWord } from './hashedIds'
 
 // Only lines with these markers are parsed: assistant lines (usage, tool calls) and slash
@@ -224,7 +225,8 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
       const usageAt = compact ? indexOfMarker(bytes, USAGE, 0, bytes.length) : -1
       if (!compact || usageAt !== -1 || hasMarker(bytes, COMMAND, 0, bytes.length)) {
         if (compact && counted && terminated && continuation(bytes, usageAt, counted)) return
-        const line = parseLogLine(bytes, path, lineNumber, terminated, warn)
+        // Nothing here reads thinking text: a line parsed without it parses or fails as the full line would.
+        const line = parseLogLine(withoutThinkingText(bytes) ?? bytes, path, lineNumber, terminated, warn)
         if (!line) return
         transcript.sessionId ??= text(line.sessionId) ?? fileStem(path)
         const time = parseTime(line.timestamp)
