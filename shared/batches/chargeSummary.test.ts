@@ -1,10 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { createSha256 } from '../hash/sha256'
-import { CurrencyTotals } from '../money/totals'
 import type { Charge } from '../records/charge'
-import { carriesCost } from '../records/chargeCost'
 import { createBatch } from './batch'
+import { importedChargeBatch } from './testFixtures'
 import { readChargeSummary } from './chargeSummaryRead'
 
 let line = 0
@@ -20,9 +19,7 @@ function charge(overrides: Partial<Charge> = {}): Charge {
 }
 
 function batchOf(charges: Charge[], format = 'test-billing') {
-  const totals = new CurrencyTotals()
-  for (const c of charges) if (carriesCost(c)) totals.add(c.currency, c.cost)
-  return createBatch({ kind: 'charges', format, fileNames: ['billing.csv'], records: charges, totals: totals.toJSON(), from: null, to: null, skipped: [], warnings: [], importedAt: '2026-11-01T00:00:00.000Z' })
+  return importedChargeBatch(charges, { format })
 }
 
 describe('charge summary', () => {

@@ -3,10 +3,8 @@ import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import type { AnalysisInput, ChargeLine } from '../analysis/input'
 import { makeInput, makePortfolio, makeRun, rule } from '../analysis/testFixtures'
-import { createBatch } from '../batches/batch'
-import { CurrencyTotals } from '../money/totals'
+import { importedChargeBatch } from '../batches/testFixtures'
 import { ChargeType, CostKind, type Charge } from '../records/charge'
-import { carriesCost } from '../records/chargeCost'
 import { Ledger } from '../workspace/ledger'
 import { buildPortfolioReport } from './portfolioReport'
 
@@ -55,19 +53,13 @@ function asCharges(rows: (typeof charges extends fc.Arbitrary<infer T> ? T : nev
   }))
 }
 
-/** A batch as the importer builds it: its totals are the sums of the rows that carry cost. */
-function storedChargeBatch(charges: Charge[]) {
-  const totals = new CurrencyTotals()
-  for (const c of charges) if (carriesCost(c)) totals.add(c.currency, c.cost)
-  return createBatch({ kind: 'charges', format: 'test-billing', fileNames: ['billing.csv'], records: charges, totals: totals.toJSON(), from: null, to: null, skipped: [], warnings: [], importedAt: '2026-11-01T00:00:00.000Z' })
-}
 
 describe('a report from batch summaries', () => {
   test('is the report from every charge, for any charges, runs and period', () => {
     fc.assert(
       fc.property(charges, fc.array(run, { maxLength: 6 }), (rows, runRows) => {
         const ledger = new Ledger(new Y.Doc())
-        ledger.add(storedChargeBatch(asCharges(rows)))
+        ledger.add(importedChargeBatch(asCharges(rows)))
         const runs = runRows.map((r, i) => makeRun({ id: `run-${i}`, start: `${r.day}T09:00:00.000Z`, repo: r.repo, provider: r.provider, costUSD: r.cost }))
         const lines = ledger.summarizedCharges(new Set(['model', 'workspace', 'tags', 'project', 'apiKey', 'costCenter', 'account', 'start', 'provider']))
         expect(lines!.records.length).toBeLessThanOrEqual(rows.length)

@@ -3,11 +3,10 @@ import * as Y from 'yjs'
 import { readAnalysisInput, readSummarizedAnalysisInput } from '../analysis/workspaceInput'
 import { makePortfolio, rule } from '../analysis/testFixtures'
 import { anthropicConsoleKeyOfCharge } from '../batches/anthropicConsoleKey'
-import { createBatch, type Batch } from '../batches/batch'
+import type { Batch } from '../batches/batch'
+import { importedChargeBatch } from '../batches/testFixtures'
 import { UniqueIdentities } from '../batches/identities'
-import { CurrencyTotals } from '../money/totals'
 import type { Charge } from '../records/charge'
-import { carriesCost } from '../records/chargeCost'
 import { buildPortfolioReport } from '../reports/portfolioReport'
 import { Governance } from './governance'
 import { Ledger } from './ledger'
@@ -26,9 +25,7 @@ function charge(overrides: Partial<Charge> = {}): Charge {
 }
 
 function chargeBatch(charges: Charge[], format = charges[0].format): Batch {
-  const totals = new CurrencyTotals()
-  for (const c of charges) if (carriesCost(c)) totals.add(c.currency, c.cost)
-  return createBatch({ kind: 'charges', format, fileNames: ['cost.csv'], records: charges, totals: totals.toJSON(), from: null, to: null, skipped: [], warnings: [], importedAt: `2026-11-0${line % 9 + 1}T00:00:00.000Z` })
+  return importedChargeBatch(charges, { format, fileName: 'cost.csv', importedAt: `2026-11-0${line % 9 + 1}T00:00:00.000Z` })
 }
 
 const sameDay = () => [charge(), charge(), charge({ model: 'claude-opus-4', cost: '4' })]
