@@ -155,7 +155,7 @@ function randomId(): string {
 }
 
 /** Up to `count` stored updates from key `from` on, with their keys, in one request each. */
-export function readUpdates(db: IDBDatabase, from: number, count?: number): Promise<{ keys: number[]; values: Uint8Array[] }> {
+function readUpdates(db: IDBDatabase, from: number, count?: number): Promise<{ keys: number[]; values: Uint8Array[] }> {
   return new Promise((resolve, reject) => {
     const store = db.transaction(UPDATES, 'readonly').objectStore(UPDATES)
     const range = IDBKeyRange.lowerBound(from)

@@ -10,7 +10,7 @@ import type { WorkspaceStorage } from '../openLocalWorkspace'
 import { analysisVersion } from './analysisCache'
 import { answer } from './analysisAnswers'
 import type { AnalysisAnswer, AnalysisQuestion, FromAnalysisWorker, ToAnalysisWorker } from './analysisProtocol'
-import { analysisFingerprint, answerKey, indexedDbAnswerStore, type AnswerStore } from './answerStore'
+import { analysisFingerprint, answerKey, indexedDbAnswerStore, storedFingerprint, type AnswerStore } from './answerStore'
 import type { OverviewRequest } from './overviewModel'
 import { StoreMirror } from './storeMirror'
 
@@ -42,10 +42,6 @@ export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | nul
     handled = handled.then(step).catch(() => undefined)
   }
 
-  const fingerprintOfStores = async () => {
-    const [governance, ledger] = await Promise.all(mirrors.map((mirror) => mirror.state()))
-    return analysisFingerprint({ governance, ledger }, opened.codeVersion, new Date())
-  }
   /** The copy brought up to what is stored; what it then holds (null: a state not to keep answers for). */
   const catchUp = async () => {
     try {
@@ -77,7 +73,7 @@ export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | nul
       return computed
     }
     const ledgerStore = opened.storage.ledger
-    const storedNow = await fingerprintOfStores()
+    const storedNow = await storedFingerprint(opened.storage, opened.codeVersion, new Date())
     const known = storedNow && remembered(storedNow, key)
     if (known) return known
     const kept = storedNow && answerStore ? await answerStore.read(answerKey(ledgerStore, key)).catch(() => undefined) : undefined

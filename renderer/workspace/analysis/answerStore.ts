@@ -32,10 +32,10 @@ export function analysisFingerprint(states: { governance: string | null; ledger:
   return [codeVersion, now.toISOString().slice(0, 10), murmur3x86_128Hex(states.governance), murmur3x86_128Hex(states.ledger)].join(' ')
 }
 
-/** The window's connections to its stores' databases, opened once, for reading which state they hold. */
+/** This thread's connections to a workspace's stores' databases, opened once, for reading them. */
 const readers = new Map<string, Promise<IDBDatabase>>()
 
-function reader(name: string): Promise<IDBDatabase> {
+export function storeReader(name: string): Promise<IDBDatabase> {
   let db = readers.get(name)
   if (!db) {
     db = openExistingDatabase(name)
@@ -46,9 +46,9 @@ function reader(name: string): Promise<IDBDatabase> {
   return db
 }
 
-/** The fingerprint of what a workspace's stores hold now, read by the window (for a kept answer) without loading them. */
+/** The fingerprint of what a workspace's stores hold now (for a kept answer), read without loading them. */
 export async function storedFingerprint(storage: WorkspaceStorage, codeVersion: string, now: Date): Promise<string | null> {
-  const [governance, ledger] = await Promise.all([storage.governance, storage.ledger].map(async (name) => storedStateOf(await reader(name))))
+  const [governance, ledger] = await Promise.all([storage.governance, storage.ledger].map(async (name) => storedStateOf(await storeReader(name))))
   return analysisFingerprint({ governance, ledger }, codeVersion, now)
 }
 
