@@ -1,12 +1,13 @@
-import { resolve } from 'node:path'
+import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { collectPageErrors } from './support/browser'
+import { FIXTURES, importThroughView } from './support/importThroughView'
 import { useAppInBrowser } from './support/lifecycle'
 
 const env = useAppInBrowser()
 const EMPTY = 'Spend by workflow portfolio'
-const BILLING_EXPORT = resolve(import.meta.dirname, '../fixtures/billing/anthropic-cost-2026-08.csv')
+const BILLING_EXPORT = join(FIXTURES, 'billing/anthropic-cost-2026-08.csv')
 
 /** What a newly opened window's Overview shows first: the spend headline, or the empty state's title. */
 async function overviewInNewWindow(context: BrowserContext, errors: string[]): Promise<string> {
@@ -36,10 +37,7 @@ test('a new window shows the Overview for what is stored: after an import, a rem
   const page = await context.newPage()
   errors.push(...collectPageErrors(page))
   await page.goto(env.app.url + '#/import')
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByTestId('drop-zone').click()
-  await (await chooser).setFiles(BILLING_EXPORT)
-  await page.getByRole('button', { name: 'Import anthropic-cost-2026-08.csv' }).click()
+  await importThroughView(page, () => page.getByTestId('drop-zone').click(), BILLING_EXPORT, 'Import anthropic-cost-2026-08.csv')
   await page.getByTestId('import-notice').filter({ hasText: 'Imported anthropic-cost-2026-08.csv' }).waitFor()
   await page.goto(env.app.url + '#/overview')
   const imported = await overviewOf(page)

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { temporaryFolder } from '../support/tempDirs'
 import { saveScreenshot } from './support/browser'
+import { importThroughView } from './support/importThroughView'
 import { useTeamWorkspace } from './support/team'
 
 const team = useTeamWorkspace('large-import-e2e', 'e2e-large-import-token')
@@ -51,10 +52,7 @@ test('a large billing import reaches a teammate, survives reopening the workspac
   const bob = await team.join('Bob', { viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' })
 
   await alice.page.goto(team.env.app.url + '#/import')
-  const chooser = alice.page.waitForEvent('filechooser')
-  await alice.page.getByTestId('drop-zone').click()
-  await (await chooser).setFiles(path)
-  await alice.page.getByRole('button', { name: `Import ${FILE_NAME}` }).click({ timeout: 60_000 })
+  await importThroughView(alice.page, () => alice.page.getByTestId('drop-zone').click(), path, `Import ${FILE_NAME}`, 60_000)
   await alice.page.getByTestId('import-notice').filter({ hasText: `Imported ${FILE_NAME}: 100,000 charges` }).waitFor({ timeout: 120_000 })
   const imported = await batchAsShown(alice.page)
   // Ten months of 2026: six shown, then the count of the rest.

@@ -24,12 +24,12 @@ export const QUARTER_LOGS = [
   'logs/codex/sessions/2026/02/12/rollout-2026-02-12T10-30-00-019b0000-0000-7000-8000-0000000000c2.jsonl',
 ].map((path) => join(FIXTURES, path))
 
-/** Picks files or a folder in the Import view's file chooser and confirms the import. */
-export async function importThroughView(page: Page, pick: () => Promise<void>, path: string, importButton: RegExp): Promise<void> {
+/** Picks files or a folder in the Import view's file chooser and confirms the import (`timeout`: for the button, behind a big file's preview). */
+export async function importThroughView(page: Page, pick: () => Promise<void>, path: string, importButton: RegExp | string, timeout?: number): Promise<void> {
   const chooser = page.waitForEvent('filechooser')
   await pick()
   await (await chooser).setFiles(path)
-  await page.getByRole('button', { name: importButton }).click()
+  await page.getByRole('button', { name: importButton }).click({ timeout })
 }
 
 /** Imports every agent log under a folder through the Import view's "Choose a folder…", and waits for its batch. */
