@@ -1,3 +1,4 @@
+import { doubled } from '../bytes/doubled'
 import { HashSet128 } from '../hash/hashSet128'
 import { murmur3x86_128 } from '../hash/murmur3'
 import { hexWords } from '../hash/hexWords'
@@ -62,8 +63,8 @@ export class HashesOnLines {
 
   add(hash: ArrayLike<number>, line: number): void {
     if (this.count === this.lineNumbers.length) {
-      this.words = grown(this.words)
-      this.lineNumbers = grown(this.lineNumbers)
+      this.words = doubled(this.words)
+      this.lineNumbers = doubled(this.lineNumbers)
     }
     const at = this.count * 4
     this.words[at] = hash[0]
@@ -177,13 +178,13 @@ class PackedIdentityList {
   private hashes = 0
 
   add(identity: string, hash: ArrayLike<number> | null): void {
-    if (this.rows === this.hashed.length) this.hashed = grown(this.hashed)
+    if (this.rows === this.hashed.length) this.hashed = doubled(this.hashed)
     if (hash === null) {
       this.others.push(identity)
       this.hashed[this.rows++] = 0
       return
     }
-    if (this.hashes * 4 === this.words.length) this.words = grown(this.words)
+    if (this.hashes * 4 === this.words.length) this.words = doubled(this.words)
     const at = this.hashes++ * 4
     this.words[at] = hash[0]
     this.words[at + 1] = hash[1]
@@ -201,8 +202,3 @@ class PackedIdentityList {
   }
 }
 
-function grown<T extends Uint8Array | Int32Array>(array: T): T {
-  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2)
-  bigger.set(array)
-  return bigger
-}

@@ -1,3 +1,4 @@
+import { doubled } from '../bytes/doubled'
 import type { Column, Json } from './columnCodec'
 import { NEW, NOT_SHORT, ShortStringIds } from './shortStringIds'
 
@@ -54,11 +55,7 @@ export class ScalarColumn {
       this.ids = new Int32Array(Math.max(64, this.repeats * 2)).fill(this.idOf(this.first), 0, this.repeats)
       this.count = this.repeats
     }
-    if (this.count === this.ids.length) {
-      const grown = new Int32Array(this.count * 2)
-      grown.set(this.ids)
-      this.ids = grown
-    }
+    if (this.count === this.ids.length) this.ids = doubled(this.ids)
     this.ids[this.count++] = value === this.lastValue ? this.lastId : this.idOf(value)
     if (this.count === this.trial && this.distinct.length > this.trial * 0.75 && !this.onlyShort) {
       this.values = this.list()

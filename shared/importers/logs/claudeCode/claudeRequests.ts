@@ -1,3 +1,4 @@
+import { doubled } from '../../../bytes/doubled'
 import type { TokenCounts } from '../../../records/common'
 import type { ClaudeRequestLine } from './claudeCodeLogs'
 import { hashRequestKey } from '../requestKeys'
@@ -63,9 +64,9 @@ export class ClaudeRequests {
     if (this.ownedElsewhere(key, sessionId)) return
     const entry = existing === -1 ? this.keys.add(keyHigh, keyLow) : existing
     if (entry >= this.times.length) {
-      this.times = grown(this.times)
-      this.counts = grown(this.counts)
-      this.refs = grown(this.refs)
+      this.times = doubled(this.times)
+      this.counts = doubled(this.counts)
+      this.refs = doubled(this.refs)
     }
     const at = entry * COUNTS
     this.times[entry] = time
@@ -90,8 +91,8 @@ export class ClaudeRequests {
   private message(message: string): number {
     const entry = this.mainMessages.add(idWord(message, 0), idWord(message, 8))
     if (2 * entry >= this.mainKeys.length) {
-      this.mainKeys = grown(this.mainKeys)
-      this.mainKeySet = grown(this.mainKeySet)
+      this.mainKeys = doubled(this.mainKeys)
+      this.mainKeySet = doubled(this.mainKeySet)
     }
     return entry
   }
@@ -145,12 +146,6 @@ function numbered(text: string, list: string[], numbers: Map<string, number>): n
   let number = numbers.get(text)
   if (number === undefined) numbers.set(text, (number = list.push(text) - 1))
   return number
-}
-
-function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(array: T): T {
-  const copy = new (array.constructor as new (length: number) => T)(array.length * 2)
-  copy.set(array)
-  return copy
 }
 
 /** The stored key of a request: `message.id:requestId` hashed; without a request id, the message id within its session. */

@@ -1,3 +1,5 @@
+import { doubled } from '../../../bytes/doubled'
+
 const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0))
 const EMPTY = 0
 
@@ -67,9 +69,7 @@ export class HashedIdTable {
   }
 
   private grow(): void {
-    const words = new Uint32Array(this.words.length * 2)
-    words.set(this.words)
-    this.words = words
+    this.words = doubled(this.words)
     this.slots = new Int32Array(this.slots.length * 2)
     for (let entry = 0; entry < this.count; entry++) this.place(entry)
   }

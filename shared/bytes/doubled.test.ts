@@ -1,0 +1,9 @@
+import { expect, test } from 'vitest'
+import { doubled } from './doubled'
+
+test('a doubled typed array keeps its kind and its elements first, zeros after', () => {
+  const grown = doubled(Float64Array.of(1.5, -2, 3))
+  expect(grown).toBeInstanceOf(Float64Array)
+  expect([...grown]).toEqual([1.5, -2, 3, 0, 0, 0])
+  expect([...doubled(Int32Array.of(-7))]).toEqual([-7, 0])
+})
