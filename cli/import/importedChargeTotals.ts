@@ -126,10 +126,7 @@ export class PendingCharges {
   addData(data: PendingChargesData): void {
     this.count += data.count
     const addAmounts = (map: Map<string, RunningTotals>, entries: [string, CurrencyAmounts][]) => {
-      for (const [key, amounts] of entries) {
-        const totals = bucket(map, key, newRunningTotals)
-        for (const [currency, amount] of Object.entries(amounts)) totals.add(currency, amount)
-      }
+      for (const [key, amounts] of entries) bucket(map, key, newRunningTotals).addAll(amounts)
     }
     addAmounts(this.byMonth, data.byMonth)
     addAmounts(this.byModel, data.byModel)

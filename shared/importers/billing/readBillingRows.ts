@@ -153,7 +153,7 @@ export async function readBillingRows(
     read.rows += part.rows
     read.bytes += part.bytes
     for (const warning of part.warnings) warnings.push({ line: warning.line + lineOffset, message: warning.message })
-    for (const [currency, amount] of Object.entries(part.totals)) totals.add(currency, amount)
+    totals.addAll(part.totals)
     if (part.zeroRows > 0 && read.zeroRows === 0) read.firstZeroLine = part.firstZeroLine + lineOffset
     read.zeroRows += part.zeroRows
     if (part.from !== null && (read.from === null || part.from < read.from)) read.from = part.from

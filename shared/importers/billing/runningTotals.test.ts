@@ -24,6 +24,22 @@ describe('RunningTotals', () => {
     )
   })
 
+  it('adds totals summed elsewhere as the rows they stand for', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('USD', 'EUR'), decimal), { maxLength: 40 }), fc.nat(40), (rows, split) => {
+        const whole = new RunningTotals()
+        const first = new RunningTotals()
+        const second = new RunningTotals()
+        rows.forEach(([currency, amount], index) => {
+          whole.add(currency, amount)
+          ;(index < split ? first : second).add(currency, amount)
+        })
+        first.addAll(second.toTotals().toJSON())
+        expect(first.toTotals().toJSON()).toEqual(whole.toTotals().toJSON())
+      }),
+    )
+  })
+
   it('stays exact when the running double would pass 2^53', () => {
     const running = new RunningTotals()
     for (let i = 0; i < 3000; i++) running.add('USD', '999999999999.999')

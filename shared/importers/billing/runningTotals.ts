@@ -1,4 +1,4 @@
-import { CurrencyTotals } from '../../money/totals'
+import { CurrencyTotals, type CurrencyAmounts } from '../../money/totals'
 import type { Decimal } from '../../money/decimal'
 
 /**
@@ -56,6 +56,11 @@ export class RunningTotals {
       this.exact.add(currency, { units: BigInt(sums[scale] ?? 0) + BigInt(units), scale })
       sums[scale] = 0
     }
+  }
+
+  /** Adds totals summed elsewhere (a part of the file read on another thread), exactly. */
+  addAll(amounts: CurrencyAmounts): void {
+    this.exact.addAll(amounts)
   }
 
   toTotals(): CurrencyTotals {
