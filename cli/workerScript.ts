@@ -1,10 +1,16 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { Worker, type WorkerOptions } from 'node:worker_threads'
 
 /** A worker thread's code: a file to run, or (from TypeScript) its bundle's text, to evaluate. */
 export interface WorkerScript {
   path?: string
   code?: string
+}
+
+/** A thread running the script: its file, or its bundle's text evaluated. */
+export function startWorker(script: WorkerScript, options: Omit<WorkerOptions, 'eval'>): Worker {
+  return new Worker(script.path ?? script.code!, { ...options, eval: script.path === undefined })
 }
 
 const bundles = new Map<string, Promise<WorkerScript>>()

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { AgentLogAssembler } from '../../shared/importers/logs/agentLogAssembler'
 import { readAgentLogFile, type AgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
 import { createStepLabeller } from '../../shared/steps/labelStep'
@@ -8,7 +8,7 @@ import { unpackTranscripts } from '../../shared/importers/logs/claudeCode/packed
 import { byPath, importAgentLogs, type AgentLogImport, type ImportAgentLogsOptions } from '../../shared/importers/logs/importAgentLogs'
 import type { ClaudeTranscript } from '../../shared/importers/logs/claudeCode/claudeCodeLogs'
 import { ReadBuffer, reusingLogSource } from '../../node/agentLogs/logFileSource'
-import { workerScript } from '../workerScript'
+import { startWorker, workerScript } from '../workerScript'
 import type { ReaderThreadData, ReaderThreadMessage } from './agentLogWorker'
 
 /** Below this much to read, starting threads costs more than they save. */
@@ -107,7 +107,7 @@ export async function importOnThreads(paths: readonly string[], options: ImportA
         reject(error)
       }
       for (let i = 1; i < threads; i++) {
-        const worker = new Worker(script.path ?? script.code!, { eval: script.path === undefined, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } })
+        const worker = startWorker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } })
         workers.push(worker)
         worker.on('message', (message: ReaderThreadMessage) => {
           if ('error' in message) return fail(new Error(message.error))

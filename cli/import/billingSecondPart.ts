@@ -1,10 +1,9 @@
 import { closeSync, openSync, readSync } from 'node:fs'
-import { Worker } from 'node:worker_threads'
 import type { BillingSecondPart } from '../../shared/importers/billing/billingSource'
 import type { JobSource } from '../../shared/importers/jobs/jobTypes'
 import { readFileChunks } from '../../node/fileChunks'
 import { FILE_CHUNK_BYTES } from '../../node/fileJobSource'
-import { workerScript } from '../workerScript'
+import { startWorker, workerScript } from '../workerScript'
 import type { PartThreadData, PartThreadMessage, PartThreadStart } from './billingPartWorker'
 import type { PendingChargesData } from './importedChargeTotals'
 
@@ -33,7 +32,7 @@ export async function withSecondPartOnThread(
   if (at < 0 || at >= source.size) return source
   const script = await workerScript(new URL('./billingPartWorker.cjs', import.meta.url), new URL('./billingPartWorker.ts', import.meta.url))
   const data: PartThreadData = { path, name: source.relativePath, at }
-  const worker = new Worker(script.path ?? script.code!, { eval: script.path === undefined, workerData: data })
+  const worker = startWorker(script, { workerData: data })
   // Never what keeps the command running: only while its answer is awaited.
   worker.unref()
   const answer = new Promise<PartThreadMessage>((resolve) => {
