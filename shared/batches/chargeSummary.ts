@@ -166,7 +166,8 @@ function valueIds(column: Column, length: number, cap = Infinity): { values: Jso
     case 'const':
       return { values: [column.v], ids: new Int32Array(length) }
     case 'dict':
-      return column.d.length > cap ? null : { values: column.d, ids: Int32Array.from(column.i) }
+      // A column the import built holds its ids typed already (only read here): not copied again.
+      return column.d.length > cap ? null : { values: column.d, ids: column.i instanceof Int32Array ? column.i : Int32Array.from(column.i) }
     case 'obj':
       return objectIds(column, length, cap)
     default:
