@@ -1,3 +1,5 @@
+import { fmix32 } from '../hash/murmur3'
+
 /**
  * Dictionary ids of short ASCII strings (amounts such as "556.38", codes, small numbers as
  * text), kept apart from ScalarColumn's Map. A string of at most seven characters, each
@@ -90,8 +92,5 @@ function packNumber(text: string): number {
 
 /** A 32-bit hash of a packed string: its low and high words mixed (murmur3's finaliser). */
 function hashOf(packed: number): number {
-  let h = (packed >>> 0) ^ Math.imul(Math.floor(packed / 2 ** 32), 0x9e3779b1)
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
-  return h ^ (h >>> 16)
+  return fmix32((packed >>> 0) ^ Math.imul(Math.floor(packed / 2 ** 32), 0x9e3779b1))
 }
