@@ -193,6 +193,20 @@ describe('ledger document', () => {
     expect(ledger.payloadParts.size).toBe(0)
   })
 
+  test('a batch in parts that a peer stored whole meanwhile is a duplicate, and leaves no parts behind', async () => {
+    const ledger = new Ledger(new Y.Doc())
+    const batch = chargeBatch(Array.from({ length: 20 }, (_, i) => charge(`id-${i}`, '1', i + 2)))
+    const peer = new Ledger(new Y.Doc())
+    peer.add(batch)
+    let pauses = 0
+    const added = await ledger.addInParts(batch, Math.ceil(batch.payload.length / 3), async () => {
+      if (++pauses === 2) Y.applyUpdate(ledger.doc, Y.encodeStateAsUpdate(peer.doc))
+    })
+    expect(added).toBe('duplicate')
+    expect(ledger.payloadParts.size).toBe(0)
+    expect(ledger.charges().records.map((c) => c.identity)).toEqual(Array.from({ length: 20 }, (_, i) => `id-${i}`))
+  })
+
   test('a small batch added in parts is stored whole, as before', async () => {
     const ledger = new Ledger(new Y.Doc())
     const batch = chargeBatch([charge('a', '1', 2)])

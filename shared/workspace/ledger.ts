@@ -101,8 +101,16 @@ export class Ledger {
       this.doc.transact(() => this.payloadParts.set(payloadPartKey(parsed.id, index), payload.subarray(index * partBytes, (index + 1) * partBytes)), origin)
     }
     await pause()
-    // The same batch may have arrived from a peer meanwhile: its parts were written again, under the same keys.
-    if (this.batches.has(parsed.id)) return 'duplicate'
+    // The same batch may have arrived from a peer meanwhile: its parts were written again, under the same keys;
+    // those past the parts it was stored with (all, when stored whole) are nobody's, and go.
+    const arrived = this.batches.get(parsed.id)
+    if (arrived) {
+      const kept = typeof arrived.payloadParts === 'number' ? arrived.payloadParts : 0
+      this.doc.transact(() => {
+        for (let index = kept; index < parts; index++) this.payloadParts.delete(payloadPartKey(parsed.id, index))
+      }, origin)
+      return 'duplicate'
+    }
     this.doc.transact(() => this.batches.set(parsed.id, { ...parsed, payloadParts: parts, ...storedSummary(batch) }), origin)
     return 'added'
   }
