@@ -14,3 +14,24 @@ export function hexWords(words: ArrayLike<number>): string {
   for (let i = 0; i < words.length; i++) for (let shift = 28; shift >= 0; shift -= 4) digits[at++] = HEX_DIGITS[(words[i] >>> shift) & 15]
   return String.fromCharCode.apply(null, digits)
 }
+
+/** 16 hex digits of two 32-bit words, made at once as a flat string. */
+export function hexOfWordPair(high: number, low: number): string {
+  const digit = (word: number, shift: number) => HEX_DIGITS[(word >>> shift) & 15]
+  return String.fromCharCode(
+    digit(high, 28), digit(high, 24), digit(high, 20), digit(high, 16), digit(high, 12), digit(high, 8), digit(high, 4), digit(high, 0),
+    digit(low, 28), digit(low, 24), digit(low, 20), digit(low, 16), digit(low, 12), digit(low, 8), digit(low, 4), digit(low, 0),
+  )
+}
+
+/** The 32-bit word that 8 lowercase hex digits at `start` spell, or -1 when they are not such digits. */
+export function wordOfHex(text: string, start: number): number {
+  let word = 0
+  for (let i = start; i < start + 8; i++) {
+    const code = text.charCodeAt(i)
+    const digit = code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1
+    if (digit === -1) return -1
+    word = word * 16 + digit
+  }
+  return word
+}

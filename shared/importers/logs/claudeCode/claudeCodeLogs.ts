@@ -13,7 +13,8 @@ import { labelledCall } from './labelledCalls'
 import { ClaudeRequests, hashedRequestKey } from './claudeRequests'
 import { hash64Hex } from '../../../hash/hash64'
 import { withoutThinkingText } from './thinkingText'
-import { HashedIdTable, hexWord } from './hashedIds'
+import { HashedIdTable } from './hashedIds'
+import { wordOfHex } from '../../../hash/hexWords'
 
 // Only lines with these markers are parsed: assistant lines (usage, tool calls) and slash
 // commands. The rest (tool results, file snapshots, hooks: most of the bytes) only give a
@@ -309,7 +310,7 @@ export class ClaudeCodeLogs {
     if (step.key === null) return true
     const hashed = hash64Hex(step.key)
     const known = this.stepKeys.size
-    return this.stepKeys.add(hexWord(hashed, 0), hexWord(hashed, 8)) === known
+    return this.stepKeys.add(wordOfHex(hashed, 0), wordOfHex(hashed, 8)) === known
   }
 
   /** The usage of each session, deduplicated (ClaudeRequests.usageBySession). */

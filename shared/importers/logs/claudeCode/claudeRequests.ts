@@ -2,7 +2,8 @@ import { doubled } from '../../../bytes/doubled'
 import type { TokenCounts } from '../../../records/common'
 import type { ClaudeRequestLine } from './claudeCodeLogs'
 import { hashRequestKey } from '../requestKeys'
-import { HashedIdTable, hexId, hexWord } from './hashedIds'
+import { HashedIdTable } from './hashedIds'
+import { hexOfWordPair, wordOfHex } from '../../../hash/hexWords'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 
 /**
@@ -122,7 +123,7 @@ export class ClaudeRequests {
       for (let entry = session === undefined ? -1 : first[session]; entry !== -1; entry = next[entry]) {
         const at = entry * COUNTS
         const tokens: TokenCounts = { input: counts[at], output: counts[at + 1], cacheWrite5m: counts[at + 2], cacheWrite1h: counts[at + 3], cacheRead: counts[at + 4], reasoning: counts[at + 5] }
-        records.push({ sessionId, model: this.models[refs[entry * REFS + 1]], time: times[entry], tokens, key: hexId(keys.high(entry), keys.low(entry)) })
+        records.push({ sessionId, model: this.models[refs[entry * REFS + 1]], time: times[entry], tokens, key: hexOfWordPair(keys.high(entry), keys.low(entry)) })
       }
       return records
     }
@@ -136,7 +137,7 @@ const REFS = 3
 
 /** A word of a hashed id (16 lowercase hex digits, as hashedRequestKey and hash64Hex make them). */
 function idWord(id: string, start: number): number {
-  const word = id.length === 16 ? hexWord(id, start) : -1
+  const word = id.length === 16 ? wordOfHex(id, start) : -1
   if (word === -1) throw new Error(`not a hashed id: ${id}`)
   return word
 }

@@ -1,6 +1,5 @@
 import { doubled } from '../../../bytes/doubled'
 
-const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0))
 const EMPTY = 0
 
 /**
@@ -78,25 +77,4 @@ export class HashedIdTable {
 /** The ids are hashes already, but a near-constant low word (as in tests) must still spread. */
 function slotOf(high: number, low: number, mask: number): number {
   return (Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> 7) & mask
-}
-
-/** The 32-bit word that 8 lowercase hex digits at `start` spell, or -1 when they are not such digits. */
-export function hexWord(text: string, start: number): number {
-  let word = 0
-  for (let i = start; i < start + 8; i++) {
-    const code = text.charCodeAt(i)
-    const digit = code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1
-    if (digit === -1) return -1
-    word = word * 16 + digit
-  }
-  return word
-}
-
-/** 16 hex digits of two 32-bit words, made at once as a flat string. */
-export function hexId(high: number, low: number): string {
-  const digit = (word: number, shift: number) => HEX_DIGITS[(word >>> shift) & 15]
-  return String.fromCharCode(
-    digit(high, 28), digit(high, 24), digit(high, 20), digit(high, 16), digit(high, 12), digit(high, 8), digit(high, 4), digit(high, 0),
-    digit(low, 28), digit(low, 24), digit(low, 20), digit(low, 16), digit(low, 12), digit(low, 8), digit(low, 4), digit(low, 0),
-  )
 }

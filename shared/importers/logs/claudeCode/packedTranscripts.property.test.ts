@@ -8,8 +8,8 @@ const time = fc.oneof(fc.integer({ min: 0, max: 4e12 }), fc.constantFrom(NaN, In
 // Any text, the empty string and the separator-looking characters included.
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', '\u0000', '-1'))
 // Hashed ids (16 hex digits) travel as numbers; near misses as text.
-const hexId = fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), fc.constantFrom('0000000000000000', 'ffffffffffffffff', 'FFFFFFFFFFFFFFFF', '0123456789abcdef0', '0123456789abcde', 'abcdef01abcdefg0', 'g0000000abcdef01'))
-const id = fc.oneof(hexId, text)
+const hexOfWordPair = fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), fc.constantFrom('0000000000000000', 'ffffffffffffffff', 'FFFFFFFFFFFFFFFF', '0123456789abcdef0', '0123456789abcde', 'abcdef01abcdefg0', 'g0000000abcdef01'))
+const id = fc.oneof(hexOfWordPair, text)
 const tokens = fc.record({ input: count, output: count, cacheWrite5m: count, cacheWrite1h: count, cacheRead: count, reasoning: count })
 const request = fc.record({ model: text, time, tokens, key: id, message: id, sidechain: fc.boolean(), hasRequestId: fc.boolean() })
 const call = fc.record({ tool: text, command: fc.array(text, { maxLength: 4 }), pathLabel: text, model: text }, { requiredKeys: ['tool'] })

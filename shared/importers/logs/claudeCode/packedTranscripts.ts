@@ -1,6 +1,6 @@
 import type { StepCall } from '../../../records/run'
 import type { ClaudeRequestLine, ClaudeStep, ClaudeTranscript } from './claudeCodeLogs'
-import { hexId, hexWord } from './hashedIds'
+import { hexOfWordPair, wordOfHex } from '../../../hash/hexWords'
 
 /**
  * Claude Code transcripts packed for the trip from a reader thread to the assembling one:
@@ -55,8 +55,8 @@ export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[
   // Request keys and message ids (hashed ids) go as numbers: sliced out of the joined text, each
   // would keep the whole batch's text alive as long as a run keeps its request keys.
   const id = (text: string | null) => {
-    const high = text?.length === 16 ? hexWord(text, 0) : -1
-    const low = high === -1 ? -1 : hexWord(text!, 8)
+    const high = text?.length === 16 ? wordOfHex(text, 0) : -1
+    const low = high === -1 ? -1 : wordOfHex(text!, 8)
     if (low === -1) unique(text)
     else numbers.push(HEX_ID, high, low)
   }
@@ -126,7 +126,7 @@ export function unpackTranscripts(packed: PackedTranscripts): (ClaudeTranscript 
     const high = numbers[at + 1]
     const low = numbers[at + 2]
     at += 3
-    return hexId(high, low)
+    return hexOfWordPair(high, low)
   }
   const readCall = () => {
     const call: StepCall = { tool: text() }
