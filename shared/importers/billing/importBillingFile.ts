@@ -54,14 +54,7 @@ export async function parseBillingFile(
 /** The summary of a file's records read: its closing remarks added, nothing counted when it is rejected. */
 function summarize(read: RowsRead, options: BillingParseOptions): BillingParseSummary {
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS
-  const { errors, warnings, header, zeroRows } = read
-  let fatal = read.fatal
-  if (!header && !fatal) {
-    read.errorCount++
-    if (errors.length < maxErrors) errors.push({ line: 1, message: 'the file is empty' })
-    fatal = true
-  }
-  const { errorCount, records } = read
+  const { errors, warnings, header, zeroRows, fatal, errorCount, records } = read
   if (header && !fatal && read.rows === 0) warnings.push({ line: 1, message: 'the file has a header but no rows' })
   // Kept, as billed; said so that a page of 0.00 rows is not mistaken for missing spend.
   if (zeroRows > 0) warnings.push({ line: read.firstZeroLine, message: `${zeroRows === 1 ? '1 row costs' : `${zeroRows} rows cost`} 0 (kept; the first is on this line)` })

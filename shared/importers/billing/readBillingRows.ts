@@ -191,6 +191,10 @@ export async function readBillingRows(
     secondPart?.cancel()
   }
   options.onProgress?.({ bytes: read.bytes, rows: read.rows })
+  if (!read.header && !read.fatal) {
+    addError(1, 'the file is empty')
+    read.fatal = true
+  }
   return read
 }
 
