@@ -10,10 +10,23 @@ import { matchesGlob } from './glob'
 type Field = RuleCondition['field']
 type Target = PortfolioRule['target']
 
+/** The field of a charge each charge condition reads. */
+const CHARGE_FIELD: Partial<Record<Field, keyof ChargeLine>> = {
+  provider: 'provider',
+  model: 'model',
+  account: 'account',
+  workspace: 'workspace',
+  project: 'project',
+  apiKey: 'apiKey',
+  costCenter: 'costCenter',
+  tag: 'tags',
+  dateRange: 'start',
+}
+
 /** Which condition fields each rule target can read; provider, model and dates exist on both. */
 const FIELDS_BY_TARGET: Record<Target, ReadonlySet<Field>> = {
   runs: new Set<Field>(['tool', 'repo', 'branch', 'model', 'step', 'sequence', 'recipe', 'dateRange', 'provider']),
-  charges: new Set<Field>(['provider', 'model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tag', 'dateRange']),
+  charges: new Set(Object.keys(CHARGE_FIELD) as Field[]),
 }
 
 export function fieldAppliesTo(field: Field, target: Target): boolean {
@@ -103,19 +116,6 @@ export function compileRunRule(rule: PortfolioRule, recipes: RecipeLookup): (run
 
 export function compileChargeRule(rule: PortfolioRule): (charge: ChargeLine) => boolean {
   return compile<ChargeLine>(rule, 'charges', chargeMatchesCondition)
-}
-
-/** The field of a charge each charge condition reads. */
-const CHARGE_FIELD: Partial<Record<Field, keyof ChargeLine>> = {
-  provider: 'provider',
-  model: 'model',
-  account: 'account',
-  workspace: 'workspace',
-  project: 'project',
-  apiKey: 'apiKey',
-  costCenter: 'costCenter',
-  tag: 'tags',
-  dateRange: 'start',
 }
 
 /**
