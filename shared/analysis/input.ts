@@ -6,13 +6,16 @@ import type { Run } from '../records/run'
 import type { Settings } from '../records/settings'
 import type { OutcomeInput } from './outcomes/linkOutcomes'
 
+/** The fields of a Charge that the analysis reads (ChargeLine). */
+export const CHARGE_LINE_KEYS = ['format', 'identity', 'provider', 'start', 'currency', 'costKind', 'cost', 'model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags'] as const satisfies readonly (keyof Charge)[]
+
 /**
  * What the analysis reads of a charge. A line may stand for several charges alike in all of
  * it (a batch's summary, see shared/batches/chargeSummary.ts): `rows` of them (absent: one),
  * `rowsWithAmount` of which have a chargeAmount that is not zero (absent: told by its own);
  * `cost` is their sum. A Charge is a line of one row.
  */
-export type ChargeLine = Pick<Charge, 'format' | 'identity' | 'provider' | 'start' | 'currency' | 'costKind' | 'cost' | 'model' | 'account' | 'workspace' | 'project' | 'apiKey' | 'costCenter' | 'tags'> & {
+export type ChargeLine = Pick<Charge, (typeof CHARGE_LINE_KEYS)[number]> & {
   rows?: number
   rowsWithAmount?: number
 }

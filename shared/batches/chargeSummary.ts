@@ -29,6 +29,10 @@ import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
 export const SUMMARY_DIMENSIONS = ['model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags'] as const
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number]
 
+export function isSummaryDimension(field: string): field is SummaryDimension {
+  return (SUMMARY_DIMENSIONS as readonly string[]).includes(field)
+}
+
 export const SUMMARY_FORMAT = 'workfolio-charge-summary-1'
 export const DIGEST_BYTES = 64
 const MAX_DIMENSION_VALUES = 1000

@@ -9,7 +9,8 @@ import { Run } from '../records/run'
 import { decodeCheckedBatchPayload } from '../batches/batchPayload'
 import type { Batch } from '../batches/batch'
 import { readChargeSummary, type ChargeSummary } from '../batches/chargeSummaryRead'
-import type { ChargeLine } from '../analysis/input'
+import { isSummaryDimension } from '../batches/chargeSummary'
+import { CHARGE_LINE_KEYS, type ChargeLine } from '../analysis/input'
 import { ChargeIdentitySet } from '../batches/identities'
 import { HashSet128 } from '../hash/hashSet128'
 import { murmur3x86_128 } from '../hash/murmur3'
@@ -350,13 +351,11 @@ export class Ledger {
 }
 
 /** What chargeLines() reads of each charge: a ChargeLine's fields, and its end (organisation totals are told by it). */
-const CHARGE_LINE_FIELDS: ReadonlySet<string> = new Set<keyof Charge>(['format', 'identity', 'provider', 'start', 'end', 'currency', 'costKind', 'cost', 'model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags'])
+const CHARGE_LINE_FIELDS: ReadonlySet<string> = new Set<keyof Charge>([...CHARGE_LINE_KEYS, 'end'])
 
-const ALWAYS_SUMMARIZED = new Set<keyof ChargeLine>(['format', 'identity', 'provider', 'start', 'currency', 'costKind', 'cost'])
-
-/** Whether a summary's lines hold `field` as every charge of the line has it. */
+/** Whether a summary's lines hold `field` as every charge of the line has it: every field but a dimension it left out. */
 function summarizes(summary: ChargeSummary, field: keyof ChargeLine): boolean {
-  return ALWAYS_SUMMARIZED.has(field) || summary.dimensions.has(field as never)
+  return !isSummaryDimension(field) || summary.dimensions.has(field)
 }
 
 /**
