@@ -60,7 +60,8 @@ export function connectWorkspace(options: ConnectWorkspaceOptions): WorkspaceCon
     return provider
   }
   const governance = open(options.workspaceId, options.governanceDoc, true)
-  const providers = [governance]
+  /** Opened once the window's ledger has loaded. */
+  let ledger: HocuspocusProvider | null = null
   let destroyed = false
 
   const denied = new Set<HocuspocusProvider>()
@@ -68,7 +69,7 @@ export function connectWorkspace(options: ConnectWorkspaceOptions): WorkspaceCon
   const compute = (): SyncStatus => {
     if (denied.size > 0) return 'denied'
     if (socket.status !== WebSocketStatus.Connected) return 'offline'
-    return providers.length === 2 && providers.every((provider) => provider.isSynced) ? 'synced' : 'connecting'
+    return governance.isSynced && ledger?.isSynced ? 'synced' : 'connecting'
   }
   let current = compute()
   const update = () => {
@@ -93,8 +94,7 @@ export function connectWorkspace(options: ConnectWorkspaceOptions): WorkspaceCon
   listen(governance)
   const openLedger = () => {
     if (destroyed) return
-    const ledger = open(`${options.workspaceId}/ledger`, options.ledgerDoc, false)
-    providers.push(ledger)
+    ledger = open(`${options.workspaceId}/ledger`, options.ledgerDoc, false)
     listen(ledger)
     update()
   }
@@ -113,7 +113,8 @@ export function connectWorkspace(options: ConnectWorkspaceOptions): WorkspaceCon
     destroy() {
       destroyed = true
       listeners.clear()
-      providers.forEach((provider) => provider.destroy())
+      governance.destroy()
+      ledger?.destroy()
       socket.destroy()
     },
   }
