@@ -35,37 +35,68 @@ export interface BillingCsvShape {
 }
 
 const pick = <T>(next: () => number, list: readonly T[]) => list[Math.floor(next() * list.length)]
+const DAYS = 300
+const dayNumber = (index: number, rows: number) => Math.floor((index / rows) * DAYS)
 /** Days spread evenly over 300 days of 2026, in row order like the real exports. */
-const dayOf = (index: number, rows: number) => Date.UTC(2026, 0, 1) + Math.floor((index / rows) * 300) * 86_400_000
+const dayOf = (index: number, rows: number) => Date.UTC(2026, 0, 1) + dayNumber(index, rows) * 86_400_000
 
-/** Rows like the real export: 2-decimal dollars (many 0.00), key names with commas quoted, "≤ 200k". */
+/**
+ * The grouping of a row among its day's rows, as digits of the dimensions' sizes (`sizes`):
+ * an export is grouped by its dimensions, so no two rows of a day share them, which is what
+ * the importers' natural keys rely on. The day's rows take distinct combinations (a stride
+ * coprime to their number, shifted by the day), so the order still looks random.
+ */
+function groupOf(index: number, rows: number, sizes: readonly number[]): number[] {
+  const day = dayNumber(index, rows)
+  const within = index - Math.ceil((day * rows) / DAYS)
+  const combinations = sizes.reduce((product, size) => product * size, 1)
+  if (Math.ceil(rows / DAYS) + 1 > combinations) throw new Error(`${rows} rows need more than ${combinations} groupings a day`)
+  let rest = (((within * 7919 + day * 104_729) % combinations) + combinations) % combinations
+  return sizes.map((size) => {
+    const digit = rest % size
+    rest = Math.floor(rest / size)
+    return digit
+  })
+}
+
+/** A deterministic number in [0, 2^32) for `n`: a per-user property that looks random. */
+const scrambled = (n: number) => Math.imul(n ^ 0x9e3779b9, 0x85ebca6b) >>> 0
+
+const API_KEYS = 400
+const GEOS = ['global', 'not_available']
+
+/**
+ * Rows like the real export: one a day per key, model, workspace, token type and geo; 2-decimal
+ * dollars (many 0.00); a fixed name and id per key, some names quoted for their commas; "≤ 200k".
+ */
 export const ANTHROPIC_COST: BillingCsvShape = {
   name: 'Anthropic Console cost export (14 columns)',
-  fileName: (rows) => `anthropic-cost-${rows}.csv`,
+  fileName: (rows) => `anthropic-cost-grouped-${rows}.csv`,
   header: ANTHROPIC_COST_HEADER,
   row(index, rows, next) {
     const day = new Date(dayOf(index, rows)).toISOString().slice(0, 10)
-    const user = `dev${Math.floor(next() * 400)}`
-    const key = next() < 0.15 ? `"${user} laptop, claude code key"` : `claude_code_key_${user}_${Math.floor(next() * 65536).toString(16).padStart(4, '0')}`
+    const [apiKey, model, workspace, tokenType, geo] = groupOf(index, rows, [API_KEYS, ANTHROPIC_MODELS.length, WORKSPACES.length, TOKEN_TYPES.length, GEOS.length])
+    const user = `dev${apiKey}`
+    const mix = scrambled(apiKey)
+    const key = mix % 100 < 15 ? `"${user} laptop, claude code key"` : `claude_code_key_${user}_${(mix >>> 16).toString(16).padStart(4, '0')}`
     const cents = next() < 0.3 ? 0 : Math.floor(next() * 250_000)
     const cost = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
-    const keyId = `apikey_01${Math.floor(next() * 1e15).toString(36).padStart(11, '0')}${Math.floor(next() * 1e15).toString(36).padStart(11, '0')}${user}`
-    return `${day},${pick(next, ANTHROPIC_MODELS)},${pick(next, WORKSPACES)},${key},message,≤ 200k,${pick(next, TOKEN_TYPES)},${cost},${cost},token,${next() < 0.5 ? 'global' : 'not_available'},,${keyId},${next() < 0.9 ? 'active' : 'archived'}`
+    const keyId = `apikey_01${mix.toString(36).padStart(11, '0')}${scrambled(mix).toString(36).padStart(11, '0')}${user}`
+    return `${day},${ANTHROPIC_MODELS[model]},${WORKSPACES[workspace]},${key},message,≤ 200k,${TOKEN_TYPES[tokenType]},${cost},${cost},token,${GEOS[geo]},,${keyId},${mix % 10 === 0 ? 'archived' : 'active'}`
   },
 }
 
-/** Daily buckets grouped by line item, user, key and project: amounts with 30 decimals, quoted line items. */
+/** Daily buckets, one a day per line item, user, key and project: amounts with 30 decimals, quoted line items. */
 export const OPENAI_COST: BillingCsvShape = {
   name: 'OpenAI costs export, every grouping (17 columns)',
-  fileName: (rows) => `openai-cost-${rows}.csv`,
+  fileName: (rows) => `openai-cost-grouped-${rows}.csv`,
   header: OPENAI_COST_HEADER,
   row(index, rows, next) {
     const start = dayOf(index, rows) / 1000
     const iso = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 19) + '+00:00'
-    const user = Math.floor(next() * 400)
-    const project = Math.floor(next() * PROJECTS.length)
+    const [user, project, model, kind] = groupOf(index, rows, [400, PROJECTS.length, OPENAI_MODELS.length, OPENAI_TOKEN_KINDS.length])
     const amount = `${Math.floor(next() * 40)}.${String(Math.floor(next() * 1e15)).padStart(15, '0')}${'0'.repeat(15)}`
-    return `${start},${start + 86_400},${iso(start)},${iso(start + 86_400)},${amount},usd,${Math.floor(next() * 2e6)},tokens,"${pick(next, OPENAI_MODELS)}, ${pick(next, OPENAI_TOKEN_KINDS)}",user_${user},key_${user % 97},proj_${project},org_1,${PROJECTS[project]},Acme,dev${user}@acme.test,responses`
+    return `${start},${start + 86_400},${iso(start)},${iso(start + 86_400)},${amount},usd,${Math.floor(next() * 2e6)},tokens,"${OPENAI_MODELS[model]}, ${OPENAI_TOKEN_KINDS[kind]}",user_${user},key_${user % 97},proj_${project},org_1,${PROJECTS[project]},Acme,dev${user}@acme.test,responses`
   },
 }
 
@@ -101,16 +132,17 @@ export const AWS_CUR: BillingCsvShape = {
 
 const OPENAI_LINE_ITEMS = ['gpt-5, input', 'gpt-5, output', 'gpt-5, cached input', 'gpt-4o-2024-08-06, input', 'gpt-4o-2024-08-06, output', 'o3, output']
 
-/** OpenAI cost export grouped by line item and project: ten narrow columns. */
+/** OpenAI cost export grouped by line item and project (one row a day for each): ten narrow columns. */
 export const OPENAI_COST_BY_PROJECT: BillingCsvShape = {
   name: 'OpenAI costs export by line item and project (10 columns)',
-  fileName: (rows) => `openai-cost-by-project-${rows}.csv`,
+  fileName: (rows) => `openai-cost-by-project-grouped-${rows}.csv`,
   header: 'start_time,end_time,start_time_iso,end_time_iso,amount_value,amount_currency,line_item,project_id,organization_id,organization_name',
   row(i, rows, next) {
     const seconds = dayOf(i, rows) / 1000
     const iso = (at: number) => new Date(at * 1000).toISOString().slice(0, 19) + '+00:00'
+    const [lineItem, project] = groupOf(i, rows, [OPENAI_LINE_ITEMS.length, 3000])
     const amount = (Math.floor(next() * 10_000_000) / 1e6).toString()
-    return `${seconds},${seconds + 86_400},${iso(seconds)},${iso(seconds + 86_400)},${amount},usd,"${pick(next, OPENAI_LINE_ITEMS)}",proj_${Math.floor(next() * 3000)},org_1,Acme`
+    return `${seconds},${seconds + 86_400},${iso(seconds)},${iso(seconds + 86_400)},${amount},usd,"${OPENAI_LINE_ITEMS[lineItem]}",proj_${project},org_1,Acme`
   },
 }
 
