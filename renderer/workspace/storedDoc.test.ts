@@ -1,7 +1,20 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { afterEach, expect, test } from 'vitest'
+import { afterEach, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import { StoredDoc, keyRanges, openExistingDatabase, readStoreSince, storedStateOf } from './storedDoc'
+
+// Updates applied to a document, counted: what tells an update applied twice (which changes nothing).
+const applied = vi.hoisted(() => ({ count: 0 }))
+vi.mock('yjs', async (importOriginal) => {
+  const yjs = await importOriginal<typeof import('yjs')>()
+  return {
+    ...yjs,
+    applyUpdate: (...args: Parameters<typeof yjs.applyUpdate>) => {
+      applied.count++
+      yjs.applyUpdate(...args)
+    },
+  }
+})
 
 const opened: StoredDoc[] = []
 afterEach(async () => {
@@ -96,6 +109,25 @@ test('past 500 stored updates the whole state replaces them, with nothing lost',
   const reader = await open('stored-compaction', new Y.Doc())
   await reader.load()
   expect(reader.doc.getMap('m').size).toBe(510)
+})
+
+test("compaction applies the updates another window stored meanwhile, and not this window's own again", async () => {
+  const stored = await open('stored-compaction-others')
+  await stored.load()
+  const other = await open('stored-compaction-others')
+  other.doc.getMap<number>('m').set('from-other', 1)
+  await other.flush()
+  applied.count = 0
+  const map = stored.doc.getMap<number>('m')
+  for (let index = 0; index < 510; index++) map.set(`k${index}`, index)
+  await new Promise((resolve) => setTimeout(resolve, 1200))
+  await stored.flush()
+  // The other window's update, and none of the 510 this window stored.
+  expect(applied.count).toBe(1)
+  expect(map.get('from-other')).toBe(1)
+  const reader = await open('stored-compaction-others', new Y.Doc())
+  await reader.load()
+  expect(reader.doc.getMap('m').size).toBe(511)
 })
 
 test('key ranges', () => {

@@ -16,8 +16,10 @@ import * as Y from 'yjs'
  *   it without reading 100 MB.
  */
 export class StoredDoc {
-  /** Updates with keys from here on are not in the document yet. */
+  /** Updates with keys from here on are not in the document yet, but for this window's own (`ownKeys`). */
   private nextKey = 0
+  /** Keys of the updates this window stored since it last read the store: in the document already. */
+  private ownKeys = new Set<number>()
   private entries = 0
   private loading: Promise<void> | null = null
   private loaded = false
@@ -64,7 +66,8 @@ export class StoredDoc {
   private readonly storeUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || this.closed) return
     const transaction = this.db.transaction(UPDATES, 'readwrite')
-    transaction.objectStore(UPDATES).add(update)
+    const added = transaction.objectStore(UPDATES).add(update)
+    added.onsuccess = () => this.ownKeys.add(added.result as number)
     this.track(transaction)
     transaction.commit()
     if (++this.entries >= COMPACT_AT_ENTRIES) this.scheduleCompaction()
@@ -82,7 +85,8 @@ export class StoredDoc {
   /**
    * Like y-indexeddb: past 500 stored updates, the document's whole state replaces them (in one
    * transaction, with any update another window stored meanwhile applied first). Only once the
-   * document holds everything stored, or the updates not loaded yet would be lost.
+   * document holds everything stored, or the updates not loaded yet would be lost. This window's
+   * own updates are not applied again (y-indexeddb does: an import's megabytes of parts twice).
    */
   private scheduleCompaction(): void {
     clearTimeout(this.compacting)
@@ -90,9 +94,14 @@ export class StoredDoc {
       if (!this.loaded || this.closed) return
       const transaction = this.db.transaction(UPDATES, 'readwrite')
       const store = transaction.objectStore(UPDATES)
-      const newer = store.getAll(IDBKeyRange.lowerBound(this.nextKey))
+      const range = IDBKeyRange.lowerBound(this.nextKey)
+      const newerKeys = store.getAllKeys(range)
+      const newer = store.getAll(range)
       newer.onsuccess = () => {
-        Y.transact(this.doc, () => (newer.result as Uint8Array[]).forEach((update) => Y.applyUpdate(this.doc, update)), this, false)
+        const keys = newerKeys.result as number[]
+        const others = (newer.result as Uint8Array[]).filter((_, index) => !this.ownKeys.has(keys[index]))
+        if (others.length > 0) Y.transact(this.doc, () => others.forEach((update) => Y.applyUpdate(this.doc, update)), this, false)
+        this.ownKeys = new Set()
         const added = store.add(Y.encodeStateAsUpdate(this.doc))
         added.onsuccess = () => {
           const key = added.result as number
