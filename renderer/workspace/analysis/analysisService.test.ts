@@ -121,3 +121,15 @@ test('an answer kept on the device is given in a fresh window for the very same 
   // Without a kept answer the worker computes it from the stores, not from the window's documents.
   expect(await connect(workerOverChannel(), notLoaded, 'v3', store).ask(overview)).toEqual(afterRemoval)
 })
+
+test('the window looks a kept answer up only until the worker has answered once', async () => {
+  const workspace = await openStored('analysis-kept-until-worker')
+  seedWorkspace(workspace)
+  const store = indexedDbAnswerStore()!
+  const read = vi.fn(store.read)
+  const service = connect(workerOverChannel(), workspace, 'v1', { read, write: store.write })
+  expect(await service.ask(overview)).toEqual(answer(workspace, overview))
+  expect(read).toHaveBeenCalledTimes(1)
+  await service.ask({ ...overview, request: { ...overview.request, periodKey: '2026-Q2' } })
+  expect(read).toHaveBeenCalledTimes(1)
+})

@@ -49,12 +49,14 @@ export interface AnalysisWorkerLike {
 /**
  * `answerStore`: answers kept on the device (answerStore.ts); one kept for the very state the
  * workspace's stores hold answers at once, before the worker has even started, and before the
- * window has loaded its ledger.
+ * window has loaded its ledger. Looked up here only until the worker's first answer: from then
+ * on the worker has read the stores and looks kept answers up itself.
  */
 export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace, codeVersion: string, answerStore: AnswerStore | null = null): AnalysisService {
   const pending = new Map<number, Pending>()
   let nextId = 1
   let stopped = false
+  let workerAnswered = false
   // Posting an update copies it (100 MB for a million-row batch): each message goes out in a
   // task of its own, in order, so the window's task that stored the batch does not also copy it.
   const outbox: { message: ToAnalysisWorker; transfer: Transferable[] }[] = []
@@ -102,8 +104,10 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
     const message = event.data
     const job = pending.get(message.id)
     pending.delete(message.id)
-    if (message.type === 'answer') job?.resolve(message.answer)
-    else job?.reject(new Error(message.message))
+    if (message.type === 'answer') {
+      workerAnswered = true
+      job?.resolve(message.answer)
+    } else job?.reject(new Error(message.message))
   })
   worker.addEventListener('error', () => {
     stopped = true
@@ -124,7 +128,7 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
         const id = nextId++
         pending.set(id, job)
         send({ type: 'ask', id, question })
-        if (storage && answerStore) {
+        if (storage && answerStore && !workerAnswered) {
           Promise.all([answerStore.read(answerKey(storage.ledger, JSON.stringify(question))), storedFingerprint(storage, codeVersion, new Date())]).then(
             ([kept, stored]) => stored !== null && kept?.fingerprint === stored && job.resolve(kept.answer),
             () => undefined,
