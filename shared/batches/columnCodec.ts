@@ -1,4 +1,4 @@
-import { ScalarColumn } from './scalarColumn'
+import { ScalarColumn, type ScalarPart } from './scalarColumn'
 
 /**
  * A compact, schema-free encoding of a list of JSON records, column by column: repeated
@@ -28,6 +28,38 @@ export function encodeColumn(values: readonly Json[]): Column {
 }
 
 type Kind = 'none' | 'scalar' | 'object' | 'list' | 'raw'
+
+/**
+ * A ColumnBuilder's values as plain data (`part()`), to add after another builder's: built
+ * on another thread from the second part of a file, it travels as typed arrays and lists.
+ */
+export type ColumnPart =
+  | { kind: 'none' }
+  | { kind: 'scalar'; rows: number; scalars: ScalarPart }
+  | { kind: 'object'; rows: number; keys: string[]; children: ColumnPart[]; absent: number[][] }
+  | { kind: 'list'; rows: number; lengths: number[]; items: ColumnPart }
+
+/** A change to each value of a column, or (for records) to some keys' values. */
+export type ValueAdjustment = ((value: Json) => Json) | { readonly [key: string]: ValueAdjustment | undefined }
+
+function adjustedScalars(part: ScalarPart, adjust: (value: Json) => Json): ScalarPart {
+  switch (part.t) {
+    case 'const':
+      return { ...part, v: adjust(part.v) }
+    case 'dict':
+      return { ...part, d: part.d.map(adjust) }
+    case 'values':
+      return { t: 'values', v: part.v.map(adjust) }
+  }
+}
+
+/** The typed arrays in a part, which can be moved to another thread instead of copied. */
+export function transferablesOf(part: ColumnPart, into: ArrayBuffer[] = []): ArrayBuffer[] {
+  if (part.kind === 'scalar' && part.scalars.t === 'dict') into.push(part.scalars.i.buffer as ArrayBuffer)
+  else if (part.kind === 'list') transferablesOf(part.items, into)
+  else if (part.kind === 'object') for (const child of part.children) transferablesOf(child, into)
+  return into
+}
 
 const NO_KEYS: ReadonlySet<string> = new Set()
 
@@ -101,6 +133,93 @@ export class ColumnBuilder {
     return inOrder
   }
 
+  /**
+   * The values added so far as plain data another thread can take (see `addPart`), or null
+   * when they cannot be added on elsewhere as they are: values of mixed kinds, or objects
+   * whose keys came in another order than in earlier ones.
+   */
+  part(): ColumnPart | null {
+    if (this.kind === 'raw' || this.reordered.size > 0) return null
+    if (this.kind === 'none') return { kind: 'none' }
+    if (this.kind === 'scalar') return { kind: 'scalar', rows: this.rows, scalars: this.scalars.part() }
+    if (this.kind === 'list') {
+      const items = this.items!.part()
+      return items && { kind: 'list', rows: this.rows, lengths: this.lengths, items }
+    }
+    const children: ColumnPart[] = []
+    for (const child of this.children) {
+      const part = child.part()
+      if (part === null) return null
+      children.push(part)
+    }
+    return { kind: 'object', rows: this.rows, keys: this.keys, children, absent: this.absent }
+  }
+
+  /**
+   * Whether `part` (another builder's values) can be added after the values here by `addPart`:
+   * it is of this column's kind, and its records' keys, numbered as here (new ones after the
+   * keys known), come in the same order. Otherwise adding its values one by one gives what
+   * this builder alone would (a column of mixed kinds, records whose keys come back in another order).
+   */
+  canAdd(part: ColumnPart): boolean {
+    if (part.kind === 'none' || this.kind === 'none') return true
+    if (part.kind !== this.kind) return false
+    if (part.kind === 'scalar') return true
+    if (part.kind === 'list') return this.items === null || this.items.canAdd(part.items)
+    let last = -1
+    let known = true
+    for (let k = 0; k < part.keys.length; k++) {
+      const mine = this.keyIndex.get(part.keys[k])
+      if (mine === undefined) known = false
+      else if (!known || mine < last || !this.children[mine].canAdd(part.children[k])) return false
+      else last = mine
+    }
+    return true
+  }
+
+  /**
+   * Adds another builder's values (its `part()`, which `canAdd` allows) after those added here,
+   * ending as adding each of them here would. `adjust`: for some keys (nested, as the records'),
+   * a change made to each of their values on the way (a line number counted from elsewhere).
+   */
+  addPart(part: ColumnPart, adjust?: ValueAdjustment): void {
+    if (part.kind === 'none') return
+    if (this.kind === 'none') this.kind = part.kind
+    const before = this.rows
+    this.rows += part.rows
+    if (part.kind === 'scalar') {
+      this.scalars.addPart(typeof adjust === 'function' ? adjustedScalars(part.scalars, adjust) : part.scalars)
+    } else if (part.kind === 'list') {
+      for (const length of part.lengths) this.lengths.push(length)
+      this.items ??= new ColumnBuilder()
+      this.items.addPart(part.items, typeof adjust === 'object' ? adjust : undefined)
+    } else {
+      const seen = new Uint8Array(this.keys.length)
+      for (let k = 0; k < part.keys.length; k++) {
+        const key = part.keys[k]
+        let mine = this.keyIndex.get(key)
+        if (mine === undefined) mine = this.addKey(key, before)
+        else seen[mine] = 1
+        this.children[mine].addPart(part.children[k], typeof adjust === 'object' ? adjust[key] : undefined)
+        const absent = this.absent[mine]
+        for (const row of part.absent[k]) absent.push(row + before)
+      }
+      // Keys the part's records all lack.
+      for (let k = 0; k < seen.length; k++) if (seen[k] === 0) for (let row = before; row < this.rows; row++) this.absent[k].push(row)
+    }
+  }
+
+  /** A key first met at `row`: a column of its own, lacking from every earlier record. */
+  private addKey(key: string, row: number): number {
+    const k = this.keys.length
+    this.keys.push(key)
+    this.keyIndex.set(key, k)
+    this.children.push(new ColumnBuilder(NO_KEYS, this.distinctKeys.has(key)))
+    this.absent.push(Array.from({ length: row }, (_, earlier) => earlier))
+    this.lastRowWith.push(-1)
+    return k
+  }
+
   /** The encoded column; the builder is spent. */
   finish(): Column {
     switch (this.kind) {
@@ -125,14 +244,7 @@ export class ColumnBuilder {
     let expected = 0
     for (const key in object) {
       let k = keys[expected] === key ? expected : this.keyIndex.get(key)
-      if (k === undefined) {
-        k = keys.length
-        keys.push(key)
-        this.keyIndex.set(key, k)
-        this.children.push(new ColumnBuilder(NO_KEYS, this.distinctKeys.has(key)))
-        this.absent.push(Array.from({ length: row }, (_, earlier) => earlier))
-        lastRowWith.push(-1)
-      }
+      if (k === undefined) k = this.addKey(key, row)
       if (k < expected) inOrder = false
       expected = k + 1
       // A property set to undefined is absent, as JSON.stringify treats it.
