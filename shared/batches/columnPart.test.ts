@@ -89,7 +89,7 @@ describe('ColumnBuilder parts', () => {
     )
     // Mostly charge-like records: many splits can be added.
     expect(merged).toBeGreaterThan(300)
-  })
+  }, 30_000)
 
   test('past the 4096 values at which a mostly distinct column gives its dictionary up, on either side of the split (property)', () => {
     let merged = 0
@@ -185,9 +185,9 @@ describe('ScalarColumn parts', () => {
         expect(first.list()).toEqual(all)
         expect(json(first.finish())).toBe(json(one.finish()))
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     )
-  })
+  }, 30_000)
 })
 
 // A part is plain data: what a thread posts.

@@ -11,7 +11,7 @@ import { ColumnBuilder } from '../../batches/columnCodec'
 import { type Batch, createBatch } from '../../batches/batch'
 import { ChargeIdentityLog, type ChargeIdentities, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
 import { storedIdentity } from '../../records/chargeIdentity'
-import type { BillingParseOptions, BillingPartRead, BillingSource } from './billingSource'
+import type { BillingParseOptions, BillingPartRead, BillingSecondPart, BillingSource } from './billingSource'
 import { DEFAULT_MAX_ERRORS, readBillingRows, type RowsRead } from './readBillingRows'
 
 export interface BillingParseSummary {
@@ -112,12 +112,20 @@ export async function importBillingFile(
   const stored = new Map<string, string[]>()
   const checked = records === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
   let firstRepeat: BatchIssue | null = null
-  // A second part read elsewhere hands on hashes only: taken where only the first repeat's line is wanted from identities.
-  const secondPart = records === null && checked === null ? source.secondPart : undefined
+  // A second part read elsewhere hands on hashes, and a batch's share of its own: not taken where every identity is wanted apart.
+  const secondPart = checked === null ? source.secondPart && batchPartChecked(source.secondPart, records, identities) : undefined
   if (source.secondPart && !secondPart) source.secondPart.cancel()
   const summary = await parseBillingFile({ ...source, secondPart }, {
     ...options,
     onSecondPart: (part, lineOffset) => {
+      if (records !== null) {
+        const batch = part.batch!
+        // As read here: its lines after the first part's.
+        records.addPart(batch.records, { source: { line: (line) => (line as number) + lineOffset } })
+        for (const [format, list] of batch.identities) for (const identity of list) noteChargeIdentity(stored, { format, identity })
+        if (batch.firstRepeatLine > 0) firstRepeat ??= repeatIssue(batch.firstRepeatLine + lineOffset)
+        return
+      }
       if (firstRepeat) return
       const line = identities.firstRepeatOf(part.identityHashes, part.identityLines)
       if (line > 0) firstRepeat = repeatIssue(line + lineOffset)
@@ -158,6 +166,23 @@ export async function importBillingFile(
     identities: stored,
   })
   return { ...summary, batch, identities: stored }
+}
+
+/**
+ * A second part as a batch's reader takes it: only with its share of the batch, which must add
+ * on to the columns read here, and none of its keys one of the first part's (whose repeats
+ * would be numbered on from there); otherwise this thread reads the part itself.
+ */
+function batchPartChecked(secondPart: BillingSecondPart, records: ColumnBuilder | null, identities: UniqueIdentities): BillingSecondPart {
+  if (records === null) return secondPart
+  return {
+    ...secondPart,
+    async result() {
+      const part = await secondPart.result()
+      if (!part?.batch || !records.canAdd(part.batch.records) || identities.seenAnyOf(part.identityHashes)) return null
+      return part
+    },
+  }
 }
 
 function repeatIssue(line: number): BatchIssue {
