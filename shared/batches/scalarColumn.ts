@@ -91,17 +91,22 @@ export class ScalarColumn {
    */
   addPart(part: ScalarPart): void {
     if (part.t === 'values') for (const value of part.v) this.add(value)
-    else if (part.t === 'const') this.addIds([part.v], null, part.n)
-    else this.addIds(part.d, part.i, part.i.length)
+    else if (part.t === 'dict') this.addIds(part.d, part.i, part.i.length)
+    // The same constant on: counted.
+    else if (this.values === null && this.index === null && (this.repeats === 0 || part.v === this.first) && part.n > 0) {
+      if (this.repeats === 0) this.first = part.v
+      this.repeats += part.n
+    } else this.addIds([part.v], null, part.n)
   }
 
   /** Adds `count` values given as ids in `dictionary` (`ids` null: all the first). */
   private addIds(dictionary: readonly Json[], ids: Int32Array | null, count: number): void {
     // Each of the dictionary's values as an id here, once looked up.
     const mine = new Int32Array(dictionary.length).fill(-1)
-    for (let row = 0; row < count; row++) {
+    let row = 0
+    // While a constant, a list, or before the trial: as adding each value does.
+    for (; row < count && (this.index === null || this.values !== null || this.count < this.trial); row++) {
       const theirs = ids === null ? 0 : ids[row]
-      // A constant so far, or a list: as adding the value does (a comparison, or a push).
       if (this.index === null || this.values !== null) {
         this.add(dictionary[theirs])
         continue
@@ -111,6 +116,19 @@ export class ScalarColumn {
       if (this.count === this.ids.length) this.ids = doubled(this.ids)
       this.ids[this.count++] = id
       if (this.count === this.trial) this.endTrial()
+    }
+    if (row === count) return
+    // A dictionary past its trial: the rest are ids.
+    if (this.ids.length < this.count + count - row) {
+      const grown = new Int32Array(Math.max(this.ids.length * 2, this.count + count - row))
+      grown.set(this.ids.subarray(0, this.count))
+      this.ids = grown
+    }
+    for (; row < count; row++) {
+      const theirs = ids === null ? 0 : ids[row]
+      let id = mine[theirs]
+      if (id < 0) id = mine[theirs] = this.idOf(dictionary[theirs])
+      this.ids[this.count++] = id
     }
   }
 

@@ -61,10 +61,8 @@ export interface BillingPartRead {
  * their keys is one of the first part's (else each would be counted on from there).
  */
 export interface BillingBatchPart {
-  /** The charges' columns (ColumnBuilder.part), their lines counted from the part's start. */
+  /** The charges' columns (ColumnBuilder.part), their lines counted from the part's start; their identity column lists the stored identities. */
   records: ColumnPart
-  /** Their stored identities, per format, in row order. */
-  identities: [string, string[]][]
   /** The line of the first charge whose key repeats an earlier one's in the part, or 0. */
   firstRepeatLine: number
 }

@@ -7,7 +7,7 @@
 import type { BatchIssue } from '../../records/batch'
 import type { Charge } from '../../records/charge'
 import type { CurrencyAmounts } from '../../money/totals'
-import { ColumnBuilder } from '../../batches/columnCodec'
+import { ColumnBuilder, type ColumnPart } from '../../batches/columnCodec'
 import { type Batch, createBatch } from '../../batches/batch'
 import { ChargeIdentityLog, type ChargeIdentities, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
 import { storedIdentity } from '../../records/chargeIdentity'
@@ -106,8 +106,8 @@ export async function importBillingFile(
 ): Promise<BillingImportResult> {
   // Identities are unique (UniqueIdentities) and kept in `stored` anyway: their column lists them as they are.
   const records = options.encodeBatch === false ? null : new ColumnBuilder(new Set(['identity']))
-  // Sized for rows of about 190 bytes (an Anthropic cost row): a million-row export's table never grows.
-  const identities = new UniqueIdentities((source.size ?? 0) / 192)
+  // Sized for rows of about 190 bytes (an Anthropic cost row): a million-row export's table never grows. A batch's second part read elsewhere keeps its keys there.
+  const identities = new UniqueIdentities(((records !== null ? source.secondPart?.at : undefined) ?? source.size ?? 0) / 192)
   // A batch's identities are strings its records hold anyway; a check keeps them packed.
   const stored = new Map<string, string[]>()
   const checked = records === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
@@ -122,7 +122,9 @@ export async function importBillingFile(
         const batch = part.batch!
         // As read here: its lines after the first part's.
         records.addPart(batch.records, { source: { line: (line) => (line as number) + lineOffset } })
-        for (const [format, list] of batch.identities) for (const identity of list) noteChargeIdentity(stored, { format, identity })
+        const { format, identities: list } = identitiesOfPart(batch.records)!
+        const into = stored.get(format) ?? stored.set(format, []).get(format)!
+        for (const identity of list) into.push(identity)
         if (batch.firstRepeatLine > 0) firstRepeat ??= repeatIssue(batch.firstRepeatLine + lineOffset)
         return
       }
@@ -179,10 +181,28 @@ function batchPartChecked(secondPart: BillingSecondPart, records: ColumnBuilder 
     ...secondPart,
     async result() {
       const part = await secondPart.result()
-      if (!part?.batch || !records.canAdd(part.batch.records) || identities.seenAnyOf(part.identityHashes)) return null
+      if (!part?.batch || !identitiesOfPart(part.batch.records) || !records.canAdd(part.batch.records) || identities.seenAnyOf(part.identityHashes)) return null
       return part
     },
   }
+}
+
+/**
+ * The stored identities of a part's charges, as read from its columns: their identity column
+ * lists them (a batch's are distinct: see ColumnBuilder's distinctKeys), and a file's charges
+ * are of its one format (sent once, the strings cost half as much to pass). Null for a part
+ * without charges.
+ */
+function identitiesOfPart(records: ColumnPart): { format: string; identities: string[] } | null {
+  if (records.kind !== 'object') return null
+  const column = (key: string) => {
+    const part = records.children[records.keys.indexOf(key)]
+    return part?.kind === 'scalar' ? part.scalars : null
+  }
+  const identities = column('identity')
+  const format = column('format')
+  if (identities?.t !== 'values' || format?.t !== 'const' || identities.v.length !== records.rows) return null
+  return { format: format.v as string, identities: identities.v as string[] }
 }
 
 function repeatIssue(line: number): BatchIssue {

@@ -1,6 +1,6 @@
 import type { Charge } from '../../records/charge'
 import { ColumnBuilder } from '../../batches/columnCodec'
-import { HashesOnLines, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
+import { HashesOnLines, UniqueIdentities } from '../../batches/identities'
 import { murmur3x86_128 } from '../../hash/murmur3'
 import type { BillingBatchPart, BillingParseOptions, BillingPartRead, BillingSource, PartHeader } from './billingSource'
 import { readBillingRows } from './readBillingRows'
@@ -52,7 +52,6 @@ class BatchPartBuilder {
   // As importBillingFile's (sized for rows of about 190 bytes).
   private readonly identities: UniqueIdentities
   private readonly records = new ColumnBuilder(new Set(['identity']))
-  private readonly stored = new Map<string, string[]>()
   private firstRepeatLine = 0
 
   constructor(size = 0) {
@@ -64,11 +63,10 @@ class BatchPartBuilder {
     charge.identity = unique.identity
     if (unique.repeated && this.firstRepeatLine === 0) this.firstRepeatLine = charge.source.line
     this.records.add(charge)
-    noteChargeIdentity(this.stored, charge)
   }
 
   part(): BillingBatchPart | null {
     const records = this.records.part()
-    return records && { records, identities: [...this.stored], firstRepeatLine: this.firstRepeatLine }
+    return records && { records, firstRepeatLine: this.firstRepeatLine }
   }
 }
