@@ -38,9 +38,19 @@ export type ColumnPart =
   | { kind: 'scalar'; rows: number; scalars: ScalarPart }
   | { kind: 'object'; rows: number; keys: string[]; children: ColumnPart[]; absent: number[][] }
   | { kind: 'list'; rows: number; lengths: number[]; items: ColumnPart }
+  | { kind: 'raw'; rows: number; values: Json[] }
 
 /** A change to each value of a column, or (for records) to some keys' values. */
 export type ValueAdjustment = ((value: Json) => Json) | { readonly [key: string]: ValueAdjustment | undefined }
+
+/** A value with the adjustment made (to it, or to its keys'). */
+function adjusted(value: Json, adjust: ValueAdjustment): Json {
+  if (typeof adjust === 'function') return adjust(value)
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  const copy = { ...value }
+  for (const key in adjust) if (Object.prototype.hasOwnProperty.call(copy, key) && copy[key] !== undefined) copy[key] = adjusted(copy[key], adjust[key]!)
+  return copy
+}
 
 function adjustedScalars(part: ScalarPart, adjust: (value: Json) => Json): ScalarPart {
   switch (part.t) {
@@ -105,6 +115,8 @@ export class ColumnBuilder {
   private items: ColumnBuilder | null = null
   /** Values whose keys would not decode in their own order (see becomeRaw), by row. */
   private reordered = new Map<number, Json>()
+  /** Whether a last part was added (addLastPart). */
+  private closed = false
 
   get length(): number {
     return this.rows
@@ -115,6 +127,7 @@ export class ColumnBuilder {
    * the same order (a key it has before one seen earlier in the column breaks that).
    */
   add(record: unknown): boolean {
+    if (this.closed) throw new Error('no value can be added after the last part')
     const value = record as Json
     const kind = kindOf(value)
     if (this.kind === 'none') this.kind = kind
@@ -133,57 +146,61 @@ export class ColumnBuilder {
     return inOrder
   }
 
-  /**
-   * The values added so far as plain data another thread can take (see `addPart`), or null
-   * when they cannot be added on elsewhere as they are: values of mixed kinds, or objects
-   * whose keys came in another order than in earlier ones.
-   */
-  part(): ColumnPart | null {
-    if (this.kind === 'raw' || this.reordered.size > 0) return null
-    if (this.kind === 'none') return { kind: 'none' }
-    if (this.kind === 'scalar') return { kind: 'scalar', rows: this.rows, scalars: this.scalars.part() }
-    if (this.kind === 'list') {
-      const items = this.items!.part()
-      return items && { kind: 'list', rows: this.rows, lengths: this.lengths, items }
+  /** The values added so far as plain data another thread can take (see `addLastPart`). */
+  part(): ColumnPart {
+    switch (this.kind) {
+      case 'raw':
+        return { kind: 'raw', rows: this.rows, values: this.values }
+      case 'none':
+        return { kind: 'none' }
+      case 'scalar':
+        return { kind: 'scalar', rows: this.rows, scalars: this.scalars.part() }
+      case 'list':
+        return { kind: 'list', rows: this.rows, lengths: this.lengths, items: this.items!.part() }
+      case 'object':
+        return { kind: 'object', rows: this.rows, keys: this.keys, children: this.children.map((child) => child.part()), absent: this.absent }
     }
-    const children: ColumnPart[] = []
-    for (const child of this.children) {
-      const part = child.part()
-      if (part === null) return null
-      children.push(part)
-    }
-    return { kind: 'object', rows: this.rows, keys: this.keys, children, absent: this.absent }
   }
 
   /**
-   * Whether `part` (another builder's values) can be added after the values here by `addPart`:
-   * it is of this column's kind, and its records' keys, numbered as here (new ones after the
-   * keys known), come in the same order. Otherwise adding its values one by one gives what
-   * this builder alone would (a column of mixed kinds, records whose keys come back in another order).
+   * Whether `part` (another builder's values) can be added after the values here by
+   * `addLastPart`: each of its columns holds values of the kind the same column holds here,
+   * or the part's holds values of mixed kinds (as this one then will). A column of mixed kinds
+   * here takes only such a part's (another part's would have to be decoded).
    */
   canAdd(part: ColumnPart): boolean {
-    if (part.kind === 'none' || this.kind === 'none') return true
+    if (part.kind === 'none' || this.kind === 'none' || part.kind === 'raw') return true
     if (part.kind !== this.kind) return false
     if (part.kind === 'scalar') return true
-    if (part.kind === 'list') return this.items === null || this.items.canAdd(part.items)
-    let last = -1
-    let known = true
-    for (let k = 0; k < part.keys.length; k++) {
-      const mine = this.keyIndex.get(part.keys[k])
-      if (mine === undefined) known = false
-      else if (!known || mine < last || !this.children[mine].canAdd(part.children[k])) return false
-      else last = mine
-    }
-    return true
+    if (part.kind === 'list') return this.items!.canAdd(part.items)
+    return part.keys.every((key, k) => {
+      const mine = this.keyIndex.get(key)
+      return mine === undefined || this.children[mine].canAdd(part.children[k])
+    })
   }
 
   /**
    * Adds another builder's values (its `part()`, which `canAdd` allows) after those added here,
-   * ending as adding each of them here would. `adjust`: for some keys (nested, as the records'),
-   * a change made to each of their values on the way (a line number counted from elsewhere).
+   * as the last: `finish()` then gives what adding each of them here would have. None can be
+   * added after it, for a record whose keys came in another order than earlier ones' is known
+   * only where it was added (and, were its column to become raw, would be decoded in the wrong
+   * order). `adjust`: for some keys (nested, as the records'), a change made to each of their
+   * values on the way (a line number counted from elsewhere).
    */
-  addPart(part: ColumnPart, adjust?: ValueAdjustment): void {
+  addLastPart(part: ColumnPart, adjust?: ValueAdjustment): void {
+    this.addPart(part, adjust)
+    this.closed = true
+  }
+
+  private addPart(part: ColumnPart, adjust: ValueAdjustment | undefined): void {
     if (part.kind === 'none') return
+    if (part.kind === 'raw') {
+      // Values of mixed kinds in the part: this column ends as the list of every value.
+      if (this.kind !== 'raw') this.becomeRaw()
+      for (const value of part.values) this.values.push(adjust === undefined ? value : adjusted(value, adjust))
+      this.rows += part.rows
+      return
+    }
     if (this.kind === 'none') this.kind = part.kind
     const before = this.rows
     this.rows += part.rows

@@ -52,8 +52,8 @@ export interface BillingPartRead {
   to: string | null
   identityHashes: Int32Array
   identityLines: Int32Array
-  /** The part's share of the batch, when one is built (readBillingPart's `encodeBatch`); null when its columns cannot be added on as they are. */
-  batch?: BillingBatchPart | null
+  /** The part's share of the batch, when one is built (readBillingPart's `encodeBatch`). */
+  batch?: BillingBatchPart
 }
 
 /**

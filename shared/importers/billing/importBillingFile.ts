@@ -121,7 +121,7 @@ export async function importBillingFile(
       if (records !== null) {
         const batch = part.batch!
         // As read here: its lines after the first part's.
-        records.addPart(batch.records, { source: { line: (line) => (line as number) + lineOffset } })
+        records.addLastPart(batch.records, { source: { line: (line) => (line as number) + lineOffset } })
         const { format, identities: list } = identitiesOfPart(batch.records)!
         const into = stored.get(format) ?? stored.set(format, []).get(format)!
         for (const identity of list) into.push(identity)

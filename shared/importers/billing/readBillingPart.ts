@@ -65,8 +65,7 @@ class BatchPartBuilder {
     this.records.add(charge)
   }
 
-  part(): BillingBatchPart | null {
-    const records = this.records.part()
-    return records && { records, firstRepeatLine: this.firstRepeatLine }
+  part(): BillingBatchPart {
+    return { records: this.records.part(), firstRepeatLine: this.firstRepeatLine }
   }
 }

@@ -28,10 +28,10 @@ const rowWithKeys = (key: fc.Arbitrary<string>) =>
   })
   .map((r) => `${r.day},${r.model},${r.workspace},${r.key},message,${r.contextWindow},${r.tokenType},${r.cost},${r.cost},token,${r.geo},`)
 const row = rowWithKeys(fc.constantFrom('k1', 'k2', ''))
-const lineOf = (row: fc.Arbitrary<string>) => fc.oneof({ weight: 12, arbitrary: row }, fc.constant(''), fc.constant(HEADER), fc.constant('2026-08-01,too,few'), fc.constant('2026-08-03,"never closed,x'))
+const lineOf = (row: fc.Arbitrary<string>, weight = 12) => fc.oneof({ weight, arbitrary: row }, fc.constant(''), fc.constant(HEADER), fc.constant('2026-08-01,too,few'), fc.constant('2026-08-03,"never closed,x'))
 const line = lineOf(row)
-/** Rows whose keys repeat less: a part repeating none of the first part's keys is what a batch's reader takes. */
-const storedLine = lineOf(rowWithKeys(fc.oneof(fc.constantFrom('k1', ''), fc.nat(400).map((n) => `key ${n}`))))
+/** Rows whose keys repeat less, bad lines fewer: a part repeating none of the first part's keys, without a bad row, is what a batch's reader takes. */
+const storedLine = lineOf(rowWithKeys(fc.oneof(fc.constantFrom('k1', ''), fc.nat(400).map((n) => `key ${n}`))), 40)
 
 /**
  * Rows before the random ones: the encoding is sniffed from a file's first 64 KiB, and a part
@@ -141,9 +141,9 @@ describe('a billing file read in two parts (the command line checks a big file o
           if (taken && at < text.length) takenRuns++
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 40 },
     )
-    expect(takenRuns).toBeGreaterThan(10)
+    expect(takenRuns).toBeGreaterThan(8)
   }, 120_000)
 
   it('into a workspace, reads the part itself when one of its keys is one of the first part\'s: its repeat is numbered on from there', async () => {
