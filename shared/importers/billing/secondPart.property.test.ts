@@ -14,7 +14,7 @@ const CHECK = { importedAt: IMPORTED_AT, encodeBatch: false, keepIdentities: fal
 const STORE = { importedAt: IMPORTED_AT } as const
 
 /** Few values per column, so rows repeat (whole, or all but the cost: the same key) across the split. */
-const rowWithKeys = (key: fc.Arbitrary<string>) =>
+const rowWithKeys = (key: fc.Arbitrary<string>, costs = ['1.50', '0.00', '12.345', '-2', 'n/a']) =>
   fc
   .record({
     day: fc.constantFrom('2026-08-01', '2026-08-02', '2026-09-30'),
@@ -23,7 +23,7 @@ const rowWithKeys = (key: fc.Arbitrary<string>) =>
     key,
     contextWindow: fc.constantFrom('≤ 200k', '> 200k', ''),
     tokenType: fc.constantFrom('input_no_cache', 'output'),
-    cost: fc.constantFrom('1.50', '0.00', '12.345', '-2', 'n/a'),
+    cost: fc.constantFrom(...costs),
     geo: fc.constantFrom('global', 'us', ''),
   })
   .map((r) => `${r.day},${r.model},${r.workspace},${r.key},message,${r.contextWindow},${r.tokenType},${r.cost},${r.cost},token,${r.geo},`)
@@ -31,7 +31,7 @@ const row = rowWithKeys(fc.constantFrom('k1', 'k2', ''))
 const lineOf = (row: fc.Arbitrary<string>, weight = 12) => fc.oneof({ weight, arbitrary: row }, fc.constant(''), fc.constant(HEADER), fc.constant('2026-08-01,too,few'), fc.constant('2026-08-03,"never closed,x'))
 const line = lineOf(row)
 /** Rows whose keys repeat less, bad lines fewer: a part repeating none of the first part's keys, without a bad row, is what a batch's reader takes. */
-const storedLine = lineOf(rowWithKeys(fc.oneof(fc.constantFrom('k1', ''), fc.nat(400).map((n) => `key ${n}`))), 40)
+const storedLine = lineOf(rowWithKeys(fc.oneof({ weight: 1, arbitrary: fc.constantFrom('k1', '') }, { weight: 6, arbitrary: fc.nat(100_000).map((n) => `key ${n}`) }), ['1.50', '0.00', '12.345', '-2']), 100)
 
 /**
  * Rows before the random ones: the encoding is sniffed from a file's first 64 KiB, and a part
@@ -126,7 +126,8 @@ describe('a billing file read in two parts (the command line checks a big file o
     let takenRuns = 0
     await fc.assert(
       fc.asyncProperty(
-        fc.array(storedLine, { minLength: 1, maxLength: 40 }).chain((lines) => fc.nat(lines.length - 1).map((copied) => [...lines, lines[copied]])),
+        // Sometimes a copy of one of them at the end: a repeat, after the split or across it.
+        fc.array(storedLine, { minLength: 1, maxLength: 40 }).chain((lines) => fc.tuple(fc.nat(lines.length - 1), fc.boolean()).map(([copied, copy]) => (copy ? [...lines, lines[copied]] : lines))),
         fc.boolean(),
         fc.nat(),
         fc.constantFrom(64, 4096),
@@ -143,7 +144,7 @@ describe('a billing file read in two parts (the command line checks a big file o
       ),
       { numRuns: 40 },
     )
-    expect(takenRuns).toBeGreaterThan(8)
+    expect(takenRuns).toBeGreaterThan(15)
   }, 120_000)
 
   it('into a workspace, reads the part itself when one of its keys is one of the first part\'s: its repeat is numbered on from there', async () => {
