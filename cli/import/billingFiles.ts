@@ -22,8 +22,8 @@ export const billingFileImporter: FileImporter = {
     try {
       const options = { skipBadRows: context.skipBadRows, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt, profiles: context.profiles, encodeBatch: context.storesBatches, keepIdentities: context.identitiesCompared }
       const source = fileJobSource(path)
-      // A check whose rows' identities meet no other file's: a big file is read on two threads.
-      const checked = context.storesBatches || context.identitiesCompared ? source : await withSecondPartOnThread(source, path, options, (part) => charges.addData(part))
+      // Rows whose identities meet no other file's (the run's summary counts them as new): a big file is read on two threads.
+      const checked = context.identitiesCompared ? source : await withSecondPartOnThread(source, path, options, (part) => charges.addData(part))
       outcome = await importBilling(checked, options, context.importedAt, { onCharge: (charge) => charges.add(charge) })
     } catch (error) {
       if (!isFileError(error)) throw error

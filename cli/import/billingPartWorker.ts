@@ -1,11 +1,13 @@
 /**
- * The thread that reads a big billing file's second part during a check (billingSecondPart.ts):
- * started with the file, it waits for the header the first part's reader finds, reads from
- * the part's start to the end and posts what it read, with its share of the charge summary.
+ * The thread that reads a big billing file's second part (billingSecondPart.ts): started with
+ * the file, it waits for the header the first part's reader finds, reads from the part's start
+ * to the end and posts what it read, with its share of the charge summary (and, for a
+ * workspace, of the batch).
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { BillingParseOptions, BillingPartRead, PartHeader } from '../../shared/importers/billing/billingSource'
 import { readBillingPart } from '../../shared/importers/billing/readBillingPart'
+import { transferablesOf } from '../../shared/batches/columnCodec'
 import { readFileChunks } from '../../node/fileChunks'
 import { FILE_CHUNK_BYTES, latin1OfBuffer } from '../../node/fileJobSource'
 import { ImportedChargeTotalsBuilder, type PendingChargesData } from './importedChargeTotals'
@@ -15,19 +17,22 @@ export interface PartThreadData {
   name: string
   /** Where the part starts: a line start. */
   at: number
+  /** The file's size in bytes. */
+  size: number
 }
 
-export type PartThreadStart = PartHeader & { options: Pick<BillingParseOptions, 'attribution' | 'pseudonymSalt' | 'profiles'> }
+export type PartThreadStart = PartHeader & { options: Pick<BillingParseOptions, 'attribution' | 'pseudonymSalt' | 'profiles'> & { encodeBatch?: boolean } }
 
 /** The part read (null: it has a bad row), or the error that stopped the thread. */
 export type PartThreadMessage = { part: BillingPartRead; charges: PendingChargesData } | { part: null } | { error: string }
 
-const { path, name, at } = workerData as PartThreadData
+const { path, name, at, size } = workerData as PartThreadData
 
 parentPort!.once('message', (start: PartThreadStart) => {
   readPart(start).then(
     (message) => {
-      const transfer = message.part ? [message.part.identityHashes.buffer as ArrayBuffer, message.part.identityLines.buffer as ArrayBuffer] : []
+      const { part } = message
+      const transfer = part ? [part.identityHashes.buffer as ArrayBuffer, part.identityLines.buffer as ArrayBuffer, ...(part.batch ? transferablesOf(part.batch.records) : [])] : []
       parentPort!.postMessage(message, transfer)
     },
     (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies PartThreadMessage),
@@ -36,7 +41,7 @@ parentPort!.once('message', (start: PartThreadStart) => {
 
 async function readPart({ header, delimiter, options }: PartThreadStart): Promise<Exclude<PartThreadMessage, { error: string }>> {
   const charges = new ImportedChargeTotalsBuilder().pending()
-  const source = { name, chunks: readFileChunks(path, FILE_CHUNK_BYTES, { from: at }), latin1: latin1OfBuffer }
+  const source = { name, chunks: readFileChunks(path, FILE_CHUNK_BYTES, { from: at }), latin1: latin1OfBuffer, size: size - at }
   const part = await readBillingPart(source, { header, delimiter }, { ...options, onCharge: (charge) => charges.add(charge) })
   return part ? { part, charges: charges.data() } : { part: null }
 }

@@ -3,13 +3,15 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { runCli } from '../main'
 import { captureIO, tempDir } from '../commands/testWorkspace'
+import { openWorkspaceFile } from '../workspaceStore'
 
-// Counts the second parts counted in, so the test knows the thread's part was taken.
-const taken = vi.hoisted(() => ({ parts: 0 }))
+// Counts the second parts counted in, so the test knows the thread's part was taken; `oneThread` reads files on one.
+const taken = vi.hoisted(() => ({ parts: 0, oneThread: false }))
 vi.mock('./billingSecondPart', async (importOriginal) => {
   const original = await importOriginal<typeof import('./billingSecondPart')>()
   return {
     withSecondPartOnThread: async (...args: Parameters<typeof original.withSecondPartOnThread>) => {
+      if (taken.oneThread) return args[0]
       const source = await original.withSecondPartOnThread(...args)
       const part = source.secondPart
       if (!part) return source
@@ -48,5 +50,54 @@ describe('import --json of a big billing file (read on two threads)', () => {
     const { files } = JSON.parse(checked.out()) as { files: { records: number; warnings: { line: number; message: string }[] }[] }
     expect(files[0].records).toBe(75_001)
     expect(files[0].warnings.map((warning) => warning.line)).toEqual([60_001, 40_007, 65_001])
+  }, 60_000)
+
+  /** The file imported into a new workspace on two threads and on one: the output, and the stored batches without their import time. */
+  async function importedBothWays(text: string, flags: string[] = []) {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'cost.csv'), text)
+    const results = []
+    for (const oneThread of [false, true]) {
+      taken.oneThread = oneThread
+      const before = taken.parts
+      const io = captureIO(dir)
+      const workspace = `${oneThread ? 'one' : 'two'}.workfolio`
+      const code = await runCli(['import', '--json', ...flags, '--workspace', workspace, 'cost.csv'], io)
+      const batches = openWorkspaceFile(join(dir, workspace))
+        .ledger.list()
+        .records.map(({ importedAt: _, ...meta }) => meta)
+      results.push({ code, out: io.out(), batches, taken: taken.parts - before })
+    }
+    taken.oneThread = false
+    return { twoThreads: results[0], oneThread: results[1] }
+  }
+
+  it('with --workspace, builds the second part\'s columns on its thread and stores the batch one thread stores, byte for byte', async () => {
+    const lines = [HEADER, ...Array.from({ length: 75_000 }, (_, i) => row(i))]
+    // Keys repeated within the second part only: numbered there as one thread numbers them.
+    lines.splice(70_000, 0, row(60_000, '9.99'))
+    const { twoThreads, oneThread } = await importedBothWays(lines.join('\n') + '\n')
+    expect(twoThreads.taken).toBe(1)
+    expect(twoThreads.code).toBe(0)
+    expect(twoThreads.out).toBe(oneThread.out)
+    expect(twoThreads.batches).toEqual(oneThread.batches)
+    expect(twoThreads.batches[0]).toMatchObject({ records: 75_001, warnings: expect.arrayContaining([{ line: 70_001, message: expect.stringContaining('same key') }]) })
+  }, 60_000)
+
+  it('with --workspace, reads the second part itself when it repeats a key of the first or has a bad row (skipped)', async () => {
+    const repeated = [HEADER, ...Array.from({ length: 75_000 }, (_, i) => row(i))]
+    repeated.splice(70_000, 0, row(10, '9.99'))
+    const cross = await importedBothWays(repeated.join('\n') + '\n')
+    expect(cross.twoThreads.taken).toBe(0)
+    expect(cross.twoThreads.batches).toEqual(cross.oneThread.batches)
+    expect(cross.twoThreads.out).toBe(cross.oneThread.out)
+
+    const bad = [HEADER, ...Array.from({ length: 75_000 }, (_, i) => row(i))]
+    bad.splice(70_000, 0, '2026-08-01,too,few')
+    const skipped = await importedBothWays(bad.join('\n') + '\n', ['--skip-bad-rows'])
+    expect(skipped.twoThreads.taken).toBe(0)
+    expect(skipped.twoThreads.code).toBe(skipped.oneThread.code)
+    expect(skipped.twoThreads.batches).toEqual(skipped.oneThread.batches)
+    expect(skipped.twoThreads.batches[0].skipped).toEqual([{ line: 70_001, message: 'expected 14 columns, found 3' }])
   }, 60_000)
 })

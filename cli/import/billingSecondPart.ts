@@ -13,25 +13,26 @@ const SPLIT_FROM_BYTES = 8 * 1024 * 1024
 const LINE_END_SEARCH_BYTES = 1024 * 1024
 
 /**
- * A check of a big billing file (nothing stored, no identities compared with other files)
- * reads it on two threads: this one from the start to the first line after the middle, a
- * second one (billingPartWorker.ts) from there to the end, each parsing its rows, summing
- * them and hashing their identities, which this thread then merges as if it had read on
- * (importBillingFile.ts). Each row's identity costs about as much as parsing it, so one
- * thread alone ran at 0.7–0.8x papaparse's parse. `source` as it is for a smaller file;
- * `onTaken` gets the second part's charges when they are counted.
+ * A big billing file whose identities are compared with no other file's reads on two threads:
+ * this one from the start to the first line after the middle, a second one
+ * (billingPartWorker.ts) from there to the end, each parsing its rows, summing them and
+ * hashing their identities (and, with `encodeBatch`, building their columns), which this
+ * thread then merges as if it had read on (importBillingFile.ts). Each row's identity costs
+ * about as much as parsing it, so one thread alone ran a check at 0.7–0.8x papaparse's parse
+ * (and an import with a workspace, whose columns cost as much again, at 0.25x). `source` as
+ * it is for a smaller file; `onTaken` gets the second part's charges when they are counted.
  */
 export async function withSecondPartOnThread(
   source: JobSource,
   path: string,
-  { attribution, pseudonymSalt, profiles }: PartThreadStart['options'],
+  { attribution, pseudonymSalt, profiles, encodeBatch }: PartThreadStart['options'],
   onTaken: (charges: PendingChargesData) => void,
 ): Promise<JobSource> {
   if (source.size < SPLIT_FROM_BYTES || !source.latin1) return source
   const at = lineStartAfter(path, Math.floor(source.size / 2))
   if (at < 0 || at >= source.size) return source
   const script = await workerScript(new URL('./billingPartWorker.cjs', import.meta.url), new URL('./billingPartWorker.ts', import.meta.url))
-  const data: PartThreadData = { path, name: source.relativePath, at }
+  const data: PartThreadData = { path, name: source.relativePath, at, size: source.size }
   const worker = startWorker(script, { workerData: data })
   // Never what keeps the command running: only while its answer is awaited.
   worker.unref()
@@ -43,7 +44,7 @@ export async function withSecondPartOnThread(
   let received: PartThreadMessage | null = null
   const secondPart: BillingSecondPart = {
     at,
-    start: (header, delimiter) => worker.postMessage({ header, delimiter, options: { attribution, pseudonymSalt, profiles } } satisfies PartThreadStart),
+    start: (header, delimiter) => worker.postMessage({ header, delimiter, options: { attribution, pseudonymSalt, profiles, encodeBatch } } satisfies PartThreadStart),
     async result() {
       worker.ref()
       received = await answer

@@ -1,4 +1,4 @@
-import { ScalarColumn } from './scalarColumn'
+import { ScalarColumn, type ScalarPart } from './scalarColumn'
 
 /**
  * A compact, schema-free encoding of a list of JSON records, column by column: repeated
@@ -28,6 +28,48 @@ export function encodeColumn(values: readonly Json[]): Column {
 }
 
 type Kind = 'none' | 'scalar' | 'object' | 'list' | 'raw'
+
+/**
+ * A ColumnBuilder's values as plain data (`part()`), to add after another builder's: built
+ * on another thread from the second part of a file, it travels as typed arrays and lists.
+ */
+export type ColumnPart =
+  | { kind: 'none' }
+  | { kind: 'scalar'; rows: number; scalars: ScalarPart }
+  | { kind: 'object'; rows: number; keys: string[]; children: ColumnPart[]; absent: number[][] }
+  | { kind: 'list'; rows: number; lengths: number[]; items: ColumnPart }
+  | { kind: 'raw'; rows: number; values: Json[] }
+
+/** A change to each value of a column, or (for records) to some keys' values. */
+export type ValueAdjustment = ((value: Json) => Json) | { readonly [key: string]: ValueAdjustment | undefined }
+
+/** A value with the adjustment made (to it, or to its keys'). */
+function adjusted(value: Json, adjust: ValueAdjustment): Json {
+  if (typeof adjust === 'function') return adjust(value)
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  const copy = { ...value }
+  for (const key in adjust) if (Object.prototype.hasOwnProperty.call(copy, key) && copy[key] !== undefined) copy[key] = adjusted(copy[key], adjust[key]!)
+  return copy
+}
+
+function adjustedScalars(part: ScalarPart, adjust: (value: Json) => Json): ScalarPart {
+  switch (part.t) {
+    case 'const':
+      return { ...part, v: adjust(part.v) }
+    case 'dict':
+      return { ...part, d: part.d.map(adjust) }
+    case 'values':
+      return { t: 'values', v: part.v.map(adjust) }
+  }
+}
+
+/** The typed arrays in a part, which can be moved to another thread instead of copied. */
+export function transferablesOf(part: ColumnPart, into: ArrayBuffer[] = []): ArrayBuffer[] {
+  if (part.kind === 'scalar' && part.scalars.t === 'dict') into.push(part.scalars.i.buffer as ArrayBuffer)
+  else if (part.kind === 'list') transferablesOf(part.items, into)
+  else if (part.kind === 'object') for (const child of part.children) transferablesOf(child, into)
+  return into
+}
 
 const NO_KEYS: ReadonlySet<string> = new Set()
 
@@ -73,6 +115,8 @@ export class ColumnBuilder {
   private items: ColumnBuilder | null = null
   /** Values whose keys would not decode in their own order (see becomeRaw), by row. */
   private reordered = new Map<number, Json>()
+  /** Whether a last part was added (addLastPart). */
+  private closed = false
 
   get length(): number {
     return this.rows
@@ -83,6 +127,7 @@ export class ColumnBuilder {
    * the same order (a key it has before one seen earlier in the column breaks that).
    */
   add(record: unknown): boolean {
+    if (this.closed) throw new Error('no value can be added after the last part')
     const value = record as Json
     const kind = kindOf(value)
     if (this.kind === 'none') this.kind = kind
@@ -99,6 +144,97 @@ export class ColumnBuilder {
     const inOrder = this.kind === 'object' ? this.addObject(value as Record<string, Json>, row) : this.addList(value as Json[])
     if (!inOrder) this.reordered.set(row, value)
     return inOrder
+  }
+
+  /** The values added so far as plain data another thread can take (see `addLastPart`). */
+  part(): ColumnPart {
+    switch (this.kind) {
+      case 'raw':
+        return { kind: 'raw', rows: this.rows, values: this.values }
+      case 'none':
+        return { kind: 'none' }
+      case 'scalar':
+        return { kind: 'scalar', rows: this.rows, scalars: this.scalars.part() }
+      case 'list':
+        return { kind: 'list', rows: this.rows, lengths: this.lengths, items: this.items!.part() }
+      case 'object':
+        return { kind: 'object', rows: this.rows, keys: this.keys, children: this.children.map((child) => child.part()), absent: this.absent }
+    }
+  }
+
+  /**
+   * Whether `part` (another builder's values) can be added after the values here by
+   * `addLastPart`: each of its columns holds values of the kind the same column holds here,
+   * or the part's holds values of mixed kinds (as this one then will). A column of mixed kinds
+   * here takes only such a part's (another part's would have to be decoded).
+   */
+  canAdd(part: ColumnPart): boolean {
+    if (part.kind === 'none' || this.kind === 'none' || part.kind === 'raw') return true
+    if (part.kind !== this.kind) return false
+    if (part.kind === 'scalar') return true
+    if (part.kind === 'list') return this.items!.canAdd(part.items)
+    return part.keys.every((key, k) => {
+      const mine = this.keyIndex.get(key)
+      return mine === undefined || this.children[mine].canAdd(part.children[k])
+    })
+  }
+
+  /**
+   * Adds another builder's values (its `part()`, which `canAdd` allows) after those added here,
+   * as the last: `finish()` then gives what adding each of them here would have. None can be
+   * added after it, for a record whose keys came in another order than earlier ones' is known
+   * only where it was added (and, were its column to become raw, would be decoded in the wrong
+   * order). `adjust`: for some keys (nested, as the records'), a change made to each of their
+   * values on the way (a line number counted from elsewhere).
+   */
+  addLastPart(part: ColumnPart, adjust?: ValueAdjustment): void {
+    this.addPart(part, adjust)
+    this.closed = true
+  }
+
+  private addPart(part: ColumnPart, adjust: ValueAdjustment | undefined): void {
+    if (part.kind === 'none') return
+    if (part.kind === 'raw') {
+      // Values of mixed kinds in the part: this column ends as the list of every value.
+      if (this.kind !== 'raw') this.becomeRaw()
+      for (const value of part.values) this.values.push(adjust === undefined ? value : adjusted(value, adjust))
+      this.rows += part.rows
+      return
+    }
+    if (this.kind === 'none') this.kind = part.kind
+    const before = this.rows
+    this.rows += part.rows
+    if (part.kind === 'scalar') {
+      this.scalars.addPart(typeof adjust === 'function' ? adjustedScalars(part.scalars, adjust) : part.scalars)
+    } else if (part.kind === 'list') {
+      for (const length of part.lengths) this.lengths.push(length)
+      this.items ??= new ColumnBuilder()
+      this.items.addPart(part.items, typeof adjust === 'object' ? adjust : undefined)
+    } else {
+      const seen = new Uint8Array(this.keys.length)
+      for (let k = 0; k < part.keys.length; k++) {
+        const key = part.keys[k]
+        let mine = this.keyIndex.get(key)
+        if (mine === undefined) mine = this.addKey(key, before)
+        else seen[mine] = 1
+        this.children[mine].addPart(part.children[k], typeof adjust === 'object' ? adjust[key] : undefined)
+        const absent = this.absent[mine]
+        for (const row of part.absent[k]) absent.push(row + before)
+      }
+      // Keys the part's records all lack.
+      for (let k = 0; k < seen.length; k++) if (seen[k] === 0) for (let row = before; row < this.rows; row++) this.absent[k].push(row)
+    }
+  }
+
+  /** A key first met at `row`: a column of its own, lacking from every earlier record. */
+  private addKey(key: string, row: number): number {
+    const k = this.keys.length
+    this.keys.push(key)
+    this.keyIndex.set(key, k)
+    this.children.push(new ColumnBuilder(NO_KEYS, this.distinctKeys.has(key)))
+    this.absent.push(Array.from({ length: row }, (_, earlier) => earlier))
+    this.lastRowWith.push(-1)
+    return k
   }
 
   /** The encoded column; the builder is spent. */
@@ -125,14 +261,7 @@ export class ColumnBuilder {
     let expected = 0
     for (const key in object) {
       let k = keys[expected] === key ? expected : this.keyIndex.get(key)
-      if (k === undefined) {
-        k = keys.length
-        keys.push(key)
-        this.keyIndex.set(key, k)
-        this.children.push(new ColumnBuilder(NO_KEYS, this.distinctKeys.has(key)))
-        this.absent.push(Array.from({ length: row }, (_, earlier) => earlier))
-        lastRowWith.push(-1)
-      }
+      if (k === undefined) k = this.addKey(key, row)
       if (k < expected) inOrder = false
       expected = k + 1
       // A property set to undefined is absent, as JSON.stringify treats it.

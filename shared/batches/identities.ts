@@ -24,8 +24,8 @@ export class UniqueIdentities {
    * The stored identity for the next row with natural key `naturalKey`; `hash`, when that
    * identity is the hex of these four words (valid until the next call), for ChargeIdentityLog.
    */
-  next(naturalKey: string): { identity: string; repeated: boolean; hash: Int32Array | null } {
-    const { key, repeated, hash } = this.nextKey(naturalKey)
+  next(naturalKey: string, keyHash?: Int32Array): { identity: string; repeated: boolean; hash: Int32Array | null } {
+    const { key, repeated, hash } = this.nextKey(naturalKey, keyHash)
     return { identity: repeated ? storedIdentity(key) : hash ? hexWords(hash) : key, repeated, hash }
   }
 
@@ -33,9 +33,10 @@ export class UniqueIdentities {
    * The next row's identity in natural-key form, whose storedIdentity is what `next` gives:
    * the key, or a repeat's key with its occurrence number. For a check, which never stores
    * the hex a million times (about 0.13 s of the million-row check): `hash` as in `next`.
+   * `keyHash`: the key's murmur3x86_128, when the caller has it already.
    */
-  nextKey(naturalKey: string): { key: string; repeated: boolean; hash: Int32Array | null } {
-    const hash = murmur3x86_128(naturalKey)
+  nextKey(naturalKey: string, keyHash?: Int32Array): { key: string; repeated: boolean; hash: Int32Array | null } {
+    const hash = keyHash ?? murmur3x86_128(naturalKey)
     const occurrence = this.seen.addCounting(hash)
     if (occurrence === 0) return { key: naturalKey, repeated: false, hash: isStoredWhole(naturalKey) ? null : hash }
     return { key: `${naturalKey}\u001f#${occurrence}`, repeated: true, hash: null }
@@ -52,6 +53,12 @@ export class UniqueIdentities {
       if (this.seen.addCounting(hash) > 0) return lines[row]
     }
     return 0
+  }
+
+  /** Whether any of these keys' hashes (four words a key, as `nextKey` hashes them) is one of the keys seen. */
+  seenAnyOf(hashes: Int32Array): boolean {
+    for (let at = 0; at < hashes.length; at += 4) if (this.seen.has(hashes, at)) return true
+    return false
   }
 }
 

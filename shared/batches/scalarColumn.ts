@@ -2,6 +2,9 @@ import { doubled } from '../bytes/doubled'
 import type { Column, Json } from './columnCodec'
 import { NEW, NOT_SHORT, ShortStringIds } from './shortStringIds'
 
+/** A ScalarColumn's values as plain data (`part()`): a count of one value, a dictionary and each row's id in it, or the list. */
+export type ScalarPart = { t: 'const'; v: Json; n: number } | { t: 'dict'; d: Json[]; i: Int32Array } | { t: 'values'; v: Json[] }
+
 /**
  * A column of scalars, encoded as values arrive: a count while all are equal, then a
  * dictionary (each row keeps a small id, so a million rows of dates or model names do not
@@ -57,13 +60,75 @@ export class ScalarColumn {
     }
     if (this.count === this.ids.length) this.ids = doubled(this.ids)
     this.ids[this.count++] = value === this.lastValue ? this.lastId : this.idOf(value)
-    if (this.count === this.trial && this.distinct.length > this.trial * 0.75 && !this.onlyShort) {
-      this.values = this.list()
-      this.index = null
-      this.short = null
-      this.distinct = []
-      this.ids = new Int32Array(0)
-      this.count = 0
+    if (this.count === this.trial) this.endTrial()
+  }
+
+  /** At `trial` values: a dictionary of mostly distinct values, not all short strings, is given up for the list. */
+  private endTrial(): void {
+    if (this.distinct.length <= this.trial * 0.75 || this.onlyShort) return
+    this.values = this.list()
+    this.index = null
+    this.short = null
+    this.distinct = []
+    this.ids = new Int32Array(0)
+    this.count = 0
+  }
+
+  /**
+   * The values added so far as plain data another thread can take (its dictionary ids in a
+   * typed array): what `addPart` there adds as if each value were added to it.
+   */
+  part(): ScalarPart {
+    if (this.values !== null) return { t: 'values', v: this.values }
+    if (this.index === null) return { t: 'const', v: this.first, n: this.repeats }
+    return { t: 'dict', d: this.distinct, i: this.ids.slice(0, this.count) }
+  }
+
+  /**
+   * Adds another column's values (its `part()`), after those added here, ending as adding them
+   * one by one would: a dictionary's rows cost a typed-array step each, its values one lookup
+   * each (a list of mostly distinct values, one each: looked up when this column kept its dictionary).
+   */
+  addPart(part: ScalarPart): void {
+    if (part.t === 'values') for (const value of part.v) this.add(value)
+    else if (part.t === 'dict') this.addIds(part.d, part.i, part.i.length)
+    // The same constant on: counted.
+    else if (this.values === null && this.index === null && (this.repeats === 0 || part.v === this.first) && part.n > 0) {
+      if (this.repeats === 0) this.first = part.v
+      this.repeats += part.n
+    } else this.addIds([part.v], null, part.n)
+  }
+
+  /** Adds `count` values given as ids in `dictionary` (`ids` null: all the first). */
+  private addIds(dictionary: readonly Json[], ids: Int32Array | null, count: number): void {
+    // Each of the dictionary's values as an id here, once looked up.
+    const mine = new Int32Array(dictionary.length).fill(-1)
+    let row = 0
+    // While a constant, a list, or before the trial: as adding each value does.
+    for (; row < count && (this.index === null || this.values !== null || this.count < this.trial); row++) {
+      const theirs = ids === null ? 0 : ids[row]
+      if (this.index === null || this.values !== null) {
+        this.add(dictionary[theirs])
+        continue
+      }
+      let id = mine[theirs]
+      if (id < 0) id = mine[theirs] = this.idOf(dictionary[theirs])
+      if (this.count === this.ids.length) this.ids = doubled(this.ids)
+      this.ids[this.count++] = id
+      if (this.count === this.trial) this.endTrial()
+    }
+    if (row === count) return
+    // A dictionary past its trial: the rest are ids.
+    if (this.ids.length < this.count + count - row) {
+      const grown = new Int32Array(Math.max(this.ids.length * 2, this.count + count - row))
+      grown.set(this.ids.subarray(0, this.count))
+      this.ids = grown
+    }
+    for (; row < count; row++) {
+      const theirs = ids === null ? 0 : ids[row]
+      let id = mine[theirs]
+      if (id < 0) id = mine[theirs] = this.idOf(dictionary[theirs])
+      this.ids[this.count++] = id
     }
   }
 

@@ -47,3 +47,17 @@ test('hashes that differ only in their last word are different', () => {
   for (let i = 0; i < 10_000; i++) expect(set.add([7, 7, 7, i])).toBe(false)
   expect(set.size).toBe(10_000)
 })
+
+test('holds a hash exactly when a Set of the hashes added has it, read at any offset of a word list, without adding it (property)', () => {
+  fc.assert(
+    fc.property(fc.array(hash, { maxLength: 3000 }), fc.array(hash, { maxLength: 50 }), (added, asked) => {
+      const set = new HashSet128()
+      for (const words of added) set.add(words)
+      const reference = new Set(added.map((words) => words.join(',')))
+      const list = Int32Array.from(asked.flat())
+      asked.forEach((words, i) => expect(set.has(list, i * 4)).toBe(reference.has(words.join(','))))
+      expect(set.size).toBe(reference.size)
+    }),
+    { numRuns: 60 },
+  )
+})

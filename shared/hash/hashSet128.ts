@@ -25,6 +25,22 @@ export class HashSet128 {
     return this.count
   }
 
+  /** Whether the hash (the four words from `at`) is held. */
+  has(words: ArrayLike<number>, at = 0): boolean {
+    const w0 = words[at] | 0
+    const w1 = words[at + 1] | 0
+    const w2 = words[at + 2] | 0
+    const w3 = words[at + 3] | 0
+    if ((w0 | w1 | w2 | w3) === 0) return this.zeroAdded > 0
+    const slots = this.slots
+    const mask = slots.length / 4 - 1
+    for (let slot = w0 & mask; ; slot = (slot + 1) & mask) {
+      const s = slot * 4
+      if ((slots[s] | slots[s + 1] | slots[s + 2] | slots[s + 3]) === 0) return false
+      if (slots[s] === w0 && slots[s + 1] === w1 && slots[s + 2] === w2 && slots[s + 3] === w3) return true
+    }
+  }
+
   /** Adds the hash; returns whether it was new. */
   add(words: ArrayLike<number>): boolean {
     return this.addAt(words) >= 0

@@ -2,6 +2,7 @@ import type { BatchIssue } from '../../records/batch'
 import type { ImportProfile } from '../../records/settings'
 import type { CurrencyAmounts } from '../../money/totals'
 import type { Latin1Reader } from '../text/latin1'
+import type { ColumnPart } from '../../batches/columnCodec'
 
 /** A file as a stream of byte chunks: Node's fs.createReadStream and a browser ReadableStream both are. */
 export interface BillingSource {
@@ -12,7 +13,7 @@ export interface BillingSource {
   latin1?: Latin1Reader
   /** The file's size in bytes, when known: sizes the table that tells repeated rows. */
   size?: number
-  /** The file's part after a line, being read on another thread meanwhile (a check of a big file): `chunks` end a chunk there. */
+  /** The file's part after a line, being read on another thread meanwhile (a big file): `chunks` end a chunk there. */
   secondPart?: BillingSecondPart
 }
 
@@ -51,6 +52,19 @@ export interface BillingPartRead {
   to: string | null
   identityHashes: Int32Array
   identityLines: Int32Array
+  /** The part's share of the batch, when one is built (readBillingPart's `encodeBatch`). */
+  batch?: BillingBatchPart
+}
+
+/**
+ * A part's charges as a batch holds them, made unique among themselves: taken when none of
+ * their keys is one of the first part's (else each would be counted on from there).
+ */
+export interface BillingBatchPart {
+  /** The charges' columns (ColumnBuilder.part), their lines counted from the part's start; their identity column lists the stored identities. */
+  records: ColumnPart
+  /** The line of the first charge whose key repeats an earlier one's in the part, or 0. */
+  firstRepeatLine: number
 }
 
 export interface ImportProgress {

@@ -7,11 +7,11 @@
 import type { BatchIssue } from '../../records/batch'
 import type { Charge } from '../../records/charge'
 import type { CurrencyAmounts } from '../../money/totals'
-import { ColumnBuilder } from '../../batches/columnCodec'
+import { ColumnBuilder, type ColumnPart } from '../../batches/columnCodec'
 import { type Batch, createBatch } from '../../batches/batch'
 import { ChargeIdentityLog, type ChargeIdentities, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
 import { storedIdentity } from '../../records/chargeIdentity'
-import type { BillingParseOptions, BillingPartRead, BillingSource } from './billingSource'
+import type { BillingParseOptions, BillingPartRead, BillingSecondPart, BillingSource } from './billingSource'
 import { DEFAULT_MAX_ERRORS, readBillingRows, type RowsRead } from './readBillingRows'
 
 export interface BillingParseSummary {
@@ -106,18 +106,28 @@ export async function importBillingFile(
 ): Promise<BillingImportResult> {
   // Identities are unique (UniqueIdentities) and kept in `stored` anyway: their column lists them as they are.
   const records = options.encodeBatch === false ? null : new ColumnBuilder(new Set(['identity']))
-  // Sized for rows of about 190 bytes (an Anthropic cost row): a million-row export's table never grows.
-  const identities = new UniqueIdentities((source.size ?? 0) / 192)
+  // Sized for rows of about 190 bytes (an Anthropic cost row): a million-row export's table never grows. A batch's second part read elsewhere keeps its keys there.
+  const identities = new UniqueIdentities(((records !== null ? source.secondPart?.at : undefined) ?? source.size ?? 0) / 192)
   // A batch's identities are strings its records hold anyway; a check keeps them packed.
   const stored = new Map<string, string[]>()
   const checked = records === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
   let firstRepeat: BatchIssue | null = null
-  // A second part read elsewhere hands on hashes only: taken where only the first repeat's line is wanted from identities.
-  const secondPart = records === null && checked === null ? source.secondPart : undefined
+  // A second part read elsewhere hands on hashes, and a batch's share of its own: not taken where every identity is wanted apart.
+  const secondPart = checked === null ? source.secondPart && batchPartChecked(source.secondPart, records, identities) : undefined
   if (source.secondPart && !secondPart) source.secondPart.cancel()
   const summary = await parseBillingFile({ ...source, secondPart }, {
     ...options,
     onSecondPart: (part, lineOffset) => {
+      if (records !== null) {
+        const batch = part.batch!
+        // As read here: its lines after the first part's.
+        records.addLastPart(batch.records, { source: { line: (line) => (line as number) + lineOffset } })
+        const { format, identities: list } = identitiesOfPart(batch.records)!
+        const into = stored.get(format) ?? stored.set(format, []).get(format)!
+        for (const identity of list) into.push(identity)
+        if (batch.firstRepeatLine > 0) firstRepeat ??= repeatIssue(batch.firstRepeatLine + lineOffset)
+        return
+      }
       if (firstRepeat) return
       const line = identities.firstRepeatOf(part.identityHashes, part.identityLines)
       if (line > 0) firstRepeat = repeatIssue(line + lineOffset)
@@ -158,6 +168,41 @@ export async function importBillingFile(
     identities: stored,
   })
   return { ...summary, batch, identities: stored }
+}
+
+/**
+ * A second part as a batch's reader takes it: only with its share of the batch, which must add
+ * on to the columns read here, and none of its keys one of the first part's (whose repeats
+ * would be numbered on from there); otherwise this thread reads the part itself.
+ */
+function batchPartChecked(secondPart: BillingSecondPart, records: ColumnBuilder | null, identities: UniqueIdentities): BillingSecondPart {
+  if (records === null) return secondPart
+  return {
+    ...secondPart,
+    async result() {
+      const part = await secondPart.result()
+      if (!part?.batch || !identitiesOfPart(part.batch.records) || !records.canAdd(part.batch.records) || identities.seenAnyOf(part.identityHashes)) return null
+      return part
+    },
+  }
+}
+
+/**
+ * The stored identities of a part's charges, as read from its columns: their identity column
+ * lists them (a batch's are distinct: see ColumnBuilder's distinctKeys), and a file's charges
+ * are of its one format (sent once, the strings cost half as much to pass). Null for a part
+ * without charges.
+ */
+function identitiesOfPart(records: ColumnPart): { format: string; identities: string[] } | null {
+  if (records.kind !== 'object') return null
+  const column = (key: string) => {
+    const part = records.children[records.keys.indexOf(key)]
+    return part?.kind === 'scalar' ? part.scalars : null
+  }
+  const identities = column('identity')
+  const format = column('format')
+  if (identities?.t !== 'values' || format?.t !== 'const' || identities.v.length !== records.rows) return null
+  return { format: format.v as string, identities: identities.v as string[] }
 }
 
 function repeatIssue(line: number): BatchIssue {

@@ -8,22 +8,30 @@ import { readBillingPart } from './readBillingPart'
 
 const HEADER = 'usage_date_utc,model,workspace,api_key,usage_type,context_window,token_type,cost_usd,list_price_usd,cost_type,inference_geo,speed'
 const nodeLatin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
-const CHECK = { importedAt: '2026-12-06T00:00:00.000Z', encodeBatch: false, keepIdentities: false } as const
+const IMPORTED_AT = '2026-12-06T00:00:00.000Z'
+const CHECK = { importedAt: IMPORTED_AT, encodeBatch: false, keepIdentities: false } as const
+/** An import into a workspace: the batch built, the second part's columns built where it is read. */
+const STORE = { importedAt: IMPORTED_AT } as const
 
 /** Few values per column, so rows repeat (whole, or all but the cost: the same key) across the split. */
-const row = fc
+const rowWithKeys = (key: fc.Arbitrary<string>, costs = ['1.50', '0.00', '12.345', '-2', 'n/a']) =>
+  fc
   .record({
     day: fc.constantFrom('2026-08-01', '2026-08-02', '2026-09-30'),
     model: fc.constantFrom('Claude Sonnet 4.6', 'Claude Opus 4.1', '"Claude, quoted"'),
     workspace: fc.constantFrom('Default', '"team\nwith a newline"', '"a ""quoted"" one"', ' padded '),
-    key: fc.constantFrom('k1', 'k2', ''),
+    key,
     contextWindow: fc.constantFrom('≤ 200k', '> 200k', ''),
     tokenType: fc.constantFrom('input_no_cache', 'output'),
-    cost: fc.constantFrom('1.50', '0.00', '12.345', '-2', 'n/a'),
+    cost: fc.constantFrom(...costs),
     geo: fc.constantFrom('global', 'us', ''),
   })
   .map((r) => `${r.day},${r.model},${r.workspace},${r.key},message,${r.contextWindow},${r.tokenType},${r.cost},${r.cost},token,${r.geo},`)
-const line = fc.oneof({ weight: 12, arbitrary: row }, fc.constant(''), fc.constant(HEADER), fc.constant('2026-08-01,too,few'), fc.constant('2026-08-03,"never closed,x'))
+const row = rowWithKeys(fc.constantFrom('k1', 'k2', ''))
+const lineOf = (row: fc.Arbitrary<string>, weight = 12) => fc.oneof({ weight, arbitrary: row }, fc.constant(''), fc.constant(HEADER), fc.constant('2026-08-01,too,few'), fc.constant('2026-08-03,"never closed,x'))
+const line = lineOf(row)
+/** Rows whose keys repeat less, bad lines fewer: a part repeating none of the first part's keys, without a bad row, is what a batch's reader takes. */
+const storedLine = lineOf(rowWithKeys(fc.oneof({ weight: 1, arbitrary: fc.constantFrom('k1', '') }, { weight: 6, arbitrary: fc.nat(100_000).map((n) => `key ${n}`) }), ['1.50', '0.00', '12.345', '-2']), 100)
 
 /**
  * Rows before the random ones: the encoding is sniffed from a file's first 64 KiB, and a part
@@ -34,12 +42,14 @@ const SNIFFED_BYTES = 64 * 1024
 
 /**
  * The file read in one go, and read as the command line reads a big file: up to a line start
- * `at` here, from there by readBillingPart (as on another thread), its charges handed on when taken.
+ * `at` here, from there by readBillingPart (as on another thread: what it hands back cloned),
+ * its charges handed on when taken. A check, or with `store` an import into a workspace.
  */
-async function readBothWays(text: string, at: number, skipBadRows: boolean, chunkSize: number) {
+async function readBothWays(text: string, at: number, skipBadRows: boolean, chunkSize: number, store = false) {
   const bytes = new TextEncoder().encode(text)
   const whole: Charge[] = []
-  const expected = await importBillingFile({ name: 'cost.csv', chunks: chunksOf(bytes, chunkSize), latin1: nodeLatin1 }, { ...CHECK, skipBadRows, onCharge: (charge) => whole.push(charge) })
+  const options = store ? STORE : CHECK
+  const expected = await importBillingFile({ name: 'cost.csv', chunks: chunksOf(bytes, chunkSize), latin1: nodeLatin1 }, { ...options, skipBadRows, onCharge: (charge) => whole.push(charge) })
 
   const split: Charge[] = []
   const partCharges: Charge[] = []
@@ -48,12 +58,13 @@ async function readBothWays(text: string, at: number, skipBadRows: boolean, chun
   const secondPart: BillingSecondPart = {
     at,
     start: (names, delimiter) => (header = { header: [...names], delimiter }),
-    result: () => readBillingPart({ name: 'cost.csv', chunks: chunksOf(bytes.subarray(at), chunkSize), latin1: nodeLatin1 }, header!, { onCharge: (charge) => partCharges.push(charge) }),
+    result: async () =>
+      structuredClone(await readBillingPart({ name: 'cost.csv', chunks: chunksOf(bytes.subarray(at), chunkSize), latin1: nodeLatin1 }, header!, { encodeBatch: store, onCharge: (charge) => partCharges.push(charge) })),
     taken: () => (taken = true),
     cancel: () => {},
   }
   const source: BillingSource = { name: 'cost.csv', chunks: twoParts(bytes, at, chunkSize), latin1: nodeLatin1, secondPart }
-  const actual = await importBillingFile(source, { ...CHECK, skipBadRows, onCharge: (charge) => split.push(charge) })
+  const actual = await importBillingFile(source, { ...options, skipBadRows, onCharge: (charge) => split.push(charge) })
   // A part counts its lines from its start.
   const linesBefore = bytes.subarray(0, at).filter((byte) => byte === 10).length
   if (taken) for (const charge of partCharges) split.push({ ...charge, source: { ...charge.source, line: charge.source.line + linesBefore } })
@@ -109,6 +120,56 @@ describe('a billing file read in two parts (the command line checks a big file o
     )
     // Many random files have a bad row after the split; enough parts must still be taken for this to test them.
     expect(takenRuns).toBeGreaterThan(20)
+  })
+
+  it('into a workspace, gives the batch reading it in one go gives, byte for byte (its id), with the second part\'s columns built where it is read', async () => {
+    let takenRuns = 0
+    await fc.assert(
+      fc.asyncProperty(
+        // Sometimes a copy of one of them at the end: a repeat, after the split or across it.
+        fc.array(storedLine, { minLength: 1, maxLength: 40 }).chain((lines) => fc.tuple(fc.nat(lines.length - 1), fc.boolean()).map(([copied, copy]) => (copy ? [...lines, lines[copied]] : lines))),
+        fc.boolean(),
+        fc.nat(),
+        fc.constantFrom(64, 4096),
+        async (lines, skipBadRows, pick, chunkSize) => {
+          const text = [HEADER, ...FIRST_ROWS, ...lines].join('\n') + '\n'
+          const starts = lineStarts(text).filter((at) => at > SNIFFED_BYTES)
+          const at = starts[pick % starts.length]
+          const { expected, actual, whole, split, taken } = await readBothWays(text, at, skipBadRows, chunkSize, true)
+          expect(actual).toEqual(expected)
+          expect(actual.batch?.meta.id).toBe(expected.batch?.meta.id)
+          if (expected.status === 'ok') expect(split.map(withoutIdentity)).toEqual(whole.map(withoutIdentity))
+          if (taken && at < text.length) takenRuns++
+        },
+      ),
+      { numRuns: 40 },
+    )
+    expect(takenRuns).toBeGreaterThan(15)
+  }, 120_000)
+
+  it('into a workspace, reads the part itself when one of its keys is one of the first part\'s: its repeat is numbered on from there', async () => {
+    const rows = [
+      '2026-08-01,Claude Sonnet 4.6,Default,k1,message,≤ 200k,output,1.50,1.50,token,global,',
+      '2026-08-01,Claude Sonnet 4.6,Default,k2,message,≤ 200k,output,2.00,2.00,token,global,',
+      // The first row's key again, twice (occurrences 1 and 2 of the file; 0 and 1 of the part alone).
+      '2026-08-01,Claude Sonnet 4.6,Default,k1,message,≤ 200k,output,3.00,3.00,token,global,',
+      '2026-08-01,Claude Sonnet 4.6,Default,k1,message,≤ 200k,output,4.00,4.00,token,global,',
+    ]
+    const text = [HEADER, ...FIRST_ROWS, ...rows].join('\n') + '\n'
+    const read = await readBothWays(text, byteOffset(text, '2026-08-01,Claude Sonnet 4.6,Default,k2'), false, 64, true)
+    expect(read.taken).toBe(false)
+    expect(read.actual).toEqual(read.expected)
+    expect(read.actual.batch!.identities.get('anthropic-console-cost')!.slice(-3)).toEqual(read.expected.batch!.identities.get('anthropic-console-cost')!.slice(-3))
+    expect(new Set(read.actual.batch!.identities.get('anthropic-console-cost')).size).toBe(FIRST_ROWS.length + rows.length)
+
+    // Repeats within the part alone are numbered as one thread numbers them.
+    const within = await readBothWays(text, byteOffset(text, '2026-08-01,Claude Sonnet 4.6,Default,k1,message,≤ 200k,output,3.00'), false, 64, true)
+    expect(within.taken).toBe(false)
+    const partOnly = [HEADER, ...FIRST_ROWS, ...rows.slice(1)].join('\n') + '\n'
+    const taken = await readBothWays(partOnly, byteOffset(partOnly, '2026-08-01,Claude Sonnet 4.6,Default,k2'), false, 64, true)
+    expect(taken.taken).toBe(true)
+    expect(taken.actual).toEqual(taken.expected)
+    expect(taken.actual.warnings).toContainEqual({ line: FIRST_ROWS.length + 4, message: 'this row has the same key as an earlier row; both are kept as separate charges' })
   })
 
   it('reads on past a line start inside a quoted value, and takes the part at one outside', async () => {

@@ -1,0 +1,203 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { ColumnBuilder, type Column, type ColumnPart, type Json } from './columnCodec'
+import { jsonUtf8, type JsonWritable } from './jsonUtf8'
+import { ScalarColumn } from './scalarColumn'
+
+/** The JSON a column is stored as: the bytes a batch's id is the hash of. */
+const json = (value: unknown) => new TextDecoder().decode(jsonUtf8(value as JsonWritable))
+
+/**
+ * Records split at `at`: the first ones added to one builder, the rest to another whose part
+ * (as it reaches another thread: cloned) is added to the first. Null when the part cannot be
+ * added; then the first builder must be as it was, for the rest to be added one by one.
+ */
+function mergedAt(records: readonly Json[], at: number, distinctKeys?: ReadonlySet<string>): Column | null {
+  const first = new ColumnBuilder(distinctKeys)
+  const second = new ColumnBuilder(distinctKeys)
+  for (const record of records.slice(0, at)) first.add(record)
+  for (const record of records.slice(at)) second.add(record)
+  const part = second.part()
+  if (!first.canAdd(structuredClone(part))) {
+    for (const record of records.slice(at)) first.add(record)
+    expect(json(first.finish())).toBe(json(whole(records, distinctKeys)))
+    return null
+  }
+  first.addLastPart(structuredClone(part))
+  expect(first.length).toBe(records.length)
+  // Records whose keys came in another order are known only where they were added: none may follow.
+  expect(() => first.add({})).toThrow()
+  return first.finish()
+}
+
+function whole(records: readonly Json[], distinctKeys?: ReadonlySet<string>): Column {
+  const builder = new ColumnBuilder(distinctKeys)
+  for (const record of records) builder.add(record)
+  return builder.finish()
+}
+
+/** Merged and whole encodings deep-equal (ids compared as lists) and write the same bytes. */
+function expectSame(merged: Column, expected: Column): void {
+  expect(json(merged)).toBe(json(expected))
+  expect(JSON.parse(json(merged))).toEqual(JSON.parse(json(expected)))
+}
+
+const scalar = fc.oneof(
+  fc.constantFrom('a', 'b', '1.50', '-0.25', 'Claude Sonnet 4.6', null, true, 0, 7),
+  fc.string({ maxLength: 4 }),
+  fc.integer(),
+  fc.string({ minLength: 14, maxLength: 20 }),
+)
+
+/** Records shaped like charges: optional and varying keys, nested objects, sometimes a list or a value of another kind. */
+const record: fc.Arbitrary<Json> = fc.oneof(
+  {
+    weight: 60,
+    arbitrary: fc.record(
+      {
+        identity: fc.string({ minLength: 1, maxLength: 6 }),
+        model: fc.constantFrom('m1', 'm2', 'a much longer model name'),
+        cost: scalar,
+        listCost: fc.option(scalar, { nil: undefined }),
+        tokens: fc.option(fc.record({ input: fc.nat(3), output: fc.nat(3) }, { requiredKeys: ['output'] }), { nil: null }),
+        tags: fc.dictionary(fc.constantFrom('team', 'env', 'cost_center', 'a'), fc.constantFrom('x', 'y', 'zzzzzzzzzzzzzzzz')),
+        source: fc.record({ file: fc.constantFrom('a.csv', 'b.csv'), line: fc.nat(50) }),
+      },
+      { requiredKeys: ['model', 'source'] },
+    ),
+  },
+  { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) as fc.Arbitrary<Json> },
+  { weight: 1, arbitrary: scalar },
+)
+
+describe('ColumnBuilder parts', () => {
+  test('records built in two builders, the second added as a part, finish as one builder does, or cannot be added (property)', () => {
+    let merged = 0
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 40 }), fc.nat(), fc.boolean(), (records, split, identities) => {
+        const distinctKeys = identities ? new Set(['identity']) : undefined
+        // Identities known distinct are distinct (UniqueIdentities makes them so).
+        if (identities) records = records.map((r, row) => (r !== null && typeof r === 'object' && !Array.isArray(r) && 'identity' in r ? { ...r, identity: `id${row}` } : r))
+        const result = mergedAt(records, split % (records.length + 1), distinctKeys)
+        if (result === null) return
+        merged++
+        expectSame(result, whole(records, distinctKeys))
+      }),
+      { numRuns: 1000 },
+    )
+    // Mostly charge-like records: many splits can be added.
+    expect(merged).toBeGreaterThan(300)
+  }, 30_000)
+
+  test('past the 4096 values at which a mostly distinct column gives its dictionary up, on either side of the split (property)', () => {
+    let merged = 0
+    const shape = fc.record({
+      rows: fc.integer({ min: 4000, max: 9000 }),
+      split: fc.double({ min: 0, max: 1, noNaN: true }),
+      // How many distinct values each column cycles through: a few (a dictionary), about every row's own (given up or raw).
+      models: fc.constantFrom(1, 3, 5000),
+      amounts: fc.constantFrom(2, 2500, 9000),
+      names: fc.constantFrom(1, 4, 3000, 9000),
+      // A column distinct early and repeating later, or the other way round.
+      distinctFirst: fc.boolean(),
+      seed: fc.nat(),
+    })
+    fc.assert(
+      fc.property(shape, ({ rows, split, models, amounts, names, distinctFirst, seed }) => {
+        let state = seed
+        const random = (n: number) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) % n)
+        const records: Json[] = []
+        for (let row = 0; row < rows; row++) {
+          const early = row < rows / 2 === distinctFirst
+          const tags: Record<string, Json> = {}
+          if (random(3) === 0) tags.team = `team ${random(4)}`
+          if (random(50) === 0) tags[`rare ${random(3)}`] = 'x'
+          records.push({
+            identity: `id ${row}`,
+            model: `model ${random(models)}`,
+            cost: `${random(amounts)}.${random(100)}`,
+            user: early ? `a person with a long name ${random(names)}` : `someone ${random(4)}`,
+            ...(random(10) === 0 ? {} : { listCost: random(2) === 0 ? '0.00' : `${random(amounts)}` }),
+            tags,
+            source: { file: 'cost.csv', line: row + 2 },
+          })
+        }
+        const result = mergedAt(records, Math.floor(split * rows), new Set(['identity']))
+        if (result === null) return
+        merged++
+        expectSame(result, whole(records, new Set(['identity'])))
+      }),
+      { numRuns: 25 },
+    )
+    expect(merged).toBeGreaterThan(15)
+  }, 60_000)
+
+  test('an adjustment changes the part\'s values of the keys it names as they are added (line numbers counted from the part\'s start)', () => {
+    const records = Array.from({ length: 6000 }, (_, row) => ({ model: row % 3 ? 'a' : 'b', source: { file: 'f', line: row + 2 } }))
+    const first = new ColumnBuilder()
+    const second = new ColumnBuilder()
+    for (const r of records.slice(0, 2500)) first.add(r)
+    for (const r of records.slice(2500)) second.add({ ...r, source: { ...r.source, line: r.source.line - 2501 } })
+    const part = second.part()
+    expect(first.canAdd(part)).toBe(true)
+    first.addLastPart(part, { source: { line: (line) => (line as number) + 2501 } })
+    expectSame(first.finish(), whole(records))
+  })
+
+  test('values of another kind than the first builder holds in a column cannot be added; keys in another order can', () => {
+    const first = new ColumnBuilder()
+    first.add({ a: 1, b: { c: 2 } })
+    const scalars = new ColumnBuilder()
+    scalars.add(1)
+    expect(first.canAdd(scalars.part())).toBe(false)
+    const nestedScalar = new ColumnBuilder()
+    nestedScalar.add({ b: 'x' })
+    expect(first.canAdd(nestedScalar.part())).toBe(false)
+    // A column of mixed kinds here takes only a part of mixed kinds; a part of mixed kinds makes this one so.
+    const mixed = new ColumnBuilder()
+    mixed.add({ a: 1 })
+    mixed.add(2)
+    expect(mixed.canAdd(scalars.part())).toBe(false)
+    const mixedToo = new ColumnBuilder()
+    mixedToo.add('x')
+    mixedToo.add({ b: 1 })
+    expect(mixed.canAdd(mixedToo.part())).toBe(true)
+    expect(first.canAdd(mixedToo.part())).toBe(true)
+
+    // Sparse tags: each record's keys in the header's order, first seen in another (a CUR's resource tags).
+    const second = new ColumnBuilder()
+    for (const record of [{ c: 3 }, { b: { c: 1 }, c: 4 }, { a: 2 }]) second.add(record)
+    expect(first.canAdd(second.part())).toBe(true)
+    first.addLastPart(second.part())
+    expectSame(first.finish(), whole([{ a: 1, b: { c: 2 } }, { c: 3 }, { b: { c: 1 }, c: 4 }, { a: 2 }]))
+  })
+})
+
+describe('ScalarColumn parts', () => {
+  test('two columns, the second added as a part, finish as one column given every value does, with any trial length (property)', () => {
+    const values = fc.array(fc.oneof(fc.constantFrom('a', 'b', '1.5', null, 3), fc.string({ minLength: 13, maxLength: 14 }), fc.integer()), { maxLength: 60 })
+    fc.assert(
+      fc.property(values, fc.nat(), fc.integer({ min: 1, max: 20 }), (all, split, trial) => {
+        const at = split % (all.length + 1)
+        const one = new ScalarColumn(trial)
+        for (const value of all) one.add(value)
+        const first = new ScalarColumn(trial)
+        const second = new ScalarColumn(trial)
+        for (const value of all.slice(0, at)) first.add(value)
+        for (const value of all.slice(at)) second.add(value)
+        first.addPart(structuredClone(second.part()))
+        expect(first.list()).toEqual(all)
+        expect(json(first.finish())).toBe(json(one.finish()))
+      }),
+      { numRuns: 1000 },
+    )
+  }, 30_000)
+})
+
+// A part is plain data: what a thread posts.
+test('a part survives structured cloning whole', () => {
+  const builder = new ColumnBuilder()
+  for (let row = 0; row < 100; row++) builder.add({ a: row % 2, b: { c: `v${row % 3}` } })
+  const part = builder.part() as ColumnPart
+  expect(structuredClone(part)).toEqual(part)
+})
