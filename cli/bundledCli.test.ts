@@ -62,8 +62,12 @@ describe('the bundled command line (npm run cli)', () => {
       for (const imported of metafile.inputs[path]?.imports ?? []) if (imported.kind !== 'dynamic-import') visit(imported.path)
     }
     visit('cli/commands/import.ts')
-    expect(loadedAtStart).toContain('shared/importers/logs/buildRun.ts')
+    expect(loadedAtStart).toContain('shared/importers/billing/readBillingRows.ts')
     expect(loadedAtStart).not.toContain('zod')
     expect(loadedAtStart).not.toContain('yjs')
+    // The agent-log readers, the price table and the step rules load when logs are named.
+    expect(loadedAtStart).not.toContain('cli/agentLogs/importAgentLogFiles.ts')
+    expect(loadedAtStart).not.toContain('shared/pricing/bundledPrices.json')
+    expect(loadedAtStart).not.toContain('shared/steps/labelStep.ts')
   })
 })
