@@ -9,6 +9,7 @@ const taken = vi.hoisted(() => ({ parts: 0 }))
 vi.mock('./billingSecondPart', async (importOriginal) => {
   const original = await importOriginal<typeof import('./billingSecondPart')>()
   return {
+    ...original,
     withSecondPartOnThread: async (...args: Parameters<typeof original.withSecondPartOnThread>) => {
       const source = await original.withSecondPartOnThread(...args)
       const part = source.secondPart
