@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPartThreadEarly } from '../import/billingSecondPart'
 
-/** The options of `import` (and `outcomes import`'s --json and --workspace). */
+/** The options of `import`, which prepareImport reads as the command does. */
 export const IMPORT_OPTIONS = {
   json: { type: 'boolean' },
   workspace: { type: 'string' },
