@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { statSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -62,8 +63,21 @@ describe('the bundled command line (npm run cli)', () => {
       for (const imported of metafile.inputs[path]?.imports ?? []) if (imported.kind !== 'dynamic-import') visit(imported.path)
     }
     visit('cli/commands/import.ts')
-    expect(loadedAtStart).toContain('shared/importers/logs/buildRun.ts')
+    expect(loadedAtStart).toContain('shared/importers/billing/readBillingRows.ts')
     expect(loadedAtStart).not.toContain('zod')
     expect(loadedAtStart).not.toContain('yjs')
+    // The agent-log readers, the price table and the step rules load when logs are named.
+    expect(loadedAtStart).not.toContain('cli/agentLogs/importAgentLogFiles.ts')
+    expect(loadedAtStart).not.toContain('shared/pricing/bundledPrices.json')
+    expect(loadedAtStart).not.toContain('shared/steps/labelStep.ts')
   })
+
+  it('ends a check of one big file that is no billing export, whose second thread was started early and never taken', () => {
+    const path = join(tempDir(), 'big.jsonl')
+    writeFileSync(path, '{"type":"summary","summary":"a line no agent format reads"}\n'.repeat(150_000))
+    expect(statSync(path).size).toBeGreaterThan(8 * 1024 * 1024)
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/cli.mjs'), 'import', '--json', path], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+    expect(result.signal).toBeNull()
+    expect(JSON.parse(result.stdout).files).toHaveLength(1)
+  }, 120_000)
 })

@@ -28,6 +28,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`Unknown command "${name}".\n\n${help()}\n`)
     return 2
   }
+  entry.prepare?.(args, io.cwd)
   const command = await entry.load()
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`)

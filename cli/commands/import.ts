@@ -15,6 +15,7 @@ import { formatImportReport } from '../import/importReportText'
 import { describeFileError } from '../fileErrors'
 import { notARegularFile } from '../namedFiles'
 import type { OpenWorkspace } from '../workspaceStore'
+import { IMPORT_OPTIONS } from './importArgs'
 import { InputError, UsageError, type CliCommand, type CliIO } from './types'
 
 const usage = 'npm run --silent cli -- import [--json] [--workspace FILE] [--skip-bad-rows] [--pricing FILE] PATH...'
@@ -44,7 +45,7 @@ export const importCommand: CliCommand = {
     try {
       parsed = parseArgs({
         args,
-        options: { json: { type: 'boolean' }, workspace: { type: 'string' }, 'skip-bad-rows': { type: 'boolean' }, pricing: { type: 'string' } },
+        options: IMPORT_OPTIONS,
         strict: true,
         allowPositionals: true,
       })

@@ -1,9 +1,7 @@
 import { fileKindOfPath } from '../../shared/importers/jobs/fileKind'
-import { agentLogImportOptions } from '../../shared/importers/jobs/logJob'
 import type { LogIssue } from '../../shared/importers/logs/types'
 import type { Run } from '../../shared/records/run'
 import { findLogFiles } from '../../node/agentLogs/discover'
-import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
 import { InputError } from '../commands/types'
 import { readNamedFile } from '../namedFiles'
 import type { FileImporter, FileOutcome, ImportContext } from './fileImporter'
@@ -37,6 +35,9 @@ async function importLogFiles(paths: readonly string[], context: ImportContext):
     }
   }
   const settings = { ...context.settings, pricingTable, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt }
+  // Loaded when logs are named: the readers, the price table and the step rules are a third of the
+  // command's code, which a check of a billing export would load for nothing.
+  const [{ agentLogImportOptions }, { importAgentLogFiles }] = await Promise.all([import('../../shared/importers/jobs/logJob'), import('../agentLogs/importAgentLogFiles')])
   // A check without a workspace stores no batch, so none is encoded (as for billing files).
   const options = { ...agentLogImportOptions({ settings, knownRequestKeys: context.knownRequestKeys() }, context.importedAt), encodeBatch: context.storesBatches }
   const result = await importAgentLogFiles(paths, options, { notice: context.notice })

@@ -1,10 +1,10 @@
 /**
- * The thread that reads a big billing file's second part (billingSecondPart.ts): started with
- * the file, it waits for the header the first part's reader finds, reads from the part's start
- * to the end and posts what it read, with its share of the charge summary (and, for a
- * workspace, of the batch).
+ * The thread that reads a big billing file's second part (billingSecondPart.ts): started as
+ * early as the command can, it waits for the file, the part's start and the header the first
+ * part's reader finds, reads from there to the end and posts what it read, with its share of
+ * the charge summary (and, for a workspace, of the batch).
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import type { BillingParseOptions, BillingPartRead, PartHeader } from '../../shared/importers/billing/billingSource'
 import { readBillingPart } from '../../shared/importers/billing/readBillingPart'
 import { transferablesOf } from '../../shared/batches/columnCodec'
@@ -12,21 +12,18 @@ import { readFileChunks } from '../../node/fileChunks'
 import { FILE_CHUNK_BYTES, latin1OfBuffer } from '../../node/fileJobSource'
 import { ImportedChargeTotalsBuilder, type PendingChargesData } from './importedChargeTotals'
 
-export interface PartThreadData {
+export type PartThreadStart = PartHeader & {
   path: string
   name: string
   /** Where the part starts: a line start. */
   at: number
   /** The file's size in bytes. */
   size: number
+  options: Pick<BillingParseOptions, 'attribution' | 'pseudonymSalt' | 'profiles'> & { encodeBatch?: boolean }
 }
-
-export type PartThreadStart = PartHeader & { options: Pick<BillingParseOptions, 'attribution' | 'pseudonymSalt' | 'profiles'> & { encodeBatch?: boolean } }
 
 /** The part read (null: it has a bad row), or the error that stopped the thread. */
 export type PartThreadMessage = { part: BillingPartRead; charges: PendingChargesData } | { part: null } | { error: string }
-
-const { path, name, at, size } = workerData as PartThreadData
 
 parentPort!.once('message', (start: PartThreadStart) => {
   readPart(start).then(
@@ -39,7 +36,7 @@ parentPort!.once('message', (start: PartThreadStart) => {
   )
 })
 
-async function readPart({ header, delimiter, options }: PartThreadStart): Promise<Exclude<PartThreadMessage, { error: string }>> {
+async function readPart({ path, name, at, size, header, delimiter, options }: PartThreadStart): Promise<Exclude<PartThreadMessage, { error: string }>> {
   const charges = new ImportedChargeTotalsBuilder().pending()
   const source = { name, chunks: readFileChunks(path, FILE_CHUNK_BYTES, { from: at }), latin1: latin1OfBuffer, size: size - at }
   const part = await readBillingPart(source, { header, delimiter }, { ...options, onCharge: (charge) => charges.add(charge) })

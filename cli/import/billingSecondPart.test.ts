@@ -10,6 +10,7 @@ const taken = vi.hoisted(() => ({ parts: 0, oneThread: false }))
 vi.mock('./billingSecondPart', async (importOriginal) => {
   const original = await importOriginal<typeof import('./billingSecondPart')>()
   return {
+    ...original,
     withSecondPartOnThread: async (...args: Parameters<typeof original.withSecondPartOnThread>) => {
       if (taken.oneThread) return args[0]
       const source = await original.withSecondPartOnThread(...args)

@@ -1,10 +1,11 @@
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import type { Worker } from 'node:worker_threads'
 import type { BillingSecondPart } from '../../shared/importers/billing/billingSource'
 import type { JobSource } from '../../shared/importers/jobs/jobTypes'
 import { readFileChunks } from '../../node/fileChunks'
 import { FILE_CHUNK_BYTES } from '../../node/fileJobSource'
 import { startWorker, workerScript } from '../workerScript'
-import type { PartThreadData, PartThreadMessage, PartThreadStart } from './billingPartWorker'
+import type { PartThreadMessage, PartThreadStart } from './billingPartWorker'
 import type { PendingChargesData } from './importedChargeTotals'
 
 /** Below this size a file is read on one thread: starting another costs more than its half saves. */
@@ -31,20 +32,12 @@ export async function withSecondPartOnThread(
   if (source.size < SPLIT_FROM_BYTES || !source.latin1) return source
   const at = lineStartAfter(path, Math.floor(source.size / 2))
   if (at < 0 || at >= source.size) return source
-  const script = await workerScript(new URL('./billingPartWorker.cjs', import.meta.url), new URL('./billingPartWorker.ts', import.meta.url))
-  const data: PartThreadData = { path, name: source.relativePath, at, size: source.size }
-  const worker = startWorker(script, { workerData: data })
-  // Never what keeps the command running: only while its answer is awaited.
-  worker.unref()
-  const answer = new Promise<PartThreadMessage>((resolve) => {
-    worker.once('message', resolve)
-    worker.once('error', (error) => resolve({ error: error.message }))
-    worker.once('exit', (exitCode) => resolve({ error: `the thread stopped (exit code ${exitCode})` }))
-  })
+  const { worker, answer } = await partThreadFor(path)
+  const name = source.relativePath
   let received: PartThreadMessage | null = null
   const secondPart: BillingSecondPart = {
     at,
-    start: (header, delimiter) => worker.postMessage({ header, delimiter, options: { attribution, pseudonymSalt, profiles, encodeBatch } } satisfies PartThreadStart),
+    start: (header, delimiter) => worker.postMessage({ path, name, at, size: source.size, header, delimiter, options: { attribution, pseudonymSalt, profiles, encodeBatch } } satisfies PartThreadStart),
     async result() {
       worker.ref()
       received = await answer
@@ -57,6 +50,49 @@ export async function withSecondPartOnThread(
     cancel: () => void worker.terminate(),
   }
   return { ...source, chunks: () => readFileChunks(path, FILE_CHUNK_BYTES, { chunkEnd: at }), secondPart }
+}
+
+/** A second part's thread, with its one answer (listened for from its start, so an early failure is kept). */
+interface PartThread {
+  worker: Worker
+  answer: Promise<PartThreadMessage>
+}
+
+/** The thread startPartThreadEarly started, and the file it was started for. */
+let early: { path: string; thread: Promise<PartThread> } | null = null
+
+/**
+ * Starts the thread that would read the second part of the file at `path` now, at the
+ * command's start, when the file is big enough to be read on two threads: a thread takes
+ * 50–70 ms to start, and this way it starts while the command loads its code and reads the
+ * header instead of after. withSecondPartOnThread takes it; when nothing does (the file is
+ * no billing export, or is rejected first), it waits, unreferenced, until the command ends.
+ */
+export function startPartThreadEarly(path: string): void {
+  const stats = statSync(path, { throwIfNoEntry: false })
+  if (stats?.isFile() && stats.size >= SPLIT_FROM_BYTES) early = { path, thread: startPartThread() }
+}
+
+/** The thread started early for `path`, or a new one. */
+function partThreadFor(path: string): Promise<PartThread> {
+  const started = early?.path === path ? early.thread : null
+  early = null
+  return started ?? startPartThread()
+}
+
+async function startPartThread(): Promise<PartThread> {
+  const script = await workerScript(new URL('./billingPartWorker.cjs', import.meta.url), new URL('./billingPartWorker.ts', import.meta.url))
+  const worker = startWorker(script, {})
+  const answer = new Promise<PartThreadMessage>((resolve) => {
+    worker.once('message', resolve)
+    worker.once('error', (error) => resolve({ error: error.message }))
+    worker.once('exit', (exitCode) => resolve({ error: `the thread stopped (exit code ${exitCode})` }))
+  })
+  // Never what keeps the command running, only while its answer is awaited: unreferenced after
+  // the listeners, as listening for messages references it again (a thread started early and
+  // never taken would keep the command from ending).
+  worker.unref()
+  return { worker, answer }
 }
 
 /** Where the first line starting after `from` starts, or -1 when no line ends near it. */

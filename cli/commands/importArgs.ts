@@ -1,0 +1,26 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startPartThreadEarly } from '../import/billingSecondPart'
+
+/** The options of `import`, which prepareImport reads as the command does. */
+export const IMPORT_OPTIONS = {
+  json: { type: 'boolean' },
+  workspace: { type: 'string' },
+  'skip-bad-rows': { type: 'boolean' },
+  pricing: { type: 'string' },
+} as const
+
+/**
+ * What `import` starts before its code has loaded: an import of one file, which a big billing
+ * export is read on two threads for (with or without a workspace), gets its second thread now
+ * (billingSecondPart.ts). Bad arguments start nothing; the command reports them.
+ */
+export function prepareImport(args: string[], cwd: string): void {
+  let parsed
+  try {
+    parsed = parseArgs({ args, options: IMPORT_OPTIONS, strict: true, allowPositionals: true })
+  } catch {
+    return
+  }
+  if (parsed.positionals.length === 1) startPartThreadEarly(resolve(cwd, parsed.positionals[0]))
+}
