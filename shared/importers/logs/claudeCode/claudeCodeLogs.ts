@@ -10,11 +10,10 @@ import { totalTokens, type UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
 import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
 import { labelledCall } from './labelledCalls'
-import { ClaudeRequests, hashedRequestKey } from './claudeRequests'
-import { hash64Hex } from '../../../hash/hash64'
+import { ClaudeRequests, requestKeyWords } from './claudeRequests'
+import { hash64Words } from '../../../hash/hash64'
 import { withoutThinkingText } from './thinkingText'
-import { HashedIdTable } from './hashedIds'
-import { wordOfHex } from '../../../hash/hexWords'
+import { HashedIdTable, NO_ID } from './hashedIds'
 
 // Only lines with these markers are parsed: assistant lines (usage, tool calls) and slash
 // commands. The rest (tool results, file snapshots, hooks: most of the bytes) only give a
@@ -37,17 +36,20 @@ interface RequestLine {
 }
 
 /**
- * A request as a transcript hands it on, its ids hashed: the merge of a year of transcripts
- * holds 16 characters a request instead of its ids and key (and passes less between threads).
+ * A request as a transcript hands it on, its ids hashed, each as two 32-bit words (the 16 hex
+ * digits of hash64Hex): the merge of a year of transcripts holds 16 bytes a request instead of
+ * its ids and key, passes numbers between threads, and makes the hex of a key only for a run.
  */
 export interface ClaudeRequestLine {
   model: string
   time: number
   tokens: TokenCounts
-  /** Its key as stored with the run (hashedRequestKey, with the transcript's session). */
-  key: string
-  /** hash64Hex of `message.id`: a sidechain line of a main-thread message under another request is a replay. */
-  message: string
+  /** Its key as stored with the run (requestKeyWords, with the transcript's session). */
+  keyHigh: number
+  keyLow: number
+  /** hash64Words of `message.id`: a sidechain line of a main-thread message under another request is a replay. */
+  messageHigh: number
+  messageLow: number
   sidechain: boolean
   /** Whether the line has a request id (a sidechain line without one is never taken for a replay). */
   hasRequestId: boolean
@@ -61,12 +63,17 @@ interface RequestId {
 
 /**
  * A step as read, with the request it goes with: its own line's for a tool call, the one that
- * answers it for a slash command (null when none does). `claude --resume` copies its parent's
+ * answers it for a slash command (none when none does). `claude --resume` copies its parent's
  * lines, so a step goes with the run that counted its request (ClaudeCodeLogs.keepsStep).
+ * Ids are hashed as two words each, the high one NO_ID when there is none.
  */
-export interface ClaudeStep extends SessionStep {
-  /** Its request's key (hashedRequestKey). */
-  request: string | null
+export interface ClaudeStep extends Omit<SessionStep, 'key'> {
+  /** hash64Words of its key (the tool call id, the command line's uuid). */
+  keyHigh: number
+  keyLow: number
+  /** Its request's key (requestKeyWords). */
+  requestHigh: number
+  requestLow: number
 }
 
 /** A step while its file is read: the request it goes with may be named after it (a slash command). */
@@ -252,19 +259,31 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
   }
 }
 
+/** Where handOn hashes ids to: key high and low, message high and low. */
+const ids = new Uint32Array(4)
+
 /** The lines read, with their ids hashed, into the transcript (once its session id is known: a key without a request id names it). */
 function handOn(transcript: ClaudeTranscript, requests: readonly RequestLine[], steps: readonly StepRead[]): void {
   const sessionId = transcript.sessionId ?? ''
-  transcript.requests = requests.map(({ model, time, tokens, messageId, requestId, sidechain }) => ({
-    model,
-    time,
-    tokens,
-    key: hashedRequestKey(sessionId, messageId, requestId),
-    message: hash64Hex(messageId),
-    sidechain,
-    hasRequestId: requestId !== null,
-  }))
-  transcript.steps = steps.map((step) => ({ ...step, request: step.request && hashedRequestKey(sessionId, step.request.messageId, step.request.requestId) }))
+  transcript.requests = requests.map(({ model, time, tokens, messageId, requestId, sidechain }) => {
+    requestKeyWords(sessionId, messageId, requestId, ids, 0)
+    hash64Words(messageId, ids, 2)
+    return { model, time, tokens, keyHigh: ids[0], keyLow: ids[1], messageHigh: ids[2], messageLow: ids[3], sidechain, hasRequestId: requestId !== null }
+  })
+  transcript.steps = steps.map(({ time, label, key, request, call }) => {
+    const step: ClaudeStep = { time, label, call, keyHigh: NO_ID, keyLow: 0, requestHigh: NO_ID, requestLow: 0 }
+    if (key !== null) {
+      hash64Words(key, ids, 0)
+      step.keyHigh = ids[0]
+      step.keyLow = ids[1]
+    }
+    if (request !== null) {
+      requestKeyWords(sessionId, request.messageId, request.requestId, ids, 2)
+      step.requestHigh = ids[2]
+      step.requestLow = ids[3]
+    }
+    return step
+  })
 }
 
 /** Claude Code transcripts of one import: usage and steps are deduplicated across all of its files. */
@@ -273,7 +292,7 @@ export class ClaudeCodeLogs {
   private readonly requests: ClaudeRequests
   /**
    * Tool call ids and command line uuids of the steps kept so far, in any session, hashed
-   * (hash64Hex): 219,000 of them as strings held their batches' joined text to the end.
+   * (hash64Words): 219,000 of them as strings held their batches' joined text to the end.
    */
   private readonly stepKeys = new HashedIdTable(4096)
 
@@ -306,11 +325,10 @@ export class ClaudeCodeLogs {
    * answered) is only recognised within one import: runs keep request keys, not step keys.
    */
   private keepsStep(sessionId: string, step: ClaudeStep): boolean {
-    if (step.request && this.requests.countedElsewhere(sessionId, step.request)) return false
-    if (step.key === null) return true
-    const hashed = hash64Hex(step.key)
+    if (step.requestHigh !== NO_ID && this.requests.countedElsewhere(sessionId, step.requestHigh, step.requestLow)) return false
+    if (step.keyHigh === NO_ID) return true
     const known = this.stepKeys.size
-    return this.stepKeys.add(wordOfHex(hashed, 0), wordOfHex(hashed, 8)) === known
+    return this.stepKeys.add(step.keyHigh, step.keyLow) === known
   }
 
   /** The usage of each session, deduplicated (ClaudeRequests.usageBySession). */

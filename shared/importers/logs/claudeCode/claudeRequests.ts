@@ -1,9 +1,9 @@
 import { doubled } from '../../../bytes/doubled'
 import type { TokenCounts } from '../../../records/common'
 import type { ClaudeRequestLine } from './claudeCodeLogs'
-import { hashRequestKey } from '../requestKeys'
+import { hashRequestKeyWords } from '../requestKeys'
 import { HashedIdTable } from './hashedIds'
-import { hexOfWordPair, wordOfHex } from '../../../hash/hexWords'
+import { hexOfWordPair } from '../../../hash/hexWords'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 
 /**
@@ -22,8 +22,9 @@ import { totalTokens, type UsageRecord } from '../usageRecord'
  * - A request a run already in the workspace counted under another session (`known`, see
  *   knownRequestKeys) is not counted again. Each copy is checked as it comes, before the
  *   deduplication, so that the owner's own copy is kept whichever file comes first.
- * Keys and message ids arrive hashed (hashedRequestKey, hash64Hex: 64 bits), as runs store
- * them; two distinct requests would have to collide in 64 bits to be taken for one.
+ * Keys and message ids arrive hashed as two 32-bit words each (requestKeyWords, hash64Words:
+ * 64 bits), as runs store them (in hex); two distinct requests would have to collide in 64 bits
+ * to be taken for one.
  */
 export class ClaudeRequests {
   /** The requests kept, numbered by their keys; what goes with each is kept at its number below. */
@@ -49,20 +50,18 @@ export class ClaudeRequests {
 
   constructor(private readonly known: ReadonlyMap<string, string> = new Map()) {}
 
-  add(sessionId: string, { model, time, tokens, key, message, sidechain, hasRequestId }: ClaudeRequestLine): void {
+  add(sessionId: string, { model, time, tokens, keyHigh, keyLow, messageHigh, messageLow, sidechain, hasRequestId }: ClaudeRequestLine): void {
     const total = totalTokens(tokens)
-    const keyHigh = idWord(key, 0)
-    const keyLow = idWord(key, 8)
     const existing = this.keys.find(keyHigh, keyLow)
     if (existing !== -1 && this.counts[existing * COUNTS + TOTAL] >= total) return
     // Set even for a copy counted elsewhere: a sidechain replay of it is still a replay.
     if (!sidechain) {
-      const entry = this.message(message)
+      const entry = this.message(messageHigh, messageLow)
       this.mainKeys[2 * entry] = keyHigh
       this.mainKeys[2 * entry + 1] = keyLow
       this.mainKeySet[entry] = 1
     }
-    if (this.ownedElsewhere(key, sessionId)) return
+    if (this.countedElsewhere(sessionId, keyHigh, keyLow)) return
     const entry = existing === -1 ? this.keys.add(keyHigh, keyLow) : existing
     if (entry >= this.times.length) {
       this.times = doubled(this.times)
@@ -75,22 +74,19 @@ export class ClaudeRequests {
     this.counts[at + TOTAL] = total
     this.refs[entry * REFS] = numbered(sessionId, this.sessionIds, this.sessionNumbers)
     this.refs[entry * REFS + 1] = numbered(model, this.models, this.modelNumbers)
-    this.refs[entry * REFS + 2] = sidechain && hasRequestId ? this.message(message) : -1
+    this.refs[entry * REFS + 2] = sidechain && hasRequestId ? this.message(messageHigh, messageLow) : -1
   }
 
-  /** Whether a run already in the workspace counted this request (by its hashed key) under another session. */
-  countedElsewhere(sessionId: string, key: string): boolean {
-    return this.known.size > 0 && this.ownedElsewhere(key, sessionId)
-  }
-
-  private ownedElsewhere(key: string, sessionId: string): boolean {
-    const owner = this.known.get(key)
+  /** Whether a run already in the workspace counted this request (by its key's words) under another session. */
+  countedElsewhere(sessionId: string, keyHigh: number, keyLow: number): boolean {
+    if (this.known.size === 0) return false
+    const owner = this.known.get(hexOfWordPair(keyHigh, keyLow))
     return owner !== undefined && owner !== sessionId
   }
 
   /** The number of a hashed message id in mainMessages, added when new. */
-  private message(message: string): number {
-    const entry = this.mainMessages.add(idWord(message, 0), idWord(message, 8))
+  private message(high: number, low: number): number {
+    const entry = this.mainMessages.add(high, low)
     if (2 * entry >= this.mainKeys.length) {
       this.mainKeys = doubled(this.mainKeys)
       this.mainKeySet = doubled(this.mainKeySet)
@@ -135,13 +131,6 @@ const TOTAL = TOKEN_KINDS.length
 const COUNTS = TOTAL + 1
 const REFS = 3
 
-/** A word of a hashed id (16 lowercase hex digits, as hashedRequestKey and hash64Hex make them). */
-function idWord(id: string, start: number): number {
-  const word = id.length === 16 ? wordOfHex(id, start) : -1
-  if (word === -1) throw new Error(`not a hashed id: ${id}`)
-  return word
-}
-
 /** The number of a string in a list kept once each. */
 function numbered(text: string, list: string[], numbers: Map<string, number>): number {
   let number = numbers.get(text)
@@ -149,7 +138,10 @@ function numbered(text: string, list: string[], numbers: Map<string, number>): n
   return number
 }
 
-/** The stored key of a request: `message.id:requestId` hashed; without a request id, the message id within its session. */
-export function hashedRequestKey(sessionId: string, messageId: string, requestId: string | null): string {
-  return hashRequestKey(requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`)
+/**
+ * The stored key of a request, as its two words into `words` at `at`: `message.id:requestId`
+ * hashed (hashRequestKeyWords); without a request id, the message id within its session.
+ */
+export function requestKeyWords(sessionId: string, messageId: string, requestId: string | null, words: Uint32Array, at: number): void {
+  hashRequestKeyWords(requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`, words, at)
 }
