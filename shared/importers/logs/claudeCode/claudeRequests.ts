@@ -43,10 +43,8 @@ export class ClaudeRequests {
   private mainKeys = new Uint32Array(4096 * 2)
   /** Whether a message of mainMessages is a main-thread one (a sidechain replay check adds the messages it asks about). */
   private mainKeySet = new Uint8Array(4096)
-  private readonly sessionIds: string[] = []
-  private readonly sessionNumbers = new Map<string, number>()
-  private readonly models: string[] = []
-  private readonly modelNumbers = new Map<string, number>()
+  private readonly sessions = new Numbering()
+  private readonly models = new Numbering()
 
   constructor(private readonly known: ReadonlyMap<string, string> = new Map()) {}
 
@@ -72,8 +70,8 @@ export class ClaudeRequests {
     this.times[entry] = time
     for (let kind = 0; kind < TOKEN_KINDS.length; kind++) this.counts[at + kind] = tokens[TOKEN_KINDS[kind]]
     this.counts[at + TOTAL] = total
-    this.refs[entry * REFS] = numbered(sessionId, this.sessionIds, this.sessionNumbers)
-    this.refs[entry * REFS + 1] = numbered(model, this.models, this.modelNumbers)
+    this.refs[entry * REFS] = this.sessions.of(sessionId)
+    this.refs[entry * REFS + 1] = this.models.of(model)
     this.refs[entry * REFS + 2] = sidechain && hasRequestId ? this.message(messageHigh, messageLow) : -1
   }
 
@@ -100,7 +98,7 @@ export class ClaudeRequests {
    */
   usageBySession(): (sessionId: string) => UsageRecord[] {
     const { keys, times, counts, refs, mainKeys, mainKeySet } = this
-    const sessions = this.sessionIds.length
+    const sessions = this.sessions.texts.length
     // Each session's requests as a list through `next`, in key order.
     const first = new Int32Array(sessions).fill(-1)
     const last = new Int32Array(sessions).fill(-1)
@@ -114,12 +112,12 @@ export class ClaudeRequests {
       last[session] = entry
     }
     return (sessionId) => {
-      const session = this.sessionNumbers.get(sessionId)
+      const session = this.sessions.find(sessionId)
       const records: UsageRecord[] = []
       for (let entry = session === undefined ? -1 : first[session]; entry !== -1; entry = next[entry]) {
         const at = entry * COUNTS
         const tokens: TokenCounts = { input: counts[at], output: counts[at + 1], cacheWrite5m: counts[at + 2], cacheWrite1h: counts[at + 3], cacheRead: counts[at + 4], reasoning: counts[at + 5] }
-        records.push({ sessionId, model: this.models[refs[entry * REFS + 1]], time: times[entry], tokens, key: hexOfWordPair(keys.high(entry), keys.low(entry)) })
+        records.push({ sessionId, model: this.models.texts[refs[entry * REFS + 1]], time: times[entry], tokens, key: hexOfWordPair(keys.high(entry), keys.low(entry)) })
       }
       return records
     }
@@ -131,11 +129,30 @@ const TOTAL = TOKEN_KINDS.length
 const COUNTS = TOTAL + 1
 const REFS = 3
 
-/** The number of a string in a list kept once each. */
-function numbered(text: string, list: string[], numbers: Map<string, number>): number {
-  let number = numbers.get(text)
-  if (number === undefined) numbers.set(text, (number = list.push(text) - 1))
-  return number
+/**
+ * Strings numbered in the order first seen, each kept once. The last one numbered is
+ * remembered: a transcript's requests come one after another with its session and mostly
+ * one model, and a Map lookup for each was a third of adding them.
+ */
+class Numbering {
+  readonly texts: string[] = []
+  private readonly numbers = new Map<string, number>()
+  private last: string | null = null
+  private lastNumber = -1
+
+  /** The text's number, the next one when it is new. */
+  of(text: string): number {
+    if (text === this.last) return this.lastNumber
+    let number = this.numbers.get(text)
+    if (number === undefined) this.numbers.set(text, (number = this.texts.push(text) - 1))
+    this.last = text
+    this.lastNumber = number
+    return number
+  }
+
+  find(text: string): number | undefined {
+    return this.numbers.get(text)
+  }
 }
 
 /**
