@@ -68,8 +68,15 @@ export class ClaudeRequests {
     }
     const at = entry * COUNTS
     this.times[entry] = time
-    for (let kind = 0; kind < TOKEN_KINDS.length; kind++) this.counts[at + kind] = tokens[TOKEN_KINDS[kind]]
-    this.counts[at + TOTAL] = total
+    // Field by field (in TOKEN_KINDS order): a property read by a varying name is a slow lookup, six per request.
+    const counts = this.counts
+    counts[at] = tokens.input
+    counts[at + 1] = tokens.output
+    counts[at + 2] = tokens.cacheWrite5m
+    counts[at + 3] = tokens.cacheWrite1h
+    counts[at + 4] = tokens.cacheRead
+    counts[at + 5] = tokens.reasoning
+    counts[at + TOTAL] = total
     this.refs[entry * REFS] = this.sessions.of(sessionId)
     this.refs[entry * REFS + 1] = this.models.of(model)
     this.refs[entry * REFS + 2] = sidechain && hasRequestId ? this.message(messageHigh, messageLow) : -1
