@@ -10,7 +10,7 @@ import { totalTokens, type UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
 import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
 import { labelledCall } from './labelledCalls'
-import { ClaudeRequests, requestKeyWords } from './claudeRequests'
+import { ClaudeRequests, requestKeyWords, type SessionUsage, type UsageMade } from './claudeRequests'
 import { hash64Words } from '../../../hash/hash64'
 import { withoutThinkingText } from './thinkingText'
 import { HashedIdTable, NO_ID } from './hashedIds'
@@ -295,26 +295,50 @@ export class ClaudeCodeLogs {
    * (hash64Words): 219,000 of them as strings held their batches' joined text to the end.
    */
   private readonly stepKeys = new HashedIdTable(4096)
+  /** The session of the transcripts added last, one after another, and how many requests were kept when its first came. */
+  private latest: { session: SessionTrack; keptFrom: number } | null = null
 
   /** `knownRequestKeys`: requests already in the workspace, by hashed key → run id. */
   constructor(knownRequestKeys?: ReadonlyMap<string, string>) {
     this.requests = new ClaudeRequests(knownRequestKeys)
   }
 
-  /** Adds a transcript's lines, in the order the files are read. */
-  add(transcript: ClaudeTranscript): void {
-    if (transcript.sessionId === null) return
-    let session = this.sessions.get(transcript.sessionId)
-    if (!session) {
-      session = new SessionTrack(transcript.sessionId, 'claude-code')
-      this.sessions.set(session.id, session)
+  /**
+   * Adds a transcript's lines, in the order the files are read. When the transcript is another
+   * session's than the one before, returns that one's track and usage as they are now (see
+   * settledUsage), else null.
+   */
+  add(transcript: ClaudeTranscript): SettledSession | null {
+    if (transcript.sessionId === null) return null
+    let settled: SettledSession | null = null
+    if (this.latest?.session.id !== transcript.sessionId) {
+      settled = this.settledUsage()
+      const known = this.sessions.get(transcript.sessionId)
+      const session = known ?? new SessionTrack(transcript.sessionId, 'claude-code')
+      if (!known) this.sessions.set(session.id, session)
+      this.latest = { session, keptFrom: this.requests.kept }
     }
+    const { session } = this.latest
     session.cwd ??= transcript.cwd
     session.branch = transcript.branch ?? session.branch
     for (const request of transcript.requests) this.requests.add(session.id, request)
     // Steps before the file's own times: a step without a timestamp goes where the session stood.
     for (const step of transcript.steps) if (this.keepsStep(session.id, step)) session.addNewStep(step)
     for (const time of transcript.times) session.seeTime(time)
+    return settled
+  }
+
+  /**
+   * The latest session's usage among the requests kept since its first transcript of this run
+   * (ClaudeRequests.usageKeptFrom): all of it, but for a session that had transcripts before or
+   * took a request another session had. Its run can be built while later files are read, and
+   * kept if its usage is the session's at the end (SessionUsage.unchanged: a later file can
+   * also take a request from it, or make one a replay) and no other transcript of the session
+   * came (which changes its track).
+   */
+  private settledUsage(): SettledSession | null {
+    const latest = this.latest
+    return latest && { track: latest.session, ...this.requests.usageKeptFrom(latest.session.id, latest.keptFrom) }
   }
 
   /**
@@ -332,7 +356,14 @@ export class ClaudeCodeLogs {
   }
 
   /** The usage of each session, deduplicated (ClaudeRequests.usageBySession). */
-  usageBySession(): (sessionId: string) => UsageRecord[] {
+  usageBySession(): SessionUsage {
     return this.requests.usageBySession()
   }
+}
+
+/** A session whose transcripts came one after another, with its usage when they had all come. */
+export interface SettledSession {
+  track: SessionTrack
+  usage: UsageRecord[]
+  made: UsageMade
 }

@@ -99,36 +99,89 @@ export class ClaudeRequests {
     return entry
   }
 
+  /** The requests kept so far: a request kept later gets this number or a higher one. */
+  get kept(): number {
+    return this.keys.size
+  }
+
+  /**
+   * The usage of a session among the requests kept at number `from` or later, as usageBySession
+   * would give it now when the session has no other (its files came one after another from
+   * then on, it had none before and took none from another session). With what it was made of
+   * (UsageMade), for usageBySession to tell at the end whether it is the session's usage then.
+   */
+  usageKeptFrom(sessionId: string, from: number): { usage: UsageRecord[]; made: UsageMade } {
+    const session = this.sessions.find(sessionId)
+    const entries: number[] = []
+    if (session !== undefined) for (let entry = from; entry < this.keys.size; entry++) if (this.refs[entry * REFS] === session && !this.isReplay(entry)) entries.push(entry)
+    const made = new Float64Array(2 * entries.length)
+    entries.forEach((entry, i) => {
+      made[2 * i] = entry
+      made[2 * i + 1] = this.counts[entry * COUNTS + TOTAL]
+    })
+    return { usage: entries.map((entry) => this.record(entry, sessionId)), made }
+  }
+
   /**
    * The kept requests without sidechain replays, by session, each session's in the order their
    * keys first came. Made one session at a time: the import's records need not all exist at once.
    */
-  usageBySession(): (sessionId: string) => UsageRecord[] {
-    const { keys, times, counts, refs, mainKeys, mainKeySet } = this
+  usageBySession(): SessionUsage {
+    const { keys, counts, refs } = this
     const sessions = this.sessions.texts.length
     // Each session's requests as a list through `next`, in key order.
     const first = new Int32Array(sessions).fill(-1)
     const last = new Int32Array(sessions).fill(-1)
     const next = new Int32Array(keys.size).fill(-1)
     for (let entry = 0; entry < keys.size; entry++) {
-      const replayOf = refs[entry * REFS + 2]
-      if (replayOf !== -1 && mainKeySet[replayOf] === 1 && (mainKeys[2 * replayOf] !== keys.high(entry) || mainKeys[2 * replayOf + 1] !== keys.low(entry))) continue
+      if (this.isReplay(entry)) continue
       const session = refs[entry * REFS]
       if (last[session] === -1) first[session] = entry
       else next[last[session]] = entry
       last[session] = entry
     }
-    return (sessionId) => {
+    const firstOf = (sessionId: string) => {
       const session = this.sessions.find(sessionId)
-      const records: UsageRecord[] = []
-      for (let entry = session === undefined ? -1 : first[session]; entry !== -1; entry = next[entry]) {
-        const at = entry * COUNTS
-        const tokens: TokenCounts = { input: counts[at], output: counts[at + 1], cacheWrite5m: counts[at + 2], cacheWrite1h: counts[at + 3], cacheRead: counts[at + 4], reasoning: counts[at + 5] }
-        records.push({ sessionId, model: this.models.texts[refs[entry * REFS + 1]], time: times[entry], tokens, key: hexOfWordPair(keys.high(entry), keys.low(entry)) })
-      }
-      return records
+      return session === undefined ? -1 : first[session]
+    }
+    return {
+      of: (sessionId) => {
+        const records: UsageRecord[] = []
+        for (let entry = firstOf(sessionId); entry !== -1; entry = next[entry]) records.push(this.record(entry, sessionId))
+        return records
+      },
+      // Requests are the same when their numbers and totals are: a copy replaces a request only with a greater total.
+      unchanged: (sessionId, made) => {
+        let at = 0
+        for (let entry = firstOf(sessionId); entry !== -1; entry = next[entry], at += 2) if (made[at] !== entry || made[at + 1] !== counts[entry * COUNTS + TOTAL]) return false
+        return at === made.length
+      },
     }
   }
+
+  /** Whether a kept request is a sidechain replay of a main-thread message counted under another request. */
+  private isReplay(entry: number): boolean {
+    const { keys, mainKeys } = this
+    const replayOf = this.refs[entry * REFS + 2]
+    return replayOf !== -1 && this.mainKeySet[replayOf] === 1 && (mainKeys[2 * replayOf] !== keys.high(entry) || mainKeys[2 * replayOf + 1] !== keys.low(entry))
+  }
+
+  private record(entry: number, sessionId: string): UsageRecord {
+    const { counts, keys } = this
+    const at = entry * COUNTS
+    const tokens: TokenCounts = { input: counts[at], output: counts[at + 1], cacheWrite5m: counts[at + 2], cacheWrite1h: counts[at + 3], cacheRead: counts[at + 4], reasoning: counts[at + 5] }
+    return { sessionId, model: this.models.texts[this.refs[entry * REFS + 1]], time: this.times[entry], tokens, key: hexOfWordPair(keys.high(entry), keys.low(entry)) }
+  }
+}
+
+/** What a session's usage was made of: each request's number and token total, one after another. */
+export type UsageMade = Float64Array
+
+/** The usage of every session once all files are read (ClaudeRequests.usageBySession). */
+export interface SessionUsage {
+  of(sessionId: string): UsageRecord[]
+  /** Whether the session's usage is still the one `made` describes (ClaudeRequests.usageKeptFrom). */
+  unchanged(sessionId: string, made: UsageMade): boolean
 }
 
 const TOKEN_KINDS = ['input', 'output', 'cacheWrite5m', 'cacheWrite1h', 'cacheRead', 'reasoning'] as const
