@@ -49,7 +49,7 @@ function postBatch(read: { index: number; file: AgentLogFile }[]): void {
   const transcripts = packTranscripts(read.map(({ file }) => file.claude))
   for (const { file } of read) file.claude = null
   // The packed arrays are handed over, not copied.
-  post({ read, transcripts }, [transcripts.numbers.buffer, transcripts.lengths.buffer, transcripts.stepKeyLengths.buffer])
+  post({ read, transcripts }, [transcripts.numbers.buffer, transcripts.lengths.buffer])
 }
 
 function post(message: ReaderThreadMessage, transfer: ArrayBuffer[] = []): void {

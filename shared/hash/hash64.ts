@@ -1,4 +1,4 @@
-import { hexWords } from './hexWords'
+import { hexOfWordPair } from './hexWords'
 
 /**
  * A fast 64-bit non-cryptographic string hash (cyrb53's two lanes, both kept), as 16 hex
@@ -6,6 +6,17 @@ import { hexWords } from './hexWords'
  * secrets: hashing 100k request ids with SHA-256 in JavaScript costs more than parsing them.
  */
 export function hash64Hex(text: string): string {
+  hash64Words(text, pair, 0)
+  return hexOfWordPair(pair[0], pair[1])
+}
+
+const pair = new Uint32Array(2)
+
+/**
+ * hash64Hex as its two 32-bit words (the first eight hex digits, then the last eight), written
+ * into `words` at `at` and `at + 1`: ids kept in typed arrays need no hex made and read back.
+ */
+export function hash64Words(text: string, words: Uint32Array, at: number): void {
   let h1 = 0xdeadbeef
   let h2 = 0x41c6ce57
   for (let i = 0; i < text.length; i++) {
@@ -15,5 +26,6 @@ export function hash64Hex(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return hexWords([h2, h1])
+  words[at] = h2
+  words[at + 1] = h1
 }

@@ -4,7 +4,8 @@ import { bundledPricingTable } from '../../pricing/pricingTable'
 import type { Run } from '../../records/run'
 import { createStepLabeller, type StepLabeller } from '../../steps/labelStep'
 import { buildRun, type RunContext } from './buildRun'
-import { ClaudeCodeLogs } from './claudeCode/claudeCodeLogs'
+import { ClaudeCodeLogs, type SettledSession } from './claudeCode/claudeCodeLogs'
+import type { UsageMade } from './claudeCode/claudeRequests'
 import { foldChildSession, mergeSessionCopies, sessionTrackOf, type AgentSession } from './agentSession'
 import type { AgentTool } from './agentTools'
 import type { AgentLogImport, ImportAgentLogsOptions, ImportedLogFile } from './importAgentLogs'
@@ -27,6 +28,13 @@ export class AgentLogAssembler {
   /** Project folders by tool and place key (SessionPlace), the first file's word kept. */
   private readonly places = new Map<string, string>()
   private readonly files: ImportedLogFile[] = []
+  /**
+   * Runs of Claude Code sessions built as soon as the next file was another session's, with
+   * what their usage was made of: kept at the end when it still is (see settledUsage), so
+   * building runs mostly happens while files are still being read, not after the last one.
+   */
+  private readonly earlyRuns = new Map<string, { run: Run; made: UsageMade }>()
+  private context: RunContext | null = null
 
   /** `labeller`: the one the files were read with, when read on this thread; its rule problems become warnings. */
   constructor(
@@ -43,7 +51,12 @@ export class AgentLogAssembler {
     const file: ImportedLogFile = { path: logFile.path, format: logFile.format, lines: logFile.lines, bytes: logFile.bytes, runs: ids }
     this.warnings.push(...logFile.warnings)
     if (logFile.error) this.errors.push({ path: logFile.path, line: 0, message: logFile.error })
-    if (logFile.claude) this.claude.add(logFile.claude)
+    if (logFile.claude) {
+      // Another transcript of a session changes its track: its early run no longer holds.
+      if (logFile.claude.sessionId !== null) this.earlyRuns.delete(logFile.claude.sessionId)
+      const settled = this.claude.add(logFile.claude)
+      if (settled) this.buildEarly(settled)
+    }
     for (const session of logFile.sessions) {
       const key = sessionKey(session.tool, session.id)
       const copy = this.sessions.get(key)
@@ -63,6 +76,7 @@ export class AgentLogAssembler {
     // What the runs were built from is let go before the batch is encoded, which then adds its
     // peak to that of the runs alone (13,000 sessions' requests and steps weigh more than their runs).
     this.claude = new ClaudeCodeLogs()
+    this.earlyRuns.clear()
     this.sessions.clear()
     this.places.clear()
 
@@ -80,18 +94,32 @@ export class AgentLogAssembler {
   }
 
   private buildRuns(): Run[] {
-    const { options, claude } = this
-    const context = {
+    const context = this.runContext()
+    const runs: Run[] = []
+    const claudeUsage = this.claude.usageBySession()
+    for (const track of this.claude.sessions.values()) {
+      const early = this.earlyRuns.get(track.id)
+      if (early && claudeUsage.unchanged(track.id, early.made)) runs.push(early.run)
+      else this.addRun(runs, track, claudeUsage.of(track.id), context)
+    }
+    for (const session of this.sessionsWithChildrenFolded()) this.addRun(runs, sessionTrackOf(this.placed(session)), session.usage, context)
+    return runs.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
+  }
+
+  /** A session's run built as soon as its transcripts have come; a session without a run is left to the end, which reports it. */
+  private buildEarly({ track, usage, made }: SettledSession): void {
+    const run = buildRun(track, usage, this.runContext())
+    if (run) this.earlyRuns.set(track.id, { run, made })
+  }
+
+  private runContext(): RunContext {
+    const { options } = this
+    return (this.context ??= {
       pricing: options.pricing ?? bundledPricingTable(),
       attribution: options.attribution ?? false,
       pseudonymSalt: options.pseudonymSalt ?? '',
       folders: new Map(),
-    }
-    const runs: Run[] = []
-    const claudeUsage = claude.usageBySession()
-    for (const track of claude.sessions.values()) this.addRun(runs, track, claudeUsage(track.id), context)
-    for (const session of this.sessionsWithChildrenFolded()) this.addRun(runs, sessionTrackOf(this.placed(session)), session.usage, context)
-    return runs.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
+    })
   }
 
   /** A session that names its project only by a key gets the project's folder, when a file of the import says where it is. */

@@ -44,21 +44,29 @@ export function buildRun(track: SessionTrack, usage: readonly UsageRecord[], con
   if (!Number.isFinite(start) || !Number.isFinite(end)) return null
 
   const usageGroups = new Map<string, RunUsage>()
+  // Each model's latest group: a session's requests interleave a few models (its subagents'), each mostly on one day.
+  const latestOfModel = new Map<string, RunUsage>()
   let group: RunUsage | null = null
   for (const request of ordered) {
     const day = dayOf(Number.isFinite(request.time) ? request.time : start)
     // A tier applies to a whole request, so the threshold it passed is decided before summing.
     const contextAbove = request.sessionTotal ? 0 : contextThresholdPassed(request.tokens, findModelPrices(context.pricing, request.model)?.longContextAbove ?? null)
-    // Requests in time order mostly continue the previous group.
+    // Requests in time order mostly continue the previous group, else their model's latest one.
     if (!group || group.model !== request.model || group.day !== day || group.contextAbove !== contextAbove) {
-      const key: string = `${request.model}\u0000${day}\u0000${contextAbove}`
-      group = usageGroups.get(key) ?? null
-      if (!group) usageGroups.set(key, (group = { model: request.model, day, contextAbove, tokens: emptyTokenCounts() }))
+      group = latestOfModel.get(request.model) ?? null
+      if (!group || group.day !== day || group.contextAbove !== contextAbove) {
+        const key: string = `${request.model}\u0000${day}\u0000${contextAbove}`
+        group = usageGroups.get(key) ?? null
+        if (!group) usageGroups.set(key, (group = { model: request.model, day, contextAbove, tokens: emptyTokenCounts() }))
+        latestOfModel.set(request.model, group)
+      }
     }
     addTokenCounts(group.tokens, request.tokens)
   }
 
-  const keys = ordered.flatMap((request) => (request.key === null ? [] : [request.key])).sort()
+  const keys: string[] = []
+  for (const request of ordered) if (request.key !== null) keys.push(request.key)
+  keys.sort()
   const facts = track.cwd ? folderFacts(track.cwd, context) : null
   const callKeyOf = memoizedCallKey()
   const steps = track.steps(callKeyOf)

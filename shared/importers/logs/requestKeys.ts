@@ -1,4 +1,4 @@
-import { hash64Hex } from '../../hash/hash64'
+import { hash64Hex, hash64Words } from '../../hash/hash64'
 import type { Run } from '../../records/run'
 
 /**
@@ -8,6 +8,11 @@ import type { Run } from '../../records/run'
  */
 export function hashRequestKey(key: string): string {
   return hash64Hex(key)
+}
+
+/** hashRequestKey as its two 32-bit words (hexOfWordPair spells them), into `words` at `at`: for keys kept in typed arrays. */
+export function hashRequestKeyWords(key: string, words: Uint32Array, at: number): void {
+  hash64Words(key, words, at)
 }
 
 /**

@@ -54,7 +54,7 @@ export class SessionTrack {
   }
 
   /** Adds a step whose key the caller already found new across the import (ClaudeCodeLogs keeps every key): one set of keys, not two. */
-  addNewStep({ time, label, call }: SessionStep): void {
+  addNewStep({ time, label, call }: Omit<SessionStep, 'key'>): void {
     this.stepTimes.push(Number.isFinite(time) ? time : this.end)
     this.stepLabels.push(label)
     this.stepCalls.push(call)

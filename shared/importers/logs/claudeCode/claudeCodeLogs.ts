@@ -10,11 +10,10 @@ import { totalTokens, type UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
 import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
 import { labelledCall } from './labelledCalls'
-import { ClaudeRequests, hashedRequestKey } from './claudeRequests'
-import { hash64Hex } from '../../../hash/hash64'
+import { ClaudeRequests, requestKeyWords, type SessionUsage, type UsageMade } from './claudeRequests'
+import { hash64Words } from '../../../hash/hash64'
 import { withoutThinkingText } from './thinkingText'
-import { HashedIdTable } from './hashedIds'
-import { wordOfHex } from '../../../hash/hexWords'
+import { HashedIdTable, NO_ID } from './hashedIds'
 
 // Only lines with these markers are parsed: assistant lines (usage, tool calls) and slash
 // commands. The rest (tool results, file snapshots, hooks: most of the bytes) only give a
@@ -37,17 +36,20 @@ interface RequestLine {
 }
 
 /**
- * A request as a transcript hands it on, its ids hashed: the merge of a year of transcripts
- * holds 16 characters a request instead of its ids and key (and passes less between threads).
+ * A request as a transcript hands it on, its ids hashed, each as two 32-bit words (the 16 hex
+ * digits of hash64Hex): the merge of a year of transcripts holds 16 bytes a request instead of
+ * its ids and key, passes numbers between threads, and makes the hex of a key only for a run.
  */
 export interface ClaudeRequestLine {
   model: string
   time: number
   tokens: TokenCounts
-  /** Its key as stored with the run (hashedRequestKey, with the transcript's session). */
-  key: string
-  /** hash64Hex of `message.id`: a sidechain line of a main-thread message under another request is a replay. */
-  message: string
+  /** Its key as stored with the run (requestKeyWords, with the transcript's session). */
+  keyHigh: number
+  keyLow: number
+  /** hash64Words of `message.id`: a sidechain line of a main-thread message under another request is a replay. */
+  messageHigh: number
+  messageLow: number
   sidechain: boolean
   /** Whether the line has a request id (a sidechain line without one is never taken for a replay). */
   hasRequestId: boolean
@@ -61,12 +63,17 @@ interface RequestId {
 
 /**
  * A step as read, with the request it goes with: its own line's for a tool call, the one that
- * answers it for a slash command (null when none does). `claude --resume` copies its parent's
+ * answers it for a slash command (none when none does). `claude --resume` copies its parent's
  * lines, so a step goes with the run that counted its request (ClaudeCodeLogs.keepsStep).
+ * Ids are hashed as two words each, the high one NO_ID when there is none.
  */
-export interface ClaudeStep extends SessionStep {
-  /** Its request's key (hashedRequestKey). */
-  request: string | null
+export interface ClaudeStep extends Omit<SessionStep, 'key'> {
+  /** hash64Words of its key (the tool call id, the command line's uuid). */
+  keyHigh: number
+  keyLow: number
+  /** Its request's key (requestKeyWords). */
+  requestHigh: number
+  requestLow: number
 }
 
 /** A step while its file is read: the request it goes with may be named after it (a slash command). */
@@ -252,20 +259,41 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
   }
 }
 
+/** Where handOn hashes ids to: key high and low, message high and low. */
+const ids = new Uint32Array(4)
+
 /** The lines read, with their ids hashed, into the transcript (once its session id is known: a key without a request id names it). */
 function handOn(transcript: ClaudeTranscript, requests: readonly RequestLine[], steps: readonly StepRead[]): void {
   const sessionId = transcript.sessionId ?? ''
-  transcript.requests = requests.map(({ model, time, tokens, messageId, requestId, sidechain }) => ({
-    model,
-    time,
-    tokens,
-    key: hashedRequestKey(sessionId, messageId, requestId),
-    message: hash64Hex(messageId),
-    sidechain,
-    hasRequestId: requestId !== null,
-  }))
-  transcript.steps = steps.map((step) => ({ ...step, request: step.request && hashedRequestKey(sessionId, step.request.messageId, step.request.requestId) }))
+  transcript.requests = requests.map(({ model, time, tokens, messageId, requestId, sidechain }) => {
+    requestKeyWords(sessionId, messageId, requestId, ids, 0)
+    hash64Words(messageId, ids, 2)
+    return { model, time, tokens, keyHigh: ids[0], keyLow: ids[1], messageHigh: ids[2], messageLow: ids[3], sidechain, hasRequestId: requestId !== null }
+  })
+  transcript.steps = steps.map(({ time, label, key, request, call }) => {
+    const step: ClaudeStep = { time, label, call, keyHigh: NO_ID, keyLow: 0, requestHigh: NO_ID, requestLow: 0 }
+    if (key !== null) {
+      hash64Words(key, ids, 0)
+      step.keyHigh = ids[0]
+      step.keyLow = ids[1]
+    }
+    if (request !== null) {
+      requestKeyWords(sessionId, request.messageId, request.requestId, ids, 2)
+      step.requestHigh = ids[2]
+      step.requestLow = ids[3]
+    }
+    return step
+  })
 }
+
+/**
+ * Sessions that kept at least this many requests are handed on for their run to be built
+ * early (settledUsage). A run holds about 2 KB besides 40 bytes a request: built early, the
+ * runs of 12,000 small sessions (37 MB) were held while files were still being read, and the
+ * peak RSS rose by 60 MB, past 300 MB; a few hundred large sessions' runs hold little, and
+ * building them was most of the work left after the last file.
+ */
+const EARLY_RUN_REQUESTS = 64
 
 /** Claude Code transcripts of one import: usage and steps are deduplicated across all of its files. */
 export class ClaudeCodeLogs {
@@ -273,29 +301,54 @@ export class ClaudeCodeLogs {
   private readonly requests: ClaudeRequests
   /**
    * Tool call ids and command line uuids of the steps kept so far, in any session, hashed
-   * (hash64Hex): 219,000 of them as strings held their batches' joined text to the end.
+   * (hash64Words): 219,000 of them as strings held their batches' joined text to the end.
    */
   private readonly stepKeys = new HashedIdTable(4096)
+  /** The session of the transcripts added last, one after another, and how many requests were kept when its first came. */
+  private latest: { session: SessionTrack; keptFrom: number } | null = null
 
   /** `knownRequestKeys`: requests already in the workspace, by hashed key → run id. */
   constructor(knownRequestKeys?: ReadonlyMap<string, string>) {
     this.requests = new ClaudeRequests(knownRequestKeys)
   }
 
-  /** Adds a transcript's lines, in the order the files are read. */
-  add(transcript: ClaudeTranscript): void {
-    if (transcript.sessionId === null) return
-    let session = this.sessions.get(transcript.sessionId)
-    if (!session) {
-      session = new SessionTrack(transcript.sessionId, 'claude-code')
-      this.sessions.set(session.id, session)
+  /**
+   * Adds a transcript's lines, in the order the files are read. When the transcript is another
+   * session's than the one before, returns that one's track and usage as they are now (see
+   * settledUsage), else null.
+   */
+  add(transcript: ClaudeTranscript): SettledSession | null {
+    if (transcript.sessionId === null) return null
+    let settled: SettledSession | null = null
+    if (this.latest?.session.id !== transcript.sessionId) {
+      settled = this.settledUsage()
+      const known = this.sessions.get(transcript.sessionId)
+      const session = known ?? new SessionTrack(transcript.sessionId, 'claude-code')
+      if (!known) this.sessions.set(session.id, session)
+      this.latest = { session, keptFrom: this.requests.kept }
     }
+    const { session } = this.latest
     session.cwd ??= transcript.cwd
     session.branch = transcript.branch ?? session.branch
     for (const request of transcript.requests) this.requests.add(session.id, request)
     // Steps before the file's own times: a step without a timestamp goes where the session stood.
     for (const step of transcript.steps) if (this.keepsStep(session.id, step)) session.addNewStep(step)
     for (const time of transcript.times) session.seeTime(time)
+    return settled
+  }
+
+  /**
+   * The latest session's usage among the requests kept since its first transcript of this run
+   * (ClaudeRequests.usageKeptFrom): all of it, but for a session that had transcripts before or
+   * took a request another session had. Its run can be built while later files are read, and
+   * kept if its usage is the session's at the end (SessionUsage.unchanged: a later file can
+   * also take a request from it, or make one a replay) and no other transcript of the session
+   * came (which changes its track). Null for a session with fewer than EARLY_RUN_REQUESTS.
+   */
+  private settledUsage(): SettledSession | null {
+    const latest = this.latest
+    if (!latest || this.requests.kept - latest.keptFrom < EARLY_RUN_REQUESTS) return null
+    return { track: latest.session, ...this.requests.usageKeptFrom(latest.session.id, latest.keptFrom) }
   }
 
   /**
@@ -306,15 +359,21 @@ export class ClaudeCodeLogs {
    * answered) is only recognised within one import: runs keep request keys, not step keys.
    */
   private keepsStep(sessionId: string, step: ClaudeStep): boolean {
-    if (step.request && this.requests.countedElsewhere(sessionId, step.request)) return false
-    if (step.key === null) return true
-    const hashed = hash64Hex(step.key)
+    if (step.requestHigh !== NO_ID && this.requests.countedElsewhere(sessionId, step.requestHigh, step.requestLow)) return false
+    if (step.keyHigh === NO_ID) return true
     const known = this.stepKeys.size
-    return this.stepKeys.add(wordOfHex(hashed, 0), wordOfHex(hashed, 8)) === known
+    return this.stepKeys.add(step.keyHigh, step.keyLow) === known
   }
 
   /** The usage of each session, deduplicated (ClaudeRequests.usageBySession). */
-  usageBySession(): (sessionId: string) => UsageRecord[] {
+  usageBySession(): SessionUsage {
     return this.requests.usageBySession()
   }
+}
+
+/** A session whose transcripts came one after another, with its usage when they had all come. */
+export interface SettledSession {
+  track: SessionTrack
+  usage: UsageRecord[]
+  made: UsageMade
 }

@@ -1,9 +1,9 @@
 import { doubled } from '../../../bytes/doubled'
 import type { TokenCounts } from '../../../records/common'
 import type { ClaudeRequestLine } from './claudeCodeLogs'
-import { hashRequestKey } from '../requestKeys'
+import { hashRequestKeyWords } from '../requestKeys'
 import { HashedIdTable } from './hashedIds'
-import { hexOfWordPair, wordOfHex } from '../../../hash/hexWords'
+import { hexOfWordPair } from '../../../hash/hexWords'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 
 /**
@@ -22,8 +22,9 @@ import { totalTokens, type UsageRecord } from '../usageRecord'
  * - A request a run already in the workspace counted under another session (`known`, see
  *   knownRequestKeys) is not counted again. Each copy is checked as it comes, before the
  *   deduplication, so that the owner's own copy is kept whichever file comes first.
- * Keys and message ids arrive hashed (hashedRequestKey, hash64Hex: 64 bits), as runs store
- * them; two distinct requests would have to collide in 64 bits to be taken for one.
+ * Keys and message ids arrive hashed as two 32-bit words each (requestKeyWords, hash64Words:
+ * 64 bits), as runs store them (in hex); two distinct requests would have to collide in 64 bits
+ * to be taken for one.
  */
 export class ClaudeRequests {
   /** The requests kept, numbered by their keys; what goes with each is kept at its number below. */
@@ -42,27 +43,23 @@ export class ClaudeRequests {
   private mainKeys = new Uint32Array(4096 * 2)
   /** Whether a message of mainMessages is a main-thread one (a sidechain replay check adds the messages it asks about). */
   private mainKeySet = new Uint8Array(4096)
-  private readonly sessionIds: string[] = []
-  private readonly sessionNumbers = new Map<string, number>()
-  private readonly models: string[] = []
-  private readonly modelNumbers = new Map<string, number>()
+  private readonly sessions = new Numbering()
+  private readonly models = new Numbering()
 
   constructor(private readonly known: ReadonlyMap<string, string> = new Map()) {}
 
-  add(sessionId: string, { model, time, tokens, key, message, sidechain, hasRequestId }: ClaudeRequestLine): void {
+  add(sessionId: string, { model, time, tokens, keyHigh, keyLow, messageHigh, messageLow, sidechain, hasRequestId }: ClaudeRequestLine): void {
     const total = totalTokens(tokens)
-    const keyHigh = idWord(key, 0)
-    const keyLow = idWord(key, 8)
     const existing = this.keys.find(keyHigh, keyLow)
     if (existing !== -1 && this.counts[existing * COUNTS + TOTAL] >= total) return
     // Set even for a copy counted elsewhere: a sidechain replay of it is still a replay.
     if (!sidechain) {
-      const entry = this.message(message)
+      const entry = this.message(messageHigh, messageLow)
       this.mainKeys[2 * entry] = keyHigh
       this.mainKeys[2 * entry + 1] = keyLow
       this.mainKeySet[entry] = 1
     }
-    if (this.ownedElsewhere(key, sessionId)) return
+    if (this.countedElsewhere(sessionId, keyHigh, keyLow)) return
     const entry = existing === -1 ? this.keys.add(keyHigh, keyLow) : existing
     if (entry >= this.times.length) {
       this.times = doubled(this.times)
@@ -71,26 +68,30 @@ export class ClaudeRequests {
     }
     const at = entry * COUNTS
     this.times[entry] = time
-    for (let kind = 0; kind < TOKEN_KINDS.length; kind++) this.counts[at + kind] = tokens[TOKEN_KINDS[kind]]
-    this.counts[at + TOTAL] = total
-    this.refs[entry * REFS] = numbered(sessionId, this.sessionIds, this.sessionNumbers)
-    this.refs[entry * REFS + 1] = numbered(model, this.models, this.modelNumbers)
-    this.refs[entry * REFS + 2] = sidechain && hasRequestId ? this.message(message) : -1
+    // Field by field (in TOKEN_KINDS order): a property read by a varying name is a slow lookup, six per request.
+    const counts = this.counts
+    counts[at] = tokens.input
+    counts[at + 1] = tokens.output
+    counts[at + 2] = tokens.cacheWrite5m
+    counts[at + 3] = tokens.cacheWrite1h
+    counts[at + 4] = tokens.cacheRead
+    counts[at + 5] = tokens.reasoning
+    counts[at + TOTAL] = total
+    this.refs[entry * REFS] = this.sessions.of(sessionId)
+    this.refs[entry * REFS + 1] = this.models.of(model)
+    this.refs[entry * REFS + 2] = sidechain && hasRequestId ? this.message(messageHigh, messageLow) : -1
   }
 
-  /** Whether a run already in the workspace counted this request (by its hashed key) under another session. */
-  countedElsewhere(sessionId: string, key: string): boolean {
-    return this.known.size > 0 && this.ownedElsewhere(key, sessionId)
-  }
-
-  private ownedElsewhere(key: string, sessionId: string): boolean {
-    const owner = this.known.get(key)
+  /** Whether a run already in the workspace counted this request (by its key's words) under another session. */
+  countedElsewhere(sessionId: string, keyHigh: number, keyLow: number): boolean {
+    if (this.known.size === 0) return false
+    const owner = this.known.get(hexOfWordPair(keyHigh, keyLow))
     return owner !== undefined && owner !== sessionId
   }
 
   /** The number of a hashed message id in mainMessages, added when new. */
-  private message(message: string): number {
-    const entry = this.mainMessages.add(idWord(message, 0), idWord(message, 8))
+  private message(high: number, low: number): number {
+    const entry = this.mainMessages.add(high, low)
     if (2 * entry >= this.mainKeys.length) {
       this.mainKeys = doubled(this.mainKeys)
       this.mainKeySet = doubled(this.mainKeySet)
@@ -98,36 +99,89 @@ export class ClaudeRequests {
     return entry
   }
 
+  /** The requests kept so far: a request kept later gets this number or a higher one. */
+  get kept(): number {
+    return this.keys.size
+  }
+
+  /**
+   * The usage of a session among the requests kept at number `from` or later, as usageBySession
+   * would give it now when the session has no other (its files came one after another from
+   * then on, it had none before and took none from another session). With what it was made of
+   * (UsageMade), for usageBySession to tell at the end whether it is the session's usage then.
+   */
+  usageKeptFrom(sessionId: string, from: number): { usage: UsageRecord[]; made: UsageMade } {
+    const session = this.sessions.find(sessionId)
+    const entries: number[] = []
+    if (session !== undefined) for (let entry = from; entry < this.keys.size; entry++) if (this.refs[entry * REFS] === session && !this.isReplay(entry)) entries.push(entry)
+    const made = new Float64Array(2 * entries.length)
+    entries.forEach((entry, i) => {
+      made[2 * i] = entry
+      made[2 * i + 1] = this.counts[entry * COUNTS + TOTAL]
+    })
+    return { usage: entries.map((entry) => this.record(entry, sessionId)), made }
+  }
+
   /**
    * The kept requests without sidechain replays, by session, each session's in the order their
    * keys first came. Made one session at a time: the import's records need not all exist at once.
    */
-  usageBySession(): (sessionId: string) => UsageRecord[] {
-    const { keys, times, counts, refs, mainKeys, mainKeySet } = this
-    const sessions = this.sessionIds.length
+  usageBySession(): SessionUsage {
+    const { keys, counts, refs } = this
+    const sessions = this.sessions.texts.length
     // Each session's requests as a list through `next`, in key order.
     const first = new Int32Array(sessions).fill(-1)
     const last = new Int32Array(sessions).fill(-1)
     const next = new Int32Array(keys.size).fill(-1)
     for (let entry = 0; entry < keys.size; entry++) {
-      const replayOf = refs[entry * REFS + 2]
-      if (replayOf !== -1 && mainKeySet[replayOf] === 1 && (mainKeys[2 * replayOf] !== keys.high(entry) || mainKeys[2 * replayOf + 1] !== keys.low(entry))) continue
+      if (this.isReplay(entry)) continue
       const session = refs[entry * REFS]
       if (last[session] === -1) first[session] = entry
       else next[last[session]] = entry
       last[session] = entry
     }
-    return (sessionId) => {
-      const session = this.sessionNumbers.get(sessionId)
-      const records: UsageRecord[] = []
-      for (let entry = session === undefined ? -1 : first[session]; entry !== -1; entry = next[entry]) {
-        const at = entry * COUNTS
-        const tokens: TokenCounts = { input: counts[at], output: counts[at + 1], cacheWrite5m: counts[at + 2], cacheWrite1h: counts[at + 3], cacheRead: counts[at + 4], reasoning: counts[at + 5] }
-        records.push({ sessionId, model: this.models[refs[entry * REFS + 1]], time: times[entry], tokens, key: hexOfWordPair(keys.high(entry), keys.low(entry)) })
-      }
-      return records
+    const firstOf = (sessionId: string) => {
+      const session = this.sessions.find(sessionId)
+      return session === undefined ? -1 : first[session]
+    }
+    return {
+      of: (sessionId) => {
+        const records: UsageRecord[] = []
+        for (let entry = firstOf(sessionId); entry !== -1; entry = next[entry]) records.push(this.record(entry, sessionId))
+        return records
+      },
+      // Requests are the same when their numbers and totals are: a copy replaces a request only with a greater total.
+      unchanged: (sessionId, made) => {
+        let at = 0
+        for (let entry = firstOf(sessionId); entry !== -1; entry = next[entry], at += 2) if (made[at] !== entry || made[at + 1] !== counts[entry * COUNTS + TOTAL]) return false
+        return at === made.length
+      },
     }
   }
+
+  /** Whether a kept request is a sidechain replay of a main-thread message counted under another request. */
+  private isReplay(entry: number): boolean {
+    const { keys, mainKeys } = this
+    const replayOf = this.refs[entry * REFS + 2]
+    return replayOf !== -1 && this.mainKeySet[replayOf] === 1 && (mainKeys[2 * replayOf] !== keys.high(entry) || mainKeys[2 * replayOf + 1] !== keys.low(entry))
+  }
+
+  private record(entry: number, sessionId: string): UsageRecord {
+    const { counts, keys } = this
+    const at = entry * COUNTS
+    const tokens: TokenCounts = { input: counts[at], output: counts[at + 1], cacheWrite5m: counts[at + 2], cacheWrite1h: counts[at + 3], cacheRead: counts[at + 4], reasoning: counts[at + 5] }
+    return { sessionId, model: this.models.texts[this.refs[entry * REFS + 1]], time: this.times[entry], tokens, key: hexOfWordPair(keys.high(entry), keys.low(entry)) }
+  }
+}
+
+/** What a session's usage was made of: each request's number and token total, one after another. */
+export type UsageMade = Float64Array
+
+/** The usage of every session once all files are read (ClaudeRequests.usageBySession). */
+export interface SessionUsage {
+  of(sessionId: string): UsageRecord[]
+  /** Whether the session's usage is still the one `made` describes (ClaudeRequests.usageKeptFrom). */
+  unchanged(sessionId: string, made: UsageMade): boolean
 }
 
 const TOKEN_KINDS = ['input', 'output', 'cacheWrite5m', 'cacheWrite1h', 'cacheRead', 'reasoning'] as const
@@ -135,21 +189,36 @@ const TOTAL = TOKEN_KINDS.length
 const COUNTS = TOTAL + 1
 const REFS = 3
 
-/** A word of a hashed id (16 lowercase hex digits, as hashedRequestKey and hash64Hex make them). */
-function idWord(id: string, start: number): number {
-  const word = id.length === 16 ? wordOfHex(id, start) : -1
-  if (word === -1) throw new Error(`not a hashed id: ${id}`)
-  return word
+/**
+ * Strings numbered in the order first seen, each kept once. The last one numbered is
+ * remembered: a transcript's requests come one after another with its session and mostly
+ * one model, and a Map lookup for each was a third of adding them.
+ */
+class Numbering {
+  readonly texts: string[] = []
+  private readonly numbers = new Map<string, number>()
+  private last: string | null = null
+  private lastNumber = -1
+
+  /** The text's number, the next one when it is new. */
+  of(text: string): number {
+    if (text === this.last) return this.lastNumber
+    let number = this.numbers.get(text)
+    if (number === undefined) this.numbers.set(text, (number = this.texts.push(text) - 1))
+    this.last = text
+    this.lastNumber = number
+    return number
+  }
+
+  find(text: string): number | undefined {
+    return this.numbers.get(text)
+  }
 }
 
-/** The number of a string in a list kept once each. */
-function numbered(text: string, list: string[], numbers: Map<string, number>): number {
-  let number = numbers.get(text)
-  if (number === undefined) numbers.set(text, (number = list.push(text) - 1))
-  return number
-}
-
-/** The stored key of a request: `message.id:requestId` hashed; without a request id, the message id within its session. */
-export function hashedRequestKey(sessionId: string, messageId: string, requestId: string | null): string {
-  return hashRequestKey(requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`)
+/**
+ * The stored key of a request, as its two words into `words` at `at`: `message.id:requestId`
+ * hashed (hashRequestKeyWords); without a request id, the message id within its session.
+ */
+export function requestKeyWords(sessionId: string, messageId: string, requestId: string | null, words: Uint32Array, at: number): void {
+  hashRequestKeyWords(requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`, words, at)
 }

@@ -2,8 +2,11 @@ import { doubled } from '../../../bytes/doubled'
 
 const EMPTY = 0
 
+/** Stands for "no id" where an id is kept as two words: a word is unsigned, so never -1. */
+export const NO_ID = -1
+
 /**
- * A set of 64-bit hashed ids (hash64Hex: two 32-bit words), each numbered in the order it was
+ * A set of 64-bit hashed ids (hash64Words: two 32-bit words), each numbered in the order it was
  * first added, so that callers keep what goes with an id in typed arrays at that number. The
  * merge of 13,000 transcripts checks 225,000 requests and as many steps for copies: in Maps
  * keyed by their 16-character strings, with an object per request, that was most of the

@@ -2,18 +2,21 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ClaudeTranscript } from './claudeCodeLogs'
 import { packTranscripts, unpackTranscripts } from './packedTranscripts'
+import { NO_ID } from './hashedIds'
 
 const count = fc.oneof(fc.nat(), fc.constant(0), fc.integer({ min: 0, max: 100_000_000 }))
 const time = fc.oneof(fc.integer({ min: 0, max: 4e12 }), fc.constantFrom(NaN, Infinity, -Infinity))
 // Any text, the empty string and the separator-looking characters included.
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', '\u0000', '-1'))
-// Hashed ids (16 hex digits) travel as numbers; near misses as text.
-const hexOfWordPair = fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), fc.constantFrom('0000000000000000', 'ffffffffffffffff', 'FFFFFFFFFFFFFFFF', '0123456789abcdef0', '0123456789abcde', 'abcdef01abcdefg0', 'g0000000abcdef01'))
-const id = fc.oneof(hexOfWordPair, text)
+// Hashed ids are two unsigned 32-bit words; a step's absent ones NO_ID.
+const word = fc.oneof(fc.constantFrom(0, 1, 0x7fffffff, 0x80000000, 0xffffffff), fc.integer({ min: 0, max: 0xffffffff }))
 const tokens = fc.record({ input: count, output: count, cacheWrite5m: count, cacheWrite1h: count, cacheRead: count, reasoning: count })
-const request = fc.record({ model: text, time, tokens, key: id, message: id, sidechain: fc.boolean(), hasRequestId: fc.boolean() })
+const request = fc.record({ model: text, time, tokens, keyHigh: word, keyLow: word, messageHigh: word, messageLow: word, sidechain: fc.boolean(), hasRequestId: fc.boolean() })
 const call = fc.record({ tool: text, command: fc.array(text, { maxLength: 4 }), pathLabel: text, model: text }, { requiredKeys: ['tool'] })
-const step = fc.record({ time, label: text, key: fc.option(text), request: fc.option(id), call })
+const optionalId = fc.oneof(fc.tuple(word, word), fc.constant([NO_ID, 0] as const))
+const step = fc
+  .record({ time, label: text, call, key: optionalId, request: optionalId })
+  .map(({ time, label, call, key, request }) => ({ time, label, call, keyHigh: key[0], keyLow: key[1], requestHigh: request[0], requestLow: request[1] }))
 const transcript: fc.Arbitrary<ClaudeTranscript> = fc.record({
   sessionId: fc.option(text),
   cwd: fc.option(text),

@@ -1,6 +1,5 @@
 import type { StepCall } from '../../../records/run'
 import type { ClaudeRequestLine, ClaudeStep, ClaudeTranscript } from './claudeCodeLogs'
-import { hexOfWordPair, wordOfHex } from '../../../hash/hexWords'
 
 /**
  * Claude Code transcripts packed for the trip from a reader thread to the assembling one:
@@ -8,7 +7,9 @@ import { hexOfWordPair, wordOfHex } from '../../../hash/hexWords'
  * (models, labels, tools, command words) once each. Structured-cloned as objects, 13,000 small
  * transcripts (225,000 requests and as many steps) took 88 MB and a second to copy back into
  * objects on the assembling thread, which also had to collect them; packed, a transcript is
- * rebuilt there with plain allocations.
+ * rebuilt there with plain allocations. Hashed ids (request keys, message ids, step keys) are
+ * numbers already: sliced out of a joined text, each would keep the whole batch's text alive as
+ * long as a run keeps its request keys.
  */
 export interface PackedTranscripts {
   numbers: Float64Array<ArrayBuffer>
@@ -16,21 +17,12 @@ export interface PackedTranscripts {
   text: string
   /** Each string's length, -1 for null. */
   lengths: Int32Array<ArrayBuffer>
-  /**
-   * The steps' keys (tool call ids), in step order, apart: a string sliced out of a joined text
-   * keeps all of it alive, and these are let go once the files are merged, while a run keeps
-   * its id, branch and labels.
-   */
-  stepKeys: string
-  stepKeyLengths: Int32Array<ArrayBuffer>
 }
 
 const SIDECHAIN = 1
 const HAS_REQUEST_ID = 2
 /** An absent call field (StepCall's optional keys are absent, never undefined), a null string, a file without a transcript. */
 const ABSENT = -1
-/** Marks a hashed id (16 lowercase hex digits) sent as two 32-bit numbers. */
-const HEX_ID = -2
 
 /** Packs transcripts (null where a file has none), in order. */
 export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[]): PackedTranscripts {
@@ -41,8 +33,6 @@ export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[
     if (text !== null) strings.push(text)
     return lengths.push(text === null ? ABSENT : text.length) - 1
   }
-  const stepKeys: string[] = []
-  const stepKeyLengths: number[] = []
   const repeated = new Map<string, number>()
   const calls = new Map<StepCall, number>()
   const unique = (text: string | null) => numbers.push(add(text))
@@ -52,14 +42,6 @@ export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[
     numbers.push(index)
   }
   const optional = (text: string | undefined) => (text === undefined ? numbers.push(ABSENT) : shared(text))
-  // Request keys and message ids (hashed ids) go as numbers: sliced out of the joined text, each
-  // would keep the whole batch's text alive as long as a run keeps its request keys.
-  const id = (text: string | null) => {
-    const high = text?.length === 16 ? wordOfHex(text, 0) : -1
-    const low = high === -1 ? -1 : wordOfHex(text!, 8)
-    if (low === -1) unique(text)
-    else numbers.push(HEX_ID, high, low)
-  }
   for (const transcript of transcripts) {
     if (!transcript) {
       numbers.push(ABSENT)
@@ -70,19 +52,15 @@ export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[
     unique(transcript.sessionId)
     unique(transcript.cwd)
     unique(transcript.branch)
-    for (const { model, time, tokens, key, message, sidechain, hasRequestId } of requests) {
+    for (const { model, time, tokens, keyHigh, keyLow, messageHigh, messageLow, sidechain, hasRequestId } of requests) {
       shared(model)
-      id(key)
-      id(message)
-      numbers.push(time, tokens.input, tokens.output, tokens.cacheWrite5m, tokens.cacheWrite1h, tokens.cacheRead, tokens.reasoning)
+      numbers.push(keyHigh, keyLow, messageHigh, messageLow, time, tokens.input, tokens.output, tokens.cacheWrite5m, tokens.cacheWrite1h, tokens.cacheRead, tokens.reasoning)
       numbers.push((sidechain ? SIDECHAIN : 0) | (hasRequestId ? HAS_REQUEST_ID : 0))
     }
-    for (const { time, label, key, request, call } of steps) {
+    for (const { time, label, keyHigh, keyLow, requestHigh, requestLow, call } of steps) {
       numbers.push(time)
       shared(label)
-      if (key !== null) stepKeys.push(key)
-      stepKeyLengths.push(key === null ? ABSENT : key.length)
-      id(request)
+      numbers.push(keyHigh, keyLow, requestHigh, requestLow)
       // A call already sent in this batch (one object: labelledCall hands out equal calls as one) goes as its number.
       const known = calls.get(call)
       numbers.push(known ?? calls.size)
@@ -105,8 +83,6 @@ export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[
     numbers: Float64Array.from(numbers),
     text: strings.join(''),
     lengths: Int32Array.from(lengths),
-    stepKeys: stepKeys.join(''),
-    stepKeyLengths: Int32Array.from(stepKeyLengths),
   }
 }
 
@@ -114,20 +90,11 @@ export function packTranscripts(transcripts: readonly (ClaudeTranscript | null)[
 export function unpackTranscripts(packed: PackedTranscripts): (ClaudeTranscript | null)[] {
   const { numbers } = packed
   const strings = splitJoined(packed.text, packed.lengths)
-  const stepKeys = splitJoined(packed.stepKeys, packed.stepKeyLengths)
-  let stepIndex = 0
   const calls: StepCall[] = []
   const transcripts: (ClaudeTranscript | null)[] = []
   let at = 0
   const text = () => strings[numbers[at++]] as string
   const nullable = () => strings[numbers[at++]]
-  const id = () => {
-    if (numbers[at] !== HEX_ID) return nullable()
-    const high = numbers[at + 1]
-    const low = numbers[at + 2]
-    at += 3
-    return hexOfWordPair(high, low)
-  }
   const readCall = () => {
     const call: StepCall = { tool: text() }
     const words = numbers[at++]
@@ -152,24 +119,29 @@ export function unpackTranscripts(packed: PackedTranscripts): (ClaudeTranscript 
     const transcript: ClaudeTranscript = { sessionId: nullable(), cwd: nullable(), branch: nullable(), requests: [], steps: [], times: [] }
     for (let i = 0; i < requestCount; i++) {
       const model = text()
-      const key = id() as string
-      const message = id() as string
-      const time = numbers[at]
-      const tokens = { input: numbers[at + 1], output: numbers[at + 2], cacheWrite5m: numbers[at + 3], cacheWrite1h: numbers[at + 4], cacheRead: numbers[at + 5], reasoning: numbers[at + 6] }
-      at += 7
-      const flags = numbers[at++]
-      const request: ClaudeRequestLine = { model, time, tokens, key, message, sidechain: (flags & SIDECHAIN) !== 0, hasRequestId: (flags & HAS_REQUEST_ID) !== 0 }
+      const keyHigh = numbers[at]
+      const keyLow = numbers[at + 1]
+      const messageHigh = numbers[at + 2]
+      const messageLow = numbers[at + 3]
+      const time = numbers[at + 4]
+      const tokens = { input: numbers[at + 5], output: numbers[at + 6], cacheWrite5m: numbers[at + 7], cacheWrite1h: numbers[at + 8], cacheRead: numbers[at + 9], reasoning: numbers[at + 10] }
+      const flags = numbers[at + 11]
+      at += 12
+      const request: ClaudeRequestLine = { model, time, tokens, keyHigh, keyLow, messageHigh, messageLow, sidechain: (flags & SIDECHAIN) !== 0, hasRequestId: (flags & HAS_REQUEST_ID) !== 0 }
       transcript.requests.push(request)
     }
     for (let i = 0; i < stepCount; i++) {
       const time = numbers[at++]
       const label = text()
-      const key = stepKeys[stepIndex++]
-      const request = id()
+      const keyHigh = numbers[at]
+      const keyLow = numbers[at + 1]
+      const requestHigh = numbers[at + 2]
+      const requestLow = numbers[at + 3]
+      at += 4
       const callIndex = numbers[at++]
       if (callIndex === calls.length) calls.push(readCall())
       const call = calls[callIndex]
-      const step: ClaudeStep = { time, label, key, request, call }
+      const step: ClaudeStep = { time, label, call, keyHigh, keyLow, requestHigh, requestLow }
       transcript.steps.push(step)
     }
     for (let i = 0; i < timeCount; i++) transcript.times.push(numbers[at++])

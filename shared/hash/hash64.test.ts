@@ -1,0 +1,24 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { hash64Hex, hash64Words } from './hash64'
+import { hexOfWordPair } from './hexWords'
+
+describe('hash64', () => {
+  it('keeps the digits stored request keys and folders were made with', () => {
+    // Runs keep these as their request keys: a changed hash would count every request again.
+    expect(hash64Hex('')).toBe('488bdcb81aee8d83')
+    expect(hash64Hex('msg_01ABC:req_01XYZ')).toBe('a922b830c2b666c1')
+    expect(hash64Hex('é漢字😀')).toBe('546b5ab5a08425e7')
+  })
+
+  it('writes the two words hash64Hex spells, where it is told (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.integer({ min: 0, max: 3 }), (text, at) => {
+        const words = new Uint32Array(5).fill(7)
+        hash64Words(text, words, at)
+        expect(hexOfWordPair(words[at], words[at + 1])).toBe(hash64Hex(text))
+        expect([...words].filter((word, i) => i !== at && i !== at + 1 && word !== 7)).toEqual([])
+      }),
+    )
+  })
+})
