@@ -66,6 +66,36 @@ describe('charge summary', () => {
     expect(batchOf(daily).summary).toBeUndefined()
   })
 
+  test('its lines are the rows grouped by day and every field it keeps, with their summed cost, however many values the fields have (property)', () => {
+    // Up to 3,000 values a field: a row's ids then make a number past 2^53, numbered anew partway.
+    const field = (values: number) => fc.nat(values - 1)
+    const row = (values: number) => fc.record({ day: fc.nat(400), model: field(values), account: field(values), workspace: field(values), project: field(values), apiKey: field(values), costCenter: field(values), tag: field(3), cents: fc.integer({ min: -500, max: 500 }), included: fc.boolean() })
+    fc.assert(
+      fc.property(fc.constantFrom(2, 30, 3_000).chain((values) => fc.array(row(values), { minLength: values > 300 ? 250 : 1, maxLength: 300 })), (someRows) => {
+        // Each row again a year later: lines that differ only in the day, the first field keyed.
+        const rows = someRows.flatMap((r) => [r, { ...r, day: r.day + 401 }])
+        const charges = rows.map((r) => charge({
+          start: new Date(Date.UTC(2026, 0, 1 + r.day, r.cents & 7)).toISOString(), model: `m${r.model}`, account: `a${r.account}`, workspace: `w${r.workspace}`, project: `p${r.project}`,
+          apiKey: `k${r.apiKey}`, costCenter: `c${r.costCenter}`, tags: r.tag === 0 ? {} : { team: `t${r.tag}` }, cost: (r.cents / 100).toFixed(2), costKind: r.included ? 'included' : 'billed',
+        }))
+        const batch = batchOf(charges)
+        const summary = readChargeSummary(batch.summary!, batch.meta)!
+        const keyOf = (c: Pick<Charge, 'start' | 'model' | 'account' | 'workspace' | 'project' | 'apiKey' | 'costCenter' | 'tags' | 'costKind'>) =>
+          JSON.stringify([c.start.slice(0, 10), c.model, c.account, c.workspace, c.project, c.apiKey, c.costCenter, c.tags, c.costKind])
+        const expected = new Map<string, { cents: number; rows: number; rowsWithAmount: number }>()
+        charges.forEach((c, i) => {
+          const line = expected.get(keyOf(c)) ?? { cents: 0, rows: 0, rowsWithAmount: 0 }
+          expected.set(keyOf(c), { cents: line.cents + rows[i].cents, rows: line.rows + 1, rowsWithAmount: line.rowsWithAmount + (rows[i].cents !== 0 && !rows[i].included ? 1 : 0) })
+        })
+        expect(new Set(summary.dimensions)).toEqual(new Set(['model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags']))
+        const got = new Map(summary.lines.map((l) => [keyOf(l), { cents: Math.round(Number(l.cost) * 100), rows: l.rows, rowsWithAmount: l.rowsWithAmount }]))
+        expect(got).toEqual(expected)
+        expect(summary.lines.length).toBe(expected.size)
+      }),
+      { numRuns: 40 },
+    )
+  })
+
   test('is not written for a batch the ledger does not count whole', () => {
     expect(batchOf([charge({ identity: 'same' }), charge({ identity: 'same' })]).summary).toBeUndefined()
     expect(batchOf([charge(), charge({ format: 'other' })]).summary).toBeUndefined()

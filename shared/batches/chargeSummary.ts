@@ -1,4 +1,5 @@
 import { costIsSpend } from '../analysis/input'
+import { numberInOrder } from '../hash/numberInOrder'
 import { createSha256 } from '../hash/sha256'
 import { addDecimal, formatDecimal, parseDecimal, ZERO, type Decimal } from '../money/decimal'
 import type { Charge } from '../records/charge'
@@ -77,18 +78,22 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
   const costOf = rowCosts(columnOf('cost'), length)
   const costKinds = keyed[KEYED.indexOf('costKind')]
   const spendKinds = costKinds.values.map((kind) => costIsSpend(kind as Charge['costKind']))
-  const addsUp = (lines: number) => length <= SMALL_BATCH_ROWS || lines <= length / MIN_ROWS_PER_LINE
+  // A big batch's lines must stand for MIN_ROWS_PER_LINE rows each on average.
+  const mostLines = length <= SMALL_BATCH_ROWS ? Infinity : Math.floor(length / MIN_ROWS_PER_LINE)
   let lineFields = [days, ...keyed, ...kept]
+  const sized = (fields: readonly FieldIds[]) => fields.map(({ values, ids }) => ({ size: Math.max(values.length, 1), ids }))
+  let lines = rowLines(sized(lineFields), length, mostLines)
   // A big batch whose rows hardly add up leaves out its field of most values until they do (a
   // key per user made a million OpenAI rows two a line); a rule that reads a field left out
   // makes the analysis read that batch row by row. Lines are counted before any amount is added.
-  while (length > SMALL_BATCH_ROWS && kept.length > 0 && !addsUp(countLines(lineFields, length))) {
+  while (!lines && kept.length > 0) {
     const widest = kept.reduce((most, field) => (field.values.length > most.values.length ? field : most))
     kept = kept.filter((field) => field !== widest)
     lineFields = [days, ...keyed, ...kept]
+    lines = rowLines(sized(lineFields), length, mostLines)
   }
-  const groups = groupRows(lineFields, length, costOf, costKinds.ids, spendKinds)
-  if (!groups || !addsUp(groups.size)) return null
+  const groups = lines && groupRows(lineFields, lines, costOf, costKinds.ids, spendKinds)
+  if (!groups) return null
   const summary: StoredSummary = {
     format: SUMMARY_FORMAT,
     chargeFormat,
@@ -99,7 +104,7 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
       ...Object.fromEntries(kept.map((d) => [d.dimension, d.values])),
     },
     // In date order, as a batch's rows come: the analysis makes a key anew only when the month changes.
-    lines: [...groups.values()]
+    lines: groups
       .map(({ ids: [day, ...ids], cost, rows, rowsWithAmount }) => [days.values[day] as string, ...ids, formatDecimal(cost), rows, rowsWithAmount])
       .sort((a, b) => (a[0] as string).localeCompare(b[0] as string)),
   }
@@ -122,32 +127,40 @@ interface LineGroup {
   rowsWithAmount: number
 }
 
-/** A row's line key: the number its fields' ids make, or their text when that number could lose digits. */
-function lineKeys(lineFields: readonly FieldIds[]): (row: number) => number | string {
-  const numeric = lineFields.reduce((product, field) => product * Math.max(field.values.length, 1), 1) <= Number.MAX_SAFE_INTEGER
-  if (!numeric) return (row) => lineFields.map((field) => field.ids[row]).join('\u0000')
-  return (row) => {
-    let key = 0
-    for (const field of lineFields) key = key * field.values.length + field.ids[row]
-    return key
+/** Each row's line, numbered in the order first met, and how many lines there are. */
+interface RowLines {
+  lineOf: Float64Array
+  count: number
+}
+
+/**
+ * The rows' lines: rows alike in their ids in `lineFields` (each below its `size`) are one
+ * line. Each row's ids make one number (no string or boxed number a row). Null, counted no
+ * further, past `mostLines` lines, or when even the lines so far times a field's size could
+ * lose digits (a batch of a hundred million rows).
+ */
+function rowLines(lineFields: readonly { size: number; ids: Int32Array }[], length: number, mostLines: number): RowLines | null {
+  const keys = new Float64Array(length)
+  let range = 1
+  for (const { size, ids } of lineFields) {
+    // Numbered anew before the keys would pass 2^53: then they range over the lines so far.
+    if (range * size > Number.MAX_SAFE_INTEGER) range = numberInOrder(keys, mostLines) ?? Infinity
+    if (range * size > Number.MAX_SAFE_INTEGER) return null
+    for (let row = 0; row < length; row++) keys[row] = keys[row] * size + ids[row]
+    range *= size
   }
+  const count = numberInOrder(keys, mostLines)
+  return count === null ? null : { lineOf: keys, count }
 }
 
-function countLines(lineFields: readonly FieldIds[], length: number): number {
-  const keyOf = lineKeys(lineFields)
-  const keys = new Set<number | string>()
-  for (let row = 0; row < length; row++) keys.add(keyOf(row))
-  return keys.size
-}
-
-/** The rows grouped into lines by their ids in `lineFields`, with their summed cost; null when a cost is not a decimal. */
-function groupRows(lineFields: readonly FieldIds[], length: number, costOf: (row: number) => Decimal | null, costKindIds: Int32Array, spendKinds: readonly boolean[]): Map<number | string, LineGroup> | null {
-  const keyOf = lineKeys(lineFields)
-  const groups = new Map<number | string, LineGroup>()
-  for (let row = 0; row < length; row++) {
-    const key = keyOf(row)
-    let group = groups.get(key)
-    if (!group) groups.set(key, (group = { ids: lineFields.map((field) => field.ids[row]), cost: ZERO, rows: 0, rowsWithAmount: 0 }))
+/** The lines in the order first met, each with its fields' ids and summed cost; null when a cost is not a decimal. */
+function groupRows(lineFields: readonly FieldIds[], { lineOf }: RowLines, costOf: (row: number) => Decimal | null, costKindIds: Int32Array, spendKinds: readonly boolean[]): LineGroup[] | null {
+  const groups: LineGroup[] = []
+  for (let row = 0; row < lineOf.length; row++) {
+    const line = lineOf[row]
+    // Lines are numbered as first met: a new one is the next.
+    if (line === groups.length) groups.push({ ids: lineFields.map((field) => field.ids[row]), cost: ZERO, rows: 0, rowsWithAmount: 0 })
+    const group = groups[line]
     const cost = costOf(row)
     if (!cost) return null
     group.cost = addDecimal(group.cost, cost)
@@ -199,34 +212,26 @@ function distinctIds<K>(rows: readonly Json[], cap: number, keyOf: (value: Json,
 /** Objects alike by the ids of their keys' values, each built once, keys in the column's order (as decoding builds them). */
 function objectIds(column: Extract<Column, { t: 'obj' }>, length: number, cap: number): { values: Json[]; ids: Int32Array } | null {
   const children = column.c.map((child, k) => valueIds(child, length - column.absent[k].length)!)
-  const next = children.map(() => 0)
-  const nextAbsent = children.map(() => 0)
-  // Each row's value ids, one a key (-1 where it lacks the key), then the rows alike in them:
-  // told by the number the ids make (no string a row) unless that number could lose digits.
-  const rowIds = new Int32Array(length * children.length)
-  const numeric = children.reduce((product, child) => product * (child.values.length + 1), 1) <= Number.MAX_SAFE_INTEGER
-  const rowKeys: (number | string)[] = new Array(length)
-  for (let row = 0; row < length; row++) {
-    let key: number | string = numeric ? 0 : ''
-    for (let k = 0; k < children.length; k++) {
-      const absent = column.absent[k][nextAbsent[k]] === row
-      const id = absent ? -1 : children[k].ids[next[k]++]
-      if (absent) nextAbsent[k]++
-      rowIds[row * children.length + k] = id
-      key = numeric ? (key as number) * (children[k].values.length + 1) + id + 1 : `${key},${id}`
+  // Each row's value id plus one, one list a key (0 where the row lacks the key).
+  const keyIds = children.map((child, k) => {
+    const ids = new Int32Array(length)
+    const absent = column.absent[k]
+    for (let row = 0, next = 0, nextAbsent = 0; row < length; row++) {
+      if (absent[nextAbsent] === row) nextAbsent++
+      else ids[row] = child.ids[next++] + 1
     }
-    rowKeys[row] = key
-  }
-  const distinct = distinctIds(rowKeys, cap, (key) => key)
+    return { size: child.values.length + 1, ids }
+  })
+  const distinct = rowLines(keyIds, length, cap)
   if (!distinct) return null
-  const firstRows = new Int32Array(distinct.values.length)
-  for (let row = length - 1; row >= 0; row--) firstRows[distinct.ids[row]] = row
+  const firstRows = new Int32Array(distinct.count)
+  for (let row = length - 1; row >= 0; row--) firstRows[distinct.lineOf[row]] = row
   // fromEntries: a "__proto__" key is a key like any other.
   const values = [...firstRows].map((row) => Object.fromEntries(children.flatMap((child, k) => {
-    const id = rowIds[row * children.length + k]
+    const id = keyIds[k].ids[row] - 1
     return id < 0 ? [] : [[column.k[k], child.values[id]]]
   })))
-  return { values, ids: distinct.ids }
+  return { values, ids: Int32Array.from(distinct.lineOf) }
 }
 
 /** Each row's cost as a Decimal, null when it is not a decimal: a dictionary's values parsed once each (a million rows, 235,000 amounts). */
