@@ -140,22 +140,33 @@ class PagedBytes {
   }
 }
 
+/** The digits of 0 to 9999, four bytes each with leading zeros: integers are written four digits at a time. */
+const FOUR_DIGITS = new Uint8Array(4 * 10_000)
+for (let n = 0; n < 10_000; n++) {
+  FOUR_DIGITS[4 * n] = 0x30 + Math.floor(n / 1000)
+  FOUR_DIGITS[4 * n + 1] = 0x30 + (Math.floor(n / 100) % 10)
+  FOUR_DIGITS[4 * n + 2] = 0x30 + (Math.floor(n / 10) % 10)
+  FOUR_DIGITS[4 * n + 3] = 0x30 + (n % 10)
+}
+
 /** Writes `value`'s decimal digits (with "-" when negative) at `at`; returns the end. */
 function writeInteger(value: number, page: Uint8Array, at: number): number {
   if (value < 0) {
     page[at++] = 0x2d
     value = -value
   }
-  const start = at
-  do {
-    page[at++] = 0x30 + (value % 10)
-    value = Math.floor(value / 10)
-  } while (value > 0)
-  // The digits came last first.
-  for (let low = start, high = at - 1; low < high; low++, high--) {
-    const digit = page[low]
-    page[low] = page[high]
-    page[high] = digit
+  if (value < 10_000) {
+    // Without its leading zeros: a dictionary's ids are mostly under ten thousand.
+    const digits = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4
+    for (let from = 4 * value + 4 - digits, end = 4 * value + 4; from < end; from++) page[at++] = FOUR_DIGITS[from]
+    return at
   }
-  return at
+  const high = Math.floor(value / 10_000)
+  at = writeInteger(high, page, at)
+  const low = 4 * (value - high * 10_000)
+  page[at] = FOUR_DIGITS[low]
+  page[at + 1] = FOUR_DIGITS[low + 1]
+  page[at + 2] = FOUR_DIGITS[low + 2]
+  page[at + 3] = FOUR_DIGITS[low + 3]
+  return at + 4
 }
