@@ -143,6 +143,8 @@ function rowLines(lineFields: readonly { size: number; ids: Int32Array }[], leng
   const keys = new Float64Array(length)
   let range = 1
   for (const { size, ids } of lineFields) {
+    // A field of one value (a provider, a currency) tells no rows apart: a pass over the rows saved.
+    if (size === 1) continue
     // Numbered anew before the keys would pass 2^53: then they range over the lines so far.
     if (range * size > Number.MAX_SAFE_INTEGER) range = numberInOrder(keys, mostLines) ?? Infinity
     if (range * size > Number.MAX_SAFE_INTEGER) return null
