@@ -49,9 +49,17 @@ function isSmall(value: JsonWritable, sliceLength: number): boolean {
 function writeList(list: readonly JsonWritable[], out: PagedBytes, sliceLength: number): void {
   if (list.length === 0) return out.text('[]')
   for (let at = 0; at < list.length; ) {
-    if (!isSmall(list[at], sliceLength)) {
+    const item = list[at]
+    // A run of strings (a column of identities, a dictionary of amounts) is copied string by
+    // string: stringified a slice at a time, then encoded, it took twice as long.
+    if (typeof item === 'string' && out.plainString(item, at === 0 ? 0x5b : 0x2c)) {
+      at++
+      continue
+    }
+    if (!isSmall(item, sliceLength)) {
       out.text(at === 0 ? '[' : ',')
-      writeValue(list[at++], out, sliceLength)
+      writeValue(item, out, sliceLength)
+      at++
       continue
     }
     let end = at + 1
@@ -94,6 +102,27 @@ class PagedBytes {
     this.used += this.encoder.encodeInto(text, this.page.subarray(this.used)).written
     if (firstChar !== undefined) this.page[start] = firstChar.charCodeAt(0)
     if (dropLast) this.used--
+  }
+
+  /**
+   * Appends the byte `before` and `text` as a JSON string when every character of it is
+   * printable ASCII that JSON writes as it is (no quote or backslash); otherwise appends
+   * nothing and returns false.
+   */
+  plainString(text: string, before: number): boolean {
+    if (this.page.length - this.used < text.length + 3) this.nextPage(text.length + 3)
+    const page = this.page
+    let used = this.used
+    page[used++] = before
+    page[used++] = 0x22
+    for (let at = 0; at < text.length; at++) {
+      const char = text.charCodeAt(at)
+      if (char < 0x20 || char > 0x7e || char === 0x22 || char === 0x5c) return false
+      page[used++] = char
+    }
+    page[used++] = 0x22
+    this.used = used
+    return true
   }
 
   /** Appends `values` as a JSON list of integers, digit by digit (JSON.stringify would make a string a slice first). */
