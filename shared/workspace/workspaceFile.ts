@@ -53,8 +53,9 @@ export function encodeWorkspaceFileParts(docs: WorkspaceDocs): Uint8Array[] {
 }
 
 /**
- * A document's state as Y.encodeStateAsUpdate gives it, but in the pieces Yjs's encoder wrote
- * it in: joining them copied the million-row ledger's 75 MB a second time (a tenth of a second).
+ * A document's state as Y.encodeStateAsUpdate gives it, but in pieces, a batch's payload one
+ * of them as it is: Yjs copied the million-row ledger's 75 MB payload into its encoder and
+ * then joined the encoder's buffers, two copies (0.17 s) of bytes that are written out anyway.
  */
 export function updatePieces(doc: Y.Doc): Uint8Array[] {
   // Updates still waiting for what they build on are merged in by Yjs from the joined bytes.
@@ -64,9 +65,42 @@ export function updatePieces(doc: Y.Doc): Uint8Array[] {
   return encoder.pieces
 }
 
-/** Yjs's update encoder (v1, as encodeStateAsUpdate uses), keeping its pieces where it would join them. */
+/** From this size on, bytes in a document (a payload, a summary) are a piece of their own. */
+const OWN_PIECE_BYTES = 1 << 16
+
+/**
+ * Yjs's update encoder (v1, as encodeStateAsUpdate uses), keeping its pieces where it would
+ * join them. Values are written as lib0's writeAny writes them (objects and lists item by
+ * item, through the encoder's own writes), but bytes of OWN_PIECE_BYTES or more are not copied.
+ */
 class PiecesEncoder extends Y.UpdateEncoderV1 {
   pieces: Uint8Array[] = []
+
+  override writeAny(value: unknown): void {
+    if (value instanceof Uint8Array && value.length >= OWN_PIECE_BYTES) {
+      // lib0's type 116 (bytes) and their length, then the bytes after the buffer so far.
+      this.writeInfo(116)
+      this.writeLen(value.length)
+      const encoder = this.restEncoder
+      encoder.bufs.push(encoder.cbuf.subarray(0, encoder.cpos), value)
+      encoder.cbuf = new Uint8Array(encoder.cbuf.length)
+      encoder.cpos = 0
+    } else if (value === null || typeof value !== 'object' || value instanceof Uint8Array) {
+      super.writeAny(value as Parameters<Y.UpdateEncoderV1['writeAny']>[0])
+    } else if (Array.isArray(value)) {
+      this.writeInfo(117)
+      this.writeLen(value.length)
+      for (const item of value) this.writeAny(item)
+    } else {
+      const keys = Object.keys(value)
+      this.writeInfo(118)
+      this.writeLen(keys.length)
+      for (const key of keys) {
+        this.writeString(key)
+        this.writeAny((value as Record<string, unknown>)[key])
+      }
+    }
+  }
 
   override toUint8Array(): Uint8Array {
     const { bufs, cbuf, cpos } = this.restEncoder
