@@ -105,6 +105,17 @@ describe('charge summary', () => {
     expect(batchOf([charge({ format: 'openai-cost', model: 'gpt-5', project: null })], 'openai-cost').summary).toBeDefined()
   })
 
+  test('an OpenAI batch is summarized exactly when none of its rows is an organisation total (no model, no project), whichever rows lack one of them (property)', () => {
+    const row = fc.record({ model: fc.constantFrom(null, 'gpt-5', 'gpt-4.1'), project: fc.constantFrom(null, 'proj_a', 'proj_b') })
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
+        const batch = batchOf(rows.map((r) => charge({ format: 'openai-cost', ...r })), 'openai-cost')
+        expect(batch.summary !== undefined).toBe(!rows.some((r) => r.model === null && r.project === null))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   test('is not used when a value it keeps is not a charge\'s', () => {
     for (const bad of [{ start: 'yesterday' }, { currency: 'usd' }, { costKind: 'free' }, { tags: { team: 7 } }]) {
       const batch = batchOf([charge(), { ...charge(), ...bad } as Charge])

@@ -64,8 +64,10 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
   const columnOf = (key: string): Column => column.c[column.k.indexOf(key)]
   // Only a format with organisation totals has its rows looked at for them.
   if (isOpenAiOrganizationTotal({ format: chargeFormat, model: null, project: null })) {
-    const [models, projects] = [decodeColumn(columnOf('model'), length), decodeColumn(columnOf('project'), length)]
-    for (let row = 0; row < length; row++) if (isOpenAiOrganizationTotal({ format: chargeFormat, model: models[row] as string | null, project: projects[row] as string | null })) return null
+    // Told by the ids of null among the columns' values: no row is decoded.
+    const [models, projects] = [valueIds(columnOf('model'), length)!, valueIds(columnOf('project'), length)!]
+    const [noModel, noProject] = [models.values.indexOf(null), projects.values.indexOf(null)]
+    if (noModel >= 0 && noProject >= 0) for (let row = 0; row < length; row++) if (models.ids[row] === noModel && projects.ids[row] === noProject) return null
   }
   const starts = valueIds(columnOf('start'), length)!
   const dayOfStart = distinctIds(starts.values.map((start) => (start as string).slice(0, 10)), Infinity, (day) => day)!
