@@ -44,6 +44,11 @@ describe('charge summary', () => {
     expect(new Set(summary.lines.map((l) => `${l.format}:${l.identity}`)).size).toBe(4)
   })
 
+  test('adds up a line exactly past what 64 bits hold', () => {
+    const batch = batchOf([charge({ cost: '92233720368547758.07' }), charge({ cost: '92233720368547758.07' }), charge({ cost: '0.5' })])
+    expect(readChargeSummary(batch.summary!, batch.meta)!.lines.map((l) => l.cost)).toEqual(['184467440737095516.64'])
+  })
+
   test('leaves out a field with more than a thousand values, and keeps the others', () => {
     const batch = batchOf(Array.from({ length: 1_001 }, (_, i) => charge({ apiKey: `key-${i}`, tags: { geo: i % 2 ? 'us' : 'eu' } })))
     const summary = readChargeSummary(batch.summary!, batch.meta)!
@@ -71,7 +76,7 @@ describe('charge summary', () => {
     // From one value a field and two days (lines of many rows) to 3,000 values and 400 days:
     // a row's ids then make a number past 2^53, numbered anew partway.
     const field = (values: number) => fc.nat(values - 1)
-    const row = (values: number, scales: number[]) => fc.record({ day: fc.nat(Math.min(values, 400)), model: field(values), account: field(values), workspace: field(values), project: field(values), apiKey: field(values), costCenter: field(values), tag: field(3), units: fc.integer({ min: -500, max: 500 }), scale: fc.constantFrom(...scales), included: fc.boolean() })
+    const row = (values: number, scales: readonly number[]) => fc.record({ day: fc.nat(Math.min(values, 400)), model: field(values), account: field(values), workspace: field(values), project: field(values), apiKey: field(values), costCenter: field(values), tag: field(3), units: fc.integer({ min: -500, max: 500 }), scale: fc.constantFrom(...scales), included: fc.boolean() })
     // Amounts of one scale or several; thirty fractional digits (OpenAI's) are added up as Decimals.
     const batch = fc.tuple(fc.constantFrom(1, 2, 30, 3_000), fc.constantFrom([2], [0, 1, 2, 3], [2, 30]))
     fc.assert(

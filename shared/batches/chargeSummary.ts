@@ -185,14 +185,15 @@ function groupRows(lineFields: readonly FieldIds[], { lineOf }: RowLines, { amou
  */
 function lineCosts(amounts: readonly Decimal[], ids: ArrayLike<number>, lineOf: Float64Array, lines: number): Decimal[] {
   const scale = amounts.reduce((most, amount) => Math.max(most, amount.scale), 0)
-  const scaled = amounts.map((amount) => amount.units * 10n ** BigInt(scale - amount.scale))
-  const largest = scaled.reduce((most, units) => (units > most ? units : -units > most ? -units : most), 0n)
-  if (largest * BigInt(lineOf.length) >= 2n ** 63n) {
-    const sums: Decimal[] = new Array<Decimal>(lines).fill(ZERO)
-    for (let row = 0; row < lineOf.length; row++) sums[lineOf[row]] = addDecimal(sums[lineOf[row]], amounts[ids[row]])
-    return sums
+  const powers = Array.from({ length: scale + 1 }, (_, digits) => 10n ** BigInt(digits))
+  // Below this, no sum of the rows' amounts reaches 2^63.
+  const limit = 2n ** 63n / BigInt(Math.max(lineOf.length, 1))
+  const units = new BigInt64Array(amounts.length)
+  for (let id = 0; id < amounts.length; id++) {
+    const scaled = amounts[id].units * powers[scale - amounts[id].scale]
+    if (scaled >= limit || -scaled >= limit) return decimalSums(amounts, ids, lineOf, lines)
+    units[id] = scaled
   }
-  const units = BigInt64Array.from(scaled)
   const sums = new BigInt64Array(lines)
   const lineScales = new Int32Array(lines)
   for (let row = 0; row < lineOf.length; row++) {
@@ -203,7 +204,13 @@ function lineCosts(amounts: readonly Decimal[], ids: ArrayLike<number>, lineOf: 
     if (amounts[id].scale > lineScales[line]) lineScales[line] = amounts[id].scale
   }
   // Every amount of a line is a multiple of 10^(scale - its scale): the division is exact.
-  return Array.from(sums, (sum, line) => ({ units: sum / 10n ** BigInt(scale - lineScales[line]), scale: lineScales[line] }))
+  return Array.from(sums, (sum, line) => ({ units: sum / powers[scale - lineScales[line]], scale: lineScales[line] }))
+}
+
+function decimalSums(amounts: readonly Decimal[], ids: ArrayLike<number>, lineOf: Float64Array, lines: number): Decimal[] {
+  const sums: Decimal[] = new Array<Decimal>(lines).fill(ZERO)
+  for (let row = 0; row < lineOf.length; row++) sums[lineOf[row]] = addDecimal(sums[lineOf[row]], amounts[ids[row]])
+  return sums
 }
 
 export function digestOf(batchId: string, json: Uint8Array): string {
