@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { createSha256 } from '../hash/sha256'
+import { addDecimal, type Decimal, formatDecimal, parseDecimal, ZERO } from '../money/decimal'
 import type { Charge } from '../records/charge'
 import { createBatch } from './batch'
 import { importedChargeBatch } from './testFixtures'
@@ -43,6 +44,11 @@ describe('charge summary', () => {
     expect(new Set(summary.lines.map((l) => `${l.format}:${l.identity}`)).size).toBe(4)
   })
 
+  test('adds up a line exactly past what 64 bits hold', () => {
+    const batch = batchOf([charge({ cost: '92233720368547758.07' }), charge({ cost: '92233720368547758.07' }), charge({ cost: '0.5' })])
+    expect(readChargeSummary(batch.summary!, batch.meta)!.lines.map((l) => l.cost)).toEqual(['184467440737095516.64'])
+  })
+
   test('leaves out a field with more than a thousand values, and keeps the others', () => {
     const batch = batchOf(Array.from({ length: 1_001 }, (_, i) => charge({ apiKey: `key-${i}`, tags: { geo: i % 2 ? 'us' : 'eu' } })))
     const summary = readChargeSummary(batch.summary!, batch.meta)!
@@ -66,6 +72,40 @@ describe('charge summary', () => {
     expect(batchOf(daily).summary).toBeUndefined()
   })
 
+  test('its lines are the rows grouped by day and every field it keeps, with their summed cost, however many values the fields have and however many digits the amounts (property)', () => {
+    // From one value a field and two days (lines of many rows) to 3,000 values and 400 days:
+    // a row's ids then make a number past 2^53, numbered anew partway.
+    const field = (values: number) => fc.nat(values - 1)
+    const row = (values: number, scales: readonly number[]) => fc.record({ day: fc.nat(Math.min(values, 400)), model: field(values), account: field(values), workspace: field(values), project: field(values), apiKey: field(values), costCenter: field(values), tag: field(3), units: fc.integer({ min: -500, max: 500 }), scale: fc.constantFrom(...scales), included: fc.boolean() })
+    // Amounts of one scale or several; thirty fractional digits (OpenAI's) are added up as Decimals.
+    const batch = fc.tuple(fc.constantFrom(1, 2, 30, 3_000), fc.constantFrom([2], [0, 1, 2, 3], [2, 30]))
+    fc.assert(
+      fc.property(batch.chain(([values, scales]) => fc.array(row(values, scales), { minLength: values > 300 ? 250 : 1, maxLength: 300, size: 'max' })), (someRows) => {
+        // Each row again a year later: lines that differ only in the day, the first field keyed.
+        const rows = someRows.flatMap((r) => [r, { ...r, day: r.day + 401 }])
+        const charges = rows.map((r) => charge({
+          start: new Date(Date.UTC(2026, 0, 1 + r.day, r.units & 7)).toISOString(), model: `m${r.model}`, account: `a${r.account}`, workspace: `w${r.workspace}`, project: `p${r.project}`,
+          apiKey: `k${r.apiKey}`, costCenter: `c${r.costCenter}`, tags: r.tag === 0 ? {} : { team: `t${r.tag}` }, cost: formatDecimal({ units: BigInt(r.units), scale: r.scale }), costKind: r.included ? 'included' : 'billed',
+        }))
+        const built = batchOf(charges)
+        const summary = readChargeSummary(built.summary!, built.meta)!
+        const keyOf = (c: Pick<Charge, 'start' | 'model' | 'account' | 'workspace' | 'project' | 'apiKey' | 'costCenter' | 'tags' | 'costKind'>) =>
+          JSON.stringify([c.start.slice(0, 10), c.model, c.account, c.workspace, c.project, c.apiKey, c.costCenter, c.tags, c.costKind])
+        // What adding the rows up one by one gives, to the digit (scale included).
+        const expected = new Map<string, { cost: Decimal; rows: number; rowsWithAmount: number }>()
+        charges.forEach((c, i) => {
+          const line = expected.get(keyOf(c)) ?? { cost: ZERO, rows: 0, rowsWithAmount: 0 }
+          expected.set(keyOf(c), { cost: addDecimal(line.cost, parseDecimal(c.cost)), rows: line.rows + 1, rowsWithAmount: line.rowsWithAmount + (rows[i].units !== 0 && !rows[i].included ? 1 : 0) })
+        })
+        expect(new Set(summary.dimensions)).toEqual(new Set(['model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags']))
+        const got = new Map(summary.lines.map((l) => [keyOf(l), { cost: l.cost, rows: l.rows, rowsWithAmount: l.rowsWithAmount }]))
+        expect(got).toEqual(new Map([...expected].map(([key, line]) => [key, { ...line, cost: formatDecimal(line.cost) }])))
+        expect(summary.lines.length).toBe(expected.size)
+      }),
+      { numRuns: 40 },
+    )
+  })
+
   test('is not written for a batch the ledger does not count whole', () => {
     expect(batchOf([charge({ identity: 'same' }), charge({ identity: 'same' })]).summary).toBeUndefined()
     expect(batchOf([charge(), charge({ format: 'other' })]).summary).toBeUndefined()
@@ -73,6 +113,17 @@ describe('charge summary', () => {
     // An OpenAI organisation total may be covered by grouped rows of another export.
     expect(batchOf([charge({ format: 'openai-cost', model: null, project: null })], 'openai-cost').summary).toBeUndefined()
     expect(batchOf([charge({ format: 'openai-cost', model: 'gpt-5', project: null })], 'openai-cost').summary).toBeDefined()
+  })
+
+  test('an OpenAI batch is summarized exactly when none of its rows is an organisation total (no model, no project), whichever rows lack one of them (property)', () => {
+    const row = fc.record({ model: fc.constantFrom(null, 'gpt-5', 'gpt-4.1'), project: fc.constantFrom(null, 'proj_a', 'proj_b') })
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
+        const batch = batchOf(rows.map((r) => charge({ format: 'openai-cost', ...r })), 'openai-cost')
+        expect(batch.summary !== undefined).toBe(!rows.some((r) => r.model === null && r.project === null))
+      }),
+      { numRuns: 200 },
+    )
   })
 
   test('is not used when a value it keeps is not a charge\'s', () => {

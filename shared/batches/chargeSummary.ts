@@ -1,4 +1,5 @@
 import { costIsSpend } from '../analysis/input'
+import { numberInOrder } from '../hash/numberInOrder'
 import { createSha256 } from '../hash/sha256'
 import { addDecimal, formatDecimal, parseDecimal, ZERO, type Decimal } from '../money/decimal'
 import type { Charge } from '../records/charge'
@@ -63,8 +64,10 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
   const columnOf = (key: string): Column => column.c[column.k.indexOf(key)]
   // Only a format with organisation totals has its rows looked at for them.
   if (isOpenAiOrganizationTotal({ format: chargeFormat, model: null, project: null })) {
-    const [models, projects] = [decodeColumn(columnOf('model'), length), decodeColumn(columnOf('project'), length)]
-    for (let row = 0; row < length; row++) if (isOpenAiOrganizationTotal({ format: chargeFormat, model: models[row] as string | null, project: projects[row] as string | null })) return null
+    // Told by the ids of null among the columns' values: no row is decoded.
+    const [models, projects] = [valueIds(columnOf('model'), length)!, valueIds(columnOf('project'), length)!]
+    const [noModel, noProject] = [models.values.indexOf(null), projects.values.indexOf(null)]
+    if (noModel >= 0 && noProject >= 0) for (let row = 0; row < length; row++) if (models.ids[row] === noModel && projects.ids[row] === noProject) return null
   }
   const starts = valueIds(columnOf('start'), length)!
   const dayOfStart = distinctIds(starts.values.map((start) => (start as string).slice(0, 10)), Infinity, (day) => day)!
@@ -74,21 +77,25 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
     const ids = valueIds(columnOf(dimension), length, MAX_DIMENSION_VALUES)
     return ids ? [{ dimension, ...ids }] : []
   })
-  const costOf = rowCosts(columnOf('cost'), length)
+  const costs = rowCosts(columnOf('cost'), length)
   const costKinds = keyed[KEYED.indexOf('costKind')]
   const spendKinds = costKinds.values.map((kind) => costIsSpend(kind as Charge['costKind']))
-  const addsUp = (lines: number) => length <= SMALL_BATCH_ROWS || lines <= length / MIN_ROWS_PER_LINE
+  // A big batch's lines must stand for MIN_ROWS_PER_LINE rows each on average.
+  const mostLines = length <= SMALL_BATCH_ROWS ? Infinity : Math.floor(length / MIN_ROWS_PER_LINE)
   let lineFields = [days, ...keyed, ...kept]
+  const sized = (fields: readonly FieldIds[]) => fields.map(({ values, ids }) => ({ size: Math.max(values.length, 1), ids }))
+  let lines = rowLines(sized(lineFields), length, mostLines)
   // A big batch whose rows hardly add up leaves out its field of most values until they do (a
   // key per user made a million OpenAI rows two a line); a rule that reads a field left out
   // makes the analysis read that batch row by row. Lines are counted before any amount is added.
-  while (length > SMALL_BATCH_ROWS && kept.length > 0 && !addsUp(countLines(lineFields, length))) {
+  while (!lines && kept.length > 0) {
     const widest = kept.reduce((most, field) => (field.values.length > most.values.length ? field : most))
     kept = kept.filter((field) => field !== widest)
     lineFields = [days, ...keyed, ...kept]
+    lines = rowLines(sized(lineFields), length, mostLines)
   }
-  const groups = groupRows(lineFields, length, costOf, costKinds.ids, spendKinds)
-  if (!groups || !addsUp(groups.size)) return null
+  const groups = lines && groupRows(lineFields, lines, costs, costKinds.ids, spendKinds)
+  if (!groups) return null
   const summary: StoredSummary = {
     format: SUMMARY_FORMAT,
     chargeFormat,
@@ -99,7 +106,7 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
       ...Object.fromEntries(kept.map((d) => [d.dimension, d.values])),
     },
     // In date order, as a batch's rows come: the analysis makes a key anew only when the month changes.
-    lines: [...groups.values()]
+    lines: groups
       .map(({ ids: [day, ...ids], cost, rows, rowsWithAmount }) => [days.values[day] as string, ...ids, formatDecimal(cost), rows, rowsWithAmount])
       .sort((a, b) => (a[0] as string).localeCompare(b[0] as string)),
   }
@@ -122,39 +129,88 @@ interface LineGroup {
   rowsWithAmount: number
 }
 
-/** A row's line key: the number its fields' ids make, or their text when that number could lose digits. */
-function lineKeys(lineFields: readonly FieldIds[]): (row: number) => number | string {
-  const numeric = lineFields.reduce((product, field) => product * Math.max(field.values.length, 1), 1) <= Number.MAX_SAFE_INTEGER
-  if (!numeric) return (row) => lineFields.map((field) => field.ids[row]).join('\u0000')
-  return (row) => {
-    let key = 0
-    for (const field of lineFields) key = key * field.values.length + field.ids[row]
-    return key
+/** Each row's line, numbered in the order first met, and how many lines there are. */
+interface RowLines {
+  lineOf: Float64Array
+  count: number
+}
+
+/**
+ * The rows' lines: rows alike in their ids in `lineFields` (each below its `size`) are one
+ * line. Each row's ids make one number (no string or boxed number a row). Null, counted no
+ * further, past `mostLines` lines, or when even the lines so far times a field's size could
+ * lose digits (a batch of a hundred million rows).
+ */
+function rowLines(lineFields: readonly { size: number; ids: Int32Array }[], length: number, mostLines: number): RowLines | null {
+  const keys = new Float64Array(length)
+  let range = 1
+  for (const { size, ids } of lineFields) {
+    // A field of one value (a provider, a currency) tells no rows apart: a pass over the rows saved.
+    if (size === 1) continue
+    // Numbered anew before the keys would pass 2^53: then they range over the lines so far.
+    if (range * size > Number.MAX_SAFE_INTEGER) range = numberInOrder(keys, mostLines) ?? Infinity
+    if (range * size > Number.MAX_SAFE_INTEGER) return null
+    for (let row = 0; row < length; row++) keys[row] = keys[row] * size + ids[row]
+    range *= size
   }
+  const count = numberInOrder(keys, mostLines)
+  return count === null ? null : { lineOf: keys, count }
 }
 
-function countLines(lineFields: readonly FieldIds[], length: number): number {
-  const keyOf = lineKeys(lineFields)
-  const keys = new Set<number | string>()
-  for (let row = 0; row < length; row++) keys.add(keyOf(row))
-  return keys.size
-}
-
-/** The rows grouped into lines by their ids in `lineFields`, with their summed cost; null when a cost is not a decimal. */
-function groupRows(lineFields: readonly FieldIds[], length: number, costOf: (row: number) => Decimal | null, costKindIds: Int32Array, spendKinds: readonly boolean[]): Map<number | string, LineGroup> | null {
-  const keyOf = lineKeys(lineFields)
-  const groups = new Map<number | string, LineGroup>()
-  for (let row = 0; row < length; row++) {
-    const key = keyOf(row)
-    let group = groups.get(key)
-    if (!group) groups.set(key, (group = { ids: lineFields.map((field) => field.ids[row]), cost: ZERO, rows: 0, rowsWithAmount: 0 }))
-    const cost = costOf(row)
-    if (!cost) return null
-    group.cost = addDecimal(group.cost, cost)
+/** The lines in the order first met, each with its fields' ids and summed cost; null when a cost is not a decimal. */
+function groupRows(lineFields: readonly FieldIds[], { lineOf }: RowLines, { amounts, ids }: RowCosts, costKindIds: Int32Array, spendKinds: readonly boolean[]): LineGroup[] | null {
+  const groups: LineGroup[] = []
+  const nonZero = amounts.map((amount) => amount !== null && amount.units !== 0n)
+  for (let row = 0; row < lineOf.length; row++) {
+    const line = lineOf[row]
+    // Lines are numbered as first met: a new one is the next.
+    if (line === groups.length) groups.push({ ids: lineFields.map((field) => field.ids[row]), cost: ZERO, rows: 0, rowsWithAmount: 0 })
+    const group = groups[line]
+    const id = ids[row]
+    if (amounts[id] === null) return null
     group.rows += 1
-    if (cost.units !== 0n && spendKinds[costKindIds[row]]) group.rowsWithAmount += 1
+    if (nonZero[id] && spendKinds[costKindIds[row]]) group.rowsWithAmount += 1
   }
+  const costs = lineCosts(amounts as readonly Decimal[], ids, lineOf, groups.length)
+  groups.forEach((group, line) => (group.cost = costs[line]))
   return groups
+}
+
+/**
+ * Each line's summed cost, as adding its rows' amounts up with addDecimal gives it (its scale
+ * the largest of theirs). Added up as integers of the amounts' largest scale in a
+ * BigInt64Array when no sum can reach 2^63, which needs no allocation a row (a million
+ * additions of Decimals took a tenth of a second); as Decimals otherwise (amounts of thirty
+ * fractional digits).
+ */
+function lineCosts(amounts: readonly Decimal[], ids: ArrayLike<number>, lineOf: Float64Array, lines: number): Decimal[] {
+  const scale = amounts.reduce((most, amount) => Math.max(most, amount.scale), 0)
+  const powers = Array.from({ length: scale + 1 }, (_, digits) => 10n ** BigInt(digits))
+  // Below this, no sum of the rows' amounts reaches 2^63.
+  const limit = 2n ** 63n / BigInt(Math.max(lineOf.length, 1))
+  const units = new BigInt64Array(amounts.length)
+  for (let id = 0; id < amounts.length; id++) {
+    const scaled = amounts[id].units * powers[scale - amounts[id].scale]
+    if (scaled >= limit || -scaled >= limit) return decimalSums(amounts, ids, lineOf, lines)
+    units[id] = scaled
+  }
+  const sums = new BigInt64Array(lines)
+  const lineScales = new Int32Array(lines)
+  for (let row = 0; row < lineOf.length; row++) {
+    const line = lineOf[row]
+    const id = ids[row]
+    // Exact (the sums stay below 2^63); asIntN lets the compiler add without making a bigint.
+    sums[line] = BigInt.asIntN(64, sums[line] + units[id])
+    if (amounts[id].scale > lineScales[line]) lineScales[line] = amounts[id].scale
+  }
+  // Every amount of a line is a multiple of 10^(scale - its scale): the division is exact.
+  return Array.from(sums, (sum, line) => ({ units: sum / powers[scale - lineScales[line]], scale: lineScales[line] }))
+}
+
+function decimalSums(amounts: readonly Decimal[], ids: ArrayLike<number>, lineOf: Float64Array, lines: number): Decimal[] {
+  const sums: Decimal[] = new Array<Decimal>(lines).fill(ZERO)
+  for (let row = 0; row < lineOf.length; row++) sums[lineOf[row]] = addDecimal(sums[lineOf[row]], amounts[ids[row]])
+  return sums
 }
 
 export function digestOf(batchId: string, json: Uint8Array): string {
@@ -199,45 +255,38 @@ function distinctIds<K>(rows: readonly Json[], cap: number, keyOf: (value: Json,
 /** Objects alike by the ids of their keys' values, each built once, keys in the column's order (as decoding builds them). */
 function objectIds(column: Extract<Column, { t: 'obj' }>, length: number, cap: number): { values: Json[]; ids: Int32Array } | null {
   const children = column.c.map((child, k) => valueIds(child, length - column.absent[k].length)!)
-  const next = children.map(() => 0)
-  const nextAbsent = children.map(() => 0)
-  // Each row's value ids, one a key (-1 where it lacks the key), then the rows alike in them:
-  // told by the number the ids make (no string a row) unless that number could lose digits.
-  const rowIds = new Int32Array(length * children.length)
-  const numeric = children.reduce((product, child) => product * (child.values.length + 1), 1) <= Number.MAX_SAFE_INTEGER
-  const rowKeys: (number | string)[] = new Array(length)
-  for (let row = 0; row < length; row++) {
-    let key: number | string = numeric ? 0 : ''
-    for (let k = 0; k < children.length; k++) {
-      const absent = column.absent[k][nextAbsent[k]] === row
-      const id = absent ? -1 : children[k].ids[next[k]++]
-      if (absent) nextAbsent[k]++
-      rowIds[row * children.length + k] = id
-      key = numeric ? (key as number) * (children[k].values.length + 1) + id + 1 : `${key},${id}`
+  // Each row's value id plus one, one list a key (0 where the row lacks the key).
+  const keyIds = children.map((child, k) => {
+    const ids = new Int32Array(length)
+    const absent = column.absent[k]
+    for (let row = 0, next = 0, nextAbsent = 0; row < length; row++) {
+      if (absent[nextAbsent] === row) nextAbsent++
+      else ids[row] = child.ids[next++] + 1
     }
-    rowKeys[row] = key
-  }
-  const distinct = distinctIds(rowKeys, cap, (key) => key)
+    return { size: child.values.length + 1, ids }
+  })
+  const distinct = rowLines(keyIds, length, cap)
   if (!distinct) return null
-  const firstRows = new Int32Array(distinct.values.length)
-  for (let row = length - 1; row >= 0; row--) firstRows[distinct.ids[row]] = row
+  const firstRows = new Int32Array(distinct.count)
+  for (let row = length - 1; row >= 0; row--) firstRows[distinct.lineOf[row]] = row
   // fromEntries: a "__proto__" key is a key like any other.
   const values = [...firstRows].map((row) => Object.fromEntries(children.flatMap((child, k) => {
-    const id = rowIds[row * children.length + k]
+    const id = keyIds[k].ids[row] - 1
     return id < 0 ? [] : [[column.k[k], child.values[id]]]
   })))
-  return { values, ids: distinct.ids }
+  return { values, ids: Int32Array.from(distinct.lineOf) }
 }
 
-/** Each row's cost as a Decimal, null when it is not a decimal: a dictionary's values parsed once each (a million rows, 235,000 amounts). */
-function rowCosts(column: Column, length: number): (row: number) => Decimal | null {
-  if (column.t === 'dict') {
-    const parsed = column.d.map(decimalOrNull)
-    const ids = column.i
-    return (row) => parsed[ids[row]]
-  }
-  const costs = decodeColumn(column, length)
-  return (row) => decimalOrNull(costs[row])
+/** The distinct amounts of a cost column, null where one is not a decimal, and each row's among them. */
+interface RowCosts {
+  amounts: (Decimal | null)[]
+  ids: ArrayLike<number>
+}
+
+/** A cost column's amounts: a dictionary's values parsed once each (a million rows, 235,000 amounts). */
+function rowCosts(column: Column, length: number): RowCosts {
+  if (column.t === 'dict') return { amounts: column.d.map(decimalOrNull), ids: column.i }
+  return { amounts: decodeColumn(column, length).map(decimalOrNull), ids: Int32Array.from({ length }, (_, row) => row) }
 }
 
 function decimalOrNull(text: unknown): Decimal | null {

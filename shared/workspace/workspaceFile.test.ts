@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { createBatch } from '../batches/batch'
 import { Ledger } from './ledger'
-import { DamagedWorkspaceError, decodeWorkspaceFile, encodeWorkspaceFile, type WorkspaceDocs } from './workspaceFile'
+import { DamagedWorkspaceError, decodeWorkspaceFile, encodeWorkspaceFile, updatePieces, type WorkspaceDocs } from './workspaceFile'
 
 /** A small workspace: a setting and a note in governance, one billing batch in the ledger. */
 function smallWorkspace(): WorkspaceDocs {
@@ -127,5 +127,55 @@ describe('workspace file', () => {
     const [id] = docs.ledger.getMap('batches').keys()
     docs.ledger.getMap('payloadParts').delete(`${id}/1`)
     expect(() => decodeWorkspaceFile(encodeWorkspaceFile(docs))).toThrow(/batch [0-9a-f]{12} \(imported from cost\.csv\) is damaged/)
+  })
+})
+
+describe('a document written in pieces', () => {
+  const filled = (length: number) => new Uint8Array(length).map((_, at) => (at * 31 + length) % 251)
+  // toEqual on megabytes of bytes takes seconds.
+  const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, at) => byte === b[at])
+  const joined = (pieces: Uint8Array[]) => {
+    const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0))
+    pieces.reduce((at, piece) => (bytes.set(piece, at), at + piece.length), 0)
+    return bytes
+  }
+
+  // The encoder's buffer starts at 100 bytes and doubles: a few kilobytes span several of its buffers.
+  test('is, joined, the update Yjs encodes, whatever the document holds: payloads past the encoder\'s buffer, edits, deletions (property)', () => {
+    // Bytes around the size from which they are a piece of their own (64 KiB), alone, in a
+    // batch-like object beside other fields, or in a list.
+    const bytes = fc.oneof(fc.nat(5_000), fc.integer({ min: 65_530, max: 65_540 }), fc.integer({ min: 100_000, max: 300_000 }))
+    const change = fc.oneof(
+      fc.record({ key: fc.string({ maxLength: 3 }), bytes }),
+      fc.record({ key: fc.string({ maxLength: 3 }), batch: fc.tuple(bytes, bytes, fc.jsonValue({ maxDepth: 2 })) }),
+      fc.record({ key: fc.string({ maxLength: 3 }), text: fc.string() }),
+      fc.record({ key: fc.string({ maxLength: 3 }), remove: fc.constant(true) }),
+    )
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 12 }), (changes) => {
+        const doc = new Y.Doc()
+        const map = doc.getMap<unknown>('batches')
+        for (const c of changes) {
+          if ('bytes' in c) map.set(c.key, filled(c.bytes))
+          else if ('batch' in c) map.set(c.key, { id: c.key, payload: filled(c.batch[0]), meta: c.batch[2], parts: [filled(c.batch[1]), c.batch[2]], summary: filled(c.batch[1]) })
+          else if ('text' in c) map.set(c.key, c.text)
+          else map.delete(c.key)
+        }
+        expect(sameBytes(joined(updatePieces(doc)), Y.encodeStateAsUpdate(doc))).toBe(true)
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  test('is the update Yjs encodes when the document holds updates still waiting for what they build on', () => {
+    const source = new Y.Doc()
+    source.getMap('batches').set('a', 1)
+    const first = Y.encodeStateAsUpdate(source)
+    source.getMap('batches').set('b', new Uint8Array(70_000).fill(7))
+    const doc = new Y.Doc()
+    // The second change alone: it waits for the first, which it builds on.
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(source, Y.encodeStateVectorFromUpdate(first)))
+    expect(doc.store.pendingStructs).not.toBeNull()
+    expect(joined(updatePieces(doc))).toEqual(Y.encodeStateAsUpdate(doc))
   })
 })
