@@ -75,6 +75,15 @@ describe('cli import: bad paths are one clear line', () => {
     expect(files[1]).toMatchObject({ path: 'cost.csv', status: 'ok' })
   })
 
+  it('reports a path through a file (not a folder) in one line, as for any path it cannot read', async () => {
+    const dir = tempDir()
+    copyFileSync(join(FIXTURES, 'anthropic-cost-2026-08.csv'), join(dir, 'cost.csv'))
+    const { code, out, err } = await importing(dir, ['--json', 'cost.csv/x.csv'])
+    expect(code).not.toBe(0)
+    expect(out).toBe('')
+    expectOneClearLine(err, `cannot import ${join(dir, 'cost.csv/x.csv')}: a part of the path is not a folder`)
+  })
+
   it('refuses a pipe or a device named explicitly without reading it', async () => {
     const dir = tempDir()
     execFileSync('mkfifo', [join(dir, 'pipe.csv')])

@@ -69,15 +69,34 @@ let early: { path: string; thread: Promise<PartThread> } | null = null
  * no billing export, or is rejected first), it waits, unreferenced, until the command ends.
  */
 export function startPartThreadEarly(path: string): void {
-  const stats = statSync(path, { throwIfNoEntry: false })
-  if (stats?.isFile() && stats.size >= SPLIT_FROM_BYTES) early = { path, thread: startPartThread() }
+  dropEarlyThread()
+  let size = 0
+  try {
+    const stats = statSync(path)
+    if (stats.isFile()) size = stats.size
+  } catch {
+    // A path that cannot be read: the command reports it, as it does without this thread.
+    return
+  }
+  if (size < SPLIT_FROM_BYTES) return
+  const thread = startPartThread()
+  // A thread that failed to start is told when taken (withSecondPartOnThread reads on one thread); never taken, it is no error.
+  thread.catch(() => undefined)
+  early = { path, thread }
 }
 
 /** The thread started early for `path`, or a new one. */
 function partThreadFor(path: string): Promise<PartThread> {
   const started = early?.path === path ? early.thread : null
-  early = null
+  if (started) early = null
+  else dropEarlyThread()
   return started ?? startPartThread()
+}
+
+/** Ends a thread started early that nothing took (a process that runs several commands, as the tests, would keep it idle). */
+function dropEarlyThread(): void {
+  early?.thread.then(({ worker }) => void worker.terminate(), () => undefined)
+  early = null
 }
 
 async function startPartThread(): Promise<PartThread> {
