@@ -26,8 +26,10 @@ function newestSource() {
   const visit = (folder) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
-      if (entry.isDirectory()) visit(`${folder}/${entry.name}`)
-      else if (!entry.name.endsWith('.test.ts')) note(`${folder}/${entry.name}`)
+      const path = `${folder}/${entry.name}`
+      // A linked folder is followed, as the bundler follows it.
+      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory())) visit(path)
+      else if (!entry.name.endsWith('.test.ts')) note(path)
     }
   }
   for (const folder of SOURCE_FOLDERS) visit(join(root, folder))
