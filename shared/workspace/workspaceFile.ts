@@ -82,8 +82,9 @@ class PiecesEncoder extends Y.UpdateEncoderV1 {
       this.writeInfo(116)
       this.writeLen(value.length)
       const encoder = this.restEncoder
-      encoder.bufs.push(encoder.cbuf.subarray(0, encoder.cpos), value)
-      encoder.cbuf = new Uint8Array(encoder.cbuf.length)
+      // The bytes so far copied out and the buffer kept: a new buffer a payload kept each old
+      // one whole, which lib0 doubles as it fills (a workspace of many batches, hundreds of MB).
+      encoder.bufs.push(encoder.cbuf.slice(0, encoder.cpos), value)
       encoder.cpos = 0
     } else if (value === null || typeof value !== 'object' || value instanceof Uint8Array) {
       super.writeAny(value as Parameters<Y.UpdateEncoderV1['writeAny']>[0])
