@@ -43,6 +43,9 @@ describe('jsonUtf8', () => {
     const bytes = jsonUtf8(value)
     expect(bytes.length).toBeGreaterThan(2 << 20)
     expect(sameBytes(bytes, viaOneString(value))).toBe(true)
+    // Strings of printable ASCII, copied as they are: many across page ends, one longer than a page.
+    const ascii = ['x'.repeat(3 << 20), ...Array.from({ length: 300_000 }, (_, i) => `key-${i}`), 'a "quoted" one']
+    expect(sameBytes(jsonUtf8(ascii), viaOneString(ascii))).toBe(true)
   })
 
   it('writes an Int32Array as JSON.stringify writes the list of its numbers, beside other values and across pages (property)', () => {

@@ -7,9 +7,10 @@ export type JsonWritable = Json | Int32Array | readonly JsonWritable[] | { reado
  * `new TextEncoder().encode(JSON.stringify(value))`, byte for byte, without the whole text
  * ever existing as one string. A million-row batch is 100 MB of JSON, and one character
  * outside Latin-1 ("≤ 200k") made V8 build it two bytes a character: 200 MB of string
- * beside the bytes, and a second of encoding it. Here long runs of scalars in a list are
- * stringified a slice at a time and each slice is encoded into pages of bytes, and an
- * Int32Array's digits are written straight into them.
+ * beside the bytes, and a second of encoding it. Here strings of printable ASCII in a list
+ * are copied into pages of bytes as they are, other runs of scalars are stringified a slice at
+ * a time and each slice encoded into the pages, and an Int32Array's digits are written
+ * straight into them.
  */
 export function jsonUtf8(value: JsonWritable, sliceLength = 4096): Uint8Array {
   const out = new PagedBytes()
@@ -125,7 +126,7 @@ class PagedBytes {
     return true
   }
 
-  /** Appends `values` as a JSON list of integers, digit by digit (JSON.stringify would make a string a slice first). */
+  /** Appends `values` as a JSON list of integers, four digits at a time (JSON.stringify would make a string a slice first). */
   integers(values: Int32Array): void {
     const MAX_BYTES = 12 // "-2147483648,"
     this.text('[')
