@@ -1,5 +1,7 @@
 import { hexOfWordPair } from './hexWords'
 
+const pair = new Uint32Array(2)
+
 /**
  * A fast 64-bit non-cryptographic string hash (cyrb53's two lanes, both kept), as 16 hex
  * characters. For identities that must be short and collide practically never, but are not
@@ -9,8 +11,6 @@ export function hash64Hex(text: string): string {
   hash64Words(text, pair, 0)
   return hexOfWordPair(pair[0], pair[1])
 }
-
-const pair = new Uint32Array(2)
 
 /**
  * hash64Hex as its two 32-bit words (the first eight hex digits, then the last eight), written

@@ -23,15 +23,3 @@ export function hexOfWordPair(high: number, low: number): string {
     digit(low, 28), digit(low, 24), digit(low, 20), digit(low, 16), digit(low, 12), digit(low, 8), digit(low, 4), digit(low, 0),
   )
 }
-
-/** The 32-bit word that 8 lowercase hex digits at `start` spell, or -1 when they are not such digits. */
-export function wordOfHex(text: string, start: number): number {
-  let word = 0
-  for (let i = start; i < start + 8; i++) {
-    const code = text.charCodeAt(i)
-    const digit = code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1
-    if (digit === -1) return -1
-    word = word * 16 + digit
-  }
-  return word
-}

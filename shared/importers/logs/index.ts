@@ -7,5 +7,5 @@
  */
 export { importAgentLogs, importOptionsFromSettings } from './importAgentLogs'
 export type { AgentLogImport, ImportAgentLogsOptions, ImportedLogFile } from './importAgentLogs'
-export { knownRequestKeys, hashRequestKey } from './requestKeys'
+export { knownRequestKeys } from './requestKeys'
 export type { AgentTool, LogFileSource, LogIssue } from './types'

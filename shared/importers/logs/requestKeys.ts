@@ -1,16 +1,12 @@
-import { hash64Hex, hash64Words } from '../../hash/hash64'
+import { hash64Words } from '../../hash/hash64'
 import type { Run } from '../../records/run'
 
 /**
- * A request's identity as stored with its run: a 64-bit hash (16 hex characters) of the
- * `message.id:requestId` key. Short enough for thousands per session, long enough that two
+ * A request's identity as stored with its run: a 64-bit hash of the `message.id:requestId`
+ * key, as its two 32-bit words into `words` at `at` (kept in typed arrays; stored as the 16 hex
+ * characters hexOfWordPair spells). Short enough for thousands per session, long enough that two
  * distinct requests practically never collide, and it says nothing about the content.
  */
-export function hashRequestKey(key: string): string {
-  return hash64Hex(key)
-}
-
-/** hashRequestKey as its two 32-bit words (hexOfWordPair spells them), into `words` at `at`: for keys kept in typed arrays. */
 export function hashRequestKeyWords(key: string, words: Uint32Array, at: number): void {
   hash64Words(key, words, at)
 }

@@ -1,8 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { hash64Hex } from '../../../hash/hash64'
 import { HashedIdTable } from './hashedIds'
-import { hexOfWordPair, wordOfHex } from '../../../hash/hexWords'
 
 // Words from a few values collide in the slots all the time; full-range words test the unsigned ends.
 const word = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0, 1, 0x7fffffff, 0x80000000, 0xffffffff), fc.integer({ min: 0, max: 0xffffffff }))
@@ -24,16 +22,5 @@ describe('HashedIdTable (property)', () => {
         for (const [key, entry] of map) expect(`${table.high(entry)}:${table.low(entry)}`).toBe(key)
       }),
     )
-  })
-
-  it('wordOfHex and hexOfWordPair read and write the 16 digits of hash64Hex', () => {
-    fc.assert(
-      fc.property(fc.string(), (text) => {
-        const hashed = hash64Hex(text)
-        expect(hexOfWordPair(wordOfHex(hashed, 0), wordOfHex(hashed, 8))).toBe(hashed)
-      }),
-    )
-    expect(wordOfHex('0123456g', 0)).toBe(-1)
-    expect(wordOfHex('ABCDEF01', 0)).toBe(-1)
   })
 })
