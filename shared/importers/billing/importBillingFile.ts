@@ -7,9 +7,10 @@
 import type { BatchIssue } from '../../records/batch'
 import type { Charge } from '../../records/charge'
 import type { CurrencyAmounts } from '../../money/totals'
-import { ColumnBuilder, type ColumnPart } from '../../batches/columnCodec'
+import type { ColumnBuilder, ColumnPart } from '../../batches/columnCodec'
 import { type Batch, createBatch } from '../../batches/batch'
-import { ChargeIdentityLog, type ChargeIdentities, noteChargeIdentity, UniqueIdentities } from '../../batches/identities'
+import { ChargeIdentityLog, type ChargeIdentities, noteChargeIdentity, type UniqueIdentities } from '../../batches/identities'
+import { chargeColumns, identitiesForBytes } from './batchColumns'
 import { storedIdentity } from '../../records/chargeIdentity'
 import type { BillingParseOptions, BillingPartRead, BillingSecondPart, BillingSource } from './billingSource'
 import { DEFAULT_MAX_ERRORS, readBillingRows, type RowsRead } from './readBillingRows'
@@ -104,10 +105,9 @@ export async function importBillingFile(
   source: BillingSource,
   options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean; keepIdentities?: boolean } = {},
 ): Promise<BillingImportResult> {
-  // Identities are unique (UniqueIdentities) and kept in `stored` anyway: their column lists them as they are.
-  const records = options.encodeBatch === false ? null : new ColumnBuilder(new Set(['identity']))
-  // Sized for rows of about 190 bytes (an Anthropic cost row): a million-row export's table never grows. A batch's second part read elsewhere keeps its keys there.
-  const identities = new UniqueIdentities(((records !== null ? source.secondPart?.at : undefined) ?? source.size ?? 0) / 192)
+  const records = options.encodeBatch === false ? null : chargeColumns()
+  // A batch's second part read elsewhere keeps its keys there.
+  const identities = identitiesForBytes((records !== null ? source.secondPart?.at : undefined) ?? source.size ?? 0)
   // A batch's identities are strings its records hold anyway; a check keeps them packed.
   const stored = new Map<string, string[]>()
   const checked = records === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null

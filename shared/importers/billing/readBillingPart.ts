@@ -1,6 +1,6 @@
 import type { Charge } from '../../records/charge'
-import { ColumnBuilder } from '../../batches/columnCodec'
-import { HashesOnLines, UniqueIdentities } from '../../batches/identities'
+import { HashesOnLines, type UniqueIdentities } from '../../batches/identities'
+import { chargeColumns, identitiesForBytes } from './batchColumns'
 import { murmur3x86_128 } from '../../hash/murmur3'
 import type { BillingBatchPart, BillingParseOptions, BillingPartRead, BillingSource, PartHeader } from './billingSource'
 import { readBillingRows } from './readBillingRows'
@@ -49,13 +49,12 @@ export async function readBillingPart(
 
 /** A part's charges into columns as importBillingFile builds a batch's, their identities made unique among themselves. */
 class BatchPartBuilder {
-  // As importBillingFile's (sized for rows of about 190 bytes).
   private readonly identities: UniqueIdentities
-  private readonly records = new ColumnBuilder(new Set(['identity']))
+  private readonly records = chargeColumns()
   private firstRepeatLine = 0
 
   constructor(size = 0) {
-    this.identities = new UniqueIdentities(size / 192)
+    this.identities = identitiesForBytes(size)
   }
 
   add(charge: Charge, hash: Int32Array): void {
