@@ -49,6 +49,13 @@ describe('charge summary', () => {
     expect(readChargeSummary(batch.summary!, batch.meta)!.lines.map((l) => l.cost)).toEqual(['184467440737095516.64'])
   })
 
+  test('adds up exactly near the bound of 64-bit sums, one big row among small ones and a refund', () => {
+    const batch = batchOf([charge({ cost: '23058430092136939.51' }), charge({ cost: '23058430092136939.51' }), charge({ cost: '-0.03' }), charge({ cost: '0.001' })])
+    expect(readChargeSummary(batch.summary!, batch.meta)!.lines.map((l) => l.cost)).toEqual(['46116860184273878.991'])
+    const fee = batchOf([...Array.from({ length: 999 }, () => charge({ cost: '0.0000000001' })), charge({ cost: '1250000.00' })])
+    expect(readChargeSummary(fee.summary!, fee.meta)!.lines.map((l) => l.cost)).toEqual(['1250000.0000000999'])
+  })
+
   test('leaves out a field with more than a thousand values, and keeps the others', () => {
     const batch = batchOf(Array.from({ length: 1_001 }, (_, i) => charge({ apiKey: `key-${i}`, tags: { geo: i % 2 ? 'us' : 'eu' } })))
     const summary = readChargeSummary(batch.summary!, batch.meta)!

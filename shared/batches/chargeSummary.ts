@@ -183,17 +183,25 @@ function groupRows(lineFields: readonly FieldIds[], { lineOf }: RowLines, { amou
  * additions of Decimals took a tenth of a second); as Decimals otherwise (amounts of thirty
  * fractional digits).
  */
+const INT64_LIMIT = 2n ** 63n
+
 function lineCosts(amounts: readonly Decimal[], ids: ArrayLike<number>, lineOf: Float64Array, lines: number): Decimal[] {
   const scale = amounts.reduce((most, amount) => Math.max(most, amount.scale), 0)
   const powers = Array.from({ length: scale + 1 }, (_, digits) => 10n ** BigInt(digits))
-  // Below this, no sum of the rows' amounts reaches 2^63.
-  const limit = 2n ** 63n / BigInt(Math.max(lineOf.length, 1))
   const units = new BigInt64Array(amounts.length)
+  const magnitudes = new Float64Array(amounts.length)
   for (let id = 0; id < amounts.length; id++) {
     const scaled = amounts[id].units * powers[scale - amounts[id].scale]
-    if (scaled >= limit || -scaled >= limit) return decimalSums(amounts, ids, lineOf, lines)
+    if (scaled >= INT64_LIMIT || -scaled >= INT64_LIMIT) return decimalSums(amounts, ids, lineOf, lines)
     units[id] = scaled
+    magnitudes[id] = Math.abs(Number(scaled))
   }
+  // No line's sum can reach 2^63 when all the rows' magnitudes add up to less than 2^62 (added
+  // as floats, whose rounding over millions of rows is far within the factor of two): a bound
+  // on the whole batch, so one big row (a fee among a million cents) keeps the fast path.
+  let total = 0
+  for (let row = 0; row < lineOf.length; row++) total += magnitudes[ids[row]]
+  if (total >= 2 ** 62) return decimalSums(amounts, ids, lineOf, lines)
   const sums = new BigInt64Array(lines)
   const lineScales = new Int32Array(lines)
   for (let row = 0; row < lineOf.length; row++) {
