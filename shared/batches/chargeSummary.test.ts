@@ -108,6 +108,10 @@ describe('charge summary', () => {
         const got = new Map(summary.lines.map((l) => [keyOf(l), { cost: l.cost, rows: l.rows, rowsWithAmount: l.rowsWithAmount }]))
         expect(got).toEqual(new Map([...expected].map(([key, line]) => [key, { ...line, cost: formatDecimal(line.cost) }])))
         expect(summary.lines.length).toBe(expected.size)
+        // In the stored order (part of the stored bytes): by day, then as first met.
+        const byDay = [...expected.keys()].map((key, met) => ({ key, day: (JSON.parse(key) as string[])[0], met }))
+        byDay.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.met - b.met))
+        expect(summary.lines.map(keyOf)).toEqual(byDay.map(({ key }) => key))
       }),
       { numRuns: 40 },
     )
