@@ -289,7 +289,7 @@ function handOn(transcript: ClaudeTranscript, requests: readonly RequestLine[], 
 /**
  * Sessions that kept at least this many requests are handed on for their run to be built
  * early (settledUsage). A run holds about 2 KB besides 40 bytes a request: built early, the
- * runs of 12,000 small sessions (37 MB) were held while files were still being read, and the
+ * runs of 13,000 small sessions (37 MB) were held while files were still being read, and the
  * peak RSS rose by 60 MB, past 300 MB; a few hundred large sessions' runs hold little, and
  * building them was most of the work left after the last file.
  */
@@ -343,7 +343,8 @@ export class ClaudeCodeLogs {
    * took a request another session had. Its run can be built while later files are read, and
    * kept if its usage is the session's at the end (SessionUsage.unchanged: a later file can
    * also take a request from it, or make one a replay) and no other transcript of the session
-   * came (which changes its track). Null for a session with fewer than EARLY_RUN_REQUESTS.
+   * came (which changes its track). Null when fewer than EARLY_RUN_REQUESTS requests were kept
+   * since the session's latest streak of transcripts began.
    */
   private settledUsage(): SettledSession | null {
     const latest = this.latest
@@ -371,7 +372,7 @@ export class ClaudeCodeLogs {
   }
 }
 
-/** A session whose transcripts came one after another, with its usage when they had all come. */
+/** A session whose transcripts came one after another, with its usage once they stopped coming (a later one may still come: then its run is built again). */
 export interface SettledSession {
   track: SessionTrack
   usage: UsageRecord[]
