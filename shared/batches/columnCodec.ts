@@ -36,8 +36,9 @@ type Kind = 'none' | 'scalar' | 'object' | 'list' | 'raw'
 export type ColumnPart =
   | { kind: 'none' }
   | { kind: 'scalar'; rows: number; scalars: ScalarPart }
-  | { kind: 'object'; rows: number; keys: string[]; children: ColumnPart[]; absent: number[][] }
-  | { kind: 'list'; rows: number; lengths: number[]; items: ColumnPart }
+  /** `inOrder`: whether every record's keys came in the column's order, so that decoding the part gives them back as they were. */
+  | { kind: 'object'; rows: number; keys: string[]; children: ColumnPart[]; absent: number[][]; inOrder: boolean }
+  | { kind: 'list'; rows: number; lengths: number[]; items: ColumnPart; inOrder: boolean }
   | { kind: 'raw'; rows: number; values: Json[] }
 
 /** A change to each value of a column, or (for records) to some keys' values. */
@@ -156,21 +157,23 @@ export class ColumnBuilder {
       case 'scalar':
         return { kind: 'scalar', rows: this.rows, scalars: this.scalars.part() }
       case 'list':
-        return { kind: 'list', rows: this.rows, lengths: this.lengths, items: this.items!.part() }
+        return { kind: 'list', rows: this.rows, lengths: this.lengths, items: this.items!.part(), inOrder: this.reordered.size === 0 }
       case 'object':
-        return { kind: 'object', rows: this.rows, keys: this.keys, children: this.children.map((child) => child.part()), absent: this.absent }
+        return { kind: 'object', rows: this.rows, keys: this.keys, children: this.children.map((child) => child.part()), absent: this.absent, inOrder: this.reordered.size === 0 }
     }
   }
 
   /**
    * Whether `part` (another builder's values) can be added after the values here by
-   * `addLastPart`: each of its columns holds values of the kind the same column holds here,
-   * or the part's holds values of mixed kinds (as this one then will). A column of mixed kinds
-   * here takes only such a part's (another part's would have to be decoded).
+   * `addLastPart`: each of its columns holds values of the kind the same column holds here, or
+   * the two differ and the column ends as the list of every value (as one builder's would),
+   * the part's values decoded: always exact for scalars, for records and lists when their
+   * keys came in the column's order (`inOrder`; otherwise only where they were added is the
+   * order known).
    */
   canAdd(part: ColumnPart): boolean {
     if (part.kind === 'none' || this.kind === 'none' || part.kind === 'raw') return true
-    if (part.kind !== this.kind) return false
+    if (part.kind !== this.kind) return part.kind === 'scalar' || part.inOrder
     if (part.kind === 'scalar') return true
     if (part.kind === 'list') return this.items!.canAdd(part.items)
     return part.keys.every((key, k) => {
@@ -194,10 +197,10 @@ export class ColumnBuilder {
 
   private addPart(part: ColumnPart, adjust: ValueAdjustment | undefined): void {
     if (part.kind === 'none') return
-    if (part.kind === 'raw') {
-      // Values of mixed kinds in the part: this column ends as the list of every value.
+    if (part.kind === 'raw' || (this.kind !== 'none' && part.kind !== this.kind)) {
+      // Values of mixed kinds in the part or in the two: this column ends as the list of every value.
       if (this.kind !== 'raw') this.becomeRaw()
-      for (const value of part.values) this.values.push(adjust === undefined ? value : adjusted(value, adjust))
+      for (const value of part.kind === 'raw' ? part.values : valuesOfPart(part)) this.values.push(adjust === undefined ? value : adjusted(value, adjust))
       this.rows += part.rows
       return
     }
@@ -308,6 +311,13 @@ export class ColumnBuilder {
     this.items = null
     this.reordered = new Map()
   }
+}
+
+/** A part's values, decoded (as they were added, for a part `canAdd` takes into a column of another kind). */
+function valuesOfPart(part: Exclude<ColumnPart, { kind: 'none' | 'raw' }>): Json[] {
+  const builder = new ColumnBuilder()
+  builder.addLastPart(part)
+  return decodeColumn(builder.finish(), part.rows)
 }
 
 export function decodeColumn(column: Column, length: number): Json[] {

@@ -144,26 +144,34 @@ describe('ColumnBuilder parts', () => {
     expectSame(first.finish(), whole(records))
   })
 
-  test('values of another kind than the first builder holds in a column cannot be added; keys in another order can', () => {
-    const first = new ColumnBuilder()
-    first.add({ a: 1, b: { c: 2 } })
-    const scalars = new ColumnBuilder()
-    scalars.add(1)
-    expect(first.canAdd(scalars.part())).toBe(false)
-    const nestedScalar = new ColumnBuilder()
-    nestedScalar.add({ b: 'x' })
-    expect(first.canAdd(nestedScalar.part())).toBe(false)
-    // A column of mixed kinds here takes only a part of mixed kinds; a part of mixed kinds makes this one so.
-    const mixed = new ColumnBuilder()
-    mixed.add({ a: 1 })
-    mixed.add(2)
-    expect(mixed.canAdd(scalars.part())).toBe(false)
-    const mixedToo = new ColumnBuilder()
-    mixedToo.add('x')
-    mixedToo.add({ b: 1 })
-    expect(mixed.canAdd(mixedToo.part())).toBe(true)
-    expect(first.canAdd(mixedToo.part())).toBe(true)
+  test('values of another kind than a column holds are added as the list of every value, exactly, unless the part\'s records would not decode in their own key order; keys in another order can be added', () => {
+    const records: Json[] = [{ a: 1, b: { c: 2 } }]
+    const builderOf = (values: Json[]) => {
+      const builder = new ColumnBuilder()
+      for (const value of values) builder.add(value)
+      return builder
+    }
+    // Scalars after records, records after scalars, a nested column changing kind, a column of mixed kinds taking scalars or records.
+    for (const [before, after] of [
+      [records, [1, null]],
+      [[1, null], records],
+      [records, [{ b: 'x' }]],
+      [[{ a: 1 }, 2], [3, 'x']],
+      [[{ a: 1 }, 2], [{ b: { c: 1 }, a: 2 }]],
+      [['x', null], [['l', 1]]],
+    ] as [Json[], Json[]][]) {
+      const first = builderOf(before)
+      const part = builderOf(after).part()
+      expect(first.canAdd(part), JSON.stringify([before, after])).toBe(true)
+      first.addLastPart(part)
+      expectSame(first.finish(), whole([...before, ...after]))
+    }
+    // Records whose keys came in another order than their column's: decoded, they would come back reordered.
+    const reordered = builderOf([{ a: 1, b: 2 }, { b: 3, a: 4 }])
+    expect(builderOf([1]).canAdd(reordered.part())).toBe(false)
+    expect(builderOf([{ a: 1 }]).canAdd(reordered.part())).toBe(true)
 
+    const first = builderOf(records)
     // Sparse tags: each record's keys in the header's order, first seen in another (a CUR's resource tags).
     const second = new ColumnBuilder()
     for (const record of [{ c: 3 }, { b: { c: 1 }, c: 4 }, { a: 2 }]) second.add(record)
