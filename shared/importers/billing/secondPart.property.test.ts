@@ -118,8 +118,9 @@ describe('a billing file read in two parts (the command line checks a big file o
       ),
       { numRuns: 150 },
     )
-    // Many random files have a bad row after the split; enough parts must still be taken for this to test them.
-    expect(takenRuns).toBeGreaterThan(20)
+    // Many random files have a bad row after the split; enough parts must still be taken for this
+    // to test them. About 35 of the 150 are (19–44 seen): a bound five deviations below, not a flaky one.
+    expect(takenRuns).toBeGreaterThanOrEqual(10)
   })
 
   it('into a workspace, gives the batch reading it in one go gives, byte for byte (its id), with the second part\'s columns built where it is read', async () => {
