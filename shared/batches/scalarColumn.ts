@@ -119,11 +119,7 @@ export class ScalarColumn {
     }
     if (row === count) return
     // A dictionary past its trial: the rest are ids.
-    if (this.ids.length < this.count + count - row) {
-      const grown = new Int32Array(Math.max(this.ids.length * 2, this.count + count - row))
-      grown.set(this.ids.subarray(0, this.count))
-      this.ids = grown
-    }
+    if (this.ids.length < this.count + count - row) this.ids = doubled(this.ids, this.count + count - row)
     for (; row < count; row++) {
       const theirs = ids === null ? 0 : ids[row]
       let id = mine[theirs]
