@@ -144,6 +144,45 @@ describe('ColumnBuilder', () => {
     )
   })
 
+  test('charges, mostly with every key in one order (which a builder adds straight to their columns), encode as the whole list and round-trip, whatever the others lack or reorder (property)', () => {
+    const text = fc.oneof(fc.constantFrom('gpt-5', 'Claude Sonnet 4.5', '≤ 200k', 'é', '0.00', '1.5'), fc.string({ maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 3 }))
+    const nullable = fc.option(text, { nil: null })
+    const charge = fc.record({
+      identity: fc.string({ minLength: 1, maxLength: 6 }),
+      format: fc.constantFrom('openai-cost', 'anthropic-console-cost'),
+      start: fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'),
+      end: fc.constantFrom('2026-01-02T00:00:00.000Z', null),
+      model: nullable,
+      apiKey: nullable,
+      tokens: fc.option(fc.record({ input: fc.nat(3), output: fc.nat(3) }, { requiredKeys: [] }), { nil: null }),
+      quantity: fc.option(fc.record({ value: text, unit: fc.constantFrom('tokens', '1K tokens') }), { nil: null }),
+      cost: text,
+      listCost: fc.option(text, { nil: undefined }),
+      tags: fc.dictionary(fc.constantFrom('usage_type', 'api_source', 'é'), text, { maxKeys: 2 }),
+      source: fc.record({ file: fc.constantFrom('a.csv', 'b.csv'), line: fc.nat(1000) }),
+    })
+    // Most as a format makes them (every key, in order); some lacking keys, reordered, with a key more, or not records at all.
+    const changed = fc.oneof(
+      { weight: 6, arbitrary: charge },
+      { weight: 1, arbitrary: fc.tuple(charge, fc.constantFrom('model', 'tokens', 'tags', 'identity')).map(([record, key]) => Object.fromEntries(Object.entries(record).filter(([name]) => name !== key))) },
+      { weight: 1, arbitrary: charge.map((record) => Object.fromEntries(Object.entries(record).reverse())) },
+      { weight: 1, arbitrary: charge.map((record) => ({ ...record, extra: 'x' })) },
+      { weight: 1, arbitrary: fc.oneof(fc.constant(null), fc.constant('text'), fc.constant([1])) },
+    )
+    fc.assert(
+      fc.property(fc.array(changed, { maxLength: 40 }), (generated) => {
+        // Identities are distinct, as a batch's are (its builder lists them as they come).
+        const records = generated.map((record, row) => (record !== null && typeof record === 'object' && 'identity' in record ? { ...record, identity: `${record.identity as string}#${row}` } : record))
+        const builder = new ColumnBuilder(new Set(['identity']))
+        for (const record of records) builder.add(record)
+        const encoded = encodeRecordColumns(builder)
+        expect(json(encoded.column)).toBe(json(wholeListEncoding(records as Json[])))
+        expect(decodeRecordColumns(JSON.parse(json(encoded)))).toEqual(JSON.parse(json(records)))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
   test('any JSON values, kinds mixed in one column and keys in any order included, encode as before and round-trip (property)', () => {
     const anyRecord = fc.oneof(recordLike, fc.jsonValue() as fc.Arbitrary<Json>, fc.dictionary(fc.constantFrom('b', 'a', '2', '__proto__'), fc.oneof(fc.constant(null), recordLike), { maxKeys: 3 }))
     fc.assert(

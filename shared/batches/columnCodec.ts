@@ -258,6 +258,7 @@ export class ColumnBuilder {
 
   private addObject(object: Record<string, Json>, row: number): boolean {
     const { keys, lastRowWith } = this
+    if (hasKeysInOrder(object, keys)) return this.addWithColumnKeys(object, row)
     let inOrder = true
     let present = 0
     // Records mostly share one key order: try the next known key before the map.
@@ -277,6 +278,28 @@ export class ColumnBuilder {
     }
     // Most records have every key: only others are looked through for the ones they lack.
     if (present < keys.length) for (let k = 0; k < keys.length; k++) if (lastRowWith[k] !== row) this.absent[k].push(row)
+    return inOrder
+  }
+
+  /**
+   * Adds a record whose keys are the column's, in its order (most records: a batch's charges
+   * all come from one literal): each value straight to its column, a scalar to its
+   * dictionary, without the lookups and bookkeeping a record of another shape needs.
+   */
+  private addWithColumnKeys(object: Record<string, Json>, row: number): boolean {
+    const { children, absent } = this
+    let inOrder = true
+    let k = 0
+    for (const key in object) {
+      const value = object[key]
+      const child = children[k]
+      if (value === undefined || !Object.prototype.hasOwnProperty.call(object, key)) absent[k].push(row)
+      else if (child.kind === 'scalar' && (value === null || typeof value !== 'object')) {
+        child.rows++
+        child.scalars.add(value)
+      } else if (!child.add(value)) inOrder = false
+      k++
+    }
     return inOrder
   }
 
@@ -311,6 +334,13 @@ export class ColumnBuilder {
     this.items = null
     this.reordered = new Map()
   }
+}
+
+/** Whether the record's keys (its own and inherited enumerable ones, as `for in` lists them) are `keys`, in that order. */
+function hasKeysInOrder(object: Record<string, Json>, keys: readonly string[]): boolean {
+  let k = 0
+  for (const key in object) if (keys[k++] !== key) return false
+  return k === keys.length
 }
 
 /** A part's values, decoded (as they were added, for a part `canAdd` takes into a column of another kind). */
