@@ -4,10 +4,10 @@
  * microsecond an insert here and 100 MB of strings for the collector to walk; this keeps the
  * hashes in memory the collector never scans. The words are already well mixed, so the first
  * word picks the slot. The table a probe reads holds only a 16-bit fingerprint a slot (from
- * the second word), the hashes themselves are kept apart in the order added: probing a table
- * of whole hashes (16 MB for half a million) missed the processor's caches, and its page
- * table cache, on nearly every row of an import, about 1.4 µs a row while other work ran
- * between (half a million rows took 1.05 s against 0.36 s for a table written in order).
+ * the second word), the hashes themselves are kept apart in the order added: an import adds
+ * a hash a row between much other work, and a table of whole hashes (16 MB for half a million)
+ * missed the caches on nearly every add (inside the command, adding half a million took about
+ * twice as long as with fingerprints; alone, with other memory traffic between adds, 1.4×).
  * It can also count how often each hash was added (`addCounting`).
  */
 export class HashSet128 {
