@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { hash64Hex, hash64Words } from './hash64'
+import { hash64Hex, hash64Words, hash64WordsJoined } from './hash64'
 import { hexOfWordPair } from './hexWords'
 
 describe('hash64', () => {
@@ -20,5 +20,20 @@ describe('hash64', () => {
         expect([...words].filter((word, i) => i !== at && i !== at + 1 && word !== 7)).toEqual([])
       }),
     )
+  })
+
+  it('hashes three strings joined as their concatenation (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ maxLength: 2 }), fc.string({ unit: 'binary' }), (first, separator, second) => {
+        const joined = new Uint32Array(2)
+        const concatenated = new Uint32Array(2)
+        hash64WordsJoined(first, separator, second, joined, 0)
+        hash64Words(first + separator + second, concatenated, 0)
+        expect([...joined]).toEqual([...concatenated])
+      }),
+    )
+    const words = new Uint32Array(2)
+    hash64WordsJoined('msg_01ABC', ':', 'req_01XYZ', words, 0)
+    expect(hexOfWordPair(words[0], words[1])).toBe('a922b830c2b666c1')
   })
 })

@@ -1,14 +1,15 @@
-import { hash64Words } from '../../hash/hash64'
+import { hash64WordsJoined } from '../../hash/hash64'
 import type { Run } from '../../records/run'
 
 /**
- * A request's identity as stored with its run: a 64-bit hash of the `message.id:requestId`
- * key, as its two 32-bit words into `words` at `at` (kept in typed arrays; stored as the 16 hex
- * characters hexOfWordPair spells). Short enough for thousands per session, long enough that two
- * distinct requests practically never collide, and it says nothing about the content.
+ * A request's identity as stored with its run: a 64-bit hash of its key, `first`, `separator`
+ * and `second` joined (`message.id:requestId`), as its two 32-bit words into `words` at `at`
+ * (kept in typed arrays; stored as the 16 hex characters hexOfWordPair spells). Short enough
+ * for thousands per session, long enough that two distinct requests practically never
+ * collide, and it says nothing about the content.
  */
-export function hashRequestKeyWords(key: string, words: Uint32Array, at: number): void {
-  hash64Words(key, words, at)
+export function hashRequestKeyWords(first: string, separator: string, second: string, words: Uint32Array, at: number): void {
+  hash64WordsJoined(first, separator, second, words, at)
 }
 
 /**

@@ -1,5 +1,5 @@
 import { byteMarker, hasMarker, indexOfMarker } from '../../lines/byteMarker'
-import { asciiValueIs, looksLikeJsonObject, parseJsonContainerAt, parseJsonObjectAt, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
+import { asciiValueIs, looksLikeJsonObject, parseJsonContainerAt, peekTimestamp, writtenCompactly } from '../../lines/jsonLine'
 import type { StepLabeller } from '../../../steps/labelStep'
 import type { TokenCounts } from '../../../records/common'
 import { isObject, text, type JsonObject } from '../jsonFields'
@@ -8,7 +8,7 @@ import { malformedLineMessage, parseLogLine, type LogIssue, type LogLineReader }
 import { isImplausible } from '../tokenCounts'
 import { totalTokens, type UsageRecord } from '../usageRecord'
 import { claudeSessionIdFromPath, fileStem } from './claudeSessionId'
-import { claudeTokens, claudeToolCall, slashCommand } from './claudeRecord'
+import { claudeTokens, claudeToolCall, claudeUsageAt, slashCommand } from './claudeRecord'
 import { labelledCall } from './labelledCalls'
 import { ClaudeRequests, requestKeyWords, type SessionUsage, type UsageMade } from './claudeRequests'
 import { hash64Words } from '../../../hash/hash64'
@@ -212,7 +212,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
       usageAt = indexOfMarker(bytes, USAGE, content.end, end)
       if (usageAt === -1) return false
     }
-    const usage = parseJsonObjectAt(bytes, usageAt + USAGE.bytes.length - 1, end)
+    const usage = claudeUsageAt(bytes, usageAt + USAGE.bytes.length - 1, end)
     const timestamp = peekTimestamp(bytes, 0, end, true)
     const tokens = isObject(usage) ? claudeTokens(usage) : null
     // An implausible count is left to the full parse, which reports the line.

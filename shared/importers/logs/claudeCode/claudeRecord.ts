@@ -1,4 +1,6 @@
 import type { TokenCounts } from '../../../records/common'
+import { readCompactObjectAt, wantedField } from '../../lines/compactJsonObject'
+import { parseJsonObjectAt } from '../../lines/jsonLine'
 import type { ToolCall } from '../../../steps/labelStep'
 import { isObject, text, type JsonObject } from '../jsonFields'
 import { isImplausible, MAX_REQUEST_TOKENS, readTokenCounts, type ImplausibleCount } from '../tokenCounts'
@@ -6,6 +8,20 @@ import { isImplausible, MAX_REQUEST_TOKENS, readTokenCounts, type ImplausibleCou
 /** Readers for the parts of Claude Code transcript lines that matter: usage, tool calls, commands. */
 
 const USAGE_FIELDS = ['input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens'] as const
+const CACHE_CREATION_1H = 'ephemeral_1h_input_tokens'
+/** What claudeTokens reads of a usage object. */
+const USAGE_READ = [...USAGE_FIELDS.map((name) => wantedField(name)), wantedField('cache_creation', [wantedField(CACHE_CREATION_1H)])]
+
+/**
+ * The usage object whose "{" is at `open`, as far as claudeTokens reads it (what it gives for
+ * this equals what it gives for the parsed object): read from the bytes when written compactly
+ * with plain values (readCompactObjectAt), as Claude Code writes it, else parsed; null when it
+ * does not close before `end` or is not valid JSON.
+ */
+export function claudeUsageAt(bytes: Uint8Array, open: number, end: number): unknown {
+  const usage: JsonObject = {}
+  return readCompactObjectAt(bytes, open, end, USAGE_READ, usage) === -1 ? parseJsonObjectAt(bytes, open, end) : usage
+}
 
 /**
  * Token counts of an assistant line's `message.usage`: null when it lacks the counts, which
@@ -17,7 +33,7 @@ export function claudeTokens(usage: JsonObject): TokenCounts | ImplausibleCount 
   if (typeof usage.input_tokens !== 'number' || typeof usage.output_tokens !== 'number') return null
   const counts = readTokenCounts(usage, USAGE_FIELDS, MAX_REQUEST_TOKENS)
   if (isImplausible(counts)) return counts
-  const breakdown = isObject(usage.cache_creation) ? readTokenCounts(usage.cache_creation, ['ephemeral_1h_input_tokens'], MAX_REQUEST_TOKENS) : { ephemeral_1h_input_tokens: 0 }
+  const breakdown = isObject(usage.cache_creation) ? readTokenCounts(usage.cache_creation, [CACHE_CREATION_1H], MAX_REQUEST_TOKENS) : { [CACHE_CREATION_1H]: 0 }
   if (isImplausible(breakdown)) return breakdown
   const written = counts.cache_creation_input_tokens
   const written1h = Math.min(breakdown.ephemeral_1h_input_tokens, written)

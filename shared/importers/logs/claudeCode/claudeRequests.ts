@@ -220,5 +220,6 @@ class Numbering {
  * hashed (hashRequestKeyWords); without a request id, the message id within its session.
  */
 export function requestKeyWords(sessionId: string, messageId: string, requestId: string | null, words: Uint32Array, at: number): void {
-  hashRequestKeyWords(requestId === null ? `${sessionId}\u0000${messageId}` : `${messageId}:${requestId}`, words, at)
+  if (requestId === null) hashRequestKeyWords(sessionId, '\u0000', messageId, words, at)
+  else hashRequestKeyWords(messageId, ':', requestId, words, at)
 }
