@@ -46,7 +46,19 @@ export class ClaudeRequests {
   private readonly sessions = new Numbering()
   private readonly models = new Numbering()
 
-  constructor(private readonly known: ReadonlyMap<string, string> = new Map()) {}
+  /** Requests runs in the workspace counted (`known`), by their keys' words, each with its run's id at its number. */
+  private readonly knownKeys: HashedIdTable
+  private readonly knownOwners: string[] = []
+
+  /** `known`: requests runs in the workspace counted, by hashed key (16 hex digits, as runs store them) → run id. */
+  constructor(known: ReadonlyMap<string, string> = new Map()) {
+    this.knownKeys = new HashedIdTable(known.size)
+    // As words, so that each request is checked without spelling its key in hex; a key of another form can match no request.
+    for (const [key, owner] of known) {
+      if (!STORED_REQUEST_KEY.test(key)) continue
+      this.knownOwners[this.knownKeys.add(parseInt(key.slice(0, 8), 16), parseInt(key.slice(8), 16))] = owner
+    }
+  }
 
   add(sessionId: string, { model, time, tokens, keyHigh, keyLow, messageHigh, messageLow, sidechain, hasRequestId }: ClaudeRequestLine): void {
     const total = totalTokens(tokens)
@@ -84,9 +96,9 @@ export class ClaudeRequests {
 
   /** Whether a run already in the workspace counted this request (by its key's words) under another session. */
   countedElsewhere(sessionId: string, keyHigh: number, keyLow: number): boolean {
-    if (this.known.size === 0) return false
-    const owner = this.known.get(hexOfWordPair(keyHigh, keyLow))
-    return owner !== undefined && owner !== sessionId
+    if (this.knownKeys.size === 0) return false
+    const entry = this.knownKeys.find(keyHigh, keyLow)
+    return entry !== -1 && this.knownOwners[entry] !== sessionId
   }
 
   /** The number of a hashed message id in mainMessages, added when new. */
@@ -188,6 +200,8 @@ const TOKEN_KINDS = ['input', 'output', 'cacheWrite5m', 'cacheWrite1h', 'cacheRe
 const TOTAL = TOKEN_KINDS.length
 const COUNTS = TOTAL + 1
 const REFS = 3
+/** A request key as a run stores it: hexOfWordPair's 16 lowercase hex digits. */
+const STORED_REQUEST_KEY = /^[0-9a-f]{16}$/
 
 /**
  * Strings numbered in the order first seen, each kept once. The last one numbered is
