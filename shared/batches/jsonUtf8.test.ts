@@ -61,6 +61,18 @@ describe('jsonUtf8', () => {
     expect(sameBytes(jsonUtf8({ t: 'dict', i: many }), viaOneString({ t: 'dict', i: [...many] }))).toBe(true)
   })
 
+  it('writes a list\'s runs of integers as JSON.stringify does, among other numbers and values and across pages (property)', () => {
+    const number = fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.constantFrom(-0, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 0.5, -1e21, NaN, Infinity), fc.double())
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 8, arbitrary: number }, { weight: 1, arbitrary: json }), { maxLength: 300 }), fc.integer({ min: 1, max: 9 }), (list, sliceLength) => {
+        expect(new TextDecoder().decode(jsonUtf8(list, sliceLength))).toBe(JSON.stringify(list))
+      }),
+      { numRuns: 300 },
+    )
+    const lines = Array.from({ length: 400_000 }, (_, i) => (i % 1000 === 999 ? -i : i + 2))
+    expect(sameBytes(jsonUtf8({ n: lines }), viaOneString({ n: lines }))).toBe(true)
+  })
+
   it('leaves out a key set to undefined, as JSON.stringify does', () => {
     const value = { a: undefined, b: [{ c: undefined, d: 1 }] } as unknown as Json
     expect(new TextDecoder().decode(jsonUtf8(value))).toBe(JSON.stringify(value))

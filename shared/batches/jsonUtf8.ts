@@ -57,6 +57,11 @@ function writeList(list: readonly JsonWritable[], out: PagedBytes, sliceLength: 
       at++
       continue
     }
+    // So is a run of integers (line numbers, the rows a key is absent from), digit by digit.
+    if (isInt32(item)) {
+      at = out.integerRun(list as readonly unknown[], at)
+      continue
+    }
     if (!isSmall(item, sliceLength)) {
       out.text(at === 0 ? '[' : ',')
       writeValue(item, out, sliceLength)
@@ -86,6 +91,13 @@ function writeObject(object: { readonly [key: string]: JsonWritable }, out: Page
 }
 
 const PAGE_BYTES = 1 << 20
+/** The most bytes an integer of 32 bits takes with its separator: "-2147483648,". */
+const INTEGER_BYTES = 12
+
+/** A number JSON writes as the digits writeInteger writes (-0 too: both write "0"). */
+function isInt32(value: unknown): value is number {
+  return typeof value === 'number' && (value | 0) === value
+}
 
 /** UTF-8 bytes written in pages of a megabyte, joined once at the end. */
 class PagedBytes {
@@ -126,13 +138,37 @@ class PagedBytes {
     return true
   }
 
+  /**
+   * Appends the items of `list` from `from` on while they are 32-bit integers, each after "["
+   * (the list's first) or ","; returns where they end.
+   */
+  integerRun(list: readonly unknown[], from: number): number {
+    let at = from
+    while (at < list.length) {
+      const end = Math.min(list.length, at + 4096)
+      if (this.page.length - this.used < (end - at) * INTEGER_BYTES) this.nextPage((end - at) * INTEGER_BYTES)
+      const page = this.page
+      let used = this.used
+      for (; at < end; at++) {
+        const value = list[at]
+        if (!isInt32(value)) {
+          this.used = used
+          return at
+        }
+        page[used++] = at === 0 ? 0x5b : 0x2c
+        used = writeInteger(value, page, used)
+      }
+      this.used = used
+    }
+    return at
+  }
+
   /** Appends `values` as a JSON list of integers, four digits at a time (JSON.stringify would make a string a slice first). */
   integers(values: Int32Array): void {
-    const MAX_BYTES = 12 // "-2147483648,"
     this.text('[')
     for (let at = 0; at < values.length; ) {
       const end = Math.min(values.length, at + 4096)
-      if (this.page.length - this.used < (end - at) * MAX_BYTES) this.nextPage((end - at) * MAX_BYTES)
+      if (this.page.length - this.used < (end - at) * INTEGER_BYTES) this.nextPage((end - at) * INTEGER_BYTES)
       const page = this.page
       let used = this.used
       for (; at < end; at++) {
