@@ -47,11 +47,8 @@ export class UniqueIdentities {
    * four words a row), up to the first repeat; returns its line in `lines`, or 0 when none repeats.
    */
   firstRepeatOf(hashes: Int32Array, lines: Int32Array): number {
-    const hash = new Int32Array(4)
-    for (let row = 0; row < lines.length; row++) {
-      hash.set(hashes.subarray(row * 4, row * 4 + 4))
-      if (this.seen.addCounting(hash) > 0) return lines[row]
-    }
+    // Read in place: a view of each row's words (subarray) made this three times as slow, 0.1 s of a million-row check.
+    for (let row = 0; row < lines.length; row++) if (this.seen.addCounting(hashes, row * 4) > 0) return lines[row]
     return 0
   }
 
