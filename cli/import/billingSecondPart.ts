@@ -10,23 +10,12 @@ import type { PendingChargesData } from './importedChargeTotals'
 
 /** Below this size a file is read on one thread: starting another costs more than its half saves. */
 const SPLIT_FROM_BYTES = 8 * 1024 * 1024
-/** How far past the split a line end is looked for: a file without one there is read on one thread. */
+/** How far past the middle a line end is looked for: a file without one there is read on one thread. */
 const LINE_END_SEARCH_BYTES = 1024 * 1024
-/**
- * A check's first part, as a share of the file, and the bytes added to it for the second
- * thread's later start (it waits for the header this thread reads). This thread also counts
- * every key into the table that tells repeats, its part's as it reads and the second part's
- * when it takes it, which makes its rows cost about 1.3 times the second thread's: split at
- * the middle, it read on 0.2-0.3 s (CPU) after the second had ended on the million-row
- * exports. Split here, the two ended within 0.03 s of each other on the Anthropic exports of
- * 200,000 and 1,000,000 rows, the OpenAI one of 1,000,000 and the CUR one.
- */
-const CHECK_FIRST_PART_SHARE = 0.4
-const CHECK_SECOND_THREAD_START_BYTES = 1.5 * 1024 * 1024
 
 /**
  * A big billing file whose identities are compared with no other file's reads on two threads:
- * this one from the start to the first line after the split (firstPartBytes), a second one
+ * this one from the start to the first line after the middle, a second one
  * (billingPartWorker.ts) from there to the end, each parsing its rows, summing them and
  * hashing their identities (and, with `encodeBatch`, building their columns), which this
  * thread then merges as if it had read on (importBillingFile.ts). Each row's identity costs
@@ -41,7 +30,7 @@ export async function withSecondPartOnThread(
   onTaken: (charges: PendingChargesData) => void,
 ): Promise<JobSource> {
   if (source.size < SPLIT_FROM_BYTES || !source.latin1) return source
-  const at = lineStartAfter(path, firstPartBytes(source.size, encodeBatch !== false))
+  const at = lineStartAfter(path, Math.floor(source.size / 2))
   if (at < 0 || at >= source.size) return source
   const { worker, answer } = await partThreadFor(path)
   const name = source.relativePath
@@ -123,16 +112,6 @@ async function startPartThread(): Promise<PartThread> {
   // never taken would keep the command from ending).
   worker.unref()
   return { worker, answer }
-}
-
-/**
- * Where the first part ends, about: in a check, before the middle (see
- * CHECK_FIRST_PART_SHARE); with a batch, at the middle (the rows' columns, a thread's own
- * work, cost more than the repeats).
- */
-function firstPartBytes(size: number, encodeBatch: boolean): number {
-  if (encodeBatch) return Math.floor(size / 2)
-  return Math.floor(Math.min(size / 2, size * CHECK_FIRST_PART_SHARE + CHECK_SECOND_THREAD_START_BYTES))
 }
 
 /** Where the first line starting after `from` starts, or -1 when no line ends near it. */
