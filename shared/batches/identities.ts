@@ -42,16 +42,6 @@ export class UniqueIdentities {
     return { key: `${naturalKey}\u001f#${occurrence}`, repeated: true, hash: null }
   }
 
-  /**
-   * Counts in the next rows by their keys' hashes (as `nextKey` hashes them: `hashes` holds
-   * four words a row), up to the first repeat; returns its line in `lines`, or 0 when none repeats.
-   */
-  firstRepeatOf(hashes: Int32Array, lines: Int32Array): number {
-    // Read in place: a view of each row's words (subarray) made this three times as slow, 0.1 s of a million-row check.
-    for (let row = 0; row < lines.length; row++) if (this.seen.addCounting(hashes, row * 4) > 0) return lines[row]
-    return 0
-  }
-
   /** Whether any of these keys' hashes (four words a key, as `nextKey` hashes them) is one of the keys seen. */
   seenAnyOf(hashes: Int32Array): boolean {
     for (let at = 0; at < hashes.length; at += 4) if (this.seen.has(hashes, at)) return true
