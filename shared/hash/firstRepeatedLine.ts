@@ -40,8 +40,12 @@ export function firstRepeatedLine(lists: readonly HashedLines[], bucketRows = 40
     }
   }
   let first = 0
+  let largest = 0
+  for (let bucket = 0; bucket < 1 << bits; bucket++) largest = Math.max(largest, starts[bucket + 1] - starts[bucket])
+  // One table for every bucket, cleared between them: a new one each allocated and zeroed 32 MB in all for a million rows.
+  const seen = new HashSet128(largest)
   for (let bucket = 0; bucket < 1 << bits; bucket++) {
-    const seen = new HashSet128(starts[bucket + 1] - starts[bucket])
+    if (bucket > 0) seen.clear()
     for (let at = starts[bucket]; at < starts[bucket + 1]; at++) {
       if (first > 0 && lines[at] >= first) break
       if (seen.addCounting(hashes, at * 4) > 0) {

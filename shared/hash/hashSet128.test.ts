@@ -62,3 +62,18 @@ test('holds a hash exactly when a Set of the hashes added has it, read at any of
     { numRuns: 60 },
   )
 })
+
+test('cleared, it holds nothing and counts from zero again, as a new set would, whatever it held (property)', () => {
+  fc.assert(
+    fc.property(fc.array(hash, { maxLength: 500 }), fc.array(hash, { maxLength: 500 }), (before, after) => {
+      const set = new HashSet128(before.length)
+      for (const words of before) set.addCounting(words)
+      set.clear()
+      expect(set.size).toBe(0)
+      const fresh = new HashSet128(before.length)
+      for (const words of after) expect(set.addCounting(words)).toBe(fresh.addCounting(words))
+      expect(set.size).toBe(fresh.size)
+    }),
+    { numRuns: 60 },
+  )
+})

@@ -31,6 +31,13 @@ export class HashSet128 {
     this.words = new Int32Array(2 * slots)
   }
 
+  /** Empties the set, keeping its table. */
+  clear(): void {
+    this.fingerprints.fill(0)
+    this.repeats = null
+    this.count = 0
+  }
+
   get size(): number {
     return this.count
   }
