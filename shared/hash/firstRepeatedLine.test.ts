@@ -39,7 +39,7 @@ test('tells the line of the first row whose hash an earlier row has, as one Set 
 test('finds a repeat far apart among many distinct hashes, whatever bucket it falls in', () => {
   const rows = 50_000
   const hashes = new Int32Array(rows * 4)
-  for (let row = 0; row < rows; row++) hashes.set([row * 2654435761, row * 40503 + 7, row, ~row], row * 4)
+  for (let row = 0; row < rows; row++) hashes.set([row * 2654435761, row * 40503 + 7, Math.imul(row, 0x9e3779b1), ~row], row * 4)
   const lines = Int32Array.from({ length: rows }, (_, row) => row + 2)
   expect(firstRepeatedLine([{ hashes, lines, lineOffset: 0 }])).toBe(0)
   // Row 40,000 repeats row 3; row 45,000 repeats row 10 (later, so not the first).
