@@ -42,19 +42,6 @@ export class UniqueIdentities {
     return { key: `${naturalKey}\u001f#${occurrence}`, repeated: true, hash: null }
   }
 
-  /**
-   * Counts in the next rows by their keys' hashes (as `nextKey` hashes them: `hashes` holds
-   * four words a row), up to the first repeat; returns its line in `lines`, or 0 when none repeats.
-   */
-  firstRepeatOf(hashes: Int32Array, lines: Int32Array): number {
-    const hash = new Int32Array(4)
-    for (let row = 0; row < lines.length; row++) {
-      hash.set(hashes.subarray(row * 4, row * 4 + 4))
-      if (this.seen.addCounting(hash) > 0) return lines[row]
-    }
-    return 0
-  }
-
   /** Whether any of these keys' hashes (four words a key, as `nextKey` hashes them) is one of the keys seen. */
   seenAnyOf(hashes: Int32Array): boolean {
     for (let at = 0; at < hashes.length; at += 4) if (this.seen.has(hashes, at)) return true

@@ -22,17 +22,18 @@ test('adding says "new" exactly when a Set of the same hashes grows, through eve
   )
 })
 
-test('counting says how often each hash was added before, as a Map of counts does, through every growth and from any size (property)', () => {
+test('counting says how often each hash was added before, as a Map of counts does, through every growth, from any size and read at any offset of a word list (property)', () => {
   fc.assert(
     fc.property(fc.array(hash, { maxLength: 3000 }), fc.nat(5000), fc.boolean(), (hashes, expected, mixed) => {
       const set = new HashSet128(expected)
       const reference = new Map<string, number>()
+      const list = Int32Array.from(hashes.flat())
       hashes.forEach((words, index) => {
         const key = words.join(',')
         const before = reference.get(key) ?? 0
         // Plain adds in between count too.
         if (mixed && index % 3 === 0) expect(set.add(words)).toBe(before === 0)
-        else expect(set.addCounting(words)).toBe(before)
+        else expect(index % 2 === 0 ? set.addCounting(words) : set.addCounting(list, index * 4)).toBe(before)
         reference.set(key, before + 1)
         expect(set.size).toBe(reference.size)
       })
@@ -57,6 +58,21 @@ test('holds a hash exactly when a Set of the hashes added has it, read at any of
       const list = Int32Array.from(asked.flat())
       asked.forEach((words, i) => expect(set.has(list, i * 4)).toBe(reference.has(words.join(','))))
       expect(set.size).toBe(reference.size)
+    }),
+    { numRuns: 60 },
+  )
+})
+
+test('cleared, it holds nothing and counts from zero again, as a new set would, whatever it held (property)', () => {
+  fc.assert(
+    fc.property(fc.array(hash, { maxLength: 500 }), fc.array(hash, { maxLength: 500 }), (before, after) => {
+      const set = new HashSet128(before.length)
+      for (const words of before) set.addCounting(words)
+      set.clear()
+      expect(set.size).toBe(0)
+      const fresh = new HashSet128(before.length)
+      for (const words of after) expect(set.addCounting(words)).toBe(fresh.addCounting(words))
+      expect(set.size).toBe(fresh.size)
     }),
     { numRuns: 60 },
   )

@@ -31,6 +31,13 @@ export class HashSet128 {
     this.words = new Int32Array(2 * slots)
   }
 
+  /** Empties the set, keeping its table. */
+  clear(): void {
+    this.fingerprints.fill(0)
+    this.repeats = null
+    this.count = 0
+  }
+
   get size(): number {
     return this.count
   }
@@ -45,20 +52,20 @@ export class HashSet128 {
     return this.addEntry(words) >= 0
   }
 
-  /** Adds the hash; returns how many times it was added before (0: it is new). */
-  addCounting(words: ArrayLike<number>): number {
-    const entry = this.addEntry(words)
+  /** Adds the hash (the four words from `at`); returns how many times it was added before (0: it is new). */
+  addCounting(words: ArrayLike<number>, at = 0): number {
+    const entry = this.addEntry(words, at)
     if (entry >= 0) return 0
     this.repeats ??= new Int32Array(this.words.length / 4)
     return ++this.repeats[-1 - entry]
   }
 
-  /** Adds the hash: its place when new, -1 - its place when held. */
-  private addEntry(hash: ArrayLike<number>): number {
-    const w0 = hash[0] | 0
-    const w1 = hash[1] | 0
-    const w2 = hash[2] | 0
-    const w3 = hash[3] | 0
+  /** Adds the hash (the four words from `from`): its place when new, -1 - its place when held. */
+  private addEntry(hash: ArrayLike<number>, from = 0): number {
+    const w0 = hash[from] | 0
+    const w1 = hash[from + 1] | 0
+    const w2 = hash[from + 2] | 0
+    const w3 = hash[from + 3] | 0
     if ((this.count + 1) * 2 > this.fingerprints.length) this.grow()
     const found = this.find(w0, w1, w2, w3)
     if (found >= 0) return -1 - found

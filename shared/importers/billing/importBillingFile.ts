@@ -9,7 +9,9 @@ import type { Charge } from '../../records/charge'
 import type { CurrencyAmounts } from '../../money/totals'
 import type { ColumnBuilder, ColumnPart } from '../../batches/columnCodec'
 import { type Batch, createBatch } from '../../batches/batch'
-import { ChargeIdentityLog, type ChargeIdentities, noteChargeIdentity, type UniqueIdentities } from '../../batches/identities'
+import { ChargeIdentityLog, type ChargeIdentities, HashesOnLines, noteChargeIdentity, type UniqueIdentities } from '../../batches/identities'
+import { firstRepeatedLine, type HashedLines } from '../../hash/firstRepeatedLine'
+import { murmur3x86_128 } from '../../hash/murmur3'
 import { chargeColumns, identitiesForBytes } from './batchColumns'
 import { storedIdentity } from '../../records/chargeIdentity'
 import type { BillingParseOptions, BillingPartRead, BillingSecondPart, BillingSource } from './billingSource'
@@ -99,18 +101,22 @@ export interface BillingImportResult extends BillingParseSummary {
  * false` (a check that stores nothing) the rows are not column-encoded and hashed, which is
  * most of an import's time and memory: the result has their identities and no batch, but
  * for a file without rows, whose empty batch costs nothing and still tells the same empty
- * file named twice; with `keepIdentities: false` too, no identities.
+ * file named twice; with `keepIdentities: false` too, no identities, and `onCharge` sees each
+ * charge's natural key as its identity, a repeat's not numbered (nothing compares them).
  */
 export async function importBillingFile(
   source: BillingSource,
   options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean; keepIdentities?: boolean } = {},
 ): Promise<BillingImportResult> {
   const records = options.encodeBatch === false ? null : chargeColumns()
-  // A batch's second part read elsewhere keeps its keys there.
-  const identities = identitiesForBytes((records !== null ? source.secondPart?.at : undefined) ?? source.size ?? 0)
   // A batch's identities are strings its records hold anyway; a check keeps them packed.
   const stored = new Map<string, string[]>()
   const checked = records === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
+  // A check that keeps no identities only tells the first repeat, from its rows' key hashes once all are read (firstRepeatedLine).
+  const keyHashes = records === null && checked === null ? new HashesOnLines() : null
+  let partKeyHashes: HashedLines | null = null
+  // A batch's second part read elsewhere keeps its keys there.
+  const identities = identitiesForBytes(keyHashes ? 0 : ((records !== null ? source.secondPart?.at : undefined) ?? source.size ?? 0))
   let firstRepeat: BatchIssue | null = null
   // A second part read elsewhere hands on hashes, and a batch's share of its own: not taken where every identity is wanted apart.
   const secondPart = checked === null ? source.secondPart && batchPartChecked(source.secondPart, records, identities) : undefined
@@ -128,13 +134,14 @@ export async function importBillingFile(
         if (batch.firstRepeatLine > 0) firstRepeat ??= repeatIssue(batch.firstRepeatLine + lineOffset)
         return
       }
-      if (firstRepeat) return
-      const line = identities.firstRepeatOf(part.identityHashes, part.identityLines)
-      if (line > 0) firstRepeat = repeatIssue(line + lineOffset)
+      partKeyHashes = { hashes: part.identityHashes, lines: part.identityLines, lineOffset }
     },
     onCharge: (charge) => {
-      let repeated
-      if (records === null) {
+      let repeated = false
+      if (keyHashes) {
+        // Its natural key stays its identity: nothing compares a file's charges when its identities are not kept.
+        keyHashes.add(murmur3x86_128(charge.identity), charge.source.line)
+      } else if (records === null) {
         // A check hands the identity on in natural-key form (compared through storedIdentity), never made as hex.
         const unique = identities.nextKey(charge.identity)
         charge.identity = unique.key
@@ -152,6 +159,10 @@ export async function importBillingFile(
     },
   })
   if (summary.status === 'rejected' || summary.format === null) return { ...summary, batch: null, identities: new Map() }
+  if (keyHashes) {
+    const line = firstRepeatedLine([{ hashes: keyHashes.hashes(), lines: keyHashes.lines(), lineOffset: 0 }, ...(partKeyHashes ? [partKeyHashes] : [])])
+    if (line > 0) firstRepeat = repeatIssue(line)
+  }
   if (firstRepeat) summary.warnings.push(firstRepeat)
   if (records === null && summary.records > 0) return { ...summary, batch: null, identities: checked?.identities() ?? new Map() }
   const batch = createBatch({
