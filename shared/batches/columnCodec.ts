@@ -294,7 +294,7 @@ export class ColumnBuilder {
       const value = object[key]
       const child = children[k]
       if (value === undefined || !Object.prototype.hasOwnProperty.call(object, key)) absent[k].push(row)
-      else if (child.kind === 'scalar' && (value === null || typeof value !== 'object')) {
+      else if (child.kind === 'scalar' && isScalar(value)) {
         child.rows++
         child.scalars.add(value)
       } else if (!child.add(value)) inOrder = false

@@ -142,7 +142,7 @@ class PagedBytes {
    * Appends the items of `list` from `from` on while they are 32-bit integers, each after "["
    * (the list's first) or ","; returns where they end.
    */
-  integerRun(list: readonly unknown[], from: number): number {
+  integerRun(list: ArrayLike<unknown>, from: number): number {
     let at = from
     while (at < list.length) {
       const end = Math.min(list.length, at + 4096)
@@ -165,18 +165,8 @@ class PagedBytes {
 
   /** Appends `values` as a JSON list of integers, four digits at a time (JSON.stringify would make a string a slice first). */
   integers(values: Int32Array): void {
-    this.text('[')
-    for (let at = 0; at < values.length; ) {
-      const end = Math.min(values.length, at + 4096)
-      if (this.page.length - this.used < (end - at) * INTEGER_BYTES) this.nextPage((end - at) * INTEGER_BYTES)
-      const page = this.page
-      let used = this.used
-      for (; at < end; at++) {
-        if (at > 0) page[used++] = 0x2c
-        used = writeInteger(values[at], page, used)
-      }
-      this.used = used
-    }
+    // An empty list has no first item to open it.
+    if (this.integerRun(values, 0) === 0) this.text('[')
     this.text(']')
   }
 

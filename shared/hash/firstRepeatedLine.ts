@@ -49,7 +49,7 @@ export function firstRepeatedLine(lists: readonly HashedLines[], bucketRows = 40
     if (bucket > 0) seen.clear()
     for (let at = starts[bucket]; at < starts[bucket + 1]; at++) {
       if (first > 0 && lines[at] >= first) break
-      if (seen.addCounting(hashes, at * 4) > 0) {
+      if (!seen.add(hashes, at * 4)) {
         first = lines[at]
         break
       }

@@ -47,9 +47,9 @@ export class HashSet128 {
     return this.find(words[at] | 0, words[at + 1] | 0, words[at + 2] | 0, words[at + 3] | 0) >= 0
   }
 
-  /** Adds the hash; returns whether it was new. */
-  add(words: ArrayLike<number>): boolean {
-    return this.addEntry(words) >= 0
+  /** Adds the hash (the four words from `at`); returns whether it was new. */
+  add(words: ArrayLike<number>, at = 0): boolean {
+    return this.addEntry(words, at) >= 0
   }
 
   /** Adds the hash (the four words from `at`); returns how many times it was added before (0: it is new). */
@@ -66,9 +66,13 @@ export class HashSet128 {
     const w1 = hash[from + 1] | 0
     const w2 = hash[from + 2] | 0
     const w3 = hash[from + 3] | 0
-    if ((this.count + 1) * 2 > this.fingerprints.length) this.grow()
-    const found = this.find(w0, w1, w2, w3)
+    let found = this.find(w0, w1, w2, w3)
     if (found >= 0) return -1 - found
+    // Grown only for a new hash (a held one, added as the table reaches half full, needs no room), then its slot found again.
+    if ((this.count + 1) * 2 > this.fingerprints.length) {
+      this.grow()
+      found = this.find(w0, w1, w2, w3)
+    }
     const slot = -1 - found
     const entry = this.count++
     this.fingerprints[slot] = fingerprintOf(w1)
