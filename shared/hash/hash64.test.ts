@@ -22,9 +22,12 @@ describe('hash64', () => {
     )
   })
 
+  // Any UTF-16 code units, lone surrogates and pairs split between the strings included (fc.string never gives those).
+  const codeUnits = fc.array(fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0, max: 0xffff })), { maxLength: 12 }).map((codes) => String.fromCharCode(...codes))
+
   it('hashes three strings joined as their concatenation (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.string({ maxLength: 2 }), fc.string({ unit: 'binary' }), (first, separator, second) => {
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), codeUnits), fc.oneof(fc.string({ maxLength: 2 }), codeUnits), fc.oneof(fc.string({ unit: 'binary' }), codeUnits), (first, separator, second) => {
         const joined = new Uint32Array(2)
         const concatenated = new Uint32Array(2)
         hash64WordsJoined(first, separator, second, joined, 0)
@@ -32,6 +35,9 @@ describe('hash64', () => {
         expect([...joined]).toEqual([...concatenated])
       }),
     )
+    const split = new Uint32Array(2)
+    hash64WordsJoined('a\ud83d', '', '\ude00b', split, 0)
+    expect(hexOfWordPair(split[0], split[1])).toBe(hash64Hex('a😀b'))
     const words = new Uint32Array(2)
     hash64WordsJoined('msg_01ABC', ':', 'req_01XYZ', words, 0)
     expect(hexOfWordPair(words[0], words[1])).toBe('a922b830c2b666c1')

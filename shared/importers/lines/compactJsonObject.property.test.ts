@@ -133,4 +133,14 @@ describe('claudeUsageAt (property)', () => {
       { numRuns: 3000 },
     )
   })
+
+  it('reads a usage object as Claude Code writes it from its bytes, without falling back to JSON.parse', () => {
+    const usage = '{"input_tokens":3,"cache_creation_input_tokens":1200,"cache_read_input_tokens":45000,"cache_creation":{"ephemeral_5m_input_tokens":200,"ephemeral_1h_input_tokens":1000},"output_tokens":512,"service_tier":"standard","server_tool_use":{"web_search_requests":0},"inference_geo":null}'
+    const line = encoder.encode(`{"message":{"usage":${usage}}}`)
+    const open = '{"message":{"usage":'.length
+    const wanted = [wantedField('input_tokens'), wantedField('output_tokens'), wantedField('cache_creation', [wantedField('ephemeral_1h_input_tokens')])]
+    const into: Record<string, unknown> = {}
+    expect(readCompactObjectAt(line, open, line.length, wanted, into)).toBe(open + usage.length)
+    expect(into).toEqual({ input_tokens: 3, output_tokens: 512, cache_creation: { ephemeral_1h_input_tokens: 1000 } })
+  })
 })

@@ -27,7 +27,8 @@ export function claudeUsageAt(bytes: Uint8Array, open: number, end: number): unk
  * Token counts of an assistant line's `message.usage`: null when it lacks the counts, which
  * count is implausible when one is (see tokenCounts.ts). `cache_creation_input_tokens` is the
  * whole write; the `cache_creation` breakdown (mid-2025 and later) says how much of it has
- * the 1-hour TTL, billed at 2× input instead of 1.25×.
+ * the 1-hour TTL, billed at 2× input instead of 1.25×. A field read here must be in USAGE_READ
+ * too: claudeUsageAt reads no other from the bytes.
  */
 export function claudeTokens(usage: JsonObject): TokenCounts | ImplausibleCount | null {
   if (typeof usage.input_tokens !== 'number' || typeof usage.output_tokens !== 'number') return null
