@@ -68,12 +68,14 @@ export class HashesOnLines {
     this.lineNumbers[this.count++] = line
   }
 
+  /** The hashes added, as a view of the array kept (a million rows' are 16 MB: not copied; taken once all are added). */
   hashes(): Int32Array {
-    return this.words.slice(0, this.count * 4)
+    return this.words.subarray(0, this.count * 4)
   }
 
+  /** The line of each hash, as a view of the array kept (see hashes). */
   lines(): Int32Array {
-    return this.lineNumbers.slice(0, this.count)
+    return this.lineNumbers.subarray(0, this.count)
   }
 }
 
