@@ -64,10 +64,12 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
   const columnOf = (key: string): Column => column.c[column.k.indexOf(key)]
   // Only a format with organisation totals has its rows looked at for them.
   if (isOpenAiOrganizationTotal({ format: chargeFormat, model: null, project: null })) {
-    // Told by the ids of null among the columns' values: no row is decoded.
+    // Each row's values looked up by their ids: no row is decoded.
     const [models, projects] = [valueIds(columnOf('model'), length)!, valueIds(columnOf('project'), length)!]
-    const [noModel, noProject] = [models.values.indexOf(null), projects.values.indexOf(null)]
-    if (noModel >= 0 && noProject >= 0) for (let row = 0; row < length; row++) if (models.ids[row] === noModel && projects.ids[row] === noProject) return null
+    for (let row = 0; row < length; row++) {
+      const [model, project] = [models.values[models.ids[row]], projects.values[projects.ids[row]]] as (string | null)[]
+      if (isOpenAiOrganizationTotal({ format: chargeFormat, model, project })) return null
+    }
   }
   const starts = valueIds(columnOf('start'), length)!
   const dayOfStart = distinctIds(starts.values.map((start) => (start as string).slice(0, 10)), Infinity, (day) => day)!

@@ -105,18 +105,7 @@ export class ScalarColumn {
     const mine = new Int32Array(dictionary.length).fill(-1)
     let row = 0
     // While a constant, a list, or before the trial: as adding each value does.
-    for (; row < count && (this.index === null || this.values !== null || this.count < this.trial); row++) {
-      const theirs = ids === null ? 0 : ids[row]
-      if (this.index === null || this.values !== null) {
-        this.add(dictionary[theirs])
-        continue
-      }
-      let id = mine[theirs]
-      if (id < 0) id = mine[theirs] = this.idOf(dictionary[theirs])
-      if (this.count === this.ids.length) this.ids = doubled(this.ids)
-      this.ids[this.count++] = id
-      if (this.count === this.trial) this.endTrial()
-    }
+    for (; row < count && (this.index === null || this.values !== null || this.count < this.trial); row++) this.add(dictionary[ids === null ? 0 : ids[row]])
     if (row === count) return
     // A dictionary past its trial: the rest are ids.
     if (this.ids.length < this.count + count - row) this.ids = doubled(this.ids, this.count + count - row)
