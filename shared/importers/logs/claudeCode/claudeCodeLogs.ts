@@ -304,8 +304,11 @@ export class ClaudeCodeLogs {
    * (hash64Words): 219,000 of them as strings held their batches' joined text to the end.
    */
   private readonly stepKeys = new HashedIdTable(4096)
-  /** The session of the transcripts added last, one after another, and how many requests were kept when its first came. */
-  private latest: { session: SessionTrack; keptFrom: number } | null = null
+  /**
+   * The session of the transcripts added last, one after another, how many requests were kept
+   * when its first came, and whether the session had transcripts before that streak.
+   */
+  private latest: { session: SessionTrack; keptFrom: number; returning: boolean } | null = null
 
   /** `knownRequestKeys`: requests already in the workspace, by hashed key → run id. */
   constructor(knownRequestKeys?: ReadonlyMap<string, string>) {
@@ -325,7 +328,7 @@ export class ClaudeCodeLogs {
       const known = this.sessions.get(transcript.sessionId)
       const session = known ?? new SessionTrack(transcript.sessionId, 'claude-code')
       if (!known) this.sessions.set(session.id, session)
-      this.latest = { session, keptFrom: this.requests.kept }
+      this.latest = { session, keptFrom: this.requests.kept, returning: known !== undefined }
     }
     const { session } = this.latest
     session.cwd ??= transcript.cwd
@@ -339,16 +342,18 @@ export class ClaudeCodeLogs {
 
   /**
    * The latest session's usage among the requests kept since its first transcript of this run
-   * (ClaudeRequests.usageKeptFrom): all of it, but for a session that had transcripts before or
-   * took a request another session had. Its run can be built while later files are read, and
+   * (ClaudeRequests.usageKeptFrom): all of it, but for a session that took a request another
+   * session had. Its run can be built while later files are read, and
    * kept if its usage is the session's at the end (SessionUsage.unchanged: a later file can
    * also take a request from it, or make one a replay) and no other transcript of the session
    * came (which changes its track). Null when fewer than EARLY_RUN_REQUESTS requests were kept
-   * since the session's latest streak of transcripts began.
+   * since the session's latest streak of transcripts began, and for a session that had
+   * transcripts before that streak: its usage then lacks their requests, so the run built
+   * would never be kept (built again from all of them at the end).
    */
   private settledUsage(): SettledSession | null {
     const latest = this.latest
-    if (!latest || this.requests.kept - latest.keptFrom < EARLY_RUN_REQUESTS) return null
+    if (!latest || latest.returning || this.requests.kept - latest.keptFrom < EARLY_RUN_REQUESTS) return null
     return { track: latest.session, ...this.requests.usageKeptFrom(latest.session.id, latest.keptFrom) }
   }
 
