@@ -12,7 +12,7 @@ import { type Batch, createBatch } from '../../batches/batch'
 import { ChargeIdentityLog, type ChargeIdentities, HashesOnLines, noteChargeIdentity, type UniqueIdentities } from '../../batches/identities'
 import { firstRepeatedLine, type HashedLines } from '../../hash/firstRepeatedLine'
 import { murmur3x86_128 } from '../../hash/murmur3'
-import { chargeColumns, identitiesForBytes } from './batchColumns'
+import { ChargeBatchBuilder, identitiesForBytes } from './chargeBatchBuilder'
 import { storedIdentity } from '../../records/chargeIdentity'
 import type { BillingParseOptions, BillingPartRead, BillingSecondPart, BillingSource } from './billingSource'
 import { DEFAULT_MAX_ERRORS, readBillingRows, type RowsRead } from './readBillingRows'
@@ -108,15 +108,16 @@ export async function importBillingFile(
   source: BillingSource,
   options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean; keepIdentities?: boolean } = {},
 ): Promise<BillingImportResult> {
-  const records = options.encodeBatch === false ? null : chargeColumns()
+  // A batch's second part read elsewhere keeps its keys there.
+  const batchBuilder = options.encodeBatch === false ? null : new ChargeBatchBuilder(source.secondPart?.at ?? source.size ?? 0)
+  const records = batchBuilder?.records ?? null
   // A batch's identities are strings its records hold anyway; a check keeps them packed.
   const stored = new Map<string, string[]>()
   const checked = records === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
   // A check that keeps no identities only tells the first repeat, from its rows' key hashes once all are read (firstRepeatedLine).
   const keyHashes = records === null && checked === null ? new HashesOnLines() : null
   let partKeyHashes: HashedLines | null = null
-  // A batch's second part read elsewhere keeps its keys there.
-  const identities = identitiesForBytes(keyHashes ? 0 : ((records !== null ? source.secondPart?.at : undefined) ?? source.size ?? 0))
+  const identities = batchBuilder?.identities ?? identitiesForBytes(keyHashes ? 0 : (source.size ?? 0))
   let firstRepeat: BatchIssue | null = null
   // A second part read elsewhere hands on hashes, and a batch's share of its own: not taken where every identity is wanted apart.
   const secondPart = checked === null ? source.secondPart && batchPartChecked(source.secondPart, records, identities) : undefined
@@ -146,12 +147,9 @@ export async function importBillingFile(
         const unique = identities.nextKey(charge.identity)
         charge.identity = unique.key
         repeated = unique.repeated
-        checked?.note(charge.format, repeated ? storedIdentity(unique.key) : unique.key, unique.hash)
+        checked!.note(charge.format, repeated ? storedIdentity(unique.key) : unique.key, unique.hash)
       } else {
-        const unique = identities.next(charge.identity)
-        charge.identity = unique.identity
-        repeated = unique.repeated
-        records!.add(charge)
+        repeated = batchBuilder!.add(charge)
         noteChargeIdentity(stored, charge)
       }
       if (repeated) firstRepeat ??= repeatIssue(charge.source.line)

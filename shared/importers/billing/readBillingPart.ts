@@ -1,8 +1,8 @@
 import type { Charge } from '../../records/charge'
-import { HashesOnLines, type UniqueIdentities } from '../../batches/identities'
-import { chargeColumns, identitiesForBytes } from './batchColumns'
+import { HashesOnLines } from '../../batches/identities'
+import { ChargeBatchBuilder } from './chargeBatchBuilder'
 import { murmur3x86_128 } from '../../hash/murmur3'
-import type { BillingBatchPart, BillingParseOptions, BillingPartRead, BillingSource, PartHeader } from './billingSource'
+import type { BillingParseOptions, BillingPartRead, BillingSource, PartHeader } from './billingSource'
 import { readBillingRows } from './readBillingRows'
 
 /**
@@ -22,7 +22,7 @@ export async function readBillingPart(
   options: BillingParseOptions & { onCharge?: (charge: Charge) => void; encodeBatch?: boolean } = {},
 ): Promise<BillingPartRead | null> {
   const hashes = new HashesOnLines()
-  const batch = options.encodeBatch ? new BatchPartBuilder(source.size) : null
+  const batch = options.encodeBatch ? new ChargeBatchBuilder(source.size ?? 0) : null
   const onCharge = (charge: Charge) => {
     const hash = murmur3x86_128(charge.identity)
     hashes.add(hash, charge.source.line)
@@ -44,27 +44,5 @@ export async function readBillingPart(
     identityHashes: hashes.hashes(),
     identityLines: hashes.lines(),
     ...(batch ? { batch: batch.part() } : {}),
-  }
-}
-
-/** A part's charges into columns as importBillingFile builds a batch's, their identities made unique among themselves. */
-class BatchPartBuilder {
-  private readonly identities: UniqueIdentities
-  private readonly records = chargeColumns()
-  private firstRepeatLine = 0
-
-  constructor(size = 0) {
-    this.identities = identitiesForBytes(size)
-  }
-
-  add(charge: Charge, hash: Int32Array): void {
-    const unique = this.identities.next(charge.identity, hash)
-    charge.identity = unique.identity
-    if (unique.repeated && this.firstRepeatLine === 0) this.firstRepeatLine = charge.source.line
-    this.records.add(charge)
-  }
-
-  part(): BillingBatchPart {
-    return { records: this.records.part(), firstRepeatLine: this.firstRepeatLine }
   }
 }
