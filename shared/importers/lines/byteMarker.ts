@@ -70,3 +70,10 @@ export function lastIndexOfMarker(bytes: Uint8Array, marker: ByteMarker, start: 
   }
   return -1
 }
+
+/** Whether `prefix`'s bytes are at `at`, wholly before `end`. */
+export function bytesStartWith(bytes: Uint8Array, at: number, end: number, prefix: Uint8Array): boolean {
+  if (at + prefix.length > end) return false
+  for (let k = 0; k < prefix.length; k++) if (bytes[at + k] !== prefix[k]) return false
+  return true
+}

@@ -1,3 +1,4 @@
+import { bytesStartWith } from './byteMarker'
 import { jsonStringEnd } from './jsonStringEnd'
 
 /** A field read by readCompactObjectAt: a whole number (or null), or, with `fields`, an object of such fields. */
@@ -66,7 +67,7 @@ function readObject(bytes: Uint8Array, open: number, end: number, wanted: readon
     const field = wanted === null ? null : fieldNamed(wanted, bytes, keyStart, keyEnd)
     if (field === null) {
       i = skipValue(bytes, i, end, depth)
-    } else if (startsWith(bytes, i, end, NULL)) {
+    } else if (bytesStartWith(bytes, i, end, NULL)) {
       into![field.name] = null
       i += NULL.length
     } else if (field.fields !== null) {
@@ -116,7 +117,7 @@ function skipValue(bytes: Uint8Array, at: number, end: number, depth: number): n
   }
   if (byte === OPEN_BRACE) return readObject(bytes, at, end, null, null, depth + 1)
   if (byte === MINUS || (byte >= ZERO && byte <= NINE)) return numberEnd(bytes, at, end)
-  for (const literal of LITERALS) if (startsWith(bytes, at, end, literal)) return at + literal.length
+  for (const literal of LITERALS) if (bytesStartWith(bytes, at, end, literal)) return at + literal.length
   return -1
 }
 
@@ -146,10 +147,4 @@ function digitsEnd(bytes: Uint8Array, at: number, end: number): number {
   let i = at
   while (i < end && bytes[i] >= ZERO && bytes[i] <= NINE) i++
   return i
-}
-
-function startsWith(bytes: Uint8Array, at: number, end: number, literal: Uint8Array): boolean {
-  if (at + literal.length > end) return false
-  for (let k = 0; k < literal.length; k++) if (bytes[at + k] !== literal[k]) return false
-  return true
 }

@@ -1,4 +1,4 @@
-import { byteMarker, indexOfMarker } from '../../lines/byteMarker'
+import { byteMarker, bytesStartWith, indexOfMarker } from '../../lines/byteMarker'
 import { jsonStringEnd } from '../../lines/jsonStringEnd'
 
 const THINKING = byteMarker('"type":"thinking","thinking":"')
@@ -29,7 +29,7 @@ export function withoutThinkingText(bytes: Uint8Array): Uint8Array | null {
   const thinkingEnd = jsonStringEnd(bytes, thinkingStart, end)
   if (thinkingEnd === -1) return null
   let restStart = thinkingEnd
-  if (startsWithAt(bytes, SIGNATURE.bytes, thinkingEnd + 1)) {
+  if (bytesStartWith(bytes, thinkingEnd + 1, bytes.length, SIGNATURE.bytes)) {
     const signatureStart = thinkingEnd + 1 + SIGNATURE.bytes.length
     const signatureEnd = jsonStringEnd(bytes, signatureStart, end)
     if (signatureEnd === -1) return null
@@ -50,10 +50,4 @@ function unescaped(bytes: Uint8Array, at: number): boolean {
   let before = at - 1
   while (before >= 0 && bytes[before] === BACKSLASH) before--
   return (at - 1 - before) % 2 === 0
-}
-
-function startsWithAt(bytes: Uint8Array, prefix: Uint8Array, at: number): boolean {
-  if (at + prefix.length > bytes.length) return false
-  for (let k = 0; k < prefix.length; k++) if (bytes[at + k] !== prefix[k]) return false
-  return true
 }
