@@ -66,9 +66,11 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
   if (isOpenAiOrganizationTotal({ format: chargeFormat, model: null, project: null })) {
     // Each row's values looked up by their ids: no row is decoded.
     const [models, projects] = [valueIds(columnOf('model'), length)!, valueIds(columnOf('project'), length)!]
+    const charge = { format: chargeFormat, model: null as string | null, project: null as string | null }
     for (let row = 0; row < length; row++) {
-      const [model, project] = [models.values[models.ids[row]], projects.values[projects.ids[row]]] as (string | null)[]
-      if (isOpenAiOrganizationTotal({ format: chargeFormat, model, project })) return null
+      charge.model = models.values[models.ids[row]] as string | null
+      charge.project = projects.values[projects.ids[row]] as string | null
+      if (isOpenAiOrganizationTotal(charge)) return null
     }
   }
   const starts = valueIds(columnOf('start'), length)!
