@@ -21,9 +21,16 @@ export interface ReaderThreadData {
 /** Read files by their index in the list; their Claude Code transcripts packed apart (`file.claude` is null here), in the same order. */
 export type ReaderThreadMessage = { read: { index: number; file: AgentLogFile }[]; transcripts: PackedTranscripts } | { error: string }
 
-/** A batch goes back after this many files or bytes read: one message per file cost more than reading a small one. */
+/**
+ * A batch goes back after this many files or bytes read: one message per file cost more than
+ * reading a small one. Bytes bound it tighter than files: the main thread holds the files it
+ * read after a batch's first until the batch comes, and all they hold outlives its young
+ * generation and is copied and promoted. With 8 MB batches (three large sessions) the main
+ * thread promoted 46 MB in the large shape's import, with 1 MB 22 MB (one read alone: 13 MB),
+ * and the command took 5% less CPU; the small shape's 75 KB files go 14 to a message.
+ */
 const BATCH_FILES = 64
-const BATCH_BYTES = 8 * 1024 * 1024
+const BATCH_BYTES = 1024 * 1024
 
 const { paths, nextFile, stepRules } = workerData as ReaderThreadData
 const labeller = createStepLabeller(stepRules)
