@@ -37,7 +37,8 @@ const scalar = fc.oneof(
   fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', 'é', '\u0001') }),
   fc.constantFrom(null, true, false),
 )
-const key = fc.oneof(fc.constantFrom('a', 'count', 'inner', 'b', 'other', '', 'a"b', 'é', '__proto__', 'coun'), fc.string({ maxLength: 4 }))
+// Wanted names, keys they begin or end (read only when the whole key is the name), others.
+const key = fc.oneof(fc.constantFrom('a', 'count', 'inner', 'b', 'other', '', 'a"b', 'é', '__proto__', 'coun', 'counts', 'ab', 'ba', 'a\\'), fc.string({ maxLength: 4 }))
 const value = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('object'), fc.array(scalar, { maxLength: 2 })),
   object: fc.array(fc.tuple(key, tie('value')), { maxLength: 5 }),
