@@ -118,12 +118,17 @@ test("compaction applies the updates another window stored meanwhile, and not th
   other.doc.getMap<number>('m').set('from-other', 1)
   await other.flush()
   applied.count = 0
+  const reads = { one: vi.spyOn(IDBObjectStore.prototype, 'get'), all: vi.spyOn(IDBObjectStore.prototype, 'getAll') }
   const map = stored.doc.getMap<number>('m')
   for (let index = 0; index < 510; index++) map.set(`k${index}`, index)
   await new Promise((resolve) => setTimeout(resolve, 1200))
   await stored.flush()
-  // The other window's update, and none of the 510 this window stored.
+  // The other window's update, and none of the 510 this window stored: neither applied again nor read.
   expect(applied.count).toBe(1)
+  expect(reads.one).toHaveBeenCalledTimes(1)
+  expect(reads.all).not.toHaveBeenCalled()
+  reads.one.mockRestore()
+  reads.all.mockRestore()
   expect(map.get('from-other')).toBe(1)
   const reader = await open('stored-compaction-others', new Y.Doc())
   await reader.load()

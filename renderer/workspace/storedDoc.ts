@@ -94,22 +94,26 @@ export class StoredDoc {
       if (!this.loaded || this.closed) return
       const transaction = this.db.transaction(UPDATES, 'readwrite')
       const store = transaction.objectStore(UPDATES)
-      const range = IDBKeyRange.lowerBound(this.nextKey)
-      const newerKeys = store.getAllKeys(range)
-      const newer = store.getAll(range)
-      newer.onsuccess = () => {
-        const keys = newerKeys.result as number[]
-        const others = (newer.result as Uint8Array[]).filter((_, index) => !this.ownKeys.has(keys[index]))
-        if (others.length > 0) Y.transact(this.doc, () => others.forEach((update) => Y.applyUpdate(this.doc, update)), this, false)
-        this.ownKeys = new Set()
-        const added = store.add(Y.encodeStateAsUpdate(this.doc))
-        added.onsuccess = () => {
-          const key = added.result as number
-          store.delete(IDBKeyRange.upperBound(key, true))
-          this.nextKey = key + 1
-          this.entries = 1
-          transaction.commit()
+      const newerKeys = store.getAllKeys(IDBKeyRange.lowerBound(this.nextKey))
+      newerKeys.onsuccess = () => {
+        // Only other windows' updates are read: this window's own (an import's megabytes of parts) are in the document.
+        const reads = (newerKeys.result as number[]).filter((key) => !this.ownKeys.has(key)).map((key) => store.get(key))
+        const replace = () => {
+          // Updates commute: applied in any order, they make the same document.
+          if (reads.length > 0) Y.transact(this.doc, () => reads.forEach((read) => Y.applyUpdate(this.doc, read.result as Uint8Array)), this, false)
+          this.ownKeys = new Set()
+          const added = store.add(Y.encodeStateAsUpdate(this.doc))
+          added.onsuccess = () => {
+            const key = added.result as number
+            store.delete(IDBKeyRange.upperBound(key, true))
+            this.nextKey = key + 1
+            this.entries = 1
+            transaction.commit()
+          }
         }
+        // A transaction's requests succeed in the order made: the last read's success follows every other's.
+        if (reads.length === 0) replace()
+        else reads[reads.length - 1].onsuccess = replace
       }
       this.track(transaction)
     }, COMPACT_AFTER_MS)
