@@ -117,6 +117,32 @@ describe('charge summary', () => {
     )
   })
 
+  test('adds amounts up as written, whatever their sign, zeros, point and digits: read as doubles while they fit, as Decimals past that (property)', () => {
+    const digits = (most: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: most })
+    // Up to 18 digits a side: some fit a double's 15 digits, some do not, and some fit until scaled to another's fractional digits.
+    const amount = fc.tuple(fc.constantFrom('', '-', '+'), digits(18), fc.boolean(), digits(18), fc.constantFrom('', ' '))
+      .filter(([, whole, point, fraction]) => whole !== '' || (point && fraction !== ''))
+      .map(([sign, whole, point, fraction, space]) => `${space}${sign}${whole}${point ? `.${fraction}` : ''}${space}`)
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(2), amount), { minLength: 1, maxLength: 60 }), (rows) => {
+        const charges = rows.map(([model, cost]) => charge({ model: `m${model}`, cost }))
+        const built = batchOf(charges)
+        const summary = readChargeSummary(built.summary!, built.meta)!
+        const expected = new Map<string, { cost: Decimal; rowsWithAmount: number }>()
+        for (const [model, cost] of rows) {
+          const line = expected.get(`m${model}`) ?? { cost: ZERO, rowsWithAmount: 0 }
+          const value = parseDecimal(cost)
+          expected.set(`m${model}`, { cost: addDecimal(line.cost, value), rowsWithAmount: line.rowsWithAmount + (value.units !== 0n ? 1 : 0) })
+        }
+        expect(new Map(summary.lines.map((l) => [l.model, { cost: l.cost, rowsWithAmount: l.rowsWithAmount }]))).toEqual(new Map([...expected].map(([model, line]) => [model, { ...line, cost: formatDecimal(line.cost) }])))
+      }),
+      { numRuns: 300 },
+    )
+    // Sums past 2^53 in the largest scale's units are added up as Decimals.
+    const big = batchOf([charge({ cost: '4503599627370495' }), charge({ cost: '4503599627370495' }), charge({ cost: '0.5' })])
+    expect(readChargeSummary(big.summary!, big.meta)!.lines.map((l) => l.cost)).toEqual(['9007199254740990.5'])
+  })
+
   test('is not written for a batch the ledger does not count whole', () => {
     expect(batchOf([charge({ identity: 'same' }), charge({ identity: 'same' })]).summary).toBeUndefined()
     expect(batchOf([charge(), charge({ format: 'other' })]).summary).toBeUndefined()
