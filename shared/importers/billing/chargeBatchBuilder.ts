@@ -95,7 +95,7 @@ export function columnsWithIdentities(part: BillingBatchPart, keyHashes: Int32Ar
   const identities = new Array<string>(records.rows)
   let other = 0
   for (let row = 0; row < identities.length; row++) {
-    if (hashed[row] === 1) identities[row] = hexWords(keyHashes.subarray(row * 4, row * 4 + 4))
+    if (hashed[row] === 1) identities[row] = hexWords(keyHashes, row * 4, 4)
     else if (other < others.length) identities[row] = others[other++]
     else return null
   }
