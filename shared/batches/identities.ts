@@ -193,7 +193,7 @@ class PackedIdentityList {
     const strings = new Array<string>(this.rows)
     let hash = 0
     let other = 0
-    for (let row = 0; row < this.rows; row++) strings[row] = this.hashed[row] === 1 ? hexWords(this.words.subarray(hash * 4, ++hash * 4)) : this.others[other++]
+    for (let row = 0; row < this.rows; row++) strings[row] = this.hashed[row] === 1 ? hexWords(this.words, hash++ * 4, 4) : this.others[other++]
     return strings
   }
 }

@@ -12,3 +12,14 @@ test('formats 32-bit words, signed or not, as 8 hex digits each (property)', () 
     }),
   )
 })
+
+test('formats the words of a range of a list as the same words on their own would be (property)', () => {
+  const word = fc.oneof(fc.integer(), fc.integer({ min: 0 }).map((low) => low + 2 ** 31))
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 12 }), fc.nat(), fc.nat(), (words, a, b) => {
+      const from = words.length === 0 ? 0 : a % (words.length + 1)
+      const count = b % (words.length - from + 1)
+      expect(hexWords(Int32Array.from(words), from, count)).toBe(hexWords(words.slice(from, from + count)))
+    }),
+  )
+})

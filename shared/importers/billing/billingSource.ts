@@ -61,10 +61,17 @@ export interface BillingPartRead {
  * their keys is one of the first part's (else each would be counted on from there).
  */
 export interface BillingBatchPart {
-  /** The charges' columns (ColumnBuilder.part), their lines counted from the part's start; their identity column lists the stored identities. */
+  /**
+   * The charges' columns (ColumnBuilder.part), their lines counted from the part's start; their
+   * identity column left out (`none`): columnsWithIdentities puts the stored identities there.
+   */
   records: ColumnPart
   /** The line of the first charge whose key repeats an earlier one's in the part, or 0. */
   firstRepeatLine: number
+  /** Per charge, 1 when its stored identity is the hex of its key's hash (the part's identityHashes), else 0. */
+  hashedIdentities: Uint8Array
+  /** The other charges' stored identities, in their order. */
+  otherIdentities: string[]
 }
 
 export interface ImportProgress {

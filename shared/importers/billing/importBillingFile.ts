@@ -12,7 +12,7 @@ import { type Batch, createBatch } from '../../batches/batch'
 import { ChargeIdentityLog, type ChargeIdentities, HashesOnLines, noteChargeIdentity, type UniqueIdentities } from '../../batches/identities'
 import { firstRepeatedLine, type HashedLines } from '../../hash/firstRepeatedLine'
 import { murmur3x86_128 } from '../../hash/murmur3'
-import { ChargeBatchBuilder, identitiesForBytes } from './chargeBatchBuilder'
+import { ChargeBatchBuilder, columnsWithIdentities, identitiesForBytes } from './chargeBatchBuilder'
 import { storedIdentity } from '../../records/chargeIdentity'
 import type { BillingParseOptions, BillingPartRead, BillingSecondPart, BillingSource } from './billingSource'
 import { DEFAULT_MAX_ERRORS, readBillingRows, type RowsRead } from './readBillingRows'
@@ -182,7 +182,8 @@ export async function importBillingFile(
 /**
  * A second part as a batch's reader takes it: only with its share of the batch, which must add
  * on to the columns read here, and none of its keys one of the first part's (whose repeats
- * would be numbered on from there); otherwise this thread reads the part itself.
+ * would be numbered on from there); otherwise this thread reads the part itself. Its identity
+ * column is put in here (columnsWithIdentities).
  */
 function batchPartChecked(secondPart: BillingSecondPart, records: ColumnBuilder | null, identities: UniqueIdentities): BillingSecondPart {
   if (records === null) return secondPart
@@ -190,8 +191,10 @@ function batchPartChecked(secondPart: BillingSecondPart, records: ColumnBuilder 
     ...secondPart,
     async result() {
       const part = await secondPart.result()
-      if (!part?.batch || !identitiesOfPart(part.batch.records) || !records.canAdd(part.batch.records) || identities.seenAnyOf(part.identityHashes)) return null
-      return part
+      if (!part?.batch || identities.seenAnyOf(part.identityHashes)) return null
+      const columns = columnsWithIdentities(part.batch, part.identityHashes)
+      if (!columns || !identitiesOfPart(columns) || !records.canAdd(columns)) return null
+      return { ...part, batch: { ...part.batch, records: columns } }
     },
   }
 }
