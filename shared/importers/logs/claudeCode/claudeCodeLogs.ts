@@ -138,7 +138,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     if (!isObject(message)) return null
     if (line.type === 'user' && !sidechain && line.isMeta !== true) {
       const command = slashCommand(message.content)
-      const { call, label } = command ? labelledCall(labeller, { tool: 'SlashCommand', command }) : { call: null, label: null }
+      const { call, label } = command ? labelledCall(labeller, claudeToolCall('SlashCommand', { command })) : { call: null, label: null }
       if (call && label) {
         const step: StepRead = { time, label, key: text(line.uuid), request: null, call }
         steps.push(step)
