@@ -102,7 +102,7 @@ type CountedRequest = Omit<RequestLine, 'time' | 'tokens'> & RequestId
 /** Reads one Claude Code transcript; `done` gets it after the last line. */
 export function claudeTranscriptReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (transcript: ClaudeTranscript) => void): LogLineReader {
   const transcript: ClaudeTranscript = { sessionId: claudeSessionIdFromPath(path), cwd: null, branch: null, requests: [], steps: [], times: [] }
-  const requests: RequestLine[] = []
+  let requests: RequestLine[] = []
   const steps: StepRead[] = []
   const span = new TimeSpan()
   let counted: CountedRequest | null = null
@@ -118,8 +118,12 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
    * any case, so a transcript carries a third of the lines to the merge (and across threads).
    */
   const addRequest = (request: RequestLine) => {
-    const last = requests[requests.length - 1]
-    if (last && last.messageId === request.messageId && last.requestId === request.requestId && last.sidechain === request.sidechain) {
+    const last = requests.length === 0 ? null : requests[requests.length - 1]
+    if (last === null) {
+      // Made with its first request, not pushed to an empty list: an empty list is one of small integers, and pushing
+      // a request to it made V8 throw away addRequest's optimised code (its first transcripts' lists were made so).
+      requests = [request]
+    } else if (last.messageId === request.messageId && last.requestId === request.requestId && last.sidechain === request.sidechain) {
       if (totalTokens(request.tokens) > totalTokens(last.tokens)) requests[requests.length - 1] = request
     } else {
       requests.push(request)
