@@ -266,15 +266,20 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
 /** Where handOn hashes ids to: key high and low, message high and low. */
 const ids = new Uint32Array(4)
 
-/** The lines read, with their ids hashed, into the transcript (once its session id is known: a key without a request id names it). */
+/**
+ * The lines read, with their ids hashed, into the transcript (once its session id is known: a
+ * key without a request id names it). Pushed to the transcript's lists, as unpackTranscripts
+ * makes them: lists from `map` are of another kind, and ClaudeCodeLogs.add, which takes both,
+ * dropped its optimised code when one came after the other.
+ */
 function handOn(transcript: ClaudeTranscript, requests: readonly RequestLine[], steps: readonly StepRead[]): void {
   const sessionId = transcript.sessionId ?? ''
-  transcript.requests = requests.map(({ model, time, tokens, messageId, requestId, sidechain }) => {
+  for (const { model, time, tokens, messageId, requestId, sidechain } of requests) {
     requestKeyWords(sessionId, messageId, requestId, ids, 0)
     hash64Words(messageId, ids, 2)
-    return { model, time, tokens, keyHigh: ids[0], keyLow: ids[1], messageHigh: ids[2], messageLow: ids[3], sidechain, hasRequestId: requestId !== null }
-  })
-  transcript.steps = steps.map(({ time, label, key, request, call }) => {
+    transcript.requests.push({ model, time, tokens, keyHigh: ids[0], keyLow: ids[1], messageHigh: ids[2], messageLow: ids[3], sidechain, hasRequestId: requestId !== null })
+  }
+  for (const { time, label, key, request, call } of steps) {
     const step: ClaudeStep = { time, label, call, keyHigh: NO_ID, keyLow: 0, requestHigh: NO_ID, requestLow: 0 }
     if (key !== null) {
       hash64Words(key, ids, 0)
@@ -286,8 +291,8 @@ function handOn(transcript: ClaudeTranscript, requests: readonly RequestLine[], 
       step.requestHigh = ids[2]
       step.requestLow = ids[3]
     }
-    return step
-  })
+    transcript.steps.push(step)
+  }
 }
 
 /**
