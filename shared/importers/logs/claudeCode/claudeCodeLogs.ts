@@ -120,8 +120,8 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
   const addRequest = (request: RequestLine) => {
     const last = requests.length === 0 ? null : requests[requests.length - 1]
     if (last === null) {
-      // Made with its first request, not pushed to an empty list: an empty list is one of small integers, and pushing
-      // a request to it made V8 throw away addRequest's optimised code (its first transcripts' lists were made so).
+      // Made with its first request, not pushed to an empty list: V8 makes an empty list as one of small
+      // integers, and pushing a request to one made it throw away addRequest's optimised code (--trace-deopt).
       requests = [request]
     } else if (last.messageId === request.messageId && last.requestId === request.requestId && last.sidechain === request.sidechain) {
       if (totalTokens(request.tokens) > totalTokens(last.tokens)) requests[requests.length - 1] = request
