@@ -24,11 +24,20 @@ export function readTokenCounts<K extends string>(usage: JsonObject, fields: rea
   const counts = {} as Record<K, number>
   for (const field of fields) {
     const value = usage[field]
-    if (value === undefined || value === null) counts[field] = 0
-    else if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max) counts[field] = value
-    else return { implausible: `implausible token count: ${field} is ${typeof value === 'number' ? String(value) : JSON.stringify(value)}` }
+    const count = readTokenCount(value, max)
+    if (count === NOT_A_COUNT) return { implausible: `implausible token count: ${field} is ${typeof value === 'number' ? String(value) : JSON.stringify(value)}` }
+    counts[field] = count
   }
   return counts
+}
+
+/** What readTokenCount gives for a value that is no count. */
+export const NOT_A_COUNT = -1
+
+/** One count as readTokenCounts reads it (absent or null: 0), or NOT_A_COUNT; for a hot reader that makes no object per line. */
+export function readTokenCount(value: unknown, max: number): number {
+  if (value === undefined || value === null) return 0
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max ? value : NOT_A_COUNT
 }
 
 export function isImplausible(value: object): value is ImplausibleCount {

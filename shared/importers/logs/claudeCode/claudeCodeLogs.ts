@@ -102,7 +102,7 @@ type CountedRequest = Omit<RequestLine, 'time' | 'tokens'> & RequestId
 /** Reads one Claude Code transcript; `done` gets it after the last line. */
 export function claudeTranscriptReader(path: string, labeller: StepLabeller, warn: (issue: LogIssue) => void, done: (transcript: ClaudeTranscript) => void): LogLineReader {
   const transcript: ClaudeTranscript = { sessionId: claudeSessionIdFromPath(path), cwd: null, branch: null, requests: [], steps: [], times: [] }
-  const requests: RequestLine[] = []
+  let requests: RequestLine[] = []
   const steps: StepRead[] = []
   const span = new TimeSpan()
   let counted: CountedRequest | null = null
@@ -118,8 +118,12 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
    * any case, so a transcript carries a third of the lines to the merge (and across threads).
    */
   const addRequest = (request: RequestLine) => {
-    const last = requests[requests.length - 1]
-    if (last && last.messageId === request.messageId && last.requestId === request.requestId && last.sidechain === request.sidechain) {
+    const last = requests.length === 0 ? null : requests[requests.length - 1]
+    if (last === null) {
+      // Made with its first request, not pushed to an empty list: V8 makes an empty list as one of small
+      // integers, and pushing a request to one made it throw away addRequest's optimised code (--trace-deopt).
+      requests = [request]
+    } else if (last.messageId === request.messageId && last.requestId === request.requestId && last.sidechain === request.sidechain) {
       if (totalTokens(request.tokens) > totalTokens(last.tokens)) requests[requests.length - 1] = request
     } else {
       requests.push(request)
@@ -138,7 +142,7 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
     if (!isObject(message)) return null
     if (line.type === 'user' && !sidechain && line.isMeta !== true) {
       const command = slashCommand(message.content)
-      const { call, label } = command ? labelledCall(labeller, { tool: 'SlashCommand', command }) : { call: null, label: null }
+      const { call, label } = command ? labelledCall(labeller, claudeToolCall('SlashCommand', { command })) : { call: null, label: null }
       if (call && label) {
         const step: StepRead = { time, label, key: text(line.uuid), request: null, call }
         steps.push(step)
@@ -262,15 +266,20 @@ export function claudeTranscriptReader(path: string, labeller: StepLabeller, war
 /** Where handOn hashes ids to: key high and low, message high and low. */
 const ids = new Uint32Array(4)
 
-/** The lines read, with their ids hashed, into the transcript (once its session id is known: a key without a request id names it). */
+/**
+ * The lines read, with their ids hashed, into the transcript (once its session id is known: a
+ * key without a request id names it). Pushed to the transcript's lists, as unpackTranscripts
+ * makes them: lists from `map` are of another kind, and ClaudeCodeLogs.add, which takes both,
+ * dropped its optimised code when one came after the other.
+ */
 function handOn(transcript: ClaudeTranscript, requests: readonly RequestLine[], steps: readonly StepRead[]): void {
   const sessionId = transcript.sessionId ?? ''
-  transcript.requests = requests.map(({ model, time, tokens, messageId, requestId, sidechain }) => {
+  for (const { model, time, tokens, messageId, requestId, sidechain } of requests) {
     requestKeyWords(sessionId, messageId, requestId, ids, 0)
     hash64Words(messageId, ids, 2)
-    return { model, time, tokens, keyHigh: ids[0], keyLow: ids[1], messageHigh: ids[2], messageLow: ids[3], sidechain, hasRequestId: requestId !== null }
-  })
-  transcript.steps = steps.map(({ time, label, key, request, call }) => {
+    transcript.requests.push({ model, time, tokens, keyHigh: ids[0], keyLow: ids[1], messageHigh: ids[2], messageLow: ids[3], sidechain, hasRequestId: requestId !== null })
+  }
+  for (const { time, label, key, request, call } of steps) {
     const step: ClaudeStep = { time, label, call, keyHigh: NO_ID, keyLow: 0, requestHigh: NO_ID, requestLow: 0 }
     if (key !== null) {
       hash64Words(key, ids, 0)
@@ -282,8 +291,8 @@ function handOn(transcript: ClaudeTranscript, requests: readonly RequestLine[], 
       step.requestHigh = ids[2]
       step.requestLow = ids[3]
     }
-    return step
-  })
+    transcript.steps.push(step)
+  }
 }
 
 /**

@@ -127,11 +127,14 @@ export class ClaudeRequests {
     const entries: number[] = []
     if (session !== undefined) for (let entry = from; entry < this.keys.size; entry++) if (this.refs[entry * REFS] === session && !this.isReplay(entry)) entries.push(entry)
     const made = new Float64Array(2 * entries.length)
+    // Pushed, as usageBySession's are: an array from `map` is of another kind, which made buildRun drop its optimised code.
+    const usage: UsageRecord[] = []
     entries.forEach((entry, i) => {
       made[2 * i] = entry
       made[2 * i + 1] = this.counts[entry * COUNTS + TOTAL]
+      usage.push(this.record(entry, sessionId))
     })
-    return { usage: entries.map((entry) => this.record(entry, sessionId)), made }
+    return { usage, made }
   }
 
   /**

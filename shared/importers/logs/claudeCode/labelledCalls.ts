@@ -38,6 +38,14 @@ export function labelledCall(labeller: StepLabeller, call: ToolCall, model?: str
  */
 function memoKey({ tool, command, paths }: ToolCall, model: string | undefined): string {
   let lengths = `${tool.length},${model === undefined ? -1 : model.length},${command === undefined ? -1 : command.length}`
-  if (paths) lengths += `;${paths.map((path) => path.length).join(',')}`
-  return `${lengths}:${tool}${model ?? ''}${command ?? ''}${paths?.join('') ?? ''}`
+  let joined = `${tool}${model ?? ''}${command ?? ''}`
+  // A loop, not map and join: no array made on every tool call, and none whose kind changes under optimised code.
+  if (paths) {
+    lengths += ';'
+    for (let i = 0; i < paths.length; i++) {
+      lengths += i === 0 ? `${paths[i].length}` : `,${paths[i].length}`
+      joined += paths[i]
+    }
+  }
+  return `${lengths}:${joined}`
 }

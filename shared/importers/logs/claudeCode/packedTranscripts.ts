@@ -124,7 +124,9 @@ export function unpackTranscripts(packed: PackedTranscripts): (ClaudeTranscript 
       const messageHigh = numbers[at + 2]
       const messageLow = numbers[at + 3]
       const time = numbers[at + 4]
-      const tokens = { input: numbers[at + 5], output: numbers[at + 6], cacheWrite5m: numbers[at + 7], cacheWrite1h: numbers[at + 8], cacheRead: numbers[at + 9], reasoning: numbers[at + 10] }
+      // Counts are whole numbers up to MAX_REQUEST_TOKENS (claudeTokens), which `| 0` keeps as they are, as small integers: read
+      // from the doubles as doubles, they gave these objects another shape than claudeTokens' and V8 dropped the code made for both.
+      const tokens = { input: numbers[at + 5] | 0, output: numbers[at + 6] | 0, cacheWrite5m: numbers[at + 7] | 0, cacheWrite1h: numbers[at + 8] | 0, cacheRead: numbers[at + 9] | 0, reasoning: numbers[at + 10] | 0 }
       const flags = numbers[at + 11]
       at += 12
       const request: ClaudeRequestLine = { model, time, tokens, keyHigh, keyLow, messageHigh, messageLow, sidechain: (flags & SIDECHAIN) !== 0, hasRequestId: (flags & HAS_REQUEST_ID) !== 0 }
