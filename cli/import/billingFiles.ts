@@ -20,7 +20,8 @@ export const billingFileImporter: FileImporter = {
     const charges = context.chargeTotals.pending()
     let outcome
     try {
-      const options = { skipBadRows: context.skipBadRows, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt, profiles: context.profiles, encodeBatch: context.storesBatches, keepIdentities: context.identitiesCompared }
+      // The batch is hashed and written to the workspace file by Node alone: its payload is grown in place.
+      const options = { skipBadRows: context.skipBadRows, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt, profiles: context.profiles, encodeBatch: context.storesBatches, keepIdentities: context.identitiesCompared, payloadInPlace: true }
       const source = fileJobSource(path)
       // Rows whose identities meet no other file's (the run's summary counts them as new): a big file is read on two threads.
       const checked = context.identitiesCompared ? source : await withSecondPartOnThread(source, path, options, (part) => charges.addData(part))

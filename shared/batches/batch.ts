@@ -24,6 +24,8 @@ export interface BatchInput {
    * it). An array's are read from it, and checked.
    */
   identities?: ChargeIdentities
+  /** Whether the payload may be a view on a resizable buffer, grown in place (jsonUtf8's `growInPlace`): only where Node alone reads it. */
+  payloadInPlace?: boolean
 }
 
 /** A built batch: what the ledger stores, and the identities of its charges (empty for other kinds). */
@@ -38,7 +40,7 @@ export interface Batch {
 /** Packs parsed records into an immutable batch keyed by the hash of its content. */
 export function createBatch(input: BatchInput): Batch {
   const columns = encodeRecordColumns(input.records)
-  const payload = payloadOfColumns(columns)
+  const payload = payloadOfColumns(columns, input.payloadInPlace)
   const id = batchContentHash(input.kind, payload)
   const meta: BatchMeta = {
     id,

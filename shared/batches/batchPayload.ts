@@ -13,9 +13,9 @@ export function encodeBatchPayload(records: readonly unknown[] | ColumnBuilder):
   return payloadOfColumns(encodeRecordColumns(records))
 }
 
-/** The payload of records already column-encoded (createBatch summarises the columns too). */
-export function payloadOfColumns(columns: ReturnType<typeof encodeRecordColumns>): Uint8Array {
-  return jsonUtf8(columns)
+/** The payload of records already column-encoded (createBatch summarises the columns too); `growInPlace`: see jsonUtf8. */
+export function payloadOfColumns(columns: ReturnType<typeof encodeRecordColumns>, growInPlace = false): Uint8Array {
+  return jsonUtf8(columns, { growInPlace })
 }
 
 export function decodeBatchPayload(payload: Uint8Array): unknown[] {

@@ -29,10 +29,13 @@ const json: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
 })).value
 
 describe('jsonUtf8', () => {
-  it('gives the bytes of JSON.stringify for any JSON value, whatever the slice length', () => {
+  it('gives the bytes of JSON.stringify for any JSON value, whatever the slice length, in pages joined or grown in place however little first reserved', () => {
     fc.assert(
-      fc.property(json, fc.integer({ min: 1, max: 9 }), (value, sliceLength) => {
-        expect(sameBytes(jsonUtf8(value, sliceLength), viaOneString(value))).toBe(true)
+      fc.property(json, fc.integer({ min: 1, max: 9 }), fc.option(fc.integer({ min: 0, max: 64 })), (value, sliceLength, reservedBytes) => {
+        const bytes = jsonUtf8(value, { sliceLength, growInPlace: reservedBytes !== null, reservedBytes: reservedBytes ?? undefined })
+        expect(sameBytes(bytes, viaOneString(value))).toBe(true)
+        // Pages joined make a buffer a browser's TextDecoder takes: not a resizable one.
+        expect((bytes.buffer as ArrayBuffer).resizable).toBe(reservedBytes !== null)
       }),
       { numRuns: 400 },
     )
@@ -46,6 +49,9 @@ describe('jsonUtf8', () => {
     // Strings of printable ASCII, copied as they are: many across page ends, one longer than a page.
     const ascii = ['x'.repeat(3 << 20), ...Array.from({ length: 300_000 }, (_, i) => `key-${i}`), 'a "quoted" one']
     expect(sameBytes(jsonUtf8(ascii), viaOneString(ascii))).toBe(true)
+    // Grown in place, within what the buffer reserved and past it (moved to a bigger one).
+    expect(sameBytes(jsonUtf8(ascii, { growInPlace: true }), viaOneString(ascii))).toBe(true)
+    expect(sameBytes(jsonUtf8(value, { growInPlace: true, reservedBytes: 1 << 20 }), viaOneString(value))).toBe(true)
   })
 
   it('writes an Int32Array as JSON.stringify writes the list of its numbers, beside other values and across pages (property)', () => {
@@ -53,7 +59,7 @@ describe('jsonUtf8', () => {
     fc.assert(
       fc.property(fc.array(int32, { maxLength: 300 }), json, fc.integer({ min: 1, max: 9 }), (numbers, other, sliceLength) => {
         const ids = Int32Array.from(numbers)
-        expect(new TextDecoder().decode(jsonUtf8({ i: ids, other, list: [ids, other] }, sliceLength))).toBe(JSON.stringify({ i: numbers, other, list: [numbers, other] }))
+        expect(new TextDecoder().decode(jsonUtf8({ i: ids, other, list: [ids, other] }, { sliceLength }))).toBe(JSON.stringify({ i: numbers, other, list: [numbers, other] }))
       }),
       { numRuns: 300 },
     )
@@ -65,7 +71,7 @@ describe('jsonUtf8', () => {
     const number = fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.constantFrom(-0, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 0.5, -1e21, NaN, Infinity), fc.double())
     fc.assert(
       fc.property(fc.array(fc.oneof({ weight: 8, arbitrary: number }, { weight: 1, arbitrary: json }), { maxLength: 300 }), fc.integer({ min: 1, max: 9 }), (list, sliceLength) => {
-        expect(new TextDecoder().decode(jsonUtf8(list, sliceLength))).toBe(JSON.stringify(list))
+        expect(new TextDecoder().decode(jsonUtf8(list, { sliceLength }))).toBe(JSON.stringify(list))
       }),
       { numRuns: 300 },
     )
@@ -80,6 +86,6 @@ describe('jsonUtf8', () => {
 
   it('keeps a key named __proto__ as JSON.stringify does', () => {
     const value = JSON.parse('{"__proto__":[1,{"a":[]}],"b":{}}') as Json
-    expect(new TextDecoder().decode(jsonUtf8(value, 1))).toBe('{"__proto__":[1,{"a":[]}],"b":{}}')
+    expect(new TextDecoder().decode(jsonUtf8(value, { sliceLength: 1 }))).toBe('{"__proto__":[1,{"a":[]}],"b":{}}')
   })
 })

@@ -106,7 +106,7 @@ export interface BillingImportResult extends BillingParseSummary {
  */
 export async function importBillingFile(
   source: BillingSource,
-  options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean; keepIdentities?: boolean } = {},
+  options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean; keepIdentities?: boolean; payloadInPlace?: boolean } = {},
 ): Promise<BillingImportResult> {
   // A batch's second part read elsewhere keeps its keys there.
   const batchBuilder = options.encodeBatch === false ? null : new ChargeBatchBuilder(source.secondPart?.at ?? source.size ?? 0)
@@ -175,6 +175,7 @@ export async function importBillingFile(
     warnings: summary.warnings,
     importedAt: options.importedAt ?? new Date().toISOString(),
     identities: stored,
+    payloadInPlace: options.payloadInPlace,
   })
   return { ...summary, batch, identities: stored }
 }

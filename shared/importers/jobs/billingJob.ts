@@ -99,6 +99,7 @@ export async function importBilling(
       importedAt,
       encodeBatch: options.encodeBatch,
       keepIdentities: options.keepIdentities,
+      payloadInPlace: options.payloadInPlace,
       onCharge: hooks.onCharge,
       onProgress: (p) => report({ bytes: p.bytes, rows: p.rows, totalBytes: source.size, file: source.relativePath }),
     },

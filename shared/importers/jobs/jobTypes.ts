@@ -47,6 +47,12 @@ export interface BillingJobOptions {
    * 0.15 s of CPU and 30 MB. Without, the outcome carries none.
    */
   keepIdentities?: boolean
+  /**
+   * Whether the batch's payload may be grown in place, a view on a resizable buffer (see
+   * jsonUtf8): only where Node alone reads it (the command line); a browser's TextDecoder and
+   * other Web APIs refuse such a view.
+   */
+  payloadInPlace?: boolean
 }
 
 export interface LogJobOptions {
