@@ -167,34 +167,64 @@ export class ChargeIdentityLog {
 
 /** One format's identities: per row whether it is hashed, the hashed ones' words, the others' strings. */
 class PackedIdentityList {
-  private hashed = new Uint8Array(1024)
+  private readonly rows = new HashedIdentityRows()
   private words = new Int32Array(4 * 1024)
-  private readonly others: string[] = []
-  private rows = 0
   private hashes = 0
 
   add(identity: string, hash: ArrayLike<number> | null): void {
-    if (this.rows === this.hashed.length) this.hashed = doubled(this.hashed)
-    if (hash === null) {
-      this.others.push(identity)
-      this.hashed[this.rows++] = 0
-      return
-    }
+    if (hash === null) return this.rows.add(identity)
+    this.rows.add(null)
     if (this.hashes * 4 === this.words.length) this.words = doubled(this.words)
     const at = this.hashes++ * 4
     this.words[at] = hash[0]
     this.words[at + 1] = hash[1]
     this.words[at + 2] = hash[2]
     this.words[at + 3] = hash[3]
-    this.hashed[this.rows++] = 1
   }
 
   strings(): string[] {
-    const strings = new Array<string>(this.rows)
-    let hash = 0
-    let other = 0
-    for (let row = 0; row < this.rows; row++) strings[row] = this.hashed[row] === 1 ? hexWords(this.words, hash++ * 4, 4) : this.others[other++]
-    return strings
+    return identityStrings(this.rows.flags(), this.rows.others, this.words, false)!
   }
+}
+
+/**
+ * Per row, whether its stored identity is the hex of its key's hash (1), kept as the hash's
+ * words elsewhere, or a string of its own (0), kept here in row order: a million identities
+ * noted without a million strings.
+ */
+export class HashedIdentityRows {
+  private hashed = new Uint8Array(1024)
+  private count = 0
+  readonly others: string[] = []
+
+  /** Notes the next row's identity: `identity`, or null when it is the hex of the row's key hash. */
+  add(identity: string | null): void {
+    if (this.count === this.hashed.length) this.hashed = doubled(this.hashed)
+    this.hashed[this.count++] = identity === null ? 1 : 0
+    if (identity !== null) this.others.push(identity)
+  }
+
+  /** Per row noted, 1 when hashed. */
+  flags(): Uint8Array {
+    return this.hashed.subarray(0, this.count)
+  }
+}
+
+/**
+ * The stored identities HashedIdentityRows' `hashed` flags and `others` stand for: a hashed
+ * row's the hex of its four words in `words` (every row's, in row order, with `wordsPerRow`;
+ * else the hashed rows' only), another's the next of `others`. Null when `others` does not hold
+ * exactly one for each row not hashed.
+ */
+export function identityStrings(hashed: Uint8Array, others: readonly string[], words: Int32Array, wordsPerRow: boolean): string[] | null {
+  const strings = new Array<string>(hashed.length)
+  let hash = 0
+  let other = 0
+  for (let row = 0; row < hashed.length; row++) {
+    if (hashed[row] === 1) strings[row] = hexWords(words, (wordsPerRow ? row : hash++) * 4, 4)
+    else if (other < others.length) strings[row] = others[other++]
+    else return null
+  }
+  return other === others.length ? strings : null
 }
 

@@ -1,7 +1,5 @@
-import { doubled } from '../../bytes/doubled'
 import { ColumnBuilder, type ColumnPart } from '../../batches/columnCodec'
-import { UniqueIdentities } from '../../batches/identities'
-import { hexWords } from '../../hash/hexWords'
+import { HashedIdentityRows, identityStrings, UniqueIdentities } from '../../batches/identities'
 import type { Charge } from '../../records/charge'
 import { storedIdentity } from '../../records/chargeIdentity'
 import type { BillingBatchPart } from './billingSource'
@@ -26,15 +24,13 @@ export class ChargeBatchBuilder {
   readonly identities: UniqueIdentities
   /** The line of the first charge whose natural key repeats an earlier one's, or 0. */
   private firstRepeatLine = 0
-  /** With identities apart: per charge 1 when its identity is the hex of its key's hash, else 0 and its identity is the next of `otherIdentities`. */
-  private hashedIdentities: Uint8Array | null = null
-  private readonly otherIdentities: string[] = []
-  private count = 0
+  /** With identities apart: which charges' identities are the hex of their key's hash, and the others'. */
+  private readonly apart: HashedIdentityRows | null
 
   /** `bytes`: how much of an export the charges come from, to size the identities' table. */
   constructor(bytes: number, { identitiesApart = false } = {}) {
     this.identities = identitiesForBytes(bytes)
-    if (identitiesApart) this.hashedIdentities = new Uint8Array(1024)
+    this.apart = identitiesApart ? new HashedIdentityRows() : null
   }
 
   /**
@@ -43,7 +39,7 @@ export class ChargeBatchBuilder {
    * natural key); returns whether its key repeated.
    */
   add(charge: Charge, keyHash?: Int32Array): boolean {
-    if (this.hashedIdentities !== null) return this.addApart(charge, keyHash!)
+    if (this.apart !== null) return this.addApart(this.apart, charge, keyHash!)
     const unique = this.identities.next(charge.identity, keyHash)
     charge.identity = unique.identity
     this.noteRepeat(unique.repeated, charge)
@@ -51,14 +47,11 @@ export class ChargeBatchBuilder {
     return unique.repeated
   }
 
-  private addApart(charge: Charge, keyHash: Int32Array): boolean {
+  private addApart(apart: HashedIdentityRows, charge: Charge, keyHash: Int32Array): boolean {
     const naturalKey = charge.identity
     const unique = this.identities.nextKey(naturalKey, keyHash)
-    if (this.count === this.hashedIdentities!.length) this.hashedIdentities = doubled(this.hashedIdentities!)
     // `hash` is the key's own when the identity is its hex (next() gives the same identities).
-    if (unique.hash !== null) this.hashedIdentities![this.count] = 1
-    else this.otherIdentities.push(unique.repeated ? storedIdentity(unique.key) : unique.key)
-    this.count++
+    apart.add(unique.hash !== null ? null : unique.repeated ? storedIdentity(unique.key) : unique.key)
     this.noteRepeat(unique.repeated, charge)
     // A placeholder in the columns (columnsWithIdentities puts the identities there).
     charge.identity = ''
@@ -73,11 +66,11 @@ export class ChargeBatchBuilder {
 
   /** What was added with identities apart, as plain data for another thread's builder (see ColumnBuilder.part and columnsWithIdentities). */
   part(): BillingBatchPart {
-    if (this.hashedIdentities === null) throw new Error('only a builder keeping its identities apart hands on a part')
+    if (this.apart === null) throw new Error('only a builder keeping its identities apart hands on a part')
     const records = this.records.part()
     // The placeholders are not sent.
     if (records.kind === 'object') records.children[records.keys.indexOf(IDENTITY)] = { kind: 'none' }
-    return { records, firstRepeatLine: this.firstRepeatLine, hashedIdentities: this.hashedIdentities.slice(0, this.count), otherIdentities: this.otherIdentities }
+    return { records, firstRepeatLine: this.firstRepeatLine, hashedIdentities: this.apart.flags().slice(), otherIdentities: this.apart.others }
   }
 }
 
@@ -92,14 +85,8 @@ export function columnsWithIdentities(part: BillingBatchPart, keyHashes: Int32Ar
   if (records.kind !== 'object' || hashed.length !== records.rows || keyHashes.length !== records.rows * 4) return null
   const at = records.keys.indexOf(IDENTITY)
   if (at < 0 || records.children[at].kind !== 'none') return null
-  const identities = new Array<string>(records.rows)
-  let other = 0
-  for (let row = 0; row < identities.length; row++) {
-    if (hashed[row] === 1) identities[row] = hexWords(keyHashes, row * 4, 4)
-    else if (other < others.length) identities[row] = others[other++]
-    else return null
-  }
-  if (other !== others.length) return null
+  const identities = identityStrings(hashed, others, keyHashes, true)
+  if (identities === null) return null
   const children = [...records.children]
   children[at] = { kind: 'scalar', rows: records.rows, scalars: { t: 'values', v: identities } }
   return { ...records, children }
