@@ -57,7 +57,8 @@ describe('a server killed with SIGKILL', () => {
       b.doc.getMap('notes').set(`b${i}`, i)
       if (i % 20 === 0) await new Promise((done) => setTimeout(done, 20))
     }
-    await waitFor(() => a.acknowledged() && b.acknowledged(), 'every edit acknowledged')
+    // Acknowledged to each client as the server stores it; the other's edits reach `a` a moment later (a busy machine took longer).
+    await waitFor(() => a.acknowledged() && b.acknowledged() && a.doc.getMap('notes').size === 400, 'every edit acknowledged, and seen by a')
     const acknowledged = a.doc.getMap('notes').toJSON()
     expect(Object.keys(acknowledged)).toHaveLength(400)
 
