@@ -29,8 +29,9 @@ parentPort!.once('message', (start: PartThreadStart) => {
   readPart(start).then(
     (message) => {
       const { part } = message
-      const transfer = part ? [part.identityHashes.buffer as ArrayBuffer, part.identityLines.buffer as ArrayBuffer, ...(part.batch ? transferablesOf(part.batch.records) : [])] : []
-      parentPort!.postMessage(message, transfer)
+      const batch = part?.batch
+      const transfer = part ? [part.identityHashes.buffer, part.identityLines.buffer, ...(batch ? [batch.identities.hashed.buffer, batch.identities.words.buffer, ...transferablesOf(batch.records)] : [])] : []
+      parentPort!.postMessage(message, transfer as ArrayBuffer[])
     },
     (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies PartThreadMessage),
   )

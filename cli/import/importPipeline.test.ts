@@ -70,7 +70,7 @@ describe('one import pipeline', () => {
     for (const outcome of outcomes.filter((each) => each.kind === 'import-billing')) {
       const held = new Map<string, string[]>()
       for (const charge of workspace.ledger.batchRecords(outcome.batch!.meta.id) as Charge[]) noteChargeIdentity(held, charge)
-      expect(outcome.batch!.identities).toEqual(held)
+      expect(new Map(outcome.batch!.identities)).toEqual(held)
       expect(held.size).toBe(1)
     }
 

@@ -1,17 +1,18 @@
 import type { BatchIssue, BatchMeta } from '../records/batch'
 import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
-import { type ColumnBuilder, encodeRecordColumns } from './columnCodec'
+import { type Column, COLUMN_FORMAT, encodeRecordColumns, type EncodedRecords } from './columnCodec'
 import type { Charge } from '../records/charge'
 import { batchContentHash, payloadOfColumns } from './batchPayload'
 import { summarizeChargeColumns } from './chargeSummary'
 import { type ChargeIdentities, noteChargeIdentity } from './identities'
+import type { JsonWritable } from './jsonUtf8'
 
 export interface BatchInput {
   kind: BatchMeta['kind']
   format: string
   fileNames: string[]
-  /** The records, or the builder they were added to as they were read. */
-  records: readonly unknown[] | ColumnBuilder
+  /** The records, or what they were added to as they were read. */
+  records: readonly unknown[] | BuiltColumns
   totals: Record<string, string>
   from: string | null
   to: string | null
@@ -19,13 +20,24 @@ export interface BatchInput {
   warnings: BatchIssue[]
   importedAt: string
   /**
-   * A charges batch whose records are a builder: the identities noted as they were added,
-   * unique as the import pipeline makes them (UniqueIdentities; the batch's summary counts on
-   * it). An array's are read from it, and checked.
+   * A charges batch whose records were built: the identities noted as they were added, one a
+   * row and unique as the import pipeline makes them (UniqueIdentities; the batch's summary
+   * counts on it). An array's are read from it, and checked.
    */
   identities?: ChargeIdentities
   /** Whether the payload may be a view on a resizable buffer, grown in place (jsonUtf8's `growInPlace`): only where Node alone reads it. */
   payloadInPlace?: boolean
+}
+
+/**
+ * Records added to columns as they were read (a billing batch: ChargeBatchBuilder): the
+ * columns, and what the payload writes for them, which may hold values the columns keep only
+ * a placeholder of (the batch's identities, never made as a million strings: HashedStrings).
+ */
+export interface BuiltColumns {
+  readonly length: number
+  /** The builder is spent. */
+  finish(): { column: Column; written: JsonWritable }
 }
 
 /** A built batch: what the ledger stores, and the identities of its charges (empty for other kinds). */
@@ -39,8 +51,17 @@ export interface Batch {
 
 /** Packs parsed records into an immutable batch keyed by the hash of its content. */
 export function createBatch(input: BatchInput): Batch {
-  const columns = encodeRecordColumns(input.records)
-  const payload = payloadOfColumns(columns, input.payloadInPlace)
+  const { records } = input
+  let columns: EncodedRecords
+  let payload: Uint8Array
+  if (isBuilt(records)) {
+    const { column, written } = records.finish()
+    columns = { format: COLUMN_FORMAT, length: records.length, column }
+    payload = payloadOfColumns({ ...columns, column: written }, input.payloadInPlace)
+  } else {
+    columns = encodeRecordColumns(records)
+    payload = payloadOfColumns(columns, input.payloadInPlace)
+  }
   const id = batchContentHash(input.kind, payload)
   const meta: BatchMeta = {
     id,
@@ -59,8 +80,14 @@ export function createBatch(input: BatchInput): Batch {
   if (input.kind !== 'charges') return { meta, payload, identities: new Map() }
   const identities = chargeIdentities(input)
   const unique = input.identities !== undefined || [...identities.values()].every((list) => new Set(list).size === list.length)
-  const summary = columns.length > 0 && unique ? summarizeChargeColumns(columns, identities, id) : null
+  // One format, as a file's charges have: anything else gets no summary.
+  const format = identities.size === 1 ? [...identities.keys()][0] : null
+  const summary = columns.length > 0 && unique && format !== null ? summarizeChargeColumns(columns, format, id) : null
   return { meta, payload, identities, ...(summary ? { summary } : {}) }
+}
+
+function isBuilt(records: BatchInput['records']): records is BuiltColumns {
+  return !Array.isArray(records)
 }
 
 function chargeIdentities(input: BatchInput): ChargeIdentities {

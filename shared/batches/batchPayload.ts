@@ -1,20 +1,23 @@
 import { createSha256 } from '../hash/sha256'
 import type { z } from 'zod'
-import { type Column, type ColumnBuilder, decodeRecordColumns, type DecodeOptions, encodeRecordColumns } from './columnCodec'
+import { type Column, decodeRecordColumns, type DecodeOptions, encodeRecordColumns } from './columnCodec'
 import { columnIsValid } from './columnValidation'
-import { jsonUtf8 } from './jsonUtf8'
+import { jsonUtf8, type JsonWritable } from './jsonUtf8'
 
 /**
  * The records of a batch travel as one binary blob in the ledger (Yjs stores a Uint8Array
  * with ~20 bytes of overhead, where a Y.Map of 100k entries would cost seconds to load),
  * column-encoded (see columnCodec.ts) to keep it small.
  */
-export function encodeBatchPayload(records: readonly unknown[] | ColumnBuilder): Uint8Array {
+export function encodeBatchPayload(records: readonly unknown[]): Uint8Array {
   return payloadOfColumns(encodeRecordColumns(records))
 }
 
-/** The payload of records already column-encoded (createBatch summarises the columns too); `growInPlace`: see jsonUtf8. */
-export function payloadOfColumns(columns: ReturnType<typeof encodeRecordColumns>, growInPlace = false): Uint8Array {
+/**
+ * The payload of records already column-encoded (createBatch summarises the columns too), as
+ * EncodedRecords or with columns jsonUtf8 writes as such (BuiltColumns); `growInPlace`: see jsonUtf8.
+ */
+export function payloadOfColumns(columns: { format: string; length: number; column: JsonWritable }, growInPlace = false): Uint8Array {
   return jsonUtf8(columns, { growInPlace })
 }
 

@@ -5,7 +5,6 @@ import { addDecimal, formatDecimal, parseDecimal, ZERO, type Decimal } from '../
 import type { Charge } from '../records/charge'
 import type { StoredSummary } from './chargeSummaryRead'
 import { type Column, decodeColumn, type Json } from './columnCodec'
-import type { ChargeIdentities } from './identities'
 import { jsonUtf8 } from './jsonUtf8'
 import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
 
@@ -47,17 +46,14 @@ const MIN_ROWS_PER_LINE = 4
 export const KEYED = ['provider', 'currency', 'costKind'] as const
 
 /**
- * The summary of a charges batch from its encoded columns and identities (unique: the caller
- * checked), as stored bytes, or null for a batch the ledger does not count whole (see above).
- * `batchId`: the batch's id.
+ * The summary of a charges batch from its encoded columns and the one format of its charges
+ * (whose identities are unique: the caller checked), as stored bytes, or null for a batch the
+ * ledger does not count whole (see above). `batchId`: the batch's id.
  * Read from the columns' dictionaries, so that a million rows make no objects and few strings.
  */
-export function summarizeChargeColumns(encoded: { length: number; column: Column }, identities: ChargeIdentities, batchId: string): Uint8Array | null {
+export function summarizeChargeColumns(encoded: { length: number; column: Column }, chargeFormat: string, batchId: string): Uint8Array | null {
   const { length, column } = encoded
-  const [only, ...others] = identities
-  if (!only || others.length > 0 || only[1].length !== length) return null
   if (column.t !== 'obj') return null
-  const chargeFormat = only[0]
   const used = ['start', 'cost', 'model', 'project', ...KEYED, ...SUMMARY_DIMENSIONS]
   // Charges have these keys in every row: a field's column holds all rows.
   if (used.some((key) => !column.k.includes(key) || column.absent[column.k.indexOf(key)].length > 0)) return null

@@ -72,8 +72,6 @@ export function transferablesOf(part: ColumnPart, into: ArrayBuffer[] = []): Arr
   return into
 }
 
-const NO_KEYS: ReadonlySet<string> = new Set()
-
 function kindOf(value: Json): Exclude<Kind, 'none' | 'raw'> {
   return isScalar(value) ? 'scalar' : Array.isArray(value) ? 'list' : 'object'
 }
@@ -87,22 +85,9 @@ function kindOf(value: Json): Exclude<Kind, 'none' | 'raw'> {
  * column mixing those kinds stays raw.
  */
 export class ColumnBuilder {
-  /**
-   * @param distinctKeys keys of the records (objects) whose values the caller knows are all
-   * distinct scalars it keeps anyway (a charges batch's identities, UniqueIdentities): their
-   * column lists them as they come (see ScalarColumn's `distinctValues`).
-   * @param distinct whether this column's own values are such (set by a parent for its key in `distinctKeys`)
-   */
-  constructor(
-    private readonly distinctKeys: ReadonlySet<string> = NO_KEYS,
-    distinct = false,
-  ) {
-    this.scalars = new ScalarColumn(undefined, distinct)
-  }
-
   private kind: Kind = 'none'
   private rows = 0
-  private scalars: ScalarColumn
+  private scalars = new ScalarColumn()
   /** Raw columns (values of mixed kinds): the values. */
   private values: Json[] = []
   // Object columns: per key, its column and the rows without it.
@@ -234,7 +219,7 @@ export class ColumnBuilder {
     const k = this.keys.length
     this.keys.push(key)
     this.keyIndex.set(key, k)
-    this.children.push(new ColumnBuilder(NO_KEYS, this.distinctKeys.has(key)))
+    this.children.push(new ColumnBuilder())
     this.absent.push(Array.from({ length: row }, (_, earlier) => earlier))
     this.lastRowWith.push(-1)
     return k
@@ -437,11 +422,13 @@ function setOwn(object: Record<string, Json>, key: string, value: Json): void {
 
 export const COLUMN_FORMAT = 'workfolio-columns-1'
 
-/** Records as one column-encoded value: from a list, or from a ColumnBuilder they were added to one by one. */
-export function encodeRecordColumns(records: readonly unknown[] | ColumnBuilder): { format: string; length: number; column: Column } {
-  if (records instanceof ColumnBuilder) return { format: COLUMN_FORMAT, length: records.length, column: records.finish() }
+/** Records as one column-encoded value. */
+export function encodeRecordColumns(records: readonly unknown[]): EncodedRecords {
   return { format: COLUMN_FORMAT, length: records.length, column: encodeColumn(records as Json[]) }
 }
+
+/** Records as one column-encoded value, as stored (COLUMN_FORMAT). */
+export type EncodedRecords = { format: string; length: number; column: Column }
 
 /** What decoding records adds or leaves out: see decodeObjects. */
 export interface DecodeOptions {

@@ -12,15 +12,15 @@ const json = (value: unknown) => new TextDecoder().decode(jsonUtf8(value as Json
  * (as it reaches another thread: cloned) is added to the first. Null when the part cannot be
  * added; then the first builder must be as it was, for the rest to be added one by one.
  */
-function mergedAt(records: readonly Json[], at: number, distinctKeys?: ReadonlySet<string>): Column | null {
-  const first = new ColumnBuilder(distinctKeys)
-  const second = new ColumnBuilder(distinctKeys)
+function mergedAt(records: readonly Json[], at: number): Column | null {
+  const first = new ColumnBuilder()
+  const second = new ColumnBuilder()
   for (const record of records.slice(0, at)) first.add(record)
   for (const record of records.slice(at)) second.add(record)
   const part = second.part()
   if (!first.canAdd(structuredClone(part))) {
     for (const record of records.slice(at)) first.add(record)
-    expect(json(first.finish())).toBe(json(whole(records, distinctKeys)))
+    expect(json(first.finish())).toBe(json(whole(records)))
     return null
   }
   first.addLastPart(structuredClone(part))
@@ -30,8 +30,8 @@ function mergedAt(records: readonly Json[], at: number, distinctKeys?: ReadonlyS
   return first.finish()
 }
 
-function whole(records: readonly Json[], distinctKeys?: ReadonlySet<string>): Column {
-  const builder = new ColumnBuilder(distinctKeys)
+function whole(records: readonly Json[]): Column {
+  const builder = new ColumnBuilder()
   for (const record of records) builder.add(record)
   return builder.finish()
 }
@@ -74,14 +74,11 @@ describe('ColumnBuilder parts', () => {
   test('records built in two builders, the second added as a part, finish as one builder does, or cannot be added (property)', () => {
     let merged = 0
     fc.assert(
-      fc.property(fc.array(record, { maxLength: 40 }), fc.nat(), fc.boolean(), (records, split, identities) => {
-        const distinctKeys = identities ? new Set(['identity']) : undefined
-        // Identities known distinct are distinct (UniqueIdentities makes them so).
-        if (identities) records = records.map((r, row) => (r !== null && typeof r === 'object' && !Array.isArray(r) && 'identity' in r ? { ...r, identity: `id${row}` } : r))
-        const result = mergedAt(records, split % (records.length + 1), distinctKeys)
+      fc.property(fc.array(record, { maxLength: 40 }), fc.nat(), (records, split) => {
+        const result = mergedAt(records, split % (records.length + 1))
         if (result === null) return
         merged++
-        expectSame(result, whole(records, distinctKeys))
+        expectSame(result, whole(records))
       }),
       { numRuns: 1000 },
     )
@@ -122,10 +119,10 @@ describe('ColumnBuilder parts', () => {
             source: { file: 'cost.csv', line: row + 2 },
           })
         }
-        const result = mergedAt(records, Math.floor(split * rows), new Set(['identity']))
+        const result = mergedAt(records, Math.floor(split * rows))
         if (result === null) return
         merged++
-        expectSame(result, whole(records, new Set(['identity'])))
+        expectSame(result, whole(records))
       }),
       { numRuns: 25 },
     )

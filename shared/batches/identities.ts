@@ -2,6 +2,7 @@ import { doubled } from '../bytes/doubled'
 import { HashSet128 } from '../hash/hashSet128'
 import { murmur3x86_128 } from '../hash/murmur3'
 import { hexWords } from '../hash/hexWords'
+import { HashedStrings, HashedStringsBuilder } from './hashedStrings'
 import type { Charge } from '../records/charge'
 import { isStoredWhole, storedIdentity } from '../records/chargeIdentity'
 
@@ -138,93 +139,37 @@ export function noteChargeIdentity(into: Map<string, string[]>, charge: Pick<Cha
  * them) and 50 MB; here the strings are made only when read (by a later file of the same run).
  */
 export class ChargeIdentityLog {
-  private readonly byFormat = new Map<string, PackedIdentityList>()
+  private readonly byFormat = new Map<string, HashedStringsBuilder>()
 
   /** Notes the next row's stored identity; `hash`: its words when the identity is their hex (UniqueIdentities.next). */
   note(format: string, identity: string, hash: ArrayLike<number> | null): void {
     let list = this.byFormat.get(format)
-    if (!list) this.byFormat.set(format, (list = new PackedIdentityList()))
-    list.add(identity, hash)
+    if (!list) this.byFormat.set(format, (list = new HashedStringsBuilder()))
+    if (hash === null) list.add(identity)
+    else list.addHash(hash)
   }
 
   /** The identities noted, per format in row order; the strings are made the first time a list is read. */
   identities(): ChargeIdentities {
-    const formats = [...this.byFormat.keys()]
-    let lists: Map<string, readonly string[]> | null = null
-    const whole = () => (lists ??= new Map([...this.byFormat].map(([format, list]) => [format, list.strings()])))
-    return {
-      size: formats.length,
-      has: (format) => this.byFormat.has(format),
-      keys: () => formats.values(),
-      get: (format) => whole().get(format),
-      entries: () => whole().entries(),
-      values: () => whole().values(),
-      forEach: (callback, thisArg?: unknown) => whole().forEach(callback, thisArg),
-      [Symbol.iterator]: () => whole()[Symbol.iterator](),
-    }
-  }
-}
-
-/** One format's identities: per row whether it is hashed, the hashed ones' words, the others' strings. */
-class PackedIdentityList {
-  private readonly rows = new HashedIdentityRows()
-  private words = new Int32Array(4 * 1024)
-  private hashes = 0
-
-  add(identity: string, hash: ArrayLike<number> | null): void {
-    if (hash === null) return this.rows.add(identity)
-    this.rows.add(null)
-    if (this.hashes * 4 === this.words.length) this.words = doubled(this.words)
-    const at = this.hashes++ * 4
-    this.words[at] = hash[0]
-    this.words[at + 1] = hash[1]
-    this.words[at + 2] = hash[2]
-    this.words[at + 3] = hash[3]
-  }
-
-  strings(): string[] {
-    return identityStrings(this.rows.flags(), this.rows.others, this.words, false)!
+    return lazyChargeIdentities([...this.byFormat.keys()], () => new Map([...this.byFormat].map(([format, list]) => [format, new HashedStrings([list.part()]).strings()])))
   }
 }
 
 /**
- * Per row, whether its stored identity is the hex of its key's hash (1), kept as the hash's
- * words elsewhere, or a string of its own (0), kept here in row order: a million identities
- * noted without a million strings.
+ * Identities per format whose lists are made (by `whole`) only when one is read: knowing which
+ * formats there are costs nothing, a million strings do.
  */
-export class HashedIdentityRows {
-  private hashed = new Uint8Array(1024)
-  private count = 0
-  readonly others: string[] = []
-
-  /** Notes the next row's identity: `identity`, or null when it is the hex of the row's key hash. */
-  add(identity: string | null): void {
-    if (this.count === this.hashed.length) this.hashed = doubled(this.hashed)
-    this.hashed[this.count++] = identity === null ? 1 : 0
-    if (identity !== null) this.others.push(identity)
-  }
-
-  /** Per row noted, 1 when hashed. */
-  flags(): Uint8Array {
-    return this.hashed.subarray(0, this.count)
+export function lazyChargeIdentities(formats: readonly string[], whole: () => ReadonlyMap<string, readonly string[]>): ChargeIdentities {
+  let lists: ReadonlyMap<string, readonly string[]> | null = null
+  const made = () => (lists ??= whole())
+  return {
+    size: formats.length,
+    has: (format) => formats.includes(format),
+    keys: () => formats.values(),
+    get: (format) => made().get(format),
+    entries: () => made().entries(),
+    values: () => made().values(),
+    forEach: (callback, thisArg?: unknown) => made().forEach(callback, thisArg),
+    [Symbol.iterator]: () => made()[Symbol.iterator](),
   }
 }
-
-/**
- * The stored identities HashedIdentityRows' `hashed` flags and `others` stand for: a hashed
- * row's the hex of its four words in `words` (every row's, in row order, with `wordsPerRow`;
- * else the hashed rows' only), another's the next of `others`. Null when `others` does not hold
- * exactly one for each row not hashed.
- */
-export function identityStrings(hashed: Uint8Array, others: readonly string[], words: Int32Array, wordsPerRow: boolean): string[] | null {
-  const strings = new Array<string>(hashed.length)
-  let hash = 0
-  let other = 0
-  for (let row = 0; row < hashed.length; row++) {
-    if (hashed[row] === 1) strings[row] = hexWords(words, (wordsPerRow ? row : hash++) * 4, 4)
-    else if (other < others.length) strings[row] = others[other++]
-    else return null
-  }
-  return other === others.length ? strings : null
-}
-

@@ -1,7 +1,11 @@
 import type { Json } from './columnCodec'
+import { HashedStrings } from './hashedStrings'
 
-/** JSON values, where a list of integers may be an Int32Array (a built column's ids), written as the list it holds. */
-export type JsonWritable = Json | Int32Array | readonly JsonWritable[] | { readonly [key: string]: JsonWritable }
+/**
+ * JSON values, where a list of integers may be an Int32Array (a built column's ids) and a list
+ * of strings HashedStrings (a batch's identities), each written as the list it holds.
+ */
+export type JsonWritable = Json | Int32Array | HashedStrings | readonly JsonWritable[] | { readonly [key: string]: JsonWritable }
 
 /**
  * `new TextEncoder().encode(JSON.stringify(value))`, byte for byte, without the whole text
@@ -35,6 +39,7 @@ export interface JsonUtf8Options {
 function writeValue(value: JsonWritable, out: PagedBytes, sliceLength: number): void {
   if (!isStructure(value)) out.text(JSON.stringify(value))
   else if (value instanceof Int32Array) out.integers(value)
+  else if (value instanceof HashedStrings) out.hashedStrings(value)
   else if (Array.isArray(value)) writeList(value as readonly JsonWritable[], out, sliceLength)
   else writeObject(value as { readonly [key: string]: JsonWritable }, out, sliceLength)
 }
@@ -48,7 +53,7 @@ const isStructure = (value: JsonWritable) => value !== null && typeof value === 
  */
 function isSmall(value: JsonWritable, sliceLength: number): boolean {
   if (!isStructure(value)) return true
-  if (value instanceof Int32Array) return false
+  if (value instanceof Int32Array || value instanceof HashedStrings) return false
   if (Array.isArray(value)) {
     if (value.length > sliceLength) return false
     for (const item of value) if (isStructure(item)) return false
@@ -196,6 +201,41 @@ class PagedBytes {
     this.text(']')
   }
 
+  /** Appends `list` as the JSON list of its strings, a hashed row's 32 hex digits written straight from its words. */
+  hashedStrings(list: HashedStrings): void {
+    let before = 0x5b
+    for (const { hashed, others, words } of list.parts) {
+      let hash = 0
+      let other = 0
+      for (let row = 0; row < hashed.length; row++) {
+        if (hashed[row] !== 1) {
+          const text = others[other++]
+          if (!this.plainString(text, before)) this.text(String.fromCharCode(before) + JSON.stringify(text))
+        } else {
+          if (this.page.length - this.used < HASH_STRING_BYTES) this.nextPage(HASH_STRING_BYTES)
+          const page = this.page
+          let used = this.used
+          page[used++] = before
+          page[used++] = 0x22
+          for (let at = 4 * hash++, end = at + 4; at < end; at++) {
+            const word = words[at]
+            for (let shift = 24; shift >= 0; shift -= 8) {
+              const pair = ((word >>> shift) & 0xff) * 2
+              page[used++] = HEX_PAIRS[pair]
+              page[used++] = HEX_PAIRS[pair + 1]
+            }
+          }
+          page[used++] = 0x22
+          this.used = used
+        }
+        before = 0x2c
+      }
+    }
+    // An empty list has no first item to open it.
+    if (before === 0x5b) this.text('[')
+    this.text(']')
+  }
+
   bytes(): Uint8Array {
     this.closePage()
     if (this.inPlace) return new Uint8Array(this.inPlace, 0, this.inPlace.byteLength)
@@ -235,6 +275,16 @@ class PagedBytes {
     out.resize(at + page.length)
     new Uint8Array(out, at, page.length).set(page)
   }
+}
+
+/** A hashed string with its separator and quotes: ',"' and 32 hex digits and '"'. */
+const HASH_STRING_BYTES = 35
+
+/** The two lowercase hex digits of each byte value, as hexWords writes them. */
+const HEX_PAIRS = new Uint8Array(512)
+for (let byte = 0; byte < 256; byte++) {
+  HEX_PAIRS[2 * byte] = '0123456789abcdef'.charCodeAt(byte >> 4)
+  HEX_PAIRS[2 * byte + 1] = '0123456789abcdef'.charCodeAt(byte & 15)
 }
 
 /** The digits of 0 to 9999, four bytes each with leading zeros: integers are written four digits at a time. */

@@ -16,16 +16,8 @@ export type ScalarPart = { t: 'const'; v: Json; n: number } | { t: 'dict'; d: Js
  * less than counting a million of them again at the end.)
  */
 export class ScalarColumn {
-  /**
-   * @param trial the number of values after which a column of mostly distinct ones (ids, keys) gives its dictionary up
-   * @param distinctValues whether the caller knows every value will differ from the others and keeps them anyway (a batch's identities): they are listed as they come, neither looked up nor copied, and encode as any such list would (a constant for one value, the list for more)
-   */
-  constructor(
-    private readonly trial = 4096,
-    private readonly distinctValues = false,
-  ) {
-    if (distinctValues) this.values = []
-  }
+  /** @param trial the number of values after which a column of mostly distinct ones (ids, keys) gives its dictionary up */
+  constructor(private readonly trial = 4096) {}
 
   private repeats = 0
   private first: Json = null
@@ -44,7 +36,7 @@ export class ScalarColumn {
 
   add(value: Json): void {
     if (this.values !== null) {
-      this.values.push(this.distinctValues ? value : ownCopy(value))
+      this.values.push(ownCopy(value))
       return
     }
     if (this.index === null) {
@@ -168,7 +160,7 @@ export class ScalarColumn {
 
   /** A constant, a dictionary when at most half the values are distinct, otherwise the values. */
   finish(): Column {
-    if (this.values !== null) return this.distinctValues ? distinctScalars(this.values) : encodeScalars(this.values)
+    if (this.values !== null) return encodeScalars(this.values)
     if (this.index === null) return { t: 'const', v: this.first }
     return this.distinct.length > this.count / 2 ? { t: 'raw', v: this.list() } : { t: 'dict', d: this.distinct, i: this.ids.subarray(0, this.count) }
   }
@@ -185,11 +177,6 @@ function ownCopy(value: Json): Json {
 }
 
 const OWN_COPY_LENGTH = 13
-
-/** Distinct scalars: one is a constant (as a column of equal values), more are their list (every one distinct: no dictionary pays off). */
-function distinctScalars(values: Json[]): Column {
-  return values.length <= 1 ? { t: 'const', v: values.length === 1 ? values[0] : null } : { t: 'raw', v: values }
-}
 
 /** Scalars of which at least two differ, encoded as a whole list. */
 function encodeScalars(values: Json[]): Column {

@@ -1,5 +1,5 @@
 import type { Batch } from '../../../shared/batches/batch'
-import type { ChargeIdentities } from '../../../shared/batches/identities'
+import { type ChargeIdentities, lazyChargeIdentities } from '../../../shared/batches/identities'
 import type { ImportOutcome, JobResult } from '../../../shared/importers/jobs/jobTypes'
 
 /**
@@ -44,18 +44,7 @@ export function receivedResult(posted: PostedJobResult): JobResult {
 
 /** The identities again, cut from their strings the first time they are read. */
 export function unpackIdentities(packed: PackedIdentities): ChargeIdentities {
-  let unpacked: Map<string, readonly string[]> | null = null
-  const whole = () => (unpacked ??= new Map(packed.formats.map((format, index) => [format, cut(packed.joined[index], packed.lengths[index])])))
-  return {
-    size: packed.formats.length,
-    has: (format) => packed.formats.includes(format),
-    keys: () => packed.formats.values(),
-    get: (format) => whole().get(format),
-    entries: () => whole().entries(),
-    values: () => whole().values(),
-    forEach: (callback, thisArg?: unknown) => whole().forEach(callback, thisArg),
-    [Symbol.iterator]: () => whole()[Symbol.iterator](),
-  }
+  return lazyChargeIdentities(packed.formats, () => new Map(packed.formats.map((format, index) => [format, cut(packed.joined[index], packed.lengths[index])])))
 }
 
 function cut(text: string, lengths: Uint32Array): string[] {

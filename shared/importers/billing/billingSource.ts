@@ -3,6 +3,7 @@ import type { ImportProfile } from '../../records/settings'
 import type { CurrencyAmounts } from '../../money/totals'
 import type { Latin1Reader } from '../text/latin1'
 import type { ColumnPart } from '../../batches/columnCodec'
+import type { HashedStringsPart } from '../../batches/hashedStrings'
 
 /** A file as a stream of byte chunks: Node's fs.createReadStream and a browser ReadableStream both are. */
 export interface BillingSource {
@@ -57,21 +58,17 @@ export interface BillingPartRead {
 }
 
 /**
- * A part's charges as a batch holds them, made unique among themselves: taken when none of
- * their keys is one of the first part's (else each would be counted on from there).
+ * A part's charges as a batch holds them (ChargeBatchBuilder.part), made unique among
+ * themselves: taken when none of their keys is one of the first part's (else each would be
+ * counted on from there).
  */
 export interface BillingBatchPart {
-  /**
-   * The charges' columns (ColumnBuilder.part), their lines counted from the part's start; their
-   * identity column left out (`none`): columnsWithIdentities puts the stored identities there.
-   */
+  /** The charges' columns (ColumnBuilder.part), their lines counted from the part's start, a placeholder for each identity. */
   records: ColumnPart
   /** The line of the first charge whose key repeats an earlier one's in the part, or 0. */
   firstRepeatLine: number
-  /** Per charge, 1 when its stored identity is the hex of its key's hash (the part's identityHashes), else 0. */
-  hashedIdentities: Uint8Array
-  /** The other charges' stored identities, in their order. */
-  otherIdentities: string[]
+  /** The charges' stored identities, in their order. */
+  identities: HashedStringsPart
 }
 
 export interface ImportProgress {

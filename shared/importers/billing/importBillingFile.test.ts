@@ -84,8 +84,8 @@ describe('importBillingFile: batches in the ledger', () => {
     expect(encoded.batch!.meta.records).toBe(3)
     const { batch: _batch, identities, ...summary } = checked
     // A check's identities are made when first read (ChargeIdentityLog): as a map, the batch's.
-    expect(new Map(identities)).toEqual(encoded.batch!.identities)
-    expect(new Map(identities)).toEqual(encoded.identities)
+    expect(new Map(identities)).toEqual(new Map(encoded.batch!.identities))
+    expect(new Map(identities)).toEqual(new Map(encoded.identities))
     expect({ ...encoded, batch: null, identities }).toEqual({ ...summary, batch: null, identities })
     // A single file's check need not keep them: the same report, no identities.
     const alone = await importBillingFile(source(text), { ...options, encodeBatch: false, keepIdentities: false })

@@ -7,12 +7,11 @@
 import type { BatchIssue } from '../../records/batch'
 import type { Charge } from '../../records/charge'
 import type { CurrencyAmounts } from '../../money/totals'
-import type { ColumnBuilder, ColumnPart } from '../../batches/columnCodec'
 import { type Batch, createBatch } from '../../batches/batch'
-import { ChargeIdentityLog, type ChargeIdentities, HashesOnLines, noteChargeIdentity, type UniqueIdentities } from '../../batches/identities'
+import { ChargeIdentityLog, type ChargeIdentities, HashesOnLines } from '../../batches/identities'
 import { firstRepeatedLine, type HashedLines } from '../../hash/firstRepeatedLine'
 import { murmur3x86_128 } from '../../hash/murmur3'
-import { ChargeBatchBuilder, columnsWithIdentities, identitiesForBytes } from './chargeBatchBuilder'
+import { ChargeBatchBuilder, identitiesForBytes } from './chargeBatchBuilder'
 import { storedIdentity } from '../../records/chargeIdentity'
 import type { BillingParseOptions, BillingPartRead, BillingSecondPart, BillingSource } from './billingSource'
 import { DEFAULT_MAX_ERRORS, readBillingRows, type RowsRead } from './readBillingRows'
@@ -96,8 +95,8 @@ export interface BillingImportResult extends BillingParseSummary {
 /**
  * Parses a whole file into a batch: every good row, or (on any bad row, unless skipBadRows)
  * nothing. Each Charge goes into the batch's columns as it is read, and to `onCharge` (with
- * its final identity; in a check, in natural-key form: its storedIdentity is the stored one),
- * so no file is ever held as a list of row objects. With `encodeBatch:
+ * its final identity in natural-key form: its storedIdentity is the stored one), so no file
+ * is ever held as a list of row objects, nor its identities as strings. With `encodeBatch:
  * false` (a check that stores nothing) the rows are not column-encoded and hashed, which is
  * most of an import's time and memory: the result has their identities and no batch, but
  * for a file without rows, whose empty batch costs nothing and still tells the same empty
@@ -110,29 +109,23 @@ export async function importBillingFile(
 ): Promise<BillingImportResult> {
   // A batch's second part read elsewhere keeps its keys there.
   const batchBuilder = options.encodeBatch === false ? null : new ChargeBatchBuilder(source.secondPart?.at ?? source.size ?? 0)
-  const records = batchBuilder?.records ?? null
-  // A batch's identities are strings its records hold anyway; a check keeps them packed.
-  const stored = new Map<string, string[]>()
-  const checked = records === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
+  // A check keeps its identities packed too (no batch stores them).
+  const checked = batchBuilder === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
   // A check that keeps no identities only tells the first repeat, from its rows' key hashes once all are read (firstRepeatedLine).
-  const keyHashes = records === null && checked === null ? new HashesOnLines() : null
+  const keyHashes = batchBuilder === null && checked === null ? new HashesOnLines() : null
   let partKeyHashes: HashedLines | null = null
   const identities = batchBuilder?.identities ?? identitiesForBytes(keyHashes ? 0 : (source.size ?? 0))
   let firstRepeat: BatchIssue | null = null
   // A second part read elsewhere hands on hashes, and a batch's share of its own: not taken where every identity is wanted apart.
-  const secondPart = checked === null ? source.secondPart && batchPartChecked(source.secondPart, records, identities) : undefined
+  const secondPart = checked === null ? source.secondPart && batchPartChecked(source.secondPart, batchBuilder) : undefined
   if (source.secondPart && !secondPart) source.secondPart.cancel()
   const summary = await parseBillingFile({ ...source, secondPart }, {
     ...options,
     onSecondPart: (part, lineOffset) => {
-      if (records !== null) {
-        const batch = part.batch!
+      if (batchBuilder !== null) {
         // As read here: its lines after the first part's.
-        records.addLastPart(batch.records, { source: { line: (line) => (line as number) + lineOffset } })
-        const { format, identities: list } = identitiesOfPart(batch.records)!
-        const into = stored.get(format) ?? stored.set(format, []).get(format)!
-        for (const identity of list) into.push(identity)
-        if (batch.firstRepeatLine > 0) firstRepeat ??= repeatIssue(batch.firstRepeatLine + lineOffset)
+        batchBuilder.addLastPart(part.batch!, lineOffset)
+        if (part.batch!.firstRepeatLine > 0) firstRepeat ??= repeatIssue(part.batch!.firstRepeatLine + lineOffset)
         return
       }
       partKeyHashes = { hashes: part.identityHashes, lines: part.identityLines, lineOffset }
@@ -142,15 +135,14 @@ export async function importBillingFile(
       if (keyHashes) {
         // Its natural key stays its identity: nothing compares a file's charges when its identities are not kept.
         keyHashes.add(murmur3x86_128(charge.identity), charge.source.line)
-      } else if (records === null) {
+      } else if (batchBuilder === null) {
         // A check hands the identity on in natural-key form (compared through storedIdentity), never made as hex.
         const unique = identities.nextKey(charge.identity)
         charge.identity = unique.key
         repeated = unique.repeated
         checked!.note(charge.format, repeated ? storedIdentity(unique.key) : unique.key, unique.hash)
       } else {
-        repeated = batchBuilder!.add(charge)
-        noteChargeIdentity(stored, charge)
+        repeated = batchBuilder.add(charge)
       }
       if (repeated) firstRepeat ??= repeatIssue(charge.source.line)
       options.onCharge?.(charge)
@@ -162,12 +154,13 @@ export async function importBillingFile(
     if (line > 0) firstRepeat = repeatIssue(line)
   }
   if (firstRepeat) summary.warnings.push(firstRepeat)
-  if (records === null && summary.records > 0) return { ...summary, batch: null, identities: checked?.identities() ?? new Map() }
+  if (batchBuilder === null && summary.records > 0) return { ...summary, batch: null, identities: checked?.identities() ?? new Map() }
+  const stored = batchBuilder?.storedIdentities() ?? new Map()
   const batch = createBatch({
     kind: 'charges',
     format: summary.format,
     fileNames: [source.name],
-    records: records ?? [],
+    records: batchBuilder ?? [],
     totals: summary.totals,
     from: summary.from,
     to: summary.to,
@@ -182,40 +175,19 @@ export async function importBillingFile(
 
 /**
  * A second part as a batch's reader takes it: only with its share of the batch, which must add
- * on to the columns read here, and none of its keys one of the first part's (whose repeats
- * would be numbered on from there); otherwise this thread reads the part itself. Its identity
- * column is put in here (columnsWithIdentities).
+ * on to the charges read here (ChargeBatchBuilder.canAdd), and none of its keys one of the
+ * first part's (whose repeats would be numbered on from there); otherwise this thread reads
+ * the part itself.
  */
-function batchPartChecked(secondPart: BillingSecondPart, records: ColumnBuilder | null, identities: UniqueIdentities): BillingSecondPart {
-  if (records === null) return secondPart
+function batchPartChecked(secondPart: BillingSecondPart, batchBuilder: ChargeBatchBuilder | null): BillingSecondPart {
+  if (batchBuilder === null) return secondPart
   return {
     ...secondPart,
     async result() {
       const part = await secondPart.result()
-      if (!part?.batch || identities.seenAnyOf(part.identityHashes)) return null
-      const columns = columnsWithIdentities(part.batch, part.identityHashes)
-      if (!columns || !identitiesOfPart(columns) || !records.canAdd(columns)) return null
-      return { ...part, batch: { ...part.batch, records: columns } }
+      return part?.batch && !batchBuilder.identities.seenAnyOf(part.identityHashes) && batchBuilder.canAdd(part.batch) ? part : null
     },
   }
-}
-
-/**
- * The stored identities of a part's charges, as read from its columns: their identity column
- * lists them (a batch's are distinct: see ColumnBuilder's distinctKeys), and a file's charges
- * are of its one format (sent once, the strings cost half as much to pass). Null for a part
- * without charges.
- */
-function identitiesOfPart(records: ColumnPart): { format: string; identities: string[] } | null {
-  if (records.kind !== 'object') return null
-  const column = (key: string) => {
-    const part = records.children[records.keys.indexOf(key)]
-    return part?.kind === 'scalar' ? part.scalars : null
-  }
-  const identities = column('identity')
-  const format = column('format')
-  if (identities?.t !== 'values' || format?.t !== 'const' || identities.v.length !== records.rows) return null
-  return { format: format.v as string, identities: identities.v as string[] }
 }
 
 function repeatIssue(line: number): BatchIssue {

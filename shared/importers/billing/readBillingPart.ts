@@ -11,10 +11,11 @@ import { readBillingRows } from './readBillingRows'
  * identity hashed as UniqueIdentities hashes it. Null when the part has a bad row (or an
  * unclosed quote) or a row its format remarks on: the reader of the first part then reads it
  * again itself, to report it as reading the file in one go does. Charges reach `onCharge`
- * with their line counted from the part's start, and as identity their natural key (the
- * reader of the first part compares identities only through the hashes); with `encodeBatch`
- * the part's share of the batch is built too, its identities made unique within the part and
- * kept apart (ChargeBatchBuilder), which importBillingFile adds to the first part's.
+ * with their line counted from the part's start, and as identity their natural key (with
+ * `encodeBatch`, a repeat's numbered; the reader of the first part compares identities only
+ * through the hashes); with `encodeBatch`
+ * the part's share of the batch is built too, its identities made unique within the part
+ * (ChargeBatchBuilder), which importBillingFile adds to the first part's.
  */
 export async function readBillingPart(
   source: BillingSource,
@@ -22,7 +23,7 @@ export async function readBillingPart(
   options: BillingParseOptions & { onCharge?: (charge: Charge) => void; encodeBatch?: boolean } = {},
 ): Promise<BillingPartRead | null> {
   const hashes = new HashesOnLines()
-  const batch = options.encodeBatch ? new ChargeBatchBuilder(source.size ?? 0, { identitiesApart: true }) : null
+  const batch = options.encodeBatch ? new ChargeBatchBuilder(source.size ?? 0) : null
   const onCharge = (charge: Charge) => {
     const hash = murmur3x86_128(charge.identity)
     hashes.add(hash, charge.source.line)

@@ -5,6 +5,7 @@ import { chunksOf } from '../text/decode'
 import type { BillingSecondPart, BillingSource, PartHeader } from './billingSource'
 import { importBillingFile } from './importBillingFile'
 import { readBillingPart } from './readBillingPart'
+import { withIdentitiesMade } from '../../../test/support/identitiesMade'
 
 const HEADER = 'usage_date_utc,model,workspace,api_key,usage_type,context_window,token_type,cost_usd,list_price_usd,cost_type,inference_geo,speed'
 const nodeLatin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
@@ -68,7 +69,7 @@ async function readBothWays(text: string, at: number, skipBadRows: boolean, chun
   // A part counts its lines from its start.
   const linesBefore = bytes.subarray(0, at).filter((byte) => byte === 10).length
   if (taken) for (const charge of partCharges) split.push({ ...charge, source: { ...charge.source, line: charge.source.line + linesBefore } })
-  return { expected, actual, whole, split, taken }
+  return { expected: withIdentitiesMade(expected), actual: withIdentitiesMade(actual), whole, split, taken }
 }
 
 /** The chunks of bytes[0, at) then of the rest: a chunk ends at `at`, as readFileChunks's chunkEnd makes it. */
