@@ -93,20 +93,25 @@ export class ScalarColumn {
 
   /** Adds `count` values given as ids in `dictionary` (`ids` null: all the first). */
   private addIds(dictionary: readonly Json[], ids: Int32Array | null, count: number): void {
-    // Each of the dictionary's values as an id here, once looked up.
-    const mine = new Int32Array(dictionary.length).fill(-1)
+    // Each of the dictionary's values as an id here.
+    const mine = new Int32Array(dictionary.length)
     let row = 0
     // While a constant, a list, or before the trial: as adding each value does.
     for (; row < count && (this.index === null || this.values !== null || this.count < this.trial); row++) this.add(dictionary[ids === null ? 0 : ids[row]])
     if (row === count) return
-    // A dictionary past its trial: the rest are ids.
+    // A dictionary past its trial (kept to the end): the rest are ids. Their values are looked
+    // up in the dictionary's order, the order each first comes in, so a new one gets the id
+    // adding the rows one by one gives it (one already met is found).
+    if (this.onlyShort) this.short!.reserve(dictionary.length)
+    for (let theirs = 0; theirs < dictionary.length; theirs++) mine[theirs] = this.idOf(dictionary[theirs])
     if (this.ids.length < this.count + count - row) this.ids = doubled(this.ids, this.count + count - row)
-    for (; row < count; row++) {
-      const theirs = ids === null ? 0 : ids[row]
-      let id = mine[theirs]
-      if (id < 0) id = mine[theirs] = this.idOf(dictionary[theirs])
-      this.ids[this.count++] = id
-    }
+    const into = this.ids
+    let at = this.count
+    if (ids === null) {
+      into.fill(mine[0], at, at + count - row)
+      at += count - row
+    } else for (; row < count; row++) into[at++] = mine[ids[row]]
+    this.count = at
   }
 
   /**

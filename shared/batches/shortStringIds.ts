@@ -35,6 +35,13 @@ export class ShortStringIds {
     this.count++
   }
 
+  /** Makes room for `more` strings beyond those held, at once: a part's dictionary added whole (ScalarColumn.addPart) doubled the table again and again. */
+  reserve(more: number): void {
+    let slots = this.ids.length
+    while ((this.count + more) * 2 > slots) slots *= 2
+    if (slots > this.ids.length) this.grow(slots)
+  }
+
   /** The slot holding `packed`, or the empty one where it would go. */
   private slotOf(packed: number): number {
     const mask = this.ids.length - 1
@@ -43,10 +50,10 @@ export class ShortStringIds {
     }
   }
 
-  private grow(): void {
+  private grow(slots = this.ids.length * 2): void {
     const { keys, ids } = this
-    this.keys = new Float64Array(keys.length * 2)
-    this.ids = new Int32Array(ids.length * 2).fill(-1)
+    this.keys = new Float64Array(slots)
+    this.ids = new Int32Array(slots).fill(-1)
     for (let slot = 0; slot < ids.length; slot++) {
       if (ids[slot] === -1) continue
       const to = this.slotOf(keys[slot])
