@@ -9,12 +9,13 @@ const text = fc.oneof(
   fc.constantFrom('', '0', '-0', '0.00', 'USD', 'é', '\u0000', 'a\u007f', '12345678901234', '1.2.3'),
 )
 
-test('ids are found as a Map of the short ASCII strings gives them, through every growth; other strings are not short (property)', () => {
+test('ids are found as a Map of the short ASCII strings gives them, through every growth and room made ahead; other strings are not short (property)', () => {
   fc.assert(
-    fc.property(fc.array(text, { maxLength: 2000 }), (texts) => {
+    fc.property(fc.array(text, { maxLength: 2000 }), fc.array(fc.tuple(fc.nat(1999), fc.nat(5000)), { maxLength: 3 }), (texts, reservations) => {
       const ids = new ShortStringIds()
       const reference = new Map<string, number>()
-      for (const value of texts) {
+      for (const [index, value] of texts.entries()) {
+        for (const [at, more] of reservations) if (at === index) ids.reserve(more)
         const found = ids.find(value)
         const short = /^[\u0001-\u007f]{0,7}$/.test(value) || /^[-.0-9]{8,13}$/.test(value)
         if (!short) {
