@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { runCli } from '../main'
 import { captureIO, tempDir } from '../commands/testWorkspace'
 import { openWorkspaceFile } from '../workspaceStore'
+import { startPartThreadEarly } from './billingSecondPart'
 
 // Counts the second parts counted in, so the test knows the thread's part was taken; `oneThread` reads files on one.
 const taken = vi.hoisted(() => ({ parts: 0, oneThread: false }))
@@ -37,6 +38,19 @@ function bigExport(): string {
 }
 
 describe('import --json of a big billing file (read on two threads)', () => {
+  it('starts the second thread early only for a big billing export, not for a session log, an outcome export or a small export', () => {
+    const dir = tempDir()
+    const big = 'x'.repeat(9 * 1024 * 1024)
+    for (const name of ['cost.csv', 'session.jsonl', 'outcomes.json']) writeFileSync(join(dir, name), big)
+    writeFileSync(join(dir, 'small.csv'), 'a,b\n1,2\n')
+    expect(startPartThreadEarly(join(dir, 'session.jsonl'))).toBe(false)
+    expect(startPartThreadEarly(join(dir, 'outcomes.json'))).toBe(false)
+    expect(startPartThreadEarly(join(dir, 'small.csv'))).toBe(false)
+    expect(startPartThreadEarly(join(dir, 'cost.csv'))).toBe(true)
+    // Asked again (for a path that is no file), the thread started is ended.
+    expect(startPartThreadEarly(join(dir, 'missing.csv'))).toBe(false)
+  })
+
   it('reports what storing it reports: the same totals, counts and warnings at the same lines', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'cost.csv'), bigExport())

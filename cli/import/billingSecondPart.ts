@@ -5,6 +5,7 @@ import type { JobSource } from '../../shared/importers/jobs/jobTypes'
 import { readFileChunks } from '../../node/fileChunks'
 import { FILE_CHUNK_BYTES } from '../../node/fileJobSource'
 import { startWorker, workerScript } from '../workerScript'
+import { hasBillingExtension } from '../../shared/importers/jobs/billingExtensions'
 import type { PartThreadMessage, PartThreadStart } from './billingPartWorker'
 import type { PendingChargesData } from './importedChargeTotals'
 
@@ -67,22 +68,26 @@ let early: { path: string; thread: Promise<PartThread> } | null = null
  * 50–70 ms to start, and this way it starts while the command loads its code and reads the
  * header instead of after. withSecondPartOnThread takes it; when nothing does (the file is
  * no billing export, or is rejected first), it waits, unreferenced, until the command ends.
+ * Returns whether it started one.
  */
-export function startPartThreadEarly(path: string): void {
+export function startPartThreadEarly(path: string): boolean {
   dropEarlyThread()
+  // A session log, an outcome export or a folder is never read in parts.
+  if (!hasBillingExtension(path)) return false
   let size = 0
   try {
     const stats = statSync(path)
     if (stats.isFile()) size = stats.size
   } catch {
     // A path that cannot be read: the command reports it, as it does without this thread.
-    return
+    return false
   }
-  if (size < SPLIT_FROM_BYTES) return
+  if (size < SPLIT_FROM_BYTES) return false
   const thread = startPartThread()
   // A thread that failed to start is told when taken (withSecondPartOnThread reads on one thread); never taken, it is no error.
   thread.catch(() => undefined)
   early = { path, thread }
+  return true
 }
 
 /** The thread started early for `path`, or a new one. */

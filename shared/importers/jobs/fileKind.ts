@@ -8,6 +8,7 @@ import { isSessionLogPath } from '../logs/sessionLogFormats'
 import { HeaderIndex } from '../csv/header'
 import { isOutcomeExport, isOutcomeHeader } from '../outcomes/importOutcomeFile'
 import { sniffEncoding } from '../text/decode'
+import { hasBillingExtension } from './billingExtensions'
 
 export type FileKind = 'billing' | 'logs' | 'outcomes' | 'other'
 
@@ -22,9 +23,8 @@ export const FILE_HEAD_BYTES = 4096
  */
 export function fileKindOfPath(path: string): FileKind {
   if (isSessionLogPath(path)) return 'logs'
-  const lower = path.toLowerCase()
-  if (/\.(csv|tsv|txt)$/.test(lower)) return 'billing'
-  if (lower.endsWith('.json')) return 'outcomes'
+  if (hasBillingExtension(path)) return 'billing'
+  if (path.toLowerCase().endsWith('.json')) return 'outcomes'
   return 'other'
 }
 
