@@ -151,25 +151,53 @@ export class ChargeIdentityLog {
 
   /** The identities noted, per format in row order; the strings are made the first time a list is read. */
   identities(): ChargeIdentities {
-    return lazyChargeIdentities([...this.byFormat.keys()], () => new Map([...this.byFormat].map(([format, list]) => [format, new HashedStrings([list.part()]).strings()])))
+    return new PackedChargeIdentities(new Map([...this.byFormat].map(([format, list]) => [format, new HashedStrings([list.part()])])))
   }
 }
 
 /**
- * Identities per format whose lists are made (by `whole`) only when one is read: knowing which
- * formats there are costs nothing, a million strings do.
+ * Identities per format kept packed (HashedStrings), each list made as strings only when read:
+ * knowing which formats there are costs nothing, a million strings do (about half a second).
+ * `packed` crosses to another thread as it is (renderer/views/Import/packedIdentities.ts).
  */
-export function lazyChargeIdentities(formats: readonly string[], whole: () => ReadonlyMap<string, readonly string[]>): ChargeIdentities {
-  let lists: ReadonlyMap<string, readonly string[]> | null = null
-  const made = () => (lists ??= whole())
-  return {
-    size: formats.length,
-    has: (format) => formats.includes(format),
-    keys: () => formats.values(),
-    get: (format) => made().get(format),
-    entries: () => made().entries(),
-    values: () => made().values(),
-    forEach: (callback, thisArg?: unknown) => made().forEach(callback, thisArg),
-    [Symbol.iterator]: () => made()[Symbol.iterator](),
+export class PackedChargeIdentities implements ReadonlyMap<string, readonly string[]> {
+  private made: ReadonlyMap<string, readonly string[]> | null = null
+
+  constructor(readonly packed: ReadonlyMap<string, HashedStrings>) {}
+
+  get size(): number {
+    return this.packed.size
+  }
+
+  has(format: string): boolean {
+    return this.packed.has(format)
+  }
+
+  keys(): MapIterator<string> {
+    return this.packed.keys()
+  }
+
+  get(format: string): readonly string[] | undefined {
+    return this.lists().get(format)
+  }
+
+  entries(): MapIterator<[string, readonly string[]]> {
+    return this.lists().entries()
+  }
+
+  values(): MapIterator<readonly string[]> {
+    return this.lists().values()
+  }
+
+  forEach(callback: (list: readonly string[], format: string, map: ReadonlyMap<string, readonly string[]>) => void, thisArg?: unknown): void {
+    this.lists().forEach(callback, thisArg)
+  }
+
+  [Symbol.iterator](): MapIterator<[string, readonly string[]]> {
+    return this.lists()[Symbol.iterator]()
+  }
+
+  private lists(): ReadonlyMap<string, readonly string[]> {
+    return (this.made ??= new Map([...this.packed].map(([format, list]) => [format, list.strings()])))
   }
 }

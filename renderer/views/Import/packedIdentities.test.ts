@@ -3,6 +3,8 @@ import { expect, test } from 'vitest'
 import { createBatch } from '../../../shared/batches/batch'
 import { makeCharge } from '../../../shared/analysis/testFixtures'
 import type { ImportOutcome } from '../../../shared/importers/jobs/jobTypes'
+import { ChargeIdentityLog } from '../../../shared/batches/identities'
+import { hexWords } from '../../../shared/hash/hexWords'
 import { packIdentities, postedResult, receivedResult, unpackIdentities } from './packedIdentities'
 
 test('identities come back as they were packed, whatever their characters, through a structured clone', () => {
@@ -30,4 +32,24 @@ test('an import outcome crosses with its payload and identities, the buffers mov
   expect(received.batch?.payload).toEqual(expected.payload)
   expect(new Map(received.batch!.identities)).toEqual(expected.identities)
   expect(receivedResult(structuredClone(postedResult({ ...outcome, batch: null }).posted))).toEqual({ ...outcome, batch: null })
+})
+
+test('identities kept packed cross as they are kept, their typed arrays moved, and read as the strings they stand for (property)', () => {
+  const row = fc.oneof(fc.string(), fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 4, maxLength: 4 }))
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.constantFrom('openai-cost', 'focus'), row), { maxLength: 200 }), (rows) => {
+      const log = new ChargeIdentityLog()
+      const expected = new Map<string, string[]>()
+      for (const [format, value] of rows) {
+        log.note(format, typeof value === 'string' ? value : hexWords(value), typeof value === 'string' ? null : value)
+        expected.set(format, [...(expected.get(format) ?? []), typeof value === 'string' ? value : hexWords(value)])
+      }
+      const packed = packIdentities(log.identities())
+      const buffers = [...new Set(packed.lists.flat().flatMap(({ hashed, words }) => [hashed.buffer, words.buffer]))]
+      const received = unpackIdentities(structuredClone(packed, { transfer: buffers }))
+      expect(buffers.every((buffer) => buffer.byteLength === 0)).toBe(true)
+      expect(received.size).toBe(expected.size)
+      expect(new Map(received)).toEqual(expected)
+    }),
+  )
 })

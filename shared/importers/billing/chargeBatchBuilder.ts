@@ -1,7 +1,7 @@
 import type { BuiltColumns } from '../../batches/batch'
 import { type Column, ColumnBuilder, type ColumnPart, type Json } from '../../batches/columnCodec'
 import { HashedStrings, HashedStringsBuilder, type HashedStringsPart, isWholePart } from '../../batches/hashedStrings'
-import { type ChargeIdentities, lazyChargeIdentities, UniqueIdentities } from '../../batches/identities'
+import { type ChargeIdentities, PackedChargeIdentities, UniqueIdentities } from '../../batches/identities'
 import type { JsonWritable } from '../../batches/jsonUtf8'
 import type { Charge } from '../../records/charge'
 import { storedIdentity } from '../../records/chargeIdentity'
@@ -99,10 +99,7 @@ export class ChargeBatchBuilder implements BuiltColumns {
 
   /** The stored identities, per format, made as strings only when read (a single file's never are). */
   storedIdentities(): ChargeIdentities {
-    const { format } = this
-    if (format === null) return new Map()
-    const list = this.storedList()
-    return lazyChargeIdentities([format], () => new Map([[format, list.strings()]]))
+    return new PackedChargeIdentities(new Map(this.format === null ? [] : [[this.format, this.storedList()]]))
   }
 
   private storedList(): HashedStrings {
