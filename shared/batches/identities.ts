@@ -105,7 +105,7 @@ export class ChargeIdentitySet {
 
   /** Whether every one of a batch's identities is held (a batch without any is not). */
   holdsEvery(identities: ChargeIdentities): boolean {
-    // Nothing held: not read at all (the app's identities are cut from one string when first read).
+    // Nothing held: not read at all (a built batch's identities are made as strings only when first read).
     if (this.byFormat.size === 0) return false
     let any = false
     for (const [format, list] of identities) {
