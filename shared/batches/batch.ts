@@ -2,7 +2,7 @@ import type { BatchIssue, BatchMeta } from '../records/batch'
 import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
 import { type Column, COLUMN_FORMAT, encodeRecordColumns, type EncodedRecords } from './columnCodec'
 import type { Charge } from '../records/charge'
-import { batchContentHash, payloadOfColumns } from './batchPayload'
+import { batchContentHash, batchContentHashAsync, payloadOfColumns } from './batchPayload'
 import { summarizeChargeColumns } from './chargeSummary'
 import { type ChargeIdentities, noteChargeIdentity } from './identities'
 import type { JsonWritable } from './jsonUtf8'
@@ -51,18 +51,29 @@ export interface Batch {
 
 /** Packs parsed records into an immutable batch keyed by the hash of its content. */
 export function createBatch(input: BatchInput): Batch {
+  const encoded = encodeBatch(input)
+  return batchOf(input, encoded, batchContentHash(input.kind, encoded.payload))
+}
+
+/** createBatch, its content hashed by the platform's asynchronous hash when it has one (see useAsyncContentHash): the import pipeline's big batches. */
+export async function createBatchAsync(input: BatchInput): Promise<Batch> {
+  const encoded = encodeBatch(input)
+  return batchOf(input, encoded, await batchContentHashAsync(input.kind, encoded.payload))
+}
+
+function encodeBatch(input: BatchInput): { columns: EncodedRecords; payload: Uint8Array } {
   const { records } = input
-  let columns: EncodedRecords
-  let payload: Uint8Array
-  if (isBuilt(records)) {
-    const { column, written } = records.finish()
-    columns = { format: COLUMN_FORMAT, length: records.length, column }
-    payload = payloadOfColumns({ ...columns, column: written }, input.payloadInPlace)
-  } else {
-    columns = encodeRecordColumns(records)
-    payload = payloadOfColumns(columns, input.payloadInPlace)
+  if (!isBuilt(records)) {
+    const columns = encodeRecordColumns(records)
+    return { columns, payload: payloadOfColumns(columns, input.payloadInPlace) }
   }
-  const id = batchContentHash(input.kind, payload)
+  const { column, written } = records.finish()
+  const columns = { format: COLUMN_FORMAT, length: records.length, column }
+  return { columns, payload: payloadOfColumns({ ...columns, column: written }, input.payloadInPlace) }
+}
+
+/** The batch of encoded records whose content hash is `id`. */
+function batchOf(input: BatchInput, { columns, payload }: { columns: EncodedRecords; payload: Uint8Array }, id: string): Batch {
   const meta: BatchMeta = {
     id,
     kind: input.kind,

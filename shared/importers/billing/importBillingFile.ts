@@ -7,7 +7,7 @@
 import type { BatchIssue } from '../../records/batch'
 import type { Charge } from '../../records/charge'
 import type { CurrencyAmounts } from '../../money/totals'
-import { type Batch, createBatch } from '../../batches/batch'
+import { type Batch, createBatchAsync } from '../../batches/batch'
 import { ChargeIdentityLog, type ChargeIdentities, HashesOnLines } from '../../batches/identities'
 import { firstRepeatedLine, type HashedLines } from '../../hash/firstRepeatedLine'
 import { murmur3x86_128 } from '../../hash/murmur3'
@@ -156,7 +156,7 @@ export async function importBillingFile(
   if (firstRepeat) summary.warnings.push(firstRepeat)
   if (batchBuilder === null && summary.records > 0) return { ...summary, batch: null, identities: checked?.identities() ?? new Map() }
   const stored = batchBuilder?.storedIdentities() ?? new Map()
-  const batch = createBatch({
+  const batch = await createBatchAsync({
     kind: 'charges',
     format: summary.format,
     fileNames: [source.name],

@@ -1,0 +1,20 @@
+import { type AsyncContentHash, useAsyncContentHash } from '../../../shared/batches/batchPayload'
+
+/**
+ * batchContentHash by the browser's WebCrypto, which hashes in native code: a million-row
+ * payload in about a tenth of a second where the pure SHA-256 took 0.8 s of the import worker.
+ * Its digest takes one buffer, so the kind's line and the payload are copied into one.
+ */
+export const webCryptoContentHash: AsyncContentHash = async (kind, payload) => {
+  const head = new TextEncoder().encode(`${kind}\n`)
+  const content = new Uint8Array(head.length + payload.length)
+  content.set(head)
+  content.set(payload, head.length)
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', content))
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+/** Installs it where WebCrypto is offered: a page served over plain HTTP from another machine has none, and keeps the pure SHA-256. */
+export function useWebCryptoContentHash(): void {
+  if (globalThis.crypto?.subtle) useAsyncContentHash(webCryptoContentHash)
+}
