@@ -55,7 +55,7 @@ export function createBatch(input: BatchInput): Batch {
   return batchOf(input, encoded, batchContentHash(input.kind, encoded.payload))
 }
 
-/** createBatch, its content hashed by the platform's asynchronous hash when it has one (see useAsyncContentHash): the import pipeline's big batches. */
+/** createBatch, its content hashed by the platform's asynchronous hash when it has one (see installAsyncContentHash): the import pipeline's big batches. */
 export async function createBatchAsync(input: BatchInput): Promise<Batch> {
   const encoded = encodeBatch(input)
   return batchOf(input, encoded, await batchContentHashAsync(input.kind, encoded.payload))

@@ -60,7 +60,7 @@ export type AsyncContentHash = (kind: string, payload: Uint8Array) => Promise<st
 
 let asyncContentHash: AsyncContentHash | null = null
 
-export function useAsyncContentHash(hash: AsyncContentHash): void {
+export function installAsyncContentHash(hash: AsyncContentHash): void {
   asyncContentHash = hash
 }
 

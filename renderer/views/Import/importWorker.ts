@@ -7,7 +7,7 @@ import { JobCancelled, runJob } from '../../../shared/importers/jobs/importJobs'
 import type { JobSource } from '../../../shared/importers/jobs/jobTypes'
 import { postedResult } from './packedIdentities'
 import { readBlob } from './sources'
-import { useWebCryptoContentHash } from './webCryptoContentHash'
+import { installWebCryptoContentHash } from './webCryptoContentHash'
 import type { WorkerRequest, WorkerResponse } from './workerProtocol'
 
 /** The worker's side of the protocol, on any message port (the worker scope; a fake pair in tests). */
@@ -23,7 +23,7 @@ interface ActiveJob {
 }
 
 export function serveImportJobs(port: JobPort): void {
-  useWebCryptoContentHash()
+  installWebCryptoContentHash()
   const active = new Map<number, ActiveJob>()
   const post = (message: WorkerResponse, transfer: Transferable[] = []) => port.postMessage(message, transfer)
 

@@ -1,4 +1,4 @@
-import { type AsyncContentHash, useAsyncContentHash } from '../../../shared/batches/batchPayload'
+import { type AsyncContentHash, installAsyncContentHash } from '../../../shared/batches/batchPayload'
 
 /**
  * batchContentHash by the browser's WebCrypto, which hashes in native code: a million-row
@@ -15,6 +15,6 @@ export const webCryptoContentHash: AsyncContentHash = async (kind, payload) => {
 }
 
 /** Installs it where WebCrypto is offered: a page served over plain HTTP from another machine has none, and keeps the pure SHA-256. */
-export function useWebCryptoContentHash(): void {
-  if (globalThis.crypto?.subtle) useAsyncContentHash(webCryptoContentHash)
+export function installWebCryptoContentHash(): void {
+  if (globalThis.crypto?.subtle) installAsyncContentHash(webCryptoContentHash)
 }
