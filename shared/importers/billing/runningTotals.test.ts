@@ -40,6 +40,26 @@ describe('RunningTotals', () => {
     )
   })
 
+  it('stays exact when the sums of long amounts\' 12-digit chunks would pass 2^53, whatever their signs and lengths (property)', () => {
+    const long = fc.tuple(fc.boolean(), digits(18), digits(30)).map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}.${fraction}`)
+    fc.assert(
+      fc.property(fc.array(long, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 6000 }), (amounts, times) => {
+        const running = new RunningTotals()
+        const exact = new CurrencyTotals()
+        for (let i = 0; i < times; i++) {
+          const amount = amounts[i % amounts.length]
+          running.add('USD', amount)
+          exact.add('USD', amount)
+        }
+        expect(running.toTotals().toJSON()).toEqual(exact.toJSON())
+      }),
+      { numRuns: 30 },
+    )
+    const running = new RunningTotals()
+    for (let i = 0; i < 10_000; i++) running.add('USD', '999999999999.999999999999999999')
+    expect(running.toTotals().toJSON()).toEqual({ USD: '9999999999999999.999999999999990000' })
+  })
+
   it('stays exact when the running double would pass 2^53', () => {
     const running = new RunningTotals()
     for (let i = 0; i < 3000; i++) running.add('USD', '999999999999.999')
