@@ -87,7 +87,9 @@ export class ChargeBatchBuilder implements BuiltColumns {
   /** The columns, and the payload's with the identities in place of their placeholder. */
   finish(): { column: Column; written: JsonWritable } {
     const column = this.records.finish()
-    if (column.t !== 'obj') return { column, written: column }
+    // No charges: nothing to put in.
+    if (this.length === 0) return { column, written: column }
+    if (column.t !== 'obj') throw new Error('a billing batch holds charges (records)')
     const at = column.k.indexOf(IDENTITY)
     const held = column.c[at]
     if (held?.t !== 'const' || held.v !== PLACEHOLDER) throw new Error('a billing batch has an identity for each charge')
