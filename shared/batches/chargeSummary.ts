@@ -6,6 +6,7 @@ import type { Charge } from '../records/charge'
 import type { StoredSummary } from './chargeSummaryRead'
 import { type Column, decodeColumn, type Json } from './columnCodec'
 import { jsonUtf8 } from './jsonUtf8'
+import { MOST_EXACT_DIGITS, type PlainDecimal, readPlainDecimal } from '../money/plainDecimal'
 import { isOpenAiOrganizationTotal } from './openaiOrganizationTotals'
 
 /**
@@ -346,9 +347,6 @@ interface ScaledAmounts {
   scale: number
 }
 
-/** The most digits of an amount read as a double: its digits make an integer below 10^15, exact (below 2^53). */
-const MOST_DOUBLE_DIGITS = 15
-
 /**
  * The amounts as integers of their largest scale, when each is text parseDecimal reads as it
  * is (a sign, digits, a point, digits) of at most 15 digits, and scaled to the largest scale
@@ -358,26 +356,14 @@ const MOST_DOUBLE_DIGITS = 15
 function scaledAmounts(texts: readonly Json[]): ScaledAmounts | null {
   const units = new Float64Array(texts.length)
   const scales = new Uint8Array(texts.length)
+  const read: PlainDecimal = { units: 0, scale: 0, digits: 0, from: 0 }
   let scale = 0
   for (let id = 0; id < texts.length; id++) {
     const text = texts[id]
-    if (typeof text !== 'string') return null
-    let at = text.charCodeAt(0) === 0x2d || text.charCodeAt(0) === 0x2b ? 1 : 0
-    const negative = at === 1 && text.charCodeAt(0) === 0x2d
-    let value = 0
-    let digits = 0
-    let point = -1
-    for (; at < text.length; at++) {
-      const code = text.charCodeAt(at)
-      if (code === 0x2e && point < 0) point = at
-      else if (code >= 0x30 && code <= 0x39 && ++digits <= MOST_DOUBLE_DIGITS) value = value * 10 + (code - 0x30)
-      else return null
-    }
-    if (digits === 0 || digits > MOST_DOUBLE_DIGITS) return null
-    const own = point < 0 ? 0 : text.length - point - 1
-    units[id] = negative ? -value : value
-    scales[id] = own
-    if (own > scale) scale = own
+    if (typeof text !== 'string' || !readPlainDecimal(text, read) || read.digits === 0 || read.digits > MOST_EXACT_DIGITS) return null
+    units[id] = read.units
+    scales[id] = read.scale
+    if (read.scale > scale) scale = read.scale
   }
   for (let id = 0; id < texts.length; id++) {
     const scaled = units[id] * 10 ** (scale - scales[id])

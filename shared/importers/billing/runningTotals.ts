@@ -1,5 +1,6 @@
 import { CurrencyTotals, type CurrencyAmounts } from '../../money/totals'
 import type { Decimal } from '../../money/decimal'
+import { MOST_EXACT_DIGITS, type PlainDecimal, readPlainDecimal } from '../../money/plainDecimal'
 
 /**
  * Exact per-currency sums for a million rows. Parsing every amount into a bigint costs more
@@ -11,66 +12,40 @@ import type { Decimal } from '../../money/decimal'
  */
 export class RunningTotals {
   private readonly exact = new CurrencyTotals()
-  private readonly fast = new Map<string, number[]>()
-  /** Per currency, per scale, the sums of the long amounts' 12-digit chunks (the k-th standing for units × 10^12k). */
+  /**
+   * Per currency, per scale, the sums of the amounts' 12-digit chunks, the k-th standing for
+   * units × 10^12k (an amount of at most 15 digits is one chunk).
+   */
   private readonly chunked = new Map<string, number[][]>()
   // Exports are mostly one currency: skip the map lookup while it stays the same.
   private lastCurrency = ''
-  private lastSums: number[] = []
+  private lastByScale: number[][] = []
 
   /** Adds a plain decimal string (`-?\d+(\.\d+)?`, as parseAmount returns). */
   add(currency: string, amount: string): void {
-    const length = amount.length
-    let i = amount.charCodeAt(0) === 45 ? 1 : 0
-    const negative = i === 1
-    let units = 0
-    let scale = -1
-    let digits = 0
-    for (; i < length; i++) {
-      const code = amount.charCodeAt(i)
-      if (code === 46 && scale < 0) {
-        scale = 0
-        continue
-      }
-      if (code < 48 || code > 57) {
-        this.exact.add(currency, amount)
-        return
-      }
-      units = units * 10 + (code - 48)
-      digits++
-      if (scale >= 0) scale++
-    }
-    if (scale < 0) scale = 0
-    if (digits > 15) {
-      this.addLong(currency, amount, negative, scale)
+    if (!readPlainDecimal(amount, read)) {
+      this.exact.add(currency, amount)
       return
     }
-    if (negative) units = -units
-    let sums = this.lastSums
+    let byScale = this.lastByScale
     if (currency !== this.lastCurrency) {
-      sums = this.fast.get(currency) ?? []
-      this.fast.set(currency, sums)
+      byScale = this.chunked.get(currency) ?? []
+      this.chunked.set(currency, byScale)
       this.lastCurrency = currency
-      this.lastSums = sums
+      this.lastByScale = byScale
     }
-    const sum = (sums[scale] ?? 0) + units
-    if (Number.isSafeInteger(sum) && Math.abs(sum) < 2 ** 52) {
-      sums[scale] = sum
-    } else {
-      this.exact.add(currency, { units: BigInt(sums[scale] ?? 0) + BigInt(units), scale })
-      sums[scale] = 0
-    }
+    const sums = (byScale[read.scale] ??= [])
+    if (read.digits <= MOST_EXACT_DIGITS) this.addChunk(currency, sums, 0, read.units, read.scale)
+    else this.addLong(currency, amount, sums, read)
   }
 
-  /** Adds an amount of more than 15 digits (checked plain), chunk by chunk from its last digit. */
-  private addLong(currency: string, amount: string, negative: boolean, scale: number): void {
-    let byScale = this.chunked.get(currency)
-    if (!byScale) this.chunked.set(currency, (byScale = []))
-    const sums = (byScale[scale] ??= [])
+  /** Adds an amount of more than 15 digits (read plain), chunk by chunk from its last digit. */
+  private addLong(currency: string, amount: string, sums: number[], { from, scale }: PlainDecimal): void {
+    const negative = amount.charCodeAt(0) === 0x2d
     let chunk = 0
     let value = 0
     let power = 1
-    for (let i = amount.length - 1; i >= (negative ? 1 : 0); i--) {
+    for (let i = amount.length - 1; i >= from; i--) {
       const code = amount.charCodeAt(i)
       if (code === 46) continue
       value += (code - 48) * power
@@ -84,6 +59,7 @@ export class RunningTotals {
     if (value !== 0) this.addChunk(currency, sums, chunk, negative ? -value : value, scale)
   }
 
+  /** Adds `units` × 10^12·chunk at `scale`, in the double while the sum stays below 2^52, else (with the sum so far) exactly. */
   private addChunk(currency: string, sums: number[], chunk: number, units: number, scale: number): void {
     const sum = (sums[chunk] ?? 0) + units
     if (Math.abs(sum) < 2 ** 52) {
@@ -101,15 +77,15 @@ export class RunningTotals {
 
   toTotals(): CurrencyTotals {
     const totals = new CurrencyTotals().addAll(this.exact.toJSON())
-    for (const [currency, sums] of this.fast) {
-      sums.forEach((sum, scale) => totals.add(currency, { units: BigInt(sum), scale } satisfies Decimal))
-    }
     for (const [currency, byScale] of this.chunked) {
       byScale.forEach((sums, scale) => sums.forEach((sum, chunk) => totals.add(currency, { units: chunkUnits(BigInt(sum), chunk), scale } satisfies Decimal)))
     }
     return totals
   }
 }
+
+/** Where RunningTotals.add reads each amount: one object, not one a row. */
+const read: PlainDecimal = { units: 0, scale: 0, digits: 0, from: 0 }
 
 /** 10^12: a chunk's digits. */
 const CHUNK = 1e12
