@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { hexBytes } from '../../shared/hash/hexWords'
 
 /**
  * A Y.Doc kept in this device's IndexedDB, in y-indexeddb's layout (database named after the
@@ -164,7 +165,7 @@ function openDatabase(name: string): Promise<IDBDatabase> {
 }
 
 function randomId(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+  return hexBytes(crypto.getRandomValues(new Uint8Array(16)))
 }
 
 /** Up to `count` stored updates from key `from` on, with their keys, in one request each. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
-import { hexWords } from './hexWords'
+import { hexBytes, hexWords } from './hexWords'
 
 test('formats 32-bit words, signed or not, as 8 hex digits each (property)', () => {
   expect(hexWords([0, -1])).toBe('00000000ffffffff')
@@ -20,6 +20,14 @@ test('formats the words of a range of a list as the same words on their own woul
       const from = words.length === 0 ? 0 : a % (words.length + 1)
       const count = b % (words.length - from + 1)
       expect(hexWords(Int32Array.from(words), from, count)).toBe(hexWords(words.slice(from, from + count)))
+    }),
+  )
+})
+
+test('formats bytes as 2 hex digits each, as toString(16) padded does (property)', () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+      expect(hexBytes(bytes)).toBe(Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(''))
     }),
   )
 })

@@ -17,6 +17,16 @@ export function hexWords(words: ArrayLike<number>, from = 0, count = words.lengt
   return String.fromCharCode.apply(null, digits)
 }
 
+/** Bytes as 2 lowercase hex digits each (a digest, a random id), in one flat string. */
+export function hexBytes(bytes: Uint8Array): string {
+  digits.length = bytes.length * 2
+  for (let i = 0; i < bytes.length; i++) {
+    digits[2 * i] = HEX_DIGITS[bytes[i] >> 4]
+    digits[2 * i + 1] = HEX_DIGITS[bytes[i] & 15]
+  }
+  return String.fromCharCode.apply(null, digits)
+}
+
 /** 16 hex digits of two 32-bit words, made at once as a flat string. */
 export function hexOfWordPair(high: number, low: number): string {
   const digit = (word: number, shift: number) => HEX_DIGITS[(word >>> shift) & 15]

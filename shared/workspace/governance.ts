@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { hexBytes } from '../hash/hexWords'
 import { OutcomeLinkEdit, RepoAlias } from '../records/outcome'
 import { EnvelopeMove, Portfolio, PortfolioChange } from '../records/portfolio'
 import { Recipe } from '../records/recipe'
@@ -63,7 +64,7 @@ export class Governance {
   ensurePseudonymSalt(): void {
     if (this.settings.read().settings.pseudonymSalt) return
     const bytes = crypto.getRandomValues(new Uint8Array(16))
-    this.settings.set('pseudonymSalt', Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''), MIGRATION)
+    this.settings.set('pseudonymSalt', hexBytes(bytes), MIGRATION)
   }
 
   get schemaVersion(): number {

@@ -1,4 +1,5 @@
 import { type AsyncContentHash, installAsyncContentHash } from '../../../shared/batches/batchPayload'
+import { hexBytes } from '../../../shared/hash/hexWords'
 
 /**
  * batchContentHash by the browser's WebCrypto, which hashes in native code: a million-row
@@ -10,8 +11,7 @@ export const webCryptoContentHash: AsyncContentHash = async (kind, payload) => {
   const content = new Uint8Array(head.length + payload.length)
   content.set(head)
   content.set(payload, head.length)
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', content))
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('')
+  return hexBytes(new Uint8Array(await crypto.subtle.digest('SHA-256', content)))
 }
 
 /** Installs it where WebCrypto is offered: a page served over plain HTTP from another machine has none, and keeps the pure SHA-256. */

@@ -13,9 +13,9 @@ import { readBillingRows } from './readBillingRows'
  * again itself, to report it as reading the file in one go does. Charges reach `onCharge`
  * with their line counted from the part's start, and as identity their natural key (with
  * `encodeBatch`, a repeat's numbered; the reader of the first part compares identities only
- * through the hashes); with `encodeBatch`
- * the part's share of the batch is built too, its identities made unique within the part
- * (ChargeBatchBuilder), which importBillingFile adds to the first part's.
+ * through the hashes); with `encodeBatch` the part's share of the batch is built too, its
+ * identities made unique within the part (ChargeBatchBuilder), which importBillingFile adds
+ * to the first part's.
  */
 export async function readBillingPart(
   source: BillingSource,
