@@ -241,43 +241,21 @@ export class ColumnBuilder {
     }
   }
 
-  private addObject(object: Record<string, Json>, row: number): boolean {
-    const { keys, lastRowWith } = this
-    if (hasKeysInOrder(object, keys)) return this.addWithColumnKeys(object, row)
-    let inOrder = true
-    let present = 0
-    // Records mostly share one key order: try the next known key before the map.
-    let expected = 0
-    for (const key in object) {
-      let k = keys[expected] === key ? expected : this.keyIndex.get(key)
-      if (k === undefined) k = this.addKey(key, row)
-      if (k < expected) inOrder = false
-      expected = k + 1
-      // A property set to undefined is absent, as JSON.stringify treats it.
-      const value = object[key]
-      if (value !== undefined && Object.prototype.hasOwnProperty.call(object, key)) {
-        if (!this.children[k].add(value)) inOrder = false
-        lastRowWith[k] = row
-        present++
-      }
-    }
-    // Most records have every key: only others are looked through for the ones they lack.
-    if (present < keys.length) for (let k = 0; k < keys.length; k++) if (lastRowWith[k] !== row) this.absent[k].push(row)
-    return inOrder
-  }
-
   /**
-   * Adds a record whose keys are the column's, in its order (most records: a batch's charges
-   * all come from one literal): each value straight to its column, a scalar to its
-   * dictionary, without the lookups and bookkeeping a record of another shape needs.
+   * Adds a record, its keys walked once: while they are the column's, in its order (most
+   * records: a batch's charges all come from one literal), each value goes straight to its
+   * column, a scalar to its dictionary; from the first key out of place on, addObjectFrom does
+   * the lookups and bookkeeping a record of another shape needs.
    */
-  private addWithColumnKeys(object: Record<string, Json>, row: number): boolean {
-    const { children, absent } = this
+  private addObject(object: Record<string, Json>, row: number): boolean {
+    const { keys, children, absent } = this
     let inOrder = true
     let k = 0
     for (const key in object) {
+      if (keys[k] !== key) return this.addObjectFrom(object, row, k, inOrder)
       const value = object[key]
       const child = children[k]
+      // A property set to undefined is absent, as JSON.stringify treats it.
       if (value === undefined || !Object.prototype.hasOwnProperty.call(object, key)) absent[k].push(row)
       else if (child.kind === 'scalar' && isScalar(value)) {
         child.rows++
@@ -285,6 +263,35 @@ export class ColumnBuilder {
       } else if (!child.add(value)) inOrder = false
       k++
     }
+    // The column's keys after the record's last.
+    for (; k < keys.length; k++) absent[k].push(row)
+    return inOrder
+  }
+
+  /** Adds the rest of a record whose first `from` keys addObject added, in the column's order. */
+  private addObjectFrom(object: Record<string, Json>, row: number, from: number, inOrder: boolean): boolean {
+    const { keys, lastRowWith } = this
+    for (let k = 0; k < from; k++) lastRowWith[k] = row
+    // Keys with a value or already noted as lacking one.
+    let noted = from
+    // Records mostly share one key order: try the next known key before the map.
+    let expected = from
+    let skipped = 0
+    for (const key in object) {
+      if (skipped++ < from) continue
+      let k = keys[expected] === key ? expected : this.keyIndex.get(key)
+      if (k === undefined) k = this.addKey(key, row)
+      if (k < expected) inOrder = false
+      expected = k + 1
+      const value = object[key]
+      if (value !== undefined && Object.prototype.hasOwnProperty.call(object, key)) {
+        if (!this.children[k].add(value)) inOrder = false
+        lastRowWith[k] = row
+        noted++
+      }
+    }
+    // Most records have every key: only others are looked through for the ones they lack.
+    if (noted < keys.length) for (let k = 0; k < keys.length; k++) if (lastRowWith[k] !== row) this.absent[k].push(row)
     return inOrder
   }
 
@@ -319,13 +326,6 @@ export class ColumnBuilder {
     this.items = null
     this.reordered = new Map()
   }
-}
-
-/** Whether the record's keys (its own and inherited enumerable ones, as `for in` lists them) are `keys`, in that order. */
-function hasKeysInOrder(object: Record<string, Json>, keys: readonly string[]): boolean {
-  let k = 0
-  for (const key in object) if (keys[k++] !== key) return false
-  return k === keys.length
 }
 
 /** A part's values, decoded (as they were added, for a part `canAdd` takes into a column of another kind). */
