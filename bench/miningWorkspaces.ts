@@ -28,10 +28,10 @@ export async function miningWorkspace(folder: string, shape: MiningShape, runs: 
   if (existsSync(path)) return path
   mkdirSync(folder, { recursive: true })
   const building = `${path}.${process.pid}.building`
-  await updateWorkspaceFile(building, (workspace) => {
+  await updateWorkspaceFile(building, async (workspace) => {
     if (shape === 'random-steps') fillLedger(workspace.ledger.doc, runs, 10_000)
     else addTeamRuns(workspace.ledger, runs, 2_500)
-    workspace.save()
+    await workspace.save()
   })
   renameSync(building, path)
   return path

@@ -52,7 +52,7 @@ beforeEach(() => void fsLog.splice(0))
 async function workspaceWithPortfolioSetting(path: string) {
   await updateWorkspaceFile(path, (workspace) => {
     workspace.governance.doc.getMap('settings').set('currency', 'EUR')
-    workspace.save()
+    return workspace.save()
   })
 }
 
@@ -74,7 +74,7 @@ describe('workspace store', () => {
     crash.beforeRename = true
     await expect(updateWorkspaceFile(path, (workspace) => {
       workspace.governance.doc.getMap('settings').set('currency', 'JPY')
-      workspace.save()
+      return workspace.save()
     })).rejects.toThrow('killed before the rename')
     expect(readFileSync(path).equals(before)).toBe(true)
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([`.team.wf.${process.pid}.tmp`])

@@ -1,9 +1,9 @@
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, write } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import * as Y from 'yjs'
 import { Governance } from '../shared/workspace/governance'
 import { Ledger } from '../shared/workspace/ledger'
-import { DamagedWorkspaceError, decodeWorkspaceFile, encodeWorkspaceFileParts, type WorkspaceDocs } from '../shared/workspace/workspaceFile'
+import { DamagedWorkspaceError, decodeWorkspaceFile, type DocumentChecksum, fillChecksum, type WorkspaceDocs, workspaceFileLayout } from '../shared/workspace/workspaceFile'
 import { InputError } from './commands/types'
 import { readNamedFile } from './namedFiles'
 import { lockWorkspace, type LockOptions } from './workspaceLock'
@@ -16,7 +16,7 @@ export interface Workspace {
 
 export interface OpenWorkspace extends Workspace {
   /** Writes the workspace back (atomically); only while its lock is held. */
-  save(): void
+  save(): Promise<void>
 }
 
 /**
@@ -43,9 +43,9 @@ export async function updateWorkspaceFile<T>(path: string, change: (workspace: O
     const workspace = openWorkspaceFile(path)
     return await change({
       ...workspace,
-      save() {
+      async save() {
         if (!lock.held()) throw new InputError(`the lock on ${path} was taken over while this command ran; nothing was written, run it again`)
-        writeWorkspaceFile(path, { governance: workspace.governance.doc, ledger: workspace.ledger.doc })
+        await writeWorkspaceFile(path, { governance: workspace.governance.doc, ledger: workspace.ledger.doc })
       },
     })
   } finally {
@@ -68,19 +68,51 @@ function readDocs(path: string): WorkspaceDocs {
 /**
  * Writes to a sibling temp file, flushed to disk, then renames it over the workspace and
  * flushes the folder: after a crash or power loss the file is the old state or the new one,
- * never a mix or nothing.
+ * never a mix or nothing. The parts are written by Node's threads while this one hashes the
+ * documents' checksums, then written in their places.
  */
-function writeWorkspaceFile(path: string, docs: WorkspaceDocs): void {
+async function writeWorkspaceFile(path: string, docs: WorkspaceDocs): Promise<void> {
   const temp = join(dirname(path), `${tempPrefix(path)}${process.pid}.tmp`)
+  const { parts, checksums } = workspaceFileLayout(docs)
   const fd = openSync(temp, 'w')
   try {
-    for (const bytes of encodeWorkspaceFileParts(docs)) for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written)
+    await writeParts(fd, parts, checksums)
     fsyncSync(fd)
   } finally {
     closeSync(fd)
   }
   renameSync(temp, path)
   syncFolder(dirname(path))
+}
+
+/** Writes the parts one after another, the checksums in theirs once this thread has hashed them. */
+async function writeParts(fd: number, parts: readonly Uint8Array[], checksums: readonly DocumentChecksum[]): Promise<void> {
+  const writes: Promise<void>[] = []
+  const checksumAt = new Map<DocumentChecksum, number>()
+  let position = 0
+  for (const part of parts) {
+    const checksum = checksums.find((document) => document.part === part)
+    if (checksum) checksumAt.set(checksum, position)
+    else writes.push(writeAt(fd, part, position))
+    position += part.length
+  }
+  try {
+    for (const [checksum, at] of checksumAt) {
+      fillChecksum(checksum)
+      writes.push(writeAt(fd, checksum.part, at))
+    }
+  } finally {
+    // Every write has ended before the file is closed, whichever failed.
+    const failed = (await Promise.allSettled(writes)).find((write) => write.status === 'rejected')
+    if (failed) throw failed.reason
+  }
+}
+
+/** Writes all of `bytes` at `position`, on one of Node's threads. */
+async function writeAt(fd: number, bytes: Uint8Array, position: number): Promise<void> {
+  for (let written = 0; written < bytes.length; ) {
+    written += await new Promise<number>((resolve, reject) => write(fd, bytes, written, bytes.length - written, position + written, (error, count) => (error ? reject(error) : resolve(count))))
+  }
 }
 
 function syncFolder(folder: string): void {

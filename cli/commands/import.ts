@@ -130,7 +130,7 @@ async function importFiles(work: PlannedFile[], options: { skipBadRows: boolean;
     if (importer.importFiles) (await importer.importFiles(paths, context)).forEach(take)
     else for (const path of paths) take(await importer.importFile(path, context))
   }
-  if (workspace && added > 0) workspace.save()
+  if (workspace && added > 0) await workspace.save()
 
   const summary = context.chargeTotals.build()
   const unpriced = summarizeUnpriced(runs)

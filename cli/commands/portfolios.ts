@@ -55,12 +55,12 @@ export const portfoliosCommand: CliCommand = {
     }
     const plan = await updateWorkspaceFile(
       workspacePath,
-      (workspace) => {
+      async (workspace) => {
         const plan = planPortfolioImport(workspace.governance.portfolios.list().records, result.portfolios, new Date().toISOString())
         workspace.governance.doc.transact(() => {
           for (const portfolio of plan.put) workspace.governance.portfolios.put(portfolio)
         })
-        workspace.save()
+        await workspace.save()
         return plan
       },
       { notice: io.stderr },

@@ -42,14 +42,38 @@ export function encodeWorkspaceFile(docs: WorkspaceDocs): Uint8Array {
  * million-row batch is about 100 MB, which joining into one array would copy once more.
  */
 export function encodeWorkspaceFileParts(docs: WorkspaceDocs): Uint8Array[] {
+  const { parts, checksums } = workspaceFileLayout(docs)
+  checksums.forEach(fillChecksum)
+  return parts
+}
+
+/** A document's checksum: the part that holds it (zeros until filled) and the pieces it is of. */
+export interface DocumentChecksum {
+  part: Uint8Array
+  pieces: readonly Uint8Array[]
+}
+
+/**
+ * The file's parts as encodeWorkspaceFileParts gives them, but each document's checksum still
+ * to fill in (fillChecksum) where its part stands, so that the bytes around it can be written
+ * meanwhile: hashing a million-row ledger took a third as long as writing it out.
+ */
+export function workspaceFileLayout(docs: WorkspaceDocs): { parts: Uint8Array[]; checksums: DocumentChecksum[] } {
   const parts: Uint8Array[] = [MAGIC_V2]
+  const checksums: DocumentChecksum[] = []
   for (const name of DOCUMENTS) {
     const pieces = updatePieces(docs[name])
     const length = new Uint8Array(4)
     new DataView(length.buffer).setUint32(0, pieces.reduce((sum, piece) => sum + piece.length, 0))
-    parts.push(length, ascii(checksum(pieces)), ...pieces)
+    const checksumPart = new Uint8Array(CHECKSUM_BYTES)
+    checksums.push({ part: checksumPart, pieces })
+    parts.push(length, checksumPart, ...pieces)
   }
-  return parts
+  return { parts, checksums }
+}
+
+export function fillChecksum({ part, pieces }: DocumentChecksum): void {
+  part.set(ascii(checksum(pieces)))
 }
 
 /**
