@@ -96,16 +96,18 @@ async function writeParts(fd: number, parts: readonly Uint8Array[], checksums: r
     else writes.push(writeAt(fd, part, position))
     position += part.length
   }
+  // Every write has ended before the file is closed, whichever failed.
   try {
     for (const [checksum, at] of checksumAt) {
       fillChecksum(checksum)
       writes.push(writeAt(fd, checksum.part, at))
     }
-  } finally {
-    // Every write has ended before the file is closed, whichever failed.
-    const failed = (await Promise.allSettled(writes)).find((write) => write.status === 'rejected')
-    if (failed) throw failed.reason
+  } catch (error) {
+    await Promise.allSettled(writes)
+    throw error
   }
+  const failed = (await Promise.allSettled(writes)).find((write) => write.status === 'rejected')
+  if (failed) throw failed.reason
 }
 
 /** Writes all of `bytes` at `position`, on one of Node's threads. */
