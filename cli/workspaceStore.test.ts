@@ -32,6 +32,12 @@ vi.mock('node:fs', async (importOriginal) => {
       if (error) throw error
       return fs.readFileSync(...args)
     },
+    write: (fd: number, ...rest: unknown[]) => {
+      const done = rest[rest.length - 1] as (error: Error | null, written: number) => void
+      // A disk that fills up as the file is written.
+      if (opened.get(fd)?.includes('full-disk')) return queueMicrotask(() => done(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), 0))
+      return (fs.write as (...args: unknown[]) => void)(fd, ...rest)
+    },
     fsyncSync: (fd: number) => {
       fsLog.push(`fsync ${opened.get(fd)}`)
       fs.fsyncSync(fd)
@@ -80,6 +86,21 @@ describe('workspace store', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([`.team.wf.${process.pid}.tmp`])
     await updateWorkspaceFile(path, () => undefined)
     expect(readdirSync(dir)).toEqual(['team.wf'])
+    expect(openWorkspaceFile(path).governance.doc.getMap('settings').get('currency')).toBe('EUR')
+  })
+
+  it('reports a write that fails and leaves the workspace as it was', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'full-disk.wf')
+    // Written where the disk has room, then copied where it has none.
+    await workspaceWithPortfolioSetting(join(dir, 'team.wf'))
+    writeFileSync(path, readFileSync(join(dir, 'team.wf')))
+    const before = readFileSync(path)
+    await expect(updateWorkspaceFile(path, (workspace) => {
+      workspace.governance.doc.getMap('settings').set('currency', 'JPY')
+      return workspace.save()
+    })).rejects.toThrow('ENOSPC')
+    expect(readFileSync(path).equals(before)).toBe(true)
     expect(openWorkspaceFile(path).governance.doc.getMap('settings').get('currency')).toBe('EUR')
   })
 
