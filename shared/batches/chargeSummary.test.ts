@@ -79,6 +79,41 @@ describe('charge summary', () => {
     expect(batchOf(daily).summary).toBeUndefined()
   })
 
+  test('a big batch keeps the fields it can: the one of most values given up first (the first of several as wide) until its lines stand for four rows each (property)', () => {
+    const dimensions = ['model', 'account', 'workspace', 'project', 'apiKey', 'costCenter', 'tags'] as const
+    const valueOf = (dimension: (typeof dimensions)[number], value: number) => (dimension === 'tags' ? (value === 0 ? {} : { team: `t${value}` }) : `${dimension}-${value}`)
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(1, 2, 7, 40, 400, 1_000), { minLength: 7, maxLength: 7 }),
+        fc.integer({ min: 10_001, max: 11_000 }),
+        fc.constantFrom(1, 5, 60),
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        (sizes, length, days, seed) => {
+          let state = seed
+          const next = (below: number) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8) % below
+          const charges = Array.from({ length }, () => {
+            const fields = Object.fromEntries(dimensions.map((dimension, k) => [dimension, valueOf(dimension, next(sizes[k]))]))
+            return charge({ ...fields, start: new Date(Date.UTC(2026, 0, 1 + next(days))).toISOString() } as Partial<Charge>)
+          })
+          // The rule as written: every field of at most a thousand values, the widest given up while the lines are too many.
+          const distinct = (dimension: (typeof dimensions)[number]) => new Set(charges.map((c) => JSON.stringify(c[dimension]))).size
+          let kept = dimensions.filter((dimension) => distinct(dimension) <= 1_000)
+          const lines = (fields: readonly string[]) => new Set(charges.map((c) => JSON.stringify([c.start.slice(0, 10), ...fields.map((f) => c[f as keyof Charge])]))).size
+          while (kept.length > 0 && lines(kept) > Math.floor(length / 4)) {
+            const widest = kept.reduce((most, dimension) => (distinct(dimension) > distinct(most) ? dimension : most))
+            kept = kept.filter((dimension) => dimension !== widest)
+          }
+          const batch = batchOf(charges)
+          if (lines(kept) > Math.floor(length / 4)) return expect(batch.summary).toBeUndefined()
+          const summary = readChargeSummary(batch.summary!, batch.meta)!
+          expect([...summary.dimensions]).toEqual(kept)
+          expect(summary.lines.length).toBe(lines(kept))
+        },
+      ),
+      { numRuns: 12 },
+    )
+  })
+
   test('its lines are the rows grouped by day and every field it keeps, with their summed cost, however many values the fields have and however many digits the amounts (property)', () => {
     // From one value a field and two days (lines of many rows) to 3,000 values and 400 days:
     // a row's ids then make a number past 2^53, numbered anew partway.
