@@ -331,7 +331,7 @@ export function digestOf(batchId: string, json: Uint8Array): string {
 function valueIds(column: Column, length: number, cap = Infinity): { values: Json[]; ids: Int32Array } | null {
   switch (column.t) {
     case 'const':
-      return { values: [column.v], ids: new Int32Array(length) }
+      return { values: [column.v], ids: zerosOf(length) }
     case 'dict':
       // A column the import built holds its ids typed already (only read here): not copied again.
       return column.d.length > cap ? null : { values: column.d, ids: column.i instanceof Int32Array ? column.i : Int32Array.from(column.i) }
@@ -341,6 +341,17 @@ function valueIds(column: Column, length: number, cap = Infinity): { values: Jso
       return distinctIds(decodeColumn(column, length), cap, (value) => (value !== null && typeof value === 'object' ? JSON.stringify(value) : value))
   }
 }
+
+/**
+ * `length` zeros, the ids of a column of one value: one array for every such column of a
+ * batch (seven of a million rows each were 28 MB to allocate and clear), only ever read.
+ */
+function zerosOf(length: number): Int32Array {
+  if (zeros.length !== length) zeros = new Int32Array(length)
+  return zeros
+}
+
+let zeros = new Int32Array(0)
 
 function distinctIds<K>(rows: readonly Json[], cap: number, keyOf: (value: Json, row: number) => K): { values: Json[]; ids: Int32Array } | null {
   const values: Json[] = []
@@ -361,6 +372,8 @@ function distinctIds<K>(rows: readonly Json[], cap: number, keyOf: (value: Json,
 
 /** Objects alike by the ids of their keys' values, each built once, keys in the column's order (as decoding builds them). */
 function objectIds(column: Extract<Column, { t: 'obj' }>, length: number, cap: number): { values: Json[]; ids: Int32Array } | null {
+  // Objects of no key (a batch without tags): one value, {}.
+  if (column.k.length === 0) return length === 0 ? { values: [], ids: zerosOf(0) } : cap < 1 ? null : { values: [{}], ids: zerosOf(length) }
   const children = column.c.map((child, k) => valueIds(child, length - column.absent[k].length)!)
   // Each row's value id plus one, one list a key (0 where the row lacks the key).
   const keyIds = children.map((child, k) => {
