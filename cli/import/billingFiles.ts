@@ -1,6 +1,5 @@
 import type { BillingSource } from '../../shared/importers/billing/billingSource'
 import { importBilling } from '../../shared/importers/jobs/billingJob'
-import type { JobSource } from '../../shared/importers/jobs/jobTypes'
 import { describeFileError, isFileError } from '../fileErrors'
 import { fileJobSource } from '../../node/fileJobSource'
 import { filesInFolder } from '../../node/filesInFolder'
@@ -20,21 +19,17 @@ export const billingFileImporter: FileImporter = {
   async importFile(path, context) {
     const charges = context.chargeTotals.pending()
     let outcome
-    let checked: JobSource | null = null
     try {
       // The batch is hashed and written to the workspace file by Node alone: its payload is grown in place.
       const options = { skipBadRows: context.skipBadRows, attribution: context.attribution, pseudonymSalt: context.pseudonymSalt, profiles: context.profiles, encodeBatch: context.storesBatches, keepIdentities: context.identitiesCompared, payloadInPlace: true }
       const source = fileJobSource(path)
       // Rows whose identities meet no other file's (the run's summary counts them as new): a big file is read on two threads.
-      checked = context.identitiesCompared ? source : await withSecondPartOnThread(source, path, options, (part) => charges.addData(part))
+      const checked = context.identitiesCompared ? source : await withSecondPartOnThread(source, path, options, (part) => charges.addData(part))
       outcome = await importBilling(checked, options, context.importedAt, { onCharge: (charge) => charges.add(charge) })
     } catch (error) {
       if (!isFileError(error)) throw error
       const message = describeFileError(error, 'cannot read the file')
       return { report: { path, format: null, kind: 'charges', status: 'rejected', records: 0, errors: [{ line: 0, message }], warnings: [] }, batch: null }
-    } finally {
-      // Its second part's thread ends with the file, whether or not it hashed the batch.
-      checked?.secondPart?.cancel()
     }
     const { summary } = outcome
     return {

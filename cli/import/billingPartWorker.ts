@@ -8,9 +8,6 @@ import { parentPort } from 'node:worker_threads'
 import type { BillingParseOptions, BillingPartRead, PartHeader } from '../../shared/importers/billing/billingSource'
 import { readBillingPart } from '../../shared/importers/billing/readBillingPart'
 import { transferablesOf } from '../../shared/batches/columnCodec'
-import { batchContentHash } from '../../shared/batches/batchPayload'
-import { useNativeSha256 } from '../../shared/hash/sha256'
-import { nodeSha256 } from '../nativeSha256'
 import { readFileChunks } from '../../node/fileChunks'
 import { FILE_CHUNK_BYTES, latin1OfBuffer } from '../../node/fileJobSource'
 import { ImportedChargeTotalsBuilder, type PendingChargesData } from './importedChargeTotals'
@@ -28,46 +25,17 @@ export type PartThreadStart = PartHeader & {
 /** The part read (null: it has a bad row), or the error that stopped the thread. */
 export type PartThreadMessage = { part: BillingPartRead; charges: PendingChargesData } | { part: null } | { error: string }
 
-/** A batch's payload to hash (batchContentHash), its buffer handed over, once the part is read. */
-export interface ContentHashRequest {
-  kind: string
-  buffer: ArrayBuffer
-  byteOffset: number
-  byteLength: number
-}
-
-/** The content hash, and the payload's buffer handed back. */
-export type ContentHashAnswer = { id: string; buffer: ArrayBuffer } | { error: string }
-
-useNativeSha256(nodeSha256)
-
 parentPort!.once('message', (start: PartThreadStart) => {
   readPart(start).then(
     (message) => {
       const { part } = message
       const batch = part?.batch
       const transfer = part ? [part.identityHashes.buffer, part.identityLines.buffer, ...(batch ? [batch.identities.hashed.buffer, batch.identities.words.buffer, ...transferablesOf(batch.records)] : [])] : []
-      // A batch's reader may send its payload here to hash while it summarizes the batch.
-      if (start.options.encodeBatch !== false) parentPort!.once('message', hashContent)
       parentPort!.postMessage(message, transfer as ArrayBuffer[])
     },
-    (error: unknown) => parentPort!.postMessage({ error: errorText(error) } satisfies PartThreadMessage),
+    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies PartThreadMessage),
   )
 })
-
-function hashContent({ kind, buffer, byteOffset, byteLength }: ContentHashRequest): void {
-  let answer: ContentHashAnswer
-  try {
-    answer = { id: batchContentHash(kind, new Uint8Array(buffer, byteOffset, byteLength)), buffer }
-  } catch (error) {
-    answer = { error: errorText(error) }
-  }
-  parentPort!.postMessage(answer, 'buffer' in answer ? [answer.buffer] : [])
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error)
-}
 
 async function readPart({ path, name, at, size, header, delimiter, options }: PartThreadStart): Promise<Exclude<PartThreadMessage, { error: string }>> {
   const charges = new ImportedChargeTotalsBuilder().pending()

@@ -6,8 +6,8 @@ import { captureIO, tempDir } from '../commands/testWorkspace'
 import { openWorkspaceFile } from '../workspaceStore'
 import { startPartThreadEarly } from './billingSecondPart'
 
-// Counts the second parts counted in and the batches hashed on their thread, so the test knows the thread's part was taken; `oneThread` reads files on one.
-const taken = vi.hoisted(() => ({ parts: 0, hashed: 0, oneThread: false }))
+// Counts the second parts counted in, so the test knows the thread's part was taken; `oneThread` reads files on one.
+const taken = vi.hoisted(() => ({ parts: 0, oneThread: false }))
 vi.mock('./billingSecondPart', async (importOriginal) => {
   const original = await importOriginal<typeof import('./billingSecondPart')>()
   return {
@@ -17,8 +17,7 @@ vi.mock('./billingSecondPart', async (importOriginal) => {
       const source = await original.withSecondPartOnThread(...args)
       const part = source.secondPart
       if (!part) return source
-      const hashContent = part.hashContent
-      return { ...source, secondPart: { ...part, taken: () => (taken.parts++, part.taken()), hashContent: hashContent && ((kind: string, payload: Uint8Array) => (taken.hashed++, hashContent(kind, payload))) } }
+      return { ...source, secondPart: { ...part, taken: () => (taken.parts++, part.taken()) } }
     },
   }
 })
@@ -75,14 +74,14 @@ describe('import --json of a big billing file (read on two threads)', () => {
     const results = []
     for (const oneThread of [false, true]) {
       taken.oneThread = oneThread
-      const [before, hashedBefore] = [taken.parts, taken.hashed]
+      const before = taken.parts
       const io = captureIO(dir)
       const workspace = `${oneThread ? 'one' : 'two'}.workfolio`
       const code = await runCli(['import', '--json', ...flags, '--workspace', workspace, 'cost.csv'], io)
       const batches = openWorkspaceFile(join(dir, workspace))
         .ledger.list()
         .records.map(({ importedAt: _, ...meta }) => meta)
-      results.push({ code, out: io.out(), batches, taken: taken.parts - before, hashedOnThread: taken.hashed - hashedBefore })
+      results.push({ code, out: io.out(), batches, taken: taken.parts - before })
     }
     taken.oneThread = false
     return { twoThreads: results[0], oneThread: results[1] }
@@ -94,8 +93,6 @@ describe('import --json of a big billing file (read on two threads)', () => {
     lines.splice(70_000, 0, row(60_000, '9.99'))
     const { twoThreads, oneThread } = await importedBothWays(lines.join('\n') + '\n')
     expect(twoThreads.taken).toBe(1)
-    // Its content hashed there too, to the id one thread gives it.
-    expect(twoThreads.hashedOnThread).toBe(1)
     expect(twoThreads.code).toBe(0)
     expect(twoThreads.out).toBe(oneThread.out)
     expect(twoThreads.batches).toEqual(oneThread.batches)

@@ -6,7 +6,7 @@ import { readFileChunks } from '../../node/fileChunks'
 import { FILE_CHUNK_BYTES } from '../../node/fileJobSource'
 import { startWorker, workerScript } from '../workerScript'
 import { hasBillingExtension } from '../../shared/importers/jobs/billingExtensions'
-import type { ContentHashAnswer, ContentHashRequest, PartThreadMessage, PartThreadStart } from './billingPartWorker'
+import type { PartThreadMessage, PartThreadStart } from './billingPartWorker'
 import type { PendingChargesData } from './importedChargeTotals'
 
 /** Below this size a file is read on one thread: starting another costs more than its half saves. */
@@ -42,8 +42,6 @@ export async function withSecondPartOnThread(
     async result() {
       worker.ref()
       received = await answer
-      // Waiting on, idle, to hash the batch (hashContent), it keeps nothing running.
-      worker.unref()
       // A thread that failed: this one reads the part itself, and meets the same failure if it is the file's.
       return 'part' in received ? received.part : null
     },
@@ -51,7 +49,6 @@ export async function withSecondPartOnThread(
       if (received && 'charges' in received) onTaken(received.charges)
     },
     cancel: () => void worker.terminate(),
-    hashContent: encodeBatch === false ? undefined : (kind, payload) => hashOnThread(worker, kind, payload),
   }
   return { ...source, chunks: () => readFileChunks(path, FILE_CHUNK_BYTES, { chunkEnd: at }), secondPart }
 }
@@ -120,28 +117,6 @@ async function startPartThread(): Promise<PartThread> {
   // never taken would keep the command from ending).
   worker.unref()
   return { worker, answer }
-}
-
-/**
- * batchContentHash of a payload on the part's thread, which idles once its part is read: the
- * payload's buffer handed there and back (a million-row payload's SHA-256 took 70 ms here).
- */
-async function hashOnThread(worker: Worker, kind: string, payload: Uint8Array): Promise<{ id: string; payload: Uint8Array }> {
-  const { buffer, byteOffset, byteLength } = payload
-  const answer = new Promise<ContentHashAnswer>((resolve) => {
-    worker.once('message', resolve)
-    worker.once('error', (error) => resolve({ error: error.message }))
-    worker.once('exit', (exitCode) => resolve({ error: `the thread stopped (exit code ${exitCode})` }))
-  })
-  worker.ref()
-  // Only a payload with a buffer of its own is handed over; one in a bigger buffer is copied first.
-  const own = byteOffset === 0 && byteLength === buffer.byteLength
-  const sent = own ? (buffer as ArrayBuffer) : payload.slice().buffer
-  worker.postMessage({ kind, buffer: sent, byteOffset: 0, byteLength } satisfies ContentHashRequest, [sent])
-  const hashed = await answer
-  worker.unref()
-  if ('error' in hashed) throw new Error(hashed.error)
-  return { id: hashed.id, payload: own ? new Uint8Array(hashed.buffer, 0, byteLength) : payload }
 }
 
 /** Where the first line starting after `from` starts, or -1 when no line ends near it. */

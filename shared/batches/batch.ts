@@ -2,8 +2,8 @@ import type { BatchIssue, BatchMeta } from '../records/batch'
 import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
 import { type Column, COLUMN_FORMAT, encodeRecordColumns, type EncodedRecords } from './columnCodec'
 import type { Charge } from '../records/charge'
-import { batchContentHash, batchContentHashAsync, type ContentHashElsewhere, payloadOfColumns } from './batchPayload'
-import { chargeSummaryJson, storedChargeSummary } from './chargeSummary'
+import { batchContentHash, batchContentHashAsync, payloadOfColumns } from './batchPayload'
+import { summarizeChargeColumns } from './chargeSummary'
 import { type ChargeIdentities, noteChargeIdentity } from './identities'
 import type { JsonWritable } from './jsonUtf8'
 
@@ -27,8 +27,6 @@ export interface BatchInput {
   identities?: ChargeIdentities
   /** Whether the payload may be a view on a resizable buffer, grown in place (jsonUtf8's `growInPlace`): only where Node alone reads it. */
   payloadInPlace?: boolean
-  /** Another thread that hashes the content while this one summarizes the batch (createBatchAsync). */
-  hashElsewhere?: ContentHashElsewhere
 }
 
 /**
@@ -57,49 +55,25 @@ export function createBatch(input: BatchInput): Batch {
   return batchOf(input, encoded, batchContentHash(input.kind, encoded.payload))
 }
 
-/**
- * createBatch, its content hashed by the platform's asynchronous hash when it has one (see
- * installAsyncContentHash), or on another thread (`hashElsewhere`) while this one summarizes
- * the batch: the import pipeline's big batches.
- */
+/** createBatch, its content hashed by the platform's asynchronous hash when it has one (see installAsyncContentHash): the import pipeline's big batches. */
 export async function createBatchAsync(input: BatchInput): Promise<Batch> {
   const encoded = encodeBatch(input)
-  if (!input.hashElsewhere) return batchOf(input, encoded, await batchContentHashAsync(input.kind, encoded.payload))
-  // The payload is away until hashed.
-  const hashing = input.hashElsewhere(input.kind, encoded.payload)
-  const summary = summaryJsonOf(input, encoded.columns)
-  try {
-    const { id, payload } = await hashing
-    return batchOf(input, { ...encoded, payload }, id, summary)
-  } catch {
-    // That thread failed, and the payload with it: written again and hashed here.
-    const payload = encoded.write()
-    return batchOf(input, { ...encoded, payload }, batchContentHash(input.kind, payload), summary)
-  }
+  return batchOf(input, encoded, await batchContentHashAsync(input.kind, encoded.payload))
 }
 
-/** The records' columns and their payload, and how to write it again. */
-interface Encoded {
-  columns: EncodedRecords
-  payload: Uint8Array
-  write: () => Uint8Array
-}
-
-function encodeBatch(input: BatchInput): Encoded {
+function encodeBatch(input: BatchInput): { columns: EncodedRecords; payload: Uint8Array } {
   const { records } = input
   if (!isBuilt(records)) {
     const columns = encodeRecordColumns(records)
-    const write = () => payloadOfColumns(columns, input.payloadInPlace)
-    return { columns, payload: write(), write }
+    return { columns, payload: payloadOfColumns(columns, input.payloadInPlace) }
   }
   const { column, written } = records.finish()
   const columns = { format: COLUMN_FORMAT, length: records.length, column }
-  const write = () => payloadOfColumns({ ...columns, column: written }, input.payloadInPlace)
-  return { columns, payload: write(), write }
+  return { columns, payload: payloadOfColumns({ ...columns, column: written }, input.payloadInPlace) }
 }
 
-/** The batch of encoded records whose content hash is `id`; `summary`: its summary's JSON when made already. */
-function batchOf(input: BatchInput, { columns, payload }: { columns: EncodedRecords; payload: Uint8Array }, id: string, summary?: Uint8Array | null): Batch {
+/** The batch of encoded records whose content hash is `id`. */
+function batchOf(input: BatchInput, { columns, payload }: { columns: EncodedRecords; payload: Uint8Array }, id: string): Batch {
   const meta: BatchMeta = {
     id,
     kind: input.kind,
@@ -116,17 +90,11 @@ function batchOf(input: BatchInput, { columns, payload }: { columns: EncodedReco
   }
   if (input.kind !== 'charges') return { meta, payload, identities: new Map() }
   const identities = chargeIdentities(input)
-  const json = summary === undefined ? summaryJsonOf(input, columns, identities) : summary
-  return { meta, payload, identities, ...(json ? { summary: storedChargeSummary(json, id) } : {}) }
-}
-
-/** A charges batch's summary JSON (chargeSummary.ts), or null for a batch that gets none. */
-function summaryJsonOf(input: BatchInput, columns: EncodedRecords, identities = chargeIdentities(input)): Uint8Array | null {
-  if (input.kind !== 'charges' || columns.length === 0) return null
   const unique = input.identities !== undefined || [...identities.values()].every((list) => new Set(list).size === list.length)
   // One format, as a file's charges have: anything else gets no summary.
   const format = identities.size === 1 ? [...identities.keys()][0] : null
-  return unique && format !== null ? chargeSummaryJson(columns, format) : null
+  const summary = columns.length > 0 && unique && format !== null ? summarizeChargeColumns(columns, format, id) : null
+  return { meta, payload, identities, ...(summary ? { summary } : {}) }
 }
 
 function isBuilt(records: BatchInput['records']): records is BuiltColumns {

@@ -64,13 +64,6 @@ export function installAsyncContentHash(hash: AsyncContentHash): void {
   asyncContentHash = hash
 }
 
-/**
- * batchContentHash taken on another thread (an import's idle one), the payload's bytes handed
- * there and back (transferred, never copied); the caller reads the payload it gets back. Rejects
- * when that thread fails, the bytes lost with it.
- */
-export type ContentHashElsewhere = (kind: string, payload: Uint8Array) => Promise<{ id: string; payload: Uint8Array }>
-
 /** batchContentHash of a whole payload, by the platform's asynchronous hash when it installed one. */
 export function batchContentHashAsync(kind: string, payload: Uint8Array): Promise<string> {
   return asyncContentHash ? asyncContentHash(kind, payload) : Promise.resolve(batchContentHash(kind, payload))

@@ -50,26 +50,9 @@ export const KEYED = ['provider', 'currency', 'costKind'] as const
  * The summary of a charges batch from its encoded columns and the one format of its charges
  * (whose identities are unique: the caller checked), as stored bytes, or null for a batch the
  * ledger does not count whole (see above). `batchId`: the batch's id.
+ * Read from the columns' dictionaries, so that a million rows make no objects and few strings.
  */
 export function summarizeChargeColumns(encoded: { length: number; column: Column }, chargeFormat: string, batchId: string): Uint8Array | null {
-  const json = chargeSummaryJson(encoded, chargeFormat)
-  return json && storedChargeSummary(json, batchId)
-}
-
-/** The summary as stored for the batch `batchId`: the digest of the id and its JSON, then the JSON. */
-export function storedChargeSummary(json: Uint8Array, batchId: string): Uint8Array {
-  const stored = new Uint8Array(DIGEST_BYTES + json.length)
-  stored.set(new TextEncoder().encode(digestOf(batchId, json)))
-  stored.set(json, DIGEST_BYTES)
-  return stored
-}
-
-/**
- * summarizeChargeColumns' JSON, which does not depend on the batch's id (made while the id is
- * being hashed). Read from the columns' dictionaries, so that a million rows make no objects
- * and few strings.
- */
-export function chargeSummaryJson(encoded: { length: number; column: Column }, chargeFormat: string): Uint8Array | null {
   const { length, column } = encoded
   if (column.t !== 'obj') return null
   const used = ['start', 'cost', 'model', 'project', ...KEYED, ...SUMMARY_DIMENSIONS]
@@ -116,7 +99,11 @@ export function chargeSummaryJson(encoded: { length: number; column: Column }, c
       .map(({ ids: [day, ...ids], cost, rows, rowsWithAmount }) => [days.values[day] as string, ...ids, formatDecimal(cost), rows, rowsWithAmount])
       .sort((a, b) => (a[0] as string).localeCompare(b[0] as string)),
   }
-  return jsonUtf8(summary as unknown as Json)
+  const json = jsonUtf8(summary as unknown as Json)
+  const stored = new Uint8Array(DIGEST_BYTES + json.length)
+  stored.set(new TextEncoder().encode(digestOf(batchId, json)))
+  stored.set(json, DIGEST_BYTES)
+  return stored
 }
 
 interface FieldIds {

@@ -4,7 +4,6 @@ import type { CurrencyAmounts } from '../../money/totals'
 import type { Latin1Reader } from '../text/latin1'
 import type { ColumnPart } from '../../batches/columnCodec'
 import type { HashedStringsPart } from '../../batches/hashedStrings'
-import type { ContentHashElsewhere } from '../../batches/batchPayload'
 
 /** A file as a stream of byte chunks: Node's fs.createReadStream and a browser ReadableStream both are. */
 export interface BillingSource {
@@ -33,10 +32,8 @@ export interface BillingSecondPart {
   result(): Promise<BillingPartRead | null>
   /** Called when the part is taken (its rows counted in), before `result` is asked again. */
   taken(): void
-  /** Stops reading it, or ends its thread once read. */
+  /** Stops reading it (a no-op once read). */
   cancel(): void
-  /** The batch's content hashed on the part's thread once it is read (it idles meanwhile), when it can. */
-  hashContent?: ContentHashElsewhere
 }
 
 /**

@@ -169,7 +169,6 @@ export async function importBillingFile(
     importedAt: options.importedAt ?? new Date().toISOString(),
     identities: stored,
     payloadInPlace: options.payloadInPlace,
-    hashElsewhere: source.secondPart?.hashContent,
   })
   return { ...summary, batch, identities: stored }
 }

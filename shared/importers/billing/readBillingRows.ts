@@ -188,8 +188,7 @@ export async function readBillingRows(
     if (!(error instanceof CsvSyntaxError)) throw error
     addError(error.line, error.message)
   } finally {
-    // A part taken is done with; its thread may still hash the batch (BillingSecondPart.hashContent).
-    if (!partTaken) secondPart?.cancel()
+    secondPart?.cancel()
   }
   options.onProgress?.({ bytes: read.bytes, rows: read.rows })
   if (!read.header && !read.fatal) {
