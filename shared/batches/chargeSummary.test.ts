@@ -188,7 +188,8 @@ describe('charge summary', () => {
   })
 
   test('an OpenAI batch is summarized exactly when none of its rows is an organisation total (no model, no project), whichever rows lack one of them (property)', () => {
-    const row = fc.record({ model: fc.constantFrom(null, 'gpt-5', 'gpt-4.1'), project: fc.constantFrom(null, 'proj_a', 'proj_b') })
+    // Few projects (each pair of a model and a project asked once) or many (more pairs than rows: each row asked).
+    const row = fc.record({ model: fc.constantFrom(null, 'gpt-5', 'gpt-4.1'), project: fc.oneof(fc.constantFrom(null, 'proj_a', 'proj_b'), fc.nat(40).map((n) => `proj_${n}`)) })
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
         const batch = batchOf(rows.map((r) => charge({ format: 'openai-cost', ...r })), 'openai-cost')
