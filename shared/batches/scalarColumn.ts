@@ -93,8 +93,6 @@ export class ScalarColumn {
 
   /** Adds `count` values given as ids in `dictionary` (`ids` null: all the first). */
   private addIds(dictionary: readonly Json[], ids: Int32Array | null, count: number): void {
-    // Each of the dictionary's values as an id here.
-    const mine = new Int32Array(dictionary.length)
     let row = 0
     // While a constant, a list, or before the trial: as adding each value does.
     for (; row < count && (this.index === null || this.values !== null || this.count < this.trial); row++) this.add(dictionary[ids === null ? 0 : ids[row]])
@@ -103,6 +101,8 @@ export class ScalarColumn {
     // up in the dictionary's order, the order each first comes in, so a new one gets the id
     // adding the rows one by one gives it (one already met is found).
     if (this.onlyShort) this.short!.reserve(dictionary.length)
+    // Each of the dictionary's values as an id here.
+    const mine = new Int32Array(dictionary.length)
     for (let theirs = 0; theirs < dictionary.length; theirs++) mine[theirs] = this.idOf(dictionary[theirs])
     if (this.ids.length < this.count + count - row) this.ids = doubled(this.ids, this.count + count - row)
     const into = this.ids
