@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { ColumnBuilder, type Column, type ColumnPart, type Json } from './columnCodec'
+import { ColumnBuilder, type Column, type ColumnPart, encodeColumn, type Json } from './columnCodec'
 import { jsonUtf8, type JsonWritable } from './jsonUtf8'
 import { ScalarColumn } from './scalarColumn'
 
@@ -197,6 +197,53 @@ describe('ScalarColumn parts', () => {
       { numRuns: 1000 },
     )
   }, 30_000)
+})
+
+describe('ScalarColumn packed parts', () => {
+  // Mostly distinct short strings (amounts, codes) make a column packed at the end of its
+  // trial; repeats after them can make it a dictionary again at the end; a value of another
+  // kind, or a string too long to pack, can come at any row.
+  const shortText = fc.oneof(fc.stringMatching(/^-?[0-9]{1,7}\.[0-9]{1,5}$/), fc.string({ maxLength: 7 }), fc.constantFrom('0.00', 'USD', ''))
+  const repeated = fc.constantFrom('1.50', '0.00', '-0.25', 'USD', '12345.6789')
+  const other = fc.oneof(fc.integer(), fc.constant(null), fc.string({ minLength: 14, maxLength: 16 }), fc.constantFrom('é', 'a\u0000b'))
+  const values = fc
+    .tuple(
+      fc.array(fc.oneof({ weight: 30, arbitrary: shortText }, { weight: 1, arbitrary: other }), { maxLength: 40 }),
+      fc.array(fc.oneof({ weight: 30, arbitrary: repeated }, { weight: 3, arbitrary: shortText }, { weight: 1, arbitrary: other }), { maxLength: 80 }),
+    )
+    .map(([distinct, repeats]) => [...distinct, ...repeats])
+
+  test('split anywhere, the two finish as one column given every value does, packed or not on either side (property)', () => {
+    fc.assert(
+      fc.property(values, fc.nat(), fc.integer({ min: 1, max: 12 }), (all, split, trial) => {
+        const at = split % (all.length + 1)
+        const one = new ScalarColumn(trial)
+        for (const value of all) one.add(value)
+        const first = new ScalarColumn(trial)
+        const second = new ScalarColumn(trial)
+        for (const value of all.slice(0, at)) first.add(value)
+        for (const value of all.slice(at)) second.add(value)
+        first.addPart(structuredClone(second.part()))
+        expect(first.list()).toEqual(all)
+        expect(json(first.finish())).toBe(json(one.finish()))
+        // As the whole list encoded at once (a builder of no values finishes as an empty list).
+        if (all.length > 0) expect(json(one.finish())).toBe(json(encodeColumn(all)))
+      }),
+      { numRuns: 2000 },
+    )
+  }, 30_000)
+
+  test('a column of mostly distinct short strings travels packed, as one typed array and one string', () => {
+    const column = new ScalarColumn(8)
+    const amounts = Array.from({ length: 40 }, (_, row) => `${row}.${row % 7}5`)
+    for (const amount of amounts) column.add(amount)
+    const part = column.part()
+    expect(part.t).toBe('packed')
+    if (part.t !== 'packed') return
+    expect(part.p).toBeInstanceOf(Float64Array)
+    expect(part.p.length).toBe(40)
+    expect(part.s.split('\0')).toEqual(amounts)
+  })
 })
 
 // A part is plain data: what a thread posts.

@@ -1,19 +1,30 @@
 import { doubled } from '../bytes/doubled'
 import type { Column, Json } from './columnCodec'
-import { NEW, NOT_SHORT, ShortStringIds } from './shortStringIds'
+import { NEW, NOT_SHORT, packShortString, ShortStringIds } from './shortStringIds'
 
-/** A ScalarColumn's values as plain data (`part()`): a count of one value, a dictionary and each row's id in it, or the list. */
-export type ScalarPart = { t: 'const'; v: Json; n: number } | { t: 'dict'; d: Json[]; i: Int32Array } | { t: 'values'; v: Json[] }
+/**
+ * A ScalarColumn's values as plain data (`part()`): a count of one value, a dictionary and each
+ * row's id in it, short strings each packed (`p`) and all joined by NUL (`s`: one string to
+ * clone for another thread instead of half a million), or the list.
+ */
+export type ScalarPart =
+  | { t: 'const'; v: Json; n: number }
+  | { t: 'dict'; d: Json[]; i: Int32Array }
+  | { t: 'packed'; p: Float64Array; s: string }
+  | { t: 'values'; v: Json[] }
 
 /**
  * A column of scalars, encoded as values arrive: a count while all are equal, then a
  * dictionary (each row keeps a small id, so a million rows of dates or model names do not
- * keep a million strings alive), and a plain list when over three quarters of the first
- * `trial` values differ (ids, keys) and some are not short strings. `finish()` gives exactly
- * what encoding the whole list at once gives. (Amounts can be two thirds distinct over
- * thousands of rows and then repeat: giving up on them at half meant encoding them a second
- * time at the end. As short strings they stay in the dictionary, whose table of them costs
- * less than counting a million of them again at the end.)
+ * keep a million strings alive), and when over three quarters of the first `trial` values
+ * differ (ids, keys, precise amounts) either the list with each row's short string also
+ * packed into a number (packShortString), while every value is one, or the plain list.
+ * `finish()` gives exactly what encoding the whole list at once gives. (Amounts can be two
+ * thirds distinct over thousands of rows and then repeat: giving up on them at half meant
+ * encoding them a second time at the end. Mostly distinct, as an OpenAI export's amounts are,
+ * a dictionary of them cost a table lookup a row that missed the caches and, for a file read
+ * in two parts, half a million strings cloned from the other thread and looked up again;
+ * packed, their distinct ones are counted once at the end, on numbers.)
  */
 export class ScalarColumn {
   /** @param trial the number of values after which a column of mostly distinct ones (ids, keys) gives its dictionary up */
@@ -33,10 +44,17 @@ export class ScalarColumn {
   /** Whether every distinct value so far is a short string (found in `short`, without hashing text). */
   private onlyShort = true
   private values: Json[] | null = null
+  /** Each row's short string packed, while the column is kept so (see endTrial), and the strings. */
+  private packed: Float64Array | null = null
+  private packedTexts: string[] = []
 
   add(value: Json): void {
     if (this.values !== null) {
       this.values.push(ownCopy(value))
+      return
+    }
+    if (this.packed !== null) {
+      this.addPacked(value)
       return
     }
     if (this.index === null) {
@@ -55,15 +73,37 @@ export class ScalarColumn {
     if (this.count === this.trial) this.endTrial()
   }
 
-  /** At `trial` values: a dictionary of mostly distinct values, not all short strings, is given up for the list. */
+  /** At `trial` values: a dictionary of mostly distinct values is given up, for packed strings when all are short strings, else for the list. */
   private endTrial(): void {
-    if (this.distinct.length <= this.trial * 0.75 || this.onlyShort) return
-    this.values = this.list()
+    if (this.distinct.length <= this.trial * 0.75) return
+    if (this.onlyShort) {
+      this.packedTexts = this.list() as string[]
+      this.packed = new Float64Array(this.ids.length)
+      for (let row = 0; row < this.count; row++) this.packed[row] = packShortString(this.packedTexts[row])
+    } else {
+      this.values = this.list()
+      this.count = 0
+    }
     this.index = null
     this.short = null
     this.distinct = []
     this.ids = new Int32Array(0)
-    this.count = 0
+  }
+
+  /** Adds a value to a packed column, which becomes the list at the first value that is no short string. */
+  private addPacked(value: Json): void {
+    const packed = typeof value === 'string' ? packShortString(value) : 0
+    if (packed === 0) {
+      this.values = this.packedTexts
+      this.values.push(ownCopy(value))
+      this.packed = null
+      this.packedTexts = []
+      this.count = 0
+      return
+    }
+    if (this.count === this.packed!.length) this.packed = doubled(this.packed!)
+    this.packed![this.count++] = packed
+    this.packedTexts.push(ownCopy(value) as string)
   }
 
   /**
@@ -72,6 +112,7 @@ export class ScalarColumn {
    */
   part(): ScalarPart {
     if (this.values !== null) return { t: 'values', v: this.values }
+    if (this.packed !== null) return { t: 'packed', p: this.packed.slice(0, this.count), s: this.packedTexts.join('\0') }
     if (this.index === null) return { t: 'const', v: this.first, n: this.repeats }
     return { t: 'dict', d: this.distinct, i: this.ids.slice(0, this.count) }
   }
@@ -79,23 +120,36 @@ export class ScalarColumn {
   /**
    * Adds another column's values (its `part()`), after those added here, ending as adding them
    * one by one would: a dictionary's rows cost a typed-array step each, its values one lookup
-   * each (a list of mostly distinct values, one each: looked up when this column kept its dictionary).
+   * each (a list of mostly distinct values, one each: looked up when this column kept its
+   * dictionary), packed strings a typed-array step each when this column is packed too.
    */
   addPart(part: ScalarPart): void {
     if (part.t === 'values') for (const value of part.v) this.add(value)
     else if (part.t === 'dict') this.addIds(part.d, part.i, part.i.length)
+    else if (part.t === 'packed') this.addPackedPart(part.p, textsOfPacked(part))
     // The same constant on: counted.
-    else if (this.values === null && this.index === null && (this.repeats === 0 || part.v === this.first) && part.n > 0) {
+    else if (this.values === null && this.packed === null && this.index === null && (this.repeats === 0 || part.v === this.first) && part.n > 0) {
       if (this.repeats === 0) this.first = part.v
       this.repeats += part.n
     } else this.addIds([part.v], null, part.n)
+  }
+
+  private addPackedPart(packed: Float64Array, texts: string[]): void {
+    if (this.packed === null) {
+      for (const text of texts) this.add(text)
+      return
+    }
+    if (this.packed.length < this.count + packed.length) this.packed = doubled(this.packed, this.count + packed.length)
+    this.packed.set(packed, this.count)
+    this.count += packed.length
+    for (const text of texts) this.packedTexts.push(text)
   }
 
   /** Adds `count` values given as ids in `dictionary` (`ids` null: all the first). */
   private addIds(dictionary: readonly Json[], ids: Int32Array | null, count: number): void {
     let row = 0
     // While a constant, a list, or before the trial: as adding each value does.
-    for (; row < count && (this.index === null || this.values !== null || this.count < this.trial); row++) this.add(dictionary[ids === null ? 0 : ids[row]])
+    for (; row < count && (this.index === null || this.count < this.trial); row++) this.add(dictionary[ids === null ? 0 : ids[row]])
     if (row === count) return
     // A dictionary past its trial (kept to the end): the rest are ids. Their values are looked
     // up in the dictionary's order, the order each first comes in, so a new one gets the id
@@ -157,6 +211,7 @@ export class ScalarColumn {
   /** Every value added so far, in order. */
   list(): Json[] {
     if (this.values !== null) return this.values
+    if (this.packed !== null) return this.packedTexts
     if (this.index === null) return new Array<Json>(this.repeats).fill(this.first)
     const values = new Array<Json>(this.count)
     for (let row = 0; row < this.count; row++) values[row] = this.distinct[this.ids[row]]
@@ -166,6 +221,7 @@ export class ScalarColumn {
   /** A constant, a dictionary when at most half the values are distinct, otherwise the values. */
   finish(): Column {
     if (this.values !== null) return encodeScalars(this.values)
+    if (this.packed !== null) return encodePacked(this.packed, this.packedTexts)
     if (this.index === null) return { t: 'const', v: this.first }
     return this.distinct.length > this.count / 2 ? { t: 'raw', v: this.list() } : { t: 'dict', d: this.distinct, i: this.ids.subarray(0, this.count) }
   }
@@ -195,6 +251,35 @@ function encodeScalars(values: Json[]): Column {
   const index = new Map<Json, number>()
   for (const value of distinct) index.set(value, index.size)
   return { t: 'dict', d: [...distinct], i: values.map((value) => index.get(value)!) }
+}
+
+/** The strings of a packed part, each as its own (a part of no rows joined none). */
+export function textsOfPacked(part: Extract<ScalarPart, { t: 'packed' }>): string[] {
+  return part.p.length === 0 ? [] : part.s.split('\0')
+}
+
+/**
+ * Short strings, each also packed, encoded as encodeScalars encodes them: a dictionary in the
+ * order each first comes when at most half are distinct (counted on the packed numbers),
+ * otherwise the list.
+ */
+function encodePacked(packed: Float64Array, texts: Json[]): Column {
+  const limit = texts.length / 2
+  const table = new ShortStringIds()
+  table.reserve(Math.min(texts.length, Math.floor(limit) + 1))
+  const dictionary: Json[] = []
+  const ids = new Int32Array(texts.length)
+  for (let row = 0; row < texts.length; row++) {
+    let id = table.findPacked(packed[row])
+    if (id === NEW) {
+      if (dictionary.length + 1 > limit) return { t: 'raw', v: texts }
+      id = dictionary.length
+      table.add(id)
+      dictionary.push(texts[row])
+    }
+    ids[row] = id
+  }
+  return { t: 'dict', d: dictionary, i: ids }
 }
 
 /** Whether each value is a number (or each a string) greater than the one before it. */

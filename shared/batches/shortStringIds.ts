@@ -19,8 +19,12 @@ export class ShortStringIds {
 
   /** The id of `text`; NEW when it is short ASCII but not here yet (`add` gives it its id), NOT_SHORT when it is not short ASCII. */
   find(text: string): number {
-    const packed = pack(text)
-    if (packed === 0) return NOT_SHORT
+    const packed = packShortString(text)
+    return packed === 0 ? NOT_SHORT : this.findPacked(packed)
+  }
+
+  /** The id of the string packed as `packed` (packShortString), or NEW (`add` gives it its id). */
+  findPacked(packed: number): number {
     const id = this.ids[this.slotOf(packed)]
     if (id === -1) this.pending = packed
     return id === -1 ? NEW : id
@@ -71,8 +75,9 @@ const MAX_PACKED_NUMBER_LENGTH = 13
 /**
  * `text` as 1 followed by seven bits a character (below 2^50, so exact); a longer number as
  * text as minus (1 followed by four bits a character, below 2^53); 0 when it fits neither.
+ * Two strings pack alike only when they are equal.
  */
-function pack(text: string): number {
+export function packShortString(text: string): number {
   const length = text.length
   if (length > MAX_PACKED_LENGTH) return length > MAX_PACKED_NUMBER_LENGTH ? 0 : packNumber(text)
   let packed = 1
