@@ -124,7 +124,7 @@ export class ScalarColumn {
    * dictionary), packed strings a typed-array step each when this column is packed too.
    */
   addPart(part: ScalarPart): void {
-    if (part.t === 'values') for (const value of part.v) this.add(value)
+    if (part.t === 'values') this.addValues(part.v)
     else if (part.t === 'dict') this.addIds(part.d, part.i, part.i.length)
     else if (part.t === 'packed') this.addPackedPart(part.p, textsOfPacked(part))
     // The same constant on: counted.
@@ -132,6 +132,12 @@ export class ScalarColumn {
       if (this.repeats === 0) this.first = part.v
       this.repeats += part.n
     } else this.addIds([part.v], null, part.n)
+  }
+
+  /** A list of values: straight onto this column's list when it is one. */
+  private addValues(values: readonly Json[]): void {
+    if (this.values === null) for (const value of values) this.add(value)
+    else for (const value of values) this.values.push(ownCopy(value))
   }
 
   private addPackedPart(packed: Float64Array, texts: string[]): void {

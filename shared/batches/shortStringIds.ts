@@ -14,8 +14,9 @@ export class ShortStringIds {
   private keys = new Float64Array(16)
   private ids = new Int32Array(16).fill(-1)
   private count = 0
-  /** The packed string `find` last reported NEW. */
+  /** The packed string `find` last reported NEW, and the empty slot found for it (-1 once the table grew): `add` need not look again. */
   private pending = 0
+  private pendingSlot = -1
 
   /** The id of `text`; NEW when it is short ASCII but not here yet (`add` gives it its id), NOT_SHORT when it is not short ASCII. */
   find(text: string): number {
@@ -25,15 +26,18 @@ export class ShortStringIds {
 
   /** The id of the string packed as `packed` (packShortString), or NEW (`add` gives it its id). */
   findPacked(packed: number): number {
-    const id = this.ids[this.slotOf(packed)]
-    if (id === -1) this.pending = packed
-    return id === -1 ? NEW : id
+    const slot = this.slotOf(packed)
+    const id = this.ids[slot]
+    if (id !== -1) return id
+    this.pending = packed
+    this.pendingSlot = slot
+    return NEW
   }
 
   /** Gives the string `find` last reported NEW the id `id`. */
   add(id: number): void {
     if ((this.count + 1) * 2 > this.ids.length) this.grow()
-    const slot = this.slotOf(this.pending)
+    const slot = this.pendingSlot >= 0 ? this.pendingSlot : this.slotOf(this.pending)
     this.keys[slot] = this.pending
     this.ids[slot] = id
     this.count++
@@ -56,6 +60,7 @@ export class ShortStringIds {
 
   private grow(slots = this.ids.length * 2): void {
     const { keys, ids } = this
+    this.pendingSlot = -1
     this.keys = new Float64Array(slots)
     this.ids = new Int32Array(slots).fill(-1)
     for (let slot = 0; slot < ids.length; slot++) {
