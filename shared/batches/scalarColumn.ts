@@ -148,7 +148,7 @@ export class ScalarColumn {
     if (this.packed.length < this.count + packed.length) this.packed = doubled(this.packed, this.count + packed.length)
     this.packed.set(packed, this.count)
     this.count += packed.length
-    for (const text of texts) this.packedTexts.push(text)
+    this.packedTexts = this.packedTexts.concat(texts)
   }
 
   /** Adds `count` values given as ids in `dictionary` (`ids` null: all the first). */
