@@ -1,10 +1,12 @@
 /**
- * A reader thread of importAgentLogFiles. Every thread has the whole path list and takes the
- * next unread file from a counter the threads share, so no file waits for the main thread to
- * hand it out; read files go back in batches (AgentLogFile is plain data, its Claude Code
- * transcript packed), with their index in the list. An unexpected failure posts the error that stopped the thread.
+ * A reader thread of importAgentLogFiles, started (often at the command's start, before the
+ * files are found) to wait for its one message: the path list. Every thread has the whole
+ * list and takes the next unread file from a counter the threads share, so no file waits for
+ * the main thread to hand it out; read files go back in batches (AgentLogFile is plain data,
+ * its Claude Code transcript packed), with their index in the list. An unexpected failure
+ * posts the error that stopped the thread.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { packTranscripts, type PackedTranscripts } from '../../shared/importers/logs/claudeCode/packedTranscripts'
 import { readAgentLogFile, type AgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
 import type { StepRule } from '../../shared/records/settings'
@@ -32,11 +34,9 @@ export type ReaderThreadMessage = { read: { index: number; file: AgentLogFile }[
 const BATCH_FILES = 64
 const BATCH_BYTES = 1024 * 1024
 
-const { paths, nextFile, stepRules } = workerData as ReaderThreadData
-const labeller = createStepLabeller(stepRules)
-const logSource = reusingLogSource(new ReadBuffer())
-
-async function readFiles(): Promise<void> {
+async function readFiles({ paths, nextFile, stepRules }: ReaderThreadData): Promise<void> {
+  const labeller = createStepLabeller(stepRules)
+  const logSource = reusingLogSource(new ReadBuffer())
   let batch: { index: number; file: AgentLogFile }[] = []
   let batchBytes = 0
   for (let index = Atomics.add(nextFile, 0, 1); index < paths.length; index = Atomics.add(nextFile, 0, 1)) {
@@ -63,4 +63,6 @@ function post(message: ReaderThreadMessage, transfer: ArrayBuffer[] = []): void 
   parentPort!.postMessage(message, transfer)
 }
 
-readFiles().catch((error: unknown) => post({ error: (error as Error).stack ?? String(error) }))
+parentPort!.once('message', (data: ReaderThreadData) => {
+  readFiles(data).catch((error: unknown) => post({ error: (error as Error).stack ?? String(error) }))
+})

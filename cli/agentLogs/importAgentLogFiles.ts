@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
 import { AgentLogAssembler } from '../../shared/importers/logs/agentLogAssembler'
 import { readAgentLogFile, type AgentLogFile } from '../../shared/importers/logs/readAgentLogFile'
@@ -8,18 +7,11 @@ import { unpackTranscripts } from '../../shared/importers/logs/claudeCode/packed
 import { byPath, importAgentLogs, type AgentLogImport, type ImportAgentLogsOptions } from '../../shared/importers/logs/importAgentLogs'
 import type { ClaudeTranscript } from '../../shared/importers/logs/claudeCode/claudeCodeLogs'
 import { ReadBuffer, reusingLogSource } from '../../node/agentLogs/logFileSource'
-import { startWorker, workerScript } from '../workerScript'
 import type { ReaderThreadData, ReaderThreadMessage } from './agentLogWorker'
+import { endEarlyLogReaders, logReaderThreads, MAX_READING_THREADS, readingThreads } from './logReaderThreads'
 
 /** Below this much to read, starting threads costs more than they save. */
 const THREADS_FROM_BYTES = 64 * 1024 * 1024
-const MAX_THREADS = 4
-/**
- * A reader thread's young generation (V8's default is 48 MB): what it allocates per file dies
- * young, so a smaller one costs little CPU, while each thread's (32 MB of touched pages) was
- * held at the peak RSS (small shape 327-339 -> 301-305 MB; 12 MB saved no more, for 3% more CPU).
- */
-const THREAD_YOUNG_GENERATION_MB = 24
 
 export interface ReadingChoices {
   /** Told when the threads failed and the import ran again on one thread. */
@@ -34,6 +26,8 @@ export interface ReadingChoices {
  */
 export async function importAgentLogFiles(paths: readonly string[], options: ImportAgentLogsOptions = {}, choices: ReadingChoices = {}): Promise<AgentLogImport> {
   const threads = threadsFor(paths)
+  // Threads started early for a folder whose logs are too few to share are not kept waiting.
+  if (threads === 1) endEarlyLogReaders()
   if (threads > 1) {
     try {
       return await importOnThreads(paths, options, threads)
@@ -48,7 +42,7 @@ export async function importAgentLogFiles(paths: readonly string[], options: Imp
 /** Reading threads, this one included: one per core (up to four) for 64 MB and more, else 1; WORKFOLIO_LOG_THREADS overrides the choice (1: read on the main thread only). */
 function threadsFor(paths: readonly string[]): number {
   const forced = Number(process.env.WORKFOLIO_LOG_THREADS)
-  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, MAX_THREADS)
+  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, MAX_READING_THREADS)
   let bytes = 0
   // Counted until there is enough: 13,000 files were a tenth of a second of stat calls before any thread started.
   for (let i = 0; i < paths.length && bytes < THREADS_FROM_BYTES; i++) {
@@ -58,16 +52,16 @@ function threadsFor(paths: readonly string[]): number {
       // An unreadable file is reported by the import itself.
     }
   }
-  return bytes < THREADS_FROM_BYTES ? 1 : Math.min(availableParallelism(), MAX_THREADS, paths.length)
+  return bytes < THREADS_FROM_BYTES ? 1 : Math.min(readingThreads(), paths.length)
 }
 
 /**
  * `threads` readers take files in path order from a shared counter: this thread and
  * `threads - 1` worker threads (agentLogWorker.ts), which send theirs back in batches. Files
  * are merged here in path order as soon as every earlier file is in. This thread reads
- * between merges, so both cores stay busy to the last file, from the start (a worker starts
- * a tenth of a second later), with one JavaScript heap fewer to collect and no copy of its
- * own files between threads.
+ * between merges, so both cores stay busy to the last file, from the start (a worker not
+ * started early, see startLogReadersEarly, starts a tenth of a second later), with one
+ * JavaScript heap fewer to collect and no copy of its own files between threads.
  */
 export async function importOnThreads(paths: readonly string[], options: ImportAgentLogsOptions, threads: number): Promise<AgentLogImport> {
   const ordered = paths.map((path) => ({ path })).sort(byPath)
@@ -92,8 +86,8 @@ export async function importOnThreads(paths: readonly string[], options: ImportA
       done.delete(merged++)
     }
   }
-  const script = await workerScript(new URL('./agentLogWorker.cjs', import.meta.url), new URL('./agentLogWorker.ts', import.meta.url))
-  const workers: Worker[] = []
+  const readers = await logReaderThreads(threads - 1)
+  const workers: Worker[] = readers.map(({ worker }) => worker)
   const data: ReaderThreadData = {
     paths: ordered.map((file) => file.path),
     nextFile: new Int32Array(new SharedArrayBuffer(4)),
@@ -106,9 +100,9 @@ export async function importOnThreads(paths: readonly string[], options: ImportA
         failed = true
         reject(error)
       }
-      for (let i = 1; i < threads; i++) {
-        const worker = startWorker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } })
-        workers.push(worker)
+      for (const { worker, failure } of readers) {
+        // One started early may have stopped before it was given its files.
+        if (failure) return fail(failure)
         worker.on('message', (message: ReaderThreadMessage) => {
           if ('error' in message) return fail(new Error(message.error))
           const batch: ReadBatch = { ...message, unpacked: null }
@@ -118,6 +112,8 @@ export async function importOnThreads(paths: readonly string[], options: ImportA
         })
         worker.on('error', fail)
         worker.on('exit', (exitCode) => exitCode !== 0 && fail(new Error(`log reader thread stopped (exit code ${exitCode})`)))
+        worker.ref()
+        worker.postMessage(data)
       }
       const logSource = reusingLogSource(new ReadBuffer())
       const readHere = async () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { startLogReadersEarly } from '../agentLogs/logReaderThreads'
 import { startPartThreadEarly } from '../import/billingSecondPart'
 
 /** The options of `import`, which prepareImport reads as the command does. */
@@ -13,7 +14,8 @@ export const IMPORT_OPTIONS = {
 /**
  * What `import` starts before its code has loaded: an import of one file, which a big billing
  * export is read on two threads for (with or without a workspace), gets its second thread now
- * (billingSecondPart.ts). Bad arguments start nothing; the command reports them.
+ * (billingSecondPart.ts); an import of a folder, its log reader threads (logReaderThreads.ts).
+ * Bad arguments start nothing; the command reports them.
  */
 export function prepareImport(args: string[], cwd: string): void {
   let parsed
@@ -22,5 +24,7 @@ export function prepareImport(args: string[], cwd: string): void {
   } catch {
     return
   }
-  if (parsed.positionals.length === 1) startPartThreadEarly(resolve(cwd, parsed.positionals[0]))
+  const paths = parsed.positionals.map((path) => resolve(cwd, path))
+  if (paths.length === 1) startPartThreadEarly(paths[0])
+  startLogReadersEarly(paths)
 }

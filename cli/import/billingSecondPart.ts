@@ -4,6 +4,7 @@ import type { BillingSecondPart } from '../../shared/importers/billing/billingSo
 import type { JobSource } from '../../shared/importers/jobs/jobTypes'
 import { readFileChunks } from '../../node/fileChunks'
 import { FILE_CHUNK_BYTES } from '../../node/fileJobSource'
+import { EarlyThreads } from '../earlyThreads'
 import { startWorker, workerScript } from '../workerScript'
 import { hasBillingExtension } from '../../shared/importers/jobs/billingExtensions'
 import type { PartThreadMessage, PartThreadStart } from './billingPartWorker'
@@ -59,19 +60,18 @@ interface PartThread {
   answer: Promise<PartThreadMessage>
 }
 
-/** The thread startPartThreadEarly started, and the file it was started for. */
-let early: { path: string; thread: Promise<PartThread> } | null = null
+/** The thread startPartThreadEarly started, for the file (its path) it was started for. */
+const early = new EarlyThreads<PartThread>(({ worker }) => void worker.terminate())
 
 /**
  * Starts the thread that would read the second part of the file at `path` now, at the
  * command's start, when the file is big enough to be read on two threads: a thread takes
  * 50–70 ms to start, and this way it starts while the command loads its code and reads the
- * header instead of after. withSecondPartOnThread takes it; when nothing does (the file is
- * no billing export, or is rejected first), it waits, unreferenced, until the command ends.
- * Returns whether it started one.
+ * header instead of after. withSecondPartOnThread takes it (see EarlyThreads). Returns
+ * whether it started one.
  */
 export function startPartThreadEarly(path: string): boolean {
-  dropEarlyThread()
+  early.drop()
   // A session log, an outcome export or a folder is never read in parts.
   if (!hasBillingExtension(path)) return false
   let size = 0
@@ -83,25 +83,14 @@ export function startPartThreadEarly(path: string): boolean {
     return false
   }
   if (size < SPLIT_FROM_BYTES) return false
-  const thread = startPartThread()
-  // A thread that failed to start is told when taken (withSecondPartOnThread reads on one thread); never taken, it is no error.
-  thread.catch(() => undefined)
-  early = { path, thread }
+  // One that fails to start is told when taken: withSecondPartOnThread reads on one thread.
+  early.start(path, 1, startPartThread)
   return true
 }
 
 /** The thread started early for `path`, or a new one. */
 function partThreadFor(path: string): Promise<PartThread> {
-  const started = early?.path === path ? early.thread : null
-  if (started) early = null
-  else dropEarlyThread()
-  return started ?? startPartThread()
-}
-
-/** Ends a thread started early that nothing took (a process that runs several commands, as the tests, would keep it idle). */
-function dropEarlyThread(): void {
-  early?.thread.then(({ worker }) => void worker.terminate(), () => undefined)
-  early = null
+  return early.take(path)[0] ?? startPartThread()
 }
 
 async function startPartThread(): Promise<PartThread> {
