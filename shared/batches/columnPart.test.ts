@@ -178,21 +178,30 @@ describe('ColumnBuilder parts', () => {
   })
 })
 
+/**
+ * Values split at `at`, the second column's part (cloned, as a thread posts it) added to the
+ * first: they list and finish as one column given every value does. Returns that finish's JSON.
+ */
+function expectAddedAsPartAsOne(all: readonly Json[], at: number, trial: number): string {
+  const one = new ScalarColumn(trial)
+  for (const value of all) one.add(value)
+  const first = new ScalarColumn(trial)
+  const second = new ScalarColumn(trial)
+  for (const value of all.slice(0, at)) first.add(value)
+  for (const value of all.slice(at)) second.add(value)
+  first.addPart(structuredClone(second.part()))
+  expect(first.list()).toEqual(all)
+  const finished = json(one.finish())
+  expect(json(first.finish())).toBe(finished)
+  return finished
+}
+
 describe('ScalarColumn parts', () => {
   test('two columns, the second added as a part, finish as one column given every value does, with any trial length (property)', () => {
     const values = fc.array(fc.oneof(fc.constantFrom('a', 'b', '1.5', null, 3), fc.string({ minLength: 13, maxLength: 14 }), fc.integer()), { maxLength: 60 })
     fc.assert(
       fc.property(values, fc.nat(), fc.integer({ min: 1, max: 20 }), (all, split, trial) => {
-        const at = split % (all.length + 1)
-        const one = new ScalarColumn(trial)
-        for (const value of all) one.add(value)
-        const first = new ScalarColumn(trial)
-        const second = new ScalarColumn(trial)
-        for (const value of all.slice(0, at)) first.add(value)
-        for (const value of all.slice(at)) second.add(value)
-        first.addPart(structuredClone(second.part()))
-        expect(first.list()).toEqual(all)
-        expect(json(first.finish())).toBe(json(one.finish()))
+        expectAddedAsPartAsOne(all, split % (all.length + 1), trial)
       }),
       { numRuns: 1000 },
     )
@@ -216,18 +225,9 @@ describe('ScalarColumn packed parts', () => {
   test('split anywhere, the two finish as one column given every value does, packed or not on either side (property)', () => {
     fc.assert(
       fc.property(values, fc.nat(), fc.integer({ min: 1, max: 12 }), (all, split, trial) => {
-        const at = split % (all.length + 1)
-        const one = new ScalarColumn(trial)
-        for (const value of all) one.add(value)
-        const first = new ScalarColumn(trial)
-        const second = new ScalarColumn(trial)
-        for (const value of all.slice(0, at)) first.add(value)
-        for (const value of all.slice(at)) second.add(value)
-        first.addPart(structuredClone(second.part()))
-        expect(first.list()).toEqual(all)
-        expect(json(first.finish())).toBe(json(one.finish()))
+        const finished = expectAddedAsPartAsOne(all, split % (all.length + 1), trial)
         // As the whole list encoded at once (a builder of no values finishes as an empty list).
-        if (all.length > 0) expect(json(one.finish())).toBe(json(encodeColumn(all)))
+        if (all.length > 0) expect(finished).toBe(json(encodeColumn(all)))
       }),
       { numRuns: 2000 },
     )
