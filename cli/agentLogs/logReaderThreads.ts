@@ -53,12 +53,19 @@ export function endEarlyLogReaders(): void {
   early.drop()
 }
 
-/** `count` reader threads: those started early (any beyond `count` ended), and new ones for the rest. */
+/**
+ * `count` reader threads: those started early (any beyond `count` ended), and new ones for the
+ * rest. When one cannot start, the others are ended and its error thrown.
+ */
 export async function logReaderThreads(count: number): Promise<LogReaderThread[]> {
   const started = early.take(USE)
   for (const extra of started.splice(count)) void extra.then(({ worker }) => worker.terminate(), () => undefined)
   while (started.length < count) started.push(startLogReader())
-  return Promise.all(started)
+  const settled = await Promise.allSettled(started)
+  const failed = settled.find((result) => result.status === 'rejected')
+  if (!failed) return settled.map((result) => (result as PromiseFulfilledResult<LogReaderThread>).value)
+  for (const result of settled) if (result.status === 'fulfilled') void result.value.worker.terminate()
+  throw failed.reason
 }
 
 async function startLogReader(): Promise<LogReaderThread> {
