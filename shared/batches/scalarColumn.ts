@@ -134,10 +134,10 @@ export class ScalarColumn {
     } else this.addIds([part.v], null, part.n)
   }
 
-  /** A list of values: straight onto this column's list when it is one. */
+  /** A list of values: onto this column's list at once when it is one (another column's values are its own copies already). */
   private addValues(values: readonly Json[]): void {
     if (this.values === null) for (const value of values) this.add(value)
-    else for (const value of values) this.values.push(ownCopy(value))
+    else this.values = this.values.concat(values)
   }
 
   private addPackedPart(packed: Float64Array, texts: string[]): void {
