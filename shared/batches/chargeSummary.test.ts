@@ -1,11 +1,12 @@
 import fc from 'fast-check'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { createSha256 } from '../hash/sha256'
 import { addDecimal, type Decimal, formatDecimal, parseDecimal, ZERO } from '../money/decimal'
 import type { Charge } from '../records/charge'
 import { createBatch } from './batch'
 import { importedChargeBatch } from './testFixtures'
 import { readChargeSummary } from './chargeSummaryRead'
+import { dayComparison } from './chargeSummary'
 
 let line = 0
 function charge(overrides: Partial<Charge> = {}): Charge {
@@ -176,6 +177,28 @@ describe('charge summary', () => {
     // Sums past 2^53 in the largest scale's units are added up as Decimals.
     const big = batchOf([charge({ cost: '4503599627370495' }), charge({ cost: '4503599627370495' }), charge({ cost: '0.5' })])
     expect(readChargeSummary(big.summary!, big.meta)!.lines.map((l) => l.cost)).toEqual(['9007199254740990.5'])
+  })
+
+  test('orders days as localeCompare does, YYYY-MM-DD days by their characters and any others by localeCompare itself (property)', () => {
+    const isoDay = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10))
+    const sign = (n: number) => Math.sign(n)
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 9, arbitrary: isoDay }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) }), { minLength: 1, maxLength: 30 }), (days) => {
+        const compare = dayComparison(days)
+        for (const a of days) for (const b of days) expect(sign(compare(a, b))).toBe(sign(a.localeCompare(b)))
+      }),
+      { numRuns: 300 },
+    )
+    // YYYY-MM-DD days never ask localeCompare (whose first call loads ICU's collator); others do.
+    const localeCompare = vi.spyOn(String.prototype, 'localeCompare')
+    try {
+      expect(dayComparison(['2026-01-10', '2026-01-02'])('2026-01-10', '2026-01-02')).toBe(1)
+      expect(localeCompare).not.toHaveBeenCalled()
+      expect(dayComparison(['2026-01-10', 'soon'])('2026-01-10', 'soon')).toBe('2026-01-10'.localeCompare('soon'))
+      expect(localeCompare).toHaveBeenCalled()
+    } finally {
+      localeCompare.mockRestore()
+    }
   })
 
   test('is not written for a batch the ledger does not count whole', () => {

@@ -110,11 +110,24 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
  * thousand lines took 13 ms).
  */
 function inDayOrder(groups: LineGroup[], days: readonly string[]): LineGroup[] {
-  const order = days.map((_, day) => day).sort((a, b) => days[a].localeCompare(days[b]))
+  const compare = dayComparison(days)
+  const order = days.map((_, day) => day).sort((a, b) => compare(days[a], days[b]))
   const rank = new Int32Array(days.length)
-  for (let at = 1; at < order.length; at++) rank[order[at]] = rank[order[at - 1]] + (days[order[at - 1]].localeCompare(days[order[at]]) === 0 ? 0 : 1)
+  for (let at = 1; at < order.length; at++) rank[order[at]] = rank[order[at - 1]] + (compare(days[order[at - 1]], days[order[at]]) === 0 ? 0 : 1)
   return groups.sort((a, b) => rank[a.ids[0]] - rank[b.ids[0]])
 }
+
+/**
+ * How `days` compare as localeCompare compares them: for days written YYYY-MM-DD, as the
+ * batches' starts give them, by their characters (the same order, without the first
+ * localeCompare's 10–20 ms of loading ICU's collator, a fixed cost of every import into a
+ * workspace); any others by localeCompare itself.
+ */
+export function dayComparison(days: readonly string[]): (a: string, b: string) => number {
+  return days.every((day) => ISO_DAY.test(day)) ? (a, b) => (a < b ? -1 : a > b ? 1 : 0) : (a, b) => a.localeCompare(b)
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
 interface FieldIds {
   values: Json[]
