@@ -43,18 +43,15 @@ export class ScalarColumn {
   private lastId = 0
   /** Whether every distinct value so far is a short string (found in `short`, without hashing text). */
   private onlyShort = true
+  /** The list, once the dictionary is given up. */
   private values: Json[] | null = null
-  /** Each row's short string packed, while the column is kept so (see endTrial), and the strings. */
+  /** Beside the list, each of its strings packed, while every value is a short string (see endTrial). */
   private packed: Float64Array | null = null
-  private packedTexts: string[] = []
 
   add(value: Json): void {
     if (this.values !== null) {
-      this.values.push(ownCopy(value))
-      return
-    }
-    if (this.packed !== null) {
-      this.addPacked(value)
+      if (this.packed === null) this.values.push(ownCopy(value))
+      else this.addPacked(value)
       return
     }
     if (this.index === null) {
@@ -73,37 +70,32 @@ export class ScalarColumn {
     if (this.count === this.trial) this.endTrial()
   }
 
-  /** At `trial` values: a dictionary of mostly distinct values is given up, for packed strings when all are short strings, else for the list. */
+  /** At `trial` values: a dictionary of mostly distinct values is given up for the list, its strings also packed when all are short strings. */
   private endTrial(): void {
     if (this.distinct.length <= this.trial * 0.75) return
+    const values = this.list()
     if (this.onlyShort) {
-      this.packedTexts = this.list() as string[]
       this.packed = new Float64Array(this.ids.length)
-      for (let row = 0; row < this.count; row++) this.packed[row] = packShortString(this.packedTexts[row])
-    } else {
-      this.values = this.list()
-      this.count = 0
+      for (let row = 0; row < values.length; row++) this.packed[row] = packShortString(values[row] as string)
     }
+    this.values = values
     this.index = null
     this.short = null
     this.distinct = []
     this.ids = new Int32Array(0)
+    this.count = 0
   }
 
-  /** Adds a value to a packed column, which becomes the list at the first value that is no short string. */
+  /** Adds a value to a packed column, which stays the plain list from the first value that is no short string. */
   private addPacked(value: Json): void {
+    const values = this.values!
     const packed = typeof value === 'string' ? packShortString(value) : 0
-    if (packed === 0) {
-      this.values = this.packedTexts
-      this.values.push(ownCopy(value))
-      this.packed = null
-      this.packedTexts = []
-      this.count = 0
-      return
+    if (packed === 0) this.packed = null
+    else {
+      if (values.length === this.packed!.length) this.packed = doubled(this.packed!)
+      this.packed![values.length] = packed
     }
-    if (this.count === this.packed!.length) this.packed = doubled(this.packed!)
-    this.packed![this.count++] = packed
-    this.packedTexts.push(ownCopy(value) as string)
+    values.push(ownCopy(value))
   }
 
   /**
@@ -111,8 +103,8 @@ export class ScalarColumn {
    * typed array): what `addPart` there adds as if each value were added to it.
    */
   part(): ScalarPart {
+    if (this.packed !== null) return { t: 'packed', p: this.packed.slice(0, this.values!.length), s: this.values!.join('\0') }
     if (this.values !== null) return { t: 'values', v: this.values }
-    if (this.packed !== null) return { t: 'packed', p: this.packed.slice(0, this.count), s: this.packedTexts.join('\0') }
     if (this.index === null) return { t: 'const', v: this.first, n: this.repeats }
     return { t: 'dict', d: this.distinct, i: this.ids.slice(0, this.count) }
   }
@@ -128,27 +120,28 @@ export class ScalarColumn {
     else if (part.t === 'dict') this.addIds(part.d, part.i, part.i.length)
     else if (part.t === 'packed') this.addPackedPart(part.p, textsOfPacked(part))
     // The same constant on: counted.
-    else if (this.values === null && this.packed === null && this.index === null && (this.repeats === 0 || part.v === this.first) && part.n > 0) {
+    else if (this.values === null && this.index === null && (this.repeats === 0 || part.v === this.first) && part.n > 0) {
       if (this.repeats === 0) this.first = part.v
       this.repeats += part.n
     } else this.addIds([part.v], null, part.n)
   }
 
-  /** A list of values: onto this column's list at once when it is one (another column's values are its own copies already). */
+  /** A list of values: onto this column's list at once when it is a plain one (another column's values are its own copies already). */
   private addValues(values: readonly Json[]): void {
-    if (this.values === null) for (const value of values) this.add(value)
+    if (this.values === null || this.packed !== null) for (const value of values) this.add(value)
     else this.values = this.values.concat(values)
   }
 
+  /** Packed strings: a typed-array step each onto a packed column, else added one by one. */
   private addPackedPart(packed: Float64Array, texts: string[]): void {
     if (this.packed === null) {
       for (const text of texts) this.add(text)
       return
     }
-    if (this.packed.length < this.count + packed.length) this.packed = doubled(this.packed, this.count + packed.length)
-    this.packed.set(packed, this.count)
-    this.count += packed.length
-    this.packedTexts = this.packedTexts.concat(texts)
+    const at = this.values!.length
+    if (this.packed.length < at + packed.length) this.packed = doubled(this.packed, at + packed.length)
+    this.packed.set(packed, at)
+    this.values = this.values!.concat(texts)
   }
 
   /** Adds `count` values given as ids in `dictionary` (`ids` null: all the first). */
@@ -217,7 +210,6 @@ export class ScalarColumn {
   /** Every value added so far, in order. */
   list(): Json[] {
     if (this.values !== null) return this.values
-    if (this.packed !== null) return this.packedTexts
     if (this.index === null) return new Array<Json>(this.repeats).fill(this.first)
     const values = new Array<Json>(this.count)
     for (let row = 0; row < this.count; row++) values[row] = this.distinct[this.ids[row]]
@@ -226,8 +218,7 @@ export class ScalarColumn {
 
   /** A constant, a dictionary when at most half the values are distinct, otherwise the values. */
   finish(): Column {
-    if (this.values !== null) return encodeScalars(this.values)
-    if (this.packed !== null) return encodePacked(this.packed, this.packedTexts)
+    if (this.values !== null) return this.packed === null ? encodeScalars(this.values) : encodePacked(this.packed, this.values)
     if (this.index === null) return { t: 'const', v: this.first }
     return this.distinct.length > this.count / 2 ? { t: 'raw', v: this.list() } : { t: 'dict', d: this.distinct, i: this.ids.subarray(0, this.count) }
   }
