@@ -21,6 +21,15 @@ describe('EarlyThreads', () => {
     expect(ended).toEqual([])
   })
 
+  it('gives at most as many as asked for and ends the rest', async () => {
+    const { early, ended, startOne, settled } = threads()
+    early.start('logs', 3, startOne)
+    expect(await Promise.all(early.take('logs', 1))).toEqual(['t1'])
+    await settled()
+    expect(ended).toEqual(['t2', 't3'])
+    expect(early.take('logs')).toEqual([])
+  })
+
   it('ends the threads started for another use when taken for this one, when started again and when dropped', async () => {
     const { early, ended, startOne, settled } = threads()
     early.start('a.csv', 1, startOne)

@@ -23,14 +23,18 @@ export class EarlyThreads<T> {
     this.early = { use, threads }
   }
 
-  /** The threads started for `use` (none when none were); any started for another use are ended. */
-  take(use: string): Promise<T>[] {
+  /**
+   * Up to `most` of the threads started for `use` (none when none were); the rest, and any
+   * started for another use, are ended.
+   */
+  take(use: string, most = Infinity): Promise<T>[] {
     if (this.early?.use !== use) {
       this.drop()
       return []
     }
     const { threads } = this.early
-    this.early = null
+    this.early = { use, threads: threads.splice(most) }
+    this.drop()
     return threads
   }
 

@@ -20,7 +20,8 @@ export interface LogReaderThread {
   failure: Error | null
 }
 
-const early = new EarlyThreads<LogReaderThread>(({ worker }) => void worker.terminate())
+const endReader = ({ worker }: LogReaderThread) => void worker.terminate()
+const early = new EarlyThreads<LogReaderThread>(endReader)
 
 /**
  * Starts the reader threads an import of a folder would read its logs with (one per core
@@ -58,13 +59,12 @@ export function endEarlyLogReaders(): void {
  * rest. When one cannot start, the others are ended and its error thrown.
  */
 export async function logReaderThreads(count: number): Promise<LogReaderThread[]> {
-  const started = early.take(USE)
-  for (const extra of started.splice(count)) void extra.then(({ worker }) => worker.terminate(), () => undefined)
+  const started = early.take(USE, count)
   while (started.length < count) started.push(startLogReader())
   const settled = await Promise.allSettled(started)
   const failed = settled.find((result) => result.status === 'rejected')
   if (!failed) return settled.map((result) => (result as PromiseFulfilledResult<LogReaderThread>).value)
-  for (const result of settled) if (result.status === 'fulfilled') void result.value.worker.terminate()
+  for (const result of settled) if (result.status === 'fulfilled') endReader(result.value)
   throw failed.reason
 }
 

@@ -90,7 +90,7 @@ export function startPartThreadEarly(path: string): boolean {
 
 /** The thread started early for `path`, or a new one. */
 function partThreadFor(path: string): Promise<PartThread> {
-  return early.take(path)[0] ?? startPartThread()
+  return early.take(path, 1)[0] ?? startPartThread()
 }
 
 async function startPartThread(): Promise<PartThread> {
