@@ -63,13 +63,15 @@ function adjustedScalars(part: ScalarPart, adjust: (value: Json) => Json): Scala
       return { t: 'values', v: part.v.map(adjust) }
     case 'packed':
       return { t: 'values', v: textsOfPacked(part).map(adjust) }
+    case 'numbers':
+      return { t: 'values', v: Array.from(part.p, adjust) }
   }
 }
 
 /** The typed arrays in a part, which can be moved to another thread instead of copied. */
 export function transferablesOf(part: ColumnPart, into: ArrayBuffer[] = []): ArrayBuffer[] {
   if (part.kind === 'scalar' && part.scalars.t === 'dict') into.push(part.scalars.i.buffer as ArrayBuffer)
-  else if (part.kind === 'scalar' && part.scalars.t === 'packed') into.push(part.scalars.p.buffer as ArrayBuffer)
+  else if (part.kind === 'scalar' && (part.scalars.t === 'packed' || part.scalars.t === 'numbers')) into.push(part.scalars.p.buffer as ArrayBuffer)
   else if (part.kind === 'list') transferablesOf(part.items, into)
   else if (part.kind === 'object') for (const child of part.children) transferablesOf(child, into)
   return into

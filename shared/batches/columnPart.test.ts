@@ -129,16 +129,19 @@ describe('ColumnBuilder parts', () => {
     expect(merged).toBeGreaterThan(15)
   }, 60_000)
 
-  test('an adjustment changes the part\'s values of the keys it names as they are added (line numbers counted from the part\'s start)', () => {
-    const records = Array.from({ length: 6000 }, (_, row) => ({ model: row % 3 ? 'a' : 'b', source: { file: 'f', line: row + 2 } }))
-    const first = new ColumnBuilder()
-    const second = new ColumnBuilder()
-    for (const r of records.slice(0, 2500)) first.add(r)
-    for (const r of records.slice(2500)) second.add({ ...r, source: { ...r.source, line: r.source.line - 2501 } })
-    const part = second.part()
-    expect(first.canAdd(part)).toBe(true)
-    first.addLastPart(part, { source: { line: (line) => (line as number) + 2501 } })
-    expectSame(first.finish(), whole(records))
+  test('an adjustment changes the part\'s values of the keys it names as they are added (line numbers counted from the part\'s start, in a dictionary or a list)', () => {
+    // The second builder's lines stay a dictionary below the 4096 rows of its trial, and become a list of numbers past them.
+    for (const length of [6000, 9000]) {
+      const records = Array.from({ length }, (_, row) => ({ model: row % 3 ? 'a' : 'b', source: { file: 'f', line: row + 2 } }))
+      const first = new ColumnBuilder()
+      const second = new ColumnBuilder()
+      for (const r of records.slice(0, 2500)) first.add(r)
+      for (const r of records.slice(2500)) second.add({ ...r, source: { ...r.source, line: r.source.line - 2501 } })
+      const part = second.part()
+      expect(first.canAdd(part)).toBe(true)
+      first.addLastPart(structuredClone(part), { source: { line: (line) => (line as number) + 2501 } })
+      expectSame(first.finish(), whole(records))
+    }
   })
 
   test('values of another kind than a column holds are added as the list of every value, exactly, unless the part\'s records would not decode in their own key order; keys in another order can be added', () => {
@@ -243,6 +246,33 @@ describe('ScalarColumn packed parts', () => {
     expect(part.p).toBeInstanceOf(Float64Array)
     expect(part.p.length).toBe(40)
     expect(part.s.split('\0')).toEqual(amounts)
+  })
+})
+
+describe('ScalarColumn number lists', () => {
+  test('a list of numbers only, split anywhere, finishes as one column given every value does (property)', () => {
+    // Not -0: a column tells values apart as === does (0 and -0 alike), split or not, and JSON writes both as 0.
+    const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)), fc.constantFrom(0, 2 ** 53, 0.1))
+    const values = fc.array(fc.oneof({ weight: 40, arbitrary: number }, { weight: 1, arbitrary: fc.constantFrom('7', null, true) }), { maxLength: 60 })
+    fc.assert(
+      fc.property(values, fc.nat(), fc.integer({ min: 1, max: 12 }), (all, split, trial) => {
+        expectAddedAsPartAsOne(all, split % (all.length + 1), trial)
+      }),
+      { numRuns: 1000 },
+    )
+  }, 30_000)
+
+  test('a column of mostly distinct numbers (line numbers) travels as one typed array, a list with another value in it as the list', () => {
+    const column = new ScalarColumn(8)
+    const lines = Array.from({ length: 40 }, (_, row) => row + 2)
+    for (const line of lines) column.add(line)
+    const part = column.part()
+    expect(part.t).toBe('numbers')
+    if (part.t !== 'numbers') return
+    expect(part.p).toBeInstanceOf(Float64Array)
+    expect([...part.p]).toEqual(lines)
+    column.add('a line')
+    expect(column.part()).toEqual({ t: 'values', v: [...lines, 'a line'] })
   })
 })
 
