@@ -36,8 +36,12 @@ type Kind = 'none' | 'scalar' | 'object' | 'list' | 'raw'
 export type ColumnPart =
   | { kind: 'none' }
   | { kind: 'scalar'; rows: number; scalars: ScalarPart }
-  /** `inOrder`: whether every record's keys came in the column's order, so that decoding the part gives them back as they were. */
-  | { kind: 'object'; rows: number; keys: string[]; children: ColumnPart[]; absent: number[][]; inOrder: boolean }
+  /**
+   * `absent`: per key, the rows without it, in a typed array (an OpenAI export's charges all
+   * lack a list cost: half a million row numbers, which as a list cost 25 ms to clone).
+   * `inOrder`: whether every record's keys came in the column's order, so that decoding the part gives them back as they were.
+   */
+  | { kind: 'object'; rows: number; keys: string[]; children: ColumnPart[]; absent: Int32Array[]; inOrder: boolean }
   | { kind: 'list'; rows: number; lengths: number[]; items: ColumnPart; inOrder: boolean }
   | { kind: 'raw'; rows: number; values: Json[] }
 
@@ -73,7 +77,10 @@ export function transferablesOf(part: ColumnPart, into: ArrayBuffer[] = []): Arr
   if (part.kind === 'scalar' && part.scalars.t === 'dict') into.push(part.scalars.i.buffer as ArrayBuffer)
   else if (part.kind === 'scalar' && (part.scalars.t === 'packed' || part.scalars.t === 'numbers')) into.push(part.scalars.p.buffer as ArrayBuffer)
   else if (part.kind === 'list') transferablesOf(part.items, into)
-  else if (part.kind === 'object') for (const child of part.children) transferablesOf(child, into)
+  else if (part.kind === 'object') {
+    for (const rows of part.absent) into.push(rows.buffer as ArrayBuffer)
+    for (const child of part.children) transferablesOf(child, into)
+  }
   return into
 }
 
@@ -149,7 +156,7 @@ export class ColumnBuilder {
       case 'list':
         return { kind: 'list', rows: this.rows, lengths: this.lengths, items: this.items!.part(), inOrder: this.reordered.size === 0 }
       case 'object':
-        return { kind: 'object', rows: this.rows, keys: this.keys, children: this.children.map((child) => child.part()), absent: this.absent, inOrder: this.reordered.size === 0 }
+        return { kind: 'object', rows: this.rows, keys: this.keys, children: this.children.map((child) => child.part()), absent: this.absent.map((rows) => Int32Array.from(rows)), inOrder: this.reordered.size === 0 }
     }
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { ColumnBuilder, type Column, type ColumnPart, encodeColumn, type Json } from './columnCodec'
+import { ColumnBuilder, type Column, type ColumnPart, encodeColumn, type Json, transferablesOf } from './columnCodec'
 import { jsonUtf8, type JsonWritable } from './jsonUtf8'
 import { ScalarColumn } from './scalarColumn'
 
@@ -282,4 +282,18 @@ test('a part survives structured cloning whole', () => {
   for (let row = 0; row < 100; row++) builder.add({ a: row % 2, b: { c: `v${row % 3}` } })
   const part = builder.part() as ColumnPart
   expect(structuredClone(part)).toEqual(part)
+})
+
+test('a part\'s typed arrays (ids, packed strings, number lists, the rows lacking a key) all move to another thread at once', () => {
+  const builder = new ColumnBuilder()
+  // Past the 4096 rows of a column's trial: the costs packed, the lines a list of numbers.
+  for (let row = 0; row < 5000; row++) builder.add({ model: `m${row % 3}`, cost: `${row}.5`, ...(row % 4 ? { listCost: undefined } : { listCost: '1' }), source: { line: row + 2 } })
+  const part = builder.part()
+  const copy = structuredClone(part)
+  const transfer = transferablesOf(part)
+  // The models' ids, the costs packed, the lines as numbers, and the rows lacking each of the four keys and the nested one.
+  expect(transfer.length).toBe(3 + 4 + 1)
+  expect(structuredClone(part, { transfer })).toEqual(copy)
+  // Moved: the buffers here are detached.
+  expect(transfer.every((buffer) => buffer.byteLength === 0)).toBe(true)
 })
