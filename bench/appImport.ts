@@ -17,8 +17,7 @@ import { statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { startAppServer } from '../test/e2e/support/appServer'
-import { launchBrowser } from '../test/e2e/support/browser'
+import { withAppInBrowser } from './appInBrowser'
 import { bestOfAlternatingRounds } from './bestOfRounds'
 import { ANTHROPIC_COST, billingCsvFile, OPENAI_COST, type BillingCsvShape } from './billingCsvFiles'
 import { timedCommand } from './timedCommand'
@@ -114,15 +113,13 @@ interface AppRound {
 /** One round in a browser of its own: import through the view, then the Overview three ways. */
 async function appRound(shape: BillingCsvShape, path: string): Promise<AppRound> {
   const name = basename(path)
-  const app = await startAppServer()
-  const browser = await launchBrowser()
-  try {
+  return withAppInBrowser(async (appUrl, browser) => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' })
     await context.addInitScript(recordLongTasksAndHeadline)
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
-    await page.goto(app.url + '#/import')
+    await page.goto(appUrl + '#/import')
     await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
     await page.getByTestId('batch-empty').waitFor()
 
@@ -144,7 +141,7 @@ async function appRound(shape: BillingCsvShape, path: string): Promise<AppRound>
     await page.getByRole('heading', { name: 'Import', exact: true }).waitFor()
     const overviewAgainMs = await timeOverview(page, null)
     const fresh = await context.newPage()
-    const { ms: overviewFreshMs, asSeenByDriverMs: overviewFreshAsSeenByDriverMs } = await timeOverview(fresh, app.url + '#/overview')
+    const { ms: overviewFreshMs, asSeenByDriverMs: overviewFreshAsSeenByDriverMs } = await timeOverview(fresh, appUrl + '#/overview')
     const overviewFresh = await longTasksSince(fresh, 0, overviewFreshMs)
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`)
     return {
@@ -161,10 +158,7 @@ async function appRound(shape: BillingCsvShape, path: string): Promise<AppRound>
       overviewFresh,
       maxRssMB: 0,
     }
-  } finally {
-    await browser.close()
-    await app.close()
-  }
+  })
 }
 
 const SHAPES = [ANTHROPIC_COST, OPENAI_COST]

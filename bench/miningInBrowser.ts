@@ -14,8 +14,8 @@ import type { Browser } from 'playwright-core'
 import { encodeJoinCode } from '../shared/sync/joinCode'
 import { openWorkspaceFile } from '../cli/workspaceStore'
 import { connectClient, waitFor } from '../server/test/harness'
-import { startAppServer } from '../test/e2e/support/appServer'
-import { collectPageErrors, launchBrowser } from '../test/e2e/support/browser'
+import { collectPageErrors } from '../test/e2e/support/browser'
+import { withAppInBrowser } from './appInBrowser'
 import { startTestSyncServer } from '../test/e2e/support/syncServer'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -36,23 +36,21 @@ export async function mineInBrowser(workspaces: Record<string, string>, options:
   }
   const tokens = Object.fromEntries(Object.keys(workspaces).map((shape) => [randomBytes(24).toString('base64url'), { workspace: `bench-mining-${shape}`, access: 'rw' as const }]))
   const sync = await startTestSyncServer(tokens)
-  const app = await startAppServer()
-  const browser = await launchBrowser()
   try {
-    console.log(`\nthe app's user action in Chromium: Catalog → "Find candidates in the runs" until the candidates show (best of ${rounds()} rounds):`)
-    for (const [i, [shape, path]] of Object.entries(workspaces).entries()) {
-      const token = Object.keys(tokens)[i]
-      await pushLedger(sync.url, `bench-mining-${shape}`, token, path)
-      const best = await timeMining(browser, app.url, encodeJoinCode({ serverUrl: sync.url, token, workspaceId: `bench-mining-${shape}` }))
-      const verdict = best.seconds < options.target ? `meets < ${options.target} s` : `MISSES < ${options.target} s`
-      const responsive = best.longestTaskMs < RESPONSIVE_MS ? `responsive: no task of ${RESPONSIVE_MS} ms` : `NOT responsive: a task of ${RESPONSIVE_MS} ms or more`
-      console.log(
-        `  ${shape.padEnd(15)} ${best.seconds.toFixed(2)} s (${verdict}); longest main-thread task ${best.longestTaskMs.toFixed(0)} ms, ${best.longTasks} over 50 ms (${responsive}); ${best.candidates} candidates`,
-      )
-    }
+    await withAppInBrowser(async (appUrl, browser) => {
+      console.log(`\nthe app's user action in Chromium: Catalog → "Find candidates in the runs" until the candidates show (best of ${rounds()} rounds):`)
+      for (const [i, [shape, path]] of Object.entries(workspaces).entries()) {
+        const token = Object.keys(tokens)[i]
+        await pushLedger(sync.url, `bench-mining-${shape}`, token, path)
+        const best = await timeMining(browser, appUrl, encodeJoinCode({ serverUrl: sync.url, token, workspaceId: `bench-mining-${shape}` }))
+        const verdict = best.seconds < options.target ? `meets < ${options.target} s` : `MISSES < ${options.target} s`
+        const responsive = best.longestTaskMs < RESPONSIVE_MS ? `responsive: no task of ${RESPONSIVE_MS} ms` : `NOT responsive: a task of ${RESPONSIVE_MS} ms or more`
+        console.log(
+          `  ${shape.padEnd(15)} ${best.seconds.toFixed(2)} s (${verdict}); longest main-thread task ${best.longestTaskMs.toFixed(0)} ms, ${best.longTasks} over 50 ms (${responsive}); ${best.candidates} candidates`,
+        )
+      }
+    })
   } finally {
-    await browser.close()
-    await app.close()
     await sync.dispose()
   }
 }
