@@ -172,10 +172,14 @@ export class ScalarColumn {
   }
 
   /**
-   * The dictionary id of `value`, the next one when it is new. Short ASCII strings (amounts)
+   * The dictionary id of `value`, the next one when it is new. While the dictionary holds a few
+   * values (a file's models, workspaces, token types), it is looked through: comparing the text
+   * costs less than hashing a freshly parsed string for the map. Short ASCII strings (amounts)
    * are found in a table of their own (shortStringIds.ts), anything else in the map.
    */
   private idOf(value: Json): number {
+    const { distinct } = this
+    if (distinct.length <= FEW_VALUES) for (let id = 0; id < distinct.length; id++) if (distinct[id] === value) return this.remember(id)
     const short = typeof value === 'string' ? this.short!.find(value) : NOT_SHORT
     if (short >= 0) return this.rememberShort(short, value as string)
     const known = short === NOT_SHORT ? this.index!.get(value) : undefined
@@ -239,6 +243,9 @@ function ownCopy(value: Json): Json {
 }
 
 const OWN_COPY_LENGTH = 13
+
+/** Up to this many values a dictionary is looked through instead of looked up in (see idOf). */
+const FEW_VALUES = 8
 
 /** Scalars of which at least two differ, encoded as a whole list. */
 function encodeScalars(values: Json[]): Column {
