@@ -199,15 +199,19 @@ function expectAddedAsPartAsOne(all: readonly Json[], at: number, trial: number)
   return finished
 }
 
+/** expectAddedAsPartAsOne for any of `values`, split anywhere, with any trial length up to `longestTrial` (property). */
+function expectEverySplitAsOne(values: fc.Arbitrary<Json[]>, longestTrial: number): void {
+  fc.assert(
+    fc.property(values, fc.nat(), fc.integer({ min: 1, max: longestTrial }), (all, split, trial) => {
+      expectAddedAsPartAsOne(all, split % (all.length + 1), trial)
+    }),
+    { numRuns: 1000 },
+  )
+}
+
 describe('ScalarColumn parts', () => {
   test('two columns, the second added as a part, finish as one column given every value does, with any trial length (property)', () => {
-    const values = fc.array(fc.oneof(fc.constantFrom('a', 'b', '1.5', null, 3), fc.string({ minLength: 13, maxLength: 14 }), fc.integer()), { maxLength: 60 })
-    fc.assert(
-      fc.property(values, fc.nat(), fc.integer({ min: 1, max: 20 }), (all, split, trial) => {
-        expectAddedAsPartAsOne(all, split % (all.length + 1), trial)
-      }),
-      { numRuns: 1000 },
-    )
+    expectEverySplitAsOne(fc.array(fc.oneof(fc.constantFrom('a', 'b', '1.5', null, 3), fc.string({ minLength: 13, maxLength: 14 }), fc.integer()), { maxLength: 60 }), 20)
   }, 30_000)
 })
 
@@ -253,13 +257,7 @@ describe('ScalarColumn number lists', () => {
   test('a list of numbers only, split anywhere, finishes as one column given every value does (property)', () => {
     // Not -0: a column tells values apart as === does (0 and -0 alike), split or not, and JSON writes both as 0.
     const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)), fc.constantFrom(0, 2 ** 53, 0.1))
-    const values = fc.array(fc.oneof({ weight: 40, arbitrary: number }, { weight: 1, arbitrary: fc.constantFrom('7', null, true) }), { maxLength: 60 })
-    fc.assert(
-      fc.property(values, fc.nat(), fc.integer({ min: 1, max: 12 }), (all, split, trial) => {
-        expectAddedAsPartAsOne(all, split % (all.length + 1), trial)
-      }),
-      { numRuns: 1000 },
-    )
+    expectEverySplitAsOne(fc.array(fc.oneof({ weight: 40, arbitrary: number }, { weight: 1, arbitrary: fc.constantFrom('7', null, true) }), { maxLength: 60 }), 12)
   }, 30_000)
 
   test('a column of mostly distinct numbers (line numbers) travels as one typed array, a list with another value in it as the list', () => {
