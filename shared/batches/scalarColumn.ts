@@ -6,7 +6,7 @@ import { NEW, NOT_SHORT, packShortString, ShortStringIds } from './shortStringId
  * A ScalarColumn's values as plain data (`part()`): a count of one value, a dictionary and each
  * row's id in it, short strings each packed (`p`) and all joined by NUL (`s`: one string to
  * clone for another thread instead of half a million), a list of numbers only (line numbers)
- * as one typed array (cloning half a million numbers of a list to another thread took 75 ms,
+ * as one typed array (cloning half a million numbers of a list to another thread took 30-75 ms,
  * a typed array is moved), or the list.
  */
 export type ScalarPart =
