@@ -2,6 +2,7 @@ import { Database as DatabaseExtension } from '@hocuspocus/extension-database'
 import type { Extension } from '@hocuspocus/server'
 import BetterSqlite3 from 'better-sqlite3'
 import * as Y from 'yjs'
+import { untilUnlocked } from './sqliteLocks'
 
 /**
  * Stores each document's full Yjs state in one SQLite row, through Hocuspocus's database
@@ -24,16 +25,18 @@ export class SqlitePersistenceExtension extends DatabaseExtension implements Ext
 
   constructor(file: string) {
     const db = new BetterSqlite3(file)
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = FULL')
     // Other processes sharing the file hold the write lock only for one store.
     db.pragma('busy_timeout = 5000')
-    db.exec(`CREATE TABLE IF NOT EXISTS documents (
+    untilUnlocked(() => db.pragma('journal_mode = WAL'))
+    db.pragma('synchronous = FULL')
+    untilUnlocked(() =>
+      db.exec(`CREATE TABLE IF NOT EXISTS documents (
       name TEXT PRIMARY KEY,
       state BLOB NOT NULL,
       version INTEGER NOT NULL,
       updated_at INTEGER NOT NULL
-    )`)
+    )`),
+    )
     const selectState = db.prepare<[string], { state: Buffer; version: number }>('SELECT state, version FROM documents WHERE name = ?')
     const selectVersion = db.prepare<[string], { version: number }>('SELECT version FROM documents WHERE name = ?')
     const upsert = db.prepare<[string, Uint8Array, number, number]>(
