@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { type Dirent, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
 export interface FolderWalk {
@@ -8,6 +8,32 @@ export interface FolderWalk {
   skipHidden: boolean
   /** Told of each folder that could not be listed (permission denied, removed meanwhile); the walk goes on without it. */
   unreadable: (folder: string, error: unknown) => void
+  /** Listings shared with other walks of the same folders, so that each folder is read once. */
+  listings?: FolderListings
+}
+
+/**
+ * Folders' entries, each folder read once however many walks ask for it: a folder import asks
+ * for each kind of file in turn (agent logs, outcome exports, billing exports), and 13,000
+ * session logs in 2,400 folders took 0.16 s to list three times before a file was read.
+ */
+export class FolderListings {
+  private readonly listed = new Map<string, Dirent[] | { error: unknown }>()
+
+  /** The folder's entries, as readdirSync gives them (with their types); throws what it threw, every time. */
+  entries(folder: string): Dirent[] {
+    let listing = this.listed.get(folder)
+    if (listing === undefined) {
+      try {
+        listing = readdirSync(folder, { withFileTypes: true })
+      } catch (error) {
+        listing = { error }
+      }
+      this.listed.set(folder, listing)
+    }
+    if (!Array.isArray(listing)) throw listing.error
+    return listing
+  }
 }
 
 /**
@@ -20,7 +46,7 @@ export function filesInFolder(folder: string, walk: FolderWalk): string[] {
   const visit = (dir: string) => {
     let entries
     try {
-      entries = readdirSync(dir, { withFileTypes: true })
+      entries = walk.listings ? walk.listings.entries(dir) : readdirSync(dir, { withFileTypes: true })
     } catch (error) {
       walk.unreadable(dir, error)
       return

@@ -10,7 +10,8 @@ import { agentLogFileImporter, runSummary } from '../import/agentLogFiles'
 import { billingFileImporter } from '../import/billingFiles'
 import { outcomeFileImporter } from '../import/outcomeFiles'
 import { ImportedChargeTotalsBuilder } from '../import/importedChargeTotals'
-import type { FileImporter, FileOutcome, FileReport, ImportContext } from '../import/fileImporter'
+import type { FileImporter, FileOutcome, FileReport, FolderScan, ImportContext } from '../import/fileImporter'
+import { FolderListings } from '../../node/filesInFolder'
 import { formatImportReport } from '../import/importReportText'
 import { describeFileError } from '../fileErrors'
 import { notARegularFile } from '../namedFiles'
@@ -194,7 +195,8 @@ function planFiles(importers: readonly FileImporter[], paths: string[], profiles
   }
   // Each importer walks the folder: a subfolder none can list is reported once, at the end.
   const skipped = new Map<string, unknown>()
-  const unreadable = (folder: string, error: unknown) => skipped.set(folder, error)
+  // Each folder is listed once for every kind's walk.
+  const scan: FolderScan = { unreadable: (folder, error) => skipped.set(folder, error), listings: new FolderListings() }
   for (const path of paths) {
     let stats
     try {
@@ -204,7 +206,7 @@ function planFiles(importers: readonly FileImporter[], paths: string[], profiles
     }
     if (stats.isDirectory()) {
       const before = work.length
-      for (const importer of importers) for (const file of importer.filesIn(path, unreadable, profiles)) plan(file, importer)
+      for (const importer of importers) for (const file of importer.filesIn(path, scan, profiles)) plan(file, importer)
       if (skipped.has(path)) throw new InputError(`cannot import ${describeFileError(skipped.get(path), path)}`)
       if (work.length === before) throw new UsageError(`no importable files in ${path}`)
       continue

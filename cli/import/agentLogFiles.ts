@@ -16,7 +16,7 @@ import type { FileImporter, FileOutcome, ImportContext } from './fileImporter'
 export const agentLogFileImporter: FileImporter = {
   kind: 'runs',
   claims: (file) => fileKindOfPath(file) === 'logs',
-  filesIn: (folder, unreadable) => findLogFiles([folder], unreadable),
+  filesIn: (folder, { unreadable, listings }) => findLogFiles([folder], unreadable, listings),
   async importFile(path, context) {
     const [outcome] = await importLogFiles([path], context)
     return outcome

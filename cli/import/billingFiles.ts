@@ -15,7 +15,7 @@ import { withSecondPartOnThread } from './billingSecondPart'
 export const billingFileImporter: FileImporter = {
   kind: 'charges',
   claims: () => true,
-  filesIn: (folder, unreadable, profiles) => filesInFolder(folder, { wanted: (path) => fileKindOnDisk(path, profiles) === 'billing', skipHidden: true, unreadable }),
+  filesIn: (folder, scan, profiles) => filesInFolder(folder, { wanted: (path) => fileKindOnDisk(path, profiles) === 'billing', skipHidden: true, ...scan }),
   async importFile(path, context) {
     const charges = context.chargeTotals.pending()
     let outcome

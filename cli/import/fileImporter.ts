@@ -29,6 +29,9 @@ export interface FileOutcome {
   runs?: Run[]
 }
 
+/** What every kind's walk of a named folder shares (FileImporter.filesIn). */
+export type FolderScan = Required<Pick<FolderWalk, 'unreadable' | 'listings'>>
+
 /** Everything an importer may need from the command line and the workspace. */
 export interface ImportContext {
   skipBadRows: boolean
@@ -61,8 +64,12 @@ export interface FileImporter {
   kind: 'charges' | 'runs' | 'outcomes'
   /** Whether a file the user named explicitly is of this kind (`profiles`: the workspace's import profiles, which may claim a CSV as incidents). */
   claims(file: string, profiles: readonly ImportProfile[]): boolean
-  /** The files of this kind inside a folder the user named; a subfolder that cannot be listed goes to `unreadable` (filesInFolder.ts). */
-  filesIn(folder: string, unreadable: FolderWalk['unreadable'], profiles: readonly ImportProfile[]): string[]
+  /**
+   * The files of this kind inside a folder the user named, walked with the command's `scan`: a
+   * subfolder that cannot be listed goes to its `unreadable`, folders listed by another kind's
+   * walk are in its `listings` (filesInFolder.ts).
+   */
+  filesIn(folder: string, scan: FolderScan, profiles: readonly ImportProfile[]): string[]
   importFile(path: string, context: ImportContext): Promise<FileOutcome>
   /**
    * For kinds whose files belong together (agent logs: requests deduplicated across files,

@@ -14,7 +14,7 @@ import { fileKindOnDisk } from './fileKindOnDisk'
 export const outcomeFileImporter: FileImporter = {
   kind: 'outcomes',
   claims: (path, profiles) => fileKindOnDisk(path, profiles) === 'outcomes',
-  filesIn: (folder, unreadable, profiles) => filesInFolder(folder, { wanted: (path) => fileKindOnDisk(path, profiles) === 'outcomes', skipHidden: true, unreadable }),
+  filesIn: (folder, scan, profiles) => filesInFolder(folder, { wanted: (path) => fileKindOnDisk(path, profiles) === 'outcomes', skipHidden: true, ...scan }),
   async importFile(path, context) {
     let result
     try {

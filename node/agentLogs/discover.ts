@@ -3,7 +3,7 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { SESSION_ENTRY_NAMES, type AgentTool } from '../../shared/importers/logs/agentTools'
 import { isSessionLogPath } from '../../shared/importers/logs/sessionLogFormats'
-import { filesInFolder, type FolderWalk } from '../filesInFolder'
+import { type FolderListings, filesInFolder, type FolderWalk } from '../filesInFolder'
 import type { Environment } from './agentStore'
 import { AGENT_STORES } from './agentStores'
 
@@ -31,10 +31,11 @@ export function defaultLogFolders(env: Environment = process.env, home = homedir
  * The session logs in what the user picked: a file is itself; an agent's data folder
  * (~/.claude, ~/.codex, …) means the session folders and stores inside it (AGENT_SESSION_ENTRIES);
  * any other folder is searched whole for files a format wants. Sorted, each path once.
+ * `listings`: folders already listed by other walks (FolderListings).
  */
-export function findLogFiles(picked: readonly string[], unreadable: FolderWalk['unreadable']): string[] {
+export function findLogFiles(picked: readonly string[], unreadable: FolderWalk['unreadable'], listings?: FolderListings): string[] {
   const found = new Set<string>()
-  const walk: FolderWalk = { wanted: isSessionLogPath, skipHidden: false, unreadable }
+  const walk: FolderWalk = { wanted: isSessionLogPath, skipHidden: false, unreadable, listings }
   for (const path of picked.map((p) => resolve(p))) {
     if (!isDirectory(path)) {
       found.add(path)
