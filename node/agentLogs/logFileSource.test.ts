@@ -34,6 +34,20 @@ describe('reusingLogSource', () => {
     expect(reuse.bytes.length).toBe(64 * 1024)
   })
 
+  it('grows its buffer for a bigger file to at least twice its size, never past its limit', () => {
+    const reuse = new ReadBuffer(1000)
+    expect(reuse.bufferFor(99).length).toBe(100)
+    // Twice the buffer, though the file needs less; one that fits takes the same buffer.
+    const grown = reuse.bufferFor(120)
+    expect(grown.length).toBe(200)
+    expect(reuse.bufferFor(150)).toBe(grown)
+    // A file bigger than twice the buffer gets its own size; the limit caps every growth.
+    expect(reuse.bufferFor(450).length).toBe(451)
+    expect(reuse.bufferFor(600).length).toBe(902)
+    expect(reuse.bufferFor(950).length).toBe(1000)
+    expect(reuse.bufferFor(5000).length).toBe(1000)
+  })
+
   it('reads an agent SQLite store as its lines, as fileLogSource does', async () => {
     const store = buildSqliteFixture(join(__dirname, '../../test/fixtures/logs/opencode/opencode.db.sql'), join(temporaryFolder(), 'opencode', 'opencode.db'))
     const lines = (await bytesOf(reusingLogSource(new ReadBuffer())(store).chunks())).bytes.toString('utf8')
