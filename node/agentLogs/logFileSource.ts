@@ -18,10 +18,9 @@ export class ReadBuffer {
 
   /**
    * The buffer for a file of `fileSize` bytes: this one, grown to hold it whole when it fits, and
-   * then to at least twice its size. Grown to each file bigger than all before, the two reader
-   * threads replaced theirs 18 times in the large log shape (410 sessions of up to 3 MB), 5
-   * times now, each new buffer's pages first touched by the read: a sixth of the command's page
-   * faults, which cost about 10 µs each on a virtual machine. Pages never read into cost nothing.
+   * then to at least twice its size. Grown only to each file bigger than all before, a thread
+   * reading sessions of varied sizes replaced it again and again, each new buffer's pages first
+   * touched (faulted in, costly on a virtual machine) by the read; pages never read into cost nothing.
    */
   readonly bufferFor = (fileSize: number): Buffer => {
     const wanted = Math.min(this.wholeReadBytes, fileSize + 1)
