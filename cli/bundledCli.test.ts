@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -71,6 +71,20 @@ describe('the bundled command line (npm run cli)', () => {
     expect(loadedAtStart).not.toContain('shared/pricing/bundledPrices.json')
     expect(loadedAtStart).not.toContain('shared/steps/labelStep.ts')
   })
+
+  it("bundles zod with its English messages only (its other languages' are never used)", () => {
+    expect(bundledCli(['--help']).status).toBe(0)
+    const cache = join(ROOT, 'node_modules/.cache/workfolio-cli')
+    const [folder] = readdirSync(cache)
+      .filter((name) => !name.endsWith('.building'))
+      .map((name) => join(cache, name))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+    const bundled = readdirSync(folder).map((name) => readFileSync(join(folder, name), 'utf8')).join('\n')
+    // esbuild heads each bundled module with its path.
+    const locales = [...bundled.matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/(\S+)$/gm)].map((match) => match[1])
+    expect(locales).toEqual(['en.js'])
+    expect(bundled).toContain('node_modules/zod/v4/core/schemas.js')
+  }, 120_000)
 
   it('ends a check of one big file that is no billing export, whose second thread was started early and never taken', () => {
     const path = join(tempDir(), 'big.jsonl')

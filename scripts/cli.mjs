@@ -3,7 +3,7 @@
 // Through tsx every start compiled the modules again: 0.6 s before a command did anything,
 // a sixth of a 1 GB log import. The bundle starts in a tenth of that.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const root = resolve(import.meta.dirname, '..')
@@ -51,10 +51,25 @@ function externalPackages() {
   return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((name) => !BUNDLED_PACKAGES.has(name))
 }
 
+/**
+ * zod's messages in its other languages, left out of the bundle: the command line speaks
+ * English (zod's default, `z.locales.en` stays), and the 40-odd others were most of the zod
+ * that every command opening a workspace compiled before it read a file.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(importer) ? { path: join(dirname(importer), '..', 'locales', 'en.js'), namespace: 'zod-english-only' } : undefined,
+    )
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, ({ path }) => ({ contents: `export { default as en } from ${JSON.stringify(path)}`, resolveDir: dirname(path) }))
+  },
+}
+
 async function bundle(outdir) {
   const { build } = await import('esbuild')
   // node20.19 (package.json engines), which keeps import attributes (`with { type: 'json' }`) on external JSON imports.
-  const common = { bundle: true, platform: 'node', target: 'node20.19', external: externalPackages(), logLevel: 'warning', outdir }
+  const common = { bundle: true, platform: 'node', target: 'node20.19', external: externalPackages(), plugins: [zodEnglishOnly], logLevel: 'warning', outdir }
   // Commands load lazily (split chunks), so `report` never loads the sync server's packages.
   await build({ ...common, entryPoints: { main: join(root, 'cli/main.ts') }, format: 'esm', splitting: true, outExtension: { '.js': '.mjs' } })
   // The threads find these beside the chunk that starts them (cli/workerScript.ts).
