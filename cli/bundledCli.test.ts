@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { reportExample } from '../shared/reports/reportFixture'
 import { captureIO, tempDir, writeWorkspace } from './commands/testWorkspace'
+import { BUNDLED_SERVER, connectClient, RW, startServerProcess, waitFor, WORKSPACE, writeTokenFile } from '../server/test/harness'
 import { runCli } from './main'
 
 const ROOT = join(__dirname, '..')
@@ -82,8 +83,28 @@ describe('the bundled command line (npm run cli)', () => {
     const bundled = readdirSync(folder).map((name) => readFileSync(join(folder, name), 'utf8')).join('\n')
     // esbuild heads each bundled module with its path.
     const locales = [...bundled.matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/(\S+)$/gm)].map((match) => match[1])
-    expect(locales).toEqual(['en.js'])
+    // The command line's and the sync server's (built apart) each.
+    expect(locales.length).toBeGreaterThan(0)
+    expect(new Set(locales)).toEqual(new Set(['en.js']))
     expect(bundled).toContain('node_modules/zod/v4/core/schemas.js')
+  }, 120_000)
+
+  it('runs the sync server from its own module, which loads the one Yjs the server packages share: two clients sync through it', async () => {
+    const data = tempDir()
+    const server = await startServerProcess(['--port', '0', '--data', data, '--tokens', writeTokenFile(data)], {}, BUNDLED_SERVER)
+    const [writer, reader] = [connectClient(server.url, WORKSPACE, RW), connectClient(server.url, WORKSPACE, RW)]
+    try {
+      writer.doc.getMap('portfolios').set('p1', 'refactor + tests')
+      await waitFor(() => reader.doc.getMap('portfolios').get('p1') === 'refactor + tests', 'the second client to see the change of the first')
+    } finally {
+      writer.destroy()
+      reader.destroy()
+      server.child.kill('SIGINT')
+      await server.exited
+    }
+    // The rest of the bundle has its own copy of Yjs, which a second copy in one process warns about.
+    expect(server.output()).not.toContain('Yjs was already imported')
+    expect(server.output()).toContain('stopping (SIGINT)')
   }, 120_000)
 
   it('ends a check of one big file that is no billing export, whose second thread was started early and never taken', () => {

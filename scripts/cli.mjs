@@ -40,15 +40,25 @@ function newestSource() {
 /**
  * Packages bundled into the command line: zod, whose 95 module files Node's loader resolved,
  * read and compiled one by one (75 ms of every command that opens a workspace, before its
- * import read a row; bundled, a third of that). Every other package stays a file of
- * node_modules: yjs above all, of which the sync server's packages must share one copy.
+ * import read a row; bundled, a third of that), and Yjs with lib0's 30-odd files (half the
+ * time of loading it). Every other package stays a file of node_modules. The sync server's
+ * packages use the Yjs of node_modules, and a process may load only one Yjs: the `server`
+ * command is built apart (serverApart), with Yjs external.
  */
-const BUNDLED_PACKAGES = new Set(['zod'])
+const BUNDLED_PACKAGES = new Set(['zod', 'yjs'])
 
-function externalPackages() {
+function externalPackages(bundled = BUNDLED_PACKAGES) {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   // A package name also marks its subpaths ("yjs/dist/…") external.
-  return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((name) => !BUNDLED_PACKAGES.has(name))
+  return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((name) => !bundled.has(name))
+}
+
+/** The `server` command's server (server/main.ts) as server.mjs beside the bundle's chunks, built on its own with Yjs external (see BUNDLED_PACKAGES). */
+const serverApart = {
+  name: 'server-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/\.\.\/server\/main$/ }, ({ importer }) => (importer === join(root, 'cli', 'commands', 'server.ts') ? { path: './server.mjs', external: true } : undefined))
+  },
 }
 
 /**
@@ -71,7 +81,8 @@ async function bundle(outdir) {
   // node20.19 (package.json engines), which keeps import attributes (`with { type: 'json' }`) on external JSON imports.
   const common = { bundle: true, platform: 'node', target: 'node20.19', external: externalPackages(), plugins: [zodEnglishOnly], logLevel: 'warning', outdir }
   // Commands load lazily (split chunks), so `report` never loads the sync server's packages.
-  await build({ ...common, entryPoints: { main: join(root, 'cli/main.ts') }, format: 'esm', splitting: true, outExtension: { '.js': '.mjs' } })
+  await build({ ...common, plugins: [zodEnglishOnly, serverApart], entryPoints: { main: join(root, 'cli/main.ts') }, format: 'esm', splitting: true, outExtension: { '.js': '.mjs' } })
+  await build({ ...common, external: externalPackages(new Set(['zod'])), entryPoints: { server: join(root, 'server/main.ts') }, format: 'esm', outExtension: { '.js': '.mjs' } })
   // The threads find these beside the chunk that starts them (cli/workerScript.ts).
   await build({ ...common, entryPoints: { agentLogWorker: join(root, 'cli/agentLogs/agentLogWorker.ts'), billingPartWorker: join(root, 'cli/import/billingPartWorker.ts') }, format: 'cjs', outExtension: { '.js': '.cjs' } })
 }

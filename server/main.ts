@@ -5,6 +5,8 @@
 import { parseCommandLine, USAGE, UsageError } from './commandLine'
 import { startSyncServer, type SyncServerOptions } from './syncServer'
 
+export { USAGE }
+
 /** Runs the server until SIGINT or SIGTERM; `npm run server` and `cli server` both come here. */
 export async function runServer(argv: string[]): Promise<void> {
   let options: SyncServerOptions

@@ -1,5 +1,5 @@
-import { USAGE } from '../../server/commandLine'
-import { runServer } from '../../server/main'
+// One module of the server's: the command-line bundle builds it apart, with the Yjs its packages share (scripts/cli.mjs).
+import { runServer, USAGE } from '../../server/main'
 import type { CliCommand } from './types'
 
 /** The team sync server, the same as `npm run server`. */

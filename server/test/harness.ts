@@ -123,9 +123,12 @@ export interface ServerProcess {
   exited: Promise<number | NodeJS.Signals | null>
 }
 
-/** `server/main.ts` in its own Node process, resolved once it prints its listening line. */
-export async function startServerProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+/** `npm run cli -- server` as users run it: from the command line's bundle (scripts/cli.mjs). */
+export const BUNDLED_SERVER = [resolve(import.meta.dirname, '../../scripts/cli.mjs'), 'server']
+
+/** `server/main.ts` (or `entry`, the Node arguments before the server's own) in its own Node process, resolved once it prints its listening line. */
+export async function startServerProcess(args: string[], env: NodeJS.ProcessEnv = {}, entry = ['--import', 'tsx', MAIN]): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: resolve(import.meta.dirname, '../..'),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
