@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import { storedIdentity } from '../records/chargeIdentity'
-import { ChargeIdentityLog, ChargeIdentitySet, noteChargeIdentity, UniqueIdentities } from './identities'
+import { ChargeIdentityLog, ChargeIdentitySet, HashesOnLines, noteChargeIdentity, UniqueIdentities } from './identities'
 
 const longKey = '2026-08-05T00:00:00.000Z\u001fClaude Sonnet 4.5\u001fDefault\u001fapikey_01abc\u001fmessage\u001f≤ 200k\u001foutput\u001ftoken\u001fglobal\u001f'
 
@@ -109,4 +109,23 @@ test('a check\'s packed identities keep thousands of rows in order, hashed and w
     noteChargeIdentity(noted, { format: 'openrouter-activity', identity })
   }
   expect(new Map(log.identities())).toEqual(noted)
+})
+
+test('HashesOnLines keeps every hash with its line, in order, past the room made for them', () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 4, maxLength: 4 }), fc.nat()), { maxLength: 3000 }), fc.nat({ max: 100_000 }), (rows, bytes) => {
+      const hashes = new HashesOnLines(bytes)
+      for (const [hash, line] of rows) hashes.add(hash, line)
+      expect(Array.from(hashes.hashes())).toEqual(rows.flatMap(([hash]) => hash))
+      expect(Array.from(hashes.lines())).toEqual(rows.map(([, line]) => line))
+    }),
+    { numRuns: 50 },
+  )
+})
+
+test('HashesOnLines makes room at once for the rows an export of that size can hold (64 bytes a row at least), never for fewer than a thousand', () => {
+  const sized = new HashesOnLines(64 * 5000)
+  expect(sized.lines().buffer.byteLength).toBe(4 * 5000)
+  expect(sized.hashes().buffer.byteLength).toBe(16 * 5000)
+  expect(new HashesOnLines().lines().buffer.byteLength).toBe(4 * 1024)
 })

@@ -50,11 +50,26 @@ export class UniqueIdentities {
   }
 }
 
+/**
+ * The fewest bytes a billing row takes (an OpenAI cost row takes twice as many): room for the
+ * hashes of an export's rows is made at once. Grown from a thousand, the arrays were replaced
+ * ten times over a million rows, each time copied into memory touched for the first time; room
+ * no row fills is address space only.
+ */
+const ROW_BYTES_AT_LEAST = 64
+
 /** 128-bit hashes, each with a line number, in the order added: kept in typed arrays that can go to another thread. */
 export class HashesOnLines {
-  private words = new Int32Array(4 * 1024)
-  private lineNumbers = new Int32Array(1024)
+  private words: Int32Array
+  private lineNumbers: Int32Array
   private count = 0
+
+  /** `bytes`: how much of an export the hashes come from, to make room at once for rows of at least 64 bytes (see ROW_BYTES_AT_LEAST). */
+  constructor(bytes = 0) {
+    const rows = Math.max(1024, Math.ceil(bytes / ROW_BYTES_AT_LEAST))
+    this.words = new Int32Array(4 * rows)
+    this.lineNumbers = new Int32Array(rows)
+  }
 
   add(hash: ArrayLike<number>, line: number): void {
     if (this.count === this.lineNumbers.length) {

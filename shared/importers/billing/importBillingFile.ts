@@ -112,7 +112,7 @@ export async function importBillingFile(
   // A check keeps its identities packed too (no batch stores them).
   const checked = batchBuilder === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
   // A check that keeps no identities only tells the first repeat, from its rows' key hashes once all are read (firstRepeatedLine).
-  const keyHashes = batchBuilder === null && checked === null ? new HashesOnLines() : null
+  const keyHashes = batchBuilder === null && checked === null ? new HashesOnLines(source.secondPart?.at ?? source.size ?? 0) : null
   let partKeyHashes: HashedLines | null = null
   const identities = batchBuilder?.identities ?? identitiesForBytes(keyHashes ? 0 : (source.size ?? 0))
   let firstRepeat: BatchIssue | null = null

@@ -22,7 +22,7 @@ export async function readBillingPart(
   given: PartHeader,
   options: BillingParseOptions & { onCharge?: (charge: Charge) => void; encodeBatch?: boolean } = {},
 ): Promise<BillingPartRead | null> {
-  const hashes = new HashesOnLines()
+  const hashes = new HashesOnLines(source.size ?? 0)
   const batch = options.encodeBatch ? new ChargeBatchBuilder(source.size ?? 0) : null
   const onCharge = (charge: Charge) => {
     const hash = murmur3x86_128(charge.identity)
