@@ -51,8 +51,9 @@ export class UniqueIdentities {
 }
 
 /**
- * The fewest bytes a billing row takes (an OpenAI cost row takes twice as many): room for the
- * hashes of an export's rows is made at once. Grown from a thousand, the arrays were replaced
+ * Bytes a billing row takes at fewest in the benchmark's shapes (an OpenAI cost row takes twice
+ * as many; rows shorter still make the arrays grow): room for the hashes of an export's rows is
+ * made at once. Grown from a thousand, the arrays were replaced
  * ten times over a million rows, each time copied into memory touched for the first time; room
  * no row fills is address space only.
  */
