@@ -99,7 +99,7 @@ function kindOf(value: Json): Exclude<Kind, 'none' | 'raw'> {
 export class ColumnBuilder {
   private kind: Kind = 'none'
   private rows = 0
-  private scalars = new ScalarColumn()
+  private scalars: ScalarColumn
   /** Raw columns (values of mixed kinds): the values. */
   private values: Json[] = []
   // Object columns: per key, its column and the rows without it.
@@ -115,6 +115,11 @@ export class ColumnBuilder {
   private reordered = new Map<number, Json>()
   /** Whether a last part was added (addLastPart). */
   private closed = false
+
+  /** `room`: the rows to make room for at once, when the column will hold that many (a batch's records; their keys' columns too). */
+  constructor(private readonly room = 0) {
+    this.scalars = new ScalarColumn(undefined, room)
+  }
 
   get length(): number {
     return this.rows
@@ -231,7 +236,7 @@ export class ColumnBuilder {
     const k = this.keys.length
     this.keys.push(key)
     this.keyIndex.set(key, k)
-    this.children.push(new ColumnBuilder())
+    this.children.push(new ColumnBuilder(this.room))
     this.absent.push(Array.from({ length: row }, (_, earlier) => earlier))
     this.lastRowWith.push(-1)
     return k

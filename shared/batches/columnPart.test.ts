@@ -12,9 +12,10 @@ const json = (value: unknown) => new TextDecoder().decode(jsonUtf8(value as Json
  * (as it reaches another thread: cloned) is added to the first. Null when the part cannot be
  * added; then the first builder must be as it was, for the rest to be added one by one.
  */
-function mergedAt(records: readonly Json[], at: number): Column | null {
-  const first = new ColumnBuilder()
-  const second = new ColumnBuilder()
+function mergedAt(records: readonly Json[], at: number, room = 0): Column | null {
+  // Room made for fewer rows, as many, or more: it never shows in what is encoded.
+  const first = new ColumnBuilder(room)
+  const second = new ColumnBuilder(room >> 1)
   for (const record of records.slice(0, at)) first.add(record)
   for (const record of records.slice(at)) second.add(record)
   const part = second.part()
@@ -71,11 +72,25 @@ const record: fc.Arbitrary<Json> = fc.oneof(
 )
 
 describe('ColumnBuilder parts', () => {
+  test('with room made for every row, a part is added into the ids already there: no array is made again', () => {
+    const models = (from: number, to: number) => Array.from({ length: to - from }, (_, row) => ({ model: `m${(from + row) % 3}`, line: from + row }))
+    const first = new ColumnBuilder(10_000)
+    const second = new ColumnBuilder(5_000)
+    for (const record of models(0, 6000)) first.add(record)
+    for (const record of models(6000, 10_000)) second.add(record)
+    first.addLastPart(second.part())
+    const column = first.finish()
+    if (column.t !== 'obj' || column.c[0].t !== 'dict') throw new Error(`expected a dictionary of models, got ${JSON.stringify(column).slice(0, 80)}`)
+    const ids = column.c[0].i as Int32Array
+    expect(ids.buffer.byteLength).toBe(4 * 10_000)
+    expect(Array.from(ids)).toEqual(models(0, 10_000).map(({ model }) => Number(model.slice(1))))
+  })
+
   test('records built in two builders, the second added as a part, finish as one builder does, or cannot be added (property)', () => {
     let merged = 0
     fc.assert(
-      fc.property(fc.array(record, { maxLength: 40 }), fc.nat(), (records, split) => {
-        const result = mergedAt(records, split % (records.length + 1))
+      fc.property(fc.array(record, { maxLength: 40 }), fc.nat(), fc.nat(80), (records, split, room) => {
+        const result = mergedAt(records, split % (records.length + 1), room)
         if (result === null) return
         merged++
         expectSame(result, whole(records))

@@ -1,6 +1,7 @@
 import { doubled } from '../bytes/doubled'
 import { HashSet128 } from '../hash/hashSet128'
 import { murmur3x86_128 } from '../hash/murmur3'
+import { rowRoomFor } from './rowRoom'
 import { hexWords } from '../hash/hexWords'
 import { HashedStrings, HashedStringsBuilder } from './hashedStrings'
 import type { Charge } from '../records/charge'
@@ -50,24 +51,15 @@ export class UniqueIdentities {
   }
 }
 
-/**
- * Bytes a billing row takes at fewest in the benchmark's shapes (an OpenAI cost row takes twice
- * as many; rows shorter still make the arrays grow): room for the hashes of an export's rows is
- * made at once. Grown from a thousand, the arrays were replaced
- * ten times over a million rows, each time copied into memory touched for the first time; room
- * no row fills is address space only.
- */
-const ROW_BYTES_AT_LEAST = 64
-
 /** 128-bit hashes, each with a line number, in the order added: kept in typed arrays that can go to another thread. */
 export class HashesOnLines {
   private words: Int32Array
   private lineNumbers: Int32Array
   private count = 0
 
-  /** `bytes`: how much of an export the hashes come from, to make room at once for rows of at least 64 bytes (see ROW_BYTES_AT_LEAST). */
+  /** `bytes`: how much of an export the hashes come from, to make room for its rows at once (rowRoomFor). */
   constructor(bytes = 0) {
-    const rows = Math.max(1024, Math.ceil(bytes / ROW_BYTES_AT_LEAST))
+    const rows = Math.max(1024, rowRoomFor(bytes))
     this.words = new Int32Array(4 * rows)
     this.lineNumbers = new Int32Array(rows)
   }

@@ -30,8 +30,14 @@ export type ScalarPart =
  * packed, their distinct ones are counted once at the end, on numbers.)
  */
 export class ScalarColumn {
-  /** @param trial the number of values after which a column of mostly distinct ones (ids, keys) gives its dictionary up */
-  constructor(private readonly trial = 4096) {}
+  /**
+   * @param trial the number of values after which a column of mostly distinct ones (ids, keys) gives its dictionary up
+   * @param room the rows to make room for at once in the rows' ids (and packed strings), when the column will get that many (rowRoomFor)
+   */
+  constructor(
+    private readonly trial = 4096,
+    private readonly room = 0,
+  ) {}
 
   private repeats = 0
   private first: Json = null
@@ -65,7 +71,7 @@ export class ScalarColumn {
       this.index = new Map()
       this.short = new ShortStringIds()
       this.distinct = []
-      this.ids = new Int32Array(Math.max(64, this.repeats * 2)).fill(this.idOf(this.first), 0, this.repeats)
+      this.ids = new Int32Array(Math.max(64, this.repeats * 2, this.room)).fill(this.idOf(this.first), 0, this.repeats)
       this.count = this.repeats
     }
     if (this.count === this.ids.length) this.ids = doubled(this.ids)

@@ -6,6 +6,7 @@ import type { JsonWritable } from '../../batches/jsonUtf8'
 import type { Charge } from '../../records/charge'
 import { storedIdentity } from '../../records/chargeIdentity'
 import type { BillingBatchPart } from './billingSource'
+import { rowRoomFor } from '../../batches/rowRoom'
 
 const IDENTITY = 'identity'
 /** What the columns hold for every identity: one constant, whatever the rows. */
@@ -23,7 +24,7 @@ const PLACEHOLDER = ''
  * the other thread and written out again character by character.
  */
 export class ChargeBatchBuilder implements BuiltColumns {
-  private readonly records = new ColumnBuilder()
+  private readonly records: ColumnBuilder
   readonly identities: UniqueIdentities
   private readonly stored = new HashedStringsBuilder()
   /** The stored identities of the parts added after the charges here. */
@@ -33,9 +34,14 @@ export class ChargeBatchBuilder implements BuiltColumns {
   /** The line of the first charge whose natural key repeats an earlier one's, or 0. */
   private firstRepeatLine = 0
 
-  /** `bytes`: how much of an export the charges come from, to size the identities' table. */
-  constructor(bytes: number) {
+  /**
+   * `bytes`: how much of an export the charges come from, to size the identities' table;
+   * `columnBytes`: how much the columns will hold (with a part read elsewhere added: the whole
+   * file), to make room for its rows at once (rowRoomFor).
+   */
+  constructor(bytes: number, columnBytes = bytes) {
     this.identities = identitiesForBytes(bytes)
+    this.records = new ColumnBuilder(rowRoomFor(columnBytes))
   }
 
   get length(): number {

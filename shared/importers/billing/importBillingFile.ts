@@ -108,7 +108,7 @@ export async function importBillingFile(
   options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean; keepIdentities?: boolean; payloadInPlace?: boolean } = {},
 ): Promise<BillingImportResult> {
   // A batch's second part read elsewhere keeps its keys there.
-  const batchBuilder = options.encodeBatch === false ? null : new ChargeBatchBuilder(source.secondPart?.at ?? source.size ?? 0)
+  const batchBuilder = options.encodeBatch === false ? null : new ChargeBatchBuilder(source.secondPart?.at ?? source.size ?? 0, source.size ?? 0)
   // A check keeps its identities packed too (no batch stores them).
   const checked = batchBuilder === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
   // A check that keeps no identities only tells the first repeat, from its rows' key hashes once all are read (firstRepeatedLine).
