@@ -10,6 +10,7 @@
  * only rows containing a quote go through the character-level state machine below.
  */
 import { concatBytes } from '../../bytes/concatBytes'
+import { copyOfBytes } from '../../bytes/copyOfBytes'
 import { ByteWindow, type Latin1Reader, utf8FromLatin1 } from '../text/latin1'
 
 export class CsvSyntaxError extends Error {
@@ -82,8 +83,8 @@ export class CsvTokenizer {
     this.window ??= new ByteWindow()
     this.latin1 = latin1
     if (this.holdsBack(bytes.length, bytes.indexOf(LF) < 0)) {
-      // A copy (not `slice`, which on a Node Buffer is a view): the caller may reuse the chunk's buffer.
-      this.heldBytes.push(new Uint8Array(bytes))
+      // The caller may reuse the chunk's buffer.
+      this.heldBytes.push(copyOfBytes(bytes))
       return
     }
     const chunk = this.heldBytes.length > 0 ? concatBytes([...this.heldBytes, bytes], this.heldLength + bytes.length) : bytes

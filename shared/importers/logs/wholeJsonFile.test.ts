@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { jsonErrorOffset } from './wholeJsonFile'
+import { jsonErrorOffset, wholeJsonFileReader } from './wholeJsonFile'
 
 describe('jsonErrorOffset', () => {
   it('finds where a text stops being JSON', () => {
@@ -35,5 +35,21 @@ describe('jsonErrorOffset', () => {
         expect(jsonErrorOffset(json)).toBe(json.length)
       }),
     )
+  })
+})
+
+describe('wholeJsonFileReader', () => {
+  it('keeps each line as it comes, though the reader hands it as a view of a buffer it reuses', () => {
+    const document = { id: 'T-1', messages: [{ role: 'user', text: 'résumé ≤ 200k' }, { role: 'assistant', usage: { input: 3, output: 5 } }] }
+    const lines = JSON.stringify(document, null, 2).split('\n')
+    const reused = Buffer.alloc(1024)
+    let read: unknown = null
+    const reader = wholeJsonFileReader('T-1.json', () => undefined, (parsed) => (read = parsed))
+    lines.forEach((line, index) => {
+      const written = reused.write(line)
+      reader.line(reused.subarray(0, written), index + 1, true)
+    })
+    reader.finish()
+    expect(read).toEqual(document)
   })
 })

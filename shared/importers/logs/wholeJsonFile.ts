@@ -1,3 +1,4 @@
+import { copyOfBytes } from '../../bytes/copyOfBytes'
 import { isObject, type JsonObject } from './jsonFields'
 import type { LogIssue, LogLineReader } from './types'
 
@@ -13,7 +14,7 @@ export function wholeJsonFileReader(path: string, warn: (issue: LogIssue) => voi
   const lineNumbers: number[] = []
   return {
     line(bytes, lineNumber) {
-      lines.push(bytes.slice())
+      lines.push(copyOfBytes(bytes))
       lineNumbers.push(lineNumber)
     },
     finish() {

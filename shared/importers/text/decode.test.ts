@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { chunksOf, decodeTextChunks, readableStreamChunks, sniffEncoding } from './decode'
 
+/** Decoded from chunks read as the command line reads a file: each into one reused Node Buffer, whose `slice` is a view the next read overwrites. */
 async function decodeAll(bytes: Uint8Array, chunkSize: number): Promise<string> {
+  const reused = Buffer.alloc(chunkSize)
+  async function* reads() {
+    for await (const chunk of chunksOf(bytes, chunkSize)) {
+      reused.set(chunk)
+      yield reused.subarray(0, chunk.length)
+    }
+  }
   let text = ''
-  for await (const part of decodeTextChunks(chunksOf(bytes, chunkSize))) text += part
+  for await (const part of decodeTextChunks(reads())) text += part
   return text
 }
 

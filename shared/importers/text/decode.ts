@@ -7,6 +7,7 @@
  * past those, a byte that breaks UTF-8 is read as Windows-1252 too (utf8OrAnsi.ts).
  */
 import { concatBytes } from '../../bytes/concatBytes'
+import { copyOfBytes } from '../../bytes/copyOfBytes'
 import { Utf8OrAnsiDecoder } from './utf8OrAnsi'
 
 // Spelled this way because the Node and the DOM typings declare TextDecoder differently.
@@ -66,7 +67,7 @@ export async function* utf8BytesOrText(chunks: AsyncIterable<Uint8Array>, onByte
       continue
     }
     // Kept past the next chunk, which may reuse this one's buffer.
-    waiting.push(chunk.slice())
+    waiting.push(copyOfBytes(chunk))
     waitingBytes += chunk.byteLength
     if (waitingBytes < SNIFF_BYTES) continue
     yield open(concatBytes(waiting))

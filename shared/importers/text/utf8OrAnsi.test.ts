@@ -5,14 +5,19 @@ import { decodeUtf8OrAnsi, Utf8OrAnsiDecoder } from './utf8OrAnsi'
 const ANSI = { 'ü': 0xfc, 'é': 0xe9, '€': 0x80, '–': 0x96, '’': 0x92, 'ß': 0xdf }
 const ansiBytes = (text: string) => Uint8Array.from([...text].map((char) => ANSI[char as keyof typeof ANSI] ?? char.charCodeAt(0)))
 
-/** The bytes cut at the given points, as a file read in uneven chunks is. */
+/**
+ * The bytes cut at the given points, as the command line reads a file in uneven chunks: each
+ * read into one reused Node Buffer, whose `slice` is a view that the next read overwrites.
+ */
 function decodeInChunks(bytes: Uint8Array, cuts: number[]): string {
   const decoder = new Utf8OrAnsiDecoder()
   const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b)
+  const reused = Buffer.alloc(bytes.length)
   let text = ''
   let from = 0
   for (const point of [...points, bytes.length]) {
-    text += decoder.decode(bytes.slice(from, point))
+    reused.set(bytes.subarray(from, point))
+    text += decoder.decode(reused.subarray(0, point - from))
     from = point
   }
   return text + decoder.end()

@@ -1,4 +1,5 @@
 import { concatBytes } from '../../bytes/concatBytes'
+import { copyOfBytes } from '../../bytes/copyOfBytes'
 
 /**
  * UTF-8 that falls back to Windows-1252 byte by byte. A file sniffed as UTF-8 from its first
@@ -28,7 +29,7 @@ export class Utf8OrAnsiDecoder {
     const bytes = this.carry.length > 0 ? concatBytes([this.carry, chunk]) : chunk
     const complete = completeLength(bytes)
     // Copied: the caller may reuse the chunk's buffer.
-    this.carry = complete < bytes.length ? bytes.slice(complete) : EMPTY
+    this.carry = complete < bytes.length ? copyOfBytes(bytes, complete) : EMPTY
     return decodeUtf8OrAnsi(bytes.subarray(0, complete))
   }
 
