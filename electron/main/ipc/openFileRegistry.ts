@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { readdir, stat } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
 import { fileLogSource } from '../../../node/agentLogs/logFileSource'
+import { copyOfBytes } from '../../../shared/bytes/copyOfBytes'
 import type { OpenedFile } from '../../preload/api'
 
 /**
@@ -63,7 +64,7 @@ export class OpenFileRegistry {
       return null
     }
     // A file's chunks are views of one reused buffer: the one sent over IPC is a copy.
-    return next.value.slice()
+    return copyOfBytes(next.value)
   }
 
   async close(handle: string): Promise<void> {

@@ -241,3 +241,18 @@ describe('hosting a session over IPC', () => {
     expect(await ctx.invoke(IPC.hostSession, trustedEvent, { workspaceId: 'team' })).toMatchObject({ workspaceId: 'team' })
   })
 })
+
+describe('OpenFileRegistry', () => {
+  test('hands out each chunk of a file as a copy: chunks kept while the next are read still hold their bytes', async () => {
+    const path = join(temporaryFolder(), 'big.jsonl')
+    // Past one read (1 MiB), each byte told by its place.
+    const bytes = Uint8Array.from({ length: 3 * 1024 * 1024 + 17 }, (_, at) => (at * 7 + (at >> 12)) % 251)
+    writeFileSync(path, bytes)
+    const files = new OpenFileRegistry()
+    const [opened] = await files.openPaths([path], undefined)
+    const kept: Uint8Array[] = []
+    for (let chunk = await files.readChunk(opened.handle); chunk !== null; chunk = await files.readChunk(opened.handle)) kept.push(chunk)
+    expect(kept.length).toBeGreaterThan(1)
+    expect(Buffer.concat(kept).equals(Buffer.from(bytes))).toBe(true)
+  })
+})
