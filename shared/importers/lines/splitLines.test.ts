@@ -5,9 +5,15 @@ import { byteMarker, hasMarker, lastIndexOfMarker } from './byteMarker'
 
 const encoder = new TextEncoder()
 
+/** The text's bytes as the command line reads a file: each chunk read into one reused Node Buffer, which the next read overwrites. */
 async function* chunksOf(text: string, size: number): AsyncIterable<Uint8Array> {
   const bytes = encoder.encode(text)
-  for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size)
+  const reused = Buffer.alloc(size)
+  for (let i = 0; i < bytes.length; i += size) {
+    const chunk = bytes.subarray(i, i + size)
+    reused.set(chunk)
+    yield reused.subarray(0, chunk.length)
+  }
 }
 
 async function lines(text: string, size: number, max?: number) {

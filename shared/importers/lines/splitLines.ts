@@ -1,4 +1,5 @@
 import { concatBytes } from '../../bytes/concatBytes'
+import { copyOfBytes } from '../../bytes/copyOfBytes'
 
 /**
  * Streams lines out of raw byte chunks. Splitting on byte 10 and decoding per line (only the
@@ -93,8 +94,8 @@ export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: Lin
       pendingBytes = 0
       return
     }
-    // Copy: the producer may reuse its buffer for the next chunk (and Buffer#slice would not copy).
-    pending.push(new Uint8Array(part))
+    // The producer may reuse its buffer for the next chunk.
+    pending.push(copyOfBytes(part))
     pendingBytes += part.length
   }
 }
