@@ -82,7 +82,8 @@ async function bundle(outdir) {
   const common = { bundle: true, platform: 'node', target: 'node20.19', external: externalPackages(), plugins: [zodEnglishOnly], logLevel: 'warning', outdir }
   // Commands load lazily (split chunks), so `report` never loads the sync server's packages.
   await build({ ...common, plugins: [zodEnglishOnly, serverApart], entryPoints: { main: join(root, 'cli/main.ts') }, format: 'esm', splitting: true, outExtension: { '.js': '.mjs' } })
-  await build({ ...common, external: externalPackages(new Set(['zod'])), entryPoints: { server: join(root, 'server/main.ts') }, format: 'esm', outExtension: { '.js': '.mjs' } })
+  const yjsExternal = new Set([...BUNDLED_PACKAGES].filter((name) => name !== 'yjs'))
+  await build({ ...common, external: externalPackages(yjsExternal), entryPoints: { server: join(root, 'server/main.ts') }, format: 'esm', outExtension: { '.js': '.mjs' } })
   // The threads find these beside the chunk that starts them (cli/workerScript.ts).
   await build({ ...common, entryPoints: { agentLogWorker: join(root, 'cli/agentLogs/agentLogWorker.ts'), billingPartWorker: join(root, 'cli/import/billingPartWorker.ts') }, format: 'cjs', outExtension: { '.js': '.cjs' } })
 }
