@@ -4,7 +4,8 @@ import { carriesCost } from '../../records/chargeCost'
 import { actorId } from '../../privacy/pseudonym'
 import { CsvSyntaxError, CsvTokenizer } from '../csv/tokenizer'
 import { cell, HeaderIndex } from '../csv/header'
-import { decodeTextChunks, utf8BytesOrText } from '../text/decode'
+import { utf8BytesOrText } from '../text/decode'
+import { Utf8OrAnsiDecoder } from '../text/utf8OrAnsi'
 import { profileFormat } from './customMapping'
 import { detectBillingFormat } from './detect'
 import { BILLING_FORMATS } from './formats'
@@ -163,16 +164,22 @@ export async function readBillingRows(
 
   const { latin1 } = source
   const countBytes = (n: number) => (read.bytes += n)
-  // With a fast byte-per-char reader, UTF-8 stays bytes until the tokenizer (UTF-16 is still decoded).
-  const parts = latin1 ? utf8BytesOrText(source.chunks, countBytes) : decodeTextChunks(source.chunks, countBytes)
+  // A part of a file is the rest of one read as UTF-8 (only then is it taken): its first bytes are no file's start to sniff.
+  const parts = given ? countedChunks(source.chunks, countBytes) : utf8BytesOrText(source.chunks, countBytes)
+  // UTF-8 stays bytes until the tokenizer with a fast byte-per-char reader, else is decoded here, so either way the bytes read so far are known as text.
+  const utf8 = latin1 ? null : new Utf8OrAnsiDecoder()
+  const pushText = (text: string) => {
+    if (text) tokenizer.push(text, onRecord)
+  }
   let partTaken = false
   try {
     for await (const part of parts) {
-      if (typeof part === 'string') tokenizer.push(part, onRecord)
-      else tokenizer.pushUtf8(part, latin1!, onRecord)
+      if (typeof part === 'string') pushText(part)
+      else if (latin1) tokenizer.pushUtf8(part, latin1, onRecord)
+      else pushText(utf8!.decode(part))
       options.onProgress?.({ bytes: read.bytes, rows: read.rows })
       if (done) break
-      // At the second part's start, as raw UTF-8 and between records: take it when it read well, else read on.
+      // At the second part's start (a line start: no character cut off there), as UTF-8 and between records: take it when it read well, else read on.
       if (secondPartStarted && typeof part !== 'string' && read.bytes === secondPart!.at && tokenizer.atRecordStart()) {
         const second = await secondPart!.result()
         if (second) {
@@ -183,7 +190,10 @@ export async function readBillingRows(
         }
       }
     }
-    if (!done && !partTaken) tokenizer.end(onRecord)
+    if (!done && !partTaken) {
+      if (utf8) pushText(utf8.end())
+      tokenizer.end(onRecord)
+    }
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error
     addError(error.line, error.message)
@@ -257,4 +267,11 @@ function isZeroAmount(amount: string): boolean {
     if (code !== 48 && code !== 46 && code !== 45) return false
   }
   return true
+}
+
+async function* countedChunks(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    onBytes(chunk.byteLength)
+    yield chunk
+  }
 }

@@ -44,12 +44,15 @@ const SNIFFED_BYTES = 64 * 1024
 /**
  * The file read in one go, and read as the command line reads a big file: up to a line start
  * `at` here, from there by readBillingPart (as on another thread: what it hands back cloned),
- * its charges handed on when taken. A check, or with `store` an import into a workspace.
+ * its charges handed on when taken. A check, or with `store` an import into a workspace. The
+ * split read one byte per char as Node does, or with `decoded` as the app's worker does (its
+ * browser has no such reader): either way it must give what Node's one-go read gives.
  */
-async function readBothWays(text: string, at: number, skipBadRows: boolean, chunkSize: number, store = false) {
-  const bytes = new TextEncoder().encode(text)
+async function readBothWays(text: string | Uint8Array, at: number, skipBadRows: boolean, chunkSize: number, store = false, decoded = false) {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text
   const whole: Charge[] = []
   const options = store ? STORE : CHECK
+  const latin1 = decoded ? undefined : nodeLatin1
   const expected = await importBillingFile({ name: 'cost.csv', chunks: chunksOf(bytes, chunkSize), latin1: nodeLatin1 }, { ...options, skipBadRows, onCharge: (charge) => whole.push(charge) })
 
   const split: Charge[] = []
@@ -60,11 +63,11 @@ async function readBothWays(text: string, at: number, skipBadRows: boolean, chun
     at,
     start: (names, delimiter) => (header = { header: [...names], delimiter }),
     result: async () =>
-      structuredClone(await readBillingPart({ name: 'cost.csv', chunks: chunksOf(bytes.subarray(at), chunkSize), latin1: nodeLatin1 }, header!, { encodeBatch: store, onCharge: (charge) => partCharges.push(charge) })),
+      structuredClone(await readBillingPart({ name: 'cost.csv', chunks: chunksOf(bytes.subarray(at), chunkSize), latin1 }, header!, { encodeBatch: store, onCharge: (charge) => partCharges.push(charge) })),
     taken: () => (taken = true),
     cancel: () => {},
   }
-  const source: BillingSource = { name: 'cost.csv', chunks: twoParts(bytes, at, chunkSize), latin1: nodeLatin1, secondPart }
+  const source: BillingSource = { name: 'cost.csv', chunks: twoParts(bytes, at, chunkSize), latin1, secondPart }
   const actual = await importBillingFile(source, { ...options, skipBadRows, onCharge: (charge) => split.push(charge) })
   // A part counts its lines from its start.
   const linesBefore = bytes.subarray(0, at).filter((byte) => byte === 10).length
@@ -107,11 +110,12 @@ describe('a billing file read in two parts (the command line checks a big file o
         fc.nat(),
         fc.constantFrom(7, 64, 4096),
         fc.constantFrom('\n', '\r\n'),
-        async (lines, skipBadRows, pick, chunkSize, newline) => {
+        fc.boolean(),
+        async (lines, skipBadRows, pick, chunkSize, newline, decoded) => {
           const text = [HEADER, ...FIRST_ROWS, ...lines].join(newline) + newline
           const starts = lineStarts(text).filter((at) => at > SNIFFED_BYTES)
           const at = starts[pick % starts.length]
-          const { expected, actual, whole, split, taken } = await readBothWays(text, at, skipBadRows, chunkSize)
+          const { expected, actual, whole, split, taken } = await readBothWays(text, at, skipBadRows, chunkSize, false, decoded)
           expect(actual).toEqual(expected)
           if (expected.status === 'ok') expect(split.map(withoutIdentity)).toEqual(whole.map(withoutIdentity))
           // A check tells the first repeat from its rows' hashes once read; storing the file numbers each repeat as it reads it.
@@ -136,11 +140,12 @@ describe('a billing file read in two parts (the command line checks a big file o
         fc.boolean(),
         fc.nat(),
         fc.constantFrom(64, 4096),
-        async (lines, skipBadRows, pick, chunkSize) => {
+        fc.boolean(),
+        async (lines, skipBadRows, pick, chunkSize, decoded) => {
           const text = [HEADER, ...FIRST_ROWS, ...lines].join('\n') + '\n'
           const starts = lineStarts(text).filter((at) => at > SNIFFED_BYTES)
           const at = starts[pick % starts.length]
-          const { expected, actual, whole, split, taken } = await readBothWays(text, at, skipBadRows, chunkSize, true)
+          const { expected, actual, whole, split, taken } = await readBothWays(text, at, skipBadRows, chunkSize, true, decoded)
           expect(actual).toEqual(expected)
           expect(actual.batch?.meta.id).toBe(expected.batch?.meta.id)
           if (expected.status === 'ok') expect(split.map(withoutIdentity)).toEqual(whole.map(withoutIdentity))
@@ -209,6 +214,21 @@ describe('a billing file read in two parts (the command line checks a big file o
     expect(read.taken).toBe(false)
     expect(read.actual).toEqual(read.expected)
     expect(read.actual.warnings.filter((warning) => warning.message.includes('organisation totals'))).toHaveLength(1)
+  })
+
+  it('reads a part as the rest of a UTF-8 file, even when its first bytes are not UTF-8 (an ANSI byte)', async () => {
+    const encode = (text: string) => new TextEncoder().encode(text)
+    const head = encode([HEADER, ...FIRST_ROWS].join('\n') + '\n')
+    // An Excel re-save's "ü" (0xFC, no UTF-8) first in the part, then rows with "≤": the file reads them as UTF-8, so must the part.
+    const ansiRow = new Uint8Array([...encode('2026-08-01,Claude Sonnet 4.6,M'), 0xfc, ...encode('nchen,k1,message,,output,1.50,1.50,token,global,\n')])
+    const rows = encode(Array.from({ length: 3000 }, (_, i) => `2026-08-02,Claude Sonnet 4.6,Default,key ${i},message,≤ 200k,output,2.00,2.00,token,global,`).join('\n') + '\n')
+    for (const decoded of [false, true]) {
+      const read = await readBothWays(new Uint8Array([...head, ...ansiRow, ...rows]), head.length, false, 4096, true, decoded)
+      expect(read.taken).toBe(true)
+      expect(read.actual).toEqual(read.expected)
+      expect(read.split.at(-1)?.source).toEqual(read.whole.at(-1)?.source)
+      expect(read.split.find((charge) => charge.workspace?.startsWith('M'))?.workspace).toBe('München')
+    }
   })
 
   it('is not taken when the part has a bad row: the file is read on and the row reported at its line', async () => {
