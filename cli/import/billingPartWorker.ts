@@ -5,9 +5,9 @@
  * the charge summary (and, for a workspace, of the batch).
  */
 import { parentPort } from 'node:worker_threads'
-import type { BillingParseOptions, BillingPartRead, PartHeader } from '../../shared/importers/billing/billingSource'
+import type { BillingPartRead, PartHeader } from '../../shared/importers/billing/billingSource'
 import { readBillingPart } from '../../shared/importers/billing/readBillingPart'
-import { transferablesOf } from '../../shared/batches/columnCodec'
+import { type PartReadOptions, transferablesOfPart } from '../../shared/importers/billing/secondPartSplit'
 import { readFileChunks } from '../../node/fileChunks'
 import { FILE_CHUNK_BYTES, latin1OfBuffer } from '../../node/fileJobSource'
 import { ImportedChargeTotalsBuilder, type PendingChargesData } from './importedChargeTotals'
@@ -19,7 +19,7 @@ export type PartThreadStart = PartHeader & {
   at: number
   /** The file's size in bytes. */
   size: number
-  options: Pick<BillingParseOptions, 'attribution' | 'pseudonymSalt' | 'profiles'> & { encodeBatch?: boolean }
+  options: PartReadOptions
 }
 
 /** The part read (null: it has a bad row), or the error that stopped the thread. */
@@ -29,9 +29,7 @@ parentPort!.once('message', (start: PartThreadStart) => {
   readPart(start).then(
     (message) => {
       const { part } = message
-      const batch = part?.batch
-      const transfer = part ? [part.identityHashes.buffer, part.identityLines.buffer, ...(batch ? [batch.identities.hashed.buffer, batch.identities.words.buffer, ...transferablesOf(batch.records)] : [])] : []
-      parentPort!.postMessage(message, transfer as ArrayBuffer[])
+      parentPort!.postMessage(message, part ? transferablesOfPart(part) : [])
     },
     (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies PartThreadMessage),
   )

@@ -7,13 +7,10 @@ import { FILE_CHUNK_BYTES } from '../../node/fileJobSource'
 import { EarlyThreads } from '../earlyThreads'
 import { startWorker, workerScript } from '../workerScript'
 import { hasBillingExtension } from '../../shared/importers/jobs/billingExtensions'
+import { LINE_END_SEARCH_BYTES, lineStartAfter, type PartReadOptions, splitSearchFrom, SPLIT_FROM_BYTES } from '../../shared/importers/billing/secondPartSplit'
 import type { PartThreadMessage, PartThreadStart } from './billingPartWorker'
 import type { PendingChargesData } from './importedChargeTotals'
 
-/** Below this size a file is read on one thread: starting another costs more than its half saves. */
-const SPLIT_FROM_BYTES = 8 * 1024 * 1024
-/** How far past the middle a line end is looked for: a file without one there is read on one thread. */
-const LINE_END_SEARCH_BYTES = 1024 * 1024
 
 /**
  * A big billing file whose identities are compared with no other file's reads on two threads:
@@ -28,11 +25,12 @@ const LINE_END_SEARCH_BYTES = 1024 * 1024
 export async function withSecondPartOnThread(
   source: JobSource,
   path: string,
-  { attribution, pseudonymSalt, profiles, encodeBatch }: PartThreadStart['options'],
+  { attribution, pseudonymSalt, profiles, encodeBatch }: PartReadOptions,
   onTaken: (charges: PendingChargesData) => void,
 ): Promise<JobSource> {
-  if (source.size < SPLIT_FROM_BYTES || !source.latin1) return source
-  const at = lineStartAfter(path, Math.floor(source.size / 2))
+  const from = splitSearchFrom(source.size)
+  if (from < 0 || !source.latin1) return source
+  const at = lineStartAfter(from, bytesAt(path, from))
   if (at < 0 || at >= source.size) return source
   const { worker, answer } = await partThreadFor(path)
   const name = source.relativePath
@@ -108,14 +106,12 @@ async function startPartThread(): Promise<PartThread> {
   return { worker, answer }
 }
 
-/** Where the first line starting after `from` starts, or -1 when no line ends near it. */
-function lineStartAfter(path: string, from: number): number {
+/** The bytes where the second part's start is looked for. */
+function bytesAt(path: string, from: number): Uint8Array {
   const bytes = Buffer.allocUnsafe(LINE_END_SEARCH_BYTES)
   const fd = openSync(path, 'r')
   try {
-    const read = readSync(fd, bytes, 0, bytes.length, from)
-    const newline = bytes.subarray(0, read).indexOf(10)
-    return newline < 0 ? -1 : from + newline + 1
+    return bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, from))
   } finally {
     closeSync(fd)
   }

@@ -5,6 +5,7 @@
  */
 import { JobCancelled, runJob } from '../../../shared/importers/jobs/importJobs'
 import type { JobSource } from '../../../shared/importers/jobs/jobTypes'
+import { type PartWorker, withSecondPartInWorker } from './blobSecondPart'
 import { postedResult } from './packedIdentities'
 import { readBlob } from './sources'
 import { installWebCryptoContentHash } from './webCryptoContentHash'
@@ -22,7 +23,8 @@ interface ActiveJob {
   waiting: Map<number, { resolve(chunk: Uint8Array | null): void; reject(error: Error): void }>
 }
 
-export function serveImportJobs(port: JobPort): void {
+/** `startPartWorker`: where the platform can start another worker, a big picked billing file is imported on two (blobSecondPart.ts). */
+export function serveImportJobs(port: JobPort, startPartWorker?: () => PartWorker): void {
   installWebCryptoContentHash()
   const active = new Map<number, ActiveJob>()
   const post = (message: WorkerResponse, transfer: Transferable[] = []) => port.postMessage(message, transfer)
@@ -83,7 +85,12 @@ export function serveImportJobs(port: JobPort): void {
       size: ref.size,
       chunks: ref.file ? () => readBlob(ref.file!) : pulled(id, index),
     }))
-    runJob(job, jobSources, (progress) => post({ type: 'progress', id, progress }), controller.signal).then(
+    const picked = sources[0]?.file
+    const ready =
+      job.kind === 'import-billing' && jobSources.length === 1 && picked && startPartWorker
+        ? withSecondPartInWorker(jobSources[0], picked, job.options, startPartWorker).then((source) => [source])
+        : Promise.resolve(jobSources)
+    ready.then((ready) => runJob(job, ready, (progress) => post({ type: 'progress', id, progress }), controller.signal)).then(
       (result) => {
         active.delete(id)
         const { posted, transfer } = postedResult(result)
@@ -98,4 +105,6 @@ export function serveImportJobs(port: JobPort): void {
 }
 
 declare const self: DedicatedWorkerGlobalScope
-if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) serveImportJobs(self)
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
+  serveImportJobs(self, () => new Worker(new URL('./billingPartWorker.ts', import.meta.url), { type: 'module', name: 'workfolio-import-part' }) as PartWorker)
+}
