@@ -5,6 +5,7 @@
  */
 import { JobCancelled, runJob } from '../../../shared/importers/jobs/importJobs'
 import type { JobSource } from '../../../shared/importers/jobs/jobTypes'
+import { latin1InScript } from '../../../shared/importers/text/latin1'
 import { type PartWorker, withSecondPartInWorker } from './blobSecondPart'
 import { postedResult } from './packedIdentities'
 import { readBlob } from './sources'
@@ -84,6 +85,7 @@ export function serveImportJobs(port: JobPort, startPartWorker?: () => PartWorke
       relativePath: ref.relativePath,
       size: ref.size,
       chunks: ref.file ? () => readBlob(ref.file!) : pulled(id, index),
+      latin1: latin1InScript,
     }))
     const picked = sources[0]?.file
     const ready =
