@@ -2,8 +2,8 @@ import type { BatchIssue, BatchMeta } from '../records/batch'
 import { CHARGE_IDENTITY_VERSION } from '../records/chargeIdentity'
 import { type Column, COLUMN_FORMAT, encodeRecordColumns, type EncodedRecords } from './columnCodec'
 import type { Charge } from '../records/charge'
-import { batchContentHash, batchContentHashAsync, payloadOfColumns } from './batchPayload'
-import { summarizeChargeColumns } from './chargeSummary'
+import { type BatchContent, batchContentHash, batchContentHashAsync, contentOfColumns } from './batchPayload'
+import { storedSummaryOf, summarizeChargeColumns } from './chargeSummary'
 import { type ChargeIdentities, noteChargeIdentity } from './identities'
 import type { JsonWritable } from './jsonUtf8'
 
@@ -52,29 +52,43 @@ export interface Batch {
 /** Packs parsed records into an immutable batch keyed by the hash of its content. */
 export function createBatch(input: BatchInput): Batch {
   const encoded = encodeBatch(input)
-  return batchOf(input, encoded, batchContentHash(input.kind, encoded.payload))
+  return batchOf(input, encoded)(batchContentHash(input.kind, encoded.payload))
 }
 
 /** createBatch, its content hashed by the platform's asynchronous hash when it has one (see installAsyncContentHash): the import pipeline's big batches. */
 export async function createBatchAsync(input: BatchInput): Promise<Batch> {
   const encoded = encodeBatch(input)
-  return batchOf(input, encoded, await batchContentHashAsync(input.kind, encoded.payload))
+  const id = batchContentHashAsync(input.kind, encoded)
+  // Summed while WebCrypto hashes the content on its own thread: only the summary's digest needs the id (0.5–0.7 s of a million-row import).
+  const withId = batchOf(input, encoded)
+  return withId(await id)
 }
 
-function encodeBatch(input: BatchInput): { columns: EncodedRecords; payload: Uint8Array } {
+type EncodedBatch = BatchContent & { columns: EncodedRecords }
+
+function encodeBatch(input: BatchInput): EncodedBatch {
   const { records } = input
   if (!isBuilt(records)) {
     const columns = encodeRecordColumns(records)
-    return { columns, payload: payloadOfColumns(columns, input.payloadInPlace) }
+    return { columns, ...contentOfColumns(input.kind, columns, input.payloadInPlace) }
   }
   const { column, written } = records.finish()
   const columns = { format: COLUMN_FORMAT, length: records.length, column }
-  return { columns, payload: payloadOfColumns({ ...columns, column: written }, input.payloadInPlace) }
+  return { columns, ...contentOfColumns(input.kind, { ...columns, column: written }, input.payloadInPlace) }
 }
 
-/** The batch of encoded records whose content hash is `id`. */
-function batchOf(input: BatchInput, { columns, payload }: { columns: EncodedRecords; payload: Uint8Array }, id: string): Batch {
-  const meta: BatchMeta = {
+/** The batch of encoded records, once given the id their content hashes to. */
+function batchOf(input: BatchInput, { columns, payload }: EncodedBatch): (id: string) => Batch {
+  const identities = input.kind === 'charges' ? chargeIdentities(input) : new Map<string, string[]>()
+  const unique = input.identities !== undefined || [...identities.values()].every((list) => new Set(list).size === list.length)
+  // One format, as a file's charges have: anything else gets no summary.
+  const format = identities.size === 1 ? [...identities.keys()][0] : null
+  const summary = input.kind === 'charges' && columns.length > 0 && unique && format !== null ? summarizeChargeColumns(columns, format) : null
+  return (id) => ({ meta: metaOf(input, id), payload, identities, ...(summary ? { summary: storedSummaryOf(summary, id) } : {}) })
+}
+
+function metaOf(input: BatchInput, id: string): BatchMeta {
+  return {
     id,
     kind: input.kind,
     format: input.format,
@@ -88,13 +102,6 @@ function batchOf(input: BatchInput, { columns, payload }: { columns: EncodedReco
     warnings: input.warnings,
     ...(input.kind === 'charges' ? { identityVersion: CHARGE_IDENTITY_VERSION } : {}),
   }
-  if (input.kind !== 'charges') return { meta, payload, identities: new Map() }
-  const identities = chargeIdentities(input)
-  const unique = input.identities !== undefined || [...identities.values()].every((list) => new Set(list).size === list.length)
-  // One format, as a file's charges have: anything else gets no summary.
-  const format = identities.size === 1 ? [...identities.keys()][0] : null
-  const summary = columns.length > 0 && unique && format !== null ? summarizeChargeColumns(columns, format, id) : null
-  return { meta, payload, identities, ...(summary ? { summary } : {}) }
 }
 
 function isBuilt(records: BatchInput['records']): records is BuiltColumns {

@@ -52,7 +52,7 @@ export const KEYED = ['provider', 'currency', 'costKind'] as const
  * ledger does not count whole (see above). `batchId`: the batch's id.
  * Read from the columns' dictionaries, so that a million rows make no objects and few strings.
  */
-export function summarizeChargeColumns(encoded: { length: number; column: Column }, chargeFormat: string, batchId: string): Uint8Array | null {
+export function summarizeChargeColumns(encoded: { length: number; column: Column }, chargeFormat: string): SummaryJson | null {
   const { length, column } = encoded
   if (column.t !== 'obj') return null
   const used = ['start', 'cost', 'model', 'project', ...KEYED, ...SUMMARY_DIMENSIONS]
@@ -97,7 +97,16 @@ export function summarizeChargeColumns(encoded: { length: number; column: Column
     // In date order, as a batch's rows come: the analysis makes a key anew only when the month changes.
     lines: inDayOrder(groups, days.values as string[]).map(({ ids: [day, ...ids], cost, rows, rowsWithAmount }) => [days.values[day] as string, ...ids, formatDecimal(cost), rows, rowsWithAmount]),
   }
-  const json = jsonUtf8(summary as unknown as Json)
+  return { json: jsonUtf8(summary as unknown as Json) }
+}
+
+/** A summary's JSON before it is tied to its batch's id (summed while the batch's content is hashed). */
+export interface SummaryJson {
+  json: Uint8Array
+}
+
+/** The summary as stored beside its batch: its digest with the batch's id first, so a summary is never read for another batch. */
+export function storedSummaryOf({ json }: SummaryJson, batchId: string): Uint8Array {
   const stored = new Uint8Array(DIGEST_BYTES + json.length)
   stored.set(new TextEncoder().encode(digestOf(batchId, json)))
   stored.set(json, DIGEST_BYTES)

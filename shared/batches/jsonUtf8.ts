@@ -16,8 +16,9 @@ export type JsonWritable = Json | Int32Array | HashedStrings | readonly JsonWrit
  * a time and each slice encoded into the pages, and an Int32Array's digits are written
  * straight into them.
  */
-export function jsonUtf8(value: JsonWritable, { sliceLength = 4096, growInPlace = false, reservedBytes = FIRST_RESERVED_BYTES }: JsonUtf8Options = {}): Uint8Array {
+export function jsonUtf8(value: JsonWritable, { sliceLength = 4096, growInPlace = false, reservedBytes = FIRST_RESERVED_BYTES, before = '' }: JsonUtf8Options = {}): Uint8Array {
   const out = new PagedBytes(growInPlace ? reservedBytes : null)
+  if (before) out.text(before)
   writeValue(value, out, sliceLength)
   return out.bytes()
 }
@@ -34,6 +35,8 @@ export interface JsonUtf8Options {
   growInPlace?: boolean
   /** With `growInPlace`, how big the buffer may first grow in place (its address space is only reserved). */
   reservedBytes?: number
+  /** Text the bytes start with, before the value's JSON (a batch's content: its kind's line, then its payload). */
+  before?: string
 }
 
 function writeValue(value: JsonWritable, out: PagedBytes, sliceLength: number): void {
