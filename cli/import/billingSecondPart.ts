@@ -11,7 +11,6 @@ import { LINE_END_SEARCH_BYTES, lineStartAfter, type PartReadOptions, splitSearc
 import type { PartThreadMessage, PartThreadStart } from './billingPartWorker'
 import type { PendingChargesData } from './importedChargeTotals'
 
-
 /**
  * A big billing file whose identities are compared with no other file's reads on two threads:
  * this one from the start to the first line after the middle, a second one
