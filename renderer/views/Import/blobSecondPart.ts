@@ -21,7 +21,13 @@ export interface PartWorker {
 export async function withSecondPartInWorker(source: JobSource, file: Blob, options: BillingJobOptions, startWorker: () => PartWorker): Promise<JobSource> {
   const from = splitSearchFrom(file.size)
   if (from < 0) return source
-  const worker = startWorker()
+  let worker: PartWorker
+  try {
+    worker = startWorker()
+  } catch {
+    // A platform whose workers cannot start workers (Safari before 15.5): one reads it all.
+    return source
+  }
   const { port, ready, answer } = answersOf(worker)
   const at = lineStartAfter(from, new Uint8Array(await file.slice(from, from + LINE_END_SEARCH_BYTES).arrayBuffer()))
   const stop = () => {

@@ -136,7 +136,7 @@ test('a big picked file is imported on two workers, into the batch one worker bu
   expect(twoWorkers.batch!.meta.records).toBe(80_000)
 }, 60_000)
 
-test('a part worker that fails to start leaves the import worker to read the whole file', async () => {
+test('a part worker that fails to start, or cannot be started, leaves the import worker to read the whole file', async () => {
   const source = bigPickedFile()
   const oneWorker = await importBig(connected().engine, source)
   let terminated = false
@@ -148,4 +148,13 @@ test('a part worker that fails to start leaves the import worker to read the who
   const outcome = await importBig(connected(() => failing).engine, source)
   expect(outcome.batch!.meta).toEqual(oneWorker.batch!.meta)
   expect(terminated).toBe(true)
+
+  // A worker scope that cannot start another worker at all.
+  const unstartable = await importBig(
+    connected(() => {
+      throw new ReferenceError('Worker is not defined')
+    }).engine,
+    source,
+  )
+  expect(unstartable.batch!.meta).toEqual(oneWorker.batch!.meta)
 }, 60_000)
