@@ -8,8 +8,8 @@
 import type { BillingPartRead, PartHeader } from '../../../shared/importers/billing/billingSource'
 import { readBillingPart } from '../../../shared/importers/billing/readBillingPart'
 import { type PartReadOptions, transferablesOfPart } from '../../../shared/importers/billing/secondPartSplit'
-import { readableStreamChunks } from '../../../shared/importers/text/decode'
 import { latin1InScript } from '../../../shared/importers/text/latin1'
+import { readBlob } from './sources'
 
 export type BlobPartStart = PartHeader & { file: Blob; name: string; at: number; options: PartReadOptions }
 
@@ -25,7 +25,7 @@ export interface PartPort {
 
 export function serveBillingPart(port: PartPort): void {
   port.addEventListener('message', ({ data: { file, name, at, header, delimiter, options } }) => {
-    const part = { name, chunks: readableStreamChunks(file.slice(at).stream()), size: file.size - at, latin1: latin1InScript }
+    const part = { name, chunks: readBlob(file.slice(at)), size: file.size - at, latin1: latin1InScript }
     readBillingPart(part, { header, delimiter }, options).then(
       (read) => port.postMessage({ part: read }, read ? transferablesOfPart(read) : []),
       (error: unknown) => port.postMessage({ error: (error as Error)?.message || String(error) }, []),
