@@ -10,15 +10,7 @@ import { jsonUtf8, type JsonWritable } from './jsonUtf8'
  * column-encoded (see columnCodec.ts) to keep it small.
  */
 export function encodeBatchPayload(records: readonly unknown[]): Uint8Array {
-  return payloadOfColumns(encodeRecordColumns(records))
-}
-
-/**
- * The payload of records already column-encoded (createBatch summarises the columns too), as
- * EncodedRecords or with columns jsonUtf8 writes as such (BuiltColumns); `growInPlace`: see jsonUtf8.
- */
-export function payloadOfColumns(columns: { format: string; length: number; column: JsonWritable }, growInPlace = false): Uint8Array {
-  return jsonUtf8(columns, { growInPlace })
+  return jsonUtf8(encodeRecordColumns(records))
 }
 
 /** A batch's payload, and its content as the batch's id hashes it (batchContentHash): its kind's line, then the payload. */
@@ -29,9 +21,11 @@ export interface BatchContent {
 }
 
 /**
- * payloadOfColumns written after the kind's line, so the content is hashed as it is: joining
- * the two for WebCrypto's one-buffer digest copied the payload (75–114 MB into fresh memory,
- * 0.3 s of a million-row import in the browser).
+ * The payload of records already column-encoded (createBatch summarises the columns too), as
+ * EncodedRecords or with columns jsonUtf8 writes as such (BuiltColumns), written after the
+ * kind's line, so the content is hashed as it is: joining the two for WebCrypto's one-buffer
+ * digest copied the payload (75–114 MB into fresh memory, 0.3 s of a million-row import in the
+ * browser). `growInPlace`: see jsonUtf8.
  */
 export function contentOfColumns(kind: string, columns: { format: string; length: number; column: JsonWritable }, growInPlace = false): BatchContent {
   const line = `${kind}\n`
