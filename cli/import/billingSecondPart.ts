@@ -7,7 +7,7 @@ import { FILE_CHUNK_BYTES } from '../../node/fileJobSource'
 import { EarlyThreads } from '../earlyThreads'
 import { startWorker, workerScript } from '../workerScript'
 import { hasBillingExtension } from '../../shared/importers/jobs/billingExtensions'
-import { LINE_END_SEARCH_BYTES, lineStartAfter, type PartReadOptions, splitSearchFrom, SPLIT_FROM_BYTES } from '../../shared/importers/billing/secondPartSplit'
+import { LINE_END_SEARCH_BYTES, lineStartAfter, partReadOptionsOf, type PartReadOptions, splitSearchFrom } from '../../shared/importers/billing/secondPartSplit'
 import type { PartThreadMessage, PartThreadStart } from './billingPartWorker'
 import type { PendingChargesData } from './importedChargeTotals'
 
@@ -24,7 +24,7 @@ import type { PendingChargesData } from './importedChargeTotals'
 export async function withSecondPartOnThread(
   source: JobSource,
   path: string,
-  { attribution, pseudonymSalt, profiles, encodeBatch }: PartReadOptions,
+  options: PartReadOptions,
   onTaken: (charges: PendingChargesData) => void,
 ): Promise<JobSource> {
   const from = splitSearchFrom(source.size)
@@ -36,7 +36,7 @@ export async function withSecondPartOnThread(
   let received: PartThreadMessage | null = null
   const secondPart: BillingSecondPart = {
     at,
-    start: (header, delimiter) => worker.postMessage({ path, name, at, size: source.size, header, delimiter, options: { attribution, pseudonymSalt, profiles, encodeBatch } } satisfies PartThreadStart),
+    start: (header, delimiter) => worker.postMessage({ path, name, at, size: source.size, header, delimiter, options: partReadOptionsOf(options) } satisfies PartThreadStart),
     async result() {
       worker.ref()
       received = await answer
@@ -79,7 +79,7 @@ export function startPartThreadEarly(path: string): boolean {
     // A path that cannot be read: the command reports it, as it does without this thread.
     return false
   }
-  if (size < SPLIT_FROM_BYTES) return false
+  if (splitSearchFrom(size) < 0) return false
   // One that fails to start is told when taken: withSecondPartOnThread reads on one thread.
   early.start(path, 1, startPartThread)
   return true

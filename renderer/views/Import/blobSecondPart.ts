@@ -1,5 +1,5 @@
 import type { BillingSecondPart } from '../../../shared/importers/billing/billingSource'
-import { LINE_END_SEARCH_BYTES, lineStartAfter, splitSearchFrom } from '../../../shared/importers/billing/secondPartSplit'
+import { LINE_END_SEARCH_BYTES, lineStartAfter, partReadOptionsOf, splitSearchFrom } from '../../../shared/importers/billing/secondPartSplit'
 import type { BillingJobOptions, JobSource } from '../../../shared/importers/jobs/jobTypes'
 import type { BlobPartAnswer, BlobPartStart } from './billingPartWorker'
 import { readBlob } from './sources'
@@ -40,11 +40,10 @@ export async function withSecondPartInWorker(source: JobSource, file: Blob, opti
   }
   // A nested worker's own messages wait on this worker's event loop, which reading the file keeps busy (the part was read after the first): they go over a port, once it has it.
   await ready
-  const { attribution, pseudonymSalt, profiles, format } = options
   const secondPart: BillingSecondPart = {
     at,
     start: (header, delimiter) =>
-      port.postMessage({ file, name: source.relativePath, at, header: [...header], delimiter, options: { attribution, pseudonymSalt, profiles, format, encodeBatch: options.encodeBatch !== false } } satisfies BlobPartStart),
+      port.postMessage({ file, name: source.relativePath, at, header: [...header], delimiter, options: partReadOptionsOf(options) } satisfies BlobPartStart),
     async result() {
       const answered = await answer
       // A worker that failed: the import worker reads the part itself, and meets the same failure if it is the file's.

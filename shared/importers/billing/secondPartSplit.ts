@@ -8,12 +8,21 @@ import type { BillingParseOptions, BillingPartRead } from './billingSource'
  */
 
 /** Below this size a file is read on one thread: starting another costs more than its half saves. */
-export const SPLIT_FROM_BYTES = 8 * 1024 * 1024
+const SPLIT_FROM_BYTES = 8 * 1024 * 1024
 /** How far past the middle a line end is looked for: a file without one there is read on one thread. */
 export const LINE_END_SEARCH_BYTES = 1024 * 1024
 
 /** What a part's reader is told besides its header: the options the file is read with. */
 export type PartReadOptions = Pick<BillingParseOptions, 'attribution' | 'pseudonymSalt' | 'profiles' | 'format'> & { encodeBatch?: boolean }
+
+/**
+ * A file's read options as its part's reader is told them: these alone (the others, progress
+ * callbacks among them, cannot go to another thread), and a batch built unless told not to, as
+ * importBillingFile builds one.
+ */
+export function partReadOptionsOf({ attribution, pseudonymSalt, profiles, format, encodeBatch }: PartReadOptions): PartReadOptions {
+  return { attribution, pseudonymSalt, profiles, format, encodeBatch: encodeBatch !== false }
+}
 
 /** Where to look for the second part's start in a file of `size` bytes (its middle), or -1 when it is read on one thread. */
 export function splitSearchFrom(size: number): number {
