@@ -88,11 +88,11 @@ export function serveImportJobs(port: JobPort, startPartWorker?: () => PartWorke
       latin1: latin1InScript,
     }))
     const picked = sources[0]?.file
-    const ready =
+    const prepared =
       job.kind === 'import-billing' && jobSources.length === 1 && picked && startPartWorker
         ? withSecondPartInWorker(jobSources[0], picked, job.options, startPartWorker).then((source) => [source])
         : Promise.resolve(jobSources)
-    ready.then((ready) => runJob(job, ready, (progress) => post({ type: 'progress', id, progress }), controller.signal)).then(
+    prepared.then((read) => runJob(job, read, (progress) => post({ type: 'progress', id, progress }), controller.signal)).then(
       (result) => {
         active.delete(id)
         const { posted, transfer } = postedResult(result)
