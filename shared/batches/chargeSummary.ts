@@ -48,8 +48,8 @@ export const KEYED = ['provider', 'currency', 'costKind'] as const
 
 /**
  * The summary of a charges batch from its encoded columns and the one format of its charges
- * (whose identities are unique: the caller checked), as stored bytes, or null for a batch the
- * ledger does not count whole (see above). `batchId`: the batch's id.
+ * (whose identities are unique: the caller checked), as JSON to be stored with the batch's id
+ * (storedSummaryOf), or null for a batch the ledger does not count whole (see above).
  * Read from the columns' dictionaries, so that a million rows make no objects and few strings.
  */
 export function summarizeChargeColumns(encoded: { length: number; column: Column }, chargeFormat: string): SummaryJson | null {
