@@ -107,12 +107,13 @@ export async function importBillingFile(
   source: BillingSource,
   options: BillingParseOptions & { importedAt?: string; onCharge?: (charge: Charge) => void; encodeBatch?: boolean; keepIdentities?: boolean; payloadInPlace?: boolean } = {},
 ): Promise<BillingImportResult> {
-  // A batch's second part read elsewhere keeps its keys there.
-  const batchBuilder = options.encodeBatch === false ? null : new ChargeBatchBuilder(source.secondPart?.at ?? source.size ?? 0, source.size ?? 0)
+  // What this thread reads: a second part read elsewhere keeps its keys and hashes there.
+  const bytesHere = source.secondPart?.at ?? source.size ?? 0
+  const batchBuilder = options.encodeBatch === false ? null : new ChargeBatchBuilder(bytesHere, source.size ?? 0)
   // A check keeps its identities packed too (no batch stores them).
   const checked = batchBuilder === null && options.keepIdentities !== false ? new ChargeIdentityLog() : null
   // A check that keeps no identities only tells the first repeat, from its rows' key hashes once all are read (firstRepeatedLine).
-  const keyHashes = batchBuilder === null && checked === null ? new HashesOnLines(source.secondPart?.at ?? source.size ?? 0) : null
+  const keyHashes = batchBuilder === null && checked === null ? new HashesOnLines(bytesHere) : null
   let partKeyHashes: HashedLines | null = null
   const identities = batchBuilder?.identities ?? identitiesForBytes(keyHashes ? 0 : (source.size ?? 0))
   let firstRepeat: BatchIssue | null = null
