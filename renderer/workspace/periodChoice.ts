@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react'
 import { dayOf } from '../../shared/analysis/dates'
 import type { AnalysisInput, ChargeLine } from '../../shared/analysis/input'
 import { periodContaining, type Period } from '../../shared/analysis/periods'
-import { choosePeriod } from '../../shared/reports/portfolioReport'
+import { choosePeriod } from '../../shared/reports/choosePeriod'
 
 /**
  * The period the Overview and the portfolio pages show. Null means "automatic": the same choice

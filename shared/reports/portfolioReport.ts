@@ -6,7 +6,8 @@ import { inputForPeriod, type PeriodInputOptions } from '../analysis/definitions
 import { summarizeUnpriced, type UnpricedSummary } from '../pricing/unpricedModels'
 import type { AnalysisInput, ChargeLine } from '../analysis/input'
 import type { PortfolioOutcomes } from '../analysis/outcomes/portfolioOutcomes'
-import { parsePeriod, periodContaining, type Period } from '../analysis/periods'
+import type { Period } from '../analysis/periods'
+import { choosePeriod, type PeriodSource } from './choosePeriod'
 import { lintWorkspace } from '../analysis/lints/index'
 import { reconcile, type ReconciliationRow } from '../analysis/reconciliation'
 import type { CurrencyAmounts } from '../money/totals'
@@ -37,7 +38,7 @@ export interface PortfolioReportRow {
 export interface PortfolioReport {
   period: string
   /** How the period was chosen: asked for, the current quarter, or the latest quarter with data. */
-  periodSource: 'requested' | 'current' | 'latest-with-data'
+  periodSource: PeriodSource
   asOf: string
   /** The coding portfolios ("outside portfolios" buckets are in `outside`). */
   portfolios: PortfolioReportRow[]
@@ -56,30 +57,6 @@ export interface PortfolioReport {
 export interface PortfolioReportOptions extends PeriodInputOptions {
   /** "2026-Q3", "2026-H2", "2026-07" or "2026"; default: see choosePeriod. */
   period?: string
-}
-
-/**
- * Without an explicit period: the fiscal quarter holding asOf when it has any runs or charges,
- * otherwise the latest quarter that has some (a workspace of last quarter's exports reports on
- * that quarter, not on an empty one), otherwise the current quarter.
- */
-export function choosePeriod(input: AnalysisInput<ChargeLine>, requested?: string): { period: Period; source: PortfolioReport['periodSource'] } {
-  const fiscal = input.settings.fiscalYearStartMonth
-  if (requested) return { period: parsePeriod(requested, fiscal), source: 'requested' }
-  const current = periodContaining('quarter', input.asOf, fiscal)
-  // One pass, no spread: a workspace holds far more records than a call can take arguments.
-  let hasCurrent = false
-  let latestBefore = -Infinity
-  let latest = -Infinity
-  for (const start of [...input.runs.map((r) => r.start), ...input.charges.map((c) => c.start)]) {
-    const day = dayOf(start)
-    if (day >= current.start && day < current.end) hasCurrent = true
-    if (day < current.start) latestBefore = Math.max(latestBefore, day)
-    latest = Math.max(latest, day)
-  }
-  if (hasCurrent || latest === -Infinity) return { period: current, source: 'current' }
-  const chosen = latestBefore > -Infinity ? latestBefore : latest
-  return { period: periodContaining('quarter', chosen, fiscal), source: 'latest-with-data' }
 }
 
 function reportRow(summary: PortfolioPeriodSummary): PortfolioReportRow {
@@ -113,7 +90,7 @@ function reportRow(summary: PortfolioPeriodSummary): PortfolioReportRow {
 }
 
 /** Builds the report from an analysis already computed (the Overview keeps one per document change). */
-export function reportFromAnalysis(analysis: Analysis<ChargeLine>, period: Period, periodSource: PortfolioReport['periodSource']): PortfolioReport {
+export function reportFromAnalysis(analysis: Analysis<ChargeLine>, period: Period, periodSource: PeriodSource): PortfolioReport {
   const { input } = analysis
   const portfolios = input.portfolios.filter((portfolio) => !portfolio.outside).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
   const summaries = portfolios.map((portfolio) => summarizePortfolio(analysis, portfolio, period))

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react'
 import { shiftPeriod } from '../../../shared/analysis/periods'
 import { createReview } from '../../../shared/review'
-import { choosePeriod } from '../../../shared/reports/portfolioReport'
+import { choosePeriod } from '../../../shared/reports/choosePeriod'
 import { navigate } from '../../navigation/useRoute'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { useAnalysis } from '../../workspace/useAnalysis'
