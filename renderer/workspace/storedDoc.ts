@@ -55,9 +55,17 @@ export class StoredDoc {
     while (!this.closed) {
       const { keys, values } = await readUpdates(this.db, this.nextKey, count)
       if (this.closed || keys.length === 0) break
-      Y.transact(this.doc, () => values.forEach((update) => Y.applyUpdate(this.doc, update)), this, false)
-      this.nextKey = keys[keys.length - 1] + 1
-      this.entries += keys.length
+      // Applied no more than the budget per task (one update at least), even when a read brought
+      // more (the first, of a few updates of unknown size): the window draws in between.
+      for (let from = 0; from < values.length && !this.closed; ) {
+        if (from > 0) await nextTask()
+        let to = from + 1
+        for (let bytes = values[from].byteLength; to < values.length && bytes + values[to].byteLength <= bytesPerTask; to++) bytes += values[to].byteLength
+        Y.transact(this.doc, () => values.slice(from, to).forEach((update) => Y.applyUpdate(this.doc, update)), this, false)
+        this.nextKey = keys[to - 1] + 1
+        this.entries += to - from
+        from = to
+      }
       const bytes = values.reduce((sum, update) => sum + update.byteLength, 0)
       count = Math.max(1, Math.min(MAX_UPDATES_PER_READ, Math.floor((count * bytesPerTask) / Math.max(1, bytes))))
     }
@@ -120,6 +128,11 @@ export class StoredDoc {
     }, COMPACT_AFTER_MS)
   }
 
+  /** Which state the store holds now (storedStateOf), read over this document's own connection. */
+  storedState(): Promise<string | null> {
+    return storedStateOf(this.db)
+  }
+
   /** Resolves once every update written so far is on disk (or failed). */
   async flush(): Promise<void> {
     await Promise.all([...this.writes])
@@ -169,6 +182,8 @@ function randomId(): string {
 }
 
 /** Up to `count` stored updates from key `from` on, with their keys, in one request each. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve))
+
 function readUpdates(db: IDBDatabase, from: number, count?: number): Promise<{ keys: number[]; values: Uint8Array[] }> {
   return new Promise((resolve, reject) => {
     const store = db.transaction(UPDATES, 'readonly').objectStore(UPDATES)
