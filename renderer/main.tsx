@@ -3,21 +3,27 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { CollaborationProvider } from './collaboration/CollaborationContext'
 import { loadConnectionConfig } from './collaboration/connectionConfig'
-import { connectWorkspace } from './sync/connectWorkspace'
 import { detectBridge } from './platform'
 import { openLocalWorkspace } from './workspace/openLocalWorkspace'
 import { AppProvider } from './workspace/WorkspaceContext'
+import { analysisServiceFor } from './workspace/analysis/analysisService'
+import { indexedDbAnswerStore } from './workspace/analysis/answerStore'
 import './styles.css'
 
 async function start() {
   const root = createRoot(document.getElementById('root')!)
   try {
     const config = loadConnectionConfig()
+    // Opened beside the workspace's stores: a new window's Overview looks the answer kept for them up there.
+    const keptAnswers = indexedDbAnswerStore()
     const [bridge, workspace] = [detectBridge(), await openLocalWorkspace(config.workspaceId)]
     // Local first: the workspace opened from this device; the team server, if any, syncs it.
+    // The analysis worker starts with the workspace, before the first view asks it anything, so the
+    // Overview is computed (or its kept answer looked up) while the window draws.
+    analysisServiceFor(workspace, keptAnswers)
     const connection =
       config.serverUrl && config.token
-        ? connectWorkspace({
+        ? (await import('./sync/connectWorkspace')).connectWorkspace({
             url: config.serverUrl,
             token: config.token,
             workspaceId: config.workspaceId,

@@ -1,6 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 import type { Bridge } from '../platform/bridge'
-import { analysisServiceFor } from './analysis/analysisService'
 import type { Workspace } from './openLocalWorkspace'
 
 interface AppContextValue {
@@ -11,8 +10,6 @@ interface AppContextValue {
 const AppContext = createContext<AppContextValue | null>(null)
 
 export function AppProvider({ workspace, bridge, children }: AppContextValue & { children: ReactNode }) {
-  // The analysis worker starts with the workspace, so the Overview is computed before it is opened.
-  useEffect(() => void analysisServiceFor(workspace), [workspace])
   return <AppContext.Provider value={{ workspace, bridge }}>{children}</AppContext.Provider>
 }
 

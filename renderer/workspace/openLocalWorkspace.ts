@@ -22,6 +22,8 @@ export interface Workspace {
    * the window's ledger is partial.
    */
   ledgerLoaded?: Promise<void>
+  /** Which state each document's store holds now (storedStateOf), for a kept analysis; absent for a workspace in memory. */
+  storedStates?(): Promise<{ governance: string | null; ledger: string | null }>
   /** Undo and redo of this person's own edits only (never a teammate's, never a sync). */
   undoManager: Y.UndoManager
   /** Waits for every edit to be stored, then closes the documents. */
@@ -56,6 +58,10 @@ export async function openLocalWorkspace(id: string): Promise<Workspace> {
     ledger,
     storage,
     ledgerLoaded: stored[1].load(),
+    storedStates: async () => {
+      const [governance, ledger] = await Promise.all(stored.map((doc) => doc.storedState()))
+      return { governance, ledger }
+    },
     undoManager,
     async destroy() {
       undoManager.destroy()

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import type { Analysis } from '../../shared/analysis/analyze'
-import { currentAnalysis, subscribeToAnalysis } from './analysis/analysisCache'
+import { currentAnalysis } from './analysis/analysisCache'
+import { subscribeToAnalysis } from './analysis/analysisVersion'
 import { useWorkspace } from './WorkspaceContext'
 
 /**

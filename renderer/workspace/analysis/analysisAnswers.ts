@@ -1,4 +1,5 @@
-import { currentSummarizedAnalysis, type AnalysedWorkspace } from './analysisCache'
+import { currentSummarizedAnalysis } from './analysisCache'
+import type { AnalysedWorkspace } from './analysisVersion'
 import type { AnalysisAnswers, AnalysisQuestion } from './analysisProtocol'
 import { monthlyTotals } from './batchTotals'
 import { overviewModel } from './overviewModel'

@@ -1,9 +1,10 @@
 import * as Y from 'yjs'
+import type { WorkspaceStorage } from '../openLocalWorkspace'
 import { StoredDoc } from '../storedDoc'
-import type { AnalysedWorkspace } from './analysisCache'
-import { answer } from './analysisAnswers'
+import type { AnalysedWorkspace } from './analysisVersion'
+import { loadAnswersHere } from './answersHere'
 import type { AnalysisAnswers, AnalysisQuestion, FromAnalysisWorker, ToAnalysisWorker } from './analysisProtocol'
-import { answerKey, indexedDbAnswerStore, storedFingerprint, type AnswerStore } from './answerStore'
+import { analysisFingerprint, answerKey, indexedDbAnswerStore, storedFingerprint, type AnswerStore } from './answerStore'
 
 export interface AnalysisService {
   ask<Q extends AnalysisQuestion>(question: Q): Promise<AnalysisAnswers[Q['type']]>
@@ -18,21 +19,22 @@ interface Pending {
 const services = new WeakMap<AnalysedWorkspace, AnalysisService | null>()
 
 /**
- * The workspace's analysis worker, started with the first question and kept while the
- * workspace is open; null where the platform has no workers (unit tests), where the views
- * answer on the window's thread.
+ * The workspace's analysis worker, started with the first call (the window starts it as it
+ * opens the workspace) and kept while the workspace is open; null where the platform has no
+ * workers (unit tests), where the views answer on the window's thread. `answerStore`: where
+ * answers are kept on the device (answerStore.ts), opened here unless given.
  */
-export function analysisServiceFor(workspace: AnalysedWorkspace): AnalysisService | null {
-  if (!services.has(workspace)) services.set(workspace, startWorker(workspace))
+export function analysisServiceFor(workspace: AnalysedWorkspace, answerStore?: AnswerStore | null): AnalysisService | null {
+  if (!services.has(workspace)) services.set(workspace, startWorker(workspace, answerStore))
   return services.get(workspace)!
 }
 
-function startWorker(workspace: AnalysedWorkspace): AnalysisService | null {
+function startWorker(workspace: AnalysedWorkspace, answerStore: AnswerStore | null | undefined): AnalysisService | null {
   if (typeof Worker === 'undefined') return null
   try {
     const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module', name: 'workfolio-analysis' })
     // The built bundle is named by a hash of the app's code: answers kept by another version are not used.
-    return connect(worker, workspace, import.meta.url, indexedDbAnswerStore())
+    return connect(worker, workspace, import.meta.url, answerStore === undefined ? indexedDbAnswerStore() : answerStore)
   } catch {
     return null
   }
@@ -71,6 +73,15 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
   }
 
   const storage = workspace.storage ?? null
+  // What the stores hold, for a kept answer (over the window's own connections to them where it
+  // has some): read at once as the window opens, for the kept answers of its first questions,
+  // which then wait for one read; read again for each question once this window has changed them.
+  const storedNow = (storage: WorkspaceStorage) =>
+    workspace.storedStates
+      ? workspace.storedStates().then((states) => analysisFingerprint(states, codeVersion, new Date()))
+      : storedFingerprint(storage, codeVersion, new Date())
+  let storedAtOpen = storage && answerStore ? storedNow(storage) : null
+  storedAtOpen?.catch(() => undefined)
   const docs = { governance: workspace.governance.doc, ledger: workspace.ledger.doc }
   send({ type: 'open', storage, codeVersion })
   for (const [name, doc] of Object.entries(docs) as ['governance' | 'ledger', Y.Doc][]) {
@@ -78,7 +89,9 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
       // The worker reads a workspace in IndexedDB itself: told only that a change was stored
       // (once per run of changes: it reads them all), not of what the window loads from there.
       doc.on('update', (_update: Uint8Array, origin: unknown) => {
-        if (stopped || origin instanceof StoredDoc || outbox.at(-1)?.message.type === 'changed') return
+        if (stopped || origin instanceof StoredDoc) return
+        storedAtOpen = null
+        if (outbox.at(-1)?.message.type === 'changed') return
         send({ type: 'changed' })
       })
       continue
@@ -93,13 +106,14 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
   }
 
   /** Answered here when the worker cannot run (a blocked script): slower, never wrong or stuck. */
-  const answerHere = (job: Pending) => {
-    try {
-      job.resolve(answer(workspace, job.question))
-    } catch (error) {
-      job.reject(error as Error)
-    }
-  }
+  const answerHere = (job: Pending) =>
+    loadAnswersHere().then((answer) => {
+      try {
+        job.resolve(answer(workspace, job.question))
+      } catch (error) {
+        job.reject(error as Error)
+      }
+    }, job.reject)
   worker.addEventListener('message', (event: MessageEvent<FromAnalysisWorker>) => {
     const message = event.data
     const job = pending.get(message.id)
@@ -124,12 +138,12 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
     ask<Q extends AnalysisQuestion>(question: Q) {
       return new Promise<AnalysisAnswers[Q['type']]>((resolve, reject) => {
         const job: Pending = { question, resolve: resolve as (answer: unknown) => void, reject }
-        if (stopped) return answerHere(job)
+        if (stopped) return void answerHere(job)
         const id = nextId++
         pending.set(id, job)
         send({ type: 'ask', id, question })
         if (storage && answerStore && !workerAnswered) {
-          Promise.all([answerStore.read(answerKey(storage.ledger, JSON.stringify(question))), storedFingerprint(storage, codeVersion, new Date())]).then(
+          Promise.all([answerStore.read(answerKey(storage.ledger, JSON.stringify(question))), storedAtOpen ?? storedNow(storage)]).then(
             ([kept, stored]) => stored !== null && kept?.fingerprint === stored && job.resolve(kept.answer),
             () => undefined,
           )

@@ -58,16 +58,16 @@ export const answerKey = (ledgerStore: string, question: string) => `${ledgerSto
 /** The answers in this origin's IndexedDB; null where there is none (unit tests without it). */
 export function indexedDbAnswerStore(): AnswerStore | null {
   if (typeof indexedDB === 'undefined') return null
-  let opened: Promise<IDBDatabase> | null = null
-  const database = () =>
-    (opened ??= new Promise((resolve, reject) => {
-      const opening = indexedDB.open(DATABASE, 1)
-      opening.onupgradeneeded = () => opening.result.createObjectStore(STORE)
-      opening.onsuccess = () => resolve(opening.result)
-      opening.onerror = () => reject(opening.error)
-    }))
+  // Opened at once: a new window's first question then waits for one read, not for opening too.
+  const database = new Promise<IDBDatabase>((resolve, reject) => {
+    const opening = indexedDB.open(DATABASE, 1)
+    opening.onupgradeneeded = () => opening.result.createObjectStore(STORE)
+    opening.onsuccess = () => resolve(opening.result)
+    opening.onerror = () => reject(opening.error)
+  })
+  database.catch(() => undefined) // reported by each request
   const request = async <T>(mode: IDBTransactionMode, make: (store: IDBObjectStore) => IDBRequest): Promise<T> => {
-    const store = (await database()).transaction(STORE, mode).objectStore(STORE)
+    const store = (await database).transaction(STORE, mode).objectStore(STORE)
     return new Promise((resolve, reject) => {
       const pending = make(store)
       pending.onsuccess = () => resolve(pending.result as T)

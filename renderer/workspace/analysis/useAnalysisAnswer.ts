@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { useWorkspace } from '../WorkspaceContext'
-import { analysisVersion, subscribeToAnalysis } from './analysisCache'
-import { answer as answerHere } from './analysisAnswers'
+import { analysisVersion, subscribeToAnalysis } from './analysisVersion'
 import type { AnalysisAnswers, AnalysisQuestion } from './analysisProtocol'
 import { analysisServiceFor } from './analysisService'
+import { answersHereIfLoaded, loadAnswersHere } from './answersHere'
 
 export interface AnalysisAnswer<T> {
   /**
@@ -25,7 +25,8 @@ interface Received<T> {
 
 /**
  * A question about the workspace, answered by the analysis worker and asked again whenever
- * what the analysis reads changes. Without a worker (unit tests) it is answered right here.
+ * what the analysis reads changes. Without a worker (unit tests) it is answered right here, once
+ * the analysis is loaded on this thread (answersHere.ts).
  */
 export function useAnalysisAnswer<Q extends AnalysisQuestion>(question: Q): AnalysisAnswer<AnalysisAnswers[Q['type']]> {
   type T = AnalysisAnswers[Q['type']]
@@ -39,9 +40,15 @@ export function useAnalysisAnswer<Q extends AnalysisQuestion>(question: Q): Anal
   const key = `${version} ${asked}`
   const [received, setReceived] = useState<Received<T> | null>(null)
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the question and the workspace's version
-  const here = useMemo(() => (service ? null : settle(() => answerHere(workspace, question))), [service, workspace, key])
+  const answerHere = service ? null : answersHereIfLoaded()
+  const [, setLoadedHere] = useState(false)
   useEffect(() => {
+    if (!service && !answerHere) void loadAnswersHere().then(() => setLoadedHere(true))
+  }, [service, answerHere])
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the question and the workspace's version
+  const here = useMemo(() => (answerHere ? settle(() => answerHere(workspace, question)) : null), [answerHere, workspace, key])
+  // Asked before the window paints what it has (a layout effect runs then), not after.
+  useLayoutEffect(() => {
     if (!service) return
     let current = true
     service.ask(question).then(
@@ -55,6 +62,7 @@ export function useAnalysisAnswer<Q extends AnalysisQuestion>(question: Q): Anal
   }, [service, key])
 
   if (here) return { ...here, updating: false }
+  if (!service) return { answer: null, error: null, updating: true }
   if (received?.question !== asked) return { answer: null, error: null, updating: true }
   return { answer: received.answer, error: received.error, updating: received.version !== version }
 }
