@@ -16,11 +16,13 @@ async function start() {
     const config = loadConnectionConfig()
     // Opened beside the workspace's stores: a new window's Overview looks the answer kept for them up there.
     const keptAnswers = indexedDbAnswerStore()
-    const [bridge, workspace] = [detectBridge(), await openLocalWorkspace(config.workspaceId)]
-    // Local first: the workspace opened from this device; the team server, if any, syncs it.
+    let firstViewDrawn!: () => void
+    const ledgerMayLoad = new Promise<void>((resolve) => (firstViewDrawn = resolve))
+    const [bridge, workspace] = [detectBridge(), await openLocalWorkspace(config.workspaceId, ledgerMayLoad)]
     // The analysis worker starts with the workspace, before the first view asks it anything, so the
     // Overview is computed (or its kept answer looked up) while the window draws.
-    analysisServiceFor(workspace, keptAnswers)
+    const analysis = analysisServiceFor(workspace, keptAnswers)
+    // Local first: the workspace opened from this device; the team server, if any, syncs it.
     const connection =
       config.serverUrl && config.token
         ? (await import('./sync/connectWorkspace')).connectWorkspace({
@@ -41,6 +43,11 @@ async function start() {
         </AppProvider>
       </StrictMode>,
     )
+    // The ledger (up to a few hundred megabytes) loads once the first view is drawn and has looked
+    // up the answer kept for it: reading the ledger meanwhile slowed that down.
+    void afterNextFrame(500)
+      .then(() => analysis?.keptAnswersLookedUp())
+      .then(firstViewDrawn)
   } catch (error) {
     root.render(
       <div className="fatal" role="alert">
@@ -49,6 +56,14 @@ async function start() {
       </div>,
     )
   }
+}
+
+/** After the window's next frame is drawn, or `ms` later at most (a hidden window draws none). */
+function afterNextFrame(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve))
+    setTimeout(resolve, ms)
+  })
 }
 
 void start()

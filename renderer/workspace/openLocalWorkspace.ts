@@ -36,9 +36,10 @@ export const GOVERNANCE_SCOPE = ['portfolios', 'portfolioChanges', 'annotations'
  * Opens a workspace from this device's IndexedDB (local-first: it works offline): the
  * governance document is loaded and migrated before this resolves, the ledger (up to a few
  * hundred megabytes) loads after, a few megabytes per task (`ledgerLoaded`), so a view drawn
- * from the analysis worker's answer (the Overview) need not wait for it.
+ * from the analysis worker's answer (the Overview) need not wait for it; it starts once
+ * `loadLedgerAfter` has resolved (at once without it).
  */
-export async function openLocalWorkspace(id: string): Promise<Workspace> {
+export async function openLocalWorkspace(id: string, loadLedgerAfter: Promise<unknown> = Promise.resolve()): Promise<Workspace> {
   const governanceDoc = new Y.Doc()
   const ledgerDoc = new Y.Doc()
   const storage: WorkspaceStorage = { governance: id, ledger: `${id}/ledger` }
@@ -57,7 +58,7 @@ export async function openLocalWorkspace(id: string): Promise<Workspace> {
     governance,
     ledger,
     storage,
-    ledgerLoaded: stored[1].load(),
+    ledgerLoaded: loadLedgerAfter.then(() => stored[1].load()),
     storedStates: async () => {
       const [governance, ledger] = await Promise.all(stored.map((doc) => doc.storedState()))
       return { governance, ledger }

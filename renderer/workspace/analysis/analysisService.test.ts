@@ -133,3 +133,20 @@ test('the window looks a kept answer up only until the worker has answered once'
   await service.ask({ ...overview, request: { ...overview.request, periodKey: '2026-Q2' } })
   expect(read).toHaveBeenCalledTimes(1)
 })
+
+test('the window can wait for the kept answers of the questions asked so far to be looked up (a new window loads its ledger after)', async () => {
+  const workspace = await openStored('analysis-kept-looked-up')
+  seedWorkspace(workspace)
+  const store = indexedDbAnswerStore()!
+  let readDone!: () => void
+  const reading = new Promise<void>((resolve) => (readDone = resolve))
+  const service = connect(workerOverChannel(), workspace, 'v1', { read: async (key) => (await reading, store.read(key)), write: store.write })
+  await service.keptAnswersLookedUp()
+  const answered = service.ask(overview)
+  let lookedUp = false
+  void service.keptAnswersLookedUp().then(() => (lookedUp = true))
+  expect(await answered).toEqual(answer(workspace, overview))
+  expect(lookedUp).toBe(false)
+  readDone()
+  await vi.waitFor(() => expect(lookedUp).toBe(true))
+})

@@ -8,6 +8,8 @@ import { analysisFingerprint, answerKey, indexedDbAnswerStore, storedFingerprint
 
 export interface AnalysisService {
   ask<Q extends AnalysisQuestion>(question: Q): Promise<AnalysisAnswers[Q['type']]>
+  /** Resolves once the answers kept on the device for the questions asked so far have been looked up. */
+  keptAnswersLookedUp(): Promise<void>
 }
 
 interface Pending {
@@ -59,6 +61,7 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
   let nextId = 1
   let stopped = false
   let workerAnswered = false
+  const lookups = new Set<Promise<unknown>>()
   // Posting an update copies it (100 MB for a million-row batch): each message goes out in a
   // task of its own, in order, so the window's task that stored the batch does not also copy it.
   const outbox: { message: ToAnalysisWorker; transfer: Transferable[] }[] = []
@@ -143,12 +146,15 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
         pending.set(id, job)
         send({ type: 'ask', id, question })
         if (storage && answerStore && !workerAnswered) {
-          Promise.all([answerStore.read(answerKey(storage.ledger, JSON.stringify(question))), storedAtOpen ?? storedNow(storage)]).then(
+          const lookup = Promise.all([answerStore.read(answerKey(storage.ledger, JSON.stringify(question))), storedAtOpen ?? storedNow(storage)]).then(
             ([kept, stored]) => stored !== null && kept?.fingerprint === stored && job.resolve(kept.answer),
             () => undefined,
           )
+          lookups.add(lookup)
+          void lookup.then(() => lookups.delete(lookup))
         }
       })
     },
+    keptAnswersLookedUp: () => Promise.all([...lookups]).then(() => undefined),
   }
 }
