@@ -16,8 +16,8 @@ async function start() {
     const config = loadConnectionConfig()
     // Opened beside the workspace's stores: a new window's Overview looks the answer kept for them up there.
     const keptAnswers = indexedDbAnswerStore()
-    let firstViewDrawn!: () => void
-    const ledgerMayLoad = new Promise<void>((resolve) => (firstViewDrawn = resolve))
+    let letLedgerLoad!: () => void
+    const ledgerMayLoad = new Promise<void>((resolve) => (letLedgerLoad = resolve))
     const [bridge, workspace] = [detectBridge(), await openLocalWorkspace(config.workspaceId, ledgerMayLoad)]
     // The analysis worker starts with the workspace, before the first view asks it anything, so the
     // Overview is computed (or its kept answer looked up) while the window draws.
@@ -47,7 +47,7 @@ async function start() {
     // up the answer kept for it: reading the ledger meanwhile slowed that down.
     void afterNextFrame(500)
       .then(() => analysis?.keptAnswersLookedUp())
-      .then(firstViewDrawn)
+      .then(letLedgerLoad)
   } catch (error) {
     root.render(
       <div className="fatal" role="alert">

@@ -181,9 +181,9 @@ function randomId(): string {
   return hexBytes(crypto.getRandomValues(new Uint8Array(16)))
 }
 
-/** Up to `count` stored updates from key `from` on, with their keys, in one request each. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve))
 
+/** Up to `count` stored updates from key `from` on, with their keys, in one request each. */
 function readUpdates(db: IDBDatabase, from: number, count?: number): Promise<{ keys: number[]; values: Uint8Array[] }> {
   return new Promise((resolve, reject) => {
     const store = db.transaction(UPDATES, 'readonly').objectStore(UPDATES)

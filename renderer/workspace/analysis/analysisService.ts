@@ -79,10 +79,10 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
   // What the stores hold, for a kept answer (over the window's own connections to them where it
   // has some): read at once as the window opens, for the kept answers of its first questions,
   // which then wait for one read; read again for each question once this window has changed them.
-  const storedNow = (storage: WorkspaceStorage) =>
+  const storedNow = (stores: WorkspaceStorage) =>
     workspace.storedStates
       ? workspace.storedStates().then((states) => analysisFingerprint(states, codeVersion, new Date()))
-      : storedFingerprint(storage, codeVersion, new Date())
+      : storedFingerprint(stores, codeVersion, new Date())
   let storedAtOpen = storage && answerStore ? storedNow(storage) : null
   storedAtOpen?.catch(() => undefined)
   const docs = { governance: workspace.governance.doc, ledger: workspace.ledger.doc }
