@@ -9,6 +9,7 @@ import type { BillingPartRead, PartHeader } from '../../../shared/importers/bill
 import { readBillingPart } from '../../../shared/importers/billing/readBillingPart'
 import { type PartReadOptions, transferablesOfPart } from '../../../shared/importers/billing/secondPartSplit'
 import { latin1InScript } from '../../../shared/importers/text/latin1'
+import { utf8InScript } from '../../../shared/bytes/utf8Writer'
 import { readBlob } from './sources'
 
 export type BlobPartStart = PartHeader & { file: Blob; name: string; at: number; options: PartReadOptions }
@@ -25,7 +26,7 @@ export interface PartPort {
 
 export function serveBillingPart(port: PartPort): void {
   port.addEventListener('message', ({ data: { file, name, at, header, delimiter, options } }) => {
-    const part = { name, chunks: readBlob(file.slice(at)), size: file.size - at, latin1: latin1InScript }
+    const part = { name, chunks: readBlob(file.slice(at)), size: file.size - at, latin1: latin1InScript, utf8: utf8InScript }
     readBillingPart(part, { header, delimiter }, options).then(
       (read) => port.postMessage({ part: read }, read ? transferablesOfPart(read) : []),
       (error: unknown) => port.postMessage({ error: (error as Error)?.message || String(error) }, []),

@@ -6,6 +6,7 @@
 import { JobCancelled, runJob } from '../../../shared/importers/jobs/importJobs'
 import type { JobSource } from '../../../shared/importers/jobs/jobTypes'
 import { latin1InScript } from '../../../shared/importers/text/latin1'
+import { utf8InScript } from '../../../shared/bytes/utf8Writer'
 import { type PartWorker, withSecondPartInWorker } from './blobSecondPart'
 import { postedResult } from './packedIdentities'
 import { readBlob } from './sources'
@@ -86,6 +87,7 @@ export function serveImportJobs(port: JobPort, startPartWorker?: () => PartWorke
       size: ref.size,
       chunks: ref.file ? () => readBlob(ref.file!) : pulled(id, index),
       latin1: latin1InScript,
+      utf8: utf8InScript,
     }))
     const picked = sources[0]?.file
     const prepared =

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Ledger } from '../../workspace/ledger'
+import { utf8InScript, type Utf8Writer } from '../../bytes/utf8Writer'
 import { chunksOf } from '../text/decode'
 import { describeIssue, importBillingFile, parseBillingFile, previewBillingFile } from './importBillingFile'
 import { fixtureSource, storedCharges } from '../../../test/support/billingFixtures'
@@ -106,6 +107,20 @@ describe('importBillingFile: batches in the ledger', () => {
     expect(again.batch!.meta.id).toBe(first.batch!.meta.id)
     expect(ledger.add(again.batch!)).toBe('duplicate')
     expect(ledger.charges().records).toHaveLength(4)
+  })
+
+  it("hashes its rows' keys with the source's UTF-8 writer: the script's gives the batch and the check TextEncoder's give", async () => {
+    // Keys with two-, three- and four-byte characters, and a repeated row (its occurrence numbered).
+    const text = [HEADER, '2026-08-01,Claude Sonnet 4.5,Zürich,k1,message,output,1.00', '2026-08-01,Claude Sonnet 4.5,≤ 1 € 😀,k1,message,output,2.00', row('2026-08-02', '3.00'), row('2026-08-02', '3.00')].join('\n')
+    const written: string[] = []
+    const utf8: Utf8Writer = (key, into) => (written.push(key), utf8InScript(key, into))
+    for (const encodeBatch of [true, false]) {
+      written.length = 0
+      const native = await importBillingFile(source(text), { ...options, encodeBatch })
+      const scripted = await importBillingFile({ ...source(text), utf8 }, { ...options, encodeBatch })
+      expect(written).toHaveLength(4)
+      expect(scripted).toEqual(native)
+    }
   })
 
   it('reads an export re-saved in Windows-1252, on the byte path and the text path', async () => {

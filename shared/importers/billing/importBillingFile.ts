@@ -135,15 +135,15 @@ export async function importBillingFile(
       let repeated = false
       if (keyHashes) {
         // Its natural key stays its identity: nothing compares a file's charges when its identities are not kept.
-        keyHashes.add(murmur3x86_128(charge.identity), charge.source.line)
+        keyHashes.add(murmur3x86_128(charge.identity, source.utf8), charge.source.line)
       } else if (batchBuilder === null) {
         // A check hands the identity on in natural-key form (compared through storedIdentity), never made as hex.
-        const unique = identities.nextKey(charge.identity)
+        const unique = identities.nextKey(charge.identity, murmur3x86_128(charge.identity, source.utf8))
         charge.identity = unique.key
         repeated = unique.repeated
         checked!.note(charge.format, repeated ? storedIdentity(unique.key) : unique.key, unique.hash)
       } else {
-        repeated = batchBuilder.add(charge)
+        repeated = batchBuilder.add(charge, murmur3x86_128(charge.identity, source.utf8))
       }
       if (repeated) firstRepeat ??= repeatIssue(charge.source.line)
       options.onCharge?.(charge)
