@@ -8,9 +8,12 @@ import { openLocalWorkspace } from './workspace/openLocalWorkspace'
 import { AppProvider } from './workspace/WorkspaceContext'
 import { analysisServiceFor } from './workspace/analysis/analysisService'
 import { indexedDbAnswerStore } from './workspace/analysis/answerStore'
+import { utf8InScript } from '../shared/bytes/utf8Writer'
+import { installUtf8Writer } from '../shared/hash/murmur3'
 import './styles.css'
 
 async function start() {
+  installUtf8Writer(utf8InScript)
   const root = createRoot(document.getElementById('root')!)
   try {
     const config = loadConnectionConfig()

@@ -13,16 +13,26 @@ export function murmur3x86_128Hex(text: string): string {
   return hexWords(murmur3x86_128(text))
 }
 
-/**
- * The hash as its four words h1…h4, in an array that the next call overwrites; `writeUtf8`:
- * the platform's fastest way to the text's bytes (utf8Writer.ts).
- */
-export function murmur3x86_128(text: string, writeUtf8: Utf8Writer = utf8Native): Int32Array {
+/** The hash as its four words h1…h4, in an array that the next call overwrites. */
+export function murmur3x86_128(text: string): Int32Array {
   if (text.length * 3 > scratch.length) {
     scratch = new Uint8Array(text.length * 3)
     scratchWords = new Int32Array(scratch.buffer, 0, scratch.length >> 2)
   }
   return murmur3x86_128OfBytes(scratch, writeUtf8(text, scratch), LITTLE_ENDIAN ? scratchWords : null)
+}
+
+/** How this thread writes a text's UTF-8 bytes for the hash: TextEncoder's unless the platform installed a faster way. */
+let writeUtf8: Utf8Writer = utf8Native
+
+/**
+ * Installs the platform's fastest UTF-8 writer for the hash (utf8Writer.ts), once at a thread's
+ * start: the app's threads that hash keys by the million in a browser (the import workers, the
+ * window, whose ledger hashes a batch's identities as it adds it) install utf8InScript. The
+ * bytes, and so every hash, stay the same.
+ */
+export function installUtf8Writer(writer: Utf8Writer): void {
+  writeUtf8 = writer
 }
 
 let scratch = new Uint8Array(1024)

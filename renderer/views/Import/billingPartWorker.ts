@@ -10,6 +10,7 @@ import { readBillingPart } from '../../../shared/importers/billing/readBillingPa
 import { type PartReadOptions, transferablesOfPart } from '../../../shared/importers/billing/secondPartSplit'
 import { latin1InScript } from '../../../shared/importers/text/latin1'
 import { utf8InScript } from '../../../shared/bytes/utf8Writer'
+import { installUtf8Writer } from '../../../shared/hash/murmur3'
 import { readBlob } from './sources'
 
 export type BlobPartStart = PartHeader & { file: Blob; name: string; at: number; options: PartReadOptions }
@@ -25,8 +26,9 @@ export interface PartPort {
 }
 
 export function serveBillingPart(port: PartPort): void {
+  installUtf8Writer(utf8InScript)
   port.addEventListener('message', ({ data: { file, name, at, header, delimiter, options } }) => {
-    const part = { name, chunks: readBlob(file.slice(at)), size: file.size - at, latin1: latin1InScript, utf8: utf8InScript }
+    const part = { name, chunks: readBlob(file.slice(at)), size: file.size - at, latin1: latin1InScript }
     readBillingPart(part, { header, delimiter }, options).then(
       (read) => port.postMessage({ part: read }, read ? transferablesOfPart(read) : []),
       (error: unknown) => port.postMessage({ error: (error as Error)?.message || String(error) }, []),

@@ -7,6 +7,7 @@ import { JobCancelled, runJob } from '../../../shared/importers/jobs/importJobs'
 import type { JobSource } from '../../../shared/importers/jobs/jobTypes'
 import { latin1InScript } from '../../../shared/importers/text/latin1'
 import { utf8InScript } from '../../../shared/bytes/utf8Writer'
+import { installUtf8Writer } from '../../../shared/hash/murmur3'
 import { type PartWorker, withSecondPartInWorker } from './blobSecondPart'
 import { postedResult } from './packedIdentities'
 import { readBlob } from './sources'
@@ -28,6 +29,7 @@ interface ActiveJob {
 /** `startPartWorker`: where the platform can start another worker, a big picked billing file is imported on two (blobSecondPart.ts). */
 export function serveImportJobs(port: JobPort, startPartWorker?: () => PartWorker): void {
   installWebCryptoContentHash()
+  installUtf8Writer(utf8InScript)
   const active = new Map<number, ActiveJob>()
   const post = (message: WorkerResponse, transfer: Transferable[] = []) => port.postMessage(message, transfer)
 
@@ -87,7 +89,6 @@ export function serveImportJobs(port: JobPort, startPartWorker?: () => PartWorke
       size: ref.size,
       chunks: ref.file ? () => readBlob(ref.file!) : pulled(id, index),
       latin1: latin1InScript,
-      utf8: utf8InScript,
     }))
     const picked = sources[0]?.file
     const prepared =

@@ -2,7 +2,6 @@ import type { BatchIssue } from '../../records/batch'
 import type { ImportProfile } from '../../records/settings'
 import type { CurrencyAmounts } from '../../money/totals'
 import type { Latin1Reader } from '../text/latin1'
-import type { Utf8Writer } from '../../bytes/utf8Writer'
 import type { ColumnPart } from '../../batches/columnCodec'
 import type { HashedStringsPart } from '../../batches/hashedStrings'
 
@@ -13,8 +12,6 @@ export interface BillingSource {
   chunks: AsyncIterable<Uint8Array>
   /** The platform's fast byte-per-char reader, when it has one (see text/latin1.ts). */
   latin1?: Latin1Reader
-  /** The platform's fastest UTF-8 writer for a row's key, when TextEncoder's is not (see bytes/utf8Writer.ts). */
-  utf8?: Utf8Writer
   /** The file's size in bytes, when known: sizes the table that tells repeated rows. */
   size?: number
   /** The file's part after a line, being read on another thread meanwhile (a big file): `chunks` end a chunk there. */

@@ -117,8 +117,6 @@ export async function importBillingFile(
   let partKeyHashes: HashedLines | null = null
   const identities = batchBuilder?.identities ?? identitiesForBytes(keyHashes ? 0 : (source.size ?? 0))
   let firstRepeat: BatchIssue | null = null
-  // Each row's key hashed as UniqueIdentities hashes it, with the platform's UTF-8 writer.
-  const keyHashOf = (key: string) => murmur3x86_128(key, source.utf8)
   // A second part read elsewhere hands on hashes, and a batch's share of its own: not taken where every identity is wanted apart.
   const secondPart = checked === null ? source.secondPart && batchPartChecked(source.secondPart, batchBuilder) : undefined
   if (source.secondPart && !secondPart) source.secondPart.cancel()
@@ -137,15 +135,15 @@ export async function importBillingFile(
       let repeated = false
       if (keyHashes) {
         // Its natural key stays its identity: nothing compares a file's charges when its identities are not kept.
-        keyHashes.add(keyHashOf(charge.identity), charge.source.line)
+        keyHashes.add(murmur3x86_128(charge.identity), charge.source.line)
       } else if (batchBuilder === null) {
         // A check hands the identity on in natural-key form (compared through storedIdentity), never made as hex.
-        const unique = identities.nextKey(charge.identity, keyHashOf(charge.identity))
+        const unique = identities.nextKey(charge.identity)
         charge.identity = unique.key
         repeated = unique.repeated
         checked!.note(charge.format, repeated ? storedIdentity(unique.key) : unique.key, unique.hash)
       } else {
-        repeated = batchBuilder.add(charge, keyHashOf(charge.identity))
+        repeated = batchBuilder.add(charge)
       }
       if (repeated) firstRepeat ??= repeatIssue(charge.source.line)
       options.onCharge?.(charge)

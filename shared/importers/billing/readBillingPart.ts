@@ -25,7 +25,7 @@ export async function readBillingPart(
   const hashes = new HashesOnLines(source.size ?? 0)
   const batch = options.encodeBatch ? new ChargeBatchBuilder(source.size ?? 0) : null
   const onCharge = (charge: Charge) => {
-    const hash = murmur3x86_128(charge.identity, source.utf8)
+    const hash = murmur3x86_128(charge.identity)
     hashes.add(hash, charge.source.line)
     batch?.add(charge, hash)
     options.onCharge?.(charge)

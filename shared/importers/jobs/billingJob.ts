@@ -88,7 +88,7 @@ export async function importBilling(
 ): Promise<ImportOutcome> {
   const report = throttle(hooks.onProgress ?? (() => {}))
   const result = await importBillingFile(
-    { name: source.relativePath, chunks: source.chunks(), latin1: source.latin1, utf8: source.utf8, size: source.size, secondPart: source.secondPart },
+    { name: source.relativePath, chunks: source.chunks(), latin1: source.latin1, size: source.size, secondPart: source.secondPart },
     {
       skipBadRows: options.skipBadRows ?? false,
       maxErrors: MAX_LISTED_ERRORS,

@@ -9,7 +9,6 @@ import type { Charge } from '../../records/charge'
 import type { ImportProfile, Settings } from '../../records/settings'
 import type { BillingSecondPart } from '../billing/billingSource'
 import type { Latin1Reader } from '../text/latin1'
-import type { Utf8Writer } from '../../bytes/utf8Writer'
 
 /** A file as a job reads it: a stream of byte chunks that can be opened again. */
 export interface JobSource {
@@ -20,8 +19,6 @@ export interface JobSource {
   chunks(): AsyncIterable<Uint8Array>
   /** The platform's fast byte-per-char reader, when it has one (see text/latin1.ts). */
   latin1?: Latin1Reader
-  /** The platform's fastest UTF-8 writer for a row's key, when TextEncoder's is not (see bytes/utf8Writer.ts). */
-  utf8?: Utf8Writer
   /** A big billing file's second part, read on another thread (see BillingSecondPart). */
   secondPart?: BillingSecondPart
 }
