@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { hexBytes } from '../../shared/hash/hexWords'
+import { nextTask } from './nextTask'
 
 /**
  * A Y.Doc kept in this device's IndexedDB, in y-indexeddb's layout (database named after the
@@ -180,8 +181,6 @@ function openDatabase(name: string): Promise<IDBDatabase> {
 function randomId(): string {
   return hexBytes(crypto.getRandomValues(new Uint8Array(16)))
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve))
 
 /** Up to `count` stored updates from key `from` on, with their keys, in one request each. */
 function readUpdates(db: IDBDatabase, from: number, count?: number): Promise<{ keys: number[]; values: Uint8Array[] }> {

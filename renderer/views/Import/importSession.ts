@@ -10,6 +10,7 @@ import { jobSource, type ImportSource } from './sources'
 import { filesByKind } from '../../../shared/importers/jobs/fileKind'
 import type { BillingAnalysis, BillingJobOptions, ImportOutcome, JobProgress } from '../../../shared/importers/jobs/jobTypes'
 import { importOutcomes } from '../../../shared/importers/jobs/outcomeJob'
+import { nextTask } from '../../workspace/nextTask'
 
 /**
  * A batch's payload is stored in parts this big, each in a task of its own: the window encodes
@@ -20,8 +21,6 @@ import { importOutcomes } from '../../../shared/importers/jobs/outcomeJob'
  * the whole document in one task once 500 are stored.
  */
 const PAYLOAD_PART_BYTES = 2 << 20
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve))
 
 /** `confirmed`: the person already said yes to it (in the confirmation of several files): it is imported without a preview. */
 export type ImportItem =
