@@ -153,12 +153,14 @@ describe('charge summary', () => {
     )
   })
 
-  test('adds amounts up as written, whatever their sign, zeros, point and digits: read as doubles while they fit, as Decimals past that (property)', () => {
+  test('adds amounts up as written, whatever their sign, zeros, point and digits: read in two 15-digit limbs while they fit, as Decimals past that (property)', () => {
     const digits = (most: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: most })
-    // Up to 18 digits a side: some fit a double's 15 digits, some do not, and some fit until scaled to another's fractional digits.
-    const amount = fc.tuple(fc.constantFrom('', '-', '+'), digits(18), fc.boolean(), digits(18), fc.constantFrom('', ' '))
+    // Up to 18 digits a side, then up to 25 zeros (OpenAI writes 30 fractional digits): some fit
+    // 30 digits once the zeros are left off, some do not, and some fit until scaled to another's fraction.
+    // A space around any one of them makes the batch's amounts read as Decimals: only a few batches have one.
+    const amount = fc.tuple(fc.constantFrom('', '-', '+'), digits(18), fc.boolean(), digits(18), fc.nat(25), fc.constantFrom(...' '.padStart(60, '-')))
       .filter(([, whole, point, fraction]) => whole !== '' || (point && fraction !== ''))
-      .map(([sign, whole, point, fraction, space]) => `${space}${sign}${whole}${point ? `.${fraction}` : ''}${space}`)
+      .map(([sign, whole, point, fraction, zeros, space]) => (space === ' ' ? ' ' : '') + `${sign}${whole}${point ? `.${fraction}${'0'.repeat(zeros)}` : ''}`)
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(2), amount), { minLength: 1, maxLength: 60 }), (rows) => {
         const charges = rows.map(([model, cost]) => charge({ model: `m${model}`, cost }))
@@ -174,9 +176,14 @@ describe('charge summary', () => {
       }),
       { numRuns: 300 },
     )
-    // Sums past 2^53 in the largest scale's units are added up as Decimals.
-    const big = batchOf([charge({ cost: '4503599627370495' }), charge({ cost: '4503599627370495' }), charge({ cost: '0.5' })])
-    expect(readChargeSummary(big.summary!, big.meta)!.lines.map((l) => l.cost)).toEqual(['9007199254740990.5'])
+    // Sums past 2^53 in the largest scale's units, and OpenAI's 30 fractional digits, in limbs.
+    const past53 = batchOf([charge({ cost: '4503599627370495' }), charge({ cost: '4503599627370495' }), charge({ cost: '0.5' })])
+    expect(readChargeSummary(past53.summary!, past53.meta)!.lines.map((l) => l.cost)).toEqual(['9007199254740990.5'])
+    const openAi = batchOf([charge({ cost: '10.088125045411288000000000000000' }), charge({ cost: '-0.375660197110846000000000000000' }), charge({ cost: '0.5' })])
+    expect(readChargeSummary(openAi.summary!, openAi.meta)!.lines.map((l) => l.cost)).toEqual(['10.212464848300442000000000000000'])
+    // High limbs whose sums could reach 2^53 are added up as Decimals.
+    const past30 = batchOf(Array.from({ length: 5 }, () => charge({ cost: '999999999999999999999999999999' })))
+    expect(readChargeSummary(past30.summary!, past30.meta)!.lines.map((l) => l.cost)).toEqual(['4999999999999999999999999999995'])
   })
 
   test('orders days as localeCompare does, YYYY-MM-DD days by their characters and any others by localeCompare itself (property)', () => {

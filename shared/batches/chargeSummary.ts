@@ -285,25 +285,43 @@ function holdsOrganizationTotal(format: string, models: FieldIds, projects: Fiel
 }
 
 /**
- * Each line's summed cost as lineCosts gives it, added up in doubles: exact, as every amount
- * is an integer of the largest scale below 2^53 and no sum can reach 2^53 while all the rows'
- * magnitudes add up to less than 2^52 (added as doubles, whose rounding over millions of rows
+ * Each line's summed cost as lineCosts gives it, added up in doubles, limb by limb: exact, as
+ * a line's low limbs' sum is carried back under 10^15 after each row (two below 10^15 add up
+ * below 2^53) and no sum of high limbs can reach 2^53 while all the rows' high limbs and a
+ * carry each add up to less than 2^52 (added as doubles, whose rounding over millions of rows
  * is far within the factor of two). Null past that bound.
  */
-function scaledLineCosts({ units, scales, scale }: ScaledAmounts, ids: ArrayLike<number>, lineOf: Float64Array, lines: number): Decimal[] | null {
-  let total = 0
-  for (let row = 0; row < lineOf.length; row++) total += Math.abs(units[ids[row]])
+function scaledLineCosts({ high, low, scales, scale }: ScaledAmounts, ids: ArrayLike<number>, lineOf: Float64Array, lines: number): Decimal[] | null {
+  let total = lineOf.length
+  for (let row = 0; row < lineOf.length; row++) total += Math.abs(high[ids[row]])
   if (total >= 2 ** 52) return null
-  const sums = new Float64Array(lines)
+  const highs = new Float64Array(lines)
+  const lows = new Float64Array(lines)
   const lineScales = new Uint8Array(lines)
   for (let row = 0; row < lineOf.length; row++) {
     const line = lineOf[row]
     const id = ids[row]
-    sums[line] += units[id]
+    let sum = lows[line] + low[id]
+    if (sum >= LIMB) {
+      sum -= LIMB
+      highs[line]++
+    } else if (sum <= -LIMB) {
+      sum += LIMB
+      highs[line]--
+    }
+    lows[line] = sum
+    highs[line] += high[id]
     if (scales[id] > lineScales[line]) lineScales[line] = scales[id]
   }
-  // Every amount of a line is a multiple of 10^(scale - its scale): the division is exact.
-  return Array.from(sums, (sum, line) => ({ units: BigInt(sum) / 10n ** BigInt(scale - lineScales[line]), scale: lineScales[line] }))
+  return Array.from(highs, (sum, line) => rescaled(BigInt(sum) * LIMB_UNITS + BigInt(lows[line]), scale, lineScales[line]))
+}
+
+/**
+ * `units` at scale `from` as a Decimal of scale `to`: exact, as a line's amounts are each a
+ * multiple of 10^(from - its written scale), and its scale is the largest of theirs.
+ */
+function rescaled(units: bigint, from: number, to: number): Decimal {
+  return { units: to >= from ? units * 10n ** BigInt(to - from) : units / 10n ** BigInt(from - to), scale: to }
 }
 
 /**
@@ -450,7 +468,7 @@ function rowCosts(column: Column, length: number): RowCosts | null {
   if (parsed?.includes(null)) return null
   const decimals = parsed as Decimal[] | null
   const nonZero = new Uint8Array(texts.length)
-  for (let id = 0; id < texts.length; id++) nonZero[id] = (scaled ? scaled.units[id] !== 0 : decimals![id].units !== 0n) ? 1 : 0
+  for (let id = 0; id < texts.length; id++) nonZero[id] = (scaled ? scaled.high[id] !== 0 || scaled.low[id] !== 0 : decimals![id].units !== 0n) ? 1 : 0
   // Amounts read scaled are decimals: parsed as such only when their sums outgrow doubles.
   return { ids: column.t === 'dict' ? column.i : rowNumbers(length), nonZero, scaled, decimals: () => decimals ?? texts.map((text) => parseDecimal(text as string)) }
 }
@@ -461,37 +479,88 @@ function rowNumbers(length: number): Int32Array {
   return rows
 }
 
-/** Amounts as integers of their largest scale (`units`, exact below 2^53), with each one's own scale. */
+/**
+ * Amounts as integers of one scale in two limbs of 15 digits (`high` × 10^15 + `low`, each
+ * exact in a double, both of the amount's sign), with each amount's scale as written.
+ */
 interface ScaledAmounts {
-  units: Float64Array
+  high: Float64Array
+  low: Float64Array
   scales: Uint8Array
+  /** The limbs' scale: the largest of the amounts' fractional digits but trailing zeros. */
   scale: number
 }
 
+const LIMB = 10 ** MOST_EXACT_DIGITS
+const LIMB_UNITS = 10n ** BigInt(MOST_EXACT_DIGITS)
+/** Past this many fractional digits as written, amounts are read as Decimals (scales are kept in bytes). */
+const MOST_SCALE = 255
+
 /**
- * The amounts as integers of their largest scale, when each is text parseDecimal reads as it
- * is (a sign, digits, a point, digits) of at most 15 digits, and scaled to the largest scale
- * stays below 2^53: read without a BigInt or an object each (a million OpenAI amounts took
- * 0.15 s as Decimals). Null otherwise: then they are read as Decimals.
+ * The amounts as integers of one scale in two limbs (ScaledAmounts), when each is text
+ * parseDecimal reads as it is (a sign, digits, a point, digits) and, at the largest scale
+ * their fractions need without trailing zeros, has at most 30 digits: read without a BigInt
+ * or an object each. OpenAI writes amounts with 30 fractional digits, most of them trailing
+ * zeros, which as Decimals made their sums BigInt additions a row. Null otherwise: then they
+ * are read as Decimals.
  */
 function scaledAmounts(texts: readonly Json[]): ScaledAmounts | null {
-  const units = new Float64Array(texts.length)
   const scales = new Uint8Array(texts.length)
+  const needed = new Uint8Array(texts.length)
   const read: PlainDecimal = { units: 0, scale: 0, digits: 0, from: 0 }
   let scale = 0
   for (let id = 0; id < texts.length; id++) {
     const text = texts[id]
-    if (typeof text !== 'string' || !readPlainDecimal(text, read) || read.digits === 0 || read.digits > MOST_EXACT_DIGITS) return null
-    units[id] = read.units
+    if (typeof text !== 'string' || !readPlainDecimal(text, read) || read.digits === 0 || read.scale > MOST_SCALE) return null
     scales[id] = read.scale
-    if (read.scale > scale) scale = read.scale
+    needed[id] = read.scale - trailingZeros(text, read.scale)
+    if (needed[id] > scale) scale = needed[id]
   }
+  const high = new Float64Array(texts.length)
+  const low = new Float64Array(texts.length)
   for (let id = 0; id < texts.length; id++) {
-    const scaled = units[id] * 10 ** (scale - scales[id])
-    if (!Number.isSafeInteger(scaled)) return null
-    units[id] = scaled
+    if (!readLimbs(texts[id] as string, scales[id] - needed[id], scale - needed[id], high, low, id)) return null
   }
-  return { units, scales, scale }
+  return { high, low, scales, scale }
+}
+
+/** How many of a plain decimal's last `scale` characters (its fraction) are zeros at its end. */
+function trailingZeros(text: string, scale: number): number {
+  let zeros = 0
+  while (zeros < scale && text.charCodeAt(text.length - 1 - zeros) === 0x30) zeros++
+  return zeros
+}
+
+/**
+ * Writes a plain decimal's digits, its last `dropped` (zeros) left off and `padding` zeros
+ * added, into `high[id]` and `low[id]`; false when they would not fit 30 digits.
+ */
+function readLimbs(text: string, dropped: number, padding: number, high: Float64Array, low: Float64Array, id: number): boolean {
+  const first = text.charCodeAt(0)
+  const from = first === 0x2d || first === 0x2b ? 1 : 0
+  const end = text.length - dropped
+  let digits = padding
+  for (let at = from; at < end; at++) if (text.charCodeAt(at) !== 0x2e) digits++
+  // The digits before the last 15 go to the high limb.
+  let upper = 0
+  let lower = 0
+  let index = 0
+  for (let at = from; at < end; at++) {
+    const code = text.charCodeAt(at)
+    if (code === 0x2e) continue
+    if (index++ < digits - MOST_EXACT_DIGITS) upper = upper * 10 + (code - 0x30)
+    else lower = lower * 10 + (code - 0x30)
+  }
+  for (let zero = 0; zero < padding; zero++) {
+    if (index++ < digits - MOST_EXACT_DIGITS) upper *= 10
+    else lower *= 10
+  }
+  // Past 15 digits of its own the high limb would not be exact: it is at least 10^15 then.
+  if (upper >= LIMB) return false
+  const sign = first === 0x2d ? -1 : 1
+  high[id] = sign * upper
+  low[id] = sign * lower
+  return true
 }
 
 function decimalOrNull(text: unknown): Decimal | null {
