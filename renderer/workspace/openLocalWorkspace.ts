@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { Governance } from '../../shared/workspace/governance'
-import { Ledger } from '../../shared/workspace/ledger'
+import { type DocumentStore, Ledger } from '../../shared/workspace/ledger'
 import { LOCAL_EDIT } from '../../shared/workspace/origins'
 import { StoredDoc } from './storedDoc'
 
@@ -16,6 +16,8 @@ export interface Workspace {
   ledger: Ledger
   /** Where the documents are kept; none for a workspace held in memory only. */
   storage?: WorkspaceStorage
+  /** The ledger's store, which takes a payload part's update as made (Ledger.addInParts); none for a workspace in memory. */
+  ledgerStore?: DocumentStore
   /**
    * Resolves once the ledger holds everything stored on this device; absent when it always has
    * (a workspace in memory). Until then only what the analysis worker answers may be drawn:
@@ -58,6 +60,7 @@ export async function openLocalWorkspace(id: string, loadLedgerAfter: Promise<un
     governance,
     ledger,
     storage,
+    ledgerStore: stored[1],
     ledgerLoaded: loadLedgerAfter.then(() => stored[1].load()),
     storedStates: async () => {
       const [governance, ledger] = await Promise.all(stored.map((doc) => doc.storedState()))

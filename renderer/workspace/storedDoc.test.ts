@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { afterEach, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
+import { PAYLOAD_PARTS_MAP, payloadPartKey, payloadPartUpdate } from '../../shared/workspace/payloadParts'
 import { StoredDoc, keyRanges, openExistingDatabase, readStoreSince, storedStateOf } from './storedDoc'
 
 // Updates applied to a document, counted: what tells an update applied twice (which changes nothing).
@@ -135,6 +136,40 @@ test("compaction applies the updates another window stored meanwhile, and not th
   const reader = await open('stored-compaction-others', new Y.Doc())
   await reader.load()
   expect(reader.doc.getMap('m').size).toBe(511)
+})
+
+test('an update given as made is applied as from its origin and stored as it is, once; neither it nor what loads is encoded again', async () => {
+  const stored = await open('stored-given')
+  const encodedHere = vi.spyOn(stored.doc, 'emit')
+  const origins: unknown[] = []
+  stored.doc.on('afterTransaction', (transaction: Y.Transaction) => origins.push(transaction.origin))
+  const part = new Uint8Array(3000).fill(7)
+  const update = payloadPartUpdate(42, 0, 'batch', 0, part)
+  stored.applyAndStore(update, 'import')
+  stored.doc.getMap<number>('m').set('after', 1)
+  await stored.flush()
+  expect(stored.doc.getMap(PAYLOAD_PARTS_MAP).get(payloadPartKey('batch', 0))).toEqual(part)
+  expect(origins).toEqual(['import', null])
+  // Yjs emits (and encodes) an update only for the edit made here.
+  expect(encodedHere.mock.calls.filter(([name]) => name === 'update')).toHaveLength(1)
+  const db = await openExistingDatabase('stored-given')
+  const { values } = await readStoreSince(db, 0)
+  db.close()
+  expect(values).toHaveLength(2)
+  expect(values[0]).toEqual(update)
+
+  const reader = await open('stored-given', new Y.Doc())
+  const encodedOnLoad = vi.spyOn(reader.doc, 'emit')
+  await reader.load()
+  expect(reader.doc.getMap(PAYLOAD_PARTS_MAP).get(payloadPartKey('batch', 0))).toEqual(part)
+  expect(reader.doc.getMap('m').get('after')).toBe(1)
+  expect(encodedOnLoad.mock.calls.filter(([name]) => name === 'update')).toEqual([])
+  // The store still hears the document's own edits after loading.
+  reader.doc.getMap<number>('m').set('later', 2)
+  await reader.flush()
+  const again = await openExistingDatabase('stored-given')
+  expect((await readStoreSince(again, 0)).values).toHaveLength(3)
+  again.close()
 })
 
 test('key ranges', () => {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { hexBytes } from '../../shared/hash/hexWords'
+import type { DocumentStore } from '../../shared/workspace/ledger'
 import { nextTask } from './nextTask'
 
 /**
@@ -17,7 +18,7 @@ import { nextTask } from './nextTask'
  * - the store says which state it holds (`storedStateOf`), so a kept analysis is known to be for
  *   it without reading 100 MB.
  */
-export class StoredDoc {
+export class StoredDoc implements DocumentStore {
   /** Updates with keys from here on are not in the document yet, but for this window's own (`ownKeys`). */
   private nextKey = 0
   /** Keys of the updates this window stored since it last read the store: in the document already. */
@@ -62,7 +63,7 @@ export class StoredDoc {
         if (from > 0) await nextTask()
         let to = from + 1
         for (let bytes = values[from].byteLength; to < values.length && bytes + values[to].byteLength <= bytesPerTask; to++) bytes += values[to].byteLength
-        Y.transact(this.doc, () => values.slice(from, to).forEach((update) => Y.applyUpdate(this.doc, update)), this, false)
+        this.applyUnheard(() => Y.transact(this.doc, () => values.slice(from, to).forEach((update) => Y.applyUpdate(this.doc, update)), this, false))
         this.nextKey = keys[to - 1] + 1
         this.entries += to - from
         from = to
@@ -72,9 +73,37 @@ export class StoredDoc {
     }
   }
 
+  /**
+   * Applies an update made elsewhere (a payload part's, payloadPartUpdate) as from `origin`, and
+   * stores it as it is: the document does not encode it again to be stored (a 2 MB part copied
+   * twice), nor at all unless something else listens for its updates (a team server's sync).
+   */
+  applyAndStore(update: Uint8Array, origin: unknown): void {
+    this.applyUnheard(() => Y.applyUpdate(this.doc, update, origin))
+    if (!this.closed) this.write(update)
+  }
+
+  /**
+   * Runs `apply` with this store not listening to the document: for updates it holds, or is
+   * given as they are. Yjs encodes a transaction's update only when someone listens for it.
+   */
+  private applyUnheard(apply: () => void): void {
+    this.doc.off('update', this.storeUpdate)
+    try {
+      apply()
+    } finally {
+      this.doc.on('update', this.storeUpdate)
+    }
+  }
+
   /** Every update the document emits, except those it loaded from here, is stored in order. */
   private readonly storeUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || this.closed) return
+    this.write(update)
+  }
+
+  /** Stores an update of this window's, committed at once. */
+  private write(update: Uint8Array): void {
     const transaction = this.db.transaction(UPDATES, 'readwrite')
     const added = transaction.objectStore(UPDATES).add(update)
     added.onsuccess = () => this.ownKeys.add(added.result as number)
@@ -110,7 +139,7 @@ export class StoredDoc {
         const reads = (newerKeys.result as number[]).filter((key) => !this.ownKeys.has(key)).map((key) => store.get(key))
         const replace = () => {
           // Updates commute: applied in any order, they make the same document.
-          if (reads.length > 0) Y.transact(this.doc, () => reads.forEach((read) => Y.applyUpdate(this.doc, read.result as Uint8Array)), this, false)
+          if (reads.length > 0) this.applyUnheard(() => Y.transact(this.doc, () => reads.forEach((read) => Y.applyUpdate(this.doc, read.result as Uint8Array)), this, false))
           this.ownKeys = new Set()
           const added = store.add(Y.encodeStateAsUpdate(this.doc))
           added.onsuccess = () => {

@@ -5,7 +5,7 @@ import type { Charge } from '../records/charge'
 import { storedIdentity } from '../records/chargeIdentity'
 import type { Run } from '../records/run'
 import { emptyTokenCounts } from '../records/tokenCounts'
-import { Ledger } from './ledger'
+import { type DocumentStore, Ledger } from './ledger'
 import { decodeWorkspaceFile, encodeWorkspaceFile } from './workspaceFile'
 
 const NOW = '2026-11-29T10:00:00.000Z'
@@ -191,6 +191,35 @@ describe('ledger document', () => {
     ledger.remove(batch.meta.id)
     expect(ledger.charges().records).toEqual([])
     expect(ledger.payloadParts.size).toBe(0)
+  })
+
+  test("given the document's store, each part goes to it as an update made here, which it applies and stores as it is; the batch reads as one and reaches a replica", async () => {
+    const ledger = new Ledger(new Y.Doc())
+    const charges = Array.from({ length: 40 }, (_, i) => charge(`id-${i}`, `${i}.25`, i + 2))
+    const batch = chargeBatch(charges)
+    const encoded: Uint8Array[] = []
+    ledger.doc.on('update', (update: Uint8Array, origin: unknown) => origin === 'import' && encoded.push(update))
+    const given: { update: Uint8Array; origin: unknown }[] = []
+    const store: DocumentStore = {
+      applyAndStore(update, origin) {
+        given.push({ update, origin })
+        Y.applyUpdate(ledger.doc, update, 'given')
+      },
+    }
+    const partBytes = Math.ceil(batch.payload.length / 5)
+    expect(await ledger.addInParts(batch, partBytes, async () => {}, store, 'import')).toBe('added')
+    // Five parts given to the store, as one client's first five items; only the batch's listing encoded by the document.
+    expect(given.map(({ origin }) => origin)).toEqual(['import', 'import', 'import', 'import', 'import'])
+    expect(given.map(({ update }) => Y.decodeUpdate(update).structs.map((item) => item.id.clock))).toEqual([[0], [1], [2], [3], [4]])
+    expect(new Set(given.map(({ update }) => Y.decodeUpdate(update).structs[0].id.client)).size).toBe(1)
+    expect(Y.decodeUpdate(given[0].update).structs[0].id.client).not.toBe(ledger.doc.clientID)
+    expect(encoded).toHaveLength(1)
+    expect(ledger.list().records).toEqual([batch.meta])
+    expect(ledger.charges().records.map((c) => c.cost)).toEqual(charges.map((c) => c.cost))
+
+    const replica = new Ledger(new Y.Doc())
+    for (const update of [...given.map((part) => part.update), ...encoded]) Y.applyUpdate(replica.doc, update)
+    expect(replica.charges().records.map((c) => c.identity)).toEqual(charges.map((c) => c.identity))
   })
 
   test('a batch in parts that a peer stored whole meanwhile is a duplicate, and leaves no parts behind', async () => {

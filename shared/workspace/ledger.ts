@@ -16,7 +16,7 @@ import { HashSet128 } from '../hash/hashSet128'
 import { murmur3x86_128 } from '../hash/murmur3'
 import { IMPORT, LOCAL_EDIT } from './origins'
 import { concatBytes } from '../bytes/concatBytes'
-import { PAYLOAD_PARTS_MAP, payloadPartKey, storedPayloadPieces } from './payloadParts'
+import { PAYLOAD_PARTS_MAP, payloadPartKey, payloadPartUpdate, storedPayloadPieces } from './payloadParts'
 import type { ReadResult, RecordProblem } from './problems'
 
 /**
@@ -27,6 +27,23 @@ type StoredBatch = BatchMeta & { payload?: Uint8Array; payloadParts?: number; su
 
 
 const storedSummary = (batch: Batch) => (batch.summary ? { summary: batch.summary } : {})
+
+/**
+ * Where a ledger's document is kept, when it can take an update the document did not encode
+ * (a payload part's, payloadPartUpdate): applies it to the document as from `origin`, and
+ * stores it as it is.
+ */
+export interface DocumentStore {
+  applyAndStore(update: Uint8Array, origin: unknown): void
+}
+
+/** A client id none of the document's items has, nor the document itself. */
+function unusedClientId(doc: Y.Doc): number {
+  for (;;) {
+    const client = Math.floor(Math.random() * 2 ** 32)
+    if (client !== doc.clientID && !doc.store.clients.has(client)) return client
+  }
+}
 
 /**
  * The ledger document (`<workspace id>/ledger`): immutable import batches keyed by content
@@ -89,17 +106,22 @@ export class Ledger {
    * transaction each, awaiting `pause()` before each: no single update (which the document
    * encodes, its persistence copies and sync sends) holds a 100 MB payload, so the app's window
    * is never busy with one for long. The batch is listed only with its last transaction, after
-   * every part, so a peer never lists it without its payload.
+   * every part, so a peer never lists it without its payload. Given the document's `store`,
+   * each part goes to it as an update made here (payloadPartUpdate, as an unused client's
+   * items), which it applies and stores as it is, rather than the document encoding it.
    */
-  async addInParts(batch: Batch, partBytes: number, pause: () => Promise<void>, origin: unknown = IMPORT): Promise<'added' | 'duplicate'> {
+  async addInParts(batch: Batch, partBytes: number, pause: () => Promise<void>, store?: DocumentStore, origin: unknown = IMPORT): Promise<'added' | 'duplicate'> {
     const { payload } = batch
     if (payload.length <= partBytes) return this.add(batch, origin)
     const parsed = BatchMeta.parse(batch.meta)
     if (this.holds(parsed, batch)) return 'duplicate'
     const parts = Math.ceil(payload.length / partBytes)
+    const client = store ? unusedClientId(this.doc) : 0
     for (let index = 0; index < parts; index++) {
       await pause()
-      this.doc.transact(() => this.payloadParts.set(payloadPartKey(parsed.id, index), payload.subarray(index * partBytes, (index + 1) * partBytes)), origin)
+      const part = payload.subarray(index * partBytes, (index + 1) * partBytes)
+      if (store) store.applyAndStore(payloadPartUpdate(client, index, parsed.id, index, part), origin)
+      else this.doc.transact(() => this.payloadParts.set(payloadPartKey(parsed.id, index), part), origin)
     }
     await pause()
     // The same batch may have arrived from a peer meanwhile: its parts were written again, under the same keys;

@@ -21,3 +21,42 @@ export function storedPayloadPieces(parts: Y.Map<Uint8Array>, batchId: string, s
   }
   return pieces
 }
+
+/** Yjs's content kind of a Uint8Array (ContentBinary), and the bit that says an item has a map key. */
+const BINARY_CONTENT = 3
+const HAS_MAP_KEY = 0x20
+
+/**
+ * The Yjs update (v1) that sets one payload part in a ledger's parts map, as a document of
+ * client `client` writes it for the item it numbers `clock` (a fresh key: no left or right
+ * neighbour, no deletions), in one copy of the part. A document encoding its own transaction
+ * copies the part twice (into its encoder, then into one array), and a store that takes this
+ * update as it is (DocumentStore) spares both.
+ */
+export function payloadPartUpdate(client: number, clock: number, batchId: string, index: number, part: Uint8Array): Uint8Array {
+  const head: number[] = []
+  const varUint = (value: number) => {
+    for (; value > 0x7f; value = Math.floor(value / 0x80)) head.push(0x80 | (value & 0x7f))
+    head.push(value)
+  }
+  const text = (value: string) => {
+    const bytes = new TextEncoder().encode(value)
+    varUint(bytes.length)
+    head.push(...bytes)
+  }
+  // One client, one item: its id, its kind, its parent (a top-level type, by name) and key, then its bytes.
+  varUint(1)
+  varUint(1)
+  varUint(client)
+  varUint(clock)
+  head.push(BINARY_CONTENT | HAS_MAP_KEY)
+  varUint(1)
+  text(PAYLOAD_PARTS_MAP)
+  text(payloadPartKey(batchId, index))
+  varUint(part.length)
+  const update = new Uint8Array(head.length + part.length + 1)
+  update.set(head)
+  update.set(part, head.length)
+  // No deletions (the last byte, 0, as the array starts).
+  return update
+}

@@ -13,12 +13,10 @@ import { importOutcomes } from '../../../shared/importers/jobs/outcomeJob'
 import { nextTask } from '../../workspace/nextTask'
 
 /**
- * A batch's payload is stored in parts this big, each in a task of its own: the window encodes
- * and stores each part's update, which took it 20–30 ms for a part of 4 MB on the 2-core build
- * machine when it also posted a copy to the analysis worker (a million-row payload, 100 MB,
- * took 0.4–1.7 s in one task; the worker now reads the parts from the store). Smaller
- * parts would make more updates, and the store (storedDoc.ts, as y-indexeddb did) rewrites
- * the whole document in one task once 500 are stored.
+ * A batch's payload is stored in parts this big, each in a task of its own, so the window
+ * stays responsive while it stores 100 MB. Smaller parts would make more updates, and the
+ * store (storedDoc.ts, as y-indexeddb did) rewrites the whole document in one task once 500
+ * are stored.
  */
 const PAYLOAD_PART_BYTES = 2 << 20
 
@@ -270,7 +268,7 @@ export class ImportSession {
     const label = batchName(batch.meta, this.workspace.governance.importProfiles.list().records)
     let result: 'added' | 'duplicate'
     try {
-      result = await this.workspace.ledger.addInParts(batch, PAYLOAD_PART_BYTES, nextTask)
+      result = await this.workspace.ledger.addInParts(batch, PAYLOAD_PART_BYTES, nextTask, this.workspace.ledgerStore)
     } catch (error) {
       // The batch is listed only once all of it is stored, so a failure on the way adds nothing.
       this.notify({ tone: 'error', text: `Could not store ${label}: ${(error as Error).message || String(error)}. Nothing was added; the workspace is as it was.` })

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { Governance } from '../../../shared/workspace/governance'
 import { Ledger } from '../../../shared/workspace/ledger'
 import { makeCharge } from '../../../shared/analysis/testFixtures'
+import { createBatch } from '../../../shared/batches/batch'
 import { createMemoryWorkspace } from '../../test/renderWithWorkspace'
 import { importRecords, seedWorkspace } from '../../test/portfolioTestData'
 import { answer } from './analysisAnswers'
@@ -86,6 +87,21 @@ test('the worker reads a workspace kept in IndexedDB itself (the window only say
   expect(await service.ask(overview)).toEqual(answer(workspace, overview))
   expect(sent.filter((type) => type === 'update')).toEqual([])
   expect(sent).toContain('changed')
+})
+
+test("a batch whose parts the window's store is given as made (an import's) reaches the worker", async () => {
+  const workspace = await openStored('analysis-given-parts')
+  seedWorkspace(workspace)
+  const sent: ToAnalysisWorker['type'][] = []
+  const service = connect(workerOverChannel(sent), workspace, 'v1')
+  const before = await service.ask(overview)
+  const charges = Array.from({ length: 30 }, (_, i) => makeCharge({ identity: `big-${i}`, provider: 'anthropic', start: '2026-08-03T00:00:00.000Z', cost: '2' }))
+  const batch = createBatch({ kind: 'charges', format: 'test-billing', records: charges, fileNames: ['big.csv'], totals: {}, from: null, to: null, skipped: [], warnings: [], importedAt: '2026-10-02T00:00:00.000Z' })
+  expect(await workspace.ledger.addInParts(batch, Math.ceil(batch.payload.length / 4), async () => {}, workspace.ledgerStore)).toBe('added')
+  const after = await service.ask(overview)
+  expect(after).toEqual(answer(workspace, overview))
+  expect(after.report.unassigned.charges).toBe(before.report.unassigned.charges + 30)
+  expect(sent.filter((type) => type === 'update')).toEqual([])
 })
 
 test('an answer kept on the device is given in a fresh window for the very same workspace only', async () => {

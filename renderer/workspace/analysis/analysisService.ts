@@ -91,11 +91,16 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
     if (storage) {
       // The worker reads a workspace in IndexedDB itself: told only that a change was stored
       // (once per run of changes: it reads them all), not of what the window loads from there.
-      doc.on('update', (_update: Uint8Array, origin: unknown) => {
-        if (stopped || origin instanceof StoredDoc) return
+      // Told after each transaction, not by its update: the window's store spares Yjs encoding
+      // the updates it loads or is given as made (a payload's parts) when nothing else listens.
+      // Told once the transaction's update is being stored (the store writes it after this
+      // listener, in the same task), so that the worker's read comes after the write.
+      doc.on('afterTransaction', ({ origin, beforeState, afterState, deleteSet }: Y.Transaction) => {
+        if (stopped || origin instanceof StoredDoc || !changedDocument(beforeState, afterState, deleteSet)) return
         storedAtOpen = null
-        if (outbox.at(-1)?.message.type === 'changed') return
-        send({ type: 'changed' })
+        queueMicrotask(() => {
+          if (outbox.at(-1)?.message.type !== 'changed') send({ type: 'changed' })
+        })
       })
       continue
     }
@@ -157,4 +162,11 @@ export function connect(worker: AnalysisWorkerLike, workspace: AnalysedWorkspace
     },
     keptAnswersLookedUp: () => Promise.all([...lookups]).then(() => undefined),
   }
+}
+
+/** Whether a transaction added or deleted items: what Yjs emits an update for. */
+function changedDocument(before: Map<number, number>, after: Map<number, number>, deleted: Y.Transaction['deleteSet']): boolean {
+  if (deleted.clients.size > 0) return true
+  for (const [client, clock] of after) if (before.get(client) !== clock) return true
+  return false
 }
