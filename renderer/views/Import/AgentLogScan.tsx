@@ -1,6 +1,6 @@
 import type { AgentLogScan as Scan } from '../../platform/bridge'
 import { agentToolName } from '../../../shared/importers/logs/agentTools'
-import { plural } from './display'
+import { plural } from '../../../shared/text/plural'
 import { formatInstant } from '../../components/LocalTime'
 import { formatBytes } from './sources'
 

@@ -1,5 +1,5 @@
 import { formatCurrencyAmounts } from '../../../shared/money/format'
-import { plural } from './display'
+import { plural } from '../../../shared/text/plural'
 import { IssueList } from './IssueList'
 import type { ImportOutcome } from '../../../shared/importers/jobs/jobTypes'
 

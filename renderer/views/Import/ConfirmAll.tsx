@@ -1,5 +1,5 @@
 import type { ImportProfile } from '../../../shared/records/settings'
-import { plural } from './display'
+import { plural } from '../../../shared/text/plural'
 import { OverlapWarning } from './OverlapWarning'
 import { formatBytes } from './sources'
 import type { ImportFlow, ImportTask } from './useImportFlow'

@@ -3,7 +3,8 @@ import type { Charge } from '../../../shared/records/charge'
 import type { ImportProfile } from '../../../shared/records/settings'
 import { chargeOverlap } from '../../../shared/batches/chargeOverlap'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
-import { batchName, plural } from './display'
+import { plural } from '../../../shared/text/plural'
+import { batchName } from './display'
 
 /**
  * Before anything is imported: which of the file's first rows the workspace holds already, and

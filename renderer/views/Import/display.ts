@@ -4,6 +4,7 @@ import { OUTCOME_FORMATS } from '../../../shared/importers/outcomes/importOutcom
 import type { BatchIssue, BatchMeta } from '../../../shared/records/batch'
 import type { ImportProfile } from '../../../shared/records/settings'
 import { formatInstant } from '../../components/LocalTime'
+import { plural } from '../../../shared/text/plural'
 
 /** A batch's span; `to` is the exclusive end of its last bucket, so the last day shown is the one before. */
 export function formatRange(from: string | null, to: string | null, utcDays = false): string {
@@ -81,6 +82,5 @@ export function issueText(file: string, issue: BatchIssue): string {
   return issue.line > 0 ? `${file}:${issue.line}: ${issue.message}` : `${file}: ${issue.message}`
 }
 
-export function plural(count: number, one: string, many = one + 's'): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`
-}
+/** Kept for importSession.ts, which still imports plural from here; everything else imports the shared one. */
+export { plural } from '../../../shared/text/plural'
