@@ -85,9 +85,9 @@ describe('cli mine', () => {
   it('prints a readable list with outcome notes counted', async () => {
     const io = captureIO(dir)
     expect(await runCli(['mine', '--workspace', path], io)).toBe(0)
-    expect(io.out()).toContain('Mined 14 run(s)')
+    expect(io.out()).toContain('Mined 14 runs (a workflow needs 3 runs): 3 recipe candidates, 0 runs in none.')
     expect(io.out()).toContain(' 1. logs → read → edit → test → doc')
-    expect(io.out()).toContain('1 with an outcome note')
+    expect(io.out()).toContain('1 with an outcome note; 0 variants')
     expect(io.out()).toContain('total $60.00, per run median $20.00, p90 $30.00')
     expect(io.out()).toContain('edit → test (generic: only steps nearly every run has)')
   })

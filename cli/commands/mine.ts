@@ -11,6 +11,7 @@ import { notARegularFile, readNamedFile } from '../namedFiles'
 import { importAgentLogFiles } from '../agentLogs/importAgentLogFiles'
 import { openWorkspaceFile } from '../workspaceStore'
 import { InputError, UsageError, type CliCommand, type CliIO } from './types'
+import { formatCount, noun, plural } from '../../shared/text/plural'
 
 const usage = 'npm run --silent cli -- mine [--json] [--min-support N] [--min-share PCT] [--pricing FILE] (PATH... | --workspace FILE)'
 
@@ -97,7 +98,7 @@ function readWorkspaceRuns(path: string, io: CliIO): RunSource | null {
   const workspace = openWorkspaceFile(path)
   const settings = workspace.governance.settings.read().settings
   const { records, problems } = workspace.ledger.projectedRuns(MINABLE_RUN_FIELDS, (runs) => deriveMinableRuns(runs, settings))
-  if (problems.length > 0) io.stderr(`${problems.length} stored run(s) could not be read and were left out.\n`)
+  if (problems.length > 0) io.stderr(`${plural(problems.length, 'stored run', undefined, 'en-US')} could not be read and ${noun(problems.length, 'was', 'were')} left out.\n`)
   return { runs: records, isAnnotated: (runId) => workspace.governance.annotations.isAnnotated(runId) }
 }
 
@@ -130,7 +131,7 @@ async function readLogRuns(paths: string[], pricingFile: string | null, io: CliI
   }
   const imported = await importAgentLogFiles(files, { pricing }, { notice: io.stderr })
   for (const error of imported.errors) io.stderr(`${error.path}: ${error.message}\n`)
-  if (imported.warnings.length > 0) io.stderr(`${imported.warnings.length} log line(s) skipped; run \`import\` on the files for details.\n`)
+  if (imported.warnings.length > 0) io.stderr(`${plural(imported.warnings.length, 'log line', undefined, 'en-US')} skipped; run \`import\` on the files for details.\n`)
   return { runs: imported.runs }
 }
 
@@ -146,19 +147,21 @@ function jsonReport(result: MiningResult) {
 
 function textReport(result: MiningResult): string {
   const percent = (share: number) => `${Math.round(share * 100)}%`
+  // In en-US, as its dollars are, so the text reads the same on every machine.
+  const count = (n: number, one: string) => plural(n, one, undefined, 'en-US')
   const lines = [
-    `Mined ${result.totalRuns} run(s) (a workflow needs ${result.minSupport} run(s)): ${result.candidates.length} recipe candidate(s), ${result.unmatchedRuns} run(s) in none.`,
+    `Mined ${count(result.totalRuns, 'run')} (a workflow needs ${count(result.minSupport, 'run')}): ${count(result.candidates.length, 'recipe candidate')}, ${count(result.unmatchedRuns, 'run')} in none.`,
   ]
   result.candidates.slice(0, TEXT_LIMIT).forEach((candidate, i) => {
     lines.push(
       '',
       `${String(i + 1).padStart(2)}. ${candidate.steps.join(' → ')}${candidate.kind === 'generic' ? ' (generic: only steps nearly every run has)' : ''}`,
-      `    ${candidate.support} runs (${percent(candidate.supportShare)}, ${candidate.exactRuns} exactly), ${percent(candidate.costShare)} of spend: total ${dollars(candidate.costUSD.total)}, per run median ${dollars(candidate.costUSD.median)}, p90 ${dollars(candidate.costUSD.p90)}`,
-      `    ${candidate.annotatedRuns} with an outcome note; ${candidate.variants.length} variant(s)`,
-      ...candidate.variants.slice(0, VARIANT_LIMIT).map((variant) => `      variant ${describeVariant(variant)}: ${variant.support} runs, median ${signedDollars(variant.medianCostDifferenceUSD)} per run`),
+      `    ${count(candidate.support, 'run')} (${percent(candidate.supportShare)}, ${formatCount(candidate.exactRuns, 'en-US')} exactly), ${percent(candidate.costShare)} of spend: total ${dollars(candidate.costUSD.total)}, per run median ${dollars(candidate.costUSD.median)}, p90 ${dollars(candidate.costUSD.p90)}`,
+      `    ${formatCount(candidate.annotatedRuns, 'en-US')} with an outcome note; ${count(candidate.variants.length, 'variant')}`,
+      ...candidate.variants.slice(0, VARIANT_LIMIT).map((variant) => `      variant ${describeVariant(variant)}: ${count(variant.support, 'run')}, median ${signedDollars(variant.medianCostDifferenceUSD)} per run`),
     )
   })
-  if (result.candidates.length > TEXT_LIMIT) lines.push('', `…and ${result.candidates.length - TEXT_LIMIT} more (see --json).`)
+  if (result.candidates.length > TEXT_LIMIT) lines.push('', `…and ${formatCount(result.candidates.length - TEXT_LIMIT, 'en-US')} more (see --json).`)
   return lines.join('\n') + '\n'
 }
 

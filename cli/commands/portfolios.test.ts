@@ -15,7 +15,7 @@ describe('cli portfolios', () => {
     writeWorkspace(join(dir, 'a.workfolio'), example)
     const exported = captureIO(dir)
     expect(await runCli(['portfolios', 'export', '--workspace', 'a.workfolio', 'portfolios.json'], exported)).toBe(0)
-    expect(exported.out()).toBe('Exported 3 portfolio(s) to portfolios.json.\n')
+    expect(exported.out()).toBe('Exported 3 portfolios to portfolios.json.\n')
     const text = readFileSync(join(dir, 'portfolios.json'), 'utf8')
     expect(text).toBe(exportPortfolioCode(example.portfolios))
 

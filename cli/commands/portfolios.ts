@@ -6,6 +6,7 @@ import { openWorkspaceFile, updateWorkspaceFile } from '../workspaceStore'
 import { describeFileError } from '../fileErrors'
 import { readNamedFile } from '../namedFiles'
 import { InputError, UsageError, type CliCommand } from './types'
+import { plural } from '../../shared/text/plural'
 
 const usage = 'npm run --silent cli -- portfolios import|export --workspace FILE FILE.json'
 
@@ -40,7 +41,7 @@ export const portfoliosCommand: CliCommand = {
       } catch (error) {
         throw new InputError(`cannot write the export ${describeFileError(error, jsonPath)}`)
       }
-      io.stdout(`Exported ${portfolios.length} portfolio(s) to ${file}.\n`)
+      io.stdout(`Exported ${plural(portfolios.length, 'portfolio', undefined, 'en-US')} to ${file}.\n`)
       return 0
     }
 

@@ -65,6 +65,7 @@ describe('allocateCharges', () => {
       { portfolioId: 'web', estimatedUSD: '3', amount: '30.01', tookRemainder: false },
     ])
     expect(explanation.text).toContain('split in proportion to the log-estimated cost')
+    expect(explanation.text).toMatch(/^2 anthropic charges of 2026-07 \(\$40\.01\) have no workflow dimension: split/)
     expect(explanation.text).toContain('"Web work" $3.00 → $30.01')
     // Both charges are from the same day: split together, each share naming the charges it comes from.
     expect(shares.map((s) => [s.portfolioId, formatDecimal(s.amount), s.chargeKeys])).toEqual([
@@ -84,6 +85,7 @@ describe('allocateCharges', () => {
     const { explanations } = allocateCharges([makeCharge({ provider: 'google', cost: '5' })], weightsOf(runs), new Map(), names)
     expect(explanations[0]).toMatchObject({ method: 'no-runs-logged', shares: [{ portfolioId: null, amount: '5', tookRemainder: false }] })
     expect(explanations[0].text).toContain('kept Unassigned')
+    expect(explanations[0].text).toMatch(/^1 google charge of 2026-07 \(\$5\.00\) has no workflow dimension and no logged runs/)
   })
 
   it('counts included and not-charged lines as no money', () => {

@@ -4,6 +4,7 @@ import { formatMoney } from '../money/format'
 import { dayOf, monthOf, type DayNumber } from './dates'
 import { chargeAmount, chargeKey, chargeRows, providerKey, type ChargeLine } from './input'
 import { groupBy } from './groupBy'
+import { noun, plural } from '../text/plural'
 
 /** A portfolio id, or null for Unassigned. */
 export type Bucket = string | null
@@ -175,9 +176,11 @@ export function allocateCharges(
         tookRemainder: tookRemainder.has(bucket),
       }))
     const excludedNote = excluded.size ? ` ${[...excluded].sort().map((id) => describeBucket(id, portfolioNames)).join(', ')} left out: billed directly by a charge rule this month.` : ''
+    const chargesOfMonth = `${plural(charges, `${provider} charge`)} of ${month}`
+    const have = noun(charges, 'has', 'have')
     const text = method === 'no-runs-logged'
-      ? `${charges} ${provider} charge(s) of ${month} (${formatMoney(formatDecimal(total), currency)}) have no workflow dimension and no logged runs to weigh them: kept Unassigned.${excludedNote}`
-      : `${charges} ${provider} charge(s) of ${month} (${formatMoney(formatDecimal(total), currency)}) have no workflow dimension: split in proportion to the log-estimated cost of each portfolio's ${provider} runs that month (${explanationShares.map((s) => `${describeBucket(s.portfolioId, portfolioNames)} ${formatMoney(s.estimatedUSD, 'USD')} → ${formatMoney(s.amount, currency)}`).join('; ')}). Each day's charges are split together; rounding remainders go to the largest share.${excludedNote}`
+      ? `${chargesOfMonth} (${formatMoney(formatDecimal(total), currency)}) ${have} no workflow dimension and no logged runs to weigh them: kept Unassigned.${excludedNote}`
+      : `${chargesOfMonth} (${formatMoney(formatDecimal(total), currency)}) ${have} no workflow dimension: split in proportion to the log-estimated cost of each portfolio's ${provider} runs that month (${explanationShares.map((s) => `${describeBucket(s.portfolioId, portfolioNames)} ${formatMoney(s.estimatedUSD, 'USD')} → ${formatMoney(s.amount, currency)}`).join('; ')}). Each day's charges are split together; rounding remainders go to the largest share.${excludedNote}`
     explanations.push({ provider, month, currency, charges, total: formatDecimal(total), method, excludedPortfolios: [...excluded].sort(), shares: explanationShares, text })
   }
   return { shares, explanations }

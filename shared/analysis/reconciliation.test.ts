@@ -25,6 +25,7 @@ describe('reconcile', () => {
 
   it('lists runs with no billing counterpart', () => {
     expect(rows.find((r) => r.provider === 'google')).toMatchObject({ billed: {}, estimated: { USD: '2' }, runsWithoutBilling: 1 })
+    expect(rows.find((r) => r.provider === 'google')!.note).toBe('No google billing imported for 2026-08: 1 run has no billing counterpart.')
   })
 
   it('never mixes currencies: non-USD billing stays apart', () => {

@@ -3,6 +3,7 @@ import { compareDecimal, formatDecimal, parseDecimal, subtractDecimal, ZERO } fr
 import { CurrencyTotals, type CurrencyAmounts } from '../money/totals'
 import { monthOf } from './dates'
 import { chargeAmount, chargeRows, providerKey, type ChargeLine } from './input'
+import { noun, plural } from '../text/plural'
 
 /**
  * Billed spend (charges) against log-estimated spend (runs) for one provider and month.
@@ -62,7 +63,7 @@ export function reconcile(runs: readonly Run[], charges: readonly ChargeLine[]):
       const otherCurrencies = entry.billed.currencies().filter((c) => c !== 'USD')
       let note: string
       if (entry.charges === 0) {
-        note = `No ${entry.provider} billing imported for ${entry.month}: ${entry.runs} run(s) have no billing counterpart.`
+        note = `No ${entry.provider} billing imported for ${entry.month}: ${plural(entry.runs, 'run')} ${noun(entry.runs, 'has', 'have')} no billing counterpart.`
       } else {
         const billedUSD = billed.USD ? parseDecimal(billed.USD) : ZERO
         const estimatedUSD = estimated.USD ? parseDecimal(estimated.USD) : ZERO

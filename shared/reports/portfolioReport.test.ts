@@ -26,7 +26,7 @@ describe('buildPortfolioReport', () => {
     })
     // i1 also matches the broader "acme/*" rule of "Refactor + tests": counted once, flagged on both sides.
     expect(incidents.lints.map((l) => l.message)).toEqual([
-      'Rules overlap with "Refactor + tests" on 1 run(s) (this portfolio won 1). Each record is counted once, for the more specific rule.',
+      'Rules overlap with "Refactor + tests" on 1 run (this portfolio won 1). Each record is counted once, for the more specific rule.',
     ])
     const web = report.portfolios.find((p) => p.id === 'web')!
     // 20.00 allocated from July's bill + 5 estimated from August's unbilled openai run.
@@ -63,7 +63,7 @@ describe('buildPortfolioReport', () => {
     const text = formatPortfolioReport(report)
     expect(text).toContain('Portfolio report 2026-Q3 (as of 2026-08-15)')
     expect(text).toMatch(/Incident triage\s+pilot\s+\$60\.00\s+\$3,000\.00\s+\$120\.00\s+1/)
-    expect(text).toContain('Unassigned: 1 run(s), 1 charge(s), $20.00')
+    expect(text).toContain('Unassigned: 1 run, 1 charge, $20.00')
     expect(text).toContain('Refactor + tests [owner-is-person]')
   })
 })

@@ -1,6 +1,7 @@
 import { formatCurrencyAmounts, formatMoney } from '../money/format'
 import { formatUnpriced } from '../pricing/unpricedModels'
 import type { PortfolioReport } from './portfolioReport'
+import { plural } from '../text/plural'
 
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
@@ -35,8 +36,8 @@ function outcomeTable(report: PortfolioReport, locale?: string): string[] {
   ]
 }
 
-/** The readable form of the report (the CLI without --json). */
-export function formatPortfolioReport(report: PortfolioReport, locale?: string): string {
+/** The readable form of the report (the CLI without --json): en-US unless told, so it reads the same on every machine. */
+export function formatPortfolioReport(report: PortfolioReport, locale = 'en-US'): string {
   const out: string[] = [`Portfolio report ${report.period} (as of ${report.asOf}${report.periodSource === 'latest-with-data' ? '; latest quarter with data' : ''})`, '']
   out.push(
     ...table(
@@ -54,7 +55,7 @@ export function formatPortfolioReport(report: PortfolioReport, locale?: string):
       ]),
     ),
   )
-  out.push('', `Unassigned: ${report.unassigned.runs} run(s), ${report.unassigned.charges} charge(s), ${formatCurrencyAmounts(report.unassigned.spend, locale)}`)
+  out.push('', `Unassigned: ${plural(report.unassigned.runs, 'run', undefined, locale)}, ${plural(report.unassigned.charges, 'charge', undefined, locale)}, ${formatCurrencyAmounts(report.unassigned.spend, locale)}`)
   if (report.outside.buckets.length) {
     out.push(`Outside portfolios (not coding-agent work): ${report.outside.buckets.map((b) => `${b.name} ${formatCurrencyAmounts(b.spend, locale)}`).join('; ')}`)
   }

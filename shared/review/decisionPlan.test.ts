@@ -50,6 +50,7 @@ describe('planDecisions', () => {
       ['web', { status: 'retired', rules: [] }],
       ['triage', { rules: [triage.rules[0], web.rules[0], web.rules[1], { ...web.rules[2], id: 't1-from-web' }], envelope: envelope('350') }],
     ])
+    expect(result.ok && result.changes[1].summary[0]).toBe('Takes over 3 rules from "Web work"')
     expect(plan(decide('web', 'merge'))).toEqual({ ok: false, problems: ['"Web work": choose the portfolio it merges into.'] })
   })
 
@@ -70,6 +71,8 @@ describe('planDecisions', () => {
     expect(source).toMatchObject({ portfolioId: 'web', patch: { envelope: envelope('120'), rules: [web.rules[0], web.rules[2]] } })
     expect(part.create).toMatchObject({ id: 'web-api-refactors', name: 'API refactors', status: 'pilot', envelope: envelope('80'), rules: [web.rules[1]], owningTeam: web.owningTeam })
     expect(part.decidedOn).toBe('web')
+    expect(source.summary.at(-1)).toBe('Split: 1 rule moves to 1 new portfolio')
+    expect(part.summary).toEqual(['New portfolio "API refactors" (pilot) with 1 rule and $80.00 per quarter'])
   })
 
   it('refuses a split of rules the portfolio does not have, or of one rule twice', () => {

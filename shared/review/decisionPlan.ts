@@ -3,6 +3,7 @@ import { addDecimal, formatDecimal, parseDecimal } from '../money/decimal'
 import { formatMoney } from '../money/format'
 import type { Portfolio, PortfolioRule } from '../records/portfolio'
 import type { PortfolioDecision, Review } from '../records/review'
+import { noun, plural } from '../text/plural'
 
 /** One change a decision makes to next period's plan: a new portfolio (a split's part) or a patch. */
 export interface PlannedChange {
@@ -100,7 +101,7 @@ export function planDecisions(review: Review, portfolios: readonly Portfolio[], 
         continue
       }
       const targetPatch: Partial<Portfolio> = { rules: [...target.rules, ...movedRules(portfolio.rules, target.rules, portfolio.id)] }
-      const targetSummary = [`Takes over ${portfolio.rules.length} rule(s) from "${portfolio.name}"`]
+      const targetSummary = [`Takes over ${plural(portfolio.rules.length, 'rule')} from "${portfolio.name}"`]
       const sameCurrency = portfolio.envelope.currency === target.envelope.currency
       const amount = decision.nextEnvelope
         ? decision.nextEnvelope.amount
@@ -138,9 +139,9 @@ export function planDecisions(review: Review, portfolios: readonly Portfolio[], 
         }
         return created
       })
-      record({ portfolioId: portfolio.id, ...link, patch: { ...patch, rules: portfolio.rules.filter((rule) => !moved.includes(rule.id)) }, summary: [...summary, `Split: ${moved.length} rule(s) move to ${parts.length} new portfolio(s)`] })
+      record({ portfolioId: portfolio.id, ...link, patch: { ...patch, rules: portfolio.rules.filter((rule) => !moved.includes(rule.id)) }, summary: [...summary, `Split: ${plural(moved.length, 'rule')} ${noun(moved.length, 'moves', 'move')} to ${plural(parts.length, 'new portfolio')}`] })
       for (const created of creates) {
-        record({ portfolioId: created.id, ...link, create: created, patch: {}, summary: [`New portfolio "${created.name}" (pilot) with ${created.rules.length} rule(s) and ${money(created.envelope)} per ${created.envelope.period}`] })
+        record({ portfolioId: created.id, ...link, create: created, patch: {}, summary: [`New portfolio "${created.name}" (pilot) with ${plural(created.rules.length, 'rule')} and ${money(created.envelope)} per ${created.envelope.period}`] })
       }
       continue
     }

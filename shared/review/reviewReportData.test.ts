@@ -35,7 +35,7 @@ describe('the review report data', () => {
       'Provider-months with billing': '1 of 2',
       'Runs without billing imported': '1',
       'Reconciliation gaps': 'anthropic 2026-07: $10.00',
-      'Unassigned spend': '$5.00 over 1 run(s)',
+      'Unassigned spend': '$5.00 over 1 run',
     })
     expect(data.scorecards).toEqual([expect.objectContaining({ portfolioId: 'pf-triage', name: 'Incident triage', runs: 1, highCostRuns: 1, highCostAnnotated: 0 })])
     expect(data.highCostQueue!.map((run) => [run.runId, run.portfolioId])).toEqual([['r1', 'pf-triage']])
@@ -54,7 +54,7 @@ describe('the review report data', () => {
     )
     const coverage = Object.fromEntries(reviewReportData(fine, { period: '2026-Q3' }).coverage!.map((line) => [line.label, line.value]))
     expect(coverage['Reconciliation gaps']).toBe('anthropic 2026-07: $1.12')
-    expect(coverage['Unassigned spend']).toBe('$1.13 over 1 run(s)')
+    expect(coverage['Unassigned spend']).toBe('$1.13 over 1 run')
   })
 
   it('reads a free-form period as everything imported', () => {

@@ -12,6 +12,7 @@ import { highCostNotes, highCostQueue } from './highCostQueue'
 import { reviewCandidates } from './reviewCandidates'
 import { reviewCoverage } from './reviewCoverage'
 import type { CoverageLine, ReviewReportData } from './reviewMarkdown'
+import { plural } from '../text/plural'
 
 /** What a review's period holds, computed from the workspace as it is now (derived, never stored). */
 export interface ReviewScope {
@@ -77,7 +78,7 @@ export function scopeCoverage(scope: ReviewScope): CoverageLine[] {
     label: 'Reconciliation gaps',
     value: gaps.length === 0 ? 'none' : gaps.map((row) => `${row.provider} ${row.month}: ${formatMoney(row.unexplained.USD!, 'USD')}`).join('; '),
   })
-  if (scope.unassigned) lines.push({ label: 'Unassigned spend', value: `${formatCurrencyAmounts(scope.unassigned.spend, undefined, '0')} over ${scope.unassigned.runs} run(s)` })
+  if (scope.unassigned) lines.push({ label: 'Unassigned spend', value: `${formatCurrencyAmounts(scope.unassigned.spend, undefined, '0')} over ${plural(scope.unassigned.runs, 'run', undefined, 'en-US')}` })
   return lines
 }
 

@@ -109,7 +109,7 @@ describe('workspace file', () => {
     for (const length of [0, 10, 20, 100, bytes.length - 1]) expect(() => decodeWorkspaceFile(bytes.subarray(0, length))).toThrow(DamagedWorkspaceError)
     const longer = new Uint8Array(bytes.length + 1)
     longer.set(bytes)
-    expect(() => decodeWorkspaceFile(longer)).toThrow(/1 unexpected byte/)
+    expect(() => decodeWorkspaceFile(longer)).toThrow(/\(1 unexpected byte after the ledger document\)/)
     expect(() => decodeWorkspaceFile(new TextEncoder().encode('hello'))).toThrow(/not a Workfolio workspace/)
   })
 

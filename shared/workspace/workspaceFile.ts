@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { createSha256 } from '../hash/sha256'
 import { batchContentHash } from '../batches/batchPayload'
 import { PAYLOAD_PARTS_MAP, storedPayloadPieces } from './payloadParts'
+import { plural } from '../text/plural'
 
 /**
  * A workspace saved to one file (the CLI's --workspace): a magic header naming the format
@@ -159,7 +160,7 @@ export function decodeWorkspaceFile(bytes: Uint8Array, into: WorkspaceDocs = { g
     parts.push(part)
     offset = start + length
   }
-  if (version === 2 && offset !== bytes.length) throw new DamagedWorkspaceError(`the workspace file is damaged (${bytes.length - offset} unexpected byte(s) after the ledger document)`)
+  if (version === 2 && offset !== bytes.length) throw new DamagedWorkspaceError(`the workspace file is damaged (${plural(bytes.length - offset, 'unexpected byte')} after the ledger document)`)
   DOCUMENTS.forEach((name, i) => {
     try {
       Y.applyUpdate(into[name], parts[i])

@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { runCli } from '../../cli/main'
 import { formatMoney } from '../../shared/money/format'
+import { formatCount, plural } from '../../shared/text/plural'
 import type { PortfolioReport } from '../../shared/reports/portfolioReport'
 import { collectPageErrors, saveScreenshot } from './support/browser'
 import { useAppInBrowser } from './support/lifecycle'
@@ -28,6 +29,11 @@ function money(amounts: Record<string, string>, currency = 'USD'): string {
   return formatMoney(amounts[currency] ?? '0', currency)
 }
 
+/** A count as the app shows it in the browser (en-US): "1 run", "1,204 runs". */
+function count(n: number, one: string): string {
+  return plural(n, one, undefined, 'en-US')
+}
+
 async function text(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').trim()
 }
@@ -45,14 +51,18 @@ async function expectOverviewToMatch(page: Page, report: PortfolioReport) {
     // A closed period shows no forecast (it would only repeat the spend).
     if (row.forecastMethod === 'closed') await expect(text(card.getByTestId('card-period-closed'))).resolves.toBe('Period closed')
     else await expect(text(card.getByTestId('card-forecast'))).resolves.toBe(money(row.forecast, currency))
-    await expect(text(card.getByTestId('card-runs'))).resolves.toBe(String(row.runs))
-    await expect(text(card.getByTestId('card-charges'))).resolves.toBe(String(row.charges))
+    await expect(text(card.getByTestId('card-runs'))).resolves.toBe(formatCount(row.runs, 'en-US'))
+    await expect(text(card.getByTestId('card-charges'))).resolves.toBe(formatCount(row.charges, 'en-US'))
+    await expect(text(card.locator('.card-counts'))).resolves.toBe(`${count(row.runs, 'run')} · ${count(row.charges, 'charge')}`)
     const lintCodes = await card.locator('details.lint').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')!.replace('lint-', '')))
     expect(lintCodes).toEqual(row.lints.map((l) => l.code))
   }
   await expect(text(page.getByTestId('unassigned-spend'))).resolves.toBe(amounts(report.unassigned.spend, 'Nothing'))
-  await expect(text(page.getByTestId('unassigned-runs'))).resolves.toBe(String(report.unassigned.runs))
-  await expect(text(page.getByTestId('unassigned-charges'))).resolves.toBe(String(report.unassigned.charges))
+  await expect(text(page.getByTestId('unassigned-runs'))).resolves.toBe(formatCount(report.unassigned.runs, 'en-US'))
+  await expect(text(page.getByTestId('unassigned-charges'))).resolves.toBe(formatCount(report.unassigned.charges, 'en-US'))
+  await expect(text(page.getByTestId('unassigned').locator('p').first())).resolves.toContain(
+    `from ${count(report.unassigned.runs, 'run')} and ${count(report.unassigned.charges, 'charge')} that no rule matched in ${report.period}.`,
+  )
   const rows = page.getByTestId('reconciliation-row')
   await expect(rows.count()).resolves.toBe(report.reconciliation.length)
   for (const [i, row] of report.reconciliation.entries()) {

@@ -61,7 +61,7 @@ test('closing a review applies its decisions: next quarter has the new envelopes
   const plan = page.getByTestId('review-plan')
   await plan.waitFor()
   expect(await plan.textContent()).toContain('Incident triage: Envelope $150.00 → $260.00 per quarter; Stage pilot → scaling')
-  expect(await plan.textContent()).toContain('Web work: Takes over 0 rule(s) from "Docs"; Envelope $200.00 → $300.00 per quarter')
+  expect(await plan.textContent()).toContain('Web work: Takes over 0 rules from "Docs"; Envelope $200.00 → $300.00 per quarter')
   await saveScreenshot(page, 'review-close-plan.png')
   await page.getByRole('button', { name: 'Close and apply' }).click()
   await page.getByText('Closed — read-only', { exact: false }).waitFor()

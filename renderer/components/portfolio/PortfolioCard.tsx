@@ -6,6 +6,7 @@ import { LintBadges } from './LintBadges'
 import { Money, percent } from '../Money'
 import { Sparkline } from './Sparkline'
 import { weeklySpend } from './trend'
+import { formatCount, noun, plural } from '../../../shared/text/plural'
 import './PortfolioCard.css'
 
 /** One portfolio in the period: spend against its envelope, the trend, its stage, what it delivered and health checks. */
@@ -54,7 +55,7 @@ export function PortfolioCard({ summary }: { summary: PortfolioPeriodSummary }) 
         </p>
       )}
       <div className="card-trend">
-        <Sparkline values={weeks} label={`Weekly spend in ${currency}, ${weeks.length} week(s) of ${summary.period}`} />
+        <Sparkline values={weeks} label={`Weekly spend in ${currency}, ${plural(weeks.length, 'week')} of ${summary.period}`} />
         {budget.forecastMethod === 'closed' ? (
           // A past period has nothing left to forecast: its spend above is final.
           <p className="card-forecast muted" data-testid="card-period-closed">Period closed</p>
@@ -68,7 +69,8 @@ export function PortfolioCard({ summary }: { summary: PortfolioPeriodSummary }) 
         )}
       </div>
       <p className="card-counts">
-        <span data-testid="card-runs">{summary.runs}</span> run(s) · <span data-testid="card-charges">{summary.charges}</span> charge(s)
+        <span data-testid="card-runs">{formatCount(summary.runs)}</span> {noun(summary.runs, 'run')} · <span data-testid="card-charges">{formatCount(summary.charges)}</span>{' '}
+        {noun(summary.charges, 'charge')}
       </p>
       {summary.outcomes && reachedOutcomes(summary.outcomes) && <OutcomeHeadline outcomes={summary.outcomes} />}
       <LintBadges lints={summary.lints} />

@@ -30,7 +30,7 @@ test('lists each variant with how it deviates, its runs, and its cost per run ag
     'edit on claude-opus-4-1: 3 runs, median $6.50 per run (+$4.25 against the recipe)',
     '+subagent, -doc: 2 runs, median $1.75 per run (-$0.50 against the recipe)',
   ])
-  expect(screen.getByText('2 variant(s)')).toBeTruthy()
+  expect(screen.getByText('2 variants')).toBeTruthy()
 })
 
 test('shows nothing for a recipe all of whose runs follow it as it is', () => {

@@ -1,5 +1,6 @@
 import { describeVariant, type RecipeVariant } from '../../../shared/mining'
 import { Money } from '../../components/Money'
+import { plural } from '../../../shared/text/plural'
 
 /** Variants shown before "and N more": the common forms of a workflow, not every one-off deviation. */
 const SHOWN = 5
@@ -9,7 +10,7 @@ export function CandidateVariants({ variants }: { variants: readonly RecipeVaria
   if (variants.length === 0) return null
   return (
     <details className="catalog-variants" data-testid="candidate-variants">
-      <summary>{variants.length} variant(s)</summary>
+      <summary>{plural(variants.length, 'variant')}</summary>
       <ul>
         {variants.slice(0, SHOWN).map((variant) => (
           <li key={variant.key}>

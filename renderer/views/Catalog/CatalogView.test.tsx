@@ -44,9 +44,9 @@ test('lists recipes with steps, live statistics, provenance and version history'
   expect(within(stats).getByText('With an outcome note').nextSibling?.textContent).toBe('1 (25%)')
   expect(within(stats).getByText('Portfolios').nextSibling?.textContent).toBe('Incident triage (4)')
   const provenance = within(card).getByTestId('recipe-provenance')
-  expect(provenance.textContent).toContain('Mined from 3 run(s)')
+  expect(provenance.textContent).toContain('Mined from 3 runs')
   expect(within(provenance).getByRole('link', { name: '2026 Q3 review' }).getAttribute('href')).toBe('#/review/rv-q3')
-  expect(within(provenance).getByRole('link', { name: '3 run(s)' }).getAttribute('href')).toBe('#/runs/mined-from/rc-triage')
+  expect(within(provenance).getByRole('link', { name: '3 runs' }).getAttribute('href')).toBe('#/runs/mined-from/rc-triage')
   expect(within(card).getByText('Version history (1)')).toBeTruthy()
 })
 

@@ -11,6 +11,7 @@ import { RecipeNameFields } from '../../components/recipes/RecipeNameFields'
 import { CandidateRuns } from './CandidateRuns'
 import { CandidateVariants } from './CandidateVariants'
 import { useMinedRecipes } from '../../workspace/mining/useMinedRecipes'
+import { plural } from '../../../shared/text/plural'
 
 /**
  * Candidates mined from every imported run, on request (mining a large workspace takes a
@@ -40,11 +41,11 @@ export function MinedCandidates({ context, recipes, autoOpen }: { context: Catal
           <input id={`${id}-min`} type="number" min={2} max={10000} value={draft} onChange={(event) => setDraft(Math.max(2, Number(event.target.value) || 2))} />
         </div>
         <button type="submit">{minRuns !== null ? 'Mine again' : 'Find candidates in the runs'}</button>
-        <p className="field-hint">Recurring multi-step workflows across all {context.runs.length} imported run(s). The quarterly review offers the same, for its quarter.</p>
+        <p className="field-hint">Recurring multi-step workflows across all {plural(context.runs.length, 'imported run')}. The quarterly review offers the same, for its quarter.</p>
       </form>
       {minRuns !== null && !mined && (
         <p className="muted" role="status">
-          Mining {context.runs.length} run(s)…
+          Mining {plural(context.runs.length, 'run')}…
         </p>
       )}
       {mined && candidates.length === 0 && (

@@ -7,6 +7,7 @@ import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { Money, percent } from '../../components/Money'
 import { LocalTime } from '../../components/LocalTime'
 import { Steps } from '../../components/recipes/Steps'
+import { plural } from '../../../shared/text/plural'
 
 const STATUS_LABELS: Record<Recipe['status'], string> = { candidate: 'candidate', promoted: 'promoted', deprecated: 'deprecated' }
 
@@ -116,7 +117,7 @@ export function RecipeCard({ recipe, stats, portfolioNames, reviews }: Props) {
       )}
 
       <p className="recipe-provenance" data-testid="recipe-provenance">
-        Mined from <a href={routeHref('runs', RUNS_MINED_FROM, recipe.id)}>{minedFrom} run(s)</a>
+        Mined from <a href={routeHref('runs', RUNS_MINED_FROM, recipe.id)}>{plural(minedFrom, 'run')}</a>
         {recipe.provenance.reviewId ? (
           <>
             {' · '}promoted in the{' '}
@@ -130,7 +131,7 @@ export function RecipeCard({ recipe, stats, portfolioNames, reviews }: Props) {
             {' '}on <LocalTime iso={recipe.provenance.promotedAt} />
           </>
         )}
-        {recipe.mergedFrom.length > 0 && ` · ${recipe.mergedFrom.length} mined variant(s) merged in`}
+        {recipe.mergedFrom.length > 0 && ` · ${plural(recipe.mergedFrom.length, 'mined variant')} merged in`}
       </p>
 
       {recipe.history.length > 0 && (

@@ -4,6 +4,7 @@ import { makePortfolio, rule } from '../../../shared/analysis/testFixtures'
 import { readAnalysisInput } from '../../../shared/analysis/workspaceInput'
 import { addDecimal, formatDecimal, parseDecimal, ZERO } from '../../../shared/money/decimal'
 import { formatMoney } from '../../../shared/money/format'
+import { formatCount } from '../../../shared/text/plural'
 import { buildPortfolioReport } from '../../../shared/reports/portfolioReport'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { OverviewView } from './OverviewView'
@@ -40,9 +41,12 @@ test('cards show the same spend, envelope, forecast and counts as the CLI report
     // A past quarter has no forecast to show: it would only repeat the spend.
     if (row.forecastMethod === 'closed') expect(c.queryByTestId('card-forecast')).toBeNull()
     else expect(c.getByTestId('card-forecast').textContent).toBe(formatMoney(row.forecast.USD, 'USD'))
-    expect(c.getByTestId('card-runs').textContent).toBe(String(row.runs))
-    expect(c.getByTestId('card-charges').textContent).toBe(String(row.charges))
+    expect(c.getByTestId('card-runs').textContent).toBe(formatCount(row.runs))
+    expect(c.getByTestId('card-charges').textContent).toBe(formatCount(row.charges))
   }
+  // Counts read as words: the noun singular at 1 only.
+  expect(card('Incident triage').querySelector('.card-counts')!.textContent).toBe('1 run · 1 charge')
+  expect(card('Web work').querySelector('.card-counts')!.textContent).toBe('1 run · 1 charge')
   // Hand-computed: $60 split 30 : 10 : 5.
   expect(within(card('Incident triage')).getByTestId('card-spend').textContent).toBe('$40.00')
   expect(within(card('Web work')).getByTestId('card-spend').textContent).toBe('$13.33')
@@ -54,13 +58,16 @@ test('cards show the same spend, envelope, forecast and counts as the CLI report
   const envelopes = report.portfolios.reduce((sum, p) => addDecimal(sum, parseDecimal(p.envelope.USD)), ZERO)
   expect(screen.getByTestId('headline-envelopes').textContent).toBe(formatMoney(formatDecimal(envelopes), 'USD'))
   expect(screen.getByTestId('unassigned-runs').textContent).toBe('1')
-  expect(screen.getByTestId('unassigned-groups').textContent).toBe('globex/app · 1 run(s) · $5.00 estimated')
+  expect(screen.getByTestId('unassigned').querySelector('p')!.textContent).toBe('$6.67 from 1 run and 1 charge that no rule matched in 2026-Q3.')
+  expect(screen.getByTestId('unassigned-groups').textContent).toBe('globex/app · 1 run · $5.00 estimated')
 
   const [row] = screen.getAllByTestId('reconciliation-row')
   expect(within(row).getByTestId('rec-billed').textContent).toBe('$60.00')
   expect(within(row).getByTestId('rec-estimated').textContent).toBe('$45.00')
   expect(within(row).getByTestId('rec-gap').textContent).toBe('$15.00')
   expect(screen.getByTestId('allocation-notes').textContent).toContain('in proportion to the log-estimated cost')
+  expect(screen.getByTestId('allocation-notes').textContent).toContain('1 anthropic charge of 2026-07 ($60.00) has no workflow dimension: split')
+  expect(screen.getByTestId('allocation-notes').textContent).toContain('1 charge carries no workflow dimension, so it was allocated per provider and month')
 })
 
 test('crossing 80% is shown, never blocks, and each lint explains itself with a fix', () => {
@@ -96,6 +103,7 @@ test('with data but no portfolios everything is Unassigned, with a way to create
   expect(screen.getByRole('link', { name: 'Create a portfolio' }).getAttribute('href')).toBe('#/portfolios/new')
   expect(screen.getByTestId('unassigned-spend').textContent).toBe('$60.00')
   expect(screen.getByTestId('unassigned-runs').textContent).toBe('3')
+  expect(screen.getByTestId('unassigned').querySelector('p')!.textContent).toBe('$60.00 from 3 runs and 1 charge that no rule matched in 2026-Q3.')
 })
 
 test('says how many runs on how many models have no price, and links to Runs and Settings', () => {

@@ -2,6 +2,7 @@ import type { Period } from '../../../shared/analysis/periods'
 import type { PortfolioReport } from '../../../shared/reports/portfolioReport'
 import { Amounts, Money } from '../../components/Money'
 import type { UnassignedGroup } from '../../workspace/analysis/unassignedGroups'
+import { formatCount, noun, plural } from '../../../shared/text/plural'
 
 /** What no rule matched in the period, with its total, and where a rule would place the most. */
 export function UnassignedSection({ unassigned, groups, period, hasPortfolios }: { unassigned: PortfolioReport['unassigned']; groups: UnassignedGroup[]; period: Period; hasPortfolios: boolean }) {
@@ -12,8 +13,8 @@ export function UnassignedSection({ unassigned, groups, period, hasPortfolios }:
         <strong data-testid="unassigned-spend">
           <Amounts amounts={unassigned.spend} empty="Nothing" />
         </strong>{' '}
-        from <span data-testid="unassigned-runs">{unassigned.runs}</span> run(s) and <span data-testid="unassigned-charges">{unassigned.charges}</span>{' '}
-        charge(s) that no rule matched in {period.key}.
+        from <span data-testid="unassigned-runs">{formatCount(unassigned.runs)}</span> {noun(unassigned.runs, 'run')} and{' '}
+        <span data-testid="unassigned-charges">{formatCount(unassigned.charges)}</span> {noun(unassigned.charges, 'charge')} that no rule matched in {period.key}.
       </p>
       {groups.length > 0 && (
         <>
@@ -21,7 +22,7 @@ export function UnassignedSection({ unassigned, groups, period, hasPortfolios }:
           <ul className="unassigned-groups" data-testid="unassigned-groups">
             {groups.map((g) => (
               <li key={g.repo}>
-                <code>{g.repo}</code> · {g.runs} run(s) · <Money amount={g.estimatedUSD} currency="USD" /> estimated
+                <code>{g.repo}</code> · {plural(g.runs, 'run')} · <Money amount={g.estimatedUSD} currency="USD" /> estimated
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { describeHighCostThreshold } from '../../../shared/analysis/metrics/high
 import { LINT_LABELS } from '../../components/portfolio/LintBadges'
 import { percent } from '../../components/Money'
 import { UtcDate } from '../../components/LocalTime'
+import { formatCount, noun, plural } from '../../../shared/text/plural'
 
 function share(part: number, whole: number): string {
   return whole === 0 ? '—' : percent(part / whole)
@@ -52,7 +53,7 @@ export function MetricsTab({ summary }: { summary: PortfolioPeriodSummary }) {
         <p data-testid="recipe-share">
           {recipeShare.promotedRecipes === 0
             ? 'No recipe promoted to the catalog yet: the share is 0 until one is.'
-            : `${percent(recipeShare.runs)} of runs (${recipeShare.followingRuns}) and ${percent(recipeShare.spend)} of their estimated spend follow one of ${recipeShare.promotedRecipes} promoted recipe(s).`}
+            : `${percent(recipeShare.runs)} of runs (${formatCount(recipeShare.followingRuns)}) and ${percent(recipeShare.spend)} of their estimated spend follow ${recipeShare.promotedRecipes === 1 ? 'the one promoted recipe' : `one of ${plural(recipeShare.promotedRecipes, 'promoted recipe')}`}.`}
         </p>
       </section>
       <section className="page-section" aria-labelledby="high-cost-heading">
@@ -62,9 +63,9 @@ export function MetricsTab({ summary }: { summary: PortfolioPeriodSummary }) {
             <>No high-cost run: high-cost means {describeHighCostThreshold(highCost.threshold)}.</>
           ) : (
             <>
-              {highCost.count} high-cost run(s) ({describeHighCostThreshold(highCost.threshold)}): {share(highCost.inPortfolio, highCost.count)} inside a
+              {plural(highCost.count, 'high-cost run')} ({describeHighCostThreshold(highCost.threshold)}): {share(highCost.inPortfolio, highCost.count)} inside a
               portfolio that expects them, {share(highCost.annotated, highCost.count)} with an outcome note.
-              {highCost.unannotatedRunIds.length > 0 && ` ${highCost.unannotatedRunIds.length} wait for an outcome note in the review.`}
+              {highCost.unannotatedRunIds.length > 0 && ` ${formatCount(highCost.unannotatedRunIds.length)} ${noun(highCost.unannotatedRunIds.length, 'waits', 'wait')} for an outcome note in the review.`}
             </>
           )}
         </p>

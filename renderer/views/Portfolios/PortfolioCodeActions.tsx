@@ -3,6 +3,7 @@ import { exportPortfolioCode, type PortfolioCodeError, type PortfolioImportPlan 
 import { useBridge, useWorkspace } from '../../workspace/WorkspaceContext'
 import { readPickedText } from '../../platform/readPickedText'
 import { importPortfolioCode } from './portfolioCodeImport'
+import { plural } from '../../../shared/text/plural'
 
 type Outcome =
   | { kind: 'imported'; file: string; plan: PortfolioImportPlan }
@@ -57,7 +58,7 @@ export function PortfolioCodeActions() {
       </div>
       {outcome?.kind === 'exported' && (
         <p className="code-message" role="status">
-          Exported {outcome.count} portfolio definition(s) with their rules{outcome.path ? ` to ${outcome.path}` : ''}.
+          Exported {plural(outcome.count, 'portfolio definition')} with their rules{outcome.path ? ` to ${outcome.path}` : ''}.
         </p>
       )}
       {outcome?.kind === 'imported' && (

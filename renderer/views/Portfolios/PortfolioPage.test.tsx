@@ -32,8 +32,9 @@ test('the rule preview lists what a draft matches, and saving gives exactly that
   const preview = within(screen.getByTestId('rule-preview'))
   expect(preview.getByTestId('preview-matched-runs').textContent).toBe('2')
   expect(preview.getByTestId('preview-assigned-runs').textContent).toBe('1')
+  expect(preview.getByTestId('preview-matched-runs').parentElement!.textContent).toContain('Matches 2 runs, of every import so far. Once saved it takes 1 of them')
   expect(preview.getByTestId('preview-run-cost').textContent).toBe('$10.00')
-  expect(preview.getByText(/1 run\(s\) stay with rule “triage”/)).toBeTruthy()
+  expect(preview.getByText(/^1 run stays with rule “triage”/)).toBeTruthy()
 
   fireEvent.click(screen.getByRole('button', { name: 'Save rule' }))
   const saved = workspace.governance.portfolios.get(incidents.id)!

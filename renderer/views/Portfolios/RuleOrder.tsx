@@ -1,5 +1,6 @@
 import type { Analysis } from '../../../shared/analysis/analyze'
 import { describeRule } from './ruleDraft'
+import { plural } from '../../../shared/text/plural'
 
 /** Every rule in the order it is tried (most specific first), and this portfolio's overlaps. */
 export function RuleOrder({ analysis, portfolioId }: { analysis: Analysis; portfolioId: string }) {
@@ -16,7 +17,7 @@ export function RuleOrder({ analysis, portfolioId }: { analysis: Analysis; portf
           <ul data-testid="overlaps">
             {overlaps.map((o) => (
               <li key={o.otherPortfolioId}>
-                {o.runs} run(s) and {o.charges} charge(s) are matched by both this portfolio and “{names.get(o.otherPortfolioId) ?? o.otherPortfolioId}”:
+                {plural(o.runs, 'run')} and {plural(o.charges, 'charge')} are matched by both this portfolio and “{names.get(o.otherPortfolioId) ?? o.otherPortfolioId}”:
                 each is counted once, {o.won} for this portfolio, the rest for the other (the more specific rule wins).
               </li>
             ))}

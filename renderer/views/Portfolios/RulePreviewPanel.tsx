@@ -4,6 +4,7 @@ import { previewRule } from '../../../shared/analysis/rules/preview'
 import type { PortfolioRule } from '../../../shared/records/portfolio'
 import { Amounts, Money } from '../../components/Money'
 import { LocalTime, UtcDate } from '../../components/LocalTime'
+import { formatCount, noun, plural } from '../../../shared/text/plural'
 
 const SHOWN = 15
 
@@ -27,8 +28,8 @@ export function RulePreviewPanel({ input, portfolioId, rule }: { input: RuleInpu
       <div aria-live="polite">
         {isRuns ? (
           <p>
-            Matches <strong data-testid="preview-matched-runs">{preview.matchedRunIds.length}</strong> run(s), of every import so far.
-            Once saved it takes <strong data-testid="preview-assigned-runs">{preview.assignedRunIds.length}</strong> of them, log-estimated at{' '}
+            Matches <strong data-testid="preview-matched-runs">{formatCount(preview.matchedRunIds.length)}</strong> {noun(preview.matchedRunIds.length, 'run')}, of every
+            import so far. Once saved it takes <strong data-testid="preview-assigned-runs">{formatCount(preview.assignedRunIds.length)}</strong> of them, log-estimated at{' '}
             <strong data-testid="preview-run-cost">
               <Money amount={preview.runCostUSD} currency="USD" />
             </strong>
@@ -36,8 +37,8 @@ export function RulePreviewPanel({ input, portfolioId, rule }: { input: RuleInpu
           </p>
         ) : (
           <p>
-            Matches <strong data-testid="preview-matched-charges">{preview.matchedChargeKeys.length}</strong> charge(s). Once saved it bills{' '}
-            <strong data-testid="preview-assigned-charges">{preview.assignedChargeKeys.length}</strong> of them directly to this portfolio:{' '}
+            Matches <strong data-testid="preview-matched-charges">{formatCount(preview.matchedChargeKeys.length)}</strong> {noun(preview.matchedChargeKeys.length, 'charge')}. Once
+            saved it bills <strong data-testid="preview-assigned-charges">{formatCount(preview.assignedChargeKeys.length)}</strong> of them directly to this portfolio:{' '}
             <strong data-testid="preview-charge-totals">
               <Amounts amounts={preview.chargeTotals} empty="nothing" />
             </strong>
@@ -49,7 +50,7 @@ export function RulePreviewPanel({ input, portfolioId, rule }: { input: RuleInpu
         <ul className="preview-lost">
           {preview.lostTo.map((loss) => (
             <li key={`${loss.portfolioId}-${loss.ruleId}`}>
-              {isRuns ? `${loss.runs} run(s)` : `${loss.charges} charge(s)`} stay with rule “{loss.ruleId}” of “{loss.portfolioName}”, which is tried first.
+              {isRuns ? plural(loss.runs, 'run') : plural(loss.charges, 'charge')} {noun(isRuns ? loss.runs : loss.charges, 'stays', 'stay')} with rule “{loss.ruleId}” of “{loss.portfolioName}”, which is tried first.
             </li>
           ))}
         </ul>

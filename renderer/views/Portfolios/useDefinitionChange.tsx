@@ -7,6 +7,7 @@ import { changePortfolio } from '../../../shared/workspace/portfolioHistory'
 import { useAnalysis } from '../../workspace/useAnalysis'
 import { useWorkspace } from '../../workspace/WorkspaceContext'
 import { participantId } from '../../collaboration/participant'
+import { plural } from '../../../shared/text/plural'
 
 const RETROACTIVE = 'retroactive'
 
@@ -61,7 +62,7 @@ export function useDefinitionChange(portfolioId: string): { controls: ReactNode;
       {pending && (
         <div className="rewrite-preview" role="alertdialog" aria-labelledby={`${id}-rewrites`}>
           <p id={`${id}-rewrites`}>
-            <strong>This changes {pending.rewrites.length} past period(s):</strong>
+            <strong>This changes {plural(pending.rewrites.length, 'past period')}:</strong>
           </p>
           <table className="compact">
             <thead>

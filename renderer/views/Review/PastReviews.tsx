@@ -2,6 +2,7 @@ import type { Review } from '../../../shared/records/review'
 import { REVIEW_STAGE_TITLES } from '../../../shared/review'
 import { routeHref } from '../../navigation/routes'
 import { LocalTime } from '../../components/LocalTime'
+import { plural } from '../../../shared/text/plural'
 
 const STATUS_LABELS: Record<Review['status'], string> = { active: 'in progress', paused: 'paused', closed: 'closed' }
 
@@ -27,7 +28,7 @@ export function PastReviews({ reviews, exclude }: { reviews: readonly Review[]; 
                 ` · at ${REVIEW_STAGE_TITLES[review.stage]}`
               )}
               {' · '}
-              {review.decisions.length} portfolio decision(s), {review.recipeDecisions.length} recipe decision(s)
+              {plural(review.decisions.length, 'portfolio decision')}, {plural(review.recipeDecisions.length, 'recipe decision')}
             </span>
           </li>
         ))}

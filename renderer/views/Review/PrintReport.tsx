@@ -12,6 +12,7 @@ import { exportFileName } from './ReviewExport'
 import { NotesAndCandidates } from './NotesAndCandidates'
 import { DECISION_LABELS } from './stages/DecisionsStage'
 import { fullReport, useReviewScope } from './useReviewScope'
+import { plural } from '../../../shared/text/plural'
 
 /**
  * The review as a printable report with its charts (`#/review/<id>/print`): Print in the
@@ -62,7 +63,7 @@ export function PrintReport({ review }: { review: Review }) {
               {' '}· closed <LocalTime iso={review.closedAt} />
             </>
           )}{' '}
-          · {(review.participants ?? [review.facilitator]).length} participant(s)
+          · {plural((review.participants ?? [review.facilitator]).length, 'participant')}
         </p>
       </header>
 

@@ -14,6 +14,7 @@ import type { StageProps } from './stages/stageProps'
 import { useReviewDispatch } from '../../workspace/useReviews'
 import { useReviewPeers } from './useReviewPeers'
 import { useReviewScope } from './useReviewScope'
+import { plural } from '../../../shared/text/plural'
 
 const STAGES: Record<Review['stage'], (props: StageProps) => React.ReactNode> = {
   'check-in': CheckInStage,
@@ -54,7 +55,7 @@ export function ReviewSession({ review }: { review: Review }) {
                 ? 'You facilitate this review'
                 : `${facilitatorName ?? 'Another participant'} facilitates this review${facilitatorName ? '' : ' (not here right now)'}`}
             {' · '}
-            {(review.participants ?? [review.facilitator]).length} participant(s)
+            {plural((review.participants ?? [review.facilitator]).length, 'participant')}
           </p>
         </div>
         <a className="button" href={routeHref('review', review.id, 'print')}>

@@ -48,7 +48,7 @@ test('without a review it offers to start one; whoever starts it facilitates, by
   const coverage = screen.getByTestId('review-coverage')
   expect(within(coverage).getByText('Agent runs').nextSibling?.textContent).toBe('7')
   expect(within(coverage).getByText('Providers').nextSibling?.textContent).toBe('anthropic')
-  expect(screen.getByText('You facilitate this review', { exact: false })).toBeTruthy()
+  expect(screen.getByText('You facilitate this review', { exact: false }).textContent).toBe('You facilitate this review · 1 participant')
 })
 
 test('stage 1 says how many of the period\'s runs have no price; runs of other periods do not count', () => {
@@ -81,6 +81,8 @@ test('only the facilitator moves between stages; anyone else suggests moving on,
   expect(screen.getByRole('heading', { name: '2. Portfolio scorecards' })).toBeTruthy()
   expect(screen.getByTestId('move-on-count').textContent).toBe('No one has suggested moving on yet')
   expect(screen.getAllByTestId('scorecard')).toHaveLength(3)
+  expect(screen.getAllByText('Adoption').map((dt) => dt.nextSibling?.textContent)).toEqual(['0 runs, 0 repos, 0 contributors', '4 runs, 1 repo, 4 contributors', '3 runs, 1 repo, 1 contributor'])
+  expect(screen.getByText(/facilitates this review/).textContent).toContain(' · 2 participants')
   expect(applyReviewAction(workspace.governance, 'rv-q3', { type: 'advance' }, ME)).toMatchObject({ ok: false, error: { code: 'not-facilitator' } })
 })
 
@@ -118,7 +120,7 @@ test('stage 3 lists high-cost runs per portfolio with their notes, never who ran
   const workspace = seeded()
   reviewAt(workspace, ME, 2)
   renderWithWorkspace(<ReviewView params={[]} />, workspace)
-  expect(screen.getByTestId('note-queue').textContent).toContain('2 of 2 high-cost run(s) still need an outcome note')
+  expect(screen.getByTestId('note-queue').textContent).toContain('2 of 2 high-cost runs still need an outcome note')
   const group = screen.getByRole('region', { name: 'Incident triage' })
   expect(within(group).getAllByText('Needs a note')).toHaveLength(2)
   expect(document.body.textContent).not.toContain('actor-')
@@ -126,7 +128,7 @@ test('stage 3 lists high-cost runs per portfolio with their notes, never who ran
   // Typing in the open note takes the run out of the queue, but its note stays open.
   const editor = screen.getByLabelText('Outcome note') as HTMLTextAreaElement
   fireEvent.change(editor, { target: { value: 'F' } })
-  expect(screen.getByTestId('note-queue').textContent).toContain('1 of 2')
+  expect(screen.getByTestId('note-queue').textContent).toContain('1 of 2 high-cost runs still needs an outcome note')
   expect(screen.getByLabelText('Outcome note')).toBe(editor)
   expect(workspace.governance.annotations.isAnnotated('run-t2')).toBe(true)
   fireEvent.click(screen.getByRole('button', { name: 'Next in the queue' }))
@@ -135,7 +137,7 @@ test('stage 3 lists high-cost runs per portfolio with their notes, never who ran
   expect(screen.getByRole('link', { name: 'acme/ops · main · Jul 1, 2026' }).getAttribute('href')).toBe('#/runs/run-t1')
   expect(within(group).getAllByTestId('high-cost-run-where').map((n) => n.textContent)).toEqual(['acme/ops · claude-code', 'acme/ops · claude-code'])
   act(() => workspace.governance.annotations.text('run-t1').insert(0, 'Found the root cause of the outage'))
-  expect(screen.getByTestId('note-queue').textContent).toBe('All 2 high-cost run(s) carry an outcome note. ')
+  expect(screen.getByTestId('note-queue').textContent).toBe('All 2 high-cost runs carry an outcome note. ')
 })
 
 test("stage 3 by default shows each portfolio's own top 5%, its threshold and the portfolio's expected one", () => {
@@ -145,10 +147,10 @@ test("stage 3 by default shows each portfolio's own top 5%, its threshold and th
   reviewAt(workspace, ME, 2)
   renderWithWorkspace(<ReviewView params={[]} />, workspace)
   // Each portfolio's costliest run, however cheap: $62 of the triage runs; the web runs all cost $2, and ties count.
-  expect(screen.getByTestId('note-queue').textContent).toContain('4 of 4 high-cost run(s)')
+  expect(screen.getByTestId('note-queue').textContent).toContain('4 of 4 high-cost runs')
   const [triageGroup, webGroup] = screen.getAllByTestId('high-cost-group')
-  expect(within(triageGroup).getByTestId('high-cost-threshold').textContent).toBe('1 run(s): the top 5% of its runs: $62.00 and above. Expects high-cost runs above $25.00.')
-  expect(within(webGroup).getByTestId('high-cost-threshold').textContent).toBe('3 run(s): the top 5% of its runs: $2.00 and above. Sets no expected high-cost threshold.')
+  expect(within(triageGroup).getByTestId('high-cost-threshold').textContent).toBe('1 run: the top 5% of its runs: $62.00 and above. Expects high-cost runs above $25.00.')
+  expect(within(webGroup).getByTestId('high-cost-threshold').textContent).toBe('3 runs: the top 5% of its runs: $2.00 and above. Sets no expected high-cost threshold.')
   expect(screen.getByTestId('high-cost-rule').textContent).toContain("each portfolio's own top 5%")
 })
 

@@ -207,7 +207,7 @@ test('a catalog recipe\u2019s "mined from" link opens exactly the runs it was mi
   seedRuns(workspace, RUNS)
   renderWithWorkspace(<RunsView params={['mined-from', 'rc-fix']} />, workspace)
   expect(rowIds().sort()).toEqual(['r1', 'r4'])
-  expect(screen.getByTestId('runs-mined-from').textContent).toContain('The 2 run(s) “Explore, edit, test” was mined from.')
+  expect(screen.getByTestId('runs-mined-from').textContent).toContain('The 2 runs “Explore, edit, test” was mined from.')
   expect(screen.getByRole('link', { name: 'Show all runs' }).getAttribute('href')).toBe('#/runs')
 })
 

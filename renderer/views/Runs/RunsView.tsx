@@ -7,6 +7,7 @@ import { buildRunRows } from './runRows'
 import { RunsList } from './RunsList'
 import { INITIAL_RUNS_STATE, type RunsListState } from './runsState'
 import { useAnalysis } from '../../workspace/useAnalysis'
+import { plural } from '../../../shared/text/plural'
 import './RunsView.css'
 
 /**
@@ -37,7 +38,7 @@ export function RunsView({ params }: { params: string[] }) {
       </header>
       {recipe && (
         <p className="runs-scope" role="status" data-testid="runs-mined-from">
-          The {shown.length} run(s) “{recipe.name}” was mined from. <a href={routeHref('runs')}>Show all runs</a>
+          The {plural(shown.length, 'run')} “{recipe.name}” was mined from. <a href={routeHref('runs')}>Show all runs</a>
         </p>
       )}
       {rows.length === 0 ? (

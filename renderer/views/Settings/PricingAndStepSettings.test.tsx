@@ -26,7 +26,7 @@ test('a LiteLLM price file is stored compactly in the workspace; a wrong file is
   expect(workspace.governance.settings.read().settings.pricingTable).toBeNull()
 
   fireEvent.click(screen.getByRole('button', { name: 'Load a LiteLLM price file…' }))
-  await waitFor(() => expect(screen.getByText(/Loaded 1 priced models/)).toBeTruthy())
+  await waitFor(() => expect(screen.getByText('Loaded 1 priced model from model_prices_and_context_window.json.')).toBeTruthy())
   expect(workspace.governance.settings.read().settings.pricingTable).toEqual({
     'claude-sonnet-4-6': { input_cost_per_token: 3e-6, output_cost_per_token: 1.5e-5, litellm_provider: 'anthropic' },
   })

@@ -7,6 +7,7 @@ import { compactLiteLlmTable, perMillionFromPerToken, perTokenFromPerMillion } f
 import { readPickedText } from '../../platform/readPickedText'
 import { UnpricedModelsList } from './UnpricedModelsList'
 import { useSettings } from './useSettings'
+import { plural } from '../../../shared/text/plural'
 
 const OVERRIDE_FIELDS = [
   ['input_cost_per_token', 'Input'],
@@ -35,7 +36,7 @@ export function PricingSettings() {
     try {
       const { table, models } = compactLiteLlmTable(await readPickedText(file, 50 * 1024 * 1024), file.name)
       set('pricingTable', table)
-      setMessage({ kind: 'ok', text: `Loaded ${models} priced models from ${file.name}.` })
+      setMessage({ kind: 'ok', text: `Loaded ${plural(models, 'priced model')} from ${file.name}.` })
     } catch (error) {
       setMessage({ kind: 'error', text: (error as Error).message })
     }
@@ -67,8 +68,8 @@ export function PricingSettings() {
     <section className="settings-section" aria-labelledby="settings-pricing">
       <h2 id="settings-pricing">Pricing</h2>
       <p>
-        In use: <strong>{settings.pricingTable ? 'a LiteLLM price file loaded by the team' : `the bundled offline table (${BUNDLED_PRICES_SOURCE})`}</strong> ({table.models.size} priced models)
-        {Object.keys(settings.pricingOverrides).length > 0 && `, with ${Object.keys(settings.pricingOverrides).length} override(s)`}.
+        In use: <strong>{settings.pricingTable ? 'a LiteLLM price file loaded by the team' : `the bundled offline table (${BUNDLED_PRICES_SOURCE})`}</strong> ({plural(table.models.size, 'priced model')})
+        {Object.keys(settings.pricingOverrides).length > 0 && `, with ${plural(Object.keys(settings.pricingOverrides).length, 'override')}`}.
       </p>
       <p className="field-hint">Run costs are computed from each run's kept usage with the table in use, each request at the price in force when it was made (runs imported before 2026-12-06 keep the cost of their import). A model with no price counts its tokens and shows as unpriced.</p>
       <div className="actions">

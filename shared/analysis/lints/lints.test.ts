@@ -86,7 +86,7 @@ describe('portfolio lints', () => {
   it('overlapping rules with another portfolio', () => {
     const [lint] = lintPortfolio(context({ overlaps: [{ portfolioId: 'p', otherPortfolioId: 'web', runs: 3, charges: 0, won: 2 }] }))
     expect(lint.code).toBe('overlapping-rules')
-    expect(lint.message).toContain('"Web work" on 3 run(s) (this portfolio won 2)')
+    expect(lint.message).toContain('"Web work" on 3 runs (this portfolio won 2)')
   })
 
   it('no runs this period, except for retired portfolios', () => {

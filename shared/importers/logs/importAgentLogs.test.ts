@@ -236,6 +236,6 @@ describe('logs re-saved by a script (valid JSON, spaced differently)', () => {
     const result = await importAgentLogs(memorySources({ 'notes.jsonl': '{"note":"not a transcript"}\n{"note":"either"}\n' }))
     expect(result.runs).toEqual([])
     expect(result.errors).toEqual([])
-    expect(result.warnings).toEqual([{ path: 'notes.jsonl', line: 0, message: 'nothing could be read from this file: none of its 2 line(s) has a timestamp or token usage' }])
+    expect(result.warnings).toEqual([{ path: 'notes.jsonl', line: 0, message: 'nothing could be read from this file: none of its 2 lines has a timestamp or token usage' }])
   })
 })

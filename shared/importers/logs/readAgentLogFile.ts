@@ -6,6 +6,7 @@ import { claudeTranscriptReader, type ClaudeTranscript } from './claudeCode/clau
 import { isSqliteHeader, type SessionPlace } from './sessionLogFormat'
 import { SESSION_LOG_FORMATS } from './sessionLogFormats'
 import type { LogFileSource, LogIssue, LogLineReader } from './types'
+import { plural } from '../../text/plural'
 
 /**
  * One log file read on its own, as plain data: nothing in it depends on the other files, so
@@ -44,7 +45,7 @@ export async function readAgentLogFile(source: LogFileSource, labeller: StepLabe
     file.error = `cannot read the file: ${(error as Error).message ?? String(error)}`
   }
   ;(reader as LogLineReader | null)?.finish()
-  if (nothingRead(file)) warn({ path: source.path, line: 0, message: `nothing could be read from this file: none of its ${file.lines} line(s) has a timestamp or token usage` })
+  if (nothingRead(file)) warn({ path: source.path, line: 0, message: `nothing could be read from this file: none of its ${plural(file.lines, 'line')} has a timestamp or token usage` })
   return file
 }
 

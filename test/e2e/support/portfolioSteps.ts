@@ -26,7 +26,7 @@ export async function addRule(page: Page, appUrl: string, portfolio: string, rul
   await page.getByLabel('Condition 1 field').selectOption(field)
   await page.getByLabel('Condition 1 values').fill(value)
   // The preview answers before saving.
-  await page.getByTestId('preview-matched-runs').filter({ hasText: /^[1-9]\d*$/ }).waitFor()
+  await page.getByTestId('preview-matched-runs').filter({ hasText: /^[1-9][\d,]*$/ }).waitFor()
   if (screenshot) await saveScreenshot(page, screenshot)
   await page.getByLabel('Takes effect').selectOption('retroactive')
   await page.getByRole('button', { name: 'Save rule' }).click()

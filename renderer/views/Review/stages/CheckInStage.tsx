@@ -5,6 +5,7 @@ import { routeHref } from '../../../navigation/routes'
 import { Amounts } from '../../../components/Money'
 import { CoverageList } from '../CoverageList'
 import type { StageProps } from './stageProps'
+import { plural } from '../../../../shared/text/plural'
 
 /** Stage 1: what data the review stands on: providers and months, reconciliation gaps, unassigned spend. */
 export function CheckInStage({ review, data }: StageProps) {
@@ -63,7 +64,7 @@ export function CheckInStage({ review, data }: StageProps) {
       )}
       {data.unassigned && (
         <p className="review-unassigned">
-          <strong>Unassigned:</strong> <Amounts amounts={data.unassigned.spend} empty="nothing" /> over {data.unassigned.runs} run(s) no portfolio claims.{' '}
+          <strong>Unassigned:</strong> <Amounts amounts={data.unassigned.spend} empty="nothing" /> over {plural(data.unassigned.runs, 'run')} no portfolio claims.{' '}
           {data.unassigned.runs > 0 && <a href={routeHref('overview')}>See where a rule would place them</a>}
         </p>
       )}

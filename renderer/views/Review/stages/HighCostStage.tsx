@@ -7,6 +7,7 @@ import { Money } from '../../../components/Money'
 import { UtcDate } from '../../../components/LocalTime'
 import { Steps } from '../../../components/recipes/Steps'
 import type { StageProps } from './stageProps'
+import { formatCount, noun, plural } from '../../../../shared/text/plural'
 
 /** "acme/api · feature/cart · Mar 3, 2026": a run named by where and when it ran, never by a hash or a person. */
 function RunName({ run }: { run: HighCostRun }) {
@@ -61,8 +62,10 @@ export function HighCostStage({ data }: StageProps) {
         </p>
         <p className="review-queue-status" role="status" data-testid="note-queue">
           {queue.length === 0
-            ? `All ${total} high-cost run(s) carry an outcome note.`
-            : `${queue.length} of ${total} high-cost run(s) still need an outcome note — fill them in together.`}{' '}
+            ? total === 1
+              ? 'The 1 high-cost run carries an outcome note.'
+              : `All ${plural(total, 'high-cost run')} carry an outcome note.`
+            : `${formatCount(queue.length)} of ${plural(total, 'high-cost run')} still ${noun(queue.length, 'needs', 'need')} an outcome note — fill them in together.`}{' '}
           {nextInQueue && (
             <button type="button" className="link-button" onClick={() => setSelected(nextInQueue.runId)}>
               Next in the queue
@@ -75,7 +78,7 @@ export function HighCostStage({ data }: StageProps) {
             <section key={group.portfolioId ?? 'unassigned'} aria-label={group.name} className="review-highcost-group" data-testid="high-cost-group">
               <h3>{group.name}</h3>
               <p className="muted small" data-testid="high-cost-threshold">
-                {group.runs.length} run(s): {describeHighCostThreshold(group.threshold)}.{' '}
+                {plural(group.runs.length, 'run')}: {describeHighCostThreshold(group.threshold)}.{' '}
                 {group.portfolioId &&
                   (own ? (
                     <>

@@ -13,6 +13,7 @@ import { Steps } from '../../../components/recipes/Steps'
 import { VoteBudget, VoteButton } from '../VoteButton'
 import type { StageProps } from './stageProps'
 import { RecipeNameFields } from '../../../components/recipes/RecipeNameFields'
+import { plural } from '../../../../shared/text/plural'
 
 const ACTION_LABELS: Record<RecipeDecision['action'], string> = { promote: 'Promoted', merge: 'Merged', reject: 'Rejected' }
 
@@ -50,7 +51,7 @@ export function RecipesStage(props: StageProps) {
           />
         </div>
         <p className="field-hint">
-          A workflow must recur in at least {minSupport} of the period's {scope.runs.length} run(s) (and 5% of them). Ranked by how
+          A workflow must recur in at least {minSupport} of the period's {plural(scope.runs.length, 'run')} (and 5% of them). Ranked by how
           often it recurs times its share of the cost.
         </p>
         <VoteBudget review={review} me={me} stage="recipes" />

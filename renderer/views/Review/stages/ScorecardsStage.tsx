@@ -3,6 +3,7 @@ import { routeHref } from '../../../navigation/routes'
 import { percent } from '../../../components/Money'
 import { PortfolioCard } from '../../../components/portfolio/PortfolioCard'
 import type { StageProps } from './stageProps'
+import { plural } from '../../../../shared/text/plural'
 
 /** Stage 2: each portfolio's spend against its envelope, forecast, trend, outcomes and health checks. */
 export function ScorecardsStage({ data }: StageProps) {
@@ -48,7 +49,7 @@ export function ScorecardsStage({ data }: StageProps) {
               <div>
                 <dt>Adoption</dt>
                 <dd>
-                  {adoption.runs} run(s), {adoption.distinctRepos} repo(s), {adoption.distinctContributors} contributor(s)
+                  {plural(adoption.runs, 'run')}, {plural(adoption.distinctRepos, 'repo')}, {plural(adoption.distinctContributors, 'contributor')}
                 </dd>
               </div>
             </dl>
