@@ -82,5 +82,3 @@ export function issueText(file: string, issue: BatchIssue): string {
   return issue.line > 0 ? `${file}:${issue.line}: ${issue.message}` : `${file}: ${issue.message}`
 }
 
-/** Kept for importSession.ts, which still imports plural from here; everything else imports the shared one. */
-export { plural } from '../../../shared/text/plural'
