@@ -63,7 +63,7 @@ export class StoredDoc implements DocumentStore {
         if (from > 0) await nextTask()
         let to = from + 1
         for (let bytes = values[from].byteLength; to < values.length && bytes + values[to].byteLength <= bytesPerTask; to++) bytes += values[to].byteLength
-        this.applyUnheard(() => Y.transact(this.doc, () => values.slice(from, to).forEach((update) => Y.applyUpdate(this.doc, update)), this, false))
+        this.unheard(() => Y.transact(this.doc, () => values.slice(from, to).forEach((update) => Y.applyUpdate(this.doc, update)), this, false))
         this.nextKey = keys[to - 1] + 1
         this.entries += to - from
         from = to
@@ -74,23 +74,24 @@ export class StoredDoc implements DocumentStore {
   }
 
   /**
-   * Applies an update made elsewhere (a payload part's, payloadPartUpdate) as from `origin`, and
-   * stores it as it is: the document does not encode it again to be stored (a 2 MB part copied
-   * twice), nor at all unless something else listens for its updates (a team server's sync).
+   * Runs `change`, which makes the document's update `update` (a payload part's,
+   * payloadPartUpdate), and stores `update` as it is: the document does not encode it to be
+   * stored (a 2 MB part copied twice), nor at all unless something else listens for its
+   * updates (a team server's sync).
    */
-  applyAndStore(update: Uint8Array, origin: unknown): void {
-    this.applyUnheard(() => Y.applyUpdate(this.doc, update, origin))
+  storeAsMade(update: Uint8Array, change: () => void): void {
+    this.unheard(change)
     if (!this.closed) this.write(update)
   }
 
   /**
-   * Runs `apply` with this store not listening to the document: for updates it holds, or is
-   * given as they are. Yjs encodes a transaction's update only when someone listens for it.
+   * Runs `change` with this store not listening to the document: for updates it holds, or is
+   * given as made. Yjs encodes a transaction's update only when someone listens for it.
    */
-  private applyUnheard(apply: () => void): void {
+  private unheard(change: () => void): void {
     this.doc.off('update', this.storeUpdate)
     try {
-      apply()
+      change()
     } finally {
       this.doc.on('update', this.storeUpdate)
     }
@@ -139,7 +140,7 @@ export class StoredDoc implements DocumentStore {
         const reads = (newerKeys.result as number[]).filter((key) => !this.ownKeys.has(key)).map((key) => store.get(key))
         const replace = () => {
           // Updates commute: applied in any order, they make the same document.
-          if (reads.length > 0) this.applyUnheard(() => Y.transact(this.doc, () => reads.forEach((read) => Y.applyUpdate(this.doc, read.result as Uint8Array)), this, false))
+          if (reads.length > 0) this.unheard(() => Y.transact(this.doc, () => reads.forEach((read) => Y.applyUpdate(this.doc, read.result as Uint8Array)), this, false))
           this.ownKeys = new Set()
           const added = store.add(Y.encodeStateAsUpdate(this.doc))
           added.onsuccess = () => {

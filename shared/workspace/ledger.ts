@@ -29,20 +29,12 @@ type StoredBatch = BatchMeta & { payload?: Uint8Array; payloadParts?: number; su
 const storedSummary = (batch: Batch) => (batch.summary ? { summary: batch.summary } : {})
 
 /**
- * Where a ledger's document is kept, when it can take an update the document did not encode
- * (a payload part's, payloadPartUpdate): applies it to the document as from `origin`, and
- * stores it as it is.
+ * Where a ledger's document is kept, when it can take an update the document did not encode:
+ * runs `change`, which makes the document's update `update` (a payload part's,
+ * payloadPartUpdate), without the document encoding it, and stores `update` as it is.
  */
 export interface DocumentStore {
-  applyAndStore(update: Uint8Array, origin: unknown): void
-}
-
-/** A client id none of the document's items has, nor the document itself. */
-function unusedClientId(doc: Y.Doc): number {
-  for (;;) {
-    const client = Math.floor(Math.random() * 2 ** 32)
-    if (client !== doc.clientID && !doc.store.clients.has(client)) return client
-  }
+  storeAsMade(update: Uint8Array, change: () => void): void
 }
 
 /**
@@ -107,8 +99,9 @@ export class Ledger {
    * encodes, its persistence copies and sync sends) holds a 100 MB payload, so the app's window
    * is never busy with one for long. The batch is listed only with its last transaction, after
    * every part, so a peer never lists it without its payload. Given the document's `store`,
-   * each part goes to it as an update made here (payloadPartUpdate, as an unused client's
-   * items), which it applies and stores as it is, rather than the document encoding it.
+   * a part under a key never used is set with its update made here (payloadPartUpdate: the
+   * document's next item), which the store keeps as it is, rather than the document encoding
+   * it (two copies of the part).
    */
   async addInParts(batch: Batch, partBytes: number, pause: () => Promise<void>, store?: DocumentStore, origin: unknown = IMPORT): Promise<'added' | 'duplicate'> {
     const { payload } = batch
@@ -116,12 +109,14 @@ export class Ledger {
     const parsed = BatchMeta.parse(batch.meta)
     if (this.holds(parsed, batch)) return 'duplicate'
     const parts = Math.ceil(payload.length / partBytes)
-    const client = store ? unusedClientId(this.doc) : 0
     for (let index = 0; index < parts; index++) {
       await pause()
+      const key = payloadPartKey(parsed.id, index)
       const part = payload.subarray(index * partBytes, (index + 1) * partBytes)
-      if (store) store.applyAndStore(payloadPartUpdate(client, index, parsed.id, index, part), origin)
-      else this.doc.transact(() => this.payloadParts.set(payloadPartKey(parsed.id, index), part), origin)
+      const set = () => this.doc.transact(() => this.payloadParts.set(key, part), origin)
+      // A key ever used (a batch removed, a peer's parts) gives the item a left neighbour, which payloadPartUpdate does not write.
+      if (store && !this.payloadParts._map.has(key)) store.storeAsMade(payloadPartUpdate(this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID), parsed.id, index, part), set)
+      else set()
     }
     await pause()
     // The same batch may have arrived from a peer meanwhile: its parts were written again, under the same keys;
