@@ -87,7 +87,8 @@ async function timeMining(browser: Browser, appUrl: string, joinCode: string): P
       await page.goto(appUrl + '#/')
       await page.getByRole('heading', { name: 'Candidates from the runs' }).waitFor({ state: 'detached' })
       await page.goto(appUrl + '#/catalog')
-      await page.getByText(/across all 100000 imported run/).waitFor({ timeout: 300_000 })
+      // The count as the page groups its digits (100,000 in en-US).
+      await page.getByText(/across all 100\D?000 imported runs/).waitFor({ timeout: 300_000 })
       const timing = await clickAndTime(page)
       if (errors.length > 0) throw new Error(`the page reported errors: ${errors.join('; ')}`)
       timings.push(timing)
