@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { chunksOf, decodeTextChunks, readableStreamChunks, sniffEncoding } from './decode'
 
@@ -77,5 +78,29 @@ describe('readableStreamChunks', () => {
     let text = ''
     for await (const part of decodeTextChunks(readableStreamChunks(stream))) text += part
     expect(text).toBe('a,b\n1,2\n')
+  })
+
+  it("reads a byte stream's bytes into one buffer, read into again for each chunk (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.uint8Array({ minLength: 1, maxLength: 3000 }), { maxLength: 12 }), async (pieces) => {
+        const stream = new ReadableStream({
+          type: 'bytes',
+          start(controller) {
+            for (const piece of pieces) controller.enqueue(piece.slice())
+            controller.close()
+          },
+        })
+        const read: number[] = []
+        let previous: Uint8Array | null = null
+        for await (const chunk of readableStreamChunks(stream)) {
+          // The chunk before was read into again: its buffer has moved to this one.
+          if (previous) expect(previous.byteLength).toBe(0)
+          read.push(...chunk)
+          previous = chunk
+        }
+        expect(read).toEqual(pieces.flatMap((piece) => [...piece]))
+      }),
+      { numRuns: 100 },
+    )
   })
 })
