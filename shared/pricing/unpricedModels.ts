@@ -1,6 +1,7 @@
 import type { TokenCounts } from '../records/common'
 import type { Run } from '../records/run'
 import { addTokenCounts, emptyTokenCounts } from '../records/tokenCounts'
+import { formatCount, plural } from '../text/plural'
 
 /** One model without a price: how many runs used it and the tokens they spent on it. */
 export interface UnpricedModel {
@@ -47,13 +48,13 @@ export function unpricedHeadline(summary: UnpricedSummary): string {
 /** The command line's lines for unpriced models; none when every model had a price. */
 export function formatUnpriced(summary: UnpricedSummary, locale = 'en-US'): string[] {
   if (summary.models.length === 0) return []
-  const count = (value: number) => value.toLocaleString(locale)
+  const count = (value: number) => formatCount(value, locale)
   const width = Math.max(...summary.models.map((entry) => entry.model.length))
   return [
     `Warning: ${unpricedHeadline(summary)}; their cost is counted as 0. Add prices in Settings › Pricing, or import with --pricing FILE.`,
     ...summary.models.map(({ model, runs, tokens }) => {
       const total = tokens.input + tokens.output + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.cacheRead
-      return `  ${model.padEnd(width)}  ${count(runs)} ${runs === 1 ? 'run' : 'runs'}  ${count(total)} tokens (input ${count(tokens.input)}, output ${count(tokens.output)}, cache write ${count(tokens.cacheWrite5m + tokens.cacheWrite1h)}, cache read ${count(tokens.cacheRead)})`
+      return `  ${model.padEnd(width)}  ${plural(runs, 'run', undefined, locale)}  ${count(total)} tokens (input ${count(tokens.input)}, output ${count(tokens.output)}, cache write ${count(tokens.cacheWrite5m + tokens.cacheWrite1h)}, cache read ${count(tokens.cacheRead)})`
     }),
   ]
 }

@@ -8,6 +8,7 @@ import type { DisplayItem, GroupItem } from './runGrouping'
 import type { RunRow } from './runRows'
 import { formatTokens, formatTokensCompact } from './runRows'
 import { FALLBACK_RECT, HEADER_HEIGHT, observeRectWithFallback, ROW_HEIGHT, rowsPerPage } from './virtualWindow'
+import { plural } from '../../../shared/text/plural'
 
 export function itemKey(item: DisplayItem): string {
   return item.kind === 'row' ? `run:${item.row.id}` : `group:${item.key}`
@@ -205,7 +206,7 @@ function GroupCells({ group }: { group: GroupItem }) {
         </span>
         <span className="group-name">{group.label}</span>
         <span className="group-count">
-          {group.count.toLocaleString()} {group.count === 1 ? 'run' : 'runs'}
+          {plural(group.count, 'run')}
           {group.collapsed && <span className="visually-hidden"> (folded)</span>}
         </span>
       </td>

@@ -2,8 +2,7 @@ import { useMemo } from 'react'
 import { findModelPrices, type PricingTable } from '../../../shared/pricing/pricingTable'
 import { summarizeUnpriced } from '../../../shared/pricing/unpricedModels'
 import type { Run } from '../../../shared/records/run'
-
-const count = (value: number) => value.toLocaleString()
+import { formatCount as count } from '../../../shared/text/plural'
 
 /**
  * The models of the imported runs that had no price when they were imported: their cost is
