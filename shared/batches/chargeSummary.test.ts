@@ -267,6 +267,11 @@ describe('charge summary', () => {
     expect(rewritten((s) => (s.lines[1] = [...s.lines[1].slice(0, -3), '2.5', 1, 1]))).toBeNull()
     expect(rewritten((s) => (s.values.currency = ['usd']))).toBeNull()
     expect(rewritten((s) => s.lines[0].push(0))).toBeNull()
+    // Each value of a line is checked where it is read: a line not a list, a cost not a decimal, an index not a number.
+    expect(rewritten((s) => (s.lines[0] = { ...s.lines[0], length: s.lines[0].length } as unknown as unknown[]))).toBeNull()
+    expect(rewritten((s) => (s.lines[0][s.lines[0].length - 3] = '1e0'))).toBeNull()
+    expect(rewritten((s) => (s.lines[0][1] = null))).toBeNull()
+    expect(rewritten((s) => (s.lines[0][1] = [0]))).toBeNull()
   })
 
   test('a damaged summary is rejected, never thrown', () => {
