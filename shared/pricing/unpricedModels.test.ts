@@ -29,6 +29,7 @@ describe('summarizeUnpriced', () => {
   it('words the headline and the command-line lines', () => {
     expect(unpricedHeadline(summarizeUnpriced(runs))).toBe('3 runs on 2 models have no price')
     expect(unpricedHeadline(summarizeUnpriced([runs[3]]))).toBe('1 run on 1 model has no price')
+    expect(unpricedHeadline({ runs: 12_345, models: summarizeUnpriced(runs).models }, 'en-US')).toBe('12,345 runs on 2 models have no price')
     expect(formatUnpriced(summarizeUnpriced([runs[3]]))).toEqual([
       'Warning: 1 run on 1 model has no price; their cost is counted as 0. Add prices in Settings › Pricing, or import with --pricing FILE.',
       '  mystery-2  1 run  1 tokens (input 1, output 0, cache write 0, cache read 0)',

@@ -1,7 +1,7 @@
 import type { TokenCounts } from '../records/common'
 import type { Run } from '../records/run'
 import { addTokenCounts, emptyTokenCounts } from '../records/tokenCounts'
-import { formatCount, plural } from '../text/plural'
+import { formatCount, noun, plural } from '../text/plural'
 
 /** One model without a price: how many runs used it and the tokens they spent on it. */
 export interface UnpricedModel {
@@ -39,10 +39,8 @@ export function summarizeUnpriced(runs: Iterable<Pick<Run, 'byModel'>>): Unprice
 }
 
 /** "3 runs on 2 models have no price" (the headline the CLI, Overview and review share). */
-export function unpricedHeadline(summary: UnpricedSummary): string {
-  const runs = `${summary.runs} ${summary.runs === 1 ? 'run' : 'runs'}`
-  const models = `${summary.models.length} ${summary.models.length === 1 ? 'model' : 'models'}`
-  return `${runs} on ${models} ${summary.runs === 1 ? 'has' : 'have'} no price`
+export function unpricedHeadline(summary: UnpricedSummary, locale?: string): string {
+  return `${plural(summary.runs, 'run', undefined, locale)} on ${plural(summary.models.length, 'model', undefined, locale)} ${noun(summary.runs, 'has', 'have')} no price`
 }
 
 /** The command line's lines for unpriced models; none when every model had a price. */
@@ -51,7 +49,7 @@ export function formatUnpriced(summary: UnpricedSummary, locale = 'en-US'): stri
   const count = (value: number) => formatCount(value, locale)
   const width = Math.max(...summary.models.map((entry) => entry.model.length))
   return [
-    `Warning: ${unpricedHeadline(summary)}; their cost is counted as 0. Add prices in Settings › Pricing, or import with --pricing FILE.`,
+    `Warning: ${unpricedHeadline(summary, locale)}; their cost is counted as 0. Add prices in Settings › Pricing, or import with --pricing FILE.`,
     ...summary.models.map(({ model, runs, tokens }) => {
       const total = tokens.input + tokens.output + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.cacheRead
       return `  ${model.padEnd(width)}  ${plural(runs, 'run', undefined, locale)}  ${count(total)} tokens (input ${count(tokens.input)}, output ${count(tokens.output)}, cache write ${count(tokens.cacheWrite5m + tokens.cacheWrite1h)}, cache read ${count(tokens.cacheRead)})`

@@ -1,4 +1,5 @@
 import { formatBytes } from './sources'
+import { formatCount, plural } from '../../../shared/text/plural'
 import type { JobProgress } from '../../../shared/importers/jobs/jobTypes'
 
 /** Bytes read of the whole, rows so far and rows per second, with a way to stop. */
@@ -19,7 +20,7 @@ export function ImportProgress({ label, progress, startedAt, onCancel }: { label
       />
       <p className="import-muted" role="status" data-testid="import-progress">
         {progress
-          ? `${rows.toLocaleString()} rows${rate !== null ? ` · ${rate.toLocaleString()} rows/s` : ''} · ${formatBytes(progress.bytes)}${total ? ` of ${formatBytes(total)}` : ''}${progress.file !== label ? ` · ${progress.file}` : ''}`
+          ? `${plural(rows, 'row')}${rate !== null ? ` · ${formatCount(rate)} rows/s` : ''} · ${formatBytes(progress.bytes)}${total ? ` of ${formatBytes(total)}` : ''}${progress.file !== label ? ` · ${progress.file}` : ''}`
           : 'Starting…'}
         {packing && ' · all rows read; packing the batch…'}
       </p>

@@ -1,5 +1,6 @@
 import type { BatchIssue } from '../../../shared/records/batch'
 import { issueText } from './display'
+import { plural } from '../../../shared/text/plural'
 
 /** Bad lines as `file:line: reason`, the first ones listed, the rest counted. */
 export function IssueList({ file, issues, total, label }: { file: string; issues: readonly BatchIssue[]; total?: number; label: string }) {
@@ -13,7 +14,7 @@ export function IssueList({ file, issues, total, label }: { file: string; issues
           </li>
         ))}
       </ol>
-      {more > 0 && <p className="import-muted">…and {more.toLocaleString()} more bad lines not listed.</p>}
+      {more > 0 && <p className="import-muted">…and {plural(more, 'more bad line')} not listed.</p>}
     </div>
   )
 }

@@ -15,6 +15,7 @@ import { ChargeBatchBuilder, identitiesForBytes } from './chargeBatchBuilder'
 import { storedIdentity } from '../../records/chargeIdentity'
 import type { BillingParseOptions, BillingPartRead, BillingSecondPart, BillingSource } from './billingSource'
 import { DEFAULT_MAX_ERRORS, readBillingRows, type RowsRead } from './readBillingRows'
+import { plural } from '../../text/plural'
 
 export interface BillingParseSummary {
   kind: 'charges'
@@ -63,7 +64,7 @@ function summarize(read: RowsRead, options: BillingParseOptions): BillingParseSu
   // Skipping bad rows still needs one good row: a file of only bad rows is rejected.
   const rejected = fatal || (errorCount > 0 && (!options.skipBadRows || records === 0))
   if (errorCount > errors.length) {
-    warnings.push({ line: errors[errors.length - 1].line, message: `${errorCount - errors.length} more bad lines not listed` })
+    warnings.push({ line: errors[errors.length - 1].line, message: `${plural(errorCount - errors.length, 'more bad line')} not listed` })
   } else if (!fatal && !options.skipBadRows && errorCount >= maxErrors) {
     warnings.push({ line: errors[errors.length - 1].line, message: `stopped reading after ${maxErrors} bad lines` })
   }
