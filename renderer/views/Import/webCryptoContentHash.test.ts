@@ -1,17 +1,73 @@
 import fc from 'fast-check'
-import { expect, test } from 'vitest'
-import { batchContentHash } from '../../../shared/batches/batchPayload'
+import { afterEach, expect, test } from 'vitest'
+import { createBatch, createBatchAsync } from '../../../shared/batches/batch'
+import { batchContentHash, installAsyncContentHash } from '../../../shared/batches/batchPayload'
+import { makeCharge } from '../../../shared/analysis/testFixtures'
 import { concatBytes } from '../../../shared/bytes/concatBytes'
-import { webCryptoContentHash } from './webCryptoContentHash'
+import { contentHashOnWorker, serveContentHashes, webCryptoContentHash } from './webCryptoContentHash'
 
 const contentOf = (kind: string, payload: Uint8Array) => concatBytes([new TextEncoder().encode(`${kind}\n`), payload])
+
+const channels: MessageChannel[] = []
+afterEach(() => {
+  for (const { port1, port2 } of channels.splice(0)) {
+    port1.close()
+    port2.close()
+  }
+})
+
+/** A hash worker's side on one end of a channel (messages cloned and buffers moved as between threads), the import worker's hash on the other. */
+function hashOverChannel() {
+  const channel = new MessageChannel()
+  channels.push(channel)
+  serveContentHashes(channel.port2)
+  return contentHashOnWorker(channel.port1)
+}
 
 test('WebCrypto gives a batch the id the pure SHA-256 gives it, whatever its kind and payload (property)', async () => {
   await fc.assert(
     fc.asyncProperty(fc.constantFrom('charges', 'runs', 'outcomes', 'é'), fc.uint8Array({ maxLength: 300 }), async (kind, payload) => {
-      expect(await webCryptoContentHash(contentOf(kind, payload))).toBe(batchContentHash(kind, payload))
+      expect((await webCryptoContentHash(contentOf(kind, payload))).id).toBe(batchContentHash(kind, payload))
     }),
   )
   const big = new Uint8Array(3_000_000).map((_, index) => index * 31)
-  expect(await webCryptoContentHash(contentOf('charges', big.subarray(7)))).toBe(batchContentHash('charges', big.subarray(7)))
+  expect((await webCryptoContentHash(contentOf('charges', big.subarray(7)))).id).toBe(batchContentHash('charges', big.subarray(7)))
+})
+
+test('on a worker of its own, the content moves there and back: the same id, the same bytes, the given view detached (property)', async () => {
+  const hash = hashOverChannel()
+  await fc.assert(
+    fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.nat(16), async (payload, offset) => {
+      // A view that starts inside its buffer, as a payload after its kind's line does.
+      const content = new Uint8Array(offset + 8 + payload.length + 5).fill(9)
+      content.set(contentOf('charges', payload), offset)
+      const view = content.subarray(offset, offset + 8 + payload.length)
+      const hashed = await hash(view)
+      expect(hashed.id).toBe(batchContentHash('charges', payload))
+      expect(hashed.content).toEqual(contentOf('charges', payload))
+      expect(view.byteLength).toBe(0)
+    }),
+  )
+})
+
+test('a batch hashed on a worker is the batch hashed here: its id, payload and summary', async () => {
+  const records = Array.from({ length: 50 }, (_, i) => makeCharge({ identity: `row-${i}`, provider: 'anthropic', start: '2026-08-03T00:00:00.000Z', cost: `${i}.25` }))
+  const input = () => ({
+    kind: 'charges' as const,
+    format: 'test-billing',
+    records,
+    fileNames: ['costs.csv'],
+    totals: {},
+    from: null,
+    to: null,
+    skipped: [],
+    warnings: [],
+    importedAt: '2026-10-02T00:00:00.000Z',
+  })
+  installAsyncContentHash(hashOverChannel())
+  const onWorker = await createBatchAsync(input())
+  const here = createBatch(input())
+  expect(onWorker.meta).toEqual(here.meta)
+  expect(onWorker.payload).toEqual(here.payload)
+  expect(onWorker.summary).toEqual(here.summary)
 })
