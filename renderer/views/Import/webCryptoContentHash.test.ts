@@ -16,12 +16,15 @@ afterEach(() => {
   }
 })
 
-/** A hash worker's side on one end of a channel (messages cloned and buffers moved as between threads), the import worker's hash on the other. */
-function hashOverChannel() {
+/** A hash worker's side on one end of a channel (messages cloned and buffers moved as between threads), the import worker's hash on the other, once the worker said it serves. */
+async function hashOverChannel() {
   const channel = new MessageChannel()
   channels.push(channel)
+  const hash = contentHashOnWorker(channel.port1)
+  const ready = new Promise((resolve) => channel.port1.addEventListener('message', resolve, { once: true }))
   serveContentHashes(channel.port2)
-  return contentHashOnWorker(channel.port1)
+  await ready
+  return hash
 }
 
 test('WebCrypto gives a batch the id the pure SHA-256 gives it, whatever its kind and payload (property)', async () => {
@@ -35,7 +38,7 @@ test('WebCrypto gives a batch the id the pure SHA-256 gives it, whatever its kin
 })
 
 test('on a worker of its own, the content moves there and back: the same id, the same bytes, the given view detached (property)', async () => {
-  const hash = hashOverChannel()
+  const hash = await hashOverChannel()
   await fc.assert(
     fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.nat(16), async (payload, offset) => {
       // A view that starts inside its buffer, as a payload after its kind's line does.
@@ -64,10 +67,33 @@ test('a batch hashed on a worker is the batch hashed here: its id, payload and s
     warnings: [],
     importedAt: '2026-10-02T00:00:00.000Z',
   })
-  installAsyncContentHash(hashOverChannel())
+  installAsyncContentHash(await hashOverChannel())
   const onWorker = await createBatchAsync(input())
   const here = createBatch(input())
   expect(onWorker.meta).toEqual(here.meta)
   expect(onWorker.payload).toEqual(here.payload)
   expect(onWorker.summary).toEqual(here.summary)
+})
+
+test('a worker that has not said it serves, or has stopped, leaves the content here: hashed on this thread, never lost', async () => {
+  const silent = new MessageChannel()
+  channels.push(silent)
+  const stopping = new EventTarget()
+  const hash = contentHashOnWorker(silent.port1, stopping as unknown as Worker)
+  const content = contentOf('charges', new Uint8Array([1, 2, 3]))
+  const hashed = await hash(content)
+  expect(hashed.id).toBe(batchContentHash('charges', new Uint8Array([1, 2, 3])))
+  expect(content.byteLength).toBe(8 + 3)
+
+  const { port1, port2 } = new MessageChannel()
+  channels.push({ port1, port2 } as MessageChannel)
+  const worker = new EventTarget()
+  const served = contentHashOnWorker(port1, worker as unknown as Worker)
+  const ready = new Promise((resolve) => port1.addEventListener('message', resolve, { once: true }))
+  serveContentHashes(port2)
+  await ready
+  worker.dispatchEvent(new Event('error'))
+  const after = contentOf('runs', new Uint8Array([4]))
+  expect((await served(after)).id).toBe(batchContentHash('runs', new Uint8Array([4])))
+  expect(after.byteLength).toBe(5 + 1)
 })
