@@ -72,9 +72,9 @@ export function contentHashOnWorker(port: MessagePort, worker?: Pick<Worker, 'ad
 }
 
 /**
- * The hash worker, held for as long as this worker lives: a Worker object nothing refers to
- * may be collected, and Chromium then stops its worker, which waits idle on its port between
- * batches, and a batch posted to it would wait forever.
+ * The hash worker, held for as long as this worker lives: otherwise nothing refers to its
+ * Worker object, which a browser may collect, stopping the worker with it, while it waits idle
+ * on its port between batches.
  */
 let hashWorker: Worker | undefined
 
