@@ -8,7 +8,7 @@ export function pickedFileFromDom(file: File, relativePath?: string): PickedFile
     relativePath: relativePath || file.webkitRelativePath || file.name,
     size: file.size,
     file,
-    stream: () => readableStreamChunks(file.stream()),
+    stream: () => readableStreamChunks(file.stream(), file.size),
   }
 }
 

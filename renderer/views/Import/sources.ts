@@ -25,7 +25,7 @@ export function jobSource(source: ImportSource): JobSource {
 export const sourceFromFile: (file: File, relativePath?: string) => ImportSource = pickedFileFromDom
 
 export function readBlob(blob: Blob): AsyncIterable<Uint8Array> {
-  return readableStreamChunks(blob.stream())
+  return readableStreamChunks(blob.stream(), blob.size)
 }
 
 export function formatBytes(bytes: number): string {

@@ -103,4 +103,23 @@ describe('readableStreamChunks', () => {
       { numRuns: 100 },
     )
   })
+
+  it('stops once the length given has been read, without waiting for the end (which Chromium may never tell)', async () => {
+    const pieces = [new Uint8Array([1, 2, 3]), new Uint8Array([4, 5])]
+    let cancelled = false
+    // A byte stream that gives its bytes and then neither closes nor errors.
+    const stream = new ReadableStream({
+      type: 'bytes',
+      start(controller) {
+        for (const piece of pieces) controller.enqueue(piece)
+      },
+      cancel() {
+        cancelled = true
+      },
+    })
+    const read: number[] = []
+    for await (const chunk of readableStreamChunks(stream, 5)) read.push(...chunk)
+    expect(read).toEqual([1, 2, 3, 4, 5])
+    expect(cancelled).toBe(true)
+  })
 })

@@ -104,12 +104,14 @@ export interface ByteStreamLike {
 
 interface ChunkReader {
   read(): Promise<{ done: boolean; value?: Uint8Array }>
+  cancel(): Promise<void>
   releaseLock(): void
 }
 
 /** A byte stream's reader that reads into a view it is given, returning the view (on the same memory, moved to a new buffer). */
 interface ByobReader {
   read(view: Uint8Array): Promise<{ done: boolean; value?: Uint8Array }>
+  cancel(): Promise<void>
   releaseLock(): void
 }
 
@@ -122,23 +124,29 @@ const READ_BUFFER_BYTES = 1 << 20
  * chunk is valid only until the next is asked for, as readFileChunks gives a file's: a fresh
  * buffer for every chunk of a 224 MB file cost Chromium three times as long to read it, most of
  * it touching new memory. Any other stream gives its own chunks.
+ *
+ * `length`: how many bytes the stream holds, when known (a Blob's size). Reading then stops once
+ * they are in, without asking for the end: Chromium now and then never answers the read after
+ * a Blob stream's last bytes (seen in a worker on a busy machine), and the import waited forever.
  */
-export async function* readableStreamChunks(stream: ByteStreamLike): AsyncGenerator<Uint8Array> {
-  const byob = byobReaderOf(stream)
-  if (!byob) {
-    yield* defaultChunks(stream.getReader())
-    return
-  }
+export async function* readableStreamChunks(stream: ByteStreamLike, length = Infinity): AsyncGenerator<Uint8Array> {
+  // Any other stream's reader ignores the view it is given, and gives chunks of its own.
+  const reader: ByobReader = byobReaderOf(stream) ?? stream.getReader()
+  let read = 0
   try {
     let buffer = new ArrayBuffer(READ_BUFFER_BYTES)
-    for (;;) {
-      const { done, value } = await byob.read(new Uint8Array(buffer))
-      if (done || !value) return
+    while (read < length) {
+      const { done, value } = await reader.read(new Uint8Array(buffer))
+      if (done) return
+      if (!value) continue
       buffer = value.buffer as ArrayBuffer
+      read += value.byteLength
       if (value.byteLength > 0) yield value
     }
+    // All of it read: the end is not waited for (it may never be told).
+    reader.cancel().catch(() => undefined)
   } finally {
-    byob.releaseLock()
+    reader.releaseLock()
   }
 }
 
@@ -148,17 +156,5 @@ function byobReaderOf(stream: ByteStreamLike): ByobReader | null {
   } catch {
     // Not a byte stream.
     return null
-  }
-}
-
-async function* defaultChunks(reader: ChunkReader): AsyncGenerator<Uint8Array> {
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) return
-      if (value) yield value
-    }
-  } finally {
-    reader.releaseLock()
   }
 }
