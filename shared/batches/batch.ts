@@ -52,16 +52,18 @@ export interface Batch {
 /** Packs parsed records into an immutable batch keyed by the hash of its content. */
 export function createBatch(input: BatchInput): Batch {
   const encoded = encodeBatch(input)
-  return batchOf(input, encoded)(batchContentHash(input.kind, encoded.payload))
+  return batchOf(input, encoded.columns)(batchContentHash(input.kind, encoded.payload), encoded.payload)
 }
 
 /** createBatch, its content hashed by the platform's asynchronous hash when it has one (see installAsyncContentHash): the import pipeline's big batches. */
 export async function createBatchAsync(input: BatchInput): Promise<Batch> {
   const encoded = encodeBatch(input)
-  const id = batchContentHashAsync(input.kind, encoded)
-  // Summed while WebCrypto hashes the content on its own thread: only the summary's digest needs the id (0.5–0.7 s of a million-row import).
-  const withId = batchOf(input, encoded)
-  return withId(await id)
+  const payloadAt = encoded.content.length - encoded.payload.length
+  const hashed = batchContentHashAsync(input.kind, encoded)
+  // Summed while the content is hashed on another thread: only the summary's digest needs the id (0.5–0.7 s of a million-row import).
+  const withId = batchOf(input, encoded.columns)
+  const { id, content } = await hashed
+  return withId(id, content.subarray(payloadAt))
 }
 
 type EncodedBatch = BatchContent & { columns: EncodedRecords }
@@ -77,14 +79,14 @@ function encodeBatch(input: BatchInput): EncodedBatch {
   return { columns, ...contentOfColumns(input.kind, { ...columns, column: written }, input.payloadInPlace) }
 }
 
-/** The batch of encoded records, once given the id their content hashes to. */
-function batchOf(input: BatchInput, { columns, payload }: EncodedBatch): (id: string) => Batch {
+/** The batch of encoded records, once given the id their content hashes to and their payload. */
+function batchOf(input: BatchInput, columns: EncodedRecords): (id: string, payload: Uint8Array) => Batch {
   const identities = input.kind === 'charges' ? chargeIdentities(input) : new Map<string, string[]>()
   const unique = input.identities !== undefined || [...identities.values()].every((list) => new Set(list).size === list.length)
   // One format, as a file's charges have: anything else gets no summary.
   const format = identities.size === 1 ? [...identities.keys()][0] : null
   const summary = input.kind === 'charges' && columns.length > 0 && unique && format !== null ? summarizeChargeColumns(columns, format) : null
-  return (id) => ({ meta: metaOf(input, id), payload, identities, ...(summary ? { summary: storedSummaryOf(summary, id) } : {}) })
+  return (id, payload) => ({ meta: metaOf(input, id), payload, identities, ...(summary ? { summary: storedSummaryOf(summary, id) } : {}) })
 }
 
 function metaOf(input: BatchInput, id: string): BatchMeta {

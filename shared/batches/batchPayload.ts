@@ -67,9 +67,16 @@ function columnIsValidOrFalse(schema: z.core.$ZodType, column: Column, length: n
  * buffer (BatchContent), that only answers asynchronously (a browser's WebCrypto, which hashes
  * a million-row payload in a tenth of the time the pure SHA-256 takes: 0.8 s in the app's
  * import worker, and meanwhile lets it go on): installed once at its start, used by the import
- * pipeline (batchContentHashAsync). The id it gives must be batchContentHash's.
+ * pipeline (batchContentHashAsync). The id it gives must be batchContentHash's. It may hash on
+ * another thread, moving the content's buffer there and back: the content it gives back is the
+ * one to read on (the one it was given may be detached).
  */
-export type AsyncContentHash = (content: Uint8Array) => Promise<string>
+export type AsyncContentHash = (content: Uint8Array) => Promise<HashedContent>
+
+export interface HashedContent {
+  id: string
+  content: Uint8Array
+}
 
 let asyncContentHash: AsyncContentHash | null = null
 
@@ -77,9 +84,9 @@ export function installAsyncContentHash(hash: AsyncContentHash): void {
   asyncContentHash = hash
 }
 
-/** batchContentHash of a batch's content, by the platform's asynchronous hash when it installed one. */
-export function batchContentHashAsync(kind: string, { content, payload }: BatchContent): Promise<string> {
-  return asyncContentHash ? asyncContentHash(content) : Promise.resolve(batchContentHash(kind, payload))
+/** batchContentHash of a batch's content, by the platform's asynchronous hash when it installed one, and the content to read on (see AsyncContentHash). */
+export function batchContentHashAsync(kind: string, { content, payload }: BatchContent): Promise<HashedContent> {
+  return asyncContentHash ? asyncContentHash(content) : Promise.resolve({ id: batchContentHash(kind, payload), content })
 }
 
 /** A batch's id: the content hash of its kind and records (the payload whole, or the pieces it is stored in), so one file imported twice is one batch. */

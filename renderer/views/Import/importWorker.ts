@@ -26,9 +26,13 @@ interface ActiveJob {
   waiting: Map<number, { resolve(chunk: Uint8Array | null): void; reject(error: Error): void }>
 }
 
-/** `startPartWorker`: where the platform can start another worker, a big picked billing file is imported on two (blobSecondPart.ts). */
-export function serveImportJobs(port: JobPort, startPartWorker?: () => PartWorker): void {
-  installWebCryptoContentHash()
+/**
+ * `startPartWorker`: where the platform can start another worker, a big picked billing file is
+ * imported on two (blobSecondPart.ts); `startHashWorker`: a built batch is hashed on another
+ * (webCryptoContentHash.ts).
+ */
+export function serveImportJobs(port: JobPort, startPartWorker?: () => PartWorker, startHashWorker?: () => Worker): void {
+  installWebCryptoContentHash(startHashWorker)
   installUtf8Writer(utf8InScript)
   const active = new Map<number, ActiveJob>()
   const post = (message: WorkerResponse, transfer: Transferable[] = []) => port.postMessage(message, transfer)
@@ -111,5 +115,9 @@ export function serveImportJobs(port: JobPort, startPartWorker?: () => PartWorke
 
 declare const self: DedicatedWorkerGlobalScope
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
-  serveImportJobs(self, () => new Worker(new URL('./billingPartWorker.ts', import.meta.url), { type: 'module', name: 'workfolio-import-part' }) as PartWorker)
+  serveImportJobs(
+    self,
+    () => new Worker(new URL('./billingPartWorker.ts', import.meta.url), { type: 'module', name: 'workfolio-import-part' }) as PartWorker,
+    () => new Worker(new URL('./contentHashWorker.ts', import.meta.url), { type: 'module', name: 'workfolio-import-hash' }),
+  )
 }
