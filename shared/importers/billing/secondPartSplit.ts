@@ -24,9 +24,13 @@ export function partReadOptionsOf({ attribution, pseudonymSalt, profiles, format
   return { attribution, pseudonymSalt, profiles, format, encodeBatch: encodeBatch !== false }
 }
 
-/** Where to look for the second part's start in a file of `size` bytes (its middle), or -1 when it is read on one thread. */
-export function splitSearchFrom(size: number): number {
-  return size < SPLIT_FROM_BYTES ? -1 : Math.floor(size / 2)
+/**
+ * Where to look for the second part's start in a file of `size` bytes, or -1 when it is read
+ * on one thread: `firstShare` of the way in (its middle, unless the second part's reader has
+ * more to do than read it).
+ */
+export function splitSearchFrom(size: number, firstShare = 0.5): number {
+  return size < SPLIT_FROM_BYTES ? -1 : Math.floor(size * firstShare)
 }
 
 /** Where the first line starting after `from` starts, from the bytes there (up to LINE_END_SEARCH_BYTES), or -1 when no line ends in them. */
