@@ -143,7 +143,7 @@ test('a change whose update is made by hand is stored as that update, once; neit
   const encodedHere = vi.spyOn(stored.doc, 'emit')
   const part = new Uint8Array(3000).fill(7)
   const update = payloadPartUpdate(stored.doc.clientID, 0, 'batch', 0, part)
-  stored.storeAsMade(update, () => stored.doc.getMap(PAYLOAD_PARTS_MAP).set(payloadPartKey('batch', 0), part))
+  stored.storeAsMade(update, () => stored.doc.getMap(PAYLOAD_PARTS_MAP).set(payloadPartKey('batch', 0), part), { client: stored.doc.clientID, clock: 0, batchId: 'batch', index: 0 })
   stored.doc.getMap<number>('m').set('after', 1)
   await stored.flush()
   // Yjs emits (and encodes) an update only for the edit made here.
@@ -166,6 +166,50 @@ test('a change whose update is made by hand is stored as that update, once; neit
   const again = await openExistingDatabase('stored-given')
   expect((await readStoreSince(again, 0)).values).toHaveLength(3)
   again.close()
+})
+
+test('a part stored as made is noted beside it: a reader may leave it unread, and a compaction drops the note with the update', async () => {
+  const stored = await open('stored-noted-parts')
+  await stored.load()
+  const map = stored.doc.getMap<number>('m')
+  map.set('before', 1)
+  const parts = stored.doc.getMap<Uint8Array>(PAYLOAD_PARTS_MAP)
+  for (const index of [0, 1]) {
+    const note = { client: stored.doc.clientID, clock: Y.getState(stored.doc.store, stored.doc.clientID), batchId: 'batch', index }
+    const part = new Uint8Array(2000).fill(index + 1)
+    stored.storeAsMade(payloadPartUpdate(note.client, note.clock, 'batch', index, part), () => parts.set(payloadPartKey('batch', index), part), note)
+  }
+  map.set('after', 2)
+  await stored.flush()
+  const db = await openExistingDatabase('stored-noted-parts')
+  const whole = await readStoreSince(db, 0)
+  const leaving = await readStoreSince(db, 0, true)
+  const fromSecond = await readStoreSince(db, whole.keys[2], true)
+  db.close()
+  expect(whole.values).toHaveLength(4)
+  expect(whole.parts).toEqual([])
+  // The same keys and state; the two parts' updates left out, their notes given instead.
+  expect(leaving.keys).toEqual(whole.keys)
+  expect(leaving.state).toBe(whole.state)
+  expect(leaving.values).toEqual([whole.values[0], whole.values[3]])
+  expect(leaving.parts.map(({ index, updateKey, batchId }) => ({ index, updateKey, batchId }))).toEqual([
+    { index: 0, updateKey: whole.keys[1], batchId: 'batch' },
+    { index: 1, updateKey: whole.keys[2], batchId: 'batch' },
+  ])
+  expect(fromSecond.parts.map((note) => note.index)).toEqual([1])
+  expect(fromSecond.values).toEqual([whole.values[3]])
+
+  for (let index = 0; index < 510; index++) map.set(`k${index}`, index)
+  await new Promise((resolve) => setTimeout(resolve, 1200))
+  await stored.flush()
+  const compacted = await openExistingDatabase('stored-noted-parts')
+  const after = await readStoreSince(compacted, 0, true)
+  compacted.close()
+  expect(after.parts).toEqual([])
+  expect(after.values).toHaveLength(after.keys.length)
+  const reader = new Y.Doc()
+  after.values.forEach((update) => Y.applyUpdate(reader, update))
+  expect(reader.getMap(PAYLOAD_PARTS_MAP).get(payloadPartKey('batch', 1))).toEqual(new Uint8Array(2000).fill(2))
 })
 
 test('key ranges', () => {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { hexBytes } from '../../shared/hash/hexWords'
 import type { DocumentStore } from '../../shared/workspace/ledger'
+import type { PayloadPartNote } from '../../shared/workspace/payloadParts'
 import { nextTask } from './nextTask'
 
 /**
@@ -16,7 +17,9 @@ import { nextTask } from './nextTask'
  *   write's result has come back to the page, so a reload straight after an edit keeps it;
  *   `flush` waits for every write begun;
  * - the store says which state it holds (`storedStateOf`), so a kept analysis is known to be for
- *   it without reading 100 MB.
+ *   it without reading 100 MB;
+ * - a payload part stored as made (an import's) is noted in `custom` beside its update, so the
+ *   analysis worker's copy can stand in for it rather than read it (StoreMirror, UnreadParts).
  */
 export class StoredDoc implements DocumentStore {
   /** Updates with keys from here on are not in the document yet, but for this window's own (`ownKeys`). */
@@ -77,11 +80,11 @@ export class StoredDoc implements DocumentStore {
    * Runs `change`, which makes the document's update `update` (a payload part's,
    * payloadPartUpdate), and stores `update` as it is: the document does not encode it to be
    * stored (a 2 MB part copied twice), nor at all unless something else listens for its
-   * updates (a team server's sync).
+   * updates (a team server's sync). The part is noted beside it (readStoreSince).
    */
-  storeAsMade(update: Uint8Array, change: () => void): void {
+  storeAsMade(update: Uint8Array, change: () => void, part: PayloadPartNote): void {
     this.unheard(change)
-    if (!this.closed) this.write(update)
+    if (!this.closed) this.write(update, part)
   }
 
   /**
@@ -103,13 +106,22 @@ export class StoredDoc implements DocumentStore {
     this.write(update)
   }
 
-  /** Stores an update of this window's, committed at once. */
-  private write(update: Uint8Array): void {
-    const transaction = this.db.transaction(UPDATES, 'readwrite')
+  /**
+   * Stores an update of this window's, committed at once; a payload part's with its note,
+   * written in the same transaction once the update's key is known.
+   */
+  private write(update: Uint8Array, part?: PayloadPartNote): void {
+    const transaction = this.db.transaction(part ? [UPDATES, CUSTOM] : UPDATES, 'readwrite')
     const added = transaction.objectStore(UPDATES).add(update)
-    added.onsuccess = () => this.ownKeys.add(added.result as number)
+    added.onsuccess = () => {
+      const key = added.result as number
+      this.ownKeys.add(key)
+      if (!part) return
+      transaction.objectStore(CUSTOM).put({ ...part, updateKey: key } satisfies StoredPartNote, `${PART_NOTE_PREFIX}${key}`)
+      transaction.commit()
+    }
     this.track(transaction)
-    transaction.commit()
+    if (!part) transaction.commit()
     if (++this.entries >= COMPACT_AT_ENTRIES) this.scheduleCompaction()
   }
 
@@ -132,7 +144,7 @@ export class StoredDoc implements DocumentStore {
     clearTimeout(this.compacting)
     this.compacting = setTimeout(() => {
       if (!this.loaded || this.closed) return
-      const transaction = this.db.transaction(UPDATES, 'readwrite')
+      const transaction = this.db.transaction([UPDATES, CUSTOM], 'readwrite')
       const store = transaction.objectStore(UPDATES)
       const newerKeys = store.getAllKeys(IDBKeyRange.lowerBound(this.nextKey))
       newerKeys.onsuccess = () => {
@@ -146,6 +158,8 @@ export class StoredDoc implements DocumentStore {
           added.onsuccess = () => {
             const key = added.result as number
             store.delete(IDBKeyRange.upperBound(key, true))
+            // Every noted part was in an update just replaced.
+            transaction.objectStore(CUSTOM).delete(partNotes())
             this.nextKey = key + 1
             this.entries = 1
             transaction.commit()
@@ -183,6 +197,13 @@ const UPDATES = 'updates'
 const CUSTOM = 'custom'
 /** A random id the database gets when created (or first opened by this version): see storedStateOf. */
 const INCARNATION = 'workfolio:incarnation'
+/** A payload part's note (storeAsMade) is kept in `custom` under this prefix and its update's key. */
+const PART_NOTE_PREFIX = 'workfolio:part:'
+const partNotes = () => IDBKeyRange.bound(PART_NOTE_PREFIX, `${PART_NOTE_PREFIX}\uffff`)
+
+/** A payload part's note as stored, with the key of the update that sets the part. */
+export type StoredPartNote = PayloadPartNote & { updateKey: number }
+
 const DEFAULT_BYTES_PER_TASK = 4 << 20
 const MAX_UPDATES_PER_READ = 1024
 const COMPACT_AT_ENTRIES = 500
@@ -236,19 +257,56 @@ export function storedStateOf(db: IDBDatabase): Promise<string | null> {
   return readStoreSince(db, Infinity).then((read) => read.state)
 }
 
-/** The store's state (storedStateOf) and the updates from key `from` on, read together. */
-export function readStoreSince(db: IDBDatabase, from: number): Promise<{ state: string | null; incarnation: string | null; keys: number[]; values: Uint8Array[] }> {
+/**
+ * The store's state (storedStateOf) and the updates from key `from` on, read together. With
+ * `leavingParts`, the updates that set a noted payload part (storeAsMade) are left unread and
+ * their notes given instead (`parts`): `values` are then the other updates, in order.
+ */
+export function readStoreSince(db: IDBDatabase, from: number, leavingParts = false): Promise<{ state: string | null; incarnation: string | null; keys: number[]; values: Uint8Array[]; parts: StoredPartNote[] }> {
   return new Promise((resolve, reject) => {
     const transaction = db.transaction([UPDATES, CUSTOM], 'readonly')
     const updates = transaction.objectStore(UPDATES)
-    const incarnation = transaction.objectStore(CUSTOM).get(INCARNATION)
+    const custom = transaction.objectStore(CUSTOM)
+    const incarnation = custom.get(INCARNATION)
     const keys = updates.getAllKeys()
-    const values = from === Infinity ? null : updates.getAll(IDBKeyRange.lowerBound(from))
+    const reads: IDBRequest[] = []
+    let parts: StoredPartNote[] = []
+    if (from !== Infinity && !leavingParts) reads.push(updates.getAll(IDBKeyRange.lowerBound(from)))
+    if (from !== Infinity && leavingParts) {
+      const notes = custom.getAll(partNotes())
+      // A transaction's requests succeed in the order made: the keys are in by now.
+      notes.onsuccess = () => {
+        const newer = (keys.result as number[]).filter((key) => key >= from)
+        const noted = new Map((notes.result as StoredPartNote[]).map((note) => [note.updateKey, note]))
+        parts = newer.flatMap((key) => noted.get(key) ?? [])
+        // The other updates in runs of keys with no noted one among them, a request a run.
+        for (let start = 0; start < newer.length; ) {
+          if (noted.has(newer[start])) {
+            start++
+            continue
+          }
+          let end = start
+          while (end + 1 < newer.length && !noted.has(newer[end + 1])) end++
+          reads.push(updates.getAll(IDBKeyRange.bound(newer[start], newer[end])))
+          start = end + 1
+        }
+      }
+    }
     transaction.oncomplete = () => {
       const all = keys.result as number[]
       const id = typeof incarnation.result === 'string' ? incarnation.result : null
-      resolve({ state: id === null ? null : `${id} ${keyRanges(all)}`, incarnation: id, keys: all.filter((key) => key >= from), values: (values?.result as Uint8Array[] | undefined) ?? [] })
+      resolve({ state: id === null ? null : `${id} ${keyRanges(all)}`, incarnation: id, keys: all.filter((key) => key >= from), values: reads.flatMap((read) => read.result as Uint8Array[]), parts })
     }
+    transaction.onerror = () => reject(transaction.error)
+  })
+}
+
+/** The stored updates under `keys`, each undefined where there is none (replaced by a compaction). */
+export function readUpdatesAt(db: IDBDatabase, keys: readonly number[]): Promise<(Uint8Array | undefined)[]> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction(UPDATES, 'readonly')
+    const reads = keys.map((key) => transaction.objectStore(UPDATES).get(key))
+    transaction.oncomplete = () => resolve(reads.map((read) => read.result as Uint8Array | undefined))
     transaction.onerror = () => reject(transaction.error)
   })
 }

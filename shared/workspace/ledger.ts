@@ -16,7 +16,7 @@ import { HashSet128 } from '../hash/hashSet128'
 import { murmur3x86_128 } from '../hash/murmur3'
 import { IMPORT, LOCAL_EDIT } from './origins'
 import { concatBytes } from '../bytes/concatBytes'
-import { PAYLOAD_PARTS_MAP, payloadPartKey, payloadPartUpdate, storedPayloadPieces } from './payloadParts'
+import { PAYLOAD_PARTS_MAP, payloadPartKey, payloadPartUpdate, PayloadPartsUnread, type PayloadPartNote, type PayloadPartStandIns, storedPayloadPieces } from './payloadParts'
 import type { ReadResult, RecordProblem } from './problems'
 
 /**
@@ -31,10 +31,11 @@ const storedSummary = (batch: Batch) => (batch.summary ? { summary: batch.summar
 /**
  * Where a ledger's document is kept, when it can take an update the document did not encode:
  * runs `change`, which makes the document's update `update` (a payload part's,
- * payloadPartUpdate), without the document encoding it, and stores `update` as it is.
+ * payloadPartUpdate), without the document encoding it, and stores `update` as it is, noting
+ * beside it which part it sets (`part`), so a reader can leave the part unread.
  */
 export interface DocumentStore {
-  storeAsMade(update: Uint8Array, change: () => void): void
+  storeAsMade(update: Uint8Array, change: () => void, part: PayloadPartNote): void
 }
 
 /**
@@ -52,7 +53,11 @@ export class Ledger {
   /** Per charges batch, its summary, or null when it has none that matches it. */
   private readonly summaries = new Map<string, ChargeSummary | null>()
 
-  constructor(readonly doc: Y.Doc) {
+  /** `standIns`: parts the document holds stand-ins for (a reader's copy that reads parts only when rows are read). */
+  constructor(
+    readonly doc: Y.Doc,
+    private readonly standIns?: PayloadPartStandIns,
+  ) {
     this.batches = doc.getMap('batches')
     this.payloadParts = doc.getMap(PAYLOAD_PARTS_MAP)
   }
@@ -115,8 +120,10 @@ export class Ledger {
       const part = payload.subarray(index * partBytes, (index + 1) * partBytes)
       const set = () => this.doc.transact(() => this.payloadParts.set(key, part), origin)
       // A key ever used (a batch removed, a peer's parts) gives the item a left neighbour, which payloadPartUpdate does not write.
-      if (store && !this.payloadParts._map.has(key)) store.storeAsMade(payloadPartUpdate(this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID), parsed.id, index, part), set)
-      else set()
+      if (store && !this.payloadParts._map.has(key)) {
+        const note = { client: this.doc.clientID, clock: Y.getState(this.doc.store, this.doc.clientID), batchId: parsed.id, index }
+        store.storeAsMade(payloadPartUpdate(note.client, note.clock, parsed.id, index, part), set, note)
+      } else set()
     }
     await pause()
     // The same batch may have arrived from a peer meanwhile: its parts were written again, under the same keys;
@@ -345,6 +352,7 @@ export class Ledger {
       else this.validateEach(id, schema, records, decoded)
       if (stored?.kind === 'charges') rekeyLegacyCharges(stored, decoded.records as Charge[])
     } catch (error) {
+      if (error instanceof PayloadPartsUnread) throw error
       decoded.problems.push({ collection: 'batches', id, message: `payload unreadable: ${(error as Error).message}` })
     }
     return decoded
@@ -352,7 +360,7 @@ export class Ledger {
 
   /** A stored batch's payload: whole, or its parts joined (a part missing throws, and the batch is reported unreadable). */
   private payloadOf(id: string, stored: StoredBatch): Uint8Array | undefined {
-    const pieces = storedPayloadPieces(this.payloadParts, id, stored)
+    const pieces = storedPayloadPieces(this.payloadParts, id, stored, this.standIns)
     return pieces && concatBytes(pieces)
   }
 

@@ -10,12 +10,14 @@ export const payloadPartKey = (batchId: string, index: number): string => `${bat
  * parts in order when written in parts, undefined when it has neither. A missing part throws,
  * naming which, so the batch is reported unreadable or damaged rather than read short.
  */
-export function storedPayloadPieces(parts: Y.Map<Uint8Array>, batchId: string, stored: { payload?: unknown; payloadParts?: unknown }): Uint8Array[] | undefined {
+export function storedPayloadPieces(parts: Y.Map<Uint8Array>, batchId: string, stored: { payload?: unknown; payloadParts?: unknown }, standIns?: PayloadPartStandIns): Uint8Array[] | undefined {
   if (stored.payload instanceof Uint8Array) return [stored.payload]
   if (typeof stored.payloadParts !== 'number') return undefined
   const pieces: Uint8Array[] = []
   for (let index = 0; index < stored.payloadParts; index++) {
-    const part = parts.get(payloadPartKey(batchId, index))
+    const key = payloadPartKey(batchId, index)
+    const standIn = standIns?.bytesOf(key)
+    const part = standIn === undefined ? parts.get(key) : standIn
     if (!(part instanceof Uint8Array)) throw new Error(`part ${index + 1} of ${stored.payloadParts} is missing`)
     pieces.push(part)
   }
@@ -59,4 +61,40 @@ export function payloadPartUpdate(client: number, clock: number, batchId: string
   update.set(part, head.length)
   // No deletions (the last byte, 0, as the array starts).
   return update
+}
+
+/**
+ * Which payload part an update stored as made sets (Ledger.addInParts), noted beside it: what
+ * a reader needs to stand in for the part (standInUpdate) without reading its megabytes.
+ */
+export interface PayloadPartNote {
+  client: number
+  clock: number
+  batchId: string
+  index: number
+}
+
+/**
+ * The update of a noted part's item with no bytes. Applied in the part's place, it keeps the
+ * client's clock whole, so the client's later changes (the batch's listing) apply after it,
+ * while the part itself stays unread until a batch's rows are (PayloadPartStandIns).
+ */
+export function standInUpdate(note: PayloadPartNote): Uint8Array {
+  return payloadPartUpdate(note.client, note.clock, note.batchId, note.index, new Uint8Array(0))
+}
+
+/**
+ * The parts a document holds stand-ins for (standInUpdate), by key: their bytes once read,
+ * null when they are gone from the store (the batch is then unreadable, as with a part
+ * missing), undefined for a key with no stand-in (the document's own value is the part).
+ * Throws PayloadPartsUnread for a part not read yet: the reader reads them and asks again.
+ */
+export interface PayloadPartStandIns {
+  bytesOf(key: string): Uint8Array | null | undefined
+}
+
+export class PayloadPartsUnread extends Error {
+  constructor() {
+    super('payload parts not read yet')
+  }
 }

@@ -13,6 +13,8 @@ import type { AnalysisAnswer, AnalysisQuestion, FromAnalysisWorker, ToAnalysisWo
 import { analysisFingerprint, answerKey, indexedDbAnswerStore, storedFingerprint, type AnswerStore } from './answerStore'
 import type { OverviewRequest } from './overviewModel'
 import { StoreMirror } from './storeMirror'
+import { UnreadParts } from './unreadParts'
+import { PayloadPartsUnread } from '../../../shared/workspace/payloadParts'
 
 /** How long the documents stay unchanged before the Overview is computed ahead of being asked. */
 const SETTLE_MS = 50
@@ -25,7 +27,8 @@ export interface AnalysisPort {
 
 export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | null = indexedDbAnswerStore()): void {
   const docs = { governance: new Y.Doc(), ledger: new Y.Doc() }
-  const workspace = { governance: new Governance(docs.governance), ledger: new Ledger(docs.ledger) }
+  const unreadParts = new UnreadParts()
+  const workspace = { governance: new Governance(docs.governance), ledger: new Ledger(docs.ledger, unreadParts) }
   let opened: { storage: WorkspaceStorage | null; codeVersion: string } = { storage: null, codeVersion: '' }
   let mirrors: StoreMirror[] = []
 
@@ -82,12 +85,23 @@ export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | nul
       return kept.answer
     }
     const state = await catchUp()
-    const computed = answer(workspace, question)
+    const computed = await answerReadingParts(question)
     if (state === null) return computed
     remembered(state, key)
     answers.set(key, computed)
     if (answerStore) void answerStore.write(answerKey(ledgerStore, key), { fingerprint: state, answer: computed }).catch(() => undefined)
     return computed
+  }
+
+  /** The answer; when it reads rows of a batch whose parts were stood in for, once they are read. */
+  const answerReadingParts = async (question: AnalysisQuestion): Promise<AnalysisAnswer> => {
+    try {
+      return answer(workspace, question)
+    } catch (error) {
+      if (!(error instanceof PayloadPartsUnread)) throw error
+      await Promise.all(mirrors.map((mirror) => mirror.readParts()))
+      return answer(workspace, question)
+    }
   }
 
   const computeAhead = async () => {
@@ -104,7 +118,7 @@ export function serveAnalysis(port: AnalysisPort, answerStore: AnswerStore | nul
 
   const open = (storage: WorkspaceStorage | null, codeVersion: string) => {
     opened = { storage, codeVersion }
-    if (storage) mirrors = (['governance', 'ledger'] as const).map((name) => new StoreMirror(storage[name], docs[name]))
+    if (storage) mirrors = [new StoreMirror(storage.governance, docs.governance), new StoreMirror(storage.ledger, docs.ledger, unreadParts)]
     scheduleComputeAhead()
   }
 

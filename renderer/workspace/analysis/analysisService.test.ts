@@ -89,7 +89,7 @@ test('the worker reads a workspace kept in IndexedDB itself (the window only say
   expect(sent).toContain('changed')
 })
 
-test("a batch whose parts the window's store is given as made (an import's) reaches the worker", async () => {
+test("a batch whose parts the window's store is given as made (an import's) reaches the worker, which reads the parts once an answer reads its rows", async () => {
   const workspace = await openStored('analysis-given-parts')
   seedWorkspace(workspace)
   const sent: ToAnalysisWorker['type'][] = []
