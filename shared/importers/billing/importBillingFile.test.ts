@@ -47,6 +47,8 @@ describe('importBillingFile: bad files', () => {
     expect(skipping).toMatchObject({ status: 'rejected', records: 0, errorCount: 80 })
     expect(skipping.errors).toHaveLength(20)
     expect(skipping.warnings).toEqual([{ line: 21, message: '60 more bad lines not listed' }])
+    const firstBadOnly = await parseBillingFile(source(lines.join('\n')), { maxErrors: 1 })
+    expect(firstBadOnly.warnings).toEqual([{ line: 2, message: 'stopped reading after 1 bad line' }])
   })
 
   it('rejects empty files, unknown layouts and unclosed quotes at a line', async () => {

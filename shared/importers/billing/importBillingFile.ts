@@ -66,7 +66,7 @@ function summarize(read: RowsRead, options: BillingParseOptions): BillingParseSu
   if (errorCount > errors.length) {
     warnings.push({ line: errors[errors.length - 1].line, message: `${plural(errorCount - errors.length, 'more bad line')} not listed` })
   } else if (!fatal && !options.skipBadRows && errorCount >= maxErrors) {
-    warnings.push({ line: errors[errors.length - 1].line, message: `stopped reading after ${maxErrors} bad lines` })
+    warnings.push({ line: errors[errors.length - 1].line, message: `stopped reading after ${plural(maxErrors, 'bad line')}` })
   }
   const format = read.format
   return {
