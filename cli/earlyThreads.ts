@@ -1,6 +1,6 @@
 /**
  * Worker threads a command starts before its code has loaded, for the one use it names (a big
- * billing file's second part, the agent-log readers): a thread takes 50–90 ms to start, and
+ * billing file's second part, the agent-log readers): a thread takes a while to start, and
  * started at the command's start it is ready when the work is. The use takes them (`take`);
  * when nothing does (the file was no billing export, the logs were too few to share), they
  * are ended (`end`) when threads are started for another use or, never taken, left to the end

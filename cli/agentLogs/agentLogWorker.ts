@@ -27,9 +27,9 @@ export type ReaderThreadMessage = { read: { index: number; file: AgentLogFile }[
  * A batch goes back after this many files or bytes read: one message per file cost more than
  * reading a small one. Bytes bound it tighter than files: the main thread holds the files it
  * read after a batch's first until the batch comes, and all they hold outlives its young
- * generation and is copied and promoted. With 8 MB batches (three large sessions) the main
- * thread promoted 46 MB in the large shape's import, with 1 MB 22 MB (one read alone: 13 MB),
- * and the command took 5% less CPU; the small shape's 75 KB files go 14 to a message.
+ * generation and is copied and promoted: with batches of a megabyte the main thread promotes
+ * half as much as with several megabytes, and the command takes less CPU; small files go
+ * several to a message.
  */
 const BATCH_FILES = 64
 const BATCH_BYTES = 1024 * 1024

@@ -8,8 +8,8 @@ import { startWorker, workerScript } from '../workerScript'
 export const MAX_READING_THREADS = 4
 /**
  * A reader thread's young generation (V8's default is 48 MB): what it allocates per file dies
- * young, so a smaller one costs little CPU, while each thread's (32 MB of touched pages) was
- * held at the peak RSS (small shape 327-339 -> 301-305 MB; 12 MB saved no more, for 3% more CPU).
+ * young, so a smaller one costs little CPU, while each thread's touched pages were held at
+ * the peak RSS (a smaller one still saved no more memory, for more CPU).
  */
 const THREAD_YOUNG_GENERATION_MB = 24
 const USE = 'agent logs'
@@ -26,7 +26,7 @@ const early = new EarlyThreads<LogReaderThread>(endReader)
 /**
  * Starts the reader threads an import of a folder would read its logs with (one per core
  * beside this one), now, at the command's start: they load while the command loads its code
- * and finds the files, instead of after (the reading then starts about 90 ms sooner on them).
+ * and finds the files, instead of after (so the reading starts sooner on them).
  * A folder of no logs, or of too few to share, ends them unused. Returns how many it started.
  */
 export function startLogReadersEarly(paths: readonly string[]): number {

@@ -3,7 +3,7 @@ import type { CliCommand } from './types'
 
 /**
  * Every command, loaded on demand so `--help` stays fast. One line per command; `prepare`
- * starts what a command can start before its code has loaded (which takes 15–20 ms).
+ * starts what a command can start before its code has loaded.
  */
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand>; prepare?: (args: string[], cwd: string) => void }> = {
   import: {

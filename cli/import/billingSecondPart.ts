@@ -13,8 +13,8 @@ import type { PendingChargesData } from './importedChargeTotals'
 
 /**
  * This thread's share of a file whose batch is built: the second thread then hands over its
- * share of the batch too (its columns made plain parts), which this one waited 0.15–0.3 s for
- * on the million-row exports when the file was split at its middle. A check's part is ready
+ * share of the batch too (its columns made plain parts), which this one waited for when the
+ * file was split at its middle. A check's part is ready
  * as soon as it is read.
  */
 const FIRST_SHARE_BUILDING_BATCH = 0.52
@@ -72,7 +72,7 @@ const early = new EarlyThreads<PartThread>(({ worker }) => void worker.terminate
 /**
  * Starts the thread that would read the second part of the file at `path` now, at the
  * command's start, when the file is big enough to be read on two threads: a thread takes
- * 50–70 ms to start, and this way it starts while the command loads its code and reads the
+ * a while to start, and this way it starts while the command loads its code and reads the
  * header instead of after. withSecondPartOnThread takes it (see EarlyThreads). Returns
  * whether it started one.
  */

@@ -11,7 +11,7 @@ import { nextTask } from './nextTask'
  * y-indexeddb because the app needs what it does not do:
  *
  * - the stored updates are loaded a few megabytes per task (y-indexeddb reads and applies a
- *   100 MB ledger in one window task of 200-350 ms), and only when asked (`load`), so the window
+ *   100 MB ledger in one long window task), and only when asked (`load`), so the window
  *   can draw before its ledger has loaded;
  * - each update is committed as soon as it is written (`IDBTransaction.commit`), not when its
  *   write's result has come back to the page, so a reload straight after an edit keeps it;

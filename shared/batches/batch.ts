@@ -60,7 +60,7 @@ export async function createBatchAsync(input: BatchInput): Promise<Batch> {
   const encoded = encodeBatch(input)
   const payloadAt = encoded.content.length - encoded.payload.length
   const hashed = batchContentHashAsync(input.kind, encoded)
-  // Summed while the content is hashed on another thread: only the summary's digest needs the id (0.5–0.7 s of a million-row import).
+  // Summed while the content is hashed on another thread: only the summary's digest needs the id.
   const withId = batchOf(input, encoded.columns)
   const { id, content } = await hashed
   return withId(id, content.subarray(payloadAt))

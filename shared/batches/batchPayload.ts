@@ -24,8 +24,7 @@ export interface BatchContent {
  * The payload of records already column-encoded (createBatch summarises the columns too), as
  * EncodedRecords or with columns jsonUtf8 writes as such (BuiltColumns), written after the
  * kind's line, so the content is hashed as it is: joining the two for WebCrypto's one-buffer
- * digest copied the payload (75–114 MB into fresh memory, 0.3 s of a million-row import in the
- * browser). `growInPlace`: see jsonUtf8.
+ * digest copied the whole payload into fresh memory. `growInPlace`: see jsonUtf8.
  */
 export function contentOfColumns(kind: string, columns: { format: string; length: number; column: JsonWritable }, growInPlace = false): BatchContent {
   const line = `${kind}\n`
@@ -65,8 +64,8 @@ function columnIsValidOrFalse(schema: z.core.$ZodType, column: Column, length: n
 /**
  * A platform's own SHA-256 (hex) of a batch's content, its kind's line and payload in one
  * buffer (BatchContent), that only answers asynchronously (a browser's WebCrypto, which hashes
- * a million-row payload in a tenth of the time the pure SHA-256 takes: 0.8 s in the app's
- * import worker, and meanwhile lets it go on): installed once at its start, used by the import
+ * a million-row payload in a fraction of the time the pure SHA-256 takes, and meanwhile lets
+ * the import worker go on): installed once at its start, used by the import
  * pipeline (batchContentHashAsync). The id it gives must be batchContentHash's. It may hash on
  * another thread, moving the content's buffer there and back: the content it gives back is the
  * one to read on (the one it was given may be detached).

@@ -115,8 +115,8 @@ export function storedSummaryOf({ json }: SummaryJson, batchId: string): Uint8Ar
 
 /**
  * The lines sorted by their days as localeCompare orders them, lines of one day as they came:
- * the days compared once each, then each line by its day's rank (comparing the days of ten
- * thousand lines took 13 ms).
+ * the days compared once each, then each line by its day's rank (not the days of every pair
+ * of lines compared).
  */
 function inDayOrder(groups: LineGroup[], days: readonly string[]): LineGroup[] {
   const compare = dayComparison(days)
@@ -129,7 +129,7 @@ function inDayOrder(groups: LineGroup[], days: readonly string[]): LineGroup[] {
 /**
  * How `days` compare as localeCompare compares them: for days written YYYY-MM-DD, as the
  * batches' starts give them, by their characters (the same order, without the first
- * localeCompare's 10–20 ms of loading ICU's collator, a fixed cost of every import into a
+ * localeCompare's loading of ICU's collator, a fixed cost of every import into a
  * workspace); any others by localeCompare itself.
  */
 export function dayComparison(days: readonly string[]): (a: string, b: string) => number {
@@ -186,7 +186,7 @@ function givenUpInOrder<T extends FieldIds>(fields: readonly T[]): T[] {
  * in the order first met only when their count must be known: while the fields' sizes
  * multiplied stay within `mostLines` they cannot make more lines, and a field of many values
  * is counted once (a million Anthropic rows were counted with every field, and again without
- * the API key, 90 ms).
+ * the API key).
  */
 function rowLines(base: readonly SizedIds[], optional: readonly SizedIds[], length: number, mostLines: number): { lines: RowLines; kept: number } | null {
   let keys = new Float64Array(length)
@@ -254,7 +254,7 @@ function groupRows(lineFields: readonly FieldIds[], { lineOf, count }: RowLines,
 /**
  * Whether a row of the batch is an OpenAI organisation total, as isOpenAiOrganizationTotal
  * tells: asked of each pair of a model and a project the columns hold, and the rows looked
- * through only when one pair is (a million rows each asked took 35 ms); each row asked when
+ * through only when one pair is (rather than a million rows each asked); each row asked when
  * there are more pairs than rows.
  */
 function holdsOrganizationTotal(format: string, models: FieldIds, projects: FieldIds): boolean {

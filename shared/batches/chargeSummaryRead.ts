@@ -28,8 +28,8 @@ const StoredSummary = z.object({
   }),
   /**
    * [UTC day "YYYY-MM-DD", index of each keyed field, then of each kept dimension, summed cost,
-   * rows, rows with money]: each value is checked as linesOf reads it (a zod union a value cost
-   * the first Overview of a million-row OpenAI export 0.1 s).
+   * rows, rows with money]: each value is checked as linesOf reads it (a zod union a value, on top,
+   * slowed the first Overview of a million-row export).
    */
   lines: z.array(z.custom<Json[]>((line) => Array.isArray(line))),
 })

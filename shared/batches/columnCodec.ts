@@ -38,7 +38,7 @@ export type ColumnPart =
   | { kind: 'scalar'; rows: number; scalars: ScalarPart }
   /**
    * `absent`: per key, the rows without it, in a typed array (an OpenAI export's charges all
-   * lack a list cost: half a million row numbers, which as a list cost 25 ms to clone).
+   * lack a list cost: half a million row numbers, far slower to clone as a list).
    * `inOrder`: whether every record's keys came in the column's order, so that decoding the part gives them back as they were.
    */
   | { kind: 'object'; rows: number; keys: string[]; children: ColumnPart[]; absent: Int32Array[]; inOrder: boolean }
@@ -381,7 +381,7 @@ const MAX_PARTIAL_TEMPLATES = 64
 /**
  * Records are built row by row. A record with every key starts as a copy of one template, so
  * all share one shape and each key is a store into a field it already has; filling records
- * column by column, each key a new property, took 7 µs a record for a million charges.
+ * column by column, each key a new property, was much slower.
  * With `only`, the records get just those keys (a command that reads a few fields of 100,000
  * runs does not build the rest). `appended` fields are set on every record after its own keys,
  * as Object.assign would, but are in the template: a key added to a copy of a parsed template

@@ -16,9 +16,8 @@ export interface HashedStringsPart {
 /**
  * A list of such rows, in parts (a big file's two halves, read on two threads), never made
  * into a million strings unless someone reads them (`strings`): jsonUtf8 writes the list's
- * JSON straight from the words. A million identities made as strings cost the million-row
- * import with a workspace about 0.3 s of its 4 (making them, the collector moving them) and
- * 40 MB at its peak.
+ * JSON straight from the words. A million identities made as strings cost an import with a
+ * workspace time (making them, the collector moving them) and memory at its peak.
  */
 export class HashedStrings {
   constructor(readonly parts: readonly HashedStringsPart[]) {}

@@ -34,7 +34,7 @@ export class UniqueIdentities {
   /**
    * The next row's identity in natural-key form, whose storedIdentity is what `next` gives:
    * the key, or a repeat's key with its occurrence number. For a check, which never stores
-   * the hex a million times (about 0.13 s of the million-row check): `hash` as in `next`.
+   * the hex a million times: `hash` as in `next`.
    * `keyHash`: the key's murmur3x86_128, when the caller has it already.
    */
   nextKey(naturalKey: string, keyHash?: Int32Array): { key: string; repeated: boolean; hash: Int32Array | null } {
@@ -143,8 +143,8 @@ export function noteChargeIdentity(into: Map<string, string[]>, charge: Pick<Cha
  * The stored identities of a file's rows, for a check that stores no batch (the command line
  * without a workspace), noted as the rows are read: a hashed identity as its four words in
  * one typed array, any other as its string. Kept as a million hex strings, they cost a check
- * of the million-row benchmark export about 0.2 s of its 2.7 s of CPU (the collector moving
- * them) and 50 MB; here the strings are made only when read (by a later file of the same run).
+ * CPU (the collector moving them) and memory; here the strings are made only when read (by a
+ * later file of the same run).
  */
 export class ChargeIdentityLog {
   private readonly byFormat = new Map<string, HashedStringsBuilder>()

@@ -28,8 +28,8 @@ export interface JsonUtf8Options {
   sliceLength?: number
   /**
    * Whether the bytes may be a view on a resizable buffer that grew in place as they were
-   * written: then they are never held twice (a million-row batch's 75 MB, joined from pages,
-   * were, at the peak of an import, and joining them took 0.1 s). Only where Node alone reads
+   * written: then they are never held twice (joined from its pages, a million-row batch's
+   * payload was, at the peak of an import, and joining took time). Only where Node alone reads
    * them: a browser's TextDecoder and other Web APIs refuse such a view.
    */
   growInPlace?: boolean

@@ -6,8 +6,8 @@ import { NEW, NOT_SHORT, packShortString, ShortStringIds } from './shortStringId
  * A ScalarColumn's values as plain data (`part()`): a count of one value, a dictionary and each
  * row's id in it, short strings each packed (`p`) and all joined by NUL (`s`: one string to
  * clone for another thread instead of half a million), a list of numbers only (line numbers)
- * as one typed array (cloning half a million numbers of a list to another thread took 30-75 ms,
- * a typed array is moved), or the list.
+ * as one typed array (moved to another thread, where a list of half a million numbers is
+ * cloned), or the list.
  */
 export type ScalarPart =
   | { t: 'const'; v: Json; n: number }
@@ -210,9 +210,8 @@ export class ScalarColumn {
   /**
    * Notes a short string found in `short` as the last one looked up: the text itself, which
    * is a copy of the parsed text already (see ownCopy), for the dictionary's value of a column
-   * of many (amounts) is seldom in the caches: reading it, the columns of the million-row
-   * Anthropic export's first 400,000 rows took 818-890 ms instead of 735-760 (the AWS CUR's
-   * first 150,000: 1.66-1.80 s instead of 1.36-1.61).
+   * of many (amounts) is seldom in the caches: reading it made building the columns of an
+   * export's amounts markedly slower.
    */
   private rememberShort(id: number, text: string): number {
     if (text.length >= OWN_COPY_LENGTH) return this.remember(id)

@@ -11,8 +11,8 @@ export interface HashedLines {
  * The line of the first row whose hash an earlier row has, or 0 when none repeats; `lists` in
  * row order, as are the rows in each. Told all at once, not row by row as they are read: a
  * million hashes put into one table of whole hashes (32 MB) while the rows were parsed cost a
- * check's first thread 0.3 s of its 1 s, each insert a cache miss (with HashSet128's 16-bit
- * fingerprints, still 0.1-0.2 s of the command's CPU). Here they are first split by their top
+ * check's first thread a cache miss an insert, a large share of its time (and still a
+ * noticeable one with HashSet128's 16-bit fingerprints). Here they are first split by their top
  * bits into buckets of about `bucketRows`, keeping their order, and each bucket is told apart
  * in a table small enough to stay cached.
  */

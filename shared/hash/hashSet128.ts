@@ -1,13 +1,12 @@
 /**
  * A set of 128-bit hashes (four 32-bit words, as murmur3x86_128 gives them), kept in typed
- * arrays with open addressing. A Set of a million 32-character hex strings cost about a
- * microsecond an insert here and 100 MB of strings for the collector to walk; this keeps the
+ * arrays with open addressing. A Set of a million 32-character hex strings was slow to insert
+ * into and left the collector a million strings to walk; this keeps the
  * hashes in memory the collector never scans. The words are already well mixed, so the first
  * word picks the slot. The table a probe reads holds only a 16-bit fingerprint a slot (from
  * the second word), the hashes themselves are kept apart in the order added: an import adds
- * a hash a row between much other work, and a table of whole hashes (16 MB for half a million)
- * missed the caches on nearly every add (inside the command, adding half a million took about
- * twice as long as with fingerprints; alone, with other memory traffic between adds, 1.4×).
+ * a hash a row between much other work, and a table of whole hashes missed the caches on
+ * nearly every add.
  * It can also count how often each hash was added (`addCounting`).
  */
 export class HashSet128 {

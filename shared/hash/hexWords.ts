@@ -4,8 +4,8 @@ const digits: number[] = []
 /**
  * 32-bit words as 8 lowercase hex digits each, big-endian, in one flat string: `count` of
  * them from `from` (a row of a list of hashes, without a subarray made for it). Not by
- * `(word >>> 0).toString(16)`: on a word of 2^31 or more that formats a heap number, about
- * 0.5 µs here, three quarters of hashing a 190-character key. And not by concatenating
+ * `(word >>> 0).toString(16)`: on a word of 2^31 or more that formats a heap number, which
+ * cost most of what hashing a whole key costs. And not by concatenating
  * pieces, which V8 keeps as a tree of strings: a million stored identities held 240 bytes
  * each instead of 56.
  */

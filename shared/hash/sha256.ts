@@ -110,7 +110,7 @@ let createDigest: () => Sha256Digest = () => new Sha256()
 
 /**
  * A platform with a native SHA-256 (Node's crypto) installs it here: the digests are the
- * same, twenty times faster (a million-row export's batch is 265 MB to hash).
+ * same, far faster (a million-row export's batch is hundreds of megabytes to hash).
  */
 export function useNativeSha256(create: () => Sha256Digest): void {
   createDigest = create

@@ -81,7 +81,7 @@ export function fillChecksum({ part, pieces }: DocumentChecksum): void {
  * A document's state as Y.encodeStateAsUpdate gives it, but in pieces, the bytes inside a
  * stored record (a batch's payload and summary, as `Ledger.add` stores them) each one of them
  * as they are: Yjs copied the million-row ledger's 75 MB payload into its encoder and then
- * joined the encoder's buffers, two copies (0.17 s) of bytes that are written out anyway.
+ * joined the encoder's buffers: two copies of bytes that are written out anyway.
  * Bytes set straight into a map (the app's 2 MB payload parts) are still copied.
  */
 export function updatePieces(doc: Y.Doc): Uint8Array[] {

@@ -7,8 +7,7 @@ import { readBlob } from './sources'
 /**
  * The import worker's share of a big file. The part worker starts later (a nested worker's
  * script loads first) and hands its part over when done (built into plain parts, cloned over
- * the port: half a second of a million-row export); split at the middle, the import worker
- * waited 0.35–0.9 s for it on the OpenAI export, 0.1–0.13 s at this share.
+ * the port): split at the middle, the import worker waited for it; at this share, hardly.
  */
 const FIRST_WORKER_SHARE = 0.54
 

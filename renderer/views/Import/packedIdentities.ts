@@ -8,8 +8,7 @@ import type { ImportOutcome, JobResult } from '../../../shared/importers/jobs/jo
  * packed as the import keeps them (HashedStringsPart: the words of each key's hash, the other
  * identities as strings), their typed arrays moved, not copied; the window makes the strings
  * only when its ledger compares them (a ledger that holds charges already). Made as a million
- * strings and joined into one to cross, they cost 0.7-0.8 s in Node, and the import of the
- * million-row OpenAI export through the Import view took 9.7-10.2 s instead of 9.1-9.8 s.
+ * strings and joined into one to cross, they made a million-row import noticeably slower.
  */
 export interface PackedIdentities {
   formats: string[]

@@ -3,8 +3,8 @@ import { hexBytes } from '../../../shared/hash/hexWords'
 
 /**
  * batchContentHash by the browser's WebCrypto, which hashes in native code, on a thread of its
- * own: a million-row payload in about a tenth of a second where the pure SHA-256 took 0.8 s of
- * the import worker. Its digest takes one buffer: the content, written as one (contentOfColumns).
+ * own: a million-row payload in a fraction of the time the pure SHA-256 took on the import
+ * worker. Its digest takes one buffer: the content, written as one (contentOfColumns).
  */
 export const webCryptoContentHash: AsyncContentHash = async (content) => ({ id: await webCryptoDigest(content), content })
 
@@ -33,8 +33,8 @@ export function serveContentHashes(port: MessagePort): void {
 
 /**
  * WebCrypto's hash on a worker of its own (serveContentHashes), to which the content's buffer
- * is moved and which moves it back: WebCrypto copies the content before it hashes it (114 MB
- * of a million-row OpenAI export: 0.4 s), which then takes that worker's time, not the import
+ * is moved and which moves it back: WebCrypto copies the content before it hashes it (the
+ * whole payload of a million-row export), which then takes that worker's time, not the import
  * worker's, while the import worker sums the batch's summary. Until the worker says it serves,
  * and once it has stopped, a content is hashed on this thread: one given to a worker that never
  * started would wait forever.

@@ -3,8 +3,8 @@ import { mineRecipes, type MinableRun, type MiningResult } from '../../../shared
 /**
  * What the view sends the mining worker: plain data only (functions do not cross a worker
  * boundary), packed into typed arrays that are transferred, not copied. Copying 100,000 runs
- * as objects (each with its lists of steps and models) held the window's thread for 300 ms,
- * longer than packing them takes.
+ * as objects (each with its lists of steps and models) held the window's thread far longer
+ * than packing them takes.
  */
 export interface MiningRequest {
   minSupportRuns: number
@@ -49,7 +49,7 @@ export function packMiningRequest(scope: MiningScope, minSupportRuns: number): {
 
 /**
  * Packs the request a slice of runs at a time, so the window's thread can do other work
- * between slices (packing 100,000 runs at once took 60 to 230 ms). `finish` gives the request
+ * between slices (packing 100,000 runs at once was a long task). `finish` gives the request
  * and the buffers to transfer with postMessage.
  */
 export class MiningRequestPacker {

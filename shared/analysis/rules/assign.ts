@@ -145,7 +145,7 @@ export function assignRecords(input: RuleInput<ChargeLine>): AssignmentResult {
 
 /**
  * explainMatches, once per set of matching rules: a million charges mostly match the same few
- * sets (often none), and one read-only Assignment each was 100 MB and a second of collection.
+ * sets (often none), and one read-only Assignment each left the collector a million objects.
  */
 function sharedExplanations(): (matches: RankedRule[]) => Assignment {
   const bySet = new Map<string, Assignment>()

@@ -43,8 +43,8 @@ export interface BillingJobOptions {
   encodeBatch?: boolean
   /**
    * With `encodeBatch: false`, whether the rows' identities are kept (the default): only a
-   * run of several files compares them, and for a single file keeping a million costs about
-   * 0.15 s of CPU and 30 MB. Without, the outcome carries none.
+   * run of several files compares them, and for a single file keeping a million costs CPU and
+   * memory for nothing. Without, the outcome carries none.
    */
   keepIdentities?: boolean
   /**

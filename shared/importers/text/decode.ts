@@ -121,9 +121,9 @@ const READ_BUFFER_BYTES = 1 << 20
 /**
  * Reads a web ReadableStream as chunks, for runtimes whose streams are not async-iterable. A
  * byte stream (a File's) is read into one buffer, read into again for the next chunk, so each
- * chunk is valid only until the next is asked for, as readFileChunks gives a file's: a fresh
- * buffer for every chunk of a 224 MB file cost Chromium three times as long to read it, most of
- * it touching new memory. Any other stream gives its own chunks.
+ * chunk is valid only until the next is asked for, as readFileChunks gives a file's: with a
+ * fresh buffer for every chunk, Chromium spent most of a big file's read touching new memory.
+ * Any other stream gives its own chunks.
  *
  * `length`: how many bytes the stream holds, when known (a Blob's size). Reading then stops once
  * they are in, without asking for the end: Chromium now and then never answers the read after

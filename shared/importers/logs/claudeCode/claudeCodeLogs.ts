@@ -297,9 +297,9 @@ function handOn(transcript: ClaudeTranscript, requests: readonly RequestLine[], 
 
 /**
  * Sessions that kept at least this many requests are handed on for their run to be built
- * early (settledUsage). A run holds about 2 KB besides 40 bytes a request: built early, the
- * runs of 13,000 small sessions (37 MB) were held while files were still being read, and the
- * peak RSS rose by 60 MB, past 300 MB; a few hundred large sessions' runs hold little, and
+ * early (settledUsage). A run holds a few kilobytes besides a little a request: built early,
+ * the runs of thousands of small sessions were held while files were still being read, and
+ * raised the peak RSS; a few hundred large sessions' runs hold little, and
  * building them was most of the work left after the last file.
  */
 const EARLY_RUN_REQUESTS = 64

@@ -10,7 +10,7 @@ export const NO_ID = -1
  * first added, so that callers keep what goes with an id in typed arrays at that number. The
  * merge of 13,000 transcripts checks 225,000 requests and as many steps for copies: in Maps
  * keyed by their 16-character strings, with an object per request, that was most of the
- * assembling thread's 400 MB; here an id is 8 bytes and a slot 4 (open addressing, linear
+ * assembling thread's memory; here an id is 8 bytes and a slot 4 (open addressing, linear
  * probing, at most half full).
  */
 export class HashedIdTable {

@@ -4,9 +4,9 @@ import type { ClaudeRequestLine, ClaudeStep, ClaudeTranscript } from './claudeCo
 /**
  * Claude Code transcripts packed for the trip from a reader thread to the assembling one:
  * every number in one Float64Array and every string in one array, the strings that repeat
- * (models, labels, tools, command words) once each. Structured-cloned as objects, 13,000 small
- * transcripts (225,000 requests and as many steps) took 88 MB and a second to copy back into
- * objects on the assembling thread, which also had to collect them; packed, a transcript is
+ * (models, labels, tools, command words) once each. Structured-cloned as objects, thousands of
+ * small transcripts took much memory and time to copy back into objects on the assembling
+ * thread, which also had to collect them; packed, a transcript is
  * rebuilt there with plain allocations. Hashed ids (request keys, message ids, step keys) are
  * numbers already: sliced out of a joined text, each would keep the whole batch's text alive as
  * long as a run keeps its request keys.
