@@ -166,7 +166,7 @@ export async function billingCsvFile(shape: BillingCsvShape, rows: number): Prom
   out.write(buffer)
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
   // Written back to disk before any side is timed: the first rounds after generating ran
-  // 20% slower while the kernel flushed 187 MB of dirty pages (measured here: 190 MB/s, then 240).
+  // slower while the kernel flushed the file's dirty pages.
   const fd = openSync(path, 'r+')
   fsyncSync(fd)
   closeSync(fd)

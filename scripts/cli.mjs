@@ -1,7 +1,7 @@
 // `npm run cli`: the command line, run from an esbuild bundle of cli/ (with shared/ and
 // server/) cached in node_modules/.cache/workfolio-cli/ and rebuilt when a source changes.
-// Through tsx every start compiled the modules again: 0.6 s before a command did anything,
-// a sixth of a 1 GB log import. The bundle starts in a tenth of that.
+// Through tsx every start compiled the modules again before a command did anything; the
+// bundle starts far sooner.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -14,8 +14,7 @@ const SOURCE_FILES = ['package.json', 'scripts/cli.mjs']
 /**
  * The newest modification time among the sources, which names the bundle built from them.
  * Every command pays for this walk: folders are told by their entries' types (no stat of
- * their own), tests (never bundled) are skipped and paths are joined by hand, which made it
- * 3 ms instead of 9.
+ * their own), tests (never bundled) are skipped and paths are joined by hand.
  */
 function newestSource() {
   let newest = 0
@@ -39,9 +38,8 @@ function newestSource() {
 
 /**
  * Packages bundled into the command line: zod, whose 95 module files Node's loader resolved,
- * read and compiled one by one (75 ms of every command that opens a workspace, before its
- * import read a row; bundled, a third of that), and Yjs with lib0's 30-odd files (half the
- * time of loading it). Every other package stays a file of node_modules. The sync server's
+ * read and compiled one by one (a cost of every command that opens a workspace, before its
+ * import read a row), and Yjs with lib0's 30-odd files. Every other package stays a file of node_modules. The sync server's
  * packages use the Yjs of node_modules, and a process may load only one Yjs: the `server`
  * command is built apart (serverApart), with Yjs external.
  */
