@@ -29,6 +29,8 @@ const ELECTRON_TYPES_ONLY = {
   allowTypeImports: true,
 }
 const MAIN_NOT_CLI = intoFolders(['cli'], 'electron/main does not import the CLI: shared Node code lives in node/.')
+/** Test helpers are test code, in a `test/` folder (test/support/, renderer/test/): the app's own code never imports them. */
+const APP_NOT_TEST_CODE = intoFolders(['test'], 'Test helpers live in test/ folders, and only tests import them.')
 /** Importers build batches and storage keeps them: both depend on shared/batches/, storage never on an importer's quirks. */
 const STORAGE_NOT_IMPORTERS = {
   regex: '^(\\.\\./)+(shared/)?importers(/|$)',
@@ -95,4 +97,10 @@ export default defineConfig(
   },
   ...VIEWS.map(viewBoundary),
   { files: ['electron/main/**'], rules: restrictImports(MAIN_NOT_CLI) },
+  // ESLint's own rule, so the boundaries above (the typescript-eslint rule's) still apply.
+  {
+    files: ['shared/**', 'renderer/**', 'electron/**', 'cli/**', 'server/**', 'node/**'],
+    ignores: ['**/*.test.{ts,tsx}', '**/test/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [APP_NOT_TEST_CODE] }] },
+  },
 )

@@ -9,7 +9,22 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
   return result.messages.filter((message) => message.ruleId === '@typescript-eslint/no-restricted-imports').map((message) => message.message)
 }
 
+/** The messages of ESLint's own no-restricted-imports (test helpers kept out of the app's code). */
+async function testCodeErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath })
+  return result.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message)
+}
+
 describe('folder boundaries', () => {
+  it("keeps test helpers out of the app's code: only tests import test/ folders", async () => {
+    const fixture = "import { makeRun } from '../../test/support/analysisFixtures'\nexport const m = makeRun\n"
+    expect(await testCodeErrors('shared/reports/example.ts', fixture)).toEqual([expect.stringContaining('only tests import them')])
+    expect(await testCodeErrors('renderer/views/Runs/example.tsx', "import { seedRuns } from '../../test/runsTestData'\nexport const s = seedRuns\n")).toHaveLength(1)
+    expect(await testCodeErrors('cli/commands/example.ts', fixture)).toHaveLength(1)
+    expect(await testCodeErrors('shared/reports/example.test.ts', fixture)).toEqual([])
+    expect(await testCodeErrors('renderer/views/Runs/RunsView.test.tsx', "import { seedRuns } from '../../test/runsTestData'\nexport const s = seedRuns\n")).toEqual([])
+  })
+
   it('keeps shared/ free of Node APIs and platform folders', async () => {
     expect(await boundaryErrors('shared/money/example.ts', "import { readFileSync } from 'node:fs'\nexport const read = readFileSync\n")).toEqual([
       expect.stringContaining('shared/ is pure TypeScript'),

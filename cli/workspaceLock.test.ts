@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { tempDir } from './commands/testWorkspace'
+import { tempDir } from '../test/support/cliWorkspace'
 import { InputError } from './commands/types'
 import { lockWorkspace } from './workspaceLock'
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { tempDir } from './commands/testWorkspace'
+import { tempDir } from '../test/support/cliWorkspace'
 import { InputError } from './commands/types'
 import { openWorkspaceFile, updateWorkspaceFile } from './workspaceStore'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { FIXTURES } from '../../test/support/billingFixtures'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
-import { captureIO, tempDir } from './testWorkspace'
+import { captureIO, tempDir } from '../../test/support/cliWorkspace'
 
 function folderWith(...files: string[]): string {
   const dir = tempDir()

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openWorkspaceFile } from '../workspaceStore'
-import { tempDir } from './testWorkspace'
+import { tempDir } from '../../test/support/cliWorkspace'
 
 const ROOT = join(__dirname, '../..')
 const EXPORTS = join(ROOT, 'test/fixtures/billing')

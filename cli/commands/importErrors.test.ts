@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { FIXTURES } from '../../test/support/billingFixtures'
 import { runCli } from '../main'
-import { captureIO, tempDir } from './testWorkspace'
+import { captureIO, tempDir } from '../../test/support/cliWorkspace'
 
 /**
  * Tests run as root, whom permissions do not stop, so the system's answer for a folder or

@@ -7,7 +7,7 @@ import type { Run } from '../../shared/records/run'
 import { mineRecipes } from '../../shared/mining'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
-import { captureIO, saveTestWorkspace, tempDir } from './testWorkspace'
+import { captureIO, saveTestWorkspace, tempDir } from '../../test/support/cliWorkspace'
 
 const REFACTOR = ['search', 'read', 'edit', 'test', 'edit', 'test']
 const TRIAGE = ['logs', 'read', 'edit', 'test', 'doc']

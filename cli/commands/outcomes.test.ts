@@ -2,13 +2,13 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIXTURES as BILLING_FIXTURES } from '../../test/support/billingFixtures'
-import { makePortfolio, rule } from '../../shared/analysis/testFixtures'
+import { makePortfolio, rule } from '../../test/support/analysisFixtures'
 import { sumDecimalStrings } from '../../shared/money/decimal'
 import { createIncidentProfile } from '../../shared/importers/outcomes/incidentMapping'
 import { readLedgerOutcomes } from '../../shared/workspace/outcomeLedger'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
-import { captureIO, saveTestWorkspace, tempDir } from './testWorkspace'
+import { captureIO, saveTestWorkspace, tempDir } from '../../test/support/cliWorkspace'
 
 const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'outcomes')
 

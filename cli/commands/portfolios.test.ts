@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportPortfolioCode } from '../../shared/portfolios/portfolioCode'
-import { reportExample } from '../../shared/reports/reportFixture'
+import { reportExample } from '../../test/support/reportFixture'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
-import { captureIO, tempDir, writeWorkspace } from './testWorkspace'
+import { captureIO, tempDir, writeWorkspace } from '../../test/support/cliWorkspace'
 
 describe('cli portfolios', () => {
   const example = reportExample()

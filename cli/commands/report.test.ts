@@ -1,13 +1,13 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readAnalysisInput } from '../../shared/analysis/workspaceInput'
-import { makeRun } from '../../shared/analysis/testFixtures'
+import { makeRun } from '../../test/support/analysisFixtures'
 import { buildPortfolioReport } from '../../shared/reports/portfolioReport'
-import { reportExample } from '../../shared/reports/reportFixture'
-import { widenedRuleExample } from '../../shared/workspace/historyFixture'
+import { reportExample } from '../../test/support/reportFixture'
+import { widenedRuleExample } from '../../test/support/historyFixture'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
-import { captureIO, tempDir, writeWorkspace } from './testWorkspace'
+import { captureIO, tempDir, writeWorkspace } from '../../test/support/cliWorkspace'
 
 describe('cli report', () => {
   const dir = tempDir()

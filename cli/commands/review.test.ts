@@ -1,16 +1,16 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../../shared/analysis/analyze'
-import { makeRun } from '../../shared/analysis/testFixtures'
+import { makeRun } from '../../test/support/analysisFixtures'
 import { readAnalysisInput } from '../../shared/analysis/workspaceInput'
 import { createBatch } from '../../shared/batches/batch'
-import { reportExample } from '../../shared/reports/reportFixture'
+import { reportExample } from '../../test/support/reportFixture'
 import type { Run } from '../../shared/records/run'
 import { analysisForReview, applyReviewAction, closeReview, createReview, reviewReportWithCandidates } from '../../shared/review'
 import { changePortfolio } from '../../shared/workspace/portfolioHistory'
 import { runCli } from '../main'
 import { openWorkspaceFile } from '../workspaceStore'
-import { captureIO, saveTestWorkspace, tempDir, writeWorkspace } from './testWorkspace'
+import { captureIO, saveTestWorkspace, tempDir, writeWorkspace } from '../../test/support/cliWorkspace'
 
 describe('cli review export', () => {
   const dir = tempDir()

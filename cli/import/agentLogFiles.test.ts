@@ -2,7 +2,7 @@ import { cpSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../main'
-import { captureIO, tempDir } from '../commands/testWorkspace'
+import { captureIO, tempDir } from '../../test/support/cliWorkspace'
 import { openWorkspaceFile } from '../workspaceStore'
 
 const FIXTURES = join(__dirname, '../../test/fixtures/logs')

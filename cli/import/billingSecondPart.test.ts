@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { runCli } from '../main'
-import { captureIO, tempDir } from '../commands/testWorkspace'
+import { captureIO, tempDir } from '../../test/support/cliWorkspace'
 import { openWorkspaceFile } from '../workspaceStore'
 import { startPartThreadEarly } from './billingSecondPart'
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../main'
-import { captureIO, tempDir } from '../commands/testWorkspace'
+import { captureIO, tempDir } from '../../test/support/cliWorkspace'
 
 const FIXTURES = join(__dirname, '../../test/fixtures/logs')
 

@@ -10,7 +10,7 @@ import { findLogFiles } from '../../node/agentLogs/discover'
 import { filesInFolder } from '../../node/filesInFolder'
 import { FIXTURES } from '../../test/support/billingFixtures'
 import { runCli } from '../main'
-import { captureIO, tempDir } from '../commands/testWorkspace'
+import { captureIO, tempDir } from '../../test/support/cliWorkspace'
 import { openWorkspaceFile } from '../workspaceStore'
 
 const BILLS = ['anthropic-cost-2026-08.csv', 'openai-cost_2026-09-01_2026-09-04.csv', 'anthropic-cost-2025-12-utf16le.txt']

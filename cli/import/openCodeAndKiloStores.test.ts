@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fixtureHome } from '../../test/support/sqliteFixture'
 import { runCli } from '../main'
-import { captureIO } from '../commands/testWorkspace'
+import { captureIO } from '../../test/support/cliWorkspace'
 
 const FIXTURES = join(__dirname, '../../test/fixtures/logs')
 

@@ -2,7 +2,7 @@ import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../main'
-import { captureIO, tempDir } from '../commands/testWorkspace'
+import { captureIO, tempDir } from '../../test/support/cliWorkspace'
 
 const FIXTURES = join(__dirname, '../../test/fixtures/logs')
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
-import { makePortfolio } from '../../shared/analysis/testFixtures'
+import { makePortfolio } from '../../test/support/analysisFixtures'
 import { encodeJoinCode } from '../../shared/sync/joinCode'
 import { createMemoryWorkspace, renderWithWorkspace } from '../test/renderWithWorkspace'
 import { openLocalWorkspace } from '../workspace/openLocalWorkspace'

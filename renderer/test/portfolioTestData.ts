@@ -1,4 +1,4 @@
-import { makeCharge, makePortfolio, makeRun, rule } from '../../shared/analysis/testFixtures'
+import { makeCharge, makePortfolio, makeRun, rule } from '../../test/support/analysisFixtures'
 import { createBatch } from '../../shared/batches/batch'
 import type { Charge } from '../../shared/records/charge'
 import type { Portfolio } from '../../shared/records/portfolio'

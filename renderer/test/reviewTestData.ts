@@ -1,4 +1,4 @@
-import { makePortfolio, makeRun, rule } from '../../shared/analysis/testFixtures'
+import { makePortfolio, makeRun, rule } from '../../test/support/analysisFixtures'
 import type { Run } from '../../shared/records/run'
 import type { Workspace } from '../workspace/openLocalWorkspace'
 import { importRecords } from './portfolioTestData'

@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest'
-import { makeCharge } from '../../shared/analysis/testFixtures'
+import { makeCharge } from '../../test/support/analysisFixtures'
 import { importRecords } from '../test/portfolioTestData'
 import { openLocalWorkspace, type Workspace } from './openLocalWorkspace'
 

@@ -5,7 +5,7 @@ import { allocateCharges, estimatedWeights, ProportionalSplitter } from './alloc
 import { chargeKey } from './input'
 import { assignRecords } from './rules/assign'
 import { buildSpend } from './spend'
-import { makeCharge, makePortfolio, makeRun, rule } from './testFixtures'
+import { makeCharge, makePortfolio, makeRun, rule } from '../../test/support/analysisFixtures'
 
 const weights = (entries: [string | null, string][]) => new Map(entries.map(([bucket, w]) => [bucket, parseDecimal(w)]))
 const amounts = (shares: { portfolioId: string | null; amount: { units: bigint; scale: number } }[]) =>

@@ -5,7 +5,7 @@ import { portfolioBudget } from './budgets'
 import { DailySpend } from './dailySpend'
 import { dayOf } from './dates'
 import { parsePeriod } from './periods'
-import { makePortfolio } from './testFixtures'
+import { makePortfolio } from '../../test/support/analysisFixtures'
 
 const q3 = parsePeriod('2026-Q3', 1)
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { buildPortfolioReport } from '../reports/portfolioReport'
-import { widenedRuleExample } from '../workspace/historyFixture'
+import { widenedRuleExample } from '../../test/support/historyFixture'
 import { analyze } from './analyze'
 import { analysisForPeriod, definitionInForce, inputForPeriod } from './definitionsInForce'
 import { parsePeriod } from './periods'
-import { makeInput, makePortfolio, makeRun } from './testFixtures'
+import { makeInput, makePortfolio, makeRun } from '../../test/support/analysisFixtures'
 
 const web = (period: string, effectiveFrom: string | null, todaysDefinitions = false) => {
   const { input } = widenedRuleExample(effectiveFrom)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { reconcile } from './reconciliation'
-import { makeCharge, makeRun } from './testFixtures'
+import { makeCharge, makeRun } from '../../test/support/analysisFixtures'
 
 describe('reconcile', () => {
   const runs = [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { makeCharge } from '../analysis/testFixtures'
+import { makeCharge } from '../../test/support/analysisFixtures'
 import { type BuiltColumns, createBatch, type BatchInput } from './batch'
 import { COLUMN_FORMAT, encodeColumn, type Json } from './columnCodec'
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { makeCharge } from '../analysis/testFixtures'
+import { makeCharge } from '../../test/support/analysisFixtures'
 import { chargeOverlap } from './chargeOverlap'
 
 const stored = [

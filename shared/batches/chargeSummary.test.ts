@@ -4,7 +4,7 @@ import { createSha256 } from '../hash/sha256'
 import { addDecimal, type Decimal, formatDecimal, parseDecimal, ZERO } from '../money/decimal'
 import type { Charge } from '../records/charge'
 import { createBatch } from './batch'
-import { importedChargeBatch } from './testFixtures'
+import { importedChargeBatch } from '../../test/support/chargeBatchFixture'
 import { readChargeSummary } from './chargeSummaryRead'
 import { dayComparison } from './chargeSummary'
 

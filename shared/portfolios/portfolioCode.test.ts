@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makePortfolio, rule } from '../analysis/testFixtures'
+import { makePortfolio, rule } from '../../test/support/analysisFixtures'
 import type { Portfolio } from '../records/portfolio'
 import { exportPortfolioCode, parsePortfolioCode, planPortfolioImport, portfolioDefinition } from './portfolioCode'
 

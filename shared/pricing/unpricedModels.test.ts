@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeRun } from '../analysis/testFixtures'
+import { makeRun } from '../../test/support/analysisFixtures'
 import type { TokenCounts } from '../records/common'
 import { emptyTokenCounts } from '../records/tokenCounts'
 import { formatUnpriced, summarizeUnpriced, unpricedHeadline } from './unpricedModels'

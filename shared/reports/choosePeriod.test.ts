@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeInput, makeRun } from '../analysis/testFixtures'
+import { makeInput, makeRun } from '../../test/support/analysisFixtures'
 import { choosePeriod } from './choosePeriod'
 
 describe('choosePeriod', () => {

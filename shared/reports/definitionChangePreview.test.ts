@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { rule } from '../analysis/testFixtures'
-import { widenedRuleExample } from '../workspace/historyFixture'
+import { rule } from '../../test/support/analysisFixtures'
+import { widenedRuleExample } from '../../test/support/historyFixture'
 import { previewDefinitionChange } from './definitionChangePreview'
 
 describe('previewDefinitionChange', () => {

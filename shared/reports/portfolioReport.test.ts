@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { makeCharge, makeInput, makePortfolio, rule } from '../analysis/testFixtures'
+import { makeCharge, makeInput, makePortfolio, rule } from '../../test/support/analysisFixtures'
 import { buildPortfolioReport } from './portfolioReport'
 import { formatPortfolioReport } from './portfolioReportText'
-import { reportExample } from './reportFixture'
+import { reportExample } from '../../test/support/reportFixture'
 
 describe('buildPortfolioReport', () => {
   const report = buildPortfolioReport(reportExample())

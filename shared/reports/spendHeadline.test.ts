@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { formatDecimal, parseDecimal, subtractDecimal, sumDecimalStrings } from '../money/decimal'
 import { buildPortfolioReport } from './portfolioReport'
-import { reportExample } from './reportFixture'
+import { reportExample } from '../../test/support/reportFixture'
 import { spendHeadline } from './spendHeadline'
-import { makeCharge, makePortfolio, rule } from '../analysis/testFixtures'
+import { makeCharge, makePortfolio, rule } from '../../test/support/analysisFixtures'
 
 describe('spendHeadline', () => {
   it('splits the period spend into portfolios and unassigned, against the sum of envelopes', () => {

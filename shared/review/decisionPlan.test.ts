@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makePortfolio, rule } from '../analysis/testFixtures'
+import { makePortfolio, rule } from '../../test/support/analysisFixtures'
 import type { PortfolioDecision, Review } from '../records/review'
 import { periodAfterReview, planDecisions } from './decisionPlan'
 import { startReview } from './reviewReducer'

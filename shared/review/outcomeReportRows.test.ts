@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../analysis/analyze'
 import { makeIncident, makePullRequest, outcomeInput } from '../analysis/outcomes/testOutcomes'
-import { makeInput, makePortfolio, makeRun, rule } from '../analysis/testFixtures'
+import { makeInput, makePortfolio, makeRun, rule } from '../../test/support/analysisFixtures'
 import { reviewMarkdown } from './reviewMarkdown'
 import { reviewReportData } from './reviewReportData'
 import { startReview } from './reviewReducer'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../analysis/analyze'
-import { makeCharge, makeInput, makePortfolio, makeRun, rule } from '../analysis/testFixtures'
+import { makeCharge, makeInput, makePortfolio, makeRun, rule } from '../../test/support/analysisFixtures'
 import { DEFAULT_SETTINGS } from '../workspace/defaultSettings'
 import { reviewMarkdown } from './reviewMarkdown'
 import { startReview } from './reviewReducer'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../analysis/analyze'
-import { makeInput, makePortfolio, makeRun, rule } from '../analysis/testFixtures'
+import { makeInput, makePortfolio, makeRun, rule } from '../../test/support/analysisFixtures'
 import type { Annotation } from '../records/annotation'
 import { Review } from '../records/review'
 import type { Run } from '../records/run'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { makeCharge, makePortfolio } from '../analysis/testFixtures'
+import { makeCharge, makePortfolio } from '../../test/support/analysisFixtures'
 import { createBatch } from '../batches/batch'
 import { Governance } from './governance'
 import { Ledger } from './ledger'

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { makePortfolio } from '../analysis/testFixtures'
+import { makePortfolio } from '../../test/support/analysisFixtures'
 import { Governance } from './governance'
 import { LOCAL_EDIT } from './origins'
 import { changePortfolio, createPortfolio, portfolioHistory } from './portfolioHistory'

@@ -10,7 +10,7 @@ import { Ledger } from '../../shared/workspace/ledger'
 import { assignRecords } from '../../shared/analysis/rules/assign'
 import { createBatch } from '../../shared/batches/batch'
 import { emptyTokenCounts } from '../../shared/records/tokenCounts'
-import { makePortfolio, makeRun } from '../../renderer/views/Runs/testRuns'
+import { makePortfolio, makeRun } from '../../renderer/test/runsTestData'
 import { collectPageErrors, saveScreenshot } from './support/browser'
 import { useAppInBrowser } from './support/lifecycle'
 

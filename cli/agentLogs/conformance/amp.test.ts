@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ccusageJson } from '../../../test/support/ccusage'
 import { temporaryFolder } from '../../../test/support/tempDirs'
 import { runCli } from '../../main'
-import { captureIO } from '../../commands/testWorkspace'
+import { captureIO } from '../../../test/support/cliWorkspace'
 import { ccusageAvailable } from '../ccusageBinary'
 
 /**

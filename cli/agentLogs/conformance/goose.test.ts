@@ -4,7 +4,7 @@ import { ccusageJson } from '../../../test/support/ccusage'
 import { gooseDataFolder } from '../../../test/support/gooseStore'
 import { temporaryFolder } from '../../../test/support/tempDirs'
 import { runCli } from '../../main'
-import { captureIO } from '../../commands/testWorkspace'
+import { captureIO } from '../../../test/support/cliWorkspace'
 import { ccusageAvailable } from '../ccusageBinary'
 
 /**

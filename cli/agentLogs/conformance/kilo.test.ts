@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ccusageJson } from '../../../test/support/ccusage'
 import { fixtureHome } from '../../../test/support/sqliteFixture'
 import { ccusageAvailable } from '../ccusageBinary'
-import { asCcusageCounts, ccusageSessionsFolded, ourRuns } from './openCodeFamily'
+import { asCcusageCounts, ccusageSessionsFolded, ourRuns } from '../../../test/support/openCodeFamilyConformance'
 
 /**
  * Conformance with `ccusage kilo session` (20.0.24) on the Kilo CLI fixture (kilo.db, built

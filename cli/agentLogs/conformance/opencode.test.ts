@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ccusageJson } from '../../../test/support/ccusage'
 import { fixtureHome } from '../../../test/support/sqliteFixture'
 import { ccusageAvailable } from '../ccusageBinary'
-import { asCcusageCounts, ccusageSessionsFolded, forkCopiesCounted, ourRuns } from './openCodeFamily'
+import { asCcusageCounts, ccusageSessionsFolded, forkCopiesCounted, ourRuns } from '../../../test/support/openCodeFamilyConformance'
 
 /**
  * Conformance with `ccusage opencode session` (20.0.24) on the OpenCode fixture: opencode.db

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { makeCharge } from '../../../shared/analysis/testFixtures'
+import { makeCharge } from '../../../test/support/analysisFixtures'
 import { createBatch } from '../../../shared/batches/batch'
 import { Ledger } from '../../../shared/workspace/ledger'
 import { ledgerUndoManager } from './ledgerUndo'

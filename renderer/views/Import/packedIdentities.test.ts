@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import { createBatch } from '../../../shared/batches/batch'
-import { makeCharge } from '../../../shared/analysis/testFixtures'
+import { makeCharge } from '../../../test/support/analysisFixtures'
 import type { ImportOutcome } from '../../../shared/importers/jobs/jobTypes'
 import { ChargeIdentityLog } from '../../../shared/batches/identities'
 import { hexWords } from '../../../shared/hash/hexWords'

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterEach, expect, test } from 'vitest'
 import { createBatch, createBatchAsync } from '../../../shared/batches/batch'
 import { batchContentHash, installAsyncContentHash } from '../../../shared/batches/batchPayload'
-import { makeCharge } from '../../../shared/analysis/testFixtures'
+import { makeCharge } from '../../../test/support/analysisFixtures'
 import { concatBytes } from '../../../shared/bytes/concatBytes'
 import { contentHashOnWorker, serveContentHashes, webCryptoContentHash } from './webCryptoContentHash'
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { makeRun } from '../../../shared/analysis/testFixtures'
+import { makeRun } from '../../../test/support/analysisFixtures'
 import { BUNDLED_PRICES_SOURCE } from '../../../shared/pricing/pricingTable'
 import { emptyTokenCounts } from '../../../shared/records/tokenCounts'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { makeCharge, makePortfolio, rule } from '../../../shared/analysis/testFixtures'
+import { makeCharge, makePortfolio, rule } from '../../../test/support/analysisFixtures'
 import { createBatch } from '../../../shared/batches/batch'
 import { CurrencyTotals } from '../../../shared/money/totals'
 import { createMemoryWorkspace } from '../../test/renderWithWorkspace'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyze, summarizePortfolio, summarizeUnassigned } from '../analyze'
 import { parsePeriod } from '../periods'
-import { makeInput, makePortfolio, makeRecipe, makeRun, rule } from '../testFixtures'
+import { makeInput, makePortfolio, makeRecipe, makeRun, rule } from '../../../test/support/analysisFixtures'
 
 /**
  * A hand-computed example. Q3 2026 as of 14 July: 14 days elapsed, two weeks.

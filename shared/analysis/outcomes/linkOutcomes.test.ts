@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Annotation } from '../../records/annotation'
-import { makeRun } from '../testFixtures'
+import { makeRun } from '../../../test/support/analysisFixtures'
 import { linkOutcomes } from './linkOutcomes'
 import { makeIncident, makePullRequest, outcomeInput } from './testOutcomes'
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Annotation } from '../../records/annotation'
 import { analyze, summarizePortfolio } from '../analyze'
 import { parsePeriod } from '../periods'
-import { makeInput, makePortfolio, makeRun, rule } from '../testFixtures'
+import { makeInput, makePortfolio, makeRun, rule } from '../../../test/support/analysisFixtures'
 import { makeIncident, makePullRequest, outcomeInput } from './testOutcomes'
 
 const portfolio = makePortfolio({ id: 'ui', name: 'UI refactors', rules: [rule('r', 'runs', [{ field: 'repo', values: ['harbor-ui'] }])] })

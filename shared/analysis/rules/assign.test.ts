@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeCharge, makePortfolio, makeRecipe, makeRun, rule } from '../testFixtures'
+import { makeCharge, makePortfolio, makeRecipe, makeRun, rule } from '../../../test/support/analysisFixtures'
 import { chargeKey } from '../input'
 import { assignRecords, overlapsByPortfolio } from './assign'
 import { ruleSpecificity } from './specificity'

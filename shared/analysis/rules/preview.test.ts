@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Governance } from '../../workspace/governance'
 import { chargeKey } from '../input'
-import { makeCharge, makePortfolio, makeRun, rule } from '../testFixtures'
+import { makeCharge, makePortfolio, makeRun, rule } from '../../../test/support/analysisFixtures'
 import { assignRecords } from './assign'
 import { previewRule, withDraftRule } from './preview'
 

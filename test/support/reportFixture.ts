@@ -1,5 +1,5 @@
-import { makeCharge, makeInput, makePortfolio, makeRun, rule } from '../analysis/testFixtures'
-import type { AnalysisInput } from '../analysis/input'
+import { makeCharge, makeInput, makePortfolio, makeRun, rule } from './analysisFixtures'
+import type { AnalysisInput } from '../../shared/analysis/input'
 
 /**
  * The worked example behind the report and CLI tests, as of 15 August 2026 (Q3, day 46 of 92):

@@ -1,8 +1,8 @@
 import * as Y from 'yjs'
-import { makeInput, makePortfolio, makeRun, rule } from '../analysis/testFixtures'
-import type { AnalysisInput } from '../analysis/input'
-import { Governance } from './governance'
-import { changePortfolio } from './portfolioHistory'
+import { makeInput, makePortfolio, makeRun, rule } from './analysisFixtures'
+import type { AnalysisInput } from '../../shared/analysis/input'
+import { Governance } from '../../shared/workspace/governance'
+import { changePortfolio } from '../../shared/workspace/portfolioHistory'
 
 /**
  * The worked example of definitions over time, as of 15 November 2026 (Q4): "web" held the runs

@@ -1,9 +1,9 @@
-import { makePortfolio as portfolioFixture } from '../../../shared/analysis/testFixtures'
-import { createBatch } from '../../../shared/batches/batch'
-import { emptyTokenCounts } from '../../../shared/records/tokenCounts'
-import type { Portfolio, RuleCondition } from '../../../shared/records/portfolio'
-import type { Run } from '../../../shared/records/run'
-import type { Workspace } from '../../workspace/openLocalWorkspace'
+import { makePortfolio as portfolioFixture } from '../../test/support/analysisFixtures'
+import { createBatch } from '../../shared/batches/batch'
+import { emptyTokenCounts } from '../../shared/records/tokenCounts'
+import type { Portfolio, RuleCondition } from '../../shared/records/portfolio'
+import type { Run } from '../../shared/records/run'
+import type { Workspace } from '../workspace/openLocalWorkspace'
 
 /** A plausible run for tests; everything can be overridden. */
 export function makeRun(overrides: Partial<Run> & { id: string }): Run {

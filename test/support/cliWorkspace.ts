@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs'
-import { temporaryFolder } from '../../test/support/tempDirs'
+import { temporaryFolder } from './tempDirs'
 import type { AnalysisInput } from '../../shared/analysis/input'
 import { createBatch } from '../../shared/batches/batch'
 import { sumDecimalStrings } from '../../shared/money/decimal'
 import { encodeWorkspaceFile } from '../../shared/workspace/workspaceFile'
-import type { CliIO } from './types'
-import { openWorkspaceFile, type Workspace } from '../workspaceStore'
+import type { CliIO } from '../../cli/commands/types'
+import { openWorkspaceFile, type Workspace } from '../../cli/workspaceStore'
 
 /** A CLI io that keeps what a command prints. */
 export function captureIO(cwd: string): CliIO & { out: () => string; err: () => string } {

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3'
-import { findLogFiles } from '../../../node/agentLogs/discover'
-import { fileLogSource } from '../../../node/agentLogs/logFileSource'
-import { failOnUnreadable } from '../../../node/filesInFolder'
-import { importAgentLogs } from '../../../shared/importers/logs/importAgentLogs'
-import type { Run } from '../../../shared/records/run'
-import { ccusageTotalsByRun, type CcusageTotals } from '../../../test/support/ccusage'
+import { findLogFiles } from '../../node/agentLogs/discover'
+import { fileLogSource } from '../../node/agentLogs/logFileSource'
+import { failOnUnreadable } from '../../node/filesInFolder'
+import { importAgentLogs } from '../../shared/importers/logs/importAgentLogs'
+import type { Run } from '../../shared/records/run'
+import { ccusageTotalsByRun, type CcusageTotals } from './ccusage'
 
 /** A session's totals as compared: ccusage's `outputTokens` leaves reasoning out, ours holds it. */
 export type Totals = CcusageTotals

@@ -1,11 +1,11 @@
-import type { Charge } from '../records/charge'
-import { emptyTokenCounts } from '../records/tokenCounts'
-import type { Portfolio, PortfolioRule, RuleCondition } from '../records/portfolio'
-import type { Recipe } from '../records/recipe'
-import type { Run } from '../records/run'
-import { newCharge } from '../importers/billing/rows'
-import { DEFAULT_SETTINGS } from '../workspace/defaultSettings'
-import type { AnalysisInput } from './input'
+import type { Charge } from '../../shared/records/charge'
+import { emptyTokenCounts } from '../../shared/records/tokenCounts'
+import type { Portfolio, PortfolioRule, RuleCondition } from '../../shared/records/portfolio'
+import type { Recipe } from '../../shared/records/recipe'
+import type { Run } from '../../shared/records/run'
+import { newCharge } from '../../shared/importers/billing/rows'
+import { DEFAULT_SETTINGS } from '../../shared/workspace/defaultSettings'
+import type { AnalysisInput } from '../../shared/analysis/input'
 
 /** Small, valid records for analysis tests: every field has a plain default, tests override what matters. */
 let counter = 0
