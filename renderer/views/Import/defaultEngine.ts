@@ -2,20 +2,11 @@ import { createInProcessEngine, createWorkerEngine, type ImportEngine, type Work
 
 /**
  * The app's import engine: a module Web Worker where the platform has one (Electron and the
- * browser), otherwise parsing in-process. The worker only starts with the first job, and then
- * stays for the workspace's lifetime so an import goes on while the person looks elsewhere.
+ * browser), otherwise parsing in-process. Started as the Import view first opens, so that its
+ * script has loaded by the time a file is picked (the preview then waits for no worker to
+ * start), and kept for the workspace's lifetime so an import goes on while the person looks
+ * elsewhere.
  */
-export function createLazyDefaultEngine(): ImportEngine {
-  let engine: ImportEngine | null = null
-  return {
-    run: (job, sources, onProgress) => (engine ??= createDefaultEngine()).run(job, sources, onProgress),
-    dispose() {
-      engine?.dispose()
-      engine = null
-    },
-  }
-}
-
 export function createDefaultEngine(): ImportEngine {
   if (typeof Worker === 'undefined') return createInProcessEngine()
   try {

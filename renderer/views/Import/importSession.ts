@@ -84,6 +84,7 @@ export class ImportSession {
 
   /** Tests run jobs in-process; the app uses the worker engine it was created with. */
   useEngine(engine: ImportEngine): void {
+    if (engine !== this.engine) this.engine.dispose()
     this.engine = engine
   }
 

@@ -2,7 +2,7 @@ import { useMemo, useSyncExternalStore } from 'react'
 import type { Workspace } from '../../workspace/openLocalWorkspace'
 import type { ImportEngine } from './importEngine'
 import { importSessionFor, type ImportSession, type ImportState } from './importSession'
-import { createLazyDefaultEngine } from './defaultEngine'
+import { createDefaultEngine } from './defaultEngine'
 
 export type { ImportItem, ImportNotice, ImportTask } from './importSession'
 export { itemLabel } from './importSession'
@@ -16,7 +16,7 @@ export type ImportFlow = ImportState &
  */
 export function useImportFlow(workspace: Workspace, engine?: ImportEngine): ImportFlow {
   const session = useMemo(() => {
-    const found = importSessionFor(workspace, createLazyDefaultEngine)
+    const found = importSessionFor(workspace, createDefaultEngine)
     if (engine) found.useEngine(engine)
     return found
   }, [workspace, engine])
