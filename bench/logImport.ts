@@ -23,7 +23,7 @@ import { failOnUnreadable } from '../node/filesInFolder'
 import { generateTranscripts, TRANSCRIPT_SHAPES } from './generateTranscripts'
 import { bestOfAlternatingRounds } from './bestOfRounds'
 import { timedCommand } from './timedCommand'
-import { ccusageBinary } from '../cli/agentLogs/ccusageBinary'
+import { ccusageBinary } from '../test/support/ccusageBinary'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const CLI = join(HERE, '..', 'scripts', 'cli.mjs')

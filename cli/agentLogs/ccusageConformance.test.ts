@@ -7,7 +7,7 @@ import type { Run } from '../../shared/records/run'
 import { failOnUnreadable } from '../../node/filesInFolder'
 import { findLogFiles } from '../../node/agentLogs/discover'
 import { fileLogSource } from '../../node/agentLogs/logFileSource'
-import { ccusageAvailable } from './ccusageBinary'
+import { ccusageAvailable } from '../../test/support/ccusageBinary'
 import { ccusageJson } from '../../test/support/ccusage'
 
 /**

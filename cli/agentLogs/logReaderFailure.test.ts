@@ -1,5 +1,5 @@
 import { expect, it, vi } from 'vitest'
-import { fixtureLogsReadOnThreads } from './testLogReading'
+import { fixtureLogsReadOnThreads } from '../../test/support/logReading'
 
 // The reader threads handed to the import stopped before they were given their files, as one started early may.
 vi.mock('./logReaderThreads', async (importOriginal) => {

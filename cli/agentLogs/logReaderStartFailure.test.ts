@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import { expect, it, vi } from 'vitest'
-import { fixtureLogsReadOnThreads } from './testLogReading'
+import { fixtureLogsReadOnThreads } from '../../test/support/logReading'
 
 // The second reader thread asked for cannot start; the first does.
 const started = vi.hoisted(() => ({ workers: [] as Worker[] }))

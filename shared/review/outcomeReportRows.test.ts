@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../analysis/analyze'
-import { makeIncident, makePullRequest, outcomeInput } from '../analysis/outcomes/testOutcomes'
+import { makeIncident, makePullRequest, outcomeInput } from '../../test/support/outcomeFixtures'
 import { makeInput, makePortfolio, makeRun, rule } from '../../test/support/analysisFixtures'
 import { reviewMarkdown } from './reviewMarkdown'
 import { reviewReportData } from './reviewReportData'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Review } from '../records/review'
-import { hostileText, renderMarkdown, unsafeParts } from '../text/markdownSafetyCheck'
+import { hostileText, renderMarkdown, unsafeParts } from '../../test/support/markdownSafetyCheck'
 import { reviewMarkdown } from './reviewMarkdown'
 import { startReview } from './reviewReducer'
 

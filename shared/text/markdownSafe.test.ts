@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { markdownTableCell, markdownText } from './markdownSafe'
-import { hostileText, renderMarkdown, renderMarkdownInline, unsafeParts } from './markdownSafetyCheck'
+import { hostileText, renderMarkdown, renderMarkdownInline, unsafeParts } from '../../test/support/markdownSafetyCheck'
 
 describe('markdownText', () => {
   it('renders hostile text without a tag or a non-http(s) link, as a paragraph or a table cell', () => {

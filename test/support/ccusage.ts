@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { ccusageBinary } from '../../cli/agentLogs/ccusageBinary'
+import { ccusageBinary } from './ccusageBinary'
 
 /**
  * `ccusage ARGS --json --offline` (20.0.24, the conformance reference), parsed. Only PATH and

@@ -4,7 +4,7 @@ import { ccusageJson } from '../../../test/support/ccusage'
 import { temporaryFolder } from '../../../test/support/tempDirs'
 import { runCli } from '../../main'
 import { captureIO } from '../../../test/support/cliWorkspace'
-import { ccusageAvailable } from '../ccusageBinary'
+import { ccusageAvailable } from '../../../test/support/ccusageBinary'
 
 /**
  * Amp threads against ccusage 20.0.24 (`ccusage amp session`), and `cli import` of the Amp data

@@ -8,7 +8,7 @@ import { failOnUnreadable } from '../../../node/filesInFolder'
 import { importAgentLogs } from '../../../shared/importers/logs/importAgentLogs'
 import type { Run } from '../../../shared/records/run'
 import { ccusageJson, ccusageTotalsByRun, type CcusageTotals } from '../../../test/support/ccusage'
-import { ccusageAvailable } from '../ccusageBinary'
+import { ccusageAvailable } from '../../../test/support/ccusageBinary'
 
 /**
  * Conformance with `ccusage copilot session` (20.0.24) on the Copilot CLI fixture.

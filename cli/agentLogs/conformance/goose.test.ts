@@ -5,7 +5,7 @@ import { gooseDataFolder } from '../../../test/support/gooseStore'
 import { temporaryFolder } from '../../../test/support/tempDirs'
 import { runCli } from '../../main'
 import { captureIO } from '../../../test/support/cliWorkspace'
-import { ccusageAvailable } from '../ccusageBinary'
+import { ccusageAvailable } from '../../../test/support/ccusageBinary'
 
 /**
  * Goose's store against ccusage 20.0.24 (`ccusage goose session`), and `cli import` of the Goose

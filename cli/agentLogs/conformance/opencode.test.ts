@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ccusageJson } from '../../../test/support/ccusage'
 import { fixtureHome } from '../../../test/support/sqliteFixture'
-import { ccusageAvailable } from '../ccusageBinary'
+import { ccusageAvailable } from '../../../test/support/ccusageBinary'
 import { asCcusageCounts, ccusageSessionsFolded, forkCopiesCounted, ourRuns } from '../../../test/support/openCodeFamilyConformance'
 
 /**

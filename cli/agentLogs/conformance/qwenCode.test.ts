@@ -6,7 +6,7 @@ import { importAgentLogs } from '../../../shared/importers/logs/importAgentLogs'
 import { failOnUnreadable } from '../../../node/filesInFolder'
 import { findLogFiles } from '../../../node/agentLogs/discover'
 import { fileLogSource } from '../../../node/agentLogs/logFileSource'
-import { ccusageAvailable } from '../ccusageBinary'
+import { ccusageAvailable } from '../../../test/support/ccusageBinary'
 import { ccusageJson } from '../../../test/support/ccusage'
 
 /**

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, expect, test } from 'vitest'
-import { makePullRequest } from '../../../shared/analysis/outcomes/testOutcomes'
+import { makePullRequest } from '../../../test/support/outcomeFixtures'
 import { createBatch } from '../../../shared/batches/batch'
 import { createMemoryWorkspace, renderWithWorkspace } from '../../test/renderWithWorkspace'
 import { setPeriodChoice } from '../../workspace/periodChoice'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Annotation } from '../../records/annotation'
 import { makeRun } from '../../../test/support/analysisFixtures'
 import { linkOutcomes } from './linkOutcomes'
-import { makeIncident, makePullRequest, outcomeInput } from './testOutcomes'
+import { makeIncident, makePullRequest, outcomeInput } from '../../../test/support/outcomeFixtures'
 
 const pr = makePullRequest({ number: 7, headBranch: 'feat/x', createdAt: '2026-07-10T00:00:00.000Z', mergedAt: '2026-07-12T00:00:00.000Z' })
 

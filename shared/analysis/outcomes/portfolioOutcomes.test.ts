@@ -3,7 +3,7 @@ import type { Annotation } from '../../records/annotation'
 import { analyze, summarizePortfolio } from '../analyze'
 import { parsePeriod } from '../periods'
 import { makeInput, makePortfolio, makeRun, rule } from '../../../test/support/analysisFixtures'
-import { makeIncident, makePullRequest, outcomeInput } from './testOutcomes'
+import { makeIncident, makePullRequest, outcomeInput } from '../../../test/support/outcomeFixtures'
 
 const portfolio = makePortfolio({ id: 'ui', name: 'UI refactors', rules: [rule('r', 'runs', [{ field: 'repo', values: ['harbor-ui'] }])] })
 const Q3 = parsePeriod('2026-Q3', 1)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importAgentLogs } from './importAgentLogs'
-import { claudeAssistantLine, memorySources } from './testSources'
+import { claudeAssistantLine, memorySources } from '../../../test/support/memoryLogSources'
 
 describe('AgentLogAssembler', () => {
   it('reports the requests of a session without a valid timestamp instead of dropping them silently', async () => {

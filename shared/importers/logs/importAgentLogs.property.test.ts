@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Run } from '../../records/run'
 import { importAgentLogs } from './importAgentLogs'
-import { claudeAssistantLine, memorySources } from './testSources'
+import { claudeAssistantLine, memorySources } from '../../../test/support/memoryLogSources'
 
 const encoder = new TextEncoder()
 

@@ -7,7 +7,7 @@ import { pseudonymize } from '../../privacy/pseudonym'
 import { Ledger } from '../../workspace/ledger'
 import { importAgentLogs } from './importAgentLogs'
 import { knownRequestKeys } from './requestKeys'
-import { claudeAssistantLine, memorySources } from './testSources'
+import { claudeAssistantLine, memorySources } from '../../../test/support/memoryLogSources'
 
 const FIXTURES = join(__dirname, '../../../test/fixtures/logs')
 const S1 = '5a1e0000-0000-4000-8000-000000000001'

@@ -6,7 +6,7 @@ import { Governance } from '../../workspace/governance'
 import { Ledger } from '../../workspace/ledger'
 import { encodeWorkspaceFile } from '../../workspace/workspaceFile'
 import { importAgentLogs } from './importAgentLogs'
-import { memorySources } from './testSources'
+import { memorySources } from '../../../test/support/memoryLogSources'
 
 const FIXTURES = join(__dirname, '../../../test/fixtures/logs')
 

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Run } from '../../../records/run'
 import { importAgentLogs } from '../importAgentLogs'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 
 const PATH = 'threads/T-0d6a2f4e-1111-4c3b-8a9d-5e6f7a8b9c0d.json'
 

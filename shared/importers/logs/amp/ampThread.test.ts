@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createStepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
 import { importAgentLogs } from '../importAgentLogs'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 import type { LogIssue } from '../types'
 import { ampThreadFormat } from './ampThread'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { importAgentLogs } from '../importAgentLogs'
 import { knownRequestKeys } from '../requestKeys'
-import { claudeAssistantLine, memorySources } from '../testSources'
+import { claudeAssistantLine, memorySources } from '../../../../test/support/memoryLogSources'
 
 const toolCall = (sessionId: string, n: number, name: string, input: object) =>
   claudeAssistantLine({

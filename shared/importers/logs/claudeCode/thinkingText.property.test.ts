@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { importAgentLogs } from '../importAgentLogs'
-import { claudeAssistantLine, memorySources } from '../testSources'
+import { claudeAssistantLine, memorySources } from '../../../../test/support/memoryLogSources'
 import { withoutThinkingText } from './thinkingText'
 
 const decoder = new TextDecoder()

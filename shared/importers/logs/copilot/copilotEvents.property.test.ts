@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Run } from '../../../records/run'
 import { importAgentLogs } from '../importAgentLogs'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 import { expectLineWarnings } from '../../../../test/support/lineWarnings'
 
 const PATH = 'session-state/7c1e0000-0000-4000-8000-0000000000c2/events.jsonl'

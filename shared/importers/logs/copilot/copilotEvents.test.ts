@@ -5,7 +5,7 @@ import { fixtureLogs } from '../../../../test/support/fixtureLogs'
 import { createStepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
 import { importAgentLogs } from '../importAgentLogs'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 import type { LogIssue } from '../types'
 import { copilotEventsFormat, copilotEventsReader } from './copilotEvents'
 

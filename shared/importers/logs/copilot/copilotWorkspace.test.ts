@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { Run } from '../../../records/run'
 import type { AgentSession } from '../agentSession'
 import { importAgentLogs } from '../importAgentLogs'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 import { copilotWorkspaceFormat, copilotWorkspaceReader } from './copilotWorkspace'
 
 const SESSION = '2b8e0000-0000-4000-8000-0000000000c3'

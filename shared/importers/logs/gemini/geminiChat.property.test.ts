@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Run } from '../../../records/run'
 import { importAgentLogs } from '../importAgentLogs'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 import { expectLineWarnings } from '../../../../test/support/lineWarnings'
 
 const JSONL = 'tmp/shop/chats/session-2026-05-14T10-02-7e4f0000.jsonl'

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { sha256Hex } from '../../../hash/sha256'
 import { importAgentLogs } from '../importAgentLogs'
 import { isSessionLogPath } from '../sessionLogFormats'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 
 const FIXTURE = join(__dirname, '../../../../test/fixtures/logs/gemini')
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { Run } from '../../../records/run'
 import { importAgentLogs } from '../importAgentLogs'
 import { sqliteStoreHeader } from '../sessionLogFormat'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 
 const count = fc.oneof(fc.nat(1_000_000), fc.constantFrom(null, -1, 0.5, 2 ** 64, Number.MAX_SAFE_INTEGER), fc.jsonValue())
 const time = fc.oneof(fc.constantFrom('2026-03-01 09:15:00', '2025-01-10T09:30:00.412775913+00:00', 1772356500, 1e300, -1), fc.string(), fc.jsonValue())

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { importAgentLogs } from '../importAgentLogs'
 import { sqliteStoreHeader } from '../sessionLogFormat'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 import { MAX_REQUEST_TOKENS } from '../tokenCounts'
 
 const DB = '/h/.local/share/opencode/opencode.db'

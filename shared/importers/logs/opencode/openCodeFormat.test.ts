@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { importAgentLogs } from '../importAgentLogs'
 import { sqliteStoreHeader } from '../sessionLogFormat'
 import { SESSION_LOG_FORMATS } from '../sessionLogFormats'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 import { kiloFormat, openCodeFormat } from './openCodeFormat'
 
 const DB = '/home/alice/.local/share/opencode/opencode.db'

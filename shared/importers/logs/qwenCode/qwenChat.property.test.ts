@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Run } from '../../../records/run'
 import { importAgentLogs } from '../importAgentLogs'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 
 const PATH = 'projects/-home-p/chats/6f1c0000-0000-4000-8000-000000000001.jsonl'
 const encoder = new TextEncoder()

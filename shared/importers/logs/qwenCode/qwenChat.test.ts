@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { createStepLabeller } from '../../../steps/labelStep'
 import type { AgentSession } from '../agentSession'
 import { readAgentLogFile } from '../readAgentLogFile'
-import { memorySources } from '../testSources'
+import { memorySources } from '../../../../test/support/memoryLogSources'
 import type { LogIssue } from '../types'
 import { qwenChatFormat, qwenChatReader } from './qwenChat'
 

@@ -3,7 +3,7 @@ import { importAgentLogs, type AgentLogImport } from '../../shared/importers/log
 import { failOnUnreadable } from '../../node/filesInFolder'
 import { findLogFiles } from '../../node/agentLogs/discover'
 import { fileLogSource } from '../../node/agentLogs/logFileSource'
-import { importAgentLogFiles } from './importAgentLogFiles'
+import { importAgentLogFiles } from '../../cli/agentLogs/importAgentLogFiles'
 
 /**
  * Test support: the Claude Code fixtures imported as the command imports them, on `threads`

@@ -1,5 +1,5 @@
-import type { Incident, PullRequest } from '../../records/outcome'
-import type { OutcomeInput } from './linkOutcomes'
+import type { Incident, PullRequest } from '../../shared/records/outcome'
+import type { OutcomeInput } from '../../shared/analysis/outcomes/linkOutcomes'
 
 /** Small, valid outcome records for analysis tests: tests override what matters. */
 

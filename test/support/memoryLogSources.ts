@@ -1,4 +1,4 @@
-import type { LogFileSource } from './types'
+import type { LogFileSource } from '../../shared/importers/logs/types'
 
 /** In-memory log files for tests: each file's text, cut into chunks of `chunkSize` bytes. */
 export function memorySources(files: Record<string, string | Uint8Array>, chunkSize = 1 << 16): LogFileSource[] {
