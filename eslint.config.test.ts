@@ -3,26 +3,28 @@ import { describe, expect, it } from 'vitest'
 
 const eslint = new ESLint({ cwd: import.meta.dirname })
 
-/** The boundary messages ESLint reports for `code` as if it were the file at `filePath`. */
-async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath })
-  return result.messages.filter((message) => message.ruleId === '@typescript-eslint/no-restricted-imports').map((message) => message.message)
+/** What `ruleId` reports for `code` as if it were the file at `filePath`. */
+function messagesOf(ruleId: string): (filePath: string, code: string) => Promise<string[]> {
+  return async (filePath, code) => {
+    const [result] = await eslint.lintText(code, { filePath })
+    return result.messages.filter((message) => message.ruleId === ruleId).map((message) => message.message)
+  }
 }
 
-/** The messages of ESLint's own no-restricted-imports (test helpers kept out of the app's code). */
-async function testCodeErrors(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath })
-  return result.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message)
-}
+/** The folder boundaries (typescript-eslint's no-restricted-imports). */
+const boundaryErrors = messagesOf('@typescript-eslint/no-restricted-imports')
+/** Test helpers kept out of the app's code (ESLint's own no-restricted-imports, beside the boundaries). */
+const testCodeErrors = messagesOf('no-restricted-imports')
 
 describe('folder boundaries', () => {
   it("keeps test helpers out of the app's code: only tests import test/ folders", async () => {
     const fixture = "import { makeRun } from '../../test/support/analysisFixtures'\nexport const m = makeRun\n"
+    const runsTestData = "import { seedRuns } from '../../test/runsTestData'\nexport const s = seedRuns\n"
     expect(await testCodeErrors('shared/reports/example.ts', fixture)).toEqual([expect.stringContaining('only tests import them')])
-    expect(await testCodeErrors('renderer/views/Runs/example.tsx', "import { seedRuns } from '../../test/runsTestData'\nexport const s = seedRuns\n")).toHaveLength(1)
+    expect(await testCodeErrors('renderer/views/Runs/example.tsx', runsTestData)).toHaveLength(1)
     expect(await testCodeErrors('cli/commands/example.ts', fixture)).toHaveLength(1)
     expect(await testCodeErrors('shared/reports/example.test.ts', fixture)).toEqual([])
-    expect(await testCodeErrors('renderer/views/Runs/RunsView.test.tsx', "import { seedRuns } from '../../test/runsTestData'\nexport const s = seedRuns\n")).toEqual([])
+    expect(await testCodeErrors('renderer/views/Runs/RunsView.test.tsx', runsTestData)).toEqual([])
   })
 
   it('keeps shared/ free of Node APIs and platform folders', async () => {
